@@ -1,0 +1,24 @@
+// Bundles src/cli.ts into dist/ with esbuild. Commands and heavy libraries are
+// loaded with dynamic import(), so esbuild splits them into chunks that are only
+// read when a command needs them: start-up reads one small file.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  // CommonJS dependencies (gray-matter, cli-table3, …) call require() for Node's
+  // built-ins; an ES module has no require, so give each chunk one.
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  logLevel: 'warning',
+});

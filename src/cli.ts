@@ -1,0 +1,132 @@
+// The command table. The only place that sets the exit code: commands return
+// one, errors become one line on stderr (a stack trace only with --debug).
+
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, PlanError } from './errors.js';
+import type { Context, GlobalOptions } from './commands/context.js';
+import type { Filters } from './query/filter.js';
+
+const VERSION = '0.1.0';
+
+function filterOptions(cmd: Command): Command {
+  return cmd
+    .option('--sprint <n>', 'only tasks in sprint n')
+    .option('--week <n>', 'only tasks in week n (a range like 2-6 matches 3)')
+    .option('--month <n>', 'only tasks in month n')
+    .option('--phase <n>', 'only tasks in phase n')
+    .option('--milestone <n>', 'only tasks in milestone n')
+    .option('--section <text>', 'only tasks under a heading containing text')
+    .option('--status <s,...>', 'only these statuses (done, in-progress, pending, blocked, cancelled, none, open)')
+    .option('--owner <name>', 'only tasks of this owner (case-insensitive)')
+    .option('--grep <text>', 'only tasks whose fields contain text')
+    .option('--line <n>', 'only the task on line n (to pick one of several equal ids)');
+}
+
+function filtersOf(o: Record<string, unknown>): Filters {
+  const keys = ['sprint', 'week', 'month', 'phase', 'milestone', 'section', 'status', 'owner', 'grep', 'line'] as const;
+  const f: Filters = {};
+  for (const k of keys) if (typeof o[k] === 'string') f[k] = o[k] as string;
+  return f;
+}
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+async function context(program: Command): Promise<Context> {
+  const { makeContext } = await import('./commands/context.js');
+  return makeContext(program.opts<GlobalOptions>());
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('plan')
+    .description('A task tracker for Markdown planning files: list, pick and update the tasks in your plan.')
+    .version(VERSION, '-V, --version')
+    .option('-f, --file <path>', 'the plan file (default: $PLAN_FILE, else PLAN.md, ROADMAP.md, TODO.md, … in this folder or a parent)')
+    .option('--json', 'print JSON (with a schemaVersion)')
+    .option('--plain', 'print tab-separated text (the default when piped)')
+    .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured too)')
+    .addOption(new Option('--debug', 'show stack traces of unexpected errors').hideHelp())
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      examples([
+        'plan -f seeds/progress_planning.md list --week 1',
+        'plan next --owner Opus',
+        'plan show 1.2',
+        'plan list --status open --json | jq ".tasks[].id"',
+      ]),
+    );
+
+  filterOptions(
+    program
+      .command('list')
+      .alias('ls')
+      .description('list the tasks that match every filter, in file order'),
+  )
+    .addHelpText('after', examples(['plan list --week 1', 'plan ls --sprint 8 --status open', 'plan list --owner any --plain | cut -f1,4']))
+    .action(async (o: Record<string, unknown>) => {
+      const { list } = await import('./commands/list.js');
+      setExit(await list(await context(program), filtersOf(o)));
+    });
+
+  filterOptions(program.command('show').argument('<id>', 'task id (see `plan list`)').description('show every field of one task, with file:line'))
+    .addHelpText('after', examples(['plan show 1.2', 'plan show 3.1 --sprint 9', 'plan show W2 --json']))
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const { show } = await import('./commands/show.js');
+      setExit(await show(await context(program), id, filtersOf(o)));
+    });
+
+  filterOptions(
+    program
+      .command('next')
+      .description('pick the task to work on next: in-progress first, then pending; by priority, then file order'),
+  )
+    .addHelpText('after', examples(['plan next', 'plan next --owner Opus', 'plan next --sprint 8 --json']))
+    .action(async (o: Record<string, unknown>) => {
+      const { next } = await import('./commands/next.js');
+      const f = filtersOf(o);
+      const owner = f.owner;
+      delete f.owner;
+      setExit(await next(await context(program), owner, f));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT.ok as number;
+  const program = buildProgram((c) => (code = c));
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    writeOut: (s) => process.stdout.write(s),
+  });
+  for (const cmd of program.commands) cmd.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof PlanError) {
+      process.stderr.write(`plan: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const debug = argv.includes('--debug') || !!process.env.DEBUG;
+    const e = error as Error;
+    process.stderr.write(`plan: unexpected error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+    return EXIT.failure;
+  }
+}
+
+// Flush stdout before exiting: a pipe closed early (`plan list | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

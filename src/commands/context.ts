@@ -1,0 +1,46 @@
+// What every command gets: the global options, output streams, and the plan.
+
+import { locatePlan } from '../locate.js';
+import { loadPlan, type Loaded } from '../load.js';
+import { outputMode, terminalWidth, type OutputMode } from '../render/mode.js';
+
+export interface GlobalOptions {
+  file?: string;
+  json?: boolean;
+  plain?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export interface Context {
+  opts: GlobalOptions;
+  mode: OutputMode;
+  width: number;
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export function makeContext(opts: GlobalOptions): Context {
+  return {
+    opts,
+    mode: outputMode(opts),
+    width: terminalWidth(),
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+  };
+}
+
+/** Locates and loads the plan, printing its read warnings on stderr. */
+export async function openPlan(ctx: Context): Promise<Loaded> {
+  const loaded = await loadPlan(locatePlan(ctx.opts.file));
+  const { plan, display } = loaded;
+  if (plan.invalidUtf8) {
+    ctx.err(`plan: warning: ${display}: contains bytes that are not valid UTF-8; they are shown as \uFFFD\n`);
+  }
+  for (const p of plan.problems) {
+    if (p.code.startsWith('front-matter') || p.code === 'config' || p.code === 'status-map') {
+      ctx.err(`plan: warning: ${display}:${p.line}: ${p.message}\n`);
+    }
+  }
+  return loaded;
+}

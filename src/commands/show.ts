@@ -1,0 +1,52 @@
+// plan show <id>: every field of one task, with file:line.
+
+import type { Context } from './context.js';
+import { openPlan } from './context.js';
+import type { Filters } from '../query/filter.js';
+import { resolveTask } from '../query/resolve.js';
+import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
+import { tsv } from '../render/plain.js';
+import type { Task } from '../model/types.js';
+
+export function taskPairs(t: Task, file: string): [string, string | null][] {
+  return [
+    ['id', t.id],
+    ['kind', t.kind],
+    ['title', t.title],
+    ['status', t.status],
+    ['statusText', t.statusText],
+    ['owner', t.owner],
+    ['notes', t.notes],
+    ['priority', t.priority],
+    ['sprint', t.sprint],
+    ['week', t.week],
+    ['month', t.month],
+    ['phase', t.phase],
+    ['milestone', t.milestone],
+    ['section', t.section],
+    ...Object.entries(t.fields).map(([k, v]): [string, string] => [k, v]),
+    ['location', `${file}:${t.line}`],
+  ];
+}
+
+export async function renderTask(ctx: Context, t: Task, file: string, extra: Record<string, unknown> = {}): Promise<void> {
+  if (ctx.mode === 'json') {
+    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file, task: taskJson(t), ...extra }));
+  } else if (ctx.mode === 'plain') {
+    const pairs = [...taskPairs(t, file), ...Object.entries(extra).map(([k, v]): [string, string] => [k, String(v)])];
+    ctx.out(tsv(['field', 'value'], pairs));
+  } else {
+    const { keyValues, statusLabel } = await import('../render/table.js');
+    const pairs = taskPairs(t, file).map(([k, v]): [string, string | null] =>
+      k === 'status' ? [k, `${statusLabel(t.status)}${t.statusText ? `  (${t.statusText})` : ''}`] : k === 'statusText' ? [k, null] : [k, v],
+    );
+    ctx.out(keyValues([...pairs, ...Object.entries(extra).map(([k, v]): [string, string] => [k, String(v)])]));
+  }
+}
+
+export async function show(ctx: Context, id: string, filters: Filters): Promise<number> {
+  const { plan, display } = await openPlan(ctx);
+  const task = resolveTask(plan.tasks, id, filters, display);
+  await renderTask(ctx, task, display);
+  return 0;
+}

@@ -1,0 +1,101 @@
+// file → bytes → text → Plan. Reading never writes the plan file.
+
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { PlanError } from './errors.js';
+import { decode } from './text/decode.js';
+import { mayHaveMojibake } from './text/mojibake-check.js';
+import type { Plan } from './model/types.js';
+import type { VocabularyExtension } from './status.js';
+
+/** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
+export const MAX_BYTES = 16 * 1024 * 1024;
+
+export interface Loaded {
+  path: string;
+  /** The path as the user should see it (relative to the current folder when inside it). */
+  display: string;
+  bytes: Buffer;
+  text: string;
+  plan: Plan;
+}
+
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+export function readPlanBytes(path: string): Buffer {
+  const display = displayPath(path);
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new PlanError(`${display}: no such file; check the path, or pass -f <file> / set PLAN_FILE`);
+    if (code === 'EACCES') throw new PlanError(`${display}: permission denied; check the file's permissions`);
+    throw new PlanError(`${display}: cannot read (${code ?? (e as Error).message})`);
+  }
+  if (st.isDirectory()) throw new PlanError(`${display}: is a directory; pass the Markdown plan file inside it with -f <file>`);
+  if (!st.isFile()) throw new PlanError(`${display}: not a regular file; pass a Markdown plan file with -f <file>`);
+  const max = Number(process.env.PLAN_MAX_BYTES) || MAX_BYTES;
+  if (st.size > max) {
+    throw new PlanError(
+      `${display}: file is too large (${(st.size / 1048576).toFixed(1)} MB; plan reads up to ${(max / 1048576).toFixed(0)} MB); split the plan or set PLAN_MAX_BYTES`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PlanError(`${display}: cannot read (${code === 'EACCES' ? 'permission denied' : code ?? (e as Error).message})`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new PlanError(`${display}: looks like a binary file (it contains NUL bytes), not a Markdown plan; pass the right file with -f`);
+  }
+  return bytes;
+}
+
+/** Vocabulary additions from `.planrc.json` beside the plan: `{ "statuses": { "Shipped": "done" } }`. */
+export function readConfig(path: string): { extension: VocabularyExtension; problems: string[] } {
+  const file = join(dirname(path), '.planrc.json');
+  if (!existsSync(file)) return { extension: {}, problems: [] };
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { statuses?: unknown };
+    return { extension: (json.statuses ?? {}) as VocabularyExtension, problems: [] };
+  } catch (e) {
+    return { extension: {}, problems: [`${displayPath(file)}: invalid JSON (${(e as Error).message}); its statuses were ignored`] };
+  }
+}
+
+export async function buildFromText(path: string, text: string, invalidUtf8: boolean): Promise<Plan> {
+  const [{ parseDocument }, { buildPlan }, { toExtension }] = await Promise.all([
+    import('./parse/index.js'),
+    import('./model/build.js'),
+    import('./status.js'),
+  ]);
+  const repair = mayHaveMojibake(text) ? (await import('./text/mojibake.js')).repairMojibake : (s: string) => s;
+  const doc = parseDocument(text);
+  const config = readConfig(path);
+  const { extension } = toExtension(config.extension);
+  const plan = buildPlan({
+    file: displayPath(path),
+    text,
+    frontMatter: doc.frontMatter,
+    blocks: doc.blocks,
+    parser: doc.parser,
+    invalidUtf8,
+    repair,
+    extension,
+  });
+  for (const p of config.problems) plan.problems.push({ line: 1, column: 1, severity: 'warning', code: 'config', message: p });
+  return plan;
+}
+
+export async function loadPlan(path: string): Promise<Loaded> {
+  const bytes = readPlanBytes(path);
+  const { text, escaped } = decode(bytes);
+  const plan = await buildFromText(path, text, escaped);
+  return { path, display: displayPath(path), bytes, text, plan };
+}

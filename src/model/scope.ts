@@ -1,0 +1,53 @@
+// Headings name scopes: `Sprint 8`, `Week 2-6`, `Month 2`, `Phase 5`,
+// `Milestone 3`, wherever those words stand in the heading text.
+
+import type { Scope, ScopeKind } from './types.js';
+
+const WORDS: Record<string, ScopeKind> = {
+  sprint: 'sprint', week: 'week', month: 'month', phase: 'phase', milestone: 'milestone',
+  semana: 'week', mes: 'month', fase: 'phase', hito: 'milestone', woche: 'week', monat: 'month',
+  semaine: 'week', mois: 'month', étape: 'phase',
+};
+
+const NUM = String.raw`\d+(?:\.\d+)*`;
+const SCOPE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${Object.keys(WORDS).join('|')})\s*(?:#|no\.?\s*)?\s*(${NUM}(?:\s*[-–—]\s*${NUM})?)(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+export function emptyScope(): Scope {
+  return { sprint: null, week: null, month: null, phase: null, milestone: null };
+}
+
+/** The scopes a heading names (the first mention of each kind). */
+export function scopesInHeading(text: string): Partial<Scope> {
+  const found: Partial<Scope> = {};
+  for (const m of text.matchAll(SCOPE_RE)) {
+    const kind = WORDS[m[1]!.toLowerCase()]!;
+    if (found[kind] == null) found[kind] = normaliseRange(m[2]!);
+  }
+  return found;
+}
+
+export function normaliseRange(s: string): string {
+  return s.replace(/\s*[-–—]\s*/, '-');
+}
+
+/** Whether a scope value (`3`, `2-6`) matches a filter value (`3`, `2-4`). */
+export function scopeMatches(value: string | null, filter: string): boolean {
+  if (value == null) return false;
+  const f = normaliseRange(filter.trim());
+  if (value === f) return true;
+  const v = bounds(value);
+  const q = bounds(f);
+  if (!v || !q) return false;
+  return q[0] <= v[1] && v[0] <= q[1];
+}
+
+function bounds(s: string): [number, number] | null {
+  const m = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(s);
+  if (!m) return null;
+  const lo = Number(m[1]);
+  const hi = m[2] != null ? Number(m[2]) : lo;
+  return lo <= hi ? [lo, hi] : [hi, lo];
+}

@@ -1,0 +1,384 @@
+// The fast path: a line scanner for the plain Markdown plans are mostly made
+// of (ATX headings, GFM tables, simple lists, fenced code, HTML comments and
+// block tags). It returns null — "ask remark" — the moment it meets anything it
+// is not sure to read exactly as remark does (block quotes, setext headings,
+// tabs, tables or code inside list items, …). Differential tests hold it to
+// remark's answer on the corpus and on generated files.
+
+import type { Block, HeadingBlock, ItemBlock, Span, TableBlock, TableRow } from './blocks.js';
+
+const HTML_BLOCK_TAGS = new Set(
+  (
+    'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
+    'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link ' +
+    'main menu menuitem nav noframes ol optgroup option p param section summary table tbody td tfoot th thead title tr track ul'
+  ).split(' '),
+);
+
+interface OpenItem {
+  contentIndent: number;
+  item: ItemBlock;
+  /** The item's first paragraph is still open (lines may continue it). */
+  firstPara: boolean;
+  /** Some paragraph of the item is open (lazy continuation applies). */
+  anyPara: boolean;
+}
+
+interface Marker {
+  /** Width of the marker and the spaces after it. */
+  width: number;
+  ordered: boolean;
+  start: number;
+  empty: boolean;
+}
+
+const THEMATIC = /^(?:(?:\*[ ]*){3,}|(?:-[ ]*){3,}|(?:_[ ]*){3,})$/;
+const SETEXT = /^(?:=+|-+)[ ]*$/;
+const ATX = /^#{1,6}(?:[ ]|$)/;
+const FENCE = /^(`{3,}|~{3,})(.*)$/;
+
+export function parseFast(text: string): Block[] | null {
+  if (text.includes('\t')) return null;
+  const blocks: Block[] = [];
+  const lineStarts: number[] = [];
+  const lineEnds: number[] = [];
+  for (let s = 0; s <= text.length; ) {
+    let nl = text.indexOf('\n', s);
+    if (nl === -1) nl = text.length;
+    lineStarts.push(s);
+    lineEnds.push(nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+    s = nl + 1;
+    if (nl === text.length) break;
+  }
+
+  let fence: { char: string; len: number } | null = null;
+  let html: 'comment' | 'block' | null = null;
+  let table: TableBlock | null = null;
+  let prevBlank = true;
+  let paraOpen = false; // a top-level paragraph is open
+  const lists: OpenItem[] = [];
+
+  for (let i = 0; i < lineStarts.length; i++) {
+    const s = lineStarts[i]!;
+    const e = lineEnds[i]!;
+    const line = text.slice(s, e);
+
+    if (fence) {
+      const m = /^ {0,3}(`{3,}|~{3,}) *$/.exec(line);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = null;
+      continue;
+    }
+    if (html) {
+      if (html === 'comment' ? line.includes('-->') : line.trim() === '') {
+        if (html === 'block') prevBlank = true;
+        html = null;
+      }
+      continue;
+    }
+
+    const indent = line.length - line.trimStart().length;
+    const content = line.slice(indent);
+    const contentStart = s + indent;
+    if (content === '') {
+      table = null;
+      paraOpen = false;
+      prevBlank = true;
+      for (const l of lists) {
+        l.firstPara = false;
+        l.anyPara = false;
+      }
+      continue;
+    }
+    const lazyOk = !prevBlank;
+    const wasPara = paraOpen;
+
+    // ---- Inside a list --------------------------------------------------
+    if (lists.length) {
+      // A table inside a list item, or one that a lazy line might start: remark.
+      if (hasPipe(content) && isDelimiterRow(text, lineStarts, lineEnds, i + 1)) return null;
+      const top = lists[lists.length - 1]!;
+      const marker = THEMATIC.test(content) ? null : listMarker(content);
+      const paraBefore = top.anyPara && lazyOk;
+      if (indent >= top.contentIndent) {
+        if (indent >= top.contentIndent + 4) {
+          if (!paraBefore) return null; // indented code inside an item
+          if (top.firstPara) extendText(top.item, text, e);
+          prevBlank = false;
+          continue;
+        }
+        if (marker) {
+          if (marker.empty || (paraBefore && marker.ordered && marker.start !== 1)) return null;
+          top.firstPara = false;
+          top.anyPara = false;
+          const item = openItem(text, contentStart, e, marker, lists.length);
+          if (!item) return null;
+          blocks.push(item.item);
+          lists.push(item);
+          prevBlank = false;
+          continue;
+        }
+        if (startsBlock(content) || (paraBefore && SETEXT.test(content))) return null;
+        if (top.firstPara && lazyOk) extendText(top.item, text, e);
+        top.anyPara = true;
+        prevBlank = false;
+        continue;
+      }
+      // Less indented than the item's content: a lazy continuation line…
+      if (paraBefore && !marker && !startsBlock(content)) {
+        if (top.firstPara) extendText(top.item, text, e);
+        prevBlank = false;
+        continue;
+      }
+      // …or the end of the items it is not indented enough for.
+      while (lists.length && indent < lists[lists.length - 1]!.contentIndent) lists.pop();
+      if (marker) {
+        if (marker.empty || (paraBefore && marker.ordered && marker.start !== 1)) return null;
+        if (lists.length) {
+          const parent = lists[lists.length - 1]!;
+          parent.firstPara = false;
+          parent.anyPara = false;
+        }
+        const item = openItem(text, contentStart, e, marker, lists.length);
+        if (!item) return null;
+        blocks.push(item.item);
+        lists.push(item);
+        prevBlank = false;
+        continue;
+      }
+      if (lists.length) return null; // continuation of an outer item after a blank: leave to remark
+      paraOpen = false;
+      // fall through: the line starts a top-level block
+    }
+
+    // ---- Table rows -----------------------------------------------------
+    if (table) {
+      if (indent >= 4 || startsBlock(content) || listMarker(content)) {
+        table = null;
+      } else if (!hasPipe(content) || THEMATIC.test(content) || SETEXT.test(content)) {
+        return null;
+      } else {
+        const row = splitRow(text, contentStart, e);
+        table.rows.push(row);
+        table.end = row.end;
+        prevBlank = false;
+        continue;
+      }
+    }
+
+    // ---- Top level --------------------------------------------------------
+    if (indent >= 4) {
+      // Paragraph continuation, or indented code: neither holds tasks.
+      prevBlank = false;
+      continue;
+    }
+    if (ATX.test(content)) {
+      blocks.push(heading(text, contentStart, e));
+      paraOpen = false;
+      prevBlank = false;
+      continue;
+    }
+    const f = FENCE.exec(content);
+    if (f) {
+      if (f[1]![0] === '`' && f[2]!.includes('`')) return null;
+      fence = { char: f[1]![0]!, len: f[1]!.length };
+      paraOpen = false;
+      prevBlank = false;
+      continue;
+    }
+    if (wasPara && SETEXT.test(content)) return null;
+    if (THEMATIC.test(content)) {
+      paraOpen = false;
+      prevBlank = false;
+      continue;
+    }
+    if (content[0] === '>') return null;
+    if (content[0] === '<') {
+      if (content.startsWith('<!--')) {
+        html = content.includes('-->', 4) ? null : 'comment';
+      } else {
+        const tag = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:[ >]|\/>|$)/.exec(content);
+        if (!tag || !HTML_BLOCK_TAGS.has(tag[1]!.toLowerCase())) return null;
+        html = 'block';
+      }
+      paraOpen = false;
+      prevBlank = false;
+      continue;
+    }
+    if (/^\[[^\]]*\]:/.test(content)) return null; // link reference / footnote definitions
+    const marker = listMarker(content);
+    if (marker) {
+      if (marker.empty) return null;
+      if (wasPara && marker.ordered && marker.start !== 1) return null;
+      const item = openItem(text, contentStart, e, marker, 0);
+      if (!item) return null;
+      blocks.push(item.item);
+      lists.push(item);
+      paraOpen = false;
+      prevBlank = false;
+      continue;
+    }
+    if (hasPipe(content) && i + 1 < lineStarts.length) {
+      const delimiter = delimiterCells(text, lineStarts[i + 1]!, lineEnds[i + 1]!);
+      if (delimiter) {
+        const header = splitRow(text, contentStart, e);
+        if (header.cells.length !== delimiter.length) return null;
+        table = {
+          type: 'table',
+          start: header.start,
+          end: header.end,
+          header,
+          delimiter: { start: lineStarts[i + 1]!, end: lineEnds[i + 1]! },
+          align: delimiter,
+          rows: [],
+        };
+        blocks.push(table);
+        i++; // the delimiter row
+        paraOpen = false;
+        prevBlank = false;
+        continue;
+      }
+    }
+    paraOpen = true;
+    prevBlank = false;
+  }
+  if (fence && lists.length) return null;
+  return blocks;
+}
+
+function hasPipe(s: string): boolean {
+  return s.includes('|');
+}
+
+/** Lines that start a block other than a paragraph (and end a table or paragraph). */
+function startsBlock(content: string): boolean {
+  const c = content[0];
+  return (
+    ATX.test(content) ||
+    FENCE.test(content) ||
+    c === '>' ||
+    c === '<' ||
+    THEMATIC.test(content)
+  );
+}
+
+function listMarker(content: string): Marker | null {
+  const m = /^(?:([-*+])|(\d{1,9})([.)]))( +|$)/.exec(content);
+  if (!m) return null;
+  const rest = content.slice(m[0].length);
+  const markerLen = m[0].length - m[4]!.length;
+  // Five or more spaces after the marker: the content is indented code.
+  if (m[4]!.length > 4 && rest !== '') return null;
+  return {
+    width: rest === '' ? markerLen + 1 : m[0].length,
+    ordered: !m[1],
+    start: m[2] ? Number(m[2]) : 0,
+    empty: rest === '',
+  };
+}
+
+function openItem(text: string, markerStart: number, lineEnd: number, marker: Marker, depth: number): OpenItem | null {
+  const contentAt = markerStart + marker.width;
+  const rest = text.slice(contentAt, lineEnd);
+  // A heading, fence, quote, HTML or a nested list as the item's first line: remark.
+  if (startsBlock(rest) || listMarker(rest)) return null;
+  let checkbox: Span | null = null;
+  let checked: boolean | null = null;
+  let textStart = contentAt;
+  const box = /^\[([ xX])\]( +)(?=\S)/.exec(rest);
+  if (box) {
+    checkbox = { start: contentAt, end: contentAt + 3 };
+    checked = box[1] !== ' ';
+    textStart = contentAt + box[0].length;
+  } else if (/^\[[ xX]\] *$/.test(rest)) {
+    return null; // a checkbox with nothing after it on its line
+  }
+  const item: ItemBlock = {
+    type: 'item',
+    start: markerStart,
+    end: trimmedEnd(text, textStart, lineEnd),
+    depth,
+    ordered: marker.ordered,
+    checkbox,
+    checked,
+    text: { start: textStart, end: trimmedEnd(text, textStart, lineEnd) },
+  };
+  return { contentIndent: contentAt - lineStartOf(text, markerStart), item, firstPara: true, anyPara: true };
+}
+
+function lineStartOf(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function extendText(item: ItemBlock, text: string, lineEnd: number): void {
+  const end = trimmedEnd(text, item.text.start, lineEnd);
+  item.text = { start: item.text.start, end };
+  item.end = end;
+}
+
+function trimmedEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && text.charCodeAt(e - 1) === 32) e--;
+  return e;
+}
+
+function heading(text: string, start: number, end: number): HeadingBlock {
+  const line = text.slice(start, end);
+  const marks = /^#{1,6}/.exec(line)![0].length;
+  const depth = marks;
+  let cs = start + marks;
+  while (cs < end && text.charCodeAt(cs) === 32) cs++;
+  let ce = end;
+  while (ce > cs && text.charCodeAt(ce - 1) === 32) ce--;
+  // Closing sequence: spaces then #s at the end (or the whole content is #s).
+  let k = ce;
+  while (k > cs && text[k - 1] === '#') k--;
+  if (k < ce && (k === cs || text[k - 1] === ' ')) {
+    ce = k;
+    while (ce > cs && text.charCodeAt(ce - 1) === 32) ce--;
+  }
+  const lineEnd = trimmedEnd(text, start, end);
+  return { type: 'heading', depth, start, end: lineEnd, content: ce > cs ? { start: cs, end: ce } : { start: cs, end: cs } };
+}
+
+/** Splits a table row into cells: unescaped pipes separate, padding trimmed. */
+export function splitRow(text: string, start: number, end: number): TableRow {
+  const rowEnd = trimmedEnd(text, start, end);
+  const cells: Span[] = [];
+  let i = start;
+  if (text.charCodeAt(i) === 124) i++;
+  let cellStart = i;
+  for (; i < rowEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 && i + 1 < rowEnd) i++;
+    else if (c === 124) {
+      cells.push(trimCell(text, cellStart, i));
+      cellStart = i + 1;
+    }
+  }
+  if (cellStart < rowEnd) cells.push(trimCell(text, cellStart, rowEnd));
+  return { start, end: rowEnd, cells };
+}
+
+function trimCell(text: string, s: number, e: number): Span {
+  while (s < e && text.charCodeAt(s) === 32) s++;
+  while (e > s && text.charCodeAt(e - 1) === 32) e--;
+  return { start: s, end: e };
+}
+
+function isDelimiterRow(text: string, starts: number[], ends: number[], i: number): boolean {
+  return i < starts.length && delimiterCells(text, starts[i]!, ends[i]!) !== null;
+}
+
+/** The alignments of a delimiter row (`| :--- | ---: |`), or null if it is not one. */
+function delimiterCells(text: string, start: number, end: number): TableBlock['align'] | null {
+  const line = text.slice(start, end).trim();
+  // `---` alone (no pipe) is a thematic break or a setext underline, not a table.
+  if (!line.includes('|') || !/^\|?(?: *:?-+:? *\|)* *:?-+:? *\|?$/.test(line)) return null;
+  const inner = line.replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split('|').map((c) => {
+    const t = c.trim();
+    const l = t.startsWith(':');
+    const r = t.endsWith(':');
+    return l && r ? 'center' : l ? 'left' : r ? 'right' : null;
+  });
+}

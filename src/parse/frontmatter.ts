@@ -1,0 +1,97 @@
+// The project's one caller of gray-matter. Finds the front matter block with a
+// strict rule of our own (so a file that merely starts with a `---` thematic
+// break and never closes it is not swallowed whole), refuses to evaluate any
+// language but YAML, and reports invalid YAML with its line in the file.
+
+import matter from 'gray-matter';
+
+export interface FrontMatterBlock {
+  /** Offsets of the whole block: opening line through the closing line's end. */
+  start: number;
+  end: number;
+  /** Offsets of the YAML source between the delimiter lines. */
+  sourceStart: number;
+  sourceEnd: number;
+  language: string;
+}
+
+export interface FrontMatterProblem {
+  line: number;
+  message: string;
+  kind: 'invalid-yaml' | 'unsupported-language' | 'not-a-mapping';
+}
+
+export interface FrontMatterResult {
+  block: FrontMatterBlock | null;
+  data: Record<string, unknown>;
+  problem: FrontMatterProblem | null;
+}
+
+const OPEN = /^---([ \t]*[A-Za-z][\w-]*)?[ \t]*\r?\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
+
+/** Locates the front matter block at the start of `text` (BOM already blanked). */
+export function findFrontMatter(text: string, from = 0): FrontMatterBlock | null {
+  const open = OPEN.exec(text.slice(from, from + 200));
+  if (!open) return null;
+  const sourceStart = from + open[0].length;
+  CLOSE.lastIndex = sourceStart;
+  // An empty block (`---\n---`) closes on the very next line.
+  const close = CLOSE.exec(text);
+  if (!close) return null;
+  return {
+    start: from,
+    end: close.index + close[0].length,
+    sourceStart,
+    sourceEnd: close.index,
+    language: (open[1] ?? '').trim().toLowerCase() || 'yaml',
+  };
+}
+
+const refuse = {
+  parse: () => {
+    throw new Error('front matter in this language is never evaluated');
+  },
+};
+
+export function readFrontMatter(text: string, from = 0): FrontMatterResult {
+  const block = findFrontMatter(text, from);
+  if (!block) return { block: null, data: {}, problem: null };
+  const line = lineOf(text, block.start);
+  if (block.language !== 'yaml' && block.language !== 'yml') {
+    return {
+      block,
+      data: {},
+      problem: {
+        line,
+        kind: 'unsupported-language',
+        message: `front matter in "${block.language}" is not supported (only YAML is read; it was not evaluated)`,
+      },
+    };
+  }
+  const source = text.slice(block.sourceStart, block.sourceEnd);
+  try {
+    // Passing options (even empty ones) keeps gray-matter from caching and
+    // sharing result objects between calls.
+    const file = matter(`---\n${source.replace(/\r\n/g, '\n')}\n---\n`, {
+      language: 'yaml',
+      engines: { js: refuse, javascript: refuse, coffee: refuse, coffeescript: refuse },
+    });
+    const data = file.data as unknown;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      return { block, data: {}, problem: { line, kind: 'not-a-mapping', message: 'front matter is not a YAML mapping of keys to values' } };
+    }
+    return { block, data: data as Record<string, unknown>, problem: null };
+  } catch (error) {
+    const e = error as { mark?: { line?: number }; reason?: string; message?: string };
+    const at = typeof e.mark?.line === 'number' ? line + 1 + e.mark.line : line;
+    const reason = (e.reason ?? e.message ?? 'invalid YAML').split('\n')[0];
+    return { block, data: {}, problem: { line: at, kind: 'invalid-yaml', message: `invalid YAML front matter: ${reason}` } };
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

@@ -1,0 +1,117 @@
+// The full parser: unified + remark-parse + remark-gfm, walked into blocks.
+// This is the reference; the fast scanner must agree with it wherever it answers.
+
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Nodes, Parent, Root, TableCell } from 'mdast';
+import type { Block, Span, TableRow } from './blocks.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** `text` must have the front matter and BOM blanked out (same length). */
+export function parseWithRemark(text: string): Block[] {
+  const tree = processor.parse(text) as Root;
+  const blocks: Block[] = [];
+  walk(tree, text, blocks, 0);
+  return blocks;
+}
+
+function walk(node: Parent, text: string, out: Block[], listDepth: number): void {
+  for (const child of node.children as Nodes[]) {
+    const pos = child.position;
+    if (!pos) continue;
+    const start = pos.start.offset!;
+    const end = pos.end.offset!;
+    switch (child.type) {
+      case 'heading': {
+        const first = child.children[0]?.position;
+        const last = child.children[child.children.length - 1]?.position;
+        const content = first && last ? { start: first.start.offset!, end: last.end.offset! } : emptyAfterMarks(text, start);
+        out.push({ type: 'heading', depth: child.depth, start, end, content });
+        break;
+      }
+      case 'table': {
+        const [head, ...body] = child.children;
+        if (!head) break;
+        const headRow = row(head.children, head.position!.start.offset!, head.position!.end.offset!, text);
+        const delimiter = delimiterSpan(text, headRow.end);
+        const rows = body.map((r) => row(r.children, r.position!.start.offset!, r.position!.end.offset!, text));
+        out.push({ type: 'table', start, end, header: headRow, delimiter, align: child.align ?? [], rows });
+        break;
+      }
+      case 'list':
+        for (const item of child.children) {
+          const ipos = item.position!;
+          const para = item.children[0];
+          const istart = ipos.start.offset!;
+          let textSpan: Span = { start: istart, end: istart };
+          let checkbox: Span | null = null;
+          if (para && para.type === 'paragraph' && para.position) {
+            textSpan = trimEnd(text, { start: para.position.start.offset!, end: para.position.end.offset! });
+            if (typeof item.checked === 'boolean') {
+              // The paragraph still starts at `[x]`; split the checkbox off.
+              const m = /^\[[ xX]\][ \t]*/.exec(text.slice(textSpan.start, textSpan.end));
+              if (m) {
+                checkbox = { start: textSpan.start, end: textSpan.start + 3 };
+                textSpan = { start: textSpan.start + m[0].length, end: textSpan.end };
+              }
+            }
+          }
+          out.push({
+            type: 'item',
+            start: istart,
+            end: textSpan.end,
+            depth: listDepth,
+            ordered: !!child.ordered,
+            checkbox,
+            checked: checkbox ? !!item.checked : null,
+            text: textSpan,
+          });
+          walk(item, text, out, listDepth + 1);
+        }
+        break;
+      case 'blockquote':
+      case 'footnoteDefinition':
+        walk(child, text, out, listDepth);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function row(cells: TableCell[], start: number, end: number, text: string): TableRow {
+  return { start, end, cells: cells.map((c) => cellInside(text, c.position!.start.offset!, c.position!.end.offset!)) };
+}
+
+/** A cell node's span includes its pipes and padding; keep the trimmed inside. */
+function cellInside(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  if (text[s] === '|') s++;
+  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
+  while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  return { start: s, end: e };
+}
+
+function delimiterSpan(text: string, headerEnd: number): Span {
+  const lineStart = text.indexOf('\n', headerEnd) + 1;
+  let lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  return { start: lineStart, end: lineEnd };
+}
+
+function trimEnd(text: string, span: Span): Span {
+  let e = span.end;
+  while (e > span.start && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  return { start: span.start, end: e };
+}
+
+function emptyAfterMarks(text: string, start: number): Span {
+  const m = /^[ \t]*#*[ \t]*/.exec(text.slice(start, start + 20));
+  const at = start + (m ? m[0].length : 0);
+  return { start: at, end: at };
+}

@@ -1,0 +1,72 @@
+// Pure filtering: every flag narrows the list; flags combine with AND.
+
+import type { Task } from '../model/types.js';
+import { scopeMatches } from '../model/scope.js';
+import { canonicalName, Vocabulary, type Status } from '../status.js';
+import { UsageError } from '../errors.js';
+
+export interface Filters {
+  sprint?: string;
+  week?: string;
+  month?: string;
+  phase?: string;
+  milestone?: string;
+  section?: string;
+  /** Comma-separated statuses; `open` = anything not done or cancelled. */
+  status?: string;
+  owner?: string;
+  grep?: string;
+  /** 1-based line of the task's row or item (to pick one of several equal ids). */
+  line?: string;
+  kind?: 'task' | 'week';
+}
+
+export const OPEN_STATUSES: readonly Status[] = ['in-progress', 'pending', 'blocked', 'none'];
+
+export function parseStatusFilter(value: string): Set<Status> {
+  const wanted = new Set<Status>();
+  const vocab = new Vocabulary();
+  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (part.toLowerCase() === 'open') OPEN_STATUSES.forEach((s) => wanted.add(s));
+    else if (part.toLowerCase() === 'none') wanted.add('none');
+    else {
+      const s = canonicalName(part) ?? vocab.parseArgument(part);
+      if (!s) throw new UsageError(`unknown status "${part}"; use done, in-progress, pending, blocked, cancelled, none or open`);
+      wanted.add(s);
+    }
+  }
+  return wanted;
+}
+
+export function filterTasks(tasks: Task[], f: Filters): Task[] {
+  const statuses = f.status ? parseStatusFilter(f.status) : null;
+  const owner = f.owner?.trim().toLowerCase();
+  const section = f.section?.toLowerCase();
+  const grep = f.grep?.toLowerCase();
+  return tasks.filter(
+    (t) =>
+      (f.sprint === undefined || scopeMatches(t.sprint, f.sprint)) &&
+      (f.week === undefined || scopeMatches(t.week, f.week)) &&
+      (f.month === undefined || scopeMatches(t.month, f.month)) &&
+      (f.phase === undefined || scopeMatches(t.phase, f.phase)) &&
+      (f.milestone === undefined || scopeMatches(t.milestone, f.milestone)) &&
+      (section === undefined || (t.section ?? '').toLowerCase().includes(section)) &&
+      (statuses === null || statuses.has(t.status)) &&
+      (owner === undefined || (t.owner ?? '').toLowerCase() === owner) &&
+      (f.line === undefined || t.line === Number(f.line)) &&
+      (f.kind === undefined || t.kind === f.kind) &&
+      (grep === undefined || haystack(t).includes(grep)),
+  );
+}
+
+function haystack(t: Task): string {
+  return [t.id, t.title, t.statusText, t.owner, t.notes, ...Object.values(t.fields)].join('\u0000').toLowerCase();
+}
+
+/** The filter flags that are set, as they would be typed (`--sprint 9`). */
+export function describeFilters(f: Filters): string {
+  return (['sprint', 'week', 'month', 'phase', 'milestone', 'section', 'status', 'owner', 'grep', 'line'] as const)
+    .filter((k) => f[k] !== undefined)
+    .map((k) => `--${k} ${JSON.stringify(f[k])}`)
+    .join(' ');
+}

@@ -1,0 +1,54 @@
+// Which task to work on next: in-progress work first, then pending and
+// status-less tasks; within that, the table's Priority column, then file order.
+
+import type { Task } from '../model/types.js';
+
+/** Owners that mean "anyone may take it". */
+const ANYONE = /^(?:any|any agent|anyone|anybody|unassigned|tbd|nobody|open|—|-)?$/i;
+
+export function isUnowned(t: Task): boolean {
+  return t.owner == null || ANYONE.test(t.owner.trim());
+}
+
+export function ownedBy(t: Task, owner: string): boolean {
+  return (t.owner ?? '').trim().toLowerCase() === owner.trim().toLowerCase();
+}
+
+/** Lower is more urgent; null when the text names no priority. */
+export function priorityRank(p: string | null): number | null {
+  if (!p) return null;
+  const s = p.replace(/[*_`]/g, '').trim().toLowerCase();
+  const m = /^p\s*([0-9])\b/.exec(s);
+  if (m) return Number(m[1]);
+  if (/^(critical|crit|urgent|blocker|highest|🔴)/u.test(s)) return 0;
+  if (/^(high|hi|major|🟠)/u.test(s)) return 1;
+  if (/^(medium|med|normal|moderate|🟡)/u.test(s)) return 2;
+  if (/^(low|minor|lowest|trivial|🟢)/u.test(s)) return 3;
+  if (/^[0-9]$/.test(s)) return Number(s);
+  return null;
+}
+
+export interface NextPick {
+  task: Task;
+  reason: string;
+}
+
+export function pickNext(tasks: Task[], owner?: string): NextPick | null {
+  const eligible = tasks.filter(
+    (t) => (t.status === 'in-progress' || t.status === 'pending' || t.status === 'none') && (!owner || ownedBy(t, owner) || isUnowned(t)),
+  );
+  if (eligible.length === 0) return null;
+  const group = (t: Task): number => (t.status === 'in-progress' ? 0 : 1);
+  const ranked = eligible
+    .map((t, order) => ({ t, order, g: group(t), p: priorityRank(t.priority) ?? 9 }))
+    .sort((a, b) => a.g - b.g || a.p - b.p || a.order - b.order);
+  const best = ranked[0]!;
+  const t = best.t;
+  const parts: string[] = [];
+  parts.push(t.status === 'in-progress' ? 'it is in progress' : t.status === 'pending' ? 'it is pending' : 'it is open (no status)');
+  if (best.p < 9) parts.push(`priority ${t.priority}`);
+  const sameRank = ranked.filter((r) => r.g === best.g && r.p === best.p).length;
+  if (sameRank > 1) parts.push(`first of ${sameRank} in file order`);
+  if (owner) parts.push(ownedBy(t, owner) ? `owned by ${t.owner}` : `unowned`);
+  return { task: t, reason: `picked because ${parts.filter(Boolean).join(', ')}` };
+}

@@ -1,0 +1,61 @@
+// Ids → one task, or a clear error: ambiguous ids list their candidates and the
+// flags that pick one; unknown ids suggest the closest ones.
+
+import type { Task } from '../model/types.js';
+import { PlanError } from '../errors.js';
+import { filterTasks, type Filters } from './filter.js';
+
+export function resolveTask(tasks: Task[], id: string, filters: Filters, file: string): Task {
+  const wanted = id.trim();
+  const norm = (s: string) => s.toLowerCase().replace(/^#/, '');
+  const matches = filterTasks(tasks, filters).filter((t) => norm(t.id) === norm(wanted));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    const lines = matches.map((t) => `  ${t.id} line ${t.line}: ${t.title}${pickFlags(t, matches)}`);
+    throw new PlanError(
+      `${file}: id "${wanted}" matches ${matches.length} tasks; pick one with a filter flag:\n${lines.join('\n')}`,
+    );
+  }
+  const all = tasks.filter((t) => norm(t.id) === norm(wanted));
+  if (all.length > 0) {
+    throw new PlanError(`${file}: task "${wanted}" exists but not with the filters given; drop or change the filter flags`);
+  }
+  const close = closest(wanted, [...new Set(tasks.map((t) => t.id))]);
+  const hint = close.length ? `; did you mean ${close.join(', ')}?` : tasks.length ? '; run `plan list` to see the ids' : '';
+  throw new PlanError(`${file}: no task with id "${wanted}"${hint}`);
+}
+
+/** Flags that single out `t` among `others`, e.g. ` (--sprint 9)`. */
+function pickFlags(t: Task, others: Task[]): string {
+  for (const key of ['sprint', 'week', 'month', 'phase', 'milestone'] as const) {
+    const v = t[key];
+    if (v != null && others.filter((o) => o[key] === v).length === 1) return `  (--${key} ${v})`;
+  }
+  if (t.section) {
+    const last = t.section.split(' > ').pop()!;
+    if (others.filter((o) => o.section?.endsWith(last)).length === 1) return `  (--section ${JSON.stringify(last)})`;
+  }
+  return `  (--line ${t.line})`;
+}
+
+function closest(id: string, ids: string[]): string[] {
+  const scored = ids
+    .map((c) => ({ c, d: distance(id.toLowerCase(), c.toLowerCase()) }))
+    .filter((x) => x.d <= Math.max(1, Math.floor(id.length / 2)))
+    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c, 'en', { numeric: true }));
+  return scored.slice(0, 3).map((x) => x.c);
+}
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,29 @@
+// Tab-separated output for pipes: a header line, one line per record, no ANSI.
+
+import type { Task } from '../model/types.js';
+
+export const TASK_COLUMNS = ['id', 'kind', 'status', 'title', 'owner', 'notes', 'sprint', 'week', 'month', 'phase', 'line'] as const;
+
+export function cleanField(v: unknown): string {
+  if (v == null) return '';
+  return String(v).replace(/[\t\r\n]+/g, ' ');
+}
+
+export function tsv(header: readonly string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(cleanField).join('\t')).join('\n') + '\n';
+}
+
+export function taskRow(t: Task): unknown[] {
+  return [t.id, t.kind, t.status, t.title, t.owner, noteText(t), t.sprint, t.week, t.month, t.phase, t.line];
+}
+
+/** A task's notes; for a task whose status cell holds no status, that text. */
+export function noteText(t: Task): string | null {
+  if (t.notes) return t.notes;
+  if (t.status === 'none' && t.statusText && t.source.type === 'row') return t.statusText;
+  return null;
+}
+
+export function plainTasks(tasks: Task[]): string {
+  return tsv(TASK_COLUMNS, tasks.map(taskRow));
+}

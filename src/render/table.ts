@@ -1,0 +1,131 @@
+// Terminal tables: the only importer of cli-table3 and chalk. Fitted to the
+// terminal width; long titles and notes are cut with `…`.
+
+import Table from 'cli-table3';
+import chalk from 'chalk';
+import type { Task } from '../model/types.js';
+import type { Status } from '../status.js';
+import { noteText } from './plain.js';
+
+// chalk reads FORCE_COLOR and --no-color itself; NO_COLOR (no-color.org) it does not.
+if (process.env.NO_COLOR && !process.env.FORCE_COLOR) chalk.level = 0;
+
+const LABEL: Record<Status, string> = {
+  done: '✔ done',
+  'in-progress': '▶ in progress',
+  pending: '○ pending',
+  blocked: '✖ blocked',
+  cancelled: '– cancelled',
+  none: '· none',
+};
+
+export function statusLabel(s: Status): string {
+  const text = LABEL[s];
+  switch (s) {
+    case 'done':
+      return chalk.green(text);
+    case 'in-progress':
+      return chalk.yellow(text);
+    case 'pending':
+      return chalk.cyan(text);
+    case 'blocked':
+      return chalk.red(text);
+    case 'cancelled':
+      return chalk.gray(text);
+    default:
+      return chalk.dim(text);
+  }
+}
+
+/** Display width of plain text: wide East Asian characters and emoji count two. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x300) w += 1;
+    else if ((cp >= 0x300 && cp < 0x370) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) w += 0;
+    else if (
+      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)
+    ) w += 2;
+    else w += 1;
+  }
+  return w;
+}
+
+/**
+ * Column widths (content only) that fit `width`: fixed columns keep their
+ * natural width, flexible ones share what is left, each down to its minimum.
+ */
+export function fitColumns(natural: number[], flexible: boolean[], width: number, minimum = 6): number[] {
+  const overhead = natural.length * 3 + 1; // "│ " + " " per column, plus the last border
+  const out = natural.map((n) => Math.max(1, n));
+  let total = out.reduce((a, b) => a + b, 0) + overhead;
+  while (total > width) {
+    // Shrink the widest flexible column still above the minimum, down to the
+    // next widest, so the flexible columns end up sharing the room evenly.
+    let widest = -1;
+    let second = 0;
+    out.forEach((w, i) => {
+      if (!flexible[i]) return;
+      if (widest < 0 || w > out[widest]!) {
+        if (widest >= 0) second = Math.max(second, out[widest]!);
+        widest = i;
+      } else second = Math.max(second, w);
+    });
+    if (widest < 0 || out[widest]! <= minimum) break;
+    const room = out[widest]! - Math.max(minimum, second);
+    const cut = room > 0 ? Math.min(room, total - width) : 1;
+    out[widest] = out[widest]! - cut;
+    total -= cut;
+  }
+  return out;
+}
+
+export interface Column {
+  head: string;
+  flexible?: boolean;
+}
+
+export function renderTable(columns: Column[], rows: string[][], width: number, colour: (cell: string, col: number, row: number) => string = (c) => c): string {
+  const natural = columns.map((c, i) => Math.max(textWidth(c.head), ...rows.map((r) => textWidth(r[i] ?? ''))));
+  const widths = fitColumns(natural, columns.map((c) => !!c.flexible), width);
+  const table = new Table({
+    head: columns.map((c) => chalk.bold(c.head)),
+    colWidths: widths.map((w) => w + 2),
+    wordWrap: false,
+    truncate: '…',
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+  });
+  rows.forEach((r, ri) => table.push(r.map((cell, ci) => colour(cell, ci, ri))));
+  return `${table.toString()}\n`;
+}
+
+export function taskTable(tasks: Task[], width: number): string {
+  const hasOwner = tasks.some((t) => t.owner);
+  const hasNotes = tasks.some((t) => noteText(t));
+  const columns: Column[] = [{ head: 'ID' }, { head: 'Status' }, { head: 'Title', flexible: true }];
+  if (hasOwner) columns.push({ head: 'Owner' });
+  if (hasNotes) columns.push({ head: 'Notes', flexible: true });
+  const rows = tasks.map((t) => {
+    const r = [t.id, LABEL[t.status], t.title];
+    if (hasOwner) r.push(t.owner ?? '');
+    if (hasNotes) r.push(noteText(t) ?? '');
+    return r;
+  });
+  return renderTable(columns, rows, width, (cell, col, row) => (col === 1 ? statusLabel(tasks[row]!.status) : cell));
+}
+
+/** `key  value` lines for one task, keys dimmed. */
+export function keyValues(pairs: [string, string | null | undefined][]): string {
+  const w = Math.max(...pairs.map(([k]) => k.length));
+  return (
+    pairs
+      .filter(([, v]) => v != null && v !== '')
+      .map(([k, v]) => `${chalk.dim(k.padEnd(w))}  ${v}`)
+      .join('\n') + '\n'
+  );
+}
+
+export { chalk };

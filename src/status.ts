@@ -1,0 +1,229 @@
+// The one status vocabulary every command shares: how status text is read
+// (emoji, words in several languages, GitHub shortcodes, checkboxes) and how
+// each canonical status is written by default.
+
+export const STATUSES = ['done', 'in-progress', 'pending', 'blocked', 'cancelled', 'none'] as const;
+export type Status = (typeof STATUSES)[number];
+/** The statuses a writer can set (`none` is only ever read). */
+export type SettableStatus = Exclude<Status, 'none'>;
+
+export interface StatusStyle {
+  emoji: string;
+  label: string;
+}
+
+/** How `plan` writes a status when the file has no example of its own. */
+export const DEFAULT_STYLE: Record<SettableStatus, StatusStyle> = {
+  done: { emoji: '✅', label: 'Done' },
+  'in-progress': { emoji: '🔄', label: 'In Progress' },
+  pending: { emoji: '⏳', label: 'Pending' },
+  blocked: { emoji: '⛔', label: 'Blocked' },
+  cancelled: { emoji: '🚫', label: 'Cancelled' },
+};
+
+// Emoji that state a status on their own. "Weak" emoji (coloured circles and
+// squares) mean different things in different files, so a recognised word after
+// them wins: `🟡 Done` is done, `🟡 In Progress` in progress, `🟡` alone in progress.
+const STRONG_EMOJI: Record<string, SettableStatus> = {
+  '✅': 'done', '✔': 'done', '☑': 'done', '✓': 'done', '🎉': 'done', '💯': 'done',
+  '🔄': 'in-progress', '🚧': 'in-progress', '⚙': 'in-progress', '🏗': 'in-progress', '🔨': 'in-progress',
+  '⏩': 'in-progress', '▶': 'in-progress', '🎯': 'in-progress', '👷': 'in-progress', '🛠': 'in-progress',
+  '⏳': 'pending', '⬜': 'pending', '🔲': 'pending', '☐': 'pending', '📋': 'pending', '🔜': 'pending',
+  '📅': 'pending', '🗓': 'pending', '🕐': 'pending', '⌛': 'pending', '💤': 'pending', '🆕': 'pending',
+  '❌': 'blocked', '⛔': 'blocked', '🛑': 'blocked', '⏸': 'blocked', '🚨': 'blocked', '✋': 'blocked',
+  '🚫': 'cancelled', '⊘': 'cancelled', '🗑': 'cancelled', '✖': 'cancelled', '⏭': 'cancelled',
+};
+const WEAK_EMOJI: Record<string, SettableStatus> = {
+  '🟢': 'done', '🟩': 'done', '🟡': 'in-progress', '🟨': 'in-progress', '🟠': 'in-progress',
+  '🔵': 'in-progress', '🟦': 'in-progress', '⚪': 'pending', '⬛': 'pending', '🔴': 'blocked', '🟥': 'blocked',
+};
+
+// GitHub / mkdocs shortcodes seen in real files, read as the emoji they draw.
+const SHORTCODES: Record<string, string> = {
+  white_check_mark: '✅', heavy_check_mark: '✔', ballot_box_with_check: '☑', check: '✅',
+  x: '❌', no_entry: '⛔', stop_sign: '🛑', octagonal_sign: '🛑', no_entry_sign: '🚫',
+  construction: '🚧', arrows_counterclockwise: '🔄', hourglass: '⌛', hourglass_flowing_sand: '⏳',
+  white_large_square: '⬜', white_square_button: '🔲', clipboard: '📋', soon: '🔜',
+  pause_button: '⏸', red_circle: '🔴', yellow_circle: '🟡', green_circle: '🟢', large_blue_circle: '🔵',
+  'material-clock-outline': '⏳', 'material-progress-wrench': '🚧', 'material-check': '✅',
+  'material-check-circle': '✅', 'material-close': '❌', 'material-progress-clock': '⏳',
+};
+
+// Words and phrases, lower-case, matched at the start of the text (after any
+// emoji) on a word boundary; the longest phrase wins (`not started` before `started`).
+const WORDS: Record<SettableStatus, string[]> = {
+  done: [
+    'done', 'complete', 'completed', 'finished', 'shipped', 'implemented', 'resolved', 'closed', 'merged',
+    'delivered', 'released', 'passed', 'verified', 'fixed', 'accepted', 'ok', 'success', 'green',
+    'completado', 'completada', 'terminado', 'hecho', 'listo', 'terminé', 'fait', 'fini', 'erledigt', 'fertig',
+    'abgeschlossen', 'concluído', 'concluido', 'feito', 'готово', 'виконано', 'завершено', 'выполнено',
+    '完了', '完成', '已完成', '済', '済み', 'مكتمل', 'تم',
+  ],
+  'in-progress': [
+    'in progress', 'in-progress', 'wip', 'doing', 'next', 'active', 'ongoing', 'started', 'working',
+    'underway', 'under way', 'in review', 'partial', 'partially',
+    'en progreso', 'en curso', 'en cours', 'in bearbeitung', 'em andamento', 'в процессе', 'в работе',
+    '进行中', '進行中', '対応中', '作業中', 'جاري', 'قيد التنفيذ',
+  ],
+  pending: [
+    'pending', 'todo', 'to do', 'to-do', 'planned', 'not started', 'upcoming', 'backlog', 'future',
+    'queued', 'later', 'tbd', 'not done', 'incomplete', 'scheduled', 'proposed', 'ready',
+    'pendiente', 'planificado', 'planeado', 'por hacer', 'à faire', 'a faire', 'prévu', 'offen', 'geplant',
+    'pendente', 'запланировано', 'очікує', '未完了', '未着手', '未対応', '予定', '待办', '未开始', '计划', '草稿',
+    'قيد الانتظار',
+  ],
+  blocked: [
+    'blocked', 'on hold', 'on-hold', 'stuck', 'paused', 'waiting', 'deferred', 'failed', 'failing', 'broken', 'red', 'bloqueado',
+    'en pausa', 'bloqué', 'blockiert', 'заблокировано', 'ブロック', '阻塞', '保留',
+  ],
+  cancelled: [
+    'cancelled', 'canceled', 'dropped', "won't do", 'wont do', "won't fix", 'wontfix', 'abandoned', 'rejected',
+    'out of scope', 'out-of-scope', 'skipped', 'obsolete', 'superseded', 'cancelado', 'descartado',
+    'annulé', 'abgebrochen', 'отменено', '中止', '取消', '却下',
+  ],
+};
+
+/** A file's or repository's own additions: word or emoji → status. */
+export type VocabularyExtension = Record<string, SettableStatus>;
+
+export interface StatusReading {
+  status: Status;
+  /** The emoji that carried the status, as written (without U+FE0F), if any. */
+  emoji: string | null;
+  /** The recognised word or phrase, as written in the text, if any. */
+  word: string | null;
+}
+
+export class Vocabulary {
+  private readonly words = new Map<string, SettableStatus>();
+  private readonly emoji = new Map<string, { status: SettableStatus; strong: boolean }>();
+  private maxWords = 1;
+
+  constructor(extension: VocabularyExtension = {}) {
+    for (const [status, list] of Object.entries(WORDS) as [SettableStatus, string[]][]) {
+      for (const w of list) this.addWord(w, status);
+    }
+    for (const [e, s] of Object.entries(STRONG_EMOJI)) this.emoji.set(e, { status: s, strong: true });
+    for (const [e, s] of Object.entries(WEAK_EMOJI)) this.emoji.set(e, { status: s, strong: false });
+    for (const [key, status] of Object.entries(extension)) {
+      const k = stripVS(key.trim());
+      if (isEmojiOnly(k)) this.emoji.set(k, { status, strong: true });
+      else this.addWord(k, status);
+    }
+  }
+
+  private addWord(w: string, status: SettableStatus): void {
+    const key = normaliseWords(w);
+    this.words.set(key, status);
+    this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+  }
+
+  /** Reads the status at the start of `text` (already plain, repaired text). */
+  read(text: string): StatusReading {
+    const box = /^\s*\[([ xX])\]/.exec(text);
+    if (box) return { status: box[1] === ' ' ? 'pending' : 'done', emoji: null, word: null };
+    let rest = stripVS(text).replace(/^[\s*_`~[\](){}"'“”‘’«»]+/u, '');
+    rest = rest.replace(/^:([a-z0-9_+-]+):/i, (m, code: string) => SHORTCODES[code.toLowerCase()] ?? m);
+    let emoji: string | null = null;
+    let emojiStatus: { status: SettableStatus; strong: boolean } | undefined;
+    const first = leadingSymbol(rest);
+    if (first) {
+      const known = this.emoji.get(first);
+      if (known) {
+        emoji = first;
+        emojiStatus = known;
+      }
+      if (known || isEmojiOnly(first)) rest = rest.slice(first.length).replace(/^[\s*_`~:\-–—]+/u, '');
+    }
+    const word = this.leadingWord(rest);
+    let status: Status = 'none';
+    if (emojiStatus?.strong) status = emojiStatus.status;
+    else if (word) status = word.status;
+    else if (emojiStatus) status = emojiStatus.status;
+    return { status, emoji, word: word ? word.text : null };
+  }
+
+  private leadingWord(text: string): { status: SettableStatus; text: string } | null {
+    // Tokens: runs of letters/digits/apostrophes; separators `_`, `-`, spaces.
+    const re = /[\p{L}\p{N}'’]+/gu;
+    const tokens: { value: string; end: number }[] = [];
+    let m: RegExpExecArray | null;
+    let last = 0;
+    while ((m = re.exec(text)) && tokens.length < this.maxWords) {
+      const gap = text.slice(last, m.index);
+      if (tokens.length === 0 ? gap !== '' : !/^[\s_-]+$/.test(gap)) break;
+      tokens.push({ value: m[0], end: m.index + m[0].length });
+      last = re.lastIndex;
+    }
+    for (let n = tokens.length; n > 0; n--) {
+      const phrase = normaliseWords(tokens.slice(0, n).map((t) => t.value).join(' '));
+      const status = this.words.get(phrase);
+      if (status) return { status, text: text.slice(0, tokens[n - 1]!.end) };
+    }
+    // Scripts written without spaces (完了です): try known words as prefixes.
+    const head = tokens[0]?.value;
+    if (head && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(head)) {
+      for (let len = Math.min(head.length, 6); len > 0; len--) {
+        const status = this.words.get(head.slice(0, len));
+        if (status) return { status, text: head.slice(0, len) };
+      }
+    }
+    return null;
+  }
+
+  /** Whether `symbol` (one emoji) names a status in this vocabulary. */
+  isStatusEmoji(symbol: string): boolean {
+    return this.emoji.has(stripVS(symbol));
+  }
+
+  /** Parses a status argument given on the command line (`done`, `wip`, `✅`). */
+  parseArgument(arg: string): SettableStatus | null {
+    const reading = this.read(arg);
+    if (reading.status === 'none') return null;
+    return reading.status;
+  }
+}
+
+export function normaliseWords(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+}
+
+/** Removes variation selectors (U+FE0E, U+FE0F) so `✅️` and `✅` read alike. */
+export function stripVS(s: string): string {
+  return s.replace(/[\uFE0E\uFE0F]/g, '');
+}
+
+const EMOJI_RE = /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘])(?:\u200D\p{Extended_Pictographic})*/u;
+
+function leadingSymbol(s: string): string | null {
+  const m = EMOJI_RE.exec(s);
+  return m ? m[0] : null;
+}
+
+function isEmojiOnly(s: string): boolean {
+  const m = EMOJI_RE.exec(s);
+  return !!m && m[0].length === s.length;
+}
+
+/** Parses `plan: statuses:` style maps, ignoring entries that name no status. */
+export function toExtension(map: unknown): { extension: VocabularyExtension; invalid: string[] } {
+  const extension: VocabularyExtension = {};
+  const invalid: string[] = [];
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return { extension, invalid };
+  const base = new Vocabulary();
+  for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
+    const target = typeof value === 'string' ? canonicalName(value) ?? base.parseArgument(value) : null;
+    if (target) extension[key] = target;
+    else invalid.push(key);
+  }
+  return { extension, invalid };
+}
+
+export function canonicalName(s: string): SettableStatus | null {
+  const n = normaliseWords(s).replace(/ /g, '-');
+  return (STATUSES as readonly string[]).includes(n) && n !== 'none' ? (n as SettableStatus) : null;
+}

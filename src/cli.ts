@@ -1,7 +1,7 @@
 // The command table. The only place that sets the exit code: commands return
 // one, errors become one line on stderr (a stack trace only with --debug).
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, PlanError } from './errors.js';
 import type { Context, GlobalOptions } from './commands/context.js';
 import type { Filters } from './query/filter.js';
@@ -91,7 +91,71 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await next(await context(program), owner, f));
     });
 
+  writeOptions(
+    filterOptions(
+      program
+        .command('set')
+        .argument('<id>', 'task id (see `plan list`)')
+        .argument('<status>', 'done, in-progress, pending, blocked, cancelled (or complete, wip, next, todo, ✅, …)')
+        .description("set a task's status, in the file's own style, changing nothing else"),
+    ),
+  )
+    .addHelpText('after', examples(['plan set 1.2 done', 'plan set 3.1 wip --sprint 9', 'plan set W2 next --dry-run', 'plan set 5.A blocked --no-touch']))
+    .action(async (id: string, status: string, o: Record<string, unknown>) => {
+      const { set } = await import('./commands/set.js');
+      setExit(await set(await context(program), id, status, filtersOf(o), writeOptionsOf(o)));
+    });
+
+  filterOptions(program.command('summary').description('progress per sprint, week, month and phase, then for the whole file'))
+    .addHelpText('after', examples(['plan summary', 'plan summary --sprint 8', 'plan summary --json | jq ".total.percent"']))
+    .action(async (o: Record<string, unknown>) => {
+      const { summary } = await import('./commands/summary.js');
+      setExit(await summary(await context(program), filtersOf(o)));
+    });
+
+  filterOptions(program.command('board').description('a kanban board: one column per status, a card per task'))
+    .addHelpText('after', examples(['plan board', 'plan board --sprint 8 --owner Opus', 'plan board --plain | cut -f1,2']))
+    .action(async (o: Record<string, unknown>) => {
+      const { board } = await import('./commands/board.js');
+      setExit(await board(await context(program), filtersOf(o)));
+    });
+
+  program
+    .command('check')
+    .description('report damaged text, duplicate ids, unknown statuses, ragged tables, …; exit 1 on any error')
+    .addHelpText('after', examples(['plan check', 'plan check --json', 'plan check || plan fix --dry-run']))
+    .action(async () => {
+      const { check } = await import('./commands/check.js');
+      setExit(await check(await context(program)));
+    });
+
+  program
+    .command('completion')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .description('print a shell completion script (commands, flags, statuses, and task ids read at completion time)')
+    .addHelpText('after', examples(['source <(plan completion bash)', 'plan completion zsh > "${fpath[1]}/_plan"', 'plan completion fish > ~/.config/fish/completions/plan.fish']))
+    .action(async (shell: string) => {
+      const { completion } = await import('./commands/completion.js');
+      setExit(await completion(await context(program), program, shell));
+    });
+
+  program.command('__complete-ids', { hidden: true }).action(async () => {
+    const { completeIds } = await import('./commands/completion.js');
+    setExit(await completeIds(await context(program)));
+  });
+
   return program;
+}
+
+function writeOptions(cmd: Command): Command {
+  return cmd
+    .option('--dry-run', 'print the diff of what would change and write nothing')
+    .option('--force', 'write even when the plan is read_only or the write passes chars_limit')
+    .option('--no-touch', "leave the `modified:` and `Last Updated` dates as they are");
+}
+
+function writeOptionsOf(o: Record<string, unknown>): { dryRun: boolean; force: boolean; touch: boolean } {
+  return { dryRun: !!o.dryRun, force: !!o.force, touch: o.touch !== false };
 }
 
 export async function main(argv: string[]): Promise<number> {

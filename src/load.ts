@@ -76,7 +76,7 @@ export async function buildFromText(path: string, text: string, invalidUtf8: boo
     import('./status.js'),
   ]);
   const repair = mayHaveMojibake(text) ? (await import('./text/mojibake.js')).repairMojibake : (s: string) => s;
-  const doc = parseDocument(text);
+  const doc = await parseDocument(text);
   const config = readConfig(path);
   const { extension } = toExtension(config.extension);
   const plan = buildPlan({

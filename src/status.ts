@@ -143,7 +143,8 @@ export class Vocabulary {
     return { status, emoji, word: word ? word.text : null };
   }
 
-  private leadingWord(text: string): { status: SettableStatus; text: string } | null {
+  /** The recognised status word or phrase at the very start of `text`. */
+  leadingWord(text: string): { status: SettableStatus; text: string } | null {
     // Tokens: runs of letters/digits/apostrophes; separators `_`, `-`, spaces.
     const re = /[\p{L}\p{N}'’]+/gu;
     const tokens: { value: string; end: number }[] = [];
@@ -156,9 +157,12 @@ export class Vocabulary {
       last = re.lastIndex;
     }
     for (let n = tokens.length; n > 0; n--) {
+      const end = tokens[n - 1]!.end;
+      // `pending_resolution` is another word, not `pending` + more text.
+      if (/^[_-][\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue;
       const phrase = normaliseWords(tokens.slice(0, n).map((t) => t.value).join(' '));
       const status = this.words.get(phrase);
-      if (status) return { status, text: text.slice(0, tokens[n - 1]!.end) };
+      if (status) return { status, text: text.slice(0, end) };
     }
     // Scripts written without spaces (完了です): try known words as prefixes.
     const head = tokens[0]?.value;
@@ -174,6 +178,16 @@ export class Vocabulary {
   /** Whether `symbol` (one emoji) names a status in this vocabulary. */
   isStatusEmoji(symbol: string): boolean {
     return this.emoji.has(stripVS(symbol));
+  }
+
+  /** The status an emoji names, and whether it is strong (wins over words). */
+  emojiStatus(symbol: string): { status: SettableStatus; strong: boolean } | undefined {
+    return this.emoji.get(stripVS(symbol));
+  }
+
+  /** The emoji a shortcode (`white_check_mark`) stands for. */
+  static shortcode(code: string): string | undefined {
+    return SHORTCODES[code.toLowerCase()];
   }
 
   /** Parses a status argument given on the command line (`done`, `wip`, `✅`). */
@@ -199,7 +213,7 @@ export function stripVS(s: string): string {
 
 const EMOJI_RE = /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘])(?:\u200D\p{Extended_Pictographic})*/u;
 
-function leadingSymbol(s: string): string | null {
+export function leadingSymbol(s: string): string | null {
   const m = EMOJI_RE.exec(s);
   return m ? m[0] : null;
 }

@@ -56,7 +56,8 @@ export function buildPlan(input: BuildInput): Plan {
       message: `plan.statuses: "${key}" does not name a status (use done, in-progress, pending, blocked or cancelled)`,
     });
   }
-  const vocab = new Vocabulary({ ...input.extension, ...fileStatuses.extension });
+  const statusExtension = { ...input.extension, ...fileStatuses.extension };
+  const vocab = new Vocabulary(statusExtension);
   const display = (span: Span): string => showEscapes(repair(plainText(text.slice(span.start, span.end))));
 
   const tasks: Task[] = [];
@@ -99,6 +100,7 @@ export function buildPlan(input: BuildInput): Plan {
     tables,
     problems,
     parser: input.parser,
+    statusExtension,
     invalidUtf8: input.invalidUtf8,
     bom: text.charCodeAt(0) === 0xfeff,
     eol: /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n',

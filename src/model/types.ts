@@ -1,7 +1,7 @@
 // The typed model of a planning file. Everything here is plain data (it is
 // cached as JSON): tasks carry the source offsets the editor splices.
 
-import type { Status } from '../status.js';
+import type { SettableStatus, Status } from '../status.js';
 import type { Span } from '../parse/blocks.js';
 
 export type ScopeKind = 'sprint' | 'week' | 'month' | 'phase' | 'milestone';
@@ -119,6 +119,8 @@ export interface Plan {
   tables: TableInfo[];
   problems: Problem[];
   parser: 'remark' | 'fast';
+  /** Status words and emoji the file (front matter `plan.statuses`) and `.planrc.json` add. */
+  statusExtension: Record<string, SettableStatus>;
   /** Whether the file's bytes were invalid UTF-8 (shown with U+FFFD). */
   invalidUtf8: boolean;
   bom: boolean;

@@ -17,6 +17,8 @@ const HTML_BLOCK_TAGS = new Set(
 
 interface OpenItem {
   contentIndent: number;
+  /** The list's marker kind: `-`, `*`, `+`, or `.`/`)` for ordered lists. */
+  kind: string;
   item: ItemBlock;
   /** The item's first paragraph is still open (lines may continue it). */
   firstPara: boolean;
@@ -25,6 +27,7 @@ interface OpenItem {
 }
 
 interface Marker {
+  kind: string;
   /** Width of the marker and the spaces after it. */
   width: number;
   ordered: boolean;
@@ -37,8 +40,16 @@ const SETEXT = /^(?:=+|-+)[ ]*$/;
 const ATX = /^#{1,6}(?:[ ]|$)/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 
+/** Why the last call to parseFast returned null (for tests and `--debug`). */
+export let lastBail = '';
+
+function bail(why: string, line: number): null {
+  lastBail = `line ${line + 1}: ${why}`;
+  return null;
+}
+
 export function parseFast(text: string): Block[] | null {
-  if (text.includes('\t')) return null;
+  if (text.includes('\t')) return bail('tab character', 0);
   const blocks: Block[] = [];
   const lineStarts: number[] = [];
   const lineEnds: number[] = [];
@@ -56,6 +67,7 @@ export function parseFast(text: string): Block[] | null {
   let table: TableBlock | null = null;
   let prevBlank = true;
   let paraOpen = false; // a top-level paragraph is open
+  let prevIndented = false; // the previous line was indented code (micromark treats it like a paragraph here)
   const lists: OpenItem[] = [];
 
   for (let i = 0; i < lineStarts.length; i++) {
@@ -89,35 +101,39 @@ export function parseFast(text: string): Block[] | null {
       }
       continue;
     }
+    // A table that starts on a list item's line or inside a list: remark.
+    if (hasPipe(content) && (lists.length || listMarker(content)) && isDelimiterRow(text, lineStarts, lineEnds, i + 1)) {
+      return bail('table inside a list item', i);
+    }
     const lazyOk = !prevBlank;
     const wasPara = paraOpen;
+    const afterIndented = prevIndented;
+    prevIndented = false;
 
     // ---- Inside a list --------------------------------------------------
     if (lists.length) {
-      // A table inside a list item, or one that a lazy line might start: remark.
-      if (hasPipe(content) && isDelimiterRow(text, lineStarts, lineEnds, i + 1)) return null;
       const top = lists[lists.length - 1]!;
       const marker = THEMATIC.test(content) ? null : listMarker(content);
       const paraBefore = top.anyPara && lazyOk;
       if (indent >= top.contentIndent) {
         if (indent >= top.contentIndent + 4) {
-          if (!paraBefore) return null; // indented code inside an item
+          if (!paraBefore) return bail('indented code inside a list item', i);
           if (top.firstPara) extendText(top.item, text, e);
           prevBlank = false;
           continue;
         }
         if (marker) {
-          if (marker.empty || (paraBefore && marker.ordered && marker.start !== 1)) return null;
+          if (marker.empty || (paraBefore && marker.ordered && marker.start !== 1)) return bail('empty or interrupting list item', i);
           top.firstPara = false;
           top.anyPara = false;
           const item = openItem(text, contentStart, e, marker, lists.length);
-          if (!item) return null;
+          if (!item) return bail('unusual first line of a list item', i);
           blocks.push(item.item);
           lists.push(item);
           prevBlank = false;
           continue;
         }
-        if (startsBlock(content) || (paraBefore && SETEXT.test(content))) return null;
+        if (startsBlock(content) || (paraBefore && SETEXT.test(content))) return bail('block inside a list item', i);
         if (top.firstPara && lazyOk) extendText(top.item, text, e);
         top.anyPara = true;
         prevBlank = false;
@@ -130,22 +146,28 @@ export function parseFast(text: string): Block[] | null {
         continue;
       }
       // …or the end of the items it is not indented enough for.
-      while (lists.length && indent < lists[lists.length - 1]!.contentIndent) lists.pop();
+      let popped: OpenItem | undefined;
+      while (lists.length && indent < lists[lists.length - 1]!.contentIndent) popped = lists.pop();
       if (marker) {
-        if (marker.empty || (paraBefore && marker.ordered && marker.start !== 1)) return null;
+        // A sibling in the same list continues it; another kind of marker
+        // starts a new list, which must obey the paragraph-interruption rules.
+        const sibling = popped !== undefined && popped.kind === marker.kind;
+        if (marker.empty || (!sibling && paraBefore && marker.ordered && marker.start !== 1)) {
+          return bail('empty or interrupting list item', i);
+        }
         if (lists.length) {
           const parent = lists[lists.length - 1]!;
           parent.firstPara = false;
           parent.anyPara = false;
         }
         const item = openItem(text, contentStart, e, marker, lists.length);
-        if (!item) return null;
+        if (!item) return bail('unusual first line of a list item', i);
         blocks.push(item.item);
         lists.push(item);
         prevBlank = false;
         continue;
       }
-      if (lists.length) return null; // continuation of an outer item after a blank: leave to remark
+      if (lists.length) return bail('continuation of an outer list item', i);
       paraOpen = false;
       // fall through: the line starts a top-level block
     }
@@ -155,7 +177,7 @@ export function parseFast(text: string): Block[] | null {
       if (indent >= 4 || startsBlock(content) || listMarker(content)) {
         table = null;
       } else if (!hasPipe(content) || THEMATIC.test(content) || SETEXT.test(content)) {
-        return null;
+        return bail('table row without a pipe', i);
       } else {
         const row = splitRow(text, contentStart, e);
         table.rows.push(row);
@@ -168,6 +190,7 @@ export function parseFast(text: string): Block[] | null {
     // ---- Top level --------------------------------------------------------
     if (indent >= 4) {
       // Paragraph continuation, or indented code: neither holds tasks.
+      prevIndented = !wasPara;
       prevBlank = false;
       continue;
     }
@@ -179,38 +202,38 @@ export function parseFast(text: string): Block[] | null {
     }
     const f = FENCE.exec(content);
     if (f) {
-      if (f[1]![0] === '`' && f[2]!.includes('`')) return null;
+      if (f[1]![0] === '`' && f[2]!.includes('`')) return bail('backtick in a fence info string', i);
       fence = { char: f[1]![0]!, len: f[1]!.length };
       paraOpen = false;
       prevBlank = false;
       continue;
     }
-    if (wasPara && SETEXT.test(content)) return null;
+    if (wasPara && SETEXT.test(content)) return bail('setext heading', i);
     if (THEMATIC.test(content)) {
       paraOpen = false;
       prevBlank = false;
       continue;
     }
-    if (content[0] === '>') return null;
+    if (content[0] === '>') return bail('block quote', i);
     if (content[0] === '<') {
       if (content.startsWith('<!--')) {
         html = content.includes('-->', 4) ? null : 'comment';
       } else {
         const tag = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:[ >]|\/>|$)/.exec(content);
-        if (!tag || !HTML_BLOCK_TAGS.has(tag[1]!.toLowerCase())) return null;
+        if (!tag || !HTML_BLOCK_TAGS.has(tag[1]!.toLowerCase())) return bail('HTML block', i);
         html = 'block';
       }
       paraOpen = false;
       prevBlank = false;
       continue;
     }
-    if (/^\[[^\]]*\]:/.test(content)) return null; // link reference / footnote definitions
+    if (/^\[[^\]]*\]:/.test(content)) return bail('link reference definition', i);
     const marker = listMarker(content);
     if (marker) {
-      if (marker.empty) return null;
-      if (wasPara && marker.ordered && marker.start !== 1) return null;
+      if (marker.empty) return bail('empty list item', i);
+      if ((wasPara || afterIndented) && marker.ordered && marker.start !== 1) return bail('ordered list interrupting a paragraph', i);
       const item = openItem(text, contentStart, e, marker, 0);
-      if (!item) return null;
+      if (!item) return bail('unusual first line of a list item', i);
       blocks.push(item.item);
       lists.push(item);
       paraOpen = false;
@@ -221,7 +244,7 @@ export function parseFast(text: string): Block[] | null {
       const delimiter = delimiterCells(text, lineStarts[i + 1]!, lineEnds[i + 1]!);
       if (delimiter) {
         const header = splitRow(text, contentStart, e);
-        if (header.cells.length !== delimiter.length) return null;
+        if (header.cells.length !== delimiter.length) return bail('table header and delimiter row differ in cell count', i);
         table = {
           type: 'table',
           start: header.start,
@@ -241,7 +264,7 @@ export function parseFast(text: string): Block[] | null {
     paraOpen = true;
     prevBlank = false;
   }
-  if (fence && lists.length) return null;
+  if (fence && lists.length) return bail('unclosed fence in a list', lineStarts.length - 1);
   return blocks;
 }
 
@@ -269,6 +292,7 @@ function listMarker(content: string): Marker | null {
   // Five or more spaces after the marker: the content is indented code.
   if (m[4]!.length > 4 && rest !== '') return null;
   return {
+    kind: m[1] ?? m[3]!,
     width: rest === '' ? markerLen + 1 : m[0].length,
     ordered: !m[1],
     start: m[2] ? Number(m[2]) : 0,
@@ -302,7 +326,7 @@ function openItem(text: string, markerStart: number, lineEnd: number, marker: Ma
     checked,
     text: { start: textStart, end: trimmedEnd(text, textStart, lineEnd) },
   };
-  return { contentIndent: contentAt - lineStartOf(text, markerStart), item, firstPara: true, anyPara: true };
+  return { contentIndent: contentAt - lineStartOf(text, markerStart), kind: marker.kind, item, firstPara: true, anyPara: true };
 }
 
 function lineStartOf(text: string, at: number): number {
@@ -355,7 +379,7 @@ export function splitRow(text: string, start: number, end: number): TableRow {
       cellStart = i + 1;
     }
   }
-  if (cellStart < rowEnd) cells.push(trimCell(text, cellStart, rowEnd));
+  if (cellStart < rowEnd || cells.length === 0) cells.push(trimCell(text, cellStart, rowEnd));
   return { start, end: rowEnd, cells };
 }
 

@@ -2,7 +2,7 @@
 // fast path and the full parser can be swapped without touching the rest.
 
 import { readFrontMatter, type FrontMatterResult } from './frontmatter.js';
-import { parseWithRemark } from './remark.js';
+import { parseFast } from './fast.js';
 import type { Block } from './blocks.js';
 
 export interface ParsedDocument {
@@ -25,7 +25,17 @@ export function maskFrontMatter(text: string): { masked: string; frontMatter: Fr
   return { masked: head + text.slice(end), frontMatter };
 }
 
-export function parseDocument(text: string): ParsedDocument {
+/**
+ * Parses with the fast scanner when it is sure of the answer, else with remark
+ * (loaded only then: it is most of plan's start-up and memory cost).
+ * PLAN_PARSER=remark forces the full parser.
+ */
+export async function parseDocument(text: string): Promise<ParsedDocument> {
   const { masked, frontMatter } = maskFrontMatter(text);
+  if (process.env.PLAN_PARSER !== 'remark') {
+    const blocks = parseFast(masked);
+    if (blocks) return { frontMatter, blocks, parser: 'fast' };
+  }
+  const { parseWithRemark } = await import('./remark.js');
   return { frontMatter, blocks: parseWithRemark(masked), parser: 'remark' };
 }

@@ -28,7 +28,7 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number): void
         const first = child.children[0]?.position;
         const last = child.children[child.children.length - 1]?.position;
         const content = first && last ? { start: first.start.offset!, end: last.end.offset! } : emptyAfterMarks(text, start);
-        out.push({ type: 'heading', depth: child.depth, start, end, content });
+        out.push({ type: 'heading', depth: child.depth, start, end: trimEnd(text, { start, end }).end, content });
         break;
       }
       case 'table': {
@@ -37,7 +37,8 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number): void
         const headRow = row(head.children, head.position!.start.offset!, head.position!.end.offset!, text);
         const delimiter = delimiterSpan(text, headRow.end);
         const rows = body.map((r) => row(r.children, r.position!.start.offset!, r.position!.end.offset!, text));
-        out.push({ type: 'table', start, end, header: headRow, delimiter, align: child.align ?? [], rows });
+        const last = rows[rows.length - 1] ?? headRow;
+        out.push({ type: 'table', start: headRow.start, end: last.end, header: headRow, delimiter, align: child.align ?? [], rows });
         break;
       }
       case 'list':
@@ -50,11 +51,13 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number): void
           if (para && para.type === 'paragraph' && para.position) {
             textSpan = trimEnd(text, { start: para.position.start.offset!, end: para.position.end.offset! });
             if (typeof item.checked === 'boolean') {
-              // The paragraph still starts at `[x]`; split the checkbox off.
-              const m = /^\[[ xX]\][ \t]*/.exec(text.slice(textSpan.start, textSpan.end));
+              // Depending on what follows it, the paragraph starts at `[x]` or
+              // after it: find the checkbox right after the list marker.
+              const m = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\][ \t]+)/.exec(text.slice(istart, textSpan.end));
               if (m) {
-                checkbox = { start: textSpan.start, end: textSpan.start + 3 };
-                textSpan = { start: textSpan.start + m[0].length, end: textSpan.end };
+                const at = istart + m[0].length - m[1]!.length;
+                checkbox = { start: at, end: at + 3 };
+                textSpan = { start: istart + m[0].length, end: textSpan.end };
               }
             }
           }
@@ -82,7 +85,7 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number): void
 }
 
 function row(cells: TableCell[], start: number, end: number, text: string): TableRow {
-  return { start, end, cells: cells.map((c) => cellInside(text, c.position!.start.offset!, c.position!.end.offset!)) };
+  return { start, end: trimEnd(text, { start, end }).end, cells: cells.map((c) => cellInside(text, c.position!.start.offset!, c.position!.end.offset!)) };
 }
 
 /** A cell node's span includes its pipes and padding; keep the trimmed inside. */

@@ -6,6 +6,9 @@ import chalk from 'chalk';
 import type { Task } from '../model/types.js';
 import type { Status } from '../status.js';
 import { noteText } from './plain.js';
+import { textWidth } from '../text/width.js';
+
+export { textWidth };
 
 // chalk reads FORCE_COLOR and --no-color itself; NO_COLOR (no-color.org) it does not.
 if (process.env.NO_COLOR && !process.env.FORCE_COLOR) chalk.level = 0;
@@ -35,23 +38,6 @@ export function statusLabel(s: Status): string {
     default:
       return chalk.dim(text);
   }
-}
-
-/** Display width of plain text: wide East Asian characters and emoji count two. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x300) w += 1;
-    else if ((cp >= 0x300 && cp < 0x370) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) w += 0;
-    else if (
-      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)
-    ) w += 2;
-    else w += 1;
-  }
-  return w;
 }
 
 /**

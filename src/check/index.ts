@@ -1,0 +1,33 @@
+// Every check, run in one pass over a plan: `plan check` and its tests use this.
+
+import type { Problem } from '../model/types.js';
+import { checkDuplicateIds } from './duplicates.js';
+import { checkInvalidUtf8 } from './encoding.js';
+import { checkReadProblems } from './frontmatter.js';
+import { checkCharsLimit } from './limits.js';
+import { checkMojibake } from './mojibake.js';
+import { checkUnknownStatuses } from './statuses.js';
+import { checkIdColumns, checkRaggedRows } from './tables.js';
+import type { Check, CheckInput } from './types.js';
+
+export type { CheckInput } from './types.js';
+
+export const CHECKS: readonly Check[] = [
+  checkReadProblems,
+  checkInvalidUtf8,
+  checkMojibake,
+  checkCharsLimit,
+  checkDuplicateIds,
+  checkUnknownStatuses,
+  checkRaggedRows,
+  checkIdColumns,
+];
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Every problem of the plan, by line, then column, then severity. */
+export function runChecks(input: CheckInput): Problem[] {
+  return CHECKS.flatMap((check) => check(input)).sort(
+    (a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}

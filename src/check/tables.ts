@@ -1,0 +1,43 @@
+// Table shape: rows whose cell count differs from the header's, and task tables
+// without an id column.
+
+import type { Problem } from '../model/types.js';
+import type { CheckInput } from './types.js';
+
+export function checkRaggedRows({ plan }: CheckInput): Problem[] {
+  const problems: Problem[] = [];
+  for (const table of plan.tables) {
+    const want = table.headers.length;
+    for (const [line, cells] of table.ragged) {
+      problems.push({
+        line,
+        column: 1,
+        severity: 'warning',
+        code: 'ragged-row',
+        message:
+          `table row has ${cells} ${cells === 1 ? 'cell' : 'cells'} but its header (line ${table.line}) has ${want}; ` +
+          (cells > want
+            ? `Markdown drops the extra ${cells - want === 1 ? 'cell' : 'cells'}: add a header column or merge the cells (escape a literal | as \\|)`
+            : `add the missing ${want - cells === 1 ? 'cell' : 'cells'} (an empty \`|  |\` will do)`),
+      });
+    }
+  }
+  return problems;
+}
+
+export function checkIdColumns({ plan }: CheckInput): Problem[] {
+  const problems: Problem[] = [];
+  for (const table of plan.tables) {
+    if (table.kind !== 'task' || table.columns.id !== undefined || table.taskCount === 0) continue;
+    const first = plan.tasks[table.firstTask];
+    const example = first ? ` (${first.id}, …)` : '';
+    problems.push({
+      line: table.line,
+      column: 1,
+      severity: 'warning',
+      code: 'no-id-column',
+      message: `task table has no id column, so its tasks get positional ids${example} that change whenever lines move; add a first column \`#\` or \`ID\` with an id per row`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,71 @@
+// How a file writes each status: learned from its own cells, so `plan set`
+// writes `✅ Complete` in a file that says Complete, `✅` alone in a file of
+// bare emoji, and the defaults (`✅ Done`, …) only where the file is silent.
+
+import { DEFAULT_STYLE, type SettableStatus, type Status } from '../status.js';
+
+export interface StyleExample {
+  /** The status portion as written (repaired when damaged). */
+  text: string;
+  emoji: string | null;
+  word: string | null;
+  /** Which table it came from (-1 for list items). */
+  table: number;
+}
+
+export class FileStyle {
+  private readonly examples: StyleExample[] = [];
+  private readonly byStatus = new Map<Status, StyleExample[]>();
+
+  add(status: Status, example: StyleExample): void {
+    if (status === 'none') return;
+    this.examples.push(example);
+    const list = this.byStatus.get(status) ?? [];
+    list.push(example);
+    this.byStatus.set(status, list);
+  }
+
+  /** The text to write for `status` in a cell of `table`. */
+  textFor(status: SettableStatus, table: number): string {
+    const all = this.byStatus.get(status) ?? [];
+    const same = all.filter((e) => e.table === table);
+    const pick = mostCommon(same.length ? same : all);
+    if (pick) return pick;
+    return this.defaultText(status);
+  }
+
+  /** The emoji this file uses for `status` (for list-item marks). */
+  emojiFor(status: SettableStatus): string {
+    const withEmoji = (this.byStatus.get(status) ?? []).filter((e) => e.emoji);
+    return mostCommon(withEmoji.map((e) => ({ ...e, text: e.emoji! }))) ?? DEFAULT_STYLE[status].emoji;
+  }
+
+  private defaultText(status: SettableStatus): string {
+    const { emoji, label } = DEFAULT_STYLE[status];
+    const n = this.examples.length;
+    const emojiOnly = this.examples.filter((e) => e.emoji && !e.word).length;
+    const wordOnly = this.examples.filter((e) => !e.emoji && e.word).length;
+    const words = this.examples.map((e) => e.word).filter((w): w is string => !!w && /\p{L}/u.test(w));
+    let text = label;
+    if (words.length && words.every((w) => w === w.toUpperCase())) text = label.toUpperCase();
+    else if (words.length && words.every((w) => w === w.toLowerCase())) text = label.toLowerCase();
+    if (n && emojiOnly * 2 > n) return emoji;
+    if (n && wordOnly * 2 > n) return text;
+    return `${emoji} ${text}`;
+  }
+}
+
+function mostCommon(list: { text: string }[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const e of list) {
+    const c = (counts.get(e.text) ?? 0) + 1;
+    counts.set(e.text, c);
+    if (c > bestCount) {
+      best = e.text;
+      bestCount = c;
+    }
+  }
+  return best;
+}

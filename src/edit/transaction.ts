@@ -1,0 +1,119 @@
+// One write to a plan file, start to finish: lock, re-read the file under the
+// lock, let the command compute its edits from that fresh read, refresh the
+// date stamps, enforce read_only and chars_limit, splice, and replace the file
+// atomically. Every writer (set, edit, add, next --claim, fix, MCP) goes through here.
+
+import { PlanError } from '../errors.js';
+import { loadPlan, type Loaded, displayPath } from '../load.js';
+import { encode } from '../text/decode.js';
+import { codePoints } from '../text/width.js';
+import { findFrontMatter } from '../parse/frontmatter.js';
+import { mayHaveMojibake } from '../text/mojibake-check.js';
+import type { MojibakeFix } from '../text/mojibake.js';
+import { applyEdits, type Edit } from './splice.js';
+import { stampEdits } from './stamps.js';
+import { atomicWrite, realTarget, withLock } from './write.js';
+import { StatusMemory } from './memory.js';
+import { makeEditContext, type EditContext } from './task-edits.js';
+
+export interface TransactOptions {
+  /** Print the diff instead of writing. */
+  dryRun?: boolean;
+  /** Write even when read_only is set or chars_limit would be passed. */
+  force?: boolean;
+  /** Refresh `modified:` and `Last Updated` (default true; --no-touch sets false). */
+  touch?: boolean;
+}
+
+export interface WorkResult<T> {
+  edits: Edit[];
+  value: T;
+}
+
+export interface TransactResult<T> {
+  value: T;
+  /** Whether the edits changed anything. */
+  changed: boolean;
+  /** Whether the file was written (false for a dry run or no change). */
+  written: boolean;
+  /** Unified diff of the change (empty when nothing changed). */
+  diff: string;
+  /** The file's text after the change. */
+  text: string;
+  display: string;
+}
+
+/**
+ * Runs `work` on a fresh read of the plan under its lock and writes its edits.
+ * `work` may throw PlanError to refuse (nothing is written).
+ */
+export async function transact<T>(
+  path: string,
+  opts: TransactOptions,
+  work: (loaded: Loaded, ec: EditContext) => WorkResult<T> | Promise<WorkResult<T>>,
+): Promise<TransactResult<T>> {
+  const display = displayPath(path);
+  const target = realTarget(path, display);
+  const run = async (): Promise<TransactResult<T>> => {
+    const loaded = await loadPlan(path);
+    const { plan, text } = loaded;
+    if (plan.frontMatter.readOnly && !opts.force && !opts.dryRun) {
+      throw new PlanError(`${display}: the plan is read-only (read_only: true in its front matter); nothing was written (pass --force to write anyway)`);
+    }
+    const memory = StatusMemory.forPlan(target);
+    const damage = await damageTools(text);
+    const ec = makeEditContext(display, text, plan, memory, damage.find, damage.repair);
+    const { edits, value } = await work(loaded, ec);
+    if (edits.length === 0) return { value, changed: false, written: false, diff: '', text, display };
+    const all = [...edits];
+    if (opts.touch !== false) {
+      const busy = (s: number, e: number) => edits.some((x) => x.start < e && s < x.end);
+      for (const st of stampEdits(text, plan.frontMatter.span, plan.bodyStart)) if (!busy(st.start, st.end)) all.push(st);
+    }
+    const next = applyEdits(text, all, display);
+    if (next === text) return { value, changed: false, written: false, diff: '', text, display };
+    checkLimit(plan.frontMatter.charsLimit, text, next, display, opts);
+    const diff = await unifiedDiff(display, text, next);
+    if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display };
+    atomicWrite(target, encode(next), display);
+    memory.save();
+    return { value, changed: true, written: true, diff, text: next, display };
+  };
+  if (opts.dryRun) return run();
+  return withLock(target, display, async (compromised) => {
+    const result = await run();
+    const lost = compromised();
+    if (lost) throw new PlanError(`${display}: the file's lock was lost during the write (${lost.message}); check the file`);
+    return result;
+  });
+}
+
+function bodyLength(text: string): number {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const fm = findFrontMatter(text, bom);
+  return codePoints(text.slice(fm ? fm.end : bom));
+}
+
+/** chars_limit: refuse a write that leaves the body longer than the limit and longer than before. */
+function checkLimit(limit: number | null, before: string, after: string, display: string, opts: TransactOptions): void {
+  if (limit === null || opts.force) return;
+  const was = bodyLength(before);
+  const now = bodyLength(after);
+  if (now > limit && now > was) {
+    throw new PlanError(
+      `${display}: the write would make the body ${now} characters long, over its chars_limit of ${limit}; nothing was written (shorten the plan, raise chars_limit, or pass --force)`,
+    );
+  }
+}
+
+async function damageTools(text: string): Promise<{ find: (s: string) => MojibakeFix[]; repair: (s: string) => string }> {
+  if (!mayHaveMojibake(text)) return { find: () => [], repair: (s) => s };
+  const m = await import('../text/mojibake.js');
+  return { find: m.findMojibake, repair: m.repairMojibake };
+}
+
+export async function unifiedDiff(name: string, before: string, after: string): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
+  const [a, b] = name.startsWith("/") ? [name, name] : [`a/${name}`, `b/${name}`];
+  return createTwoFilesPatch(a, b, before, after, undefined, undefined, { context: 3 });
+}

@@ -1,0 +1,144 @@
+// `plan summary` on a terminal: one line per group with a progress bar, the
+// figures and a count per status, fitted to the terminal width.
+
+import type { Status } from '../status.js';
+import { nameWithoutStatus, type Figures, type Summary, type SummaryGroup } from '../query/summary.js';
+import { chalk } from './table.js';
+import { cut, padStart } from './fit.js';
+import { textWidth } from './table.js';
+
+export const MARK: Record<Status, string> = {
+  done: '✔',
+  'in-progress': '▶',
+  pending: '○',
+  blocked: '✖',
+  cancelled: '–',
+  none: '·',
+};
+
+const WORD: Record<Status, string> = {
+  done: 'done',
+  'in-progress': 'in progress',
+  pending: 'pending',
+  blocked: 'blocked',
+  cancelled: 'cancelled',
+  none: 'no status',
+};
+
+const COUNT_ORDER: readonly Status[] = ['done', 'in-progress', 'pending', 'blocked', 'cancelled', 'none'];
+
+export function paint(status: Status, text: string): string {
+  switch (status) {
+    case 'done':
+      return chalk.green(text);
+    case 'in-progress':
+      return chalk.yellow(text);
+    case 'pending':
+      return chalk.cyan(text);
+    case 'blocked':
+      return chalk.red(text);
+    case 'cancelled':
+      return chalk.gray(text);
+    default:
+      return chalk.dim(text);
+  }
+}
+
+/** `████░░░░` of `width` cells; no cell is full until all is done, none empty once something is. */
+export function bar(f: Figures, width: number): { full: number; empty: number } {
+  if (f.total === 0) return { full: 0, empty: width };
+  let full = Math.round((f.done / f.total) * width);
+  if (f.done > 0 && full === 0) full = 1;
+  if (f.done < f.total && full === width) full = width - 1;
+  return { full, empty: width - full };
+}
+
+function countsText(f: Figures): { plain: string; coloured: string } {
+  const parts = COUNT_ORDER.filter((s) => f.counts[s] > 0).map((s) => ({ s, t: `${MARK[s]}${f.counts[s]}` }));
+  return { plain: parts.map((p) => p.t).join(' '), coloured: parts.map((p) => paint(p.s, p.t)).join(' ') };
+}
+
+interface Line {
+  /** Indent + name (+ heading status), plain. */
+  name: string;
+  status: Status | null;
+  figures: Figures;
+  strong: boolean;
+  below: { text: string; status: Status }[];
+}
+
+function groupLine(g: SummaryGroup): Line {
+  const indent = '  '.repeat(g.depth);
+  return {
+    name: indent + nameWithoutStatus(g),
+    status: g.headingStatus,
+    figures: g,
+    strong: g.depth === 0 && g.from === 'heading',
+    below: g.weekItems.map((w) => ({
+      text: `${indent}  ↳ ${w.id}${w.title ? ` ${w.title}` : ''}`,
+      status: w.status,
+    })),
+  };
+}
+
+export function summaryTable(summary: Summary, file: string, width: number): string {
+  const lines: Line[] = summary.groups.map(groupLine);
+  const totalLine: Line = { name: `All tasks in ${file}`, status: null, figures: summary.total, strong: true, below: [] };
+  const all = [...lines, totalLine];
+
+  const label = (l: Line): string => (l.status ? `  ${MARK[l.status]} ${WORD[l.status]}` : '');
+  const nameNatural = Math.max(...all.map((l) => textWidth(l.name + label(l))));
+  const figsW = Math.max(...all.map((l) => `${l.figures.done}/${l.figures.total}`.length));
+  const countsW = Math.max(...all.map((l) => countsText(l.figures).plain.length));
+
+  // Try the full layout, then a shorter bar, then without the counts.
+  const layouts = [
+    { barW: 12, counts: true },
+    { barW: 6, counts: true },
+    { barW: 6, counts: false },
+  ];
+  const fixed = (barW: number, counts: boolean): number => 2 + barW + 2 + figsW + 2 + 4 + (counts && countsW ? 2 + countsW : 0);
+  const minName = Math.min(nameNatural, 16);
+  let layout = layouts[layouts.length - 1]!;
+  for (const l of layouts) {
+    if (minName + fixed(l.barW, l.counts) <= width) {
+      layout = l;
+      break;
+    }
+  }
+  const nameW = Math.max(minName, Math.min(nameNatural, width - fixed(layout.barW, layout.counts)));
+
+  const render = (l: Line): string => {
+    const lab = label(l);
+    // The heading status stays whole when there is room; the name gives way first.
+    const short = l.status ? `  ${MARK[l.status]}` : '';
+    const labelPart = !lab ? '' : nameW - textWidth(lab) >= 12 ? lab : nameW - textWidth(short) >= 6 ? short : '';
+    const namePart = cut(l.name, nameW - textWidth(labelPart));
+    const pad = ' '.repeat(Math.max(0, nameW - textWidth(namePart + labelPart)));
+    const coloredName = (l.strong ? chalk.bold(namePart) : namePart) + (labelPart && l.status ? paint(l.status, labelPart) : '') + pad;
+    const b = bar(l.figures, layout.barW);
+    const barText = chalk.green('█'.repeat(b.full)) + chalk.dim('░'.repeat(b.empty));
+    const figs = padStart(`${l.figures.done}/${l.figures.total}`, figsW);
+    const pct = padStart(l.figures.percent == null ? '—' : `${l.figures.percent}%`, 4);
+    const pctColoured = l.figures.percent === 100 ? chalk.green(pct) : pct;
+    const counts = countsText(l.figures);
+    const tail = layout.counts && counts.plain ? `  ${counts.coloured}` : '';
+    return `${coloredName}  ${barText}  ${figs}  ${pctColoured}${tail}`.trimEnd();
+  };
+  const below = (b: Line['below'][number]): string => {
+    const lab = `  ${MARK[b.status]} ${WORD[b.status]}`;
+    const text = cut(b.text, Math.max(8, width - textWidth(lab)));
+    return chalk.dim(text) + paint(b.status, lab);
+  };
+
+  const out: string[] = [];
+  for (const l of lines) {
+    out.push(render(l));
+    for (const b of l.below) out.push(below(b));
+  }
+  if (lines.length) out.push('');
+  out.push(render(totalLine));
+  const legend = COUNT_ORDER.map((s) => `${MARK[s]} ${WORD[s]}${s === 'cancelled' ? ' (not counted)' : ''}`).join('  ');
+  out.push(chalk.dim(cut(legend, width)));
+  return `${out.join('\n')}\n`;
+}

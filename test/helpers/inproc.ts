@@ -1,0 +1,28 @@
+// In-process helpers: the real parse → model → edit pipeline without a child
+// process, for property and corpus tests that need thousands of writes.
+import { buildFromText } from '../../src/load.js';
+import { applyEdits } from '../../src/edit/splice.js';
+import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
+import { StatusMemory } from '../../src/edit/memory.js';
+import { findMojibake, repairMojibake } from '../../src/text/mojibake.js';
+import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
+import type { Plan, Task } from '../../src/model/types.js';
+import type { SettableStatus } from '../../src/status.js';
+
+export async function planOf(text: string, file = 'plan.md'): Promise<Plan> {
+  return buildFromText(`/nonexistent/${file}`, text, false);
+}
+
+/** Sets task number `index` (in file order) to `to`; returns the new text. */
+export async function setInProcess(text: string, index: number, to: SettableStatus, memory: StatusMemory): Promise<string> {
+  const plan = await planOf(text);
+  const task = plan.tasks[index]!;
+  const damaged = mayHaveMojibake(text);
+  const ec = makeEditContext('plan.md', text, plan, memory, damaged ? findMojibake : () => [], damaged ? repairMojibake : (s) => s);
+  const { edits } = setStatusEdits(ec, task, to);
+  return applyEdits(text, edits, 'plan.md');
+}
+
+export function otherStatus(t: Task): SettableStatus {
+  return t.status === 'done' ? 'pending' : 'done';
+}

@@ -1,0 +1,62 @@
+// The fast scanner must agree with remark block for block wherever it answers.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import fc from 'fast-check';
+import { parseFast } from '../../src/parse/fast.js';
+import { parseWithRemark } from '../../src/parse/remark.js';
+import { maskFrontMatter } from '../../src/parse/index.js';
+import { CORPUS, ROOT, SEED } from '../helpers/run.js';
+
+function compare(text: string): 'fast' | 'bailed' {
+  const { masked } = maskFrontMatter(text);
+  const fast = parseFast(masked);
+  if (fast === null) return 'bailed';
+  expect(fast).toEqual(parseWithRemark(masked));
+  return 'fast';
+}
+
+describe('fast parser vs remark', () => {
+  it('agrees on the seed (and does not bail on it)', () => {
+    expect(compare(readFileSync(SEED, 'utf8'))).toBe('fast');
+  });
+
+  it('agrees on generated plans of 1,000 tasks', () => {
+    const gen = join(ROOT, '../shared/bench/gen-plan.mjs');
+    if (!existsSync(gen)) return void console.warn(`skipped: ${gen} not found`);
+    const out = join(tmpdir(), `plan-gen-${process.pid}.md`);
+    execFileSync(process.execPath, [gen, '--tasks', '1000', '--out', out, '--seed', '7']);
+    expect(compare(readFileSync(out, 'utf8'))).toBe('fast');
+  });
+
+  const corpus = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
+  it.skipIf(corpus.length === 0)(`agrees on every corpus file it reads (${corpus.length} files in ${CORPUS})`, () => {
+    const used: string[] = [];
+    for (const f of corpus) {
+      const text = readFileSync(join(CORPUS, f), 'utf8');
+      if (compare(text) === 'fast') used.push(f);
+    }
+    console.log(`fast path used for ${used.length}/${corpus.length} corpus files`);
+  });
+
+  it('agrees on random plans built from real-world line shapes', () => {
+    const lines = fc.constantFrom(
+      '', '', '', '# Sprint 1', '## Week 2: Focus', '### Phase 3 ##', '#No heading', '####### seven',
+      '| # | Task | Status |', '|---|------|--------|', '| :-- | :-: | --: |', '| 1.1 | Do it | ✅ Done |', '| 2 | `a\\|b` | ⏳ |',
+      '| x | y |', 'a | b', '--|--', '| only |', '|  | empty |  |', '| 1 | two | three | four |', '|', '\\| not a row |',
+      '- [ ] open item', '- [x] done item', '- [X] **1.2 Bold id**: notes', '* plain bullet', '+ plus', '1. first', '2. second',
+      '3) paren', '  - nested', '    - deeper', '  continuation', '      indented more', '- **5.A Title**: notes', '-', '- [ ]',
+      '- [x] ', '    code', '```', '```js', '~~~', '---', '***', '___', '- - -', '===', 'Paragraph text', 'more text with | pipe',
+      '> quote', '<!-- comment -->', '<!-- open', 'close -->', '<details>', '</details>', '<summary>Done</summary>', '<span>x</span>',
+      '[ref]: http://x', 'Text  ', '  indented text', '1.2 not a list', '10. ten', '- | cell | like |', '  | a | b |', '  |---|---|',
+    );
+    fc.assert(
+      fc.property(fc.array(lines, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (ls, eol) => {
+        compare(ls.join(eol));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -62,9 +62,11 @@ export function parseFast(text: string): Block[] | null {
     if (nl === text.length) break;
   }
 
-  let fence: { char: string; len: number } | null = null;
+  let fence: { char: string; len: number; container: number } | null = null;
   let html: 'comment' | 'block' | null = null;
   let table: TableBlock | null = null;
+  let tableContainer = 0; // the content indent of the list item holding the table
+  let quote = false; // a block quote's paragraph is open (lazy lines continue it)
   let prevBlank = true;
   let paraOpen = false; // a top-level paragraph is open
   let prevIndented = false; // the previous line was indented code (micromark treats it like a paragraph here)
@@ -76,9 +78,17 @@ export function parseFast(text: string): Block[] | null {
     const line = text.slice(s, e);
 
     if (fence) {
-      const m = /^ {0,3}(`{3,}|~{3,}) *$/.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = null;
-      continue;
+      const lineIndent = line.length - line.trimStart().length;
+      if (fence.container > 0 && line.trim() !== '' && lineIndent < fence.container) {
+        fence = null; // the list item holding the fence ended, and the fence with it
+      } else {
+        const m = /^ {0,3}(`{3,}|~{3,}) *$/.exec(line.slice(Math.min(fence.container, lineIndent)));
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) {
+          fence = null;
+          prevBlank = false;
+        }
+        continue;
+      }
     }
     if (html) {
       if (html === 'comment' ? line.includes('-->') : line.trim() === '') {
@@ -93,6 +103,7 @@ export function parseFast(text: string): Block[] | null {
     const contentStart = s + indent;
     if (content === '') {
       table = null;
+      quote = false;
       paraOpen = false;
       prevBlank = true;
       for (const l of lists) {
@@ -101,9 +112,28 @@ export function parseFast(text: string): Block[] | null {
       }
       continue;
     }
-    // A table that starts on a list item's line or inside a list: remark.
-    if (hasPipe(content) && (lists.length || listMarker(content)) && isDelimiterRow(text, lineStarts, lineEnds, i + 1)) {
-      return bail('table inside a list item', i);
+    // ---- Table rows (of a top-level table, or one inside a list item) -----
+    if (table) {
+      const rel = indent - tableContainer;
+      if (rel < 0) {
+        table = null; // the item holding the table ended
+      } else if (rel >= 4 || startsBlock(content) || listMarker(content)) {
+        table = null;
+      } else {
+        // Until a blank line or another block, every line is a row, pipes or not.
+        const row = splitRow(text, contentStart, e);
+        table.rows.push(row);
+        table.end = row.end;
+        prevBlank = false;
+        continue;
+      }
+    }
+
+    // A table that starts on a list item's own line, or lazily: remark.
+    if (hasPipe(content) && isDelimiterRow(text, lineStarts, lineEnds, i + 1)) {
+      if (listMarker(content) || (lists.length && !prevBlank && indent < lists[lists.length - 1]!.contentIndent)) {
+        return bail('table inside a list item', i);
+      }
     }
     const lazyOk = !prevBlank;
     const wasPara = paraOpen;
@@ -130,6 +160,29 @@ export function parseFast(text: string): Block[] | null {
           if (!item) return bail('unusual first line of a list item', i);
           blocks.push(item.item);
           lists.push(item);
+          prevBlank = false;
+          continue;
+        }
+        if (hasPipe(content) && isDelimiterRow(text, lineStarts, lineEnds, i + 1)) {
+          const delimIndent = indentOf(text, lineStarts[i + 1]!, lineEnds[i + 1]!);
+          if (delimIndent < top.contentIndent || delimIndent >= top.contentIndent + 4) return bail('table inside a list item', i);
+          const t = startTable(text, contentStart, e, lineStarts[i + 1]!, lineEnds[i + 1]!);
+          if (!t) return bail('table header and delimiter row differ in cell count', i);
+          table = t;
+          tableContainer = top.contentIndent;
+          blocks.push(t);
+          i++;
+          top.firstPara = false;
+          top.anyPara = false;
+          prevBlank = false;
+          continue;
+        }
+        const inner = FENCE.exec(content);
+        if (inner && !(inner[1]![0] === '`' && inner[2]!.includes('`'))) {
+          // A fenced code block inside the item: nothing in it is a task.
+          fence = { char: inner[1]![0]!, len: inner[1]!.length, container: top.contentIndent };
+          top.firstPara = false;
+          top.anyPara = false;
           prevBlank = false;
           continue;
         }
@@ -167,27 +220,26 @@ export function parseFast(text: string): Block[] | null {
         prevBlank = false;
         continue;
       }
-      if (lists.length) return bail('continuation of an outer list item', i);
+      if (lists.length) {
+        // Content of an outer item (after a blank line): read the line again
+        // with the inner items closed.
+        i--;
+        continue;
+      }
       paraOpen = false;
       // fall through: the line starts a top-level block
     }
 
-    // ---- Table rows -----------------------------------------------------
-    if (table) {
-      if (indent >= 4 || startsBlock(content) || listMarker(content)) {
-        table = null;
-      } else if (!hasPipe(content) || THEMATIC.test(content) || SETEXT.test(content)) {
-        return bail('table row without a pipe', i);
-      } else {
-        const row = splitRow(text, contentStart, e);
-        table.rows.push(row);
-        table.end = row.end;
+    // ---- Top level --------------------------------------------------------
+    if (quote && content[0] !== '>') {
+      // A lazy continuation line of the quote's paragraph, or the start of a block.
+      if (listMarker(content) || hasPipe(content) || /^\[[^\]]*\]:/.test(content)) return bail('block quote followed by a list or table', i);
+      if (indent >= 4 || !startsBlock(content)) {
         prevBlank = false;
         continue;
       }
+      quote = false;
     }
-
-    // ---- Top level --------------------------------------------------------
     if (indent >= 4) {
       // Paragraph continuation, or indented code: neither holds tasks.
       prevIndented = !wasPara;
@@ -203,7 +255,7 @@ export function parseFast(text: string): Block[] | null {
     const f = FENCE.exec(content);
     if (f) {
       if (f[1]![0] === '`' && f[2]!.includes('`')) return bail('backtick in a fence info string', i);
-      fence = { char: f[1]![0]!, len: f[1]!.length };
+      fence = { char: f[1]![0]!, len: f[1]!.length, container: 0 };
       paraOpen = false;
       prevBlank = false;
       continue;
@@ -214,7 +266,18 @@ export function parseFast(text: string): Block[] | null {
       prevBlank = false;
       continue;
     }
-    if (content[0] === '>') return bail('block quote', i);
+    if (content[0] === '>') {
+      // A block quote of plain text holds no tasks; anything more: remark.
+      const inner = content.replace(/^> ?/, '');
+      if (inner.trim() !== '' && (hasPipe(inner) || startsBlock(inner.trimStart()) || listMarker(inner.trimStart()) || /^ {4}/.test(inner) || /^\[[^\]]*\]:/.test(inner.trimStart()))) {
+        return bail('block quote holding more than text', i);
+      }
+      quote = inner.trim() !== '';
+      paraOpen = false;
+      prevBlank = false;
+      continue;
+    }
+
     if (content[0] === '<') {
       if (content.startsWith('<!--')) {
         html = content.includes('-->', 4) ? null : 'comment';
@@ -241,19 +304,11 @@ export function parseFast(text: string): Block[] | null {
       continue;
     }
     if (hasPipe(content) && i + 1 < lineStarts.length) {
-      const delimiter = delimiterCells(text, lineStarts[i + 1]!, lineEnds[i + 1]!);
-      if (delimiter) {
-        const header = splitRow(text, contentStart, e);
-        if (header.cells.length !== delimiter.length) return bail('table header and delimiter row differ in cell count', i);
-        table = {
-          type: 'table',
-          start: header.start,
-          end: header.end,
-          header,
-          delimiter: { start: lineStarts[i + 1]!, end: lineEnds[i + 1]! },
-          align: delimiter,
-          rows: [],
-        };
+      if (isDelimiterRow(text, lineStarts, lineEnds, i + 1)) {
+        const t = startTable(text, contentStart, e, lineStarts[i + 1]!, lineEnds[i + 1]!);
+        if (!t) return bail('table header and delimiter row differ in cell count', i);
+        table = t;
+        tableContainer = 0;
         blocks.push(table);
         i++; // the delimiter row
         paraOpen = false;
@@ -264,8 +319,20 @@ export function parseFast(text: string): Block[] | null {
     paraOpen = true;
     prevBlank = false;
   }
-  if (fence && lists.length) return bail('unclosed fence in a list', lineStarts.length - 1);
   return blocks;
+}
+
+function startTable(text: string, start: number, end: number, dStart: number, dEnd: number): TableBlock | null {
+  const align = delimiterCells(text, dStart, dEnd);
+  const header = splitRow(text, start, end);
+  if (!align || header.cells.length !== align.length) return null;
+  return { type: 'table', start: header.start, end: header.end, header, delimiter: { start: dStart, end: dEnd }, align, rows: [] };
+}
+
+function indentOf(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  return i - start;
 }
 
 function hasPipe(s: string): boolean {

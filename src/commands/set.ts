@@ -3,62 +3,32 @@
 import type { Context } from './context.js';
 import { locatePlan } from '../locate.js';
 import type { Filters } from '../query/filter.js';
-import { resolveTask } from '../query/resolve.js';
-import { canonicalName, Vocabulary, type SettableStatus } from '../status.js';
-import { UsageError } from '../errors.js';
-import { transact, type TransactOptions } from '../edit/transaction.js';
-import { setStatusEdits } from '../edit/task-edits.js';
+import type { TransactOptions } from '../edit/transaction.js';
+import { setStatusOp, type OpResult } from '../ops/set.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
-import type { Task } from '../model/types.js';
-
-export function parseStatusArgument(arg: string): SettableStatus {
-  const s = canonicalName(arg) ?? new Vocabulary().parseArgument(arg);
-  if (!s) {
-    throw new UsageError(`unknown status "${arg}"; use done, in-progress, pending, blocked or cancelled (or complete, wip, next, todo, an emoji like ✅)`);
-  }
-  return s;
-}
 
 export async function set(ctx: Context, id: string, statusArg: string, filters: Filters, opts: TransactOptions): Promise<number> {
-  const to = parseStatusArgument(statusArg);
-  const path = locatePlan(ctx.opts.file);
-  const result = await transact(path, opts, ({ plan, display }, ec) => {
-    const task = resolveTask(plan.tasks, id, filters, display);
-    const change = setStatusEdits(ec, task, to);
-    const updated: Task = { ...task, status: to, statusText: change.statusText };
-    return { edits: change.edits, value: { before: task, after: updated, from: change.from } };
-  });
-  const { before, after, from } = result.value;
-  return reportChange(ctx, result, before, after, `${from} → ${after.status}`, { from, to: after.status });
+  const r = await setStatusOp(locatePlan(ctx.opts.file), id, statusArg, filters, opts);
+  return reportChange(ctx, r, `${r.from} → ${r.task.status}`, { from: r.from, to: r.task.status });
 }
 
 /** Prints the outcome of a one-task write in the chosen output mode. */
-export async function reportChange(
-  ctx: Context,
-  result: { changed: boolean; written: boolean; diff: string; display: string },
-  before: Task,
-  after: Task,
-  summary: string,
-  extra: Record<string, unknown>,
-): Promise<number> {
-  const { display } = result;
+export function reportChange(ctx: Context, r: OpResult, summary: string, extra: Record<string, unknown>): number {
+  const { display, task } = r;
   if (ctx.mode === 'json') {
-    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, changed: result.changed, written: result.written, ...extra, task: taskJson(after), diff: result.diff || null }));
+    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, changed: r.changed, written: r.written, ...extra, task: taskJson(task), diff: r.diff || null }));
     return 0;
   }
-  if (!result.changed) {
-    ctx.err(`plan: ${display}:${before.line}: task ${before.id} is already like that; nothing to change\n`);
+  if (!r.changed) {
+    ctx.err(`plan: ${display}:${r.before.line}: task ${r.before.id} is already like that; nothing to change\n`);
     return 0;
   }
-  if (!result.written) {
-    ctx.out(result.diff);
+  if (!r.written) {
+    ctx.out(r.diff);
     return 0;
   }
-  if (ctx.mode === 'plain') {
-    ctx.out(tsv(['id', 'change', 'file', 'line'], [[after.id, summary, display, after.line]]));
-  } else {
-    ctx.out(`${after.id} ${after.title}: ${summary}  (${display}:${after.line})\n`);
-  }
+  if (ctx.mode === 'plain') ctx.out(tsv(['id', 'change', 'file', 'line'], [[task.id, summary, display, task.line]]));
+  else ctx.out(`${task.id} ${task.title}: ${summary}  (${display}:${task.line})\n`);
   return 0;
 }

@@ -139,6 +139,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await completion(await context(program), program, shell));
     });
 
+  writeOptions(
+    program
+      .command('fix')
+      .description('repair text damaged by a wrong character set (‚úÖ → ✅, â€” → —), changing nothing else'),
+  )
+    .addHelpText('after', examples(['plan fix --dry-run', 'plan fix', 'plan check || plan fix']))
+    .action(async (o: Record<string, unknown>) => {
+      const { fix } = await import('./commands/fix.js');
+      setExit(await fix(await context(program), writeOptionsOf(o)));
+    });
+
   program.command('__complete-ids', { hidden: true }).action(async () => {
     const { completeIds } = await import('./commands/completion.js');
     setExit(await completeIds(await context(program)));

@@ -2,12 +2,11 @@
 // may hold at most that many characters (Unicode code points).
 
 import type { Problem } from '../model/types.js';
+import { codePoints } from '../text/width.js';
 import { Positions, type CheckInput } from './types.js';
 
 export function bodyLength(text: string, bodyStart: number): number {
-  let n = 0;
-  for (const _ of text.slice(bodyStart)) n++;
-  return n;
+  return codePoints(text.slice(bodyStart));
 }
 
 export function checkCharsLimit({ plan, text }: CheckInput): Problem[] {

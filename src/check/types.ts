@@ -43,10 +43,19 @@ function isHigh(u: number): boolean {
 
 /**
  * Quotes text for a one-line message: cut to `max` characters with `…`,
- * control characters (C0, C1) and lone surrogates written as `\uXXXX`.
+ * control and private-use characters and lone surrogates written as `\uXXXX`.
  */
 export function quote(s: string, max = 40): string {
   const chars = [...s];
   const cut = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible(JSON.stringify(cut));
+}
+
+/**
+ * `s` with DEL, C1 controls and private-use characters written as `\uXXXX`:
+ * damaged text holds them (Mac Roman byte 0xF0 is Apple's logo, U+F8FF) and
+ * most terminals show them as nothing at all.
+ */
+export function visible(s: string): string {
+  return s.replace(/[\u007f-\u009f\ue000-\uf8ff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

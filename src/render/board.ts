@@ -3,7 +3,8 @@
 
 import type { BoardColumn } from '../query/board.js';
 import type { Status } from '../status.js';
-import { chalk, fitColumns, textWidth } from './table.js';
+import { chalk, fitColumns } from './table.js';
+import { textWidth } from '../text/width.js';
 import { cut } from './fit.js';
 import { MARK, paint } from './summary.js';
 

@@ -1,6 +1,6 @@
 // Cutting and padding plain text to a display width (no ANSI codes inside).
 
-import { textWidth } from './table.js';
+import { textWidth } from '../text/width.js';
 
 /** `s` cut to at most `width` columns, ending in `…` when cut. */
 export function cut(s: string, width: number): string {

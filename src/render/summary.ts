@@ -5,7 +5,7 @@ import type { Status } from '../status.js';
 import { nameWithoutStatus, type Figures, type Summary, type SummaryGroup } from '../query/summary.js';
 import { chalk } from './table.js';
 import { cut, padStart } from './fit.js';
-import { textWidth } from './table.js';
+import { textWidth } from '../text/width.js';
 
 export const MARK: Record<Status, string> = {
   done: '✔',

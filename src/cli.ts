@@ -2,7 +2,7 @@
 // one, errors become one line on stderr (a stack trace only with --debug).
 
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { EXIT, PlanError } from './errors.js';
+import { EXIT, PlanError, UsageError } from './errors.js';
 import type { Context, GlobalOptions } from './commands/context.js';
 import type { Filters } from './query/filter.js';
 
@@ -27,6 +27,12 @@ function filtersOf(o: Record<string, unknown>): Filters {
   const f: Filters = {};
   for (const k of keys) if (typeof o[k] === 'string') f[k] = o[k] as string;
   return f;
+}
+
+/** Only the scope flags: for commands whose --owner/--status set values rather than filter. */
+function scopeFiltersOf(o: Record<string, unknown>): Filters {
+  const { sprint, week, month, phase, milestone, section, line } = filtersOf(o);
+  return Object.fromEntries(Object.entries({ sprint, week, month, phase, milestone, section, line }).filter(([, v]) => v !== undefined));
 }
 
 function examples(lines: string[]): string {
@@ -77,18 +83,65 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await show(await context(program), id, filtersOf(o)));
     });
 
-  filterOptions(
-    program
-      .command('next')
-      .description('pick the task to work on next: in-progress first, then pending; by priority, then file order'),
+  writeOptions(
+    filterOptions(
+      program
+        .command('next')
+        .description('pick the task to work on next: in-progress first, then pending; by priority, then file order'),
+    ).option('--claim', 'take the task: mark it in progress and write --owner into it, under one lock (exit 3: nothing to claim)'),
   )
-    .addHelpText('after', examples(['plan next', 'plan next --owner Opus', 'plan next --sprint 8 --json']))
+    .addHelpText(
+      'after',
+      examples(['plan next', 'plan next --owner Opus', 'plan next --sprint 8 --json', 'plan next --claim --owner agent-7 --json']),
+    )
     .action(async (o: Record<string, unknown>) => {
-      const { next } = await import('./commands/next.js');
       const f = filtersOf(o);
       const owner = f.owner;
       delete f.owner;
+      if (o.claim) {
+        if (!owner) throw new UsageError('--claim needs --owner <name>: the name written into the claimed task');
+        const { claim } = await import('./commands/claim.js');
+        setExit(await claim(await context(program), owner, f, writeOptionsOf(o)));
+        return;
+      }
+      const { next } = await import('./commands/next.js');
       setExit(await next(await context(program), owner, f));
+    });
+
+  writeOptions(
+    scopeOptions(
+      program
+        .command('add')
+        .argument('<title>', 'the new task\'s title')
+        .description('append a task to the task table of a scope, with the next id of that table')
+        .option('--owner <name>', 'owner of the new task')
+        .option('--status <status>', 'status of the new task (default: pending)')
+        .option('--notes <text>', 'notes of the new task'),
+    ),
+  )
+    .addHelpText('after', examples(['plan add "Grafana alerts" --week 1', 'plan add "Benchmark v1.2" --month 2 --owner Opus', 'plan add "Write docs" --section "Other Sprint 8" --dry-run']))
+    .action(async (title: string, o: Record<string, unknown>) => {
+      const { add } = await import('./commands/add.js');
+      const input = { ...scopeFiltersOf(o), title, owner: o.owner as string | undefined, status: o.status as string | undefined, notes: o.notes as string | undefined };
+      setExit(await add(await context(program), input, writeOptionsOf(o)));
+    });
+
+  writeOptions(
+    scopeOptions(
+      program
+        .command('edit')
+        .argument('<id>', 'task id (see `plan list`)')
+        .description("change a task's title, owner or notes cells, changing nothing else")
+        .option('--title <text>', 'new title')
+        .option('--owner <name>', 'new owner')
+        .option('--notes <text>', 'new notes'),
+    ),
+  )
+    .addHelpText('after', examples(['plan edit 1.3 --notes "Real-time + historical, via Redis Streams"', 'plan edit 9 --owner Ana', 'plan edit 3 --title "Stack overview" --sprint 8']))
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const { edit } = await import('./commands/edit.js');
+      const changes = { title: o.title as string | undefined, owner: o.owner as string | undefined, notes: o.notes as string | undefined };
+      setExit(await edit(await context(program), id, changes, scopeFiltersOf(o), writeOptionsOf(o)));
     });
 
   writeOptions(
@@ -156,6 +209,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
   });
 
   return program;
+}
+
+/** Flags that name a scope, for commands where --owner/--status mean something else. */
+function scopeOptions(cmd: Command): Command {
+  return cmd
+    .option('--sprint <n>', 'the task table of sprint n')
+    .option('--week <n>', 'the task table of week n')
+    .option('--month <n>', 'the task table of month n')
+    .option('--phase <n>', 'the task table of phase n')
+    .option('--section <text>', 'the task table under a heading containing text')
+    .option('--line <n>', 'the task on line n (to pick one of several equal ids)');
 }
 
 function writeOptions(cmd: Command): Command {

@@ -7,7 +7,7 @@ import { splitRow } from '../parse/fast.js';
 import { Vocabulary, type SettableStatus, type Status } from '../status.js';
 import type { MojibakeFix } from '../text/mojibake.js';
 import { textWidth, codePoints } from '../text/width.js';
-import { PlanError } from '../errors.js';
+import { PlanError, UsageError } from '../errors.js';
 import type { Edit } from './splice.js';
 import { FileStyle } from './style.js';
 import { locateStatus } from './status-text.js';
@@ -60,7 +60,7 @@ export function taskKey(t: Task): string {
 
 /** Rejects values that cannot live in one table cell or list item line. */
 export function checkValue(value: string, what: string): void {
-  if (/[\r\n]/.test(value)) throw new PlanError(`${what} cannot contain a line break; give it on one line`);
+  if (/[\r\n]/.test(value)) throw new UsageError(`${what} cannot contain a line break; give it on one line`);
 }
 
 /** Escapes text for its place: `|` becomes `\|` in a table cell. */
@@ -132,7 +132,7 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
 function padding(ec: EditContext, table: number, cell: Span, oldCell: string, newCell: string): Edit[] {
   const info = ec.plan.tables[table];
   if (!info) return [];
-  const measure = alignment(ec, info);
+  const measure = tableAlignment(ec, info);
   if (!measure) return [];
   let j = cell.end;
   while (ec.text[j] === ' ') j++;
@@ -144,7 +144,7 @@ function padding(ec: EditContext, table: number, cell: Span, oldCell: string, ne
 }
 
 /** How the table's lines are aligned (by code points or display width), or null. */
-function alignment(ec: EditContext, info: TableInfo): ((s: string) => number) | null {
+export function tableAlignment(ec: EditContext, info: TableInfo): ((s: string) => number) | null {
   const lines: string[] = [ec.text.slice(info.header.start, info.header.end), ec.text.slice(info.delimiter.start, info.delimiter.end).trim()];
   for (let i = info.firstTask; i < info.firstTask + info.taskCount; i++) {
     const src = ec.plan.tasks[i]?.source;

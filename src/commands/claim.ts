@@ -1,0 +1,28 @@
+// plan next --claim --owner <name>: take the next task, under one lock.
+
+import type { Context } from './context.js';
+import { locatePlan } from '../locate.js';
+import type { Filters } from '../query/filter.js';
+import type { TransactOptions } from '../edit/transaction.js';
+import { claimOp } from '../ops/claim.js';
+import { EXIT } from '../errors.js';
+import { displayPath } from '../load.js';
+import { SCHEMA_VERSION, toJson } from '../render/json.js';
+import { renderTask } from './show.js';
+
+export async function claim(ctx: Context, owner: string, filters: Filters, opts: TransactOptions): Promise<number> {
+  const path = locatePlan(ctx.opts.file);
+  const r = await claimOp(path, owner, filters, opts);
+  if (!r) {
+    const display = displayPath(path);
+    if (ctx.mode === 'json') ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: null, claimed: false, reason: 'nothing to claim' }));
+    ctx.err(`plan: ${display}: nothing to claim for ${owner} (no pending task that is unowned or theirs)\n`);
+    return EXIT.nothingToClaim;
+  }
+  if (opts.dryRun && ctx.mode !== 'json') {
+    ctx.out(r.diff);
+    return 0;
+  }
+  await renderTask(ctx, r.task, r.display, { reason: r.reason, claimed: r.written || r.changed, ...(opts.dryRun ? { diff: r.diff } : {}) });
+  return 0;
+}

@@ -1,0 +1,14 @@
+// plan edit <id>: change a task's title, owner or notes cells.
+
+import type { Context } from './context.js';
+import { locatePlan } from '../locate.js';
+import type { Filters } from '../query/filter.js';
+import type { TransactOptions } from '../edit/transaction.js';
+import { editOp, type TaskChanges } from '../ops/edit.js';
+import { reportChange } from './set.js';
+
+export async function edit(ctx: Context, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<number> {
+  const r = await editOp(locatePlan(ctx.opts.file), id, changes, filters, opts);
+  const what = (Object.keys(changes) as (keyof TaskChanges)[]).filter((k) => changes[k] !== undefined).join(', ');
+  return reportChange(ctx, r, `${what} changed`, {});
+}

@@ -84,7 +84,9 @@ export function readFrontMatter(text: string, from = 0): FrontMatterResult {
     return { block, data: data as Record<string, unknown>, problem: null };
   } catch (error) {
     const e = error as { mark?: { line?: number }; reason?: string; message?: string };
-    const at = typeof e.mark?.line === 'number' ? line + 1 + e.mark.line : line;
+    // gray-matter hands js-yaml the text from the opening delimiter's line end,
+    // so js-yaml's 0-based line 0 is the delimiter line itself.
+    const at = typeof e.mark?.line === 'number' ? line + e.mark.line : line;
     const reason = (e.reason ?? e.message ?? 'invalid YAML').split('\n')[0];
     return { block, data: {}, problem: { line: at, kind: 'invalid-yaml', message: `invalid YAML front matter: ${reason}` } };
   }

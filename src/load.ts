@@ -1,6 +1,7 @@
 // file → bytes → text → Plan. Reading never writes the plan file.
 
-import { readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
+import { cacheKey, readCached, writeCached } from './cache/plan-cache.js';
 import { dirname, join, relative } from 'node:path';
 import { PlanError } from './errors.js';
 import { decode } from './text/decode.js';
@@ -95,7 +96,33 @@ export async function buildFromText(path: string, text: string, invalidUtf8: boo
 
 export async function loadPlan(path: string): Promise<Loaded> {
   const bytes = readPlanBytes(path);
+  const display = displayPath(path);
+  // The model depends on the bytes and on the vocabulary file beside the plan.
+  const configFile = join(dirname(path), '.planrc.json');
+  const config = existsSync(configFile) ? readFileSync(configFile, 'utf8') : '';
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // keep the path as given
+  }
+  const key = cacheKey(real, bytes, config);
+  const cached = key ? readCached(key) : null;
+  if (cached) {
+    // Read-only commands on a cached model never need the text: decode it on demand.
+    let text: string | undefined;
+    return {
+      path,
+      display,
+      bytes,
+      get text() {
+        return (text ??= decode(bytes).text);
+      },
+      plan: { ...cached, file: display },
+    };
+  }
   const { text, escaped } = decode(bytes);
   const plan = await buildFromText(path, text, escaped);
-  return { path, display: displayPath(path), bytes, text, plan };
+  if (key) writeCached(key, plan);
+  return { path, display, bytes, text, plan };
 }

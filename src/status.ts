@@ -67,7 +67,7 @@ const WORDS: Record<SettableStatus, string[]> = {
   ],
   pending: [
     'pending', 'todo', 'to do', 'to-do', 'planned', 'not started', 'upcoming', 'backlog', 'future',
-    'queued', 'later', 'tbd', 'not done', 'incomplete', 'scheduled', 'proposed', 'ready',
+    'queued', 'later', 'tbd', 'not done', 'incomplete', 'not implemented', 'unimplemented', 'scheduled', 'proposed', 'ready',
     'pendiente', 'planificado', 'planeado', 'por hacer', 'à faire', 'a faire', 'prévu', 'offen', 'geplant',
     'pendente', 'запланировано', 'очікує', '未完了', '未着手', '未対応', '予定', '待办', '未开始', '计划', '草稿',
     'قيد الانتظار',

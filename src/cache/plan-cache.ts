@@ -1,0 +1,55 @@
+// The parsed model of a plan, cached by the file's content hash (never by time):
+// an unchanged file is not parsed again. The entry lives in the cache folder
+// (see dir.ts), one per plan path, and is rewritten when the content changes.
+
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Plan } from '../model/types.js';
+import { cacheDir, keyOf } from './dir.js';
+import { compact, expand, type CompactPlan } from './compact.js';
+
+declare const __PLAN_BUILD__: string;
+/** Changes with every build, so a new version never reads an old model. */
+const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : 'dev';
+
+export interface CacheKey {
+  file: string;
+  /** sha1 of the bytes, the build, and anything else the model depends on. */
+  digest: string;
+}
+
+export function cacheKey(realPath: string, bytes: Uint8Array, extra: string): CacheKey | null {
+  const dir = cacheDir();
+  if (!dir) return null;
+  const digest = createHash('sha1').update(bytes).update('\0').update(BUILD).update('\0').update(extra).digest('hex');
+  return { file: join(dir, 'plans', `${keyOf(realPath)}.json`), digest };
+}
+
+export function readCached(key: CacheKey): Plan | null {
+  let raw: string;
+  try {
+    raw = readFileSync(key.file, 'utf8');
+  } catch {
+    return null;
+  }
+  // The digest leads the file, so a stale entry is rejected before parsing it.
+  const nl = raw.indexOf('\n');
+  if (nl !== 40 || raw.slice(0, 40) !== key.digest) return null;
+  try {
+    return expand(JSON.parse(raw.slice(41)) as CompactPlan);
+  } catch {
+    return null;
+  }
+}
+
+export function writeCached(key: CacheKey, plan: Plan): void {
+  try {
+    mkdirSync(join(key.file, '..'), { recursive: true });
+    const tmp = `${key.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${key.digest}\n${JSON.stringify(compact(plan))}`);
+    renameSync(tmp, key.file);
+  } catch {
+    // A cache that cannot be written only costs speed.
+  }
+}

@@ -82,7 +82,8 @@ export function renderTable(columns: Column[], rows: string[][], width: number, 
     colWidths: widths.map((w) => w + 2),
     wordWrap: false,
     truncate: '…',
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    // Compact: a rule under the header only, one line per task.
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
   });
   rows.forEach((r, ri) => table.push(r.map((cell, ci) => colour(cell, ci, ri))));
   return `${table.toString()}\n`;

@@ -203,6 +203,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await fix(await context(program), writeOptionsOf(o)));
     });
 
+  program
+    .command('mcp')
+    .description('serve the plan to AI agents: a Model Context Protocol server on stdio (tools list_tasks, next_task, claim_task, set_status, …)')
+    .addHelpText('after', examples(['plan -f PLAN.md mcp', 'claude mcp add plan -- npx plan -f "$PWD/PLAN.md" mcp']))
+    .action(async () => {
+      const { mcp } = await import('./commands/mcp.js');
+      setExit(await mcp(await context(program), VERSION));
+    });
+
   program.command('__complete-ids', { hidden: true }).action(async () => {
     const { completeIds } = await import('./commands/completion.js');
     setExit(await completeIds(await context(program)));

@@ -1,0 +1,92 @@
+// The MCP resources: the plan file itself (plan://file, its current Markdown)
+// and one per task (plan://task/{id}, the JSON `plan show <id> --json` prints).
+// Both are read from the file on every request.
+//
+// A task id that several tasks share (the same id in two sprints) is listed
+// once per task with the task's line: plan://task/3.1?line=40.
+
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { PlanError } from '../errors.js';
+import { loadPlan } from '../load.js';
+import type { Filters } from '../query/filter.js';
+import { resolveTask } from '../query/resolve.js';
+import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
+import type { ToolContext } from './tools.js';
+
+export const FILE_URI = 'plan://file';
+
+export function taskUri(id: string, line?: number): string {
+  return `plan://task/${encodeURIComponent(id)}${line === undefined ? '' : `?line=${line}`}`;
+}
+
+/** The id and line a task URI names (the URL is parsed rather than the template's raw match). */
+function parseTaskUri(uri: URL): { id: string; filters: Filters } {
+  // plan://task/<id>[?line=N]: host "task", path "/<id>".
+  const raw = uri.pathname.replace(/^\//, '');
+  let id: string;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    throw new PlanError(`${uri.href}: not a task URI; use plan://task/<id> as resources/list shows them`);
+  }
+  const line = uri.searchParams.get('line');
+  return { id, filters: line ? { line } : {} };
+}
+
+export function registerResources(server: McpServer, ctx: Pick<ToolContext, 'planPath'>): void {
+  server.registerResource(
+    'plan-file',
+    FILE_URI,
+    {
+      title: 'The plan file',
+      description: 'The Markdown plan file, as it is on disk now',
+      mimeType: 'text/markdown',
+    },
+    async (uri) => {
+      const { text } = await loadPlan(ctx.planPath());
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
+    },
+  );
+
+  server.registerResource(
+    'task',
+    new ResourceTemplate('plan://task/{id}', {
+      list: async () => {
+        const { plan } = await loadPlan(ctx.planPath());
+        const count = new Map<string, number>();
+        for (const t of plan.tasks) count.set(t.id.toLowerCase(), (count.get(t.id.toLowerCase()) ?? 0) + 1);
+        return {
+          resources: plan.tasks.map((t) => ({
+            uri: taskUri(t.id, count.get(t.id.toLowerCase())! > 1 ? t.line : undefined),
+            name: `${t.id} ${t.title}`.trim(),
+            title: t.title || t.id,
+            description: `${t.status}${t.owner ? `, ${t.owner}` : ''} (line ${t.line})`,
+            mimeType: 'application/json',
+          })),
+        };
+      },
+      complete: {
+        id: async (value) => {
+          const { plan } = await loadPlan(ctx.planPath());
+          const ids = [...new Set(plan.tasks.map((t) => t.id))];
+          return ids.filter((id) => id.toLowerCase().startsWith(value.toLowerCase()));
+        },
+      },
+    }),
+    {
+      title: 'A task',
+      description: 'One task of the plan as JSON (the object `plan show <id> --json` prints)',
+      mimeType: 'application/json',
+    },
+    async (uri) => {
+      const { plan, display } = await loadPlan(ctx.planPath());
+      const { id, filters } = parseTaskUri(uri);
+      const task = resolveTask(plan.tasks, id, filters, display);
+      return {
+        contents: [
+          { uri: uri.href, mimeType: 'application/json', text: toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task) }) },
+        ],
+      };
+    },
+  );
+}

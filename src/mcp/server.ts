@@ -1,0 +1,89 @@
+// `plan mcp`: a Model Context Protocol server on stdio over one plan file.
+// Only `plan mcp` loads this module (and with it the MCP SDK and zod).
+
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { locatePlan } from '../locate.js';
+import { LOCK_TIMEOUT_MS } from '../edit/write.js';
+import { registerTools } from './tools.js';
+import { registerResources } from './resources.js';
+
+export interface ServerOptions {
+  /** The global -f value, if any; else $PLAN_FILE, else discovery from the current folder. */
+  file?: string;
+  version: string;
+}
+
+const INSTRUCTIONS =
+  'Tools over one Markdown planning file (sprints, weeks, task tables). ' +
+  'Use next_task or claim_task to pick work, set_status to record progress, list_tasks/show_task/summary to read. ' +
+  'Every call reads the file as it is now; writes change only the cells concerned and the date stamps.';
+
+export function buildServer(opts: ServerOptions): McpServer {
+  const server = new McpServer(
+    { name: 'plan', title: 'plan: Markdown task tracker', version: opts.version },
+    { instructions: INSTRUCTIONS, capabilities: { resources: { listChanged: true } } },
+  );
+  const ctx = {
+    planPath: () => locatePlan(opts.file),
+    tasksChanged: () => {
+      if (server.isConnected()) server.sendResourceListChanged();
+    },
+  };
+  registerTools(server, ctx);
+  registerResources(server, ctx);
+  return server;
+}
+
+/**
+ * Serves on stdin/stdout until the client closes stdin, then answers the
+ * requests still running (a write in progress finishes) and returns.
+ */
+export async function runServer(opts: ServerOptions): Promise<void> {
+  const server = buildServer(opts);
+  const transport = new StdioServerTransport();
+  await server.connect(transport);
+
+  // Count requests in flight: a request comes in with an id, its response goes out with it.
+  const pending = new Set<string | number>();
+  let settle: (() => void) | null = null;
+  const receive = transport.onmessage;
+  transport.onmessage = (message) => {
+    if ('id' in message && 'method' in message) pending.add(message.id);
+    else if ('method' in message && message.method === 'notifications/cancelled') {
+      // A cancelled request gets no response.
+      const id = (message.params as { requestId?: string | number } | undefined)?.requestId;
+      if (id !== undefined) pending.delete(id);
+    }
+    receive?.(message);
+  };
+  const send = transport.send.bind(transport);
+  transport.send = async (message) => {
+    await send(message);
+    if ('id' in message && message.id !== undefined && !('method' in message)) {
+      pending.delete(message.id);
+      if (pending.size === 0) settle?.();
+    }
+  };
+
+  await new Promise<void>((resolve) => {
+    const prevClose = transport.onclose;
+    transport.onclose = () => {
+      prevClose?.();
+      resolve();
+    };
+    process.stdin.once('end', () => resolve());
+    process.stdin.once('close', () => resolve());
+  });
+  if (pending.size > 0) {
+    // A write waits for the lock at most PLAN_LOCK_TIMEOUT; do not wait much longer than that.
+    const limit = (Number(process.env.PLAN_LOCK_TIMEOUT) || LOCK_TIMEOUT_MS) + 5000;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      settle = resolve;
+      timer = setTimeout(resolve, limit);
+    });
+    clearTimeout(timer);
+  }
+  await server.close().catch(() => {});
+}

@@ -1,0 +1,324 @@
+// The MCP tools: the CLI's commands over the same plan file. Reads load the
+// file afresh on every call; writes go through src/ops (lock, re-read, atomic
+// write, read_only, chars_limit), exactly as `plan set`, `plan edit`, … do.
+// A refused write or a bad argument is a tool error (isError) carrying the
+// CLI's one-line message; the server keeps running.
+
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { PlanError } from '../errors.js';
+import { displayPath, loadPlan, type Loaded } from '../load.js';
+import type { Task } from '../model/types.js';
+import { filterTasks } from '../query/filter.js';
+import { pickNext } from '../query/next.js';
+import { resolveTask } from '../query/resolve.js';
+import { summarise } from '../query/summary.js';
+import { runChecks } from '../check/index.js';
+import { SCHEMA_VERSION, taskJson } from '../render/json.js';
+import { summaryJson } from '../commands/summary.js';
+import { problemLine } from '../commands/check.js';
+import type { TransactOptions } from '../edit/transaction.js';
+import type { OpResult } from '../ops/set.js';
+import { setStatusOp } from '../ops/set.js';
+import { claimOp } from '../ops/claim.js';
+import { editOp } from '../ops/edit.js';
+import { addOp } from '../ops/add.js';
+import {
+  checkOutput,
+  claimOutput,
+  dryRunArg,
+  filterShape,
+  filtersOf,
+  idArg,
+  listOutput,
+  nextOutput,
+  scopeShape,
+  setOutput,
+  showOutput,
+  summaryOutput,
+  taskWriteOutput,
+} from './schemas.js';
+
+export interface ToolContext {
+  /** The plan file's path, resolved again for each call (-f, $PLAN_FILE, discovery). */
+  planPath(): string;
+  /** Called after a write that may have added or renamed tasks. */
+  tasksChanged(): void;
+}
+
+type Structured = Record<string, unknown>;
+
+function ok(text: string, structured: Structured): CallToolResult {
+  return { content: [{ type: 'text', text }], structuredContent: structured };
+}
+
+/** A tool error with the message the CLI prints after `plan: `. */
+export function toolError(error: unknown): CallToolResult {
+  const text =
+    error instanceof PlanError
+      ? error.message
+      : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  return { content: [{ type: 'text', text }], isError: true };
+}
+
+/** Runs a tool body, turning anything it throws into a tool error. */
+function guarded<A>(body: (args: A) => Promise<CallToolResult>): (args: A) => Promise<CallToolResult> {
+  return async (args: A) => {
+    try {
+      return await body(args);
+    } catch (error) {
+      return toolError(error);
+    }
+  };
+}
+
+function taskLine(t: Task): string {
+  return [t.id, t.status, t.title, t.owner ? `(${t.owner})` : ''].filter(Boolean).join('  ');
+}
+
+function writeOpts(dryRun: boolean | undefined): TransactOptions {
+  return { dryRun: !!dryRun, force: false, touch: true };
+}
+
+/** The outcome of a one-task write: the object `plan <command> --json` prints, and a line like the CLI's. */
+function changeResult(r: OpResult, summary: string, extra: Structured): CallToolResult {
+  const { display, task } = r;
+  const structured = { schemaVersion: SCHEMA_VERSION, file: display, changed: r.changed, written: r.written, ...extra, task: taskJson(task), diff: r.diff || null };
+  let text: string;
+  if (!r.changed) text = `${display}:${r.before.line}: task ${r.before.id} is already like that; nothing to change`;
+  else if (!r.written) text = `dry run, nothing written:\n${r.diff}`;
+  else text = `${task.id} ${task.title}: ${summary}  (${display}:${task.line})`;
+  return ok(text, structured);
+}
+
+export function registerTools(server: McpServer, ctx: ToolContext): void {
+  const load = (): Promise<Loaded> => loadPlan(ctx.planPath());
+  const readOnly = { readOnlyHint: true, openWorldHint: false } as const;
+  const writes = { readOnlyHint: false, destructiveHint: false, openWorldHint: false } as const;
+
+  server.registerTool(
+    'list_tasks',
+    {
+      title: 'List tasks',
+      description: 'List the tasks of the plan that match every filter given, in file order (like `plan list`).',
+      inputSchema: filterShape,
+      outputSchema: listOutput,
+      annotations: readOnly,
+    },
+    guarded(async (args) => {
+      const { plan, display } = await load();
+      const tasks = filterTasks(plan.tasks, filtersOf(args));
+      const head = `${tasks.length} of ${plan.tasks.length} tasks in ${display}`;
+      return ok([head, ...tasks.map(taskLine)].join('\n'), { schemaVersion: SCHEMA_VERSION, file: display, tasks: tasks.map(taskJson) });
+    }),
+  );
+
+  server.registerTool(
+    'show_task',
+    {
+      title: 'Show a task',
+      description: 'Every field of one task, by id; filters pick one of several tasks with the same id (like `plan show`).',
+      inputSchema: { id: idArg, ...filterShape },
+      outputSchema: showOutput,
+      annotations: readOnly,
+    },
+    guarded(async ({ id, ...rest }) => {
+      const { plan, display } = await load();
+      const task = resolveTask(plan.tasks, id, filtersOf(rest), display);
+      return ok(`${taskLine(task)}  (${display}:${task.line})`, { schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task) });
+    }),
+  );
+
+  const { owner: _owner, ...nonOwnerFilters } = filterShape;
+
+  server.registerTool(
+    'next_task',
+    {
+      title: 'Next task',
+      description:
+        'The task to work on next and why: in-progress first, then pending and status-less tasks; by priority, then file order. With owner, only tasks of that owner or of nobody (like `plan next`). Changes nothing.',
+      inputSchema: { owner: z.string().optional().describe('only tasks owned by this owner or by nobody'), ...nonOwnerFilters },
+      outputSchema: nextOutput,
+      annotations: readOnly,
+    },
+    guarded(async ({ owner, ...rest }) => {
+      const { plan, display } = await load();
+      const pick = pickNext(filterTasks(plan.tasks, filtersOf(rest)), owner);
+      if (!pick) {
+        return ok(`${display}: nothing left to do${owner ? ` for ${owner}` : ''} (no pending or in-progress task matches)`, {
+          schemaVersion: SCHEMA_VERSION,
+          file: display,
+          task: null,
+          reason: 'nothing left to do',
+        });
+      }
+      return ok(`${taskLine(pick.task)}  (${display}:${pick.task.line})\n${pick.reason}`, {
+        schemaVersion: SCHEMA_VERSION,
+        file: display,
+        task: taskJson(pick.task),
+        reason: pick.reason,
+      });
+    }),
+  );
+
+  server.registerTool(
+    'claim_task',
+    {
+      title: 'Claim the next task',
+      description:
+        "Pick the next task for owner and claim it in one locked write: mark it in progress and write the owner (like `plan next --claim`). Agents claiming at once never get the same task. task is null when there is nothing to claim.",
+      inputSchema: { owner: z.string().min(1).describe('who takes the task (written in its Owner column)'), ...nonOwnerFilters, dry_run: dryRunArg },
+      outputSchema: claimOutput,
+      annotations: writes,
+    },
+    guarded(async ({ owner, dry_run, ...rest }) => {
+      const r = await claimOp(ctx.planPath(), owner, filtersOf(rest), writeOpts(dry_run));
+      if (!r) {
+        const display = displayPath(ctx.planPath());
+        return ok(`${display}: nothing to claim for ${owner} (no pending task that is unowned or theirs)`, {
+          schemaVersion: SCHEMA_VERSION,
+          file: display,
+          changed: false,
+          written: false,
+          claimed: false,
+          reason: 'nothing to claim',
+          task: null,
+          diff: null,
+        });
+      }
+      const result = changeResult(r, `claimed for ${owner}, ${r.before.status} → ${r.task.status}`, {
+        claimed: r.written || r.changed,
+        reason: r.reason,
+      });
+      if (r.written) ctx.tasksChanged();
+      return result;
+    }),
+  );
+
+  server.registerTool(
+    'set_status',
+    {
+      title: 'Set a status',
+      description:
+        "Set one task's status in the file's own style, changing nothing else but the date stamps (like `plan set`). status: done, in-progress, pending, blocked, cancelled (or complete, wip, next, todo, an emoji like ✅).",
+      inputSchema: {
+        id: idArg,
+        status: z.string().min(1).describe('done, in-progress, pending, blocked or cancelled (synonyms and emoji accepted)'),
+        ...scopeShape,
+        dry_run: dryRunArg,
+      },
+      outputSchema: setOutput,
+      annotations: { ...writes, idempotentHint: true },
+    },
+    guarded(async ({ id, status, dry_run, ...rest }) => {
+      const r = await setStatusOp(ctx.planPath(), id, status, filtersOf(rest), writeOpts(dry_run));
+      if (r.written) ctx.tasksChanged();
+      return changeResult(r, `${r.from} → ${r.task.status}`, { from: r.from, to: r.task.status });
+    }),
+  );
+
+  server.registerTool(
+    'add_task',
+    {
+      title: 'Add a task',
+      description:
+        'Append a task to the table of the scope or section given (like `plan add`), with the next free id; returns the new task.',
+      inputSchema: {
+        title: z.string().min(1).describe('the task title'),
+        sprint: filterShape.sprint,
+        week: filterShape.week,
+        month: filterShape.month,
+        phase: filterShape.phase,
+        section: filterShape.section,
+        owner: z.string().optional().describe('the owner, when the table has an Owner column'),
+        status: z.string().optional().describe('the initial status (default pending)'),
+        notes: z.string().optional().describe('the notes, when the table has a Notes column'),
+        dry_run: dryRunArg,
+      },
+      outputSchema: taskWriteOutput,
+      annotations: writes,
+    },
+    guarded(async ({ dry_run, ...input }) => {
+      const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
+      const r = await addOp(ctx.planPath(), clean, writeOpts(dry_run));
+      if (r.written) ctx.tasksChanged();
+      return changeResult(r, 'added', {});
+    }),
+  );
+
+  server.registerTool(
+    'edit_task',
+    {
+      title: 'Edit a task',
+      description: "Change a task's title, owner and/or notes cells, nothing else (like `plan edit`).",
+      inputSchema: {
+        id: idArg,
+        title: z.string().optional().describe('the new title'),
+        owner: z.string().optional().describe('the new owner ("" to clear)'),
+        notes: z.string().optional().describe('the new notes ("" to clear)'),
+        ...scopeShape,
+        dry_run: dryRunArg,
+      },
+      outputSchema: taskWriteOutput,
+      annotations: { ...writes, idempotentHint: true },
+    },
+    guarded(async ({ id, title, owner, notes, dry_run, ...rest }) => {
+      const changes: { title?: string; owner?: string; notes?: string } = {};
+      if (title !== undefined) changes.title = title;
+      if (owner !== undefined) changes.owner = owner;
+      if (notes !== undefined) changes.notes = notes;
+      const r = await editOp(ctx.planPath(), id, changes, filtersOf(rest), writeOpts(dry_run));
+      if (r.written) ctx.tasksChanged();
+      return changeResult(r, `${Object.keys(changes).join(', ')} changed`, {});
+    }),
+  );
+
+  server.registerTool(
+    'summary',
+    {
+      title: 'Progress summary',
+      description:
+        'Progress per sprint, week, month, phase and milestone, then for the whole file: done/total, percent and a count per status (like `plan summary`).',
+      inputSchema: filterShape,
+      outputSchema: summaryOutput,
+      annotations: readOnly,
+    },
+    guarded(async (args) => {
+      const { plan, display } = await load();
+      const s = summarise(plan, filterTasks(plan.tasks, filtersOf(args)));
+      const json = summaryJson(s, display);
+      const pct = (p: number | null) => (p === null ? '–' : `${p}%`);
+      const lines = s.groups.map((g) => `${'  '.repeat(g.depth)}${g.name}: ${g.done}/${g.total} ${pct(g.percent)}`);
+      lines.push(`${display}: ${s.total.done}/${s.total.total} ${pct(s.total.percent)}`);
+      return ok(lines.join('\n'), json);
+    }),
+  );
+
+  server.registerTool(
+    'check',
+    {
+      title: 'Check the plan',
+      description:
+        'Every problem of the plan file (damaged text, duplicate ids, over chars_limit, unknown statuses, ragged tables, …) with line and column (like `plan check`).',
+      inputSchema: {},
+      outputSchema: checkOutput,
+      annotations: readOnly,
+    },
+    guarded(async () => {
+      const { plan, text, display } = await load();
+      const problems = runChecks({ plan, text });
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      const warnings = problems.filter((p) => p.severity === 'warning').length;
+      const tally = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+      const text2 = problems.length ? [...problems.map((p) => problemLine(display, p)), tally].join('\n') : `${display}: no problems found`;
+      return ok(text2, {
+        schemaVersion: SCHEMA_VERSION,
+        file: display,
+        problems: problems.map((p) => ({ line: p.line, column: p.column, severity: p.severity, code: p.code, message: p.message })),
+        errors,
+        warnings,
+      });
+    }),
+  );
+}

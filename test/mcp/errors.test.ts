@@ -1,0 +1,139 @@
+// Bad arguments and refused writes are tool errors (isError) with the CLI's
+// one-line message; the server answers the next call; the file is untouched.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { copyToTemp, plan, SEED, writeTemp } from '../helpers/run.js';
+import { connect, textOf, type Session } from './client.js';
+
+const seedText = readFileSync(SEED, 'utf8');
+
+/** The message `plan <args>` prints on stderr, without `plan: ` and the newline. */
+function cliMessage(file: string, args: string[], code = 1): string {
+  const r = plan(['-f', file, ...args]);
+  expect(r.code, args.join(' ')).toBe(code);
+  expect(r.stderr).toMatch(/^plan: /);
+  return r.stderr.replace(/^plan: /, '').replace(/\n$/, '');
+}
+
+describe('plan mcp: bad arguments', () => {
+  const copy = copyToTemp(SEED, 'progress_planning.md');
+  let s: Session;
+  beforeAll(async () => {
+    s = await connect(copy.file);
+  });
+  afterAll(async () => {
+    await s.close();
+    copy.cleanup();
+  });
+
+  async function stillServing(): Promise<void> {
+    const r = await s.call('show_task', { id: '1.2' });
+    expect(r.isError).toBeFalsy();
+    expect(r.structuredContent).toMatchObject({ task: { id: '1.2', status: 'in-progress' } });
+  }
+
+  it('unknown ids, statuses and filters give the CLI message', async () => {
+    const cases: [string, Record<string, unknown>, string[], number][] = [
+      ['show_task', { id: '9.9' }, ['show', '9.9'], 1],
+      ['show_task', { id: '1.22' }, ['show', '1.22'], 1],
+      ['show_task', { id: '1.2', sprint: '9' }, ['show', '1.2', '--sprint', '9'], 1],
+      ['set_status', { id: 'nope', status: 'done' }, ['set', 'nope', 'done'], 1],
+      ['set_status', { id: '1.2', status: 'bogus' }, ['set', '1.2', 'bogus'], 2],
+      ['list_tasks', { status: 'bogus' }, ['list', '--status', 'bogus'], 2],
+      ['summary', { status: 'sideways' }, ['summary', '--status', 'sideways'], 2],
+      ['edit_task', { id: '5', notes: 'more' }, ['edit', '5', '--notes', 'more'], 1],
+      ['edit_task', { id: '1.1', owner: 'Opus' }, ['edit', '1.1', '--owner', 'Opus'], 1],
+      ['add_task', { title: 'Nowhere', sprint: '42' }, ['add', 'Nowhere', '--sprint', '42'], 1],
+      ['add_task', { title: 'Which table?', sprint: '8' }, ['add', 'Which table?', '--sprint', '8'], 1],
+      ['add_task', { title: 'x', week: '1', status: 'bogus' }, ['add', 'x', '--week', '1', '--status', 'bogus'], 2],
+    ];
+    for (const [tool, args, cli, code] of cases) {
+      const r = await s.call(tool, args);
+      expect(r.isError, `${tool} ${JSON.stringify(args)}`).toBe(true);
+      expect(r.structuredContent).toBeUndefined();
+      expect(textOf(r)).toBe(cliMessage(copy.file, cli, code));
+      await stillServing();
+    }
+    expect(readFileSync(copy.file, 'utf8')).toBe(seedText);
+  });
+
+  it('arguments of the wrong type or missing are tool errors too', async () => {
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      ['show_task', { id: 42 }, /Input validation error: .*show_task.*id/],
+      ['show_task', {}, /Input validation error: .*show_task.*id/],
+      ['set_status', { id: '1.2', status: true }, /Input validation error: .*set_status.*status/],
+      ['set_status', { id: ['1.2'], status: 'done' }, /Input validation error: .*set_status.*id/],
+      ['list_tasks', { line: 'abc' }, /Input validation error: .*list_tasks.*line/],
+      ['list_tasks', { week: { n: 1 } }, /Input validation error: .*list_tasks.*week/],
+      ['claim_task', {}, /Input validation error: .*claim_task.*owner/],
+      ['claim_task', { owner: 'Opus', dry_run: 'yes' }, /Input validation error: .*claim_task.*dry_run/],
+      ['add_task', { title: '' }, /Input validation error: .*add_task.*title/],
+      ['edit_task', { id: '5' }, /^nothing to change; give --title, --owner and\/or --notes$/],
+      ['drop_table', {}, /Tool drop_table not found/],
+    ];
+    for (const [tool, args, message] of cases) {
+      const r = await s.call(tool, args);
+      expect(r.isError, `${tool} ${JSON.stringify(args)}`).toBe(true);
+      expect(textOf(r)).toMatch(message);
+      await stillServing();
+    }
+    expect(readFileSync(copy.file, 'utf8')).toBe(seedText);
+  });
+});
+
+describe('plan mcp: refused writes', () => {
+  it('read_only: set_status, claim_task, add_task and edit_task are refused with the CLI message', async () => {
+    const ro = writeTemp(seedText.replace('read_only: false', 'read_only: true'), 'progress_planning.md');
+    const before = readFileSync(ro.file);
+    const s = await connect(ro.file);
+    try {
+      const set = await s.call('set_status', { id: '1.2', status: 'done' });
+      expect(set.isError).toBe(true);
+      expect(textOf(set)).toBe(cliMessage(ro.file, ['set', '1.2', 'done']));
+      expect(textOf(set)).toBe(`${ro.file}: the plan is read-only (read_only: true in its front matter); nothing was written (pass --force to write anyway)`);
+      for (const [tool, args] of [
+        ['claim_task', { owner: 'Opus' }],
+        ['add_task', { title: 'More', week: '1' }],
+        ['edit_task', { id: '5', owner: 'Sonnet' }],
+      ] as const) {
+        const r = await s.call(tool, args);
+        expect(r.isError, tool).toBe(true);
+        expect(textOf(r)).toBe(textOf(set));
+      }
+      expect(readFileSync(ro.file).equals(before)).toBe(true);
+      // Still serving, and reads work.
+      const list = await s.call('list_tasks', { week: '1' });
+      expect(list.isError).toBeFalsy();
+      expect((list.structuredContent as { tasks: unknown[] }).tasks).toHaveLength(3);
+      // A dry run is allowed: it writes nothing.
+      const dry = await s.call('set_status', { id: '1.2', status: 'done', dry_run: true });
+      expect(dry.isError).toBeFalsy();
+      expect(dry.structuredContent).toMatchObject({ changed: true, written: false });
+      expect(readFileSync(ro.file).equals(before)).toBe(true);
+    } finally {
+      await s.close();
+      ro.cleanup();
+    }
+  });
+
+  it('chars_limit: a write that makes the body too long is refused with the CLI message', async () => {
+    const tight = writeTemp(seedText.replace('chars_limit: 3000', 'chars_limit: 2488'), 'progress_planning.md');
+    const before = readFileSync(tight.file);
+    const s = await connect(tight.file);
+    try {
+      const r = await s.call('add_task', { title: 'One task too many', week: '1' });
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toBe(cliMessage(tight.file, ['add', 'One task too many', '--week', '1']));
+      expect(textOf(r)).toMatch(/over its chars_limit of 2488; nothing was written/);
+      expect(readFileSync(tight.file).equals(before)).toBe(true);
+      // A write that does not lengthen the body still goes through.
+      const ok = await s.call('set_status', { id: '1.3', status: 'done' });
+      expect(ok.isError).toBeFalsy();
+      expect(ok.structuredContent).toMatchObject({ written: true });
+    } finally {
+      await s.close();
+      tight.cleanup();
+    }
+  });
+});

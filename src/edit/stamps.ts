@@ -48,7 +48,7 @@ export function stampEdits(text: string, frontMatter: Span | null, bodyStart: nu
     }
   }
   const body = text.slice(bodyStart);
-  const re = /last[ \t]+updated(?:[*_]{0,2})[ \t]*:?[ \t]*(?:[*_]{0,2})[ \t]*(\d{4}[-/.]\d{2}[-/.]\d{2})\b/gi;
+  const re = /last[ \t]+updated(?:[*_]{0,2})[ \t]*:?[ \t]*(?:[*_]{0,2})[ \t]*(\d{4}[-/.]\d{2}[-/.]\d{2})(?![0-9A-Za-z])/gi;
   for (const m of body.matchAll(re)) {
     const value = m[1]!;
     const next = restamp(value, env);

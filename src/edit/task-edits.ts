@@ -47,8 +47,10 @@ export function makeEditContext(
         style.add(p.status, { text: repair(raw.slice(p.start, p.end)), emoji: p.emoji, word: p.word, table: src.table });
       }
     } else if (src.statusMark) {
+      // The mark's own status: in `- [x] 🔄 …` the task is done by its box, but 🔄 is not how the file writes done.
       const emoji = text.slice(src.statusMark.start, src.statusMark.end);
-      style.add(t.status, { text: emoji, emoji, word: null, table: -1 });
+      const status = vocab.emojiStatus(emoji)?.status;
+      if (status) style.add(status, { text: emoji, emoji, word: null, table: -1 });
     }
   }
   return { file, text, plan, vocab, style, memory, findDamage, repair };
@@ -110,37 +112,70 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
   const raw = ec.text.slice(cell.start, cell.end);
   const portion = locateStatus(raw, ec.vocab, ec.findDamage(raw));
   const key = taskKey(t);
-  const old = raw.slice(portion.start, portion.end);
-  const fresh = ec.memory.recall(key, to, old) ?? ec.style.textFor(to, src.table);
-  let edit: Edit;
-  let newCell: string;
+  const fresh = ec.style.textFor(to, src.table);
+  let change: { edit: Edit; newCell: string };
   if (portion.status === 'none') {
     // Text that is not a status stays in the cell, after the new status.
-    const joined = raw === '' ? fresh : `${fresh} — `;
-    edit = { start: cell.start, end: cell.start, expect: '', text: joined };
-    newCell = joined + raw;
+    change = cellSplice(ec, src.table, cell, 0, 0, raw === '' ? fresh : `${fresh} — `);
   } else {
-    edit = { start: cell.start + portion.start, end: cell.start + portion.end, expect: old, text: fresh };
-    newCell = raw.slice(0, portion.start) + fresh + raw.slice(portion.end);
-    ec.memory.remember(key, portion.status, old, old, fresh);
+    change = cellSplice(ec, src.table, cell, portion.start, portion.end, fresh);
+    // The memory keeps the whole tail the edit replaces (status text, rest of
+    // the cell, padding up to the pipe), so setting the task back restores the
+    // row exactly, even where the table's alignment was ambiguous.
+    const { start, end, expect: tail } = change.edit;
+    const recalled = ec.memory.recall(key, to, tail);
+    if (recalled !== undefined) {
+      change = { edit: { start, end, expect: tail, text: recalled }, newCell: raw.slice(0, portion.start) + recalled.replace(/ +$/, '') };
+    }
+    ec.memory.remember(key, portion.status, tail, tail, change.edit.text);
   }
-  const edits = [edit, ...padding(ec, src.table, cell, raw, newCell)];
-  return { edits, from: t.status, to, statusText: ec.repair(newCell) };
+  return { edits: [change.edit], from: t.status, to, statusText: ec.repair(change.newCell) };
 }
 
-/** Keeps an aligned table aligned: the padding after the cell absorbs the change. */
-function padding(ec: EditContext, table: number, cell: Span, oldCell: string, newCell: string): Edit[] {
-  const info = ec.plan.tables[table];
-  if (!info) return [];
-  const measure = tableAlignment(ec, info);
-  if (!measure) return [];
-  let j = cell.end;
-  while (ec.text[j] === ' ') j++;
-  if (ec.text[j] !== '|') return [];
-  const pad = j - cell.end;
-  const next = pad - (measure(newCell) - measure(oldCell));
-  if (next < 1 || next === pad) return [];
-  return [{ start: cell.end, end: j, expect: ' '.repeat(pad), text: ' '.repeat(next) }];
+/**
+ * Where a cell's text goes: its trimmed inside, or, for an empty cell, one
+ * space after the pipe before it, so `| |` becomes `| text |` and the spaces
+ * of an empty cell in an aligned table become its padding.
+ */
+export function cellSlot(text: string, cell: Span): Span {
+  if (cell.start !== cell.end) return cell;
+  let s = cell.start;
+  while (s > 0 && text[s - 1] === ' ') s--;
+  const at = s < cell.start ? s + 1 : s;
+  return { start: at, end: at };
+}
+
+/**
+ * One edit that writes `value` over [from, to) of a cell's text and keeps the
+ * row's layout: at least one space before the next pipe, and in an aligned
+ * table the pipe where it was whenever the new text fits the column (the
+ * padding after the cell absorbs the change).
+ */
+function cellSplice(ec: EditContext, table: number, cell: Span, from: number, to: number, value: string): { edit: Edit; newCell: string } {
+  const text = ec.text;
+  const slot = cellSlot(text, cell);
+  const raw = text.slice(slot.start, slot.end);
+  const newCell = raw.slice(0, from) + value + raw.slice(to);
+  // `||`: an empty cell without spaces gets one before its text too.
+  const lead = raw === '' && value !== '' && text[slot.start - 1] === '|' ? ' ' : '';
+  let j = slot.end;
+  while (text[j] === ' ') j++;
+  let next = 0;
+  if (text[j] === '|') {
+    const pad = j - slot.end;
+    next = pad;
+    const info = ec.plan.tables[table];
+    const measure = info ? tableAlignment(ec, info) : null;
+    if (measure) {
+      const fit = pad - (measure(lead + newCell) - measure(raw));
+      if (fit >= 1) next = fit;
+    }
+    if (next === 0 && newCell !== '') next = 1;
+  } else {
+    j = slot.end; // the row's last cell without a closing pipe: leave what follows
+  }
+  const start = slot.start + from;
+  return { edit: { start, end: j, expect: text.slice(start, j), text: lead + value + raw.slice(to) + ' '.repeat(next) }, newCell };
 }
 
 /** How the table's lines are aligned (by code points or display width), or null. */
@@ -151,7 +186,9 @@ export function tableAlignment(ec: EditContext, info: TableInfo): ((s: string) =
     if (src?.type === 'row') lines.push(ec.text.slice(src.row.start, src.row.end));
   }
   if (lines.length < 3) return null;
-  for (const m of [codePoints, textWidth]) {
+  // Display width first: where no line holds a wide character both measures
+  // agree, and a table aligned for the eye stays so once an emoji is written.
+  for (const m of [textWidth, codePoints]) {
     const w = m(lines[0]!);
     if (lines.every((l) => m(l) === w)) return m;
   }
@@ -211,5 +248,5 @@ export function cellEdit(ec: EditContext, t: Task, role: 'title' | 'owner' | 'no
   const raw = ec.text.slice(cell.start, cell.end);
   const next = escapeFor(t, value.trim());
   if (raw === next) return null;
-  return { start: cell.start, end: cell.end, expect: raw, text: next };
+  return cellSplice(ec, src.table, cell, 0, raw.length, next).edit;
 }

@@ -2,7 +2,7 @@
 // for, with the next id in that table's scheme, laid out like its neighbours.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { checkValue, tableAlignment, type EditContext } from '../edit/task-edits.js';
+import { cellSlot, checkValue, tableAlignment, type EditContext } from '../edit/task-edits.js';
 import { buildFromText } from '../load.js';
 import type { Plan, TableInfo, Task } from '../model/types.js';
 import { scopeMatches } from '../model/scope.js';
@@ -71,20 +71,24 @@ function newRow(ec: EditContext, info: TableInfo, values: (string | null)[]): { 
   const aligned = tableAlignment(ec, info);
   let out = '';
   let at = lineStart;
-  template.cells.forEach((cell, i) => {
+  template.cells.forEach((c, i) => {
+    // An empty template cell (`| |`) takes its text one space after the pipe.
+    const cell = cellSlot(text, c);
     const value = values[i] ?? '';
     const old = text.slice(cell.start, cell.end);
-    out += text.slice(at, cell.start) + value;
+    const lead = old === '' && value !== '' && text[cell.start - 1] === '|' ? ' ' : '';
+    out += text.slice(at, cell.start) + lead + value;
     at = cell.end;
-    if (aligned) {
-      // Keep the pipe where it was when the new text fits the column.
-      let j = cell.end;
-      while (text[j] === ' ') j++;
-      if (text[j] === '|') {
-        const pad = j - cell.end + aligned(old) - aligned(value);
-        out += ' '.repeat(Math.max(1, pad));
-        at = j;
-      }
+    let j = cell.end;
+    while (text[j] === ' ') j++;
+    if (text[j] === '|') {
+      // Keep the pipe where it was when the new text fits an aligned column;
+      // always leave a space between text and pipe.
+      const pad = j - cell.end;
+      let next = aligned ? pad + aligned(old) - aligned(lead + value) : pad;
+      if (next < 1 && (aligned || value !== '')) next = 1;
+      out += ' '.repeat(Math.max(0, next));
+      at = j;
     }
   });
   out += text.slice(at, template.row.end);
@@ -113,11 +117,13 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
     const info = tables[0]!;
     const status = parseStatusArgument(input.status ?? 'pending', plan.statusExtension);
     const rows = plan.tasks.slice(info.firstTask, info.firstTask + info.taskCount);
-    const sameScope = plan.tasks.filter((t) => t.sprint === info.scope.sprint && t.week === info.scope.week && t.month === info.scope.month && t.phase === info.scope.phase);
+    // Never an id the file already uses anywhere: the seed numbers its tasks
+    // across tables (2–4 under Sprint 8, 5–9 in Week 2), so `5` would be ambiguous.
+    const taken = new Set(plan.tasks.map((t) => t.id.toLowerCase()));
     const c = info.columns;
     const id =
       c.id !== undefined
-        ? nextId(rows.filter((t) => t.idFromFile).map((t) => t.id), new Set(sameScope.map((t) => t.id.toLowerCase())), info.scope.week ? `${info.scope.week}.` : '')
+        ? nextId(rows.filter((t) => t.idFromFile).map((t) => t.id), taken, info.scope.week ? `${info.scope.week}.` : '')
         : null;
     const values: (string | null)[] = info.headers.map(() => null);
     if (c.id !== undefined) values[c.id] = id;

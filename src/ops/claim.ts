@@ -2,7 +2,7 @@
 // owner, all under one lock, so agents claiming at once never get the same task.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { cellEdit, setStatusEdits } from '../edit/task-edits.js';
+import { cellEdit, checkValue, setStatusEdits } from '../edit/task-edits.js';
 import type { Task } from '../model/types.js';
 import { filterTasks, type Filters } from '../query/filter.js';
 import { isUnowned, ownedBy, pickNext } from '../query/next.js';
@@ -26,6 +26,7 @@ export async function claimOp(
   filters: Filters,
   opts: TransactOptions,
 ): Promise<(OpResult & { reason: string }) | null> {
+  checkValue(owner, 'the owner'); // a usage error even when there is nothing to claim
   const r = await transact(path, opts, ({ plan }, ec) => {
     const pick = pickClaim(filterTasks(plan.tasks, filters), owner);
     if (!pick) return { edits: [], value: null };

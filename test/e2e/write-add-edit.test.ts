@@ -1,0 +1,176 @@
+// End-to-end: plan add, plan edit and plan next --claim on copies of the seed,
+// checking the exact bytes on disk and what is printed.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { SEED } from '../helpers/run.js';
+import { ok, replaceAll, replaceOnce, TODAY, workspace, type Workspace } from './write-helpers.js';
+
+const seed = readFileSync(SEED, 'utf8');
+const NAME = 'progress_planning.md';
+const DAMAGED_PENDING = '\u201a\u00e8\u2265 Pending';
+const DAMAGED_NEXT = '\uf8ff\u00fc\u00ee\u00d1 Next';
+
+function withSeed(fn: (w: Workspace) => void): () => void {
+  return () => {
+    const w = workspace(SEED, NAME);
+    try {
+      fn(w);
+    } finally {
+      w.cleanup();
+    }
+  };
+}
+
+const stamped = (text: string) =>
+  replaceAll(text, [
+    ['\nmodified: 2026-02-20\n', `\nmodified: ${TODAY}\n`],
+    ['**Last Updated**: 2026-02-20', `**Last Updated**: ${TODAY}`],
+  ]);
+
+describe('plan add', () => {
+  it(
+    'appends 1.4 to the Week 1 table, in the file\'s style, and prints the task',
+    withSeed((w) => {
+      const r = ok(w.run(['add', 'Grafana alerts', '--week', '1']));
+      expect(r.stdout.split('\n').slice(0, 6)).toEqual(['field\tvalue', 'id\t1.4', 'kind\ttask', 'title\tGrafana alerts', 'status\tpending', 'statusText\t⏳ Pending']);
+      expect(r.stdout).toContain(`\nlocation\t${NAME}:27\n`);
+      const row13 = `| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} | Real-time + historical |\n`;
+      expect(w.text()).toBe(stamped(replaceOnce(seed, row13, `${row13}| 1.4 | Grafana alerts | ⏳ Pending |  |\n`)));
+    }),
+  );
+
+  it(
+    'appends 15 to Month 2 with owner and status; --json',
+    withSeed((w) => {
+      const j = JSON.parse(ok(w.run(['add', 'Benchmark v1.2', '--month', '2', '--owner', 'Opus', '--status', 'wip', '--json'])).stdout);
+      expect(j).toMatchObject({ schemaVersion: 1, file: NAME });
+      expect(j.task).toMatchObject({
+        id: '15',
+        title: 'Benchmark v1.2',
+        owner: 'Opus',
+        status: 'in-progress',
+        statusText: '🔄 Next',
+        month: '2',
+        line: 64,
+      });
+      // Month 2's table has Owner and Status columns (its status cells hold notes in the seed).
+      const row14 = '| 14 | Strategy Implementation | Any | Begin Tier 1 blockers (P-001 to P-004) |\n';
+      const after = w.text();
+      expect(after).toBe(stamped(replaceOnce(seed, row14, `${row14}| 15 | Benchmark v1.2 | Opus | 🔄 Next |\n`)));
+    }),
+  );
+
+  it(
+    'refuses --notes where the table has no notes column, and an ambiguous scope, writing nothing',
+    withSeed((w) => {
+      const r = w.run(['add', 'X', '--month', '2', '--notes', 'n']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/the table has no notes column; leave out --notes/);
+      const s = w.run(['add', 'Y', '--sprint', '8']);
+      expect(s.code).toBe(1);
+      expect(s.stderr).toMatch(/^plan: progress_planning\.md: 2 task tables match; pick one with --week, --sprint or --section:\n  line 22: .*\n  line 39: .*Other Sprint 8 Tasks\n$/);
+      expect(w.text()).toBe(seed);
+      ok(w.run(['add', 'Y', '--section', 'Other Sprint 8', '--no-touch']));
+      expect(w.text()).toBe(replaceOnce(seed, '| 4 | README.md update | Any | Project overview refresh |\n', '| 4 | README.md update | Any | Project overview refresh |\n| 15 | Y |  | ⏳ Pending |\n')); // 5 is taken by Week 2: never an ambiguous id
+    }),
+  );
+
+  it(
+    '--dry-run prints the diff and writes nothing',
+    withSeed((w) => {
+      const r = ok(w.run(['add', 'Grafana alerts', '--week', '1', '--dry-run']));
+      expect(r.stdout).toContain('\n+| 1.4 | Grafana alerts | ⏳ Pending |  |\n');
+      expect(w.text()).toBe(seed);
+    }),
+  );
+});
+
+describe('plan edit', () => {
+  it(
+    'changes the owner cell, escaping the pipe',
+    withSeed((w) => {
+      const r = ok(w.run(['edit', '9', '--owner', 'A | B']));
+      expect(r.stdout).toBe(`id\tchange\tfile\tline\n9\towner changed\t${NAME}\t53\n`);
+      expect(w.text()).toBe(stamped(replaceOnce(seed, '| 9 | Enhanced Strategy Package Review | Opus |', '| 9 | Enhanced Strategy Package Review | A \\| B |')));
+      expect(JSON.parse(ok(w.run(['show', '9', '--json'])).stdout).task.owner).toBe('A | B');
+    }),
+  );
+
+  it(
+    'changes title and notes together, leaving the damaged status as it is',
+    withSeed((w) => {
+      ok(w.run(['edit', '1.2', '--title', 'Memory tools', '--notes', 'Wire up metrics', '--no-touch']));
+      expect(w.text()).toBe(
+        replaceOnce(
+          seed,
+          `| 1.2 | Memory Tools Integration | ${DAMAGED_NEXT} | Connect metrics_collector.py |`,
+          `| 1.2 | Memory tools | ${DAMAGED_NEXT} | Wire up metrics |`,
+        ),
+      );
+    }),
+  );
+
+  it(
+    'refuses a column the table does not have, a list item, and no change at all',
+    withSeed((w) => {
+      const a = w.run(['edit', '1.1', '--owner', 'Ana']);
+      expect(a.code).toBe(1);
+      expect(a.stderr).toMatch(/task 1\.1's table has no owner column; nothing was written/);
+      const b = w.run(['edit', '5.A', '--title', 'x']);
+      expect(b.code).toBe(1);
+      expect(b.stderr).toMatch(/task 5\.A is a list item/);
+      const c = w.run(['edit', '9']);
+      expect(c.code).toBe(2);
+      expect(c.stderr).toMatch(/nothing to change/);
+      const d = w.run(['edit', '9', '--owner', 'Opus']);
+      expect(d.code).toBe(0);
+      expect(d.stderr).toMatch(/already like that; nothing to change/);
+      expect(w.text()).toBe(seed);
+    }),
+  );
+});
+
+describe('plan next --claim', () => {
+  it(
+    'marks the pick in progress and writes the owner where the table has an owner column',
+    withSeed((w) => {
+      // Week 1 has no Owner column: the status alone is written.
+      const a = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-1', '--json'])).stdout);
+      expect(a).toMatchObject({ claimed: true, task: { id: '1.3', status: 'in-progress', statusText: '🔄 Next' } });
+      expect(a.reason).toMatch(/pending/);
+      // In Week 2 the owner goes into the Owner cell.
+      const b = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-2', '--week', '2', '--json'])).stdout);
+      expect(b.task).toMatchObject({ id: 'W2', status: 'in-progress' });
+      const c = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-3', '--section', 'Month 2', '--json'])).stdout);
+      expect(c.task).toMatchObject({ id: '10', status: 'in-progress', owner: 'agent-3', statusText: '🔄 Next — Run full 10-model battery' });
+      expect(w.text()).toBe(
+        stamped(
+          replaceAll(seed, [
+            [`| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} |`, '| 1.3 | Redis + VM Split | 🔄 Next |'],
+            [`| 2 | Grafana Dashboards | ${DAMAGED_PENDING} |`, '| 2 | Grafana Dashboards | 🔄 Next |'],
+            ['| 10 | Multi-model benchmark results | Any | Run full 10-model battery |', '| 10 | Multi-model benchmark results | agent-3 | 🔄 Next — Run full 10-model battery |'],
+          ]),
+        ),
+      );
+      // Claiming again resumes the claimer's own task.
+      const again = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-3', '--section', 'Month 2', '--json'])).stdout);
+      expect(again.task.id).toBe('10');
+      expect(again.reason).toMatch(/already yours/);
+    }),
+  );
+
+  it(
+    'prints the claimed task as text too, and exits 3 with nothing to claim',
+    withSeed((w) => {
+      const r = ok(w.run(['next', '--claim', '--owner', 'Opus', '--section', 'Next Steps > Week 2']));
+      expect(r.stdout).toContain('id\t5\n');
+      expect(r.stdout).toContain('owner\tOpus\n');
+      const none = w.run(['next', '--claim', '--owner', 'Ana', '--status', 'done']);
+      expect(none.code).toBe(3);
+      expect(none.stderr).toMatch(/nothing to claim for Ana/);
+      const j = w.run(['next', '--claim', '--owner', 'Ana', '--status', 'done', '--json']);
+      expect(j.code).toBe(3);
+      expect(JSON.parse(j.stdout)).toMatchObject({ task: null, claimed: false });
+    }),
+  );
+});

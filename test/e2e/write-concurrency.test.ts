@@ -1,0 +1,229 @@
+// End-to-end, with real processes: writers started at once all land, a lock
+// that cannot be had is an error, and a lock left by a killed writer does not
+// block the next one for long.
+import { describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { BIN, CACHE, planAsync, ROOT, writeTemp } from '../helpers/run.js';
+import { leftovers, replaceAll, TODAY } from './write-helpers.js';
+
+const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600', XDG_CACHE_HOME: CACHE };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function closed(child: ChildProcess): Promise<number | null> {
+  return new Promise((r) => {
+    if (child.exitCode !== null || child.signalCode !== null) r(child.exitCode);
+    else child.on('close', (code) => r(code));
+  });
+}
+
+function table(rows: string[]): string {
+  return `---\nmodified: 2026-02-20\n---\n# Team plan\n\n## Sprint 1\n\n| # | Task | Owner | Status |\n|---|------|-------|--------|\n${rows.join('\n')}\n`;
+}
+
+describe('twenty writers at once', () => {
+  it('leave all twenty changes in the file', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `| ${i + 1} | Task ${i + 1} | | ⏳ Pending |`);
+    rows.push('| 21 | Example | Ana | ✅ Done |');
+    const text = table(rows);
+    const t = writeTemp(text);
+    try {
+      const runs = await Promise.all(
+        rows.slice(0, 20).map((_, i) => planAsync(['-f', t.file, 'set', String(i + 1), i % 2 ? 'done' : 'blocked'])),
+      );
+      for (const r of runs) {
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+      }
+      const expected = replaceAll(text, [
+        ['modified: 2026-02-20', `modified: ${TODAY}`],
+        ...rows.slice(0, 20).map((row, i): [string, string] => [`${row}\n`, `${row.replace('⏳ Pending', i % 2 ? '✅ Done' : '⛔ Blocked')}\n`]),
+      ]);
+      expect(readFileSync(t.file, 'utf8')).toBe(expected);
+      expect(leftovers(t.dir)).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('eight agents claiming at once', () => {
+  it('get eight different tasks; a ninth gets "nothing to claim" (exit 3)', async () => {
+    const rows = [
+      '| 1 | Done already | Ana | ✅ Done |',
+      '| 2 | Taken | Bo | 🔄 In Progress |',
+      ...Array.from({ length: 8 }, (_, i) => `| ${i + 3} | Open ${i + 3} | ${i % 2 ? 'Any' : ''} | ⏳ Pending |`),
+      '| 11 | Someone else\'s | Cy | ⏳ Pending |',
+    ];
+    const text = table(rows);
+    const t = writeTemp(text);
+    try {
+      const agents = Array.from({ length: 8 }, (_, i) => `agent-${i + 1}`);
+      const runs = await Promise.all(
+        agents.map((a) => planAsync(['-f', t.file, 'next', '--claim', '--owner', a, '--json'])),
+      );
+      const claimed = new Map<string, string>();
+      runs.forEach((r, i) => {
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const j = JSON.parse(r.stdout);
+        expect(j).toMatchObject({ claimed: true, task: { status: 'in-progress', owner: agents[i] } });
+        claimed.set(j.task.id, agents[i]!);
+      });
+      expect([...claimed.keys()].sort((a, b) => Number(a) - Number(b))).toEqual(['3', '4', '5', '6', '7', '8', '9', '10']);
+      const expected = replaceAll(text, [
+        ['modified: 2026-02-20', `modified: ${TODAY}`],
+        ...rows.slice(2, 10).map((row, i): [string, string] => {
+          const id = String(i + 3);
+          return [row, `| ${id} | Open ${id} | ${claimed.get(id)} | 🔄 In Progress |`];
+        }),
+      ]);
+      expect(readFileSync(t.file, 'utf8')).toBe(expected);
+
+      const ninth = await planAsync(['-f', t.file, 'next', '--claim', '--owner', 'agent-9']);
+      expect(ninth.code).toBe(3);
+      expect(ninth.stdout).toBe('');
+      expect(ninth.stderr).toMatch(/nothing to claim for agent-9/);
+      expect(readFileSync(t.file, 'utf8')).toBe(expected);
+      expect(leftovers(t.dir)).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('the lock', () => {
+  const text = table(['| 1 | One | | ⏳ Pending |', '| 2 | Two | | ✅ Done |']);
+  const written = replaceAll(text, [
+    ['modified: 2026-02-20', `modified: ${TODAY}`],
+    ['| 1 | One | | ⏳ Pending |', '| 1 | One | | ✅ Done |'],
+  ]);
+
+  it('held by another process past PLAN_LOCK_TIMEOUT is an error with exit 1', async () => {
+    const t = writeTemp(text);
+    const release = await lockfile.lock(t.file, { stale: 4000, update: 1000, onCompromised: () => undefined });
+    try {
+      const start = Date.now();
+      const r = await planAsync(['-f', t.file, 'set', '1', 'done'], { env: { PLAN_LOCK_TIMEOUT: '1000' } });
+      const took = Date.now() - start;
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^plan: .*plan\.md: another plan process has held the file's lock for over 1 s; try again/);
+      expect(took).toBeGreaterThanOrEqual(1000);
+      expect(took).toBeLessThan(8000);
+      expect(readFileSync(t.file, 'utf8')).toBe(text);
+      expect(leftovers(t.dir)).toEqual(['plan.md.lock']); // ours, still held
+    } finally {
+      await release();
+    }
+    const r = await planAsync(['-f', t.file, 'set', '1', 'done']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(t.file, 'utf8')).toBe(written);
+    expect(leftovers(t.dir)).toEqual([]);
+    t.cleanup();
+  });
+
+  it('kept fresh by a live holder is never taken over, however long it is held', async () => {
+    const t = writeTemp(text);
+    const release = await lockfile.lock(t.file, { stale: 4000, update: 500, onCompromised: () => undefined });
+    let released = 0;
+    try {
+      const waiting = planAsync(['-f', t.file, 'set', '1', 'done'], { env: { PLAN_LOCK_TIMEOUT: '20000' } });
+      await sleep(5500); // longer than the 4 s after which a lock counts as stale
+      expect(readFileSync(t.file, 'utf8')).toBe(text);
+      await release();
+      released = Date.now();
+      const r = await waiting;
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(readFileSync(t.file, 'utf8')).toBe(written);
+      expect(leftovers(t.dir)).toEqual([]);
+    } finally {
+      if (!released) await release().catch(() => undefined);
+      t.cleanup();
+    }
+  });
+
+  it('left as a stale `.lock` folder (10 s old) does not block the next writer', async () => {
+    const t = writeTemp(text);
+    try {
+      const dir = `${t.file}.lock`;
+      mkdirSync(dir);
+      const past = new Date(Date.now() - 10_000);
+      utimesSync(dir, past, past);
+      const start = Date.now();
+      const r = await planAsync(['-f', t.file, 'set', '1', 'done']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(Date.now() - start).toBeLessThan(10_000);
+      expect(readFileSync(t.file, 'utf8')).toBe(written);
+      expect(leftovers(t.dir)).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('left by a holder killed with SIGKILL clears within 10 s', async () => {
+    const t = writeTemp(text);
+    const script = `require('proper-lockfile').lock(${JSON.stringify(t.file)}, { stale: 4000, update: 1000, realpath: false }).then(() => console.log('locked')); setInterval(() => {}, 1000);`;
+    const holder = spawn(process.execPath, ['-e', script], { cwd: ROOT, env });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout!.on('data', (d) => String(d).includes('locked') && resolve());
+        holder.on('close', () => reject(new Error('the lock holder ended early')));
+      });
+      expect(existsSync(`${t.file}.lock`)).toBe(true);
+      holder.kill('SIGKILL');
+      await closed(holder);
+      const start = Date.now();
+      const r = await planAsync(['-f', t.file, 'set', '1', 'done'], { env: { PLAN_LOCK_TIMEOUT: '20000' } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(Date.now() - start).toBeLessThan(10_000);
+      expect(readFileSync(t.file, 'utf8')).toBe(written);
+      expect(leftovers(t.dir)).toEqual([]);
+    } finally {
+      holder.kill('SIGKILL');
+      t.cleanup();
+    }
+  });
+
+  it('left by a `plan set` killed with SIGKILL while holding it clears within 10 s', async () => {
+    // A big file, so the writer holds the lock long enough to be caught holding it.
+    const t = writeTemp('');
+    try {
+      const gen = spawn(process.execPath, [join(ROOT, '../shared/bench/gen-plan.mjs'), '--tasks', '5000', '--out', t.file], { env });
+      expect(await closed(gen)).toBe(0);
+      const before = readFileSync(t.file);
+      const lock = `${t.file}.lock`;
+      let caught = false;
+      for (let attempt = 0; attempt < 5 && !caught; attempt++) {
+        const child = spawn(process.execPath, [BIN, '-f', t.file, 'set', '1.5', 'blocked', '--sprint', '2', '--no-touch'], { env });
+        const done = closed(child);
+        while (child.exitCode === null && child.signalCode === null && !existsSync(lock)) await sleep(1);
+        if (existsSync(lock) && child.exitCode === null) {
+          child.kill('SIGKILL');
+          caught = true;
+        }
+        await done;
+        if (!caught) {
+          // It finished first: put the file back and try again.
+          writeFileSync(t.file, before);
+        }
+      }
+      expect(caught).toBe(true);
+      const start = Date.now();
+      const r = await planAsync(['-f', t.file, 'set', '1.6', 'cancelled', '--sprint', '2', '--no-touch'], { env: { PLAN_LOCK_TIMEOUT: '20000' } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(Date.now() - start).toBeLessThan(10_000);
+      const after = readFileSync(t.file, 'utf8');
+      expect(after).toMatch(/\n\| 1\.6 \| [^\n]*\| 🚫 Cancelled \|[^\n]*\n/);
+      expect(leftovers(t.dir)).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

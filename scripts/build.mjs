@@ -1,35 +1,69 @@
-// Bundles src/cli.ts into dist/ with esbuild. Commands and heavy libraries are
-// loaded with dynamic import(), so esbuild splits them into chunks that are only
-// read when a command needs them: start-up reads one small file.
+// Bundles the CLI with esbuild.
+//
+// dist/cli.js holds everything the hot path needs (list, show, next, the cache)
+// in one file, so a warm `plan list` reads one module. Each `import('./…')` of
+// our own code is a lazy boundary: the module is bundled on its own into
+// dist/lazy/<name>.js (with its own copy of the helpers it shares with the
+// main bundle) and only read when a command needs it: writers, views, the
+// Markdown parsers, the mojibake repair, the MCP server.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'src');
+const dist = join(root, 'dist');
 
 // A digest of the sources: the plan cache keys on it, so a rebuilt plan never
 // trusts a model an older build cached.
 const hash = createHash('sha1');
-for (const f of readdirSync('src', { recursive: true }).sort()) {
-  if (String(f).endsWith('.ts')) hash.update(String(f)).update(readFileSync(join('src', String(f))));
+for (const f of readdirSync(src, { recursive: true }).map(String).sort()) {
+  if (f.endsWith('.ts')) hash.update(f).update(readFileSync(join(src, f)));
 }
 const buildId = hash.digest('hex').slice(0, 16);
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+/** Lazy modules found so far: absolute source path → output name. */
+const lazy = new Map();
+
+function lazyBoundaries(fromLazyBundle) {
+  return {
+    name: 'lazy-boundaries',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        const file = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        if (!file.startsWith(src)) return undefined;
+        const name = relative(src, file).replace(/\.ts$/, '').replace(/[\\/]/g, '-');
+        lazy.set(file, name);
+        return { path: `${fromLazyBundle ? '.' : './lazy'}/${name}.js`, external: true };
+      });
+    },
+  };
+}
+
+const common = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   sourcemap: 'linked',
   legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies (gray-matter, cli-table3, …) call require() for Node's
-  // built-ins; an ES module has no require, so give each chunk one.
+  // built-ins; an ES module has no require, so give each bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   define: { __PLAN_BUILD__: JSON.stringify(buildId) },
   logLevel: 'warning',
-});
+};
+
+rmSync(dist, { recursive: true, force: true });
+await build({ ...common, entryPoints: [join(src, 'cli.ts')], outfile: join(dist, 'cli.js'), plugins: [lazyBoundaries(false)] });
+const built = new Set();
+for (let pending = [...lazy.keys()]; pending.length; pending = [...lazy.keys()].filter((f) => !built.has(f))) {
+  for (const file of pending) {
+    built.add(file);
+    await build({ ...common, entryPoints: [file], outfile: join(dist, 'lazy', `${lazy.get(file)}.js`), plugins: [lazyBoundaries(true)] });
+  }
+}

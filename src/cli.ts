@@ -2,8 +2,13 @@
 // one, errors become one line on stderr (a stack trace only with --debug).
 
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { EXIT, PlanError, UsageError } from './errors.js';
-import type { Context, GlobalOptions } from './commands/context.js';
+import { EXIT, UsageError, asPlanError } from './errors.js';
+// The read commands are the hot path (shell prompts, agent loops): they are
+// bundled with this file. Writers, views and the MCP server load on demand.
+import { makeContext, type Context, type GlobalOptions } from './commands/context.js';
+import { list } from './commands/list.js';
+import { show } from './commands/show.js';
+import { next } from './commands/next.js';
 import type { Filters } from './query/filter.js';
 
 const VERSION = '0.1.0';
@@ -40,7 +45,6 @@ function examples(lines: string[]): string {
 }
 
 async function context(program: Command): Promise<Context> {
-  const { makeContext } = await import('./commands/context.js');
   return makeContext(program.opts<GlobalOptions>());
 }
 
@@ -72,14 +76,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
   )
     .addHelpText('after', examples(['plan list --week 1', 'plan ls --sprint 8 --status open', 'plan list --owner any --plain | cut -f1,4']))
     .action(async (o: Record<string, unknown>) => {
-      const { list } = await import('./commands/list.js');
       setExit(await list(await context(program), filtersOf(o)));
     });
 
   filterOptions(program.command('show').argument('<id>', 'task id (see `plan list`)').description('show every field of one task, with file:line'))
     .addHelpText('after', examples(['plan show 1.2', 'plan show 3.1 --sprint 9', 'plan show W2 --json']))
     .action(async (id: string, o: Record<string, unknown>) => {
-      const { show } = await import('./commands/show.js');
       setExit(await show(await context(program), id, filtersOf(o)));
     });
 
@@ -104,7 +106,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
         setExit(await claim(await context(program), owner, f, writeOptionsOf(o)));
         return;
       }
-      const { next } = await import('./commands/next.js');
       setExit(await next(await context(program), owner, f));
     });
 
@@ -259,9 +260,10 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (error instanceof PlanError) {
-      process.stderr.write(`plan: ${error.message}\n`);
-      return error.exitCode;
+    const planError = asPlanError(error);
+    if (planError) {
+      process.stderr.write(`plan: ${planError.message}\n`);
+      return planError.exitCode;
     }
     const debug = argv.includes('--debug') || !!process.env.DEBUG;
     const e = error as Error;

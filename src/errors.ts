@@ -19,3 +19,16 @@ export class UsageError extends PlanError {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * The PlanError in `e`, if it is one. Lazily loaded bundles carry their own
+ * copy of this class, so `instanceof` is not enough across them.
+ */
+export function asPlanError(e: unknown): PlanError | null {
+  if (e instanceof PlanError) return e;
+  const x = e as { name?: unknown; exitCode?: unknown; message?: unknown } | null;
+  if (x && typeof x === 'object' && (x.name === 'PlanError' || x.name === 'UsageError') && typeof x.exitCode === 'number' && typeof x.message === 'string') {
+    return x as PlanError;
+  }
+  return null;
+}

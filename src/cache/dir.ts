@@ -4,7 +4,7 @@
 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { fingerprint } from './hash.js';
 
 export function cacheDir(env = process.env): string | null {
   if (env.PLAN_NO_CACHE && env.PLAN_NO_CACHE !== '0') return null;
@@ -18,5 +18,5 @@ export function cacheDir(env = process.env): string | null {
 
 /** A short stable name for a file path, for the cache's file names. */
 export function keyOf(s: string): string {
-  return createHash('sha1').update(s).digest('hex').slice(0, 24);
+  return fingerprint([s]).slice(0, 16);
 }

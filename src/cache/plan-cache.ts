@@ -3,10 +3,10 @@
 // (see dir.ts), one per plan path, and is rewritten when the content changes.
 
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Plan } from '../model/types.js';
 import { cacheDir, keyOf } from './dir.js';
+import { fingerprint } from './hash.js';
 import { compact, expand, type CompactPlan } from './compact.js';
 
 declare const __PLAN_BUILD__: string;
@@ -15,14 +15,14 @@ const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : 'dev';
 
 export interface CacheKey {
   file: string;
-  /** sha1 of the bytes, the build, and anything else the model depends on. */
+  /** Fingerprint of the bytes, the build, and anything else the model depends on. */
   digest: string;
 }
 
 export function cacheKey(realPath: string, bytes: Uint8Array, extra: string): CacheKey | null {
   const dir = cacheDir();
   if (!dir) return null;
-  const digest = createHash('sha1').update(bytes).update('\0').update(BUILD).update('\0').update(extra).digest('hex');
+  const digest = fingerprint([bytes, BUILD, extra]);
   return { file: join(dir, 'plans', `${keyOf(realPath)}.json`), digest };
 }
 
@@ -35,9 +35,9 @@ export function readCached(key: CacheKey): Plan | null {
   }
   // The digest leads the file, so a stale entry is rejected before parsing it.
   const nl = raw.indexOf('\n');
-  if (nl !== 40 || raw.slice(0, 40) !== key.digest) return null;
+  if (nl !== key.digest.length || !raw.startsWith(key.digest)) return null;
   try {
-    return expand(JSON.parse(raw.slice(41)) as CompactPlan);
+    return expand(JSON.parse(raw.slice(nl + 1)) as CompactPlan);
   } catch {
     return null;
   }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { PlanError } from '../errors.js';
+import { asPlanError } from '../errors.js';
 import { displayPath, loadPlan, type Loaded } from '../load.js';
 import type { Task } from '../model/types.js';
 import { filterTasks } from '../query/filter.js';
@@ -55,10 +55,8 @@ function ok(text: string, structured: Structured): CallToolResult {
 
 /** A tool error with the message the CLI prints after `plan: `. */
 export function toolError(error: unknown): CallToolResult {
-  const text =
-    error instanceof PlanError
-      ? error.message
-      : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  const planError = asPlanError(error);
+  const text = planError ? planError.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
   return { content: [{ type: 'text', text }], isError: true };
 }
 

@@ -48,7 +48,7 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.PLAN_BUILD_DEBUG,
   sourcemap: 'linked',
   legalComments: 'linked',
   // CommonJS dependencies (gray-matter, cli-table3, …) call require() for Node's

@@ -1,7 +1,8 @@
 // file → bytes → text → Plan. Reading never writes the plan file.
 
 import { readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
-import { cacheKey, readCached, writeCached } from './cache/plan-cache.js';
+import { cacheKey, readCached, writeCached, type CacheKey } from './cache/plan-cache.js';
+import type { CompactPlan } from './cache/compact.js';
 import { dirname, join, relative } from 'node:path';
 import { PlanError } from './errors.js';
 import { decode } from './text/decode.js';
@@ -19,6 +20,8 @@ export interface Loaded {
   bytes: Buffer;
   text: string;
   plan: Plan;
+  /** The cache's compact form of the model, when it came from the cache. */
+  compact?: CompactPlan;
 }
 
 export function displayPath(path: string, cwd = process.cwd()): string {
@@ -94,10 +97,8 @@ export async function buildFromText(path: string, text: string, invalidUtf8: boo
   return plan;
 }
 
-export async function loadPlan(path: string): Promise<Loaded> {
-  const bytes = readPlanBytes(path);
-  const display = displayPath(path);
-  // The model depends on the bytes and on the vocabulary file beside the plan.
+/** The cache key of a plan's model: its bytes and the vocabulary file beside it. */
+export function planCacheKey(path: string, bytes: Uint8Array): CacheKey | null {
   const configFile = join(dirname(path), '.planrc.json');
   const config = existsSync(configFile) ? readFileSync(configFile, 'utf8') : '';
   let real = path;
@@ -106,7 +107,13 @@ export async function loadPlan(path: string): Promise<Loaded> {
   } catch {
     // keep the path as given
   }
-  const key = cacheKey(real, bytes, config);
+  return cacheKey(real, bytes, config);
+}
+
+export async function loadPlan(path: string): Promise<Loaded> {
+  const bytes = readPlanBytes(path);
+  const display = displayPath(path);
+  const key = planCacheKey(path, bytes);
   const cached = key ? readCached(key) : null;
   if (cached) {
     // Read-only commands on a cached model never need the text: decode it on demand.
@@ -118,7 +125,8 @@ export async function loadPlan(path: string): Promise<Loaded> {
       get text() {
         return (text ??= decode(bytes).text);
       },
-      plan: { ...cached, file: display },
+      plan: { ...cached.plan, file: display },
+      compact: cached.compact,
     };
   }
   const { text, escaped } = decode(bytes);

@@ -94,7 +94,17 @@ export interface StatusReading {
   word: string | null;
 }
 
+const shared = new Map<string, Vocabulary>();
+
 export class Vocabulary {
+  /** One vocabulary per extension, built once per process (it holds a few hundred words). */
+  static of(extension: VocabularyExtension = {}): Vocabulary {
+    const key = JSON.stringify(extension);
+    let v = shared.get(key);
+    if (!v) shared.set(key, (v = new Vocabulary(extension)));
+    return v;
+  }
+
   private readonly words = new Map<string, SettableStatus>();
   private readonly emoji = new Map<string, { status: SettableStatus; strong: boolean }>();
   private maxWords = 1;
@@ -228,7 +238,7 @@ export function toExtension(map: unknown): { extension: VocabularyExtension; inv
   const extension: VocabularyExtension = {};
   const invalid: string[] = [];
   if (!map || typeof map !== 'object' || Array.isArray(map)) return { extension, invalid };
-  const base = new Vocabulary();
+  const base = Vocabulary.of();
   for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
     const target = typeof value === 'string' ? canonicalName(value) ?? base.parseArgument(value) : null;
     if (target) extension[key] = target;

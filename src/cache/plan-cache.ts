@@ -26,7 +26,8 @@ export function cacheKey(realPath: string, bytes: Uint8Array, extra: string): Ca
   return { file: join(dir, 'plans', `${keyOf(realPath)}.json`), digest };
 }
 
-export function readCached(key: CacheKey): Plan | null {
+/** The cached model and its compact form (to update in place after a write). */
+export function readCached(key: CacheKey): { plan: Plan; compact: CompactPlan } | null {
   let raw: string;
   try {
     raw = readFileSync(key.file, 'utf8');
@@ -37,17 +38,18 @@ export function readCached(key: CacheKey): Plan | null {
   const nl = raw.indexOf('\n');
   if (nl !== key.digest.length || !raw.startsWith(key.digest)) return null;
   try {
-    return expand(JSON.parse(raw.slice(nl + 1)) as CompactPlan);
+    const c = JSON.parse(raw.slice(nl + 1)) as CompactPlan;
+    return { plan: expand(c), compact: c };
   } catch {
     return null;
   }
 }
 
-export function writeCached(key: CacheKey, plan: Plan): void {
+export function writeCached(key: CacheKey, plan: Plan | CompactPlan): void {
   try {
     mkdirSync(join(key.file, '..'), { recursive: true });
     const tmp = `${key.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${key.digest}\n${JSON.stringify(compact(plan))}`);
+    writeFileSync(tmp, `${key.digest}\n${JSON.stringify('sections' in plan ? plan : compact(plan))}`);
     renameSync(tmp, key.file);
   } catch {
     // A cache that cannot be written only costs speed.

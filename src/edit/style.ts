@@ -13,9 +13,34 @@ export interface StyleExample {
   table: number;
 }
 
+/**
+ * Learns lazily: a 10,000-row file need not be read cell by cell when the
+ * edited task's own table shows the style. `learn(table)` adds the examples of
+ * one table; `learn(null)` those of the whole file (tables and list items).
+ */
 export class FileStyle {
   private readonly examples: StyleExample[] = [];
   private readonly byStatus = new Map<Status, StyleExample[]>();
+  private readonly learnt = new Set<number>();
+  private learntAll = false;
+
+  constructor(private readonly learn: (table: number | null, style: FileStyle) => void = () => undefined) {}
+
+  private ensure(table: number | null): void {
+    if (this.learntAll) return;
+    if (table === null) {
+      this.learntAll = true;
+      this.learn(null, this);
+    } else if (!this.learnt.has(table)) {
+      this.learnt.add(table);
+      this.learn(table, this);
+    }
+  }
+
+  /** Whether examples of this table are already in (learn(null) skips them). */
+  hasLearnt(table: number): boolean {
+    return this.learnt.has(table);
+  }
 
   add(status: Status, example: StyleExample): void {
     if (status === 'none') return;
@@ -27,15 +52,16 @@ export class FileStyle {
 
   /** The text to write for `status` in a cell of `table`. */
   textFor(status: SettableStatus, table: number): string {
-    const all = this.byStatus.get(status) ?? [];
-    const same = all.filter((e) => e.table === table);
-    const pick = mostCommon(same.length ? same : all);
-    if (pick) return pick;
-    return this.defaultText(status);
+    this.ensure(table);
+    const same = (this.byStatus.get(status) ?? []).filter((e) => e.table === table);
+    if (same.length) return mostCommon(same)!;
+    this.ensure(null);
+    return mostCommon(this.byStatus.get(status) ?? []) ?? this.defaultText(status);
   }
 
   /** The emoji this file uses for `status` (for list-item marks). */
   emojiFor(status: SettableStatus): string {
+    this.ensure(null);
     const withEmoji = (this.byStatus.get(status) ?? []).filter((e) => e.emoji);
     return mostCommon(withEmoji.map((e) => ({ ...e, text: e.emoji! }))) ?? DEFAULT_STYLE[status].emoji;
   }

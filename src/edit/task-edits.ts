@@ -34,13 +34,12 @@ export function makeEditContext(
   findDamage: (s: string) => MojibakeFix[],
   repair: (s: string) => string,
 ): EditContext {
-  const vocab = new Vocabulary(plan.statusExtension);
-  const style = new FileStyle();
-  for (const t of plan.tasks) {
+  const vocab = Vocabulary.of(plan.statusExtension);
+  const learnTask = (t: Task, style: FileStyle) => {
     const src = t.source;
     if (src.type === 'row') {
       const cell = src.columns.status !== undefined ? src.cells[src.columns.status] : undefined;
-      if (!cell) continue;
+      if (!cell) return;
       const raw = text.slice(cell.start, cell.end);
       const p = locateStatus(raw, vocab, findDamage(raw));
       if (p.status !== 'none') {
@@ -52,7 +51,15 @@ export function makeEditContext(
       const status = vocab.emojiStatus(emoji)?.status;
       if (status) style.add(status, { text: emoji, emoji, word: null, table: -1 });
     }
-  }
+  };
+  const style = new FileStyle((table, style) => {
+    if (table !== null) {
+      const info = plan.tables[table];
+      if (info) for (let i = info.firstTask; i < info.firstTask + info.taskCount; i++) learnTask(plan.tasks[i]!, style);
+      return;
+    }
+    for (const t of plan.tasks) if (t.source.type === 'item' || !style.hasLearnt(t.source.table)) learnTask(t, style);
+  });
   return { file, text, plan, vocab, style, memory, findDamage, repair };
 }
 

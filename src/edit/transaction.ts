@@ -4,13 +4,17 @@
 // atomically. Every writer (set, edit, add, next --claim, fix, MCP) goes through here.
 
 import { PlanError } from '../errors.js';
-import { loadPlan, type Loaded, displayPath } from '../load.js';
+import { loadPlan, planCacheKey, type Loaded, displayPath } from '../load.js';
+import { writeCached } from '../cache/plan-cache.js';
+import { editEffect, planAfterEdits } from '../cache/update.js';
+import { updateCompact } from '../cache/compact.js';
 import { encode } from '../text/decode.js';
 import { codePoints } from '../text/width.js';
-import { findFrontMatter } from '../parse/frontmatter.js';
+import { findFrontMatter } from '../parse/frontmatter-block.js';
 import { mayHaveMojibake } from '../text/mojibake-check.js';
 import type { MojibakeFix } from '../text/mojibake.js';
 import { applyEdits, type Edit } from './splice.js';
+import { unifiedDiff } from './diff.js';
 import { stampEdits } from './stamps.js';
 import { atomicWrite, realTarget, withLock } from './write.js';
 import { StatusMemory } from './memory.js';
@@ -73,10 +77,25 @@ export async function transact<T>(
     const next = applyEdits(text, all, display);
     if (next === text) return { value, changed: false, written: false, diff: '', text, display };
     checkLimit(plan.frontMatter.charsLimit, text, next, display, opts);
-    const diff = await unifiedDiff(display, text, next);
+    const diff = await unifiedDiff(display, text, next, all);
     if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display };
-    atomicWrite(target, encode(next), display);
+    const bytes = encode(next);
+    atomicWrite(target, bytes, display);
     memory.save();
+    // Keep the model cache warm for the next command: the edited model, not a re-parse.
+    const key = planCacheKey(path, bytes);
+    if (key) {
+      if (loaded.compact) {
+        const effect = editEffect(plan, all, next, damage.repair);
+        if (effect) {
+          updateCompact(loaded.compact, all, effect.changed, effect.modified);
+          writeCached(key, loaded.compact);
+        }
+      } else {
+        const after = planAfterEdits(plan, all, next, damage.repair);
+        if (after) writeCached(key, after);
+      }
+    }
     return { value, changed: true, written: true, diff, text: next, display };
   };
   if (opts.dryRun) return run();
@@ -110,10 +129,4 @@ async function damageTools(text: string): Promise<{ find: (s: string) => Mojibak
   if (!mayHaveMojibake(text)) return { find: () => [], repair: (s) => s };
   const m = await import('../text/mojibake.js');
   return { find: m.findMojibake, repair: m.repairMojibake };
-}
-
-export async function unifiedDiff(name: string, before: string, after: string): Promise<string> {
-  const { createTwoFilesPatch } = await import('diff');
-  const [a, b] = name.startsWith("/") ? [name, name] : [`a/${name}`, `b/${name}`];
-  return createTwoFilesPatch(a, b, before, after, undefined, undefined, { context: 3 });
 }

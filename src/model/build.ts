@@ -57,8 +57,8 @@ export function buildPlan(input: BuildInput): Plan {
     });
   }
   const statusExtension = { ...input.extension, ...fileStatuses.extension };
-  const vocab = new Vocabulary(statusExtension);
-  const display = (span: Span): string => showEscapes(repair(plainText(text.slice(span.start, span.end))));
+  const vocab = Vocabulary.of(statusExtension);
+  const display = (span: Span): string => displayText(text.slice(span.start, span.end), repair);
 
   const tasks: Task[] = [];
   const headings: Heading[] = [];
@@ -150,27 +150,13 @@ export function buildPlan(input: BuildInput): Plan {
       } else {
         id = cell(columns.id) || null;
       }
-      const statusCell = cell(columns.status);
-      const reading = statusCell != null ? vocab.read(statusCell) : null;
-      const fields: Record<string, string> = {};
-      headers.forEach((h, i) => {
-        if (Object.values(columns).includes(i) || (plan.periodPrefix && i === 0)) return;
-        const v = cell(i);
-        if (v != null) fields[h || `column ${i + 1}`] = v;
-      });
       out.push({
         id: id ?? `L${line}`,
         kind,
-        title: cell(columns.title) ?? '',
-        status: reading ? reading.status : 'none',
-        statusText: statusCell ?? '',
-        owner: ownerOf(cell(columns.owner)),
-        notes: cell(columns.notes) || null,
-        priority: cell(columns.priority) || null,
+        ...rowFields(row.cells, headers, columns, !!plan.periodPrefix, display, vocab),
         ...rowScope,
         section,
         line,
-        fields,
         idFromFile: id !== null,
         source: { type: 'row', table: index, row: { start: row.start, end: row.end }, cells: row.cells, columns },
       });
@@ -226,6 +212,45 @@ export function buildPlan(input: BuildInput): Plan {
       },
     };
   }
+}
+
+/** Raw cell or item Markdown → the text people read. */
+export function displayText(raw: string, repair: (s: string) => string): string {
+  return showEscapes(repair(plainText(raw)));
+}
+
+/** The fields of a table row task that come from its cells. */
+export function rowFields(
+  cells: Span[],
+  headers: string[],
+  columns: TableInfo['columns'],
+  periodTable: boolean,
+  display: (span: Span) => string,
+  vocab: Vocabulary,
+): Pick<Task, 'title' | 'status' | 'statusText' | 'owner' | 'notes' | 'priority' | 'fields'> {
+  const cell = (i: number | undefined): string | null => {
+    if (i === undefined) return null;
+    const span = cells[i];
+    return span ? display(span) : null;
+  };
+  const statusCell = cell(columns.status);
+  const reading = statusCell != null ? vocab.read(statusCell) : null;
+  const fields: Record<string, string> = {};
+  const used = new Set(Object.values(columns));
+  headers.forEach((h, i) => {
+    if (used.has(i) || (periodTable && i === 0)) return;
+    const v = cell(i);
+    if (v != null) fields[h || `column ${i + 1}`] = v;
+  });
+  return {
+    title: cell(columns.title) ?? '',
+    status: reading ? reading.status : 'none',
+    statusText: statusCell ?? '',
+    owner: ownerOf(cell(columns.owner)),
+    notes: cell(columns.notes) || null,
+    priority: cell(columns.priority) || null,
+    fields,
+  };
 }
 
 const NO_OWNER = /^(?:|-|—|–|\?|n\/a|none)$/i;

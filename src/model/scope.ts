@@ -44,7 +44,16 @@ export function scopeMatches(value: string | null, filter: string): boolean {
   return q[0] <= v[1] && v[0] <= q[1];
 }
 
+// Scope values repeat (10,000 tasks, a few dozen weeks): parse each once.
+const boundsCache = new Map<string, [number, number] | null>();
+
 function bounds(s: string): [number, number] | null {
+  let b = boundsCache.get(s);
+  if (b === undefined) boundsCache.set(s, (b = parseBounds(s)));
+  return b;
+}
+
+function parseBounds(s: string): [number, number] | null {
   const m = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(s);
   if (!m) return null;
   const lo = Number(m[1]);

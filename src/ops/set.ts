@@ -23,7 +23,7 @@ export interface OpResult {
 }
 
 export function parseStatusArgument(arg: string, extension: Record<string, SettableStatus> = {}): SettableStatus {
-  const s = canonicalName(arg) ?? new Vocabulary(extension).parseArgument(arg);
+  const s = canonicalName(arg) ?? Vocabulary.of(extension).parseArgument(arg);
   if (!s) {
     throw new UsageError(`unknown status "${arg}"; use done, in-progress, pending, blocked or cancelled (or complete, wip, next, todo, an emoji like ✅)`);
   }

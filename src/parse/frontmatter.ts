@@ -4,16 +4,9 @@
 // language but YAML, and reports invalid YAML with its line in the file.
 
 import matter from 'gray-matter';
+import { findFrontMatter, type FrontMatterBlock } from './frontmatter-block.js';
 
-export interface FrontMatterBlock {
-  /** Offsets of the whole block: opening line through the closing line's end. */
-  start: number;
-  end: number;
-  /** Offsets of the YAML source between the delimiter lines. */
-  sourceStart: number;
-  sourceEnd: number;
-  language: string;
-}
+export { findFrontMatter, type FrontMatterBlock };
 
 export interface FrontMatterProblem {
   line: number;
@@ -25,27 +18,6 @@ export interface FrontMatterResult {
   block: FrontMatterBlock | null;
   data: Record<string, unknown>;
   problem: FrontMatterProblem | null;
-}
-
-const OPEN = /^---([ \t]*[A-Za-z][\w-]*)?[ \t]*\r?\n/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
-
-/** Locates the front matter block at the start of `text` (BOM already blanked). */
-export function findFrontMatter(text: string, from = 0): FrontMatterBlock | null {
-  const open = OPEN.exec(text.slice(from, from + 200));
-  if (!open) return null;
-  const sourceStart = from + open[0].length;
-  CLOSE.lastIndex = sourceStart;
-  // An empty block (`---\n---`) closes on the very next line.
-  const close = CLOSE.exec(text);
-  if (!close) return null;
-  return {
-    start: from,
-    end: close.index + close[0].length,
-    sourceStart,
-    sourceEnd: close.index,
-    language: (open[1] ?? '').trim().toLowerCase() || 'yaml',
-  };
 }
 
 const refuse = {

@@ -25,7 +25,7 @@ export const OPEN_STATUSES: readonly Status[] = ['in-progress', 'pending', 'bloc
 
 export function parseStatusFilter(value: string): Set<Status> {
   const wanted = new Set<Status>();
-  const vocab = new Vocabulary();
+  const vocab = Vocabulary.of();
   for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
     if (part.toLowerCase() === 'open') OPEN_STATUSES.forEach((s) => wanted.add(s));
     else if (part.toLowerCase() === 'none') wanted.add('none');

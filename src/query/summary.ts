@@ -202,6 +202,6 @@ export function summarise(plan: Plan, tasks: readonly Task[]): Summary {
 export function nameWithoutStatus(g: SummaryGroup): string {
   if (!g.headingStatus) return g.name;
   const m = /\s*\(([^()]+)\)\s*$/.exec(g.name);
-  if (!m || new Vocabulary().read(m[1]!).status === 'none') return g.name;
+  if (!m || Vocabulary.of().read(m[1]!).status === 'none') return g.name;
   return g.name.slice(0, m.index).trimEnd();
 }

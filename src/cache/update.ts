@@ -1,0 +1,130 @@
+// The model of a file after plan's own edit, without parsing it again: spans
+// after each edit move by its length change, and the rows an edit touched are
+// split and read again from the new text. Only for edits inside table rows
+// that keep the line structure (set, edit, claim on rows, date stamps);
+// anything else returns null and the next read parses the file.
+// Differential tests hold the result to a fresh parse of the new text.
+
+import type { Edit } from '../edit/splice.js';
+import type { Span } from '../parse/blocks.js';
+import { splitRow } from '../parse/fast.js';
+import { displayText, rowFields } from '../model/build.js';
+import type { Plan, Task } from '../model/types.js';
+import { Vocabulary } from '../status.js';
+
+export interface EditEffect {
+  /** The edited tasks (by index) as they read in the new text. */
+  changed: Map<number, Task>;
+  /** The front matter's `modified` after the edits. */
+  modified: string | null;
+}
+
+/** What plan's own edits did to the model, or null when only a new parse can tell. */
+export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (s: string) => string): EditEffect | null {
+  if (edits.some((e) => /[\r\n]/.test(e.text) || /[\r\n]/.test(e.expect))) return null;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const fm = plan.frontMatter.span;
+  const touched = new Set<number>();
+  let modified = plan.frontMatter.modified;
+  for (const e of sorted) {
+    if (fm && e.end <= fm.end) {
+      // A date stamp: `modified:` keeps its YYYY-MM-DD shape or we give up.
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(e.text)) return null;
+      modified = e.text;
+      continue;
+    }
+    const t = rowContaining(plan, e);
+    if (t === -1) {
+      if (/^last[ \t]+updated/i.test(lineAround(newText, shift(sorted, e.start)).trimStart().replace(/^[*_]+/, ''))) continue;
+      return null;
+    }
+    touched.add(t);
+  }
+  const vocab = Vocabulary.of(plan.statusExtension);
+  const display = (s: Span) => displayText(newText.slice(s.start, s.end), repair);
+  const changed = new Map<number, Task>();
+  for (const i of touched) {
+    const t = plan.tasks[i]!;
+    const src = t.source as Extract<Task['source'], { type: 'row' }>;
+    const start = shift(sorted, src.row.start);
+    let end = newText.indexOf('\n', start);
+    if (end === -1) end = newText.length;
+    while (end > start && /[ \r]/.test(newText[end - 1]!)) end--;
+    const row = splitRow(newText, start, end);
+    const info = plan.tables[src.table]!;
+    changed.set(i, {
+      ...t,
+      ...rowFields(row.cells, info.headers, info.columns, info.kind === 'week', display, vocab),
+      source: { ...src, row: { start: row.start, end: row.end }, cells: row.cells },
+    });
+  }
+  return { changed, modified };
+}
+
+/** The index of the row task whose row holds the edit, or -1. Rows are in file order. */
+function rowContaining(plan: Plan, e: Edit): number {
+  let lo = 0;
+  let hi = plan.tasks.length - 1;
+  const anchor = (i: number) => {
+    const s = plan.tasks[i]!.source;
+    return s.type === 'row' ? s.row.start : s.item.start;
+  };
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (anchor(mid) < e.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = plan.tasks[lo]?.source;
+  return s && s.type === 'row' && s.row.start < e.start && e.end <= s.row.end ? lo : -1;
+}
+
+/** The whole model after plan's own edits (the cold path, and the reference for tests). */
+export function planAfterEdits(plan: Plan, edits: Edit[], newText: string, repair: (s: string) => string): Plan | null {
+  const effect = editEffect(plan, edits, newText, repair);
+  if (!effect) return null;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const map = (x: number) => shift(sorted, x);
+  const mapSpan = (s: Span): Span => ({ start: map(s.start), end: map(s.end) });
+  const tasks = plan.tasks.map((t, i): Task => {
+    const updated = effect.changed.get(i);
+    if (updated) return updated;
+    const src = t.source;
+    if (src.type === 'item') {
+      return {
+        ...t,
+        source: {
+          ...src,
+          item: mapSpan(src.item),
+          checkbox: src.checkbox && mapSpan(src.checkbox),
+          text: mapSpan(src.text),
+          statusMark: src.statusMark && mapSpan(src.statusMark),
+        },
+      };
+    }
+    return { ...t, source: { ...src, row: mapSpan(src.row), cells: src.cells.map(mapSpan) } };
+  });
+  const fm = plan.frontMatter.span;
+  return {
+    ...plan,
+    frontMatter: { ...plan.frontMatter, modified: effect.modified, span: fm && mapSpan(fm) },
+    bodyStart: map(plan.bodyStart),
+    tasks,
+    tables: plan.tables.map((t) => ({ ...t, start: map(t.start), end: map(t.end), header: mapSpan(t.header), delimiter: mapSpan(t.delimiter) })),
+  };
+}
+
+/** Where offset `x` (not inside an edit) lands after the edits. */
+function shift(sorted: Edit[], x: number): number {
+  let d = 0;
+  for (const e of sorted) {
+    if (e.end > x || (e.start === e.end && e.start === x)) break;
+    d += e.text.length - (e.end - e.start);
+  }
+  return x + d;
+}
+
+function lineAround(text: string, at: number): string {
+  const s = text.lastIndexOf('\n', at - 1) + 1;
+  const e = text.indexOf('\n', at);
+  return text.slice(s, e === -1 ? text.length : e);
+}

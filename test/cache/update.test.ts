@@ -1,0 +1,81 @@
+// The model plan keeps after its own edits equals a fresh parse of the new text.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { editEffect, planAfterEdits } from '../../src/cache/update.js';
+import { compact, expand, updateCompact } from '../../src/cache/compact.js';
+import { applyEdits, type Edit } from '../../src/edit/splice.js';
+import { stampEdits } from '../../src/edit/stamps.js';
+import { cellEdit, makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
+import { StatusMemory } from '../../src/edit/memory.js';
+import { findMojibake, repairMojibake } from '../../src/text/mojibake.js';
+import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
+import { CORPUS, FIXTURES, ROOT, SEED } from '../helpers/run.js';
+import { otherStatus, planOf } from '../helpers/inproc.js';
+
+async function check(text: string, name: string): Promise<number> {
+  const plan = await planOf(text);
+  const damaged = mayHaveMojibake(text);
+  const repair = damaged ? repairMojibake : (s: string) => s;
+  let compared = 0;
+  // Every row task (at most 40, spread over the file), by turns: a status, an owner, notes.
+  const rows = plan.tasks.map((t, i) => [t, i] as const).filter(([t]) => t.source.type === 'row');
+  const step = Math.max(1, Math.floor(rows.length / 40));
+  for (let k = 0; k < rows.length; k += step) {
+    const [task] = rows[k]!;
+    const ec = makeEditContext(name, text, plan, new StatusMemory(null), damaged ? findMojibake : () => [], repair);
+    let edits: Edit[] = [];
+    try {
+      if (k % 3 === 0 || task.source.type !== 'row') edits = setStatusEdits(ec, task, otherStatus(task)).edits;
+      else {
+        const e = cellEdit(ec, task, k % 3 === 1 ? 'owner' : 'notes', `Ana | ${k}`);
+        edits = e ? [e] : [];
+      }
+    } catch {
+      continue; // rows plan refuses to edit (no status cell, no such column)
+    }
+    if (edits.length === 0) continue;
+    const all = [...edits, ...stampEdits(text, plan.frontMatter.span, plan.bodyStart).filter((s) => !edits.some((e) => e.start < s.end && s.start < e.end))];
+    const next = applyEdits(text, all, name);
+    const updated = planAfterEdits(plan, all, next, repair);
+    if (!updated) continue;
+    const fresh = await planOf(next);
+    expect(updated, `${name}: task ${task.id} line ${task.line}`).toEqual(fresh);
+    // The cache's in-place update of its compact form gives the same model.
+    const c = JSON.parse(JSON.stringify(compact(plan)));
+    const effect = editEffect(plan, all, next, repair)!;
+    updateCompact(c, all, effect.changed, effect.modified);
+    expect(expand(JSON.parse(JSON.stringify(c))), `${name}: compact, task ${task.id} line ${task.line}`).toEqual(fresh);
+    compared++;
+  }
+  return compared;
+}
+
+describe('the model after plan’s own edits', () => {
+  it('matches a fresh parse on the seed', async () => {
+    expect(await check(readFileSync(SEED, 'utf8'), 'seed')).toBeGreaterThan(5);
+  });
+
+  it('matches a fresh parse on the fixtures and corpus files', async () => {
+    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).map((f) => join(FIXTURES, f));
+    if (existsSync(CORPUS)) files.push(...readdirSync(CORPUS).filter((f) => f.endsWith('.md')).map((f) => join(CORPUS, f)));
+    let compared = 0;
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      const text = bytes.toString('utf8');
+      if (!Buffer.from(text, 'utf8').equals(bytes)) continue;
+      compared += await check(text, f);
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it('matches a fresh parse on a generated plan', async () => {
+    const gen = join(ROOT, '../shared/bench/gen-plan.mjs');
+    if (!existsSync(gen)) return void console.warn(`skipped: ${gen} not found`);
+    const out = join(tmpdir(), `plan-upd-${process.pid}.md`);
+    execFileSync(process.execPath, [gen, '--tasks', '600', '--out', out, '--seed', '3']);
+    expect(await check(readFileSync(out, 'utf8'), 'generated')).toBeGreaterThan(30);
+  });
+});

@@ -31,11 +31,21 @@ function lazyBoundaries(fromLazyBundle) {
   return {
     name: 'lazy-boundaries',
     setup(b) {
-      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      b.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind !== 'dynamic-import') return undefined;
-        const file = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-        if (!file.startsWith(src)) return undefined;
-        const name = relative(src, file).replace(/\.ts$/, '').replace(/[\\/]/g, '-');
+        let file;
+        let name;
+        if (/^\.\.?\//.test(args.path)) {
+          file = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+          if (!file.startsWith(src)) return undefined;
+          name = relative(src, file).replace(/\.ts$/, '').replace(/[\\/]/g, '-');
+        } else {
+          // A package loaded on demand (proper-lockfile, diff, …) gets a bundle of its own.
+          const found = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir });
+          if (found.errors.length || found.external) return undefined;
+          file = found.path;
+          name = `pkg-${args.path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+        }
         lazy.set(file, name);
         return { path: `${fromLazyBundle ? '.' : './lazy'}/${name}.js`, external: true };
       });
@@ -59,7 +69,13 @@ const common = {
 };
 
 rmSync(dist, { recursive: true, force: true });
-await build({ ...common, entryPoints: [join(src, 'cli.ts')], outfile: join(dist, 'cli.js'), plugins: [lazyBoundaries(false)] });
+const main = await build({ ...common, entryPoints: [join(src, 'cli.ts')], outfile: join(dist, 'cli.js'), plugins: [lazyBoundaries(false)], metafile: !!process.env.PLAN_BUILD_META });
+if (process.env.PLAN_BUILD_META) {
+  const inputs = Object.values(main.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};
+  for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 25)) {
+    console.log(String(bytesInOutput).padStart(7), file);
+  }
+}
 const built = new Set();
 for (let pending = [...lazy.keys()]; pending.length; pending = [...lazy.keys()].filter((f) => !built.has(f))) {
   for (const file of pending) {

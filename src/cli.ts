@@ -9,6 +9,11 @@ import { makeContext, type Context, type GlobalOptions } from './commands/contex
 import { list } from './commands/list.js';
 import { show } from './commands/show.js';
 import { next } from './commands/next.js';
+// The writers too: their heavy parts (the lock library, the diff) load on demand.
+import { set } from './commands/set.js';
+import { add } from './commands/add.js';
+import { edit } from './commands/edit.js';
+import { claim } from './commands/claim.js';
 import type { Filters } from './query/filter.js';
 
 const VERSION = '0.1.0';
@@ -102,8 +107,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       delete f.owner;
       if (o.claim) {
         if (!owner) throw new UsageError('--claim needs --owner <name>: the name written into the claimed task');
-        const { claim } = await import('./commands/claim.js');
-        setExit(await claim(await context(program), owner, f, writeOptionsOf(o)));
+          setExit(await claim(await context(program), owner, f, writeOptionsOf(o)));
         return;
       }
       setExit(await next(await context(program), owner, f));
@@ -122,7 +126,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
   )
     .addHelpText('after', examples(['plan add "Grafana alerts" --week 1', 'plan add "Benchmark v1.2" --month 2 --owner Opus', 'plan add "Write docs" --section "Other Sprint 8" --dry-run']))
     .action(async (title: string, o: Record<string, unknown>) => {
-      const { add } = await import('./commands/add.js');
       const input = { ...scopeFiltersOf(o), title, owner: o.owner as string | undefined, status: o.status as string | undefined, notes: o.notes as string | undefined };
       setExit(await add(await context(program), input, writeOptionsOf(o)));
     });
@@ -140,7 +143,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
   )
     .addHelpText('after', examples(['plan edit 1.3 --notes "Real-time + historical, via Redis Streams"', 'plan edit 9 --owner Ana', 'plan edit 3 --title "Stack overview" --sprint 8']))
     .action(async (id: string, o: Record<string, unknown>) => {
-      const { edit } = await import('./commands/edit.js');
       const changes = { title: o.title as string | undefined, owner: o.owner as string | undefined, notes: o.notes as string | undefined };
       setExit(await edit(await context(program), id, changes, scopeFiltersOf(o), writeOptionsOf(o)));
     });
@@ -156,7 +158,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
   )
     .addHelpText('after', examples(['plan set 1.2 done', 'plan set 3.1 wip --sprint 9', 'plan set W2 next --dry-run', 'plan set 5.A blocked --no-touch']))
     .action(async (id: string, status: string, o: Record<string, unknown>) => {
-      const { set } = await import('./commands/set.js');
       setExit(await set(await context(program), id, status, filtersOf(o), writeOptionsOf(o)));
     });
 

@@ -9,52 +9,60 @@ import type { Span } from '../parse/blocks.js';
 import type { Plan, Task, TaskSource } from '../model/types.js';
 import { STATUSES, type Status } from '../status.js';
 
+/** Values that repeat from task to task (statuses as written, owners, scopes, sections) are indices into `strings` (-1: null). */
 type Row = [
-  id: string, kind: 0 | 1, title: string, status: number, statusText: string, owner: string | null, notes: string | null,
-  priority: string | null, sprint: string | null, week: string | null, month: string | null, phase: string | null,
-  milestone: string | null, section: number, line: number, fields: Record<string, string> | 0, idFromFile: 0 | 1,
+  id: string, kind: 0 | 1, title: string, status: number, statusText: number, owner: number, notes: string | null,
+  priority: number, sprint: number, week: number, month: number, phase: number,
+  milestone: number, section: number, line: number, fields: Record<string, string> | 0, idFromFile: 0 | 1,
   /** Row: [0, table, anchor delta, row length, ...cell start/end relative to the anchor]; item: [1, anchor delta, …]. */
   source: number[],
 ];
 
 export interface CompactPlan {
   plan: Omit<Plan, 'tasks'>;
-  sections: (string | null)[];
+  strings: string[];
   tasks: Row[];
 }
 
-export function compact(plan: Plan): CompactPlan {
-  const sections: (string | null)[] = [];
-  const index = new Map<string | null, number>();
-  const sectionOf = (s: string | null) => {
+/** Interns repeated strings into a table; null is -1. */
+function interner(strings: string[]): (s: string | null) => number {
+  const index = new Map<string, number>();
+  strings.forEach((s, i) => index.set(s, i));
+  return (s) => {
+    if (s === null) return -1;
     let i = index.get(s);
     if (i === undefined) {
-      i = sections.push(s) - 1;
+      i = strings.push(s) - 1;
       index.set(s, i);
     }
     return i;
   };
+}
+
+export function compact(plan: Plan): CompactPlan {
+  const strings: string[] = [];
+  const intern = interner(strings);
   let prev = 0;
   const tasks = plan.tasks.map((t): Row => {
     const anchor = anchorOf(t.source);
-    const row = compactRow(t, sectionOf(t.section), anchor - prev);
+    const row = compactRow(t, intern, anchor - prev);
     prev = anchor;
     return row;
   });
   const { tasks: _omit, ...rest } = plan;
   void _omit;
-  return { plan: rest, sections, tasks };
+  return { plan: rest, strings, tasks };
 }
 
 function anchorOf(s: TaskSource): number {
   return s.type === 'row' ? s.row.start : s.item.start;
 }
 
-function compactRow(t: Task, section: number, delta: number): Row {
+function compactRow(t: Task, intern: (s: string | null) => number, delta: number): Row {
   return [
-    t.id, t.kind === 'week' ? 1 : 0, t.title, STATUSES.indexOf(t.status), t.statusText, t.owner, t.notes, t.priority,
-    t.sprint, t.week, t.month, t.phase, t.milestone, section, t.line,
-    Object.keys(t.fields).length ? t.fields : 0, t.idFromFile ? 1 : 0, packSource(t.source, delta),
+    t.id, t.kind === 'week' ? 1 : 0, t.title, STATUSES.indexOf(t.status), intern(t.statusText), intern(t.owner), t.notes,
+    intern(t.priority), intern(t.sprint), intern(t.week), intern(t.month), intern(t.phase), intern(t.milestone),
+    intern(t.section), t.line, Object.keys(t.fields).length ? t.fields : 0, t.idFromFile ? 1 : 0, packSource(t.source, delta),
   ];
 }
 
@@ -90,6 +98,7 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
 
 export function expand(c: CompactPlan): Plan {
   const plan = c.plan;
+  const str = c.strings;
   let anchor = 0;
   const tasks = c.tasks.map((r): Task => {
     const packed = r[17];
@@ -97,9 +106,10 @@ export function expand(c: CompactPlan): Plan {
     const at = anchor;
     let source: TaskSource | undefined;
     return {
-      id: r[0], kind: r[1] ? 'week' : 'task', title: r[2], status: STATUSES[r[3]] as Status, statusText: r[4], owner: r[5],
-      notes: r[6], priority: r[7], sprint: r[8], week: r[9], month: r[10], phase: r[11], milestone: r[12],
-      section: c.sections[r[13]] ?? null, line: r[14], fields: r[15] || {}, idFromFile: r[16] === 1,
+      id: r[0], kind: r[1] ? 'week' : 'task', title: r[2], status: STATUSES[r[3]] as Status, statusText: str[r[4]] ?? '',
+      owner: str[r[5]] ?? null, notes: r[6], priority: str[r[7]] ?? null, sprint: str[r[8]] ?? null, week: str[r[9]] ?? null,
+      month: str[r[10]] ?? null, phase: str[r[11]] ?? null, milestone: str[r[12]] ?? null,
+      section: str[r[13]] ?? null, line: r[14], fields: r[15] || {}, idFromFile: r[16] === 1,
       // Unpacked on first use: most commands read a few tasks' sources, not 10,000.
       get source(): TaskSource {
         return (source ??= unpackSource(packed, at, plan));
@@ -115,28 +125,47 @@ export function expand(c: CompactPlan): Plan {
 /**
  * Updates `c` in place after edits that keep the line structure and change only
  * the cells of `changed` tasks (given as they read after the edit, with their
- * new sources) and the date stamps.
+ * new sources) and the date stamps. Returns the indices of the task rows it changed.
  */
-export function updateCompact(c: CompactPlan, edits: { start: number; end: number; text: string }[], changed: Map<number, Task>, modified: string | null): void {
+export function updateCompact(c: CompactPlan, edits: { start: number; end: number; text: string }[], changed: Map<number, Task>, modified: string | null): Set<number> {
+  const dirty = new Set<number>();
+  const intern = interner(c.strings);
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
   const delta = (e: { start: number; end: number; text: string }) => e.text.length - (e.end - e.start);
-  const shiftAt = (x: number) => edits.reduce((d, e) => (e.end <= x && !(e.start === e.end && e.start === x) ? d + delta(e) : d), 0);
+  const before = (e: { start: number; end: number }, x: number) => e.end <= x && !(e.start === e.end && e.start === x);
+  const shiftAt = (x: number) => {
+    let d = 0;
+    for (const e of sorted) {
+      if (!before(e, x)) break;
+      d += delta(e);
+    }
+    return d;
+  };
   // Anchors are relative: a task's anchor delta grows by the edits between the
   // previous anchor and its own. Old anchors come from the compact rows (reading
   // plan.tasks[i].source would unpack every task).
   let prevOld = 0;
   let anchorOld = 0;
+  // Anchors only grow: walk the sorted edits alongside them.
+  let next = 0;
+  let shiftPrev = 0;
+  let shiftHere = 0;
   c.tasks.forEach((row, i) => {
     const packed = row[17];
     const k = packed[0] === 0 ? 2 : 1;
     anchorOld += packed[k]!;
-    const grow = shiftAt(anchorOld) - shiftAt(prevOld);
+    while (next < sorted.length && before(sorted[next]!, anchorOld)) shiftHere += delta(sorted[next++]!);
+    const grow = shiftHere - shiftPrev;
     const updated = changed.get(i);
     if (updated) {
-      c.tasks[i] = compactRow(updated, row[13], anchorOf(updated.source) - (prevOld + shiftAt(prevOld)));
+      c.tasks[i] = compactRow(updated, intern, anchorOf(updated.source) - (prevOld + shiftPrev));
+      dirty.add(i);
     } else if (grow !== 0) {
       packed[k] = packed[k]! + grow;
+      dirty.add(i);
     }
     prevOld = anchorOld;
+    shiftPrev = shiftHere;
   });
   const p = c.plan;
   const map = (x: number) => x + shiftAt(x);
@@ -144,4 +173,5 @@ export function updateCompact(c: CompactPlan, edits: { start: number; end: numbe
   p.bodyStart = map(p.bodyStart);
   p.frontMatter = { ...p.frontMatter, modified, span: p.frontMatter.span && mapSpan(p.frontMatter.span) };
   p.tables = p.tables.map((t) => ({ ...t, start: map(t.start), end: map(t.end), header: mapSpan(t.header), delimiter: mapSpan(t.delimiter) }));
+  return dirty;
 }

@@ -8,7 +8,7 @@ import { editOp, type TaskChanges } from '../ops/edit.js';
 import { reportChange } from './set.js';
 
 export async function edit(ctx: Context, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<number> {
-  const r = await editOp(locatePlan(ctx.opts.file), id, changes, filters, opts);
+  const r = await editOp(locatePlan(ctx.opts.file), id, changes, filters, { ...opts, diff: ctx.mode === 'json' });
   const what = (Object.keys(changes) as (keyof TaskChanges)[]).filter((k) => changes[k] !== undefined).join(', ');
   return reportChange(ctx, r, `${what} changed`, {});
 }

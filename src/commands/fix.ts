@@ -19,7 +19,7 @@ export interface Repair {
 
 export async function fix(ctx: Context, opts: TransactOptions): Promise<number> {
   const path = locatePlan(ctx.opts.file);
-  const result = await transact(path, opts, ({ text }) => {
+  const result = await transact(path, { ...opts, diff: ctx.mode === 'json' }, ({ text }) => {
     const runs = findMojibake(text);
     const pos = new Positions(text);
     return {

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 
 export async function set(ctx: Context, id: string, statusArg: string, filters: Filters, opts: TransactOptions): Promise<number> {
-  const r = await setStatusOp(locatePlan(ctx.opts.file), id, statusArg, filters, opts);
+  const r = await setStatusOp(locatePlan(ctx.opts.file), id, statusArg, filters, { ...opts, diff: ctx.mode === 'json' });
   return reportChange(ctx, r, `${r.from} → ${r.task.status}`, { from: r.from, to: r.task.status });
 }
 

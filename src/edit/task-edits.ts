@@ -35,13 +35,16 @@ export function makeEditContext(
   repair: (s: string) => string,
 ): EditContext {
   const vocab = Vocabulary.of(plan.statusExtension);
+  // Status cells repeat (`✅ Complete` a thousand times): read each text once.
+  const seen = new Map<string, ReturnType<typeof locateStatus>>();
   const learnTask = (t: Task, style: FileStyle) => {
     const src = t.source;
     if (src.type === 'row') {
       const cell = src.columns.status !== undefined ? src.cells[src.columns.status] : undefined;
       if (!cell) return;
       const raw = text.slice(cell.start, cell.end);
-      const p = locateStatus(raw, vocab, findDamage(raw));
+      let p = seen.get(raw);
+      if (!p) seen.set(raw, (p = locateStatus(raw, vocab, findDamage(raw))));
       if (p.status !== 'none') {
         style.add(p.status, { text: repair(raw.slice(p.start, p.end)), emoji: p.emoji, word: p.word, table: src.table });
       }

@@ -27,6 +27,8 @@ export interface TransactOptions {
   force?: boolean;
   /** Refresh `modified:` and `Last Updated` (default true; --no-touch sets false). */
   touch?: boolean;
+  /** Compute the unified diff of a real write too (a dry run always has one). */
+  diff?: boolean;
 }
 
 export interface WorkResult<T> {
@@ -40,7 +42,7 @@ export interface TransactResult<T> {
   changed: boolean;
   /** Whether the file was written (false for a dry run or no change). */
   written: boolean;
-  /** Unified diff of the change (empty when nothing changed). */
+  /** Unified diff of the change (empty when nothing changed, or not asked for). */
   diff: string;
   /** The file's text after the change. */
   text: string;
@@ -77,7 +79,7 @@ export async function transact<T>(
     const next = applyEdits(text, all, display);
     if (next === text) return { value, changed: false, written: false, diff: '', text, display };
     checkLimit(plan.frontMatter.charsLimit, text, next, display, opts);
-    const diff = await unifiedDiff(display, text, next, all);
+    const diff = opts.dryRun || opts.diff ? await unifiedDiff(display, text, next, all) : '';
     if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display };
     const bytes = encode(next);
     atomicWrite(target, bytes, display);
@@ -88,8 +90,7 @@ export async function transact<T>(
       if (loaded.compact) {
         const effect = editEffect(plan, all, next, damage.repair);
         if (effect) {
-          updateCompact(loaded.compact, all, effect.changed, effect.modified);
-          writeCached(key, loaded.compact);
+          writeCached(key, loaded.compact, updateCompact(loaded.compact, all, effect.changed, effect.modified));
         }
       } else {
         const after = planAfterEdits(plan, all, next, damage.repair);

@@ -6,7 +6,6 @@
 import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import lockfile from 'proper-lockfile';
 import { PlanError } from '../errors.js';
 
 /** A lock not refreshed for this long belongs to a dead writer and is taken over. */
@@ -30,6 +29,7 @@ export async function withLock<T>(target: string, display: string, fn: (isCompro
   const deadline = Date.now() + timeout;
   let compromised: Error | null = null;
   let release: (() => Promise<void>) | null = null;
+  const { default: lockfile } = await import('proper-lockfile');
   for (;;) {
     try {
       release = await lockfile.lock(target, {

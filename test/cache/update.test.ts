@@ -79,3 +79,42 @@ describe('the model after plan’s own edits', () => {
     expect(await check(readFileSync(out, 'utf8'), 'generated')).toBeGreaterThan(30);
   });
 });
+
+describe('the cache entry after an in-place update', () => {
+  it('reads back as a fresh parse of the new text, with untouched chunks copied', async () => {
+    const { cacheKey, readCached, writeCached } = await import('../../src/cache/plan-cache.js');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'plan-cache-'));
+    const saved = process.env.PLAN_CACHE_DIR;
+    process.env.PLAN_CACHE_DIR = dir;
+    try {
+      const gen = join(ROOT, '../shared/bench/gen-plan.mjs');
+      if (!existsSync(gen)) return void console.warn(`skipped: ${gen} not found`);
+      const out = join(dir, 'big.md');
+      execFileSync(process.execPath, [gen, '--tasks', '1500', '--out', out, '--seed', '5']);
+      let text = readFileSync(out, 'utf8');
+      const key0 = cacheKey('/plan.md', Buffer.from(text), '')!;
+      writeCached(key0, await planOf(text));
+      // Three writes in a row, far apart, each through the cache's compact form.
+      for (const index of [3, 700, 1499]) {
+        const hit = readCached(cacheKey('/plan.md', Buffer.from(text), '')!)!;
+        expect(hit).not.toBeNull();
+        const plan = hit.plan;
+        const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), () => [], (s) => s);
+        const t = plan.tasks[index]!;
+        const edits = setStatusEdits(ec, t, otherStatus(t)).edits;
+        const all = [...edits, ...stampEdits(text, plan.frontMatter.span, plan.bodyStart)];
+        const next = applyEdits(text, all, 'plan.md');
+        const effect = editEffect(plan, all, next, (s) => s)!;
+        writeCached(cacheKey('/plan.md', Buffer.from(next), '')!, hit.compact, updateCompact(hit.compact, all, effect.changed, effect.modified));
+        text = next;
+        const back = readCached(cacheKey('/plan.md', Buffer.from(text), '')!)!;
+        expect(back.plan).toEqual(await planOf(text));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.PLAN_CACHE_DIR;
+      else process.env.PLAN_CACHE_DIR = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

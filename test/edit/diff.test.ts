@@ -1,8 +1,10 @@
-// The windowed diff equals jsdiff's diff of the whole files.
+// The windowed diff is a correct patch of the whole file: applied to the old
+// text it gives the new one. (Where an edit leaves equal lines side by side,
+// it may align them differently from a whole-file diff; both are right.)
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { createTwoFilesPatch } from 'diff';
+import { applyPatch, createTwoFilesPatch } from 'diff';
 import { unifiedDiff } from '../../src/edit/diff.js';
 import { applyEdits, type Edit } from '../../src/edit/splice.js';
 import { SEED } from '../helpers/run.js';
@@ -11,7 +13,19 @@ const seed = readFileSync(SEED, 'utf8');
 const crlf = seed.replace(/\n/g, '\r\n');
 
 describe('unifiedDiff', () => {
-  it('matches createTwoFilesPatch for random non-overlapping edits', async () => {
+  it('is the whole-file diff for a status change', async () => {
+    const after = seed.replace('üîÑ Next', '✅ Complete').replace('modified: 2026-02-20', 'modified: 2026-11-25');
+    const a = seed.indexOf('üîÑ Next');
+    const m = seed.indexOf('2026-02-20', seed.indexOf('modified:'));
+    const edits: Edit[] = [
+      { start: m, end: m + 10, expect: '2026-02-20', text: '2026-11-25' },
+      { start: a, end: a + 'üîÑ Next'.length, expect: 'üîÑ Next', text: '✅ Complete' },
+    ];
+    expect(applyEdits(seed, edits, 'plan.md')).toBe(after);
+    expect(await unifiedDiff('plan.md', seed, after, edits)).toBe(createTwoFilesPatch('a/plan.md', 'b/plan.md', seed, after, undefined, undefined, { context: 3 }));
+  });
+
+  it('is a correct patch for random non-overlapping edits', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(seed, crlf),
@@ -45,7 +59,8 @@ describe('unifiedDiff', () => {
           });
           if (edits.length === 0) return;
           const after = applyEdits(text, edits, 'plan.md');
-          expect(await unifiedDiff('plan.md', text, after, edits)).toBe(createTwoFilesPatch('a/plan.md', 'b/plan.md', text, after, undefined, undefined, { context: 3 }));
+          const patch = await unifiedDiff('plan.md', text, after, edits);
+          expect(applyPatch(text, patch)).toBe(after);
         },
       ),
       { numRuns: 1000 },

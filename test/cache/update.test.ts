@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { editEffect, planAfterEdits } from '../../src/cache/update.js';
 import { compact, expand, updateCompact } from '../../src/cache/compact.js';
@@ -12,7 +11,8 @@ import { cellEdit, makeEditContext, setStatusEdits } from '../../src/edit/task-e
 import { StatusMemory } from '../../src/edit/memory.js';
 import { findMojibake, repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
-import { CORPUS, FIXTURES, ROOT, SEED } from '../helpers/run.js';
+import { genPlan } from '../helpers/gen.js';
+import { CORPUS, FIXTURES, SEED } from '../helpers/run.js';
 import { otherStatus, planOf } from '../helpers/inproc.js';
 
 async function check(text: string, name: string): Promise<number> {
@@ -68,15 +68,13 @@ describe('the model after plan’s own edits', () => {
       if (!Buffer.from(text, 'utf8').equals(bytes)) continue;
       compared += await check(text, f);
     }
-    expect(compared).toBeGreaterThan(200);
+    // The corpus alone gives hundreds of comparisons; the fixtures a dozen or so.
+    expect(compared).toBeGreaterThan(existsSync(CORPUS) ? 200 : 10);
+    if (!existsSync(CORPUS)) console.warn(`corpus not found at ${CORPUS}: compared the fixtures only`);
   });
 
   it('matches a fresh parse on a generated plan', async () => {
-    const gen = join(ROOT, '../shared/bench/gen-plan.mjs');
-    if (!existsSync(gen)) return void console.warn(`skipped: ${gen} not found`);
-    const out = join(tmpdir(), `plan-upd-${process.pid}.md`);
-    execFileSync(process.execPath, [gen, '--tasks', '600', '--out', out, '--seed', '3']);
-    expect(await check(readFileSync(out, 'utf8'), 'generated')).toBeGreaterThan(30);
+    expect(await check(genPlan(600, 3), 'generated')).toBeGreaterThan(30);
   });
 });
 
@@ -88,11 +86,7 @@ describe('the cache entry after an in-place update', () => {
     const saved = process.env.PLAN_CACHE_DIR;
     process.env.PLAN_CACHE_DIR = dir;
     try {
-      const gen = join(ROOT, '../shared/bench/gen-plan.mjs');
-      if (!existsSync(gen)) return void console.warn(`skipped: ${gen} not found`);
-      const out = join(dir, 'big.md');
-      execFileSync(process.execPath, [gen, '--tasks', '1500', '--out', out, '--seed', '5']);
-      let text = readFileSync(out, 'utf8');
+      let text = genPlan(1500, 5);
       const key0 = cacheKey('/plan.md', Buffer.from(text), '')!;
       writeCached(key0, await planOf(text));
       // Three writes in a row, far apart, each through the cache's compact form.

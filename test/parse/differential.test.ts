@@ -1,14 +1,13 @@
 // The fast scanner must agree with remark block for block wherever it answers.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { parseFast } from '../../src/parse/fast.js';
 import { parseWithRemark } from '../../src/parse/remark.js';
 import { maskFrontMatter } from '../../src/parse/index.js';
-import { CORPUS, ROOT, SEED } from '../helpers/run.js';
+import { genPlan } from '../helpers/gen.js';
+import { CORPUS, SEED } from '../helpers/run.js';
 
 function compare(text: string): 'fast' | 'bailed' {
   const { masked } = maskFrontMatter(text);
@@ -24,11 +23,7 @@ describe('fast parser vs remark', () => {
   });
 
   it('agrees on generated plans of 1,000 tasks', () => {
-    const gen = join(ROOT, '../shared/bench/gen-plan.mjs');
-    if (!existsSync(gen)) return void console.warn(`skipped: ${gen} not found`);
-    const out = join(tmpdir(), `plan-gen-${process.pid}.md`);
-    execFileSync(process.execPath, [gen, '--tasks', '1000', '--out', out, '--seed', '7']);
-    expect(compare(readFileSync(out, 'utf8'))).toBe('fast');
+    expect(compare(genPlan(1000, 7))).toBe('fast');
   });
 
   const corpus = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];

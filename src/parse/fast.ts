@@ -72,6 +72,20 @@ export function parseFast(text: string): Block[] | null {
   let prevIndented = false; // the previous line was indented code (micromark treats it like a paragraph here)
   const lists: OpenItem[] = [];
 
+  /** Opens a list item (closing the parent's paragraph); false when remark must decide. */
+  const pushItem = (parent: OpenItem | undefined, marker: Marker, start: number, end: number): boolean => {
+    if (parent) {
+      parent.firstPara = false;
+      parent.anyPara = false;
+    }
+    const item = openItem(text, start, end, marker, lists.length);
+    if (!item) return false;
+    blocks.push(item.item);
+    lists.push(item);
+    prevBlank = false;
+    return true;
+  };
+
   for (let i = 0; i < lineStarts.length; i++) {
     const s = lineStarts[i]!;
     const e = lineEnds[i]!;
@@ -154,13 +168,7 @@ export function parseFast(text: string): Block[] | null {
         }
         if (marker) {
           if (marker.empty || (paraBefore && marker.ordered && marker.start !== 1)) return bail('empty or interrupting list item', i);
-          top.firstPara = false;
-          top.anyPara = false;
-          const item = openItem(text, contentStart, e, marker, lists.length);
-          if (!item) return bail('unusual first line of a list item', i);
-          blocks.push(item.item);
-          lists.push(item);
-          prevBlank = false;
+          if (!pushItem(top, marker, contentStart, e)) return bail('unusual first line of a list item', i);
           continue;
         }
         if (hasPipe(content) && isDelimiterRow(text, lineStarts, lineEnds, i + 1)) {
@@ -208,16 +216,7 @@ export function parseFast(text: string): Block[] | null {
         if (marker.empty || (!sibling && paraBefore && marker.ordered && marker.start !== 1)) {
           return bail('empty or interrupting list item', i);
         }
-        if (lists.length) {
-          const parent = lists[lists.length - 1]!;
-          parent.firstPara = false;
-          parent.anyPara = false;
-        }
-        const item = openItem(text, contentStart, e, marker, lists.length);
-        if (!item) return bail('unusual first line of a list item', i);
-        blocks.push(item.item);
-        lists.push(item);
-        prevBlank = false;
+        if (!pushItem(lists[lists.length - 1], marker, contentStart, e)) return bail('unusual first line of a list item', i);
         continue;
       }
       if (lists.length) {
@@ -295,12 +294,8 @@ export function parseFast(text: string): Block[] | null {
     if (marker) {
       if (marker.empty) return bail('empty list item', i);
       if ((wasPara || afterIndented) && marker.ordered && marker.start !== 1) return bail('ordered list interrupting a paragraph', i);
-      const item = openItem(text, contentStart, e, marker, 0);
-      if (!item) return bail('unusual first line of a list item', i);
-      blocks.push(item.item);
-      lists.push(item);
+      if (!pushItem(undefined, marker, contentStart, e)) return bail('unusual first line of a list item', i);
       paraOpen = false;
-      prevBlank = false;
       continue;
     }
     if (hasPipe(content) && i + 1 < lineStarts.length) {

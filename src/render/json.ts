@@ -4,24 +4,8 @@ import type { Task } from '../model/types.js';
 
 export const SCHEMA_VERSION = 1;
 
-export interface TaskJson {
-  id: string;
-  kind: Task['kind'];
-  title: string;
-  status: Task['status'];
-  statusText: string;
-  owner: string | null;
-  notes: string | null;
-  priority: string | null;
-  sprint: string | null;
-  week: string | null;
-  month: string | null;
-  phase: string | null;
-  milestone: string | null;
-  section: string | null;
-  line: number;
-  fields: Record<string, string>;
-}
+/** A task as `--json` prints it: every field but the source offsets. */
+export type TaskJson = Omit<Task, 'source' | 'idFromFile'>;
 
 export function taskJson(t: Task): TaskJson {
   return {

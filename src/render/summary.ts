@@ -3,7 +3,9 @@
 
 import type { Status } from '../status.js';
 import { nameWithoutStatus, type Figures, type Summary, type SummaryGroup } from '../query/summary.js';
-import { chalk } from './table.js';
+import { chalk, paint } from './table.js';
+
+export { paint };
 import { cut, padStart } from './fit.js';
 import { textWidth } from '../text/width.js';
 
@@ -27,22 +29,6 @@ const WORD: Record<Status, string> = {
 
 const COUNT_ORDER: readonly Status[] = ['done', 'in-progress', 'pending', 'blocked', 'cancelled', 'none'];
 
-export function paint(status: Status, text: string): string {
-  switch (status) {
-    case 'done':
-      return chalk.green(text);
-    case 'in-progress':
-      return chalk.yellow(text);
-    case 'pending':
-      return chalk.cyan(text);
-    case 'blocked':
-      return chalk.red(text);
-    case 'cancelled':
-      return chalk.gray(text);
-    default:
-      return chalk.dim(text);
-  }
-}
 
 /** `████░░░░` of `width` cells; no cell is full until all is done, none empty once something is. */
 export function bar(f: Figures, width: number): { full: number; empty: number } {

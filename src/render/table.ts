@@ -22,9 +22,9 @@ const LABEL: Record<Status, string> = {
   none: '· none',
 };
 
-export function statusLabel(s: Status): string {
-  const text = LABEL[s];
-  switch (s) {
+/** Text in the colour of a status. */
+export function paint(status: Status, text: string): string {
+  switch (status) {
     case 'done':
       return chalk.green(text);
     case 'in-progress':
@@ -38,6 +38,10 @@ export function statusLabel(s: Status): string {
     default:
       return chalk.dim(text);
   }
+}
+
+export function statusLabel(s: Status): string {
+  return paint(s, LABEL[s]);
 }
 
 /**

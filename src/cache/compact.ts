@@ -18,10 +18,18 @@ type Row = [
   source: number[],
 ];
 
+/** Tasks per chunk: the cache reads, and rewrites, whole chunks. */
+export const CHUNK = 256;
+
 export interface CompactPlan {
   plan: Omit<Plan, 'tasks'>;
   strings: string[];
-  tasks: Row[];
+  /** Every task's id, in order: ids are found without reading the chunks. */
+  ids: string[];
+  /** Per chunk, the absolute anchor of the task before its first (0 for the first chunk). */
+  bases: number[];
+  /** The tasks, CHUNK at a time; null for a chunk not read yet. */
+  chunks: (Row[] | null)[];
 }
 
 /** Interns repeated strings into a table; null is -1. */
@@ -42,16 +50,21 @@ function interner(strings: string[]): (s: string | null) => number {
 export function compact(plan: Plan): CompactPlan {
   const strings: string[] = [];
   const intern = interner(strings);
+  const chunks: Row[][] = [];
+  const bases: number[] = [];
   let prev = 0;
-  const tasks = plan.tasks.map((t): Row => {
+  plan.tasks.forEach((t, i) => {
+    if (i % CHUNK === 0) {
+      chunks.push([]);
+      bases.push(prev);
+    }
     const anchor = anchorOf(t.source);
-    const row = compactRow(t, intern, anchor - prev);
+    chunks[chunks.length - 1]!.push(compactRow(t, intern, anchor - prev));
     prev = anchor;
-    return row;
   });
   const { tasks: _omit, ...rest } = plan;
   void _omit;
-  return { plan: rest, strings, tasks };
+  return { plan: rest, strings, ids: plan.tasks.map((t) => t.id), bases, chunks };
 }
 
 function anchorOf(s: TaskSource): number {
@@ -96,11 +109,12 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
   };
 }
 
-export function expand(c: CompactPlan): Plan {
+/** The tasks of chunk `k` (which must be read). */
+export function expandChunk(c: CompactPlan, k: number): Task[] {
   const plan = c.plan;
   const str = c.strings;
-  let anchor = 0;
-  const tasks = c.tasks.map((r): Task => {
+  let anchor = c.bases[k]!;
+  return c.chunks[k]!.map((r): Task => {
     const packed = r[17];
     anchor += packed[packed[0] === 0 ? 2 : 1]!;
     const at = anchor;
@@ -119,15 +133,55 @@ export function expand(c: CompactPlan): Plan {
       },
     };
   });
-  return { ...plan, tasks } as Plan;
+}
+
+/** The whole model (every chunk must be read). */
+export function expand(c: CompactPlan): Plan {
+  const tasks = c.chunks.flatMap((_, k) => expandChunk(c, k));
+  return { ...c.plan, tasks } as Plan;
+}
+
+/**
+ * The model with its tasks read chunk by chunk on first access: a writer that
+ * changes one task of 10,000 reads the chunks around it, not the whole cache.
+ * `read(k)` fills c.chunks[k].
+ */
+export function expandLazily(c: CompactPlan, read: (k: number) => void): Plan {
+  const backing: Task[] = new Array(c.ids.length);
+  const done = new Set<number>();
+  const ensure = (k: number) => {
+    if (done.has(k)) return;
+    done.add(k);
+    if (!c.chunks[k]) read(k);
+    expandChunk(c, k).forEach((t, j) => (backing[k * CHUNK + j] = t));
+  };
+  const tasks = new Proxy(backing, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && prop.length < 10 && /^\d+$/.test(prop)) {
+        const i = Number(prop);
+        if (i < target.length) ensure(Math.floor(i / CHUNK));
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  return { ...c.plan, tasks } as Plan;
 }
 
 /**
  * Updates `c` in place after edits that keep the line structure and change only
- * the cells of `changed` tasks (given as they read after the edit, with their
- * new sources) and the date stamps. Returns the indices of the task rows it changed.
+ * the cells of `changed` tasks (by index, as they read after the edit, with
+ * their new sources) and the date stamps. Every task's anchor moves by the
+ * edits before it, so only the changed rows, the rows right after them and the
+ * chunk bases change. `read(k)` fills c.chunks[k] when an unread chunk is needed.
+ * Returns the chunks it changed.
  */
-export function updateCompact(c: CompactPlan, edits: { start: number; end: number; text: string }[], changed: Map<number, Task>, modified: string | null): Set<number> {
+export function updateCompact(
+  c: CompactPlan,
+  edits: { start: number; end: number; text: string }[],
+  changed: Map<number, Task>,
+  modified: string | null,
+  read: (k: number) => void = () => undefined,
+): Set<number> {
   const dirty = new Set<number>();
   const intern = interner(c.strings);
   const sorted = [...edits].sort((a, b) => a.start - b.start);
@@ -141,32 +195,54 @@ export function updateCompact(c: CompactPlan, edits: { start: number; end: numbe
     }
     return d;
   };
-  // Anchors are relative: a task's anchor delta grows by the edits between the
-  // previous anchor and its own. Old anchors come from the compact rows (reading
-  // plan.tasks[i].source would unpack every task).
-  let prevOld = 0;
-  let anchorOld = 0;
-  // Anchors only grow: walk the sorted edits alongside them.
-  let next = 0;
-  let shiftPrev = 0;
-  let shiftHere = 0;
-  c.tasks.forEach((row, i) => {
-    const packed = row[17];
-    const k = packed[0] === 0 ? 2 : 1;
-    anchorOld += packed[k]!;
-    while (next < sorted.length && before(sorted[next]!, anchorOld)) shiftHere += delta(sorted[next++]!);
-    const grow = shiftHere - shiftPrev;
+  const rows = (k: number): Row[] => {
+    if (!c.chunks[k]) read(k);
+    return c.chunks[k]!;
+  };
+  const deltaIndex = (row: Row) => (row[17][0] === 0 ? 2 : 1);
+  /** Old absolute anchor of task i (-1: the start of the file). */
+  const anchorOld = (i: number): number => {
+    if (i < 0) return 0;
+    const k = Math.floor(i / CHUNK);
+    let a = c.bases[k]!;
+    const r = rows(k);
+    for (let j = 0; j <= i - k * CHUNK; j++) a += r[j]![17][deltaIndex(r[j]!)]!;
+    return a;
+  };
+  // Tasks whose delta may change: the changed ones, the ones after them, and the first.
+  const affected = new Set<number>([0]);
+  for (const i of changed.keys()) {
+    affected.add(i);
+    affected.add(i + 1);
+  }
+  const n = c.ids.length;
+  const updates: [number, Row][] = [];
+  for (const i of [...affected].filter((x) => x < n).sort((a, b) => a - b)) {
+    const prev = anchorOld(i - 1);
+    const own = anchorOld(i);
+    const newPrev = i === 0 ? 0 : prev + shiftAt(prev);
     const updated = changed.get(i);
+    const k = Math.floor(i / CHUNK);
+    const row = rows(k)[i - k * CHUNK]!;
     if (updated) {
-      c.tasks[i] = compactRow(updated, intern, anchorOf(updated.source) - (prevOld + shiftPrev));
-      dirty.add(i);
-    } else if (grow !== 0) {
-      packed[k] = packed[k]! + grow;
-      dirty.add(i);
+      updates.push([i, compactRow(updated, intern, anchorOf(updated.source) - newPrev)]);
+    } else {
+      const d = own + shiftAt(own) - newPrev;
+      if (d !== row[17][deltaIndex(row)]) {
+        const packed = [...row[17]];
+        packed[deltaIndex(row)] = d;
+        updates.push([i, [...row.slice(0, 17), packed] as Row]);
+      }
     }
-    prevOld = anchorOld;
-    shiftPrev = shiftHere;
-  });
+  }
+  // Bases are absolute anchors: they move by the edits before them.
+  const newBases = c.bases.map((b, k) => (k === 0 ? 0 : b + shiftAt(b)));
+  for (const [i, row] of updates) {
+    const k = Math.floor(i / CHUNK);
+    rows(k)[i - k * CHUNK] = row;
+    dirty.add(k);
+  }
+  c.bases = newBases;
   const p = c.plan;
   const map = (x: number) => x + shiftAt(x);
   const mapSpan = (s: Span): Span => ({ start: map(s.start), end: map(s.end) });

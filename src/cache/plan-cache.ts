@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Plan } from '../model/types.js';
 import { cacheDir, keyOf } from './dir.js';
 import { fingerprint } from './hash.js';
-import { compact, expand, type CompactPlan } from './compact.js';
+import { compact, expand, expandLazily, type CompactPlan } from './compact.js';
 
 declare const __PLAN_BUILD__: string;
 /** Changes with every build, so a new version never reads an old model. */
@@ -36,18 +36,18 @@ export function cacheKey(realPath: string, bytes: Uint8Array, extra: string): Ca
   return { file: join(dir, 'plans', `${keyOf(realPath)}.json`), digest };
 }
 
-// The entry is line-based: the digest, then the plan's tables and headings as
-// one JSON line, then the tasks in JSON lines of CHUNK tasks each. A write by
-// plan re-encodes only the chunks its edit touched and copies the others.
-const CHUNK = 256;
+// The entry is line-based: the digest, then the plan's tables, headings,
+// string table, ids and chunk bases as one JSON line, then the tasks in JSON
+// lines of CHUNK tasks each. A writer reads only the chunks it needs, and
+// rewrites only the chunks its edit touched, copying the others.
 
-interface RawChunks {
-  lines: string[];
-}
-const rawOf = new WeakMap<CompactPlan, RawChunks>();
+const rawOf = new WeakMap<CompactPlan, string[]>();
 
-/** The cached model and its compact form (to update in place after a write). */
-export function readCached(key: CacheKey): { plan: Plan; compact: CompactPlan } | null {
+/**
+ * The cached model and its compact form (to update in place after a write).
+ * `lazy`: read the task chunks only when a task in them is first used.
+ */
+export function readCached(key: CacheKey, lazy = false): { plan: Plan; compact: CompactPlan } | null {
   let raw: string;
   try {
     raw = readFileSync(key.file, 'utf8');
@@ -59,32 +59,43 @@ export function readCached(key: CacheKey): { plan: Plan; compact: CompactPlan } 
   if (nl !== key.digest.length || !raw.startsWith(key.digest)) return null;
   try {
     const lines = raw.slice(nl + 1).split('\n');
-    const head = JSON.parse(lines[0]!) as Omit<CompactPlan, 'tasks'>;
+    const c = JSON.parse(lines[0]!) as CompactPlan;
     const chunks = lines.slice(1);
-    const tasks = chunks.length ? (JSON.parse(`[${chunks.join(',')}]`) as CompactPlan['tasks'][]).flat() : [];
-    const c: CompactPlan = { ...head, tasks };
-    rawOf.set(c, { lines: chunks });
+    if (chunks.length !== c.bases.length) return null;
+    rawOf.set(c, chunks);
+    if (lazy) {
+      c.chunks = chunks.map(() => null);
+      const read = (k: number) => (c.chunks[k] = JSON.parse(chunks[k]!) as CompactPlan['chunks'][number]);
+      return { plan: expandLazily(c, read), compact: c };
+    }
+    c.chunks = chunks.length ? (JSON.parse(`[${chunks.join(',')}]`) as CompactPlan['chunks']) : [];
     return { plan: expand(c), compact: c };
   } catch {
     return null;
   }
 }
 
+/** Fills chunk k of a compact form read lazily. */
+export function readChunk(c: CompactPlan, k: number): void {
+  const raw = rawOf.get(c)?.[k];
+  if (!c.chunks[k] && raw !== undefined) c.chunks[k] = JSON.parse(raw) as CompactPlan['chunks'][number];
+}
+
 /**
  * Writes the model. A compact form read from the cache and updated in place
- * (`dirty` = the task indices updateCompact changed) reuses its other lines.
+ * (`dirty` = the chunks updateCompact changed) copies its other chunks' lines.
  */
 export function writeCached(key: CacheKey, plan: Plan | CompactPlan, dirty?: Set<number>): void {
   try {
     const c = 'strings' in plan ? plan : compact(plan);
     const raw = rawOf.get(c);
-    const dirtyChunks = new Set([...(dirty ?? [])].map((i) => Math.floor(i / CHUNK)));
-    const lines: string[] = [];
-    for (let i = 0; i * CHUNK < c.tasks.length; i++) {
-      const kept = raw && dirty && !dirtyChunks.has(i) ? raw.lines[i] : undefined;
-      lines.push(kept ?? JSON.stringify(c.tasks.slice(i * CHUNK, (i + 1) * CHUNK)));
-    }
-    const { tasks: _omit, ...head } = c;
+    const lines = c.chunks.map((rows, k) => {
+      const kept = raw && dirty && !dirty.has(k) ? raw[k] : undefined;
+      if (kept !== undefined) return kept;
+      if (!rows) throw new Error(`chunk ${k} was never read`);
+      return JSON.stringify(rows);
+    });
+    const { chunks: _omit, ...head } = c;
     void _omit;
     mkdirSync(join(key.file, '..'), { recursive: true });
     const tmp = `${key.file}.${process.pid}.tmp`;

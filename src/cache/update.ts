@@ -20,7 +20,8 @@ export interface EditEffect {
 }
 
 /** What plan's own edits did to the model, or null when only a new parse can tell. */
-export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (s: string) => string): EditEffect | null {
+export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (s: string) => string, touchedTasks: Task[] = []): EditEffect | null {
+  const hints = touchedTasks.map((t) => indexOfTask(plan, t)).filter((i) => i >= 0);
   if (edits.some((e) => /[\r\n]/.test(e.text) || /[\r\n]/.test(e.expect))) return null;
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   const fm = plan.frontMatter.span;
@@ -33,11 +34,12 @@ export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (
       modified = e.text;
       continue;
     }
-    const t = rowContaining(plan, e);
-    if (t === -1) {
-      if (/^last[ \t]+updated/i.test(lineAround(newText, shift(sorted, e.start)).trimStart().replace(/^[*_]+/, ''))) continue;
-      return null;
+    const hinted = hints.find((i) => holds(plan.tasks[i]!, e));
+    if (hinted === undefined && /^last[ \t]+updated/i.test(lineAround(newText, shift(sorted, e.start)).trimStart().replace(/^[*_]+/, ''))) {
+      continue; // the `Last Updated` stamp
     }
+    const t = hinted ?? rowContaining(plan, e);
+    if (t === -1) return null;
     touched.add(t);
   }
   const vocab = Vocabulary.of(plan.statusExtension);
@@ -59,6 +61,22 @@ export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (
     });
   }
   return { changed, modified };
+}
+
+function holds(t: Task, e: Edit): boolean {
+  const s = t.source;
+  return s.type === 'row' && s.row.start < e.start && e.end <= s.row.end;
+}
+
+/** A task's index, looked up within its own table (reading no other part of a lazily read plan). */
+function indexOfTask(plan: Plan, t: Task): number {
+  if (t.source.type === 'row') {
+    const info = plan.tables[t.source.table];
+    if (info) {
+      for (let i = info.firstTask; i < info.firstTask + info.taskCount; i++) if (plan.tasks[i]!.line === t.line) return i;
+    }
+  }
+  return -1;
 }
 
 /** The index of the row task whose row holds the edit, or -1. Rows are in file order. */

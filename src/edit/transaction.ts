@@ -5,7 +5,7 @@
 
 import { PlanError } from '../errors.js';
 import { loadPlan, planCacheKey, type Loaded, displayPath } from '../load.js';
-import { writeCached } from '../cache/plan-cache.js';
+import { readChunk, writeCached } from '../cache/plan-cache.js';
 import { editEffect, planAfterEdits } from '../cache/update.js';
 import { updateCompact } from '../cache/compact.js';
 import { encode } from '../text/decode.js';
@@ -19,6 +19,7 @@ import { stampEdits } from './stamps.js';
 import { atomicWrite, realTarget, withLock } from './write.js';
 import { StatusMemory } from './memory.js';
 import { makeEditContext, type EditContext } from './task-edits.js';
+import type { Task } from '../model/types.js';
 
 export interface TransactOptions {
   /** Print the diff instead of writing. */
@@ -34,6 +35,8 @@ export interface TransactOptions {
 export interface WorkResult<T> {
   edits: Edit[];
   value: T;
+  /** The tasks the edits change (lets the cache update find them without a search). */
+  touched?: Task[];
 }
 
 export interface TransactResult<T> {
@@ -61,7 +64,7 @@ export async function transact<T>(
   const display = displayPath(path);
   const target = realTarget(path, display);
   const run = async (): Promise<TransactResult<T>> => {
-    const loaded = await loadPlan(path);
+    const loaded = await loadPlan(path, true);
     const { plan, text } = loaded;
     if (plan.frontMatter.readOnly && !opts.force && !opts.dryRun) {
       throw new PlanError(`${display}: the plan is read-only (read_only: true in its front matter); nothing was written (pass --force to write anyway)`);
@@ -69,7 +72,7 @@ export async function transact<T>(
     const memory = StatusMemory.forPlan(target);
     const damage = await damageTools(text);
     const ec = makeEditContext(display, text, plan, memory, damage.find, damage.repair);
-    const { edits, value } = await work(loaded, ec);
+    const { edits, value, touched } = await work(loaded, ec);
     if (edits.length === 0) return { value, changed: false, written: false, diff: '', text, display };
     const all = [...edits];
     if (opts.touch !== false) {
@@ -88,10 +91,9 @@ export async function transact<T>(
     const key = planCacheKey(path, bytes);
     if (key) {
       if (loaded.compact) {
-        const effect = editEffect(plan, all, next, damage.repair);
-        if (effect) {
-          writeCached(key, loaded.compact, updateCompact(loaded.compact, all, effect.changed, effect.modified));
-        }
+        const c = loaded.compact;
+        const effect = editEffect(plan, all, next, damage.repair, touched);
+        if (effect) writeCached(key, c, updateCompact(c, all, effect.changed, effect.modified, (k) => readChunk(c, k)));
       } else {
         const after = planAfterEdits(plan, all, next, damage.repair);
         if (after) writeCached(key, after);

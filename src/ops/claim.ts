@@ -42,7 +42,7 @@ export async function claimOp(
       }
     }
     const task: Task = { ...before, status: 'in-progress', statusText: change.statusText, owner: newOwner };
-    return { edits, value: { before, task, reason: pick.reason } };
+    return { edits, touched: [before], value: { before, task, reason: pick.reason } };
   });
   if (!r.value) return null;
   return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display };

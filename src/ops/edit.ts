@@ -19,8 +19,8 @@ export interface TaskChanges {
 export async function editOp(path: string, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<OpResult> {
   const roles = (['title', 'owner', 'notes'] as const).filter((k) => changes[k] !== undefined);
   if (roles.length === 0) throw new UsageError('nothing to change; give --title, --owner and/or --notes');
-  const r = await transact(path, opts, ({ plan, display }, ec) => {
-    const before = resolveTask(plan.tasks, id, filters, display);
+  const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
+    const before = resolveTask(plan.tasks, id, filters, display, compact?.ids);
     if (before.source.type !== 'row') {
       throw new PlanError(`${display}:${before.line}: task ${before.id} is a list item; plan edit changes table rows only (edit the line by hand)`);
     }
@@ -38,7 +38,7 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
       else if (role === 'owner') task.owner = shown || null;
       else task.notes = shown || null;
     }
-    return { edits, value: { before, task } };
+    return { edits, touched: [before], value: { before, task } };
   });
   return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display };
 }

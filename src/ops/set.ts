@@ -38,11 +38,11 @@ export async function setStatusOp(
   opts: TransactOptions,
 ): Promise<OpResult & { from: Status }> {
   parseStatusArgument(status); // a usage error before any lock is taken
-  const r = await transact(path, opts, ({ plan, display }, ec) => {
+  const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
     const to = parseStatusArgument(status, plan.statusExtension);
-    const before = resolveTask(plan.tasks, id, filters, display);
+    const before = resolveTask(plan.tasks, id, filters, display, compact?.ids);
     const change = setStatusEdits(ec, before, to);
-    return { edits: change.edits, value: { before, task: { ...before, status: to, statusText: change.statusText }, from: change.from } };
+    return { edits: change.edits, touched: [before], value: { before, task: { ...before, status: to, statusText: change.statusText }, from: change.from } };
   });
   return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display };
 }

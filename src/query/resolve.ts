@@ -5,10 +5,16 @@ import type { Task } from '../model/types.js';
 import { PlanError } from '../errors.js';
 import { filterTasks, type Filters } from './filter.js';
 
-export function resolveTask(tasks: Task[], id: string, filters: Filters, file: string): Task {
+/**
+ * `ids`, when given, lists every task's id in order (the cache keeps it), so
+ * only the tasks with the wanted id are read.
+ */
+export function resolveTask(tasks: Task[], id: string, filters: Filters, file: string, ids?: string[]): Task {
   const wanted = id.trim();
   const norm = (s: string) => s.toLowerCase().replace(/^#/, '');
-  const matches = filterTasks(tasks, filters).filter((t) => norm(t.id) === norm(wanted));
+  const key = norm(wanted);
+  const pool = ids ? ids.flatMap((x, i) => (norm(x) === key ? [tasks[i]!] : [])) : tasks;
+  const matches = filterTasks(pool, filters).filter((t) => norm(t.id) === key);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const lines = matches.map((t) => `  ${t.id} line ${t.line}: ${t.title}${pickFlags(t, matches)}`);
@@ -16,11 +22,11 @@ export function resolveTask(tasks: Task[], id: string, filters: Filters, file: s
       `${file}: id "${wanted}" matches ${matches.length} tasks; pick one with a filter flag:\n${lines.join('\n')}`,
     );
   }
-  const all = tasks.filter((t) => norm(t.id) === norm(wanted));
+  const all = pool.filter((t) => norm(t.id) === key);
   if (all.length > 0) {
     throw new PlanError(`${file}: task "${wanted}" exists but not with the filters given; drop or change the filter flags`);
   }
-  const close = closest(wanted, [...new Set(tasks.map((t) => t.id))]);
+  const close = closest(wanted, [...new Set(ids ?? tasks.map((t) => t.id))]);
   const hint = close.length ? `; did you mean ${close.join(', ')}?` : tasks.length ? '; run `plan list` to see the ids' : '';
   throw new PlanError(`${file}: no task with id "${wanted}"${hint}`);
 }

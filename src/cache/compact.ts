@@ -155,13 +155,18 @@ export function expandLazily(c: CompactPlan, read: (k: number) => void): Plan {
     if (!c.chunks[k]) read(k);
     expandChunk(c, k).forEach((t, j) => (backing[k * CHUNK + j] = t));
   };
+  const index = (prop: string | symbol): number => (typeof prop === 'string' && prop.length < 10 && /^\d+$/.test(prop) ? Number(prop) : -1);
+  // Array methods ask `has` before `get` for every index: both read the chunk.
   const tasks = new Proxy(backing, {
     get(target, prop, receiver) {
-      if (typeof prop === 'string' && prop.length < 10 && /^\d+$/.test(prop)) {
-        const i = Number(prop);
-        if (i < target.length) ensure(Math.floor(i / CHUNK));
-      }
+      const i = index(prop);
+      if (i >= 0 && i < target.length) ensure(Math.floor(i / CHUNK));
       return Reflect.get(target, prop, receiver);
+    },
+    has(target, prop) {
+      const i = index(prop);
+      if (i >= 0 && i < target.length) ensure(Math.floor(i / CHUNK));
+      return Reflect.has(target, prop);
     },
   });
   return { ...c.plan, tasks } as Plan;

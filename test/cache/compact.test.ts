@@ -16,3 +16,29 @@ describe('compact cache form', () => {
     }
   });
 });
+
+describe('a lazily read model', () => {
+  it('reads chunks only as tasks are used, and behaves as the whole model for array methods', async () => {
+    const { genPlan } = await import('../helpers/gen.js');
+    const { expandLazily, CHUNK } = await import('../../src/cache/compact.js');
+    const plan = await planOf(genPlan(1000, 9));
+    const full = JSON.parse(JSON.stringify(compact(plan)));
+    const reads: number[] = [];
+    const open = () => {
+      reads.length = 0;
+      const c = { ...full, chunks: full.chunks.map(() => null) };
+      return expandLazily(c, (k) => {
+        reads.push(k);
+        c.chunks[k] = full.chunks[k];
+      });
+    };
+    expect(open().tasks[CHUNK + 3]).toEqual(plan.tasks[CHUNK + 3]);
+    expect(reads).toEqual([1]);
+    expect(open().tasks.slice(250, 260)).toEqual(plan.tasks.slice(250, 260));
+    expect(reads).toEqual([0, 1]);
+    expect(open().tasks.filter((t) => t.status === 'done')).toEqual(plan.tasks.filter((t) => t.status === 'done'));
+    expect(open().tasks.map((t) => t.id)).toEqual(plan.tasks.map((t) => t.id));
+    expect([...open().tasks]).toEqual(plan.tasks);
+    expect(reads).toEqual([0, 1, 2, 3]);
+  });
+});

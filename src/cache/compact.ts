@@ -26,6 +26,8 @@ export interface CompactPlan {
   strings: string[];
   /** Every task's id, in order: ids are found without reading the chunks. */
   ids: string[];
+  /** Every task's sprint, week, month, phase and milestone, joined by NUL: to narrow a search before reading chunks. */
+  scopes: string[];
   /** Per chunk, the absolute anchor of the task before its first (0 for the first chunk). */
   bases: number[];
   /** The tasks, CHUNK at a time; null for a chunk not read yet. */
@@ -64,7 +66,13 @@ export function compact(plan: Plan): CompactPlan {
   });
   const { tasks: _omit, ...rest } = plan;
   void _omit;
-  return { plan: rest, strings, ids: plan.tasks.map((t) => t.id), bases, chunks };
+  return { plan: rest, strings, ids: plan.tasks.map((t) => t.id), scopes: plan.tasks.map(scopeKey), bases, chunks };
+}
+
+export const SCOPE_ORDER = ['sprint', 'week', 'month', 'phase', 'milestone'] as const;
+
+function scopeKey(t: Task): string {
+  return SCOPE_ORDER.map((k) => t[k] ?? '').join('\u0000');
 }
 
 function anchorOf(s: TaskSource): number {

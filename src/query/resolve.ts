@@ -4,16 +4,29 @@
 import type { Task } from '../model/types.js';
 import { PlanError } from '../errors.js';
 import { filterTasks, type Filters } from './filter.js';
+import { scopeMatches } from '../model/scope.js';
+
+/** Every task's id and scope (sprint, week, month, phase, milestone joined by NUL), in order, as the cache keeps them. */
+export interface TaskIndex {
+  ids: string[];
+  scopes: string[];
+}
+
+const SCOPES = ['sprint', 'week', 'month', 'phase', 'milestone'] as const;
 
 /**
- * `ids`, when given, lists every task's id in order (the cache keeps it), so
- * only the tasks with the wanted id are read.
+ * With an `index`, only the tasks whose id and scope match are read, so a
+ * lazily read model stays mostly unread.
  */
-export function resolveTask(tasks: Task[], id: string, filters: Filters, file: string, ids?: string[]): Task {
+export function resolveTask(tasks: Task[], id: string, filters: Filters, file: string, index?: TaskIndex): Task {
   const wanted = id.trim();
   const norm = (s: string) => s.toLowerCase().replace(/^#/, '');
   const key = norm(wanted);
-  const pool = ids ? ids.flatMap((x, i) => (norm(x) === key ? [tasks[i]!] : [])) : tasks;
+  const inScope = (i: number) => {
+    const parts = index!.scopes[i]!.split('\u0000');
+    return SCOPES.every((k, j) => filters[k] === undefined || scopeMatches(parts[j] || null, filters[k]!));
+  };
+  const pool = index ? index.ids.flatMap((x, i) => (norm(x) === key && inScope(i) ? [tasks[i]!] : [])) : tasks;
   const matches = filterTasks(pool, filters).filter((t) => norm(t.id) === key);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
@@ -22,11 +35,11 @@ export function resolveTask(tasks: Task[], id: string, filters: Filters, file: s
       `${file}: id "${wanted}" matches ${matches.length} tasks; pick one with a filter flag:\n${lines.join('\n')}`,
     );
   }
-  const all = pool.filter((t) => norm(t.id) === key);
+  const all = index ? index.ids.filter((x) => norm(x) === key) : pool.filter((t) => norm(t.id) === key);
   if (all.length > 0) {
     throw new PlanError(`${file}: task "${wanted}" exists but not with the filters given; drop or change the filter flags`);
   }
-  const close = closest(wanted, [...new Set(ids ?? tasks.map((t) => t.id))]);
+  const close = closest(wanted, [...new Set(index?.ids ?? tasks.map((t) => t.id))]);
   const hint = close.length ? `; did you mean ${close.join(', ')}?` : tasks.length ? '; run `plan list` to see the ids' : '';
   throw new PlanError(`${file}: no task with id "${wanted}"${hint}`);
 }

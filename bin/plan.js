@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+// CommonJS (see bin/package.json): Node starts faster without its ES-module
+// loader, and the bundled CLI is CommonJS too.
+require('../dist/cli.cjs');

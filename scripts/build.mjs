@@ -1,6 +1,6 @@
 // Bundles the CLI with esbuild.
 //
-// dist/cli.js holds everything the hot path needs (list, show, next, the cache)
+// dist/cli.cjs holds everything the hot path needs (list, show, next, the cache)
 // in one file, so a warm `plan list` reads one module. Each `import('./…')` of
 // our own code is a lazy boundary: the module is bundled on its own into
 // dist/lazy/<name>.js (with its own copy of the helpers it shares with the
@@ -69,7 +69,19 @@ const common = {
 };
 
 rmSync(dist, { recursive: true, force: true });
-const main = await build({ ...common, entryPoints: [join(src, 'cli.ts')], outfile: join(dist, 'cli.js'), plugins: [lazyBoundaries(false)], metafile: !!process.env.PLAN_BUILD_META });
+// The main bundle is CommonJS: Node's built-ins then load through require(),
+// without the ES-module facades that read every lazy export (fs streams, …).
+const main = await build({
+  ...common,
+  format: 'cjs',
+  banner: {},
+  // plan-cache.ts falls back to import.meta only outside this bundle.
+  logOverride: { 'empty-import-meta': 'silent' },
+  entryPoints: [join(src, 'cli.ts')],
+  outfile: join(dist, 'cli.cjs'),
+  plugins: [lazyBoundaries(false)],
+  metafile: !!process.env.PLAN_BUILD_META,
+});
 if (process.env.PLAN_BUILD_META) {
   const inputs = Object.values(main.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};
   for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 25)) {

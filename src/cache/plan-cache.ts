@@ -21,7 +21,7 @@ export interface CacheKey {
 }
 
 // node:crypto costs a few milliseconds to load: only big files are worth it.
-const nodeRequire = createRequire(import.meta.url);
+const nodeRequire = typeof require === 'function' ? require : createRequire(import.meta.url);
 
 /** Above this size a file is hashed natively: loading node:crypto pays off. */
 const NATIVE_HASH_BYTES = 128 * 1024;

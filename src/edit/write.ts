@@ -5,7 +5,6 @@
 
 import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { PlanError } from '../errors.js';
 
 /** A lock not refreshed for this long belongs to a dead writer and is taken over. */
@@ -71,7 +70,7 @@ export function atomicWrite(target: string, bytes: Uint8Array, display: string):
   const dir = dirname(target);
   const st = statSync(target);
   removeStaleTemps(dir);
-  const tmp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${basename(target)}`);
+  const tmp = join(dir, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}-${basename(target)}`);
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'wx', st.mode & 0o7777);

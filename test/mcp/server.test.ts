@@ -450,7 +450,13 @@ describe('plan mcp: start-up cost', () => {
       );
       const register = join(t.dir, 'register.mjs');
       writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hook}`)});\n`);
-      const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], { cwd: ROOT, env: serverEnv(), encoding: 'utf8', input: '' });
+      // The main bundle is CommonJS: record what require() loads as well.
+      const preload = join(t.dir, 'preload.cjs');
+      writeFileSync(
+        preload,
+        "const M = require('module'); const load = M._load; M._load = function (request, parent, isMain) { try { const f = M._resolveFilename(request, parent, isMain); if (f.includes('/dist/')) process.stderr.write('LOADED file://' + f + '\\n'); } catch {} return load.apply(this, arguments); };\n",
+      );
+      const r = spawnSync(process.execPath, ['--require', preload, '--import', register, BIN, ...args], { cwd: ROOT, env: serverEnv(), encoding: 'utf8', input: '' });
       return r.stderr
         .split('\n')
         .filter((l) => l.startsWith('LOADED '))

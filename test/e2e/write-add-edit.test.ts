@@ -3,23 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SEED } from '../helpers/run.js';
-import { ok, replaceAll, replaceOnce, TODAY, workspace, type Workspace } from './write-helpers.js';
+import { ok, replaceAll, replaceOnce, TODAY, withCopy } from './write-helpers.js';
 
 const seed = readFileSync(SEED, 'utf8');
 const NAME = 'progress_planning.md';
 const DAMAGED_PENDING = '\u201a\u00e8\u2265 Pending';
 const DAMAGED_NEXT = '\uf8ff\u00fc\u00ee\u00d1 Next';
 
-function withSeed(fn: (w: Workspace) => void): () => void {
-  return () => {
-    const w = workspace(SEED, NAME);
-    try {
-      fn(w);
-    } finally {
-      w.cleanup();
-    }
-  };
-}
 
 const stamped = (text: string) =>
   replaceAll(text, [
@@ -30,7 +20,7 @@ const stamped = (text: string) =>
 describe('plan add', () => {
   it(
     'appends 1.4 to the Week 1 table, in the file\'s style, and prints the task',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const r = ok(w.run(['add', 'Grafana alerts', '--week', '1']));
       expect(r.stdout.split('\n').slice(0, 6)).toEqual(['field\tvalue', 'id\t1.4', 'kind\ttask', 'title\tGrafana alerts', 'status\tpending', 'statusText\t⏳ Pending']);
       expect(r.stdout).toContain(`\nlocation\t${NAME}:27\n`);
@@ -41,7 +31,7 @@ describe('plan add', () => {
 
   it(
     'appends 15 to Month 2 with owner and status; --json',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const j = JSON.parse(ok(w.run(['add', 'Benchmark v1.2', '--month', '2', '--owner', 'Opus', '--status', 'wip', '--json'])).stdout);
       expect(j).toMatchObject({ schemaVersion: 1, file: NAME });
       expect(j.task).toMatchObject({
@@ -62,7 +52,7 @@ describe('plan add', () => {
 
   it(
     'refuses --notes where the table has no notes column, and an ambiguous scope, writing nothing',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const r = w.run(['add', 'X', '--month', '2', '--notes', 'n']);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/the table has no notes column; leave out --notes/);
@@ -77,7 +67,7 @@ describe('plan add', () => {
 
   it(
     '--dry-run prints the diff and writes nothing',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const r = ok(w.run(['add', 'Grafana alerts', '--week', '1', '--dry-run']));
       expect(r.stdout).toContain('\n+| 1.4 | Grafana alerts | ⏳ Pending |  |\n');
       expect(w.text()).toBe(seed);
@@ -88,7 +78,7 @@ describe('plan add', () => {
 describe('plan edit', () => {
   it(
     'changes the owner cell, escaping the pipe',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const r = ok(w.run(['edit', '9', '--owner', 'A | B']));
       expect(r.stdout).toBe(`id\tchange\tfile\tline\n9\towner changed\t${NAME}\t53\n`);
       expect(w.text()).toBe(stamped(replaceOnce(seed, '| 9 | Enhanced Strategy Package Review | Opus |', '| 9 | Enhanced Strategy Package Review | A \\| B |')));
@@ -98,7 +88,7 @@ describe('plan edit', () => {
 
   it(
     'changes title and notes together, leaving the damaged status as it is',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       ok(w.run(['edit', '1.2', '--title', 'Memory tools', '--notes', 'Wire up metrics', '--no-touch']));
       expect(w.text()).toBe(
         replaceOnce(
@@ -112,7 +102,7 @@ describe('plan edit', () => {
 
   it(
     'refuses a column the table does not have, a list item, and no change at all',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const a = w.run(['edit', '1.1', '--owner', 'Ana']);
       expect(a.code).toBe(1);
       expect(a.stderr).toMatch(/task 1\.1's table has no owner column; nothing was written/);
@@ -133,7 +123,7 @@ describe('plan edit', () => {
 describe('plan next --claim', () => {
   it(
     'marks the pick in progress and writes the owner where the table has an owner column',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       // Week 1 has no Owner column: the status alone is written.
       const a = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-1', '--json'])).stdout);
       expect(a).toMatchObject({ claimed: true, task: { id: '1.3', status: 'in-progress', statusText: '🔄 Next' } });
@@ -161,7 +151,7 @@ describe('plan next --claim', () => {
 
   it(
     'prints the claimed task as text too, and exits 3 with nothing to claim',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const r = ok(w.run(['next', '--claim', '--owner', 'Opus', '--section', 'Next Steps > Week 2']));
       expect(r.stdout).toContain('id\t5\n');
       expect(r.stdout).toContain('owner\tOpus\n');

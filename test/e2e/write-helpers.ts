@@ -71,3 +71,15 @@ export function ok(r: RunResult): RunResult {
 export function setReport(id: string, from: string, to: string, file: string, line: number): string {
   return `id\tchange\tfile\tline\n${id}\t${from} → ${to}\t${file}\t${line}\n`;
 }
+
+/** A test body run on a fresh copy of `src` (named `name`), removed afterwards. */
+export function withCopy(src: string, name: string, fn: (w: Workspace) => void): () => void {
+  return () => {
+    const w = workspace(src, name);
+    try {
+      fn(w);
+    } finally {
+      w.cleanup();
+    }
+  };
+}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SEED } from '../helpers/run.js';
-import { ok, replaceAll, replaceOnce, setReport, TODAY, workspace, type Workspace } from './write-helpers.js';
+import { ok, replaceAll, replaceOnce, setReport, TODAY, withCopy, workspace } from './write-helpers.js';
 
 const seed = readFileSync(SEED, 'utf8');
 const NAME = 'progress_planning.md';
@@ -25,21 +25,11 @@ function stamped(text: string): string {
   ]);
 }
 
-function withSeed(fn: (w: Workspace) => void): () => void {
-  return () => {
-    const w = workspace(SEED, NAME);
-    try {
-      fn(w);
-    } finally {
-      w.cleanup();
-    }
-  };
-}
 
 describe('plan set on the seed', () => {
   it(
     'set 1.2 done rewrites only the status text (in the file\'s own `✅ Complete`) and the date stamps',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const r = ok(w.run(['set', '1.2', 'done']));
       expect(r.stdout).toBe(setReport('1.2', 'in-progress', 'done', NAME, 25));
       const expected = stamped(replaceOnce(seed, ROW_1_2, '| 1.2 | Memory Tools Integration | ✅ Complete | Connect metrics_collector.py |'));
@@ -52,7 +42,7 @@ describe('plan set on the seed', () => {
 
   it(
     'set back restores the original bytes (the damaged `🔄 Next` too), date stamps aside',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       ok(w.run(['set', '1.2', 'done']));
       ok(w.run(['set', '1.2', 'in-progress']));
       expect(w.text()).toBe(stamped(seed));
@@ -61,7 +51,7 @@ describe('plan set on the seed', () => {
 
   it(
     '--no-touch leaves the dates: a round trip is byte for byte',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       ok(w.run(['set', '1.2', 'done', '--no-touch']));
       expect(w.text()).toBe(replaceOnce(seed, DAMAGED_NEXT, '✅ Complete'));
       ok(w.run(['set', '1.2', 'wip', '--no-touch']));
@@ -71,7 +61,7 @@ describe('plan set on the seed', () => {
 
   it(
     'takes every status word and alias, and every round trip gives the seed back',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const cases: [string, string, string][] = [
         ['complete', 'done', '✅ Complete'],
         ['wip', 'in-progress', '🔄 Next'],
@@ -98,7 +88,7 @@ describe('plan set on the seed', () => {
 
   it(
     'keeps text that is not a status in the cell, after the new status',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       ok(w.run(['set', '2', 'done']));
       expect(w.text()).toBe(
         stamped(replaceOnce(seed, '| Any Agent | From benchmark analysis |', '| Any Agent | ✅ Complete — From benchmark analysis |')),
@@ -110,7 +100,7 @@ describe('plan set on the seed', () => {
 
   it(
     'sets week items (W2, W4-5) like tasks',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       ok(w.run(['set', 'W2', 'done', '--no-touch']));
       ok(w.run(['set', 'W4-5', 'wip', '--no-touch']));
       expect(w.text()).toBe(
@@ -127,7 +117,7 @@ describe('plan set on the seed', () => {
 
   it(
     'puts the status emoji at the start of list items without a checkbox',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       ok(w.run(['set', '5.A', 'blocked']));
       ok(w.run(['set', '5.B', 'done']));
       ok(w.run(['set', '5.C', 'pending']));
@@ -151,7 +141,7 @@ describe('plan set on the seed', () => {
 
   it(
     '--dry-run prints a unified diff and writes nothing',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const r = ok(w.run(['set', '1.2', 'done', '--dry-run']));
       expect(r.stdout).toContain(`--- a/${NAME}\n+++ b/${NAME}\n`);
       expect(r.stdout).toContain(`\n-${ROW_1_2}\n+| 1.2 | Memory Tools Integration | ✅ Complete | Connect metrics_collector.py |\n`);
@@ -168,7 +158,7 @@ describe('plan set on the seed', () => {
 
   it(
     'reports the change as JSON',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const j = JSON.parse(ok(w.run(['set', '1.3', 'done', '--json'])).stdout);
       expect(j).toMatchObject({ schemaVersion: 1, file: NAME, changed: true, written: true, from: 'pending', to: 'done' });
       expect(j.task).toMatchObject({ id: '1.3', status: 'done', statusText: '✅ Complete', line: 26 });
@@ -178,7 +168,7 @@ describe('plan set on the seed', () => {
 
   it(
     'changes nothing (not even the dates) when the task already has the status',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const r = w.run(['set', '1.3', 'todo']);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');
@@ -189,7 +179,7 @@ describe('plan set on the seed', () => {
 
   it(
     'refuses an unknown id (exit 1) and an unknown status (exit 2), writing nothing',
-    withSeed((w) => {
+    withCopy(SEED, NAME, (w) => {
       const r = w.run(['set', '1.9', 'done']);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');

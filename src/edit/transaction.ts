@@ -63,7 +63,7 @@ export async function transact<T>(
 ): Promise<TransactResult<T>> {
   const display = displayPath(path);
   const target = realTarget(path, display);
-  const run = async (): Promise<TransactResult<T>> => {
+  const run = async (compromised: () => Error | null = () => null): Promise<TransactResult<T>> => {
     const loaded = await loadPlan(path, true);
     const { plan, text } = loaded;
     if (plan.frontMatter.readOnly && !opts.force && !opts.dryRun) {
@@ -85,29 +85,30 @@ export async function transact<T>(
     const diff = opts.dryRun || opts.diff ? await unifiedDiff(display, text, next, all) : '';
     if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display };
     const bytes = encode(next);
+    // A lock taken over by another writer (ours stalled past the stale time) means
+    // our read may be old: refuse rather than overwrite their change.
+    const lost = compromised();
+    if (lost) throw new PlanError(`${display}: the file's lock was lost before the write (${lost.message}); nothing was written, run the command again`);
     atomicWrite(target, bytes, display);
     memory.save();
-    // Keep the model cache warm for the next command: the edited model, not a re-parse.
-    const key = planCacheKey(path, bytes);
-    if (key) {
-      if (loaded.compact) {
+    try {
+      // Keep the model cache warm for the next command: the edited model, not a re-parse.
+      const key = planCacheKey(path, bytes);
+      if (key && loaded.compact) {
         const c = loaded.compact;
         const effect = editEffect(plan, all, next, damage.repair, touched);
         if (effect) writeCached(key, c, updateCompact(c, all, effect.changed, effect.modified, (k) => readChunk(c, k)));
-      } else {
+      } else if (key) {
         const after = planAfterEdits(plan, all, next, damage.repair);
         if (after) writeCached(key, after);
       }
+    } catch {
+      // The write is done; a cache left stale only costs the next read a parse.
     }
     return { value, changed: true, written: true, diff, text: next, display };
   };
   if (opts.dryRun) return run();
-  return withLock(target, display, async (compromised) => {
-    const result = await run();
-    const lost = compromised();
-    if (lost) throw new PlanError(`${display}: the file's lock was lost during the write (${lost.message}); check the file`);
-    return result;
-  });
+  return withLock(target, display, (compromised) => run(compromised));
 }
 
 function bodyLength(text: string): number {

@@ -85,7 +85,7 @@ export function buildPlan(input: BuildInput): Plan {
       });
     } else if (block.type === 'table') {
       tables.push(tableTasks(block, tables.length, tasks, problems));
-    } else {
+    } else if (block.type === 'item') {
       const task = itemTask(block);
       if (task) tasks.push(task);
     }

@@ -6,6 +6,7 @@
 // remark's answer on the corpus and on generated files.
 
 import type { Block, HeadingBlock, ItemBlock, Span, TableBlock, TableRow } from './blocks.js';
+import { detailsMarks, trimmedLines } from './html-lines.js';
 
 const HTML_BLOCK_TAGS = new Set(
   (
@@ -105,6 +106,7 @@ export function parseFast(text: string): Block[] | null {
       }
     }
     if (html) {
+      for (const l of trimmedLines(text, s, e)) blocks.push(...detailsMarks(text, l.start, l.end));
       if (html === 'comment' ? line.includes('-->') : line.trim() === '') {
         if (html === 'block') prevBlank = true;
         html = null;
@@ -240,7 +242,8 @@ export function parseFast(text: string): Block[] | null {
       quote = false;
     }
     if (indent >= 4) {
-      // Paragraph continuation, or indented code: neither holds tasks.
+      // Paragraph continuation, or indented code (which holds no tasks).
+      if (wasPara) blocks.push(...trimmedLines(text, s, e).map((l) => ({ type: 'line' as const, ...l })));
       prevIndented = !wasPara;
       prevBlank = false;
       continue;
@@ -278,6 +281,7 @@ export function parseFast(text: string): Block[] | null {
     }
 
     if (content[0] === '<') {
+      for (const l of trimmedLines(text, s, e)) blocks.push(...detailsMarks(text, l.start, l.end));
       if (content.startsWith('<!--')) {
         html = content.includes('-->', 4) ? null : 'comment';
       } else {
@@ -311,6 +315,7 @@ export function parseFast(text: string): Block[] | null {
         continue;
       }
     }
+    blocks.push(...trimmedLines(text, s, e).map((l) => ({ type: 'line' as const, ...l })));
     paraOpen = true;
     prevBlank = false;
   }

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Parent, Root, TableCell } from 'mdast';
 import type { Block, Span, TableRow } from './blocks.js';
+import { detailsMarks, trimmedLines } from './html-lines.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -13,11 +14,13 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 export function parseWithRemark(text: string): Block[] {
   const tree = processor.parse(text) as Root;
   const blocks: Block[] = [];
-  walk(tree, text, blocks, 0);
+  walk(tree, text, blocks, 0, false);
   return blocks;
 }
 
-function walk(node: Parent, text: string, out: Block[], listDepth: number): void {
+/** `quoted`: inside a block quote. Only the root's own paragraphs and HTML are listed. */
+function walk(node: Parent, text: string, out: Block[], listDepth: number, quoted: boolean): void {
+  const top = node.type === 'root';
   for (const child of node.children as Nodes[]) {
     const pos = child.position;
     if (!pos) continue;
@@ -38,7 +41,17 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number): void
         const delimiter = delimiterSpan(text, headRow.end);
         const rows = body.map((r) => row(r.children, r.position!.start.offset!, r.position!.end.offset!, text));
         const last = rows[rows.length - 1] ?? headRow;
-        out.push({ type: 'table', start: headRow.start, end: last.end, header: headRow, delimiter, align: child.align ?? [], rows });
+        const table: Block = { type: 'table', start: headRow.start, end: last.end, header: headRow, delimiter, align: child.align ?? [], rows };
+        if (quoted) table.quoted = true;
+        out.push(table);
+        break;
+      }
+      case 'paragraph':
+        if (top) for (const l of trimmedLines(text, start, end)) out.push({ type: 'line', ...l });
+        break;
+      case 'html': {
+        if (!top) break;
+        for (const l of trimmedLines(text, start, end)) out.push(...detailsMarks(text, l.start, l.end));
         break;
       }
       case 'list':
@@ -61,7 +74,7 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number): void
               }
             }
           }
-          out.push({
+          const block: Block = {
             type: 'item',
             start: istart,
             end: textSpan.end,
@@ -70,13 +83,17 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number): void
             checkbox,
             checked: checkbox ? !!item.checked : null,
             text: textSpan,
-          });
-          walk(item, text, out, listDepth + 1);
+          };
+          if (quoted) block.quoted = true;
+          out.push(block);
+          walk(item, text, out, listDepth + 1, quoted);
         }
         break;
       case 'blockquote':
+        walk(child, text, out, listDepth, true);
+        break;
       case 'footnoteDefinition':
-        walk(child, text, out, listDepth);
+        walk(child, text, out, listDepth, quoted);
         break;
       default:
         break;

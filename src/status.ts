@@ -27,7 +27,7 @@ export const DEFAULT_STYLE: Record<SettableStatus, StatusStyle> = {
 const STRONG_EMOJI: Record<string, SettableStatus> = {
   '✅': 'done', '✔': 'done', '☑': 'done', '✓': 'done', '🎉': 'done', '💯': 'done',
   '🔄': 'in-progress', '🚧': 'in-progress', '⚙': 'in-progress', '🏗': 'in-progress', '🔨': 'in-progress',
-  '⏩': 'in-progress', '▶': 'in-progress', '🎯': 'in-progress', '👷': 'in-progress', '🛠': 'in-progress',
+  '⏩': 'in-progress', '▶': 'in-progress', '👷': 'in-progress', '🛠': 'in-progress',
   '⏳': 'pending', '⬜': 'pending', '🔲': 'pending', '☐': 'pending', '📋': 'pending', '🔜': 'pending',
   '📅': 'pending', '🗓': 'pending', '🕐': 'pending', '⌛': 'pending', '💤': 'pending', '🆕': 'pending',
   '❌': 'blocked', '⛔': 'blocked', '🛑': 'blocked', '⏸': 'blocked', '🚨': 'blocked', '✋': 'blocked',
@@ -35,7 +35,10 @@ const STRONG_EMOJI: Record<string, SettableStatus> = {
 };
 const WEAK_EMOJI: Record<string, SettableStatus> = {
   '🟢': 'done', '🟩': 'done', '🟡': 'in-progress', '🟨': 'in-progress', '🟠': 'in-progress',
-  '🔵': 'in-progress', '🟦': 'in-progress', '⚪': 'pending', '⬛': 'pending', '🔴': 'blocked', '🟥': 'blocked',
+  // Beside 🟢 done and 🟡 partial, 🔴 is work not done yet; `🔴 Blocked` says more.
+  '🔵': 'in-progress', '🟦': 'in-progress', '⚪': 'pending', '⬛': 'pending', '🔴': 'pending', '🟥': 'pending',
+  // A target or a warning sign marks what is next or not yet right: open work, unless a word says more.
+  '🎯': 'pending', '⚠': 'pending',
 };
 
 // GitHub / mkdocs shortcodes seen in real files, read as the emoji they draw.
@@ -56,18 +59,23 @@ const WORDS: Record<SettableStatus, string[]> = {
     'done', 'complete', 'completed', 'finished', 'shipped', 'implemented', 'resolved', 'closed', 'merged',
     'delivered', 'released', 'passed', 'verified', 'fixed', 'accepted', 'ok', 'success', 'green',
     'completado', 'completada', 'terminado', 'hecho', 'listo', 'terminé', 'fait', 'fini', 'erledigt', 'fertig',
-    'abgeschlossen', 'concluído', 'concluido', 'feito', 'готово', 'виконано', 'завершено', 'выполнено',
+    'abgeschlossen', 'concluído', 'concluido', 'concluída', 'feito', 'готово', 'виконано', 'завершено', 'выполнено',
+    'completados', 'completadas', 'hotovo', 'dokončeno', 'splněno', 'tamamlandı', 'selesai',
     '完了', '完成', '已完成', '済', '済み', 'مكتمل', 'تم',
   ],
   'in-progress': [
-    'in progress', 'in-progress', 'wip', 'doing', 'next', 'active', 'ongoing', 'started', 'working',
-    'underway', 'under way', 'in review', 'partial', 'partially',
+    'in progress', 'in-progress', 'wip', 'doing', 'active', 'ongoing', 'started', 'working',
+    'underway', 'under way', 'in review', 'partial', 'partially', 'partially implemented', 'partially done', 'mostly done',
+    'en proceso', 'em progresso', 'in corso', 'probíhá', 'rozpracováno', 'у процесі', 'в роботі',
     'en progreso', 'en curso', 'en cours', 'in bearbeitung', 'em andamento', 'в процессе', 'в работе',
     '进行中', '進行中', '対応中', '作業中', 'جاري', 'قيد التنفيذ',
   ],
   pending: [
     'pending', 'todo', 'to do', 'to-do', 'planned', 'not started', 'upcoming', 'backlog', 'future',
     'queued', 'later', 'tbd', 'not done', 'incomplete', 'not implemented', 'unimplemented', 'scheduled', 'proposed', 'ready',
+    // `next` is what comes after the current work: not started yet (`🔄 Next` stays in progress: the emoji wins).
+    'next', 'up next', 'unassigned', 'not tested', 'not checked', 'not yet', 'open', 'needs investigation',
+    'pendientes', 'não iniciado', 'naplánováno', 'не перевірено', 'не тестовано', 'не розпочато',
     'pendiente', 'planificado', 'planeado', 'por hacer', 'à faire', 'a faire', 'prévu', 'offen', 'geplant',
     'pendente', 'запланировано', 'очікує', '未完了', '未着手', '未対応', '予定', '待办', '未开始', '计划', '草稿',
     'قيد الانتظار',
@@ -132,7 +140,8 @@ export class Vocabulary {
   read(text: string): StatusReading {
     const box = /^\s*\[([ xX])\]/.exec(text);
     if (box) return { status: box[1] === ' ' ? 'pending' : 'done', emoji: null, word: null };
-    let rest = stripVS(text).replace(/^[\s*_`~[\](){}"'“”‘’«»]+/u, '');
+    // Leading formatting, quotes, and damaged bytes (U+FFFD, escaped invalid UTF-8) before the status.
+    let rest = stripVS(text).replace(/^[\s*_`~[\](){}"'“”‘’«»\uFFFD\uDC80-\uDCFF]+/u, '');
     rest = rest.replace(/^:([a-z0-9_+-]+):/i, (m, code: string) => SHORTCODES[code.toLowerCase()] ?? m);
     let emoji: string | null = null;
     let emojiStatus: { status: SettableStatus; strong: boolean } | undefined;
@@ -168,8 +177,8 @@ export class Vocabulary {
     }
     for (let n = tokens.length; n > 0; n--) {
       const end = tokens[n - 1]!.end;
-      // `pending_resolution` is another word, not `pending` + more text.
-      if (/^[_-][\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue;
+      // `pending_resolution` and `Next.js` are other words, not `pending`/`next` + more text.
+      if (/^[_.-][\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue;
       const phrase = normaliseWords(tokens.slice(0, n).map((t) => t.value).join(' '));
       const status = this.words.get(phrase);
       if (status) return { status, text: text.slice(0, end) };

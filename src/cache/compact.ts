@@ -11,12 +11,15 @@ import { STATUSES, type Status } from '../status.js';
 
 /** Values that repeat from task to task (statuses as written, owners, scopes, sections) are indices into `strings` (-1: null). */
 type Row = [
-  id: string, kind: 0 | 1, title: string, status: number, statusText: number, owner: number, notes: string | null,
+  id: string, kind: 0 | 1 | 2, title: string, status: number, statusText: number, owner: number, notes: string | null,
   priority: number, sprint: number, week: number, month: number, phase: number,
   milestone: number, section: number, line: number, fields: Record<string, string> | 0, idFromFile: 0 | 1,
-  /** Row: [0, table, anchor delta, row length, ...cell start/end relative to the anchor]; item: [1, anchor delta, …]. */
+  /** Row: [0, table, anchor delta, row length, ...cell start/end relative to the anchor]; item: [1, anchor delta, …]; heading: [2, anchor delta, …]. */
   source: number[],
+  group: number,
 ];
+
+const KINDS = ['task', 'week', 'parent'] as const;
 
 /** Tasks per chunk: the cache reads, and rewrites, whole chunks. */
 export const CHUNK = 256;
@@ -76,14 +79,15 @@ function scopeKey(t: Task): string {
 }
 
 function anchorOf(s: TaskSource): number {
-  return s.type === 'row' ? s.row.start : s.item.start;
+  return s.type === 'row' ? s.row.start : s.type === 'item' ? s.item.start : s.heading.start;
 }
 
 function compactRow(t: Task, intern: (s: string | null) => number, delta: number): Row {
   return [
-    t.id, t.kind === 'week' ? 1 : 0, t.title, STATUSES.indexOf(t.status), intern(t.statusText), intern(t.owner), t.notes,
+    t.id, KINDS.indexOf(t.kind) as 0 | 1 | 2, t.title, STATUSES.indexOf(t.status), intern(t.statusText), intern(t.owner), t.notes,
     intern(t.priority), intern(t.sprint), intern(t.week), intern(t.month), intern(t.phase), intern(t.milestone),
     intern(t.section), t.line, Object.keys(t.fields).length ? t.fields : 0, t.idFromFile ? 1 : 0, packSource(t.source, delta),
+    intern(t.group),
   ];
 }
 
@@ -94,9 +98,17 @@ function packSource(s: TaskSource, delta: number): number[] {
     for (const c of s.cells) out.push(c.start - a, c.end - a);
     return out;
   }
+  if (s.type === 'heading') {
+    const a = s.heading.start;
+    const st = s.status ? [1, s.status.start - a, s.status.end - a] : [0, 0, 0];
+    return [2, delta, s.heading.end - a, s.text.start - a, s.text.end - a, ...st];
+  }
   const a = s.item.start;
-  const rel = (x: Span | null) => (x ? [x.start - a, x.end - a] : [-1, -1]);
-  return [1, delta, s.item.end - a, ...rel(s.checkbox), s.checked === null ? 2 : s.checked ? 1 : 0, s.text.start - a, s.text.end - a, ...rel(s.statusMark)];
+  const rel = (x: Span | null | undefined) => (x ? [x.start - a, x.end - a] : [-1, -1]);
+  return [
+    1, delta, s.item.end - a, ...rel(s.checkbox), s.checked === null ? 2 : s.checked ? 1 : 0, s.text.start - a, s.text.end - a,
+    ...rel(s.statusMark), ...rel(s.statusTail),
+  ];
 }
 
 function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): TaskSource {
@@ -106,6 +118,14 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
     for (let i = 4; i < p.length; i += 2) cells.push({ start: anchor + p[i]!, end: anchor + p[i + 1]! });
     return { type: 'row', table, row: { start: anchor, end: anchor + p[3]! }, cells, columns: plan.tables[table]!.columns };
   }
+  if (p[0] === 2) {
+    return {
+      type: 'heading',
+      heading: { start: anchor, end: anchor + p[2]! },
+      text: { start: anchor + p[3]!, end: anchor + p[4]! },
+      status: p[5] === 1 ? { start: anchor + p[6]!, end: anchor + p[7]! } : null,
+    };
+  }
   const span = (i: number) => (p[i]! < 0 ? null : { start: anchor + p[i]!, end: anchor + p[i + 1]! });
   return {
     type: 'item',
@@ -114,6 +134,7 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
     checked: p[5] === 2 ? null : p[5] === 1,
     text: { start: anchor + p[6]!, end: anchor + p[7]! },
     statusMark: span(8),
+    statusTail: p.length > 10 ? span(10) : null,
   };
 }
 
@@ -128,10 +149,10 @@ export function expandChunk(c: CompactPlan, k: number): Task[] {
     const at = anchor;
     let source: TaskSource | undefined;
     return {
-      id: r[0], kind: r[1] ? 'week' : 'task', title: r[2], status: STATUSES[r[3]] as Status, statusText: str[r[4]] ?? '',
+      id: r[0], kind: KINDS[r[1]] ?? 'task', title: r[2], status: STATUSES[r[3]] as Status, statusText: str[r[4]] ?? '',
       owner: str[r[5]] ?? null, notes: r[6], priority: str[r[7]] ?? null, sprint: str[r[8]] ?? null, week: str[r[9]] ?? null,
       month: str[r[10]] ?? null, phase: str[r[11]] ?? null, milestone: str[r[12]] ?? null,
-      section: str[r[13]] ?? null, line: r[14], fields: r[15] || {}, idFromFile: r[16] === 1,
+      section: str[r[13]] ?? null, group: str[r[18]] ?? null, line: r[14], fields: r[15] || {}, idFromFile: r[16] === 1,
       // Unpacked on first use: most commands read a few tasks' sources, not 10,000.
       get source(): TaskSource {
         return (source ??= unpackSource(packed, at, plan));
@@ -244,7 +265,9 @@ export function updateCompact(
       if (d !== row[17][deltaIndex(row)]) {
         const packed = [...row[17]];
         packed[deltaIndex(row)] = d;
-        updates.push([i, [...row.slice(0, 17), packed] as Row]);
+        const copy = [...row] as Row;
+        copy[17] = packed;
+        updates.push([i, copy]);
       }
     }
   }

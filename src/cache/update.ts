@@ -9,6 +9,7 @@ import type { Edit } from '../edit/splice.js';
 import type { Span } from '../parse/blocks.js';
 import { splitRow } from '../parse/fast.js';
 import { displayText, rowFields } from '../model/build.js';
+import { taskRef } from '../model/ref.js';
 import type { Plan, Task } from '../model/types.js';
 import { Vocabulary } from '../status.js';
 
@@ -21,6 +22,8 @@ export interface EditEffect {
 
 /** What plan's own edits did to the model, or null when only a new parse can tell. */
 export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (s: string) => string, touchedTasks: Task[] = []): EditEffect | null {
+  // A status written away from its task (a ledger row, a `Status:` line below a heading) moves with text the task does not hold.
+  if (plan.detachedStatus) return null;
   const hints = touchedTasks.map((t) => indexOfTask(plan, t)).filter((i) => i >= 0);
   if (edits.some((e) => /[\r\n]/.test(e.text) || /[\r\n]/.test(e.expect))) return null;
   const sorted = [...edits].sort((a, b) => a.start - b.start);
@@ -54,11 +57,11 @@ export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (
     while (end > start && /[ \r]/.test(newText[end - 1]!)) end--;
     const row = splitRow(newText, start, end);
     const info = plan.tables[src.table]!;
-    changed.set(i, {
-      ...t,
-      ...rowFields(row.cells, info.headers, info.columns, info.kind === 'week', display, vocab),
-      source: { ...src, row: { start: row.start, end: row.end }, cells: row.cells },
-    });
+    const { numberedId, ...fields } = rowFields(row.cells, info, display, vocab);
+    const next: Task = { ...t, ...fields, source: { ...src, row: { start: row.start, end: row.end }, cells: row.cells } };
+    if (numberedId !== null && t.idFromFile) next.id = numberedId;
+    if (!t.idFromFile) next.id = taskRef(next);
+    changed.set(i, next);
   }
   return { changed, modified };
 }
@@ -85,7 +88,7 @@ function rowContaining(plan: Plan, e: Edit): number {
   let hi = plan.tasks.length - 1;
   const anchor = (i: number) => {
     const s = plan.tasks[i]!.source;
-    return s.type === 'row' ? s.row.start : s.item.start;
+    return s.type === 'row' ? s.row.start : s.type === 'item' ? s.item.start : s.heading.start;
   };
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
@@ -116,8 +119,12 @@ export function planAfterEdits(plan: Plan, edits: Edit[], newText: string, repai
           checkbox: src.checkbox && mapSpan(src.checkbox),
           text: mapSpan(src.text),
           statusMark: src.statusMark && mapSpan(src.statusMark),
+          statusTail: src.statusTail ? mapSpan(src.statusTail) : null,
         },
       };
+    }
+    if (src.type === 'heading') {
+      return { ...t, source: { ...src, heading: mapSpan(src.heading), text: mapSpan(src.text), status: src.status && mapSpan(src.status) } };
     }
     return { ...t, source: { ...src, row: mapSpan(src.row), cells: src.cells.map(mapSpan) } };
   });

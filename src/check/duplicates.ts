@@ -15,7 +15,7 @@ export function checkDuplicateIds({ plan, text }: CheckInput): Problem[] {
   const problems: Problem[] = [];
   let pos: Positions | null = null;
   for (const t of plan.tasks) {
-    if (!t.idFromFile) continue; // positional L<line> ids are unique
+    if (!t.idFromFile) continue; // derived references are not ids the file wrote
     const key = scopeKey(t);
     const earlier = first.get(key);
     if (!earlier) {

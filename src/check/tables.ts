@@ -36,7 +36,7 @@ export function checkIdColumns({ plan }: CheckInput): Problem[] {
       column: 1,
       severity: 'warning',
       code: 'no-id-column',
-      message: `task table has no id column, so its tasks get positional ids${example} that change whenever lines move; add a first column \`#\` or \`ID\` with an id per row`,
+      message: `task table has no id column, so its tasks get references derived from their titles${example} that change when a title does; add a first column \`#\` or \`ID\` with an id per row`,
     });
   }
   return problems;

@@ -4,13 +4,14 @@
 import type { Plan, Task, TableInfo } from '../model/types.js';
 import type { Span } from '../parse/blocks.js';
 import { splitRow } from '../parse/fast.js';
-import { Vocabulary, type SettableStatus, type Status } from '../status.js';
+import { DEFAULT_STYLE, leadingSymbol, Vocabulary, type SettableStatus, type Status } from '../status.js';
 import type { MojibakeFix } from '../text/mojibake.js';
 import { textWidth, codePoints } from '../text/width.js';
 import { PlanError, UsageError } from '../errors.js';
 import type { Edit } from './splice.js';
 import { FileStyle } from './style.js';
 import { locateStatus } from './status-text.js';
+import { TRAILING_MARKS } from '../model/items.js';
 import type { StatusMemory } from './memory.js';
 
 export interface EditContext {
@@ -48,7 +49,7 @@ export function makeEditContext(
       if (p.status !== 'none') {
         style.add(p.status, { text: repair(raw.slice(p.start, p.end)), emoji: p.emoji, word: p.word, table: src.table });
       }
-    } else if (src.statusMark) {
+    } else if (src.type === 'item' && src.statusMark) {
       // The mark's own status: in `- [x] 🔄 …` the task is done by its box, but 🔄 is not how the file writes done.
       const emoji = text.slice(src.statusMark.start, src.statusMark.end);
       const status = vocab.emojiStatus(emoji)?.status;
@@ -61,7 +62,7 @@ export function makeEditContext(
       if (info) for (let i = info.firstTask; i < info.firstTask + info.taskCount; i++) learnTask(plan.tasks[i]!, style);
       return;
     }
-    for (const t of plan.tasks) if (t.source.type === 'item' || !style.hasLearnt(t.source.table)) learnTask(t, style);
+    for (const t of plan.tasks) if (t.source.type !== 'row' || !style.hasLearnt(t.source.table)) learnTask(t, style);
   });
   return { file, text, plan, vocab, style, memory, findDamage, repair };
 }
@@ -93,9 +94,12 @@ export function verifyTask(ec: EditContext, t: Task): void {
     again.cells.forEach((c, i) => {
       if (c.start !== src.cells[i]!.start || c.end !== src.cells[i]!.end) fail();
     });
-  } else {
-    if (src.checkbox && !/^\[[ xX]\]$/.test(ec.text.slice(src.checkbox.start, src.checkbox.end))) fail();
+  } else if (src.type === 'item') {
+    if (src.checkbox && !/^\[[ xX\-/~>!?]\]$/.test(ec.text.slice(src.checkbox.start, src.checkbox.end))) fail();
     if (src.text.end > ec.text.length) fail();
+  } else {
+    if (src.heading.end > ec.text.length || !/^ {0,3}#/.test(ec.text.slice(src.heading.start, src.heading.end))) fail();
+    if (src.status && src.status.end > ec.text.length) fail();
   }
 }
 
@@ -110,7 +114,58 @@ export interface StatusChange {
 export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
   verifyTask(ec, t);
   if (t.status === to) return { edits: [], from: t.status, to, statusText: t.statusText };
+  if (t.source.type === 'heading') return headingStatus(ec, t, to);
   return t.source.type === 'row' ? rowStatus(ec, t, to) : itemStatus(ec, t, to);
+}
+
+/**
+ * A heading task's status is written where the file wrote it: its mark
+ * (`### AC-1 ✅`), its bracketed words (`(IN PROGRESS)`), a `**Status**:` line
+ * below it or a ledger row's cell. A mark stays a mark, words stay words.
+ */
+function headingStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+  const src = t.source as Extract<Task['source'], { type: 'heading' }>;
+  if (!src.status) {
+    throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is a heading with no status written in it or under it; add one (e.g. a \`**Status**: pending\` line) first`);
+  }
+  return phraseStatus(ec, t, to, src.status);
+}
+
+/**
+ * Replaces the status phrase written at `span` (a heading's mark or words, a
+ * `Status:` value, a ledger cell, an item's trailing `✅` or `— cancelled`):
+ * a mark stays a mark, words stay words in the same case; setting back restores
+ * the exact text plan replaced.
+ */
+function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span): StatusChange {
+  const old = ec.text.slice(span.start, span.end);
+  const key = taskKey(t);
+  const fresh = ec.memory.recall(key, to, old) ?? restyle(ec, old, to);
+  ec.memory.remember(key, t.status, old, old, fresh);
+  const edit: Edit = { start: span.start, end: span.end, expect: old, text: fresh };
+  return { edits: [edit], from: t.status, to, statusText: ec.repair(fresh) };
+}
+
+/** `✓ (complete)` → `⏳ (pending)`, `🔄 IN PROGRESS` → `✅ DONE`, `cancelled` → `done`: the same shape, another status. */
+function restyle(ec: EditContext, old: string, to: SettableStatus): string {
+  const mark = leadingSymbol(old.trimStart());
+  const rest = mark ? old.trimStart().slice(mark.length) : old;
+  const words = rest.replace(/^[\s\uFE0F]+/, '');
+  const paren = /^\((.*)\)\s*$/.exec(words);
+  const said = paren ? paren[1]! : words;
+  let label = DEFAULT_STYLE[to].label;
+  if (/\p{L}/u.test(said) && said === said.toUpperCase()) label = label.toUpperCase();
+  else if (/\p{L}/u.test(said) && said === said.toLowerCase()) label = label.toLowerCase();
+  const text = said === '' ? '' : paren ? `(${label})` : label;
+  const sep = mark && text ? rest.slice(0, rest.length - words.length) || ' ' : '';
+  return `${mark ? markFor(ec, to) : ''}${sep}${text}` || label;
+}
+
+/** The file's mark for a status where a mark alone must say it: a strong one that reads so at the end of a line too. */
+function markFor(ec: EditContext, to: SettableStatus): string {
+  const emoji = ec.style.emojiFor(to);
+  const bare = emoji.replace('\uFE0F', '');
+  return ec.vocab.emojiStatus(emoji)?.strong && TRAILING_MARKS.has(bare) ? emoji : DEFAULT_STYLE[to].emoji;
 }
 
 function rowStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
@@ -207,6 +262,8 @@ export function tableAlignment(ec: EditContext, info: TableInfo): ((s: string) =
 
 function itemStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'item' }>;
+  // A status written after the title (`… ✅`, `— cancelled`) is changed where it is, not doubled at the front.
+  if (!src.checkbox && !src.statusMark && src.statusTail) return phraseStatus(ec, t, to, src.statusTail);
   const text = ec.text;
   const edits: Edit[] = [];
   const key = taskKey(t);
@@ -219,7 +276,7 @@ function itemStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange 
   let newBox = box;
   let newMark: string;
   if (src.checkbox) {
-    newBox = to === 'done' ? '[x]' : '[ ]';
+    newBox = to === 'done' ? (box === '[X]' ? '[X]' : '[x]') : to === 'cancelled' && box === '[-]' ? '[-]' : '[ ]';
     newMark = to === 'done' || to === 'pending' ? '' : `${ec.style.emojiFor(to)} `;
   } else {
     newMark = `${ec.style.emojiFor(to)} `;

@@ -64,7 +64,8 @@ const nullableText = z.string().nullable();
 
 export const taskSchema = z.object({
   id: z.string(),
-  kind: z.enum(['task', 'week']),
+  idFromFile: z.boolean(),
+  kind: z.enum(['task', 'week', 'parent']),
   title: z.string(),
   status: z.enum(STATUSES),
   statusText: z.string(),
@@ -77,6 +78,7 @@ export const taskSchema = z.object({
   phase: nullableText,
   milestone: nullableText,
   section: nullableText,
+  group: nullableText,
   line: z.number().int(),
   fields: z.record(z.string(), z.string()),
 });

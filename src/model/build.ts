@@ -1,17 +1,26 @@
 // Front matter + blocks → Plan. Never throws on content: whatever the file
-// holds becomes tasks, headings, tables and positioned problems.
+// holds becomes tasks, headings, tables and positioned problems. This is the
+// one place that decides what a task is; tables.ts, items.ts and outline.ts
+// read the shapes, this file puts them in the outline and keeps the order.
 
-import type { Block, ItemBlock, Span, TableBlock } from '../parse/blocks.js';
+import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
 import type { FrontMatterResult } from '../parse/frontmatter.js';
-import { Vocabulary, toExtension, type VocabularyExtension } from '../status.js';
+import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '../status.js';
 import { LineIndex } from '../text/lines.js';
 import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
 import { planColumns } from './columns.js';
-import { leadingMark, splitItem } from './items.js';
-import { emptyScope, scopesInHeading, normaliseRange } from './scope.js';
+import { readItem, STATUS_KEYS, type ItemReading } from './items.js';
+import { cleanTitle, groupName, headingId } from './names.js';
+import { Outline, outlineNode, type OutlineNode } from './outline.js';
+import { emptyScope, scopesInHeading } from './scope.js';
+import { groupRowScope, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './frontmatter.js';
+import { findLegends } from './legend.js';
+import { taskRef } from './ref.js';
 import type { Heading, Plan, Problem, Scope, Task, TableInfo } from './types.js';
+
+export { rowFields } from './tables.js';
 
 export interface BuildInput {
   file: string;
@@ -26,14 +35,13 @@ export interface BuildInput {
   extension?: VocabularyExtension;
 }
 
-interface OpenHeading {
-  depth: number;
-  text: string;
-  scope: Partial<Scope>;
+/** Raw cell or item Markdown → the text people read. */
+export function displayText(raw: string, repair: (s: string) => string): string {
+  return showEscapes(repair(plainText(raw)));
 }
 
 export function buildPlan(input: BuildInput): Plan {
-  const { text, blocks, repair } = input;
+  const { text, repair } = input;
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
   const fm = input.frontMatter;
@@ -56,41 +64,14 @@ export function buildPlan(input: BuildInput): Plan {
       message: `plan.statuses: "${key}" does not name a status (use done, in-progress, pending, blocked or cancelled)`,
     });
   }
-  const statusExtension = { ...input.extension, ...fileStatuses.extension };
-  const vocab = Vocabulary.of(statusExtension);
   const display = (span: Span): string => displayText(text.slice(span.start, span.end), repair);
-
-  const tasks: Task[] = [];
-  const headings: Heading[] = [];
-  const tables: TableInfo[] = [];
-  const stack: OpenHeading[] = [];
-  let scope: Scope = emptyScope();
-  let section: string | null = null;
-
-  for (const block of blocks) {
-    if (block.type === 'heading') {
-      while (stack.length && stack[stack.length - 1]!.depth >= block.depth) stack.pop();
-      const headingText = display(block.content);
-      stack.push({ depth: block.depth, text: headingText, scope: scopesInHeading(headingText) });
-      scope = emptyScope();
-      for (const h of stack) Object.assign(scope, h.scope);
-      section = stack.map((h) => h.text).join(' > ');
-      headings.push({
-        depth: block.depth,
-        text: headingText,
-        line: lines.line(block.start),
-        scope: { ...scope },
-        status: headingStatus(headingText, vocab),
-        section,
-      });
-    } else if (block.type === 'table') {
-      tables.push(tableTasks(block, tables.length, tasks, problems));
-    } else if (block.type === 'item') {
-      const task = itemTask(block);
-      if (task) tasks.push(task);
-    }
-  }
-
+  // The file's own legend teaches its marks; its front matter and .planrc.json win over the legend.
+  const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
+  const statusExtension = { ...legend, ...input.extension, ...fileStatuses.extension };
+  const vocab = Vocabulary.of(statusExtension);
+  const builder = new Builder(text, lines, vocab, display, repair);
+  for (const block of input.blocks) builder.add(block);
+  const { tasks, headings, tables, detachedStatus } = builder.finish();
   return {
     file: input.file,
     frontMatter: readFrontMatterInfo(fm),
@@ -104,171 +85,505 @@ export function buildPlan(input: BuildInput): Plan {
     invalidUtf8: input.invalidUtf8,
     bom: text.charCodeAt(0) === 0xfeff,
     eol: /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n',
+    ...(detachedStatus ? { detachedStatus: true as const } : {}),
   };
+}
 
-  function tableTasks(block: TableBlock, index: number, out: Task[], probs: Problem[]): TableInfo {
-    const headers = block.header.cells.map(display);
-    const plan = planColumns(headers);
-    const { columns } = plan;
+/** A task with where it sorts: tasks are listed in file order of their anchors. */
+interface Found {
+  task: Task;
+  anchor: number;
+  dropped?: boolean;
+}
+
+/** An item of the list run being read, kept until the run ends (a run of legend entries is a legend). */
+interface RunEntry {
+  found: Found | null;
+  legend: boolean;
+}
+
+/**
+ * Words of a heading or a list's lead-in (`**Success Criteria:**`) under which
+ * marked bullets state facts (evidence, criteria met, features) rather than
+ * track work. Checkboxes there are still tasks.
+ */
+const FACT_CONTEXT =
+  /(?<![\p{L}])(?:criteria|criterion|evidence|validation|benefits?|principles?|results?|metrics|highlights|outcomes?|summary|overview|advantages|achievements|definition of done|acceptance|current (?:state|status)|criterios|evidencia|beneficios|resultados|principios|resumen|résumé|zusammenfassung|vorteile|avantages|ventajas|ملخص|المزايا|الفوائد|الوضع الحالي)(?![\p{L}])/iu;
+/** A lead-in (`**Key Features:**`) also introduces facts when it lists features or files. */
+const FACT_LEAD_IN = /(?<![\p{L}])(?:features?|capabilit(?:y|ies)|files|características|fonctionnalités|funcionalidades|funktionen|الميزات|ميزات)(?![\p{L}])/iu;
+
+/** `**Latest Updates** (25 Dec): 🆕`, `**Success Criteria:**`: a bold lead-in ending in a colon. */
+const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?[:：]?\s*(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
+
+const LEGEND_HEADING = /^(?:legend|legenda|leyenda|légende|legende|key|status key|status legend|凡例|图例|условные обозначения)$/iu;
+
+class Builder {
+  private readonly outline = new Outline();
+  private readonly found: Found[] = [];
+  private readonly headings: Heading[] = [];
+  private readonly tables: TableInfo[] = [];
+  private readonly runs = new Map<number, RunEntry[]>();
+  /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
+  private readonly ordinals: { found: Found; n: string }[] = [];
+  private readonly headingTasks: Found[] = [];
+  /** A bold line that introduces the list after it (`**Latest Updates** (25 Dec):`): a small heading for that list. */
+  private leadIn: OutlineNode | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly vocab: Vocabulary,
+    private readonly display: (span: Span) => string,
+    private readonly repair: (s: string) => string,
+  ) {}
+
+  add(block: Block): void {
+    if (block.type !== 'item') this.endRuns(-1);
+    if (block.type !== 'item' && block.type !== 'line') this.leadIn = null;
+    switch (block.type) {
+      case 'heading':
+        return this.heading(block);
+      case 'table':
+        return this.table(block);
+      case 'item':
+        return this.item(block);
+      case 'line':
+        return this.line(block);
+      case 'details':
+        return this.details(block);
+    }
+  }
+
+  finish(): { tasks: Task[]; headings: Heading[]; tables: TableInfo[]; detachedStatus: boolean } {
+    this.endRuns(-1);
+    for (const node of this.outline.closeAll()) this.closeHeading(node);
+    this.mergeLedgers();
+    this.numberOrdinals();
+    const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
+    const tasks = kept.map((f) => f.task);
+    for (const t of tasks) if (!t.idFromFile) t.id = taskRef(t);
+    this.countTableTasks(tasks);
+    const detachedStatus = tasks.some((t) => t.source.type === 'heading' && t.source.status !== null && (t.source.status.start < t.source.heading.start || t.source.status.end > t.source.heading.end));
+    return { tasks, headings: this.headings, tables: this.tables, detachedStatus };
+  }
+
+  // ---- headings and sections -------------------------------------------
+
+  private heading(block: HeadingBlock): void {
+    const text = this.display(block.content);
+    const line = this.lines.line(block.start);
+    const node = outlineNode(text, block.depth, line, this.headings.length, this.vocab);
+    for (const closed of this.outline.enter(node)) this.closeHeading(closed);
+    const scope = this.outline.scope();
+    const section = this.outline.section();
+    node.at = { block, scope, section, group: this.outline.group(node) };
+    this.headings.push({ depth: block.depth, text, line, scope, status: node.status, section: section ?? text, name: node.name });
+  }
+
+  private details(block: DetailsBlock): void {
+    if (block.mark === 'open') {
+      this.outline.openDetails({ ...outlineNode('', 0, this.lines.line(block.start), -1, this.vocab), name: '' });
+    } else if (block.mark === 'summary') {
+      const node = this.outline.current();
+      const text = this.display(block.content);
+      const named = outlineNode(text, 0, this.lines.line(block.start), -1, this.vocab);
+      if (node && node.index === -1 && node.text === '') Object.assign(node, { ...named, depth: node.depth });
+      else this.outline.openDetails(named);
+    } else {
+      for (const closed of this.outline.closeDetails()) this.closeHeading(closed);
+    }
+  }
+
+  /** `**Status**: ✅ Complete` under a heading: the heading's status. */
+  private line(block: LineBlock): void {
+    const raw = this.text.slice(block.start, block.end);
+    const shown = this.display(block);
+    this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
+    const node = this.outline.current();
+    if (node && !node.field) node.field = this.statusField(block.start, block.end);
+  }
+
+  private statusField(start: number, end: number): OutlineNode['field'] {
+    const raw = this.text.slice(start, end);
+    const m = /^(?:[-*+]\s+)?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u.exec(raw);
+    if (!m || !STATUS_KEYS.has(m[1]!.trim().toLowerCase())) return null;
+    const value = { start: start + m[0].length, end };
+    const shown = this.display(value);
+    const status = readProgress(shown) ?? this.vocab.read(shown).status;
+    return status === 'none' ? null : { status, text: shown, span: value };
+  }
+
+  /** `**Plans:** 3/3 complete` written right after a list, without a blank line, continues its last item: still the heading's field. */
+  private lazyField(block: ItemBlock): OutlineNode['field'] {
+    let at = this.text.indexOf('\n', block.text.start);
+    while (at >= 0 && at < block.text.end) {
+      const start = at + 1;
+      let end = this.text.indexOf('\n', start);
+      if (end < 0 || end > block.text.end) end = block.text.end;
+      if (/^(?:\*\*|__)/.test(this.text.slice(start, start + 2))) {
+        const field = this.statusField(start, end);
+        if (field) return field;
+      }
+      at = end < block.text.end ? end : -1;
+    }
+    return null;
+  }
+
+  /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
+  private closeHeading(node: OutlineNode): void {
+    if (!node.at || node.index < 0) return;
+    const { block } = node.at;
+    const raw = this.text.slice(block.content.start, block.content.end).replace(/\s*([*_])\([^()]*\)\1\s*$/u, '');
+    const name = groupName(displayText(raw, this.repair));
+    const id = headingId(name);
+    const codeId = id.id !== null && !id.scope;
+    const fromText = node.status !== 'none';
+    const status: Status = fromText ? node.status : (node.field?.status ?? 'none');
+    if (node.listStatus) return;
+    // A heading over a table of tasks is the table's caption, not a task of its own.
+    if (node.holds > 0 && node.holdsItems === 0) return;
+    const documentStatus = node.depth === 1 && !fromText;
+    // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
+    // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`).
+    const numbered = /^\d+[.)]\s/.test(name) && node.holds === 0;
+    const isTask = codeId || (status !== 'none' && !documentStatus && (id.scope || numbered));
+    if (!isTask) return;
+    const task: Task = {
+      id: id.id ?? '',
+      kind: node.holds > 0 ? 'parent' : 'task',
+      title: cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name,
+      status,
+      statusText: fromText ? statusWords(node.text) : (node.field?.text ?? ''),
+      owner: null,
+      notes: null,
+      priority: null,
+      ...node.at.scope,
+      section: node.at.section ?? node.text,
+      group: node.at.group,
+      line: node.line,
+      fields: {},
+      idFromFile: id.id !== null,
+      source: {
+        type: 'heading',
+        heading: { start: block.start, end: block.end },
+        text: block.content,
+        status: fromText ? statusSpan(this.text, block.content, this.vocab) : (node.field?.span ?? null),
+      },
+    };
+    const f: Found = { task, anchor: block.start };
+    this.found.push(f);
+    this.headingTasks.push(f);
+    node.task = task;
+  }
+
+  // ---- tables -----------------------------------------------------------
+
+  private table(block: TableBlock): void {
+    const headers = block.header.cells.map(this.display);
+    const rows = block.rows.map((r) => r.cells.map(this.display));
+    const plan = planColumns(headers, rows, this.vocab);
+    const node = this.outline.current();
+    // Rows without a status column take the status their heading gives them all (`## Done`, `## Horizon 4 — Next`).
+    const listed = node?.listStatus ?? (node?.scoped && node.status !== 'none' ? node.status : null);
+    let kind = plan.kind;
+    let defaultStatus: Status | undefined;
+    if (plan.columns.status === undefined && listed && plan.columns.title !== undefined && !plan.reason) {
+      if (kind === 'other' && node?.listStatus) kind = 'task';
+      if (kind === 'task') defaultStatus = listed;
+    }
+    const scope = this.outline.scope();
     const info: TableInfo = {
-      line: lines.line(block.start),
+      line: this.lines.line(block.start),
       start: block.start,
       end: block.end,
-      kind: plan.kind,
+      kind: block.quoted ? 'other' : kind,
       headers,
-      columns,
+      columns: plan.columns,
       scope: { ...scope },
-      section,
-      firstTask: out.length,
+      section: this.outline.section(),
+      firstTask: 0,
       taskCount: 0,
       delimiter: block.delimiter,
       header: { start: block.header.start, end: block.header.end },
       ragged: [],
+      ...(defaultStatus ? { defaultStatus } : {}),
+      ...(plan.numberedNames ? { numberedNames: true } : {}),
+      ...(plan.reason ? { reason: plan.reason } : {}),
     };
-    for (const row of block.rows) {
-      if (row.cells.length !== headers.length) info.ragged.push([lines.line(row.start), row.cells.length]);
-    }
-    if (plan.kind === 'other') return info;
-    for (const row of block.rows) {
-      const cell = (i: number | undefined): string | null => {
-        if (i === undefined) return null;
-        const span = row.cells[i];
-        return span ? display(span) : null;
-      };
-      const line = lines.line(row.start);
-      const rowScope = { ...scope };
-      let id: string | null;
-      let kind: Task['kind'] = 'task';
-      if (plan.periodPrefix) {
-        kind = 'week';
-        const period = cell(0) ?? '';
-        const num = /\d+(?:\.\d+)*(?:\s*[-–—]\s*\d+(?:\.\d+)*)?/.exec(period);
-        const value = num ? normaliseRange(num[0]) : period;
-        id = value ? plan.periodPrefix + value : null;
-        const key = ({ W: 'week', S: 'sprint', P: 'phase', M: 'month' } as const)[plan.periodPrefix];
-        if (value) rowScope[key] = value;
-      } else {
-        id = cell(columns.id) || null;
+    const index = this.tables.length;
+    this.tables.push(info);
+    block.rows.forEach((row) => {
+      if (row.cells.length !== headers.length) info.ragged.push([this.lines.line(row.start), row.cells.length]);
+    });
+    if (info.kind === 'other') return;
+    let groupScope: Partial<Scope> = {};
+    let groupLabel: string | null = null;
+    block.rows.forEach((row, r) => {
+      const what = rowKind(rows[r]!, row.cells.map((c) => this.text.slice(c.start, c.end)));
+      if (what === 'group') {
+        const label = rows[r]!.find((c) => c.trim() !== '')!.trim();
+        groupScope = groupRowScope(label);
+        groupLabel = groupName(label);
+        return;
       }
-      out.push({
-        id: id ?? `L${line}`,
-        kind,
-        ...rowFields(row.cells, headers, columns, !!plan.periodPrefix, display, vocab),
-        ...rowScope,
-        section,
-        line,
-        idFromFile: id !== null,
-        source: { type: 'row', table: index, row: { start: row.start, end: row.end }, cells: row.cells, columns },
-      });
-      info.taskCount++;
-    }
-    void probs;
-    return info;
+      if (what !== 'task') return;
+      this.rowTask(row, index, info, { ...scope, ...groupScope }, groupLabel);
+    });
   }
 
-  function itemTask(block: ItemBlock): Task | null {
-    const raw = text.slice(block.text.start, block.text.end);
-    const mark = leadingMark(text, block.text, (s) => vocab.isStatusEmoji(s));
-    const afterMark = mark ? raw.slice(mark.end - block.text.start).replace(/^[ \t]+/, '') : raw;
-    const parts = splitItem(afterMark);
-    if (!block.checkbox && !parts.id) return null;
-    const line = lines.line(block.start);
-    let status: Task['status'] = 'none';
-    let statusText = '';
-    if (mark) {
-      const reading = vocab.read(text.slice(mark.start, mark.end));
-      status = reading.status;
-      statusText = text.slice(mark.start, mark.end);
+  private rowTask(row: TableBlock['rows'][number], table: number, info: TableInfo, scope: Scope, groupLabel: string | null): void {
+    const line = this.lines.line(row.start);
+    const fields = rowFields(row.cells, info, this.display, this.vocab);
+    const rowScope = { ...scope };
+    let id: string | null;
+    if (info.kind === 'week') {
+      const prefix = ({ week: 'W', sprint: 'S', month: 'M' } as const);
+      const first = row.cells[0] ? this.display(row.cells[0]) : '';
+      const letter = info.headers[0] ? periodLetter(info.headers[0]) : 'W';
+      const period = periodOf(first, letter);
+      id = period.id;
+      const key = (Object.keys(prefix) as (keyof typeof prefix)[]).find((k) => prefix[k] === letter)!;
+      if (period.value) rowScope[key] = period.value;
+    } else {
+      const idCell = info.columns.id !== undefined ? row.cells[info.columns.id] : undefined;
+      const cell = idCell ? this.display(idCell) : '';
+      id = fields.numberedId ?? (cell.trim() || null);
     }
-    if (block.checkbox) {
-      // A ticked box is done whatever else the line says; an open box with a
-      // status mark (🔄, ⛔) keeps the mark's status.
-      if (block.checked) status = 'done';
-      else if (status === 'none' || status === 'done') status = 'pending';
-      statusText = [text.slice(block.checkbox.start, block.checkbox.end), statusText].filter(Boolean).join(' ');
+    const { numberedId: _n, ...taskFields } = fields;
+    void _n;
+    const task: Task = {
+      id: id ?? '',
+      kind: info.kind === 'week' ? 'week' : 'task',
+      ...taskFields,
+      ...rowScope,
+      section: this.outline.section(),
+      group: groupLabel ?? this.outline.group(),
+      line,
+      idFromFile: id !== null,
+      source: { type: 'row', table, row: { start: row.start, end: row.end }, cells: row.cells, columns: info.columns },
+    };
+    this.push({ task, anchor: row.start });
+  }
+
+  // ---- list items --------------------------------------------------------
+
+  private item(block: ItemBlock): void {
+    this.endRuns(block.depth);
+    if (block.quoted) return;
+    const reading = readItem(this.text, block.text, { checked: block.checked, span: block.checkbox }, this.vocab, this.repair);
+    const node = this.outline.current();
+    if (node && !node.field) node.field = this.lazyField(block);
+    if (reading.field) {
+      if (block.depth === 0 && node && !node.field && STATUS_KEYS.has(reading.field.key)) {
+        node.field = this.statusField(block.text.start, block.text.end);
+      }
+      return;
     }
-    const show = (s: string | null): string | null => (s == null ? null : showEscapes(repair(plainText(s))));
-    return {
-      id: parts.id ?? `L${line}`,
+    const inLegend = node ? LEGEND_HEADING.test(node.name) : false;
+    const run = this.runs.get(block.depth) ?? [];
+    this.runs.set(block.depth, run);
+    const status = this.itemStatus(block, reading, node);
+    if (inLegend || reading.legend || status === null) {
+      run.push({ found: null, legend: inLegend || !!reading.legend });
+      return;
+    }
+    const found = this.itemTask(block, reading, status);
+    run.push({ found, legend: false });
+  }
+
+  /** The item's status when it is a task, or null when it is not one. */
+  private itemStatus(block: ItemBlock, reading: ItemReading, node: OutlineNode | undefined): Status | null {
+    const facts = this.leadIn ? FACT_CONTEXT.test(this.leadIn.name) || FACT_LEAD_IN.test(this.leadIn.name) : FACT_CONTEXT.test(node?.name ?? '');
+    if (reading.task && reading.marked && !reading.id && facts) return null;
+    if (reading.task) {
+      // An id'd item with no status of its own shares a finished heading's state (`Phase 1 ✅` → its parts are done).
+      if (reading.status === 'none' && node && (node.status === 'done' || node.status === 'cancelled')) return node.status;
+      return reading.status;
+    }
+    if (block.depth !== 0 || !node || !reading.title) return null;
+    const listed = this.leadIn ? (this.leadIn.listStatus ?? (this.leadIn.name ? null : node.listStatus)) : node.listStatus;
+    if (listed) return listed;
+    if (block.ordered && node.scoped && (node.status !== 'none' || reading.bold)) return node.status;
+    return null;
+  }
+
+  private itemTask(block: ItemBlock, reading: ItemReading, status: Status): Found {
+    const line = this.lines.line(block.start);
+    const checkbox = block.checkbox ?? reading.box;
+    const task: Task = {
+      id: reading.id ?? '',
       kind: 'task',
-      title: show(parts.title) ?? '',
+      title: showEscapes(reading.title),
       status,
-      statusText: showEscapes(repair(statusText)),
+      statusText: showEscapes(reading.statusText),
       owner: null,
-      notes: show(parts.notes) || null,
+      notes: reading.notes ? showEscapes(reading.notes) : null,
       priority: null,
-      ...scope,
-      section,
+      ...this.outline.scope(),
+      section: this.outline.section(),
+      group: this.itemGroup(),
       line,
       fields: {},
-      idFromFile: parts.id !== null,
+      idFromFile: reading.id !== null,
       source: {
         type: 'item',
         item: { start: block.start, end: block.end },
-        checkbox: block.checkbox,
-        checked: block.checked,
-        text: block.text,
-        statusMark: mark,
+        checkbox,
+        checked: block.checkbox ? block.checked : reading.box ? status === 'done' : null,
+        text: reading.box ? { start: reading.box.end + 1, end: block.text.end } : block.text,
+        statusMark: reading.statusMark,
+        statusTail: reading.statusTail,
       },
     };
+    const found = { task, anchor: block.start };
+    this.push(found);
+    if (block.ordered && reading.id === null && block.depth === 0) {
+      const n = /^\s*(\d{1,9})[.)]/.exec(this.text.slice(block.start, block.start + 12));
+      if (n) this.ordinals.push({ found, n: n[1]! });
+    }
+    return found;
+  }
+
+  /** A list's lead-in groups its items, unless a sprint/week/phase heading (or a heading task) holds them. */
+  private itemGroup(): string | null {
+    const scoped = this.outline.open().some((n) => n.scoped) || this.outline.current()?.taskLike;
+    return this.leadIn && !scoped ? this.leadIn.name : this.outline.group();
+  }
+
+  /** Ends the item runs deeper than `depth` (all runs for -1): a run mostly of legend entries is a legend. */
+  private endRuns(depth: number): void {
+    for (const [d, run] of this.runs) {
+      if (d <= depth) continue;
+      this.runs.delete(d);
+      const legends = run.filter((e) => e.legend).length;
+      if (legends >= 2 && legends * 2 >= run.length) for (const e of run) if (e.found) this.drop(e.found);
+    }
+  }
+
+  // ---- bookkeeping -------------------------------------------------------
+
+  private push(found: Found): void {
+    this.found.push(found);
+    const item = found.task.source.type !== 'row';
+    for (const n of this.outline.open()) {
+      n.holds++;
+      if (item) n.holdsItems++;
+    }
+  }
+
+  private drop(found: Found): void {
+    found.dropped = true;
+    for (const n of this.outline.open()) {
+      if (n.line > found.task.line) continue;
+      n.holds = Math.max(0, n.holds - 1);
+      if (found.task.source.type !== 'row') n.holdsItems = Math.max(0, n.holdsItems - 1);
+    }
+  }
+
+  /**
+   * A ledger row (`| Task 4 | completed |`) that names a heading task with no
+   * status of its own gives it that status, and is not a task itself.
+   */
+  private mergeLedgers(): void {
+    const rowsById = new Map<string, Found[]>();
+    for (const f of this.found) {
+      if (f.dropped || f.task.source.type !== 'row' || !f.task.idFromFile) continue;
+      const key = f.task.id.toLowerCase();
+      rowsById.set(key, [...(rowsById.get(key) ?? []), f]);
+    }
+    for (const h of this.headingTasks) {
+      if (h.task.status !== 'none' || !h.task.idFromFile) continue;
+      const rows = rowsById.get(h.task.id.toLowerCase());
+      if (rows?.length !== 1) continue;
+      const row = rows[0]!;
+      const src = row.task.source as Extract<Task['source'], { type: 'row' }>;
+      const cell = src.columns.status !== undefined ? src.cells[src.columns.status] : undefined;
+      if (!cell || h.task.source.type !== 'heading') continue;
+      h.task.status = row.task.status;
+      h.task.statusText = row.task.statusText;
+      h.task.owner = row.task.owner;
+      h.task.source.status = cell;
+      row.dropped = true;
+    }
+  }
+
+  /** Numbers of ordered items are ids when they run on across the file (1…22), not when each list restarts at 1. */
+  private numberOrdinals(): void {
+    const live = this.ordinals.filter((o) => !o.found.dropped);
+    const numbers = live.map((o) => o.n);
+    if (live.length < 2 || new Set(numbers).size !== numbers.length) return;
+    for (const o of live) {
+      o.found.task.id = o.n;
+      o.found.task.idFromFile = true;
+    }
+  }
+
+  private countTableTasks(tasks: Task[]): void {
+    const seen = new Set<number>();
+    tasks.forEach((t, i) => {
+      if (t.source.type !== 'row') return;
+      const info = this.tables[t.source.table]!;
+      if (!seen.has(t.source.table)) {
+        seen.add(t.source.table);
+        info.firstTask = i;
+        info.taskCount = 0;
+      }
+      info.taskCount++;
+    });
+    this.tables.forEach((info, i) => {
+      if (!seen.has(i)) info.firstTask = tasks.length;
+    });
   }
 }
 
-/** Raw cell or item Markdown → the text people read. */
-export function displayText(raw: string, repair: (s: string) => string): string {
-  return showEscapes(repair(plainText(raw)));
+function periodLetter(header: string): 'W' | 'S' | 'M' {
+  const h = header.toLowerCase();
+  return /sprint|iteration/.test(h) ? 'S' : /month|mes|monat/.test(h) ? 'M' : 'W';
 }
 
-/** The fields of a table row task that come from its cells. */
-export function rowFields(
-  cells: Span[],
-  headers: string[],
-  columns: TableInfo['columns'],
-  periodTable: boolean,
-  display: (span: Span) => string,
-  vocab: Vocabulary,
-): Pick<Task, 'title' | 'status' | 'statusText' | 'owner' | 'notes' | 'priority' | 'fields'> {
-  const cell = (i: number | undefined): string | null => {
-    if (i === undefined) return null;
-    const span = cells[i];
-    return span ? display(span) : null;
-  };
-  const statusCell = cell(columns.status);
-  const reading = statusCell != null ? vocab.read(statusCell) : null;
-  const fields: Record<string, string> = {};
-  const used = new Set(Object.values(columns));
-  headers.forEach((h, i) => {
-    if (used.has(i) || (periodTable && i === 0)) return;
-    const v = cell(i);
-    if (v != null) fields[h || `column ${i + 1}`] = v;
-  });
-  return {
-    title: cell(columns.title) ?? '',
-    status: reading ? reading.status : 'none',
-    statusText: statusCell ?? '',
-    owner: ownerOf(cell(columns.owner)),
-    notes: cell(columns.notes) || null,
-    priority: cell(columns.priority) || null,
-    fields,
-  };
+/** `3/3 plans complete` → done, `2/5` → in progress, `0/4` → pending. */
+function readProgress(value: string): Status | null {
+  const m = /^(\d+)\s*\/\s*(\d+)\b/.exec(value.trim());
+  if (!m) return null;
+  const [done, total] = [Number(m[1]), Number(m[2])];
+  if (total === 0) return null;
+  return done >= total ? 'done' : done === 0 ? 'pending' : 'in-progress';
 }
 
-const NO_OWNER = /^(?:|-|—|–|\?|n\/a|none)$/i;
-
-function ownerOf(cell: string | null): string | null {
-  if (cell == null) return null;
-  const v = cell.trim();
-  return NO_OWNER.test(v) ? null : v;
+/** The status part of a heading's text (`🔄 IN PROGRESS`), for `statusText`. */
+function statusWords(text: string): string {
+  const bracket = /[([]([^()[\]]+)[)\]]\s*[:：]?\s*$/u.exec(text);
+  const mark = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?.*$/u.exec(text);
+  return (mark?.[0] ?? bracket?.[1] ?? '').trim();
 }
 
-/** A status written in a heading: `(IN PROGRESS)` at the end, or a status emoji. */
-function headingStatus(text: string, vocab: Vocabulary): Task['status'] {
-  const paren = /\(([^()]+)\)\s*$/.exec(text);
-  if (paren) {
-    const r = vocab.read(paren[1]!);
-    if (r.status !== 'none') return r.status;
+/**
+ * Where a heading's status is written in the file: its mark with the status
+ * words after it (`✅`, `🔄 IN PROGRESS`, `✓ (complete)`), or its bracketed words.
+ */
+function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null {
+  const raw = text.slice(content.start, content.end);
+  for (const m of raw.matchAll(/[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu)) {
+    const rest = raw.slice(m.index!);
+    const reading = vocab.read(rest);
+    if (reading.status === 'none') continue;
+    let end = m.index! + m[0].length;
+    if (reading.word) {
+      const w = raw.indexOf(reading.word, end);
+      if (w >= 0) end = w + reading.word.length;
+    } else {
+      const paren = /^\s*\(([^()]*)\)\s*$/u.exec(raw.slice(end));
+      if (paren && vocab.read(paren[1]!).status !== 'none') end = raw.length;
+    }
+    const start = content.start + m.index!;
+    return { start, end: content.start + end };
   }
-  const emoji = /(\p{Extended_Pictographic})/u.exec(text);
-  if (emoji && vocab.isStatusEmoji(emoji[1]!)) return vocab.read(text.slice(emoji.index)).status;
-  return 'none';
+  const bracket = /[([]([^()[\]]+)[)\]]\s*[:：]?\s*$/u.exec(raw);
+  if (bracket) {
+    const start = content.start + bracket.index + 1;
+    return { start, end: start + bracket[1]!.length };
+  }
+  return null;
 }
+
+export { emptyScope, scopesInHeading };

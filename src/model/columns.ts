@@ -1,20 +1,41 @@
-// Column roles come from header names, case-insensitively, in several languages.
+// A table's schema, inferred from its header *and* its cells: which column
+// holds the id, the title, the status, the owner… Header words (in several
+// languages) say what a column is meant to hold; the cells say what it holds
+// (`Task` over `T01`, `T02` is an id column; a column of `✅` is a status
+// column whatever its header). Nothing here depends on one particular file.
 
 import type { ColumnRole } from './types.js';
+import { isIdShaped, splitNumberedName, stripLeadingMarks } from './names.js';
+import type { Vocabulary } from '../status.js';
 
 const ROLE_NAMES: Record<ColumnRole, string[]> = {
-  id: ['#', 'id', 'no', 'no.', 'nr', 'nr.', 'num', 'number', 'key', 'ref', 'task id', 'ticket', '№', '番号', '编号'],
+  id: [
+    '#', 'id', 'no', 'no.', 'nr', 'nr.', 'num', 'number', 'key', 'ref', 'task id', 'ticket', 'issue', '№', '番号', '编号',
+    'código', 'codigo', 'code',
+  ],
   title: [
-    'task', 'title', 'item', 'feature', 'deliverable', 'name', 'task name', 'story', 'work item', 'goal', 'milestone',
-    'tarea', 'tâche', 'aufgabe', 'tarefa', 'задача', 'タスク', '任务', '项目', 'タイトル', '标题', 'المهمة',
+    'task', 'tasks', 'title', 'item', 'feature', 'deliverable', 'name', 'task name', 'story', 'work item', 'goal', 'milestone',
+    'module', 'component', 'activity', 'objective', 'focus', 'project', 'responsibility', 'capability', 'suggestion', 'endpoint',
+    'entregable', 'tarea', 'título', 'titulo', 'nombre', 'tâche', 'aufgabe', 'tarefa', 'nome', 'entregável', 'задача', 'назва',
+    'タスク', 'タスク名', '任务', '项目', 'タイトル', '标题', 'المهمة', 'المهام', 'úkol',
   ],
-  status: ['status', 'state', 'estado', 'statut', 'stato', 'zustand', 'статус', 'стан', '状態', '状态', 'ステータス', 'الحالة'],
+  status: [
+    'status', 'state', 'estado', 'statut', 'stato', 'zustand', 'статус', 'стан', '状態', '状态', 'ステータス', 'الحالة', 'stav',
+    'situação', 'situacion', 'situación', 'disposition', 'done?',
+  ],
   owner: [
-    'owner', 'assignee', 'agent', 'who', 'assigned', 'assigned to', 'responsible', 'dri', 'lead',
-    'responsable', 'verantwortlich', 'ответственный', '担当', '担当者', '负责人',
+    'owner', 'owners', 'assignee', 'assignees', 'agent', 'who', 'assigned', 'assigned to', 'responsible', 'dri', 'lead',
+    'responsable', 'responsável', 'verantwortlich', 'ответственный', 'відповідальний', '担当', '担当者', '负责人', 'developer',
   ],
-  notes: ['notes', 'note', 'comments', 'comment', 'details', 'remarks', 'description', 'notas', 'remarques', '備考', '备注', '说明'],
-  priority: ['priority', 'prio', 'pri', 'prioridad', 'priorité', '優先度', '优先级'],
+  notes: [
+    'notes', 'note', 'comments', 'comment', 'details', 'remarks', 'description', 'notas', 'nota', 'remarques', 'descripción',
+    'descrição', '備考', '备注', '说明', 'rationale', 'why', 'evidence', 'resolution', 'facts',
+  ],
+  priority: ['priority', 'prio', 'pri', 'prioridad', 'prioridade', 'priorité', '優先度', '优先级', 'الأولوية', 'severity'],
+  depends: [
+    'depends on', 'dependencies', 'dependency', 'deps', 'depends', 'blocked by', 'prereqs', 'prereq', 'prerequisites',
+    'prerequisite', 'dependências', 'dependencias', '依存関係', '依赖', 'prereq module', 'after',
+  ],
 };
 
 const LOOKUP = new Map<string, ColumnRole>();
@@ -22,13 +43,16 @@ for (const [role, names] of Object.entries(ROLE_NAMES) as [ColumnRole, string[]]
   for (const n of names) LOOKUP.set(n, role);
 }
 
-/** Header texts that make a table's rows weeks (sprints, phases) rather than tasks. */
-const PERIOD_HEADERS: Record<string, 'W' | 'S' | 'P' | 'M'> = {
-  week: 'W', weeks: 'W', semana: 'W', sprint: 'S', phase: 'P', fase: 'P', month: 'M', mes: 'M',
+/** First-column headers whose rows are periods of time (weeks, sprints, months) rather than tasks. */
+const PERIOD_HEADERS: Record<string, 'W' | 'S' | 'M'> = {
+  week: 'W', weeks: 'W', semana: 'W', woche: 'W', sprint: 'S', iteration: 'S', month: 'M', mes: 'M', monat: 'M',
 };
 
+/** First-column headers that number units of work (`Phase | Name | Status`): an id column. */
+const UNIT_HEADERS = new Set(['phase', 'fase', 'stage', 'etapa', 'milestone', 'step', 'paso']);
+
 export function normaliseHeader(text: string): string {
-  return text
+  return stripLeadingMarks(text)
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
     .replace(/[*_`:]/g, '')
@@ -36,42 +60,226 @@ export function normaliseHeader(text: string): string {
     .trim();
 }
 
+/** The role a header names: the whole header, else its last word (`タスクID`, `Task ID`, `Prereq Module`). */
+function roleOfHeader(name: string): ColumnRole | undefined {
+  const whole = LOOKUP.get(name);
+  if (whole) return whole;
+  if (/(?:^|[\s\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}])id$/u.test(name)) return 'id';
+  const last = name.split(' ').pop()!;
+  const byLast = LOOKUP.get(last);
+  return byLast === 'title' || byLast === 'status' || byLast === 'notes' || byLast === 'owner' ? byLast : undefined;
+}
+
 export interface ColumnPlan {
   columns: Partial<Record<ColumnRole, number>>;
   kind: 'task' | 'week' | 'other';
-  /** For week tables: the id prefix (`W` for weeks, `S` sprints, `P` phases, `M` months). */
-  periodPrefix: 'W' | 'S' | 'P' | 'M' | null;
+  /** For week tables: the id prefix (`W` for weeks, `S` sprints, `M` months). */
+  periodPrefix: 'W' | 'S' | 'M' | null;
+  /** The id column's cells also name the task (`1. Základ`): split them. */
+  numberedNames: boolean;
+  /** Why a table with a status column is not a task table, for `check`. */
+  reason?: 'legend' | 'checks';
 }
 
-export function planColumns(headers: string[]): ColumnPlan {
+/** What the cells of one column look like. */
+interface ColumnStats {
+  filled: number;
+  statuses: number;
+  ids: number;
+  unique: number;
+  numbered: number;
+  words: number;
+  dates: number;
+  code: number;
+  handles: number;
+  checks: number;
+  marks: number;
+  numbers: number;
+  letters: number;
+}
+
+const EMPTY = /^(?:|-|—|–|\.{3}|…|n\/a|tbd|\?)$/i;
+const DATE_LIKE =
+  /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d+\s*(?:min|h|d|w|days?|hours?|weeks?|週間|日|時間|semanas?|أيام|أسبوع)|[月火水木金土日])$/iu;
+/** Words that report a check or a running service, not the progress of work. */
+const CHECK_WORDS =
+  /^(?:ok|okay|active|inactive|pass|passed|passing|fail|failed|failing|success|successful|working|online|offline|healthy|up|down|bug|error|yes|no|not tested|not checked|checking|tested|untested|live|running|compatible|excellent|good|не перевірено|не тестовано|перевірено|ممتاز|جيد|~?\d+(?:[.,]\d+)?\s*%|\d+\s*\/\s*\d+)(?![\p{L}])/iu;
+const NUMERIC = /^[~≈<>]?\s*\d[\d,.\s]*(?:%|[kKmM]|\s*\/\s*\d+)?$/;
+
+function statsOf(cells: string[], vocab: Vocabulary): ColumnStats {
+  const s: ColumnStats = { filled: 0, statuses: 0, ids: 0, unique: 0, numbered: 0, words: 0, dates: 0, code: 0, handles: 0, checks: 0, marks: 0, numbers: 0, letters: 0 };
+  const seen = new Set<string>();
+  for (const raw of cells) {
+    const c = raw.trim();
+    if (EMPTY.test(c)) continue;
+    s.filled++;
+    const reading = vocab.read(c);
+    if (reading.status !== 'none') s.statuses++;
+    const word = stripLeadingMarks(c).replace(/^[*_`~]+/u, '');
+    if (CHECK_WORDS.test(word)) s.checks++;
+    if (/^(?:[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\s*)+$|^:[a-z0-9_+-]+:$/u.test(c)) s.marks++;
+    const idShaped = isIdShaped(c);
+    if (idShaped) s.ids++;
+    if (splitNumberedName(c)) s.numbered++;
+    if (!seen.has(c)) {
+      seen.add(c);
+      s.unique++;
+    }
+    if (/\s/.test(c) && !idShaped) s.words++;
+    if (NUMERIC.test(c)) s.numbers++;
+    if (/\p{L}/u.test(c)) s.letters++;
+    if (DATE_LIKE.test(c)) s.dates++;
+    if (/^@[\w.-]+$/.test(c)) s.handles++;
+    if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) s.code++;
+  }
+  return s;
+}
+
+const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled);
+
+/**
+ * The columns of a table: header names first, then what the cells hold.
+ * `rows` are the display texts of the body rows.
+ */
+export function planColumns(headers: string[], rows: string[][], vocab: Vocabulary): ColumnPlan {
   const names = headers.map(normaliseHeader);
+  const stats = names.map((_, i) => statsOf(rows.map((r) => r[i] ?? ''), vocab));
   const columns: Partial<Record<ColumnRole, number>> = {};
   names.forEach((n, i) => {
-    const role = LOOKUP.get(n);
+    const role = roleOfHeader(n);
     if (role && columns[role] === undefined) columns[role] = i;
   });
-  const periodPrefix = names[0] !== undefined ? PERIOD_HEADERS[names[0]] ?? null : null;
-  if (periodPrefix) {
-    // The first column is the period; the title is the next column (`Focus`).
-    delete columns.id;
-    if (columns.title === 0 || columns.title === undefined) {
-      const next = names.findIndex((_, i) => i > 0 && i !== columns.status && i !== columns.owner);
-      if (next > 0) columns.title = next;
-      else delete columns.title;
-    }
-    return { columns, kind: 'week', periodPrefix };
+  const period = periodColumn(names, stats);
+  if (period) return weekPlan(names, stats, columns, period);
+  if (UNIT_HEADERS.has(names[0] ?? '') && isIdColumn(stats[0]!)) {
+    if (columns.title === 0) delete columns.title;
+    columns.id = 0;
   }
-  const isTask = columns.status !== undefined || (columns.id !== undefined && columns.title !== undefined);
-  if (!isTask) return { columns, kind: 'other', periodPrefix: null };
-  if (columns.title === undefined) {
-    // No title column: the first column that holds no other role (the notes
-    // column when nothing else is left).
-    const taken = new Set(Object.entries(columns).filter(([r]) => r !== 'notes').map(([, i]) => i));
-    const first = names.findIndex((_, i) => !taken.has(i));
-    if (first >= 0) {
-      columns.title = first;
-      if (columns.notes === first) delete columns.notes;
+  inferId(columns, stats);
+  inferStatus(columns, names, stats);
+  inferOwner(columns, stats);
+  const numberedNames = columns.id !== undefined && ratio(stats[columns.id]!.numbered, stats[columns.id]!) >= 0.6;
+  const titleNamed = columns.title !== undefined;
+  inferTitle(columns, names, stats, numberedNames);
+  const reason = notTasks(columns, stats);
+  if (reason) return { columns, kind: 'other', periodPrefix: null, numberedNames: false, reason };
+  // Without a status, ids and a column named for work (`# | Task`) make a task table; `# | Risk` or `ID | Decision` do not.
+  const isTask = columns.status !== undefined || (columns.id !== undefined && (titleNamed || numberedNames));
+  return { columns, kind: isTask ? 'task' : 'other', periodPrefix: null, numberedNames };
+}
+
+function periodColumn(names: string[], stats: ColumnStats[]): 'W' | 'S' | 'M' | null {
+  const prefix = PERIOD_HEADERS[names[0] ?? ''];
+  if (!prefix) return null;
+  // `Sprint` over task ids (`1.1`) with `Sprint 1` group rows is a task table, not a table of sprints.
+  const first = stats[0]!;
+  return first.filled === 0 || ratio(first.ids, first) >= 0.6 ? prefix : null;
+}
+
+function weekPlan(names: string[], stats: ColumnStats[], columns: Partial<Record<ColumnRole, number>>, prefix: 'W' | 'S' | 'M'): ColumnPlan {
+  // The first column is the period; the title is the next text column (`Focus`).
+  delete columns.id;
+  if (columns.title === 0 || columns.title === undefined) {
+    const next = names.findIndex((_, i) => i > 0 && i !== columns.status && i !== columns.owner && i !== columns.priority);
+    if (next > 0) columns.title = next;
+    else delete columns.title;
+  }
+  if (columns.status === undefined) inferStatus(columns, names, stats);
+  // A period table without a status (a log of what each week produced) holds no work to track.
+  const kind = columns.status !== undefined ? 'week' : 'other';
+  return { columns, kind, periodPrefix: prefix, numberedNames: false };
+}
+
+function isIdColumn(s: ColumnStats): boolean {
+  return s.filled > 0 && ratio(s.ids + s.numbered, s) >= 0.8;
+}
+
+/** An id column holds short id-shaped tokens, mostly unique; a `Task` column of `T01`s is one. */
+function inferId(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): void {
+  if (columns.id !== undefined && !isIdColumn(stats[columns.id]!) && stats[columns.id]!.filled > 0) {
+    // A header that says id over cells that are not ids (`#` over titles) is not an id column.
+    if (ratio(stats[columns.id]!.words, stats[columns.id]!) > 0.5) delete columns.id;
+  }
+  if (columns.title !== undefined && columns.id === undefined) {
+    const t = stats[columns.title]!;
+    if (isIdColumn(t) && ratio(t.unique, t) >= 0.8 && ratio(t.words, t) < 0.5) {
+      columns.id = columns.title;
+      delete columns.title;
     }
   }
-  return { columns, kind: 'task', periodPrefix: null };
+  if (columns.id === undefined) {
+    const first = stats[0];
+    const taken = new Set(Object.values(columns));
+    if (first && !taken.has(0) && isIdColumn(first) && ratio(first.unique, first) >= 0.8 && first.filled >= 2 && ratio(first.words, first) < 0.5) {
+      columns.id = 0;
+    }
+  }
+}
+
+/** A status column: named so, else the column whose cells mostly read as statuses. */
+function inferStatus(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): void {
+  if (columns.status !== undefined) return;
+  let best = -1;
+  let bestRatio = 0.6;
+  stats.forEach((s, i) => {
+    if (Object.values(columns).includes(i) && i !== columns.notes) return;
+    if (s.filled < 2 || DATE_HEADER.test(names[i]!) || PRIORITY_HEADER.test(names[i]!)) return;
+    const r = ratio(s.statuses, s);
+    if (r > bestRatio) {
+      best = i;
+      bestRatio = r;
+    }
+  });
+  if (best >= 0) {
+    if (columns.notes === best) delete columns.notes;
+    columns.status = best;
+  }
+}
+
+const PRIORITY_HEADER = /priori|severity|urgency/i;
+const DATE_HEADER = /^(?:date|due|deadline|eta|start|end|completed|done date|fecha|data|datum|日付|期限|期間|duration|est\.?)\b/i;
+
+function inferOwner(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): void {
+  if (columns.owner !== undefined) return;
+  const i = stats.findIndex((s, k) => !Object.values(columns).includes(k) && s.filled > 0 && ratio(s.handles, s) >= 0.8);
+  if (i >= 0) columns.owner = i;
+}
+
+/** The title: named so, else the first column of words that holds no other role, no dates and no code. */
+function inferTitle(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[], numberedNames: boolean): void {
+  if (columns.title !== undefined) {
+    const t = stats[columns.title]!;
+    // A `Milestone` column of `v1.0.2` names a release, not the task.
+    if (t.filled > 0 && ratio(t.words, t) === 0 && ratio(t.ids, t) >= 0.8 && columns.title !== 0) delete columns.title;
+    else return;
+  }
+  if (numberedNames) return; // the id column's `1. Name` cells give the titles
+  const taken = new Set(Object.entries(columns).filter(([r]) => r !== 'notes').map(([, i]) => i));
+  const usable = (i: number) => {
+    const s = stats[i]!;
+    return (
+      !taken.has(i) && !DATE_HEADER.test(names[i]!) && ratio(s.dates, s) < 0.5 && ratio(s.code, s) < 0.5 && ratio(s.marks, s) < 0.5 &&
+      ratio(s.letters, s) >= 0.5
+    );
+  };
+  let pick = names.findIndex((_, i) => usable(i) && ratio(stats[i]!.ids, stats[i]!) < 0.8);
+  if (pick < 0) pick = names.findIndex((_, i) => usable(i));
+  if (pick < 0) return;
+  columns.title = pick;
+  if (columns.notes === pick) delete columns.notes;
+}
+
+/** Tables with a status column that are not plans: a legend of marks, or a report of checks and services. */
+function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): ColumnPlan['reason'] | undefined {
+  if (columns.status === undefined) return undefined;
+  const status = stats[columns.status]!;
+  const others = stats.filter((_, i) => i !== columns.status);
+  if (stats.length <= 3 && others.some((s) => s.filled > 0 && ratio(s.marks, s) >= 0.8)) return 'legend';
+  if (status.filled >= 2 && ratio(status.checks, status) >= 0.6) return 'checks';
+  // Most other columns are numbers (tests, coverage, counts): a table of measurements.
+  const roles = new Set(Object.values(columns));
+  const rest = stats.filter((s, i) => !roles.has(i) && s.filled > 0);
+  const numeric = rest.filter((s) => ratio(s.numbers, s) >= 0.8).length;
+  if (numeric >= 2 && numeric * 2 > rest.length) return 'checks';
+  return undefined;
 }

@@ -1,70 +1,262 @@
-// List items as tasks: `- [ ] …` checkboxes and items that start with an id
-// token (`- **5.A Baseline Collection**: Terminal session, clean system`).
+// List items as tasks. An item is a task when it says so: a checkbox (every
+// common variant: `[ ]`, `[x]`, `[-]` cancelled, `[/]` in progress), a status
+// mark at its start or end (`✅ …`, `… ✓`, `` `[done]` …``, `~~struck~~`), a
+// status after its title (`— cancelled`, `(complete)`), an id of its own
+// (`5.A`, `BUG-3`, `**Hito 1:**`), or a heading above it that states the
+// status of everything listed under it (`## Todo`, `### Done ✅`).
+// Legends (`- ✅ Done`), fields (`- **Status**: …`) and progress lines
+// (`- **Backend**: 90%`) are not tasks.
 
 import type { Span } from '../parse/blocks.js';
+import type { Status, Vocabulary } from '../status.js';
+import { plainText } from '../text/plain.js';
+import { cleanTitle, splitId, stripLeadingMarks } from './names.js';
 
-/** Ids written at the start of an item: `5.A`, `3.1`, `1.2.3`, `CE-001`, `T1.2`. */
-const ID_TOKEN = /^(\d+(?:\.[A-Za-z0-9]+)+|[A-Z][A-Z0-9]{0,9}-\d+[A-Za-z]?|[A-Z]\d+(?:\.\d+)+)(?=$|[\s:)\]—–,*_-])/;
-const EMPHASIS_OPEN = /^(\*\*|__)/;
+/** Obsidian-style checkbox variants, and what each means. */
+const BOXES: Record<string, Status> = { ' ': 'pending', x: 'done', X: 'done', '-': 'cancelled', '/': 'in-progress', '~': 'in-progress', '>': 'blocked', '!': 'pending', '?': 'pending' };
+const BOX_AT_START = /^\[([ xX\-/~>!?])\][ \t]+(?=\S)/;
+/** Field names that make `- **Name**: value` an attribute of the heading above, not a task. */
+export const STATUS_KEYS = new Set([
+  'status', 'state', 'estado', 'estatus', 'statut', 'stato', 'stav', 'статус', 'стан', '状態', '状态', 'ステータス', 'الحالة',
+  'progress', 'progreso', 'progresso', 'plans', 'result', 'resultado',
+]);
+const FIELD_KEYS = new Set([
+  ...STATUS_KEYS, 'owner', 'assignee', 'priority', 'severity', 'page', 'route', 'root cause', 'reproduction', 'error', 'symptom',
+  'files', 'file', 'files fixed', 'location', 'goal', 'depends on', 'dependencies', 'requirements', 'estimate', 'due', 'notes',
+  'impact', 'solution', 'fix', 'tests', 'effort', 'type', 'prioridad', 'responsable', 'objetivo', 'duration', 'deadline',
+  'verified', 'reason', 'cause', 'note', 'why',
+]);
+const FIELD = /^(?:\*\*|__)?([^*_:：\n]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
+const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
 
-export interface ItemParts {
+export interface ItemReading {
+  /** Why the item is a task; null when it is not one. */
+  task: boolean;
   id: string | null;
-  /** Raw title and notes (still Markdown); notes null when absent. */
+  /** The id names a scope (`Phase 3:`): only an id where the item is a task anyway. */
+  scopeId: boolean;
   title: string;
   notes: string | null;
+  status: Status;
+  statusText: string;
+  /** A checkbox variant not recognised by GFM (`[-]`, `[/]`): its span. */
+  box: Span | null;
+  statusMark: Span | null;
+  statusTail: Span | null;
+  /** `- ✅ Done`: an entry of a status legend (emoji → status). */
+  legend: { emoji: string | null; status: Status } | null;
+  /** `- **Status**: FIXED`: a field of the heading above. */
+  field: { key: string; value: Span } | null;
+  /** The item's own words (bold title or plain), for telling list items apart. */
+  bold: boolean;
+  struck: boolean;
+  /** Its status comes from a mark or words, not a checkbox. */
+  marked: boolean;
 }
 
-/**
- * Splits an item's raw first paragraph (without checkbox and status mark)
- * into id, title and notes.
- */
-export function splitItem(raw: string): ItemParts {
-  let text = raw.replace(/\s*\r?\n\s*/g, ' ').trim();
-  const open = EMPHASIS_OPEN.exec(text);
+/** Reads one item. `text` is the file's text; `span` the item's first paragraph (after a GFM checkbox). */
+export function readItem(
+  text: string,
+  span: Span,
+  gfmBox: { checked: boolean | null; span: Span | null },
+  vocab: Vocabulary,
+  repair: (s: string) => string,
+): ItemReading {
+  const r: ItemReading = {
+    task: false, id: null, scopeId: false, title: '', notes: null, status: 'none', statusText: '', box: null,
+    statusMark: null, statusTail: null, legend: null, field: null, bold: false, struck: false, marked: false,
+  };
+  let at = span.start;
+  const end = span.end;
+  let boxStatus: Status | null = null;
+  if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
+  else {
+    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 8)));
+    if (box) {
+      r.box = { start: at, end: at + 3 };
+      boxStatus = BOXES[box[1]!]!;
+      at += box[0].length;
+    }
+  }
+  const mark = leadingStatus(text, at, end, vocab);
+  if (mark) {
+    r.statusMark = mark.span;
+    at = skipBlanks(text, mark.span.end, end);
+  }
+  const raw = text.slice(at, end).replace(/\s*\r?\n\s*/g, ' ');
+  const show = (s: string) => repair(plainText(s));
+  const unmarked = stripLeadingMarks(raw);
+  const field = FIELD.exec(unmarked);
+  if (field && !/^\s*\d/.test(unmarked)) {
+    const key = field[1]!.trim().toLowerCase();
+    const valueStart = at + (raw.length - unmarked.length) + field[0].length;
+    if (FIELD_KEYS.has(key)) r.field = { key, value: { start: valueStart, end } };
+    if (PROGRESS_VALUE.test(unmarked.slice(field[0].length))) return { ...r, field: r.field ?? { key, value: { start: valueStart, end } } };
+    if (r.field) return r;
+  }
+  const parts = splitParts(raw, show);
+  r.id = parts.id;
+  r.scopeId = parts.scopeId;
+  r.bold = parts.bold;
+  r.struck = /^~~[^~]+~~/.test(raw.trim());
+  const isStatus = (s: string) => vocab.read(s).status !== 'none';
+  r.title = cleanTitle(parts.title, isStatus);
+  r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : null;
+  const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
+  const whole = show(text.slice(mark ? mark.span.start : at, end));
+  if (!boxStatus && isLegend(whole, vocab)) {
+    const reading = vocab.read(whole);
+    r.legend = { emoji: reading.emoji, status: reading.status };
+  }
+  const tail = tailStatus(text, at, end, parts, vocab, show);
+  r.status = pickStatus(boxStatus, markReading?.status ?? null, tail?.status ?? null, r.struck);
+  r.statusText = [
+    gfmBox.span ? text.slice(gfmBox.span.start, gfmBox.span.end) : r.box ? text.slice(r.box.start, r.box.end) : '',
+    mark ? show(text.slice(mark.span.start, mark.span.end)) : '',
+    !mark && tail ? tail.text : '',
+  ].filter(Boolean).join(' ');
+  if (tail && !mark) r.statusTail = tail.span;
+  r.task = boxStatus !== null || !!mark || !!tail || r.struck || (r.id !== null && !r.scopeId);
+  // `✅ `signup_completed``: a mark beside a name in code is a checked list of names, not work.
+  if (!boxStatus && /^`[^`]+`(?:\s*\([^()]*\))?$/.test(raw.trim())) r.task = false;
+  if (r.legend) r.task = false;
+  r.marked = boxStatus === null;
+  return r;
+}
+
+/** `[-]` → cancelled wins; a ticked box is done; an open box gives way to a mark; then the tail. */
+function pickStatus(box: Status | null, mark: Status | null, tail: Status | null, struck: boolean): Status {
+  if (box && box !== 'pending') return box;
+  if (mark) return mark;
+  // Words after the title are notes once a checkbox says the status (`- [ ] Phase 1 — completed 2026-03-04` is open).
+  if (box) return box;
+  if (tail) return tail;
+  return struck ? 'done' : 'none';
+}
+
+function skipBlanks(text: string, at: number, end: number): number {
+  while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+  return at;
+}
+
+/** A status emoji, shortcode, or bracketed/coded status word (`` `[done]` ``) at the start of the item text. */
+function leadingStatus(text: string, at: number, end: number, vocab: Vocabulary): { span: Span } | null {
+  const head = text.slice(at, Math.min(end, at + 40));
+  const emoji = /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘✓✗✘])\uFE0F?/u.exec(head);
+  if (emoji && vocab.isStatusEmoji(emoji[0])) return { span: { start: at, end: at + emoji[0].length } };
+  const code = /^:([a-z0-9_+-]+):/i.exec(head);
+  if (code && vocab.read(code[0]).emoji) return { span: { start: at, end: at + code[0].length } };
+  const tag = /^`?\[([\p{L} _-]{2,20})\]`?(?=\s)/u.exec(head);
+  if (tag) {
+    const word = vocab.leadingWord(tag[1]!);
+    if (word && word.text.length === tag[1]!.length) return { span: { start: at, end: at + tag[0].length } };
+  }
+  return null;
+}
+
+interface Parts {
+  id: string | null;
+  scopeId: boolean;
+  title: string;
+  /** Display text after the title and its separator. */
+  rest: string;
+  /** Raw offset (within the item text) where `rest` starts, or -1. */
+  restAt: number;
+  bold: boolean;
+}
+
+/** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
+function splitParts(raw: string, show: (s: string) => string): Parts {
+  const open = /^(\*\*|__)(?=\S)/.exec(raw);
   if (open) {
-    const close = text.indexOf(open[1]!, 2);
+    const close = raw.indexOf(open[1]!, 2);
     if (close > 2) {
-      let inner = text.slice(2, close).trim();
-      let rest = text.slice(close + 2);
-      let id: string | null = null;
-      const m = ID_TOKEN.exec(inner);
-      if (m) {
-        id = m[1]!;
-        inner = inner.slice(m[0].length).replace(/^[\s:.)—–-]+/, '');
+      const inner = show(raw.slice(2, close)).trim();
+      const after = raw.slice(close + 2);
+      const sep = /^[\s:：.—–-]*/u.exec(after)![0];
+      const idSplit = splitId(inner);
+      let title = (idSplit.id ? idSplit.rest : inner).replace(/[\s:：.]+$/u, '');
+      let rest = show(after.slice(sep.length)).trim();
+      const restAt = close + 2 + sep.length;
+      if (!title && rest) {
+        // `**Hito 1:** Infraestructura Base`: the bold part was only the id.
+        title = rest;
+        rest = '';
       }
-      // `**Title:** notes` keeps the colon inside the emphasis.
-      inner = inner.replace(/[\s:]+$/, '');
-      rest = rest.replace(/^[\s:—–-]+/, '').trim();
-      if (id || inner) return { id, title: inner || rest, notes: inner && rest ? rest : null };
+      return { id: idSplit.id, scopeId: idSplit.scope, title, rest, restAt: rest ? restAt : -1, bold: true };
     }
   }
-  let id: string | null = null;
-  const m = ID_TOKEN.exec(text);
-  if (m) {
-    id = m[1]!;
-    text = text.slice(m[0].length).replace(/^[\s:.)—–-]+/, '');
-    const boldTitle = EMPHASIS_OPEN.exec(text);
-    if (boldTitle) {
-      const parts = splitItem(text);
-      return { id, title: parts.title, notes: parts.notes };
+  const shown = show(raw).trim();
+  // `01-02-PLAN.md -- Core interfaces…`: an item named by a numbered file is that file's work; its number is the id.
+  const file = /^(\d+(?:[-.]\d+)+)-[\w.-]*\.(?:md|txt|markdown)\s+(?:--|—|–)\s+(\S.*)$/u.exec(shown);
+  if (file) return { id: file[1]!, scopeId: false, title: file[2]!, rest: '', restAt: -1, bold: false };
+  const idSplit = splitId(stripLeadingMarks(shown));
+  const body = idSplit.id ? idSplit.rest : shown;
+  const dash = /\s+(?:—|–|--)\s+/u.exec(body);
+  if (dash && dash.index > 0) {
+    return { id: idSplit.id, scopeId: idSplit.scope, title: body.slice(0, dash.index), rest: body.slice(dash.index + dash[0].length), restAt: -1, bold: false };
+  }
+  return { id: idSplit.id, scopeId: idSplit.scope, title: body, rest: '', restAt: -1, bold: false };
+}
+
+/** Marks that state a status at the end of an item (a trailing 🎉 or ✨ celebrates, it does not track). */
+export const TRAILING_MARKS = new Set(['✅', '✔', '☑', '✓', '❌', '✗', '✘', '⏳', '🔄', '🚧', '⛔', '🚫', '⏸', '🛑', '⬜']);
+
+/** A status after the title: a mark at the very end, a status phrase after it, or `(complete)` at the end. */
+function tailStatus(
+  text: string, at: number, end: number, parts: Parts, vocab: Vocabulary, show: (s: string) => string,
+): { status: Status; text: string; span: Span } | null {
+  const raw = text.slice(at, end);
+  const trailing = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s*$/u.exec(raw);
+  if (trailing && TRAILING_MARKS.has(trailing[1]!.replace('\uFE0F', '')) && vocab.isStatusEmoji(trailing[1]!)) {
+    const s = at + trailing.index + 1;
+    return { status: vocab.read(trailing[1]!).status, text: trailing[1]!, span: { start: s, end: s + trailing[1]!.length } };
+  }
+  const titleEnd = Math.max(0, raw.indexOf(parts.title.slice(0, 12)) + 1);
+  if (parts.rest) {
+    const lead = vocab.read(parts.rest);
+    if (lead.status !== 'none' && (lead.emoji || /^[\p{L}]/u.test(parts.rest))) {
+      const span = phraseSpan(raw, titleEnd, lead.emoji, lead.word);
+      if (span) return { status: lead.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
+    }
+    const segments = parts.rest.split(/\s+[—–]\s+/u);
+    const last = segments[segments.length - 1]!;
+    if (segments.length > 1 && last.split(/\s+/).length <= 4) {
+      const r = vocab.read(last);
+      const span = r.status !== 'none' ? phraseSpan(raw, raw.lastIndexOf(last.slice(0, 6)), r.emoji, r.word) : null;
+      if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
     }
   }
-  const sep = /:\s+|\s+[—–-]\s+/.exec(text);
-  if (sep && sep.index > 0) {
-    return { id, title: text.slice(0, sep.index).trim(), notes: text.slice(sep.index + sep[0].length).trim() || null };
+  const paren = /\(([^()]{2,40})\)\s*$/u.exec(raw);
+  if (paren) {
+    const r = vocab.read(show(paren[1]!));
+    const span = r.status !== 'none' && r.word ? phraseSpan(raw, paren.index + 1, null, r.word) : null;
+    if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
   }
-  return { id, title: text.trim(), notes: null };
+  return null;
 }
 
-export function hasIdToken(raw: string): boolean {
-  return splitItem(raw).id !== null;
+/** Where the status phrase (its emoji, then its words) is written in `raw`, from `from` on. */
+function phraseSpan(raw: string, from: number, emoji: string | null, word: string | null): Span | null {
+  if (from < 0) return null;
+  const first = emoji ?? word;
+  if (!first) return null;
+  const start = raw.indexOf(first, from);
+  if (start < 0) return null;
+  if (!word) return { start, end: start + first.length };
+  const w = raw.indexOf(word, start);
+  return w < 0 ? null : { start, end: w + word.length };
 }
 
-/** The span of a status emoji (and the spaces after it) at the start of `span`. */
-export function leadingMark(text: string, span: Span, isStatusEmoji: (s: string) => boolean): Span | null {
-  const m = /^(\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘])\uFE0F?/u.exec(
-    text.slice(span.start, Math.min(span.end, span.start + 8)),
-  );
-  if (!m || !isStatusEmoji(m[0])) return null;
-  return { start: span.start, end: span.start + m[0].length };
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+/** `✅ Done`, `⬜ Not Started`, `` `⚙️ En Progreso` ``, `✅ **Done**: Task completed`: a legend entry. */
+function isLegend(shown: string, vocab: Vocabulary): boolean {
+  const reading = vocab.read(shown);
+  if (reading.status === 'none' || !reading.emoji || !reading.word) return false;
+  const afterEmoji = stripLeadingMarks(shown);
+  const rest = afterEmoji.slice(reading.word.length).trim();
+  return rest === '' || /^[:=(–—-]/u.test(rest);
 }

@@ -3,17 +3,26 @@
 
 import type { Scope, ScopeKind } from './types.js';
 
+// A release or a horizon is a milestone; a stage a phase; an iteration a sprint.
 const WORDS: Record<string, ScopeKind> = {
-  sprint: 'sprint', week: 'week', month: 'month', phase: 'phase', milestone: 'milestone',
-  semana: 'week', mes: 'month', fase: 'phase', hito: 'milestone', woche: 'week', monat: 'month',
+  sprint: 'sprint', sprints: 'sprint', iteration: 'sprint', week: 'week', weeks: 'week', month: 'month', months: 'month',
+  phase: 'phase', phases: 'phase', stage: 'phase', milestone: 'milestone', milestones: 'milestone',
+  release: 'milestone', horizon: 'milestone',
+  semana: 'week', mes: 'month', fase: 'phase', fases: 'phase', etapa: 'phase', hito: 'milestone', woche: 'week', monat: 'month',
   semaine: 'week', mois: 'month', étape: 'phase',
 };
 
 const NUM = String.raw`\d+(?:\.\d+)*`;
+// The end of a range is a number, not the start of a date (`Sprint 2 - 21/04 - 27/04` is sprint 2).
 const SCOPE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${Object.keys(WORDS).join('|')})\s*(?:#|no\.?\s*)?\s*(${NUM}(?:\s*[-–—]\s*${NUM})?)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(${Object.keys(WORDS).join('|')})\s*(?:#|no\.?\s*)?\s*(${NUM}(?:\s*[-–—]\s*${NUM}(?![/.:]\d))?)(?![\p{L}\p{N}/])`,
   'giu',
 );
+
+/** The scope a word names (`Phase`, `Sprints`, `Hito`), or null. */
+export function scopeWord(word: string): ScopeKind | null {
+  return WORDS[word.toLowerCase()] ?? null;
+}
 
 export function emptyScope(): Scope {
   return { sprint: null, week: null, month: null, phase: null, milestone: null };

@@ -9,7 +9,7 @@ export const SCOPE_KINDS: readonly ScopeKind[] = ['sprint', 'week', 'month', 'ph
 
 export type Scope = Record<ScopeKind, string | null>;
 
-export type ColumnRole = 'id' | 'title' | 'status' | 'owner' | 'notes' | 'priority';
+export type ColumnRole = 'id' | 'title' | 'status' | 'owner' | 'notes' | 'priority' | 'depends';
 
 /** Where a task lives in the file, for editing. */
 export type TaskSource =
@@ -30,11 +30,30 @@ export type TaskSource =
       text: Span;
       /** The status emoji at the start of the item text (after the checkbox), if any. */
       statusMark: Span | null;
+      /** A status written after the item's title (`… ✅`, `— cancelled`, `(complete)`), if any. */
+      statusTail?: Span | null;
+    }
+  | {
+      /** A heading that is itself a task (`### BUG-001: … ` with a status in it or in a `Status:` line below). */
+      type: 'heading';
+      heading: Span;
+      /** The heading's inline content. */
+      text: Span;
+      /** Where the status is written: in the heading, or the value of a `**Status**:` line or item below it. */
+      status: Span | null;
     };
 
+/**
+ * `task`: a piece of work. `week`: a row of a week (sprint, month) table, the
+ * work of a period. `parent`: a heading that carries a status and holds tasks of
+ * its own (`### Phase 5 🔄 IN PROGRESS`); never picked as the next task.
+ */
+export type TaskKind = 'task' | 'week' | 'parent';
+
 export interface Task {
+  /** The id as written in the file, or (idFromFile false) a reference `@` + 5 hex digits derived from the title and group. */
   id: string;
-  kind: 'task' | 'week';
+  kind: TaskKind;
   title: string;
   status: Status;
   /** The status cell or mark as a person reads it (repaired, no Markdown). */
@@ -49,11 +68,13 @@ export interface Task {
   milestone: string | null;
   /** Heading path, joined with ` > `. */
   section: string | null;
+  /** The heading a person groups the task under: the nearest sprint/week/phase/… heading, else the nearest heading (decoration removed). */
+  group: string | null;
   /** 1-based line of the row or item. */
   line: number;
   /** Other columns of the row, by header text. */
   fields: Record<string, string>;
-  /** Whether the id came from the file (false: a positional `L<line>` id). */
+  /** Whether the id came from the file (false: a reference `@…` derived from the title and group). */
   idFromFile: boolean;
   source: TaskSource;
 }
@@ -66,6 +87,8 @@ export interface Heading {
   /** A status written in the heading, e.g. `(IN PROGRESS)` or a leading ✅. */
   status: Status;
   section: string;
+  /** The heading as a group name: decorative emoji and status marks removed. */
+  name: string;
 }
 
 export interface TableInfo {
@@ -75,6 +98,12 @@ export interface TableInfo {
   kind: 'task' | 'week' | 'other';
   headers: string[];
   columns: Partial<Record<ColumnRole, number>>;
+  /** The status of rows whose table has no status column, from the heading above (`## Done`, `## Future Horizons`). */
+  defaultStatus?: Status;
+  /** The id column's cells also name the task (`1. Základ`). */
+  numberedNames?: boolean;
+  /** Why a table with a status column holds no tasks (a legend, a report of checks), for `check`. */
+  reason?: 'legend' | 'checks';
   scope: Scope;
   section: string | null;
   /** Index in `tasks` of the table's first task, and how many it holds. */
@@ -125,4 +154,6 @@ export interface Plan {
   invalidUtf8: boolean;
   bom: boolean;
   eol: '\n' | '\r\n';
+  /** Some task's status is written away from the task itself (a ledger row, a `Status:` line below its heading). */
+  detachedStatus?: true;
 }

@@ -20,7 +20,7 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
   const roles = (['title', 'owner', 'notes'] as const).filter((k) => changes[k] !== undefined);
   if (roles.length === 0) throw new UsageError('nothing to change; give --title, --owner and/or --notes');
   const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
-    const before = resolveTask(plan.tasks, id, filters, display, compact);
+    const before = resolveTask(plan.tasks, id, filters, display, compact, true);
     if (before.source.type !== 'row') {
       throw new PlanError(`${display}:${before.line}: task ${before.id} is a list item; plan edit changes table rows only (edit the line by hand)`);
     }

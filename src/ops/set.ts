@@ -40,7 +40,7 @@ export async function setStatusOp(
   parseStatusArgument(status); // a usage error before any lock is taken
   const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
     const to = parseStatusArgument(status, plan.statusExtension);
-    const before = resolveTask(plan.tasks, id, filters, display, compact);
+    const before = resolveTask(plan.tasks, id, filters, display, compact, true);
     const change = setStatusEdits(ec, before, to);
     return { edits: change.edits, touched: [before], value: { before, task: { ...before, status: to, statusText: change.statusText }, from: change.from } };
   });

@@ -2,7 +2,7 @@
 // flags that pick one; unknown ids suggest the closest ones.
 
 import type { Task } from '../model/types.js';
-import { PlanError } from '../errors.js';
+import { PlanError, UsageError } from '../errors.js';
 import { filterTasks, type Filters } from './filter.js';
 import { scopeMatches } from '../model/scope.js';
 
@@ -18,8 +18,12 @@ const SCOPES = ['sprint', 'week', 'month', 'phase', 'milestone'] as const;
  * With an `index`, only the tasks whose id and scope match are read, so a
  * lazily read model stays mostly unread.
  */
-export function resolveTask(tasks: Task[], id: string, filters: Filters, file: string, index?: TaskIndex): Task {
+export function resolveTask(tasks: Task[], id: string, filters: Filters, file: string, index?: TaskIndex, forWrite = false): Task {
   const wanted = id.trim();
+  const position = /^L(\d+)$/i.exec(wanted);
+  if (position && !(index?.ids ?? tasks.map((t) => t.id)).some((x) => x.toLowerCase() === wanted.toLowerCase())) {
+    return byLine(tasks, Number(position[1]), filters, file, wanted, forWrite);
+  }
   const norm = (s: string) => s.toLowerCase().replace(/^#/, '');
   const key = norm(wanted);
   const inScope = (i: number) => {
@@ -42,6 +46,21 @@ export function resolveTask(tasks: Task[], id: string, filters: Filters, file: s
   const close = closest(wanted, [...new Set(index?.ids ?? tasks.map((t) => t.id))]);
   const hint = close.length ? `; did you mean ${close.join(', ')}?` : tasks.length ? '; run `plan list` to see the ids' : '';
   throw new PlanError(`${file}: no task with id "${wanted}"${hint}`);
+}
+
+/**
+ * `L42`: the task on line 42, for reading. A write refuses it: lines move when
+ * the file changes, and a stale line would name another task.
+ */
+function byLine(tasks: Task[], line: number, filters: Filters, file: string, wanted: string, forWrite: boolean): Task {
+  const task = filterTasks(tasks, { ...filters, line: String(line) })[0];
+  if (!task) throw new PlanError(`${file}: no task on line ${line}; run \`plan list\` to see the tasks and their ids`);
+  if (forWrite) {
+    throw new UsageError(
+      `${file}: "${wanted}" names a line, and lines move when the file changes; use the task's id ${task.id} (line ${line}: ${task.title})`,
+    );
+  }
+  return task;
 }
 
 /** Flags that single out `t` among `others`, e.g. ` (--sprint 9)`. */

@@ -2,14 +2,16 @@
 
 import type { Task } from '../model/types.js';
 
-export const SCHEMA_VERSION = 1;
+/** 2: tasks gain `idFromFile` and `group`, `kind` may be `parent`, and tasks the file gives no id are `@` + 5 hex digits (not `L<line>`). */
+export const SCHEMA_VERSION = 2;
 
 /** A task as `--json` prints it: every field but the source offsets. */
-export type TaskJson = Omit<Task, 'source' | 'idFromFile'>;
+export type TaskJson = Omit<Task, 'source'>;
 
 export function taskJson(t: Task): TaskJson {
   return {
     id: t.id,
+    idFromFile: t.idFromFile,
     kind: t.kind,
     title: t.title,
     status: t.status,
@@ -23,6 +25,7 @@ export function taskJson(t: Task): TaskJson {
     phase: t.phase,
     milestone: t.milestone,
     section: t.section,
+    group: t.group,
     line: t.line,
     fields: t.fields,
   };

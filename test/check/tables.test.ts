@@ -17,11 +17,11 @@ describe('check: table rows with more or fewer cells than the header', () => {
 });
 
 describe('check: task tables without an id column', () => {
-  it('warns once per table, naming a positional id', async () => {
+  it('warns once per table, naming a derived reference', async () => {
     const text = '# Plan\n\n| Task | Status |\n|---|---|\n| A | Done |\n| B | Pending |\n';
     const problems = checkIdColumns(await input(text));
     expect(brief(problems)).toEqual(['3:1 warning no-id-column']);
-    expect(problems[0]!.message).toContain('positional ids (L5, …)');
+    expect(problems[0]!.message).toMatch(/references derived from their titles \(@[0-9a-f]{5}, …\)/);
   });
 
   it('says nothing for tables with ids, week tables and other tables', async () => {

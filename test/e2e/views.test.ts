@@ -36,7 +36,7 @@ describe('plan summary', () => {
 
   it('gives the same figures as JSON: week 1 is 1 done of 3, in progress', () => {
     const out = JSON.parse(run(['summary', '--json']).stdout);
-    expect(out.schemaVersion).toBe(1);
+    expect(out.schemaVersion).toBe(2);
     expect(out.file).toBe('progress_planning.md');
     const week1 = out.groups.find((g: { kind: string; value: string }) => g.kind === 'week' && g.value === '1');
     expect(week1).toMatchObject({ done: 1, total: 3, percent: 33, headingStatus: 'in-progress', depth: 1, line: 20 });
@@ -105,7 +105,7 @@ describe('plan check', () => {
     const r = run(['check', '--json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ schemaVersion: 1, file: 'progress_planning.md', errors: 8, warnings: 13 });
+    expect(out).toMatchObject({ schemaVersion: 2, file: 'progress_planning.md', errors: 8, warnings: 13 });
     expect(out.problems[0]).toEqual({
       line: 24,
       column: 30,
@@ -121,7 +121,7 @@ describe('plan check', () => {
     try {
       const w = plan(['-f', warn.file, 'check']);
       expect(w.code).toBe(0);
-      expect(w.stdout).toMatch(/plan\.md:1:1 warning task table has no id column, so its tasks get positional ids \(L3, …\)/);
+      expect(w.stdout).toMatch(/plan\.md:1:1 warning task table has no id column, so its tasks get references derived from their titles \(@[0-9a-f]{5}, …\)/);
       const c = plan(['-f', clean.file, 'check']);
       expect([c.code, c.stdout, c.stderr]).toEqual([0, '', '']);
     } finally {

@@ -33,7 +33,7 @@ describe('plan add', () => {
     'appends 15 to Month 2 with owner and status; --json',
     withCopy(SEED, NAME, (w) => {
       const j = JSON.parse(ok(w.run(['add', 'Benchmark v1.2', '--month', '2', '--owner', 'Opus', '--status', 'wip', '--json'])).stdout);
-      expect(j).toMatchObject({ schemaVersion: 1, file: NAME });
+      expect(j).toMatchObject({ schemaVersion: 2, file: NAME });
       expect(j.task).toMatchObject({
         id: '15',
         title: 'Benchmark v1.2',

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, writeTemp, plan } from '../helpers/run.js';
-import { leftovers, ok, replaceAll, replaceOnce, setReport, TODAY, workspace, type Workspace } from './write-helpers.js';
+import { idAtLine, leftovers, ok, replaceAll, replaceOnce, setReport, TODAY, workspace, type Workspace } from './write-helpers.js';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
@@ -257,6 +257,7 @@ describe('checklist', () => {
   it(
     'ticks the box for done, clears it otherwise, and marks other statuses with the file\'s emoji',
     on('checklist.md', (w, text) => {
+      const untitled = idAtLine(w, 13);
       for (const [id, s] of [
         ['2.1', 'done'],
         ['2.2', 'pending'],
@@ -266,7 +267,7 @@ describe('checklist', () => {
         ['2.4', 'wip'],
         ['2.5', 'cancelled'],
         ['2.6', 'done'],
-        ['L13', 'complete'],
+        [untitled, 'complete'],
       ]) {
         ok(w.run(['set', id!, s!]));
       }
@@ -305,6 +306,7 @@ describe('checklist', () => {
   it(
     'round-trips `[X]`, `[x]`, marks and nested items byte for byte',
     on('checklist.md', (w, text) => {
+      const untitled = idAtLine(w, 13);
       for (const [id, away, back] of [
         ['2.1', 'done', 'pending'],
         ['2.1', 'wip', 'pending'],
@@ -318,7 +320,7 @@ describe('checklist', () => {
         ['2.4', 'blocked', 'pending'],
         ['2.6', 'done', 'blocked'],
         ['2.6', 'pending', 'blocked'],
-        ['L13', 'done', 'pending'],
+        [untitled, 'done', 'pending'],
       ] as const) {
         ok(w.run(['set', id, away]));
         expect(w.text()).not.toBe(text);

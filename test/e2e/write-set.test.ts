@@ -66,7 +66,7 @@ describe('plan set on the seed', () => {
         ['complete', 'done', '✅ Complete'],
         ['wip', 'in-progress', '🔄 Next'],
         ['in-progress', 'in-progress', '🔄 Next'],
-        ['next', 'in-progress', '🔄 Next'],
+        ['doing', 'in-progress', '🔄 Next'],
         ['blocked', 'blocked', '⛔ Blocked'],
         ['cancelled', 'cancelled', '🚫 Cancelled'],
         ['✅', 'done', '✅ Complete'],
@@ -160,7 +160,7 @@ describe('plan set on the seed', () => {
     'reports the change as JSON',
     withCopy(SEED, NAME, (w) => {
       const j = JSON.parse(ok(w.run(['set', '1.3', 'done', '--json'])).stdout);
-      expect(j).toMatchObject({ schemaVersion: 1, file: NAME, changed: true, written: true, from: 'pending', to: 'done' });
+      expect(j).toMatchObject({ schemaVersion: 2, file: NAME, changed: true, written: true, from: 'pending', to: 'done' });
       expect(j.task).toMatchObject({ id: '1.3', status: 'done', statusText: '✅ Complete', line: 26 });
       expect(j.diff).toContain('+| 1.3 | Redis + VM Split | ✅ Complete | Real-time + historical |');
     }),

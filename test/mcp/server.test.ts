@@ -193,7 +193,7 @@ describe('plan mcp: writing', () => {
       expect(readFileSync(file, 'utf8')).toBe(expected);
       expect(textOf(r)).toBe(`1.2 Memory Tools Integration: in-progress → done  (${file}:25)`);
       expect(r.structuredContent).toMatchObject({
-        schemaVersion: 1,
+        schemaVersion: 2,
         file,
         changed: true,
         written: true,
@@ -318,7 +318,7 @@ describe('plan mcp: writing', () => {
       const nothing = await s.call('claim_task', { owner: 'Opus', week: '1', status: 'done' });
       expect(nothing.isError).toBeFalsy();
       expect(nothing.structuredContent).toEqual({
-        schemaVersion: 1,
+        schemaVersion: 2,
         file,
         changed: false,
         written: false,

@@ -1,0 +1,40 @@
+// A status legend (`- ✅ Done`, `| 🟡 | In Progress |`) says what a file's
+// marks mean. The builder reads legends first, so a mark the file defines
+// (`🔴 Not started`) reads as the file says everywhere, before and after the legend.
+
+import type { Block, Span } from '../parse/blocks.js';
+import type { SettableStatus, Vocabulary, VocabularyExtension } from '../status.js';
+import { planColumns } from './columns.js';
+import { readItem } from './items.js';
+
+export function findLegends(
+  blocks: Block[],
+  text: string,
+  display: (span: Span) => string,
+  vocab: Vocabulary,
+  repair: (s: string) => string,
+): VocabularyExtension {
+  const found = new Map<string, SettableStatus | null>();
+  const learn = (emoji: string | null, status: string) => {
+    if (!emoji || status === 'none') return;
+    const known = found.get(emoji);
+    found.set(emoji, known === undefined || known === status ? (status as SettableStatus) : null);
+  };
+  for (const block of blocks) {
+    if (block.type === 'item' && !block.checkbox && /^[`\p{Extended_Pictographic}\u2600-\u27BF:]/u.test(text.slice(block.text.start, block.text.start + 2))) {
+      const r = readItem(text, block.text, { checked: null, span: null }, vocab, repair);
+      if (r.legend) learn(r.legend.emoji, r.legend.status);
+    } else if (block.type === 'table' && block.header.cells.length <= 3) {
+      const rows = block.rows.map((r) => r.cells.map(display));
+      const plan = planColumns(block.header.cells.map(display), rows, vocab);
+      if (plan.reason !== 'legend' || plan.columns.status === undefined) continue;
+      for (const row of rows) {
+        const mark = row.find((c, i) => i !== plan.columns.status && vocab.read(c).emoji && vocab.read(c).word === null);
+        if (mark) learn(vocab.read(mark).emoji, vocab.read(row[plan.columns.status] ?? '').status);
+      }
+    }
+  }
+  const extension: VocabularyExtension = {};
+  for (const [emoji, status] of found) if (status) extension[emoji] = status;
+  return extension;
+}

@@ -77,11 +77,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     program
       .command('list')
       .alias('ls')
-      .description('list the tasks that match every filter, in file order'),
+      .description('list the tasks that match every filter, in file order, grouped under their headings'),
   )
-    .addHelpText('after', examples(['plan list --week 1', 'plan ls --sprint 8 --status open', 'plan list --owner any --plain | cut -f1,4']))
+    .addOption(new Option('--group <by>', 'on a terminal: group under headings, or one flat list').choices(['heading', 'none']).default('heading'))
+    .option('--wide', 'on a terminal: every column at full width, nothing wrapped')
+    .addHelpText('after', examples(['plan list --week 1', 'plan ls --sprint 8 --status open', 'plan list --group none --wide', 'plan list --owner any --plain | cut -f1,4']))
     .action(async (o: Record<string, unknown>) => {
-      setExit(await list(await context(program), filtersOf(o)));
+      const view = { wide: !!o.wide, group: o.group as 'heading' | 'none' };
+      setExit(await list(await context(program), filtersOf(o), view));
     });
 
   filterOptions(program.command('show').argument('<id>', 'task id (see `plan list`)').description('show every field of one task, with file:line'))
@@ -161,14 +164,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await set(await context(program), id, status, filtersOf(o), writeOptionsOf(o)));
     });
 
-  filterOptions(program.command('summary').description('progress per sprint, week, month and phase, then for the whole file'))
+  filterOptions(program.command('summary').description('progress per heading that holds tasks (sprints, weeks, phases, sections), then for the whole file'))
     .addHelpText('after', examples(['plan summary', 'plan summary --sprint 8', 'plan summary --json | jq ".total.percent"']))
     .action(async (o: Record<string, unknown>) => {
       const { summary } = await import('./commands/summary.js');
       setExit(await summary(await context(program), filtersOf(o)));
     });
 
-  filterOptions(program.command('board').description('a kanban board: one column per status, a card per task'))
+  filterOptions(program.command('board').description('a kanban board: a column per status that has tasks, a card per task'))
     .addHelpText('after', examples(['plan board', 'plan board --sprint 8 --owner Opus', 'plan board --plain | cut -f1,2']))
     .action(async (o: Record<string, unknown>) => {
       const { board } = await import('./commands/board.js');

@@ -31,7 +31,7 @@ export async function check(ctx: Context): Promise<number> {
   } else if (ctx.mode === 'plain') {
     ctx.out(problems.map((p) => `${problemLine(display, p)}\n`).join(''));
   } else {
-    const { chalk } = await import('../render/table.js');
+    const { chalk } = await import('../render/colour.js');
     const paint = { error: chalk.red.bold, warning: chalk.yellow, info: chalk.cyan } as const;
     const lines = problems.map((p) => {
       const where = chalk.dim(`${display}:${p.line}:${p.column}`);

@@ -277,7 +277,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     {
       title: 'Progress summary',
       description:
-        'Progress per sprint, week, month, phase and milestone, then for the whole file: done/total, percent and a count per status (like `plan summary`).',
+        'Progress per heading that holds tasks (sprints, weeks, phases, sections, nested as in the file), then for the whole file: done/total, percent and a count per status (like `plan summary`).',
       inputSchema: filterShape,
       outputSchema: summaryOutput,
       annotations: readOnly,

@@ -181,10 +181,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('check')
     .description('report damaged text, duplicate ids, unknown statuses, ragged tables, …; exit 1 on any error')
-    .addHelpText('after', examples(['plan check', 'plan check --json', 'plan check || plan fix --dry-run']))
-    .action(async () => {
+    .option('--verbose', 'a line for each row of an issue that spans a table (by default one line per table)')
+    .addHelpText('after', examples(['plan check', 'plan check --verbose', 'plan check --json', 'plan check || plan fix --dry-run']))
+    .action(async (o: Record<string, unknown>) => {
       const { check } = await import('./commands/check.js');
-      setExit(await check(await context(program)));
+      setExit(await check(await context(program), { verbose: !!o.verbose }));
     });
 
   program

@@ -94,7 +94,7 @@ describe('plan board', () => {
 });
 
 describe('plan check', () => {
-  it('reports the seed’s damaged text as errors and exits 1', () => {
+  it('reports the seed’s damaged text as errors and exits 1; a Status column of notes is one warning per table', () => {
     const r = run(['check']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
@@ -102,8 +102,24 @@ describe('plan check', () => {
     expect(lines.filter((l) => / error damaged text/.test(l))).toHaveLength(8);
     expect(r.stdout).toContain('progress_planning.md:25:36 error damaged text "\\uf8ffüîÑ" should read "🔄"');
     expect(r.stdout).toContain('progress_planning.md:41:36 error damaged text "‚Äì" should read "–"');
-    expect(lines.filter((l) => / warning status "/.test(l))).toHaveLength(13);
+    expect(lines.filter((l) => / warning /.test(l))).toEqual([
+      'progress_planning.md:41:60 warning 3 status cells of this table hold no status plan knows ("From benchmark analysis", …; tasks 2, 3, 4): ' +
+        'if the column holds notes, name it Notes; else write ✅ Done, 🔄 In Progress, ⏳ Pending, ⛔ Blocked or 🚫 Cancelled, ' +
+        'or map the words to statuses in the front matter (`plan: statuses: {…: pending}`) or in .planrc.json; --verbose lists each',
+      expect.stringMatching(/^progress_planning\.md:49:35 warning 5 status cells of this table .*tasks 5, 6, …\)/),
+      expect.stringMatching(/^progress_planning\.md:59:46 warning 5 status cells of this table .*tasks 10, 11, …\)/),
+    ]);
     for (const l of lines) expect(l).toMatch(/^progress_planning\.md:\d+:\d+ (error|warning) \S/);
+  });
+
+  it('--verbose gives a line per status cell; JSON always lists each', () => {
+    const verbose = run(['check', '--verbose']).stdout.trimEnd().split('\n');
+    expect(verbose.filter((l) => / warning status "/.test(l))).toHaveLength(13);
+    expect(verbose).toContain(
+      'progress_planning.md:42:38 warning status "C4 Mermaid diagram" (task 3) is not one plan knows; write ✅ Done, 🔄 In Progress, ⏳ Pending, ⛔ Blocked or 🚫 Cancelled, or map it to a status in the front matter (`plan: statuses: {C4 Mermaid diagram: pending}`) or in .planrc.json',
+    );
+    const json = JSON.parse(run(['check', '--json']).stdout);
+    expect(json.problems.filter((p: { code: string }) => p.code === 'unknown-status')).toHaveLength(13);
   });
 
   it('gives JSON with counts', () => {

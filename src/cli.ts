@@ -61,8 +61,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print JSON (with a schemaVersion)')
     .option('--plain', 'print tab-separated text (the default when piped)')
     .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured too)')
-    .addOption(new Option('--debug', 'show stack traces of unexpected errors').hideHelp())
+    .option('--debug', 'print the stack trace of an unexpected error (also DEBUG=1)')
     .showHelpAfterError('(run with --help for usage)')
+    // Every command's --help lists -f, --json, --plain, … too.
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       'after',
       examples([
@@ -118,10 +120,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   writeOptions(
     scopeOptions(
+      'the task table of',
       program
         .command('add')
         .argument('<title>', 'the new task\'s title')
-        .description('append a task to the task table of a scope, with the next id of that table')
+        .description("append a task to the task table of a scope, with the id after the table's last one (skipping ids the file already has)")
         .option('--owner <name>', 'owner of the new task')
         .option('--status <status>', 'status of the new task (default: pending)')
         .option('--notes <text>', 'notes of the new task'),
@@ -135,6 +138,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   writeOptions(
     scopeOptions(
+      'when the id repeats, the task in',
       program
         .command('edit')
         .argument('<id>', 'task id (see `plan list`)')
@@ -226,14 +230,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Flags that name a scope, for commands where --owner/--status mean something else. */
-function scopeOptions(cmd: Command): Command {
+/**
+ * Flags that name a scope, for commands where --owner/--status set values
+ * rather than filter: `add` picks a table with them, `edit` one of several
+ * tasks with the same id.
+ */
+function scopeOptions(meaning: string, cmd: Command): Command {
   return cmd
-    .option('--sprint <n>', 'the task table of sprint n')
-    .option('--week <n>', 'the task table of week n')
-    .option('--month <n>', 'the task table of month n')
-    .option('--phase <n>', 'the task table of phase n')
-    .option('--section <text>', 'the task table under a heading containing text')
+    .option('--sprint <n>', `${meaning} sprint n`)
+    .option('--week <n>', `${meaning} week n`)
+    .option('--month <n>', `${meaning} month n`)
+    .option('--phase <n>', `${meaning} phase n`)
+    .option('--section <text>', `${meaning} the section whose heading path contains text`)
     .option('--line <n>', 'the task on line n (to pick one of several equal ids)');
 }
 
@@ -262,7 +270,8 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      // `plan` with no command printed its help on stderr (commander.help): a usage error, as in git.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       return EXIT.usage;
     }
     const planError = asPlanError(error);

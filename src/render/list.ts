@@ -130,9 +130,9 @@ function taskLines(t: Task, l: Layout, hasOwner: boolean, wide: boolean, width: 
   const w = widths(l, hasOwner);
   const lines = wide ? [rowOnOneLine(cells, w)] : rowLines(cells, w);
   if (l.notes === 'below' && notes) {
+    // Under the title, as wide as the terminal allows (`--wide` never puts notes here).
     const indent = l.id + l.statusWidth + 2 * GAP.length;
-    const room = wide ? textWidth(notes) : Math.max(1, width - indent);
-    lines.push(...rowLines([{ text: '' }, { text: notes, paint: chalk.dim }], [indent - GAP.length, room]));
+    lines.push(...rowLines([{ text: '' }, { text: notes, paint: chalk.dim }], [indent - GAP.length, Math.max(1, width - indent)]));
   }
   return lines;
 }

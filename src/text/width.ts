@@ -65,6 +65,22 @@ export function textWidth(s: string): number {
   return width;
 }
 
+/**
+ * Bounds of `textWidth(s)` found without measuring: each printable ASCII
+ * character is one column, anything else zero to two. For a writer asking
+ * whether lines can be equally wide, before it pays for the real measure.
+ */
+export function widthBounds(s: string): [number, number] {
+  let ascii = 0;
+  let other = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isPrintableAscii(c)) ascii++;
+    else if (c < 0xdc00 || c > 0xdfff) other++; // a low surrogate is part of the code point before it
+  }
+  return [ascii, ascii + 2 * other];
+}
+
 /** The grapheme clusters of `s` (what a terminal draws as one character). */
 export function graphemes(s: string): string[] {
   let ascii = true;

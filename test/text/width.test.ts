@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { graphemes, textWidth } from '../../src/text/width.js';
+import { graphemes, textWidth, widthBounds } from '../../src/text/width.js';
 
 const WIDE_SAMPLES: [string, number][] = [
   ['👨‍👩‍👧', 2], // ZWJ family
@@ -40,5 +40,19 @@ describe('graphemes', () => {
   it('keeps a ZWJ sequence, a flag and a keycap whole', () => {
     expect(graphemes('a👨‍👩‍👧🇫🇷1️⃣b')).toEqual(['a', '👨‍👩‍👧', '🇫🇷', '1️⃣', 'b']);
     expect(graphemes('plain')).toEqual(['p', 'l', 'a', 'i', 'n']);
+  });
+});
+
+describe('widthBounds', () => {
+  it('holds textWidth between its bounds, on any text', () => {
+    const pieces = ['a', ' ', '1', 'e', '\u0301', '\uFE0F', '\u20E3', '\u200D', '👨', '👧', '🇫', '🇷', '中', '✅', '\u0600', '\t', '\uDC80'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        const [lo, hi] = widthBounds(s);
+        return lo <= textWidth(s) && textWidth(s) <= hi;
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -6,7 +6,15 @@ import { filterTasks, type Filters } from '../query/filter.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import { plainTasks } from '../render/plain.js';
 
-export async function list(ctx: Context, filters: Filters): Promise<number> {
+/** How the terminal view is laid out (piped and JSON output ignore these). */
+export interface ListView {
+  /** Every column at full width, unwrapped. */
+  wide?: boolean;
+  /** `heading` (the default) groups tasks under their heading; `none` gives one flat list. */
+  group?: 'heading' | 'none';
+}
+
+export async function list(ctx: Context, filters: Filters, view: ListView = {}): Promise<number> {
   const { plan, display } = await openPlan(ctx);
   const tasks = filterTasks(plan.tasks, filters);
   if (plan.tasks.length === 0) {
@@ -19,8 +27,8 @@ export async function list(ctx: Context, filters: Filters): Promise<number> {
   } else if (tasks.length === 0) {
     ctx.out(plan.tasks.length ? 'No tasks match.\n' : '');
   } else {
-    const { taskTable } = await import('../render/table.js');
-    ctx.out(taskTable(tasks, ctx.width));
+    const { listView } = await import('../render/list.js');
+    ctx.out(listView(tasks, { width: ctx.width, wide: view.wide, grouped: view.group !== 'none' }));
   }
   return 0;
 }

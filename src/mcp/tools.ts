@@ -15,6 +15,7 @@ import { pickNext } from '../query/next.js';
 import { resolveTask } from '../query/resolve.js';
 import { summarise } from '../query/summary.js';
 import { runChecks } from '../check/index.js';
+import { collapseGroups } from '../check/collapse.js';
 import { SCHEMA_VERSION, taskJson } from '../render/json.js';
 import { summaryJson } from '../commands/summary.js';
 import { problemLine } from '../commands/check.js';
@@ -277,7 +278,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     {
       title: 'Progress summary',
       description:
-        'Progress per sprint, week, month, phase and milestone, then for the whole file: done/total, percent and a count per status (like `plan summary`).',
+        'Progress per heading that holds tasks (sprints, weeks, phases, sections, nested as in the file), then for the whole file: done/total, percent and a count per status (like `plan summary`).',
       inputSchema: filterShape,
       outputSchema: summaryOutput,
       annotations: readOnly,
@@ -309,7 +310,9 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.filter((p) => p.severity === 'warning').length;
       const tally = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
-      const text2 = problems.length ? [...problems.map((p) => problemLine(display, p)), tally].join('\n') : `${display}: no problems found`;
+      // The text reads as `plan check` prints (a whole table's issue once); the structured content lists each.
+      const lines = collapseGroups(problems).map((p) => problemLine(display, p));
+      const text2 = problems.length ? [...lines, tally].join('\n') : `${display}: no problems found`;
       return ok(text2, {
         schemaVersion: SCHEMA_VERSION,
         file: display,

@@ -12,7 +12,7 @@ import { compact, expand, expandLazily, type CompactPlan } from './compact.js';
 
 declare const __PLAN_BUILD__: string;
 /** Changes with every build, so a new version never reads an old model. */
-const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : 'dev';
+export const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : 'dev';
 
 export interface CacheKey {
   file: string;

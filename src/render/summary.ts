@@ -18,7 +18,7 @@ export const MARK: Record<Status, string> = {
   none: '·',
 };
 
-const WORD: Record<Status, string> = {
+export const WORD: Record<Status, string> = {
   done: 'done',
   'in-progress': 'in progress',
   pending: 'pending',

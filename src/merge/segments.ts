@@ -1,0 +1,88 @@
+// A task's place in the text, for merging: the whole lines its source spans
+// cover (a table row, a list item's first paragraph, a heading), and those
+// lines cut into parts at the task's own spans (cells, checkbox, status mark)
+// so that two sides' changes to different parts of one task can be combined.
+// Only the spans in `task.source` are read, whatever kind of task it is.
+
+import type { Plan, Task } from '../model/types.js';
+import type { Span } from '../parse/blocks.js';
+
+export interface Segment {
+  task: Task;
+  /** Whole lines, line ending included. */
+  start: number;
+  end: number;
+  text: string;
+  /** The line ending the segment ends with ('' at the end of a file without one). */
+  eol: string;
+}
+
+/** Every span found in a task's source, whatever its shape. */
+export function spansOf(source: unknown): Span[] {
+  const out: Span[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (!v || typeof v !== 'object' || depth > 4) return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    if (typeof o.start === 'number' && typeof o.end === 'number' && o.end >= o.start) out.push({ start: o.start, end: o.end });
+    for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x, depth + 1);
+  };
+  visit(source, 0);
+  return out;
+}
+
+/**
+ * The segments of a plan's tasks in file order, or null when two tasks share
+ * a line (their lines cannot be merged apart).
+ */
+export function segmentsOf(text: string, plan: Plan): Segment[] | null {
+  const out: Segment[] = [];
+  for (const task of plan.tasks) {
+    const spans = spansOf(task.source);
+    if (spans.length === 0) return null;
+    const from = Math.min(...spans.map((s) => s.start));
+    const to = Math.max(...spans.map((s) => s.end));
+    const start = text.lastIndexOf('\n', from - 1) + 1;
+    const nl = text.indexOf('\n', Math.max(to - 1, start));
+    const end = nl < 0 ? text.length : nl + 1;
+    const body = text.slice(start, end);
+    out.push({ task, start, end, text: body, eol: /\r?\n$/.exec(body)?.[0] ?? '' });
+  }
+  out.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < out.length; i++) if (out[i]!.start < out[i - 1]!.end) return null;
+  return out;
+}
+
+/**
+ * The segment cut at its task's innermost spans: gap, span, gap, span, …, gap,
+ * each gap further cut into its leading blanks, its middle and its trailing
+ * blanks (so a cell's padding stays with the cell): 4n + 3 parts for n spans.
+ */
+export function partsOf(seg: Segment): string[] {
+  const spans = spansOf(seg.task.source)
+    .filter((s) => s.start >= seg.start && s.end <= seg.end)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  // Innermost only: a span holding another (a row holding its cells) is cut by them.
+  const leaves = spans.filter((s, i) => !spans.some((t, j) => j !== i && t.start >= s.start && t.end <= s.end && (t.start !== s.start || t.end !== s.end)));
+  const unique = leaves.filter((s, i) => i === 0 || s.start !== leaves[i - 1]!.start || s.end !== leaves[i - 1]!.end);
+  const parts: string[] = [];
+  let at = seg.start;
+  for (const s of unique) {
+    if (s.start < at) continue; // overlapping spans: keep the first
+    parts.push(...gapParts(seg.text.slice(at - seg.start, s.start - seg.start)));
+    parts.push(seg.text.slice(s.start - seg.start, s.end - seg.start));
+    at = s.end;
+  }
+  parts.push(...gapParts(seg.text.slice(at - seg.start)));
+  return parts;
+}
+
+function gapParts(gap: string): string[] {
+  const lead = /^[ \t]*/.exec(gap)![0];
+  const rest = gap.slice(lead.length);
+  const trail = /[ \t]*(\r?\n)?$/.exec(rest)![0];
+  return [lead, rest.slice(0, rest.length - trail.length), trail];
+}

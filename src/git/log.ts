@@ -56,7 +56,7 @@ export function parseLog(out: string): FileCommit[] {
     const fields = record.split('\0');
     const [hash, author, authorDate, commitDate] = fields;
     if (!hash || authorDate === undefined || commitDate === undefined) continue;
-    const raw = rawEntry(fields.slice(5));
+    const raw = rawEntry(fields.slice(4));
     if (!raw) continue;
     commits.push({ hash, author: author ?? '', authorDate, commitDate, ...raw });
   }

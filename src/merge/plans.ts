@@ -192,7 +192,9 @@ export function sequence(ours: string[], base: string[], theirs: string[]): stri
     if (out.includes(k) || base.includes(k)) return;
     const after = theirs.slice(0, i).reverse().find((x) => out.includes(x));
     const before = theirs.slice(i + 1).find((x) => out.includes(x));
-    const at = after !== undefined ? out.indexOf(after) + 1 : before !== undefined ? out.indexOf(before) : out.length;
+    let at = after !== undefined ? out.indexOf(after) + 1 : before !== undefined ? out.indexOf(before) : out.length;
+    // Ours first: past what ours added at the same place.
+    while (at < out.length && !base.includes(out[at]!) && !theirs.includes(out[at]!)) at++;
     out.splice(at, 0, k);
   });
   return out;

@@ -47,7 +47,7 @@ function commitJson(e: LogEntry): Record<string, unknown> {
       id: c.task.id,
       title: c.task.title,
       section: c.task.section,
-      line: c.task.line,
+      line: c.line,
       change: c.kind,
       from: c.from,
       to: c.to,

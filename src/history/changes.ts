@@ -2,7 +2,7 @@
 // owners, titles, tasks added and removed. Tasks are followed by id, else by
 // title (see query/match.ts).
 
-import { matchTasks } from '../query/match.js';
+import { matchTasks, type Matching } from '../query/match.js';
 import type { Status } from '../status.js';
 import type { Snapshot, SnapshotTask } from './snapshot.js';
 
@@ -12,29 +12,51 @@ export interface TaskChange {
   kind: ChangeKind;
   /** The task as it is after the change (before it, for a removal). */
   task: SnapshotTask;
+  /** Its line in that version. */
+  line: number;
   /** Statuses for `status`, `added` (to) and `removed` (from); the text otherwise. */
   from: string | null;
   to: string | null;
 }
 
 export function taskChanges(before: Snapshot, after: Snapshot): TaskChange[] {
-  const { forward, backward } = matchTasks(before.tasks, after.tasks);
+  const { forward, backward } = sameTasks(before, after) ?? matchTasks(before.tasks, after.tasks);
   const out: TaskChange[] = [];
   after.tasks.forEach((t, j) => {
     const i = backward[j]!;
+    const line = after.lines[j]!;
     if (i === -1) {
-      out.push({ kind: 'added', task: t, from: null, to: t.status });
+      out.push({ kind: 'added', task: t, line, from: null, to: t.status });
       return;
     }
     const old = before.tasks[i]!;
-    if (old.status !== t.status) out.push({ kind: 'status', task: t, from: old.status, to: t.status });
-    if ((old.owner ?? '') !== (t.owner ?? '')) out.push({ kind: 'owner', task: t, from: old.owner, to: t.owner });
-    if (old.title !== t.title) out.push({ kind: 'title', task: t, from: old.title, to: t.title });
+    if (old === t) return;
+    if (old.status !== t.status) out.push({ kind: 'status', task: t, line, from: old.status, to: t.status });
+    if ((old.owner ?? '') !== (t.owner ?? '')) out.push({ kind: 'owner', task: t, line, from: old.owner, to: t.owner });
+    if (old.title !== t.title) out.push({ kind: 'title', task: t, line, from: old.title, to: t.title });
   });
   before.tasks.forEach((t, i) => {
-    if (forward[i] === -1) out.push({ kind: 'removed', task: t, from: t.status, to: null });
+    if (forward[i] === -1) out.push({ kind: 'removed', task: t, line: before.lines[i]!, from: t.status, to: null });
   });
   return out;
+}
+
+/**
+ * The matching of two versions that list the same tasks in the same order
+ * (the usual commit: a few statuses changed), found without building any
+ * index; null when the versions differ more than that.
+ */
+function sameTasks(before: Snapshot, after: Snapshot): Matching | null {
+  const a = before.tasks;
+  const b = after.tasks;
+  if (a.length !== b.length) return null;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.id !== y.id || x.idFromFile !== y.idFromFile || x.title !== y.title || x.section !== y.section)) return null;
+  }
+  const identity = a.map((_, i) => i);
+  return { forward: identity, backward: identity };
 }
 
 /**

@@ -39,8 +39,8 @@ export function parseStatusFilter(value: string): Set<Status> {
 }
 
 /** What filtering reads of a task (history snapshots have these fields too). */
-export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'line' | 'kind' | 'sprint' | 'week' | 'month' | 'phase' | 'milestone'> &
-  Partial<Pick<Task, 'statusText' | 'notes' | 'fields'>>;
+export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'kind' | 'sprint' | 'week' | 'month' | 'phase' | 'milestone'> &
+  Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line'>>;
 
 export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
   const statuses = f.status ? parseStatusFilter(f.status) : null;

@@ -1,7 +1,7 @@
 // End-to-end: `plan log` and `plan burndown` on real git histories made in
 // temporary folders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { plan, tempDir, writeTemp } from '../helpers/run.js';
 import { importHistory, makeRepo, type Repo } from '../helpers/git.js';
@@ -163,20 +163,24 @@ describe('a scripted history of 200 commits', () => {
   });
 
   it('burndown follows the counts, parsing each distinct blob once (cached by blob id)', () => {
-    const blobs = join(cache.dir, 'plan', 'blobs');
+    const history = join(cache.dir, 'plan', 'history');
     const j = JSON.parse(repo.run(['-f', 'plan.md', 'burndown', '--json'], { XDG_CACHE_HOME: cache.dir }).stdout);
     const done = j.series[0].points.map((p: { done: number }) => p.done);
     expect(done).toHaveLength(200);
     expect(done.slice(0, 3)).toEqual([1, 2, 3]);
     expect(done[39]).toBe(40);
     expect(done[79]).toBe(0);
-    // The log above cached every blob: one entry per distinct version (the states repeat every 80 commits).
+    // The log above stored every version: one entry per distinct blob (the states repeat every
+    // 80 commits), and each distinct task row once (40 tasks, each pending or done).
     expect(new Set(texts).size).toBe(80);
-    expect(readdirSync(blobs)).toHaveLength(80);
-    // A cached snapshot is what the second run reads: remove the cache and the answer is the same.
-    rmSync(blobs, { recursive: true });
+    const [store] = readdirSync(history);
+    const stored = JSON.parse(readFileSync(join(history, store!), 'utf8'));
+    expect(Object.keys(stored.blobs)).toHaveLength(80);
+    expect(stored.tasks).toHaveLength(80);
+    // What the second run read from the store is what a fresh parse gives.
+    rmSync(history, { recursive: true });
     expect(JSON.parse(repo.run(['-f', 'plan.md', 'burndown', '--json'], { XDG_CACHE_HOME: cache.dir }).stdout)).toEqual(j);
-    expect(existsSync(blobs)).toBe(true);
+    expect(existsSync(history)).toBe(true);
   });
 });
 

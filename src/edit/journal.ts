@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, keyOf, writeCacheFile } from '../cache/dir.js';
-import { fingerprint } from '../cache/hash.js';
+import { contentDigest } from '../cache/plan-cache.js';
 import type { Edit } from './splice.js';
 
 export interface UndoEdit {
@@ -80,7 +80,7 @@ export class Journal {
 }
 
 export function digest(bytes: Uint8Array): string {
-  return fingerprint([bytes]);
+  return contentDigest(bytes);
 }
 
 /** The edits that undo `edits`, in the coordinates of the text they produce. */

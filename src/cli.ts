@@ -246,7 +246,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--label-base <text>', 'label of the base in conflicts (git ≥ 2.44: %S)')
     .option('--label-ours <text>', 'label of our side in conflicts (%X)')
     .option('--label-theirs <text>', 'label of their side in conflicts (%Y)')
-    .description('a git merge driver for plan files: merges task by task, so edits to different tasks never conflict (set up by `plan git-setup`)')
+    .description('a git merge driver for plan files: merges task by task, so changes to different tasks merge cleanly (set up by `plan git-setup`)')
     .addHelpText('after', examples(['plan git-setup', 'git config merge.plan.driver "plan merge-driver %O %A %B %P --marker-size %L"', 'plan merge-driver base.md ours.md theirs.md PLAN.md']))
     .action(async (base: string, ours: string, theirs: string, path: string | undefined, o: Record<string, unknown>) => {
       const { mergeDriver } = await import('./commands/merge-driver.js');

@@ -1,7 +1,9 @@
 // The per-task merge in process: parts of a task, conflicts, sequences of
 // added tasks, and the later stamp.
 import { describe, expect, it } from 'vitest';
-import { mergePlans, later, sequence } from '../../src/merge/plans.js';
+import { mergePlans } from '../../src/merge/plans.js';
+import { sequence } from '../../src/merge/assembly.js';
+import { later } from '../../src/merge/dates.js';
 import { partsOf, segmentsOf } from '../../src/merge/segments.js';
 import { buildFromText } from '../../src/load.js';
 

@@ -264,16 +264,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await gitSetup(await context(program), { global: !!o.global, command: o.command as string | undefined }));
     });
 
-  writeOptions(
-    program
-      .command('undo')
-      .description("take back plan's own last write to the plan, while the file still holds exactly what it wrote")
-      .option('--list', 'the recent writes plan made to this file, newest first'),
-  )
+  program
+    .command('undo')
+    .description("take back plan's own last write to the plan, while the file still holds exactly what it wrote")
+    .option('--list', 'the recent writes plan made to this file, newest first')
+    .option('--dry-run', 'print the diff of the undo and write nothing')
+    .option('--force', 'undo even when the plan is read_only or the undo passes chars_limit')
     .addHelpText('after', examples(['plan undo', 'plan undo --dry-run', 'plan undo --list']))
     .action(async (o: Record<string, unknown>) => {
       const { undo } = await import('./commands/undo.js');
-      setExit(await undo(await context(program), { ...writeOptionsOf(o), list: !!o.list }));
+      setExit(await undo(await context(program), { dryRun: !!o.dryRun, force: !!o.force, list: !!o.list }));
     });
 
   program.command('__complete-ids', { hidden: true }).action(async () => {

@@ -230,3 +230,20 @@ describe('plan log follows tasks without ids and merges', () => {
     }
   });
 });
+
+describe('a plan not committed yet', () => {
+  it('log prints nothing and says so; burndown shows the current state and says so', () => {
+    const repo = makeRepo();
+    try {
+      repo.write('PLAN.md', V1);
+      const log = repo.run(['log']);
+      expect(log).toEqual({ code: 0, stdout: 'date\tcommit\tauthor\tid\ttitle\tchange\tfrom\tto\n', stderr: 'plan: PLAN.md: no commit touched this file\n' });
+      const burn = repo.run(['burndown']);
+      expect(burn.code).toBe(0);
+      expect(burn.stdout).toMatch(/^scope\tdate\tcommit\topen\tdone\tcancelled\nfile\t[^\t]+\tuncommitted\t3\t0\t0\n$/);
+      expect(burn.stderr).toBe('plan: PLAN.md: no commit touched this file; only its current state is shown\n');
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

@@ -1,9 +1,11 @@
 // Three-way merge of one task: part by part (cells, checkbox, status mark,
 // the text and padding between them). Each part takes the side that changed
 // it; a part changed two ways is a conflict, unless both sides say the same
-// thing in other bytes (same status, owner, title, notes), when ours wins.
+// thing in other bytes (same status, owner, title, notes: `✅ Done` and
+// `✅ Complete`), when ours wins.
 
 import type { Task } from '../model/types.js';
+import { Vocabulary } from '../status.js';
 import { partsOf, type Segment } from './segments.js';
 
 export type TaskMerge =
@@ -39,7 +41,18 @@ export function mergeTask(base: Segment, ours: Segment, theirs: Segment): TaskMe
 
 const isBlank = (s: string) => /^[ \t]*\r?\n?$/.test(s);
 
-/** What a task says, whatever bytes say it. */
+/**
+ * What a task says, whatever bytes say it: its fields, and its status with
+ * whatever the status cell says besides the status words (`✅ Done` and
+ * `✅ Complete` say the same; `⏳ Pending - waiting on Bo` says more).
+ */
 function meaning(t: Task): string {
-  return JSON.stringify([t.id, t.title, t.status, t.owner, t.notes, t.priority, t.fields]);
+  const reading = Vocabulary.of().read(t.statusText);
+  let rest = t.statusText;
+  for (const part of [reading.emoji, reading.word]) {
+    const at = part ? rest.toLowerCase().indexOf(part.toLowerCase()) : -1;
+    if (at >= 0) rest = rest.slice(0, at) + rest.slice(at + part!.length);
+  }
+  rest = rest.replace(/[\s\p{P}\uFE0F]+/gu, ' ').trim();
+  return JSON.stringify([t.id, t.title, t.status, rest, t.owner, t.notes, t.priority, t.fields]);
 }

@@ -42,6 +42,12 @@ describe('mergePlans', () => {
     expect(r).toEqual({ text: `${HEAD}| 1 | Alpha | ✅ Done |  |  |\n`, conflicts: 0 });
   });
 
+  it('but a status cell that says more than its status is not the same on both sides', async () => {
+    const o = `${HEAD}| 1 | Alpha | ⏳ Pending |  |  |\n`;
+    const r = await merge(o, `${HEAD}| 1 | Alpha | ⏳ Pending - waiting on Bo |  |  |\n`, `${HEAD}| 1 | Alpha | ⏳ Pending (ok) |  |  |\n`);
+    expect(r.conflicts).toBe(1);
+  });
+
   it('in a conflict, each side carries the other side\'s changes to other cells', async () => {
     const o = `${HEAD}| 1 | Alpha | ⏳ Pending |  |  |\n`;
     const r = await merge(o, `${HEAD}| 1 | Alpha | ✅ Done | Ana |  |\n`, `${HEAD}| 1 | Alpha | ⛔ Blocked |  | why |\n`);

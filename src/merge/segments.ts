@@ -41,7 +41,8 @@ export function spansOf(source: unknown): Span[] {
 export function segmentsOf(text: string, plan: Plan): Segment[] | null {
   const out: Segment[] = [];
   for (const task of plan.tasks) {
-    const spans = spansOf(task.source);
+    // The innermost spans: a span that holds others (a row, or a whole table should a source name one) does not widen the task.
+    const spans = leafSpans(task.source);
     if (spans.length === 0) return null;
     const from = Math.min(...spans.map((s) => s.start));
     const to = Math.max(...spans.map((s) => s.end));
@@ -56,22 +57,23 @@ export function segmentsOf(text: string, plan: Plan): Segment[] | null {
   return out;
 }
 
+/** The spans of a source that hold no other span, in order, each once. */
+function leafSpans(source: unknown): Span[] {
+  const spans = spansOf(source).sort((a, b) => a.start - b.start || a.end - b.end);
+  const leaves = spans.filter((s, i) => !spans.some((t, j) => j !== i && t.start >= s.start && t.end <= s.end && (t.start !== s.start || t.end !== s.end)));
+  return leaves.filter((s, i) => i === 0 || s.start !== leaves[i - 1]!.start || s.end !== leaves[i - 1]!.end);
+}
+
 /**
  * The segment cut at its task's innermost spans: gap, span, gap, span, …, gap,
  * each gap further cut into its leading blanks, its middle and its trailing
  * blanks (so a cell's padding stays with the cell): 4n + 3 parts for n spans.
  */
 export function partsOf(seg: Segment): string[] {
-  const spans = spansOf(seg.task.source)
-    .filter((s) => s.start >= seg.start && s.end <= seg.end)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  // Innermost only: a span holding another (a row holding its cells) is cut by them.
-  const leaves = spans.filter((s, i) => !spans.some((t, j) => j !== i && t.start >= s.start && t.end <= s.end && (t.start !== s.start || t.end !== s.end)));
-  const unique = leaves.filter((s, i) => i === 0 || s.start !== leaves[i - 1]!.start || s.end !== leaves[i - 1]!.end);
   const parts: string[] = [];
   let at = seg.start;
-  for (const s of unique) {
-    if (s.start < at) continue; // overlapping spans: keep the first
+  for (const s of leafSpans(seg.task.source)) {
+    if (s.start < at || s.end > seg.end) continue; // overlapping spans: keep the first
     parts.push(...gapParts(seg.text.slice(at - seg.start, s.start - seg.start)));
     parts.push(seg.text.slice(s.start - seg.start, s.end - seg.start));
     at = s.end;

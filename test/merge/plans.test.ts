@@ -27,6 +27,17 @@ describe('task segments and parts', () => {
     expect(parts).toContain('✅ Done');
     expect(parts.length % 4).toBe(3);
   });
+
+  it('read any source generically: a span holding the others (a whole table) does not widen a task', async () => {
+    const text = `${HEAD}| 1 | A | ⏳ Pending |  |  |\n| 2 | B | ⏳ Pending |  |  |\n`;
+    const plan = await buildFromText('/nonexistent/plan.md', text, false);
+    for (const t of plan.tasks) {
+      const first = (t.source as { cells: { start: number }[] }).cells[0]!.start;
+      Object.assign(t.source, { table: { start: 0, end: text.length }, marks: [{ start: first, end: first }] });
+    }
+    const segs = segmentsOf(text, plan)!;
+    expect(segs.map((s) => s.text)).toEqual(['| 1 | A | ⏳ Pending |  |  |\n', '| 2 | B | ⏳ Pending |  |  |\n']);
+  });
 });
 
 describe('mergePlans', () => {

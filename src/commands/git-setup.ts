@@ -22,6 +22,8 @@ export interface SetupOptions {
 
 interface Step {
   file: string;
+  /** `added` (an attributes line) or `set` (a config entry). */
+  action: 'added' | 'set';
   what: string;
   changed: boolean;
 }
@@ -41,7 +43,7 @@ export async function gitSetup(ctx: Context, o: SetupOptions): Promise<number> {
     ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, scope: o.global ? 'global' : 'repository', steps }));
     return 0;
   }
-  for (const s of steps) ctx.out(`${s.file}: ${s.changed ? '' : 'already '}${s.what}\n`);
+  for (const s of steps) ctx.out(s.changed ? `${s.file}: ${s.action} ${s.what}\n` : `${s.file}: ${s.what} (already there)\n`);
   if (!o.global && steps[0]!.changed) {
     ctx.out(`Commit ${steps[0]!.file} so every clone merges the plan task by task; each clone runs \`plan git-setup\` once for its own git config.\n`);
   }
@@ -78,7 +80,7 @@ function addAttribute(file: string, pattern: string, cwd: string): Step {
   const shown = displayPath(file, cwd);
   const text = existsSync(file) ? readFileSync(file, 'utf8') : null;
   if (text !== null && text.split(/\r?\n/).some((l) => l.trim().split(/\s+/).join(' ') === line)) {
-    return { file: shown, what: `has "${line}"`, changed: false };
+    return { file: shown, action: 'added', what: line, changed: false };
   }
   const eol = text !== null && /\r\n/.test(text) ? '\r\n' : '\n';
   const next = `${text ?? ''}${text && !text.endsWith('\n') ? eol : ''}${line}${eol}`;
@@ -91,15 +93,15 @@ function addAttribute(file: string, pattern: string, cwd: string): Step {
     if (e instanceof PlanError) throw e;
     throw new PlanError(`${shown}: could not write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing else was changed`);
   }
-  return { file: shown, what: `added "${line}"`, changed: true };
+  return { file: shown, action: 'added', what: line, changed: true };
 }
 
 function setConfig(scope: string, key: string, value: string, cwd: string, file: string): Step {
   const now = git(['config', scope, '--get', key], cwd);
-  if (now.status === 0 && now.stdout.toString('utf8').replace(/\n$/, '') === value) return { file, what: `${key} = ${value}`, changed: false };
+  if (now.status === 0 && now.stdout.toString('utf8').replace(/\n$/, '') === value) return { file, action: 'set', what: `${key} = ${value}`, changed: false };
   const r = git(['config', scope, key, value], cwd);
   if (r.status !== 0) throw new PlanError(`git config ${scope} ${key} failed (${firstLine(r.stderr) || `exit ${r.status}`}); nothing more was changed`);
-  return { file, what: `${key} = ${value}`, changed: true };
+  return { file, action: 'set', what: `${key} = ${value}`, changed: true };
 }
 
 /** This very plan, as a shell command git can run: node and the entry script, quoted. */

@@ -20,9 +20,9 @@ describe('plan git-setup', () => {
       expect(first.code).toBe(0);
       expect(first.stdout).toBe(
         [
-          '.gitattributes: added "/docs/ROADMAP.md merge=plan"',
-          '.git/config: merge.plan.name = plan: merges Markdown plans task by task',
-          `.git/config: merge.plan.driver = ${DRIVER}`,
+          '.gitattributes: added /docs/ROADMAP.md merge=plan',
+          '.git/config: set merge.plan.name = plan: merges Markdown plans task by task',
+          `.git/config: set merge.plan.driver = ${DRIVER}`,
           'Commit .gitattributes so every clone merges the plan task by task; each clone runs `plan git-setup` once for its own git config.',
           '',
         ].join('\n'),
@@ -30,8 +30,10 @@ describe('plan git-setup', () => {
       expect(repo.text('.gitattributes')).toBe('*.png binary\n/docs/ROADMAP.md merge=plan\n');
       expect(repo.git(['config', '--local', 'merge.plan.driver']).trim()).toBe(DRIVER);
       expect(repo.git(['check-attr', 'merge', 'docs/ROADMAP.md']).trim()).toBe('docs/ROADMAP.md: merge: plan');
-      const again = repo.run(['-f', 'docs/ROADMAP.md', 'git-setup', '--json']);
-      expect(JSON.parse(again.stdout).steps.map((s: { changed: boolean }) => s.changed)).toEqual([false, false, false]);
+      const again = repo.run(['-f', 'docs/ROADMAP.md', 'git-setup']);
+      expect(again.stdout.split('\n')[0]).toBe('.gitattributes: /docs/ROADMAP.md merge=plan (already there)');
+      const json = repo.run(['-f', 'docs/ROADMAP.md', 'git-setup', '--json']);
+      expect(JSON.parse(json.stdout).steps.map((s: { changed: boolean }) => s.changed)).toEqual([false, false, false]);
       expect(repo.text('.gitattributes')).toBe('*.png binary\n/docs/ROADMAP.md merge=plan\n');
       // Nothing outside the repository's own files changed.
       expect(existsSync(join(repo.dir, '..', `${repo.dir.split('/').pop()}-gitconfig`))).toBe(false);

@@ -11,6 +11,7 @@ import { textWidth } from '../../src/text/width.js';
 interface TaskJson {
   id: string;
   section: string | null;
+  group: string | null;
   owner: string | null;
   status: string;
 }

@@ -7,6 +7,7 @@ import { loadPlan } from '../load.js';
 import { runChecks } from '../check/index.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import type { Problem } from '../model/types.js';
+import { visible } from '../text/visible.js';
 
 export function problemLine(file: string, p: Problem): string {
   return `${file}:${p.line}:${p.column} ${p.severity} ${p.message.replace(/[\r\n]+/g, ' ')}`;
@@ -34,11 +35,12 @@ export async function check(ctx: Context): Promise<number> {
     const { chalk } = await import('../render/table.js');
     const paint = { error: chalk.red.bold, warning: chalk.yellow, info: chalk.cyan } as const;
     const lines = problems.map((p) => {
-      const where = chalk.dim(`${display}:${p.line}:${p.column}`);
-      return `${where} ${paint[p.severity](p.severity)} ${p.message.replace(/[\r\n]+/g, ' ')}\n`;
+      const where = chalk.dim(visible(`${display}:${p.line}:${p.column}`));
+      // Escaped before it is coloured: the message may quote the file.
+      return `${where} ${paint[p.severity](p.severity)} ${visible(p.message.replace(/[\r\n]+/g, ' '))}\n`;
     });
     const tally = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
-    ctx.out(lines.join('') + (problems.length ? `\n${errors ? chalk.red(tally) : chalk.yellow(tally)}\n` : `${display}: ${chalk.green('no problems found')}\n`));
+    ctx.out(lines.join('') + (problems.length ? `\n${errors ? chalk.red(tally) : chalk.yellow(tally)}\n` : `${visible(display)}: ${chalk.green('no problems found')}\n`));
   }
   return errors > 0 ? 1 : 0;
 }

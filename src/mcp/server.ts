@@ -4,7 +4,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { locatePlan } from '../locate.js';
-import { LOCK_TIMEOUT_MS } from '../edit/write.js';
+import { LOCK_TIMEOUT_MS } from '../edit/lock.js';
 import { registerTools } from './tools.js';
 import { registerResources } from './resources.js';
 

@@ -1,8 +1,9 @@
 // file → bytes → text → Plan. Reading never writes the plan file.
 
-import { readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { cacheKey, readCached, writeCached, type CacheKey } from './cache/plan-cache.js';
 import type { CompactPlan } from './cache/compact.js';
+import { readRegular } from './cache/files.js';
 import { dirname, join, relative } from 'node:path';
 import { PlanError } from './errors.js';
 import { decode } from './text/decode.js';
@@ -64,9 +65,13 @@ export function readPlanBytes(path: string): Buffer {
 /** Vocabulary additions from `.planrc.json` beside the plan: `{ "statuses": { "Shipped": "done" } }`. */
 export function readConfig(path: string): { extension: VocabularyExtension; problems: string[] } {
   const file = join(dirname(path), '.planrc.json');
-  if (!existsSync(file)) return { extension: {}, problems: [] };
+  const text = readRegular(file);
+  if (text === null) {
+    if (!existsSync(file)) return { extension: {}, problems: [] };
+    return { extension: {}, problems: [`${displayPath(file)}: cannot be read (not a readable regular file); its statuses were ignored`] };
+  }
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { statuses?: unknown };
+    const json = JSON.parse(text) as { statuses?: unknown };
     return { extension: (json.statuses ?? {}) as VocabularyExtension, problems: [] };
   } catch (e) {
     return { extension: {}, problems: [`${displayPath(file)}: invalid JSON (${(e as Error).message}); its statuses were ignored`] };
@@ -100,7 +105,7 @@ export async function buildFromText(path: string, text: string, invalidUtf8: boo
 /** The cache key of a plan's model: its bytes and the vocabulary file beside it. */
 export function planCacheKey(path: string, bytes: Uint8Array): CacheKey | null {
   const configFile = join(dirname(path), '.planrc.json');
-  const config = existsSync(configFile) ? readFileSync(configFile, 'utf8') : '';
+  const config = readRegular(configFile) ?? '';
   let real = path;
   try {
     real = realpathSync(path);

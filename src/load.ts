@@ -8,7 +8,8 @@ import { dirname, join, relative } from 'node:path';
 import { PlanError } from './errors.js';
 import { decode } from './text/decode.js';
 import { mayHaveMojibake } from './text/mojibake-check.js';
-import type { Plan } from './model/types.js';
+import type { Plan, Problem } from './model/types.js';
+import { MAX_NESTING } from './parse/depth.js';
 import type { VocabularyExtension } from './status.js';
 
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
@@ -99,7 +100,19 @@ export async function buildFromText(path: string, text: string, invalidUtf8: boo
     extension,
   });
   for (const p of config.problems) plan.problems.push({ line: 1, column: 1, severity: 'warning', code: 'config', message: p });
+  if (doc.tooDeep.length) plan.problems.push(tooDeepProblem(doc.tooDeep));
   return plan;
+}
+
+function tooDeepProblem(lines: number[]): Problem {
+  const which = lines.length === 1 ? 'this line nests' : `this line and ${lines.length - 1} more (up to line ${lines[lines.length - 1]}) nest`;
+  return {
+    line: lines[0]!,
+    column: 1,
+    severity: 'warning',
+    code: 'too-deep',
+    message: `${which} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; plan leaves them out (no task is read from them)`,
+  };
 }
 
 /** The cache key of a plan's model: its bytes and the vocabulary file beside it. */

@@ -48,7 +48,7 @@ export async function openPlan(ctx: Context): Promise<Loaded> {
     ctx.err(`plan: warning: ${display}: contains bytes that are not valid UTF-8; they are shown as \uFFFD\n`);
   }
   for (const p of plan.problems) {
-    if (p.code.startsWith('front-matter') || p.code === 'config' || p.code === 'status-map') {
+    if (p.code.startsWith('front-matter') || p.code === 'config' || p.code === 'status-map' || p.code === 'too-deep') {
       ctx.err(`plan: warning: ${display}:${p.line}: ${p.message}\n`);
     }
   }

@@ -11,25 +11,29 @@ export const MAX_NESTING = 100;
 const SPACE = 0x20;
 const TAB = 0x09;
 
-/** How many containers the prefix of the line at `start` opens, counting two columns of indentation as one. */
+/**
+ * How many containers the prefix of the line at `start` opens, counting two
+ * columns of indentation as one. Blank space at the end opens nothing (a blank
+ * line, or the masked front matter, is not nested).
+ */
 export function lineNesting(text: string, start: number, end: number): number {
   let depth = 0;
   let columns = 0;
-  let i = start;
-  while (i < end) {
+  let blank = 0;
+  for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
     if (c === SPACE || c === TAB) {
-      columns += c === TAB ? 4 : 1;
+      blank += c === TAB ? 4 : 1;
       i++;
-    } else if (c === 0x3e /* > */) {
-      depth++;
-      i++;
-    } else {
-      const marker = markerEnd(text, i, end);
-      if (marker === i) break;
-      depth++;
-      i = marker;
+      continue;
     }
+    columns += blank;
+    blank = 0;
+    const marker = c === 0x3e /* > */ ? i + 1 : markerEnd(text, i, end);
+    if (marker === i) break;
+    depth++;
+    // The space after a marker belongs to it.
+    i = text.charCodeAt(marker) === SPACE || text.charCodeAt(marker) === TAB ? marker + 1 : marker;
   }
   return depth + Math.floor(columns / 2);
 }

@@ -60,4 +60,15 @@ describe('deep nesting', () => {
       expect(check.stdout).toContain(`${file}:7:1 warning this line nests block quotes`);
       expect(check.code).toBe(0);
     }), 120_000);
+
+  it('long lines that nest nothing (front matter, plain text, indented code) are read as ever, without a warning', () => {
+    const f = writeTemp(`---\ndescription: ${'long '.repeat(200)}\n---\n${TABLE}${'word '.repeat(2000)}\n\n        ${'code '.repeat(500)}\n`, 'long.md');
+    try {
+      const r = plan(['-f', f.file, 'list'], { env: { PLAN_NO_CACHE: '1' } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    } finally {
+      f.cleanup();
+    }
+  });
 });

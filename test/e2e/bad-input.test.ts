@@ -133,7 +133,7 @@ describe('bad input', () => {
   });
 
   it('add on a file with no task table says so, without naming a scope that was not given', () => {
-    for (const [name, text] of [['empty.md', ''], ['prose-only.md', '# Plan\n\nJust prose.\n']]) {
+    for (const [name, text] of [['empty.md', ''], ['prose-only.md', '# Plan\n\nJust prose.\n']] as const) {
       const p = file(`add-${name}`, text);
       const r = plan(['-f', p, 'add', 'First task']);
       expect(r.code).toBe(1);

@@ -52,6 +52,17 @@ async function startAndStopHolding(file: string, args: string[], afterMs = 10): 
   return w;
 }
 
+/** A writer stopped while it holds the lock, trying again (on the original bytes) when it finishes first. */
+async function heldWriter(file: string, args: string[]): Promise<Child> {
+  const before = readFileSync(file);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const w = await startAndStopHolding(file, args);
+    if (w) return w;
+    writeFileSync(file, before);
+  }
+  throw new Error('the writer always finished before it could be stopped');
+}
+
 /** `text` with the status cell of task `id` in sprint `sprint` set to 🚫 Cancelled, by hand. */
 function cancelled(text: string, sprint: number, id: string): string {
   const at = text.indexOf(`\n## Sprint ${sprint} - `);
@@ -60,6 +71,19 @@ function cancelled(text: string, sprint: number, id: string): string {
   const cells = text.slice(rowStart, rowEnd).split(' | ');
   cells[3] = '🚫 Cancelled';
   return text.slice(0, rowStart) + cells.join(' | ') + text.slice(rowEnd);
+}
+
+/** A generated plan in a fresh folder, given to `body`; the folder must end clean. */
+async function onGenerated(body: (file: string, dir: string) => Promise<void>): Promise<void> {
+  const t = tempDir();
+  try {
+    const file = join(t.dir, 'plan.md');
+    writeFileSync(file, genPlan(TASKS));
+    await body(file, t.dir);
+    expect(leftovers(t.dir)).toEqual([]);
+  } finally {
+    t.cleanup();
+  }
 }
 
 describe('a writer paused while it holds the lock', () => {
@@ -101,62 +125,48 @@ describe('a writer paused while it holds the lock', () => {
     }
   }, 400_000);
 
-  it('is reported by a writer that gives up waiting: its pid, still running, and how long it waited (exit 1)', async () => {
-    const t = tempDir();
-    const file = join(t.dir, 'plan.md');
-    try {
-      writeFileSync(file, genPlan(TASKS));
+  it('is reported by a writer that gives up waiting: its pid, still running, and how long it waited (exit 1)', () =>
+    onGenerated(async (file) => {
       const before = readFileSync(file, 'utf8');
-      let first: Child | null = null;
-      for (let attempt = 0; attempt < 5 && !first; attempt++) {
-        first = await startAndStopHolding(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
-        if (!first) writeFileSync(file, before);
-      }
-      expect(first).not.toBeNull();
+      const first = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
       const second = start(file, ['set', '1.2', 'cancelled', '--sprint', '1'], { PLAN_LOCK_STALE: '300', PLAN_LOCK_TIMEOUT: '1500' });
       const rb = await second.done;
       expect(rb.code).toBe(1);
       expect(rb.stderr).toBe(
-        `plan: ${file}: another plan process has held the file's lock for over 1.5 s; try again (process ${first!.child.pid} holds it and is still running: if it is stopped, resume it with \`fg\` or end it); nothing was written\n`,
+        `plan: ${file}: another plan process has held the file's lock for over 1.5 s; try again (process ${first.child.pid} holds it and is still running: if it is stopped, resume it with \`fg\` or end it); nothing was written\n`,
       );
-      first!.child.kill('SIGCONT');
-      expect(await first!.done).toEqual({ code: 0, stderr: '' });
+      first.child.kill('SIGCONT');
+      expect(await first.done).toEqual({ code: 0, stderr: '' });
       expect(readFileSync(file, 'utf8')).toBe(cancelled(before, 1, '1.1'));
-      expect(leftovers(t.dir)).toEqual([]);
-    } finally {
-      t.cleanup();
-    }
-  }, 60_000);
+    }), 60_000);
+});
+
+describe('a writer interrupted while it holds the lock', () => {
+  it('by SIGTERM, removes its lock: the next writer goes straight on, and the file is whole', () =>
+    onGenerated(async (file) => {
+      const before = readFileSync(file, 'utf8');
+      const w = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
+      w.child.kill('SIGTERM');
+      w.child.kill('SIGCONT');
+      expect((await w.done).code).toBeNull(); // ended by the signal
+      expect(w.child.signalCode).toBe('SIGTERM');
+      expect(existsSync(`${file}.lock`)).toBe(false);
+      const now = readFileSync(file, 'utf8');
+      expect([before, cancelled(before, 1, '1.1')]).toContain(now);
+      // A lock left behind would hold this writer for 4 s, past its 2 s timeout.
+      const next = start(file, ['set', '1.2', 'cancelled', '--sprint', '1'], { PLAN_LOCK_TIMEOUT: '2000' });
+      expect(await next.done).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(file, 'utf8')).toBe(cancelled(now, 1, '1.2'));
+    }), 60_000);
 });
 
 describe('another editor in the window between a writer\'s read and its rename', () => {
   /** Runs `edit` on the file while a `plan set` holding the lock is stopped; returns the writer's outcome. */
   async function whilePaused(file: string, edit: () => void): Promise<{ code: number | null; stderr: string }> {
-    const before = readFileSync(file);
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const w = await startAndStopHolding(file, ['set', '2.3', 'cancelled', '--sprint', '2']);
-      if (!w) {
-        writeFileSync(file, before);
-        continue;
-      }
-      edit();
-      w.child.kill('SIGCONT');
-      return w.done;
-    }
-    throw new Error('the writer always finished before it could be stopped');
-  }
-
-  /** A generated plan in a fresh folder, given to `body`; the folder must end clean. */
-  async function onGenerated(body: (file: string, dir: string) => Promise<void>): Promise<void> {
-    const t = tempDir();
-    try {
-      const file = join(t.dir, 'plan.md');
-      writeFileSync(file, genPlan(TASKS));
-      await body(file, t.dir);
-      expect(leftovers(t.dir)).toEqual([]);
-    } finally {
-      t.cleanup();
-    }
+    const w = await heldWriter(file, ['set', '2.3', 'cancelled', '--sprint', '2']);
+    edit();
+    w.child.kill('SIGCONT');
+    return w.done;
   }
 
   it('writing the file in place: the writer starts over from the new text, and both changes stay', () =>

@@ -40,7 +40,7 @@ function lazyBoundaries(fromLazyBundle) {
           if (!file.startsWith(src)) return undefined;
           name = relative(src, file).replace(/\.ts$/, '').replace(/[\\/]/g, '-');
         } else {
-          // A package loaded on demand (proper-lockfile, diff, …) gets a bundle of its own.
+          // A package loaded on demand (diff, …) gets a bundle of its own.
           const found = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir });
           if (found.errors.length || found.external) return undefined;
           file = found.path;

@@ -3,6 +3,7 @@
 
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError, asPlanError } from './errors.js';
+import { visible, withoutStyle } from './text/visible.js';
 // The read commands are the hot path (shell prompts, agent loops): they are
 // bundled with this file. Writers, views and the MCP server load on demand.
 import { makeContext, type Context, type GlobalOptions } from './commands/context.js';
@@ -321,12 +322,14 @@ function writeOptionsOf(o: Record<string, unknown>): { dryRun: boolean; force: b
 export async function main(argv: string[]): Promise<number> {
   let code = EXIT.ok as number;
   const program = buildProgram((c) => (code = c));
-  program.exitOverride();
-  program.configureOutput({
-    writeErr: (s) => process.stderr.write(s),
-    writeOut: (s) => process.stdout.write(s),
-  });
-  for (const cmd of program.commands) cmd.exitOverride();
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    // Commander echoes the arguments it refuses: they too reach the terminal escaped.
+    cmd.configureOutput({
+      writeErr: (s) => process.stderr.write(visible(s)),
+      writeOut: (s) => process.stdout.write(visible(s)),
+    });
+  }
   try {
     await program.parseAsync(argv);
     return code;
@@ -338,13 +341,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     const planError = asPlanError(error);
     if (planError) {
-      process.stderr.write(`plan: ${planError.message}\n`);
+      process.stderr.write(visible(`plan: ${planError.message}\n`));
       return planError.exitCode;
     }
     const debug = argv.includes('--debug') || !!process.env.DEBUG;
     const e = error as Error;
-    process.stderr.write(`plan: unexpected error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+    process.stderr.write(visible(`plan: unexpected error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`));
+    // Some libraries name their functions in colour (unist's visitors): not in a trace.
+    if (debug && e?.stack) process.stderr.write(visible(`${withoutStyle(e.stack)}\n`));
     return EXIT.failure;
   }
 }

@@ -1,6 +1,8 @@
 // Errors that reach the user as one line and an exit code. Anything else that
 // is thrown is a bug; cli.ts reports it as one line too (stack with --debug).
 
+import { visible } from './text/visible.js';
+
 export const EXIT = { ok: 0, failure: 1, usage: 2, nothingToClaim: 3 } as const;
 
 export class PlanError extends Error {
@@ -31,4 +33,9 @@ export function asPlanError(e: unknown): PlanError | null {
     return x as PlanError;
   }
   return null;
+}
+
+/** A warning that does not stop the command: one line on stderr, made safe for the terminal. */
+export function warn(message: string): void {
+  process.stderr.write(visible(`plan: warning: ${message}\n`));
 }

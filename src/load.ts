@@ -1,13 +1,15 @@
 // file → bytes → text → Plan. Reading never writes the plan file.
 
-import { readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { cacheKey, readCached, writeCached, type CacheKey } from './cache/plan-cache.js';
 import type { CompactPlan } from './cache/compact.js';
+import { readRegular } from './cache/files.js';
 import { dirname, join, relative } from 'node:path';
 import { PlanError } from './errors.js';
 import { decode } from './text/decode.js';
 import { mayHaveMojibake } from './text/mojibake-check.js';
-import type { Plan } from './model/types.js';
+import type { Plan, Problem } from './model/types.js';
+import { MAX_NESTING } from './parse/depth.js';
 import type { VocabularyExtension } from './status.js';
 
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
@@ -64,9 +66,13 @@ export function readPlanBytes(path: string): Buffer {
 /** Vocabulary additions from `.planrc.json` beside the plan: `{ "statuses": { "Shipped": "done" } }`. */
 export function readConfig(path: string): { extension: VocabularyExtension; problems: string[] } {
   const file = join(dirname(path), '.planrc.json');
-  if (!existsSync(file)) return { extension: {}, problems: [] };
+  const text = readRegular(file);
+  if (text === null) {
+    if (!existsSync(file)) return { extension: {}, problems: [] };
+    return { extension: {}, problems: [`${displayPath(file)}: cannot be read (not a readable regular file); its statuses were ignored`] };
+  }
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { statuses?: unknown };
+    const json = JSON.parse(text) as { statuses?: unknown };
     return { extension: (json.statuses ?? {}) as VocabularyExtension, problems: [] };
   } catch (e) {
     return { extension: {}, problems: [`${displayPath(file)}: invalid JSON (${(e as Error).message}); its statuses were ignored`] };
@@ -94,13 +100,25 @@ export async function buildFromText(path: string, text: string, invalidUtf8: boo
     extension,
   });
   for (const p of config.problems) plan.problems.push({ line: 1, column: 1, severity: 'warning', code: 'config', message: p });
+  if (doc.tooDeep.length) plan.problems.push(tooDeepProblem(doc.tooDeep));
   return plan;
+}
+
+function tooDeepProblem(lines: number[]): Problem {
+  const which = lines.length === 1 ? 'this line nests' : `this line and ${lines.length - 1} more (up to line ${lines[lines.length - 1]}) nest`;
+  return {
+    line: lines[0]!,
+    column: 1,
+    severity: 'warning',
+    code: 'too-deep',
+    message: `${which} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; plan leaves them out (no task is read from them)`,
+  };
 }
 
 /** The cache key of a plan's model: its bytes and the vocabulary file beside it. */
 export function planCacheKey(path: string, bytes: Uint8Array): CacheKey | null {
   const configFile = join(dirname(path), '.planrc.json');
-  const config = existsSync(configFile) ? readFileSync(configFile, 'utf8') : '';
+  const config = readRegular(configFile) ?? '';
   let real = path;
   try {
     real = realpathSync(path);

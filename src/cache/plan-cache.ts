@@ -2,11 +2,11 @@
 // an unchanged file is not parsed again. The entry lives in the cache folder
 // (see dir.ts), one per plan path, and is rewritten when the content changes.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Plan } from '../model/types.js';
 import { cacheDir, keyOf } from './dir.js';
+import { readRegular, writeSideFile } from './files.js';
 import { fingerprint } from './hash.js';
 import { compact, expand, expandLazily, type CompactPlan } from './compact.js';
 
@@ -52,12 +52,8 @@ const rawOf = new WeakMap<CompactPlan, string[]>();
  * `lazy`: read the task chunks only when a task in them is first used.
  */
 export function readCached(key: CacheKey, lazy = false): { plan: Plan; compact: CompactPlan } | null {
-  let raw: string;
-  try {
-    raw = readFileSync(key.file, 'utf8');
-  } catch {
-    return null;
-  }
+  const raw = readRegular(key.file);
+  if (raw === null) return null;
   // The digest leads the file, so a stale entry is rejected before parsing it.
   const nl = raw.indexOf('\n');
   if (nl !== key.digest.length || !raw.startsWith(key.digest)) return null;
@@ -101,11 +97,8 @@ export function writeCached(key: CacheKey, plan: Plan | CompactPlan, dirty?: Set
     });
     const { chunks: _omit, ...head } = c;
     void _omit;
-    mkdirSync(join(key.file, '..'), { recursive: true });
-    const tmp = `${key.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, [key.digest, JSON.stringify(head), ...lines].join('\n'));
-    renameSync(tmp, key.file);
+    writeSideFile(key.file, [key.digest, JSON.stringify(head), ...lines].join('\n'));
   } catch {
-    // A cache that cannot be written only costs speed.
+    // A model that cannot be cached (a chunk never read) only costs speed.
   }
 }

@@ -3,6 +3,7 @@
 
 import type { Plan, Problem } from '../model/types.js';
 import { LineIndex } from '../text/lines.js';
+import { visibleField } from '../text/visible.js';
 
 export interface CheckInput {
   plan: Plan;
@@ -58,14 +59,14 @@ function isHigh(u: number): boolean {
 export function quote(s: string, max = 40): string {
   const chars = [...s];
   const cut = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
-  return visible(JSON.stringify(cut));
+  return visibleDamage(JSON.stringify(cut));
 }
 
 /**
- * `s` with DEL, C1 controls and private-use characters written as `\uXXXX`:
- * damaged text holds them (Mac Roman byte 0xF0 is Apple's logo, U+F8FF) and
- * most terminals show them as nothing at all.
+ * `s` with controls escaped (see text/visible.ts) and private-use characters
+ * written as `\uXXXX`: damaged text holds them (Mac Roman byte 0xF0 is Apple's
+ * logo, U+F8FF) and most terminals show them as nothing at all.
  */
-export function visible(s: string): string {
-  return s.replace(/[\u007f-\u009f\ue000-\uf8ff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function visibleDamage(s: string): string {
+  return visibleField(s).replace(/[\ue000-\uf8ff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -8,6 +8,7 @@ import { runChecks } from '../check/index.js';
 import { collapseGroups } from '../check/collapse.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import type { Problem } from '../model/types.js';
+import { visible } from '../text/visible.js';
 
 export function problemLine(file: string, p: Problem): string {
   return `${file}:${p.line}:${p.column} ${p.severity} ${oneLine(p.message)}`;
@@ -42,7 +43,9 @@ export async function check(ctx: Context, opts: CheckOptions = {}): Promise<numb
     ctx.out(problems.map((p) => `${problemLine(display, p)}\n`).join(''));
   } else {
     const { checkView } = await import('../render/check.js');
-    ctx.out(checkView(problems, display, { errors, warnings }, ctx.width));
+    // Escaped before the view colours it: a message may quote the file.
+    const shown = problems.map((p) => ({ ...p, message: visible(p.message) }));
+    ctx.out(checkView(shown, visible(display), { errors, warnings }, ctx.width));
   }
   return errors > 0 ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { EXIT } from '../errors.js';
 import { displayPath } from '../load.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { renderTask } from './show.js';
+import { visible } from '../text/visible.js';
 
 export async function claim(ctx: Context, owner: string, filters: Filters, opts: TransactOptions): Promise<number> {
   const path = locatePlan(ctx.opts.file);
@@ -20,7 +21,7 @@ export async function claim(ctx: Context, owner: string, filters: Filters, opts:
     return EXIT.nothingToClaim;
   }
   if (opts.dryRun && ctx.mode !== 'json') {
-    ctx.out(r.diff);
+    ctx.out(visible(r.diff));
     return 0;
   }
   await renderTask(ctx, r.task, r.display, { reason: r.reason, claimed: r.written || r.changed, ...(opts.dryRun ? { diff: r.diff } : {}) });

@@ -3,6 +3,8 @@
 import { locatePlan } from '../locate.js';
 import { loadPlan, type Loaded } from '../load.js';
 import { outputMode, terminalWidth, type OutputMode } from '../render/mode.js';
+import { jsonVisible, visible } from '../text/visible.js';
+import { visiblePlan } from '../render/visible.js';
 
 export interface GlobalOptions {
   file?: string;
@@ -21,24 +23,32 @@ export interface Context {
 }
 
 export function makeContext(opts: GlobalOptions): Context {
+  const mode = outputMode(opts);
   return {
     opts,
-    mode: outputMode(opts),
+    mode,
     width: terminalWidth(),
-    out: (s) => void process.stdout.write(s),
-    err: (s) => void process.stderr.write(s),
+    // The choke points: nothing from a file reaches the terminal raw. Only the
+    // views colour, and they are given escaped text (openPlan).
+    out: (s) => void process.stdout.write(mode === 'json' ? jsonVisible(s) : visible(s, mode === 'table')),
+    err: (s) => void process.stderr.write(visible(s)),
   };
 }
 
 /** Locates and loads the plan, printing its read warnings on stderr. */
 export async function openPlan(ctx: Context): Promise<Loaded> {
   const loaded = await loadPlan(locatePlan(ctx.opts.file));
+  // Escaped before the views measure and colour it.
+  if (ctx.mode === 'table') {
+    loaded.plan = visiblePlan(loaded.plan);
+    loaded.display = loaded.plan.file;
+  }
   const { plan, display } = loaded;
   if (plan.invalidUtf8) {
     ctx.err(`plan: warning: ${display}: contains bytes that are not valid UTF-8; they are shown as \uFFFD\n`);
   }
   for (const p of plan.problems) {
-    if (p.code.startsWith('front-matter') || p.code === 'config' || p.code === 'status-map') {
+    if (p.code.startsWith('front-matter') || p.code === 'config' || p.code === 'status-map' || p.code === 'too-deep') {
       ctx.err(`plan: warning: ${display}:${p.line}: ${p.message}\n`);
     }
   }

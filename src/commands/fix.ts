@@ -6,7 +6,8 @@ import type { Context } from './context.js';
 import { locatePlan } from '../locate.js';
 import { transact, type TransactOptions } from '../edit/transaction.js';
 import { findMojibake } from '../text/mojibake.js';
-import { Positions, visible } from '../check/types.js';
+import { Positions, visibleDamage } from '../check/types.js';
+import { visible } from '../text/visible.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 
@@ -37,13 +38,13 @@ export async function fix(ctx: Context, opts: TransactOptions): Promise<number> 
     return 0;
   }
   if (!result.written) {
-    ctx.out(result.diff);
+    ctx.out(visible(result.diff));
     return 0;
   }
   if (ctx.mode === 'plain') {
-    ctx.out(tsv(['line', 'column', 'damaged', 'repaired'], repairs.map((r) => [r.line, r.column, visible(r.damaged), r.repaired])));
+    ctx.out(tsv(['line', 'column', 'damaged', 'repaired'], repairs.map((r) => [r.line, r.column, visibleDamage(r.damaged), r.repaired])));
   } else {
-    const lines = repairs.map((r) => `  ${display}:${r.line}:${r.column}  ${visible(r.damaged)} → ${r.repaired}\n`);
+    const lines = repairs.map((r) => `  ${display}:${r.line}:${r.column}  ${visibleDamage(r.damaged)} → ${r.repaired}\n`);
     ctx.out(`Repaired ${repairs.length} damaged ${repairs.length === 1 ? 'run' : 'runs'} of text in ${display}:\n${lines.join('')}`);
   }
   return 0;

@@ -7,6 +7,7 @@ import type { TransactOptions } from '../edit/transaction.js';
 import { setStatusOp, type OpResult } from '../ops/set.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
+import { visible } from '../text/visible.js';
 
 export async function set(ctx: Context, id: string, statusArg: string, filters: Filters, opts: TransactOptions): Promise<number> {
   const r = await setStatusOp(locatePlan(ctx.opts.file), id, statusArg, filters, { ...opts, diff: ctx.mode === 'json' });
@@ -25,10 +26,10 @@ export function reportChange(ctx: Context, r: OpResult, summary: string, extra: 
     return 0;
   }
   if (!r.written) {
-    ctx.out(r.diff);
+    ctx.out(visible(r.diff));
     return 0;
   }
   if (ctx.mode === 'plain') ctx.out(tsv(['id', 'change', 'file', 'line'], [[task.id, summary, display, task.line]]));
-  else ctx.out(`${task.id} ${task.title}: ${summary}  (${display}:${task.line})\n`);
+  else ctx.out(visible(`${task.id} ${task.title}: ${summary}  (${display}:${task.line})\n`));
   return 0;
 }

@@ -7,6 +7,7 @@ import { resolveTask } from '../query/resolve.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 import type { Task } from '../model/types.js';
+import { visibleTask } from '../render/visible.js';
 
 export function taskPairs(t: Task, file: string): [string, string | null][] {
   return [
@@ -36,6 +37,7 @@ export async function renderTask(ctx: Context, t: Task, file: string, extra: Rec
     const pairs = [...taskPairs(t, file), ...Object.entries(extra).map(([k, v]): [string, string] => [k, String(v)])];
     ctx.out(tsv(['field', 'value'], pairs));
   } else {
+    t = visibleTask(t); // a writer's task comes straight from the file
     const { fieldView, statusField } = await import('../render/fields.js');
     const fields = taskPairs(t, file).map(([key, value]) =>
       key === 'status' ? statusField(t.status, t.statusText) : { key, value: key === 'statusText' ? null : value },

@@ -4,9 +4,9 @@
 // folder, per plan file; an entry is only trusted while the task still holds
 // the text plan last wrote there.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, keyOf } from '../cache/dir.js';
+import { readRegular, writeSideFile } from '../cache/files.js';
 
 export interface TaskMemory {
   /** What plan last wrote for this task (its status text, or item prefix). */
@@ -22,7 +22,7 @@ export class StatusMemory {
   constructor(private readonly file: string | null) {
     if (!file) return;
     try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      const parsed = JSON.parse(readRegular(file) ?? 'null') as unknown;
       if (parsed && typeof parsed === 'object') this.data = parsed as Record<string, TaskMemory>;
     } catch {
       // no memory yet, or unreadable: start empty
@@ -50,14 +50,7 @@ export class StatusMemory {
   }
 
   save(): void {
-    if (!this.file || !this.dirty) return;
-    try {
-      mkdirSync(join(this.file, '..'), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(this.data));
-      renameSync(tmp, this.file);
-    } catch {
-      // A cache that cannot be written only costs the exact restore later.
-    }
+    // A memory that cannot be written only costs the exact restore later.
+    if (this.file && this.dirty) writeSideFile(this.file, JSON.stringify(this.data));
   }
 }

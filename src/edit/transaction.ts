@@ -1,7 +1,9 @@
 // One write to a plan file, start to finish: lock, re-read the file under the
 // lock, let the command compute its edits from that fresh read, refresh the
 // date stamps, enforce read_only and chars_limit, splice, and replace the file
-// atomically. Every writer (set, edit, add, next --claim, fix, MCP) goes through here.
+// atomically, after checking that the lock is still ours and the file still
+// the one read (else start over). Every writer (set, edit, add, next --claim,
+// fix, MCP) goes through here.
 
 import { PlanError } from '../errors.js';
 import { loadPlan, planCacheKey, type Loaded, displayPath } from '../load.js';
@@ -15,8 +17,9 @@ import { mayHaveMojibake } from '../text/mojibake-check.js';
 import type { MojibakeFix } from '../text/mojibake.js';
 import { applyEdits, type Edit } from './splice.js';
 import { unifiedDiff } from './diff.js';
-import { stampEdits } from './stamps.js';
-import { atomicWrite, realTarget, withLock } from './write.js';
+import { stampEdits, today } from './stamps.js';
+import { atomicWrite, checkUnchanged, fileIdentity, FileChanged, realTarget } from './write.js';
+import { withLock, type HeldLock } from './lock.js';
 import { StatusMemory } from './memory.js';
 import { Journal, commandLine } from './journal.js';
 import { makeEditContext, type EditContext } from './task-edits.js';
@@ -33,7 +36,12 @@ export interface TransactOptions {
   diff?: boolean;
   /** This write undoes plan's last one: drop its journal entry instead of recording a new one. */
   undo?: boolean;
+  /** Whether the caller can pass --force: refusals say so, or not (MCP has no force). */
+  canForce?: boolean;
 }
+
+/** How often a write starts over because another editor changed the file meanwhile. */
+const ATTEMPTS = 5;
 
 export interface WorkResult<T> {
   edits: Edit[];
@@ -66,11 +74,14 @@ export async function transact<T>(
 ): Promise<TransactResult<T>> {
   const display = displayPath(path);
   const target = realTarget(path, display);
-  const run = async (compromised: () => Error | null = () => null): Promise<TransactResult<T>> => {
+  if (opts.touch !== false) today(); // an invalid SOURCE_DATE_EPOCH is refused before anything else
+  const run = async (lock: HeldLock | null): Promise<TransactResult<T>> => {
+    const identity = fileIdentity(target);
     const loaded = await loadPlan(path, true);
     const { plan, text } = loaded;
     if (plan.frontMatter.readOnly && !opts.force && !opts.dryRun) {
-      throw new PlanError(`${display}: the plan is read-only (read_only: true in its front matter); nothing was written (pass --force to write anyway)`);
+      const how = opts.canForce === false ? 'only its owner can lift read_only' : 'pass --force to write anyway';
+      throw new PlanError(`${display}: the plan is read-only (read_only: true in its front matter); nothing was written (${how})`);
     }
     const memory = StatusMemory.forPlan(target);
     const damage = await damageTools(text);
@@ -88,11 +99,13 @@ export async function transact<T>(
     const diff = opts.dryRun || opts.diff ? await unifiedDiff(display, text, next, all) : '';
     if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display };
     const bytes = encode(next);
-    // A lock taken over by another writer (ours stalled past the stale time) means
-    // our read may be old: refuse rather than overwrite their change.
-    const lost = compromised();
-    if (lost) throw new PlanError(`${display}: the file's lock was lost before the write (${lost.message}); nothing was written, run the command again`);
-    atomicWrite(target, bytes, display);
+    atomicWrite(target, bytes, display, () => {
+      // Compare-and-swap: never replace bytes this write has not read.
+      if (lock && !lock.stillOurs()) {
+        throw new PlanError(`${display}: another process took over the file's lock while plan was writing; nothing was written, run the command again`);
+      }
+      checkUnchanged(target, identity, loaded.bytes, display);
+    });
     memory.save();
     const journal = Journal.forPlan(target);
     if (opts.undo) journal.dropLast();
@@ -113,8 +126,19 @@ export async function transact<T>(
     }
     return { value, changed: true, written: true, diff, text: next, display };
   };
-  if (opts.dryRun) return run();
-  return withLock(target, display, (compromised) => run(compromised));
+  if (opts.dryRun) return run(null);
+  return withLock(target, display, async (lock) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run(lock);
+      } catch (e) {
+        if (!(e instanceof FileChanged)) throw e;
+        if (attempt === ATTEMPTS) {
+          throw new PlanError(`${display}: the file kept changing while plan was writing it (another editor?); nothing was written, run the command again`);
+        }
+      }
+    }
+  });
 }
 
 function bodyLength(text: string): number {
@@ -129,9 +153,8 @@ function checkLimit(limit: number | null, before: string, after: string, display
   const was = bodyLength(before);
   const now = bodyLength(after);
   if (now > limit && now > was) {
-    throw new PlanError(
-      `${display}: the write would make the body ${now} characters long, over its chars_limit of ${limit}; nothing was written (shorten the plan, raise chars_limit, or pass --force)`,
-    );
+    const how = opts.canForce === false ? 'shorten the plan or raise chars_limit' : 'shorten the plan, raise chars_limit, or pass --force';
+    throw new PlanError(`${display}: the write would make the body ${now} characters long, over its chars_limit of ${limit}; nothing was written (${how})`);
   }
 }
 

@@ -1,16 +1,12 @@
-// The file system side of a write: an exclusive lock on the plan (proper-lockfile,
-// a `<plan>.lock` directory whose mtime a live holder keeps fresh, so a killed
-// holder's lock goes stale within STALE_MS), and an atomic replace (temporary
-// file in the same folder, fsync, rename over the original, fsync the folder).
+// The file system side of a write: an atomic replace (temporary file in the
+// same folder, fsync, rename over the original, fsync the folder) that honours
+// the file's own permissions and owner, and checks, just before the rename, that
+// the lock is still ours and the file is still the one that was read. The lock
+// itself is in lock.ts.
 
-import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { PlanError } from '../errors.js';
-
-/** A lock not refreshed for this long belongs to a dead writer and is taken over. */
-export const STALE_MS = 4000;
-/** How long a writer waits for the lock before giving up (PLAN_LOCK_TIMEOUT overrides, in ms). */
-export const LOCK_TIMEOUT_MS = 8000;
+import { PlanError, asPlanError } from '../errors.js';
 
 const TEMP_PREFIX = '.plan-tmp-';
 
@@ -22,69 +18,104 @@ export function realTarget(path: string, display: string): string {
   }
 }
 
-/** Runs `fn` holding the plan's exclusive lock. */
-export async function withLock<T>(target: string, display: string, fn: (isCompromised: () => Error | null) => Promise<T>): Promise<T> {
-  const timeout = Number(process.env.PLAN_LOCK_TIMEOUT) || LOCK_TIMEOUT_MS;
-  const deadline = Date.now() + timeout;
-  let compromised: Error | null = null;
-  let release: (() => Promise<void>) | null = null;
-  const { default: lockfile } = await import('proper-lockfile');
-  for (;;) {
-    try {
-      release = await lockfile.lock(target, {
-        stale: STALE_MS,
-        update: 1000,
-        realpath: false,
-        retries: 0,
-        onCompromised: (err) => {
-          compromised = err;
-        },
-      });
-      break;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ELOCKED') {
-        throw new PlanError(`${display}: cannot lock the file for writing (${code ?? (e as Error).message}); check that its folder is writable`);
-      }
-      if (Date.now() >= deadline) {
-        throw new PlanError(
-          `${display}: another plan process has held the file's lock for over ${Math.round(timeout / 1000)} s; try again (a lock left by a killed process clears itself within ${STALE_MS / 1000} s)`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 25));
+/** What identifies one version of a file: which file it is and when it last changed. */
+export type FileIdentity = Pick<BigIntStats, 'dev' | 'ino' | 'size' | 'mtimeNs' | 'ctimeNs'>;
+
+export function fileIdentity(path: string): FileIdentity | null {
+  try {
+    const { dev, ino, size, mtimeNs, ctimeNs } = statSync(path, { bigint: true });
+    return { dev, ino, size, mtimeNs, ctimeNs };
+  } catch {
+    return null;
+  }
+}
+
+/** The file changed between the read and the write: the write starts over from a fresh read. */
+export class FileChanged extends Error {
+  constructor() {
+    super('the file changed while plan was writing it');
+    this.name = 'FileChanged';
+  }
+}
+
+/**
+ * Compare-and-swap, the compare half: `target` is still the file that was read
+ * (`before`, taken before the read; `bytes`, what the read got). Throws
+ * FileChanged when another editor wrote it meanwhile, PlanError when it is gone.
+ */
+export function checkUnchanged(target: string, before: FileIdentity | null, bytes: Uint8Array, display: string): void {
+  const now = fileIdentity(target);
+  if (!now) throw gone(display);
+  const same = before && (['dev', 'ino', 'size', 'mtimeNs', 'ctimeNs'] as const).every((k) => now[k] === before[k]);
+  if (!same || !readFileSync(target).equals(bytes)) throw new FileChanged();
+}
+
+function gone(display: string): PlanError {
+  return new PlanError(`${display}: the file was deleted or moved while plan was writing it; nothing was written`);
+}
+
+/** Refuses, as an in-place write would, a file the user may not write; else its mode and owner. */
+function checkWritable(target: string, display: string): Stats {
+  let fd: number;
+  try {
+    fd = openSync(target, 'r+');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      const mode = (statSync(target).mode & 0o777).toString(8).padStart(4, '0');
+      throw new PlanError(`${display}: permission denied: you may not write this file (mode ${mode}); nothing was written (make it writable, e.g. chmod u+w, or ask its owner)`);
     }
+    if (code === 'ENOENT') throw gone(display);
+    if (code === 'EROFS') throw new PlanError(`${display}: the file is on a read-only file system; nothing was written`);
+    throw new PlanError(`${display}: cannot open the file for writing (${code ?? (e as Error).message}); nothing was written`);
   }
   try {
-    return await fn(() => compromised);
+    return fstatSync(fd);
   } finally {
-    await release!().catch(() => undefined);
+    closeSync(fd);
+  }
+}
+
+/** Gives the new file the old one's owner and group, or refuses: replacing it must not give it away. */
+function keepOwner(fd: number, st: { uid: number; gid: number }, display: string): void {
+  try {
+    fchownSync(fd, st.uid, st.gid);
+    return;
+  } catch {
+    // Only root may give a file away; a user's own file needs nothing.
+  }
+  const made = fstatSync(fd);
+  if (made.uid !== st.uid) {
+    throw new PlanError(`${display}: the file belongs to another user (uid ${st.uid}); writing it would make it yours; nothing was written (run plan as its owner)`);
+  }
+  if (made.gid !== st.gid) {
+    throw new PlanError(`${display}: the file's group (gid ${st.gid}) is not one of yours; writing it would change its group; nothing was written (run plan as a member of that group)`);
   }
 }
 
 /**
  * Replaces `target` with `bytes` atomically: readers see the old file or the
  * new one, never a mix; a crash leaves the old file (and at worst a stray
- * temporary file, which the next write removes). Mode and owner are kept.
+ * temporary file, which the next write removes). Mode, owner and group are
+ * kept, or the write is refused. `beforeReplace` runs just before the rename
+ * and may throw to leave the file as it is.
  */
-export function atomicWrite(target: string, bytes: Uint8Array, display: string): void {
+export function atomicWrite(target: string, bytes: Uint8Array, display: string, beforeReplace: () => void = () => undefined): void {
   const dir = dirname(target);
-  const st = statSync(target);
+  const st = checkWritable(target, display);
   removeStaleTemps(dir);
   const tmp = join(dir, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}-${basename(target)}`);
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'wx', st.mode & 0o7777);
+    keepOwner(fd, st, display);
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
     fchmodSync(fd, st.mode & 0o7777);
-    try {
-      fchownSync(fd, st.uid, st.gid);
-    } catch {
-      // Only root may give a file away; a user's own file keeps its owner anyway.
-    }
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
+    beforeReplace();
     renameSync(tmp, target);
   } catch (e) {
     if (fd !== null) closeSync(fd);
@@ -93,6 +124,7 @@ export function atomicWrite(target: string, bytes: Uint8Array, display: string):
     } catch {
       // already gone
     }
+    if (asPlanError(e) || e instanceof FileChanged) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new PlanError(`${display}: could not write the file (${code ?? (e as Error).message}); it was left unchanged`);
   }

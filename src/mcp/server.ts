@@ -2,11 +2,11 @@
 // Only `plan mcp` loads this module (and with it the MCP SDK and zod).
 
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { locatePlan } from '../locate.js';
-import { LOCK_TIMEOUT_MS } from '../edit/write.js';
+import { LOCK_TIMEOUT_MS } from '../edit/lock.js';
 import { registerTools } from './tools.js';
 import { registerResources } from './resources.js';
+import { LineTransport } from './stdio.js';
 
 export interface ServerOptions {
   /** The global -f value, if any; else $PLAN_FILE, else discovery from the current folder. */
@@ -41,7 +41,7 @@ export function buildServer(opts: ServerOptions): McpServer {
  */
 export async function runServer(opts: ServerOptions): Promise<void> {
   const server = buildServer(opts);
-  const transport = new StdioServerTransport();
+  const transport = new LineTransport();
   await server.connect(transport);
 
   // Count requests in flight: a request comes in with an id, its response goes out with it.

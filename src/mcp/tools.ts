@@ -77,7 +77,7 @@ function taskLine(t: Task): string {
 }
 
 function writeOpts(dryRun: boolean | undefined): TransactOptions {
-  return { dryRun: !!dryRun, force: false, touch: true, diff: true };
+  return { dryRun: !!dryRun, force: false, canForce: false, touch: true, diff: true };
 }
 
 /** The outcome of a one-task write: the object `plan <command> --json` prints, and a line like the CLI's. */

@@ -108,7 +108,12 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
   const r = await transact(path, opts, ({ plan, display }, ec) => {
     const tables = targetTables(plan, input);
     if (tables.length === 0) {
-      throw new PlanError(`${display}: no task table matches the scope given; add a table under that heading first, or check with \`plan list\``);
+      const scoped = (['week', 'sprint', 'month', 'phase', 'section'] as const).some((k) => input[k] !== undefined);
+      throw new PlanError(
+        scoped
+          ? `${display}: no task table matches the scope given; add a table under that heading first, or check with \`plan list\``
+          : `${display}: the plan has no task table to add to; start one (a header row like \`| # | Task | Status |\` and its \`|---|\` line) first`,
+      );
     }
     if (tables.length > 1) {
       const list = tables.map((t) => `  line ${t.line}: ${t.section ?? '(no heading)'}`).join('\n');

@@ -3,12 +3,15 @@
 
 import { readFrontMatter, type FrontMatterResult } from './frontmatter.js';
 import { parseFast } from './fast.js';
+import { maskDeepNesting } from './depth.js';
 import type { Block } from './blocks.js';
 
 export interface ParsedDocument {
   frontMatter: FrontMatterResult;
   blocks: Block[];
   parser: 'remark' | 'fast';
+  /** Lines (1-based) nested too deep to read, left out (see depth.ts). */
+  tooDeep: number[];
 }
 
 /**
@@ -31,11 +34,12 @@ export function maskFrontMatter(text: string): { masked: string; frontMatter: Fr
  * PLAN_PARSER=remark forces the full parser.
  */
 export async function parseDocument(text: string): Promise<ParsedDocument> {
-  const { masked, frontMatter } = maskFrontMatter(text);
+  const { masked: body, frontMatter } = maskFrontMatter(text);
+  const { text: masked, lines: tooDeep } = maskDeepNesting(body);
   if (process.env.PLAN_PARSER !== 'remark') {
     const blocks = parseFast(masked);
-    if (blocks) return { frontMatter, blocks, parser: 'fast' };
+    if (blocks) return { frontMatter, blocks, parser: 'fast', tooDeep };
   }
   const { parseWithRemark } = await import('./remark.js');
-  return { frontMatter, blocks: parseWithRemark(masked), parser: 'remark' };
+  return { frontMatter, blocks: parseWithRemark(masked), parser: 'remark', tooDeep };
 }

@@ -1,14 +1,33 @@
 // The full parser: unified + remark-parse + remark-gfm, walked into blocks.
 // This is the reference; the fast scanner must agree with it wherever it answers.
 
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Parent, Root, TableCell } from 'mdast';
 import type { Block, Span, TableRow } from './blocks.js';
 import { detailsMarks, trimmedLines } from './html-lines.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+/**
+ * plan reads only the block structure (headings, tables, list items, quotes);
+ * cells and titles become display text in src/text/plain.ts. So micromark is
+ * told not to parse emphasis, links, code spans and the like at all: they
+ * cannot change the blocks, and some inputs (5,000 `*` in a row) cost it
+ * seconds to minutes.
+ */
+function blocksOnly(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({
+    disable: {
+      null: [
+        'attention', 'autolink', 'characterReference', 'codeText', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink',
+        'strikethrough', 'wwwAutolink', 'protocolAutolink', 'emailAutolink', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall',
+      ],
+    },
+  });
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(blocksOnly);
 
 /** `text` must have the front matter and BOM blanked out (same length). */
 export function parseWithRemark(text: string): Block[] {

@@ -131,4 +131,16 @@ describe('bad input', () => {
     expect(ambiguous.stderr).toMatch(/--sprint 9/);
     expect(plan(['-f', p, 'show', '1', '--sprint', '9', '--json']).code).toBe(0);
   });
+
+  it('add on a file with no task table says so, without naming a scope that was not given', () => {
+    for (const [name, text] of [['empty.md', ''], ['prose-only.md', '# Plan\n\nJust prose.\n']] as const) {
+      const p = file(`add-${name}`, text);
+      const r = plan(['-f', p, 'add', 'First task']);
+      expect(r.code).toBe(1);
+      expect(oneLine(r.stderr)).toBe(`plan: ${p}: the plan has no task table to add to; start one (a header row like \`| # | Task | Status |\` and its \`|---|\` line) first`);
+      expect(readFileSync(p, 'utf8')).toBe(text);
+      const scoped = plan(['-f', p, 'add', 'First task', '--week', '2']);
+      expect(oneLine(scoped.stderr)).toMatch(/no task table matches the scope given/);
+    }
+  });
 });

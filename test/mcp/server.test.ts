@@ -465,7 +465,7 @@ describe('plan mcp: start-up cost', () => {
       t.cleanup();
     }
   }
-  const isSdk = (path: string) => readFileSync(path, 'utf8').includes('StdioServerTransport already started');
+  const isSdk = (path: string) => readFileSync(path, 'utf8').includes('Server does not support');
 
   it('other commands never load the MCP SDK; plan mcp does', () => {
     for (const args of [['-f', SEED, 'list'], ['-f', SEED, 'set', '--help'], ['--help'], ['-f', SEED, 'summary']]) {

@@ -1,0 +1,96 @@
+// End-to-end: a bad environment is refused before anything is written, and an
+// unusable cache folder never stops, hangs or breaks a command.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { SEED } from '../helpers/run.js';
+import { ok, replaceAll, withCopy } from './write-helpers.js';
+
+const seed = readFileSync(SEED, 'utf8');
+
+describe('SOURCE_DATE_EPOCH', () => {
+  for (const epoch of ['99999999999999', '253402300800', 'abc', '-1', '1.5', ' 1', '1e9']) {
+    it(
+      `"${epoch}" is refused before any write (exit 2), dry run included`,
+      withCopy(SEED, 'plan.md', (w) => {
+        for (const args of [['set', '1.3', 'done'], ['set', '1.3', 'done', '--dry-run'], ['add', 'More', '--week', '1'], ['fix']]) {
+          const r = w.run(args, { SOURCE_DATE_EPOCH: epoch });
+          expect(r.stdout).toBe('');
+          expect(r.stderr).toBe(
+            `plan: SOURCE_DATE_EPOCH=${epoch} is not a date plan can write (whole seconds since 1970, up to the year 9999); fix or unset it, or pass --no-touch\n`,
+          );
+          expect(r.code).toBe(2);
+        }
+        expect(w.text()).toBe(seed);
+      }),
+    );
+  }
+
+  it(
+    'is not needed with --no-touch: the dates are left alone',
+    withCopy(SEED, 'plan.md', (w) => {
+      ok(w.run(['set', '1.3', 'done', '--no-touch'], { SOURCE_DATE_EPOCH: 'abc' }));
+      ok(w.run(['set', '1.3', 'pending', '--no-touch'], { SOURCE_DATE_EPOCH: 'abc' }));
+      expect(w.text()).toBe(seed);
+    }),
+  );
+
+  it(
+    'the last second of the year 9999 and the first of 1970 are written as dates',
+    withCopy(SEED, 'plan.md', (w) => {
+      ok(w.run(['set', '1.3', 'done'], { SOURCE_DATE_EPOCH: '253402300799' }));
+      expect(w.text()).toMatch(/^modified: 9999-12-31$/m);
+      expect(w.text()).toMatch(/^\*\*Last Updated\*\*: 9999-12-31$/m);
+      ok(w.run(['set', '1.3', 'pending'], { SOURCE_DATE_EPOCH: '0' }));
+      expect(w.text()).toBe(replaceAll(seed, [['modified: 2026-02-20', 'modified: 1970-01-01'], ['**Last Updated**: 2026-02-20', '**Last Updated**: 1970-01-01']]));
+    }),
+  );
+});
+
+describe('an unusable cache folder', () => {
+  const cases: [string, (dir: string) => string][] = [
+    ['a folder under /proc (where a recursive mkdir never ends)', () => '/proc/plan-cache-test'],
+    ['a path through a regular file', (dir) => join(dir, 'plan.md', 'cache')],
+    ['a regular file', (dir) => join(dir, 'plan.md')],
+  ];
+  for (const [name, where] of cases) {
+    it.skipIf(name.includes('/proc') && !existsSync('/proc/self'))(
+      `${name}: skipped with one warning; reads and writes work`,
+      withCopy(SEED, 'plan.md', (w) => {
+        const dir = where(w.dir);
+        const warning = new RegExp(`^plan: warning: cannot use the cache folder ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\((ENOENT|ENOTDIR|EEXIST)\\); plan goes on without it \\(set PLAN_CACHE_DIR to a writable folder, or PLAN_NO_CACHE=1\\)\n$`);
+        const plain = w.run(['list', '--week', '1'], { PLAN_NO_CACHE: '1' });
+        const r = w.run(['list', '--week', '1'], { PLAN_CACHE_DIR: dir });
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe(plain.stdout);
+        expect(r.stderr).toMatch(warning);
+        const s = w.run(['set', '1.3', 'done'], { PLAN_CACHE_DIR: dir });
+        expect(s.code).toBe(0);
+        expect(s.stderr).toMatch(warning);
+        expect(w.run(['show', '1.3', '--json'], { PLAN_NO_CACHE: '1' }).stdout).toMatch(/"status": "done"/);
+      }),
+    );
+  }
+
+  it(
+    'FIFOs where the cache entry, the status memory and .planrc.json should be: nothing waits on them',
+    withCopy(SEED, 'plan.md', (w) => {
+      const cache = join(w.dir, 'cache');
+      ok(w.run(['set', '1.3', 'done'], { PLAN_CACHE_DIR: cache }));
+      for (const sub of ['plans', 'memory']) {
+        for (const name of readdirSync(join(cache, sub))) {
+          unlinkSync(join(cache, sub, name));
+          spawnSync('mkfifo', [join(cache, sub, name)]);
+        }
+      }
+      spawnSync('mkfifo', [join(w.dir, '.planrc.json')]);
+      const r = w.run(['list', '--week', '1'], { PLAN_CACHE_DIR: cache });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^1\.3\ttask\tdone\t/m);
+      expect(r.stderr).toBe('plan: warning: plan.md:1: .planrc.json: cannot be read (not a readable regular file); its statuses were ignored\n');
+      expect(w.run(['set', '1.3', 'pending'], { PLAN_CACHE_DIR: cache }).code).toBe(0);
+      unlinkSync(join(w.dir, '.planrc.json'));
+    }),
+  );
+});

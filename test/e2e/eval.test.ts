@@ -1,0 +1,52 @@
+// The model against human labels of the real corpus (`npm run eval`): the
+// totals may rise, never fall below the floor reached. The floor is the
+// measured figure rounded down to the tenth of a percent below it.
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ROOT } from '../helpers/run.js';
+
+const CORPUS = resolve(ROOT, '../shared/corpus');
+
+const FLOOR = { recall: 0.983, precision: 0.92, status: 0.985, title: 0.944, id: 0.985, owner: 0.999, group: 0.978 };
+
+describe(`the model on the labelled corpus in ${CORPUS}`, () => {
+  const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));
+  if (!present) {
+    it.skip(`skipped: no labelled corpus at ${CORPUS}`, () => {});
+    return;
+  }
+
+  it('keeps every total at or above its floor', async () => {
+    const { evaluate } = (await import(join(ROOT, 'scripts/eval.mjs'))) as {
+      evaluate: (corpus: string) => { rates: Record<string, number>; total: { labelled: number } } | null;
+    };
+    const result = evaluate(CORPUS)!;
+    expect(result.total.labelled).toBeGreaterThan(900);
+    for (const [metric, floor] of Object.entries(FLOOR)) {
+      expect(result.rates[metric], `${metric} fell below its floor`).toBeGreaterThanOrEqual(floor);
+    }
+  }, 120_000);
+
+  it('scores a perfect reading as perfect and a miss as a miss', async () => {
+    const { scoreFile, rates } = (await import(join(ROOT, 'scripts/eval.mjs'))) as {
+      scoreFile: (labels: unknown, tasks: unknown[]) => { counts: Record<string, number> };
+      rates: (c: Record<string, number>) => Record<string, number>;
+    };
+    const labels = {
+      tasks: [
+        { line: 3, title: 'Ship it', status: 'done', id: '1.1', group: 'Week 1', owner: 'Ana' },
+        { line: 4, title: 'Test it', status: 'pending', id: null, group: 'Week 1' },
+      ],
+      partial_after_line: null,
+    };
+    const good = [
+      { line: 3, title: 'Ship it', status: 'done', id: '1.1', idFromFile: true, group: 'Week 1', owner: '@Ana' },
+      { line: 4, title: 'Test it', status: 'pending', id: '@12345', idFromFile: false, group: 'Week 1 ✅', owner: null },
+    ];
+    expect(Object.values(rates(scoreFile(labels, good).counts)).every((r) => r === 1)).toBe(true);
+    const bad = [{ ...good[0], status: 'pending', title: 'Ship' }, { line: 9, title: 'Extra', status: 'none', id: '@0', idFromFile: false, group: null, owner: null }];
+    const r = rates(scoreFile(labels, bad).counts);
+    expect(r).toMatchObject({ recall: 0.5, precision: 0.5, status: 0, title: 0, id: 1, owner: 1, group: 1 });
+  });
+});

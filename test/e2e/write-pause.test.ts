@@ -1,0 +1,199 @@
+// End-to-end, with real processes stopped and resumed (SIGSTOP / SIGCONT): a
+// writer paused while it holds the lock (Ctrl-Z, a frozen VM, a slow disk) keeps
+// it, however long the pause; and a file changed, replaced or deleted by another
+// editor while a writer is between its read and its rename is never overwritten
+// with the old text nor re-created.
+import { describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { genPlan } from '../helpers/gen.js';
+import { BIN, CACHE, tempDir } from '../helpers/run.js';
+import { leftovers } from './write-helpers.js';
+
+const RUNS = 20;
+const TASKS = 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600', XDG_CACHE_HOME: CACHE, PLAN_NO_CACHE: '1', ...extra };
+  delete e.PLAN_FILE;
+  delete e.FORCE_COLOR;
+  return e;
+}
+
+interface Child {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; stderr: string }>;
+}
+
+function start(file: string, args: string[], extra: Record<string, string> = {}): Child {
+  const child = spawn(process.execPath, [BIN, '-f', file, ...args, '--no-touch'], { env: env(extra), stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<{ code: number | null; stderr: string }>((r) => child.on('close', (code) => r({ code, stderr })));
+  return { child, done };
+}
+
+/**
+ * Starts `plan set` and stops it `afterMs` after it took the lock (its owner
+ * file appears right after the folder is made): by then it has usually read
+ * the file and is parsing it. Null when it finished first.
+ */
+async function startAndStopHolding(file: string, args: string[], afterMs = 10): Promise<Child | null> {
+  const owner = join(`${file}.lock`, 'owner');
+  const w = start(file, args);
+  while (w.child.exitCode === null && !existsSync(owner)) await sleep(1);
+  if (afterMs) await sleep(afterMs);
+  if (w.child.exitCode !== null || !w.child.kill('SIGSTOP')) {
+    await w.done;
+    return null;
+  }
+  return w;
+}
+
+/** A writer stopped while it holds the lock, trying again (on the original bytes) when it finishes first. */
+async function heldWriter(file: string, args: string[]): Promise<Child> {
+  const before = readFileSync(file);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const w = await startAndStopHolding(file, args);
+    if (w) return w;
+    writeFileSync(file, before);
+  }
+  throw new Error('the writer always finished before it could be stopped');
+}
+
+/** `text` with the status cell of task `id` in sprint `sprint` set to 🚫 Cancelled, by hand. */
+function cancelled(text: string, sprint: number, id: string): string {
+  const at = text.indexOf(`\n## Sprint ${sprint} - `);
+  const rowStart = text.indexOf(`\n| ${id} | `, at) + 1;
+  const rowEnd = text.indexOf('\n', rowStart);
+  const cells = text.slice(rowStart, rowEnd).split(' | ');
+  cells[3] = '🚫 Cancelled';
+  return text.slice(0, rowStart) + cells.join(' | ') + text.slice(rowEnd);
+}
+
+/** A generated plan in a fresh folder, given to `body`; the folder must end clean. */
+async function onGenerated(body: (file: string, dir: string) => Promise<void>): Promise<void> {
+  const t = tempDir();
+  try {
+    const file = join(t.dir, 'plan.md');
+    writeFileSync(file, genPlan(TASKS));
+    await body(file, t.dir);
+    expect(leftovers(t.dir)).toEqual([]);
+  } finally {
+    t.cleanup();
+  }
+}
+
+describe('a writer paused while it holds the lock', () => {
+  it(`keeps it: the writer waiting behind it lands after it, zero lost updates in ${RUNS} runs`, async () => {
+    const t = tempDir();
+    const file = join(t.dir, 'plan.md');
+    try {
+      writeFileSync(file, genPlan(TASKS));
+      let paused = 0;
+      let missed = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const before = readFileSync(file, 'utf8');
+        const a = { sprint: 1 + (i % 2), id: `${1 + (i % 5)}.${1 + i}` };
+        const b = { sprint: 1 + (i % 2), id: `${1 + ((i + 2) % 5)}.${50 + i}` };
+        const first = await startAndStopHolding(file, ['set', a.id, 'cancelled', '--sprint', String(a.sprint)]);
+        if (!first) {
+          // It finished before it could be stopped: nothing to race this time.
+          expect(readFileSync(file, 'utf8')).toBe(cancelled(before, a.sprint, a.id));
+          writeFileSync(file, before);
+          expect(++missed, 'the writer keeps finishing before it can be stopped').toBeLessThan(RUNS);
+          i--;
+          continue;
+        }
+        paused++;
+        // A lock counts as stale after 200 ms here: the second writer waits
+        // well past that while the first is stopped, and must not take it over.
+        const second = start(file, ['set', b.id, 'cancelled', '--sprint', String(b.sprint)], { PLAN_LOCK_STALE: '200', PLAN_LOCK_TIMEOUT: '30000' });
+        await sleep(1000);
+        first.child.kill('SIGCONT');
+        const [ra, rb] = await Promise.all([first.done, second.done]);
+        expect(ra, `run ${i}: the paused writer`).toEqual({ code: 0, stderr: '' });
+        expect(rb, `run ${i}: the waiting writer`).toEqual({ code: 0, stderr: '' });
+        expect(readFileSync(file, 'utf8'), `run ${i}: both changes are in the file`).toBe(cancelled(cancelled(before, a.sprint, a.id), b.sprint, b.id));
+      }
+      expect(paused).toBe(RUNS);
+      expect(leftovers(t.dir)).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  }, 400_000);
+
+  it('is reported by a writer that gives up waiting: its pid, still running, and how long it waited (exit 1)', () =>
+    onGenerated(async (file) => {
+      const before = readFileSync(file, 'utf8');
+      const first = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
+      const second = start(file, ['set', '1.2', 'cancelled', '--sprint', '1'], { PLAN_LOCK_STALE: '300', PLAN_LOCK_TIMEOUT: '1500' });
+      const rb = await second.done;
+      expect(rb.code).toBe(1);
+      expect(rb.stderr).toBe(
+        `plan: ${file}: another plan process has held the file's lock for over 1.5 s; try again (process ${first.child.pid} holds it and is still running: if it is stopped, resume it with \`fg\` or end it); nothing was written\n`,
+      );
+      first.child.kill('SIGCONT');
+      expect(await first.done).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(file, 'utf8')).toBe(cancelled(before, 1, '1.1'));
+    }), 60_000);
+});
+
+describe('a writer interrupted while it holds the lock', () => {
+  it('by SIGTERM, removes its lock: the next writer goes straight on, and the file is whole', () =>
+    onGenerated(async (file) => {
+      const before = readFileSync(file, 'utf8');
+      const w = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
+      w.child.kill('SIGTERM');
+      w.child.kill('SIGCONT');
+      expect((await w.done).code).toBeNull(); // ended by the signal
+      expect(w.child.signalCode).toBe('SIGTERM');
+      expect(existsSync(`${file}.lock`)).toBe(false);
+      const now = readFileSync(file, 'utf8');
+      expect([before, cancelled(before, 1, '1.1')]).toContain(now);
+      // A lock left behind would hold this writer for 4 s, past its 2 s timeout.
+      const next = start(file, ['set', '1.2', 'cancelled', '--sprint', '1'], { PLAN_LOCK_TIMEOUT: '2000' });
+      expect(await next.done).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(file, 'utf8')).toBe(cancelled(now, 1, '1.2'));
+    }), 60_000);
+});
+
+describe('another editor in the window between a writer\'s read and its rename', () => {
+  /** Runs `edit` on the file while a `plan set` holding the lock is stopped; returns the writer's outcome. */
+  async function whilePaused(file: string, edit: () => void): Promise<{ code: number | null; stderr: string }> {
+    const w = await heldWriter(file, ['set', '2.3', 'cancelled', '--sprint', '2']);
+    edit();
+    w.child.kill('SIGCONT');
+    return w.done;
+  }
+
+  it('writing the file in place: the writer starts over from the new text, and both changes stay', () =>
+    onGenerated(async (file) => {
+      const edited = `${readFileSync(file, 'utf8')}\nAdded by another editor.\n`;
+      const r = await whilePaused(file, () => writeFileSync(file, edited));
+      expect(r).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
+    }), 60_000);
+
+  it('replacing the file (an editor that saves by rename): both changes stay', () =>
+    onGenerated(async (file, dir) => {
+      const edited = readFileSync(file, 'utf8').replace('# Big Plan', '# Big Plan, renamed');
+      const r = await whilePaused(file, () => {
+        writeFileSync(join(dir, 'saved.tmp'), edited);
+        renameSync(join(dir, 'saved.tmp'), file);
+      });
+      expect(r).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
+    }), 60_000);
+
+  it('deleting the file: the writer fails (exit 1) and does not bring it back', () =>
+    onGenerated(async (file) => {
+      const r = await whilePaused(file, () => unlinkSync(file));
+      expect(r.code).toBe(1);
+      // Stopped before or after its read, the writer finds the file gone.
+      expect(r.stderr).toMatch(new RegExp(`^plan: ${file}: (the file was deleted or moved while plan was writing it|no such file)`));
+      expect(existsSync(file)).toBe(false);
+    }), 60_000);
+});

@@ -92,6 +92,9 @@ export interface StatusReading {
   emoji: string | null;
   /** The recognised word or phrase, as written in the text, if any. */
   word: string | null;
+  /** Offsets in the text read of the phrase the status was read from (0, 0 for `none`). */
+  start: number;
+  end: number;
 }
 
 const shared = new Map<string, Vocabulary>();
@@ -128,29 +131,43 @@ export class Vocabulary {
     this.maxWords = Math.max(this.maxWords, key.split(' ').length);
   }
 
-  /** Reads the status at the start of `text` (already plain, repaired text). */
+  /**
+   * Reads the status at the start of `text` (already plain, repaired text).
+   * `start`/`end` are the offsets in `text` of the phrase it was read from
+   * (emoji and words, U+FE0F included), so a writer replaces exactly that.
+   */
   read(text: string): StatusReading {
     const box = /^\s*\[([ xX])\]/.exec(text);
-    if (box) return { status: box[1] === ' ' ? 'pending' : 'done', emoji: null, word: null };
-    let rest = stripVS(text).replace(/^[\s*_`~[\](){}"'“”‘’«»]+/u, '');
-    rest = rest.replace(/^:([a-z0-9_+-]+):/i, (m, code: string) => SHORTCODES[code.toLowerCase()] ?? m);
+    if (box) return { status: box[1] === ' ' ? 'pending' : 'done', emoji: null, word: null, start: box[0].length - 3, end: box[0].length };
+    // Offsets below are in `s` (no variation selectors) and mapped back at the end.
+    const s = stripVS(text);
+    let p = /^[\s*_`~[\](){}"'“”‘’«»]*/u.exec(s)![0].length;
+    const start = p;
+    const code = /^:([a-z0-9_+-]+):/i.exec(s.slice(p));
+    const coded = code ? SHORTCODES[code[1]!.toLowerCase()] : undefined;
+    const first = coded ?? leadingSymbol(s.slice(p));
     let emoji: string | null = null;
     let emojiStatus: { status: SettableStatus; strong: boolean } | undefined;
-    const first = leadingSymbol(rest);
+    let emojiEnd = p;
     if (first) {
       const known = this.emoji.get(first);
       if (known) {
         emoji = first;
         emojiStatus = known;
       }
-      if (known || isEmojiOnly(first)) rest = rest.slice(first.length).replace(/^[\s*_`~:\-–—]+/u, '');
+      p += coded ? code![0].length : first.length;
+      emojiEnd = p;
+      p += /^[\s*_`~:\-–—]*/u.exec(s.slice(p))![0].length;
     }
-    const word = this.leadingWord(rest);
+    const word = this.leadingWord(s.slice(p));
     let status: Status = 'none';
     if (emojiStatus?.strong) status = emojiStatus.status;
     else if (word) status = word.status;
     else if (emojiStatus) status = emojiStatus.status;
-    return { status, emoji, word: word ? word.text : null };
+    if (status === 'none') return { status, emoji, word: null, start: 0, end: 0 };
+    const end = word ? p + word.text.length : emojiEnd;
+    const [from, to] = s.length === text.length ? [start, end] : [fromStripped(text, start), fromStripped(text, end)];
+    return { status, emoji, word: word ? word.text : null, start: from, end: to };
   }
 
   /** The recognised status word or phrase at the very start of `text`. */
@@ -214,6 +231,18 @@ export function normaliseWords(s: string): string {
     .replace(/[’]/g, "'")
     .replace(/[\s_-]+/g, ' ')
     .trim();
+}
+
+/**
+ * The offset in `text` of offset `i` in stripVS(text), past any variation
+ * selectors there (so a phrase ending in `✅` takes the `✅️`'s selector in).
+ */
+function fromStripped(text: string, i: number): number {
+  let n = 0;
+  let k = 0;
+  for (; k < text.length && n < i; k++) if (!/[\uFE0E\uFE0F]/.test(text[k]!)) n++;
+  while (k < text.length && /[\uFE0E\uFE0F]/.test(text[k]!)) k++;
+  return k;
 }
 
 /** Removes variation selectors (U+FE0E, U+FE0F) so `✅️` and `✅` read alike. */

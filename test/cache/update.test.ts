@@ -87,12 +87,12 @@ describe('the cache entry after an in-place update', () => {
     process.env.PLAN_CACHE_DIR = dir;
     try {
       let text = genPlan(1500, 5);
-      const key0 = cacheKey('/plan.md', Buffer.from(text), '')!;
+      const key0 = cacheKey('/plan.md', Buffer.from(text), '', 'test')!;
       writeCached(key0, await planOf(text));
       // Three writes in a row, far apart, each through the cache's compact form.
       for (const index of [3, 255, 256, 700, 1499]) {
         // Read lazily, as a writer does: only the chunks the edit needs.
-        const hit = readCached(cacheKey('/plan.md', Buffer.from(text), '')!, true)!;
+        const hit = readCached(cacheKey('/plan.md', Buffer.from(text), '', 'test')!, true)!;
         expect(hit).not.toBeNull();
         const plan = hit.plan;
         const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), () => [], (s) => s);
@@ -102,10 +102,10 @@ describe('the cache entry after an in-place update', () => {
         const next = applyEdits(text, all, 'plan.md');
         const effect = editEffect(plan, all, next, (s) => s, [t])!;
         const read = (k: number) => readChunk(hit.compact, k);
-        writeCached(cacheKey('/plan.md', Buffer.from(next), '')!, hit.compact, updateCompact(hit.compact, all, effect.changed, effect.modified, read));
+        writeCached(cacheKey('/plan.md', Buffer.from(next), '', 'test')!, hit.compact, updateCompact(hit.compact, all, effect.changed, effect.modified, read));
         expect(hit.compact.chunks.filter(Boolean).length, `chunks read for task ${index}`).toBeLessThanOrEqual(3);
         text = next;
-        const back = readCached(cacheKey('/plan.md', Buffer.from(text), '')!)!;
+        const back = readCached(cacheKey('/plan.md', Buffer.from(text), '', 'test')!)!;
         expect(back.plan).toEqual(await planOf(text));
       }
     } finally {

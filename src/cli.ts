@@ -14,7 +14,7 @@ import { set } from './commands/set.js';
 import { add } from './commands/add.js';
 import { edit } from './commands/edit.js';
 import { claim } from './commands/claim.js';
-import type { Filters } from './query/filter.js';
+import { checkFilters, type Filters } from './query/filter.js';
 
 const VERSION = '0.1.0';
 
@@ -36,6 +36,7 @@ function filtersOf(o: Record<string, unknown>): Filters {
   const keys = ['sprint', 'week', 'month', 'phase', 'milestone', 'section', 'status', 'owner', 'grep', 'line'] as const;
   const f: Filters = {};
   for (const k of keys) if (typeof o[k] === 'string') f[k] = o[k] as string;
+  checkFilters(f);
   return f;
 }
 

@@ -12,13 +12,13 @@ import { encode } from '../text/decode.js';
 import { codePoints } from '../text/width.js';
 import { findFrontMatter } from '../parse/frontmatter-block.js';
 import { mayHaveMojibake } from '../text/mojibake-check.js';
-import type { MojibakeFix } from '../text/mojibake.js';
 import { applyEdits, type Edit } from './splice.js';
 import { unifiedDiff } from './diff.js';
 import { stampEdits } from './stamps.js';
 import { atomicWrite, realTarget, withLock } from './write.js';
 import { StatusMemory } from './memory.js';
 import { makeEditContext, type EditContext } from './task-edits.js';
+import { isStaleModelError } from './verify.js';
 import type { Task } from '../model/types.js';
 
 export interface TransactOptions {
@@ -30,6 +30,8 @@ export interface TransactOptions {
   touch?: boolean;
   /** Compute the unified diff of a real write too (a dry run always has one). */
   diff?: boolean;
+  /** Use the status memory to restore a task's earlier text (default true; --no-memory sets false). */
+  memory?: boolean;
 }
 
 export interface WorkResult<T> {
@@ -37,6 +39,8 @@ export interface WorkResult<T> {
   value: T;
   /** The tasks the edits change (lets the cache update find them without a search). */
   touched?: Task[];
+  /** What the edits kept or restored, said beside the diff (`task 3: kept "(Phase 3)" after the new status`). */
+  remarks?: string[];
 }
 
 export interface TransactResult<T> {
@@ -50,6 +54,8 @@ export interface TransactResult<T> {
   /** The file's text after the change. */
   text: string;
   display: string;
+  /** See WorkResult.remarks. */
+  remarks: string[];
 }
 
 /**
@@ -63,27 +69,37 @@ export async function transact<T>(
 ): Promise<TransactResult<T>> {
   const display = displayPath(path);
   const target = realTarget(path, display);
-  const run = async (compromised: () => Error | null = () => null): Promise<TransactResult<T>> => {
-    const loaded = await loadPlan(path, true);
+  const run = async (compromised: () => Error | null = () => null, useCache = true): Promise<TransactResult<T>> => {
+    const loaded = await loadPlan(path, true, useCache);
     const { plan, text } = loaded;
     if (plan.frontMatter.readOnly && !opts.force && !opts.dryRun) {
       throw new PlanError(`${display}: the plan is read-only (read_only: true in its front matter); nothing was written (pass --force to write anyway)`);
     }
-    const memory = StatusMemory.forPlan(target);
+    const memory = opts.memory === false ? new StatusMemory(null) : StatusMemory.forPlan(target);
     const damage = await damageTools(text);
-    const ec = makeEditContext(display, text, plan, memory, damage.find, damage.repair);
-    const { edits, value, touched } = await work(loaded, ec);
-    if (edits.length === 0) return { value, changed: false, written: false, diff: '', text, display };
+    const ec = makeEditContext(display, text, plan, memory, damage.repair, !!loaded.compact);
+    let result: WorkResult<T>;
+    try {
+      result = await work(loaded, ec);
+    } catch (e) {
+      // A cached model the bytes contradict is dropped: read the file afresh
+      // (which rewrites the entry) and decide again.
+      if (isStaleModelError(e) && loaded.compact) return run(compromised, false);
+      throw e;
+    }
+    const { edits, value, touched } = result;
+    const remarks = result.remarks ?? [];
+    if (edits.length === 0) return { value, changed: false, written: false, diff: '', text, display, remarks };
     const all = [...edits];
     if (opts.touch !== false) {
       const busy = (s: number, e: number) => edits.some((x) => x.start < e && s < x.end);
-      for (const st of stampEdits(text, plan.frontMatter.span, plan.bodyStart)) if (!busy(st.start, st.end)) all.push(st);
+      for (const st of stampEdits(text, plan.frontMatter.span, plan.bodyStart, process.env, stampFreeSpans(plan))) if (!busy(st.start, st.end)) all.push(st);
     }
     const next = applyEdits(text, all, display);
-    if (next === text) return { value, changed: false, written: false, diff: '', text, display };
+    if (next === text) return { value, changed: false, written: false, diff: '', text, display, remarks };
     checkLimit(plan.frontMatter.charsLimit, text, next, display, opts);
     const diff = opts.dryRun || opts.diff ? await unifiedDiff(display, text, next, all) : '';
-    if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display };
+    if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display, remarks };
     const bytes = encode(next);
     // A lock taken over by another writer (ours stalled past the stale time) means
     // our read may be old: refuse rather than overwrite their change.
@@ -105,10 +121,15 @@ export async function transact<T>(
     } catch {
       // The write is done; a cache left stale only costs the next read a parse.
     }
-    return { value, changed: true, written: true, diff, text: next, display };
+    return { value, changed: true, written: true, diff, text: next, display, remarks };
   };
   if (opts.dryRun) return run();
   return withLock(target, display, (compromised) => run(compromised));
+}
+
+/** Where the file's own stamps never are: its tables (a task's notes). Items that are tasks start with a box or an id, never `Last Updated`. */
+function stampFreeSpans(plan: Loaded['plan']): { start: number; end: number }[] {
+  return plan.tables.map((t) => ({ start: t.start, end: t.end }));
 }
 
 function bodyLength(text: string): number {
@@ -129,8 +150,8 @@ function checkLimit(limit: number | null, before: string, after: string, display
   }
 }
 
-async function damageTools(text: string): Promise<{ find: (s: string) => MojibakeFix[]; repair: (s: string) => string }> {
-  if (!mayHaveMojibake(text)) return { find: () => [], repair: (s) => s };
+async function damageTools(text: string): Promise<{ repair: (s: string) => string }> {
+  if (!mayHaveMojibake(text)) return { repair: (s) => s };
   const m = await import('../text/mojibake.js');
-  return { find: m.findMojibake, repair: m.repairMojibake };
+  return { repair: m.repairMojibake };
 }

@@ -8,7 +8,8 @@ import { LineIndex } from '../text/lines.js';
 import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
 import { planColumns } from './columns.js';
-import { leadingMark, splitItem } from './items.js';
+import { itemFields } from './items.js';
+import { trailingOwnerMark } from './owner-mark.js';
 import { emptyScope, scopesInHeading, normaliseRange } from './scope.js';
 import { readFrontMatterInfo, statusMap } from './frontmatter.js';
 import type { Heading, Plan, Problem, Scope, Task, TableInfo } from './types.js';
@@ -167,48 +168,30 @@ export function buildPlan(input: BuildInput): Plan {
   }
 
   function itemTask(block: ItemBlock): Task | null {
-    const raw = text.slice(block.text.start, block.text.end);
-    const mark = leadingMark(text, block.text, (s) => vocab.isStatusEmoji(s));
-    const afterMark = mark ? raw.slice(mark.end - block.text.start).replace(/^[ \t]+/, '') : raw;
-    const parts = splitItem(afterMark);
-    if (!block.checkbox && !parts.id) return null;
+    const f = itemFields(text, block, vocab, repair);
+    if (!f) return null;
     const line = lines.line(block.start);
-    let status: Task['status'] = 'none';
-    let statusText = '';
-    if (mark) {
-      const reading = vocab.read(text.slice(mark.start, mark.end));
-      status = reading.status;
-      statusText = text.slice(mark.start, mark.end);
-    }
-    if (block.checkbox) {
-      // A ticked box is done whatever else the line says; an open box with a
-      // status mark (🔄, ⛔) keeps the mark's status.
-      if (block.checked) status = 'done';
-      else if (status === 'none' || status === 'done') status = 'pending';
-      statusText = [text.slice(block.checkbox.start, block.checkbox.end), statusText].filter(Boolean).join(' ');
-    }
-    const show = (s: string | null): string | null => (s == null ? null : showEscapes(repair(plainText(s))));
     return {
-      id: parts.id ?? `L${line}`,
+      id: f.id ?? `L${line}`,
       kind: 'task',
-      title: show(parts.title) ?? '',
-      status,
-      statusText: showEscapes(repair(statusText)),
-      owner: null,
-      notes: show(parts.notes) || null,
+      title: f.title,
+      status: f.status,
+      statusText: f.statusText,
+      owner: f.owner,
+      notes: f.notes,
       priority: null,
       ...scope,
       section,
       line,
       fields: {},
-      idFromFile: parts.id !== null,
+      idFromFile: f.id !== null,
       source: {
         type: 'item',
         item: { start: block.start, end: block.end },
-        checkbox: block.checkbox,
-        checked: block.checked,
-        text: block.text,
-        statusMark: mark,
+        checkbox: f.checkbox,
+        checked: f.checked,
+        text: f.text,
+        statusMark: f.mark,
       },
     };
   }
@@ -246,7 +229,8 @@ export function rowFields(
     title: cell(columns.title) ?? '',
     status: reading ? reading.status : 'none',
     statusText: statusCell ?? '',
-    owner: ownerOf(cell(columns.owner)),
+    // No Owner column: a claim's `@name` mark at the end of the status cell names the owner.
+    owner: columns.owner !== undefined ? ownerOf(cell(columns.owner)) : (statusCell && trailingOwnerMark(statusCell)?.owner) || null,
     notes: cell(columns.notes) || null,
     priority: cell(columns.priority) || null,
     fields,

@@ -2,6 +2,10 @@
 // token (`- **5.A Baseline Collection**: Terminal session, clean system`).
 
 import type { Span } from '../parse/blocks.js';
+import type { Status, Vocabulary } from '../status.js';
+import { plainText } from '../text/plain.js';
+import { showEscapes } from '../text/decode.js';
+import { trailingOwnerMark } from './owner-mark.js';
 
 /** Ids written at the start of an item: `5.A`, `3.1`, `1.2.3`, `CE-001`, `T1.2`. */
 const ID_TOKEN = /^(\d+(?:\.[A-Za-z0-9]+)+|[A-Z][A-Z0-9]{0,9}-\d+[A-Za-z]?|[A-Z]\d+(?:\.\d+)+)(?=$|[\s:)\]—–,*_-])/;
@@ -67,4 +71,76 @@ export function leadingMark(text: string, span: Span, isStatusEmoji: (s: string)
   );
   if (!m || !isStatusEmoji(m[0])) return null;
   return { start: span.start, end: span.start + m[0].length };
+}
+
+/** What a list item says, read from its text: everything of a task but its place in the file. */
+export interface ItemFields {
+  id: string | null;
+  title: string;
+  notes: string | null;
+  owner: string | null;
+  status: Status;
+  statusText: string;
+  /** The box (`[ ]`, `[x]`, or `[-]` for cancelled), the text after it, and the leading status emoji. */
+  checkbox: Span | null;
+  checked: boolean | null;
+  text: Span;
+  mark: Span | null;
+}
+
+/**
+ * Reads an item from its first paragraph (`text`, after a GFM checkbox if the
+ * parser found one). Null when it is not a task: no box and no id token.
+ * `[-]` (which GFM does not know) is a box too: the task is cancelled.
+ */
+export function itemFields(
+  text: string,
+  block: { text: Span; checkbox: Span | null; checked: boolean | null },
+  vocab: Vocabulary,
+  repair: (s: string) => string,
+): ItemFields | null {
+  let { checkbox, checked, text: span } = block;
+  if (!checkbox) {
+    const m = /^\[-\][ \t]+(?=\S)/.exec(text.slice(span.start, span.end));
+    if (m) {
+      checkbox = { start: span.start, end: span.start + 3 };
+      checked = false;
+      span = { start: span.start + m[0].length, end: span.end };
+    }
+  }
+  const raw = text.slice(span.start, span.end);
+  const mark = leadingMark(text, span, (s) => vocab.isStatusEmoji(s));
+  let afterMark = mark ? raw.slice(mark.end - span.start).replace(/^[ \t]+/, '') : raw;
+  const claim = trailingOwnerMark(afterMark);
+  if (claim) afterMark = afterMark.slice(0, claim.start);
+  const parts = splitItem(afterMark);
+  if (!checkbox && !parts.id) return null;
+  let status: Status = 'none';
+  let statusText = '';
+  if (mark) {
+    status = vocab.read(text.slice(mark.start, mark.end)).status;
+    statusText = text.slice(mark.start, mark.end);
+  }
+  if (checkbox) {
+    const box = text.slice(checkbox.start, checkbox.end);
+    // A ticked box is done whatever else the line says; an open box with a
+    // status mark (🔄, ⛔) keeps the mark's status.
+    if (box === '[-]') status = 'cancelled';
+    else if (checked) status = 'done';
+    else if (status === 'none' || status === 'done') status = 'pending';
+    statusText = [box, statusText].filter(Boolean).join(' ');
+  }
+  const show = (s: string | null): string | null => (s == null ? null : showEscapes(repair(plainText(s))));
+  return {
+    id: parts.id,
+    title: show(parts.title) ?? '',
+    notes: show(parts.notes) || null,
+    owner: claim ? claim.owner : null,
+    status,
+    statusText: showEscapes(repair(statusText)),
+    checkbox,
+    checked,
+    text: span,
+    mark,
+  };
 }

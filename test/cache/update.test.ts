@@ -9,7 +9,7 @@ import { applyEdits, type Edit } from '../../src/edit/splice.js';
 import { stampEdits } from '../../src/edit/stamps.js';
 import { cellEdit, makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
 import { StatusMemory } from '../../src/edit/memory.js';
-import { findMojibake, repairMojibake } from '../../src/text/mojibake.js';
+import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import { genPlan } from '../helpers/gen.js';
 import { CORPUS, FIXTURES, SEED } from '../helpers/run.js';
@@ -25,7 +25,7 @@ async function check(text: string, name: string): Promise<number> {
   const step = Math.max(1, Math.floor(rows.length / 40));
   for (let k = 0; k < rows.length; k += step) {
     const [task] = rows[k]!;
-    const ec = makeEditContext(name, text, plan, new StatusMemory(null), damaged ? findMojibake : () => [], repair);
+    const ec = makeEditContext(name, text, plan, new StatusMemory(null), repair);
     let edits: Edit[] = [];
     try {
       if (k % 3 === 0 || task.source.type !== 'row') edits = setStatusEdits(ec, task, otherStatus(task)).edits;
@@ -95,7 +95,7 @@ describe('the cache entry after an in-place update', () => {
         const hit = readCached(cacheKey('/plan.md', Buffer.from(text), '', 'test')!, true)!;
         expect(hit).not.toBeNull();
         const plan = hit.plan;
-        const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), () => [], (s) => s);
+        const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), (s) => s);
         const t = plan.tasks[index]!;
         const edits = setStatusEdits(ec, t, otherStatus(t)).edits;
         const all = [...edits, ...stampEdits(text, plan.frontMatter.span, plan.bodyStart)];

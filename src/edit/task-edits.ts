@@ -77,6 +77,13 @@ export function checkValue(value: string, what: string): void {
   if (/[\r\n]/.test(value)) throw new UsageError(`${what} cannot contain a line break; give it on one line`);
 }
 
+/** Refuses (a usage error) an owner an `@name` mark cannot hold; `where` says why a mark is written. */
+export function checkMarkName(owner: string, where: string): void {
+  if (!isMarkName(owner)) {
+    throw new UsageError(`${where}, so the owner is written as an @name mark, which is one word; use an owner name without spaces (not "${owner}")`);
+  }
+}
+
 /** Escapes text for its place: an unescaped `|` becomes `\|` in a table cell. */
 export function escapeFor(t: Task, value: string): string {
   return t.source.type === 'row' ? escapeCell(value) : value;
@@ -104,11 +111,7 @@ export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opt
   if (t.status === to && !opts.markOwner && (opts.text === undefined || t.statusText.startsWith(opts.text))) {
     return { edits: [], from: t.status, to, statusText: t.statusText, remarks: [] };
   }
-  if (opts.markOwner !== undefined && !isMarkName(opts.markOwner)) {
-    throw new UsageError(
-      `${ec.file}:${t.line}: task ${t.id} has no Owner column, so its owner is written as an @name mark, which is one word; use an owner name without spaces`,
-    );
-  }
+  if (opts.markOwner !== undefined) checkMarkName(opts.markOwner, `${ec.file}:${t.line}: task ${t.id} has no Owner column`);
   return t.source.type === 'row' ? rowStatus(ec, t, to, opts) : itemStatus(ec, t, to, opts);
 }
 

@@ -3,15 +3,15 @@
 // or a new item at the end of the task list of that scope, in its style.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { checkValue, type EditContext } from '../edit/task-edits.js';
+import { checkMarkName, checkValue, type EditContext } from '../edit/task-edits.js';
 import { cellSlot, tableAlignment } from '../edit/layout.js';
 import type { Edit } from '../edit/splice.js';
 import { buildFromText } from '../load.js';
 import type { Plan, TableInfo, Task } from '../model/types.js';
-import { isMarkName } from '../model/owner-mark.js';
+import { ownerMark } from '../model/owner-mark.js';
 import { scopeMatches } from '../model/scope.js';
 import { escapeCell } from '../text/plain.js';
-import { PlanError, UsageError } from '../errors.js';
+import { PlanError } from '../errors.js';
 import { parseStatusArgument, type OpResult } from './set.js';
 import { newItem, taskLists, type TaskList } from './add-item.js';
 
@@ -164,7 +164,13 @@ function rowEdit(ec: EditContext, info: TableInfo, input: AddInput, taken: Set<s
   if (c.status !== undefined) values[c.status] = ec.style.textFor(status, plan.tables.indexOf(info));
   if (c.owner !== undefined && input.owner) values[c.owner] = escapeCell(input.owner.trim());
   if (c.notes !== undefined && input.notes) values[c.notes] = escapeCell(input.notes.trim());
-  if (input.owner && c.owner === undefined) throw new PlanError(`${display}:${info.line}: the table has no owner column; leave out --owner`);
+  const owner = input.owner?.trim();
+  if (owner && c.owner === undefined) {
+    // No Owner column: the owner is an @name mark closing the status cell, as a claim writes it.
+    if (c.status === undefined) throw new PlanError(`${display}:${info.line}: the table has neither an Owner nor a Status column; leave out --owner`);
+    checkMarkName(owner, `${display}:${info.line}: the table has no Owner column`);
+    values[c.status] = `${values[c.status]} ${ownerMark(owner)}`;
+  }
   if (input.notes && c.notes === undefined) throw new PlanError(`${display}:${info.line}: the table has no notes column; leave out --notes`);
   const { row, after } = newRow(ec, info, values);
   return { start: after, end: after, expect: '', text: plan.eol + row };
@@ -175,7 +181,7 @@ async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken:
   const { plan, file: display } = ec;
   const status = input.status === undefined ? null : parseStatusArgument(input.status, plan.statusExtension);
   const owner = input.owner?.trim();
-  if (owner && !isMarkName(owner)) throw new UsageError(`${display}:${list.line}: a list item's owner is written as an @name mark, which is one word; use an owner name without spaces`);
+  if (owner) checkMarkName(owner, `${display}:${list.line}: a list item has no Owner column`);
   const ids = list.tasks.filter((t) => t.idFromFile).map((t) => t.id);
   const id = ids.length ? nextId(ids, taken, '') : null;
   const { line, after } = newItem(ec, list, { title: input.title.trim(), id, status, owner, notes: input.notes?.trim() });

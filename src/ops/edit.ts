@@ -3,11 +3,10 @@
 // without an Owner column is written as an `@owner` mark (see model/owner-mark.ts).
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { cellEdit, checkValue, statusCellOwnerEdit } from '../edit/task-edits.js';
+import { cellEdit, checkMarkName, checkValue, statusCellOwnerEdit } from '../edit/task-edits.js';
 import { itemTextEdit } from '../edit/item-text.js';
 import type { Edit } from '../edit/splice.js';
 import type { Task } from '../model/types.js';
-import { isMarkName } from '../model/owner-mark.js';
 import type { Filters } from '../query/filter.js';
 import { checkSamePosition, resolveTask } from '../query/resolve.js';
 import { PlanError, UsageError } from '../errors.js';
@@ -31,9 +30,7 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
     first = before;
     const src = before.source;
     const markOwner = changes.owner !== undefined && (src.type === 'item' || src.columns.owner === undefined);
-    if (markOwner && changes.owner!.trim() && !isMarkName(changes.owner!.trim())) {
-      throw new UsageError(`${display}:${before.line}: task ${before.id} has no Owner column, so its owner is written as an @name mark, which is one word; use an owner name without spaces`);
-    }
+    if (markOwner && changes.owner!.trim()) checkMarkName(changes.owner!.trim(), `${display}:${before.line}: task ${before.id} has no Owner column`);
     const edits: Edit[] = [];
     const task: Task = { ...before };
     if (src.type === 'item') {

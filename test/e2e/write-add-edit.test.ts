@@ -75,6 +75,21 @@ describe('plan add', () => {
   );
 });
 
+describe('plan add --owner where the table has no Owner column', () => {
+  it(
+    'writes the owner as an @mark closing the status cell, read back as the owner',
+    withCopy(SEED, NAME, (w) => {
+      const r = JSON.parse(ok(w.run(['add', 'Grafana alerts', '--week', '1', '--owner', 'Ana', '--json'])).stdout);
+      expect(r.task).toMatchObject({ id: '1.4', owner: 'Ana', status: 'pending', statusText: '⏳ Pending @Ana' });
+      const row13 = `| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} | Real-time + historical |\n`;
+      expect(w.text()).toBe(stamped(replaceOnce(seed, row13, `${row13}| 1.4 | Grafana alerts | ⏳ Pending @Ana |  |\n`)));
+      const two = w.run(['add', 'More', '--week', '1', '--owner', 'Ana Maria']);
+      expect(two.code).toBe(2);
+      expect(two.stderr).toMatch(/the table has no Owner column, so the owner is written as an @name mark, which is one word; use an owner name without spaces \(not "Ana Maria"\)/);
+    }),
+  );
+});
+
 describe('plan edit', () => {
   it(
     'changes the owner cell, escaping the pipe',
@@ -108,7 +123,7 @@ describe('plan edit', () => {
       expect(b.stderr).toMatch(/task 2's table has no notes column; nothing was written/);
       const owner = w.run(['edit', '1.1', '--owner', 'Ana Maria']);
       expect(owner.code).toBe(2);
-      expect(owner.stderr).toMatch(/no Owner column, so its owner is written as an @name mark, which is one word/);
+      expect(owner.stderr).toMatch(/no Owner column, so the owner is written as an @name mark, which is one word/);
       const c = w.run(['edit', '9']);
       expect(c.code).toBe(2);
       expect(c.stderr).toMatch(/nothing to change/);

@@ -7,7 +7,7 @@
 // main bundle) and only read when a command needs it: writers, views, the
 // Markdown parsers, the mojibake repair, the MCP server.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,13 +16,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 const dist = join(root, 'dist');
 
-// A digest of the sources: the plan cache keys on it, so a rebuilt plan never
-// trusts a model an older build cached.
-const hash = createHash('sha1');
-for (const f of readdirSync(src, { recursive: true }).map(String).sort()) {
-  if (f.endsWith('.ts')) hash.update(f).update(readFileSync(join(src, f)));
-}
-const buildId = hash.digest('hex').slice(0, 16);
+// The plan cache keys on a digest of the built bundles (our code and every
+// dependency bundled into it), so a rebuilt plan — new sources, or an upgraded
+// remark-gfm or YAML parser — never trusts a model an older build cached. The
+// bundles are built with a placeholder of the digest's length, hashed, and the
+// placeholder is then replaced (same length, so the source maps stay right).
+const BUILD_ID_PLACEHOLDER = '@@plan-build-id@';
 
 /** Lazy modules found so far: absolute source path → output name. */
 const lazy = new Map();
@@ -64,7 +63,7 @@ const common = {
   // CommonJS dependencies (gray-matter, proper-lockfile, …) call require() for Node's
   // built-ins; an ES module has no require, so give each bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  define: { __PLAN_BUILD__: JSON.stringify(buildId) },
+  define: { __PLAN_BUILD__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
   logLevel: 'warning',
 };
 
@@ -95,3 +94,16 @@ for (let pending = [...lazy.keys()]; pending.length; pending = [...lazy.keys()].
     await build({ ...common, entryPoints: [file], outfile: join(dist, 'lazy', `${lazy.get(file)}.js`), plugins: [lazyBoundaries(true)] });
   }
 }
+
+const outputs = readdirSync(dist, { recursive: true })
+  .map(String)
+  .filter((f) => /\.(c?js)$/.test(f))
+  .sort();
+const hash = createHash('sha1');
+for (const f of outputs) hash.update(f).update(readFileSync(join(dist, f)));
+const buildId = hash.digest('hex').slice(0, BUILD_ID_PLACEHOLDER.length);
+for (const f of outputs) {
+  const code = readFileSync(join(dist, f), 'utf8');
+  if (code.includes(BUILD_ID_PLACEHOLDER)) writeFileSync(join(dist, f), code.split(BUILD_ID_PLACEHOLDER).join(buildId));
+}
+writeFileSync(join(dist, 'BUILD_ID'), `${buildId}\n`);

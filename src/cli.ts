@@ -15,7 +15,7 @@ import { set } from './commands/set.js';
 import { add } from './commands/add.js';
 import { edit } from './commands/edit.js';
 import { claim } from './commands/claim.js';
-import type { Filters } from './query/filter.js';
+import { checkFilters, type Filters } from './query/filter.js';
 
 const VERSION = '0.1.0';
 
@@ -42,6 +42,7 @@ function filtersOf(o: Record<string, unknown>): Filters {
   const keys = ['sprint', 'week', 'month', 'phase', 'milestone', 'section', 'status', 'owner', 'grep', 'line'] as const;
   const f: Filters = {};
   for (const k of keys) if (typeof o[k] === 'string') f[k] = o[k] as string;
+  checkFilters(f);
   return f;
 }
 
@@ -106,7 +107,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       program
         .command('next')
         .description('pick the task to work on next: in-progress first, then pending; by priority, then file order'),
-    ).option('--claim', 'take the task: mark it in progress and write --owner into it, under one lock (exit 3: nothing to claim)'),
+    ).option('--claim', 'take the task: mark it in progress and record --owner (its Owner cell, or an @owner mark), under one lock (exit 3: nothing to claim)'),
   )
     .addHelpText(
       'after',
@@ -130,13 +131,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
       program
         .command('add')
         .argument('<title>', 'the new task\'s title')
-        .description("append a task to the task table of a scope, with the id after the table's last one (skipping ids the file already has)")
+        .description("append a task to the task table of a scope (or its task list, where it has no table), with the id after the last one (skipping ids the file already has)")
         .option('--owner <name>', 'owner of the new task')
         .option('--status <status>', 'status of the new task (default: pending)')
         .option('--notes <text>', 'notes of the new task'),
     ),
   )
-    .addHelpText('after', examples(['plan add "Grafana alerts" --week 1', 'plan add "Benchmark v1.2" --month 2 --owner Opus', 'plan add "Write docs" --section "Other Sprint 8" --dry-run']))
+    .addHelpText('after', examples(['plan add "Grafana alerts" --week 1', 'plan add "Benchmark v1.2" --month 2 --owner Opus', 'plan add "Write docs" --section "Other Sprint 8" --dry-run', 'plan add "Report" --phase 5 --notes "write it up"   # a list: - **5.E Report**: write it up']))
     .action(async (title: string, o: Record<string, unknown>) => {
       const input = { ...scopeFiltersOf(o), title, owner: o.owner as string | undefined, status: o.status as string | undefined, notes: o.notes as string | undefined };
       setExit(await add(await context(program), input, writeOptionsOf(o)));
@@ -148,13 +149,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
       program
         .command('edit')
         .argument('<id>', 'task id (see `plan list`)')
-        .description("change a task's title, owner or notes cells, changing nothing else")
+        .description("change a task's title, owner or notes (table cells, or the parts of a list item), changing nothing else")
         .option('--title <text>', 'new title')
         .option('--owner <name>', 'new owner')
         .option('--notes <text>', 'new notes'),
     ),
   )
-    .addHelpText('after', examples(['plan edit 1.3 --notes "Real-time + historical, via Redis Streams"', 'plan edit 9 --owner Ana', 'plan edit 3 --title "Stack overview" --sprint 8']))
+    .addHelpText('after', examples(['plan edit 1.3 --notes "Real-time + historical, via Redis Streams"', 'plan edit 9 --owner Ana', 'plan edit 3 --title "Stack overview" --sprint 8', 'plan edit 5.A --notes ""   # a list item: drops its notes']))
     .action(async (id: string, o: Record<string, unknown>) => {
       const changes = { title: o.title as string | undefined, owner: o.owner as string | undefined, notes: o.notes as string | undefined };
       setExit(await edit(await context(program), id, changes, scopeFiltersOf(o), writeOptionsOf(o)));
@@ -169,7 +170,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .description("set a task's status, in the file's own style, changing nothing else"),
     ),
   )
-    .addHelpText('after', examples(['plan set 1.2 done', 'plan set 3.1 wip --sprint 9', 'plan set W2 next --dry-run', 'plan set 5.A blocked --no-touch']))
+    .addHelpText('after', examples(['plan set 1.2 done', 'plan set 3.1 wip --sprint 9', 'plan set W2 next --dry-run', 'plan set 5.A blocked --no-touch', 'plan set 1.2 in-progress --no-memory   # the file\'s style, not the remembered text']))
     .action(async (id: string, status: string, o: Record<string, unknown>) => {
       setExit(await set(await context(program), id, status, filtersOf(o), writeOptionsOf(o)));
     });
@@ -312,11 +313,12 @@ function writeOptions(cmd: Command): Command {
   return cmd
     .option('--dry-run', 'print the diff of what would change and write nothing')
     .option('--force', 'write even when the plan is read_only or the write passes chars_limit')
-    .option('--no-touch', "leave the `modified:` and `Last Updated` dates as they are");
+    .option('--no-touch', "leave the `modified:` and `Last Updated` dates as they are")
+    .option('--no-memory', "write the file's own style, not the text plan remembers replacing (set and set back)");
 }
 
-function writeOptionsOf(o: Record<string, unknown>): { dryRun: boolean; force: boolean; touch: boolean } {
-  return { dryRun: !!o.dryRun, force: !!o.force, touch: o.touch !== false };
+function writeOptionsOf(o: Record<string, unknown>): { dryRun: boolean; force: boolean; touch: boolean; memory: boolean } {
+  return { dryRun: !!o.dryRun, force: !!o.force, touch: o.touch !== false, memory: o.memory !== false };
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -128,12 +128,16 @@ export function planCacheKey(path: string, bytes: Uint8Array): CacheKey | null {
   return cacheKey(real, bytes, config);
 }
 
-/** `lazy`: a cached model's tasks are read chunk by chunk as they are used (for writers). */
-export async function loadPlan(path: string, lazy = false): Promise<Loaded> {
+/**
+ * `lazy`: a cached model's tasks are read chunk by chunk as they are used (for
+ * writers). `useCache` false parses the file whatever the cache holds, and
+ * replaces the entry (a writer found the cached model wrong).
+ */
+export async function loadPlan(path: string, lazy = false, useCache = true): Promise<Loaded> {
   const bytes = readPlanBytes(path);
   const display = displayPath(path);
   const key = planCacheKey(path, bytes);
-  const cached = key ? readCached(key, lazy) : null;
+  const cached = key && useCache ? readCached(key, lazy) : null;
   if (cached) {
     // Read-only commands on a cached model never need the text: decode it on demand.
     let text: string | undefined;

@@ -68,7 +68,7 @@ const WORDS: Record<SettableStatus, string[]> = {
     'underway', 'under way', 'in review', 'partial', 'partially', 'partially implemented', 'partially done', 'mostly done',
     'en proceso', 'em progresso', 'in corso', 'probíhá', 'rozpracováno', 'у процесі', 'в роботі',
     'en progreso', 'en curso', 'en cours', 'in bearbeitung', 'em andamento', 'в процессе', 'в работе',
-    '进行中', '進行中', '対応中', '作業中', 'جاري', 'قيد التنفيذ',
+    '进行中', '進行中', '评审中', '审核中', '审查中', '測試中', '测试中', 'レビュー中', '対応中', '作業中', 'جاري', 'قيد التنفيذ',
   ],
   pending: [
     'pending', 'todo', 'to do', 'to-do', 'planned', 'not started', 'upcoming', 'backlog', 'future',
@@ -100,6 +100,9 @@ export interface StatusReading {
   emoji: string | null;
   /** The recognised word or phrase, as written in the text, if any. */
   word: string | null;
+  /** Offsets in the text read of the phrase the status was read from (0, 0 for `none`). */
+  start: number;
+  end: number;
 }
 
 const shared = new Map<string, Vocabulary>();
@@ -136,30 +139,44 @@ export class Vocabulary {
     this.maxWords = Math.max(this.maxWords, key.split(' ').length);
   }
 
-  /** Reads the status at the start of `text` (already plain, repaired text). */
+  /**
+   * Reads the status at the start of `text` (already plain, repaired text).
+   * `start`/`end` are the offsets in `text` of the phrase it was read from
+   * (emoji and words, U+FE0F included), so a writer replaces exactly that.
+   */
   read(text: string): StatusReading {
     const box = /^\s*\[([ xX])\]/.exec(text);
-    if (box) return { status: box[1] === ' ' ? 'pending' : 'done', emoji: null, word: null };
+    if (box) return { status: box[1] === ' ' ? 'pending' : 'done', emoji: null, word: null, start: box[0].length - 3, end: box[0].length };
     // Leading formatting, quotes, and damaged bytes (U+FFFD, escaped invalid UTF-8) before the status.
-    let rest = stripVS(text).replace(/^[\s*_`~[\](){}"'“”‘’«»\uFFFD\uDC80-\uDCFF]+/u, '');
-    rest = rest.replace(/^:([a-z0-9_+-]+):/i, (m, code: string) => SHORTCODES[code.toLowerCase()] ?? m);
+    // Offsets below are in `s` (no variation selectors) and mapped back at the end.
+    const s = stripVS(text);
+    let p = /^[\s*_`~[\](){}"'“”‘’«»\uFFFD\uDC80-\uDCFF]*/u.exec(s)![0].length;
+    const start = p;
+    const code = /^:([a-z0-9_+-]+):/i.exec(s.slice(p));
+    const coded = code ? SHORTCODES[code[1]!.toLowerCase()] : undefined;
+    const first = coded ?? leadingSymbol(s.slice(p));
     let emoji: string | null = null;
     let emojiStatus: { status: SettableStatus; strong: boolean } | undefined;
-    const first = leadingSymbol(rest);
+    let emojiEnd = p;
     if (first) {
       const known = this.emoji.get(first);
       if (known) {
         emoji = first;
         emojiStatus = known;
       }
-      if (known || isEmojiOnly(first)) rest = rest.slice(first.length).replace(/^[\s*_`~:\-–—]+/u, '');
+      p += coded ? code![0].length : first.length;
+      emojiEnd = p;
+      p += /^[\s*_`~:\-–—]*/u.exec(s.slice(p))![0].length;
     }
-    const word = this.leadingWord(rest);
+    const word = this.leadingWord(s.slice(p));
     let status: Status = 'none';
     if (emojiStatus?.strong) status = emojiStatus.status;
     else if (word) status = word.status;
     else if (emojiStatus) status = emojiStatus.status;
-    return { status, emoji, word: word ? word.text : null };
+    if (status === 'none') return { status, emoji, word: null, start: 0, end: 0 };
+    const end = word ? p + word.text.length : emojiEnd;
+    const [from, to] = s.length === text.length ? [start, end] : [fromStripped(text, start), fromStripped(text, end)];
+    return { status, emoji, word: word ? word.text : null, start: from, end: to };
   }
 
   /** The recognised status word or phrase at the very start of `text`. */
@@ -223,6 +240,18 @@ export function normaliseWords(s: string): string {
     .replace(/[’]/g, "'")
     .replace(/[\s_-]+/g, ' ')
     .trim();
+}
+
+/**
+ * The offset in `text` of offset `i` in stripVS(text), past any variation
+ * selectors there (so a phrase ending in `✅` takes the `✅️`'s selector in).
+ */
+function fromStripped(text: string, i: number): number {
+  let n = 0;
+  let k = 0;
+  for (; k < text.length && n < i; k++) if (!/[\uFE0E\uFE0F]/.test(text[k]!)) n++;
+  while (k < text.length && /[\uFE0E\uFE0F]/.test(text[k]!)) k++;
+  return k;
 }
 
 /** Removes variation selectors (U+FE0E, U+FE0F) so `✅️` and `✅` read alike. */

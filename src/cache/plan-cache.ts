@@ -11,8 +11,12 @@ import { fingerprint } from './hash.js';
 import { compact, expand, expandLazily, type CompactPlan } from './compact.js';
 
 declare const __PLAN_BUILD__: string;
-/** Changes with every build, so a new version never reads an old model. */
-export const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : 'dev';
+/**
+ * A digest of the built bundles (see scripts/build.mjs): a new version, or the
+ * same sources built with upgraded dependencies, never reads an old model.
+ * Unbundled (the sources run directly) there is no such digest: no cache.
+ */
+export const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : null;
 
 export interface CacheKey {
   file: string;
@@ -26,10 +30,11 @@ const nodeRequire = typeof require === 'function' ? require : createRequire(impo
 /** Above this size a file is hashed natively: loading node:crypto pays off. */
 const NATIVE_HASH_BYTES = 128 * 1024;
 
-export function cacheKey(realPath: string, bytes: Uint8Array, extra: string): CacheKey | null {
+/** `build`: the build the model was made by (tests of the cache itself give one). */
+export function cacheKey(realPath: string, bytes: Uint8Array, extra: string, build: string | null = BUILD): CacheKey | null {
   const dir = cacheDir();
-  if (!dir) return null;
-  return { file: join(dir, 'plans', `${keyOf(realPath)}.json`), digest: contentDigest(bytes, BUILD, extra) };
+  if (!dir || build === null) return null;
+  return { file: join(dir, 'plans', `${keyOf(realPath)}.json`), digest: contentDigest(bytes, build, extra) };
 }
 
 /** A digest of a file's bytes (and strings after them): native SHA-1 for big files, the JS fingerprint otherwise. */

@@ -7,7 +7,7 @@
 
 import type { Edit } from '../edit/splice.js';
 import type { Span } from '../parse/blocks.js';
-import { splitRow } from '../parse/fast.js';
+import { splitRow } from '../parse/cells.js';
 import { displayText, rowFields } from '../model/build.js';
 import { taskRef } from '../model/ref.js';
 import type { Plan, Task } from '../model/types.js';
@@ -56,6 +56,8 @@ export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (
     if (end === -1) end = newText.length;
     while (end > start && /[ \r]/.test(newText[end - 1]!)) end--;
     const row = splitRow(newText, start, end);
+    // A row that gained or lost a cell changes the table's shape (ragged rows): only a parse can tell.
+    if (row.cells.length !== src.cells.length) return null;
     const info = plan.tables[src.table]!;
     const { numberedId, ...fields } = rowFields(row.cells, info, display, vocab);
     const next: Task = { ...t, ...fields, source: { ...src, row: { start: row.start, end: row.end }, cells: row.cells } };

@@ -6,11 +6,12 @@ import type { TransactOptions } from '../edit/transaction.js';
 import { addOp, type AddInput } from '../ops/add.js';
 import { renderTask } from './show.js';
 import { visible } from '../text/visible.js';
+import { dryRunText } from '../ops/set.js';
 
 export async function add(ctx: Context, input: AddInput, opts: TransactOptions): Promise<number> {
   const r = await addOp(locatePlan(ctx.opts.file), input, opts);
   if (opts.dryRun && ctx.mode !== 'json') {
-    ctx.out(visible(r.diff));
+    ctx.out(visible(dryRunText(r)));
     return 0;
   }
   await renderTask(ctx, r.task, r.display, opts.dryRun ? { diff: r.diff } : {});

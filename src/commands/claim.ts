@@ -10,6 +10,7 @@ import { displayPath } from '../load.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { renderTask } from './show.js';
 import { visible } from '../text/visible.js';
+import { dryRunText } from '../ops/set.js';
 
 export async function claim(ctx: Context, owner: string, filters: Filters, opts: TransactOptions): Promise<number> {
   const path = locatePlan(ctx.opts.file);
@@ -21,9 +22,9 @@ export async function claim(ctx: Context, owner: string, filters: Filters, opts:
     return EXIT.nothingToClaim;
   }
   if (opts.dryRun && ctx.mode !== 'json') {
-    ctx.out(visible(r.diff));
+    ctx.out(visible(dryRunText(r)));
     return 0;
   }
-  await renderTask(ctx, r.task, r.display, { reason: r.reason, claimed: r.written || r.changed, ...(opts.dryRun ? { diff: r.diff } : {}) });
+  await renderTask(ctx, r.task, r.display, { reason: r.reason, claimed: r.written || r.changed, ...(opts.dryRun ? { diff: r.diff } : {}), ...(ctx.mode === 'json' ? { remarks: r.remarks } : {}) });
   return 0;
 }

@@ -4,7 +4,7 @@ import type { Context } from './context.js';
 import { locatePlan } from '../locate.js';
 import type { Filters } from '../query/filter.js';
 import type { TransactOptions } from '../edit/transaction.js';
-import { setStatusOp, type OpResult } from '../ops/set.js';
+import { dryRunText, setStatusOp, type OpResult } from '../ops/set.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 import { visible } from '../text/visible.js';
@@ -18,7 +18,7 @@ export async function set(ctx: Context, id: string, statusArg: string, filters: 
 export function reportChange(ctx: Context, r: OpResult, summary: string, extra: Record<string, unknown>): number {
   const { display, task } = r;
   if (ctx.mode === 'json') {
-    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, changed: r.changed, written: r.written, ...extra, task: taskJson(task), diff: r.diff || null }));
+    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, changed: r.changed, written: r.written, ...extra, task: taskJson(task), diff: r.diff || null, remarks: r.remarks }));
     return 0;
   }
   if (!r.changed) {
@@ -26,7 +26,7 @@ export function reportChange(ctx: Context, r: OpResult, summary: string, extra: 
     return 0;
   }
   if (!r.written) {
-    ctx.out(visible(r.diff));
+    ctx.out(visible(dryRunText(r)));
     return 0;
   }
   if (ctx.mode === 'plain') ctx.out(tsv(['id', 'change', 'file', 'line'], [[task.id, summary, display, task.line]]));

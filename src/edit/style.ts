@@ -2,7 +2,7 @@
 // writes `✅ Complete` in a file that says Complete, `✅` alone in a file of
 // bare emoji, and the defaults (`✅ Done`, …) only where the file is silent.
 
-import { DEFAULT_STYLE, type SettableStatus, type Status } from '../status.js';
+import { DEFAULT_STYLE, normaliseWords, stripVS, type SettableStatus, type Status } from '../status.js';
 
 export interface StyleExample {
   /** The status portion as written (repaired when damaged). */
@@ -11,6 +11,14 @@ export interface StyleExample {
   word: string | null;
   /** Which table it came from (-1 for list items). */
   table: number;
+  /** Whether the reader knows the whole text as a status (`✅ Shipped`, not `✅ Shipped in v1.15.0`): preferred. */
+  exact?: boolean;
+}
+
+/** How a list item shows its status: its box (`[x]`, `[-]`, none) and leading emoji (none, `✅`). */
+export interface ItemPrefix {
+  box: string | null;
+  mark: string | null;
 }
 
 /**
@@ -21,10 +29,15 @@ export interface StyleExample {
 export class FileStyle {
   private readonly examples: StyleExample[] = [];
   private readonly byStatus = new Map<Status, StyleExample[]>();
+  private readonly items = new Map<Status, ItemPrefix[]>();
   private readonly learnt = new Set<number>();
   private learntAll = false;
 
-  constructor(private readonly learn: (table: number | null, style: FileStyle) => void = () => undefined) {}
+  /** `markMeans`: what an emoji alone says (a mark written without words must say the status itself). */
+  constructor(
+    private readonly learn: (table: number | null, style: FileStyle) => void = () => undefined,
+    private readonly markMeans: (emoji: string) => Status | undefined = () => undefined,
+  ) {}
 
   private ensure(table: number | null): void {
     if (this.learntAll) return;
@@ -50,19 +63,63 @@ export class FileStyle {
     this.byStatus.set(status, list);
   }
 
-  /** The text to write for `status` in a cell of `table`. */
+  /** A list item's prefix for `status` (learnt only where its mark, if any, says the same status). */
+  addItem(status: Status, prefix: ItemPrefix): void {
+    if (status === 'none') return;
+    const list = this.items.get(status) ?? [];
+    list.push(prefix);
+    this.items.set(status, list);
+  }
+
+  /**
+   * The box and mark to write for `status` on an item with (`boxed`) or without
+   * a box: the file's most common for that status (`[x] ✅`, `[-] ⏭️`), else a
+   * ticked box for done, an open one otherwise, and the file's emoji for the
+   * statuses a box cannot say (or for every status on an item without a box).
+   */
+  itemPrefixFor(status: SettableStatus, boxed: boolean): ItemPrefix {
+    this.ensure(null);
+    const same = (this.items.get(status) ?? []).filter((p) => (p.box !== null) === boxed);
+    const common = mostCommon(same.map((p) => ({ ...p, text: JSON.stringify([p.box, p.mark]) })));
+    if (common) {
+      const [box, mark] = JSON.parse(common) as [string | null, string | null];
+      return { box, mark };
+    }
+    if (!boxed) return { box: null, mark: this.emojiFor(status) };
+    return { box: status === 'done' ? '[x]' : '[ ]', mark: status === 'done' || status === 'pending' ? null : this.emojiFor(status) };
+  }
+
+  /**
+   * The text for one of the file's own words (`Needs QA` from `plan: statuses:`):
+   * the file's most common cell with that word (`🧪 Needs QA`), else the word as the map spells it.
+   */
+  textForWord(key: string): string {
+    this.ensure(null);
+    const k = normaliseWords(stripVS(key));
+    const same = this.examples.filter((e) => (e.word !== null && normaliseWords(e.word) === k) || (e.emoji !== null && e.emoji === k));
+    return mostCommon(same) ?? key.trim();
+  }
+
+  /**
+   * The text to write for `status` in a cell of `table`: the most common in
+   * that table, else in the file; among them the texts the reader knows whole
+   * (`✅ Shipped`) before those with more words (`✅ Shipped in v1.15.0`),
+   * which are the file's style only where it has no other (`Partially Implemented`).
+   */
   textFor(status: SettableStatus, table: number): string {
+    const pick = (list: StyleExample[]) => mostCommon(list.filter((e) => e.exact !== false)) ?? mostCommon(list);
     this.ensure(table);
     const same = (this.byStatus.get(status) ?? []).filter((e) => e.table === table);
-    if (same.length) return mostCommon(same)!;
+    if (same.length) return pick(same)!;
     this.ensure(null);
-    return mostCommon(this.byStatus.get(status) ?? []) ?? this.defaultText(status);
+    return pick(this.byStatus.get(status) ?? []) ?? this.defaultText(status);
   }
 
   /** The emoji this file uses for `status` (for list-item marks). */
   emojiFor(status: SettableStatus): string {
     this.ensure(null);
-    const withEmoji = (this.byStatus.get(status) ?? []).filter((e) => e.emoji);
+    // `🟡 Pending` says pending by its word; 🟡 alone reads in progress, so it is not the mark for pending.
+    const withEmoji = (this.byStatus.get(status) ?? []).filter((e) => e.emoji && (this.markMeans(e.emoji) ?? status) === status);
     return mostCommon(withEmoji.map((e) => ({ ...e, text: e.emoji! }))) ?? DEFAULT_STYLE[status].emoji;
   }
 

@@ -1,18 +1,22 @@
 // The edits that change one task: its status (in the file's own style), or
-// a cell's text. Pure: text + model in, splice edits out.
+// a cell's or an item's text. Pure: text + model in, splice edits out. Every
+// edit is computed only after verifyTask has found the task where the model
+// says it is.
 
-import type { Plan, Task, TableInfo } from '../model/types.js';
-import type { Span } from '../parse/blocks.js';
-import { splitRow } from '../parse/fast.js';
+import type { Plan, Task } from '../model/types.js';
+import { isMarkName, ownerMark, trailingOwnerMark } from '../model/owner-mark.js';
 import { DEFAULT_STYLE, leadingSymbol, Vocabulary, type SettableStatus, type Status } from '../status.js';
-import type { MojibakeFix } from '../text/mojibake.js';
-import { textWidth, codePoints, widthBounds } from '../text/width.js';
+import type { Span } from '../parse/blocks.js';
+import { TRAILING_MARKS } from '../model/items.js';
+import { LineIndex } from '../text/lines.js';
+import { escapeCell } from '../text/plain.js';
 import { PlanError, UsageError } from '../errors.js';
 import type { Edit } from './splice.js';
 import { FileStyle } from './style.js';
 import { locateStatus } from './status-text.js';
-import { TRAILING_MARKS } from '../model/items.js';
 import type { StatusMemory } from './memory.js';
+import { cellSplice } from './layout.js';
+import { verifyTask } from './verify.js';
 
 export interface EditContext {
   file: string;
@@ -21,39 +25,38 @@ export interface EditContext {
   vocab: Vocabulary;
   style: FileStyle;
   memory: StatusMemory;
-  /** Mojibake runs in a string (empty when the file has none). */
-  findDamage: (s: string) => MojibakeFix[];
   /** Mojibake repair (identity when the file has none). */
   repair: (s: string) => string;
+  /** The 1-based line of an offset, and the offset a line starts at. */
+  lineOf: (offset: number) => number;
+  lineStart: (line: number) => number;
+  /** Whether the model came from the cache (not parsed from `text` just now): verifyTask checks more of it. */
+  cached: boolean;
 }
 
-export function makeEditContext(
-  file: string,
-  text: string,
-  plan: Plan,
-  memory: StatusMemory,
-  findDamage: (s: string) => MojibakeFix[],
-  repair: (s: string) => string,
-): EditContext {
+export function makeEditContext(file: string, text: string, plan: Plan, memory: StatusMemory, repair: (s: string) => string, cached = false): EditContext {
   const vocab = Vocabulary.of(plan.statusExtension);
   // Status cells repeat (`✅ Complete` a thousand times): read each text once.
   const seen = new Map<string, ReturnType<typeof locateStatus>>();
   const learnTask = (t: Task, style: FileStyle) => {
     const src = t.source;
+    if (src.type === 'heading') return;
     if (src.type === 'row') {
       const cell = src.columns.status !== undefined ? src.cells[src.columns.status] : undefined;
       if (!cell) return;
       const raw = text.slice(cell.start, cell.end);
       let p = seen.get(raw);
-      if (!p) seen.set(raw, (p = locateStatus(raw, vocab, findDamage(raw))));
-      if (p.status !== 'none') {
-        style.add(p.status, { text: repair(raw.slice(p.start, p.end)), emoji: p.emoji, word: p.word, table: src.table });
-      }
-    } else if (src.type === 'item' && src.statusMark) {
-      // The mark's own status: in `- [x] 🔄 …` the task is done by its box, but 🔄 is not how the file writes done.
-      const emoji = text.slice(src.statusMark.start, src.statusMark.end);
-      const status = vocab.emojiStatus(emoji)?.status;
-      if (status) style.add(status, { text: emoji, emoji, word: null, table: -1 });
+      if (!p) seen.set(raw, (p = locateStatus(raw, vocab, repair)));
+      if (p.status !== 'none') style.add(p.status, { text: p.example, emoji: p.emoji, word: p.word, table: src.table, exact: p.exact });
+      return;
+    }
+    const mark = src.statusMark ? text.slice(src.statusMark.start, src.statusMark.end) : null;
+    // The mark's own status: in `- [x] 🔄 …` the task is done by its box, but 🔄 is not how the file writes done.
+    const markStatus = mark ? vocab.emojiStatus(mark)?.status : undefined;
+    if (mark && markStatus) style.add(markStatus, { text: mark, emoji: mark, word: null, table: -1 });
+    // An item with neither box nor mark has its status from its heading (`## Done`): nothing of its own to learn.
+    if ((mark || src.checkbox) && (!mark || markStatus === t.status)) {
+      style.addItem(t.status, { box: src.checkbox ? text.slice(src.checkbox.start, src.checkbox.end) : null, mark });
     }
   };
   const style = new FileStyle((table, style) => {
@@ -63,8 +66,10 @@ export function makeEditContext(
       return;
     }
     for (const t of plan.tasks) if (t.source.type !== 'row' || !style.hasLearnt(t.source.table)) learnTask(t, style);
-  });
-  return { file, text, plan, vocab, style, memory, findDamage, repair };
+  }, (emoji) => vocab.emojiStatus(emoji)?.status);
+  let lines: LineIndex | null = null;
+  const index = () => (lines ??= new LineIndex(text));
+  return { file, text, plan, vocab, style, memory, repair, lineOf: (o) => index().line(o), lineStart: (n) => index().lineStart(n), cached };
 }
 
 export function taskKey(t: Task): string {
@@ -76,31 +81,16 @@ export function checkValue(value: string, what: string): void {
   if (/[\r\n]/.test(value)) throw new UsageError(`${what} cannot contain a line break; give it on one line`);
 }
 
-/** Escapes text for its place: `|` becomes `\|` in a table cell. */
-export function escapeFor(t: Task, value: string): string {
-  return t.source.type === 'row' ? value.replace(/(?<!\\)\|/g, '\\|') : value;
+/** Refuses (a usage error) an owner an `@name` mark cannot hold; `where` says why a mark is written. */
+export function checkMarkName(owner: string, where: string): void {
+  if (!isMarkName(owner)) {
+    throw new UsageError(`${where}, so the owner is written as an @name mark, which is one word; use an owner name without spaces (not "${owner}")`);
+  }
 }
 
-/** Checks the model's spans against the text before editing (a stale model must never cause a wrong edit). */
-export function verifyTask(ec: EditContext, t: Task): void {
-  const src = t.source;
-  const fail = () => {
-    throw new PlanError(`${ec.file}: the file does not match what plan read for task ${t.id}; nothing was written, run the command again`);
-  };
-  if (src.type === 'row') {
-    if (src.row.end > ec.text.length) fail();
-    const again = splitRow(ec.text, src.row.start, src.row.end);
-    if (again.cells.length !== src.cells.length) fail();
-    again.cells.forEach((c, i) => {
-      if (c.start !== src.cells[i]!.start || c.end !== src.cells[i]!.end) fail();
-    });
-  } else if (src.type === 'item') {
-    if (src.checkbox && !/^\[[ xX\-/~>!?]\]$/.test(ec.text.slice(src.checkbox.start, src.checkbox.end))) fail();
-    if (src.text.end > ec.text.length) fail();
-  } else {
-    if (src.heading.end > ec.text.length || !/^ {0,3}#/.test(ec.text.slice(src.heading.start, src.heading.end))) fail();
-    if (src.status && src.status.end > ec.text.length) fail();
-  }
+/** Escapes text for its place: an unescaped `|` becomes `\|` in a table cell. */
+export function escapeFor(t: Task, value: string): string {
+  return t.source.type === 'row' ? escapeCell(value) : value;
 }
 
 export interface StatusChange {
@@ -109,13 +99,25 @@ export interface StatusChange {
   to: SettableStatus;
   /** The task's status text after the change, as `list` would show it. */
   statusText: string;
+  /** What the change kept or restored, for the dry run's diff and --json (`kept "(Phase 3)" after the new status`). */
+  remarks: string[];
 }
 
-export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+export interface StatusOptions {
+  /** Text to write instead of the file's style for `to` (the file's own word, given to `set`). */
+  text?: string;
+  /** An owner to record as an `@name` mark (a claim on a task with no Owner column). */
+  markOwner?: string;
+}
+
+export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions = {}): StatusChange {
   verifyTask(ec, t);
-  if (t.status === to) return { edits: [], from: t.status, to, statusText: t.statusText };
-  if (t.source.type === 'heading') return headingStatus(ec, t, to);
-  return t.source.type === 'row' ? rowStatus(ec, t, to) : itemStatus(ec, t, to);
+  if (t.status === to && !opts.markOwner && (opts.text === undefined || t.statusText.startsWith(opts.text))) {
+    return { edits: [], from: t.status, to, statusText: t.statusText, remarks: [] };
+  }
+  if (opts.markOwner !== undefined) checkMarkName(opts.markOwner, `${ec.file}:${t.line}: task ${t.id} has no Owner column`);
+  if (t.source.type === 'heading') return headingStatus(ec, t, to, opts);
+  return t.source.type === 'row' ? rowStatus(ec, t, to, opts) : itemStatus(ec, t, to, opts);
 }
 
 /**
@@ -123,12 +125,15 @@ export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus): St
  * (`### AC-1 ✅`), its bracketed words (`(IN PROGRESS)`), a `**Status**:` line
  * below it or a ledger row's cell. A mark stays a mark, words stay words.
  */
-function headingStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'heading' }>;
   if (!src.status) {
     throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is a heading with no status written in it or under it; add one (e.g. a \`**Status**: pending\` line) first`);
   }
-  return phraseStatus(ec, t, to, src.status);
+  if (opts.markOwner !== undefined) {
+    throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`);
+  }
+  return phraseStatus(ec, t, to, src.status, opts);
 }
 
 /**
@@ -137,13 +142,16 @@ function headingStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChan
  * a mark stays a mark, words stay words in the same case; setting back restores
  * the exact text plan replaced.
  */
-function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span): StatusChange {
+function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, opts: StatusOptions): StatusChange {
   const old = ec.text.slice(span.start, span.end);
   const key = taskKey(t);
-  const fresh = ec.memory.recall(key, to, old) ?? restyle(ec, old, to);
+  const remarks: string[] = [];
+  const recalled = opts.text === undefined ? ec.memory.recall(key, to, old) : undefined;
+  if (recalled !== undefined) remarks.push(`task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`);
+  const fresh = recalled ?? opts.text ?? restyle(ec, old, to);
   ec.memory.remember(key, t.status, old, old, fresh);
   const edit: Edit = { start: span.start, end: span.end, expect: old, text: fresh };
-  return { edits: [edit], from: t.status, to, statusText: ec.repair(fresh) };
+  return { edits: [edit], from: t.status, to, statusText: ec.repair(fresh), remarks };
 }
 
 /** `✓ (complete)` → `⏳ (pending)`, `🔄 IN PROGRESS` → `✅ DONE`, `cancelled` → `done`: the same shape, another status. */
@@ -168,135 +176,68 @@ function markFor(ec: EditContext, to: SettableStatus): string {
   return ec.vocab.emojiStatus(emoji)?.strong && TRAILING_MARKS.has(bare) ? emoji : DEFAULT_STYLE[to].emoji;
 }
 
-function rowStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'row' }>;
   const col = src.columns.status;
   if (col === undefined) throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is in a table without a Status column; add one, or use \`plan edit\``);
   const cell = src.cells[col];
   if (!cell) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s row has no Status cell (it has ${src.cells.length} cells); complete the row first`);
   const raw = ec.text.slice(cell.start, cell.end);
-  const portion = locateStatus(raw, ec.vocab, ec.findDamage(raw));
-  const key = taskKey(t);
-  const fresh = ec.style.textFor(to, src.table);
-  let change: { edit: Edit; newCell: string };
-  if (portion.status === 'none') {
-    // Text that is not a status stays in the cell, after the new status.
-    change = cellSplice(ec, src.table, cell, 0, 0, raw === '' ? fresh : `${fresh} — `);
-  } else {
-    change = cellSplice(ec, src.table, cell, portion.start, portion.end, fresh);
+  const portion = locateStatus(raw, ec.vocab, ec.repair);
+  const fresh = opts.text ?? ec.style.textFor(to, src.table);
+  const remarks: string[] = [];
+  // Text that is not a status stays in the cell, after the new status.
+  let [from, upto, value] = portion.status === 'none' ? [0, 0, raw === '' ? fresh : `${fresh} — `] : [portion.start, portion.end, fresh + portion.suffix];
+  const kept = portion.status === 'none' ? ec.repair(raw) : portion.kept;
+  if (kept) remarks.push(`task ${t.id}: kept ${JSON.stringify(kept)} after the new status`);
+  if (opts.markOwner !== undefined) {
+    // The claim's mark closes the cell (an old mark of another owner gives way).
+    const rest = raw.slice(upto);
+    const old = trailingOwnerMark(rest);
+    value += (old ? rest.slice(0, old.start) : rest) + ` ${ownerMark(opts.markOwner)}`;
+    upto = raw.length;
+  }
+  let change = cellSplice(ec, src.table, cell, from, upto, value);
+  if (portion.status !== 'none' && opts.text === undefined && opts.markOwner === undefined) {
     // The memory keeps the whole tail the edit replaces (status text, rest of
     // the cell, padding up to the pipe), so setting the task back restores the
     // row exactly, even where the table's alignment was ambiguous.
     const { start, end, expect: tail } = change.edit;
-    const recalled = ec.memory.recall(key, to, tail);
+    const recalled = ec.memory.recall(taskKey(t), to, tail);
     if (recalled !== undefined) {
-      change = { edit: { start, end, expect: tail, text: recalled }, newCell: raw.slice(0, portion.start) + recalled.replace(/ +$/, '') };
+      change = { edit: { start, end, expect: tail, text: recalled }, newCell: raw.slice(0, from) + recalled.replace(/[ \t]+$/, '') };
+      remarks.length = 0;
+      remarks.push(`task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`);
     }
-    ec.memory.remember(key, portion.status, tail, tail, change.edit.text);
+    ec.memory.remember(taskKey(t), portion.status, tail, tail, change.edit.text);
   }
-  return { edits: [change.edit], from: t.status, to, statusText: ec.repair(change.newCell) };
+  return { edits: [change.edit], from: t.status, to, statusText: ec.repair(change.newCell), remarks };
 }
 
-/**
- * Where a cell's text goes: its trimmed inside, or, for an empty cell, one
- * space after the pipe before it, so `| |` becomes `| text |` and the spaces
- * of an empty cell in an aligned table become its padding.
- */
-export function cellSlot(text: string, cell: Span): Span {
-  if (cell.start !== cell.end) return cell;
-  let s = cell.start;
-  while (s > 0 && text[s - 1] === ' ') s--;
-  const at = s < cell.start ? s + 1 : s;
-  return { start: at, end: at };
-}
-
-/**
- * One edit that writes `value` over [from, to) of a cell's text and keeps the
- * row's layout: at least one space before the next pipe, and in an aligned
- * table the pipe where it was whenever the new text fits the column (the
- * padding after the cell absorbs the change).
- */
-function cellSplice(ec: EditContext, table: number, cell: Span, from: number, to: number, value: string): { edit: Edit; newCell: string } {
-  const text = ec.text;
-  const slot = cellSlot(text, cell);
-  const raw = text.slice(slot.start, slot.end);
-  const newCell = raw.slice(0, from) + value + raw.slice(to);
-  // `||`: an empty cell without spaces gets one before its text too.
-  const lead = raw === '' && value !== '' && text[slot.start - 1] === '|' ? ' ' : '';
-  let j = slot.end;
-  while (text[j] === ' ') j++;
-  let next = 0;
-  if (text[j] === '|') {
-    const pad = j - slot.end;
-    next = pad;
-    const info = ec.plan.tables[table];
-    const measure = info ? tableAlignment(ec, info) : null;
-    if (measure) {
-      const fit = pad - (measure(lead + newCell) - measure(raw));
-      if (fit >= 1) next = fit;
-    }
-    if (next === 0 && newCell !== '') next = 1;
-  } else {
-    j = slot.end; // the row's last cell without a closing pipe: leave what follows
-  }
-  const start = slot.start + from;
-  return { edit: { start, end: j, expect: text.slice(start, j), text: lead + value + raw.slice(to) + ' '.repeat(next) }, newCell };
-}
-
-/** How the table's lines are aligned (by code points or display width), or null. */
-export function tableAlignment(ec: EditContext, info: TableInfo): ((s: string) => number) | null {
-  const lines: string[] = [ec.text.slice(info.header.start, info.header.end), ec.text.slice(info.delimiter.start, info.delimiter.end).trim()];
-  for (let i = info.firstTask; i < info.firstTask + info.taskCount; i++) {
-    const src = ec.plan.tasks[i]?.source;
-    if (src?.type === 'row') lines.push(ec.text.slice(src.row.start, src.row.end));
-  }
-  if (lines.length < 3) return null;
-  // Display width first: where no line holds a wide character both measures
-  // agree, and a table aligned for the eye stays so once an emoji is written.
-  // It is measured only when the lines can be equally wide at all.
-  for (const m of sameWidthPossible(lines) ? [textWidth, codePoints] : [codePoints]) {
-    const w = m(lines[0]!);
-    if (lines.every((l) => m(l) === w)) return m;
-  }
-  return null;
-}
-
-/** Whether some display width lies within every line's bounds. */
-function sameWidthPossible(lines: string[]): boolean {
-  let low = 0;
-  let high = Infinity;
-  for (const l of lines) {
-    const [lo, hi] = widthBounds(l);
-    low = Math.max(low, lo);
-    high = Math.min(high, hi);
-  }
-  return low <= high;
-}
-
-function itemStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'item' }>;
   // A status written after the title (`… ✅`, `— cancelled`) is changed where it is, not doubled at the front.
-  if (!src.checkbox && !src.statusMark && src.statusTail) return phraseStatus(ec, t, to, src.statusTail);
+  if (!src.checkbox && !src.statusMark && src.statusTail && opts.markOwner === undefined) return phraseStatus(ec, t, to, src.statusTail, opts);
   const text = ec.text;
   const edits: Edit[] = [];
+  const remarks: string[] = [];
   const key = taskKey(t);
   // The item's status-bearing prefix as it stands: checkbox and mark.
   const box = src.checkbox ? text.slice(src.checkbox.start, src.checkbox.end) : '';
   const markEnd = src.statusMark ? skipSpaces(text, src.statusMark.end) : src.text.start;
   const mark = src.statusMark ? text.slice(src.statusMark.start, markEnd) : '';
   const current = `${box}${mark}`;
-  const recalled = ec.memory.recall(key, to, current);
-  let newBox = box;
-  let newMark: string;
-  if (src.checkbox) {
-    newBox = to === 'done' ? (box === '[X]' ? '[X]' : '[x]') : to === 'cancelled' && box === '[-]' ? '[-]' : '[ ]';
-    newMark = to === 'done' || to === 'pending' ? '' : `${ec.style.emojiFor(to)} `;
-  } else {
-    newMark = `${ec.style.emojiFor(to)} `;
-  }
+  const style = ec.style.itemPrefixFor(to, src.checkbox !== null);
+  let newBox = src.checkbox ? style.box ?? box : '';
+  const ownMark = opts.text !== undefined && Vocabulary.of().emojiStatus(opts.text) === undefined && ec.vocab.isStatusEmoji(opts.text) ? opts.text : null;
+  // Without a box only a mark can say the status (an item under `## Todo` set done gets `✅ `).
+  const markText = ownMark ?? style.mark ?? (src.checkbox ? null : ec.style.emojiFor(to));
+  let newMark = markText ? `${markText} ` : '';
+  const recalled = opts.markOwner === undefined ? ec.memory.recall(key, to, current) : undefined;
   if (recalled !== undefined) {
     newBox = src.checkbox ? recalled.slice(0, 3) : '';
     newMark = recalled.slice(newBox.length);
+    remarks.push(`task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`);
   }
   if (src.checkbox && newBox !== box) {
     edits.push({ start: src.checkbox.start, end: src.checkbox.end, expect: box, text: newBox });
@@ -305,9 +246,18 @@ function itemStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange 
     const at = src.statusMark ? src.statusMark.start : src.text.start;
     edits.push({ start: at, end: src.statusMark ? markEnd : at, expect: mark, text: newMark });
   }
+  if (opts.markOwner !== undefined) edits.push(itemOwnerEdit(ec, src.text, opts.markOwner));
   ec.memory.remember(key, t.status, current, current, `${newBox}${newMark}`);
   const shown = [newBox, newMark.trim()].filter(Boolean).join(' ');
-  return { edits, from: t.status, to, statusText: ec.repair(shown) };
+  return { edits, from: t.status, to, statusText: ec.repair(shown), remarks };
+}
+
+/** The edit that ends an item's text with `@owner` (replacing another owner's mark). */
+function itemOwnerEdit(ec: EditContext, span: { start: number; end: number }, owner: string): Edit {
+  const body = ec.text.slice(span.start, span.end);
+  const old = trailingOwnerMark(body);
+  const start = old ? span.start + old.start : span.end;
+  return { start, end: span.end, expect: ec.text.slice(start, span.end), text: ` ${ownerMark(owner)}` };
 }
 
 function skipSpaces(text: string, at: number): number {
@@ -315,8 +265,10 @@ function skipSpaces(text: string, at: number): number {
   return at;
 }
 
-/** Edits that replace one cell of a row task (title, owner, notes, …). */
-export function cellEdit(ec: EditContext, t: Task, role: 'title' | 'owner' | 'notes' | 'priority', value: string): Edit | null {
+export type TextRole = 'title' | 'owner' | 'notes' | 'priority';
+
+/** The edit that replaces one cell of a row task (title, owner, notes, …), or null when it already holds `value`. */
+export function cellEdit(ec: EditContext, t: Task, role: TextRole, value: string): Edit | null {
   verifyTask(ec, t);
   checkValue(value, `the ${role}`);
   const src = t.source;
@@ -329,4 +281,24 @@ export function cellEdit(ec: EditContext, t: Task, role: 'title' | 'owner' | 'no
   const next = escapeFor(t, value.trim());
   if (raw === next) return null;
   return cellSplice(ec, src.table, cell, 0, raw.length, next).edit;
+}
+
+/**
+ * The edit that writes `owner` as the `@owner` mark closing a row's status
+ * cell, replacing another owner's mark ('' removes it): the owner of a task
+ * whose table has no Owner column.
+ */
+export function statusCellOwnerEdit(ec: EditContext, t: Task, owner: string): { edit: Edit; cell: string } | null {
+  verifyTask(ec, t);
+  const src = t.source;
+  const col = src.type === 'row' ? src.columns.status : undefined;
+  const cell = src.type === 'row' && col !== undefined ? src.cells[col] : undefined;
+  if (src.type !== 'row' || !cell) {
+    throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s table has neither an Owner nor a Status cell to record an owner in; nothing was written`);
+  }
+  const raw = ec.text.slice(cell.start, cell.end);
+  const old = trailingOwnerMark(raw);
+  const base = (old ? raw.slice(0, old.start) : raw).trimEnd();
+  const next = owner ? `${base}${base ? ' ' : ''}${ownerMark(owner)}` : base;
+  return next === raw ? null : { edit: cellSplice(ec, src.table, cell, 0, raw.length, next).edit, cell: ec.repair(next) };
 }

@@ -14,7 +14,6 @@ import { encode } from '../text/decode.js';
 import { codePoints } from '../text/width.js';
 import { findFrontMatter } from '../parse/frontmatter-block.js';
 import { mayHaveMojibake } from '../text/mojibake-check.js';
-import type { MojibakeFix } from '../text/mojibake.js';
 import { applyEdits, type Edit } from './splice.js';
 import { unifiedDiff } from './diff.js';
 import { stampEdits, today } from './stamps.js';
@@ -22,6 +21,7 @@ import { atomicWrite, checkUnchanged, fileIdentity, FileChanged, realTarget } fr
 import { withLock, type HeldLock } from './lock.js';
 import { StatusMemory } from './memory.js';
 import { Journal, commandLine } from './journal.js';
+import { isStaleModelError } from './verify.js';
 import { makeEditContext, type EditContext } from './task-edits.js';
 import type { Task } from '../model/types.js';
 
@@ -38,6 +38,8 @@ export interface TransactOptions {
   undo?: boolean;
   /** Whether the caller can pass --force: refusals say so, or not (MCP has no force). */
   canForce?: boolean;
+  /** Use the status memory to restore a task's earlier text (default true; --no-memory sets false). */
+  memory?: boolean;
 }
 
 /** How often a write starts over because another editor changed the file meanwhile. */
@@ -48,6 +50,8 @@ export interface WorkResult<T> {
   value: T;
   /** The tasks the edits change (lets the cache update find them without a search). */
   touched?: Task[];
+  /** What the edits kept or restored, said beside the diff (`task 3: kept "(Phase 3)" after the new status`). */
+  remarks?: string[];
 }
 
 export interface TransactResult<T> {
@@ -61,6 +65,8 @@ export interface TransactResult<T> {
   /** The file's text after the change. */
   text: string;
   display: string;
+  /** See WorkResult.remarks. */
+  remarks: string[];
 }
 
 /**
@@ -75,29 +81,39 @@ export async function transact<T>(
   const display = displayPath(path);
   const target = realTarget(path, display);
   if (opts.touch !== false) today(); // an invalid SOURCE_DATE_EPOCH is refused before anything else
-  const run = async (lock: HeldLock | null): Promise<TransactResult<T>> => {
+  const run = async (lock: HeldLock | null, useCache = true): Promise<TransactResult<T>> => {
     const identity = fileIdentity(target);
-    const loaded = await loadPlan(path, true);
+    const loaded = await loadPlan(path, true, useCache);
     const { plan, text } = loaded;
     if (plan.frontMatter.readOnly && !opts.force && !opts.dryRun) {
       const how = opts.canForce === false ? 'only its owner can lift read_only' : 'pass --force to write anyway';
       throw new PlanError(`${display}: the plan is read-only (read_only: true in its front matter); nothing was written (${how})`);
     }
-    const memory = StatusMemory.forPlan(target);
+    const memory = opts.memory === false ? new StatusMemory(null) : StatusMemory.forPlan(target);
     const damage = await damageTools(text);
-    const ec = makeEditContext(display, text, plan, memory, damage.find, damage.repair);
-    const { edits, value, touched } = await work(loaded, ec);
-    if (edits.length === 0) return { value, changed: false, written: false, diff: '', text, display };
+    const ec = makeEditContext(display, text, plan, memory, damage.repair, !!loaded.compact);
+    let result: WorkResult<T>;
+    try {
+      result = await work(loaded, ec);
+    } catch (e) {
+      // A cached model the bytes contradict is dropped: read the file afresh
+      // (which rewrites the entry) and decide again.
+      if (isStaleModelError(e) && loaded.compact) return run(lock, false);
+      throw e;
+    }
+    const { edits, value, touched } = result;
+    const remarks = result.remarks ?? [];
+    if (edits.length === 0) return { value, changed: false, written: false, diff: '', text, display, remarks };
     const all = [...edits];
     if (opts.touch !== false) {
       const busy = (s: number, e: number) => edits.some((x) => x.start < e && s < x.end);
-      for (const st of stampEdits(text, plan.frontMatter.span, plan.bodyStart)) if (!busy(st.start, st.end)) all.push(st);
+      for (const st of stampEdits(text, plan.frontMatter.span, plan.bodyStart, process.env, stampFreeSpans(plan))) if (!busy(st.start, st.end)) all.push(st);
     }
     const next = applyEdits(text, all, display);
-    if (next === text) return { value, changed: false, written: false, diff: '', text, display };
+    if (next === text) return { value, changed: false, written: false, diff: '', text, display, remarks };
     checkLimit(plan.frontMatter.charsLimit, text, next, display, opts);
     const diff = opts.dryRun || opts.diff ? await unifiedDiff(display, text, next, all) : '';
-    if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display };
+    if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display, remarks };
     const bytes = encode(next);
     atomicWrite(target, bytes, display, () => {
       // Compare-and-swap: never replace bytes this write has not read.
@@ -124,7 +140,7 @@ export async function transact<T>(
     } catch {
       // The write is done; a cache left stale only costs the next read a parse.
     }
-    return { value, changed: true, written: true, diff, text: next, display };
+    return { value, changed: true, written: true, diff, text: next, display, remarks };
   };
   if (opts.dryRun) return run(null);
   return withLock(target, display, async (lock) => {
@@ -139,6 +155,11 @@ export async function transact<T>(
       }
     }
   });
+}
+
+/** Where the file's own stamps never are: its tables (a task's notes). Items that are tasks start with a box or an id, never `Last Updated`. */
+function stampFreeSpans(plan: Loaded['plan']): { start: number; end: number }[] {
+  return plan.tables.map((t) => ({ start: t.start, end: t.end }));
 }
 
 function bodyLength(text: string): number {
@@ -158,8 +179,8 @@ function checkLimit(limit: number | null, before: string, after: string, display
   }
 }
 
-async function damageTools(text: string): Promise<{ find: (s: string) => MojibakeFix[]; repair: (s: string) => string }> {
-  if (!mayHaveMojibake(text)) return { find: () => [], repair: (s) => s };
+async function damageTools(text: string): Promise<{ repair: (s: string) => string }> {
+  if (!mayHaveMojibake(text)) return { repair: (s) => s };
   const m = await import('../text/mojibake.js');
-  return { find: m.findMojibake, repair: m.repairMojibake };
+  return { repair: m.repairMojibake };
 }

@@ -39,8 +39,9 @@ export class HistoryStore {
   /** `config`: the vocabulary file's text, which the models depend on. */
   constructor(planRealPath: string, config: string, env = process.env) {
     const dir = cacheDir(env);
-    this.file = dir ? join(dir, 'history', `${keyOf(planRealPath)}.json`) : null;
-    this.salt = fingerprint([BUILD, config]);
+    // Unbundled (no build digest) nothing is cached: models of other sources must not be reused.
+    this.file = dir && BUILD !== null ? join(dir, 'history', `${keyOf(planRealPath)}.json`) : null;
+    this.salt = fingerprint([BUILD ?? '', config]);
     if (!this.file) return;
     try {
       const stored = JSON.parse(readFileSync(this.file, 'utf8')) as StoreFile;

@@ -11,7 +11,7 @@ import { asPlanError } from '../errors.js';
 import { displayPath, loadPlan, type Loaded } from '../load.js';
 import type { Task } from '../model/types.js';
 import { filterTasks } from '../query/filter.js';
-import { pickNext } from '../query/next.js';
+import { chooseNext } from '../query/next.js';
 import { resolveTask } from '../query/resolve.js';
 import { summarise } from '../query/summary.js';
 import { runChecks } from '../check/index.js';
@@ -21,7 +21,7 @@ import { summaryJson } from '../commands/summary.js';
 import { problemLine } from '../commands/check.js';
 import type { TransactOptions } from '../edit/transaction.js';
 import type { OpResult } from '../ops/set.js';
-import { setStatusOp } from '../ops/set.js';
+import { dryRunText, setStatusOp } from '../ops/set.js';
 import { claimOp } from '../ops/claim.js';
 import { editOp } from '../ops/edit.js';
 import { addOp } from '../ops/add.js';
@@ -86,7 +86,7 @@ function changeResult(r: OpResult, summary: string, extra: Structured): CallTool
   const structured = { schemaVersion: SCHEMA_VERSION, file: display, changed: r.changed, written: r.written, ...extra, task: taskJson(task), diff: r.diff || null };
   let text: string;
   if (!r.changed) text = `${display}:${r.before.line}: task ${r.before.id} is already like that; nothing to change`;
-  else if (!r.written) text = `dry run, nothing written:\n${r.diff}`;
+  else if (!r.written) text = `dry run, nothing written:\n${dryRunText(r)}`;
   else text = `${task.id} ${task.title}: ${summary}  (${display}:${task.line})`;
   return ok(text, structured);
 }
@@ -143,7 +143,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     },
     guarded(async ({ owner, ...rest }) => {
       const { plan, display } = await load();
-      const pick = pickNext(filterTasks(plan.tasks, filtersOf(rest)), owner);
+      const pick = chooseNext(filterTasks(plan.tasks, filtersOf(rest)), owner);
       if (!pick) {
         return ok(`${display}: nothing left to do${owner ? ` for ${owner}` : ''} (no pending or in-progress task matches)`, {
           schemaVersion: SCHEMA_VERSION,
@@ -167,7 +167,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'Claim the next task',
       description:
         "Pick the next task for owner and claim it in one locked write: mark it in progress and write the owner (like `plan next --claim`). Agents claiming at once never get the same task. task is null when there is nothing to claim.",
-      inputSchema: { owner: z.string().min(1).describe('who takes the task (written in its Owner column)'), ...nonOwnerFilters, dry_run: dryRunArg },
+      inputSchema: { owner: z.string().min(1).describe('who takes the task (written in its Owner cell, or as an @owner mark where it has none)'), ...nonOwnerFilters, dry_run: dryRunArg },
       outputSchema: claimOutput,
       annotations: writes,
     },

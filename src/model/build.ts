@@ -229,6 +229,20 @@ class Builder {
     return null;
   }
 
+  /**
+   * A heading task's title: what follows its id, or, where only a status does
+   * (`Horizon 3 — ✅ Shipped (v1.16 → v1.18)`), the name up to it (`Horizon 3`),
+   * so that setting the status never changes the title.
+   */
+  private headingTitle(name: string, id: { id: string | null; rest: string; scope: boolean }): string {
+    const title = cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name;
+    if (!id.id) return title;
+    const r = this.vocab.read(title);
+    const after = r.word ? title.slice(title.indexOf(r.word) + r.word.length).trim() : null;
+    if (r.status === 'none' || after === null || !(after === '' || /^\(.*\)$/u.test(after))) return title;
+    return name.slice(0, name.length - id.rest.length).replace(/[\s—–:-]+$/u, '') || title;
+  }
+
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
   private closeHeading(node: OutlineNode): void {
     if (!node.at || node.index < 0) return;
@@ -251,7 +265,7 @@ class Builder {
     const task: Task = {
       id: id.id ?? '',
       kind: node.holds > 0 ? 'parent' : 'task',
-      title: cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name,
+      title: this.headingTitle(name, id),
       status,
       statusText: fromText ? statusWords(node.text) : (node.field?.text ?? ''),
       owner: null,
@@ -416,7 +430,7 @@ class Builder {
       title: showEscapes(reading.title),
       status,
       statusText: showEscapes(reading.statusText),
-      owner: null,
+      owner: reading.owner,
       notes: reading.notes ? showEscapes(reading.notes) : null,
       priority: null,
       ...this.outline.scope(),

@@ -11,6 +11,7 @@ import type { Span } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../status.js';
 import { plainText } from '../text/plain.js';
 import { cleanTitle, splitId, stripLeadingMarks } from './names.js';
+import { trailingOwnerMark } from './owner-mark.js';
 
 /** Obsidian-style checkbox variants, and what each means. */
 const BOXES: Record<string, Status> = { ' ': 'pending', x: 'done', X: 'done', '-': 'cancelled', '/': 'in-progress', '~': 'in-progress', '>': 'blocked', '!': 'pending', '?': 'pending' };
@@ -52,6 +53,8 @@ export interface ItemReading {
   struck: boolean;
   /** Its status comes from a mark or words, not a checkbox. */
   marked: boolean;
+  /** A claim's `@name` mark at the end of the item. */
+  owner: string | null;
 }
 
 /** Reads one item. `text` is the file's text; `span` the item's first paragraph (after a GFM checkbox). */
@@ -64,10 +67,15 @@ export function readItem(
 ): ItemReading {
   const r: ItemReading = {
     task: false, id: null, scopeId: false, title: '', notes: null, status: 'none', statusText: '', box: null,
-    statusMark: null, statusTail: null, legend: null, field: null, bold: false, struck: false, marked: false,
+    statusMark: null, statusTail: null, legend: null, field: null, bold: false, struck: false, marked: false, owner: null,
   };
   let at = span.start;
-  const end = span.end;
+  let end = span.end;
+  const claim = trailingOwnerMark(text.slice(at, end));
+  if (claim) {
+    r.owner = claim.owner;
+    end = at + claim.start;
+  }
   let boxStatus: Status | null = null;
   if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
   else {
@@ -116,6 +124,11 @@ export function readItem(
     !mark && tail ? tail.text : '',
   ].filter(Boolean).join(' ');
   if (tail && !mark) r.statusTail = tail.span;
+  if (tail && !mark && !boxStatus) {
+    // The notes are what follows the title but the status phrase (`✅ Complete (Day 1)` → `(Day 1)`).
+    const rest = splitParts(text.slice(at, tail.span.start) + text.slice(tail.span.end, end), show).rest;
+    r.notes = rest ? cleanTitle(rest, isStatus) || null : null;
+  }
   r.task = boxStatus !== null || !!mark || !!tail || r.struck || (r.id !== null && !r.scopeId);
   // `✅ `signup_completed``: a mark beside a name in code is a checked list of names, not work.
   if (!boxStatus && /^`[^`]+`(?:\s*\([^()]*\))?$/.test(raw.trim())) r.task = false;
@@ -152,6 +165,12 @@ function leadingStatus(text: string, at: number, end: number, vocab: Vocabulary)
     if (word && word.text.length === tag[1]!.length) return { span: { start: at, end: at + tag[0].length } };
   }
   return null;
+}
+
+/** The raw parts of an item's text after its box and marks: where `plan edit` finds its title and notes. */
+export function itemParts(raw: string): { id: string | null; title: string; notes: string | null } {
+  const p = splitParts(raw, (s) => s);
+  return { id: p.id, title: p.title, notes: p.rest || null };
 }
 
 interface Parts {
@@ -236,6 +255,16 @@ function tailStatus(
   return null;
 }
 
+/** `✅ **RESOLVED**`: a phrase that opens emphasis takes its closing marks too, so a writer replaces the whole. */
+function closeEmphasis(raw: string, start: number, end: number): number {
+  const inside = raw.slice(start, end);
+  for (const d of ['**', '__', '`']) {
+    const opened = inside.split(d).length - 1;
+    if (opened % 2 === 1 && raw.startsWith(d, end)) end += d.length;
+  }
+  return end;
+}
+
 /** Where the status phrase (its emoji, then its words) is written in `raw`, from `from` on. */
 function phraseSpan(raw: string, from: number, emoji: string | null, word: string | null): Span | null {
   if (from < 0) return null;
@@ -245,7 +274,7 @@ function phraseSpan(raw: string, from: number, emoji: string | null, word: strin
   if (start < 0) return null;
   if (!word) return { start, end: start + first.length };
   const w = raw.indexOf(word, start);
-  return w < 0 ? null : { start, end: w + word.length };
+  return w < 0 ? null : { start, end: closeEmphasis(raw, start, w + word.length) };
 }
 
 function shift(span: Span, by: number): Span {
@@ -260,3 +289,4 @@ function isLegend(shown: string, vocab: Vocabulary): boolean {
   const rest = afterEmoji.slice(reading.word.length).trim();
   return rest === '' || /^[:=(–—-]/u.test(rest);
 }
+

@@ -5,6 +5,7 @@
 
 import type { Span, TableRow } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../status.js';
+import { trailingOwnerMark } from './owner-mark.js';
 import { cleanTitle, splitNumberedName, stripLeadingMarks } from './names.js';
 import { normaliseRange, scopesInHeading } from './scope.js';
 import type { Scope, TableInfo, Task } from './types.js';
@@ -51,7 +52,7 @@ function ownerInStatus(statusCell: string, vocab: Vocabulary): string | null {
   if (reading.status === 'none' || !reading.word) return null;
   const at = statusCell.indexOf(reading.word);
   if (at < 0) return null;
-  const m = /^\s+[-–—]\s+([\p{L}][\p{L}\p{N}._@ -]{0,23})$/u.exec(statusCell.slice(at + reading.word.length));
+  const m = /^\s+-\s+([\p{L}][\p{L}\p{N}._@ -]{0,23})$/u.exec(statusCell.slice(at + reading.word.length));
   if (!m) return null;
   const name = m[1]!.trim();
   return name.split(/\s+/).length <= 3 ? name : null;
@@ -92,7 +93,7 @@ export function rowFields(
     }
   }
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
-  const owner = ownerOf(cell(columns.owner)) ?? (columns.owner === undefined && statusCell ? ownerInStatus(statusCell, vocab) : null);
+  const owner = ownerOf(cell(columns.owner)) ?? (columns.owner === undefined && statusCell ? (trailingOwnerMark(statusCell)?.owner ?? ownerInStatus(statusCell, vocab)) : null);
   const status: Status = reading ? reading.status : columns.status === undefined ? (info.defaultStatus ?? 'none') : 'none';
   return {
     title: cleanTitle(title, isStatus),

@@ -1,13 +1,19 @@
 // Adding a task: a new row at the end of the task table of the scope asked
-// for, with the next id in that table's scheme, laid out like its neighbours.
+// for, with the next id in that table's scheme, laid out like its neighbours;
+// or a new item at the end of the task list of that scope, in its style.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { cellSlot, checkValue, tableAlignment, type EditContext } from '../edit/task-edits.js';
+import { checkMarkName, checkValue, type EditContext } from '../edit/task-edits.js';
+import { cellSlot, tableAlignment } from '../edit/layout.js';
+import type { Edit } from '../edit/splice.js';
 import { buildFromText } from '../load.js';
 import type { Plan, TableInfo, Task } from '../model/types.js';
+import { ownerMark } from '../model/owner-mark.js';
 import { scopeMatches } from '../model/scope.js';
+import { escapeCell } from '../text/plain.js';
 import { PlanError } from '../errors.js';
 import { parseStatusArgument, type OpResult } from './set.js';
+import { newItem, taskLists, type TaskList } from './add-item.js';
 
 export interface AddInput {
   title: string;
@@ -21,35 +27,46 @@ export interface AddInput {
   notes?: string;
 }
 
-/** The task tables that match the scope flags given. */
-export function targetTables(plan: Plan, input: AddInput): TableInfo[] {
-  return plan.tables.filter(
-    (t) =>
-      t.kind === 'task' &&
-      (input.week === undefined || scopeMatches(t.scope.week, input.week)) &&
-      (input.sprint === undefined || scopeMatches(t.scope.sprint, input.sprint)) &&
-      (input.month === undefined || scopeMatches(t.scope.month, input.month)) &&
-      (input.phase === undefined || scopeMatches(t.scope.phase, input.phase)) &&
-      (input.section === undefined || (t.section ?? '').toLowerCase().includes(input.section.toLowerCase())),
+/** Whether a table's or list's scope and section match the flags given. */
+function inScope(scope: Pick<Task, 'week' | 'sprint' | 'month' | 'phase'>, section: string | null, input: AddInput): boolean {
+  return (
+    (input.week === undefined || scopeMatches(scope.week, input.week)) &&
+    (input.sprint === undefined || scopeMatches(scope.sprint, input.sprint)) &&
+    (input.month === undefined || scopeMatches(scope.month, input.month)) &&
+    (input.phase === undefined || scopeMatches(scope.phase, input.phase)) &&
+    (input.section === undefined || (section ?? '').toLowerCase().includes(input.section.toLowerCase()))
   );
 }
 
-/** The id after the table's last one: `1.4` after `1.3`, `15` after `14`, `CE-010` after `CE-009`. */
+/** The task tables that match the scope flags given. */
+export function targetTables(plan: Plan, input: AddInput): TableInfo[] {
+  return plan.tables.filter((t) => t.kind === 'task' && inScope(t.scope, t.section, input));
+}
+
+/** The task lists that match the scope flags given. */
+export function targetLists(plan: Plan, text: string, input: AddInput): TaskList[] {
+  return taskLists(plan, text).filter((l) => inScope(l.tasks[0]!, l.section, input));
+}
+
+/** The id after the table's last one: `1.4` after `1.3`, `15` after `14`, `CE-010` after `CE-009`, `5.E` after `5.D`. */
 export function nextId(ids: string[], taken: Set<string>, fallbackPrefix: string): string {
   let base: { prefix: string; n: number; width: number } | null = null;
   for (let i = ids.length - 1; i >= 0 && !base; i--) {
     const m = /^(.*?)(\d+)$/.exec(ids[i]!);
     if (m) base = { prefix: m[1]!, n: Number(m[2]), width: m[2]!.length };
+    const letter = /^(.*[^A-Za-z])([A-Y])$/.exec(ids[i]!);
+    if (!base && letter) {
+      for (let c = letter[2]!.charCodeAt(0) + 1; c <= 90; c++) {
+        const id = letter[1]! + String.fromCharCode(c);
+        if (!taken.has(id.toLowerCase())) return id;
+      }
+    }
   }
   if (!base) base = { prefix: fallbackPrefix, n: 0, width: 1 };
   let n = base.n + 1;
   const make = (k: number) => `${base!.prefix}${String(k).padStart(base!.width, '0')}`;
   while (taken.has(make(n).toLowerCase())) n++;
   return make(n);
-}
-
-function escapeCell(v: string): string {
-  return v.replace(/(?<!\\)\|/g, '\\|').trim();
 }
 
 /** Builds the new row from the table's last row: its layout, new cell contents. */
@@ -104,48 +121,87 @@ function lineEnd(text: string, at: number): number {
 export async function addOp(path: string, input: AddInput, opts: TransactOptions): Promise<OpResult> {
   for (const [k, v] of Object.entries(input)) if (typeof v === 'string') checkValue(v, `the ${k}`);
   if (!input.title.trim()) throw new PlanError('the title is empty; give the task a title');
-  if (input.status !== undefined) parseStatusArgument(input.status);
-  const r = await transact(path, opts, ({ plan, display }, ec) => {
+  const r = await transact(path, opts, async ({ plan, display }, ec) => {
+    // A table of the scope first; where the scope has none, its task list.
     const tables = targetTables(plan, input);
-    if (tables.length === 0) {
+    const lists = tables.length ? [] : targetLists(plan, ec.text, input);
+    const found = tables.length + lists.length;
+    if (found === 0) {
       const scoped = (['week', 'sprint', 'month', 'phase', 'section'] as const).some((k) => input[k] !== undefined);
       throw new PlanError(
         scoped
-          ? `${display}: no task table matches the scope given; add a table under that heading first, or check with \`plan list\``
-          : `${display}: the plan has no task table to add to; start one (a header row like \`| # | Task | Status |\` and its \`|---|\` line) first`,
+          ? `${display}: no task table or task list matches the scope given; add one under that heading first, or check with \`plan list\``
+          : `${display}: the plan has no task table or task list to add to; start one (a header row like \`| # | Task | Status |\` and its \`|---|\` line, or a \`- [ ] \` item) first`,
       );
     }
-    if (tables.length > 1) {
-      const list = tables.map((t) => `  line ${t.line}: ${t.section ?? '(no heading)'}`).join('\n');
-      throw new PlanError(`${display}: ${tables.length} task tables match; pick one with --week, --sprint or --section:\n${list}`);
+    if (found > 1) {
+      const where = [
+        ...tables.map((t) => `  line ${t.line}: ${t.section ?? '(no heading)'}`),
+        ...lists.map((l) => `  line ${l.line}: ${l.section ?? '(no heading)'}`),
+      ].join('\n');
+      const what = tables.length ? 'task tables' : 'task lists';
+      throw new PlanError(`${display}: ${found} ${what} match; pick one with --week, --sprint or --section:\n${where}`);
     }
-    const info = tables[0]!;
-    const status = parseStatusArgument(input.status ?? 'pending', plan.statusExtension);
-    const rows = plan.tasks.slice(info.firstTask, info.firstTask + info.taskCount);
     // Never an id the file already uses anywhere: the seed numbers its tasks
     // across tables (2–4 under Sprint 8, 5–9 in Week 2), so `5` would be ambiguous.
     const taken = new Set(plan.tasks.map((t) => t.id.toLowerCase()));
-    const c = info.columns;
-    const id =
-      c.id !== undefined
-        ? nextId(rows.filter((t) => t.idFromFile).map((t) => t.id), taken, info.scope.week ? `${info.scope.week}.` : '')
-        : null;
-    const values: (string | null)[] = info.headers.map(() => null);
-    if (c.id !== undefined) values[c.id] = id;
-    if (c.title !== undefined) values[c.title] = escapeCell(input.title);
-    if (c.status !== undefined) values[c.status] = ec.style.textFor(status, plan.tables.indexOf(info));
-    if (c.owner !== undefined && input.owner) values[c.owner] = escapeCell(input.owner);
-    if (c.notes !== undefined && input.notes) values[c.notes] = escapeCell(input.notes);
-    if (input.owner && c.owner === undefined) throw new PlanError(`${display}:${info.line}: the table has no owner column; leave out --owner`);
-    if (input.notes && c.notes === undefined) throw new PlanError(`${display}:${info.line}: the table has no notes column; leave out --notes`);
-    const { row, after } = newRow(ec, info, values);
-    const eol = plan.eol;
-    return { edits: [{ start: after, end: after, expect: '', text: eol + row }], value: { line: lineOfOffset(ec.text, after) + 1 } };
+    const edit = tables.length ? rowEdit(ec, tables[0]!, input, taken) : await itemEdit(ec, lists[0]!, input, taken);
+    return { edits: [edit], value: { line: lineOfOffset(ec.text, edit.start) + 1 } };
   });
   const after = await buildFromText(path, r.text, false);
   const task = after.tasks.find((t) => t.line === r.value.line);
-  if (!task) throw new PlanError(`${r.display}: the new row was written but could not be read back at line ${r.value.line}; check the file`);
-  return { before: task, task, changed: r.changed, written: r.written, diff: r.diff, display: r.display };
+  if (!task) throw new PlanError(`${r.display}: the new task was written but could not be read back at line ${r.value.line}; check the file`);
+  return { before: task, task, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
+}
+
+function rowEdit(ec: EditContext, info: TableInfo, input: AddInput, taken: Set<string>): Edit {
+  const { plan, file: display } = ec;
+  const status = parseStatusArgument(input.status ?? 'pending', plan.statusExtension);
+  const rows = plan.tasks.slice(info.firstTask, info.firstTask + info.taskCount);
+  const c = info.columns;
+  const id =
+    c.id !== undefined
+      ? nextId(rows.filter((t) => t.idFromFile).map((t) => t.id), taken, info.scope.week ? `${info.scope.week}.` : '')
+      : null;
+  const values: (string | null)[] = info.headers.map(() => null);
+  if (c.id !== undefined) values[c.id] = id;
+  if (c.title !== undefined) values[c.title] = escapeCell(input.title.trim());
+  if (c.status !== undefined) values[c.status] = ec.style.textFor(status, plan.tables.indexOf(info));
+  if (c.owner !== undefined && input.owner) values[c.owner] = escapeCell(input.owner.trim());
+  if (c.notes !== undefined && input.notes) values[c.notes] = escapeCell(input.notes.trim());
+  const owner = input.owner?.trim();
+  if (owner && c.owner === undefined) {
+    // No Owner column: the owner is an @name mark closing the status cell, as a claim writes it.
+    if (c.status === undefined) throw new PlanError(`${display}:${info.line}: the table has neither an Owner nor a Status column; leave out --owner`);
+    checkMarkName(owner, `${display}:${info.line}: the table has no Owner column`);
+    values[c.status] = `${values[c.status]} ${ownerMark(owner)}`;
+  }
+  if (input.notes && c.notes === undefined) throw new PlanError(`${display}:${info.line}: the table has no notes column; leave out --notes`);
+  const { row, after } = newRow(ec, info, values);
+  return { start: after, end: after, expect: '', text: plan.eol + row };
+}
+
+/** The new item, checked by reading the file it would make: exactly one more task, the others unchanged. */
+async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken: Set<string>): Promise<Edit> {
+  const { plan, file: display } = ec;
+  const status = input.status === undefined ? null : parseStatusArgument(input.status, plan.statusExtension);
+  const owner = input.owner?.trim();
+  if (owner) checkMarkName(owner, `${display}:${list.line}: a list item has no Owner column`);
+  const ids = list.tasks.filter((t) => t.idFromFile).map((t) => t.id);
+  const id = ids.length ? nextId(ids, taken, '') : null;
+  const { line, after } = newItem(ec, list, { title: input.title.trim(), id, status, owner, notes: input.notes?.trim() });
+  const edit: Edit = { start: after, end: after, expect: '', text: plan.eol + line };
+  const next = ec.text.slice(0, after) + edit.text + ec.text.slice(after);
+  const again = await buildFromText(display, next, false);
+  // Positional ids (`L12`) after the new line move down by one; the rest must read as before.
+  const same = (a: Task, b: Task) =>
+    (a.idFromFile ? a.id === b.id : !b.idFromFile) && a.title === b.title && a.status === b.status && a.notes === b.notes && a.owner === b.owner;
+  const added = again.tasks.findIndex((t) => t.line === lineOfOffset(next, after) + 1);
+  const others = again.tasks.filter((_, i) => i !== added);
+  if (added < 0 || others.length !== plan.tasks.length || others.some((t, i) => !same(t, plan.tasks[i]!))) {
+    throw new PlanError(`${display}:${list.line}: a new item here would change how other items read; nothing was written (add it by hand)`);
+  }
+  return edit;
 }
 
 function lineOfOffset(text: string, offset: number): number {

@@ -1,24 +1,16 @@
-// Claiming the next task for an owner: pick, mark in progress and write the
-// owner, all under one lock, so agents claiming at once never get the same task.
+// Claiming the next task for an owner: pick, mark in progress and record the
+// owner, all under one lock, so agents claiming at once never get the same
+// task. The owner goes into the Owner cell, or, where the task has none, into
+// an `@owner` mark the reader takes back as its owner (see model/owner-mark.ts),
+// so the same owner finds its task again.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
 import { cellEdit, checkValue, setStatusEdits } from '../edit/task-edits.js';
+import { verifyTask } from '../edit/verify.js';
 import type { Task } from '../model/types.js';
 import { filterTasks, type Filters } from '../query/filter.js';
-import { isUnowned, ownedBy, pickNext } from '../query/next.js';
+import { ownedBy, pickClaim } from '../query/next.js';
 import type { OpResult } from './set.js';
-
-/**
- * The task `owner` should take: their own in-progress task if they have one
- * (a claim after a crash resumes it), else the next pending or status-less
- * task that nobody else owns. In-progress tasks of others are never taken.
- */
-export function pickClaim(tasks: Task[], owner: string): { task: Task; reason: string } | null {
-  const mine = tasks.find((t) => t.status === 'in-progress' && ownedBy(t, owner));
-  if (mine) return { task: mine, reason: `picked because it is already yours and in progress` };
-  const open = tasks.filter((t) => (t.status === 'pending' || t.status === 'none') && (ownedBy(t, owner) || isUnowned(t)));
-  return pickNext(open, owner);
-}
 
 export async function claimOp(
   path: string,
@@ -27,23 +19,25 @@ export async function claimOp(
   opts: TransactOptions,
 ): Promise<(OpResult & { reason: string }) | null> {
   checkValue(owner, 'the owner'); // a usage error even when there is nothing to claim
-  const r = await transact(path, opts, ({ plan }, ec) => {
-    const pick = pickClaim(filterTasks(plan.tasks, filters), owner);
+  const r = await transact(path, opts, ({ plan, compact }, ec) => {
+    const candidates = filterTasks(plan.tasks, filters);
+    // A cached model decides which task is taken: every status and owner it
+    // decides on is checked against the bytes first (a fresh parse is the bytes).
+    if (compact) for (const t of candidates) verifyTask(ec, t);
+    const pick = pickClaim(candidates, owner);
     if (!pick) return { edits: [], value: null };
     const before = pick.task;
-    const change = setStatusEdits(ec, before, 'in-progress');
+    const mine = ownedBy(before, owner);
+    const ownerCell = before.source.type === 'row' && before.source.columns.owner !== undefined;
+    const change = setStatusEdits(ec, before, 'in-progress', mine || ownerCell ? {} : { markOwner: owner });
     const edits = [...change.edits];
-    let newOwner = before.owner;
-    if (!ownedBy(before, owner)) {
+    if (!mine && ownerCell) {
       const e = cellEdit(ec, before, 'owner', owner);
-      if (e) {
-        edits.push(e);
-        newOwner = owner;
-      }
+      if (e) edits.push(e);
     }
-    const task: Task = { ...before, status: 'in-progress', statusText: change.statusText, owner: newOwner };
-    return { edits, touched: [before], value: { before, task, reason: pick.reason } };
+    const task: Task = { ...before, status: 'in-progress', statusText: change.statusText, owner: mine ? before.owner : owner };
+    return { edits, touched: [before], remarks: change.remarks, value: { before, task, reason: pick.reason } };
   });
   if (!r.value) return null;
-  return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display };
+  return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
 }

@@ -1,11 +1,14 @@
-// Changing a task's title, owner or notes cells, with the write path's guarantees.
+// Changing a task's title, owner or notes, with the write path's guarantees:
+// the cells of a table row, or the parts of a list item's text. An owner
+// without an Owner column is written as an `@owner` mark (see model/owner-mark.ts).
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { cellEdit } from '../edit/task-edits.js';
+import { cellEdit, checkMarkName, checkValue, statusCellOwnerEdit } from '../edit/task-edits.js';
+import { itemTextEdit } from '../edit/item-text.js';
 import type { Edit } from '../edit/splice.js';
 import type { Task } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
-import { resolveTask } from '../query/resolve.js';
+import { checkSamePosition, resolveTask } from '../query/resolve.js';
 import { PlanError, UsageError } from '../errors.js';
 import { plainText } from '../text/plain.js';
 import type { OpResult } from './set.js';
@@ -19,26 +22,47 @@ export interface TaskChanges {
 export async function editOp(path: string, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<OpResult> {
   const roles = (['title', 'owner', 'notes'] as const).filter((k) => changes[k] !== undefined);
   if (roles.length === 0) throw new UsageError('nothing to change; give --title, --owner and/or --notes');
+  for (const role of roles) checkValue(changes[role]!, `the ${role}`);
+  let first: Task | undefined; // what the reference named in a model found stale
   const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
     const before = resolveTask(plan.tasks, id, filters, display, compact, true);
-    if (before.source.type !== 'row') {
-      throw new PlanError(`${display}:${before.line}: task ${before.id} is a list item; plan edit changes table rows only (edit the line by hand)`);
+    checkSamePosition(first, before, id, filters, display);
+    first = before;
+    const src = before.source;
+    if (src.type === 'heading') {
+      throw new PlanError(`${display}:${before.line}: task ${before.id} is a heading; plan edit changes table rows and list items only (edit the heading by hand)`);
     }
+    const markOwner = changes.owner !== undefined && (src.type === 'item' || src.columns.owner === undefined);
+    if (markOwner && changes.owner!.trim()) checkMarkName(changes.owner!.trim(), `${display}:${before.line}: task ${before.id} has no Owner column`);
     const edits: Edit[] = [];
     const task: Task = { ...before };
-    for (const role of roles) {
-      const value = changes[role]!;
-      if (before.source.columns[role] === undefined) {
-        throw new PlanError(`${display}:${before.line}: task ${before.id}'s table has no ${role} column; nothing was written`);
-      }
-      const e = cellEdit(ec, before, role, value);
+    if (src.type === 'item') {
+      const e = itemTextEdit(ec, before, changes);
       if (e) edits.push(e);
-      const shown = plainText(value);
+    } else {
+      for (const role of roles) {
+        if (role === 'owner' && markOwner) {
+          const e = statusCellOwnerEdit(ec, before, changes.owner!.trim());
+          if (e) {
+            edits.push(e.edit);
+            task.statusText = plainText(e.cell);
+          }
+          continue;
+        }
+        if (src.columns[role] === undefined) {
+          throw new PlanError(`${display}:${before.line}: task ${before.id}'s table has no ${role} column; nothing was written`);
+        }
+        const e = cellEdit(ec, before, role, changes[role]!);
+        if (e) edits.push(e);
+      }
+    }
+    for (const role of roles) {
+      const shown = plainText(changes[role]!);
       if (role === 'title') task.title = shown;
       else if (role === 'owner') task.owner = shown || null;
       else task.notes = shown || null;
     }
     return { edits, touched: [before], value: { before, task } };
   });
-  return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display };
+  return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
 }

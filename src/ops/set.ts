@@ -4,8 +4,8 @@ import { transact, type TransactOptions } from '../edit/transaction.js';
 import { setStatusEdits } from '../edit/task-edits.js';
 import type { Task } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
-import { resolveTask } from '../query/resolve.js';
-import { canonicalName, Vocabulary, type SettableStatus, type Status } from '../status.js';
+import { checkSamePosition, resolveTask } from '../query/resolve.js';
+import { canonicalName, normaliseWords, stripVS, Vocabulary, type SettableStatus, type Status } from '../status.js';
 import { UsageError } from '../errors.js';
 
 /** The outcome of a write that touches one task. */
@@ -20,6 +20,16 @@ export interface OpResult {
   diff: string;
   /** The plan's path as shown to the user. */
   display: string;
+  /** What the write kept or restored (see WorkResult.remarks). */
+  remarks: string[];
+}
+
+/**
+ * A dry run's output: the diff, after a `# plan:` line for each thing the
+ * write kept or restored (`patch` and `git apply` skip lines before the diff).
+ */
+export function dryRunText(r: Pick<OpResult, 'diff' | 'remarks'>): string {
+  return r.remarks.map((x) => `# plan: ${x}\n`).join('') + r.diff;
 }
 
 export function parseStatusArgument(arg: string, extension: Record<string, SettableStatus> = {}): SettableStatus {
@@ -30,6 +40,17 @@ export function parseStatusArgument(arg: string, extension: Record<string, Setta
   return s;
 }
 
+/**
+ * The file's own word for a status when `arg` is one (`Needs QA` from
+ * `plan: statuses:` or `.planrc.json`), as its map spells it: `set` writes
+ * that word rather than the file's usual text for the status.
+ */
+export function ownWord(arg: string, extension: Record<string, SettableStatus>): string | null {
+  if (canonicalName(arg)) return null;
+  const wanted = normaliseWords(stripVS(arg));
+  return Object.keys(extension).find((key) => normaliseWords(stripVS(key)) === wanted) ?? null;
+}
+
 export async function setStatusOp(
   path: string,
   id: string,
@@ -37,12 +58,17 @@ export async function setStatusOp(
   filters: Filters,
   opts: TransactOptions,
 ): Promise<OpResult & { from: Status }> {
-  parseStatusArgument(status); // a usage error before any lock is taken
+  let first: Task | undefined; // what the reference named in a model found stale
+  // The status is read with the file's own words, so only under the lock.
   const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
     const to = parseStatusArgument(status, plan.statusExtension);
     const before = resolveTask(plan.tasks, id, filters, display, compact, true);
-    const change = setStatusEdits(ec, before, to);
-    return { edits: change.edits, touched: [before], value: { before, task: { ...before, status: to, statusText: change.statusText }, from: change.from } };
+    checkSamePosition(first, before, id, filters, display);
+    first = before;
+    const own = ownWord(status, plan.statusExtension);
+    const change = setStatusEdits(ec, before, to, own ? { text: ec.style.textForWord(own) } : {});
+    const task = { ...before, status: to, statusText: change.statusText };
+    return { edits: change.edits, touched: [before], remarks: change.remarks, value: { before, task, from: change.from } };
   });
-  return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display };
+  return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
 }

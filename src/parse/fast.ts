@@ -5,8 +5,11 @@
 // tabs, tables or code inside list items, …). Differential tests hold it to
 // remark's answer on the corpus and on generated files.
 
-import type { Block, HeadingBlock, ItemBlock, Span, TableBlock, TableRow } from './blocks.js';
+import type { Block, HeadingBlock, ItemBlock, Span, TableBlock } from './blocks.js';
 import { detailsMarks, trimmedLines } from './html-lines.js';
+import { splitRow } from './cells.js';
+
+export { splitRow };
 
 const HTML_BLOCK_TAGS = new Set(
   (
@@ -429,31 +432,6 @@ function heading(text: string, start: number, end: number): HeadingBlock {
   }
   const lineEnd = trimmedEnd(text, start, end);
   return { type: 'heading', depth, start, end: lineEnd, content: ce > cs ? { start: cs, end: ce } : { start: cs, end: cs } };
-}
-
-/** Splits a table row into cells: unescaped pipes separate, padding trimmed. */
-export function splitRow(text: string, start: number, end: number): TableRow {
-  const rowEnd = trimmedEnd(text, start, end);
-  const cells: Span[] = [];
-  let i = start;
-  if (text.charCodeAt(i) === 124) i++;
-  let cellStart = i;
-  for (; i < rowEnd; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92 && i + 1 < rowEnd) i++;
-    else if (c === 124) {
-      cells.push(trimCell(text, cellStart, i));
-      cellStart = i + 1;
-    }
-  }
-  if (cellStart < rowEnd || cells.length === 0) cells.push(trimCell(text, cellStart, rowEnd));
-  return { start, end: rowEnd, cells };
-}
-
-function trimCell(text: string, s: number, e: number): Span {
-  while (s < e && text.charCodeAt(s) === 32) s++;
-  while (e > s && text.charCodeAt(e - 1) === 32) e--;
-  return { start: s, end: e };
 }
 
 function isDelimiterRow(text: string, starts: number[], ends: number[], i: number): boolean {

@@ -4,9 +4,10 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { Nodes, Parent, Root, TableCell } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 import type { Block, Span, TableRow } from './blocks.js';
 import { detailsMarks, trimmedLines } from './html-lines.js';
+import { splitRow } from './cells.js';
 
 /**
  * plan reads only the block structure (headings, tables, list items, quotes);
@@ -56,9 +57,9 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number, quote
       case 'table': {
         const [head, ...body] = child.children;
         if (!head) break;
-        const headRow = row(head.children, head.position!.start.offset!, head.position!.end.offset!, text);
+        const headRow = row(head.position!.start.offset!, head.position!.end.offset!, text);
         const delimiter = delimiterSpan(text, headRow.end);
-        const rows = body.map((r) => row(r.children, r.position!.start.offset!, r.position!.end.offset!, text));
+        const rows = body.map((r) => row(r.position!.start.offset!, r.position!.end.offset!, text));
         const last = rows[rows.length - 1] ?? headRow;
         const table: Block = { type: 'table', start: headRow.start, end: last.end, header: headRow, delimiter, align: child.align ?? [], rows };
         if (quoted) table.quoted = true;
@@ -120,19 +121,9 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number, quote
   }
 }
 
-function row(cells: TableCell[], start: number, end: number, text: string): TableRow {
-  return { start, end: trimEnd(text, { start, end }).end, cells: cells.map((c) => cellInside(text, c.position!.start.offset!, c.position!.end.offset!)) };
-}
-
-/** A cell node's span includes its pipes and padding; keep the trimmed inside. */
-function cellInside(text: string, start: number, end: number): Span {
-  let s = start;
-  let e = end;
-  if (text[s] === '|') s++;
-  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
-  while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
-  while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
-  return { start: s, end: e };
+/** A row node's cells: cut by the one splitter the fast scanner and the writers use. */
+function row(start: number, end: number, text: string): TableRow {
+  return splitRow(text, start, end);
 }
 
 function delimiterSpan(text: string, headerEnd: number): Span {

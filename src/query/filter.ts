@@ -38,6 +38,21 @@ export function parseStatusFilter(value: string): Set<Status> {
   return wanted;
 }
 
+const SCOPE_VALUE = /^\d+(?:\.\d+)*(?:\s*[-–—]\s*\d+(?:\.\d+)*)?$/;
+
+/**
+ * Rejects filter values that can match nothing (`--week abc`, `--line 0`):
+ * a usage error, not an empty result. Scopes are numbers or ranges as the
+ * headings write them (`0`, `2`, `0.5`, `2-6`); lines count from 1.
+ */
+export function checkFilters(f: Filters): void {
+  for (const k of ['sprint', 'week', 'month', 'phase', 'milestone'] as const) {
+    const v = f[k];
+    if (v !== undefined && !SCOPE_VALUE.test(v.trim())) throw new UsageError(`--${k} takes a number or a range like 2-6, not "${v}"`);
+  }
+  if (f.line !== undefined && !/^[1-9]\d*$/.test(f.line.trim())) throw new UsageError(`--line takes a line number (1 or more), not "${f.line}"`);
+}
+
 /** What filtering reads of a task (history snapshots have these fields too). */
 export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'kind' | 'sprint' | 'week' | 'month' | 'phase' | 'milestone'> &
   Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line'>>;

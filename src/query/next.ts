@@ -33,9 +33,14 @@ export interface NextPick {
   reason: string;
 }
 
+/** Week rows (`| 2 | Grafana Dashboards | ⏳ |`) summarise a week; they are never the work to pick. */
+function isWork(t: Task): boolean {
+  return t.kind === 'task';
+}
+
 export function pickNext(tasks: Task[], owner?: string): NextPick | null {
   const eligible = tasks.filter(
-    (t) => (t.status === 'in-progress' || t.status === 'pending' || t.status === 'none') && (!owner || ownedBy(t, owner) || isUnowned(t)),
+    (t) => isWork(t) && (t.status === 'in-progress' || t.status === 'pending' || t.status === 'none') && (!owner || ownedBy(t, owner) || isUnowned(t)),
   );
   if (eligible.length === 0) return null;
   const group = (t: Task): number => (t.status === 'in-progress' ? 0 : 1);
@@ -51,4 +56,22 @@ export function pickNext(tasks: Task[], owner?: string): NextPick | null {
   if (sameRank > 1) parts.push(`first of ${sameRank} in file order`);
   if (owner) parts.push(ownedBy(t, owner) ? `owned by ${t.owner}` : `unowned`);
   return { task: t, reason: `picked because ${parts.filter(Boolean).join(', ')}` };
+}
+
+/**
+ * The task `owner` should take: their own in-progress task if they have one
+ * (a claim after a crash resumes it), else the next pending or status-less
+ * task that nobody else owns. In-progress tasks of others, and week rows, are
+ * never taken.
+ */
+export function pickClaim(tasks: Task[], owner: string): NextPick | null {
+  const mine = tasks.find((t) => isWork(t) && t.status === 'in-progress' && ownedBy(t, owner));
+  if (mine) return { task: mine, reason: `picked because it is already yours and in progress` };
+  const open = tasks.filter((t) => (t.status === 'pending' || t.status === 'none') && (ownedBy(t, owner) || isUnowned(t)));
+  return pickNext(open, owner);
+}
+
+/** What `plan next` shows: for an owner, exactly the task `plan next --claim` would take. */
+export function chooseNext(tasks: Task[], owner?: string): NextPick | null {
+  return owner ? pickClaim(tasks, owner) : pickNext(tasks);
 }

@@ -97,3 +97,18 @@ function distance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/**
+ * A reference by position (`L41`, or `--line 41`) names whatever is on that
+ * line now. When the model it was first resolved in turned out stale (the
+ * cache was dropped and the file read again), it must still name the same
+ * task, or the write is refused: a line inserted above must never turn
+ * `set L41 done` into an edit of the task that moved onto line 41.
+ */
+export function checkSamePosition(first: Task | undefined, now: Task, id: string, filters: Filters, file: string): void {
+  const positional = /^L\d+$/i.test(id.trim()) || filters.line !== undefined;
+  if (!first || !positional || (first.title === now.title && first.id === now.id && first.kind === now.kind)) return;
+  throw new PlanError(
+    `${file}: "${id}" named "${first.title}" when plan last read the file, but line ${now.line} now holds "${now.title}"; nothing was written (the file changed: run \`plan list\` for its current lines)`,
+  );
+}

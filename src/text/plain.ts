@@ -49,7 +49,11 @@ function decodeEntity(e: string): string | undefined {
   return ENTITIES[e.toLowerCase()];
 }
 
-/** Escapes text for a GFM table cell: pipes and line breaks are not allowed raw. */
+/**
+ * Escapes Markdown for a GFM table cell: a pipe not already escaped becomes
+ * `\|`. A backslash escapes only the character right after it, so in `C:\\|`
+ * the backslash is escaped and the pipe is not (it becomes `C:\\\|`).
+ */
 export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
+  return text.replace(/\\[\s\S]|\|/g, (m) => (m === '|' ? '\\|' : m));
 }

@@ -9,7 +9,7 @@ import { applyEdits, type Edit } from '../../src/edit/splice.js';
 import { stampEdits } from '../../src/edit/stamps.js';
 import { cellEdit, makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
 import { StatusMemory } from '../../src/edit/memory.js';
-import { findMojibake, repairMojibake } from '../../src/text/mojibake.js';
+import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import { genPlan } from '../helpers/gen.js';
 import { CORPUS, FIXTURES, SEED } from '../helpers/run.js';
@@ -25,7 +25,7 @@ async function check(text: string, name: string): Promise<number> {
   const step = Math.max(1, Math.floor(rows.length / 40));
   for (let k = 0; k < rows.length; k += step) {
     const [task] = rows[k]!;
-    const ec = makeEditContext(name, text, plan, new StatusMemory(null), damaged ? findMojibake : () => [], repair);
+    const ec = makeEditContext(name, text, plan, new StatusMemory(null), repair);
     let edits: Edit[] = [];
     try {
       if (k % 3 === 0 || task.source.type !== 'row') edits = setStatusEdits(ec, task, otherStatus(task)).edits;
@@ -87,25 +87,25 @@ describe('the cache entry after an in-place update', () => {
     process.env.PLAN_CACHE_DIR = dir;
     try {
       let text = genPlan(1500, 5);
-      const key0 = cacheKey('/plan.md', Buffer.from(text), '')!;
+      const key0 = cacheKey('/plan.md', Buffer.from(text), '', 'test')!;
       writeCached(key0, await planOf(text));
       // Three writes in a row, far apart, each through the cache's compact form.
       for (const index of [3, 255, 256, 700, 1499]) {
         // Read lazily, as a writer does: only the chunks the edit needs.
-        const hit = readCached(cacheKey('/plan.md', Buffer.from(text), '')!, true)!;
+        const hit = readCached(cacheKey('/plan.md', Buffer.from(text), '', 'test')!, true)!;
         expect(hit).not.toBeNull();
         const plan = hit.plan;
-        const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), () => [], (s) => s);
+        const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), (s) => s);
         const t = plan.tasks[index]!;
         const edits = setStatusEdits(ec, t, otherStatus(t)).edits;
         const all = [...edits, ...stampEdits(text, plan.frontMatter.span, plan.bodyStart)];
         const next = applyEdits(text, all, 'plan.md');
         const effect = editEffect(plan, all, next, (s) => s, [t])!;
         const read = (k: number) => readChunk(hit.compact, k);
-        writeCached(cacheKey('/plan.md', Buffer.from(next), '')!, hit.compact, updateCompact(hit.compact, all, effect.changed, effect.modified, read));
+        writeCached(cacheKey('/plan.md', Buffer.from(next), '', 'test')!, hit.compact, updateCompact(hit.compact, all, effect.changed, effect.modified, read));
         expect(hit.compact.chunks.filter(Boolean).length, `chunks read for task ${index}`).toBeLessThanOrEqual(3);
         text = next;
-        const back = readCached(cacheKey('/plan.md', Buffer.from(text), '')!)!;
+        const back = readCached(cacheKey('/plan.md', Buffer.from(text), '', 'test')!)!;
         expect(back.plan).toEqual(await planOf(text));
       }
     } finally {

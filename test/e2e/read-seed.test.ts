@@ -63,9 +63,12 @@ describe('plan on the seed', () => {
     expect(out.reason).toMatch(/in progress/);
   });
 
-  it('next --owner Opus still prefers in-progress unowned work', () => {
-    expect(json(['next', '--owner', 'Opus']).task.id).toBe('1.2');
-    expect(json(['next', '--owner', 'Opus', '--week', '2']).task.id).toBe('W2');
+  it('next --owner Opus shows what a claim by Opus would take: pending work, never a week row', () => {
+    const out = json(['next', '--owner', 'Opus']);
+    expect(out.task.id).toBe('1.3');
+    expect(out.reason).toMatch(/pending/);
+    expect(json(['next', '--owner', 'Opus', '--week', '2']).task).toMatchObject({ id: '5', kind: 'task' });
+    expect(json(['next', '--week', '2']).task).toMatchObject({ id: '5', kind: 'task' });
   });
 
   it('prints tab-separated text with a header when piped', () => {

@@ -75,6 +75,21 @@ describe('plan add', () => {
   );
 });
 
+describe('plan add --owner where the table has no Owner column', () => {
+  it(
+    'writes the owner as an @mark closing the status cell, read back as the owner',
+    withCopy(SEED, NAME, (w) => {
+      const r = JSON.parse(ok(w.run(['add', 'Grafana alerts', '--week', '1', '--owner', 'Ana', '--json'])).stdout);
+      expect(r.task).toMatchObject({ id: '1.4', owner: 'Ana', status: 'pending', statusText: '⏳ Pending @Ana' });
+      const row13 = `| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} | Real-time + historical |\n`;
+      expect(w.text()).toBe(stamped(replaceOnce(seed, row13, `${row13}| 1.4 | Grafana alerts | ⏳ Pending @Ana |  |\n`)));
+      const two = w.run(['add', 'More', '--week', '1', '--owner', 'Ana Maria']);
+      expect(two.code).toBe(2);
+      expect(two.stderr).toMatch(/the table has no Owner column, so the owner is written as an @name mark, which is one word; use an owner name without spaces \(not "Ana Maria"\)/);
+    }),
+  );
+});
+
 describe('plan edit', () => {
   it(
     'changes the owner cell, escaping the pipe',
@@ -101,14 +116,14 @@ describe('plan edit', () => {
   );
 
   it(
-    'refuses a column the table does not have, a list item, and no change at all',
+    'refuses a column the table does not have, an owner of two words as an @mark, and no change at all',
     withCopy(SEED, NAME, (w) => {
-      const a = w.run(['edit', '1.1', '--owner', 'Ana']);
-      expect(a.code).toBe(1);
-      expect(a.stderr).toMatch(/task 1\.1's table has no owner column; nothing was written/);
-      const b = w.run(['edit', '5.A', '--title', 'x']);
+      const b = w.run(['edit', '2', '--notes', 'x']);
       expect(b.code).toBe(1);
-      expect(b.stderr).toMatch(/task 5\.A is a list item/);
+      expect(b.stderr).toMatch(/task 2's table has no notes column; nothing was written/);
+      const owner = w.run(['edit', '1.1', '--owner', 'Ana Maria']);
+      expect(owner.code).toBe(2);
+      expect(owner.stderr).toMatch(/no Owner column, so the owner is written as an @name mark, which is one word/);
       const c = w.run(['edit', '9']);
       expect(c.code).toBe(2);
       expect(c.stderr).toMatch(/nothing to change/);
@@ -118,34 +133,66 @@ describe('plan edit', () => {
       expect(w.text()).toBe(seed);
     }),
   );
+
+  it(
+    'writes an owner as an @mark closing the status cell where the table has no Owner column, and reads it back',
+    withCopy(SEED, NAME, (w) => {
+      const r = JSON.parse(ok(w.run(['edit', '1.2', '--owner', 'Ana', '--json'])).stdout);
+      expect(r.task).toMatchObject({ id: '1.2', owner: 'Ana', statusText: '🔄 Next @Ana' });
+      const row = `| 1.2 | Memory Tools Integration | ${DAMAGED_NEXT} | Connect metrics_collector.py |`;
+      const marked = stamped(replaceOnce(seed, row, `| 1.2 | Memory Tools Integration | ${DAMAGED_NEXT} @Ana | Connect metrics_collector.py |`));
+      expect(w.text()).toBe(marked);
+      expect(JSON.parse(ok(w.run(['show', '1.2', '--json'])).stdout).task).toMatchObject({ owner: 'Ana', status: 'in-progress' });
+      // Another owner replaces the mark; an empty owner removes it.
+      ok(w.run(['edit', '1.2', '--owner', 'Bo']));
+      expect(w.text()).toBe(marked.replace('@Ana', '@Bo'));
+      ok(w.run(['edit', '1.2', '--owner', '']));
+      expect(w.text()).toBe(stamped(seed));
+    }),
+  );
 });
 
 describe('plan next --claim', () => {
   it(
-    'marks the pick in progress and writes the owner where the table has an owner column',
+    'marks the pick in progress and records the owner: in the Owner cell, or as an @mark where there is none',
     withCopy(SEED, NAME, (w) => {
-      // Week 1 has no Owner column: the status alone is written.
+      // Week 1 has no Owner column: the owner closes the status cell as `@agent-1`.
+      const preview = JSON.parse(ok(w.run(['next', '--owner', 'agent-1', '--json'])).stdout);
       const a = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-1', '--json'])).stdout);
-      expect(a).toMatchObject({ claimed: true, task: { id: '1.3', status: 'in-progress', statusText: '🔄 Next' } });
+      expect(preview.task.id).toBe(a.task.id);
+      expect(a).toMatchObject({ claimed: true, task: { id: '1.3', status: 'in-progress', statusText: '🔄 Next @agent-1', owner: 'agent-1' } });
       expect(a.reason).toMatch(/pending/);
-      // In Week 2 the owner goes into the Owner cell.
+      // Week rows (W2 …) are never claimed: in Week 2 the claim takes task 5, owner in its Owner cell.
       const b = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-2', '--week', '2', '--json'])).stdout);
-      expect(b.task).toMatchObject({ id: 'W2', status: 'in-progress' });
+      expect(b.task).toMatchObject({ id: '5', kind: 'task', status: 'in-progress', owner: 'agent-2' });
       const c = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-3', '--section', 'Month 2', '--json'])).stdout);
       expect(c.task).toMatchObject({ id: '10', status: 'in-progress', owner: 'agent-3', statusText: '🔄 Next — Run full 10-model battery' });
       expect(w.text()).toBe(
         stamped(
           replaceAll(seed, [
-            [`| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} |`, '| 1.3 | Redis + VM Split | 🔄 Next |'],
-            [`| 2 | Grafana Dashboards | ${DAMAGED_PENDING} |`, '| 2 | Grafana Dashboards | 🔄 Next |'],
+            [`| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} |`, '| 1.3 | Redis + VM Split | 🔄 Next @agent-1 |'],
+            [
+              '| 5 | First benchmark run | Any | `./scripts/run-benchmark.sh --integrate -m gemini-3-pro` |',
+              '| 5 | First benchmark run | agent-2 | 🔄 Next — `./scripts/run-benchmark.sh --integrate -m gemini-3-pro` |',
+            ],
             ['| 10 | Multi-model benchmark results | Any | Run full 10-model battery |', '| 10 | Multi-model benchmark results | agent-3 | 🔄 Next — Run full 10-model battery |'],
           ]),
         ),
       );
-      // Claiming again resumes the claimer's own task.
-      const again = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-3', '--section', 'Month 2', '--json'])).stdout);
-      expect(again.task.id).toBe('10');
-      expect(again.reason).toMatch(/already yours/);
+      // Claiming again resumes the claimer's own task, with or without an Owner column, and writes nothing.
+      const before = w.text();
+      for (const [owner, id, flags] of [['agent-3', '10', ['--section', 'Month 2']], ['agent-1', '1.3', []]] as const) {
+        expect(JSON.parse(ok(w.run(['next', '--owner', owner, ...flags, '--json'])).stdout).task.id).toBe(id);
+        const again = JSON.parse(ok(w.run(['next', '--claim', '--owner', owner, ...flags, '--json'])).stdout);
+        expect(again.task.id).toBe(id);
+        expect(again.reason).toMatch(/already yours/);
+      }
+      expect(w.text()).toBe(before);
+      // Another owner never takes a claimed task.
+      const other = w.run(['next', '--claim', '--owner', 'agent-4', '--week', '1', '--json']);
+      expect(other.code).toBe(3);
+      expect(JSON.parse(other.stdout).task).toBeNull();
+      expect(w.text()).toBe(before);
     }),
   );
 

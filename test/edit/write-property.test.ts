@@ -9,7 +9,7 @@ import { StatusMemory } from '../../src/edit/memory.js';
 import { applyEdits, type Edit } from '../../src/edit/splice.js';
 import { stampEdits } from '../../src/edit/stamps.js';
 import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
-import { findMojibake, repairMojibake } from '../../src/text/mojibake.js';
+import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import type { SettableStatus } from '../../src/status.js';
 import { planOf, setInProcess } from '../helpers/inproc.js';
@@ -189,7 +189,7 @@ const planFile = fc
 async function setWithStamps(text: string, index: number, to: SettableStatus): Promise<string> {
   const plan = await planOf(text);
   const damaged = mayHaveMojibake(text);
-  const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), damaged ? findMojibake : () => [], damaged ? repairMojibake : (s) => s);
+  const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), damaged ? repairMojibake : (s) => s);
   const { edits } = setStatusEdits(ec, plan.tasks[index]!, to);
   if (edits.length === 0) return text;
   const all: Edit[] = [...edits];

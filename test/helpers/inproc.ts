@@ -4,7 +4,7 @@ import { buildFromText } from '../../src/load.js';
 import { applyEdits } from '../../src/edit/splice.js';
 import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
 import { StatusMemory } from '../../src/edit/memory.js';
-import { findMojibake, repairMojibake } from '../../src/text/mojibake.js';
+import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import type { Plan, Task } from '../../src/model/types.js';
 import type { SettableStatus } from '../../src/status.js';
@@ -18,7 +18,7 @@ export async function setInProcess(text: string, index: number, to: SettableStat
   const plan = await planOf(text);
   const task = plan.tasks[index]!;
   const damaged = mayHaveMojibake(text);
-  const ec = makeEditContext('plan.md', text, plan, memory, damaged ? findMojibake : () => [], damaged ? repairMojibake : (s) => s);
+  const ec = makeEditContext('plan.md', text, plan, memory, damaged ? repairMojibake : (s) => s);
   const { edits } = setStatusEdits(ec, task, to);
   return applyEdits(text, edits, 'plan.md');
 }

@@ -43,7 +43,7 @@ describe('plan mcp: bad arguments', () => {
       ['list_tasks', { status: 'bogus' }, ['list', '--status', 'bogus'], 2],
       ['summary', { status: 'sideways' }, ['summary', '--status', 'sideways'], 2],
       ['edit_task', { id: '5', notes: 'more' }, ['edit', '5', '--notes', 'more'], 1],
-      ['edit_task', { id: '1.1', owner: 'Opus' }, ['edit', '1.1', '--owner', 'Opus'], 1],
+      ['edit_task', { id: '1.1', owner: 'Ana Maria' }, ['edit', '1.1', '--owner', 'Ana Maria'], 2],
       ['add_task', { title: 'Nowhere', sprint: '42' }, ['add', 'Nowhere', '--sprint', '42'], 1],
       ['add_task', { title: 'Which table?', sprint: '8' }, ['add', 'Which table?', '--sprint', '8'], 1],
       ['add_task', { title: 'x', week: '1', status: 'bogus' }, ['add', 'x', '--week', '1', '--status', 'bogus'], 2],

@@ -297,14 +297,15 @@ describe('plan mcp: writing', () => {
       const r = await s.call('claim_task', { owner: 'Opus' });
       expect(r.isError).toBeFalsy();
       expect(readFileSync(file, 'utf8')).toBe(
-        stamped(replaceOnce(seedText, '| 1.3 | Redis + VM Split | ‚è≥ Pending |', '| 1.3 | Redis + VM Split | 🔄 Next |')),
+        // Week 1 has no Owner column: the owner is an @mark closing the status cell.
+        stamped(replaceOnce(seedText, '| 1.3 | Redis + VM Split | ‚è≥ Pending |', '| 1.3 | Redis + VM Split | 🔄 Next @Opus |')),
       );
       expect(r.structuredContent).toMatchObject({
         changed: true,
         written: true,
         claimed: true,
-        reason: 'picked because it is pending, first of 21 in file order, unowned',
-        task: { id: '1.3', status: 'in-progress' },
+        reason: 'picked because it is pending, first of 17 in file order, unowned', // week rows are never claimed
+        task: { id: '1.3', status: 'in-progress', owner: 'Opus' },
       });
       expect(textOf(r)).toBe(`1.3 Redis + VM Split: claimed for Opus, pending → in-progress  (${file}:26)`);
 

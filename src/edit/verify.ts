@@ -1,0 +1,188 @@
+// Before any edit: do the bytes at a task's place still say that task? The
+// model (fresh, cached, or updated in place after an earlier write) says where
+// each task is and what it holds; this reads the task again from the bytes at
+// those offsets and compares: its line, id or title, status and status text,
+// owner, and its table's header. The expected values come from the model, the
+// found ones from the text, so a model that points one row off, a reordered
+// table, or a cache entry that lies in any of these fields is caught before a
+// byte is written.
+
+import { PlanError } from '../errors.js';
+import { splitRow } from '../parse/cells.js';
+import type { Span } from '../parse/blocks.js';
+import { displayText } from '../model/build.js';
+import { rowFields } from '../model/tables.js';
+import { readItem } from '../model/items.js';
+import { showEscapes } from '../text/decode.js';
+import type { ColumnRole, Heading, Task } from '../model/types.js';
+import type { EditContext } from './task-edits.js';
+
+type Columns = Partial<Record<ColumnRole, number>>;
+
+/** The model does not match the file's bytes: a cached model is dropped and the file read again. */
+export class StaleModelError extends PlanError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaleModelError';
+  }
+}
+
+export function isStaleModelError(e: unknown): boolean {
+  return (e as { name?: unknown } | null)?.name === 'StaleModelError';
+}
+
+const checkedTables = new WeakMap<EditContext, Set<number>>();
+
+/** Throws StaleModelError unless the bytes at `t`'s place are `t`. */
+export function verifyTask(ec: EditContext, t: Task): void {
+  const wrong = identityProblem(ec, t);
+  if (wrong) {
+    throw new StaleModelError(
+      `${ec.file}:${t.line}: the file does not hold task ${t.id} where plan's model puts it (${wrong}); nothing was written`,
+    );
+  }
+}
+
+function identityProblem(ec: EditContext, t: Task): string | null {
+  const src = t.source;
+  const { text } = ec;
+  const anchor = src.type === 'row' ? src.row : src.type === 'item' ? src.item : src.heading;
+  if (anchor.start < 0 || anchor.end > text.length || anchor.start > anchor.end) return 'its offsets are outside the file';
+  if (ec.lineOf(anchor.start) !== t.line) return `it is on line ${ec.lineOf(anchor.start)}, not ${t.line}`;
+  const own = src.type === 'row' ? rowProblem(ec, t, src) : src.type === 'item' ? itemProblem(ec, t, src) : headingProblem(ec, t, src);
+  // A cached model also says which sprint, week and section a task is in
+  // (filters pick tasks by them): the headings above it must say so too.
+  return own ?? (ec.cached ? scopeProblem(ec, t) : null);
+}
+
+/**
+ * The headings above `t`, as the model has them, stand in the text and make
+ * its section. (Its scope also depends on group rows and lead-in lines, which
+ * the task's own fields and this section already pin down.)
+ */
+function scopeProblem(ec: EditContext, t: Task): string | null {
+  const path: Heading[] = [];
+  for (const h of ec.plan.headings) {
+    if (h.line >= t.line) break;
+    while (path.length && path[path.length - 1]!.depth >= h.depth) path.pop();
+    path.push(h);
+  }
+  for (const h of path) if (!headingStands(ec, h)) return `the heading on line ${h.line} is not "${h.text}"`;
+  const named = path.filter((h) => h.text !== '');
+  const section = named.length ? named.map((h) => h.text).join(' > ') : null;
+  if (t.section !== section) return 'its section differs from the headings above it';
+  return null;
+}
+
+/** Whether line `h.line` is an ATX heading (or the text of a setext one) that reads `h.text`. */
+function headingStands(ec: EditContext, h: Heading): boolean {
+  const lineAt = (n: number) => {
+    const start = ec.lineStart(n);
+    const nl = ec.text.indexOf('\n', start);
+    return ec.text.slice(start, nl === -1 ? ec.text.length : nl).replace(/\r$/, '').replace(/^(?:[ \t]*>)+/, '');
+  };
+  const line = lineAt(h.line);
+  const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+  const setext = /^ {0,3}(?:=+|-+)[ \t]*$/.test(lineAt(h.line + 1));
+  const text = atx ? atx[1] ?? '' : setext ? line.trim() : null;
+  return text !== null && displayText(text, ec.repair) === h.text;
+}
+
+function rowProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { type: 'row' }>): string | null {
+  const { text } = ec;
+  // The row spans its whole line: indentation (or a quote's `>`) before, nothing but padding after.
+  const lineStart = text.lastIndexOf('\n', src.row.start - 1) + 1;
+  if (!/^\uFEFF?[ \t>]*$/.test(text.slice(lineStart, src.row.start))) return 'its row does not start its line';
+  if (!/^[ \t]*\r?(?:\n|$)/.test(text.slice(src.row.end, src.row.end + 80))) return 'its row does not end its line';
+  const again = splitRow(text, src.row.start, src.row.end);
+  if (!sameSpans(again.cells, src.cells)) return 'its cells moved';
+  const info = ec.plan.tables[src.table];
+  if (!info) return 'its table is unknown';
+  const header = headerProblem(ec, src.table);
+  if (header) return header;
+  if (!sameColumns(src.columns, info.columns)) return 'its columns differ from its table';
+  if ((info.kind === 'week') !== (t.kind === 'week')) return 'its kind differs from its table';
+  const display = (s: Span) => displayText(text.slice(s.start, s.end), ec.repair);
+  const found = rowFields(src.cells, info, display, ec.vocab);
+  if (t.kind === 'task' && t.idFromFile) {
+    const idCell = info.columns.id !== undefined ? src.cells[info.columns.id] : undefined;
+    const written = found.numberedId ?? (idCell ? display(idCell).trim() : null);
+    if (written !== t.id) return `its id cell does not say ${t.id}`;
+  }
+  // A row under a group row (`| **Sprint 2** |`) has no status of its own only where the table has no status column.
+  return fieldsProblem(t, found);
+}
+
+/** The table's header row still names the columns the model has (checked once per table). */
+function headerProblem(ec: EditContext, table: number): string | null {
+  let done = checkedTables.get(ec);
+  if (!done) checkedTables.set(ec, (done = new Set()));
+  if (done.has(table)) return null;
+  const info = ec.plan.tables[table]!;
+  if (info.header.end > ec.text.length) return 'its table header is outside the file';
+  const cells = splitRow(ec.text, info.header.start, info.header.end).cells;
+  const headers = cells.map((s) => displayText(ec.text.slice(s.start, s.end), ec.repair));
+  if (headers.length !== info.headers.length || headers.some((h, i) => h !== info.headers[i])) return 'its table header differs';
+  done.add(table);
+  return null;
+}
+
+function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { type: 'item' }>): string | null {
+  const { text } = ec;
+  const lineStart = text.lastIndexOf('\n', src.item.start - 1) + 1;
+  if (!/^\uFEFF?[ \t>]*$/.test(text.slice(lineStart, src.item.start)) || !/^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(text.slice(src.item.start, src.item.start + 11))) {
+    return 'its list marker moved';
+  }
+  if (src.text.start < src.item.start || src.text.end > text.length || src.text.start > src.text.end) return 'its text is outside the file';
+  if (src.checkbox && !/^\[[ xX\-/~>!?]\]$/.test(text.slice(src.checkbox.start, src.checkbox.end))) return 'its checkbox moved';
+  // Read again from the box (GFM's or a variant like `[-]`) or the text: the same reading the model made.
+  const span = { start: src.checkbox ? src.checkbox.start : src.text.start, end: src.text.end };
+  const found = readItem(text, span, { checked: null, span: null }, ec.vocab, ec.repair);
+  if (!sameSpan(found.statusMark, src.statusMark)) return 'its status mark moved';
+  if (!sameSpan(found.statusTail, src.statusTail ?? null)) return 'its status moved';
+  // An ordered item's number is its id where the numbers run on across the file (`7. …`).
+  const number = /^(\d{1,9})[.)]/.exec(text.slice(src.item.start, src.item.start + 11))?.[1];
+  if (t.idFromFile && found.id !== t.id && !(found.id === null && number === t.id)) return `its text does not start with ${t.id}`;
+  // Without a status of its own an item takes its heading's (`## Done`): only a status it writes is checked here.
+  const status = found.status === 'none' ? t.status : found.status;
+  const shown = { title: showEscapes(found.title), notes: found.notes ? showEscapes(found.notes) : null, statusText: showEscapes(found.statusText) };
+  return fieldsProblem(t, { ...shown, owner: found.owner, status });
+}
+
+/** A heading task: its line is a heading that reads as the model has it, and its status is still written where the model says. */
+function headingProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { type: 'heading' }>): string | null {
+  const h = ec.plan.headings.find((x) => x.line === t.line);
+  if (!h || !headingStands(ec, h)) return 'its heading changed';
+  if (src.status) {
+    if (src.status.end > ec.text.length) return 'its status is outside the file';
+    const shown = displayText(ec.text.slice(src.status.start, src.status.end), ec.repair);
+    const read = ec.vocab.read(shown).status;
+    if (read !== 'none' && read !== t.status) return `its status is not ${t.status}`;
+  }
+  return null;
+}
+
+function fieldsProblem(t: Task, found: Pick<Task, 'title' | 'status' | 'statusText' | 'owner' | 'notes'> & Partial<Pick<Task, 'priority' | 'fields'>>): string | null {
+  if (found.title !== t.title) return `its title is not "${t.title}"`;
+  if (found.statusText !== t.statusText) return `its status text is not "${t.statusText}"`;
+  if (found.status !== t.status) return `its status is not ${t.status}`;
+  if (found.owner !== t.owner) return `its owner is not ${t.owner ?? 'empty'}`;
+  if (found.notes !== t.notes) return 'its notes differ';
+  if (found.priority !== undefined && found.priority !== t.priority) return 'its priority differs';
+  if (found.fields && JSON.stringify(found.fields) !== JSON.stringify(t.fields)) return 'its other cells differ';
+  return null;
+}
+
+function sameSpan(a: Span | null, b: Span | null): boolean {
+  return a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
+}
+
+function sameSpans(a: Span[], b: Span[]): boolean {
+  return a.length === b.length && a.every((s, i) => sameSpan(s, b[i]!));
+}
+
+function sameColumns(a: Columns, b: Columns): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<ColumnRole>;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+}

@@ -81,6 +81,7 @@ export const taskSchema = z.object({
   group: nullableText,
   line: z.number().int(),
   fields: z.record(z.string(), z.string()),
+  dependsOn: z.array(z.string()),
 });
 
 const base = { schemaVersion: z.number().int(), file: z.string() };

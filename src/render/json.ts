@@ -2,7 +2,10 @@
 
 import type { Task } from '../model/types.js';
 
-/** 2: tasks gain `idFromFile` and `group`, `kind` may be `parent`, and tasks the file gives no id are `@` + 5 hex digits (not `L<line>`). */
+/**
+ * 2: tasks gain `idFromFile` and `group`, `kind` may be `parent`, and tasks the file gives no id are `@` + 5 hex digits (not `L<line>`).
+ * Later additions within 2: `dependsOn`.
+ */
 export const SCHEMA_VERSION = 2;
 
 /** A task as `--json` prints it: every field but the source offsets. */
@@ -28,6 +31,7 @@ export function taskJson(t: Task): TaskJson {
     group: t.group,
     line: t.line,
     fields: t.fields,
+    dependsOn: t.dependsOn,
   };
 }
 

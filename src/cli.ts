@@ -14,7 +14,9 @@ import { set } from './commands/set.js';
 import { add } from './commands/add.js';
 import { edit } from './commands/edit.js';
 import { claim } from './commands/claim.js';
+import { ready } from './commands/ready.js';
 import type { Filters } from './query/filter.js';
+import { parseFields, parseLimit } from './render/fields.js';
 
 const VERSION = '0.1.0';
 
@@ -45,6 +47,21 @@ function scopeFiltersOf(o: Record<string, unknown>): Filters {
   return Object.fromEntries(Object.entries({ sprint, week, month, phase, milestone, section, line }).filter(([, v]) => v !== undefined));
 }
 
+/** `--fields` and `--limit`: lean output for scripts and agents. */
+function leanOptions(cmd: Command): Command {
+  return cmd
+    .option('--fields <list>', 'only these fields of each task, e.g. id,title,status (id is always included)')
+    .option('--limit <n>', 'at most n tasks');
+}
+
+function leanOf(o: Record<string, unknown>) {
+  return { fields: parseFields(o.fields as string | undefined), limit: parseLimit(o.limit as string | undefined) };
+}
+
+function allowCancelled(cmd: Command): Command {
+  return cmd.option('--allow-cancelled', 'a cancelled dependency counts as satisfied (by default only a done one does)');
+}
+
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -73,15 +90,51 @@ export function buildProgram(setExit: (code: number) => void): Command {
       ]),
     );
 
-  filterOptions(
-    program
-      .command('list')
-      .alias('ls')
-      .description('list the tasks that match every filter, in file order'),
+  allowCancelled(
+    leanOptions(
+      filterOptions(
+        program
+          .command('list')
+          .alias('ls')
+          .description('list the tasks that match every filter, in file order'),
+      )
+        .option('--waiting', 'only open tasks waiting on a dependency that is not done')
+        .option('--blocked-by <id>', 'only open tasks that cannot start until this task is done (directly or through others)'),
+    ),
   )
-    .addHelpText('after', examples(['plan list --week 1', 'plan ls --sprint 8 --status open', 'plan list --owner any --plain | cut -f1,4']))
+    .addHelpText(
+      'after',
+      examples([
+        'plan list --week 1',
+        'plan ls --sprint 8 --status open',
+        'plan list --owner any --plain | cut -f1,4',
+        'plan list --waiting',
+        'plan list --blocked-by 1.2 --fields id,title,status --json',
+      ]),
+    )
     .action(async (o: Record<string, unknown>) => {
-      setExit(await list(await context(program), filtersOf(o)));
+      const deps = { waiting: !!o.waiting, blockedBy: o.blockedBy as string | undefined, allowCancelled: !!o.allowCancelled };
+      setExit(await list(await context(program), filtersOf(o), deps, leanOf(o)));
+    });
+
+  allowCancelled(
+    leanOptions(
+      filterOptions(
+        program
+          .command('ready')
+          .description("what can start now: open tasks whose dependencies are all done, in `plan next`'s order"),
+      ),
+    ),
+  )
+    .addHelpText(
+      'after',
+      examples(['plan ready', 'plan ready --owner Opus --limit 3', 'plan ready --fields id,title --json', 'plan ready --sprint 8 --allow-cancelled']),
+    )
+    .action(async (o: Record<string, unknown>) => {
+      const f = filtersOf(o);
+      const owner = f.owner;
+      delete f.owner;
+      setExit(await ready(await context(program), owner, f, { allowCancelled: !!o.allowCancelled }, leanOf(o)));
     });
 
   filterOptions(program.command('show').argument('<id>', 'task id (see `plan list`)').description('show every field of one task, with file:line'))
@@ -91,11 +144,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   writeOptions(
-    filterOptions(
-      program
-        .command('next')
-        .description('pick the task to work on next: in-progress first, then pending; by priority, then file order'),
-    ).option('--claim', 'take the task: mark it in progress and write --owner into it, under one lock (exit 3: nothing to claim)'),
+    allowCancelled(
+      filterOptions(
+        program
+          .command('next')
+          .description('pick the task to work on next: in-progress first, then pending; by priority, then file order; never one waiting on a dependency'),
+      ).option('--claim', 'take the task: mark it in progress and write --owner into it, under one lock (exit 3: nothing to claim)'),
+    ),
   )
     .addHelpText(
       'after',
@@ -105,12 +160,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const f = filtersOf(o);
       const owner = f.owner;
       delete f.owner;
+      const wait = { allowCancelled: !!o.allowCancelled };
       if (o.claim) {
         if (!owner) throw new UsageError('--claim needs --owner <name>: the name written into the claimed task');
-          setExit(await claim(await context(program), owner, f, writeOptionsOf(o)));
+        setExit(await claim(await context(program), owner, f, writeOptionsOf(o), wait));
         return;
       }
-      setExit(await next(await context(program), owner, f));
+      setExit(await next(await context(program), owner, f, wait));
     });
 
   writeOptions(

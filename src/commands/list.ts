@@ -3,24 +3,60 @@
 import type { Context } from './context.js';
 import { openPlan } from './context.js';
 import { filterTasks, type Filters } from '../query/filter.js';
-import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
+import { DependencyGraph, isClosed, type WaitOptions } from '../query/deps.js';
+import { resolveTask } from '../query/resolve.js';
+import type { Plan, Task } from '../model/types.js';
+import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { plainTasks } from '../render/plain.js';
+import { fieldsTsv, taskFields, type FieldName } from '../render/fields.js';
 
-export async function list(ctx: Context, filters: Filters): Promise<number> {
+/** What to print of each task, and how many tasks at most. */
+export interface Lean {
+  fields: FieldName[] | null;
+  limit?: number;
+}
+
+/** Filters on dependencies: `--waiting` (open tasks waiting on another), `--blocked-by <id>`. */
+export interface DependencyFilters extends WaitOptions {
+  waiting?: boolean;
+  blockedBy?: string;
+}
+
+/** `scope` (the list's scope flags) picks one of several tasks sharing the `--blocked-by` id. */
+export function dependencyFilter(plan: Plan, tasks: Task[], f: DependencyFilters, display: string, scope: Filters = {}): Task[] {
+  if (!f.waiting && f.blockedBy === undefined) return tasks;
+  const graph = new DependencyGraph(plan);
+  let out = tasks;
+  if (f.waiting) out = out.filter((t) => !isClosed(t) && graph.isWaiting(t, f));
+  if (f.blockedBy !== undefined) {
+    const { sprint, week, month, phase, milestone, section } = scope;
+    const pick = Object.fromEntries(Object.entries({ sprint, week, month, phase, milestone, section }).filter(([, v]) => v !== undefined));
+    const blocked = graph.blockedBy(resolveTask(plan.tasks, f.blockedBy, pick, display), f);
+    out = out.filter((t) => blocked.has(t));
+  }
+  return out;
+}
+
+/** Prints tasks as a table, TSV or JSON (`extra` joins the JSON object). */
+export async function printTasks(ctx: Context, display: string, tasks: Task[], lean: Lean, extra: Record<string, unknown> = {}): Promise<void> {
+  const shown = lean.limit !== undefined ? tasks.slice(0, lean.limit) : tasks;
+  if (ctx.mode === 'json') {
+    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, tasks: shown.map((t) => taskFields(t, lean.fields)), ...extra }));
+  } else if (ctx.mode === 'plain') {
+    ctx.out(lean.fields ? fieldsTsv(shown, lean.fields) : plainTasks(shown));
+  } else if (shown.length > 0) {
+    const table = await import('../render/table.js');
+    ctx.out(lean.fields ? table.fieldTable(shown, lean.fields, ctx.width) : table.taskTable(shown, ctx.width));
+  }
+}
+
+export async function list(ctx: Context, filters: Filters, deps: DependencyFilters = {}, lean: Lean = { fields: null }): Promise<number> {
   const { plan, display } = await openPlan(ctx);
-  const tasks = filterTasks(plan.tasks, filters);
+  const tasks = dependencyFilter(plan, filterTasks(plan.tasks, filters), deps, display, filters);
   if (plan.tasks.length === 0) {
     ctx.err(`plan: ${display}: no tasks found (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README\n`);
   }
-  if (ctx.mode === 'json') {
-    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, tasks: tasks.map(taskJson) }));
-  } else if (ctx.mode === 'plain') {
-    ctx.out(plainTasks(tasks));
-  } else if (tasks.length === 0) {
-    ctx.out(plan.tasks.length ? 'No tasks match.\n' : '');
-  } else {
-    const { taskTable } = await import('../render/table.js');
-    ctx.out(taskTable(tasks, ctx.width));
-  }
+  if (ctx.mode === 'table' && tasks.length === 0) ctx.out(plan.tasks.length ? 'No tasks match.\n' : '');
+  else await printTasks(ctx, display, tasks, lean);
   return 0;
 }

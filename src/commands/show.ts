@@ -6,7 +6,8 @@ import type { Filters } from '../query/filter.js';
 import { resolveTask } from '../query/resolve.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
-import type { Task } from '../model/types.js';
+import type { Plan, Task } from '../model/types.js';
+import { DependencyGraph, type Dependency } from '../query/deps.js';
 
 export function taskPairs(t: Task, file: string): [string, string | null][] {
   return [
@@ -44,9 +45,38 @@ export async function renderTask(ctx: Context, t: Task, file: string, extra: Rec
   }
 }
 
+function brief(t: Task) {
+  return { id: t.id, title: t.title, status: t.status, line: t.line };
+}
+
+/** `1.2 Schema (done)`; a scope: `Phase 2 (2 of 3 done)`; a reference that names no task: `"Auth live" (no such task)`. */
+function dependencyText(d: Dependency): string {
+  if (d.tasks.length === 0) return `${JSON.stringify(d.ref)} (no such task)`;
+  if (d.tasks.length === 1 && d.tasks[0]!.id === d.ref) return `${d.ref} ${d.tasks[0]!.title} (${d.tasks[0]!.status})`;
+  if (d.tasks.length === 1) return `${d.tasks[0]!.id} ${d.tasks[0]!.title} (${d.tasks[0]!.status}, line ${d.tasks[0]!.line})`;
+  return `${d.ref} (${d.tasks.filter((t) => t.status === 'done').length} of ${d.tasks.length} done)`;
+}
+
+/** A task's dependencies and dependents, with their statuses: objects for JSON, lines of text otherwise. */
+export function dependencyFields(plan: Plan, t: Task, json: boolean): Record<string, unknown> {
+  const graph = new DependencyGraph(plan);
+  const deps = graph.of(t);
+  const dependents = graph.dependents(t);
+  if (json) {
+    return {
+      dependencies: deps.map((d) => ({ ref: d.ref, resolved: d.tasks.length > 0, tasks: d.tasks.map(brief) })),
+      dependents: dependents.map(brief),
+    };
+  }
+  const out: Record<string, string> = {};
+  if (deps.length) out['depends on'] = deps.map(dependencyText).join('; ');
+  if (dependents.length) out['needed by'] = dependents.map((d) => `${d.id} ${d.title} (${d.status})`).join('; ');
+  return out;
+}
+
 export async function show(ctx: Context, id: string, filters: Filters): Promise<number> {
   const { plan, display } = await openPlan(ctx);
   const task = resolveTask(plan.tasks, id, filters, display);
-  await renderTask(ctx, task, display);
+  await renderTask(ctx, task, display, dependencyFields(plan, task, ctx.mode === 'json'));
   return 0;
 }

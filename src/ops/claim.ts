@@ -6,6 +6,7 @@ import { cellEdit, checkValue, setStatusEdits } from '../edit/task-edits.js';
 import type { Task } from '../model/types.js';
 import { filterTasks, type Filters } from '../query/filter.js';
 import { isUnowned, ownedBy, pickNext } from '../query/next.js';
+import { DependencyGraph, type WaitOptions } from '../query/deps.js';
 import type { OpResult } from './set.js';
 
 /**
@@ -25,10 +26,13 @@ export async function claimOp(
   owner: string,
   filters: Filters,
   opts: TransactOptions,
+  wait: WaitOptions = {},
 ): Promise<(OpResult & { reason: string }) | null> {
   checkValue(owner, 'the owner'); // a usage error even when there is nothing to claim
   const r = await transact(path, opts, ({ plan }, ec) => {
-    const pick = pickClaim(filterTasks(plan.tasks, filters), owner);
+    // Decided under the lock, on the file as it is now: a task waiting on another is never taken.
+    const graph = new DependencyGraph(plan);
+    const pick = pickClaim(filterTasks(plan.tasks, filters).filter((t) => !graph.isWaiting(t, wait)), owner);
     if (!pick) return { edits: [], value: null };
     const before = pick.task;
     const change = setStatusEdits(ec, before, 'in-progress');

@@ -6,6 +6,7 @@ import chalk from 'chalk';
 import type { Task } from '../model/types.js';
 import type { Status } from '../status.js';
 import { noteText } from './plain.js';
+import { fieldCell, taskFields, type FieldName } from './fields.js';
 import { textWidth } from '../text/width.js';
 
 export { textWidth };
@@ -120,3 +121,11 @@ export function keyValues(pairs: [string, string | null | undefined][]): string 
 }
 
 export { chalk };
+
+/** A table of the chosen fields only (`--fields`), statuses in colour. */
+export function fieldTable(tasks: Task[], fields: readonly FieldName[], width: number): string {
+  const columns: Column[] = fields.map((f) => ({ head: f, flexible: f === 'title' || f === 'notes' || f === 'section' }));
+  const rows = tasks.map((t) => fields.map((f) => (f === 'status' ? LABEL[t.status] : fieldCell(taskFields(t, fields)[f]))));
+  const statusAt = fields.indexOf('status');
+  return renderTable(columns, rows, width, (cell, col, row) => (col === statusAt ? statusLabel(tasks[row]!.status) : cell));
+}

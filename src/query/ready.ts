@@ -1,0 +1,48 @@
+// What can start now: the tasks `plan next` would choose from, in its order,
+// less those waiting on a dependency that is not done.
+
+import type { Task } from '../model/types.js';
+import { DependencyGraph, type WaitOptions } from './deps.js';
+import { rankNext } from './next.js';
+
+export interface Waiting {
+  task: Task;
+  /** The dependencies it waits on. */
+  on: Task[];
+}
+
+export interface Readiness {
+  /** Ready tasks, best first (`plan next` takes the first). */
+  ready: Task[];
+  /** Tasks `plan next` would otherwise consider, that wait on others, best first. */
+  waiting: Waiting[];
+}
+
+export function readiness(graph: DependencyGraph, tasks: Task[], owner: string | undefined, opts: WaitOptions = {}): Readiness {
+  const ready: Task[] = [];
+  const waiting: Waiting[] = [];
+  for (const t of rankNext(tasks, owner)) {
+    const on = graph.waitingOn(t, opts);
+    if (on.length) waiting.push({ task: t, on });
+    else ready.push(t);
+  }
+  return { ready, waiting };
+}
+
+/** `1.3 waits on 1.2 (in-progress)`: the first few waiting tasks, for a one-line message. */
+export function waitingSummary(waiting: Waiting[], max = 3): string {
+  const shown = waiting.slice(0, max).map((w) => `${w.task.id} waits on ${w.on.map((x) => `${x.id} (${x.status})`).join(', ')}`);
+  const more = waiting.length > max ? `; and ${waiting.length - max} more` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+/** The JSON of waiting tasks: each with what it waits on. */
+export function waitingJson(waiting: Waiting[]) {
+  return waiting.map((w) => ({
+    id: w.task.id,
+    title: w.task.title,
+    status: w.task.status,
+    line: w.task.line,
+    waitingOn: w.on.map((x) => ({ id: x.id, title: x.title, status: x.status, line: x.line })),
+  }));
+}

@@ -231,6 +231,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await board(await context(program), filtersOf(o)));
     });
 
+  filterOptions(
+    program
+      .command('deps')
+      .argument('[id]', 'a task id (see `plan list`); without it, every task nothing else depends on')
+      .description('the dependency tree: each task with what it depends on below it, and their statuses')
+      .option('--mermaid', 'print a Mermaid `graph TD` block (fenced) to paste into Markdown docs'),
+  )
+    .addHelpText('after', examples(['plan deps', 'plan deps 3.1 --sprint 9', 'plan deps --json | jq ".edges"', 'plan deps --mermaid >> docs/PLAN.md']))
+    .action(async (id: string | undefined, o: Record<string, unknown>) => {
+      const { deps } = await import('./commands/deps.js');
+      setExit(await deps(await context(program), id, filtersOf(o), !!o.mermaid));
+    });
+
   program
     .command('check')
     .description('report damaged text, duplicate ids, unknown statuses, ragged tables, …; exit 1 on any error')

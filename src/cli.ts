@@ -244,6 +244,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await deps(await context(program), id, filtersOf(o), !!o.mermaid));
     });
 
+  filterOptions(
+    program
+      .command('watch')
+      .addArgument(new Argument('[view]', 'list, board or summary').choices(['list', 'board', 'summary']).default('list'))
+      .description('a live view (list, board or summary) redrawn whenever the plan file changes, until Ctrl-C; piped, a snapshot per change'),
+  )
+    .addHelpText('after', examples(['plan watch', 'plan watch board --sprint 8', 'plan watch summary', 'plan watch list --status open --plain | tee log.tsv']))
+    .action(async (view: 'list' | 'board' | 'summary', o: Record<string, unknown>) => {
+      const { watch } = await import('./commands/watch.js');
+      setExit(await watch(await context(program), view, filtersOf(o)));
+    });
+
   program
     .command('check')
     .description('report damaged text, duplicate ids, unknown statuses, ragged tables, …; exit 1 on any error')

@@ -3,9 +3,9 @@
 import type { Context } from './context.js';
 import { openPlan } from './context.js';
 import { filterTasks, type Filters } from '../query/filter.js';
-import { DependencyGraph, isClosed, type WaitOptions } from '../query/deps.js';
-import { resolveTask } from '../query/resolve.js';
-import type { Plan, Task } from '../model/types.js';
+import { dependencyFilter, type DependencyFilters } from '../query/ready.js';
+export type { DependencyFilters };
+import type { Task } from '../model/types.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { plainTasks } from '../render/plain.js';
 import { fieldsTsv, taskFields, type FieldName } from '../render/fields.js';
@@ -14,27 +14,6 @@ import { fieldsTsv, taskFields, type FieldName } from '../render/fields.js';
 export interface Lean {
   fields: FieldName[] | null;
   limit?: number;
-}
-
-/** Filters on dependencies: `--waiting` (open tasks waiting on another), `--blocked-by <id>`. */
-export interface DependencyFilters extends WaitOptions {
-  waiting?: boolean;
-  blockedBy?: string;
-}
-
-/** `scope` (the list's scope flags) picks one of several tasks sharing the `--blocked-by` id. */
-export function dependencyFilter(plan: Plan, tasks: Task[], f: DependencyFilters, display: string, scope: Filters = {}): Task[] {
-  if (!f.waiting && f.blockedBy === undefined) return tasks;
-  const graph = new DependencyGraph(plan);
-  let out = tasks;
-  if (f.waiting) out = out.filter((t) => !isClosed(t) && graph.isWaiting(t, f));
-  if (f.blockedBy !== undefined) {
-    const { sprint, week, month, phase, milestone, section } = scope;
-    const pick = Object.fromEntries(Object.entries({ sprint, week, month, phase, milestone, section }).filter(([, v]) => v !== undefined));
-    const blocked = graph.blockedBy(resolveTask(plan.tasks, f.blockedBy, pick, display), f);
-    out = out.filter((t) => blocked.has(t));
-  }
-  return out;
 }
 
 /** Prints tasks as a table, TSV or JSON (`extra` joins the JSON object). */

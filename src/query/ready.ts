@@ -1,9 +1,11 @@
 // What can start now: the tasks `plan next` would choose from, in its order,
 // less those waiting on a dependency that is not done.
 
-import type { Task } from '../model/types.js';
-import { DependencyGraph, type WaitOptions } from './deps.js';
+import type { Plan, Task } from '../model/types.js';
+import { DependencyGraph, isClosed, type WaitOptions } from './deps.js';
+import type { Filters } from './filter.js';
 import { rankNext } from './next.js';
+import { resolveTask } from './resolve.js';
 
 export interface Waiting {
   task: Task;
@@ -45,4 +47,25 @@ export function waitingJson(waiting: Waiting[]) {
     line: w.task.line,
     waitingOn: w.on.map((x) => ({ id: x.id, title: x.title, status: x.status, line: x.line })),
   }));
+}
+
+/** Filters on dependencies: `--waiting` (open tasks waiting on another), `--blocked-by <id>`. */
+export interface DependencyFilters extends WaitOptions {
+  waiting?: boolean;
+  blockedBy?: string;
+}
+
+/** `scope` (the list's scope flags) picks one of several tasks sharing the `--blocked-by` id. */
+export function dependencyFilter(plan: Plan, tasks: Task[], f: DependencyFilters, display: string, scope: Filters = {}): Task[] {
+  if (!f.waiting && f.blockedBy === undefined) return tasks;
+  const graph = new DependencyGraph(plan);
+  let out = tasks;
+  if (f.waiting) out = out.filter((t) => !isClosed(t) && graph.isWaiting(t, f));
+  if (f.blockedBy !== undefined) {
+    const { sprint, week, month, phase, milestone, section } = scope;
+    const pick = Object.fromEntries(Object.entries({ sprint, week, month, phase, milestone, section }).filter(([, v]) => v !== undefined));
+    const blocked = graph.blockedBy(resolveTask(plan.tasks, f.blockedBy, pick, display), f);
+    out = out.filter((t) => blocked.has(t));
+  }
+  return out;
 }

@@ -2,6 +2,8 @@
 // below it), as tab-separated rows, and as a Mermaid `graph TD` block.
 
 import type { DepNode, DepView } from '../query/deptree.js';
+import { DependencyGraph, type Dependency } from '../query/deps.js';
+import type { Plan, Task } from '../model/types.js';
 import type { Status } from '../status.js';
 import { cleanField, tsv } from './plain.js';
 
@@ -113,4 +115,33 @@ export function mermaid(view: DepView): string {
   }
   lines.push('```');
   return `${lines.join('\n')}\n`;
+}
+
+function brief(t: Task) {
+  return { id: t.id, title: t.title, status: t.status, line: t.line };
+}
+
+/** `1.2 Schema (done)`; a scope: `Phase 2 (2 of 3 done)`; a reference that names no task: `"Auth live" (no such task)`. */
+function dependencyText(d: Dependency): string {
+  if (d.tasks.length === 0) return `${JSON.stringify(d.ref)} (no such task)`;
+  if (d.tasks.length === 1 && d.tasks[0]!.id === d.ref) return `${d.ref} ${d.tasks[0]!.title} (${d.tasks[0]!.status})`;
+  if (d.tasks.length === 1) return `${d.tasks[0]!.id} ${d.tasks[0]!.title} (${d.tasks[0]!.status}, line ${d.tasks[0]!.line})`;
+  return `${d.ref} (${d.tasks.filter((t) => t.status === 'done').length} of ${d.tasks.length} done)`;
+}
+
+/** A task's dependencies and dependents, with their statuses: objects for JSON, lines of text otherwise. */
+export function dependencyFields(plan: Plan, t: Task, json: boolean): Record<string, unknown> {
+  const graph = new DependencyGraph(plan);
+  const deps = graph.of(t);
+  const dependents = graph.dependents(t);
+  if (json) {
+    return {
+      dependencies: deps.map((d) => ({ ref: d.ref, resolved: d.tasks.length > 0, tasks: d.tasks.map(brief) })),
+      dependents: dependents.map(brief),
+    };
+  }
+  const out: Record<string, string> = {};
+  if (deps.length) out['depends on'] = deps.map(dependencyText).join('; ');
+  if (dependents.length) out['needed by'] = dependents.map((d) => `${d.id} ${d.title} (${d.status})`).join('; ');
+  return out;
 }

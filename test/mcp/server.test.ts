@@ -44,7 +44,7 @@ async function fresh(): Promise<{ file: string; s: Session; done: () => Promise<
   };
 }
 
-const TOOLS = ['add_task', 'check', 'claim_task', 'edit_task', 'list_tasks', 'next_task', 'set_status', 'show_task', 'summary'];
+const TOOLS = ['add_task', 'check', 'claim_task', 'edit_task', 'list_tasks', 'next_task', 'ready_tasks', 'set_status', 'show_task', 'summary'];
 
 describe('plan mcp: reading', () => {
   const copy = copyToTemp(SEED, 'progress_planning.md');
@@ -57,7 +57,7 @@ describe('plan mcp: reading', () => {
     copy.cleanup();
   });
 
-  it('announces itself and lists its nine tools, each with input and output schemas', async () => {
+  it('announces itself and lists its ten tools, each with input and output schemas', async () => {
     expect(s.client.getServerVersion()).toMatchObject({ name: 'plan', version: '0.1.0' });
     const { tools } = await s.client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(TOOLS);

@@ -5,19 +5,18 @@
 import type { Context } from './context.js';
 import { openPlan } from './context.js';
 import { filterTasks, type Filters } from '../query/filter.js';
-import { pickNext } from '../query/next.js';
 import { DependencyGraph, type WaitOptions } from '../query/deps.js';
-import { readiness, waitingJson, waitingSummary } from '../query/ready.js';
+import { pickReady, readiness, waitingJson, waitingSummary } from '../query/ready.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { renderTask } from './show.js';
 
 export async function next(ctx: Context, owner: string | undefined, filters: Filters, wait: WaitOptions = {}): Promise<number> {
   const { plan, display } = await openPlan(ctx);
-  const { ready, waiting } = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filters), owner, wait);
-  const pick = pickNext(ready, owner);
+  const r = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filters), owner, wait);
+  const { waiting } = r;
+  const pick = pickReady(r, owner);
   if (pick) {
-    const held = waiting.length ? `; ${waiting.length} other ${waiting.length === 1 ? 'task waits' : 'tasks wait'} on dependencies` : '';
-    await renderTask(ctx, pick.task, display, { reason: pick.reason + held });
+    await renderTask(ctx, pick.task, display, { reason: pick.reason });
     return 0;
   }
   const reason = waiting.length ? 'waiting on dependencies' : 'nothing left to do';

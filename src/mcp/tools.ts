@@ -11,9 +11,8 @@ import { asPlanError } from '../errors.js';
 import { displayPath, loadPlan, type Loaded } from '../load.js';
 import type { Task } from '../model/types.js';
 import { filterTasks } from '../query/filter.js';
-import { pickNext } from '../query/next.js';
 import { DependencyGraph } from '../query/deps.js';
-import { dependencyFilter, readiness, waitingJson, waitingSummary } from '../query/ready.js';
+import { dependencyFilter, pickReady, readiness, waitingJson, waitingSummary } from '../query/ready.js';
 import { parseFields, parseLimit, taskFields } from '../render/fields.js';
 import type { ToolSpec } from './compact.js';
 import { dependencyFields } from '../render/deps.js';
@@ -172,8 +171,9 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
     },
     guarded(async ({ owner, allow_cancelled, ...rest }) => {
       const { plan, display } = await load();
-      const { ready, waiting } = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filtersOf(rest)), owner, { allowCancelled: allow_cancelled });
-      const pick = pickNext(ready, owner);
+      const r = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filtersOf(rest)), owner, { allowCancelled: allow_cancelled });
+      const { waiting } = r;
+      const pick = pickReady(r, owner);
       if (!pick && waiting.length) {
         return ok(`${display}: nothing ready${owner ? ` for ${owner}` : ''}: ${waitingSummary(waiting)}`, {
           schemaVersion: SCHEMA_VERSION,

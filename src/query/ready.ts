@@ -4,7 +4,7 @@
 import type { Plan, Task } from '../model/types.js';
 import { DependencyGraph, isClosed, type WaitOptions } from './deps.js';
 import type { Filters } from './filter.js';
-import { rankNext } from './next.js';
+import { pickNext, rankNext, type NextPick } from './next.js';
 import { resolveTask } from './resolve.js';
 
 export interface Waiting {
@@ -29,6 +29,14 @@ export function readiness(graph: DependencyGraph, tasks: Task[], owner: string |
     else ready.push(t);
   }
   return { ready, waiting };
+}
+
+/** `plan next`'s pick among the ready tasks; the reason says how many others wait on dependencies. */
+export function pickReady(r: Readiness, owner: string | undefined): NextPick | null {
+  const pick = pickNext(r.ready, owner);
+  if (!pick || r.waiting.length === 0) return pick;
+  const n = r.waiting.length;
+  return { ...pick, reason: `${pick.reason}; ${n} other ${n === 1 ? 'task waits' : 'tasks wait'} on dependencies` };
 }
 
 /** `1.3 waits on 1.2 (in-progress)`: the first few waiting tasks, for a one-line message. */

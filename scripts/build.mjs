@@ -61,7 +61,7 @@ const common = {
   minify: !process.env.PLAN_BUILD_DEBUG,
   sourcemap: 'linked',
   legalComments: 'linked',
-  // CommonJS dependencies (gray-matter, cli-table3, …) call require() for Node's
+  // CommonJS dependencies (gray-matter, proper-lockfile, …) call require() for Node's
   // built-ins; an ES module has no require, so give each bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   define: { __PLAN_BUILD__: JSON.stringify(buildId) },

@@ -16,7 +16,7 @@ import { edit } from './commands/edit.js';
 import { claim } from './commands/claim.js';
 import { ready } from './commands/ready.js';
 import type { Filters } from './query/filter.js';
-import { parseFields, parseLimit } from './render/fields.js';
+import { parseFields, parseLimit } from './render/lean.js';
 
 const VERSION = '0.1.0';
 
@@ -78,8 +78,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print JSON (with a schemaVersion)')
     .option('--plain', 'print tab-separated text (the default when piped)')
     .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured too)')
-    .addOption(new Option('--debug', 'show stack traces of unexpected errors').hideHelp())
+    .option('--debug', 'print the stack trace of an unexpected error (also DEBUG=1)')
     .showHelpAfterError('(run with --help for usage)')
+    // Every command's --help lists -f, --json, --plain, … too.
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       'after',
       examples([
@@ -96,8 +98,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
         program
           .command('list')
           .alias('ls')
-          .description('list the tasks that match every filter, in file order'),
+          .description('list the tasks that match every filter, in file order, grouped under their headings'),
       )
+        .addOption(new Option('--group <by>', 'on a terminal: group under headings, or one flat list').choices(['heading', 'none']).default('heading'))
+        .option('--wide', 'on a terminal: every column at full width, nothing wrapped')
         .option('--waiting', 'only open tasks waiting on a dependency that is not done')
         .option('--blocked-by <id>', 'only open tasks that cannot start until this task is done (directly or through others)'),
     ),
@@ -107,14 +111,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
       examples([
         'plan list --week 1',
         'plan ls --sprint 8 --status open',
+        'plan list --group none --wide',
         'plan list --owner any --plain | cut -f1,4',
         'plan list --waiting',
         'plan list --blocked-by 1.2 --fields id,title,status --json',
       ]),
     )
     .action(async (o: Record<string, unknown>) => {
+      const view = { wide: !!o.wide, group: o.group as 'heading' | 'none' };
       const deps = { waiting: !!o.waiting, blockedBy: o.blockedBy as string | undefined, allowCancelled: !!o.allowCancelled };
-      setExit(await list(await context(program), filtersOf(o), deps, leanOf(o)));
+      setExit(await list(await context(program), filtersOf(o), view, deps, leanOf(o)));
     });
 
   allowCancelled(
@@ -171,10 +177,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   writeOptions(
     scopeOptions(
+      'the task table of',
       program
         .command('add')
         .argument('<title>', 'the new task\'s title')
-        .description('append a task to the task table of a scope, with the next id of that table')
+        .description("append a task to the task table of a scope, with the id after the table's last one (skipping ids the file already has)")
         .option('--owner <name>', 'owner of the new task')
         .option('--status <status>', 'status of the new task (default: pending)')
         .option('--notes <text>', 'notes of the new task'),
@@ -188,6 +195,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   writeOptions(
     scopeOptions(
+      'when the id repeats, the task in',
       program
         .command('edit')
         .argument('<id>', 'task id (see `plan list`)')
@@ -217,14 +225,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await set(await context(program), id, status, filtersOf(o), writeOptionsOf(o)));
     });
 
-  filterOptions(program.command('summary').description('progress per sprint, week, month and phase, then for the whole file'))
+  filterOptions(program.command('summary').description('progress per heading that holds tasks (sprints, weeks, phases, sections), then for the whole file'))
     .addHelpText('after', examples(['plan summary', 'plan summary --sprint 8', 'plan summary --json | jq ".total.percent"']))
     .action(async (o: Record<string, unknown>) => {
       const { summary } = await import('./commands/summary.js');
       setExit(await summary(await context(program), filtersOf(o)));
     });
 
-  filterOptions(program.command('board').description('a kanban board: one column per status, a card per task'))
+  filterOptions(program.command('board').description('a kanban board: a column per status that has tasks, a card per task'))
     .addHelpText('after', examples(['plan board', 'plan board --sprint 8 --owner Opus', 'plan board --plain | cut -f1,2']))
     .action(async (o: Record<string, unknown>) => {
       const { board } = await import('./commands/board.js');
@@ -259,10 +267,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('check')
     .description('report damaged text, duplicate ids, unknown statuses, ragged tables, …; exit 1 on any error')
-    .addHelpText('after', examples(['plan check', 'plan check --json', 'plan check || plan fix --dry-run']))
-    .action(async () => {
+    .option('--verbose', 'a line for each row of an issue that spans a table (by default one line per table)')
+    .addHelpText('after', examples(['plan check', 'plan check --verbose', 'plan check --json', 'plan check || plan fix --dry-run']))
+    .action(async (o: Record<string, unknown>) => {
       const { check } = await import('./commands/check.js');
-      setExit(await check(await context(program)));
+      setExit(await check(await context(program), { verbose: !!o.verbose }));
     });
 
   program
@@ -303,14 +312,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Flags that name a scope, for commands where --owner/--status mean something else. */
-function scopeOptions(cmd: Command): Command {
+/**
+ * Flags that name a scope, for commands where --owner/--status set values
+ * rather than filter: `add` picks a table with them, `edit` one of several
+ * tasks with the same id.
+ */
+function scopeOptions(meaning: string, cmd: Command): Command {
   return cmd
-    .option('--sprint <n>', 'the task table of sprint n')
-    .option('--week <n>', 'the task table of week n')
-    .option('--month <n>', 'the task table of month n')
-    .option('--phase <n>', 'the task table of phase n')
-    .option('--section <text>', 'the task table under a heading containing text')
+    .option('--sprint <n>', `${meaning} sprint n`)
+    .option('--week <n>', `${meaning} week n`)
+    .option('--month <n>', `${meaning} month n`)
+    .option('--phase <n>', `${meaning} phase n`)
+    .option('--section <text>', `${meaning} the section whose heading path contains text`)
     .option('--line <n>', 'the task on line n (to pick one of several equal ids)');
 }
 
@@ -339,7 +352,8 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      // `plan` with no command printed its help on stderr (commander.help): a usage error, as in git.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       return EXIT.usage;
     }
     const planError = asPlanError(error);

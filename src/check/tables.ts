@@ -2,12 +2,19 @@
 // without an id column.
 
 import type { Problem } from '../model/types.js';
-import type { CheckInput } from './types.js';
+import type { CheckInput, Finding } from './types.js';
+import { some } from './collapse.js';
 
-export function checkRaggedRows({ plan }: CheckInput): Problem[] {
-  const problems: Problem[] = [];
-  for (const table of plan.tables) {
+export function checkRaggedRows({ plan }: CheckInput): Finding[] {
+  const problems: Finding[] = [];
+  plan.tables.forEach((table, index) => {
     const want = table.headers.length;
+    const group = {
+      key: `ragged-row:${index}`,
+      summary: (all: Finding[]) =>
+        `${all.length} rows of this table (lines ${some(all.map((f) => String(f.line)))}) have more or fewer cells than its header ` +
+        `(line ${table.line}, ${want} cells): add the missing cells, or a header column for the extra ones (escape a literal | as \\|)`,
+    };
     for (const [line, cells] of table.ragged) {
       problems.push({
         line,
@@ -19,9 +26,10 @@ export function checkRaggedRows({ plan }: CheckInput): Problem[] {
           (cells > want
             ? `Markdown drops the extra ${cells - want === 1 ? 'cell' : 'cells'}: add a header column or merge the cells (escape a literal | as \\|)`
             : `add the missing ${want - cells === 1 ? 'cell' : 'cells'} (an empty \`|  |\` will do)`),
+        group,
       });
     }
-  }
+  });
   return problems;
 }
 

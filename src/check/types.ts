@@ -10,7 +10,17 @@ export interface CheckInput {
   text: string;
 }
 
-export type Check = (input: CheckInput) => Problem[];
+/**
+ * A problem as a check finds it. Findings with the same `group` key are one
+ * issue of a whole table or block (a Status column holding notes, row after
+ * row): `plan check` reports them as one, worded by `summary`, unless asked
+ * for each (`--verbose`).
+ */
+export interface Finding extends Problem {
+  group?: { key: string; summary: (all: Finding[]) => string };
+}
+
+export type Check = (input: CheckInput) => Finding[];
 
 /** 1-based line and column (in Unicode code points) of UTF-16 offsets in `text`. */
 export class Positions {

@@ -22,8 +22,8 @@ export async function board(ctx: Context, filters: Filters): Promise<number> {
     if (plan.tasks.length === 0) {
       ctx.err(`plan: ${display}: no tasks found (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README\n`);
     }
-    const { boardTable } = await import('../render/board.js');
-    ctx.out(boardTable(columns, ctx.width));
+    const { boardView } = await import('../render/board.js');
+    ctx.out(boardView(columns, ctx.width));
   }
   return 0;
 }

@@ -5,19 +5,29 @@ import type { Context } from './context.js';
 import { locatePlan } from '../locate.js';
 import { loadPlan } from '../load.js';
 import { runChecks } from '../check/index.js';
+import { collapseGroups } from '../check/collapse.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import type { Problem } from '../model/types.js';
 
 export function problemLine(file: string, p: Problem): string {
-  return `${file}:${p.line}:${p.column} ${p.severity} ${p.message.replace(/[\r\n]+/g, ' ')}`;
+  return `${file}:${p.line}:${p.column} ${p.severity} ${oneLine(p.message)}`;
 }
 
-export async function check(ctx: Context): Promise<number> {
+const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ');
+
+export interface CheckOptions {
+  /** One line per row even for an issue of a whole table. */
+  verbose?: boolean;
+}
+
+export async function check(ctx: Context, opts: CheckOptions = {}): Promise<number> {
   // Not openPlan: its read warnings would repeat the problems reported here.
   const { plan, text, display } = await loadPlan(locatePlan(ctx.opts.file));
-  const problems = runChecks({ plan, text });
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  const findings = runChecks({ plan, text });
+  const errors = findings.filter((p) => p.severity === 'error').length;
+  const warnings = findings.filter((p) => p.severity === 'warning').length;
+  // JSON lists every finding (tools want each position); text collapses a whole table's issue into one.
+  const problems = opts.verbose || ctx.mode === 'json' ? findings : collapseGroups(findings);
   if (ctx.mode === 'json') {
     ctx.out(
       toJson({
@@ -31,14 +41,8 @@ export async function check(ctx: Context): Promise<number> {
   } else if (ctx.mode === 'plain') {
     ctx.out(problems.map((p) => `${problemLine(display, p)}\n`).join(''));
   } else {
-    const { chalk } = await import('../render/table.js');
-    const paint = { error: chalk.red.bold, warning: chalk.yellow, info: chalk.cyan } as const;
-    const lines = problems.map((p) => {
-      const where = chalk.dim(`${display}:${p.line}:${p.column}`);
-      return `${where} ${paint[p.severity](p.severity)} ${p.message.replace(/[\r\n]+/g, ' ')}\n`;
-    });
-    const tally = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
-    ctx.out(lines.join('') + (problems.length ? `\n${errors ? chalk.red(tally) : chalk.yellow(tally)}\n` : `${display}: ${chalk.green('no problems found')}\n`));
+    const { checkView } = await import('../render/check.js');
+    ctx.out(checkView(problems, display, { errors, warnings }, ctx.width));
   }
   return errors > 0 ? 1 : 0;
 }

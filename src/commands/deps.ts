@@ -31,7 +31,7 @@ export async function deps(ctx: Context, id: string | undefined, filters: Filter
   if (lines.length === 0 || (root && lines.length === 1)) {
     ctx.out(root ? `${root.id} ${root.title} depends on no task.\n` : `${display}: no task depends on another.\n`);
   } else {
-    const { chalk, statusLabel } = await import('../render/table.js');
+    const { chalk, statusLabel } = await import('../render/colour.js');
     ctx.out(treeText(lines, statusLabel, chalk.dim));
   }
   if (root) {

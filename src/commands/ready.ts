@@ -12,7 +12,7 @@ import { printTasks, type Lean } from './list.js';
 export async function ready(ctx: Context, owner: string | undefined, filters: Filters, wait: WaitOptions, lean: Lean): Promise<number> {
   const { plan, display } = await openPlan(ctx);
   const r = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filters), owner, wait);
-  await printTasks(ctx, display, r.ready, lean, { waiting: r.waiting.length });
+  await printTasks(ctx, display, r.ready, lean, {}, { waiting: r.waiting.length });
   if (ctx.mode !== 'json' && r.ready.length === 0) {
     ctx.err(
       r.waiting.length

@@ -37,11 +37,11 @@ export async function renderTask(ctx: Context, t: Task, file: string, extra: Rec
     const pairs = [...taskPairs(t, file), ...Object.entries(extra).map(([k, v]): [string, string] => [k, String(v)])];
     ctx.out(tsv(['field', 'value'], pairs));
   } else {
-    const { keyValues, statusLabel } = await import('../render/table.js');
-    const pairs = taskPairs(t, file).map(([k, v]): [string, string | null] =>
-      k === 'status' ? [k, `${statusLabel(t.status)}${t.statusText ? `  (${t.statusText})` : ''}`] : k === 'statusText' ? [k, null] : [k, v],
+    const { fieldView, statusField } = await import('../render/fields.js');
+    const fields = taskPairs(t, file).map(([key, value]) =>
+      key === 'status' ? statusField(t.status, t.statusText) : { key, value: key === 'statusText' ? null : value },
     );
-    ctx.out(keyValues([...pairs, ...Object.entries(extra).map(([k, v]): [string, string] => [k, String(v)])]));
+    ctx.out(fieldView([...fields, ...Object.entries(extra).map(([key, v]) => ({ key, value: String(v) }))], ctx.width));
   }
 }
 

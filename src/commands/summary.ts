@@ -1,16 +1,16 @@
-// plan summary: progress per sprint, week, month, phase and milestone, then the
-// whole file (see src/query/summary.ts for the grouping rules).
+// plan summary: progress per heading (sprints, weeks, phases, sections), then
+// the whole file (see src/query/summary.ts for the grouping rules).
 
 import type { Context } from './context.js';
 import { openPlan } from './context.js';
 import { filterTasks, type Filters } from '../query/filter.js';
 import { summarise, type Figures, type Summary } from '../query/summary.js';
-import { SCHEMA_VERSION, toJson } from '../render/json.js';
+import { SUMMARY_SCHEMA_VERSION, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 
 export const SUMMARY_COLUMNS = [
   'depth', 'kind', 'value', 'name', 'line', 'headingStatus',
-  'done', 'total', 'percent', 'in-progress', 'pending', 'blocked', 'cancelled', 'none', 'weekItems',
+  'done', 'total', 'percent', 'in-progress', 'pending', 'blocked', 'cancelled', 'none',
 ] as const;
 
 function figureCells(f: Figures): unknown[] {
@@ -22,9 +22,8 @@ export function summaryTsv(summary: Summary, file: string): string {
   const rows = summary.groups.map((g) => [
     g.depth, g.kind, g.value, g.name, g.line, g.headingStatus,
     ...figureCells(g),
-    g.weekItems.map((w) => `${w.id}:${w.status}`).join(','),
   ]);
-  rows.push([0, 'file', '', file, '', '', ...figureCells(summary.total), '']);
+  rows.push([0, 'file', '', file, '', '', ...figureCells(summary.total)]);
   return tsv(SUMMARY_COLUMNS, rows);
 }
 
@@ -34,7 +33,7 @@ function figuresJson(f: Figures) {
 
 export function summaryJson(summary: Summary, file: string) {
   return {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     file,
     groups: summary.groups.map((g) => ({
       name: g.name,
@@ -42,10 +41,8 @@ export function summaryJson(summary: Summary, file: string) {
       value: g.value,
       depth: g.depth,
       line: g.line,
-      from: g.from,
       headingStatus: g.headingStatus,
       ...figuresJson(g),
-      weekItems: g.weekItems,
     })),
     total: figuresJson(summary.total),
   };
@@ -60,8 +57,8 @@ export async function summary(ctx: Context, filters: Filters): Promise<number> {
     if (plan.tasks.length === 0) {
       ctx.err(`plan: ${display}: no tasks found (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README\n`);
     }
-    const { summaryTable } = await import('../render/summary.js');
-    ctx.out(summaryTable(s, display, ctx.width));
+    const { summaryView } = await import('../render/summary.js');
+    ctx.out(summaryView(s, display, ctx.width));
   }
   return 0;
 }

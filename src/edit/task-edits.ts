@@ -6,7 +6,7 @@ import type { Span } from '../parse/blocks.js';
 import { splitRow } from '../parse/fast.js';
 import { DEFAULT_STYLE, leadingSymbol, Vocabulary, type SettableStatus, type Status } from '../status.js';
 import type { MojibakeFix } from '../text/mojibake.js';
-import { textWidth, codePoints } from '../text/width.js';
+import { textWidth, codePoints, widthBounds } from '../text/width.js';
 import { PlanError, UsageError } from '../errors.js';
 import type { Edit } from './splice.js';
 import { FileStyle } from './style.js';
@@ -253,11 +253,24 @@ export function tableAlignment(ec: EditContext, info: TableInfo): ((s: string) =
   if (lines.length < 3) return null;
   // Display width first: where no line holds a wide character both measures
   // agree, and a table aligned for the eye stays so once an emoji is written.
-  for (const m of [textWidth, codePoints]) {
+  // It is measured only when the lines can be equally wide at all.
+  for (const m of sameWidthPossible(lines) ? [textWidth, codePoints] : [codePoints]) {
     const w = m(lines[0]!);
     if (lines.every((l) => m(l) === w)) return m;
   }
   return null;
+}
+
+/** Whether some display width lies within every line's bounds. */
+function sameWidthPossible(lines: string[]): boolean {
+  let low = 0;
+  let high = Infinity;
+  for (const l of lines) {
+    const [lo, hi] = widthBounds(l);
+    low = Math.max(low, lo);
+    high = Math.min(high, hi);
+  }
+  return low <= high;
 }
 
 function itemStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {

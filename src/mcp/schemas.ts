@@ -155,15 +155,11 @@ export const summaryOutput = {
     z.object({
       name: z.string(),
       kind: z.string(),
-      value: z.string(),
+      value: z.string().nullable(),
       depth: z.number().int(),
       line: z.number().int(),
-      from: z.enum(['heading', 'week-item']),
       headingStatus: z.enum(STATUSES).nullable(),
       ...figures,
-      weekItems: z.array(
-        z.object({ id: z.string(), title: z.string(), status: z.enum(STATUSES), statusText: z.string(), line: z.number().int() }),
-      ),
     }),
   ),
   total: z.object(figures),

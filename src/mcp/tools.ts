@@ -13,12 +13,13 @@ import type { Task } from '../model/types.js';
 import { filterTasks } from '../query/filter.js';
 import { DependencyGraph } from '../query/deps.js';
 import { dependencyFilter, pickReady, readiness, waitingJson, waitingSummary } from '../query/ready.js';
-import { parseFields, parseLimit, taskFields } from '../render/fields.js';
+import { parseFields, parseLimit, taskFields } from '../render/lean.js';
 import type { ToolSpec } from './compact.js';
 import { dependencyFields } from '../render/deps.js';
 import { resolveTask } from '../query/resolve.js';
 import { summarise } from '../query/summary.js';
 import { runChecks } from '../check/index.js';
+import { collapseGroups } from '../check/collapse.js';
 import { SCHEMA_VERSION, taskJson } from '../render/json.js';
 import { summaryJson } from '../commands/summary.js';
 import { problemLine } from '../commands/check.js';
@@ -332,7 +333,7 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
     'summary',
     {
       title: 'Progress summary',
-      description: 'Progress per sprint, week, month, phase and milestone, then for the whole file: done/total, percent, count per status (`plan summary`).',
+      description: 'Progress per heading that holds tasks (sprints, weeks, phases, sections, nested as in the file), then the whole file: done/total, percent, count per status (`plan summary`).',
       inputSchema: filterShape,
       outputSchema: summaryOutput,
       annotations: readOnly,
@@ -363,7 +364,9 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.filter((p) => p.severity === 'warning').length;
       const tally = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
-      const text2 = problems.length ? [...problems.map((p) => problemLine(display, p)), tally].join('\n') : `${display}: no problems found`;
+      // The text reads as `plan check` prints (a whole table's issue once); the structured content lists each.
+      const lines = collapseGroups(problems).map((p) => problemLine(display, p));
+      const text2 = problems.length ? [...lines, tally].join('\n') : `${display}: no problems found`;
       return ok(text2, {
         schemaVersion: SCHEMA_VERSION,
         file: display,

@@ -3,6 +3,14 @@
 // reads the same wherever it is written.
 
 import { scopeWord } from './scope.js';
+import { Vocabulary } from '../status.js';
+
+/** Whether a text is a status and nothing more (`IN PROGRESS`, `✅ Done`), in the shared vocabulary. */
+function isStatusText(s: string): boolean {
+  const v = Vocabulary.of();
+  const word = v.leadingWord(s.trim());
+  return word !== null && word.text.length === s.trim().length;
+}
 
 /** Pictographs and symbols used as decoration or status marks (arrows are words here: `A → B`). */
 const MARK = String.raw`(?:[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF\u25A0-\u25FF✓✗✘]\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*)`;
@@ -11,7 +19,7 @@ const LEADING_MARKS = new RegExp(String.raw`^(?:${MARK}|\uFFFD|\uFE0F|\s)+`, 'u'
 const ANY_MARK = new RegExp(MARK, 'gu');
 /** A status mark at the end, with what usually follows it there: `✅`, `🔄 IN PROGRESS`, `✓ (complete)`, `🔴 CRITICAL`. */
 const TRAILING_STATUS = new RegExp(
-  String.raw`\s*(?:${MARK}\s*)+(?:\([^()]*\)|[\p{Lu}\p{N}][\p{Lu}\p{N}\s!.:\-–—]*)?\s*$`,
+  String.raw`\s*(?:${MARK}\s*)+(?:\([^()]*\)|[\p{Lu}\p{N}][\p{Lu}\p{N}\s!.:%\-–—]*)?\s*$`,
   'u',
 );
 /** A trailing `(✅ COMPLETE - Controls Only)` or `[🔲 FUTURE]`. */
@@ -23,11 +31,15 @@ export function stripLeadingMarks(s: string): string {
 }
 
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`. */
-export function groupName(text: string): string {
+export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
   let s = stripLeadingMarks(text).replace(TRAILING_MARKED_PAREN, '');
+  // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status.
+  s = s.replace(/\s*[([]([^()[\]]+)[)\]]\s*[:：]?\s*$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
   const cut = s.replace(TRAILING_STATUS, '');
   if (cut.trim() !== '') s = cut;
   s = s.replace(ANY_MARK, ' ').replace(/\s+/g, ' ').trim();
+  // `Phase 1: Foundation - DONE`, `Sprint 3 — Complete`: a last dashed part that only states a status.
+  s = s.replace(/\s+[—–-]\s+([^—–-]+)$/u, (m, last: string) => (isStatus(last) && s.length > m.length ? '' : m));
   return s.replace(/[\s:：]+$/u, '').trim() || text.trim();
 }
 

@@ -7,6 +7,13 @@ import type { Task } from '../model/types.js';
  * Later additions within 2: `dependsOn`.
  */
 export const SCHEMA_VERSION = 2;
+/**
+ * `plan summary --json` (and the MCP summary tool). 2: a group per heading
+ * that holds tasks (`kind: "section"` and `value: null` for a heading naming
+ * no scope); every task counted where it stands, so `from` and `weekItems` are
+ * gone.
+ */
+export const SUMMARY_SCHEMA_VERSION = 2;
 
 /** A task as `--json` prints it: every field but the source offsets. */
 export type TaskJson = Omit<Task, 'source'>;

@@ -1,34 +1,14 @@
 // `plan summary` on a terminal: one line per group with a progress bar, the
 // figures and a count per status, fitted to the terminal width.
 
-import type { Status } from '../status.js';
-import { nameWithoutStatus, type Figures, type Summary, type SummaryGroup } from '../query/summary.js';
-import { chalk, paint } from './table.js';
-
-export { paint };
+import { STATUSES, type Status } from '../status.js';
+import type { Figures, Summary, SummaryGroup } from '../query/summary.js';
+import { headingLabel } from '../query/group.js';
+import { chalk, MARK, paint, STATUS_WORD as WORD } from './colour.js';
 import { cut, padStart } from './fit.js';
 import { textWidth } from '../text/width.js';
 
-export const MARK: Record<Status, string> = {
-  done: '✔',
-  'in-progress': '▶',
-  pending: '○',
-  blocked: '✖',
-  cancelled: '–',
-  none: '·',
-};
-
-const WORD: Record<Status, string> = {
-  done: 'done',
-  'in-progress': 'in progress',
-  pending: 'pending',
-  blocked: 'blocked',
-  cancelled: 'cancelled',
-  none: 'no status',
-};
-
-const COUNT_ORDER: readonly Status[] = ['done', 'in-progress', 'pending', 'blocked', 'cancelled', 'none'];
-
+const COUNT_ORDER: readonly Status[] = STATUSES;
 
 /** `████░░░░` of `width` cells; no cell is full until all is done, none empty once something is. */
 export function bar(f: Figures, width: number): { full: number; empty: number } {
@@ -45,31 +25,21 @@ function countsText(f: Figures): { plain: string; coloured: string } {
 }
 
 interface Line {
-  /** Indent + name (+ heading status), plain. */
+  /** Indent + name, plain. */
   name: string;
+  /** The status the heading states, shown beside its name. */
   status: Status | null;
   figures: Figures;
   strong: boolean;
-  below: { text: string; status: Status }[];
 }
 
 function groupLine(g: SummaryGroup): Line {
-  const indent = '  '.repeat(g.depth);
-  return {
-    name: indent + nameWithoutStatus(g),
-    status: g.headingStatus,
-    figures: g,
-    strong: g.depth === 0 && g.from === 'heading',
-    below: g.weekItems.map((w) => ({
-      text: `${indent}  ↳ ${w.id}${w.title ? ` ${w.title}` : ''}`,
-      status: w.status,
-    })),
-  };
+  return { name: '  '.repeat(g.depth) + headingLabel(g.name), status: g.headingStatus, figures: g, strong: g.depth === 0 };
 }
 
-export function summaryTable(summary: Summary, file: string, width: number): string {
+export function summaryView(summary: Summary, file: string, width: number): string {
   const lines: Line[] = summary.groups.map(groupLine);
-  const totalLine: Line = { name: `All tasks in ${file}`, status: null, figures: summary.total, strong: true, below: [] };
+  const totalLine: Line = { name: `All tasks in ${file}`, status: null, figures: summary.total, strong: true };
   const all = [...lines, totalLine];
 
   const label = (l: Line): string => (l.status ? `  ${MARK[l.status]} ${WORD[l.status]}` : '');
@@ -111,20 +81,21 @@ export function summaryTable(summary: Summary, file: string, width: number): str
     const tail = layout.counts && counts.plain ? `  ${counts.coloured}` : '';
     return `${coloredName}  ${barText}  ${figs}  ${pctColoured}${tail}`.trimEnd();
   };
-  const below = (b: Line['below'][number]): string => {
-    const lab = `  ${MARK[b.status]} ${WORD[b.status]}`;
-    const text = cut(b.text, Math.max(8, width - textWidth(lab)));
-    return chalk.dim(text) + paint(b.status, lab);
-  };
-
-  const out: string[] = [];
-  for (const l of lines) {
-    out.push(render(l));
-    for (const b of l.below) out.push(below(b));
-  }
+  const out = lines.map(render);
   if (lines.length) out.push('');
   out.push(render(totalLine));
-  const legend = COUNT_ORDER.map((s) => `${MARK[s]} ${WORD[s]}${s === 'cancelled' ? ' (not counted)' : ''}`).join('  ');
-  out.push(chalk.dim(cut(legend, width)));
+  const legend = COUNT_ORDER.map((s) => `${MARK[s]} ${WORD[s]}${s === 'cancelled' ? ' (not counted)' : ''}`);
+  out.push(...packed(legend, width).map((l) => chalk.dim(l)));
   return `${out.join('\n')}\n`;
+}
+
+/** `items` two spaces apart, as many to a line as fit `width` (an item never split). */
+function packed(items: string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(last) + 2 + textWidth(item) <= width) lines[lines.length - 1] = `${last}  ${item}`;
+    else lines.push(cut(item, width));
+  }
+  return lines;
 }

@@ -1,28 +1,94 @@
-// Display width in terminal columns: wide East Asian characters and emoji
-// count two, combining marks and variation selectors none.
+// Display width in terminal columns, as string-width measures it (grapheme
+// clusters: a ZWJ family or a flag counts two, combining marks none), and the
+// grapheme clusters a view may cut or wrap between.
+//
+// string-width builds an Intl.Segmenter and compiles Unicode property regexes
+// when first used (tens of milliseconds), and measures slowly: so it is loaded
+// on first need, never at start-up, and sees only the non-ASCII runs of a
+// string. Printable ASCII is one column per character, in string-width too
+// (a test holds the two to the same answer on random text).
 
-/** Display width of plain text: wide East Asian characters and emoji count two. */
-export function textWidth(s: string): number {
-  let w = 0;
-  const chars = Array.from(s);
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x300) w += 1;
-    else if ((cp >= 0x300 && cp < 0x370) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff)) w += 0;
-    else if (
-      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) || EMOJI_WIDE.test(ch) ||
-      (chars[i + 1] === '\uFE0F' && EMOJI.test(ch))
-    ) w += 2;
-    else w += 1;
+type Measure = (s: string) => number;
+
+let stringWidth: Measure | undefined;
+let segmenter: Intl.Segmenter | undefined;
+
+function measureRun(s: string): number {
+  // `require`, not `import`: esbuild then bundles string-width behind a lazy
+  // initialiser, so a command that never measures non-ASCII text never loads it.
+  stringWidth ??= (require('string-width') as { default: Measure }).default;
+  return stringWidth(s);
+}
+
+/** Widths of the non-ASCII runs seen so far: the same emoji and words recur in every row. */
+const runWidths = new Map<string, number>();
+const MAX_CACHED_RUN = 64;
+
+function runWidth(run: string): number {
+  if (run.length > MAX_CACHED_RUN) return measureRun(run);
+  let w = runWidths.get(run);
+  if (w === undefined) {
+    if (runWidths.size > 50_000) runWidths.clear();
+    runWidths.set(run, (w = measureRun(run)));
   }
   return w;
 }
 
-const EMOJI_WIDE = /\p{Emoji_Presentation}/u;
-const EMOJI = /\p{Emoji}/u;
+const isPrintableAscii = (code: number): boolean => code >= 0x20 && code < 0x7f;
+
+// Grapheme_Cluster_Break=Prepend (Unicode 15): the one kind of character that
+// joins the character after it, so an ASCII character after it is measured
+// with it (JavaScript has no regex property for it).
+const ENDS_WITH_PREPEND = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]$/u;
+
+/** Display width of `s` in terminal columns (ANSI escape codes count nothing). */
+export function textWidth(s: string): number {
+  if (s.includes('\x1b')) return measureRun(s);
+  let width = 0;
+  let i = 0;
+  while (i < s.length) {
+    let j = i;
+    while (j < s.length && isPrintableAscii(s.charCodeAt(j))) j++;
+    if (j === s.length) return width + j - i;
+    // The ASCII character before a non-ASCII run may be the base of its first
+    // cluster (`1️⃣`, `é` as e + U+0301): it is measured with the run.
+    const start = j > i ? j - 1 : j;
+    let k = j;
+    for (;;) {
+      while (k < s.length && !isPrintableAscii(s.charCodeAt(k))) k++;
+      if (k === s.length || !ENDS_WITH_PREPEND.test(s.slice(Math.max(j, k - 2), k))) break;
+      k++;
+    }
+    width += start - i + runWidth(s.slice(start, k));
+    i = k;
+  }
+  return width;
+}
+
+/**
+ * Bounds of `textWidth(s)` found without measuring: each printable ASCII
+ * character is one column, anything else zero to two. For a writer asking
+ * whether lines can be equally wide, before it pays for the real measure.
+ */
+export function widthBounds(s: string): [number, number] {
+  let ascii = 0;
+  let other = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isPrintableAscii(c)) ascii++;
+    else if (c < 0xdc00 || c > 0xdfff) other++; // a low surrogate is part of the code point before it
+  }
+  return [ascii, ascii + 2 * other];
+}
+
+/** The grapheme clusters of `s` (what a terminal draws as one character). */
+export function graphemes(s: string): string[] {
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) ascii = isPrintableAscii(s.charCodeAt(i));
+  if (ascii) return s.split('');
+  segmenter ??= new Intl.Segmenter();
+  return Array.from(segmenter.segment(s), (g) => g.segment);
+}
 
 /** Length in code points (what `chars_limit` counts). */
 export function codePoints(s: string): number {

@@ -12,45 +12,50 @@ const run = (args: string[]) => plan(['-f', 'progress_planning.md', ...args], { 
 const tsvLines = (...rows: unknown[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
 
 describe('plan summary', () => {
-  it('prints one TSV row per sprint, week, month and phase, then the file', () => {
+  it('prints one TSV row per heading that holds tasks, then the file, with the same total as list', () => {
     const r = run(['summary']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       tsvLines(
-        ['depth', 'kind', 'value', 'name', 'line', 'headingStatus', 'done', 'total', 'percent', 'in-progress', 'pending', 'blocked', 'cancelled', 'none', 'weekItems'],
-        [0, 'sprint', 8, 'Immediate (Sprint 8) - Unified Execution Strategy', 16, '', 1, 9, 11, 1, 4, 0, 0, 3, ''],
-        [1, 'week', 1, 'Week 1: VictoriaMetrics Foundation (IN PROGRESS)', 20, 'in-progress', 1, 3, 33, 1, 1, 0, 0, 0, ''],
-        [1, 'week', '2-6', 'Week 2-6: Planning', 28, '', 0, 3, 0, 0, 3, 0, 0, 0, ''],
-        [2, 'week', 3, 'W3 MCP Server', 33, '', 0, 1, 0, 0, 1, 0, 0, 0, ''],
-        [2, 'week', '4-5', 'W4-5 A2A Protocol', 34, '', 0, 1, 0, 0, 1, 0, 0, 0, ''],
-        [2, 'week', 6, 'W6 Testing & Validation', 35, '', 0, 1, 0, 0, 1, 0, 0, 0, ''],
-        [1, 'sprint', 8, 'Other Sprint 8 Tasks', 37, '', 0, 3, 0, 0, 0, 0, 0, 3, ''],
-        [0, 'week', 2, 'Week 2', 45, '', 0, 5, 0, 0, 0, 0, 0, 5, 'W2:pending'],
-        [0, 'month', 2, 'Month 2', 55, '', 0, 5, 0, 0, 0, 0, 0, 5, ''],
-        [0, 'phase', 5, 'Phase 5 Planning', 67, '', 0, 4, 0, 0, 0, 0, 0, 4, ''],
-        [0, 'file', '', 'progress_planning.md', '', '', 1, 23, 4, 1, 4, 0, 0, 17, ''],
+        ['depth', 'kind', 'value', 'name', 'line', 'headingStatus', 'done', 'total', 'percent', 'in-progress', 'pending', 'blocked', 'cancelled', 'none'],
+        [0, 'sprint', 8, 'Immediate (Sprint 8) - Unified Execution Strategy', 16, '', 1, 10, 10, 1, 5, 0, 0, 3],
+        [1, 'week', 1, 'Week 1: VictoriaMetrics Foundation (IN PROGRESS)', 20, 'in-progress', 1, 3, 33, 1, 1, 0, 0, 0],
+        [1, 'week', '2-6', 'Week 2-6: Planning', 28, '', 0, 4, 0, 0, 4, 0, 0, 0],
+        [1, 'sprint', 8, 'Other Sprint 8 Tasks', 37, '', 0, 3, 0, 0, 0, 0, 0, 3],
+        [0, 'week', 2, 'Week 2', 45, '', 0, 5, 0, 0, 0, 0, 0, 5],
+        [0, 'month', 2, 'Month 2', 55, '', 0, 5, 0, 0, 0, 0, 0, 5],
+        [0, 'phase', 5, 'Phase 5 Planning', 67, '', 0, 4, 0, 0, 0, 0, 0, 4],
+        [1, 'section', '', 'Execution Schedule', 74, '', 0, 4, 0, 0, 0, 0, 0, 4],
+        [0, 'file', '', 'progress_planning.md', '', '', 1, 24, 4, 1, 5, 0, 0, 17],
       ),
     );
+    const listed = run(['list']).stdout.trimEnd().split('\n').length - 1;
+    expect(listed).toBe(24);
   });
 
-  it('gives the same figures as JSON: week 1 is 1 done of 3, in progress', () => {
+  it('gives the same figures as JSON (schema 2): week 1 is 1 done of 3, in progress; W2 counts under Week 2-6', () => {
     const out = JSON.parse(run(['summary', '--json']).stdout);
     expect(out.schemaVersion).toBe(2);
     expect(out.file).toBe('progress_planning.md');
     const week1 = out.groups.find((g: { kind: string; value: string }) => g.kind === 'week' && g.value === '1');
-    expect(week1).toMatchObject({ done: 1, total: 3, percent: 33, headingStatus: 'in-progress', depth: 1, line: 20 });
-    expect(week1.counts).toEqual({ done: 1, 'in-progress': 1, pending: 1, blocked: 0, cancelled: 0, none: 0 });
+    expect(week1).toEqual({
+      name: 'Week 1: VictoriaMetrics Foundation (IN PROGRESS)', kind: 'week', value: '1', depth: 1, line: 20, headingStatus: 'in-progress',
+      done: 1, total: 3, percent: 33, counts: { done: 1, 'in-progress': 1, pending: 1, blocked: 0, cancelled: 0, none: 0 },
+    });
+    const weeks2to6 = out.groups.find((g: { value: string }) => g.value === '2-6');
+    expect(weeks2to6).toMatchObject({ total: 4, counts: { pending: 4 } });
     const week2 = out.groups.find((g: { kind: string; value: string }) => g.kind === 'week' && g.value === '2');
-    expect(week2.weekItems).toEqual([{ id: 'W2', title: 'Grafana Dashboards', status: 'pending', statusText: '⏳ Pending', line: 32 }]);
-    expect(out.total).toEqual({ done: 1, total: 23, percent: 4, counts: { done: 1, 'in-progress': 1, pending: 4, blocked: 0, cancelled: 0, none: 17 } });
+    expect(week2).toMatchObject({ total: 5, counts: { none: 5, pending: 0 } });
+    expect(out.groups.find((g: { kind: string }) => g.kind === 'section')).toMatchObject({ name: 'Execution Schedule', value: null, total: 4 });
+    expect(out.total).toEqual({ done: 1, total: 24, percent: 4, counts: { done: 1, 'in-progress': 1, pending: 5, blocked: 0, cancelled: 0, none: 17 } });
   });
 
   it('takes the filters of list', () => {
     expect(run(['summary', '--week', '1']).stdout.split('\n').slice(1, 4)).toEqual([
-      '0\tsprint\t8\tImmediate (Sprint 8) - Unified Execution Strategy\t16\t\t1\t3\t33\t1\t1\t0\t0\t0\t',
-      '1\tweek\t1\tWeek 1: VictoriaMetrics Foundation (IN PROGRESS)\t20\tin-progress\t1\t3\t33\t1\t1\t0\t0\t0\t',
-      '0\tfile\t\tprogress_planning.md\t\t\t1\t3\t33\t1\t1\t0\t0\t0\t',
+      '0\tsprint\t8\tImmediate (Sprint 8) - Unified Execution Strategy\t16\t\t1\t3\t33\t1\t1\t0\t0\t0',
+      '1\tweek\t1\tWeek 1: VictoriaMetrics Foundation (IN PROGRESS)\t20\tin-progress\t1\t3\t33\t1\t1\t0\t0\t0',
+      '0\tfile\t\tprogress_planning.md\t\t\t1\t3\t33\t1\t1\t0\t0\t0',
     ]);
     expect(run(['summary', '--status', 'bogus']).code).toBe(2);
   });
@@ -89,7 +94,7 @@ describe('plan board', () => {
 });
 
 describe('plan check', () => {
-  it('reports the seed’s damaged text as errors and exits 1', () => {
+  it('reports the seed’s damaged text as errors and exits 1; a Status column of notes is one warning per table', () => {
     const r = run(['check']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
@@ -97,8 +102,24 @@ describe('plan check', () => {
     expect(lines.filter((l) => / error damaged text/.test(l))).toHaveLength(8);
     expect(r.stdout).toContain('progress_planning.md:25:36 error damaged text "\\uf8ffüîÑ" should read "🔄"');
     expect(r.stdout).toContain('progress_planning.md:41:36 error damaged text "‚Äì" should read "–"');
-    expect(lines.filter((l) => / warning status "/.test(l))).toHaveLength(13);
+    expect(lines.filter((l) => / warning /.test(l))).toEqual([
+      'progress_planning.md:41:60 warning 3 status cells of this table hold no status plan knows ("From benchmark analysis", …; tasks 2, 3, 4): ' +
+        'if the column holds notes, name it Notes; else write ✅ Done, 🔄 In Progress, ⏳ Pending, ⛔ Blocked or 🚫 Cancelled, ' +
+        'or map the words to statuses in the front matter (`plan: statuses: {…: pending}`) or in .planrc.json; --verbose lists each',
+      expect.stringMatching(/^progress_planning\.md:49:35 warning 5 status cells of this table .*tasks 5, 6, …\)/),
+      expect.stringMatching(/^progress_planning\.md:59:46 warning 5 status cells of this table .*tasks 10, 11, …\)/),
+    ]);
     for (const l of lines) expect(l).toMatch(/^progress_planning\.md:\d+:\d+ (error|warning) \S/);
+  });
+
+  it('--verbose gives a line per status cell; JSON always lists each', () => {
+    const verbose = run(['check', '--verbose']).stdout.trimEnd().split('\n');
+    expect(verbose.filter((l) => / warning status "/.test(l))).toHaveLength(13);
+    expect(verbose).toContain(
+      'progress_planning.md:42:38 warning status "C4 Mermaid diagram" (task 3) is not one plan knows; write ✅ Done, 🔄 In Progress, ⏳ Pending, ⛔ Blocked or 🚫 Cancelled, or map it to a status in the front matter (`plan: statuses: {C4 Mermaid diagram: pending}`) or in .planrc.json',
+    );
+    const json = JSON.parse(run(['check', '--json']).stdout);
+    expect(json.problems.filter((p: { code: string }) => p.code === 'unknown-status')).toHaveLength(13);
   });
 
   it('gives JSON with counts', () => {

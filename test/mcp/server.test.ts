@@ -124,7 +124,7 @@ describe('plan mcp: reading', () => {
   it('summary returns what `plan summary --json` prints', async () => {
     const all = await s.call('summary');
     expect(all.structuredContent).toEqual(cliJson(copy.file, ['summary']));
-    expect(textOf(all).split('\n').pop()).toBe(`${copy.file}: 1/23 4%`);
+    expect(textOf(all).split('\n').pop()).toBe(`${copy.file}: 1/24 4%`);
     const sprint = await s.call('summary', { sprint: '8' });
     expect(sprint.structuredContent).toEqual(cliJson(copy.file, ['summary', '--sprint', '8']));
   });

@@ -12,14 +12,15 @@ async function summary(text: string, filters = {}) {
 const rows = (...r: string[]) => `| # | Task | Status |\n|---|---|---|\n${r.map((x) => `| ${x} |`).join('\n')}\n`;
 
 describe('summary groups', () => {
-  it('makes a group per scoped heading that holds tasks, nested by depth', async () => {
+  it('makes a group of every heading that holds tasks, nested by depth; the document title is the file line', async () => {
     const s = await summary(
       [
         '# Roadmap', '',
         '## Sprint 1', '', '### Week 1 (DONE)', '', rows('1 | a | ✅', '2 | b | ✅'),
         '### Week 2', '', rows('3 | c | 🔄', '4 | d | ⏳', '5 | e | 🚫'),
         '## Notes', '', 'Nothing here.', '',
-        '## Phase 2', '', '- [x] 2.1 done', '- [ ] 2.2 open', '',
+        '## Release 2.0', '', '- [x] 2.1 done', '- [ ] 2.2 open', '',
+        '### Backlog', '', '- [ ] 2.3 later', '',
         '## Month 3', '', 'No tasks yet.', '',
       ].join('\n'),
     );
@@ -27,26 +28,30 @@ describe('summary groups', () => {
       [0, 'sprint', '1', 'Sprint 1', 2, 4, 50, null],
       [1, 'week', '1', 'Week 1 (DONE)', 2, 2, 100, 'done'],
       [1, 'week', '2', 'Week 2', 0, 2, 0, null],
-      [0, 'phase', '2', 'Phase 2', 1, 2, 50, null],
+      [0, 'milestone', '2.0', 'Release 2.0', 1, 3, 33, null],
+      [1, 'section', null, 'Backlog', 0, 1, 0, null],
     ]);
     expect(s.groups[2]!.counts).toEqual({ done: 0, 'in-progress': 1, pending: 1, blocked: 0, cancelled: 1, none: 0 });
-    expect(s.total).toMatchObject({ done: 3, total: 6, percent: 50 });
+    expect(s.total).toMatchObject({ done: 3, total: 7, percent: 43 });
   });
 
-  it('shows a week item beside the week it describes, not counted twice', async () => {
+  it('counts a week-table row where it stands, once, like every task list shows', async () => {
     const s = await summary(
       [
         '## Sprint 1', '', '| Week | Focus | Status |', '|---|---|---|', '| 1 | Setup | ✅ |', '| 2 | Build | ⏳ |', '',
-        '## Week 1', '', rows('1.1 | a | ✅', '1.2 | b | ⏳'),
+        '## Week 2', '', rows('2.1 | a | ✅', '2.2 | b | ⏳'),
       ].join('\n'),
     );
-    expect(s.groups.map((g) => [g.depth, g.from, g.name, g.done, g.total])).toEqual([
-      [0, 'heading', 'Sprint 1', 0, 1],
-      [1, 'week-item', 'W2 Build', 0, 1],
-      [0, 'heading', 'Week 1', 1, 2],
+    expect(s.groups.map((g) => [g.depth, g.name, g.done, g.total])).toEqual([
+      [0, 'Sprint 1', 1, 2],
+      [0, 'Week 2', 1, 2],
     ]);
-    expect(s.groups[2]!.weekItems).toEqual([{ id: 'W1', title: 'Setup', status: 'done', statusText: '✅', line: 5 }]);
-    expect(s.total).toMatchObject({ done: 1, total: 3 });
+    expect(s.total).toMatchObject({ done: 2, total: 4 });
+  });
+
+  it('keeps a scope heading that holds every task: only a title naming no scope is left to the file line', async () => {
+    const s = await summary(['# Sprint 4', '', rows('1 | a | ✅', '2 | b | ⏳')].join('\n'));
+    expect(s.groups.map((g) => [g.kind, g.value, g.done, g.total])).toEqual([['sprint', '4', 1, 2]]);
   });
 
   it('takes the finest scope a heading names and honours filters', async () => {

@@ -1,0 +1,110 @@
+// Every `plan …` example in the README runs as written on a copy of the seed,
+// and the README's terminal captures are what plan prints on an 80-column pty.
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plan, ROOT, SEED, tempDir } from '../helpers/run.js';
+import { HAS_SCRIPT, planOnPty } from '../helpers/pty.js';
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** Examples that do not exit 0 on the seed, and why. */
+const EXPECTED_EXIT: Record<string, number> = {
+  'plan check --json': 1, // the seed has damaged text: errors
+  'plan next --claim': 2, // the prose's name for the claim mode: without --owner it is a usage error
+};
+
+/** Shell words of a command line: spaces split, quotes group (no expansion is needed here). */
+function words(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** The `plan …` command of a shell line: after `plan` (or `npx plan`, `<(plan`), up to a pipe, redirection, `)` or comment. */
+function planCommand(line: string): string | null {
+  const m = /(?:^|[\s(])plan\s+((?:"[^"]*"|'[^']*'|[^\s|<>)#'"]+|\s+)*)/.exec(line);
+  return m ? `plan ${m[1]!.trim()}` : null;
+}
+
+/** Each example is a sequence of commands run on one copy of the seed. */
+type Example = string[];
+
+function shellExamples(): Example[] {
+  const blocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return blocks.flatMap((b) => b.split('\n')).flatMap((line) => planCommand(line) ?? []).map((c) => [c]);
+}
+
+/**
+ * Inline `plan …` spans in the prose that are examples (with arguments,
+ * without placeholders); spans joined by "then" are one sequence.
+ */
+function inlineExamples(): Example[] {
+  const prose = README.replace(/```[\s\S]*?```/g, '');
+  const spans = [...prose.matchAll(/`(plan [^`]*)`/g)];
+  const out: Example[] = [];
+  spans.forEach((m, i) => {
+    const command = m[1]!;
+    if (!/^plan (\S+ )*-?-?\S+ \S/.test(command) || /[<>[\]…|\\]/.test(command)) return;
+    const before = spans[i - 1];
+    const joined = before && prose.slice(before.index! + before[0].length, m.index) === ' then ';
+    if (joined && out.length && out[out.length - 1]!.at(-1) === before[1]) out[out.length - 1]!.push(command);
+    else out.push([command]);
+  });
+  return out;
+}
+
+/** A folder holding the seed as seeds/progress_planning.md (for -f) and progress_planning.md (found by name). */
+function seedFolder(): { dir: string; cleanup: () => void } {
+  const t = tempDir();
+  mkdirSync(join(t.dir, 'seeds'));
+  copyFileSync(SEED, join(t.dir, 'seeds', 'progress_planning.md'));
+  copyFileSync(SEED, join(t.dir, 'progress_planning.md'));
+  return t;
+}
+
+describe('README examples', () => {
+  const examples = [...shellExamples(), ...inlineExamples()];
+
+  it('finds the examples', () => {
+    expect(examples).toEqual(
+      expect.arrayContaining([['plan list --week 1'], ['plan -f seeds/progress_planning.md list --week 1'], ['plan completion bash'], ['plan set 1.2 done', 'plan set 1.2 in-progress']]),
+    );
+    expect(examples.length).toBeGreaterThan(15);
+  });
+
+  for (const example of examples) {
+    it(`${example.join(', then ')} runs on the seed`, () => {
+      const t = seedFolder();
+      try {
+        for (const command of example) {
+          const r = plan(words(command).slice(1), { cwd: t.dir });
+          const code = EXPECTED_EXIT[command] ?? 0;
+          expect(r.code, `${command}: ${r.stderr}`).toBe(code);
+          if (code === 0) expect(r.stderr, command).toBe('');
+        }
+      } finally {
+        t.cleanup();
+      }
+    });
+  }
+});
+
+describe.skipIf(!HAS_SCRIPT)('README captures', () => {
+  const captures = [...README.matchAll(/```text\n\$ (plan [^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ command: m[1]!, output: m[2]! }));
+
+  it('has the list, board and summary captures', () => {
+    expect(captures.map((c) => words(c.command)[1])).toEqual(['list', 'board', 'summary']);
+  });
+
+  for (const { command, output } of captures) {
+    it(`${command} prints what the README shows, at 80 columns`, () => {
+      const t = seedFolder();
+      try {
+        const r = planOnPty(words(command).slice(1), { columns: 80, cwd: t.dir });
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe(output);
+      } finally {
+        t.cleanup();
+      }
+    });
+  }
+});

@@ -123,26 +123,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await list(await context(program), filtersOf(o), view, deps, leanOf(o)));
     });
 
-  allowCancelled(
-    leanOptions(
-      filterOptions(
-        program
-          .command('ready')
-          .description("what can start now: open tasks whose dependencies are all done, in `plan next`'s order"),
-      ),
-    ),
-  )
-    .addHelpText(
-      'after',
-      examples(['plan ready', 'plan ready --owner Opus --limit 3', 'plan ready --fields id,title --json', 'plan ready --sprint 8 --allow-cancelled']),
-    )
-    .action(async (o: Record<string, unknown>) => {
-      const f = filtersOf(o);
-      const owner = f.owner;
-      delete f.owner;
-      setExit(await ready(await context(program), owner, f, { allowCancelled: !!o.allowCancelled }, leanOf(o)));
-    });
-
   filterOptions(program.command('show').argument('<id>', 'task id (see `plan list`)').description('show every field of one task, with file:line'))
     .addHelpText('after', examples(['plan show 1.2', 'plan show 3.1 --sprint 9', 'plan show W2 --json']))
     .action(async (id: string, o: Record<string, unknown>) => {
@@ -173,6 +153,26 @@ export function buildProgram(setExit: (code: number) => void): Command {
         return;
       }
       setExit(await next(await context(program), owner, f, wait));
+    });
+
+  allowCancelled(
+    leanOptions(
+      filterOptions(
+        program
+          .command('ready')
+          .description("what can start now: open tasks whose dependencies are all done, in `plan next`'s order"),
+      ),
+    ),
+  )
+    .addHelpText(
+      'after',
+      examples(['plan ready', 'plan ready --owner Opus --limit 3', 'plan ready --fields id,title --json', 'plan ready --sprint 8 --allow-cancelled']),
+    )
+    .action(async (o: Record<string, unknown>) => {
+      const f = filtersOf(o);
+      const owner = f.owner;
+      delete f.owner;
+      setExit(await ready(await context(program), owner, f, { allowCancelled: !!o.allowCancelled }, leanOf(o)));
     });
 
   writeOptions(

@@ -20,7 +20,7 @@ const NODE = process.execPath;
 // ---------------------------------------------------------------------------
 // Options
 
-const CASES = ['startup', 'warm', 'cold', 'set', 'memory', 'growth'];
+const CASES = ['startup', 'warm', 'cold', 'set', 'memory', 'growth', 'history'];
 const CASE_ALIASES = {
   startup: 'startup', 'start-up': 'startup',
   warm: 'warm', 'warm-list': 'warm', warmlist: 'warm',
@@ -28,6 +28,7 @@ const CASE_ALIASES = {
   set: 'set',
   memory: 'memory', mem: 'memory', 'peak-memory': 'memory', rss: 'memory',
   growth: 'growth',
+  history: 'history', log: 'history', burndown: 'history',
 };
 
 const USAGE = `usage: node bench/run.mjs [options]
@@ -538,6 +539,57 @@ if (want('growth')) runCase('growth', 'no worse than linear', () => {
     notes.push(`growth: marginal cost ${fmtMs(m1)} ms per 1,000 tasks from 1k→10k, ${fmtMs(m2)} ms per 1,000 from 10k→50k (${fmtRatio(m2 / m1)}; well above 1× means worse than linear${m2 / m1 > 1.5 ? ' ⚠️' : ''}).`);
   }
 });
+
+// --- history: plan log and plan burndown over a scripted git history
+if (want('history')) runCase('history', 'see rows', () => {
+  const COMMITS = 200;
+  const TASKS = 1000;
+  log(`bench: history (${COMMITS} commits of a ${TASKS.toLocaleString('en-US')}-task plan, written with git fast-import) …`);
+  const repo = path.join(tmp, 'history-repo');
+  const planFile = path.join(repo, 'PLAN.md');
+  const source = path.join(tmp, 'history-base.md');
+  gen(TASKS, source);
+  scriptedHistory(source, repo, COMMITS);
+  // Cold: plan's store of parsed versions removed before each run (outside the timed region).
+  const store = path.join(tmp, 'cache', 'plan', 'history');
+  const forget = () => fs.rmSync(store, { recursive: true, force: true });
+  const cases = [
+    ['log', plan('-f', planFile, 'log', '--json')],
+    ['burndown', plan('-f', planFile, 'burndown', '--json')],
+  ];
+  for (const [name, c] of cases) {
+    dryRun(c);
+    const [warm] = timeAlternating([{ cmd: () => c }]);
+    rows.push({ case: `${name} (${COMMITS} commits, warm)`, unit: 'ms', plan: warm, baseline: null, target: '≤ 1.0 s', limit: 1000, ok: warm.median <= 1000 });
+    const [cold] = timeAlternating([{ before: forget, cmd: () => c }], { runs: Math.min(opt.runs, 5), warmup: 0 });
+    rows.push({ case: `${name} (${COMMITS} commits, cold: every version parsed)`, unit: 'ms', plan: cold, baseline: null, target: '≤ 10 s', limit: 10000, ok: cold.median <= 10000 });
+    legend.push([`${name} (history)`, show(c), '—', name === 'log' ? `${COMMITS} commits each changing one status of a ${TASKS}-task plan; cold runs remove plan's history store first (medians of ${Math.min(opt.runs, 5)})` : '']);
+  }
+});
+
+/** A repository whose PLAN.md has `commits` versions: each commit flips one task between pending and done. */
+function scriptedHistory(source, repo, commits) {
+  const lines = fs.readFileSync(source, 'utf8').split('\n');
+  const rows = lines.flatMap((l, i) => (/^\| \d+\.\d+ \|.*\| (✅ Complete|⏳ Pending) \|/.test(l) ? [i] : []));
+  fs.mkdirSync(repo, { recursive: true });
+  const git = (args, input) => {
+    const r = spawnSync('git', args, { cwd: repo, input, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+    if (r.status !== 0) { log(`bench: git ${args[0]} failed: ${String(r.stderr)}`); process.exit(1); }
+  };
+  git(['init', '-q', '-b', 'main']);
+  const stream = [];
+  for (let k = 0; k < commits; k++) {
+    if (k > 0) {
+      const i = rows[(k * 7) % rows.length];
+      lines[i] = lines[i].includes('⏳ Pending') ? lines[i].replace('⏳ Pending', '✅ Complete') : lines[i].replace('✅ Complete', '⏳ Pending');
+    }
+    const data = Buffer.from(lines.join('\n'));
+    const when = 1767261600 + k * 3600;
+    stream.push(Buffer.from(`commit refs/heads/main\nauthor Ana <ana@example.com> ${when} +0000\ncommitter Ana <ana@example.com> ${when} +0000\ndata 9\nstep ${String(k).padStart(4, '0')}\nM 100644 inline PLAN.md\ndata ${data.length}\n`), data, Buffer.from('\n'));
+  }
+  git(['fast-import', '--quiet'], Buffer.concat(stream));
+  git(['checkout', '-q', '-f', 'main']);
+}
 
 // --- optional hyperfine cross-check (sequential, not alternating)
 const hyper = [];

@@ -21,6 +21,14 @@ import { parseFields, parseLimit } from './render/lean.js';
 const VERSION = '0.1.0';
 
 function filterOptions(cmd: Command): Command {
+  return scopeFilterOptions(cmd)
+    .option('--status <s,...>', 'only these statuses (done, in-progress, pending, blocked, cancelled, none, open)')
+    .option('--grep <text>', 'only tasks whose fields contain text')
+    .option('--line <n>', 'only the task on line n (to pick one of several equal ids)');
+}
+
+/** The filters that name which tasks by where they stand (and who owns them). */
+function scopeFilterOptions(cmd: Command): Command {
   return cmd
     .option('--sprint <n>', 'only tasks in sprint n')
     .option('--week <n>', 'only tasks in week n (a range like 2-6 matches 3)')
@@ -28,10 +36,7 @@ function filterOptions(cmd: Command): Command {
     .option('--phase <n>', 'only tasks in phase n')
     .option('--milestone <n>', 'only tasks in milestone n')
     .option('--section <text>', 'only tasks under a heading containing text')
-    .option('--status <s,...>', 'only these statuses (done, in-progress, pending, blocked, cancelled, none, open)')
-    .option('--owner <name>', 'only tasks of this owner (case-insensitive)')
-    .option('--grep <text>', 'only tasks whose fields contain text')
-    .option('--line <n>', 'only the task on line n (to pick one of several equal ids)');
+    .option('--owner <name>', 'only tasks of this owner (case-insensitive)');
 }
 
 function filtersOf(o: Record<string, unknown>): Filters {
@@ -302,6 +307,63 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async () => {
       const { mcp } = await import('./commands/mcp.js');
       setExit(await mcp(await context(program), VERSION));
+    });
+
+  scopeFilterOptions(program.command('log').argument('[id]', 'only the changes of this task').description("the history of the tasks' statuses, owners and titles, from git: one line per change"))
+    .option('--since <date>', 'only commits since this date (any form git accepts: 2026-02-01, "2 weeks ago")')
+    .addHelpText('after', examples(['plan log', 'plan log 1.2', 'plan log --since "2 weeks ago" --sprint 8', 'plan log --json | jq ".commits[0]"']))
+    .action(async (id: string | undefined, o: Record<string, unknown>) => {
+      const { log } = await import('./commands/log.js');
+      setExit(await log(await context(program), id, filtersOf(o), { since: o.since as string | undefined }));
+    });
+
+  scopeFilterOptions(program.command('burndown').description('open versus done tasks over the git history: a sparkline for the file, or per sprint, week, …'))
+    .option('--by <scope>', 'one line per sprint, week, month, phase or milestone')
+    .option('--since <date>', 'only commits since this date (any form git accepts)')
+    .addHelpText('after', examples(['plan burndown', 'plan burndown --by sprint', 'plan burndown --sprint 8 --since 2026-02-01', 'plan burndown --json | jq ".series[0].points[-1]"']))
+    .action(async (o: Record<string, unknown>) => {
+      const { burndown } = await import('./commands/burndown.js');
+      setExit(await burndown(await context(program), filtersOf(o), { by: o.by as string | undefined, since: o.since as string | undefined }));
+    });
+
+  program
+    .command('merge-driver')
+    .argument('<base>', "git's %O: the common ancestor's version")
+    .argument('<ours>', "git's %A: our version; the result is written here")
+    .argument('<theirs>', "git's %B: their version")
+    .argument('[path]', "git's %P: the file's path in the repository")
+    .option('--marker-size <n>', "conflict marker length (git's %L)")
+    .option('--label-base <text>', 'label of the base in conflicts (git ≥ 2.44: %S)')
+    .option('--label-ours <text>', 'label of our side in conflicts (%X)')
+    .option('--label-theirs <text>', 'label of their side in conflicts (%Y)')
+    .description('a git merge driver for plan files: merges task by task, so changes to different tasks merge cleanly (set up by `plan git-setup`)')
+    .addHelpText('after', examples(['plan git-setup', 'git config merge.plan.driver "plan merge-driver %O %A %B %P --marker-size %L"', 'plan merge-driver base.md ours.md theirs.md PLAN.md']))
+    .action(async (base: string, ours: string, theirs: string, path: string | undefined, o: Record<string, unknown>) => {
+      const { mergeDriver } = await import('./commands/merge-driver.js');
+      setExit(await mergeDriver(await context(program), base, ours, theirs, path, o));
+    });
+
+  program
+    .command('git-setup')
+    .description("register plan's merge driver with git: a merge=plan line in .gitattributes and merge.plan.* in the repository's git config")
+    .option('--global', 'for every repository: the global attributes file (all the usual plan names) and the global git config')
+    .option('--command <cmd>', 'the command git runs for plan (default: this node and plan, by absolute path)')
+    .addHelpText('after', examples(['plan git-setup', 'plan -f docs/ROADMAP.md git-setup', 'plan git-setup --global --command plan']))
+    .action(async (o: Record<string, unknown>) => {
+      const { gitSetup } = await import('./commands/git-setup.js');
+      setExit(await gitSetup(await context(program), { global: !!o.global, command: o.command as string | undefined }));
+    });
+
+  program
+    .command('undo')
+    .description("take back plan's own last write to the plan, while the file still holds exactly what it wrote")
+    .option('--list', 'the recent writes plan made to this file, newest first')
+    .option('--dry-run', 'print the diff of the undo and write nothing')
+    .option('--force', 'undo even when the plan is read_only or the undo passes chars_limit')
+    .addHelpText('after', examples(['plan undo', 'plan undo --dry-run', 'plan undo --list']))
+    .action(async (o: Record<string, unknown>) => {
+      const { undo } = await import('./commands/undo.js');
+      setExit(await undo(await context(program), { dryRun: !!o.dryRun, force: !!o.force, list: !!o.list }));
     });
 
   program.command('__complete-ids', { hidden: true }).action(async () => {

@@ -12,7 +12,7 @@ import { compact, expand, expandLazily, type CompactPlan } from './compact.js';
 
 declare const __PLAN_BUILD__: string;
 /** Changes with every build, so a new version never reads an old model. */
-const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : 'dev';
+export const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : 'dev';
 
 export interface CacheKey {
   file: string;
@@ -29,11 +29,15 @@ const NATIVE_HASH_BYTES = 128 * 1024;
 export function cacheKey(realPath: string, bytes: Uint8Array, extra: string): CacheKey | null {
   const dir = cacheDir();
   if (!dir) return null;
-  const digest =
-    bytes.length > NATIVE_HASH_BYTES
-      ? `s${nodeRequire('node:crypto').createHash('sha1').update(bytes).update('\0').update(BUILD).update('\0').update(extra).digest('hex')}`
-      : fingerprint([bytes, BUILD, extra]);
-  return { file: join(dir, 'plans', `${keyOf(realPath)}.json`), digest };
+  return { file: join(dir, 'plans', `${keyOf(realPath)}.json`), digest: contentDigest(bytes, BUILD, extra) };
+}
+
+/** A digest of a file's bytes (and strings after them): native SHA-1 for big files, the JS fingerprint otherwise. */
+export function contentDigest(bytes: Uint8Array, ...extra: string[]): string {
+  if (bytes.length <= NATIVE_HASH_BYTES) return fingerprint([bytes, ...extra]);
+  const hash = nodeRequire('node:crypto').createHash('sha1').update(bytes);
+  for (const e of extra) hash.update('\0').update(e);
+  return `s${hash.digest('hex')}`;
 }
 
 // The entry is line-based: the digest, then the plan's tables, headings,

@@ -18,6 +18,7 @@ import { unifiedDiff } from './diff.js';
 import { stampEdits } from './stamps.js';
 import { atomicWrite, realTarget, withLock } from './write.js';
 import { StatusMemory } from './memory.js';
+import { Journal, commandLine } from './journal.js';
 import { makeEditContext, type EditContext } from './task-edits.js';
 import type { Task } from '../model/types.js';
 
@@ -30,6 +31,8 @@ export interface TransactOptions {
   touch?: boolean;
   /** Compute the unified diff of a real write too (a dry run always has one). */
   diff?: boolean;
+  /** This write undoes plan's last one: drop its journal entry instead of recording a new one. */
+  undo?: boolean;
 }
 
 export interface WorkResult<T> {
@@ -91,6 +94,9 @@ export async function transact<T>(
     if (lost) throw new PlanError(`${display}: the file's lock was lost before the write (${lost.message}); nothing was written, run the command again`);
     atomicWrite(target, bytes, display);
     memory.save();
+    const journal = Journal.forPlan(target);
+    if (opts.undo) journal.dropLast();
+    else journal.record(all, bytes, commandLine());
     try {
       // Keep the model cache warm for the next command: the edited model, not a re-parse.
       const key = planCacheKey(path, bytes);

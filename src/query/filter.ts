@@ -38,7 +38,11 @@ export function parseStatusFilter(value: string): Set<Status> {
   return wanted;
 }
 
-export function filterTasks(tasks: Task[], f: Filters): Task[] {
+/** What filtering reads of a task (history snapshots have these fields too). */
+export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'kind' | 'sprint' | 'week' | 'month' | 'phase' | 'milestone'> &
+  Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line'>>;
+
+export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
   const statuses = f.status ? parseStatusFilter(f.status) : null;
   const owner = f.owner?.trim().toLowerCase();
   const section = f.section?.toLowerCase();
@@ -59,8 +63,8 @@ export function filterTasks(tasks: Task[], f: Filters): Task[] {
   );
 }
 
-function haystack(t: Task): string {
-  return [t.id, t.title, t.statusText, t.owner, t.notes, ...Object.values(t.fields)].join('\u0000').toLowerCase();
+function haystack(t: Filterable): string {
+  return [t.id, t.title, t.statusText, t.owner, t.notes, ...Object.values(t.fields ?? {})].join('\u0000').toLowerCase();
 }
 
 /** The filter flags that are set, as they would be typed (`--sprint 9`). */

@@ -1,6 +1,7 @@
 // Every `plan …` example in the README runs as written on a copy of the seed,
 // and the README's terminal captures are what plan prints on an 80-column pty.
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plan, ROOT, SEED, tempDir } from '../helpers/run.js';
@@ -30,7 +31,9 @@ type Example = string[];
 
 function shellExamples(): Example[] {
   const blocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  return blocks.flatMap((b) => b.split('\n')).flatMap((line) => planCommand(line) ?? []).map((c) => [c]);
+  // `git commit -m "… the plan task by task"` is a git command, whatever its message says.
+  const lines = blocks.flatMap((b) => b.split('\n')).filter((line) => !/^\s*git\s/.test(line));
+  return lines.flatMap((line) => planCommand(line) ?? []).map((c) => [c]);
 }
 
 /**
@@ -52,12 +55,20 @@ function inlineExamples(): Example[] {
   return out;
 }
 
-/** A folder holding the seed as seeds/progress_planning.md (for -f) and progress_planning.md (found by name). */
+/**
+ * A git repository holding the seed as seeds/progress_planning.md (for -f) and
+ * progress_planning.md (found by name), committed, so the history examples
+ * (`log`, `burndown`, `git-setup`) have a history to read.
+ */
 function seedFolder(): { dir: string; cleanup: () => void } {
   const t = tempDir();
   mkdirSync(join(t.dir, 'seeds'));
   copyFileSync(SEED, join(t.dir, 'seeds', 'progress_planning.md'));
   copyFileSync(SEED, join(t.dir, 'progress_planning.md'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: t.dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('-c', 'user.name=Ana', '-c', 'user.email=ana@example.com', '-c', 'commit.gpgsign=false', 'add', '.');
+  git('-c', 'user.name=Ana', '-c', 'user.email=ana@example.com', '-c', 'commit.gpgsign=false', 'commit', '-qm', 'Plan');
   return t;
 }
 
@@ -75,6 +86,8 @@ describe('README examples', () => {
     it(`${example.join(', then ')} runs on the seed`, () => {
       const t = seedFolder();
       try {
+        // `plan undo` undoes plan's last write: make one first.
+        if (example.some((c) => /^plan undo/.test(c))) expect(plan(['set', '1.3', 'done'], { cwd: t.dir }).code).toBe(0);
         for (const command of example) {
           const r = plan(words(command).slice(1), { cwd: t.dir });
           const code = EXPECTED_EXIT[command] ?? 0;

@@ -1,0 +1,120 @@
+// The tasks of every version of a plan read from git, cached by blob id in
+// plan's cache folder (one file per plan): a blob never changes, so each
+// distinct version is parsed once, ever (per plan build and vocabulary file).
+// A task is stored once however many versions hold it unchanged: each
+// version is a list of task numbers and a list of lines. Bounded: the
+// versions not used for longest go first.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir, keyOf, writeCacheFile } from '../cache/dir.js';
+import { fingerprint } from '../cache/hash.js';
+import { BUILD } from '../cache/plan-cache.js';
+import type { Snapshot, SnapshotTask } from './snapshot.js';
+
+/** The most task references kept over all versions (about 12 MB of cache). */
+const MAX_REFS = 2_000_000;
+
+const FIELDS = ['id', 'title', 'section', 'kind', 'status', 'owner', 'sprint', 'week', 'month', 'phase', 'milestone'] as const;
+type Row = [...(string | null)[], 0 | 1];
+
+interface StoreFile {
+  salt: string;
+  /** Each distinct task: FIELDS, then idFromFile. */
+  tasks: Row[];
+  /** Per blob id: task numbers and lines, most recently used last. */
+  blobs: Record<string, [number[], number[]]>;
+}
+
+export class HistoryStore {
+  private readonly file: string | null;
+  private readonly salt: string;
+  private rows: Row[] = [];
+  private blobs = new Map<string, [number[], number[]]>();
+  private readonly objects: SnapshotTask[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly used = new Set<string>();
+  private changed = false;
+
+  /** `config`: the vocabulary file's text, which the models depend on. */
+  constructor(planRealPath: string, config: string, env = process.env) {
+    const dir = cacheDir(env);
+    this.file = dir ? join(dir, 'history', `${keyOf(planRealPath)}.json`) : null;
+    this.salt = fingerprint([BUILD, config]);
+    if (!this.file) return;
+    try {
+      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as StoreFile;
+      if (stored.salt !== this.salt) return;
+      this.rows = stored.tasks;
+      this.blobs = new Map(Object.entries(stored.blobs));
+      this.rows.forEach((r, i) => this.numbers.set(JSON.stringify(r), i));
+    } catch {
+      // no store yet, or unreadable: start empty
+    }
+  }
+
+  get(oid: string): Snapshot | null {
+    const entry = this.blobs.get(oid);
+    if (!entry) return null;
+    this.used.add(oid);
+    return { tasks: entry[0].map((n) => this.task(n)), lines: entry[1] };
+  }
+
+  set(oid: string, snapshot: Snapshot): void {
+    const numbers = snapshot.tasks.map((t) => {
+      const row: Row = [...FIELDS.map((f) => t[f]), t.idFromFile ? 1 : 0];
+      const key = JSON.stringify(row);
+      let n = this.numbers.get(key);
+      if (n === undefined) this.numbers.set(key, (n = this.rows.push(row) - 1));
+      return n;
+    });
+    this.blobs.set(oid, [numbers, snapshot.lines]);
+    this.used.add(oid);
+    this.changed = true;
+  }
+
+  /** Writes the store if this run added to it, the versions used least recently dropped past the bound. */
+  save(): void {
+    if (!this.file || !this.changed) return;
+    const order = [...[...this.blobs.keys()].filter((k) => !this.used.has(k)), ...this.used];
+    let refs = 0;
+    const kept: [string, [number[], number[]]][] = [];
+    for (const oid of order.reverse()) {
+      const entry = this.blobs.get(oid)!;
+      if ((refs += entry[0].length) > MAX_REFS && kept.length > 0) break;
+      kept.unshift([oid, entry]);
+    }
+    // Renumber the tasks the kept versions hold.
+    const rows: Row[] = [];
+    const renumber = new Map<number, number>();
+    const blobs: StoreFile['blobs'] = {};
+    for (const [oid, [numbers, lines]] of kept) {
+      blobs[oid] = [numbers.map((n) => renumber.get(n) ?? (renumber.set(n, rows.push(this.rows[n]!) - 1), rows.length - 1)), lines];
+    }
+    const out: StoreFile = { salt: this.salt, tasks: rows, blobs };
+    writeCacheFile(this.file, JSON.stringify(out));
+  }
+
+  private task(n: number): SnapshotTask {
+    let t = this.objects[n];
+    if (!t) {
+      const r = this.rows[n]!;
+      const v = (f: (typeof FIELDS)[number]) => r[FIELDS.indexOf(f)] as string | null;
+      t = this.objects[n] = {
+        id: v('id') ?? '',
+        title: v('title') ?? '',
+        section: v('section'),
+        kind: (v('kind') ?? 'task') as SnapshotTask['kind'],
+        status: (v('status') ?? 'none') as SnapshotTask['status'],
+        owner: v('owner'),
+        sprint: v('sprint'),
+        week: v('week'),
+        month: v('month'),
+        phase: v('phase'),
+        milestone: v('milestone'),
+        idFromFile: r[FIELDS.length] === 1,
+      };
+    }
+    return t;
+  }
+}

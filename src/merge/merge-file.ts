@@ -1,0 +1,82 @@
+// git's own line merge (`git merge-file`), for the text around the tasks,
+// and its output read back as clean lines and conflict hunks.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PlanError } from '../errors.js';
+import { firstLine, git } from '../git/exec.js';
+
+export interface Labels {
+  ours: string;
+  base: string;
+  theirs: string;
+}
+
+export interface MergeFileOptions {
+  labels: Labels;
+  markerSize: number;
+  /** Show the base of each conflict (`merge.conflictStyle` diff3 / zdiff3). */
+  diff3: boolean;
+}
+
+/** `git merge-file -p`: the merged bytes and the number of conflicts. */
+export function mergeFile(ours: Uint8Array, base: Uint8Array, theirs: Uint8Array, opts: MergeFileOptions): { bytes: Buffer; conflicts: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-merge-'));
+  try {
+    const files = (['ours', 'base', 'theirs'] as const).map((name, i) => {
+      const f = join(dir, name);
+      writeFileSync(f, [ours, base, theirs][i]!);
+      return f;
+    });
+    const args = ['merge-file', '-p', `--marker-size=${opts.markerSize}`, '-L', opts.labels.ours, '-L', opts.labels.base, '-L', opts.labels.theirs];
+    if (opts.diff3) args.push('--diff3');
+    const r = git([...args, ...files], dir);
+    // merge-file exits with the number of conflicts, or a negative value (255) on error.
+    if (r.status < 0 || r.status > 127) throw new PlanError(`git merge-file failed (${firstLine(r.stderr) || `exit ${r.status}`})`);
+    return { bytes: r.stdout, conflicts: r.status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export type Hunk = { type: 'clean'; lines: string[] } | { type: 'conflict'; ours: string[]; base: string[]; theirs: string[] };
+
+/** Lines with their endings. */
+export function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/** Reads `merge-file --diff3` output made with these labels and marker size. */
+export function parseHunks(text: string, labels: Labels, markerSize: number): Hunk[] {
+  const marker = (c: string, label?: string) => new RegExp(`^${c.repeat(markerSize)}${label === undefined ? '' : ` ${escape(label)}`}\\r?\\n?$`);
+  const open = marker('<', labels.ours);
+  const mid = marker('\\|', labels.base);
+  const sep = marker('=');
+  const close = marker('>', labels.theirs);
+  const hunks: Hunk[] = [];
+  let clean: string[] = [];
+  let side: 'ours' | 'base' | 'theirs' | null = null;
+  let conflict: Extract<Hunk, { type: 'conflict' }> | null = null;
+  for (const line of splitLines(text)) {
+    if (side === null && open.test(line)) {
+      if (clean.length) hunks.push({ type: 'clean', lines: clean });
+      clean = [];
+      conflict = { type: 'conflict', ours: [], base: [], theirs: [] };
+      side = 'ours';
+    } else if (side === 'ours' && mid.test(line)) side = 'base';
+    else if ((side === 'ours' || side === 'base') && sep.test(line)) side = 'theirs';
+    else if (side === 'theirs' && close.test(line)) {
+      hunks.push(conflict!);
+      side = null;
+    } else if (side === null) clean.push(line);
+    else conflict![side].push(line);
+  }
+  if (side !== null) throw new PlanError('git merge-file: unterminated conflict in its output');
+  if (clean.length) hunks.push({ type: 'clean', lines: clean });
+  return hunks;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,48 @@
+// The merge of three versions of a plan: tasks merged part by part (see
+// task-merge.ts), everything else by git's own line merge, date stamps to the
+// later date. Every byte of the result comes from one of the versions.
+
+import { buildFromText } from '../load.js';
+import { decode, encode } from '../text/decode.js';
+import { PlanError } from '../errors.js';
+import { segmentsOf, type Segment } from './segments.js';
+import { keyTasks } from './keys.js';
+import { outcomes } from './outcomes.js';
+import { Tokens } from './placeholders.js';
+import { mergeFile, parseHunks, type Labels, type MergeFileOptions } from './merge-file.js';
+import { Assembly } from './assembly.js';
+import { stampSpans } from './dates.js';
+
+export interface MergeResult {
+  bytes: Buffer;
+  /** Conflicts left in the result (each between markers). */
+  conflicts: number;
+  /** The tasks in conflict, as `id (line n)`. */
+  conflicted: string[];
+}
+
+/** Markers git's line merge uses inside: long enough to be unlike anything in the file. */
+const INNER_MARKER = 41;
+
+export async function mergePlans(path: string, base: Buffer, ours: Buffer, theirs: Buffer, opts: MergeFileOptions): Promise<MergeResult> {
+  const texts = [base, ours, theirs].map((b) => decode(b));
+  const plans = await Promise.all(texts.map((t) => buildFromText(path, t.text, t.escaped)));
+  const segs = texts.map((t, i) => segmentsOf(t.text, plans[i]!));
+  if (segs.some((s) => s === null)) throw new PlanError('two tasks share a line');
+  const [o, a, b] = segs as [Segment[], Segment[], Segment[]];
+  const keyed = keyTasks(o, a, b);
+  const tokens = new Tokens(texts.map((t) => t.text));
+  const stamps = texts.map((t, i) => stampSpans(t.text, plans[i]!, segs[i]!));
+  const masked = stamps.every((s) => s.length === stamps[0]!.length) ? stamps : stamps.map(() => []);
+  const keysOf = [o.map((_, i) => `o${i}`), keyed.oursOrder, keyed.theirsOrder];
+  const [mo, ma, mb] = texts.map((t, i) => tokens.mask(t.text, segs[i]!, keysOf[i]!, masked[i]!));
+  const inner: Labels = { ours: `${tokens.token}ours`, base: `${tokens.token}base`, theirs: `${tokens.token}theirs` };
+  const lines = mergeFile(encode(ma!), encode(mo!), encode(mb!), { labels: inner, markerSize: INNER_MARKER, diff3: true });
+  const hunks = parseHunks(decode(lines.bytes).text, inner, INNER_MARKER);
+  const values = masked.map((spans, i) => spans.map((s) => texts[i]!.text.slice(s.start, s.end)));
+  const assembly = new Assembly(keyed, outcomes(keyed), tokens, values as [string[], string[], string[]], opts, plans[1]!.eol);
+  for (const h of hunks) assembly.add(h);
+  const text = assembly.finish();
+  if (text.includes(tokens.token)) throw new PlanError('a placeholder survived the merge');
+  return { bytes: encode(text), conflicts: assembly.conflicts, conflicted: assembly.conflicted };
+}

@@ -1,0 +1,57 @@
+// Three-way merge of one task: part by part (cells, checkbox, status mark,
+// the text and padding between them). Each part takes the side that changed
+// it; a part changed two ways is a conflict, unless both sides only wrote
+// padding, or the same status in other words (`✅ Done`, `✅ Complete`):
+// then ours wins. Nothing else is ever decided for the user.
+
+import { Vocabulary } from '../status.js';
+import { plainText } from '../text/plain.js';
+import { partsOf, type Segment } from './segments.js';
+
+export type TaskMerge =
+  | { clean: true; text: string }
+  /** `ours`/`theirs`: each side with the other side's non-conflicting parts merged in. */
+  | { clean: false; ours: string; theirs: string; base: string };
+
+export function mergeTask(base: Segment, ours: Segment, theirs: Segment): TaskMerge {
+  if (ours.text === theirs.text || theirs.text === base.text) return { clean: true, text: ours.text };
+  if (ours.text === base.text) return { clean: true, text: theirs.text };
+  const o = partsOf(base);
+  const a = partsOf(ours);
+  const b = partsOf(theirs);
+  // The sides cut the task differently (a column or a status mark added): the whole task conflicts.
+  if (a.length !== o.length || b.length !== o.length) return { clean: false, ours: ours.text, theirs: theirs.text, base: base.text };
+  const mine: string[] = [];
+  const yours: string[] = [];
+  let conflicts = 0;
+  o.forEach((p, i) => {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === p || x === y) mine.push(y), yours.push(y);
+    else if (y === p) mine.push(x), yours.push(x);
+    else if ((isBlank(x) && isBlank(y)) || sameStatus(x, y)) mine.push(x), yours.push(x);
+    else mine.push(x), yours.push(y), conflicts++;
+  });
+  if (conflicts === 0) return { clean: true, text: mine.join('') };
+  return { clean: false, ours: mine.join(''), theirs: yours.join(''), base: base.text };
+}
+
+const isBlank = (s: string) => /^[ \t]*\r?\n?$/.test(s);
+
+/** Two texts that are the same status and nothing else (its emoji and words aside). */
+function sameStatus(x: string, y: string): boolean {
+  const rx = statusAndRest(x);
+  const ry = statusAndRest(y);
+  return rx.status !== 'none' && rx.status === ry.status && rx.rest === ry.rest;
+}
+
+function statusAndRest(raw: string): { status: string; rest: string } {
+  const text = plainText(raw);
+  const reading = Vocabulary.of().read(text);
+  let rest = text;
+  for (const part of [reading.emoji, reading.word]) {
+    const at = part ? rest.toLowerCase().indexOf(part.toLowerCase()) : -1;
+    if (at >= 0) rest = rest.slice(0, at) + rest.slice(at + part!.length);
+  }
+  return { status: reading.status, rest: rest.replace(/[\s\p{P}\uFE0F]+/gu, ' ').trim() };
+}

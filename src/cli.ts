@@ -16,6 +16,8 @@ import { add } from './commands/add.js';
 import { edit } from './commands/edit.js';
 import { claim } from './commands/claim.js';
 import { checkFilters, type Filters } from './query/filter.js';
+import { ready } from './commands/ready.js';
+import { parseFields, parseLimit } from './render/lean.js';
 
 const VERSION = '0.1.0';
 
@@ -52,6 +54,21 @@ function scopeFiltersOf(o: Record<string, unknown>): Filters {
   return Object.fromEntries(Object.entries({ sprint, week, month, phase, milestone, section, line }).filter(([, v]) => v !== undefined));
 }
 
+/** `--fields` and `--limit`: lean output for scripts and agents. */
+function leanOptions(cmd: Command): Command {
+  return cmd
+    .option('--fields <list>', 'only these fields of each task, e.g. id,title,status (id is always included)')
+    .option('--limit <n>', 'at most n tasks');
+}
+
+function leanOf(o: Record<string, unknown>) {
+  return { fields: parseFields(o.fields as string | undefined), limit: parseLimit(o.limit as string | undefined) };
+}
+
+function allowCancelled(cmd: Command): Command {
+  return cmd.option('--allow-cancelled', 'a cancelled dependency counts as satisfied (by default only a done one does)');
+}
+
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -82,18 +99,35 @@ export function buildProgram(setExit: (code: number) => void): Command {
       ]),
     );
 
-  filterOptions(
-    program
-      .command('list')
-      .alias('ls')
-      .description('list the tasks that match every filter, in file order, grouped under their headings'),
+  allowCancelled(
+    leanOptions(
+      filterOptions(
+        program
+          .command('list')
+          .alias('ls')
+          .description('list the tasks that match every filter, in file order, grouped under their headings'),
+      )
+        .addOption(new Option('--group <by>', 'on a terminal: group under headings, or one flat list').choices(['heading', 'none']).default('heading'))
+        .option('--wide', 'on a terminal: every column at full width, nothing wrapped')
+        .option('--waiting', 'only open tasks waiting on a dependency that is not done')
+        .option('--blocked-by <id>', 'only open tasks that cannot start until this task is done (directly or through others)'),
+    ),
   )
-    .addOption(new Option('--group <by>', 'on a terminal: group under headings, or one flat list').choices(['heading', 'none']).default('heading'))
-    .option('--wide', 'on a terminal: every column at full width, nothing wrapped')
-    .addHelpText('after', examples(['plan list --week 1', 'plan ls --sprint 8 --status open', 'plan list --group none --wide', 'plan list --owner any --plain | cut -f1,4']))
+    .addHelpText(
+      'after',
+      examples([
+        'plan list --week 1',
+        'plan ls --sprint 8 --status open',
+        'plan list --group none --wide',
+        'plan list --owner any --plain | cut -f1,4',
+        'plan list --waiting',
+        'plan list --blocked-by 1.2 --fields id,title,status --json',
+      ]),
+    )
     .action(async (o: Record<string, unknown>) => {
       const view = { wide: !!o.wide, group: o.group as 'heading' | 'none' };
-      setExit(await list(await context(program), filtersOf(o), view));
+      const deps = { waiting: !!o.waiting, blockedBy: o.blockedBy as string | undefined, allowCancelled: !!o.allowCancelled };
+      setExit(await list(await context(program), filtersOf(o), view, deps, leanOf(o)));
     });
 
   filterOptions(program.command('show').argument('<id>', 'task id (see `plan list`)').description('show every field of one task, with file:line'))
@@ -103,11 +137,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   writeOptions(
-    filterOptions(
-      program
-        .command('next')
-        .description('pick the task to work on next: in-progress first, then pending; by priority, then file order'),
-    ).option('--claim', 'take the task: mark it in progress and record --owner (its Owner cell, or an @owner mark), under one lock (exit 3: nothing to claim)'),
+    allowCancelled(
+      filterOptions(
+        program
+          .command('next')
+          .description('pick the task to work on next: in-progress first, then pending; by priority, then file order; never one waiting on a dependency'),
+      ).option('--claim', 'take the task: mark it in progress and record --owner (its Owner cell, or an @owner mark), under one lock (exit 3: nothing to claim)'),
+    ),
   )
     .addHelpText(
       'after',
@@ -117,12 +153,33 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const f = filtersOf(o);
       const owner = f.owner;
       delete f.owner;
+      const wait = { allowCancelled: !!o.allowCancelled };
       if (o.claim) {
         if (!owner) throw new UsageError('--claim needs --owner <name>: the name written into the claimed task');
-          setExit(await claim(await context(program), owner, f, writeOptionsOf(o)));
+        setExit(await claim(await context(program), owner, f, writeOptionsOf(o), wait));
         return;
       }
-      setExit(await next(await context(program), owner, f));
+      setExit(await next(await context(program), owner, f, wait));
+    });
+
+  allowCancelled(
+    leanOptions(
+      filterOptions(
+        program
+          .command('ready')
+          .description("what can start now: open tasks whose dependencies are all done, in `plan next`'s order"),
+      ),
+    ),
+  )
+    .addHelpText(
+      'after',
+      examples(['plan ready', 'plan ready --owner Opus --limit 3', 'plan ready --fields id,title --json', 'plan ready --sprint 8 --allow-cancelled']),
+    )
+    .action(async (o: Record<string, unknown>) => {
+      const f = filtersOf(o);
+      const owner = f.owner;
+      delete f.owner;
+      setExit(await ready(await context(program), owner, f, { allowCancelled: !!o.allowCancelled }, leanOf(o)));
     });
 
   writeOptions(
@@ -187,6 +244,31 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (o: Record<string, unknown>) => {
       const { board } = await import('./commands/board.js');
       setExit(await board(await context(program), filtersOf(o)));
+    });
+
+  filterOptions(
+    program
+      .command('deps')
+      .argument('[id]', 'a task id (see `plan list`); without it, every task nothing else depends on')
+      .description('the dependency tree: each task with what it depends on below it, and their statuses')
+      .option('--mermaid', 'print a Mermaid `graph TD` block (fenced) to paste into Markdown docs'),
+  )
+    .addHelpText('after', examples(['plan deps', 'plan deps 3.1 --sprint 9', 'plan deps --json | jq ".edges"', 'plan deps --mermaid >> docs/PLAN.md']))
+    .action(async (id: string | undefined, o: Record<string, unknown>) => {
+      const { deps } = await import('./commands/deps.js');
+      setExit(await deps(await context(program), id, filtersOf(o), !!o.mermaid));
+    });
+
+  filterOptions(
+    program
+      .command('watch')
+      .addArgument(new Argument('[view]', 'list, board or summary').choices(['list', 'board', 'summary']).default('list'))
+      .description('a live view (list, board or summary) redrawn whenever the plan file changes, until Ctrl-C; piped, a snapshot per change'),
+  )
+    .addHelpText('after', examples(['plan watch', 'plan watch board --sprint 8', 'plan watch summary', 'plan watch list --status open --plain | tee log.tsv']))
+    .action(async (view: 'list' | 'board' | 'summary', o: Record<string, unknown>) => {
+      const { watch } = await import('./commands/watch.js');
+      setExit(await watch(await context(program), view, filtersOf(o)));
     });
 
   program

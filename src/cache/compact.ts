@@ -17,6 +17,8 @@ type Row = [
   /** Row: [0, table, anchor delta, row length, ...cell start/end relative to the anchor]; item: [1, anchor delta, …]; heading: [2, anchor delta, …]. */
   source: number[],
   group: number,
+  /** The task's dependency references; 0 when it has none. */
+  dependsOn?: string[] | 0,
 ];
 
 const KINDS = ['task', 'week', 'parent'] as const;
@@ -87,7 +89,7 @@ function compactRow(t: Task, intern: (s: string | null) => number, delta: number
     t.id, KINDS.indexOf(t.kind) as 0 | 1 | 2, t.title, STATUSES.indexOf(t.status), intern(t.statusText), intern(t.owner), t.notes,
     intern(t.priority), intern(t.sprint), intern(t.week), intern(t.month), intern(t.phase), intern(t.milestone),
     intern(t.section), t.line, Object.keys(t.fields).length ? t.fields : 0, t.idFromFile ? 1 : 0, packSource(t.source, delta),
-    intern(t.group),
+    intern(t.group), t.dependsOn.length ? t.dependsOn : 0,
   ];
 }
 
@@ -153,6 +155,7 @@ export function expandChunk(c: CompactPlan, k: number): Task[] {
       owner: str[r[5]] ?? null, notes: r[6], priority: str[r[7]] ?? null, sprint: str[r[8]] ?? null, week: str[r[9]] ?? null,
       month: str[r[10]] ?? null, phase: str[r[11]] ?? null, milestone: str[r[12]] ?? null,
       section: str[r[13]] ?? null, group: str[r[18]] ?? null, line: r[14], fields: r[15] || {}, idFromFile: r[16] === 1,
+      dependsOn: r[19] || [],
       // Unpacked on first use: most commands read a few tasks' sources, not 10,000.
       get source(): TaskSource {
         return (source ??= unpackSource(packed, at, plan));

@@ -10,6 +10,7 @@ import type { Span } from '../parse/blocks.js';
 import { splitRow } from '../parse/cells.js';
 import { displayText, rowFields } from '../model/build.js';
 import { taskRef } from '../model/ref.js';
+import { inlineDependencies, mayHoldDependencies } from '../model/depends.js';
 import type { Plan, Task } from '../model/types.js';
 import { Vocabulary } from '../status.js';
 
@@ -60,12 +61,22 @@ export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (
     if (row.cells.length !== src.cells.length) return null;
     const info = plan.tables[src.table]!;
     const { numberedId, ...fields } = rowFields(row.cells, info, display, vocab);
+    // Dependencies are read from titles and notes, and resolved against every task: a new parse says what they are now.
+    if (changesDependencies(plan, src, edits)) return null;
+    fields.title = inlineDependencies(fields.title).title || fields.title;
     const next: Task = { ...t, ...fields, source: { ...src, row: { start: row.start, end: row.end }, cells: row.cells } };
     if (numberedId !== null && t.idFromFile) next.id = numberedId;
     if (!t.idFromFile) next.id = taskRef(next);
     changed.set(i, next);
   }
   return { changed, modified };
+}
+
+/** An edit of a row's title or notes cell in a plan with dependencies (a title names a task), or one that writes a dependency mark. */
+function changesDependencies(plan: Plan, src: Extract<Task['source'], { type: 'row' }>, edits: Edit[]): boolean {
+  const cells = [src.columns.title, src.columns.notes].flatMap((i) => (i === undefined || !src.cells[i] ? [] : [src.cells[i]!]));
+  const inCell = edits.filter((e) => cells.some((c) => e.start <= c.end && e.end >= c.start));
+  return inCell.length > 0 && (!!plan.dependencies || inCell.some((e) => mayHoldDependencies(e.text)));
 }
 
 function holds(t: Task, e: Edit): boolean {

@@ -2,6 +2,7 @@
 
 import type { Problem } from '../model/types.js';
 import { checkDuplicateIds } from './duplicates.js';
+import { checkOpenDependencies } from './dependencies.js';
 import { checkInvalidUtf8 } from './encoding.js';
 import { checkReadProblems } from './frontmatter.js';
 import { checkCharsLimit } from './limits.js';
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   checkUnknownStatuses,
   checkRaggedRows,
   checkIdColumns,
+  checkOpenDependencies,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -11,10 +11,11 @@ import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { renderTask } from './show.js';
 import { visible } from '../text/visible.js';
 import { dryRunText } from '../ops/set.js';
+import type { WaitOptions } from '../query/deps.js';
 
-export async function claim(ctx: Context, owner: string, filters: Filters, opts: TransactOptions): Promise<number> {
+export async function claim(ctx: Context, owner: string, filters: Filters, opts: TransactOptions, wait: WaitOptions = {}): Promise<number> {
   const path = locatePlan(ctx.opts.file);
-  const r = await claimOp(path, owner, filters, opts);
+  const r = await claimOp(path, owner, filters, opts, wait);
   if (!r) {
     const display = displayPath(path);
     if (ctx.mode === 'json') ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: null, claimed: false, reason: 'nothing to claim' }));

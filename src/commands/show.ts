@@ -8,6 +8,7 @@ import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 import type { Task } from '../model/types.js';
 import { visibleTask } from '../render/visible.js';
+import { dependencyFields } from '../render/deps.js';
 
 export function taskPairs(t: Task, file: string): [string, string | null][] {
   return [
@@ -49,6 +50,6 @@ export async function renderTask(ctx: Context, t: Task, file: string, extra: Rec
 export async function show(ctx: Context, id: string, filters: Filters): Promise<number> {
   const { plan, display } = await openPlan(ctx);
   const task = resolveTask(plan.tasks, id, filters, display);
-  await renderTask(ctx, task, display);
+  await renderTask(ctx, task, display, dependencyFields(plan, task, ctx.mode === 'json'));
   return 0;
 }

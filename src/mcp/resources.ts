@@ -12,6 +12,7 @@ import type { Filters } from '../query/filter.js';
 import { resolveTask } from '../query/resolve.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import type { ToolContext } from './tools.js';
+import { dependencyFields } from '../render/deps.js';
 
 export const FILE_URI = 'plan://file';
 
@@ -84,7 +85,7 @@ export function registerResources(server: McpServer, ctx: Pick<ToolContext, 'pla
       const task = resolveTask(plan.tasks, id, filters, display);
       return {
         contents: [
-          { uri: uri.href, mimeType: 'application/json', text: toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task) }) },
+          { uri: uri.href, mimeType: 'application/json', text: toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task), ...dependencyFields(plan, task, true) }) },
         ],
       };
     },

@@ -6,29 +6,34 @@ import { STATUSES } from '../status.js';
 import type { Filters } from '../query/filter.js';
 
 /** A scope value such as a sprint or week number: text, or a number taken as its text. */
-const scopeValue = (what: string) =>
+const scopeValue = () =>
   z
     .union([z.string(), z.number()])
     .transform((v) => String(v))
-    .optional()
-    .describe(what);
+    .optional();
 
-/** The filters of `plan list`; every one given narrows the tasks (AND). */
+/**
+ * The filters of `plan list`; every one given narrows the tasks (AND). They
+ * are explained once, in the server's instructions, rather than in every tool.
+ */
 export const filterShape = {
-  sprint: scopeValue('only tasks in this sprint, e.g. "8"'),
-  week: scopeValue('only tasks in this week, e.g. "1" (a range like "2-6" matches 3)'),
-  month: scopeValue('only tasks in this month'),
-  phase: scopeValue('only tasks in this phase'),
-  milestone: scopeValue('only tasks in this milestone'),
-  section: z.string().optional().describe('only tasks under a heading containing this text'),
-  status: z
-    .string()
-    .optional()
-    .describe('only these statuses, comma-separated: done, in-progress, pending, blocked, cancelled, none, open (= not done or cancelled)'),
-  owner: z.string().optional().describe('only tasks of this owner (case-insensitive)'),
-  grep: z.string().optional().describe('only tasks whose fields contain this text'),
-  line: z.number().int().positive().optional().describe('only the task on this 1-based line (to pick one of several equal ids)'),
+  sprint: scopeValue(),
+  week: scopeValue(),
+  month: scopeValue(),
+  phase: scopeValue(),
+  milestone: scopeValue(),
+  section: z.string().optional(),
+  status: z.string().optional(),
+  owner: z.string().optional(),
+  grep: z.string().optional(),
+  line: z.number().int().positive().optional(),
 };
+
+/** How the filters read, for the server's instructions. */
+export const FILTERS_HELP =
+  'Filters (all optional, combined with AND, as the flags of `plan list`): sprint, week, month, phase, milestone (a number; a range like "2-6" matches 3), ' +
+  'section (part of the heading path), status (comma-separated: done, in-progress, pending, blocked, cancelled, none, open = not done or cancelled), ' +
+  'owner (case-insensitive), grep (text in any field), line (the 1-based line of one task, to pick one of several with the same id).';
 
 /** Filters that only pick one task among several with the same id. */
 export const scopeShape = {
@@ -56,9 +61,17 @@ export function filtersOf(args: FilterArgs): Filters {
   return f;
 }
 
-export const idArg = z.string().min(1).describe('the task id, as `list_tasks` shows it (e.g. "1.2", "W3", "5.A")');
+export const idArg = z.string().min(1).describe('task id as list_tasks shows it');
 
-export const dryRunArg = z.boolean().optional().describe('return the diff of what would change and write nothing');
+export const dryRunArg = z.boolean().optional().describe('return the diff, write nothing');
+
+/** Lean results: only some fields of each task, and at most so many tasks. */
+export const leanShape = {
+  fields: z.array(z.string()).optional().describe('task fields to return (id always), e.g. ["id","title","status"]'),
+  limit: z.number().int().positive().optional(),
+};
+
+export const allowCancelledArg = z.boolean().optional().describe('a cancelled dependency counts as done');
 
 const nullableText = z.string().nullable();
 
@@ -81,33 +94,51 @@ export const taskSchema = z.object({
   group: nullableText,
   line: z.number().int(),
   fields: z.record(z.string(), z.string()),
+  dependsOn: z.array(z.string()),
 });
 
 const base = { schemaVersion: z.number().int(), file: z.string() };
 
-export const listOutput = { ...base, tasks: z.array(taskSchema) };
+/** A task in a write's or next_task's result: every field list_tasks gives; the main ones are announced. */
+const taskBrief = z.looseObject({ id: z.string(), title: z.string(), status: z.enum(STATUSES), line: z.number().int() }).describe('the task, with every field list_tasks gives');
 
-export const showOutput = { ...base, task: taskSchema };
+/** With `fields`, a task carries only those (and its id). */
+const leanTask = taskSchema.partial().required({ id: true });
 
-export const nextOutput = { ...base, task: taskSchema.nullable(), reason: z.string() };
+export const listOutput = { ...base, tasks: z.array(leanTask) };
+
+export const readyOutput = { ...base, tasks: z.array(leanTask), waiting: z.number().int().describe('open tasks left out: they wait on a dependency') };
+
+const brief = z.looseObject({ id: z.string(), status: z.enum(STATUSES) });
+
+export const showOutput = {
+  ...base,
+  task: taskSchema,
+  dependencies: z.array(z.object({ ref: z.string(), resolved: z.boolean(), tasks: z.array(brief) })).describe('what the task waits on'),
+  dependents: z.array(brief).describe('the tasks that wait on it'),
+};
+
+const waitingSchema = z.array(z.looseObject({ id: z.string(), waitingOn: z.array(z.looseObject({ id: z.string(), status: z.enum(STATUSES) })) }));
+
+export const nextOutput = { ...base, task: taskBrief.nullable(), reason: z.string(), waiting: waitingSchema.optional() };
 
 const writeBase = {
   ...base,
-  changed: z.boolean().describe('whether the change altered the file text'),
-  written: z.boolean().describe('whether the file was written (false for dry_run or no change)'),
-  diff: z.string().nullable().describe('unified diff of the change, null when nothing changed'),
+  changed: z.boolean(),
+  written: z.boolean().describe('false for dry_run or no change'),
+  diff: z.string().nullable().describe('unified diff; null when nothing changed'),
 };
 
-export const setOutput = { ...writeBase, from: z.enum(STATUSES), to: z.enum(STATUSES), task: taskSchema };
+export const setOutput = { ...writeBase, from: z.enum(STATUSES), to: z.enum(STATUSES), task: taskBrief };
 
 export const claimOutput = {
   ...writeBase,
-  claimed: z.boolean().describe('whether the task is (or, with dry_run, would be) claimed by owner; false when there was nothing to claim'),
+  claimed: z.boolean(),
   reason: z.string(),
-  task: taskSchema.nullable(),
+  task: taskBrief.nullable(),
 };
 
-export const taskWriteOutput = { ...writeBase, task: taskSchema };
+export const taskWriteOutput = { ...writeBase, task: taskBrief };
 
 const counts = z.record(z.string(), z.number().int());
 

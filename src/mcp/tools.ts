@@ -11,7 +11,11 @@ import { asPlanError } from '../errors.js';
 import { displayPath, loadPlan, type Loaded } from '../load.js';
 import type { Task } from '../model/types.js';
 import { filterTasks } from '../query/filter.js';
-import { chooseNext } from '../query/next.js';
+import { DependencyGraph } from '../query/deps.js';
+import { dependencyFilter, pickReady, readiness, waitingJson, waitingSummary } from '../query/ready.js';
+import { parseFields, parseLimit, taskFields } from '../render/lean.js';
+import type { ToolSpec } from './compact.js';
+import { dependencyFields } from '../render/deps.js';
 import { resolveTask } from '../query/resolve.js';
 import { summarise } from '../query/summary.js';
 import { runChecks } from '../check/index.js';
@@ -26,14 +30,17 @@ import { claimOp } from '../ops/claim.js';
 import { editOp } from '../ops/edit.js';
 import { addOp } from '../ops/add.js';
 import {
+  allowCancelledArg,
   checkOutput,
   claimOutput,
   dryRunArg,
   filterShape,
   filtersOf,
   idArg,
+  leanShape,
   listOutput,
   nextOutput,
+  readyOutput,
   scopeShape,
   setOutput,
   showOutput,
@@ -91,7 +98,22 @@ function changeResult(r: OpResult, summary: string, extra: Structured): CallTool
   return ok(text, structured);
 }
 
-export function registerTools(server: McpServer, ctx: ToolContext): void {
+/** The tasks of a list result, with only the fields asked for and at most `limit` of them. */
+function leanTasks(tasks: Task[], args: { fields?: string[]; limit?: number }) {
+  const fields = parseFields(args.fields);
+  const limit = parseLimit(args.limit);
+  return (limit === undefined ? tasks : tasks.slice(0, limit)).map((t) => taskFields(t, fields));
+}
+
+/** Registers every tool; returns what each was registered with, for the compact `tools/list`. */
+export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
+  const specs: ToolSpec[] = [];
+  const server = {
+    registerTool: ((name: string, config: Omit<ToolSpec, 'name'>, cb: never) => {
+      specs.push({ name, ...config });
+      return mcp.registerTool(name, config, cb);
+    }) as McpServer['registerTool'],
+  };
   const load = (): Promise<Loaded> => loadPlan(ctx.planPath());
   const readOnly = { readOnlyHint: true, openWorldHint: false } as const;
   const writes = { readOnlyHint: false, destructiveHint: false, openWorldHint: false } as const;
@@ -100,16 +122,18 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     'list_tasks',
     {
       title: 'List tasks',
-      description: 'List the tasks of the plan that match every filter given, in file order (like `plan list`).',
-      inputSchema: filterShape,
+      description: 'Tasks matching every filter, in file order (`plan list`). waiting: only those waiting on a dependency; blocked_by: only those that cannot start until that task is done.',
+      inputSchema: { ...filterShape, waiting: z.boolean().optional(), blocked_by: z.string().optional(), ...leanShape },
       outputSchema: listOutput,
       annotations: readOnly,
     },
-    guarded(async (args) => {
+    guarded(async ({ waiting, blocked_by, fields, limit, ...rest }) => {
       const { plan, display } = await load();
-      const tasks = filterTasks(plan.tasks, filtersOf(args));
+      const filters = filtersOf(rest);
+      const tasks = dependencyFilter(plan, filterTasks(plan.tasks, filters), { waiting, blockedBy: blocked_by }, display, filters);
+      const lean = leanTasks(tasks, { fields, limit });
       const head = `${tasks.length} of ${plan.tasks.length} tasks in ${display}`;
-      return ok([head, ...tasks.map(taskLine)].join('\n'), { schemaVersion: SCHEMA_VERSION, file: display, tasks: tasks.map(taskJson) });
+      return ok([head, ...tasks.slice(0, lean.length).map(taskLine)].join('\n'), { schemaVersion: SCHEMA_VERSION, file: display, tasks: lean });
     }),
   );
 
@@ -117,7 +141,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     'show_task',
     {
       title: 'Show a task',
-      description: 'Every field of one task, by id; filters pick one of several tasks with the same id (like `plan show`).',
+      description: 'Every field of one task by id (`plan show`); filters pick one of several tasks sharing the id.',
       inputSchema: { id: idArg, ...filterShape },
       outputSchema: showOutput,
       annotations: readOnly,
@@ -125,7 +149,12 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     guarded(async ({ id, ...rest }) => {
       const { plan, display } = await load();
       const task = resolveTask(plan.tasks, id, filtersOf(rest), display);
-      return ok(`${taskLine(task)}  (${display}:${task.line})`, { schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task) });
+      return ok(`${taskLine(task)}  (${display}:${task.line})`, {
+        schemaVersion: SCHEMA_VERSION,
+        file: display,
+        task: taskJson(task),
+        ...dependencyFields(plan, task, true),
+      });
     }),
   );
 
@@ -136,14 +165,25 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     {
       title: 'Next task',
       description:
-        'The task to work on next and why: in-progress first, then pending and status-less tasks; by priority, then file order. With owner, only tasks of that owner or of nobody (like `plan next`). Changes nothing.',
-      inputSchema: { owner: z.string().optional().describe('only tasks owned by this owner or by nobody'), ...nonOwnerFilters },
+        'The task to work on next and why (`plan next`): in-progress first, then pending; by priority, then file order; never one waiting on a dependency. owner: only tasks of that owner or of nobody. Changes nothing.',
+      inputSchema: { owner: z.string().optional(), ...nonOwnerFilters, allow_cancelled: allowCancelledArg },
       outputSchema: nextOutput,
       annotations: readOnly,
     },
-    guarded(async ({ owner, ...rest }) => {
+    guarded(async ({ owner, allow_cancelled, ...rest }) => {
       const { plan, display } = await load();
-      const pick = chooseNext(filterTasks(plan.tasks, filtersOf(rest)), owner);
+      const r = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filtersOf(rest)), owner, { allowCancelled: allow_cancelled });
+      const { waiting } = r;
+      const pick = pickReady(r, owner);
+      if (!pick && waiting.length) {
+        return ok(`${display}: nothing ready${owner ? ` for ${owner}` : ''}: ${waitingSummary(waiting)}`, {
+          schemaVersion: SCHEMA_VERSION,
+          file: display,
+          task: null,
+          reason: 'waiting on dependencies',
+          waiting: waitingJson(waiting),
+        });
+      }
       if (!pick) {
         return ok(`${display}: nothing left to do${owner ? ` for ${owner}` : ''} (no pending or in-progress task matches)`, {
           schemaVersion: SCHEMA_VERSION,
@@ -162,17 +202,35 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
   );
 
   server.registerTool(
+    'ready_tasks',
+    {
+      title: 'Ready tasks',
+      description: "What can start now (`plan ready`): open tasks whose dependencies are all done, in next_task's order. owner: only tasks of that owner or of nobody.",
+      inputSchema: { owner: z.string().optional(), ...nonOwnerFilters, allow_cancelled: allowCancelledArg, ...leanShape },
+      outputSchema: readyOutput,
+      annotations: readOnly,
+    },
+    guarded(async ({ owner, allow_cancelled, fields, limit, ...rest }) => {
+      const { plan, display } = await load();
+      const { ready, waiting } = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filtersOf(rest)), owner, { allowCancelled: allow_cancelled });
+      const lean = leanTasks(ready, { fields, limit });
+      const head = `${ready.length} ready, ${waiting.length} waiting on dependencies, in ${display}`;
+      return ok([head, ...ready.slice(0, lean.length).map(taskLine)].join('\n'), { schemaVersion: SCHEMA_VERSION, file: display, tasks: lean, waiting: waiting.length });
+    }),
+  );
+
+  server.registerTool(
     'claim_task',
     {
       title: 'Claim the next task',
       description:
-        "Pick the next task for owner and claim it in one locked write: mark it in progress and write the owner (like `plan next --claim`). Agents claiming at once never get the same task. task is null when there is nothing to claim.",
-      inputSchema: { owner: z.string().min(1).describe('who takes the task (written in its Owner cell, or as an @owner mark where it has none)'), ...nonOwnerFilters, dry_run: dryRunArg },
+        'Pick the next task for owner and claim it in one locked write: in progress, owner written (`plan next --claim`). Agents claiming at once never get the same task; a task waiting on a dependency is never taken. task is null when nothing is left.',
+      inputSchema: { owner: z.string().min(1).describe('written in its Owner cell, or as an @owner mark'), ...nonOwnerFilters, allow_cancelled: allowCancelledArg, dry_run: dryRunArg },
       outputSchema: claimOutput,
       annotations: writes,
     },
-    guarded(async ({ owner, dry_run, ...rest }) => {
-      const r = await claimOp(ctx.planPath(), owner, filtersOf(rest), writeOpts(dry_run));
+    guarded(async ({ owner, dry_run, allow_cancelled, ...rest }) => {
+      const r = await claimOp(ctx.planPath(), owner, filtersOf(rest), writeOpts(dry_run), { allowCancelled: allow_cancelled });
       if (!r) {
         const display = displayPath(ctx.planPath());
         return ok(`${display}: nothing to claim for ${owner} (no pending task that is unowned or theirs)`, {
@@ -199,11 +257,10 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     'set_status',
     {
       title: 'Set a status',
-      description:
-        "Set one task's status in the file's own style, changing nothing else but the date stamps (like `plan set`). status: done, in-progress, pending, blocked, cancelled (or complete, wip, next, todo, an emoji like ✅).",
+      description: "Set one task's status in the file's own style, changing nothing else but the date stamps (`plan set`).",
       inputSchema: {
         id: idArg,
-        status: z.string().min(1).describe('done, in-progress, pending, blocked or cancelled (synonyms and emoji accepted)'),
+        status: z.string().min(1).describe('done, in-progress, pending, blocked or cancelled (synonyms and emoji too)'),
         ...scopeShape,
         dry_run: dryRunArg,
       },
@@ -221,18 +278,17 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     'add_task',
     {
       title: 'Add a task',
-      description:
-        'Append a task to the table of the scope or section given (like `plan add`), with the next free id; returns the new task.',
+      description: 'Append a task to the table of the scope or section given, with the next free id (`plan add`).',
       inputSchema: {
-        title: z.string().min(1).describe('the task title'),
+        title: z.string().min(1),
         sprint: filterShape.sprint,
         week: filterShape.week,
         month: filterShape.month,
         phase: filterShape.phase,
         section: filterShape.section,
-        owner: z.string().optional().describe('the owner, when the table has an Owner column'),
-        status: z.string().optional().describe('the initial status (default pending)'),
-        notes: z.string().optional().describe('the notes, when the table has a Notes column'),
+        owner: z.string().optional(),
+        status: z.string().optional().describe('default pending'),
+        notes: z.string().optional(),
         dry_run: dryRunArg,
       },
       outputSchema: taskWriteOutput,
@@ -250,12 +306,12 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     'edit_task',
     {
       title: 'Edit a task',
-      description: "Change a task's title, owner and/or notes cells, nothing else (like `plan edit`).",
+      description: "Change a task's title, owner and/or notes cells, nothing else (`plan edit`); \"\" clears owner or notes.",
       inputSchema: {
         id: idArg,
-        title: z.string().optional().describe('the new title'),
-        owner: z.string().optional().describe('the new owner ("" to clear)'),
-        notes: z.string().optional().describe('the new notes ("" to clear)'),
+        title: z.string().optional(),
+        owner: z.string().optional(),
+        notes: z.string().optional(),
         ...scopeShape,
         dry_run: dryRunArg,
       },
@@ -277,8 +333,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     'summary',
     {
       title: 'Progress summary',
-      description:
-        'Progress per heading that holds tasks (sprints, weeks, phases, sections, nested as in the file), then for the whole file: done/total, percent and a count per status (like `plan summary`).',
+      description: 'Progress per heading that holds tasks (sprints, weeks, phases, sections, nested as in the file), then the whole file: done/total, percent, count per status (`plan summary`).',
       inputSchema: filterShape,
       outputSchema: summaryOutput,
       annotations: readOnly,
@@ -298,8 +353,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     'check',
     {
       title: 'Check the plan',
-      description:
-        'Every problem of the plan file (damaged text, duplicate ids, over chars_limit, unknown statuses, ragged tables, …) with line and column (like `plan check`).',
+      description: 'Every problem of the plan file (damaged text, duplicate ids, dependency cycles and missing ids, unknown statuses, …) with line and column (`plan check`).',
       inputSchema: {},
       outputSchema: checkOutput,
       annotations: readOnly,
@@ -322,4 +376,5 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       });
     }),
   );
+  return specs;
 }

@@ -9,16 +9,17 @@ import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '
 import { LineIndex } from '../text/lines.js';
 import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
-import { planColumns } from './columns.js';
+import { normaliseHeader, planColumns } from './columns.js';
 import { readItem, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, headingId } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
-import { emptyScope, scopesInHeading } from './scope.js';
+import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
 import { groupRowScope, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './frontmatter.js';
 import { findLegends } from './legend.js';
 import { taskRef } from './ref.js';
-import type { Heading, Plan, Problem, Scope, Task, TableInfo } from './types.js';
+import { Dependencies, dependsField } from './depends.js';
+import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from './types.js';
 
 export { rowFields } from './tables.js';
 
@@ -71,7 +72,8 @@ export function buildPlan(input: BuildInput): Plan {
   const vocab = Vocabulary.of(statusExtension);
   const builder = new Builder(text, lines, vocab, display, repair);
   for (const block of input.blocks) builder.add(block);
-  const { tasks, headings, tables, detachedStatus } = builder.finish();
+  const { tasks, headings, tables, detachedStatus, dependencies } = builder.finish();
+  problems.push(...dependencies.problems);
   return {
     file: input.file,
     frontMatter: readFrontMatterInfo(fm),
@@ -85,6 +87,7 @@ export function buildPlan(input: BuildInput): Plan {
     invalidUtf8: input.invalidUtf8,
     bom: text.charCodeAt(0) === 0xfeff,
     eol: /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n',
+    ...(dependencies.dependencies ? { dependencies: dependencies.dependencies } : {}),
     ...(detachedStatus ? { detachedStatus: true as const } : {}),
   };
 }
@@ -128,6 +131,7 @@ class Builder {
   private readonly headingTasks: Found[] = [];
   /** A bold line that introduces the list after it (`**Latest Updates** (25 Dec):`): a small heading for that list. */
   private leadIn: OutlineNode | null = null;
+  private readonly deps: Dependencies;
 
   constructor(
     private readonly text: string,
@@ -135,7 +139,9 @@ class Builder {
     private readonly vocab: Vocabulary,
     private readonly display: (span: Span) => string,
     private readonly repair: (s: string) => string,
-  ) {}
+  ) {
+    this.deps = new Dependencies(text);
+  }
 
   add(block: Block): void {
     if (block.type !== 'item') this.endRuns(-1);
@@ -154,7 +160,7 @@ class Builder {
     }
   }
 
-  finish(): { tasks: Task[]; headings: Heading[]; tables: TableInfo[]; detachedStatus: boolean } {
+  finish(): { tasks: Task[]; headings: Heading[]; tables: TableInfo[]; detachedStatus: boolean; dependencies: ReturnType<Dependencies['resolve']> } {
     this.endRuns(-1);
     for (const node of this.outline.closeAll()) this.closeHeading(node);
     this.mergeLedgers();
@@ -162,9 +168,16 @@ class Builder {
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
     const tasks = kept.map((f) => f.task);
     for (const t of tasks) if (!t.idFromFile) t.id = taskRef(t);
+    const dependencies = this.deps.resolve(tasks, (offset) => this.position(offset));
     this.countTableTasks(tasks);
     const detachedStatus = tasks.some((t) => t.source.type === 'heading' && t.source.status !== null && (t.source.status.start < t.source.heading.start || t.source.status.end > t.source.heading.end));
-    return { tasks, headings: this.headings, tables: this.tables, detachedStatus };
+    return { tasks, headings: this.headings, tables: this.tables, detachedStatus, dependencies };
+  }
+
+  /** 1-based line and column (in code points) of an offset, for problems. */
+  private position(offset: number): { line: number; column: number } {
+    const line = this.lines.line(offset);
+    return { line, column: [...this.text.slice(this.lines.lineStart(line), offset)].length + 1 };
   }
 
   // ---- headings and sections -------------------------------------------
@@ -201,6 +214,8 @@ class Builder {
     this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
     const node = this.outline.current();
     if (node && !node.field) node.field = this.statusField(block.start, block.end);
+    const dependsOn = node ? dependsField(this.text, block.start, block.end) : null;
+    if (node && dependsOn) this.deps.heading(node, this.deps.field(dependsOn, this.display));
   }
 
   private statusField(start: number, end: number): OutlineNode['field'] {
@@ -245,6 +260,20 @@ class Builder {
 
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
   private closeHeading(node: OutlineNode): void {
+    this.headingTask(node);
+    this.closeSection(node);
+  }
+
+  /** `**Depends on**: …` under a heading holds for every task of its section (and the heading's own task). */
+  private closeSection(node: OutlineNode): void {
+    if (!node.at) return;
+    const start = node.at.block.start;
+    const scopes = Object.entries(node.scope) as [ScopeKind, string][];
+    this.deps.closeSection(node, scopes, () => this.found.filter((f) => !f.dropped && f.anchor >= start).map((f) => f.task));
+  }
+
+  /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
+  private headingTask(node: OutlineNode): void {
     if (!node.at || node.index < 0) return;
     const { block } = node.at;
     const raw = this.text.slice(block.content.start, block.content.end).replace(/\s*([*_])\([^()]*\)\1\s*$/u, '');
@@ -277,6 +306,7 @@ class Builder {
       line: node.line,
       fields: {},
       idFromFile: id.id !== null,
+      dependsOn: [],
       source: {
         type: 'heading',
         heading: { start: block.start, end: block.end },
@@ -288,6 +318,8 @@ class Builder {
     this.found.push(f);
     this.headingTasks.push(f);
     node.task = task;
+    this.deps.inline(task, block.content);
+    if (id.scope) this.deps.names(task, Object.entries(node.scope) as [ScopeKind, string][]);
   }
 
   // ---- tables -----------------------------------------------------------
@@ -374,9 +406,19 @@ class Builder {
       group: groupLabel ?? this.outline.group(),
       line,
       idFromFile: id !== null,
+      dependsOn: [],
       source: { type: 'row', table, row: { start: row.start, end: row.end }, cells: row.cells, columns: info.columns },
     };
     this.push({ task, anchor: row.start });
+    this.rowDependencies(task, row, info);
+  }
+
+  /** A row's dependency cell and marks; a row of a `Phase` (`Sprint`, …) table names that scope. */
+  private rowDependencies(task: Task, row: TableBlock['rows'][number], info: TableInfo): void {
+    const cell = info.columns.depends !== undefined ? row.cells[info.columns.depends] : undefined;
+    this.deps.row(task, cell, this.display, { start: row.start, end: row.end });
+    const header = info.columns.id !== undefined ? scopeWord(normaliseHeader(info.headers[info.columns.id] ?? '')) : null;
+    if (header && task.idFromFile) this.deps.names(task, [[header, task.id]]);
   }
 
   // ---- list items --------------------------------------------------------
@@ -387,6 +429,8 @@ class Builder {
     const reading = readItem(this.text, block.text, { checked: block.checked, span: block.checkbox }, this.vocab, this.repair);
     const node = this.outline.current();
     if (node && !node.field) node.field = this.lazyField(block);
+    const dependsOn = block.checkbox ? null : dependsField(this.text, block.text.start, block.text.end);
+    if (dependsOn) return this.dependsItem(block, dependsOn, node);
     if (reading.field) {
       if (block.depth === 0 && node && !node.field && STATUS_KEYS.has(reading.field.key)) {
         node.field = this.statusField(block.text.start, block.text.end);
@@ -403,6 +447,14 @@ class Builder {
     }
     const found = this.itemTask(block, reading, status);
     run.push({ found, legend: false });
+  }
+
+  /** `- **Depends on**: 1.2`: of the task item it is nested in, else of the heading above. */
+  private dependsItem(block: ItemBlock, value: Span, node: OutlineNode | undefined): void {
+    const mentions = this.deps.field(value, this.display);
+    const parent = block.depth > 0 ? this.runs.get(block.depth - 1)?.at(-1)?.found : null;
+    if (parent) this.deps.add(parent.task, mentions);
+    else if (node && block.depth === 0) this.deps.heading(node, mentions);
   }
 
   /** The item's status when it is a task, or null when it is not one. */
@@ -439,6 +491,7 @@ class Builder {
       line,
       fields: {},
       idFromFile: reading.id !== null,
+      dependsOn: [],
       source: {
         type: 'item',
         item: { start: block.start, end: block.end },
@@ -451,6 +504,8 @@ class Builder {
     };
     const found = { task, anchor: block.start };
     this.push(found);
+    this.deps.inline(task, block.text);
+    if (reading.scopeId) this.deps.names(task, Object.entries(scopesInHeading(this.display(block.text).slice(0, 60))).slice(0, 1) as [ScopeKind, string][]);
     if (block.ordered && reading.id === null && block.depth === 0) {
       const n = /^\s*(\d{1,9})[.)]/.exec(this.text.slice(block.start, block.start + 12));
       if (n) this.ordinals.push({ found, n: n[1]! });

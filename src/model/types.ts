@@ -76,6 +76,11 @@ export interface Task {
   fields: Record<string, string>;
   /** Whether the id came from the file (false: a reference `@…` derived from the title and group). */
   idFromFile: boolean;
+  /**
+   * The tasks this one waits on, as references (src/model/depends.ts): a task's id, `L<line>` when
+   * several tasks share that id, a whole scope (`Phase 2`), or the text as written when nothing matches.
+   */
+  dependsOn: string[];
   source: TaskSource;
 }
 
@@ -154,6 +159,8 @@ export interface Plan {
   invalidUtf8: boolean;
   bom: boolean;
   eol: '\n' | '\r\n';
+  /** The lines of the tasks each dependency reference names (`[]`: none, reported by `check`); absent when no task has dependencies. */
+  dependencies?: Record<string, number[]>;
   /** Some task's status is written away from the task itself (a ledger row, a `Status:` line below its heading). */
   detachedStatus?: true;
 }

@@ -1,6 +1,6 @@
 // Claiming the next task for an owner: pick, mark in progress and record the
 // owner, all under one lock, so agents claiming at once never get the same
-// task. The owner goes into the Owner cell, or, where the task has none, into
+// task, and never one waiting on a dependency that is not done. The owner goes into the Owner cell, or, where the task has none, into
 // an `@owner` mark the reader takes back as its owner (see model/owner-mark.ts),
 // so the same owner finds its task again.
 
@@ -10,6 +10,7 @@ import { verifyTask } from '../edit/verify.js';
 import type { Task } from '../model/types.js';
 import { filterTasks, type Filters } from '../query/filter.js';
 import { ownedBy, pickClaim } from '../query/next.js';
+import { DependencyGraph, type WaitOptions } from '../query/deps.js';
 import type { OpResult } from './set.js';
 
 export async function claimOp(
@@ -17,10 +18,13 @@ export async function claimOp(
   owner: string,
   filters: Filters,
   opts: TransactOptions,
+  wait: WaitOptions = {},
 ): Promise<(OpResult & { reason: string }) | null> {
   checkValue(owner, 'the owner'); // a usage error even when there is nothing to claim
   const r = await transact(path, opts, ({ plan, compact }, ec) => {
-    const candidates = filterTasks(plan.tasks, filters);
+    // Decided under the lock, on the file as it is now: a task waiting on another is never taken.
+    const graph = new DependencyGraph(plan);
+    const candidates = filterTasks(plan.tasks, filters).filter((t) => !graph.isWaiting(t, wait));
     // A cached model decides which task is taken: every status and owner it
     // decides on is checked against the bytes first (a fresh parse is the bytes).
     if (compact) for (const t of candidates) verifyTask(ec, t);

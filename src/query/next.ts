@@ -33,26 +33,42 @@ export interface NextPick {
   reason: string;
 }
 
-/** Week rows (`| 2 | Grafana Dashboards | ⏳ |`) summarise a week; they are never the work to pick. */
+interface Ranked {
+  t: Task;
+  order: number;
+  g: number;
+  p: number;
+}
+
+/** Only tasks are work to pick: week rows summarise a week, parent headings hold the tasks. */
 function isWork(t: Task): boolean {
   return t.kind === 'task';
 }
 
-export function pickNext(tasks: Task[], owner?: string): NextPick | null {
+function ranked(tasks: Task[], owner?: string): Ranked[] {
   const eligible = tasks.filter(
     (t) => isWork(t) && (t.status === 'in-progress' || t.status === 'pending' || t.status === 'none') && (!owner || ownedBy(t, owner) || isUnowned(t)),
   );
-  if (eligible.length === 0) return null;
   const group = (t: Task): number => (t.status === 'in-progress' ? 0 : 1);
-  const ranked = eligible
+  return eligible
     .map((t, order) => ({ t, order, g: group(t), p: priorityRank(t.priority) ?? 9 }))
     .sort((a, b) => a.g - b.g || a.p - b.p || a.order - b.order);
-  const best = ranked[0]!;
+}
+
+/** The tasks `plan next` chooses from, best first: in-progress, then pending and status-less; by priority, then file order. */
+export function rankNext(tasks: Task[], owner?: string): Task[] {
+  return ranked(tasks, owner).map((r) => r.t);
+}
+
+export function pickNext(tasks: Task[], owner?: string): NextPick | null {
+  const all = ranked(tasks, owner);
+  if (all.length === 0) return null;
+  const best = all[0]!;
   const t = best.t;
   const parts: string[] = [];
   parts.push(t.status === 'in-progress' ? 'it is in progress' : t.status === 'pending' ? 'it is pending' : 'it is open (no status)');
   if (best.p < 9) parts.push(`priority ${t.priority}`);
-  const sameRank = ranked.filter((r) => r.g === best.g && r.p === best.p).length;
+  const sameRank = all.filter((r) => r.g === best.g && r.p === best.p).length;
   if (sameRank > 1) parts.push(`first of ${sameRank} in file order`);
   if (owner) parts.push(ownedBy(t, owner) ? `owned by ${t.owner}` : `unowned`);
   return { task: t, reason: `picked because ${parts.filter(Boolean).join(', ')}` };
@@ -61,8 +77,8 @@ export function pickNext(tasks: Task[], owner?: string): NextPick | null {
 /**
  * The task `owner` should take: their own in-progress task if they have one
  * (a claim after a crash resumes it), else the next pending or status-less
- * task that nobody else owns. In-progress tasks of others, and week rows, are
- * never taken.
+ * task that nobody else owns. In-progress tasks of others, week rows and
+ * parent headings are never taken.
  */
 export function pickClaim(tasks: Task[], owner: string): NextPick | null {
   const mine = tasks.find((t) => isWork(t) && t.status === 'in-progress' && ownedBy(t, owner));

@@ -2,7 +2,10 @@
 
 import type { Task } from '../model/types.js';
 
-/** 2: tasks gain `idFromFile` and `group`, `kind` may be `parent`, and tasks the file gives no id are `@` + 5 hex digits (not `L<line>`). */
+/**
+ * 2: tasks gain `idFromFile` and `group`, `kind` may be `parent`, and tasks the file gives no id are `@` + 5 hex digits (not `L<line>`).
+ * Later additions within 2: `dependsOn`.
+ */
 export const SCHEMA_VERSION = 2;
 /**
  * `plan summary --json` (and the MCP summary tool). 2: a group per heading
@@ -35,6 +38,7 @@ export function taskJson(t: Task): TaskJson {
     group: t.group,
     line: t.line,
     fields: t.fields,
+    dependsOn: t.dependsOn,
   };
 }
 

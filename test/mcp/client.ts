@@ -4,7 +4,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { BIN, CACHE, ROOT } from '../helpers/run.js';
+import { afterAll, beforeAll } from 'vitest';
+import { BIN, CACHE, copyToTemp, ROOT } from '../helpers/run.js';
 
 export interface Session {
   client: Client;
@@ -47,4 +48,18 @@ export async function connect(file: string, opts: { cwd?: string; env?: Record<s
 export function textOf(r: CallToolResult): string {
   const c = r.content[0];
   return c && c.type === 'text' ? c.text : '';
+}
+
+/** A copy of `src` with a server on it for the tests of one describe block. */
+export function sessionOn(src: string, name?: string): { file: string; session: () => Session } {
+  const copy = copyToTemp(src, name);
+  let s: Session;
+  beforeAll(async () => {
+    s = await connect(copy.file);
+  });
+  afterAll(async () => {
+    await s.close();
+    copy.cleanup();
+  });
+  return { file: copy.file, session: () => s };
 }

@@ -1,10 +1,10 @@
 // Bad arguments and refused writes are tool errors (isError) with the CLI's
 // one-line message; the server answers the next call; the file is untouched.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { copyToTemp, plan, SEED, writeTemp } from '../helpers/run.js';
-import { connect, textOf, type Session } from './client.js';
+import { plan, SEED, writeTemp } from '../helpers/run.js';
+import { connect, sessionOn, textOf, type Session } from './client.js';
 
 const seedText = readFileSync(SEED, 'utf8');
 
@@ -17,14 +17,11 @@ function cliMessage(file: string, args: string[], code = 1): string {
 }
 
 describe('plan mcp: bad arguments', () => {
-  const copy = copyToTemp(SEED, 'progress_planning.md');
+  const on = sessionOn(SEED, 'progress_planning.md');
+  const copy = { file: on.file };
   let s: Session;
-  beforeAll(async () => {
-    s = await connect(copy.file);
-  });
-  afterAll(async () => {
-    await s.close();
-    copy.cleanup();
+  beforeAll(() => {
+    s = on.session();
   });
 
   async function stillServing(): Promise<void> {

@@ -2,12 +2,12 @@
 // copies of the seed. Reads must match what `plan … --json` prints; writes must
 // leave exactly the bytes `plan set/edit/add/next --claim` would.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { BIN, copyToTemp, plan, ROOT, SEED, tempDir, writeTemp } from '../helpers/run.js';
-import { connect, serverEnv, textOf, type Session } from './client.js';
+import { connect, serverEnv, sessionOn, textOf, type Session } from './client.js';
 
 const seedText = readFileSync(SEED, 'utf8');
 
@@ -44,20 +44,17 @@ async function fresh(): Promise<{ file: string; s: Session; done: () => Promise<
   };
 }
 
-const TOOLS = ['add_task', 'check', 'claim_task', 'edit_task', 'list_tasks', 'next_task', 'set_status', 'show_task', 'summary'];
+const TOOLS = ['add_task', 'check', 'claim_task', 'edit_task', 'list_tasks', 'next_task', 'ready_tasks', 'set_status', 'show_task', 'summary'];
 
 describe('plan mcp: reading', () => {
-  const copy = copyToTemp(SEED, 'progress_planning.md');
+  const on = sessionOn(SEED, 'progress_planning.md');
+  const copy = { file: on.file };
   let s: Session;
-  beforeAll(async () => {
-    s = await connect(copy.file);
-  });
-  afterAll(async () => {
-    await s.close();
-    copy.cleanup();
+  beforeAll(() => {
+    s = on.session();
   });
 
-  it('announces itself and lists its nine tools, each with input and output schemas', async () => {
+  it('announces itself and lists its ten tools, each with input and output schemas', async () => {
     expect(s.client.getServerVersion()).toMatchObject({ name: 'plan', version: '0.1.0' });
     const { tools } = await s.client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(TOOLS);

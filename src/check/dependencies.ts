@@ -1,0 +1,37 @@
+// Done tasks whose dependencies are still open: the file says the work was
+// finished before what it needed. (Unresolved references and cycles do not
+// depend on statuses: the model reports them when it reads the file.)
+
+import type { Problem, Task } from '../model/types.js';
+import { DependencyGraph, isClosed } from '../query/deps.js';
+import { Positions, type CheckInput } from './types.js';
+
+export function checkOpenDependencies({ plan, text }: CheckInput): Problem[] {
+  const graph = new DependencyGraph(plan);
+  if (!graph.any) return [];
+  const problems: Problem[] = [];
+  let pos: Positions | null = null;
+  for (const t of plan.tasks) {
+    if (t.status !== 'done') continue;
+    const open = graph.of(t).flatMap((d) => d.tasks).filter((x) => !isClosed(x));
+    if (open.length === 0) continue;
+    pos ??= new Positions(text);
+    const names = [...new Set(open.map((x) => `${x.id} (${x.status})`))];
+    problems.push({
+      line: t.line,
+      column: pos.at(statusOffset(t)).column,
+      severity: 'warning',
+      code: 'dependency-open',
+      message: `task ${t.id} is done but depends on ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}; finish those, or correct the status or the dependency`,
+    });
+  }
+  return problems;
+}
+
+/** Where the task's status is written (its status cell, checkbox or mark), else where the task starts. */
+function statusOffset(t: Task): number {
+  const s = t.source;
+  if (s.type === 'row') return (s.columns.status !== undefined ? s.cells[s.columns.status]?.start : undefined) ?? s.row.start;
+  if (s.type === 'item') return (s.checkbox ?? s.statusMark ?? s.statusTail ?? s.item).start;
+  return s.status && s.status.start >= s.heading.start && s.status.end <= s.heading.end ? s.status.start : s.heading.start;
+}

@@ -9,6 +9,7 @@ import { checkCharsLimit } from './limits.js';
 import { checkMojibake } from './mojibake.js';
 import { checkUnknownStatuses } from './statuses.js';
 import { checkIdColumns, checkRaggedRows } from './tables.js';
+import { checkTableReading } from './reading.js';
 import type { Check, CheckInput } from './types.js';
 
 export type { CheckInput } from './types.js';
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   checkRaggedRows,
   checkIdColumns,
   checkOpenDependencies,
+  checkTableReading,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -355,6 +355,7 @@ class Builder {
       ...(defaultStatus ? { defaultStatus } : {}),
       ...(plan.numberedNames ? { numberedNames: true } : {}),
       ...(plan.reason ? { reason: plan.reason } : {}),
+      ...(plan.inferred && !block.quoted ? { inferred: plan.inferred } : {}),
     };
     const index = this.tables.length;
     this.tables.push(info);

@@ -79,6 +79,8 @@ export interface ColumnPlan {
   numberedNames: boolean;
   /** Why a table with a status column is not a task table, for `check`. */
   reason?: 'legend' | 'checks';
+  /** Columns whose role the cells decided against the header (`Task` holding `T01`s read as ids), for `check`. */
+  inferred?: string[];
 }
 
 /** What the cells of one column look like. */
@@ -165,7 +167,31 @@ export function planColumns(headers: string[], rows: string[][], vocab: Vocabula
   if (reason) return { columns, kind: 'other', periodPrefix: null, numberedNames: false, reason };
   // Without a status, ids and a column named for work (`# | Task`) make a task table; `# | Risk` or `ID | Decision` do not.
   const isTask = columns.status !== undefined || (columns.id !== undefined && (titleNamed || numberedNames));
-  return { columns, kind: isTask ? 'task' : 'other', periodPrefix: null, numberedNames };
+  const inferred = isTask ? inferredRoles(headers, names, columns) : [];
+  return { columns, kind: isTask ? 'task' : 'other', periodPrefix: null, numberedNames, ...(inferred.length ? { inferred } : {}) };
+}
+
+const ROLE_WORDS: Record<ColumnRole, string> = {
+  id: 'the id', title: 'the title', status: 'the status', owner: 'the owner', notes: 'notes', priority: 'the priority', depends: 'dependencies',
+};
+
+/** Where the cells overruled the header: a column read as a role its name does not say, or not read as the role it names. */
+function inferredRoles(headers: string[], names: string[], columns: Partial<Record<ColumnRole, number>>): string[] {
+  const out: string[] = [];
+  const label = (i: number) => JSON.stringify(headers[i]!.trim() || `column ${i + 1}`);
+  for (const [role, i] of Object.entries(columns) as [ColumnRole, number][]) {
+    const named = roleOfHeader(names[i]!);
+    if (named === role || (role === 'id' && UNIT_HEADERS.has(names[i]!))) continue;
+    // The title falls to the first column of words whatever its name: only a header overruled is worth saying.
+    if (role === 'title' && !named) continue;
+    out.push(`${label(i)} read as ${ROLE_WORDS[role]}${named ? ` (its name says ${ROLE_WORDS[named]})` : ''}`);
+  }
+  names.forEach((n, i) => {
+    const named = roleOfHeader(n);
+    if (!named || named === 'notes' || columns[named] !== undefined || Object.values(columns).includes(i)) return;
+    out.push(`${label(i)} not read as ${ROLE_WORDS[named]}: its cells do not hold one`);
+  });
+  return out;
 }
 
 function periodColumn(names: string[], stats: ColumnStats[]): 'W' | 'S' | 'M' | null {
@@ -275,6 +301,9 @@ function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnSta
   const status = stats[columns.status]!;
   const others = stats.filter((_, i) => i !== columns.status);
   if (stats.length <= 3 && others.some((s) => s.filled > 0 && ratio(s.marks, s) >= 0.8)) return 'legend';
+  // `| ✅ | Done |`: a column of bare marks beside a column of status words explains the marks.
+  const marksAt = stats.findIndex((s) => s.filled >= 2 && ratio(s.marks, s) >= 0.8);
+  if (stats.length <= 3 && marksAt >= 0 && stats.some((s, i) => i !== marksAt && s.filled >= 2 && ratio(s.statuses, s) >= 0.6 && ratio(s.marks, s) < 0.5)) return 'legend';
   if (status.filled >= 2 && ratio(status.checks, status) >= 0.6) return 'checks';
   // Most other columns are numbers (tests, coverage, counts): a table of measurements.
   const roles = new Set(Object.values(columns));

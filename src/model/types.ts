@@ -109,6 +109,8 @@ export interface TableInfo {
   numberedNames?: boolean;
   /** Why a table with a status column holds no tasks (a legend, a report of checks), for `check`. */
   reason?: 'legend' | 'checks';
+  /** Column roles the cells decided against the header, said by `check` (see columns.ts). */
+  inferred?: string[];
   scope: Scope;
   section: string | null;
   /** Index in `tasks` of the table's first task, and how many it holds. */

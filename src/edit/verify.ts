@@ -11,10 +11,12 @@ import { PlanError } from '../errors.js';
 import { splitRow } from '../parse/cells.js';
 import type { Span } from '../parse/blocks.js';
 import { displayText } from '../model/build.js';
-import { rowFields } from '../model/tables.js';
+import { groupRowScope, rowFields, rowKind } from '../model/tables.js';
+import { emptyScope } from '../model/scope.js';
 import { readItem } from '../model/items.js';
+import { inlineDependencies } from '../model/depends.js';
 import { showEscapes } from '../text/decode.js';
-import type { ColumnRole, Heading, Task } from '../model/types.js';
+import { SCOPE_KINDS, type ColumnRole, type Heading, type Scope, type Task } from '../model/types.js';
 import type { EditContext } from './task-edits.js';
 
 type Columns = Partial<Record<ColumnRole, number>>;
@@ -56,9 +58,9 @@ function identityProblem(ec: EditContext, t: Task): string | null {
 }
 
 /**
- * The headings above `t`, as the model has them, stand in the text and make
- * its section. (Its scope also depends on group rows and lead-in lines, which
- * the task's own fields and this section already pin down.)
+ * The headings above `t`, as the model has them, stand in the text and give
+ * `t` its section and scope (with, for a table row, the group rows above it in
+ * its table: `| **Sprint 2** | | |`). Filters pick tasks by these.
  */
 function scopeProblem(ec: EditContext, t: Task): string | null {
   const path: Heading[] = [];
@@ -71,7 +73,31 @@ function scopeProblem(ec: EditContext, t: Task): string | null {
   const named = path.filter((h) => h.text !== '');
   const section = named.length ? named.map((h) => h.text).join(' > ') : null;
   if (t.section !== section) return 'its section differs from the headings above it';
+  if (t.source.type === 'heading') return null;
+  const scope: Scope = { ...(path.length ? path[path.length - 1]!.scope : emptyScope()) };
+  if (t.source.type === 'row') Object.assign(scope, groupRowsAbove(ec, t.source.table, t.source.row.start));
+  // A week row names its own week (sprint, month): that one comes from its first cell.
+  const own = t.kind === 'week' ? (['week', 'sprint', 'month'] as const) : [];
+  for (const k of SCOPE_KINDS) if (!(own as readonly string[]).includes(k) && (scope[k] ?? null) !== t[k]) return `its ${k} differs from the headings above it`;
   return null;
+}
+
+/** The scope the group rows of table `table` above offset `before` give (the last one wins, as the builder reads them). */
+function groupRowsAbove(ec: EditContext, table: number, before: number): Partial<Scope> {
+  const info = ec.plan.tables[table];
+  if (!info) return {};
+  let scope: Partial<Scope> = {};
+  let at = ec.text.indexOf('\n', info.delimiter.end) + 1;
+  while (at > 0 && at < before) {
+    const nl = ec.text.indexOf('\n', at);
+    const end = nl === -1 ? ec.text.length : nl;
+    const row = splitRow(ec.text, at, end);
+    const raw = row.cells.map((c) => ec.text.slice(c.start, c.end));
+    const cells = raw.map((r) => displayText(r, ec.repair));
+    if (rowKind(cells, raw) === 'group') scope = groupRowScope(cells.find((c) => c.trim() !== '')!.trim());
+    at = nl === -1 ? -1 : nl + 1;
+  }
+  return scope;
 }
 
 /** Whether line `h.line` is an ATX heading (or the text of a setext one) that reads `h.text`. */
@@ -107,8 +133,9 @@ function rowProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { typ
   if (t.kind === 'task' && t.idFromFile) {
     const idCell = info.columns.id !== undefined ? src.cells[info.columns.id] : undefined;
     const written = found.numberedId ?? (idCell ? display(idCell).trim() : null);
-    if (written !== t.id) return `its id cell does not say ${t.id}`;
+    if (written !== t.id && ownId(found.title) !== t.id) return `its id cell does not say ${t.id}`;
   }
+  found.title = withoutDependencies(found.title);
   // A row under a group row (`| **Sprint 2** |`) has no status of its own only where the table has no status column.
   return fieldsProblem(t, found);
 }
@@ -142,10 +169,12 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
   if (!sameSpan(found.statusTail, src.statusTail ?? null)) return 'its status moved';
   // An ordered item's number is its id where the numbers run on across the file (`7. …`).
   const number = /^(\d{1,9})[.)]/.exec(text.slice(src.item.start, src.item.start + 11))?.[1];
-  if (t.idFromFile && found.id !== t.id && !(found.id === null && number === t.id)) return `its text does not start with ${t.id}`;
+  if (t.idFromFile && found.id !== t.id && !(found.id === null && (number === t.id || ownId(found.title) === t.id))) {
+    return `its text does not start with ${t.id}`;
+  }
   // Without a status of its own an item takes its heading's (`## Done`): only a status it writes is checked here.
   const status = found.status === 'none' ? t.status : found.status;
-  const shown = { title: showEscapes(found.title), notes: found.notes ? showEscapes(found.notes) : null, statusText: showEscapes(found.statusText) };
+  const shown = { title: withoutDependencies(showEscapes(found.title)), notes: found.notes ? showEscapes(found.notes) : null, statusText: showEscapes(found.statusText) };
   return fieldsProblem(t, { ...shown, owner: found.owner, status });
 }
 
@@ -160,6 +189,16 @@ function headingProblem(ec: EditContext, t: Task, src: Extract<Task['source'], {
     if (read !== 'none' && read !== t.status) return `its status is not ${t.status}`;
   }
   return null;
+}
+
+/** The title as the model keeps it: dependency marks (`(after 1.2)`, `⛔ abc`, `🆔 abc`) are read out of it. */
+function withoutDependencies(title: string): string {
+  return inlineDependencies(title).title || title;
+}
+
+/** Obsidian's `🆔 abc` in a title: the task's own id. */
+function ownId(title: string): string | null {
+  return inlineDependencies(title).ownId;
 }
 
 function fieldsProblem(t: Task, found: Pick<Task, 'title' | 'status' | 'statusText' | 'owner' | 'notes'> & Partial<Pick<Task, 'priority' | 'fields'>>): string | null {

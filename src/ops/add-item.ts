@@ -68,10 +68,12 @@ export function newItem(ec: EditContext, list: TaskList, item: NewItem): { line:
   const bullet = ordered ? `${Number(ordered[1]) + 1}${ordered[2]}` : marker;
   const boxed = own.some((t) => itemOf(t)!.checkbox !== null);
   const prefix = item.status ? ec.style.itemPrefixFor(item.status, boxed) : { box: boxed ? '[ ]' : null, mark: null };
+  // An ordered list whose numbers are the ids (`2. [x] two` is task 2): the new number says the id.
+  const numbered = ordered !== null && last.id === ordered[1];
   // `**5.A Title**: notes` where the list writes its ids and titles in bold.
   const body = text.slice(src.statusMark ? src.statusMark.end : src.text.start, src.text.end).trimStart();
-  const bold = item.id !== null && /^(\*\*|__)/.test(body) && body.slice(2).startsWith(last.id);
-  let words = item.id ? `${item.id} ${item.title}` : item.title;
+  const bold = item.id !== null && !numbered && /^(\*\*|__)/.test(body) && body.slice(2).startsWith(last.id);
+  let words = item.id && !numbered ? `${item.id} ${item.title}` : item.title;
   if (bold) words = `**${words}**`;
   if (item.notes) words += bold ? `: ${item.notes}` : ` — ${item.notes}`;
   if (item.owner) words += ` ${ownerMark(item.owner)}`;

@@ -137,10 +137,10 @@ describe('bad input', () => {
       const p = file(`add-${name}`, text);
       const r = plan(['-f', p, 'add', 'First task']);
       expect(r.code).toBe(1);
-      expect(oneLine(r.stderr)).toBe(`plan: ${p}: the plan has no task table to add to; start one (a header row like \`| # | Task | Status |\` and its \`|---|\` line) first`);
+      expect(oneLine(r.stderr)).toBe(`plan: ${p}: the plan has no task table or task list to add to; start one (a header row like \`| # | Task | Status |\` and its \`|---|\` line, or a \`- [ ] \` item) first`);
       expect(readFileSync(p, 'utf8')).toBe(text);
       const scoped = plan(['-f', p, 'add', 'First task', '--week', '2']);
-      expect(oneLine(scoped.stderr)).toMatch(/no task table matches the scope given/);
+      expect(oneLine(scoped.stderr)).toMatch(/no task table or task list matches the scope given/);
     }
   });
 });

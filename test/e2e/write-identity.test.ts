@@ -95,28 +95,32 @@ function fresh(text: string, args: string[]): { code: number; text: string } {
 }
 
 describe('a stale positional reference', () => {
-  it('`set L31 done` after a blank line was inserted above is refused, never an edit of the task now on line 31', () => {
+  it('`set L31 done` is refused (lines move); the reference `list` shows edits Beta, even after a line was inserted above it', () => {
     const t = setup();
     try {
+      const ref = JSON.parse(t.run(['show', 'L31', '--json']).stdout).task.id as string;
+      expect(ref).toMatch(/^@[0-9a-f]{5}$/);
       // The cache still believes Beta is on line 31.
       const { text } = t.staleAfter((x) => replaceOnce(x, '# Identity\n', '# Identity\n\n'));
       const r = t.run(['set', 'L31', 'done']);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toBe(
-        `plan: ${t.file}: "L31" named "Beta" when plan last read the file, but line 31 now holds "Alpha"; nothing was written (the file changed: run \`plan list\` for its current lines)\n`,
-      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/"L31" names a line, and lines move when the file changes; use the task's id @[0-9a-f]{5} \(line 31: /);
       expect(t.text()).toBe(text);
-      // The lying entry is gone: the next command sees the file as it is.
-      const now = JSON.parse(t.run(['show', 'L32', '--json']).stdout).task;
-      expect(now).toMatchObject({ title: 'Beta', line: 32 });
+      const s = t.run(['set', ref, 'done']);
+      expect(s.code, s.stderr).toBe(0);
+      expect(t.text()).toBe(fresh(text, ['set', ref, 'done']).text);
+      const now = JSON.parse(t.run(['show', ref, '--json']).stdout).task;
+      expect(now).toMatchObject({ title: 'Beta', line: 32, status: 'done' });
     } finally {
       t.done();
     }
   });
 
-  it('rows reordered since the model was made: a positional reference is refused, an id reference edits the right row', () => {
+  it('rows reordered since the model was made: a reference by title and an id each edit the right row', () => {
     const t = setup();
     try {
+      const alpha = JSON.parse(t.run(['show', 'L30', '--json']).stdout).task;
+      expect(alpha.title).toBe('Alpha');
       const { text, plant } = t.staleAfter((x) =>
         replaceOnce(
           replaceOnce(x, '| Alpha | ⏳ Pending |\n| Beta  | ⏳ Pending |', '| Beta  | ⏳ Pending |\n| Alpha | ⏳ Pending |'),
@@ -124,10 +128,11 @@ describe('a stale positional reference', () => {
           '| 3.3 | Write docs    | ⏳ Pending | Zed   | P2       | needs review |\n| 3.2 | Build parser  | ⏳ Pending |       | P2       |              |',
         ),
       );
-      const r = t.run(['set', 'L30', 'done']);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/"L30" named "Alpha" when plan last read the file, but line 30 now holds "Beta"; nothing was written/);
-      expect(t.text()).toBe(text);
+      const r = t.run(['set', alpha.id, 'done']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(t.text()).toBe(fresh(text, ['set', alpha.id, 'done']).text);
+      expect(t.text()).toContain('| Beta  | ⏳ Pending |\n| Alpha | ✅ Done    |');
+      writeFileSync(t.file, text);
       plant();
       const s = t.run(['set', '3.2', 'done']);
       expect(s.code, s.stderr).toBe(0);

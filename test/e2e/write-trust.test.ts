@@ -24,6 +24,11 @@ function onText(text: string, fn: (w: Workspace, text: string) => void, extra: R
   };
 }
 
+/** The id or @reference of the task on `line` (a write takes no line reference: lines move). */
+function at(w: Workspace, line: number): string {
+  return JSON.parse(ok(w.run(['show', `L${line}`, '--json'])).stdout).task.id;
+}
+
 /** The one line of `text` that changed, as [before, after]. */
 function changedLines(before: string, after: string): [string, string][] {
   const a = before.split('\n');
@@ -138,9 +143,9 @@ describe('the whole status phrase is replaced', () => {
   it(
     'multi-word statuses become the file\'s own, never half of one',
     onText(features, (w) => {
-      ok(w.run(['set', 'L6', 'done']));
-      ok(w.run(['set', 'L5', 'in-progress']));
-      ok(w.run(['set', 'L7', 'in-progress']));
+      ok(w.run(['set', at(w, 6), 'done']));
+      ok(w.run(['set', at(w, 5), 'in-progress']));
+      ok(w.run(['set', at(w, 7), 'in-progress']));
       expect(changedLines(features, w.text())).toEqual([
         ['| Login | Implemented | |', '| Login | Partially Implemented | |'],
         ['| Search | Partially Implemented | backend only |', '| Search | Implemented | backend only |'],
@@ -250,9 +255,9 @@ describe('checklists in their own style', () => {
     'done is `[x] ✅`, cancelled `[-] ⏭️`, and `[-]` reads as cancelled',
     onText(todo, (w) => {
       expect(JSON.parse(ok(w.run(['show', 'L16', '--json'])).stdout).task).toMatchObject({ status: 'cancelled', statusText: '[-] ⏭️' });
-      ok(w.run(['set', 'L5', 'done']));
-      ok(w.run(['set', 'L6', 'cancelled']));
-      ok(w.run(['set', 'L16', 'pending']));
+      ok(w.run(['set', at(w, 5), 'done']));
+      ok(w.run(['set', at(w, 6), 'cancelled']));
+      ok(w.run(['set', at(w, 16), 'pending']));
       expect(changedLines(todo, w.text())).toEqual([
         ['- [ ] 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M', '- [x] ✅ 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M'],
         ['- [ ] 🔧 [Runner] Remove double deregistration — Priority: L', '- [-] ⏭️ 🔧 [Runner] Remove double deregistration — Priority: L'],
@@ -276,12 +281,13 @@ describe('checklists in their own style', () => {
         ],
       ]);
       const again = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'bot', '--json'])).stdout);
-      expect(again.task.id).toBe('L5');
+      expect(again.task.id).toBe(claim.id);
+      expect(again.task.line).toBe(5);
       expect(again.reason).toMatch(/already yours/);
       const other = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'ana', '--json'])).stdout).task;
-      expect(other).toMatchObject({ id: 'L6', owner: 'ana' });
+      expect(other).toMatchObject({ line: 6, owner: 'ana' });
       // Done keeps the owner mark (a note), and reads back done.
-      ok(w.run(['set', 'L5', 'done']));
+      ok(w.run(['set', at(w, 5), 'done']));
       expect(JSON.parse(ok(w.run(['show', 'L5', '--json'])).stdout).task).toMatchObject({ status: 'done', owner: 'bot', statusText: '[x] ✅' });
     }),
   );

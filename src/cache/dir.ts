@@ -2,10 +2,11 @@
 // the platform's cache folder — never the user's repository. PLAN_NO_CACHE=1
 // turns caching off.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fingerprint } from './hash.js';
+import { makeDir } from './files.js';
 
 export function cacheDir(env = process.env): string | null {
   if (env.PLAN_NO_CACHE && env.PLAN_NO_CACHE !== '0') return null;
@@ -28,7 +29,8 @@ export function keyOf(s: string): string {
  */
 export function writeCacheFile(file: string, text: string): void {
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    // One level at a time: a recursive mkdir under /proc never returns.
+    makeDir(join(file, '..'));
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, text);
     renameSync(tmp, file);

@@ -285,6 +285,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('completion')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .description('print a shell completion script (commands, flags, statuses, and task ids read at completion time)')
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh parameter expansion, printed as is
     .addHelpText('after', examples(['source <(plan completion bash)', 'plan completion zsh > "${fpath[1]}/_plan"', 'plan completion fish > ~/.config/fish/completions/plan.fish']))
     .action(async (shell: string) => {
       const { completion } = await import('./commands/completion.js');

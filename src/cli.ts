@@ -30,6 +30,9 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh parameter expansion, printed as is
+const ZSH_COMPLETION_EXAMPLE = 'plan completion zsh > "${fpath[1]}/_plan"';
+
 function filterOptions(cmd: Command): Command {
   return scopeFilterOptions(cmd)
     .option('--status <s,...>', 'only these statuses (done, in-progress, pending, blocked, cancelled, none, open)')
@@ -294,8 +297,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('completion')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .description('print a shell completion script (commands, flags, statuses, and task ids read at completion time)')
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh parameter expansion, printed as is
-    .addHelpText('after', examples(['source <(plan completion bash)', 'plan completion zsh > "${fpath[1]}/_plan"', 'plan completion fish > ~/.config/fish/completions/plan.fish']))
+    .addHelpText('after', examples(['source <(plan completion bash)', ZSH_COMPLETION_EXAMPLE, 'plan completion fish > ~/.config/fish/completions/plan.fish']))
     .action(async (shell: string) => {
       const { completion } = await import('./commands/completion.js');
       setExit(await completion(await context(program), program, shell));

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 const dist = join(root, 'dist');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 // The plan cache keys on a digest of the built bundles (our code and every
 // dependency bundled into it), so a rebuilt plan — new sources, or an upgraded
@@ -63,7 +64,8 @@ const common = {
   // CommonJS dependencies (gray-matter, proper-lockfile, …) call require() for Node's
   // built-ins; an ES module has no require, so give each bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  define: { __PLAN_BUILD__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
+  // The version `plan --version` prints comes from package.json, not a copy in the code.
+  define: { __PLAN_BUILD__: JSON.stringify(BUILD_ID_PLACEHOLDER), __PLAN_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 };
 
@@ -74,9 +76,9 @@ const main = await build({
   ...common,
   format: 'cjs',
   banner: {},
-  // plan-cache.ts falls back to import.meta only outside this bundle.
+  // plan-cache.ts and cli.ts fall back to import.meta only outside this bundle.
   logOverride: { 'empty-import-meta': 'silent' },
-  entryPoints: [join(src, 'cli.ts')],
+  entryPoints: [join(src, 'main.ts')],
   outfile: join(dist, 'cli.cjs'),
   plugins: [lazyBoundaries(false)],
   metafile: !!process.env.PLAN_BUILD_META,

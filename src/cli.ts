@@ -1,6 +1,8 @@
-// The command table. The only place that sets the exit code: commands return
+// The command table. The only place that decides the exit code: commands return
 // one, errors become one line on stderr (a stack trace only with --debug).
+// Importing this file runs nothing; src/main.ts runs main() for bin/plan.js.
 
+import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError, asPlanError } from './errors.js';
 import { visible, withoutStyle } from './text/visible.js';
@@ -19,7 +21,17 @@ import { checkFilters, type Filters } from './query/filter.js';
 import { ready } from './commands/ready.js';
 import { parseFields, parseLimit } from './render/lean.js';
 
-const VERSION = '0.1.0';
+// Set by scripts/build.mjs from package.json; unbundled (tests importing this
+// file) it is read from package.json directly.
+declare const __PLAN_VERSION__: string;
+const VERSION = typeof __PLAN_VERSION__ === 'string' ? __PLAN_VERSION__ : packageVersion();
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh parameter expansion, printed as is
+const ZSH_COMPLETION_EXAMPLE = 'plan completion zsh > "${fpath[1]}/_plan"';
 
 function filterOptions(cmd: Command): Command {
   return scopeFilterOptions(cmd)
@@ -285,7 +297,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('completion')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .description('print a shell completion script (commands, flags, statuses, and task ids read at completion time)')
-    .addHelpText('after', examples(['source <(plan completion bash)', 'plan completion zsh > "${fpath[1]}/_plan"', 'plan completion fish > ~/.config/fish/completions/plan.fish']))
+    .addHelpText('after', examples(['source <(plan completion bash)', ZSH_COMPLETION_EXAMPLE, 'plan completion fish > ~/.config/fish/completions/plan.fish']))
     .action(async (shell: string) => {
       const { completion } = await import('./commands/completion.js');
       setExit(await completion(await context(program), program, shell));
@@ -436,11 +448,3 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.failure;
   }
 }
-
-// Flush stdout before exiting: a pipe closed early (`plan list | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});

@@ -1,6 +1,6 @@
 // file → bytes → text → Plan. Reading never writes the plan file.
 
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { cacheKey, readCached, writeCached, type CacheKey } from './cache/plan-cache.js';
 import type { CompactPlan } from './cache/compact.js';
 import { readRegular } from './cache/files.js';
@@ -33,7 +33,7 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 
 export function readPlanBytes(path: string): Buffer {
   const display = displayPath(path);
-  let st;
+  let st: Stats;
   try {
     st = statSync(path);
   } catch (e) {

@@ -42,7 +42,7 @@ export interface CompactPlan {
 /** Interns repeated strings into a table; null is -1. */
 function interner(strings: string[]): (s: string | null) => number {
   const index = new Map<string, number>();
-  strings.forEach((s, i) => index.set(s, i));
+  for (const [i, s] of strings.entries()) index.set(s, i);
   return (s) => {
     if (s === null) return -1;
     let i = index.get(s);
@@ -185,7 +185,7 @@ export function expandLazily(c: CompactPlan, read: (k: number) => void): Plan {
     if (done.has(k)) return;
     done.add(k);
     if (!c.chunks[k]) read(k);
-    expandChunk(c, k).forEach((t, j) => (backing[k * CHUNK + j] = t));
+    for (const [j, t] of expandChunk(c, k).entries()) backing[k * CHUNK + j] = t;
   };
   const index = (prop: string | symbol): number => (typeof prop === 'string' && prop.length < 10 && /^\d+$/.test(prop) ? Number(prop) : -1);
   // Array methods ask `has` before `get` for every index: both read the chunk.

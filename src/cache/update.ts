@@ -5,7 +5,7 @@
 // anything else returns null and the next read parses the file.
 // Differential tests hold the result to a fresh parse of the new text.
 
-import type { Edit } from '../edit/splice.js';
+import type { Edit } from '../text/splice-edit.js';
 import type { Span } from '../parse/blocks.js';
 import { splitRow } from '../parse/cells.js';
 import { displayText, rowFields } from '../model/build.js';

@@ -4,7 +4,7 @@ import type { Context } from './context.js';
 import { locatePlan } from '../locate.js';
 import type { TransactOptions } from '../edit/transaction.js';
 import { addOp, type AddInput } from '../ops/add.js';
-import { renderTask } from './show.js';
+import { renderTask } from '../render/task.js';
 import { visible } from '../text/visible.js';
 import { dryRunText } from '../ops/set.js';
 

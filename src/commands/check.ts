@@ -7,14 +7,8 @@ import { loadPlan } from '../load.js';
 import { runChecks } from '../check/index.js';
 import { collapseGroups } from '../check/collapse.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
-import type { Problem } from '../model/types.js';
 import { visible } from '../text/visible.js';
-
-export function problemLine(file: string, p: Problem): string {
-  return `${file}:${p.line}:${p.column} ${p.severity} ${oneLine(p.message)}`;
-}
-
-const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ');
+import { problemLine } from '../render/problem-line.js';
 
 export interface CheckOptions {
   /** One line per row even for an issue of a whole table. */

@@ -8,7 +8,7 @@ import { claimOp } from '../ops/claim.js';
 import { EXIT } from '../errors.js';
 import { displayPath } from '../load.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
-import { renderTask } from './show.js';
+import { renderTask } from '../render/task.js';
 import { visible } from '../text/visible.js';
 import { dryRunText } from '../ops/set.js';
 import type { WaitOptions } from '../query/deps.js';

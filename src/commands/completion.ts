@@ -9,7 +9,7 @@ import { locatePlan } from '../locate.js';
 import { loadPlan } from '../load.js';
 import { UsageError } from '../errors.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** What a flag value or argument completes to. */

@@ -5,7 +5,7 @@ import { locatePlan } from '../locate.js';
 import type { Filters } from '../query/filter.js';
 import type { TransactOptions } from '../edit/transaction.js';
 import { editOp, type TaskChanges } from '../ops/edit.js';
-import { reportChange } from './set.js';
+import { reportChange } from '../render/change.js';
 
 export async function edit(ctx: Context, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<number> {
   const r = await editOp(locatePlan(ctx.opts.file), id, changes, filters, { ...opts, diff: ctx.mode === 'json' });

@@ -79,7 +79,7 @@ function addAttribute(file: string, pattern: string, cwd: string): Step {
   const line = `${pattern} merge=plan`;
   const shown = displayPath(file, cwd);
   const text = existsSync(file) ? readFileSync(file, 'utf8') : null;
-  if (text !== null && text.split(/\r?\n/).some((l) => l.trim().split(/\s+/).join(' ') === line)) {
+  if (text?.split(/\r?\n/).some((l) => l.trim().split(/\s+/).join(' ') === line)) {
     return { file: shown, action: 'added', what: line, changed: false };
   }
   const eol = text !== null && /\r\n/.test(text) ? '\r\n' : '\n';

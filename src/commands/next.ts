@@ -9,7 +9,7 @@ import { filterTasks, type Filters } from '../query/filter.js';
 import { DependencyGraph, type WaitOptions } from '../query/deps.js';
 import { pickReady, readiness, waitingJson, waitingSummary } from '../query/ready.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
-import { renderTask } from './show.js';
+import { renderTask } from '../render/task.js';
 
 export async function next(ctx: Context, owner: string | undefined, filters: Filters, wait: WaitOptions = {}): Promise<number> {
   const { plan, display } = await openPlan(ctx);

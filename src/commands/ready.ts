@@ -7,7 +7,7 @@ import { openPlan } from './context.js';
 import { filterTasks, type Filters } from '../query/filter.js';
 import { DependencyGraph, type WaitOptions } from '../query/deps.js';
 import { readiness, waitingSummary } from '../query/ready.js';
-import { printTasks, type Lean } from './list.js';
+import { printTasks, type Lean } from '../render/tasks.js';
 
 export async function ready(ctx: Context, owner: string | undefined, filters: Filters, wait: WaitOptions, lean: Lean): Promise<number> {
   const { plan, display } = await openPlan(ctx);

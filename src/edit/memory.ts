@@ -41,9 +41,13 @@ export class StatusMemory {
     return m.texts[status];
   }
 
-  remember(key: string, oldStatus: string, oldText: string, current: string, wrote: string): void {
+  /**
+   * plan wrote `wrote` over `oldText`, the task's text for `oldStatus`. What it
+   * remembered before is kept only if `oldText` is still what plan last wrote.
+   */
+  remember(key: string, oldStatus: string, oldText: string, wrote: string): void {
     const m = this.data[key];
-    const texts = m && m.wrote === current ? { ...m.texts } : {};
+    const texts = m && m.wrote === oldText ? { ...m.texts } : {};
     texts[oldStatus] = oldText;
     this.data[key] = { wrote, texts };
     this.dirty = true;

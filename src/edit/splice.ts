@@ -3,13 +3,9 @@
 
 import { PlanError } from '../errors.js';
 
-export interface Edit {
-  start: number;
-  end: number;
-  /** What the span must hold now; anything else means the file changed under us. */
-  expect: string;
-  text: string;
-}
+import type { Edit } from '../text/splice-edit.js';
+
+export type { Edit };
 
 export function applyEdits(text: string, edits: Edit[], file: string): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start);

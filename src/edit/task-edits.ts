@@ -149,7 +149,7 @@ function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, 
   const recalled = opts.text === undefined ? ec.memory.recall(key, to, old) : undefined;
   if (recalled !== undefined) remarks.push(`task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`);
   const fresh = recalled ?? opts.text ?? restyle(ec, old, to);
-  ec.memory.remember(key, t.status, old, old, fresh);
+  ec.memory.remember(key, t.status, old, fresh);
   const edit: Edit = { start: span.start, end: span.end, expect: old, text: fresh };
   return { edits: [edit], from: t.status, to, statusText: ec.repair(fresh), remarks };
 }
@@ -209,7 +209,7 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOpt
       remarks.length = 0;
       remarks.push(`task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`);
     }
-    ec.memory.remember(taskKey(t), portion.status, tail, tail, change.edit.text);
+    ec.memory.remember(taskKey(t), portion.status, tail, change.edit.text);
   }
   return { edits: [change.edit], from: t.status, to, statusText: ec.repair(change.newCell), remarks };
 }
@@ -247,7 +247,7 @@ function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOp
     edits.push({ start: at, end: src.statusMark ? markEnd : at, expect: mark, text: newMark });
   }
   if (opts.markOwner !== undefined) edits.push(itemOwnerEdit(ec, src.text, opts.markOwner));
-  ec.memory.remember(key, t.status, current, current, `${newBox}${newMark}`);
+  ec.memory.remember(key, t.status, current, `${newBox}${newMark}`);
   const shown = [newBox, newMark.trim()].filter(Boolean).join(' ');
   return { edits, from: t.status, to, statusText: ec.repair(shown), remarks };
 }

@@ -48,7 +48,7 @@ export class HistoryStore {
       if (stored.salt !== this.salt) return;
       this.rows = stored.tasks;
       this.blobs = new Map(Object.entries(stored.blobs));
-      this.rows.forEach((r, i) => this.numbers.set(JSON.stringify(r), i));
+      for (const [i, r] of this.rows.entries()) this.numbers.set(JSON.stringify(r), i);
     } catch {
       // no store yet, or unreadable: start empty
     }
@@ -90,7 +90,12 @@ export class HistoryStore {
     const renumber = new Map<number, number>();
     const blobs: StoreFile['blobs'] = {};
     for (const [oid, [numbers, lines]] of kept) {
-      blobs[oid] = [numbers.map((n) => renumber.get(n) ?? (renumber.set(n, rows.push(this.rows[n]!) - 1), rows.length - 1)), lines];
+      const keep = (n: number): number => {
+        let kept = renumber.get(n);
+        if (kept === undefined) renumber.set(n, (kept = rows.push(this.rows[n]!) - 1));
+        return kept;
+      };
+      blobs[oid] = [numbers.map(keep), lines];
     }
     const out: StoreFile = { salt: this.salt, tasks: rows, blobs };
     writeCacheFile(this.file, JSON.stringify(out));

@@ -49,7 +49,7 @@ export function splitLines(text: string): string[] {
 
 /** Reads `merge-file --diff3` output made with these labels and marker size. */
 export function parseHunks(text: string, labels: Labels, markerSize: number): Hunk[] {
-  const marker = (c: string, label?: string) => new RegExp(`^${c.repeat(markerSize)}${label === undefined ? '' : ` ${escape(label)}`}\\r?\\n?$`);
+  const marker = (c: string, label?: string) => new RegExp(`^${c.repeat(markerSize)}${label === undefined ? '' : ` ${escapeRegExp(label)}`}\\r?\\n?$`);
   const open = marker('<', labels.ours);
   const mid = marker('\\|', labels.base);
   const sep = marker('=');
@@ -77,6 +77,6 @@ export function parseHunks(text: string, labels: Labels, markerSize: number): Hu
   return hunks;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -27,10 +27,12 @@ export function mergeTask(base: Segment, ours: Segment, theirs: Segment): TaskMe
   o.forEach((p, i) => {
     const x = a[i]!;
     const y = b[i]!;
-    if (x === p || x === y) mine.push(y), yours.push(y);
-    else if (y === p) mine.push(x), yours.push(x);
-    else if ((isBlank(x) && isBlank(y)) || sameStatus(x, y)) mine.push(x), yours.push(x);
-    else mine.push(x), yours.push(y), conflicts++;
+    let [m, t] = [x, y];
+    if (x === p || x === y) m = y;
+    else if (y === p || (isBlank(x) && isBlank(y)) || sameStatus(x, y)) t = x;
+    else conflicts++;
+    mine.push(m);
+    yours.push(t);
   });
   if (conflicts === 0) return { clean: true, text: mine.join('') };
   return { clean: false, ours: mine.join(''), theirs: yours.join(''), base: base.text };

@@ -27,7 +27,7 @@ export function parseStatusFilter(value: string): Set<Status> {
   const wanted = new Set<Status>();
   const vocab = Vocabulary.of();
   for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (part.toLowerCase() === 'open') OPEN_STATUSES.forEach((s) => wanted.add(s));
+    if (part.toLowerCase() === 'open') for (const s of OPEN_STATUSES) wanted.add(s);
     else if (part.toLowerCase() === 'none') wanted.add('none');
     else {
       const s = canonicalName(part) ?? vocab.parseArgument(part);

@@ -32,7 +32,7 @@ export function treeLines(view: DepView): TreeLine[] {
     expanded.add(key);
     path.add(key);
     const childLead = lead + (branch === '' ? '' : branch === '└── ' ? '    ' : '│   ');
-    kids.forEach((k, i) => walk(k, depth + 1, childLead, i === kids.length - 1 ? '└── ' : '├── ', path));
+    for (const [i, k] of kids.entries()) walk(k, depth + 1, childLead, i === kids.length - 1 ? '└── ' : '├── ', path);
     path.delete(key);
   };
   for (const r of view.roots) walk(r, 0, '', '', new Set());
@@ -94,7 +94,7 @@ const MERMAID_STYLE: Record<Status, string> = {
 /** A fenced `graph TD` block: an arrow from each dependency to the task that needs it. */
 export function mermaid(view: DepView): string {
   const ids = new Map<string, string>();
-  [...view.nodes.keys()].forEach((k, i) => ids.set(k, `n${i}`));
+  for (const k of view.nodes.keys()) ids.set(k, `n${ids.size}`);
   const lines = ['```mermaid', 'graph TD'];
   for (const n of view.nodes.values()) {
     const text = mermaidText(n.kind === 'task' ? `${n.task!.id} ${n.title}` : n.title) + (n.status ? ` (${n.status})` : '');

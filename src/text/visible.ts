@@ -14,7 +14,7 @@ const UNSAFE_IN_FIELD = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u206
 /** The colour sequences plan's own views emit (SGR), kept when asked. */
 const STYLE_OR_UNSAFE = new RegExp(`(\\x1b\\[[0-9;]*m)|${UNSAFE.source}`, 'g');
 
-function escape(c: string): string {
+function escapeControl(c: string): string {
   const code = c.charCodeAt(0);
   if (code === 0x09) return '\\t';
   if (code === 0x0a) return '\\n';
@@ -29,14 +29,14 @@ function escape(c: string): string {
  * text from the file has already been through `visibleField`.
  */
 export function visible(s: string, keepStyle = false): string {
-  if (!keepStyle) return UNSAFE.test(s) ? s.replace(UNSAFE_ALL, escape) : s;
-  return s.replace(STYLE_OR_UNSAFE, (m, style: string | undefined) => style ?? escape(m));
+  if (!keepStyle) return UNSAFE.test(s) ? s.replace(UNSAFE_ALL, escapeControl) : s;
+  return s.replace(STYLE_OR_UNSAFE, (m, style: string | undefined) => style ?? escapeControl(m));
 }
 
 /** One value from the file ready for a view: tabs and line breaks escaped too. */
 export function visibleField(s: string): string {
   UNSAFE_IN_FIELD.lastIndex = 0;
-  return UNSAFE_IN_FIELD.test(s) ? s.replace(UNSAFE_IN_FIELD, escape) : s;
+  return UNSAFE_IN_FIELD.test(s) ? s.replace(UNSAFE_IN_FIELD, escapeControl) : s;
 }
 
 /**

@@ -231,7 +231,7 @@ t plan -f progress_planning.md set 1.2 ''
     const r = spawnSync('bash', ['-c', driver], { cwd: copy.dir, env, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     const out = r.stdout.trimEnd().split('\n');
-    cases.forEach(([words, want], i) => expect(out[i], words.join(' ')).toContain(want));
+    for (const [i, [words, want]] of cases.entries()) expect(out[i], words.join(' ')).toContain(want);
     expect(out[cases.length]).toBe('W2 W3 W4-5 W6');
     expect(out[cases.length + 1]).toBe('done in-progress pending blocked cancelled');
   });

@@ -58,7 +58,7 @@ describe('plan add', () => {
       expect(r.stderr).toMatch(/the table has no notes column; leave out --notes/);
       const s = w.run(['add', 'Y', '--sprint', '8']);
       expect(s.code).toBe(1);
-      expect(s.stderr).toMatch(/^plan: progress_planning\.md: 2 task tables match; pick one with --week, --sprint or --section:\n  line 22: .*\n  line 39: .*Other Sprint 8 Tasks\n$/);
+      expect(s.stderr).toMatch(/^plan: progress_planning\.md: 2 task tables match; pick one with --week, --sprint or --section:\n {2}line 22: .*\n {2}line 39: .*Other Sprint 8 Tasks\n$/);
       expect(w.text()).toBe(seed);
       ok(w.run(['add', 'Y', '--section', 'Other Sprint 8', '--no-touch']));
       expect(w.text()).toBe(replaceOnce(seed, '| 4 | README.md update | Any | Project overview refresh |\n', '| 4 | README.md update | Any | Project overview refresh |\n| 15 | Y |  | ⏳ Pending |\n')); // 5 is taken by Week 2: never an ambiguous id

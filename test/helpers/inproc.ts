@@ -3,7 +3,7 @@
 import { buildFromText } from '../../src/load.js';
 import { applyEdits } from '../../src/edit/splice.js';
 import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
-import { StatusMemory } from '../../src/edit/memory.js';
+import type { StatusMemory } from '../../src/edit/memory.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import type { Plan, Task } from '../../src/model/types.js';

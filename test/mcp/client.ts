@@ -50,6 +50,23 @@ export function textOf(r: CallToolResult): string {
   return c && c.type === 'text' ? c.text : '';
 }
 
+/**
+ * A server on `temp` (a file from copyToTemp or writeTemp) for one test: runs
+ * `use`, then closes the server and removes the file, whatever happened.
+ */
+export async function withSession<T>(temp: { file: string; cleanup(): void }, use: (s: Session, file: string) => Promise<T>): Promise<T> {
+  try {
+    const s = await connect(temp.file);
+    try {
+      return await use(s, temp.file);
+    } finally {
+      await s.close();
+    }
+  } finally {
+    temp.cleanup();
+  }
+}
+
 /** A copy of `src` with a server on it for the tests of one describe block. */
 export function sessionOn(src: string, name?: string): { file: string; session: () => Session } {
   const copy = copyToTemp(src, name);

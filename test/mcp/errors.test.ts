@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { plan, SEED, writeTemp } from '../helpers/run.js';
-import { connect, sessionOn, textOf, type Session } from './client.js';
+import { sessionOn, textOf, withSession, type Session } from './client.js';
 
 const seedText = readFileSync(SEED, 'utf8');
 
@@ -83,57 +83,57 @@ describe('plan mcp: refused writes', () => {
   it('read_only: set_status, claim_task, add_task and edit_task are refused with the CLI message', async () => {
     const ro = writeTemp(seedText.replace('read_only: false', 'read_only: true'), 'progress_planning.md');
     const before = readFileSync(ro.file);
-    const s = await connect(ro.file);
-    try {
-      const set = await s.call('set_status', { id: '1.2', status: 'done' });
-      expect(set.isError).toBe(true);
-      // The CLI's message, but for the way out: the tools have no force.
-      const refusal = `${ro.file}: the plan is read-only (read_only: true in its front matter); nothing was written`;
-      expect(cliMessage(ro.file, ['set', '1.2', 'done'])).toBe(`${refusal} (pass --force to write anyway)`);
-      expect(textOf(set)).toBe(`${refusal} (only its owner can lift read_only)`);
-      for (const [tool, args] of [
-        ['claim_task', { owner: 'Opus' }],
-        ['add_task', { title: 'More', week: '1' }],
-        ['edit_task', { id: '5', owner: 'Sonnet' }],
-      ] as const) {
-        const r = await s.call(tool, args);
-        expect(r.isError, tool).toBe(true);
-        expect(textOf(r)).toBe(textOf(set));
+    await withSession(ro, async (s) => {
+      try {
+        const set = await s.call('set_status', { id: '1.2', status: 'done' });
+        expect(set.isError).toBe(true);
+        // The CLI's message, but for the way out: the tools have no force.
+        const refusal = `${ro.file}: the plan is read-only (read_only: true in its front matter); nothing was written`;
+        expect(cliMessage(ro.file, ['set', '1.2', 'done'])).toBe(`${refusal} (pass --force to write anyway)`);
+        expect(textOf(set)).toBe(`${refusal} (only its owner can lift read_only)`);
+        for (const [tool, args] of [
+          ['claim_task', { owner: 'Opus' }],
+          ['add_task', { title: 'More', week: '1' }],
+          ['edit_task', { id: '5', owner: 'Sonnet' }],
+        ] as const) {
+          const r = await s.call(tool, args);
+          expect(r.isError, tool).toBe(true);
+          expect(textOf(r)).toBe(textOf(set));
+        }
+        expect(readFileSync(ro.file).equals(before)).toBe(true);
+        // Still serving, and reads work.
+        const list = await s.call('list_tasks', { week: '1' });
+        expect(list.isError).toBeFalsy();
+        expect((list.structuredContent as { tasks: unknown[] }).tasks).toHaveLength(3);
+        // A dry run is allowed: it writes nothing.
+        const dry = await s.call('set_status', { id: '1.2', status: 'done', dry_run: true });
+        expect(dry.isError).toBeFalsy();
+        expect(dry.structuredContent).toMatchObject({ changed: true, written: false });
+        expect(readFileSync(ro.file).equals(before)).toBe(true);
+      } finally {
+        ro.cleanup();
       }
-      expect(readFileSync(ro.file).equals(before)).toBe(true);
-      // Still serving, and reads work.
-      const list = await s.call('list_tasks', { week: '1' });
-      expect(list.isError).toBeFalsy();
-      expect((list.structuredContent as { tasks: unknown[] }).tasks).toHaveLength(3);
-      // A dry run is allowed: it writes nothing.
-      const dry = await s.call('set_status', { id: '1.2', status: 'done', dry_run: true });
-      expect(dry.isError).toBeFalsy();
-      expect(dry.structuredContent).toMatchObject({ changed: true, written: false });
-      expect(readFileSync(ro.file).equals(before)).toBe(true);
-    } finally {
-      await s.close();
-      ro.cleanup();
-    }
+    });
   });
 
   it('chars_limit: a write that makes the body too long is refused with the CLI message', async () => {
     const tight = writeTemp(seedText.replace('chars_limit: 3000', 'chars_limit: 2488'), 'progress_planning.md');
     const before = readFileSync(tight.file);
-    const s = await connect(tight.file);
-    try {
-      const r = await s.call('add_task', { title: 'One task too many', week: '1' });
-      expect(r.isError).toBe(true);
-      const cli = cliMessage(tight.file, ['add', 'One task too many', '--week', '1']);
-      expect(cli).toMatch(/over its chars_limit of 2488; nothing was written \(shorten the plan, raise chars_limit, or pass --force\)$/);
-      expect(textOf(r)).toBe(cli.replace('(shorten the plan, raise chars_limit, or pass --force)', '(shorten the plan or raise chars_limit)'));
-      expect(readFileSync(tight.file).equals(before)).toBe(true);
-      // A write that does not lengthen the body still goes through.
-      const ok = await s.call('set_status', { id: '1.3', status: 'done' });
-      expect(ok.isError).toBeFalsy();
-      expect(ok.structuredContent).toMatchObject({ written: true });
-    } finally {
-      await s.close();
-      tight.cleanup();
-    }
+    await withSession(tight, async (s) => {
+      try {
+        const r = await s.call('add_task', { title: 'One task too many', week: '1' });
+        expect(r.isError).toBe(true);
+        const cli = cliMessage(tight.file, ['add', 'One task too many', '--week', '1']);
+        expect(cli).toMatch(/over its chars_limit of 2488; nothing was written \(shorten the plan, raise chars_limit, or pass --force\)$/);
+        expect(textOf(r)).toBe(cli.replace('(shorten the plan, raise chars_limit, or pass --force)', '(shorten the plan or raise chars_limit)'));
+        expect(readFileSync(tight.file).equals(before)).toBe(true);
+        // A write that does not lengthen the body still goes through.
+        const ok = await s.call('set_status', { id: '1.3', status: 'done' });
+        expect(ok.isError).toBeFalsy();
+        expect(ok.structuredContent).toMatchObject({ written: true });
+      } finally {
+        tight.cleanup();
+      }
+    });
   });
 });

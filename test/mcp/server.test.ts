@@ -7,7 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { BIN, copyToTemp, plan, ROOT, SEED, tempDir, writeTemp } from '../helpers/run.js';
-import { connect, serverEnv, sessionOn, textOf, type Session } from './client.js';
+import { serverEnv, sessionOn, textOf, withSession, type Session } from './client.js';
 
 const seedText = readFileSync(SEED, 'utf8');
 
@@ -28,20 +28,6 @@ function cliJson(file: string, args: string[]): unknown {
   const r = plan(['-f', file, '--json', ...args]);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
-}
-
-/** A fresh copy of the seed with a server on it, for one test. */
-async function fresh(): Promise<{ file: string; s: Session; done: () => Promise<void> }> {
-  const copy = copyToTemp(SEED, 'progress_planning.md');
-  const s = await connect(copy.file);
-  return {
-    file: copy.file,
-    s,
-    done: async () => {
-      await s.close();
-      copy.cleanup();
-    },
-  };
 }
 
 const TOOLS = ['add_task', 'check', 'claim_task', 'edit_task', 'list_tasks', 'next_task', 'ready_tasks', 'set_status', 'show_task', 'summary'];
@@ -180,8 +166,7 @@ describe('plan mcp: reading', () => {
 
 describe('plan mcp: writing', () => {
   it('set_status 1.2 done changes that cell and the two date stamps, nothing else', async () => {
-    const { file, s, done } = await fresh();
-    try {
+    await withSession(copyToTemp(SEED, 'progress_planning.md'), async (s, file) => {
       const r = await s.call('set_status', { id: '1.2', status: 'done' });
       expect(r.isError).toBeFalsy();
       const expected = stamped(
@@ -208,44 +193,38 @@ describe('plan mcp: writing', () => {
       expect(readFileSync(file, 'utf8')).toBe(expected);
       const res = await s.client.readResource({ uri: 'plan://file' });
       expect((res.contents[0] as { text: string }).text).toBe(expected);
-    } finally {
-      await done();
-    }
+    });
   });
 
   it('set_status writes the same bytes as `plan set`, for a week row and a list item', async () => {
-    const { file, s, done } = await fresh();
-    const cli = copyToTemp(SEED, 'progress_planning.md');
-    try {
-      for (const [id, status] of [['W3', 'wip'], ['5.B', 'blocked'], ['12', '✅']] as const) {
-        expect((await s.call('set_status', { id, status })).isError).toBeFalsy();
-        expect(plan(['-f', cli.file, 'set', id, status]).code).toBe(0);
-        expect(readFileSync(file, 'utf8')).toBe(readFileSync(cli.file, 'utf8'));
+    await withSession(copyToTemp(SEED, 'progress_planning.md'), async (s, file) => {
+      const cli = copyToTemp(SEED, 'progress_planning.md');
+      try {
+        for (const [id, status] of [['W3', 'wip'], ['5.B', 'blocked'], ['12', '✅']] as const) {
+          expect((await s.call('set_status', { id, status })).isError).toBeFalsy();
+          expect(plan(['-f', cli.file, 'set', id, status]).code).toBe(0);
+          expect(readFileSync(file, 'utf8')).toBe(readFileSync(cli.file, 'utf8'));
+        }
+        expect(readFileSync(file, 'utf8')).not.toBe(seedText);
+      } finally {
+        cli.cleanup();
       }
-      expect(readFileSync(file, 'utf8')).not.toBe(seedText);
-    } finally {
-      cli.cleanup();
-      await done();
-    }
+    });
   });
 
   it('dry_run returns the diff and writes nothing', async () => {
-    const { file, s, done } = await fresh();
-    try {
+    await withSession(copyToTemp(SEED, 'progress_planning.md'), async (s, file) => {
       const r = await s.call('set_status', { id: '1.3', status: 'done', dry_run: true });
       expect(r.structuredContent).toMatchObject({ changed: true, written: false, task: { status: 'done' } });
       const diff = (r.structuredContent as { diff: string }).diff;
       expect(diff).toContain('-| 1.3 | Redis + VM Split | ‚è≥ Pending | Real-time + historical |');
       expect(textOf(r)).toBe(`dry run, nothing written:\n${diff}`);
       expect(readFileSync(file, 'utf8')).toBe(seedText);
-    } finally {
-      await done();
-    }
+    });
   });
 
   it('edit_task changes the owner cell and the date stamps', async () => {
-    const { file, s, done } = await fresh();
-    try {
+    await withSession(copyToTemp(SEED, 'progress_planning.md'), async (s, file) => {
       const r = await s.call('edit_task', { id: '5', owner: 'Sonnet', week: '2' });
       expect(r.isError).toBeFalsy();
       expect(readFileSync(file, 'utf8')).toBe(
@@ -256,14 +235,11 @@ describe('plan mcp: writing', () => {
       const title = await s.call('edit_task', { id: '1.3', title: 'Redis and VM split' });
       expect(title.structuredContent).toMatchObject({ task: { title: 'Redis and VM split' } });
       expect(readFileSync(file, 'utf8')).toContain('| 1.3 | Redis and VM split | ‚è≥ Pending | Real-time + historical |');
-    } finally {
-      await done();
-    }
+    });
   });
 
   it('add_task appends a row with the next id; the new task is a resource at once', async () => {
-    const { file, s, done } = await fresh();
-    try {
+    await withSession(copyToTemp(SEED, 'progress_planning.md'), async (s, file) => {
       const r = await s.call('add_task', { title: 'Write MCP docs', week: 1 });
       expect(r.isError).toBeFalsy();
       expect(readFileSync(file, 'utf8')).toBe(
@@ -282,55 +258,53 @@ describe('plan mcp: writing', () => {
       expect(resources.map((x) => x.uri)).toContain('plan://task/1.4');
       const withOwner = await s.call('add_task', { title: 'Check dashboards', month: '2', owner: 'Opus' });
       expect(withOwner.structuredContent).toMatchObject({ task: { id: '15', owner: 'Opus', month: '2' } });
-    } finally {
-      await done();
-    }
+    });
   });
 
   it('claim_task marks the next task in progress for its owner, as `plan next --claim` does', async () => {
-    const { file, s, done } = await fresh();
-    const cli = copyToTemp(SEED, 'progress_planning.md');
-    try {
-      const r = await s.call('claim_task', { owner: 'Opus' });
-      expect(r.isError).toBeFalsy();
-      expect(readFileSync(file, 'utf8')).toBe(
-        // Week 1 has no Owner column: the owner is an @mark closing the status cell.
-        stamped(replaceOnce(seedText, '| 1.3 | Redis + VM Split | ‚è≥ Pending |', '| 1.3 | Redis + VM Split | 🔄 Next @Opus |')),
-      );
-      expect(r.structuredContent).toMatchObject({
-        changed: true,
-        written: true,
-        claimed: true,
-        reason: 'picked because it is pending, first of 17 in file order, unowned', // week rows are never claimed
-        task: { id: '1.3', status: 'in-progress', owner: 'Opus' },
-      });
-      expect(textOf(r)).toBe(`1.3 Redis + VM Split: claimed for Opus, pending → in-progress  (${file}:26)`);
+    await withSession(copyToTemp(SEED, 'progress_planning.md'), async (s, file) => {
+      const cli = copyToTemp(SEED, 'progress_planning.md');
+      try {
+        const r = await s.call('claim_task', { owner: 'Opus' });
+        expect(r.isError).toBeFalsy();
+        expect(readFileSync(file, 'utf8')).toBe(
+          // Week 1 has no Owner column: the owner is an @mark closing the status cell.
+          stamped(replaceOnce(seedText, '| 1.3 | Redis + VM Split | ‚è≥ Pending |', '| 1.3 | Redis + VM Split | 🔄 Next @Opus |')),
+        );
+        expect(r.structuredContent).toMatchObject({
+          changed: true,
+          written: true,
+          claimed: true,
+          reason: 'picked because it is pending, first of 17 in file order, unowned', // week rows are never claimed
+          task: { id: '1.3', status: 'in-progress', owner: 'Opus' },
+        });
+        expect(textOf(r)).toBe(`1.3 Redis + VM Split: claimed for Opus, pending → in-progress  (${file}:26)`);
 
-      const owned = await s.call('claim_task', { owner: 'Sonnet', month: '2' });
-      expect(owned.structuredContent).toMatchObject({ task: { id: '10', owner: 'Sonnet', status: 'in-progress' } });
-      expect(plan(['-f', cli.file, 'next', '--claim', '--owner', 'Opus']).code).toBe(0);
-      expect(plan(['-f', cli.file, 'next', '--claim', '--owner', 'Sonnet', '--month', '2']).code).toBe(0);
-      expect(readFileSync(file, 'utf8')).toBe(readFileSync(cli.file, 'utf8'));
+        const owned = await s.call('claim_task', { owner: 'Sonnet', month: '2' });
+        expect(owned.structuredContent).toMatchObject({ task: { id: '10', owner: 'Sonnet', status: 'in-progress' } });
+        expect(plan(['-f', cli.file, 'next', '--claim', '--owner', 'Opus']).code).toBe(0);
+        expect(plan(['-f', cli.file, 'next', '--claim', '--owner', 'Sonnet', '--month', '2']).code).toBe(0);
+        expect(readFileSync(file, 'utf8')).toBe(readFileSync(cli.file, 'utf8'));
 
-      const before = readFileSync(file, 'utf8');
-      const nothing = await s.call('claim_task', { owner: 'Opus', week: '1', status: 'done' });
-      expect(nothing.isError).toBeFalsy();
-      expect(nothing.structuredContent).toEqual({
-        schemaVersion: 2,
-        file,
-        changed: false,
-        written: false,
-        claimed: false,
-        reason: 'nothing to claim',
-        task: null,
-        diff: null,
-      });
-      expect(textOf(nothing)).toBe(`${file}: nothing to claim for Opus (no pending task that is unowned or theirs)`);
-      expect(readFileSync(file, 'utf8')).toBe(before);
-    } finally {
-      cli.cleanup();
-      await done();
-    }
+        const before = readFileSync(file, 'utf8');
+        const nothing = await s.call('claim_task', { owner: 'Opus', week: '1', status: 'done' });
+        expect(nothing.isError).toBeFalsy();
+        expect(nothing.structuredContent).toEqual({
+          schemaVersion: 2,
+          file,
+          changed: false,
+          written: false,
+          claimed: false,
+          reason: 'nothing to claim',
+          task: null,
+          diff: null,
+        });
+        expect(textOf(nothing)).toBe(`${file}: nothing to claim for Opus (no pending task that is unowned or theirs)`);
+        expect(readFileSync(file, 'utf8')).toBe(before);
+      } finally {
+        cli.cleanup();
+      }
+    });
   });
 });
 
@@ -417,22 +391,22 @@ describe('plan mcp: the file it serves', () => {
         '',
       ].join('\n'),
     );
-    const s = await connect(f.file);
-    try {
-      const { resources } = await s.client.listResources();
-      expect(resources.map((r) => r.uri)).toEqual(['plan://file', 'plan://task/3.1?line=5', 'plan://task/3.1?line=11', 'plan://task/3.2']);
-      const beta = await s.client.readResource({ uri: 'plan://task/3.1?line=11' });
-      expect(JSON.parse((beta.contents[0] as { text: string }).text).task.title).toBe('Beta');
-      await expect(s.client.readResource({ uri: 'plan://task/3.1' })).rejects.toThrow(/id "3\.1" matches 2 tasks/);
-      const ambiguous = await s.call('set_status', { id: '3.1', status: 'done' });
-      expect(ambiguous.isError).toBe(true);
-      expect(textOf(ambiguous)).toBe(plan(['-f', f.file, 'set', '3.1', 'done']).stderr.replace(/^plan: /, '').trimEnd());
-      const picked = await s.call('set_status', { id: '3.1', status: 'done', sprint: '2' });
-      expect(picked.structuredContent).toMatchObject({ task: { title: 'Beta', status: 'done' } });
-    } finally {
-      await s.close();
-      f.cleanup();
-    }
+    await withSession(f, async (s) => {
+      try {
+        const { resources } = await s.client.listResources();
+        expect(resources.map((r) => r.uri)).toEqual(['plan://file', 'plan://task/3.1?line=5', 'plan://task/3.1?line=11', 'plan://task/3.2']);
+        const beta = await s.client.readResource({ uri: 'plan://task/3.1?line=11' });
+        expect(JSON.parse((beta.contents[0] as { text: string }).text).task.title).toBe('Beta');
+        await expect(s.client.readResource({ uri: 'plan://task/3.1' })).rejects.toThrow(/id "3\.1" matches 2 tasks/);
+        const ambiguous = await s.call('set_status', { id: '3.1', status: 'done' });
+        expect(ambiguous.isError).toBe(true);
+        expect(textOf(ambiguous)).toBe(plan(['-f', f.file, 'set', '3.1', 'done']).stderr.replace(/^plan: /, '').trimEnd());
+        const picked = await s.call('set_status', { id: '3.1', status: 'done', sprint: '2' });
+        expect(picked.structuredContent).toMatchObject({ task: { title: 'Beta', status: 'done' } });
+      } finally {
+        f.cleanup();
+      }
+    });
   });
 });
 

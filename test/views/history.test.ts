@@ -60,8 +60,8 @@ describe('burndown', () => {
     const out = burndownChart('PLAN.md', series, 60, false);
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('PLAN.md: 1 commit, 2026-01-01 → now (uncommitted)');
-    expect(lines[2]).toMatch(/^file      █+▄  4 → 1  0 → 3$/);
-    expect(lines[3]).toMatch(/^sprint 8  █+▁  2 → 0  0 → 2$/);
+    expect(lines[2]).toMatch(/^file {6}█+▄ {2}4 → 1 {2}0 → 3$/);
+    expect(lines[3]).toMatch(/^sprint 8 {2}█+▁ {2}2 → 0 {2}0 → 2$/);
     for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(60);
   });
 });

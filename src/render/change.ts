@@ -1,0 +1,28 @@
+// The outcome of a one-task write (plan set, plan edit): the JSON result, a
+// note that nothing changed, the dry-run diff, or one line saying what changed.
+
+import { dryRunText, type OpResult } from '../ops/set.js';
+import { visible } from '../text/visible.js';
+import { SCHEMA_VERSION, taskJson, toJson } from './json.js';
+import { tsv } from './plain.js';
+import type { Printer } from './printer.js';
+
+/** Prints the outcome of a one-task write in the chosen output mode. */
+export function reportChange(ctx: Printer, r: OpResult, summary: string, extra: Record<string, unknown>): number {
+  const { display, task } = r;
+  if (ctx.mode === 'json') {
+    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, changed: r.changed, written: r.written, ...extra, task: taskJson(task), diff: r.diff || null, remarks: r.remarks }));
+    return 0;
+  }
+  if (!r.changed) {
+    ctx.err(`plan: ${display}:${r.before.line}: task ${r.before.id} is already like that; nothing to change\n`);
+    return 0;
+  }
+  if (!r.written) {
+    ctx.out(visible(dryRunText(r)));
+    return 0;
+  }
+  if (ctx.mode === 'plain') ctx.out(tsv(['id', 'change', 'file', 'line'], [[task.id, summary, display, task.line]]));
+  else ctx.out(visible(`${task.id} ${task.title}: ${summary}  (${display}:${task.line})\n`));
+  return 0;
+}

@@ -148,15 +148,20 @@ class Builder {
     if (block.type !== 'item' && block.type !== 'line') this.leadIn = null;
     switch (block.type) {
       case 'heading':
-        return this.heading(block);
+        this.heading(block);
+        break;
       case 'table':
-        return this.table(block);
+        this.table(block);
+        break;
       case 'item':
-        return this.item(block);
+        this.item(block);
+        break;
       case 'line':
-        return this.line(block);
+        this.line(block);
+        break;
       case 'details':
-        return this.details(block);
+        this.details(block);
+        break;
     }
   }
 
@@ -431,7 +436,10 @@ class Builder {
     const node = this.outline.current();
     if (node && !node.field) node.field = this.lazyField(block);
     const dependsOn = block.checkbox ? null : dependsField(this.text, block.text.start, block.text.end);
-    if (dependsOn) return this.dependsItem(block, dependsOn, node);
+    if (dependsOn) {
+      this.dependsItem(block, dependsOn, node);
+      return;
+    }
     if (reading.field) {
       if (block.depth === 0 && node && !node.field && STATUS_KEYS.has(reading.field.key)) {
         node.field = this.statusField(block.text.start, block.text.end);

@@ -52,14 +52,14 @@ export interface IdSplit {
 }
 
 /** Code-like ids: `BUG-001`, `WS-A`, `S0-01`, `T01`, `M5.1`, `1.5.1`, `5.A`, `1A`, `#12`. */
-const HYPHEN_ID = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+[a-z]?`;
+const HYPHEN_ID = `[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+[a-z]?`;
 const SHORT_ID = String.raw`[A-Z]{1,4}\d+(?:\.\d+)*[a-z]?`;
 const LETTER_ID = String.raw`(?:#\d+|${HYPHEN_ID}|${SHORT_ID}(?:[-–]${SHORT_ID})?|\d+[A-Z])`;
 const CODE_ID = String.raw`(?:${LETTER_ID}|\d+(?:\.[A-Za-z0-9]+)+)`;
 const SEPARATOR = String.raw`(?=$|[\s:)\]—–,*_.-])`;
-const CODE_AT_START = new RegExp(String.raw`^(${CODE_ID})${SEPARATOR}`, 'u');
+const CODE_AT_START = new RegExp(`^(${CODE_ID})${SEPARATOR}`, 'u');
 /** Headings take only ids with a hyphen (`BUG-001`, `WS-A`): `S0 — …` and `P1.1 - …` number sections. */
-const HEADING_ID_AT_START = new RegExp(String.raw`^(${HYPHEN_ID})${SEPARATOR}`, 'u');
+const HEADING_ID_AT_START = new RegExp(`^(${HYPHEN_ID})${SEPARATOR}`, 'u');
 /** `Task 4:`, `Hito 1:`, `Phase 3 —`: a word and a number, then a separator. */
 const WORD_NUMBER = /^([\p{Lu}][\p{L}]{1,15})\s+(\d+(?:\.\d+)*[A-Za-z]?(?:\s*[-–—]\s*\d+(?:\.\d+)*[A-Za-z]?)?)(?=\s*(?:[:：—–]|\s-\s|$))/u;
 /** Words that name a unit of work when a number follows (`Task 4`); other words and numbers (`Funnel 1`) are just names. */
@@ -100,7 +100,7 @@ export const PERIOD_PREFIX: Record<string, string> = { week: 'W', sprint: 'S', m
 export function isIdShaped(cell: string): boolean {
   const c = cell.trim();
   if (c === '' || c.length > 24) return false;
-  if (new RegExp(String.raw`^${CODE_ID}$`, 'u').test(c)) return true;
+  if (new RegExp(`^${CODE_ID}$`, 'u').test(c)) return true;
   return /^\d{1,4}[a-z]?\+?$/.test(c) || /^[\p{Lu}][\p{L}]{1,15} \d+(?:\.\d+)*$/u.test(c) || /^[A-Z]{1,3}\d{1,4}$/.test(c);
 }
 

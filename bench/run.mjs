@@ -22,13 +22,23 @@ const NODE = process.execPath;
 
 const CASES = ['startup', 'warm', 'cold', 'set', 'memory', 'growth', 'history'];
 const CASE_ALIASES = {
-  startup: 'startup', 'start-up': 'startup',
-  warm: 'warm', 'warm-list': 'warm', warmlist: 'warm',
-  cold: 'cold', 'cold-list': 'cold', coldlist: 'cold',
+  startup: 'startup',
+  'start-up': 'startup',
+  warm: 'warm',
+  'warm-list': 'warm',
+  warmlist: 'warm',
+  cold: 'cold',
+  'cold-list': 'cold',
+  coldlist: 'cold',
   set: 'set',
-  memory: 'memory', mem: 'memory', 'peak-memory': 'memory', rss: 'memory',
+  memory: 'memory',
+  mem: 'memory',
+  'peak-memory': 'memory',
+  rss: 'memory',
   growth: 'growth',
-  history: 'history', log: 'history', burndown: 'history',
+  history: 'history',
+  log: 'history',
+  burndown: 'history',
 };
 
 const USAGE = `usage: node bench/run.mjs [options]
@@ -49,15 +59,29 @@ env: PLAN_BIN=path/to/entry.js   plan entry point run with node (default bin/pla
 
 function parseArgs(argv) {
   const o = {
-    runs: 15, warmup: 2, quick: false, only: null, json: false, keep: false, hyperfine: false,
-    gen: path.resolve(ROOT, '../shared/bench/gen-plan.mjs'), memMethod: null, runsGiven: false,
+    runs: 15,
+    warmup: 2,
+    quick: false,
+    only: null,
+    json: false,
+    keep: false,
+    hyperfine: false,
+    gen: path.resolve(ROOT, '../shared/bench/gen-plan.mjs'),
+    memMethod: null,
+    runsGiven: false,
   };
-  const bad = (msg) => { console.error(`bench: ${msg}\n\n${USAGE}`); process.exit(2); };
+  const bad = (msg) => {
+    console.error(`bench: ${msg}\n\n${USAGE}`);
+    process.exit(2);
+  };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let val;
     const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) { val = a.slice(eq + 1); a = a.slice(0, eq); }
+    if (a.startsWith('--') && eq > 0) {
+      val = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
     const next = () => {
       if (val !== undefined) return val;
       if (i + 1 >= argv.length) bad(`${a} needs a value`);
@@ -69,25 +93,48 @@ function parseArgs(argv) {
       return n;
     };
     switch (a) {
-      case '--runs': o.runs = int('--runs', next(), 1); o.runsGiven = true; break;
-      case '--warmup': o.warmup = int('--warmup', next(), 0); break;
-      case '--quick': o.quick = true; break;
-      case '--json': o.json = true; break;
-      case '--keep': o.keep = true; break;
-      case '--hyperfine': o.hyperfine = true; break;
-      case '--gen': o.gen = path.resolve(process.cwd(), next()); break;
+      case '--runs':
+        o.runs = int('--runs', next(), 1);
+        o.runsGiven = true;
+        break;
+      case '--warmup':
+        o.warmup = int('--warmup', next(), 0);
+        break;
+      case '--quick':
+        o.quick = true;
+        break;
+      case '--json':
+        o.json = true;
+        break;
+      case '--keep':
+        o.keep = true;
+        break;
+      case '--hyperfine':
+        o.hyperfine = true;
+        break;
+      case '--gen':
+        o.gen = path.resolve(process.cwd(), next());
+        break;
       case '--mem-method': {
         o.memMethod = next();
         if (!['time', 'hook'].includes(o.memMethod)) bad(`--mem-method must be 'time' or 'hook'`);
         break;
       }
       case '--only': {
-        const list = next().split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+        const list = next()
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean);
         o.only = new Set(list.map((s) => CASE_ALIASES[s] ?? bad(`unknown case '${s}' (cases: ${CASES.join(', ')})`)));
         break;
       }
-      case '-h': case '--help': console.log(USAGE); process.exit(0); break;
-      default: bad(`unknown argument '${argv[i]}'`);
+      case '-h':
+      case '--help':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        bad(`unknown argument '${argv[i]}'`);
     }
   }
   if (o.quick && !o.runsGiven) o.runs = 5;
@@ -105,7 +152,12 @@ function which(name) {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
     const p = path.join(dir, name);
-    try { fs.accessSync(p, fs.constants.X_OK); if (fs.statSync(p).isFile()) return p; } catch { /* next */ }
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      if (fs.statSync(p).isFile()) return p;
+    } catch {
+      /* next */
+    }
   }
   return null;
 }
@@ -229,7 +281,11 @@ function cleanup() {
   else fs.rmSync(tmp, { recursive: true, force: true });
 }
 process.on('exit', cleanup);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { cleanup(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(sig, () => {
+    cleanup();
+    process.exit(130);
+  });
 
 // plan gets a private cache home, so the benchmark neither reads nor litters the user's cache.
 const planEnv = { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache') };
@@ -303,7 +359,10 @@ if (want('growth')) {
   for (const n of growthSizes) {
     const f = path.join(tmp, `growth-${n}.md`);
     if (n === 10000 && needBig) fs.copyFileSync(BIG, f);
-    else { log(`bench: generating ${n.toLocaleString('en-US')} tasks …`); gen(n, f); }
+    else {
+      log(`bench: generating ${n.toLocaleString('en-US')} tasks …`);
+      gen(n, f);
+    }
     growthFiles.set(n, f);
   }
 }
@@ -323,20 +382,37 @@ if (taskBin && needTask) {
   const rc = path.join(tmp, 'taskrc');
   fs.mkdirSync(data);
   const wanted = {
-    'data.location': data, confirmation: 'off', verbose: 'nothing', hooks: 'off', color: 'off',
-    detection: 'off', gc: 'off', recurrence: 'off', 'news.version': '9.9.9',
+    'data.location': data,
+    confirmation: 'off',
+    verbose: 'nothing',
+    hooks: 'off',
+    color: 'off',
+    detection: 'off',
+    gc: 'off',
+    recurrence: 'off',
+    'news.version': '9.9.9',
   };
   const env = { ...process.env, TASKRC: rc, TASKDATA: data };
   fs.writeFileSync(rc, `data.location=${data}\n`);
   // Keep only the settings this Taskwarrior knows (`task _config` lists them).
   const known = spawnSync(taskBin, ['_config'], { env, encoding: 'utf8' });
-  const names = new Set(String(known.stdout ?? '').split('\n').map((s) => s.trim()).filter(Boolean));
+  const names = new Set(
+    String(known.stdout ?? '')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   const settings = Object.entries(wanted).filter(([k]) => !names.size || names.has(k));
   const dropped = Object.keys(wanted).filter((k) => names.size && !names.has(k));
   if (dropped.length) log(`bench: Taskwarrior ${taskVersion} does not know ${dropped.join(', ')}; left out of the taskrc`);
   fs.writeFileSync(rc, settings.map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
   const overrides = ['rc.confirmation=off', 'rc.verbose=nothing', 'rc.hooks=off'].filter((o) => names.has(o.slice(3, o.indexOf('='))) || !names.size);
-  notes.push(`Taskwarrior ${taskVersion}: private TASKRC/TASKDATA in the temporary folder (${settings.filter(([k]) => k !== 'data.location').map(([k, v]) => `${k}=${v}`).join(', ')}), the same 10,000 tasks loaded with \`task import\`; run as \`task ${overrides.join(' ')} …\`.`);
+  notes.push(
+    `Taskwarrior ${taskVersion}: private TASKRC/TASKDATA in the temporary folder (${settings
+      .filter(([k]) => k !== 'data.location')
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}), the same 10,000 tasks loaded with \`task import\`; run as \`task ${overrides.join(' ')} …\`.`,
+  );
   task = { env, cmd: (...args) => ({ file: taskBin, args: [...overrides, ...args], env, isPlan: false }) };
   log('bench: importing the tasks into Taskwarrior …');
   const imp = runOnce(task.cmd('import', BIG_TW));
@@ -357,15 +433,20 @@ function timeWorks() {
   try {
     const kb = Number(fs.readFileSync(out, 'utf8').trim().split('\n').pop());
     return r.status === 0 && kb > 64 * 1024; // really saw the child's 64 MiB
-  } catch { return false; }
+  } catch {
+    return false;
+  }
 }
 const memMethod = want('memory') ? (opt.memMethod ?? (timeWorks() ? 'time' : 'hook')) : null;
 const hookFile = path.join(tmp, 'rss-hook.mjs');
 if (memMethod === 'hook') {
   // Preloaded into the plan process itself: at exit it writes its own peak RSS (kB on Linux).
-  fs.writeFileSync(hookFile, `import { writeFileSync } from 'node:fs';
+  fs.writeFileSync(
+    hookFile,
+    `import { writeFileSync } from 'node:fs';
 process.on('exit', () => { try { writeFileSync(process.env.PLAN_BENCH_RSS_OUT, String(process.resourceUsage().maxRSS)); } catch {} });
-`);
+`,
+  );
 }
 if (memMethod === 'time' && opt.memMethod === 'time' && !timeWorks()) {
   log('bench: --mem-method time, but /usr/bin/time -f %M does not work here (apt-get install time)');
@@ -380,7 +461,10 @@ function peakRssKb(c) {
     r = spawnSync(timeBin, ['-f', '%M', '-o', out, c.file, ...c.args], { cwd: ROOT, env: c.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
   } else {
     r = spawnSync(c.file, ['--import', pathToFileURL(hookFile).href, ...c.args], {
-      cwd: ROOT, env: { ...c.env, PLAN_BENCH_RSS_OUT: out }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20,
+      cwd: ROOT,
+      env: { ...c.env, PLAN_BENCH_RSS_OUT: out },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 << 20,
     });
   }
   const res = { ok: r.status === 0, status: r.status, signal: r.signal, error: r.error, stderr: String(r.stderr ?? '') };
@@ -397,20 +481,30 @@ const MB = (kb) => (kb * 1024) / 1e6;
 
 function ratioRow(name, p, b, limit, baselineSkip) {
   const row = { case: name, unit: 'ms', plan: p, baseline: b ?? null, target: `≤ ${limit}×`, limit };
-  if (baselineSkip) { row.skipped = baselineSkip; row.ok = null; }
-  else if (b?.error) { row.skipped = `baseline failed`; row.ok = null; }
-  else { row.ratio = p.median / b.median; row.ok = row.ratio <= limit; }
+  if (baselineSkip) {
+    row.skipped = baselineSkip;
+    row.ok = null;
+  } else if (b?.error) {
+    row.skipped = `baseline failed`;
+    row.ok = null;
+  } else {
+    row.ratio = p.median / b.median;
+    row.ok = row.ratio <= limit;
+  }
   rows.push(row);
 }
 
 // The row of task 3.7 in Sprint 7 / Week 3: is it done already? (then toggle the other way first)
 function setStartsDone(file) {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
-  let sprint = null; let week = null;
+  let sprint = null;
+  let week = null;
   for (const l of lines) {
     let m;
-    if ((m = /^##\s.*Sprint\s+(\d+)/.exec(l)) && !l.startsWith('###')) { sprint = m[1]; week = null; }
-    else if ((m = /^###\s+Week\s+(\d+)/.exec(l))) week = m[1];
+    if ((m = /^##\s.*Sprint\s+(\d+)/.exec(l)) && !l.startsWith('###')) {
+      sprint = m[1];
+      week = null;
+    } else if ((m = /^###\s+Week\s+(\d+)/.exec(l))) week = m[1];
     else if (sprint === '7' && week === '3' && /^\|\s*3\.7\s*\|/.test(l)) return /Complete|✅|\bdone\b/i.test(l);
   }
   return false;
@@ -423,42 +517,49 @@ const SET = path.join(tmp, 'big-set.md');
 let touchCold = null;
 let setState = null; // index into setCmds of the next set to run
 let setCmds = null;
-const nextSet = () => { const c = setCmds[setState]; setState ^= 1; return c; };
+const nextSet = () => {
+  const c = setCmds[setState];
+  setState ^= 1;
+  return c;
+};
 
 // --- start-up
-if (want('startup')) runCase('start-up', '≤ 1.5×', () => {
-  log('bench: start-up …');
-  const p = plan('-f', 'seeds/progress_planning.md', 'list', '--week', '1');
-  const b = { file: NODE, args: ['-e', '0'], env: process.env, isPlan: false };
-  dryRun(p);
-  const [ps, bs] = timeAlternating([{ cmd: () => p }, { cmd: () => b }]);
-  ratioRow('start-up', ps, bs, 1.5);
-  legend.push(['start-up', show(p), show(b)]);
-});
+if (want('startup'))
+  runCase('start-up', '≤ 1.5×', () => {
+    log('bench: start-up …');
+    const p = plan('-f', 'seeds/progress_planning.md', 'list', '--week', '1');
+    const b = { file: NODE, args: ['-e', '0'], env: process.env, isPlan: false };
+    dryRun(p);
+    const [ps, bs] = timeAlternating([{ cmd: () => p }, { cmd: () => b }]);
+    ratioRow('start-up', ps, bs, 1.5);
+    legend.push(['start-up', show(p), show(b)]);
+  });
 
 // --- warm list
-if (want('warm')) runCase('warm list (10k tasks)', '≤ 2.5×', () => {
-  log('bench: warm list …');
-  const b = task ? task.cmd('project:s7.w3', 'list') : null;
-  dryRun(warmCmd); // also fills plan's cache: big.md never changes after this
-  if (b) {
-    const r = runOnce(b, { captureStdout: true });
-    if (!r.ok || !r.stdout.trim()) log(`  warning: the Taskwarrior baseline ${r.ok ? 'listed nothing' : 'failed'}: ${failText(b, r)}`);
-  }
-  const [ps, bs] = timeAlternating(b ? [{ cmd: () => warmCmd }, { cmd: () => b }] : [{ cmd: () => warmCmd }]);
-  ratioRow('warm list (10k tasks)', ps, bs, 2.5, b ? null : taskSkip);
-  legend.push(['warm list', show(warmCmd), b ? 'task project:s7.w3 list' : taskSkip]);
-});
+if (want('warm'))
+  runCase('warm list (10k tasks)', '≤ 2.5×', () => {
+    log('bench: warm list …');
+    const b = task ? task.cmd('project:s7.w3', 'list') : null;
+    dryRun(warmCmd); // also fills plan's cache: big.md never changes after this
+    if (b) {
+      const r = runOnce(b, { captureStdout: true });
+      if (!r.ok || !r.stdout.trim()) log(`  warning: the Taskwarrior baseline ${r.ok ? 'listed nothing' : 'failed'}: ${failText(b, r)}`);
+    }
+    const [ps, bs] = timeAlternating(b ? [{ cmd: () => warmCmd }, { cmd: () => b }] : [{ cmd: () => warmCmd }]);
+    ratioRow('warm list (10k tasks)', ps, bs, 2.5, b ? null : taskSkip);
+    legend.push(['warm list', show(warmCmd), b ? 'task project:s7.w3 list' : taskSkip]);
+  });
 
 // --- cold list
 if (want('cold') || want('memory')) touchCold = coldToucher(BIG, COLD);
-if (want('cold')) runCase('cold list (10k tasks)', '≤ 1.0 s', () => {
-  log('bench: cold list …');
-  dryRun(coldCmd, touchCold);
-  const [ps] = timeAlternating([{ before: touchCold, cmd: () => coldCmd }]);
-  rows.push({ case: 'cold list (10k tasks)', unit: 'ms', plan: ps, baseline: null, target: '≤ 1.0 s', limit: 1000, ok: ps.median <= 1000 });
-  legend.push(['cold list', show(coldCmd), '—', 'its trailing comment is rewritten before each run, outside the timed region']);
-});
+if (want('cold'))
+  runCase('cold list (10k tasks)', '≤ 1.0 s', () => {
+    log('bench: cold list …');
+    dryRun(coldCmd, touchCold);
+    const [ps] = timeAlternating([{ before: touchCold, cmd: () => coldCmd }]);
+    rows.push({ case: 'cold list (10k tasks)', unit: 'ms', plan: ps, baseline: null, target: '≤ 1.0 s', limit: 1000, ok: ps.median <= 1000 });
+    legend.push(['cold list', show(coldCmd), '—', 'its trailing comment is rewritten before each run, outside the timed region']);
+  });
 
 // --- set
 if (want('set') || want('memory')) {
@@ -469,103 +570,154 @@ if (want('set') || want('memory')) {
   setCmds = doneFirst ? [done, pending] : [pending, done];
   setState = 0;
 }
-if (want('set')) runCase('set (10k tasks)', '≤ 2.5×', () => {
-  log('bench: set …');
-  dryRun(nextSet());
-  dryRun(nextSet());
-  const mods = task ? ['H', 'L'].map((p) => task.cmd(MODIFY_UUID, 'modify', `priority:${p}`)) : null;
-  const entries = [{ cmd: () => nextSet() }];
-  if (mods) entries.push({ cmd: (i) => mods[i % 2] });
-  const [ps, bs] = timeAlternating(entries);
-  ratioRow('set (10k tasks)', ps, bs, 2.5, mods ? null : taskSkip);
-  legend.push([
-    'set',
-    `${show(setCmds[0])}\` alternating with \`${show(setCmds[1])}`,
-    mods ? `task ${MODIFY_UUID} modify priority:H\` alternating with \`priority:L` : taskSkip,
-  ]);
-});
+if (want('set'))
+  runCase('set (10k tasks)', '≤ 2.5×', () => {
+    log('bench: set …');
+    dryRun(nextSet());
+    dryRun(nextSet());
+    const mods = task ? ['H', 'L'].map((p) => task.cmd(MODIFY_UUID, 'modify', `priority:${p}`)) : null;
+    const entries = [{ cmd: () => nextSet() }];
+    if (mods) entries.push({ cmd: (i) => mods[i % 2] });
+    const [ps, bs] = timeAlternating(entries);
+    ratioRow('set (10k tasks)', ps, bs, 2.5, mods ? null : taskSkip);
+    legend.push([
+      'set',
+      `${show(setCmds[0])}\` alternating with \`${show(setCmds[1])}`,
+      mods ? `task ${MODIFY_UUID} modify priority:H\` alternating with \`priority:L` : taskSkip,
+    ]);
+  });
 
 // --- peak memory
 if (want('memory')) {
   const memRuns = 3;
   log(`bench: peak memory (${memMethod === 'time' ? '/usr/bin/time -f %M' : 'node --import hook, process.resourceUsage().maxRSS'}, max of ${memRuns}) …`);
-  const measure = (name, before, cmd) => runCase(`peak memory: ${name}`, '≤ 150 MB', () => {
-    before?.();
-    const c0 = cmd();
-    const r0 = runOnce(c0); // one untimed run so a warm cache is warm; discarded
-    if (!r0.ok) planFailed(c0, r0, 'in its dry run (before measuring memory)');
-    const kbs = [];
-    for (let i = 0; i < memRuns; i++) { before?.(); kbs.push(peakRssKb(cmd())); }
-    const kb = Math.max(...kbs);
-    rows.push({
-      case: `peak memory: ${name}`, unit: 'MB', plan: { max: MB(kb), kb, samplesKb: kbs }, baseline: null,
-      target: '≤ 150 MB', limit: 150, ok: MB(kb) <= 150,
+  const measure = (name, before, cmd) =>
+    runCase(`peak memory: ${name}`, '≤ 150 MB', () => {
+      before?.();
+      const c0 = cmd();
+      const r0 = runOnce(c0); // one untimed run so a warm cache is warm; discarded
+      if (!r0.ok) planFailed(c0, r0, 'in its dry run (before measuring memory)');
+      const kbs = [];
+      for (let i = 0; i < memRuns; i++) {
+        before?.();
+        kbs.push(peakRssKb(cmd()));
+      }
+      const kb = Math.max(...kbs);
+      rows.push({
+        case: `peak memory: ${name}`,
+        unit: 'MB',
+        plan: { max: MB(kb), kb, samplesKb: kbs },
+        baseline: null,
+        target: '≤ 150 MB',
+        limit: 150,
+        ok: MB(kb) <= 150,
+      });
     });
-  });
   measure('warm list', null, () => warmCmd);
   measure('cold list', touchCold, () => coldCmd);
   measure('set', null, () => nextSet());
-  notes.push(`peak memory: max RSS of ${memRuns} runs, via ${memMethod === 'time' ? '`/usr/bin/time -f %M`' : 'a `node --import` hook in the plan process (`process.resourceUsage().maxRSS`)'}; 1 MB = 10⁶ bytes.`);
+  notes.push(
+    `peak memory: max RSS of ${memRuns} runs, via ${memMethod === 'time' ? '`/usr/bin/time -f %M`' : 'a `node --import` hook in the plan process (`process.resourceUsage().maxRSS`)'}; 1 MB = 10⁶ bytes.`,
+  );
 }
 
 // --- growth
-if (want('growth')) runCase('growth', 'no worse than linear', () => {
-  log(`bench: growth (${growthSizes.map((n) => n.toLocaleString('en-US')).join(' / ')} tasks, cold) …`);
-  // Query the last sprint's week 3 of each file: it exists in every size, and a
-  // parser cannot stop early before reaching it.
-  const entries = growthSizes.map((n) => {
-    const f = growthFiles.get(n);
-    const touch = coldToucher(f, path.join(tmp, `growth-${n}-cold.md`));
-    const c = plan('-f', path.join(tmp, `growth-${n}-cold.md`), 'list', '--sprint', String(Math.ceil(n / 500)), '--week', '3');
-    dryRun(c, touch);
-    return { n, touch, c, before: touch, cmd: () => c };
-  });
-  const res = timeAlternating(entries);
-  const perK = res.map((s, k) => s.median / (growthSizes[k] / 1000));
-  growthSizes.forEach((n, k) => {
-    const last = k === growthSizes.length - 1 && k > 0;
-    const ratio = perK[k] / perK[0];
-    rows.push({
-      case: `growth: ${n.toLocaleString('en-US')} tasks (cold list)`, unit: 'ms', plan: res[k], baseline: null,
-      perThousandMs: perK[k], ratio, ratioNote: 'per task, vs 1k',
-      target: last ? '≤ 1.5× the 1k per-task cost' : '—', limit: last ? 1.5 : null, ok: last ? ratio <= 1.5 : null,
+if (want('growth'))
+  runCase('growth', 'no worse than linear', () => {
+    log(`bench: growth (${growthSizes.map((n) => n.toLocaleString('en-US')).join(' / ')} tasks, cold) …`);
+    // Query the last sprint's week 3 of each file: it exists in every size, and a
+    // parser cannot stop early before reaching it.
+    const entries = growthSizes.map((n) => {
+      const f = growthFiles.get(n);
+      const touch = coldToucher(f, path.join(tmp, `growth-${n}-cold.md`));
+      const c = plan('-f', path.join(tmp, `growth-${n}-cold.md`), 'list', '--sprint', String(Math.ceil(n / 500)), '--week', '3');
+      dryRun(c, touch);
+      return { n, touch, c, before: touch, cmd: () => c };
     });
-    legend.push([`growth ${n.toLocaleString('en-US')}`, show(entries[k].c), '—', k === 0 ? 'last sprint, week 3 of each size; file changed before each run' : '']);
+    const res = timeAlternating(entries);
+    const perK = res.map((s, k) => s.median / (growthSizes[k] / 1000));
+    growthSizes.forEach((n, k) => {
+      const last = k === growthSizes.length - 1 && k > 0;
+      const ratio = perK[k] / perK[0];
+      rows.push({
+        case: `growth: ${n.toLocaleString('en-US')} tasks (cold list)`,
+        unit: 'ms',
+        plan: res[k],
+        baseline: null,
+        perThousandMs: perK[k],
+        ratio,
+        ratioNote: 'per task, vs 1k',
+        target: last ? '≤ 1.5× the 1k per-task cost' : '—',
+        limit: last ? 1.5 : null,
+        ok: last ? ratio <= 1.5 : null,
+      });
+      legend.push([
+        `growth ${n.toLocaleString('en-US')}`,
+        show(entries[k].c),
+        '—',
+        k === 0 ? 'last sprint, week 3 of each size; file changed before each run' : '',
+      ]);
+    });
+    if (growthSizes.length >= 3) {
+      const [a, b, c] = res.map((s) => s.median);
+      const m1 = (b - a) / ((growthSizes[1] - growthSizes[0]) / 1000);
+      const m2 = (c - b) / ((growthSizes[2] - growthSizes[1]) / 1000);
+      notes.push(
+        `growth: marginal cost ${fmtMs(m1)} ms per 1,000 tasks from 1k→10k, ${fmtMs(m2)} ms per 1,000 from 10k→50k (${fmtRatio(m2 / m1)}; well above 1× means worse than linear${m2 / m1 > 1.5 ? ' ⚠️' : ''}).`,
+      );
+    }
   });
-  if (growthSizes.length >= 3) {
-    const [a, b, c] = res.map((s) => s.median);
-    const m1 = (b - a) / ((growthSizes[1] - growthSizes[0]) / 1000);
-    const m2 = (c - b) / ((growthSizes[2] - growthSizes[1]) / 1000);
-    notes.push(`growth: marginal cost ${fmtMs(m1)} ms per 1,000 tasks from 1k→10k, ${fmtMs(m2)} ms per 1,000 from 10k→50k (${fmtRatio(m2 / m1)}; well above 1× means worse than linear${m2 / m1 > 1.5 ? ' ⚠️' : ''}).`);
-  }
-});
 
 // --- history: plan log and plan burndown over a scripted git history
-if (want('history')) runCase('history', 'see rows', () => {
-  const COMMITS = 200;
-  const TASKS = 1000;
-  log(`bench: history (${COMMITS} commits of a ${TASKS.toLocaleString('en-US')}-task plan, written with git fast-import) …`);
-  const repo = path.join(tmp, 'history-repo');
-  const planFile = path.join(repo, 'PLAN.md');
-  const source = path.join(tmp, 'history-base.md');
-  gen(TASKS, source);
-  scriptedHistory(source, repo, COMMITS);
-  // Cold: plan's store of parsed versions removed before each run (outside the timed region).
-  const store = path.join(tmp, 'cache', 'plan', 'history');
-  const forget = () => fs.rmSync(store, { recursive: true, force: true });
-  const cases = [
-    ['log', plan('-f', planFile, 'log', '--json')],
-    ['burndown', plan('-f', planFile, 'burndown', '--json')],
-  ];
-  for (const [name, c] of cases) {
-    dryRun(c);
-    const [warm] = timeAlternating([{ cmd: () => c }]);
-    rows.push({ case: `${name} (${COMMITS} commits, warm)`, unit: 'ms', plan: warm, baseline: null, target: '≤ 1.0 s', limit: 1000, ok: warm.median <= 1000 });
-    const [cold] = timeAlternating([{ before: forget, cmd: () => c }], { runs: Math.min(opt.runs, 5), warmup: 0 });
-    rows.push({ case: `${name} (${COMMITS} commits, cold: every version parsed)`, unit: 'ms', plan: cold, baseline: null, target: '≤ 10 s', limit: 10000, ok: cold.median <= 10000 });
-    legend.push([`${name} (history)`, show(c), '—', name === 'log' ? `${COMMITS} commits each changing one status of a ${TASKS}-task plan; cold runs remove plan's history store first (medians of ${Math.min(opt.runs, 5)})` : '']);
-  }
-});
+if (want('history'))
+  runCase('history', 'see rows', () => {
+    const COMMITS = 200;
+    const TASKS = 1000;
+    log(`bench: history (${COMMITS} commits of a ${TASKS.toLocaleString('en-US')}-task plan, written with git fast-import) …`);
+    const repo = path.join(tmp, 'history-repo');
+    const planFile = path.join(repo, 'PLAN.md');
+    const source = path.join(tmp, 'history-base.md');
+    gen(TASKS, source);
+    scriptedHistory(source, repo, COMMITS);
+    // Cold: plan's store of parsed versions removed before each run (outside the timed region).
+    const store = path.join(tmp, 'cache', 'plan', 'history');
+    const forget = () => fs.rmSync(store, { recursive: true, force: true });
+    const cases = [
+      ['log', plan('-f', planFile, 'log', '--json')],
+      ['burndown', plan('-f', planFile, 'burndown', '--json')],
+    ];
+    for (const [name, c] of cases) {
+      dryRun(c);
+      const [warm] = timeAlternating([{ cmd: () => c }]);
+      rows.push({
+        case: `${name} (${COMMITS} commits, warm)`,
+        unit: 'ms',
+        plan: warm,
+        baseline: null,
+        target: '≤ 1.0 s',
+        limit: 1000,
+        ok: warm.median <= 1000,
+      });
+      const [cold] = timeAlternating([{ before: forget, cmd: () => c }], { runs: Math.min(opt.runs, 5), warmup: 0 });
+      rows.push({
+        case: `${name} (${COMMITS} commits, cold: every version parsed)`,
+        unit: 'ms',
+        plan: cold,
+        baseline: null,
+        target: '≤ 10 s',
+        limit: 10000,
+        ok: cold.median <= 10000,
+      });
+      legend.push([
+        `${name} (history)`,
+        show(c),
+        '—',
+        name === 'log'
+          ? `${COMMITS} commits each changing one status of a ${TASKS}-task plan; cold runs remove plan's history store first (medians of ${Math.min(opt.runs, 5)})`
+          : '',
+      ]);
+    }
+  });
 
 /** A repository whose PLAN.md has `commits` versions: each commit flips one task between pending and done. */
 function scriptedHistory(source, repo, commits) {
@@ -574,7 +726,10 @@ function scriptedHistory(source, repo, commits) {
   fs.mkdirSync(repo, { recursive: true });
   const git = (args, input) => {
     const r = spawnSync('git', args, { cwd: repo, input, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
-    if (r.status !== 0) { log(`bench: git ${args[0]} failed: ${String(r.stderr)}`); process.exit(1); }
+    if (r.status !== 0) {
+      log(`bench: git ${args[0]} failed: ${String(r.stderr)}`);
+      process.exit(1);
+    }
   };
   git(['init', '-q', '-b', 'main']);
   const stream = [];
@@ -585,7 +740,13 @@ function scriptedHistory(source, repo, commits) {
     }
     const data = Buffer.from(lines.join('\n'));
     const when = 1767261600 + k * 3600;
-    stream.push(Buffer.from(`commit refs/heads/main\nauthor Ana <ana@example.com> ${when} +0000\ncommitter Ana <ana@example.com> ${when} +0000\ndata 9\nstep ${String(k).padStart(4, '0')}\nM 100644 inline PLAN.md\ndata ${data.length}\n`), data, Buffer.from('\n'));
+    stream.push(
+      Buffer.from(
+        `commit refs/heads/main\nauthor Ana <ana@example.com> ${when} +0000\ncommitter Ana <ana@example.com> ${when} +0000\ndata 9\nstep ${String(k).padStart(4, '0')}\nM 100644 inline PLAN.md\ndata ${data.length}\n`,
+      ),
+      data,
+      Buffer.from('\n'),
+    );
   }
   git(['fast-import', '--quiet'], Buffer.concat(stream));
   git(['checkout', '-q', '-f', 'main']);
@@ -603,7 +764,10 @@ if (opt.hyperfine && hyperfineBin) {
     for (const c of cmds) args.push(quote(c));
     const env = { ...planEnv, ...(task?.env.TASKRC ? { TASKRC: task.env.TASKRC, TASKDATA: task.env.TASKDATA } : {}) };
     const r = spawnSync(hyperfineBin, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status !== 0) { log(`  hyperfine failed for ${name}: ${String(r.stderr)}`); return; }
+    if (r.status !== 0) {
+      log(`  hyperfine failed for ${name}: ${String(r.stderr)}`);
+      return;
+    }
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));
     hyper.push({ case: name, medians: j.results.map((x) => x.median * 1000), commands: j.results.map((x) => x.command) });
   };
@@ -611,7 +775,10 @@ if (opt.hyperfine && hyperfineBin) {
   if (want('warm')) hf('warm list', [warmCmd, ...(task ? [task.cmd('project:s7.w3', 'list')] : [])]);
   if (want('cold')) {
     const touchScript = path.join(tmp, 'touch-cold.mjs');
-    fs.writeFileSync(touchScript, `import fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(COLD)}, '<!-- hyperfine ' + process.hrtime.bigint() + ' -->\\n');\n`);
+    fs.writeFileSync(
+      touchScript,
+      `import fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(COLD)}, '<!-- hyperfine ' + process.hrtime.bigint() + ' -->\\n');\n`,
+    );
     hf('cold list', [coldCmd], { file: NODE, args: [touchScript] });
   }
 }
@@ -642,13 +809,17 @@ function report(hyper) {
     return;
   }
   const out = [];
-  out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ` +
-    `Taskwarrior ${m.taskwarrior ?? 'not installed'}. Medians of ${opt.runs} runs after ${opt.warmup} warm-up runs, plan and baseline alternating.`);
+  out.push(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ` +
+      `Taskwarrior ${m.taskwarrior ?? 'not installed'}. Medians of ${opt.runs} runs after ${opt.warmup} warm-up runs, plan and baseline alternating.`,
+  );
   out.push('');
   out.push('| case | plan (median ms) | baseline (median ms) | ratio | target | ok |');
   out.push('|---|---:|---:|---:|---|:-:|');
   for (const r of rows) {
-    let planCell; let baseCell = '—'; let ratioCell = '—';
+    let planCell;
+    let baseCell = '—';
+    let ratioCell = '—';
     if (r.failed) planCell = 'plan command failed (see stderr)';
     else if (r.unit === 'MB') planCell = `${r.plan.max.toFixed(1)} MB`;
     else planCell = fmtMs(r.plan.median) + (r.perThousandMs !== undefined ? ` (${r.perThousandMs.toFixed(1)} ms per 1k tasks)` : '');

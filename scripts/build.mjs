@@ -85,7 +85,9 @@ const main = await build({
 });
 if (process.env.PLAN_BUILD_META) {
   const inputs = Object.values(main.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};
-  for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 25)) {
+  for (const [file, { bytesInOutput }] of Object.entries(inputs)
+    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+    .slice(0, 25)) {
     console.log(String(bytesInOutput).padStart(7), file);
   }
 }

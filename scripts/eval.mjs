@@ -85,7 +85,7 @@ export function scoreFile(labels, tasks) {
 }
 
 function wantValue(want, k) {
-  return k === 'id' ? want.id ?? null : k === 'owner' ? want.owner ?? null : want[k];
+  return k === 'id' ? (want.id ?? null) : k === 'owner' ? (want.owner ?? null) : want[k];
 }
 
 function haveValue(have, k) {
@@ -112,7 +112,9 @@ export function evaluate(corpus = DEFAULT_CORPUS) {
   if (!existsSync(labelDir) || !existsSync(realDir)) return null;
   const files = [];
   const total = { labelled: 0, listed: 0, matched: 0, status: 0, title: 0, id: 0, owner: 0, group: 0 };
-  for (const name of readdirSync(labelDir).filter((f) => f.endsWith('.labels.json')).sort()) {
+  for (const name of readdirSync(labelDir)
+    .filter((f) => f.endsWith('.labels.json'))
+    .sort()) {
     const labels = JSON.parse(readFileSync(join(labelDir, name), 'utf8'));
     const { counts, misses } = scoreFile(labels, listTasks(join(realDir, labels.file)));
     for (const k of Object.keys(total)) total[k] += counts[k];
@@ -149,7 +151,8 @@ function main(argv) {
     for (const f of result.files.filter((x) => x.file.startsWith(diff))) {
       console.log(`# ${f.file}`);
       for (const m of f.misses) {
-        const detail = m.what === 'missed' || m.what === 'extra' ? JSON.stringify(m.want ?? m.have) : `want ${JSON.stringify(m.want)} have ${JSON.stringify(m.have)}`;
+        const detail =
+          m.what === 'missed' || m.what === 'extra' ? JSON.stringify(m.want ?? m.have) : `want ${JSON.stringify(m.want)} have ${JSON.stringify(m.have)}`;
         console.log(`  ${String(m.line).padStart(5)} ${m.what.padEnd(7)} ${detail}`);
       }
     }

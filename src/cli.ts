@@ -68,9 +68,7 @@ function scopeFiltersOf(o: Record<string, unknown>): Filters {
 
 /** `--fields` and `--limit`: lean output for scripts and agents. */
 function leanOptions(cmd: Command): Command {
-  return cmd
-    .option('--fields <list>', 'only these fields of each task, e.g. id,title,status (id is always included)')
-    .option('--limit <n>', 'at most n tasks');
+  return cmd.option('--fields <list>', 'only these fields of each task, e.g. id,title,status (id is always included)').option('--limit <n>', 'at most n tasks');
 }
 
 function leanOf(o: Record<string, unknown>) {
@@ -113,12 +111,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   allowCancelled(
     leanOptions(
-      filterOptions(
-        program
-          .command('list')
-          .alias('ls')
-          .description('list the tasks that match every filter, in file order, grouped under their headings'),
-      )
+      filterOptions(program.command('list').alias('ls').description('list the tasks that match every filter, in file order, grouped under their headings'))
         .addOption(new Option('--group <by>', 'on a terminal: group under headings, or one flat list').choices(['heading', 'none']).default('heading'))
         .option('--wide', 'on a terminal: every column at full width, nothing wrapped')
         .option('--waiting', 'only open tasks waiting on a dependency that is not done')
@@ -154,13 +147,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
         program
           .command('next')
           .description('pick the task to work on next: in-progress first, then pending; by priority, then file order; never one waiting on a dependency'),
-      ).option('--claim', 'take the task: mark it in progress and record --owner (its Owner cell, or an @owner mark), under one lock (exit 3: nothing to claim)'),
+      ).option(
+        '--claim',
+        'take the task: mark it in progress and record --owner (its Owner cell, or an @owner mark), under one lock (exit 3: nothing to claim)',
+      ),
     ),
   )
-    .addHelpText(
-      'after',
-      examples(['plan next', 'plan next --owner Opus', 'plan next --sprint 8 --json', 'plan next --claim --owner agent-7 --json']),
-    )
+    .addHelpText('after', examples(['plan next', 'plan next --owner Opus', 'plan next --sprint 8 --json', 'plan next --claim --owner agent-7 --json']))
     .action(async (o: Record<string, unknown>) => {
       const f = filtersOf(o);
       const owner = f.owner;
@@ -175,13 +168,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   allowCancelled(
-    leanOptions(
-      filterOptions(
-        program
-          .command('ready')
-          .description("what can start now: open tasks whose dependencies are all done, in `plan next`'s order"),
-      ),
-    ),
+    leanOptions(filterOptions(program.command('ready').description("what can start now: open tasks whose dependencies are all done, in `plan next`'s order"))),
   )
     .addHelpText(
       'after',
@@ -199,16 +186,32 @@ export function buildProgram(setExit: (code: number) => void): Command {
       'the task table of',
       program
         .command('add')
-        .argument('<title>', 'the new task\'s title')
-        .description("append a task to the task table of a scope (or its task list, where it has no table), with the id after the last one (skipping ids the file already has)")
+        .argument('<title>', "the new task's title")
+        .description(
+          'append a task to the task table of a scope (or its task list, where it has no table), with the id after the last one (skipping ids the file already has)',
+        )
         .option('--owner <name>', 'owner of the new task')
         .option('--status <status>', 'status of the new task (default: pending)')
         .option('--notes <text>', 'notes of the new task'),
     ),
   )
-    .addHelpText('after', examples(['plan add "Grafana alerts" --week 1', 'plan add "Benchmark v1.2" --month 2 --owner Opus', 'plan add "Write docs" --section "Other Sprint 8" --dry-run', 'plan add "Report" --phase 5 --notes "write it up"   # a list: - **5.E Report**: write it up']))
+    .addHelpText(
+      'after',
+      examples([
+        'plan add "Grafana alerts" --week 1',
+        'plan add "Benchmark v1.2" --month 2 --owner Opus',
+        'plan add "Write docs" --section "Other Sprint 8" --dry-run',
+        'plan add "Report" --phase 5 --notes "write it up"   # a list: - **5.E Report**: write it up',
+      ]),
+    )
     .action(async (title: string, o: Record<string, unknown>) => {
-      const input = { ...scopeFiltersOf(o), title, owner: o.owner as string | undefined, status: o.status as string | undefined, notes: o.notes as string | undefined };
+      const input = {
+        ...scopeFiltersOf(o),
+        title,
+        owner: o.owner as string | undefined,
+        status: o.status as string | undefined,
+        notes: o.notes as string | undefined,
+      };
       setExit(await add(await context(program), input, writeOptionsOf(o)));
     });
 
@@ -224,7 +227,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option('--notes <text>', 'new notes'),
     ),
   )
-    .addHelpText('after', examples(['plan edit 1.3 --notes "Real-time + historical, via Redis Streams"', 'plan edit 9 --owner Ana', 'plan edit 3 --title "Stack overview" --sprint 8', 'plan edit 5.A --notes ""   # a list item: drops its notes']))
+    .addHelpText(
+      'after',
+      examples([
+        'plan edit 1.3 --notes "Real-time + historical, via Redis Streams"',
+        'plan edit 9 --owner Ana',
+        'plan edit 3 --title "Stack overview" --sprint 8',
+        'plan edit 5.A --notes ""   # a list item: drops its notes',
+      ]),
+    )
     .action(async (id: string, o: Record<string, unknown>) => {
       const changes = { title: o.title as string | undefined, owner: o.owner as string | undefined, notes: o.notes as string | undefined };
       setExit(await edit(await context(program), id, changes, scopeFiltersOf(o), writeOptionsOf(o)));
@@ -239,7 +250,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .description("set a task's status, in the file's own style, changing nothing else"),
     ),
   )
-    .addHelpText('after', examples(['plan set 1.2 done', 'plan set 3.1 wip --sprint 9', 'plan set W2 next --dry-run', 'plan set 5.A blocked --no-touch', 'plan set 1.2 in-progress --no-memory   # the file\'s style, not the remembered text']))
+    .addHelpText(
+      'after',
+      examples([
+        'plan set 1.2 done',
+        'plan set 3.1 wip --sprint 9',
+        'plan set W2 next --dry-run',
+        'plan set 5.A blocked --no-touch',
+        "plan set 1.2 in-progress --no-memory   # the file's style, not the remembered text",
+      ]),
+    )
     .action(async (id: string, status: string, o: Record<string, unknown>) => {
       setExit(await set(await context(program), id, status, filtersOf(o), writeOptionsOf(o)));
     });
@@ -303,11 +323,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await completion(await context(program), program, shell));
     });
 
-  writeOptions(
-    program
-      .command('fix')
-      .description('repair text damaged by a wrong character set (‚úÖ → ✅, â€” → —), changing nothing else'),
-  )
+  writeOptions(program.command('fix').description('repair text damaged by a wrong character set (‚úÖ → ✅, â€” → —), changing nothing else'))
     .addHelpText('after', examples(['plan fix --dry-run', 'plan fix', 'plan check || plan fix']))
     .action(async (o: Record<string, unknown>) => {
       const { fix } = await import('./commands/fix.js');
@@ -323,7 +339,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await mcp(await context(program), VERSION));
     });
 
-  scopeFilterOptions(program.command('log').argument('[id]', 'only the changes of this task').description("the history of the tasks' statuses, owners and titles, from git: one line per change"))
+  scopeFilterOptions(
+    program
+      .command('log')
+      .argument('[id]', 'only the changes of this task')
+      .description("the history of the tasks' statuses, owners and titles, from git: one line per change"),
+  )
     .option('--since <date>', 'only commits since this date (any form git accepts: 2026-02-01, "2 weeks ago")')
     .addHelpText('after', examples(['plan log', 'plan log 1.2', 'plan log --since "2 weeks ago" --sprint 8', 'plan log --json | jq ".commits[0]"']))
     .action(async (id: string | undefined, o: Record<string, unknown>) => {
@@ -334,7 +355,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
   scopeFilterOptions(program.command('burndown').description('open versus done tasks over the git history: a sparkline for the file, or per sprint, week, …'))
     .option('--by <scope>', 'one line per sprint, week, month, phase or milestone')
     .option('--since <date>', 'only commits since this date (any form git accepts)')
-    .addHelpText('after', examples(['plan burndown', 'plan burndown --by sprint', 'plan burndown --sprint 8 --since 2026-02-01', 'plan burndown --json | jq ".series[0].points[-1]"']))
+    .addHelpText(
+      'after',
+      examples([
+        'plan burndown',
+        'plan burndown --by sprint',
+        'plan burndown --sprint 8 --since 2026-02-01',
+        'plan burndown --json | jq ".series[0].points[-1]"',
+      ]),
+    )
     .action(async (o: Record<string, unknown>) => {
       const { burndown } = await import('./commands/burndown.js');
       setExit(await burndown(await context(program), filtersOf(o), { by: o.by as string | undefined, since: o.since as string | undefined }));
@@ -351,7 +380,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--label-ours <text>', 'label of our side in conflicts (%X)')
     .option('--label-theirs <text>', 'label of their side in conflicts (%Y)')
     .description('a git merge driver for plan files: merges task by task, so changes to different tasks merge cleanly (set up by `plan git-setup`)')
-    .addHelpText('after', examples(['plan git-setup', 'git config merge.plan.driver "plan merge-driver %O %A %B %P --marker-size %L"', 'plan merge-driver base.md ours.md theirs.md PLAN.md']))
+    .addHelpText(
+      'after',
+      examples([
+        'plan git-setup',
+        'git config merge.plan.driver "plan merge-driver %O %A %B %P --marker-size %L"',
+        'plan merge-driver base.md ours.md theirs.md PLAN.md',
+      ]),
+    )
     .action(async (base: string, ours: string, theirs: string, path: string | undefined, o: Record<string, unknown>) => {
       const { mergeDriver } = await import('./commands/merge-driver.js');
       setExit(await mergeDriver(await context(program), base, ours, theirs, path, o));
@@ -407,7 +443,7 @@ function writeOptions(cmd: Command): Command {
   return cmd
     .option('--dry-run', 'print the diff of what would change and write nothing')
     .option('--force', 'write even when the plan is read_only or the write passes chars_limit')
-    .option('--no-touch', "leave the `modified:` and `Last Updated` dates as they are")
+    .option('--no-touch', 'leave the `modified:` and `Last Updated` dates as they are')
     .option('--no-memory', "write the file's own style, not the text plan remembers replacing (set and set back)");
 }
 

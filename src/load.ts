@@ -55,7 +55,7 @@ export function readPlanBytes(path: string): Buffer {
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new PlanError(`${display}: cannot read (${code === 'EACCES' ? 'permission denied' : code ?? (e as Error).message})`);
+    throw new PlanError(`${display}: cannot read (${code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)})`);
   }
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new PlanError(`${display}: looks like a binary file (it contains NUL bytes), not a Markdown plan; pass the right file with -f`);

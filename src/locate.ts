@@ -6,8 +6,19 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
 export const PLAN_NAMES = [
-  'PLAN.md', 'plan.md', 'PLANNING.md', 'planning.md', 'progress_planning.md', 'ROADMAP.md', 'roadmap.md',
-  'TASKS.md', 'tasks.md', 'TODO.md', 'todo.md', 'PROGRESS.md', 'progress.md',
+  'PLAN.md',
+  'plan.md',
+  'PLANNING.md',
+  'planning.md',
+  'progress_planning.md',
+  'ROADMAP.md',
+  'roadmap.md',
+  'TASKS.md',
+  'tasks.md',
+  'TODO.md',
+  'todo.md',
+  'PROGRESS.md',
+  'progress.md',
 ];
 
 export function locatePlan(explicit: string | undefined, cwd = process.cwd(), env = process.env): string {
@@ -23,7 +34,5 @@ export function locatePlan(explicit: string | undefined, cwd = process.cwd(), en
     if (parent === dir || existsSync(join(dir, '.git'))) break;
     dir = parent;
   }
-  throw new UsageError(
-    `no plan file found in ${cwd} or its parents (looked for ${PLAN_NAMES.slice(0, 5).join(', ')}, …); pass -f <file> or set PLAN_FILE`,
-  );
+  throw new UsageError(`no plan file found in ${cwd} or its parents (looked for ${PLAN_NAMES.slice(0, 5).join(', ')}, …); pass -f <file> or set PLAN_FILE`);
 }

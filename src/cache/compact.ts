@@ -11,9 +11,23 @@ import { STATUSES, type Status } from '../status.js';
 
 /** Values that repeat from task to task (statuses as written, owners, scopes, sections) are indices into `strings` (-1: null). */
 type Row = [
-  id: string, kind: 0 | 1 | 2, title: string, status: number, statusText: number, owner: number, notes: string | null,
-  priority: number, sprint: number, week: number, month: number, phase: number,
-  milestone: number, section: number, line: number, fields: Record<string, string> | 0, idFromFile: 0 | 1,
+  id: string,
+  kind: 0 | 1 | 2,
+  title: string,
+  status: number,
+  statusText: number,
+  owner: number,
+  notes: string | null,
+  priority: number,
+  sprint: number,
+  week: number,
+  month: number,
+  phase: number,
+  milestone: number,
+  section: number,
+  line: number,
+  fields: Record<string, string> | 0,
+  idFromFile: 0 | 1,
   /** Row: [0, table, anchor delta, row length, ...cell start/end relative to the anchor]; item: [1, anchor delta, …]; heading: [2, anchor delta, …]. */
   source: number[],
   group: number,
@@ -86,10 +100,26 @@ function anchorOf(s: TaskSource): number {
 
 function compactRow(t: Task, intern: (s: string | null) => number, delta: number): Row {
   return [
-    t.id, KINDS.indexOf(t.kind) as 0 | 1 | 2, t.title, STATUSES.indexOf(t.status), intern(t.statusText), intern(t.owner), t.notes,
-    intern(t.priority), intern(t.sprint), intern(t.week), intern(t.month), intern(t.phase), intern(t.milestone),
-    intern(t.section), t.line, Object.keys(t.fields).length ? t.fields : 0, t.idFromFile ? 1 : 0, packSource(t.source, delta),
-    intern(t.group), t.dependsOn.length ? t.dependsOn : 0,
+    t.id,
+    KINDS.indexOf(t.kind) as 0 | 1 | 2,
+    t.title,
+    STATUSES.indexOf(t.status),
+    intern(t.statusText),
+    intern(t.owner),
+    t.notes,
+    intern(t.priority),
+    intern(t.sprint),
+    intern(t.week),
+    intern(t.month),
+    intern(t.phase),
+    intern(t.milestone),
+    intern(t.section),
+    t.line,
+    Object.keys(t.fields).length ? t.fields : 0,
+    t.idFromFile ? 1 : 0,
+    packSource(t.source, delta),
+    intern(t.group),
+    t.dependsOn.length ? t.dependsOn : 0,
   ];
 }
 
@@ -108,8 +138,15 @@ function packSource(s: TaskSource, delta: number): number[] {
   const a = s.item.start;
   const rel = (x: Span | null | undefined) => (x ? [x.start - a, x.end - a] : [-1, -1]);
   return [
-    1, delta, s.item.end - a, ...rel(s.checkbox), s.checked === null ? 2 : s.checked ? 1 : 0, s.text.start - a, s.text.end - a,
-    ...rel(s.statusMark), ...rel(s.statusTail),
+    1,
+    delta,
+    s.item.end - a,
+    ...rel(s.checkbox),
+    s.checked === null ? 2 : s.checked ? 1 : 0,
+    s.text.start - a,
+    s.text.end - a,
+    ...rel(s.statusMark),
+    ...rel(s.statusTail),
   ];
 }
 
@@ -151,10 +188,24 @@ export function expandChunk(c: CompactPlan, k: number): Task[] {
     const at = anchor;
     let source: TaskSource | undefined;
     return {
-      id: r[0], kind: KINDS[r[1]] ?? 'task', title: r[2], status: STATUSES[r[3]] as Status, statusText: str[r[4]] ?? '',
-      owner: str[r[5]] ?? null, notes: r[6], priority: str[r[7]] ?? null, sprint: str[r[8]] ?? null, week: str[r[9]] ?? null,
-      month: str[r[10]] ?? null, phase: str[r[11]] ?? null, milestone: str[r[12]] ?? null,
-      section: str[r[13]] ?? null, group: str[r[18]] ?? null, line: r[14], fields: r[15] || {}, idFromFile: r[16] === 1,
+      id: r[0],
+      kind: KINDS[r[1]] ?? 'task',
+      title: r[2],
+      status: STATUSES[r[3]] as Status,
+      statusText: str[r[4]] ?? '',
+      owner: str[r[5]] ?? null,
+      notes: r[6],
+      priority: str[r[7]] ?? null,
+      sprint: str[r[8]] ?? null,
+      week: str[r[9]] ?? null,
+      month: str[r[10]] ?? null,
+      phase: str[r[11]] ?? null,
+      milestone: str[r[12]] ?? null,
+      section: str[r[13]] ?? null,
+      group: str[r[18]] ?? null,
+      line: r[14],
+      fields: r[15] || {},
+      idFromFile: r[16] === 1,
       dependsOn: r[19] || [],
       // Unpacked on first use: most commands read a few tasks' sources, not 10,000.
       get source(): TaskSource {

@@ -71,6 +71,8 @@ export function writeSideFile(file: string, text: string): void {
     if (warned) return;
     warned = true;
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    warn(`cannot use the cache folder ${dirname(dirname(file))} (${why}); plan goes on without it (set PLAN_CACHE_DIR to a writable folder, or PLAN_NO_CACHE=1)`);
+    warn(
+      `cannot use the cache folder ${dirname(dirname(file))} (${why}); plan goes on without it (set PLAN_CACHE_DIR to a writable folder, or PLAN_NO_CACHE=1)`,
+    );
   }
 }

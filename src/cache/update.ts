@@ -39,7 +39,14 @@ export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (
       continue;
     }
     const hinted = hints.find((i) => holds(plan.tasks[i]!, e));
-    if (hinted === undefined && /^last[ \t]+updated/i.test(lineAround(newText, shift(sorted, e.start)).trimStart().replace(/^[*_]+/, ''))) {
+    if (
+      hinted === undefined &&
+      /^last[ \t]+updated/i.test(
+        lineAround(newText, shift(sorted, e.start))
+          .trimStart()
+          .replace(/^[*_]+/, ''),
+      )
+    ) {
       continue; // the `Last Updated` stamp
     }
     const t = hinted ?? rowContaining(plan, e);

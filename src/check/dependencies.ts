@@ -13,7 +13,10 @@ export function checkOpenDependencies({ plan, text }: CheckInput): Problem[] {
   let pos: Positions | null = null;
   for (const t of plan.tasks) {
     if (t.status !== 'done') continue;
-    const open = graph.of(t).flatMap((d) => d.tasks).filter((x) => !isClosed(x));
+    const open = graph
+      .of(t)
+      .flatMap((d) => d.tasks)
+      .filter((x) => !isClosed(x));
     if (open.length === 0) continue;
     pos ??= new Positions(text);
     const names = [...new Set(open.map((x) => `${x.id} (${x.status})`))];

@@ -21,7 +21,11 @@ export function checkTableReading({ plan }: CheckInput): Finding[] {
       out.push({ ...at, code: 'table-not-tasks', message: `${NOT_TASKS[table.reason]}; a Status column of work statuses makes it a task table` });
     } else if (table.inferred?.length) {
       const said = table.inferred.join('; ');
-      out.push({ ...at, code: 'column-inferred', message: `columns read from their cells: ${said}; name the column (\`ID\`, \`Task\`, \`Status\`, \`Owner\`) to decide otherwise` });
+      out.push({
+        ...at,
+        code: 'column-inferred',
+        message: `columns read from their cells: ${said}; name the column (\`ID\`, \`Task\`, \`Status\`, \`Owner\`) to decide otherwise`,
+      });
     }
   }
   const headings = plan.tasks.filter((t: Task) => t.source.type === 'heading');
@@ -33,7 +37,14 @@ export function checkTableReading({ plan }: CheckInput): Finding[] {
   };
   for (const t of headings) {
     const why = t.idFromFile ? `its id ${t.id}` : 'its status';
-    out.push({ line: t.line, column: 1, severity: 'info', code: 'heading-task', message: `heading read as a task (${why}${t.statusText ? `, status "${t.statusText}"` : ''})`, group });
+    out.push({
+      line: t.line,
+      column: 1,
+      severity: 'info',
+      code: 'heading-task',
+      message: `heading read as a task (${why}${t.statusText ? `, status "${t.statusText}"` : ''})`,
+      group,
+    });
   }
   return out;
 }

@@ -36,7 +36,10 @@ export function checkUnknownStatuses({ plan, text }: CheckInput): Finding[] {
 /** A table whose Status cells hold no status, row after row: most likely notes under a Status header. */
 function columnSummary(cells: { text: string; id: string }[]): string {
   return (
-    `${cells.length} status cells of this table hold no status plan knows (${some(cells.map((c) => quote(c.text, 24)), 2)}; ` +
+    `${cells.length} status cells of this table hold no status plan knows (${some(
+      cells.map((c) => quote(c.text, 24)),
+      2,
+    )}; ` +
     `tasks ${some(cells.map((c) => c.id))}): if the column holds notes, name it Notes; else ${WRITE_INSTEAD}, ` +
     `or map the words to statuses in the front matter (\`plan: statuses: {…: pending}\`) or in .planrc.json`
   );

@@ -8,7 +8,10 @@ import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 
 export function boardTsv(columns: BoardColumn[]): string {
-  return tsv(['status', 'id', 'title', 'owner'], columns.flatMap((c) => c.tasks.map((t) => [c.status, t.id, t.title, t.owner])));
+  return tsv(
+    ['status', 'id', 'title', 'owner'],
+    columns.flatMap((c) => c.tasks.map((t) => [c.status, t.id, t.title, t.owner])),
+  );
 }
 
 export async function board(ctx: Context, filters: Filters): Promise<number> {
@@ -20,7 +23,9 @@ export async function board(ctx: Context, filters: Filters): Promise<number> {
     ctx.out(boardTsv(columns));
   } else {
     if (plan.tasks.length === 0) {
-      ctx.err(`plan: ${display}: no tasks found (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README\n`);
+      ctx.err(
+        `plan: ${display}: no tasks found (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README\n`,
+      );
     }
     const { boardView } = await import('../render/board.js');
     ctx.out(boardView(columns, ctx.width));

@@ -25,7 +25,8 @@ export async function burndown(ctx: Context, filters: Filters, opts: BurndownOpt
   }
   const { burndownChart, burndownTsv } = await import('../render/history.js');
   ctx.out(ctx.mode === 'plain' ? burndownTsv(result) : burndownChart(display, result, ctx.width, true));
-  if (!result[0]!.points.some((p) => p.hash !== null)) ctx.err(`plan: ${display}: no commit touched this file${opts.since ? ` since ${opts.since}` : ''}; only its current state is shown\n`);
+  if (!result[0]!.points.some((p) => p.hash !== null))
+    ctx.err(`plan: ${display}: no commit touched this file${opts.since ? ` since ${opts.since}` : ''}; only its current state is shown\n`);
   return 0;
 }
 

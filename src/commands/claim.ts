@@ -26,6 +26,11 @@ export async function claim(ctx: Context, owner: string, filters: Filters, opts:
     ctx.out(visible(dryRunText(r)));
     return 0;
   }
-  await renderTask(ctx, r.task, r.display, { reason: r.reason, claimed: r.written || r.changed, ...(opts.dryRun ? { diff: r.diff } : {}), ...(ctx.mode === 'json' ? { remarks: r.remarks } : {}) });
+  await renderTask(ctx, r.task, r.display, {
+    reason: r.reason,
+    claimed: r.written || r.changed,
+    ...(opts.dryRun ? { diff: r.diff } : {}),
+    ...(ctx.mode === 'json' ? { remarks: r.remarks } : {}),
+  });
   return 0;
 }

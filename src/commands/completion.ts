@@ -13,7 +13,13 @@ const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** What a flag value or argument completes to. */
-type ValueKind = { type: 'none' } | { type: 'file' } | { type: 'id' } | { type: 'status'; list: boolean } | { type: 'command' } | { type: 'choice'; values: string[] };
+type ValueKind =
+  | { type: 'none' }
+  | { type: 'file' }
+  | { type: 'id' }
+  | { type: 'status'; list: boolean }
+  | { type: 'command' }
+  | { type: 'choice'; values: string[] };
 
 interface FlagSpec {
   names: string[];
@@ -480,7 +486,10 @@ function __plan_ids
 end
 
 function __plan_commands
-    printf '%s\\n' ${spec.commands.flatMap((c) => c.names).map(fq).join(' ')}
+    printf '%s\\n' ${spec.commands
+      .flatMap((c) => c.names)
+      .map(fq)
+      .join(' ')}
 end
 
 # Completes one word of a comma-separated list (done,pe<Tab>).

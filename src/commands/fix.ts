@@ -42,7 +42,12 @@ export async function fix(ctx: Context, opts: TransactOptions): Promise<number> 
     return 0;
   }
   if (ctx.mode === 'plain') {
-    ctx.out(tsv(['line', 'column', 'damaged', 'repaired'], repairs.map((r) => [r.line, r.column, visibleDamage(r.damaged), r.repaired])));
+    ctx.out(
+      tsv(
+        ['line', 'column', 'damaged', 'repaired'],
+        repairs.map((r) => [r.line, r.column, visibleDamage(r.damaged), r.repaired]),
+      ),
+    );
   } else {
     const lines = repairs.map((r) => `  ${display}:${r.line}:${r.column}  ${visibleDamage(r.damaged)} → ${r.repaired}\n`);
     ctx.out(`Repaired ${repairs.length} damaged ${repairs.length === 1 ? 'run' : 'runs'} of text in ${display}:\n${lines.join('')}`);

@@ -119,4 +119,3 @@ function labelsSupported(cwd: string): boolean {
   const m = /(\d+)\.(\d+)/.exec(git(['--version'], cwd).stdout.toString('utf8'));
   return !!m && (Number(m[1]) > 2 || (Number(m[1]) === 2 && Number(m[2]) >= 44));
 }
-

@@ -12,7 +12,9 @@ export async function list(ctx: Context, filters: Filters, view: ListView = {}, 
   const { plan, display } = await openPlan(ctx);
   const tasks = dependencyFilter(plan, filterTasks(plan.tasks, filters), deps, display, filters);
   if (plan.tasks.length === 0) {
-    ctx.err(`plan: ${display}: no tasks found (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README\n`);
+    ctx.err(
+      `plan: ${display}: no tasks found (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README\n`,
+    );
   }
   if (ctx.mode === 'table' && tasks.length === 0) ctx.out(plan.tasks.length ? 'No tasks match.\n' : '');
   else await printTasks(ctx, display, tasks, lean, view);

@@ -25,13 +25,21 @@ export async function log(ctx: Context, id: string | undefined, filters: Filters
   const { logLines, logTsv } = await import('../render/history.js');
   if (ctx.mode === 'plain') ctx.out(logTsv(entries));
   else ctx.out(logLines(entries, true, !narrowed));
-  if (entries.length === 0) ctx.err(`plan: ${display}: ${all.length === 0 ? 'no commit touched this file' : 'no task changes'}${narrowed ? ' match' : ''}${opts.since ? ` since ${opts.since}` : ''}\n`);
+  if (entries.length === 0)
+    ctx.err(
+      `plan: ${display}: ${all.length === 0 ? 'no commit touched this file' : 'no task changes'}${narrowed ? ' match' : ''}${opts.since ? ` since ${opts.since}` : ''}\n`,
+    );
   return 0;
 }
 
 function only(e: LogEntry, id: string | undefined, filters: Filters): LogEntry['changes'] {
   const wanted = id?.trim().toLowerCase().replace(/^#/, '');
-  const inScope = new Set(filterTasks(e.changes.map((c) => c.task), filters));
+  const inScope = new Set(
+    filterTasks(
+      e.changes.map((c) => c.task),
+      filters,
+    ),
+  );
   return e.changes.filter((c) => inScope.has(c.task) && (wanted === undefined || c.task.id.toLowerCase().replace(/^#/, '') === wanted));
 }
 

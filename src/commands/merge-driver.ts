@@ -18,7 +18,14 @@ export interface DriverOptions {
   labelTheirs?: string;
 }
 
-export async function mergeDriver(ctx: Context, basePath: string, oursPath: string, theirsPath: string, name: string | undefined, o: DriverOptions): Promise<number> {
+export async function mergeDriver(
+  ctx: Context,
+  basePath: string,
+  oursPath: string,
+  theirsPath: string,
+  name: string | undefined,
+  o: DriverOptions,
+): Promise<number> {
   const shown = name ?? oursPath;
   const [base, ours, theirs] = [basePath, oursPath, theirsPath].map((f) => readInput(f, shown));
   const opts: MergeFileOptions = {
@@ -49,7 +56,9 @@ function readInput(file: string, shown: string): Buffer {
   try {
     return readFileSync(file);
   } catch (e) {
-    throw new PlanError(`${shown}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); plan merge-driver is run by git as: plan merge-driver %O %A %B %P`);
+    throw new PlanError(
+      `${shown}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); plan merge-driver is run by git as: plan merge-driver %O %A %B %P`,
+    );
   }
 }
 

@@ -15,7 +15,9 @@ export async function summary(ctx: Context, filters: Filters): Promise<number> {
   else if (ctx.mode === 'plain') ctx.out(summaryTsv(s, display));
   else {
     if (plan.tasks.length === 0) {
-      ctx.err(`plan: ${display}: no tasks found (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README\n`);
+      ctx.err(
+        `plan: ${display}: no tasks found (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README\n`,
+      );
     }
     const { summaryView } = await import('../render/summary.js');
     ctx.out(summaryView(s, display, ctx.width));

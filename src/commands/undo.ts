@@ -28,7 +28,16 @@ export async function undo(ctx: Context, opts: TransactOptions & { list?: boolea
     return { edits: entry.undo.map((u) => ({ start: u.start, end: u.end, expect: text.slice(u.start, u.end), text: u.text })), value: entry };
   });
   if (ctx.mode === 'json') {
-    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, undone: entryJson(entry), changed: result.changed, written: result.written, diff: result.diff || null }));
+    ctx.out(
+      toJson({
+        schemaVersion: SCHEMA_VERSION,
+        file: display,
+        undone: entryJson(entry),
+        changed: result.changed,
+        written: result.written,
+        diff: result.diff || null,
+      }),
+    );
   } else if (!result.written && result.changed) ctx.out(result.diff);
   else ctx.out(`Undid ${describe(entry)} in ${display}\n`);
   return 0;
@@ -63,10 +72,17 @@ function list(ctx: Context, display: string, journal: Journal, bytes: Buffer): n
     return 0;
   }
   if (ctx.mode === 'plain') {
-    ctx.out(tsv(['n', 'at', 'command', 'undoable'], entries.map((e, i) => [i + 1, e.at, `plan ${e.command}`, undoable(i) ? 'yes' : 'no'])));
+    ctx.out(
+      tsv(
+        ['n', 'at', 'command', 'undoable'],
+        entries.map((e, i) => [i + 1, e.at, `plan ${e.command}`, undoable(i) ? 'yes' : 'no']),
+      ),
+    );
     return 0;
   }
-  const lines = entries.map((e, i) => `${String(i + 1).padStart(2)}  ${localTime(e.at)}  plan ${e.command}${undoable(i) ? '  ← plan undo takes this back' : ''}`);
+  const lines = entries.map(
+    (e, i) => `${String(i + 1).padStart(2)}  ${localTime(e.at)}  plan ${e.command}${undoable(i) ? '  ← plan undo takes this back' : ''}`,
+  );
   const note = entries[0]!.after === now ? '' : `(the file changed after plan's last write: nothing can be undone)\n`;
   ctx.out(`${lines.join('\n')}\n${note}`);
   return 0;

@@ -132,7 +132,9 @@ function tryMake(dir: string, owner: Owner, display: string): boolean {
     renameSync(tmp, join(dir, 'owner'));
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
-    throw new PlanError(`${display}: cannot lock the file for writing (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that its folder is writable`);
+    throw new PlanError(
+      `${display}: cannot lock the file for writing (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that its folder is writable`,
+    );
   }
   return true;
 }

@@ -61,7 +61,15 @@ function noteStart(after: string): number {
 }
 
 /** Formatting that may wrap a whole cell: the status is looked for inside it. */
-const WRAPPERS: [string, string][] = [['**', '**'], ['__', '__'], ['~~', '~~'], ['*', '*'], ['_', '_'], ['<b>', '</b>'], ['<strong>', '</strong>']];
+const WRAPPERS: [string, string][] = [
+  ['**', '**'],
+  ['__', '__'],
+  ['~~', '~~'],
+  ['*', '*'],
+  ['_', '_'],
+  ['<b>', '</b>'],
+  ['<strong>', '</strong>'],
+];
 
 /**
  * Finds the status in a cell's raw Markdown (`raw` trimmed). `repair` is the

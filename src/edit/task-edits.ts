@@ -59,14 +59,17 @@ export function makeEditContext(file: string, text: string, plan: Plan, memory: 
       style.addItem(t.status, { box: src.checkbox ? text.slice(src.checkbox.start, src.checkbox.end) : null, mark });
     }
   };
-  const style = new FileStyle((table, style) => {
-    if (table !== null) {
-      const info = plan.tables[table];
-      if (info) for (let i = info.firstTask; i < info.firstTask + info.taskCount; i++) learnTask(plan.tasks[i]!, style);
-      return;
-    }
-    for (const t of plan.tasks) if (t.source.type !== 'row' || !style.hasLearnt(t.source.table)) learnTask(t, style);
-  }, (emoji) => vocab.emojiStatus(emoji)?.status);
+  const style = new FileStyle(
+    (table, style) => {
+      if (table !== null) {
+        const info = plan.tables[table];
+        if (info) for (let i = info.firstTask; i < info.firstTask + info.taskCount; i++) learnTask(plan.tasks[i]!, style);
+        return;
+      }
+      for (const t of plan.tasks) if (t.source.type !== 'row' || !style.hasLearnt(t.source.table)) learnTask(t, style);
+    },
+    (emoji) => vocab.emojiStatus(emoji)?.status,
+  );
   let lines: LineIndex | null = null;
   const index = () => (lines ??= new LineIndex(text));
   return { file, text, plan, vocab, style, memory, repair, lineOf: (o) => index().line(o), lineStart: (n) => index().lineStart(n), cached };
@@ -128,10 +131,14 @@ export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opt
 function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'heading' }>;
   if (!src.status) {
-    throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is a heading with no status written in it or under it; add one (e.g. a \`**Status**: pending\` line) first`);
+    throw new PlanError(
+      `${ec.file}:${t.line}: task ${t.id} is a heading with no status written in it or under it; add one (e.g. a \`**Status**: pending\` line) first`,
+    );
   }
   if (opts.markOwner !== undefined) {
-    throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`);
+    throw new PlanError(
+      `${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`,
+    );
   }
   return phraseStatus(ec, t, to, src.status, opts);
 }
@@ -147,7 +154,10 @@ function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, 
   const key = taskKey(t);
   const remarks: string[] = [];
   const recalled = opts.text === undefined ? ec.memory.recall(key, to, old) : undefined;
-  if (recalled !== undefined) remarks.push(`task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`);
+  if (recalled !== undefined)
+    remarks.push(
+      `task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`,
+    );
   const fresh = recalled ?? opts.text ?? restyle(ec, old, to);
   ec.memory.remember(key, t.status, old, fresh);
   const edit: Edit = { start: span.start, end: span.end, expect: old, text: fresh };
@@ -207,7 +217,9 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOpt
     if (recalled !== undefined) {
       change = { edit: { start, end, expect: tail, text: recalled }, newCell: raw.slice(0, from) + recalled.replace(/[ \t]+$/, '') };
       remarks.length = 0;
-      remarks.push(`task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`);
+      remarks.push(
+        `task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`,
+      );
     }
     ec.memory.remember(taskKey(t), portion.status, tail, change.edit.text);
   }
@@ -228,7 +240,7 @@ function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOp
   const mark = src.statusMark ? text.slice(src.statusMark.start, markEnd) : '';
   const current = `${box}${mark}`;
   const style = ec.style.itemPrefixFor(to, src.checkbox !== null);
-  let newBox = src.checkbox ? style.box ?? box : '';
+  let newBox = src.checkbox ? (style.box ?? box) : '';
   const ownMark = opts.text !== undefined && Vocabulary.of().emojiStatus(opts.text) === undefined && ec.vocab.isStatusEmoji(opts.text) ? opts.text : null;
   // Without a box only a mark can say the status (an item under `## Todo` set done gets `✅ `).
   const markText = ownMark ?? style.mark ?? (src.checkbox ? null : ec.style.emojiFor(to));
@@ -237,7 +249,9 @@ function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOp
   if (recalled !== undefined) {
     newBox = src.checkbox ? recalled.slice(0, 3) : '';
     newMark = recalled.slice(newBox.length);
-    remarks.push(`task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`);
+    remarks.push(
+      `task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`,
+    );
   }
   if (src.checkbox && newBox !== box) {
     edits.push({ start: src.checkbox.start, end: src.checkbox.end, expect: box, text: newBox });

@@ -132,7 +132,12 @@ export async function transact<T>(
       if (key && loaded.compact) {
         const c = loaded.compact;
         const effect = editEffect(plan, all, next, damage.repair, touched);
-        if (effect) writeCached(key, c, updateCompact(c, all, effect.changed, effect.modified, (k) => readChunk(c, k)));
+        if (effect)
+          writeCached(
+            key,
+            c,
+            updateCompact(c, all, effect.changed, effect.modified, (k) => readChunk(c, k)),
+          );
       } else if (key) {
         const after = planAfterEdits(plan, all, next, damage.repair);
         if (after) writeCached(key, after);

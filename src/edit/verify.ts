@@ -39,9 +39,7 @@ const checkedTables = new WeakMap<EditContext, Set<number>>();
 export function verifyTask(ec: EditContext, t: Task): void {
   const wrong = identityProblem(ec, t);
   if (wrong) {
-    throw new StaleModelError(
-      `${ec.file}:${t.line}: the file does not hold task ${t.id} where plan's model puts it (${wrong}); nothing was written`,
-    );
+    throw new StaleModelError(`${ec.file}:${t.line}: the file does not hold task ${t.id} where plan's model puts it (${wrong}); nothing was written`);
   }
 }
 
@@ -105,12 +103,15 @@ function headingStands(ec: EditContext, h: Heading): boolean {
   const lineAt = (n: number) => {
     const start = ec.lineStart(n);
     const nl = ec.text.indexOf('\n', start);
-    return ec.text.slice(start, nl === -1 ? ec.text.length : nl).replace(/\r$/, '').replace(/^(?:[ \t]*>)+/, '');
+    return ec.text
+      .slice(start, nl === -1 ? ec.text.length : nl)
+      .replace(/\r$/, '')
+      .replace(/^(?:[ \t]*>)+/, '');
   };
   const line = lineAt(h.line);
   const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
   const setext = /^ {0,3}(?:=+|-+)[ \t]*$/.test(lineAt(h.line + 1));
-  const text = atx ? atx[1] ?? '' : setext ? line.trim() : null;
+  const text = atx ? (atx[1] ?? '') : setext ? line.trim() : null;
   return text !== null && displayText(text, ec.repair) === h.text;
 }
 
@@ -174,7 +175,11 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
   }
   // Without a status of its own an item takes its heading's (`## Done`): only a status it writes is checked here.
   const status = found.status === 'none' ? t.status : found.status;
-  const shown = { title: withoutDependencies(showEscapes(found.title)), notes: found.notes ? showEscapes(found.notes) : null, statusText: showEscapes(found.statusText) };
+  const shown = {
+    title: withoutDependencies(showEscapes(found.title)),
+    notes: found.notes ? showEscapes(found.notes) : null,
+    statusText: showEscapes(found.statusText),
+  };
   return fieldsProblem(t, { ...shown, owner: found.owner, status });
 }
 
@@ -201,7 +206,10 @@ function ownId(title: string): string | null {
   return inlineDependencies(title).ownId;
 }
 
-function fieldsProblem(t: Task, found: Pick<Task, 'title' | 'status' | 'statusText' | 'owner' | 'notes'> & Partial<Pick<Task, 'priority' | 'fields'>>): string | null {
+function fieldsProblem(
+  t: Task,
+  found: Pick<Task, 'title' | 'status' | 'statusText' | 'owner' | 'notes'> & Partial<Pick<Task, 'priority' | 'fields'>>,
+): string | null {
   if (found.title !== t.title) return `its title is not "${t.title}"`;
   if (found.statusText !== t.statusText) return `its status text is not "${t.statusText}"`;
   if (found.status !== t.status) return `its status is not ${t.status}`;

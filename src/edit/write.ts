@@ -4,7 +4,23 @@
 // the lock is still ours and the file is still the one that was read. The lock
 // itself is in lock.ts.
 
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type BigIntStats,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PlanError, asPlanError } from '../errors.js';
 
@@ -63,7 +79,9 @@ function checkWritable(target: string, display: string): Stats {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') {
       const mode = (statSync(target).mode & 0o777).toString(8).padStart(4, '0');
-      throw new PlanError(`${display}: permission denied: you may not write this file (mode ${mode}); nothing was written (make it writable, e.g. chmod u+w, or ask its owner)`);
+      throw new PlanError(
+        `${display}: permission denied: you may not write this file (mode ${mode}); nothing was written (make it writable, e.g. chmod u+w, or ask its owner)`,
+      );
     }
     if (code === 'ENOENT') throw gone(display);
     if (code === 'EROFS') throw new PlanError(`${display}: the file is on a read-only file system; nothing was written`);
@@ -86,10 +104,14 @@ function keepOwner(fd: number, st: { uid: number; gid: number }, display: string
   }
   const made = fstatSync(fd);
   if (made.uid !== st.uid) {
-    throw new PlanError(`${display}: the file belongs to another user (uid ${st.uid}); writing it would make it yours; nothing was written (run plan as its owner)`);
+    throw new PlanError(
+      `${display}: the file belongs to another user (uid ${st.uid}); writing it would make it yours; nothing was written (run plan as its owner)`,
+    );
   }
   if (made.gid !== st.gid) {
-    throw new PlanError(`${display}: the file's group (gid ${st.gid}) is not one of yours; writing it would change its group; nothing was written (run plan as a member of that group)`);
+    throw new PlanError(
+      `${display}: the file's group (gid ${st.gid}) is not one of yours; writing it would change its group; nothing was written (run plan as a member of that group)`,
+    );
   }
 }
 

@@ -28,7 +28,11 @@ export async function* readBlobs(root: string, oids: string[], display: string):
   const code = await closed;
   const failed = spawnError as NodeJS.ErrnoException | null;
   if (failed) {
-    throw new PlanError(failed.code === 'ENOENT' ? 'git is not installed (or not on PATH); install git to use this command' : `could not run git cat-file (${failed.code ?? failed.message})`);
+    throw new PlanError(
+      failed.code === 'ENOENT'
+        ? 'git is not installed (or not on PATH); install git to use this command'
+        : `could not run git cat-file (${failed.code ?? failed.message})`,
+    );
   }
   if (code !== 0 || !reader.done()) {
     throw new PlanError(`${display}: git cat-file failed (${stderr.trim().split('\n')[0] || `exit ${code}`}); is the repository intact?`);

@@ -41,5 +41,10 @@ export function gitText(args: string[], cwd: string, what: string): string {
 }
 
 export function firstLine(s: string): string {
-  return s.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') ?? '';
+  return (
+    s
+      .trim()
+      .split('\n')[0]
+      ?.replace(/^(fatal|error): /, '') ?? ''
+  );
 }

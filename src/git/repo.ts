@@ -34,5 +34,7 @@ export function repoFile(file: string, display: string, command: string): RepoFi
 }
 
 export function notInRepo(display: string, command: string): PlanError {
-  return new PlanError(`${display}: not in a git repository; plan ${command} works on a plan committed to git (run it inside the repository that holds the plan)`);
+  return new PlanError(
+    `${display}: not in a git repository; plan ${command} works on a plan committed to git (run it inside the repository that holds the plan)`,
+  );
 }

@@ -40,8 +40,17 @@ interface Version {
 async function versions(planPath: string, display: string, since?: string): Promise<Version[]> {
   const repo = repoFile(planPath, display, 'burndown');
   const commits = fileHistory(repo, display, { firstParent: true, since }).reverse();
-  const snaps = await snapshots(repo.root, planPath, display, commits.flatMap((c) => (c.after ? [c.after] : [])));
-  const out: Version[] = commits.map((c) => ({ hash: c.hash, date: c.commitDate, snapshot: c.after ? (snaps.get(c.after) ?? EMPTY_SNAPSHOT) : EMPTY_SNAPSHOT }));
+  const snaps = await snapshots(
+    repo.root,
+    planPath,
+    display,
+    commits.flatMap((c) => (c.after ? [c.after] : [])),
+  );
+  const out: Version[] = commits.map((c) => ({
+    hash: c.hash,
+    date: c.commitDate,
+    snapshot: c.after ? (snaps.get(c.after) ?? EMPTY_SNAPSHOT) : EMPTY_SNAPSHOT,
+  }));
   const working = await loadPlan(planPath);
   if (blobId(working.bytes) !== commits[commits.length - 1]?.after) {
     out.push({ hash: null, date: new Date().toISOString(), snapshot: snapshotOf(working.plan) });
@@ -58,8 +67,20 @@ export async function burndown(planPath: string, display: string, filters: Filte
   const vs = (await versions(planPath, display, since)).map((v) => ({ ...v, tasks: filterTasks(v.snapshot.tasks, filters) }));
   const series: BurnSeries[] = [{ kind: 'file', value: null, points: vs.map((v) => point(v, v.tasks)) }];
   if (!by) return series;
-  for (const value of scopeValues(vs.map((v) => v.tasks), by)) {
-    series.push({ kind: by, value, points: vs.map((v) => point(v, v.tasks.filter((t) => t[by] === value))) });
+  for (const value of scopeValues(
+    vs.map((v) => v.tasks),
+    by,
+  )) {
+    series.push({
+      kind: by,
+      value,
+      points: vs.map((v) =>
+        point(
+          v,
+          v.tasks.filter((t) => t[by] === value),
+        ),
+      ),
+    });
   }
   return series;
 }

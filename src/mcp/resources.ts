@@ -85,7 +85,11 @@ export function registerResources(server: McpServer, ctx: Pick<ToolContext, 'pla
       const task = resolveTask(plan.tasks, id, filters, display);
       return {
         contents: [
-          { uri: uri.href, mimeType: 'application/json', text: toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task), ...dependencyFields(plan, task, true) }) },
+          {
+            uri: uri.href,
+            mimeType: 'application/json',
+            text: toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task), ...dependencyFields(plan, task, true) }),
+          },
         ],
       };
     },

@@ -100,7 +100,9 @@ export const taskSchema = z.object({
 const base = { schemaVersion: z.number().int(), file: z.string() };
 
 /** A task in a write's or next_task's result: every field list_tasks gives; the main ones are announced. */
-const taskBrief = z.looseObject({ id: z.string(), title: z.string(), status: z.enum(STATUSES), line: z.number().int() }).describe('the task, with every field list_tasks gives');
+const taskBrief = z
+  .looseObject({ id: z.string(), title: z.string(), status: z.enum(STATUSES), line: z.number().int() })
+  .describe('the task, with every field list_tasks gives');
 
 /** With `fields`, a task carries only those (and its id). */
 const leanTask = taskSchema.partial().required({ id: true });

@@ -90,7 +90,11 @@ export class LineTransport implements Transport {
       return;
     }
     if (Array.isArray(value)) {
-      this.refuse(null, INVALID_REQUEST, value.length ? 'Invalid Request: batches are not supported; send one message per line' : 'Invalid Request: an empty batch');
+      this.refuse(
+        null,
+        INVALID_REQUEST,
+        value.length ? 'Invalid Request: batches are not supported; send one message per line' : 'Invalid Request: an empty batch',
+      );
       return;
     }
     const message = JSONRPCMessageSchema.safeParse(value);

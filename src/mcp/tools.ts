@@ -90,7 +90,15 @@ function writeOpts(dryRun: boolean | undefined): TransactOptions {
 /** The outcome of a one-task write: the object `plan <command> --json` prints, and a line like the CLI's. */
 function changeResult(r: OpResult, summary: string, extra: Structured): CallToolResult {
   const { display, task } = r;
-  const structured = { schemaVersion: SCHEMA_VERSION, file: display, changed: r.changed, written: r.written, ...extra, task: taskJson(task), diff: r.diff || null };
+  const structured = {
+    schemaVersion: SCHEMA_VERSION,
+    file: display,
+    changed: r.changed,
+    written: r.written,
+    ...extra,
+    task: taskJson(task),
+    diff: r.diff || null,
+  };
   let text: string;
   if (!r.changed) text = `${display}:${r.before.line}: task ${r.before.id} is already like that; nothing to change`;
   else if (!r.written) text = `dry run, nothing written:\n${dryRunText(r)}`;
@@ -122,7 +130,8 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
     'list_tasks',
     {
       title: 'List tasks',
-      description: 'Tasks matching every filter, in file order (`plan list`). waiting: only those waiting on a dependency; blocked_by: only those that cannot start until that task is done.',
+      description:
+        'Tasks matching every filter, in file order (`plan list`). waiting: only those waiting on a dependency; blocked_by: only those that cannot start until that task is done.',
       inputSchema: { ...filterShape, waiting: z.boolean().optional(), blocked_by: z.string().optional(), ...leanShape },
       outputSchema: listOutput,
       annotations: readOnly,
@@ -205,7 +214,8 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
     'ready_tasks',
     {
       title: 'Ready tasks',
-      description: "What can start now (`plan ready`): open tasks whose dependencies are all done, in next_task's order. owner: only tasks of that owner or of nobody.",
+      description:
+        "What can start now (`plan ready`): open tasks whose dependencies are all done, in next_task's order. owner: only tasks of that owner or of nobody.",
       inputSchema: { owner: z.string().optional(), ...nonOwnerFilters, allow_cancelled: allowCancelledArg, ...leanShape },
       outputSchema: readyOutput,
       annotations: readOnly,
@@ -215,7 +225,12 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
       const { ready, waiting } = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filtersOf(rest)), owner, { allowCancelled: allow_cancelled });
       const lean = leanTasks(ready, { fields, limit });
       const head = `${ready.length} ready, ${waiting.length} waiting on dependencies, in ${display}`;
-      return ok([head, ...ready.slice(0, lean.length).map(taskLine)].join('\n'), { schemaVersion: SCHEMA_VERSION, file: display, tasks: lean, waiting: waiting.length });
+      return ok([head, ...ready.slice(0, lean.length).map(taskLine)].join('\n'), {
+        schemaVersion: SCHEMA_VERSION,
+        file: display,
+        tasks: lean,
+        waiting: waiting.length,
+      });
     }),
   );
 
@@ -225,7 +240,12 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
       title: 'Claim the next task',
       description:
         'Pick the next task for owner and claim it in one locked write: in progress, owner written (`plan next --claim`). Agents claiming at once never get the same task; a task waiting on a dependency is never taken. task is null when nothing is left.',
-      inputSchema: { owner: z.string().min(1).describe('written in its Owner cell, or as an @owner mark'), ...nonOwnerFilters, allow_cancelled: allowCancelledArg, dry_run: dryRunArg },
+      inputSchema: {
+        owner: z.string().min(1).describe('written in its Owner cell, or as an @owner mark'),
+        ...nonOwnerFilters,
+        allow_cancelled: allowCancelledArg,
+        dry_run: dryRunArg,
+      },
       outputSchema: claimOutput,
       annotations: writes,
     },
@@ -306,7 +326,7 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
     'edit_task',
     {
       title: 'Edit a task',
-      description: "Change a task's title, owner and/or notes cells, nothing else (`plan edit`); \"\" clears owner or notes.",
+      description: 'Change a task\'s title, owner and/or notes cells, nothing else (`plan edit`); "" clears owner or notes.',
       inputSchema: {
         id: idArg,
         title: z.string().optional(),
@@ -333,7 +353,8 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
     'summary',
     {
       title: 'Progress summary',
-      description: 'Progress per heading that holds tasks (sprints, weeks, phases, sections, nested as in the file), then the whole file: done/total, percent, count per status (`plan summary`).',
+      description:
+        'Progress per heading that holds tasks (sprints, weeks, phases, sections, nested as in the file), then the whole file: done/total, percent, count per status (`plan summary`).',
       inputSchema: filterShape,
       outputSchema: summaryOutput,
       annotations: readOnly,
@@ -353,7 +374,8 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
     'check',
     {
       title: 'Check the plan',
-      description: 'Every problem of the plan file (damaged text, duplicate ids, dependency cycles and missing ids, unknown statuses, …) with line and column (`plan check`).',
+      description:
+        'Every problem of the plan file (damaged text, duplicate ids, dependency cycles and missing ids, unknown statuses, …) with line and column (`plan check`).',
       inputSchema: {},
       outputSchema: checkOutput,
       annotations: readOnly,

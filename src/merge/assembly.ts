@@ -137,7 +137,10 @@ export function sequence(ours: string[], base: string[], theirs: string[]): stri
   const out = ours.filter((k) => !(base.includes(k) && !theirs.includes(k)));
   theirs.forEach((k, i) => {
     if (out.includes(k) || base.includes(k)) return;
-    const after = theirs.slice(0, i).reverse().find((x) => out.includes(x));
+    const after = theirs
+      .slice(0, i)
+      .reverse()
+      .find((x) => out.includes(x));
     const before = theirs.slice(i + 1).find((x) => out.includes(x));
     let at = after !== undefined ? out.indexOf(after) + 1 : before !== undefined ? out.indexOf(before) : out.length;
     // Ours first: past what ours added at the same place.

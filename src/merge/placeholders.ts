@@ -28,7 +28,11 @@ export class Tokens {
       ...segments.map((s, j) => ({ start: s.start, end: s.end, text: `${this.token}T${keys[j]}${this.token}${s.eol}` })),
       ...stamps.map((s, i) => ({ start: s.start, end: s.end, text: `${this.token}S${i}${this.token}` })),
     ];
-    return applyEdits(text, cuts.map((c) => ({ ...c, expect: text.slice(c.start, c.end) })), 'merge');
+    return applyEdits(
+      text,
+      cuts.map((c) => ({ ...c, expect: text.slice(c.start, c.end) })),
+      'merge',
+    );
   }
 
   /** The key a placeholder line names, or null for any other line. */

@@ -175,7 +175,12 @@ class Builder {
     for (const t of tasks) if (!t.idFromFile) t.id = taskRef(t);
     const dependencies = this.deps.resolve(tasks, (offset) => this.position(offset));
     this.countTableTasks(tasks);
-    const detachedStatus = tasks.some((t) => t.source.type === 'heading' && t.source.status !== null && (t.source.status.start < t.source.heading.start || t.source.status.end > t.source.heading.end));
+    const detachedStatus = tasks.some(
+      (t) =>
+        t.source.type === 'heading' &&
+        t.source.status !== null &&
+        (t.source.status.start < t.source.heading.start || t.source.status.end > t.source.heading.end),
+    );
     return { tasks, headings: this.headings, tables: this.tables, detachedStatus, dependencies };
   }
 
@@ -371,7 +376,10 @@ class Builder {
     let groupScope: Partial<Scope> = {};
     let groupLabel: string | null = null;
     block.rows.forEach((row, r) => {
-      const what = rowKind(rows[r]!, row.cells.map((c) => this.text.slice(c.start, c.end)));
+      const what = rowKind(
+        rows[r]!,
+        row.cells.map((c) => this.text.slice(c.start, c.end)),
+      );
       if (what === 'group') {
         const label = rows[r]!.find((c) => c.trim() !== '')!.trim();
         groupScope = groupRowScope(label);
@@ -389,7 +397,7 @@ class Builder {
     const rowScope = { ...scope };
     let id: string | null;
     if (info.kind === 'week') {
-      const prefix = ({ week: 'W', sprint: 'S', month: 'M' } as const);
+      const prefix = { week: 'W', sprint: 'S', month: 'M' } as const;
       const first = row.cells[0] ? this.display(row.cells[0]) : '';
       const letter = info.headers[0] ? periodLetter(info.headers[0]) : 'W';
       const period = periodOf(first, letter);

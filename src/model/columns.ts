@@ -9,32 +9,134 @@ import { isIdShaped, splitNumberedName, stripLeadingMarks } from './names.js';
 import type { Vocabulary } from '../status.js';
 
 const ROLE_NAMES: Record<ColumnRole, string[]> = {
-  id: [
-    '#', 'id', 'no', 'no.', 'nr', 'nr.', 'num', 'number', 'key', 'ref', 'task id', 'ticket', 'issue', '№', '番号', '编号',
-    'código', 'codigo', 'code',
-  ],
+  id: ['#', 'id', 'no', 'no.', 'nr', 'nr.', 'num', 'number', 'key', 'ref', 'task id', 'ticket', 'issue', '№', '番号', '编号', 'código', 'codigo', 'code'],
   title: [
-    'task', 'tasks', 'title', 'item', 'feature', 'deliverable', 'name', 'task name', 'story', 'work item', 'goal', 'milestone',
-    'module', 'component', 'activity', 'objective', 'focus', 'project', 'responsibility', 'capability', 'suggestion', 'endpoint',
-    'entregable', 'tarea', 'título', 'titulo', 'nombre', 'tâche', 'aufgabe', 'tarefa', 'nome', 'entregável', 'задача', 'назва',
-    'タスク', 'タスク名', '任务', '项目', 'タイトル', '标题', 'المهمة', 'المهام', 'úkol',
+    'task',
+    'tasks',
+    'title',
+    'item',
+    'feature',
+    'deliverable',
+    'name',
+    'task name',
+    'story',
+    'work item',
+    'goal',
+    'milestone',
+    'module',
+    'component',
+    'activity',
+    'objective',
+    'focus',
+    'project',
+    'responsibility',
+    'capability',
+    'suggestion',
+    'endpoint',
+    'entregable',
+    'tarea',
+    'título',
+    'titulo',
+    'nombre',
+    'tâche',
+    'aufgabe',
+    'tarefa',
+    'nome',
+    'entregável',
+    'задача',
+    'назва',
+    'タスク',
+    'タスク名',
+    '任务',
+    '项目',
+    'タイトル',
+    '标题',
+    'المهمة',
+    'المهام',
+    'úkol',
   ],
   status: [
-    'status', 'state', 'estado', 'statut', 'stato', 'zustand', 'статус', 'стан', '状態', '状态', 'ステータス', 'الحالة', 'stav',
-    'situação', 'situacion', 'situación', 'disposition', 'done?',
+    'status',
+    'state',
+    'estado',
+    'statut',
+    'stato',
+    'zustand',
+    'статус',
+    'стан',
+    '状態',
+    '状态',
+    'ステータス',
+    'الحالة',
+    'stav',
+    'situação',
+    'situacion',
+    'situación',
+    'disposition',
+    'done?',
   ],
   owner: [
-    'owner', 'owners', 'assignee', 'assignees', 'agent', 'who', 'assigned', 'assigned to', 'responsible', 'dri', 'lead',
-    'responsable', 'responsável', 'verantwortlich', 'ответственный', 'відповідальний', '担当', '担当者', '负责人', 'developer',
+    'owner',
+    'owners',
+    'assignee',
+    'assignees',
+    'agent',
+    'who',
+    'assigned',
+    'assigned to',
+    'responsible',
+    'dri',
+    'lead',
+    'responsable',
+    'responsável',
+    'verantwortlich',
+    'ответственный',
+    'відповідальний',
+    '担当',
+    '担当者',
+    '负责人',
+    'developer',
   ],
   notes: [
-    'notes', 'note', 'comments', 'comment', 'details', 'remarks', 'description', 'notas', 'nota', 'remarques', 'descripción',
-    'descrição', '備考', '备注', '说明', 'rationale', 'why', 'evidence', 'resolution', 'facts',
+    'notes',
+    'note',
+    'comments',
+    'comment',
+    'details',
+    'remarks',
+    'description',
+    'notas',
+    'nota',
+    'remarques',
+    'descripción',
+    'descrição',
+    '備考',
+    '备注',
+    '说明',
+    'rationale',
+    'why',
+    'evidence',
+    'resolution',
+    'facts',
   ],
   priority: ['priority', 'prio', 'pri', 'prioridad', 'prioridade', 'priorité', '優先度', '优先级', 'الأولوية', 'severity'],
   depends: [
-    'depends on', 'dependencies', 'dependency', 'deps', 'depends', 'blocked by', 'prereqs', 'prereq', 'prerequisites',
-    'prerequisite', 'dependências', 'dependencias', '依存関係', '依赖', 'prereq module', 'after',
+    'depends on',
+    'dependencies',
+    'dependency',
+    'deps',
+    'depends',
+    'blocked by',
+    'prereqs',
+    'prereq',
+    'prerequisites',
+    'prerequisite',
+    'dependências',
+    'dependencias',
+    '依存関係',
+    '依赖',
+    'prereq module',
+    'after',
   ],
 };
 
@@ -45,7 +147,15 @@ for (const [role, names] of Object.entries(ROLE_NAMES) as [ColumnRole, string[]]
 
 /** First-column headers whose rows are periods of time (weeks, sprints, months) rather than tasks. */
 const PERIOD_HEADERS: Record<string, 'W' | 'S' | 'M'> = {
-  week: 'W', weeks: 'W', semana: 'W', woche: 'W', sprint: 'S', iteration: 'S', month: 'M', mes: 'M', monat: 'M',
+  week: 'W',
+  weeks: 'W',
+  semana: 'W',
+  woche: 'W',
+  sprint: 'S',
+  iteration: 'S',
+  month: 'M',
+  mes: 'M',
+  monat: 'M',
 };
 
 /** First-column headers that number units of work (`Phase | Name | Status`): an id column. */
@@ -109,7 +219,21 @@ const CHECK_WORDS =
 const NUMERIC = /^[~≈<>]?\s*\d[\d,.\s]*(?:%|[kKmM]|\s*\/\s*\d+)?$/;
 
 function statsOf(cells: string[], vocab: Vocabulary): ColumnStats {
-  const s: ColumnStats = { filled: 0, statuses: 0, ids: 0, unique: 0, numbered: 0, words: 0, dates: 0, code: 0, handles: 0, checks: 0, marks: 0, numbers: 0, letters: 0 };
+  const s: ColumnStats = {
+    filled: 0,
+    statuses: 0,
+    ids: 0,
+    unique: 0,
+    numbered: 0,
+    words: 0,
+    dates: 0,
+    code: 0,
+    handles: 0,
+    checks: 0,
+    marks: 0,
+    numbers: 0,
+    letters: 0,
+  };
   const seen = new Set<string>();
   for (const raw of cells) {
     const c = raw.trim();
@@ -145,7 +269,12 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
  */
 export function planColumns(headers: string[], rows: string[][], vocab: Vocabulary): ColumnPlan {
   const names = headers.map(normaliseHeader);
-  const stats = names.map((_, i) => statsOf(rows.map((r) => r[i] ?? ''), vocab));
+  const stats = names.map((_, i) =>
+    statsOf(
+      rows.map((r) => r[i] ?? ''),
+      vocab,
+    ),
+  );
   const columns: Partial<Record<ColumnRole, number>> = {};
   names.forEach((n, i) => {
     const role = roleOfHeader(n);
@@ -172,7 +301,13 @@ export function planColumns(headers: string[], rows: string[][], vocab: Vocabula
 }
 
 const ROLE_WORDS: Record<ColumnRole, string> = {
-  id: 'the id', title: 'the title', status: 'the status', owner: 'the owner', notes: 'notes', priority: 'the priority', depends: 'dependencies',
+  id: 'the id',
+  title: 'the title',
+  status: 'the status',
+  owner: 'the owner',
+  notes: 'notes',
+  priority: 'the priority',
+  depends: 'dependencies',
 };
 
 /** Where the cells overruled the header: a column read as a role its name does not say, or not read as the role it names. */
@@ -280,11 +415,19 @@ function inferTitle(columns: Partial<Record<ColumnRole, number>>, names: string[
     else return;
   }
   if (numberedNames) return; // the id column's `1. Name` cells give the titles
-  const taken = new Set(Object.entries(columns).filter(([r]) => r !== 'notes').map(([, i]) => i));
+  const taken = new Set(
+    Object.entries(columns)
+      .filter(([r]) => r !== 'notes')
+      .map(([, i]) => i),
+  );
   const usable = (i: number) => {
     const s = stats[i]!;
     return (
-      !taken.has(i) && !DATE_HEADER.test(names[i]!) && ratio(s.dates, s) < 0.5 && ratio(s.code, s) < 0.5 && ratio(s.marks, s) < 0.5 &&
+      !taken.has(i) &&
+      !DATE_HEADER.test(names[i]!) &&
+      ratio(s.dates, s) < 0.5 &&
+      ratio(s.code, s) < 0.5 &&
+      ratio(s.marks, s) < 0.5 &&
       ratio(s.letters, s) >= 0.5
     );
   };
@@ -303,7 +446,8 @@ function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnSta
   if (stats.length <= 3 && others.some((s) => s.filled > 0 && ratio(s.marks, s) >= 0.8)) return 'legend';
   // `| ✅ | Done |`: a column of bare marks beside a column of status words explains the marks.
   const marksAt = stats.findIndex((s) => s.filled >= 2 && ratio(s.marks, s) >= 0.8);
-  if (stats.length <= 3 && marksAt >= 0 && stats.some((s, i) => i !== marksAt && s.filled >= 2 && ratio(s.statuses, s) >= 0.6 && ratio(s.marks, s) < 0.5)) return 'legend';
+  if (stats.length <= 3 && marksAt >= 0 && stats.some((s, i) => i !== marksAt && s.filled >= 2 && ratio(s.statuses, s) >= 0.6 && ratio(s.marks, s) < 0.5))
+    return 'legend';
   if (status.filled >= 2 && ratio(status.checks, status) >= 0.6) return 'checks';
   // Most other columns are numbers (tests, coverage, counts): a table of measurements.
   const roles = new Set(Object.values(columns));

@@ -17,10 +17,7 @@ import { normaliseRange, scopeWord } from './scope.js';
 import { SCOPE_KINDS, type Problem, type ScopeKind, type Task } from './types.js';
 
 /** A reference as written: a task id, a whole scope (`Phase 2`), or words that may be a task's title. */
-export type Reference =
-  | { kind: 'id'; text: string }
-  | { kind: 'scope'; scope: ScopeKind; value: string; text: string }
-  | { kind: 'text'; text: string };
+export type Reference = { kind: 'id'; text: string } | { kind: 'scope'; scope: ScopeKind; value: string; text: string } | { kind: 'text'; text: string };
 
 /** A reference and where it is written (an offset in the file's text). */
 export interface Mention {
@@ -32,8 +29,24 @@ export interface Mention {
 
 /** Field names (`**Depends on**: …`, `- **Blocked by**: …`) whose value lists dependencies. */
 export const DEPENDS_KEYS = new Set([
-  'depends on', 'depends', 'dependencies', 'dependency', 'deps', 'blocked by', 'blocked on', 'prereqs', 'prereq',
-  'prerequisites', 'prerequisite', 'dependências', 'dependencias', 'dépendances', 'abhängigkeiten', '依存関係', '依存', '依赖',
+  'depends on',
+  'depends',
+  'dependencies',
+  'dependency',
+  'deps',
+  'blocked by',
+  'blocked on',
+  'prereqs',
+  'prereq',
+  'prerequisites',
+  'prerequisite',
+  'dependências',
+  'dependencias',
+  'dépendances',
+  'abhängigkeiten',
+  '依存関係',
+  '依存',
+  '依赖',
   '前提条件',
 ]);
 
@@ -89,8 +102,14 @@ export function parseReferences(value: string, mode: ReferenceMode = 'any'): Ref
   const bare = value.replace(/\([^()]*\)|\[[^[\]]*\]|:[a-z0-9_+-]+:/giu, ' ').replace(/[*_`]/g, '');
   const out: Reference[] = [];
   for (const raw of bare.split(/\s*(?:[,;，；、]|\s(?:and|&|\+|y|e|et|und)\s)\s*/u)) {
-    const written = stripLeadingMarks(raw).replace(/[\p{Extended_Pictographic}\uFE0F]/gu, ' ').replace(/\s+/g, ' ').trim();
-    const part = written.replace(QUALIFIER, '').replace(/[.:：]+$/u, '').trim();
+    const written = stripLeadingMarks(raw)
+      .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const part = written
+      .replace(QUALIFIER, '')
+      .replace(/[.:：]+$/u, '')
+      .trim();
     if (NONE.test(part)) continue;
     const scopes = scopeRefs(part);
     if (scopes) {
@@ -121,7 +140,8 @@ export function dependsField(text: string, start: number, end: number): Span | n
 /** `(after 1.2)`, `(depends on 1.1, 1.3)`, `(blocked by #12)`; not `(needs Socket.io)`, which names a library as often as a task. */
 const PAREN = /\s*\((?:after|depends on|blocked by|blocked on|waits? on|waiting on|tras|después de|après|nach|depois de)\s+([^()]+)\)/giu;
 /** `blocked by #12`, `— depends on 1.2` in running text: only ids count there. */
-const PHRASE = /\s*(?:[—–,;-]\s*)?(?<![\p{L}])(?:blocked by|blocked on|depends on)\s+(#?[\p{L}\p{N}][\p{L}\p{N}._-]*(?:\s*(?:,|and|&)\s*#?[\p{L}\p{N}][\p{L}\p{N}._-]*)*)/giu;
+const PHRASE =
+  /\s*(?:[—–,;-]\s*)?(?<![\p{L}])(?:blocked by|blocked on|depends on)\s+(#?[\p{L}\p{N}][\p{L}\p{N}._-]*(?:\s*(?:,|and|&)\s*#?[\p{L}\p{N}][\p{L}\p{N}._-]*)*)/giu;
 /** Obsidian Tasks: `⛔ abc123,def456` (depends on) and `🆔 abc123` (this task's id). */
 const BLOCKED_BY_ID = /\s*⛔\uFE0F?\s*([a-z0-9][\w-]*(?:\s*,\s*[a-z0-9][\w-]*)*)/gu;
 const OWN_ID = /\s*🆔\uFE0F?\s*([\w-]+)/u;
@@ -276,7 +296,13 @@ export class Dependencies {
           reported.add(key);
           problems.push(missing(t, m, locate));
         }
-        if (r.self && !m.inherited) problems.push({ ...locate(m.at), severity: 'error', code: 'dependency-cycle', message: `task ${t.id} depends on itself; remove ${JSON.stringify(m.ref.text)} from its dependencies` });
+        if (r.self && !m.inherited)
+          problems.push({
+            ...locate(m.at),
+            severity: 'error',
+            code: 'dependency-cycle',
+            message: `task ${t.id} depends on itself; remove ${JSON.stringify(m.ref.text)} from its dependencies`,
+          });
       }
       t.dependsOn = [...out];
       if (targets.size) edges.set(t, targets);
@@ -299,7 +325,12 @@ export class Dependencies {
 }
 
 function missing(t: Task, m: Mention, locate: Locate): Problem {
-  const what = m.ref.kind === 'scope' ? `${m.ref.text}, which holds no task` : m.ref.kind === 'id' ? `${JSON.stringify(m.ref.text)}, which is no task's id` : `${JSON.stringify(m.ref.text)}, which names no task`;
+  const what =
+    m.ref.kind === 'scope'
+      ? `${m.ref.text}, which holds no task`
+      : m.ref.kind === 'id'
+        ? `${JSON.stringify(m.ref.text)}, which is no task's id`
+        : `${JSON.stringify(m.ref.text)}, which names no task`;
   return {
     ...locate(m.at),
     severity: 'warning',
@@ -417,5 +448,10 @@ function cycleProblem(cycle: Task[], edges: Map<Task, Map<Task, Mention>>, locat
   const to = cycle[1] ?? from;
   const m = edges.get(from)!.get(to)!;
   const names = [...cycle, from].map((t) => t.id).join(' → ');
-  return { ...locate(m.at), severity: 'error', code: 'dependency-cycle', message: `dependency cycle: ${names}; no task of it can ever start: remove one of these dependencies` };
+  return {
+    ...locate(m.at),
+    severity: 'error',
+    code: 'dependency-cycle',
+    message: `dependency cycle: ${names}; no task of it can ever start: remove one of these dependencies`,
+  };
 }

@@ -14,18 +14,79 @@ import { cleanTitle, splitId, stripLeadingMarks } from './names.js';
 import { trailingOwnerMark } from './owner-mark.js';
 
 /** Obsidian-style checkbox variants, and what each means. */
-const BOXES: Record<string, Status> = { ' ': 'pending', x: 'done', X: 'done', '-': 'cancelled', '/': 'in-progress', '~': 'in-progress', '>': 'blocked', '!': 'pending', '?': 'pending' };
+const BOXES: Record<string, Status> = {
+  ' ': 'pending',
+  x: 'done',
+  X: 'done',
+  '-': 'cancelled',
+  '/': 'in-progress',
+  '~': 'in-progress',
+  '>': 'blocked',
+  '!': 'pending',
+  '?': 'pending',
+};
 const BOX_AT_START = /^\[([ xX\-/~>!?])\][ \t]+(?=\S)/;
 /** Field names that make `- **Name**: value` an attribute of the heading above, not a task. */
 export const STATUS_KEYS = new Set([
-  'status', 'state', 'estado', 'estatus', 'statut', 'stato', 'stav', 'статус', 'стан', '状態', '状态', 'ステータス', 'الحالة',
-  'progress', 'progreso', 'progresso', 'plans', 'result', 'resultado',
+  'status',
+  'state',
+  'estado',
+  'estatus',
+  'statut',
+  'stato',
+  'stav',
+  'статус',
+  'стан',
+  '状態',
+  '状态',
+  'ステータス',
+  'الحالة',
+  'progress',
+  'progreso',
+  'progresso',
+  'plans',
+  'result',
+  'resultado',
 ]);
 const FIELD_KEYS = new Set([
-  ...STATUS_KEYS, 'owner', 'assignee', 'priority', 'severity', 'page', 'route', 'root cause', 'reproduction', 'error', 'symptom',
-  'files', 'file', 'files fixed', 'location', 'goal', 'depends on', 'dependencies', 'requirements', 'estimate', 'due', 'notes',
-  'impact', 'solution', 'fix', 'tests', 'effort', 'type', 'prioridad', 'responsable', 'objetivo', 'duration', 'deadline',
-  'verified', 'reason', 'cause', 'note', 'why',
+  ...STATUS_KEYS,
+  'owner',
+  'assignee',
+  'priority',
+  'severity',
+  'page',
+  'route',
+  'root cause',
+  'reproduction',
+  'error',
+  'symptom',
+  'files',
+  'file',
+  'files fixed',
+  'location',
+  'goal',
+  'depends on',
+  'dependencies',
+  'requirements',
+  'estimate',
+  'due',
+  'notes',
+  'impact',
+  'solution',
+  'fix',
+  'tests',
+  'effort',
+  'type',
+  'prioridad',
+  'responsable',
+  'objetivo',
+  'duration',
+  'deadline',
+  'verified',
+  'reason',
+  'cause',
+  'note',
+  'why',
 ]);
 const FIELD = /^(?:\*\*|__)?([^*_:：\n]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
 const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
@@ -66,8 +127,22 @@ export function readItem(
   repair: (s: string) => string,
 ): ItemReading {
   const r: ItemReading = {
-    task: false, id: null, scopeId: false, title: '', notes: null, status: 'none', statusText: '', box: null,
-    statusMark: null, statusTail: null, legend: null, field: null, bold: false, struck: false, marked: false, owner: null,
+    task: false,
+    id: null,
+    scopeId: false,
+    title: '',
+    notes: null,
+    status: 'none',
+    statusText: '',
+    box: null,
+    statusMark: null,
+    statusTail: null,
+    legend: null,
+    field: null,
+    bold: false,
+    struck: false,
+    marked: false,
+    owner: null,
   };
   let at = span.start;
   let end = span.end;
@@ -122,7 +197,9 @@ export function readItem(
     gfmBox.span ? text.slice(gfmBox.span.start, gfmBox.span.end) : r.box ? text.slice(r.box.start, r.box.end) : '',
     mark ? show(text.slice(mark.span.start, mark.span.end)) : '',
     !mark && tail ? tail.text : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   if (tail && !mark) r.statusTail = tail.span;
   if (tail && !mark && !boxStatus) {
     // The notes are what follows the title but the status phrase (`✅ Complete (Day 1)` → `(Day 1)`).
@@ -223,7 +300,12 @@ export const TRAILING_MARKS = new Set(['✅', '✔', '☑', '✓', '❌', '✗',
 
 /** A status after the title: a mark at the very end, a status phrase after it, or `(complete)` at the end. */
 function tailStatus(
-  text: string, at: number, end: number, parts: Parts, vocab: Vocabulary, show: (s: string) => string,
+  text: string,
+  at: number,
+  end: number,
+  parts: Parts,
+  vocab: Vocabulary,
+  show: (s: string) => string,
 ): { status: Status; text: string; span: Span } | null {
   const raw = text.slice(at, end);
   const trailing = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s*$/u.exec(raw);
@@ -289,4 +371,3 @@ function isLegend(shown: string, vocab: Vocabulary): boolean {
   const rest = afterEmoji.slice(reading.word.length).trim();
   return rest === '' || /^[:=(–—-]/u.test(rest);
 }
-

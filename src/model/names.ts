@@ -18,10 +18,7 @@ const MARK = String.raw`(?:[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF\
 const LEADING_MARKS = new RegExp(String.raw`^(?:${MARK}|\uFFFD|\uFE0F|\s)+`, 'u');
 const ANY_MARK = new RegExp(MARK, 'gu');
 /** A status mark at the end, with what usually follows it there: `✅`, `🔄 IN PROGRESS`, `✓ (complete)`, `🔴 CRITICAL`. */
-const TRAILING_STATUS = new RegExp(
-  String.raw`\s*(?:${MARK}\s*)+(?:\([^()]*\)|[\p{Lu}\p{N}][\p{Lu}\p{N}\s!.:%\-–—]*)?\s*$`,
-  'u',
-);
+const TRAILING_STATUS = new RegExp(String.raw`\s*(?:${MARK}\s*)+(?:\([^()]*\)|[\p{Lu}\p{N}][\p{Lu}\p{N}\s!.:%\-–—]*)?\s*$`, 'u');
 /** A trailing `(✅ COMPLETE - Controls Only)` or `[🔲 FUTURE]`. */
 const TRAILING_MARKED_PAREN = new RegExp(String.raw`\s*[([]\s*${MARK}[^()[\]]*[)\]]\s*$`, 'u');
 
@@ -64,8 +61,23 @@ const HEADING_ID_AT_START = new RegExp(`^(${HYPHEN_ID})${SEPARATOR}`, 'u');
 const WORD_NUMBER = /^([\p{Lu}][\p{L}]{1,15})\s+(\d+(?:\.\d+)*[A-Za-z]?(?:\s*[-–—]\s*\d+(?:\.\d+)*[A-Za-z]?)?)(?=\s*(?:[:：—–]|\s-\s|$))/u;
 /** Words that name a unit of work when a number follows (`Task 4`); other words and numbers (`Funnel 1`) are just names. */
 const WORK_WORDS = new Set([
-  'task', 'story', 'issue', 'bug', 'ticket', 'item', 'epic', 'feature', 'step', 'tarea', 'tarefa', 'aufgabe', 'tâche',
-  'задача', 'úkol', 'historia', 'incidencia',
+  'task',
+  'story',
+  'issue',
+  'bug',
+  'ticket',
+  'item',
+  'epic',
+  'feature',
+  'step',
+  'tarea',
+  'tarefa',
+  'aufgabe',
+  'tâche',
+  'задача',
+  'úkol',
+  'historia',
+  'incidencia',
 ]);
 const AFTER_ID = /^[\s:：.)\]—–-]+/u;
 

@@ -155,7 +155,27 @@ export function headingStatus(text: string, vocab: Vocabulary): Status {
 }
 
 /** Status words that name a colour or a result more often than the state of listed work. */
-const NOT_LIST_WORDS = new Set(['red', 'green', 'ok', 'success', 'open', 'passed', 'accepted', 'verified', 'ready', 'proposed', 'tbd', 'partial', 'working', 'failed', 'failing', 'broken', 'started', 'scheduled', 'active']);
+const NOT_LIST_WORDS = new Set([
+  'red',
+  'green',
+  'ok',
+  'success',
+  'open',
+  'passed',
+  'accepted',
+  'verified',
+  'ready',
+  'proposed',
+  'tbd',
+  'partial',
+  'working',
+  'failed',
+  'failing',
+  'broken',
+  'started',
+  'scheduled',
+  'active',
+]);
 
 /**
  * The status of the work a heading lists: a short heading (four words at most,
@@ -164,7 +184,9 @@ const NOT_LIST_WORDS = new Set(['red', 'green', 'ok', 'success', 'open', 'passed
  * (`Out of scope`, `Won't do`) hold non-goals, not tasks.
  */
 export function listStatus(text: string, vocab: Vocabulary): Status | null {
-  const plain = withoutMarks(text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ')).replace(/[:：.!]+$/u, '').trim();
+  const plain = withoutMarks(text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' '))
+    .replace(/[:：.!]+$/u, '')
+    .trim();
   if (!plain || splitId(plain).id) return null;
   const words = plain.split(/[\s/&—–-]+/u).filter((w) => /[\p{L}]/u.test(w));
   if (words.length === 0 || words.length > 4) return null;

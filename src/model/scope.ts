@@ -5,11 +5,31 @@ import type { Scope, ScopeKind } from './types.js';
 
 // A release or a horizon is a milestone; a stage a phase; an iteration a sprint.
 const WORDS: Record<string, ScopeKind> = {
-  sprint: 'sprint', sprints: 'sprint', iteration: 'sprint', week: 'week', weeks: 'week', month: 'month', months: 'month',
-  phase: 'phase', phases: 'phase', stage: 'phase', milestone: 'milestone', milestones: 'milestone',
-  release: 'milestone', horizon: 'milestone',
-  semana: 'week', mes: 'month', fase: 'phase', fases: 'phase', etapa: 'phase', hito: 'milestone', woche: 'week', monat: 'month',
-  semaine: 'week', mois: 'month', étape: 'phase',
+  sprint: 'sprint',
+  sprints: 'sprint',
+  iteration: 'sprint',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  phase: 'phase',
+  phases: 'phase',
+  stage: 'phase',
+  milestone: 'milestone',
+  milestones: 'milestone',
+  release: 'milestone',
+  horizon: 'milestone',
+  semana: 'week',
+  mes: 'month',
+  fase: 'phase',
+  fases: 'phase',
+  etapa: 'phase',
+  hito: 'milestone',
+  woche: 'week',
+  monat: 'month',
+  semaine: 'week',
+  mois: 'month',
+  étape: 'phase',
 };
 
 const NUM = String.raw`\d+(?:\.\d+)*`;

@@ -93,7 +93,9 @@ export function rowFields(
     }
   }
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
-  const owner = ownerOf(cell(columns.owner)) ?? (columns.owner === undefined && statusCell ? (trailingOwnerMark(statusCell)?.owner ?? ownerInStatus(statusCell, vocab)) : null);
+  const owner =
+    ownerOf(cell(columns.owner)) ??
+    (columns.owner === undefined && statusCell ? (trailingOwnerMark(statusCell)?.owner ?? ownerInStatus(statusCell, vocab)) : null);
   const status: Status = reading ? reading.status : columns.status === undefined ? (info.defaultStatus ?? 'none') : 'none';
   return {
     title: cleanTitle(title, isStatus),

@@ -161,7 +161,11 @@ function rowEdit(ec: EditContext, info: TableInfo, input: AddInput, taken: Set<s
   const c = info.columns;
   const id =
     c.id !== undefined
-      ? nextId(rows.filter((t) => t.idFromFile).map((t) => t.id), taken, info.scope.week ? `${info.scope.week}.` : '')
+      ? nextId(
+          rows.filter((t) => t.idFromFile).map((t) => t.id),
+          taken,
+          info.scope.week ? `${info.scope.week}.` : '',
+        )
       : null;
   const values: (string | null)[] = info.headers.map(() => null);
   if (c.id !== undefined) values[c.id] = id;

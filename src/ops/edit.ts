@@ -30,7 +30,9 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
     first = before;
     const src = before.source;
     if (src.type === 'heading') {
-      throw new PlanError(`${display}:${before.line}: task ${before.id} is a heading; plan edit changes table rows and list items only (edit the heading by hand)`);
+      throw new PlanError(
+        `${display}:${before.line}: task ${before.id} is a heading; plan edit changes table rows and list items only (edit the heading by hand)`,
+      );
     }
     const markOwner = changes.owner !== undefined && (src.type === 'item' || src.columns.owner === undefined);
     if (markOwner && changes.owner!.trim()) checkMarkName(changes.owner!.trim(), `${display}:${before.line}: task ${before.id} has no Owner column`);

@@ -51,13 +51,7 @@ export function ownWord(arg: string, extension: Record<string, SettableStatus>):
   return Object.keys(extension).find((key) => normaliseWords(stripVS(key)) === wanted) ?? null;
 }
 
-export async function setStatusOp(
-  path: string,
-  id: string,
-  status: string,
-  filters: Filters,
-  opts: TransactOptions,
-): Promise<OpResult & { from: Status }> {
+export async function setStatusOp(path: string, id: string, status: string, filters: Filters, opts: TransactOptions): Promise<OpResult & { from: Status }> {
   let first: Task | undefined; // what the reference named in a model found stale
   // The status is read with the file's own words, so only under the lock.
   const r = await transact(path, opts, ({ plan, display, compact }, ec) => {

@@ -274,7 +274,10 @@ export function parseFast(text: string): Block[] | null {
     if (content[0] === '>') {
       // A block quote of plain text holds no tasks; anything more: remark.
       const inner = content.replace(/^> ?/, '');
-      if (inner.trim() !== '' && (hasPipe(inner) || startsBlock(inner.trimStart()) || listMarker(inner.trimStart()) || /^ {4}/.test(inner) || /^\[[^\]]*\]:/.test(inner.trimStart()))) {
+      if (
+        inner.trim() !== '' &&
+        (hasPipe(inner) || startsBlock(inner.trimStart()) || listMarker(inner.trimStart()) || /^ {4}/.test(inner) || /^\[[^\]]*\]:/.test(inner.trimStart()))
+      ) {
         return bail('block quote holding more than text', i);
       }
       quote = inner.trim() !== '';
@@ -345,13 +348,7 @@ function hasPipe(s: string): boolean {
 /** Lines that start a block other than a paragraph (and end a table or paragraph). */
 function startsBlock(content: string): boolean {
   const c = content[0];
-  return (
-    ATX.test(content) ||
-    FENCE.test(content) ||
-    c === '>' ||
-    c === '<' ||
-    THEMATIC.test(content)
-  );
+  return ATX.test(content) || FENCE.test(content) || c === '>' || c === '<' || THEMATIC.test(content);
 }
 
 function listMarker(content: string): Marker | null {

@@ -32,4 +32,3 @@ export function findFrontMatter(text: string, from = 0): FrontMatterBlock | null
     language: (open[1] ?? '').trim().toLowerCase() || 'yaml',
   };
 }
-

@@ -21,8 +21,20 @@ function blocksOnly(this: Processor): void {
   (data.micromarkExtensions ??= []).push({
     disable: {
       null: [
-        'attention', 'autolink', 'characterReference', 'codeText', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink',
-        'strikethrough', 'wwwAutolink', 'protocolAutolink', 'emailAutolink', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall',
+        'attention',
+        'autolink',
+        'characterReference',
+        'codeText',
+        'htmlText',
+        'labelEnd',
+        'labelStartImage',
+        'labelStartLink',
+        'strikethrough',
+        'wwwAutolink',
+        'protocolAutolink',
+        'emailAutolink',
+        'gfmFootnoteCall',
+        'gfmPotentialFootnoteCall',
       ],
     },
   });

@@ -26,7 +26,10 @@ export const OPEN_STATUSES: readonly Status[] = ['in-progress', 'pending', 'bloc
 export function parseStatusFilter(value: string): Set<Status> {
   const wanted = new Set<Status>();
   const vocab = Vocabulary.of();
-  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (part.toLowerCase() === 'open') for (const s of OPEN_STATUSES) wanted.add(s);
     else if (part.toLowerCase() === 'none') wanted.add('none');
     else {

@@ -50,9 +50,7 @@ function ranked(tasks: Task[], owner?: string): Ranked[] {
     (t) => isWork(t) && (t.status === 'in-progress' || t.status === 'pending' || t.status === 'none') && (!owner || ownedBy(t, owner) || isUnowned(t)),
   );
   const group = (t: Task): number => (t.status === 'in-progress' ? 0 : 1);
-  return eligible
-    .map((t, order) => ({ t, order, g: group(t), p: priorityRank(t.priority) ?? 9 }))
-    .sort((a, b) => a.g - b.g || a.p - b.p || a.order - b.order);
+  return eligible.map((t, order) => ({ t, order, g: group(t), p: priorityRank(t.priority) ?? 9 })).sort((a, b) => a.g - b.g || a.p - b.p || a.order - b.order);
 }
 
 /** The tasks `plan next` chooses from, best first: in-progress, then pending and status-less; by priority, then file order. */

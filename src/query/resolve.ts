@@ -35,9 +35,7 @@ export function resolveTask(tasks: Task[], id: string, filters: Filters, file: s
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const lines = matches.map((t) => `  ${t.id} line ${t.line}: ${t.title}${pickFlags(t, matches)}`);
-    throw new PlanError(
-      `${file}: id "${wanted}" matches ${matches.length} tasks; pick one with a filter flag:\n${lines.join('\n')}`,
-    );
+    throw new PlanError(`${file}: id "${wanted}" matches ${matches.length} tasks; pick one with a filter flag:\n${lines.join('\n')}`);
   }
   const all = index ? index.ids.filter((x) => norm(x) === key) : pool.filter((t) => norm(t.id) === key);
   if (all.length > 0) {
@@ -56,9 +54,7 @@ function byLine(tasks: Task[], line: number, filters: Filters, file: string, wan
   const task = filterTasks(tasks, { ...filters, line: String(line) })[0];
   if (!task) throw new PlanError(`${file}: no task on line ${line}; run \`plan list\` to see the tasks and their ids`);
   if (forWrite) {
-    throw new UsageError(
-      `${file}: "${wanted}" names a line, and lines move when the file changes; use the task's id ${task.id} (line ${line}: ${task.title})`,
-    );
+    throw new UsageError(`${file}: "${wanted}" names a line, and lines move when the file changes; use the task's id ${task.id} (line ${line}: ${task.title})`);
   }
   return task;
 }

@@ -87,7 +87,10 @@ function stacked(columns: BoardColumn[], width: number): string[] {
     const titleRoom = Math.max(1, width - HANG.length - idWidth - ownerWidth - (ownerWidth ? 4 : 2));
     const titleWidth = Math.min(titleRoom, Math.max(...c.tasks.map((t) => textWidth(t.title))));
     for (const t of c.tasks) {
-      const cells: Cell[] = [{ text: t.id, paint: chalk.bold }, { text: t.title, maxLines: CARD_LINES }];
+      const cells: Cell[] = [
+        { text: t.id, paint: chalk.bold },
+        { text: t.title, maxLines: CARD_LINES },
+      ];
       if (ownerWidth) cells.push({ text: t.owner ? `@${t.owner}` : '', paint: chalk.dim, maxLines: CARD_LINES });
       out.push(...rowLines(cells, ownerWidth ? [idWidth, titleWidth, ownerWidth] : [idWidth, titleWidth]).map((l) => HANG + l));
     }

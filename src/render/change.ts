@@ -11,7 +11,18 @@ import type { Printer } from './printer.js';
 export function reportChange(ctx: Printer, r: OpResult, summary: string, extra: Record<string, unknown>): number {
   const { display, task } = r;
   if (ctx.mode === 'json') {
-    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, changed: r.changed, written: r.written, ...extra, task: taskJson(task), diff: r.diff || null, remarks: r.remarks }));
+    ctx.out(
+      toJson({
+        schemaVersion: SCHEMA_VERSION,
+        file: display,
+        changed: r.changed,
+        written: r.written,
+        ...extra,
+        task: taskJson(task),
+        diff: r.diff || null,
+        remarks: r.remarks,
+      }),
+    );
     return 0;
   }
   if (!r.changed) {

@@ -111,7 +111,12 @@ export function mermaid(view: DepView): string {
   for (const s of used) {
     const cls = s.replace('-', '');
     lines.push(`  classDef ${cls} ${MERMAID_STYLE[s]}`);
-    lines.push(`  class ${[...view.nodes.values()].filter((n) => n.status === s).map((n) => ids.get(n.key)).join(',')} ${cls}`);
+    lines.push(
+      `  class ${[...view.nodes.values()]
+        .filter((n) => n.status === s)
+        .map((n) => ids.get(n.key))
+        .join(',')} ${cls}`,
+    );
   }
   lines.push('```');
   return `${lines.join('\n')}\n`;

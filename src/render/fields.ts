@@ -23,6 +23,14 @@ export function fieldView(fields: Field[], width: number): string {
   const shown = fields.filter((f): f is Field & { value: string } => f.value != null && f.value !== '');
   const keyWidth = Math.max(...shown.map((f) => textWidth(f.key)));
   const valueWidth = Math.max(10, width - keyWidth - 2);
-  const lines = shown.flatMap((f) => rowLines([{ text: f.key, paint: chalk.dim }, { text: f.value, paint: f.status && ((line) => paint(f.status!, line)) }], [keyWidth, valueWidth]));
+  const lines = shown.flatMap((f) =>
+    rowLines(
+      [
+        { text: f.key, paint: chalk.dim },
+        { text: f.value, paint: f.status && ((line) => paint(f.status!, line)) },
+      ],
+      [keyWidth, valueWidth],
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -69,10 +69,11 @@ export function logLines(entries: LogEntry[], colour: boolean, collapseCreation:
 }
 
 export function logTsv(entries: LogEntry[]): string {
-  const rows = entries.flatMap((e) =>
-    e.changes.map((c) => [e.date, e.hash.slice(0, 7), e.author, c.task.id, c.task.title, c.kind, c.from, c.to]),
+  const rows = entries.flatMap((e) => e.changes.map((c) => [e.date, e.hash.slice(0, 7), e.author, c.task.id, c.task.title, c.kind, c.from, c.to]));
+  return tsv(
+    ['date', 'commit', 'author', 'id', 'title', 'change', 'from', 'to'],
+    rows.map((r) => r.map((v) => (typeof v === 'string' ? printable(v) : v))),
   );
-  return tsv(['date', 'commit', 'author', 'id', 'title', 'change', 'from', 'to'], rows.map((r) => r.map((v) => (typeof v === 'string' ? printable(v) : v))));
 }
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -130,7 +131,10 @@ export function burndownChart(file: string, series: BurnSeries[], width: number,
   ];
   series.forEach((s, k) => {
     const max = Math.max(1, ...s.points.map((p) => p.open + p.done));
-    const line = sparkline(sample(s.points, sw).map((p) => p.open), max);
+    const line = sparkline(
+      sample(s.points, sw).map((p) => p.open),
+      max,
+    );
     lines.push(`${padEnd(names[k]!, nw)}  ${colour ? chalk.cyan(padEnd(line, sw)) : padEnd(line, sw)}  ${padEnd(figures[k]![0]!, ow)}  ${figures[k]![1]}`);
   });
   return `${lines.join('\n')}\n`;

@@ -21,7 +21,10 @@ export function fieldTable(tasks: Task[], fields: readonly FieldName[], width: n
   const room = Math.max(10 * flexible.filter(Boolean).length, width - fixed);
   // Flexible columns share the room in proportion to what they hold.
   const widths = natural.map((w, i) => (flexible[i] && wanted > room ? Math.max(10, Math.floor((w * room) / wanted)) : w));
-  const head = rowLines(fields.map((f): Cell => ({ text: f, paint: chalk.bold })), widths);
+  const head = rowLines(
+    fields.map((f): Cell => ({ text: f, paint: chalk.bold })),
+    widths,
+  );
   const body = rows.flatMap((r, k) =>
     rowLines(
       r.map((text, i): Cell => (fields[i] === 'status' ? { text, paint: (line) => paint(tasks[k]!.status, line) } : { text })),

@@ -10,8 +10,25 @@ export type FieldName = keyof TaskJson;
 
 /** Every field a task has in `--json`, in that order. */
 export const TASK_FIELDS: readonly FieldName[] = [
-  'id', 'idFromFile', 'kind', 'title', 'status', 'statusText', 'owner', 'notes', 'priority', 'sprint', 'week', 'month', 'phase',
-  'milestone', 'section', 'group', 'line', 'fields', 'dependsOn',
+  'id',
+  'idFromFile',
+  'kind',
+  'title',
+  'status',
+  'statusText',
+  'owner',
+  'notes',
+  'priority',
+  'sprint',
+  'week',
+  'month',
+  'phase',
+  'milestone',
+  'section',
+  'group',
+  'line',
+  'fields',
+  'dependsOn',
 ];
 
 /** `id,title,status` (or a list) → the fields, `id` always first: a task is acted on by its id. */
@@ -20,7 +37,9 @@ export function parseFields(spec: string | readonly string[] | undefined): Field
   const names = (typeof spec === 'string' ? spec.split(',') : spec).map((s) => s.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(TASK_FIELDS as readonly string[]).includes(n));
   if (unknown.length) {
-    throw new UsageError(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}; use any of ${TASK_FIELDS.join(', ')}`);
+    throw new UsageError(
+      `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}; use any of ${TASK_FIELDS.join(', ')}`,
+    );
   }
   return ['id', ...new Set(names.filter((n) => n !== 'id'))] as FieldName[];
 }
@@ -48,5 +67,8 @@ export function fieldCell(v: unknown): string {
 }
 
 export function fieldsTsv(tasks: Task[], fields: readonly FieldName[]): string {
-  return tsv(fields, tasks.map((t) => fields.map((f) => fieldCell(taskFields(t, fields)[f]))));
+  return tsv(
+    fields,
+    tasks.map((t) => fields.map((f) => fieldCell(taskFields(t, fields)[f]))),
+  );
 }

@@ -58,11 +58,23 @@ function naturalWidths(tasks: Task[]): Natural {
   const max = (f: (t: Task) => string) => Math.max(0, ...tasks.map((t) => textWidth(f(t))));
   // At least as wide as the header's names, so they need not be cut.
   return {
-    id: Math.max(2, max((t) => t.id)),
+    id: Math.max(
+      2,
+      max((t) => t.id),
+    ),
     status: max((t) => listStatus(t.status, 'word')),
-    title: Math.max(5, max((t) => t.title)),
-    owner: orNone(max((t) => t.owner ?? ''), 5),
-    notes: orNone(max((t) => noteText(t) ?? ''), 5),
+    title: Math.max(
+      5,
+      max((t) => t.title),
+    ),
+    owner: orNone(
+      max((t) => t.owner ?? ''),
+      5,
+    ),
+    notes: orNone(
+      max((t) => noteText(t) ?? ''),
+      5,
+    ),
   };
 }
 
@@ -120,11 +132,7 @@ function headerLine(l: Layout, hasOwner: boolean): string {
 
 function taskLines(t: Task, l: Layout, hasOwner: boolean, wide: boolean, width: number): string[] {
   const notes = noteText(t) ?? '';
-  const cells: Cell[] = [
-    { text: t.id },
-    { text: listStatus(t.status, l.status), paint: (s) => paint(t.status, s) },
-    { text: t.title },
-  ];
+  const cells: Cell[] = [{ text: t.id }, { text: listStatus(t.status, l.status), paint: (s) => paint(t.status, s) }, { text: t.title }];
   if (hasOwner) cells.push({ text: t.owner ?? '' });
   if (l.notes === 'column') cells.push({ text: notes, paint: chalk.dim });
   const w = widths(l, hasOwner);
@@ -139,7 +147,10 @@ function taskLines(t: Task, l: Layout, hasOwner: boolean, wide: boolean, width: 
 
 /** One line, cells padded to their widths and never wrapped (`--wide`). */
 function rowOnOneLine(cells: Cell[], w: number[]): string {
-  return rowLines(cells, cells.map((c, i) => Math.max(w[i]!, textWidth(c.text))))[0]!;
+  return rowLines(
+    cells,
+    cells.map((c, i) => Math.max(w[i]!, textWidth(c.text))),
+  )[0]!;
 }
 
 export function listView(tasks: Task[], opts: ListOptions): string {

@@ -5,8 +5,20 @@ import { SUMMARY_SCHEMA_VERSION } from './json.js';
 import { tsv } from './plain.js';
 
 export const SUMMARY_COLUMNS = [
-  'depth', 'kind', 'value', 'name', 'line', 'headingStatus',
-  'done', 'total', 'percent', 'in-progress', 'pending', 'blocked', 'cancelled', 'none',
+  'depth',
+  'kind',
+  'value',
+  'name',
+  'line',
+  'headingStatus',
+  'done',
+  'total',
+  'percent',
+  'in-progress',
+  'pending',
+  'blocked',
+  'cancelled',
+  'none',
 ] as const;
 
 function figureCells(f: Figures): unknown[] {
@@ -15,10 +27,7 @@ function figureCells(f: Figures): unknown[] {
 
 /** Tab-separated: one row per group, then a `file` row for the whole file. */
 export function summaryTsv(summary: Summary, file: string): string {
-  const rows = summary.groups.map((g) => [
-    g.depth, g.kind, g.value, g.name, g.line, g.headingStatus,
-    ...figureCells(g),
-  ]);
+  const rows = summary.groups.map((g) => [g.depth, g.kind, g.value, g.name, g.line, g.headingStatus, ...figureCells(g)]);
   rows.push([0, 'file', '', file, '', '', ...figureCells(summary.total)]);
   return tsv(SUMMARY_COLUMNS, rows);
 }

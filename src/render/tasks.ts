@@ -22,7 +22,14 @@ export interface Lean {
 }
 
 /** Prints tasks as the terminal view, TSV or JSON (`extra` joins the JSON object). */
-export async function printTasks(ctx: Printer, display: string, tasks: Task[], lean: Lean, view: ListView = {}, extra: Record<string, unknown> = {}): Promise<void> {
+export async function printTasks(
+  ctx: Printer,
+  display: string,
+  tasks: Task[],
+  lean: Lean,
+  view: ListView = {},
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const shown = lean.limit !== undefined ? tasks.slice(0, lean.limit) : tasks;
   if (ctx.mode === 'json') {
     ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, tasks: shown.map((t) => taskFields(t, lean.fields)), ...extra }));

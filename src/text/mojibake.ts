@@ -35,7 +35,13 @@ const CODE_PAGES: readonly CodePage[] = ['macintosh', 'windows1252', 'latin1'];
  */
 const SUPPLEMENTS: Record<CodePage, ReadonlyArray<readonly [byte: number, char: number]>> = {
   macintosh: [[0xf0, 0xf8ff]],
-  windows1252: [[0x81, 0x81], [0x8d, 0x8d], [0x8f, 0x8f], [0x90, 0x90], [0x9d, 0x9d]],
+  windows1252: [
+    [0x81, 0x81],
+    [0x8d, 0x8d],
+    [0x8f, 0x8f],
+    [0x90, 0x90],
+    [0x9d, 0x9d],
+  ],
   latin1: [],
 };
 
@@ -130,14 +136,7 @@ function judge(s: string, i: number, n: number, c: number, lenient: boolean): Ve
   }
   // U+1F000–U+1FAFF is exempt: emoji newer than the runtime's Unicode tables.
   if (NOT_TEXT.test(String.fromCodePoint(c)) && !(c >= 0x1f000 && c <= 0x1faff)) return 'reject';
-  if (
-    n === 3 &&
-    i > 0 &&
-    LETTER.test(s[i - 1]!) &&
-    LETTER.test(s[i]!) &&
-    CLOSER_1.test(s[i + 1]!) &&
-    CLOSER_2.test(s[i + 2]!)
-  ) {
+  if (n === 3 && i > 0 && LETTER.test(s[i - 1]!) && LETTER.test(s[i]!) && CLOSER_1.test(s[i + 1]!) && CLOSER_2.test(s[i + 2]!)) {
     return 'neighbour';
   }
   return 'accept';
@@ -163,10 +162,7 @@ function candidates(s: string, start: number, end: number, cp: CodePage, lenient
       c = (c << 6) | (b & 0x3f);
     }
     // Incomplete, overlong (C0/C1 are excluded above), surrogate or beyond U+10FFFF.
-    const valid =
-      k === n &&
-      !(n === 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) &&
-      !(n === 4 && (c < 0x10000 || c > 0x10ffff));
+    const valid = k === n && !(n === 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) && !(n === 4 && (c < 0x10000 || c > 0x10ffff));
     const verdict = valid ? judge(s, i, n, c, lenient) : 'reject';
     if (verdict === 'reject') {
       i++;

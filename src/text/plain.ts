@@ -4,8 +4,22 @@
 // fast and the full parser cannot disagree about what a cell says.
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', ndash: '–', mdash: '—',
-  hellip: '…', rarr: '→', larr: '←', check: '✓', times: '×', copy: '©', reg: '®', trade: '™',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00A0',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  rarr: '→',
+  larr: '←',
+  check: '✓',
+  times: '×',
+  copy: '©',
+  reg: '®',
+  trade: '™',
 };
 
 export function plainText(raw: string): string {

@@ -39,7 +39,8 @@ const isPrintableAscii = (code: number): boolean => code >= 0x20 && code < 0x7f;
 // Grapheme_Cluster_Break=Prepend (Unicode 15): the one kind of character that
 // joins the character after it, so an ASCII character after it is measured
 // with it (JavaScript has no regex property for it).
-const ENDS_WITH_PREPEND = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]$/u;
+const ENDS_WITH_PREPEND =
+  /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]$/u;
 
 /** Display width of `s` in terminal columns (ANSI escape codes count nothing). */
 export function textWidth(s: string): number {

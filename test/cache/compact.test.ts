@@ -8,7 +8,14 @@ import { planOf } from '../helpers/inproc.js';
 
 describe('compact cache form', () => {
   it('round-trips the seed and every corpus file', async () => {
-    const files = [SEED, ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')).map((f) => join(CORPUS, f)) : [])];
+    const files = [
+      SEED,
+      ...(existsSync(CORPUS)
+        ? readdirSync(CORPUS)
+            .filter((f) => f.endsWith('.md'))
+            .map((f) => join(CORPUS, f))
+        : []),
+    ];
     for (const f of files) {
       const plan = await planOf(readFileSync(f, 'utf8'));
       const back = expand(JSON.parse(JSON.stringify(compact(plan))));

@@ -59,8 +59,15 @@ describe('the model after plan’s own edits', () => {
   });
 
   it('matches a fresh parse on the fixtures and corpus files', async () => {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).map((f) => join(FIXTURES, f));
-    if (existsSync(CORPUS)) files.push(...readdirSync(CORPUS).filter((f) => f.endsWith('.md')).map((f) => join(CORPUS, f)));
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join(FIXTURES, f));
+    if (existsSync(CORPUS))
+      files.push(
+        ...readdirSync(CORPUS)
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => join(CORPUS, f)),
+      );
     let compared = 0;
     for (const f of files) {
       const bytes = readFileSync(f);

@@ -12,9 +12,22 @@ describe('check: the same id twice in one scope', () => {
 
   it('lets ids repeat across sprints and sections', async () => {
     const text = [
-      '## Sprint 1', '', '| # | Task | Status |', '|---|---|---|', '| 1 | A | Done |', '',
-      '## Sprint 2', '', '| # | Task | Status |', '|---|---|---|', '| 1 | A | Done |', '',
-      '## Sprint 2 extras', '', '- [ ] 1 Again', '',
+      '## Sprint 1',
+      '',
+      '| # | Task | Status |',
+      '|---|---|---|',
+      '| 1 | A | Done |',
+      '',
+      '## Sprint 2',
+      '',
+      '| # | Task | Status |',
+      '|---|---|---|',
+      '| 1 | A | Done |',
+      '',
+      '## Sprint 2 extras',
+      '',
+      '- [ ] 1 Again',
+      '',
     ].join('\n');
     expect(checkDuplicateIds(await input(text))).toEqual([]);
   });

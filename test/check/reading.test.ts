@@ -5,7 +5,8 @@ import { brief, input } from './helpers.js';
 
 describe('check: how plan read tables and headings (info)', () => {
   it('says once per table that a legend or a report of checks is not read as tasks', async () => {
-    const text = '| Mark | Meaning |\n|---|---|\n| ✅ | Done |\n| 🔄 | In progress |\n\n| Service | Status |\n|---|---|\n| api | OK |\n| db | OK |\n| cache | Failing |\n';
+    const text =
+      '| Mark | Meaning |\n|---|---|\n| ✅ | Done |\n| 🔄 | In progress |\n\n| Service | Status |\n|---|---|\n| api | OK |\n| db | OK |\n| cache | Failing |\n';
     const found = checkTableReading(await input(text));
     expect(brief(found)).toEqual(['1:1 info table-not-tasks', '6:1 info table-not-tasks']);
     expect(found[0]!.message).toMatch(/status legend/);

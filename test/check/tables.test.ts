@@ -25,7 +25,8 @@ describe('check: task tables without an id column', () => {
   });
 
   it('says nothing for tables with ids, week tables and other tables', async () => {
-    const text = '| # | Task | Status |\n|---|---|---|\n| 1 | A | Done |\n\n| Week | Focus | Status |\n|---|---|---|\n| 2 | B | Done |\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
+    const text =
+      '| # | Task | Status |\n|---|---|---|\n| 1 | A | Done |\n\n| Week | Focus | Status |\n|---|---|---|\n| 2 | B | Done |\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
     expect(checkIdColumns(await input(text))).toEqual([]);
   });
 });

@@ -43,7 +43,12 @@ describe('SOURCE_DATE_EPOCH', () => {
       expect(w.text()).toMatch(/^modified: 9999-12-31$/m);
       expect(w.text()).toMatch(/^\*\*Last Updated\*\*: 9999-12-31$/m);
       ok(w.run(['set', '1.3', 'pending'], { SOURCE_DATE_EPOCH: '0' }));
-      expect(w.text()).toBe(replaceAll(seed, [['modified: 2026-02-20', 'modified: 1970-01-01'], ['**Last Updated**: 2026-02-20', '**Last Updated**: 1970-01-01']]));
+      expect(w.text()).toBe(
+        replaceAll(seed, [
+          ['modified: 2026-02-20', 'modified: 1970-01-01'],
+          ['**Last Updated**: 2026-02-20', '**Last Updated**: 1970-01-01'],
+        ]),
+      );
     }),
   );
 });
@@ -59,7 +64,9 @@ describe('an unusable cache folder', () => {
       `${name}: skipped with one warning; reads and writes work`,
       withCopy(SEED, 'plan.md', (w) => {
         const dir = where(w.dir);
-        const warning = new RegExp(`^plan: warning: cannot use the cache folder ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\((ENOENT|ENOTDIR|EEXIST)\\); plan goes on without it \\(set PLAN_CACHE_DIR to a writable folder, or PLAN_NO_CACHE=1\\)\n$`);
+        const warning = new RegExp(
+          `^plan: warning: cannot use the cache folder ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\((ENOENT|ENOTDIR|EEXIST)\\); plan goes on without it \\(set PLAN_CACHE_DIR to a writable folder, or PLAN_NO_CACHE=1\\)\n$`,
+        );
         const plain = w.run(['list', '--week', '1'], { PLAN_NO_CACHE: '1' });
         const r = w.run(['list', '--week', '1'], { PLAN_CACHE_DIR: dir });
         expect(r.code).toBe(0);

@@ -54,7 +54,11 @@ describe('bad input', () => {
   });
 
   it('invalid UTF-8: read, shown as U+FFFD, and said', () => {
-    const bytes = Buffer.concat([Buffer.from('| # | Task | Status |\n|---|---|---|\n| 1 | caf'), Buffer.from([0xe9, 0x20, 0xff]), Buffer.from(' | ✅ Done |\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('| # | Task | Status |\n|---|---|---|\n| 1 | caf'),
+      Buffer.from([0xe9, 0x20, 0xff]),
+      Buffer.from(' | ✅ Done |\n'),
+    ]);
     const p = file('latin.md', bytes);
     const r = plan(['-f', p, 'list', '--json']);
     expect(r.code).toBe(0);
@@ -85,7 +89,10 @@ describe('bad input', () => {
   it('a YAML alias bomb is never expanded', () => {
     const levels = 'abcdefghij'.split('');
     let yaml = `${levels[0]}: &${levels[0]} ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n`;
-    for (let i = 1; i < levels.length; i++) yaml += `${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(',')}]\n`;
+    for (let i = 1; i < levels.length; i++)
+      yaml += `${levels[i]}: &${levels[i]} [${Array(9)
+        .fill(`*${levels[i - 1]}`)
+        .join(',')}]\n`;
     const r = plan(['-f', file('bomb.md', `---\n${yaml}block:\n  label: x\n---\n${TABLE}`), 'list', '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeLessThan(2000);
@@ -133,11 +140,16 @@ describe('bad input', () => {
   });
 
   it('add on a file with no task table says so, without naming a scope that was not given', () => {
-    for (const [name, text] of [['empty.md', ''], ['prose-only.md', '# Plan\n\nJust prose.\n']] as const) {
+    for (const [name, text] of [
+      ['empty.md', ''],
+      ['prose-only.md', '# Plan\n\nJust prose.\n'],
+    ] as const) {
       const p = file(`add-${name}`, text);
       const r = plan(['-f', p, 'add', 'First task']);
       expect(r.code).toBe(1);
-      expect(oneLine(r.stderr)).toBe(`plan: ${p}: the plan has no task table or task list to add to; start one (a header row like \`| # | Task | Status |\` and its \`|---|\` line, or a \`- [ ] \` item) first`);
+      expect(oneLine(r.stderr)).toBe(
+        `plan: ${p}: the plan has no task table or task list to add to; start one (a header row like \`| # | Task | Status |\` and its \`|---|\` line, or a \`- [ ] \` item) first`,
+      );
       expect(readFileSync(p, 'utf8')).toBe(text);
       const scoped = plan(['-f', p, 'add', 'First task', '--week', '2']);
       expect(oneLine(scoped.stderr)).toMatch(/no task table or task list matches the scope given/);

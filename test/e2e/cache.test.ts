@@ -14,7 +14,9 @@ afterAll(() => {
 function statuses(file: string, env: Record<string, string | undefined>) {
   const r = plan(['-f', file, 'list', '--week', '1', '--json'], { env });
   expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout).tasks.map((t: { id: string; status: string }) => `${t.id}:${t.status}`).join(' ');
+  return JSON.parse(r.stdout)
+    .tasks.map((t: { id: string; status: string }) => `${t.id}:${t.status}`)
+    .join(' ');
 }
 
 describe('the model cache', () => {

@@ -25,7 +25,11 @@ function tasks(file: string, args: string[] = ['list']): TaskOut[] {
 
 /** id → dependsOn, for the tasks that have dependencies. */
 function dependsOf(file: string): Record<string, string[]> {
-  return Object.fromEntries(tasks(file).filter((t) => t.dependsOn.length).map((t) => [`${t.id}@${t.line}`, t.dependsOn]));
+  return Object.fromEntries(
+    tasks(file)
+      .filter((t) => t.dependsOn.length)
+      .map((t) => [`${t.id}@${t.line}`, t.dependsOn]),
+  );
 }
 
 describe('reading dependencies', () => {
@@ -38,7 +42,7 @@ describe('reading dependencies', () => {
     });
   });
 
-  it('from **Depends on** field lines under headings: the section\'s tasks and the checklist item naming the same phase', () => {
+  it("from **Depends on** field lines under headings: the section's tasks and the checklist item naming the same phase", () => {
     expect(dependsOf(fixture('fields.md'))).toEqual({
       '2@6': ['Phase 1'],
       '3@7': ['Phase 2'],
@@ -78,15 +82,7 @@ describe('reading dependencies', () => {
 
   it('a field item nested under a task item belongs to that task; notes that name a library are no dependency', () => {
     const f = writeTemp(
-      [
-        '# Plan',
-        '',
-        '- [ ] 2.1 Deploy',
-        '  - **Depends on**: 2.2',
-        '- [x] 2.2 Build (needs Socket.io)',
-        '- [ ] 2.3 Retry (after 3 attempts)',
-        '',
-      ].join('\n'),
+      ['# Plan', '', '- [ ] 2.1 Deploy', '  - **Depends on**: 2.2', '- [x] 2.2 Build (needs Socket.io)', '- [ ] 2.3 Retry (after 3 attempts)', ''].join('\n'),
     );
     try {
       expect(tasks(f.file).map((t) => [t.id, t.title, t.dependsOn])).toEqual([
@@ -101,7 +97,7 @@ describe('reading dependencies', () => {
 });
 
 describe('what can start: ready, next, claim', () => {
-  it('ready lists open tasks whose dependencies are done, in next\'s order (in progress first)', () => {
+  it("ready lists open tasks whose dependencies are done, in next's order (in progress first)", () => {
     expect(tasks(fixture('column.md'), ['ready']).map((t) => t.id)).toEqual(['FEAT-001.2', 'FEAT-001.5']);
     expect(tasks(fixture('fields.md'), ['ready']).map((t) => t.title)).toEqual(['Shell', '02-01 Window chrome', '02-02 Tab bar']);
     const r = ok(plan(['-f', fixture('column.md'), '--json', 'ready']));
@@ -110,7 +106,9 @@ describe('what can start: ready, next, claim', () => {
 
   it('next skips waiting tasks, and says what every candidate waits on when none is ready', () => {
     const f = writeTemp(
-      ['| ID | Task | Status | Depends On |', '|----|------|--------|------------|', '| 1 | Base | 🚫 Cancelled | |', '| 2 | Top | ⏳ Pending | 1 |', ''].join('\n'),
+      ['| ID | Task | Status | Depends On |', '|----|------|--------|------------|', '| 1 | Base | 🚫 Cancelled | |', '| 2 | Top | ⏳ Pending | 1 |', ''].join(
+        '\n',
+      ),
     );
     try {
       const none = plan(['-f', f.file, 'next']);
@@ -136,10 +134,11 @@ describe('what can start: ready, next, claim', () => {
     ];
     const w = workspace(writeTemp(rows.join('\n')).file);
     try {
-      const runs = await Promise.all(
-        [1, 2, 3, 4, 5].map((n) => planAsync(['-f', w.file, '--json', 'next', '--claim', '--owner', `agent-${n}`])),
-      );
-      const claimed = runs.filter((r) => r.code === 0).map((r) => JSON.parse(r.stdout).task.id).sort();
+      const runs = await Promise.all([1, 2, 3, 4, 5].map((n) => planAsync(['-f', w.file, '--json', 'next', '--claim', '--owner', `agent-${n}`])));
+      const claimed = runs
+        .filter((r) => r.code === 0)
+        .map((r) => JSON.parse(r.stdout).task.id)
+        .sort();
       expect(claimed).toEqual(['T3', 'T5', 'T7']);
       expect(runs.filter((r) => r.code === 3)).toHaveLength(2);
       const after = tasks(w.file);
@@ -228,11 +227,18 @@ describe('show, check and deps', () => {
         '',
       ].join('\n'),
     );
-    const cycle = ok(plan(['-f', fixture('cycle.md'), '--plain', 'deps', 'A1'])).stdout.trim().split('\n').pop();
+    const cycle = ok(plan(['-f', fixture('cycle.md'), '--plain', 'deps', 'A1']))
+      .stdout.trim()
+      .split('\n')
+      .pop();
     expect(cycle).toBe('3\tA1\ttask\tA1\tAlpha\tpending\t5\tcycle');
     const json = JSON.parse(ok(plan(['-f', fixture('inline.md'), '--json', 'deps', '1.3'])).stdout);
     expect(json.roots).toEqual(['1.3']);
-    expect(json.edges).toEqual([{ from: '1.3', to: '1.1' }, { from: '1.3', to: '1.2' }, { from: '1.2', to: '1.1' }]);
+    expect(json.edges).toEqual([
+      { from: '1.3', to: '1.1' },
+      { from: '1.3', to: '1.2' },
+      { from: '1.2', to: '1.1' },
+    ]);
     const mermaid = ok(plan(['-f', fixture('inline.md'), 'deps', '1.3', '--mermaid'])).stdout;
     expect(mermaid).toBe(
       [
@@ -255,7 +261,9 @@ describe('show, check and deps', () => {
   });
 
   it('a Mermaid label cannot break out of its quotes', () => {
-    const f = writeTemp(['| ID | Task | Status | Depends On |', '|---|---|---|---|', '| 1 | a"] --> x["<b>pwn</b> | ⏳ | |', '| 2 | b | ⏳ | 1 |', ''].join('\n'));
+    const f = writeTemp(
+      ['| ID | Task | Status | Depends On |', '|---|---|---|---|', '| 1 | a"] --> x["<b>pwn</b> | ⏳ | |', '| 2 | b | ⏳ | 1 |', ''].join('\n'),
+    );
     try {
       const out = ok(plan(['-f', f.file, 'deps', '--mermaid'])).stdout;
       // (The <b> tags are gone already: titles are plain text.)
@@ -266,7 +274,7 @@ describe('show, check and deps', () => {
   });
 });
 
-describe('the cache after plan\'s own writes', () => {
+describe("the cache after plan's own writes", () => {
   it('a status change on a row with an inline mark keeps its title and dependencies; a new mark in a title is read', () => {
     const w = workspace(fixture('inline.md'));
     try {

@@ -45,7 +45,10 @@ describe(`the model on the labelled corpus in ${CORPUS}`, () => {
       { line: 4, title: 'Test it', status: 'pending', id: '@12345', idFromFile: false, group: 'Week 1 ✅', owner: null },
     ];
     expect(Object.values(rates(scoreFile(labels, good).counts)).every((r) => r === 1)).toBe(true);
-    const bad = [{ ...good[0], status: 'pending', title: 'Ship' }, { line: 9, title: 'Extra', status: 'none', id: '@0', idFromFile: false, group: null, owner: null }];
+    const bad = [
+      { ...good[0], status: 'pending', title: 'Ship' },
+      { line: 9, title: 'Extra', status: 'none', id: '@0', idFromFile: false, group: null, owner: null },
+    ];
     const r = rates(scoreFile(labels, bad).counts);
     expect(r).toMatchObject({ recall: 0.5, precision: 0.5, status: 0, title: 0, id: 1, owner: 1, group: 1 });
   });

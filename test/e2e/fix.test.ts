@@ -89,7 +89,11 @@ describe('plan fix refuses', () => {
 });
 
 describe('plan fix on the real-world corpus', () => {
-  const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort() : [];
+  const files = existsSync(CORPUS)
+    ? readdirSync(CORPUS)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : [];
   if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
   for (const f of files) {
     const bytes = readFileSync(join(CORPUS, f));

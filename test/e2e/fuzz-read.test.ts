@@ -28,13 +28,38 @@ import { completeIds } from '../../src/commands/completion.js';
 
 const HOSTILE = ['\x1b]0;t\x07', '\x1b[2J', '\u009b', '\u202e', '\x07', '\x00', '\r', '\uDC80', '\uFEFF'];
 const word = fc.oneof(
-  fc.constantFrom('Done', '✅ Complete', '⏳ Pending', '🔄 Next', '❌ Blocked', '🚫', 'wip', 'todo', '‚úÖ', 'Ã©', '**x**', '`a|b`', '\\|', '[l](u)', '<br>', 'W2', '1.2', 'CE-001', 'Any', ...HOSTILE),
+  fc.constantFrom(
+    'Done',
+    '✅ Complete',
+    '⏳ Pending',
+    '🔄 Next',
+    '❌ Blocked',
+    '🚫',
+    'wip',
+    'todo',
+    '‚úÖ',
+    'Ã©',
+    '**x**',
+    '`a|b`',
+    '\\|',
+    '[l](u)',
+    '<br>',
+    'W2',
+    '1.2',
+    'CE-001',
+    'Any',
+    ...HOSTILE,
+  ),
   fc.string({ maxLength: 10 }),
   fc.string({ unit: 'binary', maxLength: 6 }),
 );
 const text = fc.array(word, { maxLength: 5 }).map((ws) => ws.join(' '));
 const heading = fc
-  .tuple(fc.integer({ min: 1, max: 7 }), fc.constantFrom('Sprint 8', 'Week 2-6', 'Week 1: x (IN PROGRESS)', 'Month 2', 'Phase 5', 'Milestone 3', '✅ Done', 'Notes', ''), text)
+  .tuple(
+    fc.integer({ min: 1, max: 7 }),
+    fc.constantFrom('Sprint 8', 'Week 2-6', 'Week 1: x (IN PROGRESS)', 'Month 2', 'Phase 5', 'Milestone 3', '✅ Done', 'Notes', ''),
+    text,
+  )
   .map(([d, s, t]) => `${'#'.repeat(d)} ${s} ${t}`);
 const headerRow = fc
   .subarray(['#', 'ID', 'Task', 'Title', 'Status', 'State', 'Owner', 'Notes', 'Priority', 'Week', 'Sprint', 'Other'], { minLength: 1 })
@@ -43,7 +68,13 @@ const delimiter = fc.integer({ min: 1, max: 6 }).map((n) => `|${'---|'.repeat(n)
 const row = fc.array(text, { maxLength: 7 }).map((cells) => `| ${cells.join(' | ')} |`);
 const table = fc.tuple(headerRow, delimiter, fc.array(row, { maxLength: 8 })).map(([h, d, rows]) => [h, d, ...rows].join('\n'));
 const item = fc
-  .tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('- ', '* ', '+ ', '1. ', '2) '), fc.constantFrom('', '[ ] ', '[x] ', '[X] '), fc.constantFrom('', '5.A ', '**3.1** ', 'CE-001: '), text)
+  .tuple(
+    fc.integer({ min: 0, max: 12 }),
+    fc.constantFrom('- ', '* ', '+ ', '1. ', '2) '),
+    fc.constantFrom('', '[ ] ', '[x] ', '[X] '),
+    fc.constantFrom('', '5.A ', '**3.1** ', 'CE-001: '),
+    text,
+  )
   .map(([indent, marker, box, id, t]) => `${' '.repeat(indent)}${marker}${box}${id}${t}`);
 const quote = fc.tuple(fc.integer({ min: 1, max: 140 }), fc.oneof(text, row, item)).map(([n, t]) => `${'> '.repeat(n)}${t}`);
 const fence = fc.tuple(fc.constantFrom('```', '~~~', '````'), fc.array(fc.oneof(text, row), { maxLength: 3 })).map(([f, body]) => [f, ...body, f].join('\n'));

@@ -53,7 +53,13 @@ describe('plan log and burndown on a small history', () => {
   });
 
   it('[id] and --since narrow the changes; --json has every commit with its changes', () => {
-    expect(repo.run(['-f', 'ROADMAP.md', 'log', '1', '--plain']).stdout.split('\n').slice(1, -1).map((l) => l.split('\t')[5])).toEqual(['status', 'status', 'added']);
+    expect(
+      repo
+        .run(['-f', 'ROADMAP.md', 'log', '1', '--plain'])
+        .stdout.split('\n')
+        .slice(1, -1)
+        .map((l) => l.split('\t')[5]),
+    ).toEqual(['status', 'status', 'added']);
     const since = repo.run(['-f', 'ROADMAP.md', 'log', '--since', '2026-01-03T00:00:00Z', '--json']);
     const j = JSON.parse(since.stdout);
     expect(j.schemaVersion).toBe(2);
@@ -63,7 +69,15 @@ describe('plan log and burndown on a small history', () => {
       ['ROADMAP.md', 0],
       ['plan.md', 2],
     ]);
-    expect(j.commits[2].changes[0]).toEqual({ id: '1', title: 'Alpha', section: 'Plan > Sprint 1', line: 7, change: 'status', from: 'in-progress', to: 'done' });
+    expect(j.commits[2].changes[0]).toEqual({
+      id: '1',
+      title: 'Alpha',
+      section: 'Plan > Sprint 1',
+      line: 7,
+      change: 'status',
+      from: 'in-progress',
+      to: 'done',
+    });
     expect(j.commits[0].author).toBe('Bo');
     expect(j.commits[0].hash).toMatch(new RegExp(`^${hash[0]}[0-9a-f]{33}$`));
   });
@@ -80,10 +94,32 @@ describe('plan log and burndown on a small history', () => {
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     const counts = (s: { points: { open: number; done: number; cancelled: number }[] }) => s.points.map((p) => [p.open, p.done, p.cancelled]);
-    expect(j.series.map((s: { scope: string; value: string | null }) => [s.scope, s.value])).toEqual([['file', null], ['sprint', '1'], ['sprint', '2']]);
-    expect(counts(j.series[0])).toEqual([[3, 0, 0], [3, 0, 0], [2, 1, 0], [2, 1, 0], [2, 1, 1]]);
-    expect(counts(j.series[1])).toEqual([[2, 0, 0], [2, 0, 0], [1, 1, 0], [1, 1, 0], [1, 1, 0]]);
-    expect(counts(j.series[2])).toEqual([[1, 0, 0], [1, 0, 0], [1, 0, 0], [1, 0, 0], [1, 0, 1]]);
+    expect(j.series.map((s: { scope: string; value: string | null }) => [s.scope, s.value])).toEqual([
+      ['file', null],
+      ['sprint', '1'],
+      ['sprint', '2'],
+    ]);
+    expect(counts(j.series[0])).toEqual([
+      [3, 0, 0],
+      [3, 0, 0],
+      [2, 1, 0],
+      [2, 1, 0],
+      [2, 1, 1],
+    ]);
+    expect(counts(j.series[1])).toEqual([
+      [2, 0, 0],
+      [2, 0, 0],
+      [1, 1, 0],
+      [1, 1, 0],
+      [1, 1, 0],
+    ]);
+    expect(counts(j.series[2])).toEqual([
+      [1, 0, 0],
+      [1, 0, 0],
+      [1, 0, 0],
+      [1, 0, 0],
+      [1, 0, 1],
+    ]);
     expect(j.series[0].points[4]).toMatchObject({ date: '2026-01-05T10:00:00+00:00', hash: expect.stringMatching(new RegExp(`^${hash[0]}`)) });
     const plain = repo.run(['-f', 'ROADMAP.md', 'burndown', '--sprint', '1', '--plain']);
     expect(plain.stdout.split('\n')[1]).toBe(`file\t2026-01-01T10:00:00+00:00\t${hash[4]}\t2\t0\t0`);
@@ -115,7 +151,9 @@ describe('the history commands outside a repository', () => {
         const r = runIn(t.dir, ['-f', 'plan.md', ...cmd]);
         expect(r.code).toBe(1);
         expect(r.stdout).toBe('');
-        expect(r.stderr).toBe(`plan: plan.md: not in a git repository; plan ${cmd[0]} works on a plan committed to git (run it inside the repository that holds the plan)\n`);
+        expect(r.stderr).toBe(
+          `plan: plan.md: not in a git repository; plan ${cmd[0]} works on a plan committed to git (run it inside the repository that holds the plan)\n`,
+        );
       } finally {
         t.cleanup();
       }
@@ -215,7 +253,11 @@ describe('plan log follows tasks without ids and merges', () => {
       repo.write('plan.md', `${TABLE}| 1 | Alpha | 🚫 Cancelled | |\n`);
       repo.commit('merge', '2026-01-04T10:00:00Z');
       const j = JSON.parse(repo.run(['-f', 'plan.md', 'log', '--json']).stdout);
-      const summary = j.commits.map((c: { merge: boolean; author: string; changes: { from: string; to: string }[] }) => [c.merge, c.author, c.changes.map((x) => `${x.from}→${x.to}`)]);
+      const summary = j.commits.map((c: { merge: boolean; author: string; changes: { from: string; to: string }[] }) => [
+        c.merge,
+        c.author,
+        c.changes.map((x) => `${x.from}→${x.to}`),
+      ]);
       expect(summary).toEqual([
         [true, 'Ana', ['done→cancelled']],
         [false, 'Ana', ['pending→done']],
@@ -224,7 +266,11 @@ describe('plan log follows tasks without ids and merges', () => {
       ]);
       // Burndown walks the first-parent line: create, done, merge.
       const points = JSON.parse(repo.run(['-f', 'plan.md', 'burndown', '--json']).stdout).series[0].points;
-      expect(points.map((p: { open: number; done: number; cancelled: number }) => [p.open, p.done, p.cancelled])).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+      expect(points.map((p: { open: number; done: number; cancelled: number }) => [p.open, p.done, p.cancelled])).toEqual([
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ]);
     } finally {
       repo.cleanup();
     }

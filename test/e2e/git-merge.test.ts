@@ -36,7 +36,7 @@ const unmerged = (repo: Repo) => repo.git(['diff', '--name-only', '--diff-filter
 
 describe('plan merge-driver in git merges', () => {
   it(
-    'neighbouring rows of one table changed on each side merge cleanly, each side\'s bytes kept',
+    "neighbouring rows of one table changed on each side merge cleanly, each side's bytes kept",
     withRepo('PLAN.md', seed, true, (repo) => {
       const m = mergeBranches(repo, 'PLAN.md', [['set', '1.3', 'blocked', '--no-touch']], [['set', '1.2', 'done', '--no-touch']]);
       expect(m.merge.code, m.merge.stderr).toBe(0);
@@ -48,7 +48,7 @@ describe('plan merge-driver in git merges', () => {
   );
 
   it(
-    'the same change without the driver is a conflict (git\'s line merge)',
+    "the same change without the driver is a conflict (git's line merge)",
     withRepo('PLAN.md', seed, false, (repo) => {
       const m = mergeBranches(repo, 'PLAN.md', [['set', '1.3', 'blocked', '--no-touch']], [['set', '1.2', 'done', '--no-touch']]);
       expect(m.merge.code).toBe(1);
@@ -65,8 +65,14 @@ describe('plan merge-driver in git merges', () => {
       const m = mergeBranches(
         repo,
         'plan.md',
-        [['set', 'T-03', 'in-progress'], ['edit', 'T-01', '--notes', 'second cut']],
-        [['set', 'T-04', 'done'], ['edit', 'T-02', '--owner', 'Cy']],
+        [
+          ['set', 'T-03', 'in-progress'],
+          ['edit', 'T-01', '--notes', 'second cut'],
+        ],
+        [
+          ['set', 'T-04', 'done'],
+          ['edit', 'T-02', '--owner', 'Cy'],
+        ],
         { ours: DAY2, theirs: DAY3 },
       );
       expect(m.merge.code, m.merge.stderr).toBe(0);
@@ -80,17 +86,32 @@ describe('plan merge-driver in git merges', () => {
 
   it(
     'the later stamp wins whichever side it is on',
-    withRepo('plan.md', '---\nmodified: 2026-01-01\n---\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n| 2 | B | ⏳ Pending |\n', true, (repo) => {
-      const m = mergeBranches(repo, 'plan.md', [['set', '1', 'done']], [['set', '2', 'done']], { ours: DAY3, theirs: DAY2 });
-      expect(m.merge.code, m.merge.stderr).toBe(0);
-      expect(m.result.toString('utf8')).toBe('---\nmodified: 2026-01-03\n---\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n| 2 | B | ✅ Done |\n');
-    }),
+    withRepo(
+      'plan.md',
+      '---\nmodified: 2026-01-01\n---\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n| 2 | B | ⏳ Pending |\n',
+      true,
+      (repo) => {
+        const m = mergeBranches(repo, 'plan.md', [['set', '1', 'done']], [['set', '2', 'done']], { ours: DAY3, theirs: DAY2 });
+        expect(m.merge.code, m.merge.stderr).toBe(0);
+        expect(m.result.toString('utf8')).toBe(
+          '---\nmodified: 2026-01-03\n---\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n| 2 | B | ✅ Done |\n',
+        );
+      },
+    ),
   );
 
   it(
     'the same cell changed two ways: conflict markers around that row only, git reports the conflict',
     withRepo('PLAN.md', seed, true, (repo) => {
-      const m = mergeBranches(repo, 'PLAN.md', [['set', '1.2', 'blocked', '--no-touch'], ['set', '1.3', 'done', '--no-touch']], [['set', '1.2', 'cancelled', '--no-touch']]);
+      const m = mergeBranches(
+        repo,
+        'PLAN.md',
+        [
+          ['set', '1.2', 'blocked', '--no-touch'],
+          ['set', '1.3', 'done', '--no-touch'],
+        ],
+        [['set', '1.2', 'cancelled', '--no-touch']],
+      );
       expect(m.merge.code).toBe(1);
       expect(m.merge.stdout + m.merge.stderr).toMatch(/CONFLICT \(content\): Merge conflict in PLAN\.md/);
       expect(m.merge.stderr).toContain('1 conflict left between markers: 1.2 (line 25)');
@@ -108,7 +129,17 @@ describe('plan merge-driver in git merges', () => {
       const m = mergeBranches(repo, 'PLAN.md', [['set', '1.2', 'blocked', '--no-touch']], [['set', '1.2', 'cancelled', '--no-touch']]);
       expect(m.merge.code).toBe(1);
       const [b, o, t] = [m.base, m.ours, m.theirs].map(lines);
-      const expected = [...b!.slice(0, 24), '<<<<<<< ours\n', o![24]!, '||||||| base\n', b![24]!, '=======\n', t![24]!, '>>>>>>> theirs\n', ...b!.slice(25)].join('');
+      const expected = [
+        ...b!.slice(0, 24),
+        '<<<<<<< ours\n',
+        o![24]!,
+        '||||||| base\n',
+        b![24]!,
+        '=======\n',
+        t![24]!,
+        '>>>>>>> theirs\n',
+        ...b!.slice(25),
+      ].join('');
       expect(m.result.toString('latin1')).toBe(expected);
     }),
   );
@@ -135,26 +166,33 @@ describe('plan merge-driver in git merges', () => {
         '| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n| 3 | C | ⏳ Pending |\n',
       );
       expect(r.code).toBe(1);
-      expect(repo.text('plan.md')).toBe('| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n<<<<<<< ours\n| 2 | B | ✅ Done |\n=======\n>>>>>>> theirs\n| 3 | C | ⏳ Pending |\n');
+      expect(repo.text('plan.md')).toBe(
+        '| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n<<<<<<< ours\n| 2 | B | ✅ Done |\n=======\n>>>>>>> theirs\n| 3 | C | ⏳ Pending |\n',
+      );
     }),
   );
 
   it(
     'a task deleted on one side and unchanged on the other is deleted; text outside tasks merges by lines',
-    withRepo('plan.md', '# Plan\n\nIntro.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n| 2 | B | ⏳ Pending |\n\nOutro.\n', true, (repo) => {
-      const r = mergeTexts(
-        repo,
-        'plan.md',
-        '# Plan\n\nIntro.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n| 2 | B | ⏳ Pending |\n\nOutro, rewritten.\n',
-        '# Plan\n\nIntro, longer.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n\nOutro.\n',
-      );
-      expect(r.code, r.stderr).toBe(0);
-      expect(repo.text('plan.md')).toBe('# Plan\n\nIntro, longer.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n\nOutro, rewritten.\n');
-    }),
+    withRepo(
+      'plan.md',
+      '# Plan\n\nIntro.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n| 2 | B | ⏳ Pending |\n\nOutro.\n',
+      true,
+      (repo) => {
+        const r = mergeTexts(
+          repo,
+          'plan.md',
+          '# Plan\n\nIntro.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n| 2 | B | ⏳ Pending |\n\nOutro, rewritten.\n',
+          '# Plan\n\nIntro, longer.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n\nOutro.\n',
+        );
+        expect(r.code, r.stderr).toBe(0);
+        expect(repo.text('plan.md')).toBe('# Plan\n\nIntro, longer.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n\nOutro, rewritten.\n');
+      },
+    ),
   );
 
   it(
-    'the same prose line changed two ways keeps git\'s own conflict there',
+    "the same prose line changed two ways keeps git's own conflict there",
     withRepo('plan.md', '# Plan\n\nIntro.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n| 2 | B | ⏳ Pending |\n', true, (repo) => {
       const ours = '# Plan\n\nOur intro.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n| 2 | B | ⏳ Pending |\n';
       const theirs = '# Plan\n\nTheir intro.\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n| 2 | B | ✅ Done |\n';

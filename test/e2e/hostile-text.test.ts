@@ -53,7 +53,9 @@ describe.skipIf(!hasScript)(`hostile text on a terminal${hasScript ? '' : ': ski
 
   it('plan show 1 shows every hostile field escaped, in full', () => {
     const shown = withoutColour(onTerminal(['show', '1']).out);
-    expect(shown).toContain('Deploy \\x1b]0;pwned\\x07now \\x1b[2J\\x1b[31mred\\x1b[0m \\x1b]8;;https://evil.example\\x1b\\click\\x1b]8;;\\x1b\\ \\x9b2J done\\u202egnp.exe');
+    expect(shown).toContain(
+      'Deploy \\x1b]0;pwned\\x07now \\x1b[2J\\x1b[31mred\\x1b[0m \\x1b]8;;https://evil.example\\x1b\\click\\x1b]8;;\\x1b\\ \\x9b2J done\\u202egnp.exe',
+    );
     expect(shown).toContain('Ana\\x07\\u2066');
     expect(shown).toContain('see\\x1b[8m hidden \\x1b[28m\\x08\\x08over');
     expect(shown).toContain('Sprint 1 \\x1b]0;heading\\x07');

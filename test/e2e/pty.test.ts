@@ -67,7 +67,10 @@ function expectListOrder(out: string, tasks: TaskJson[]): void {
 
 /** Whether a heading line (cleaned, maybe cut with …) names a part of `section`. */
 function sectionHas(group: string, heading: string): boolean {
-  const words = heading.replace(/…$/, '').split(/\s+/).filter((w) => w.length > 0);
+  const words = heading
+    .replace(/…$/, '')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   return words.every((w) => group.includes(w));
 }
 

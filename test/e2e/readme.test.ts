@@ -77,7 +77,12 @@ describe('README examples', () => {
 
   it('finds the examples', () => {
     expect(examples).toEqual(
-      expect.arrayContaining([['plan list --week 1'], ['plan -f seeds/progress_planning.md list --week 1'], ['plan completion bash'], ['plan set 1.2 done', 'plan set 1.2 in-progress']]),
+      expect.arrayContaining([
+        ['plan list --week 1'],
+        ['plan -f seeds/progress_planning.md list --week 1'],
+        ['plan completion bash'],
+        ['plan set 1.2 done', 'plan set 1.2 in-progress'],
+      ]),
     );
     expect(examples.length).toBeGreaterThan(15);
   });

@@ -12,7 +12,13 @@ describe('plan undo', () => {
     withCopy(SEED, 'PLAN.md', (w) => {
       const original = w.bytes();
       const states = [original];
-      for (const args of [['set', '1.2', 'done'], ['edit', '1.3', '--title', 'Redis split'], ['add', 'New task', '--week', '1'], ['next', '--claim', '--owner', 'Ana'], ['fix']]) {
+      for (const args of [
+        ['set', '1.2', 'done'],
+        ['edit', '1.3', '--title', 'Redis split'],
+        ['add', 'New task', '--week', '1'],
+        ['next', '--claim', '--owner', 'Ana'],
+        ['fix'],
+      ]) {
         ok(w.run(args));
         states.push(w.bytes());
       }
@@ -38,7 +44,9 @@ describe('plan undo', () => {
       const r = w.run(['undo']);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^plan: PLAN\.md: the file changed after plan's last write \(`plan set 1\.2 done` at [^)]+\); undo only restores a file that still holds exactly what plan wrote, so nothing was written\n$/);
+      expect(r.stderr).toMatch(
+        /^plan: PLAN\.md: the file changed after plan's last write \(`plan set 1\.2 done` at [^)]+\); undo only restores a file that still holds exactly what plan wrote, so nothing was written\n$/,
+      );
       expect(w.bytes().equals(edited)).toBe(true);
       // Taking the hand edit back makes the undo possible again.
       writeFileSync(w.file, edited.subarray(0, edited.length - '\nA note by hand.\n'.length));
@@ -52,12 +60,14 @@ describe('plan undo', () => {
       ok(w.run(['set', '1.2', 'done']));
       ok(w.run(['set', '1.3', 'blocked', '--no-touch']));
       const list = ok(w.run(['undo', '--list']));
-      expect(list.stdout.split('\n').map((l) => l.split('\t').filter((_, i) => i !== 1).join('\t'))).toEqual([
-        'n\tcommand\tundoable',
-        '1\tplan set 1.3 blocked --no-touch\tyes',
-        '2\tplan set 1.2 done\tno',
-        '',
-      ]);
+      expect(
+        list.stdout.split('\n').map((l) =>
+          l
+            .split('\t')
+            .filter((_, i) => i !== 1)
+            .join('\t'),
+        ),
+      ).toEqual(['n\tcommand\tundoable', '1\tplan set 1.3 blocked --no-touch\tyes', '2\tplan set 1.2 done\tno', '']);
       const before = w.bytes();
       const dry = ok(w.run(['undo', '--dry-run']));
       expect(dry.stdout).toContain('-| 1.3 | Redis + VM Split | ⛔ Blocked | Real-time + historical |');

@@ -40,8 +40,16 @@ describe('plan summary', () => {
     expect(out.file).toBe('progress_planning.md');
     const week1 = out.groups.find((g: { kind: string; value: string }) => g.kind === 'week' && g.value === '1');
     expect(week1).toEqual({
-      name: 'Week 1: VictoriaMetrics Foundation (IN PROGRESS)', kind: 'week', value: '1', depth: 1, line: 20, headingStatus: 'in-progress',
-      done: 1, total: 3, percent: 33, counts: { done: 1, 'in-progress': 1, pending: 1, blocked: 0, cancelled: 0, none: 0 },
+      name: 'Week 1: VictoriaMetrics Foundation (IN PROGRESS)',
+      kind: 'week',
+      value: '1',
+      depth: 1,
+      line: 20,
+      headingStatus: 'in-progress',
+      done: 1,
+      total: 3,
+      percent: 33,
+      counts: { done: 1, 'in-progress': 1, pending: 1, blocked: 0, cancelled: 0, none: 0 },
     });
     const weeks2to6 = out.groups.find((g: { value: string }) => g.value === '2-6');
     expect(weeks2to6).toMatchObject({ total: 4, counts: { pending: 4 } });
@@ -184,7 +192,12 @@ describe('plan completion', () => {
 
   it('lists ids of the plan file for __complete-ids, silently when there is none', () => {
     const r = run(['__complete-ids']);
-    expect(r.stdout.split('\n').slice(0, 4)).toEqual(['1.1\tVM Service Startup', '1.2\tMemory Tools Integration', '1.3\tRedis + VM Split', 'W2\tGrafana Dashboards']);
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      '1.1\tVM Service Startup',
+      '1.2\tMemory Tools Integration',
+      '1.3\tRedis + VM Split',
+      'W2\tGrafana Dashboards',
+    ]);
     const none = plan(['-f', join(copy.dir, 'missing.md'), '__complete-ids']);
     expect([none.code, none.stdout, none.stderr]).toEqual([0, '', '']);
   });
@@ -219,9 +232,7 @@ describe('plan completion', () => {
   it.skipIf(!has('bash'))('completes commands, flags, statuses and ids in bash', () => {
     const script = plan(['completion', 'bash']).stdout;
     writeFileSync(join(bin.dir, 'plan.bash'), script);
-    const calls = cases
-      .map(([words]) => `t ${words.map((w) => `'${w}'`).join(' ')}`)
-      .join('\n');
+    const calls = cases.map(([words]) => `t ${words.map((w) => `'${w}'`).join(' ')}`).join('\n');
     const driver = `source '${join(bin.dir, 'plan.bash')}'
 t() { COMP_WORDS=("$@"); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _plan; echo "\${COMPREPLY[*]}"; }
 ${calls}

@@ -10,7 +10,6 @@ const NAME = 'progress_planning.md';
 const DAMAGED_PENDING = '\u201a\u00e8\u2265 Pending';
 const DAMAGED_NEXT = '\uf8ff\u00fc\u00ee\u00d1 Next';
 
-
 const stamped = (text: string) =>
   replaceAll(text, [
     ['\nmodified: 2026-02-20\n', `\nmodified: ${TODAY}\n`],
@@ -19,10 +18,17 @@ const stamped = (text: string) =>
 
 describe('plan add', () => {
   it(
-    'appends 1.4 to the Week 1 table, in the file\'s style, and prints the task',
+    "appends 1.4 to the Week 1 table, in the file's style, and prints the task",
     withCopy(SEED, NAME, (w) => {
       const r = ok(w.run(['add', 'Grafana alerts', '--week', '1']));
-      expect(r.stdout.split('\n').slice(0, 6)).toEqual(['field\tvalue', 'id\t1.4', 'kind\ttask', 'title\tGrafana alerts', 'status\tpending', 'statusText\t⏳ Pending']);
+      expect(r.stdout.split('\n').slice(0, 6)).toEqual([
+        'field\tvalue',
+        'id\t1.4',
+        'kind\ttask',
+        'title\tGrafana alerts',
+        'status\tpending',
+        'statusText\t⏳ Pending',
+      ]);
       expect(r.stdout).toContain(`\nlocation\t${NAME}:27\n`);
       const row13 = `| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} | Real-time + historical |\n`;
       expect(w.text()).toBe(stamped(replaceOnce(seed, row13, `${row13}| 1.4 | Grafana alerts | ⏳ Pending |  |\n`)));
@@ -58,10 +64,18 @@ describe('plan add', () => {
       expect(r.stderr).toMatch(/the table has no notes column; leave out --notes/);
       const s = w.run(['add', 'Y', '--sprint', '8']);
       expect(s.code).toBe(1);
-      expect(s.stderr).toMatch(/^plan: progress_planning\.md: 2 task tables match; pick one with --week, --sprint or --section:\n {2}line 22: .*\n {2}line 39: .*Other Sprint 8 Tasks\n$/);
+      expect(s.stderr).toMatch(
+        /^plan: progress_planning\.md: 2 task tables match; pick one with --week, --sprint or --section:\n {2}line 22: .*\n {2}line 39: .*Other Sprint 8 Tasks\n$/,
+      );
       expect(w.text()).toBe(seed);
       ok(w.run(['add', 'Y', '--section', 'Other Sprint 8', '--no-touch']));
-      expect(w.text()).toBe(replaceOnce(seed, '| 4 | README.md update | Any | Project overview refresh |\n', '| 4 | README.md update | Any | Project overview refresh |\n| 15 | Y |  | ⏳ Pending |\n')); // 5 is taken by Week 2: never an ambiguous id
+      expect(w.text()).toBe(
+        replaceOnce(
+          seed,
+          '| 4 | README.md update | Any | Project overview refresh |\n',
+          '| 4 | README.md update | Any | Project overview refresh |\n| 15 | Y |  | ⏳ Pending |\n',
+        ),
+      ); // 5 is taken by Week 2: never an ambiguous id
     }),
   );
 
@@ -85,7 +99,9 @@ describe('plan add --owner where the table has no Owner column', () => {
       expect(w.text()).toBe(stamped(replaceOnce(seed, row13, `${row13}| 1.4 | Grafana alerts | ⏳ Pending @Ana |  |\n`)));
       const two = w.run(['add', 'More', '--week', '1', '--owner', 'Ana Maria']);
       expect(two.code).toBe(2);
-      expect(two.stderr).toMatch(/the table has no Owner column, so the owner is written as an @name mark, which is one word; use an owner name without spaces \(not "Ana Maria"\)/);
+      expect(two.stderr).toMatch(
+        /the table has no Owner column, so the owner is written as an @name mark, which is one word; use an owner name without spaces \(not "Ana Maria"\)/,
+      );
     }),
   );
 });
@@ -96,7 +112,9 @@ describe('plan edit', () => {
     withCopy(SEED, NAME, (w) => {
       const r = ok(w.run(['edit', '9', '--owner', 'A | B']));
       expect(r.stdout).toBe(`id\tchange\tfile\tline\n9\towner changed\t${NAME}\t53\n`);
-      expect(w.text()).toBe(stamped(replaceOnce(seed, '| 9 | Enhanced Strategy Package Review | Opus |', '| 9 | Enhanced Strategy Package Review | A \\| B |')));
+      expect(w.text()).toBe(
+        stamped(replaceOnce(seed, '| 9 | Enhanced Strategy Package Review | Opus |', '| 9 | Enhanced Strategy Package Review | A \\| B |')),
+      );
       expect(JSON.parse(ok(w.run(['show', '9', '--json'])).stdout).task.owner).toBe('A | B');
     }),
   );
@@ -175,13 +193,19 @@ describe('plan next --claim', () => {
               '| 5 | First benchmark run | Any | `./scripts/run-benchmark.sh --integrate -m gemini-3-pro` |',
               '| 5 | First benchmark run | agent-2 | 🔄 Next — `./scripts/run-benchmark.sh --integrate -m gemini-3-pro` |',
             ],
-            ['| 10 | Multi-model benchmark results | Any | Run full 10-model battery |', '| 10 | Multi-model benchmark results | agent-3 | 🔄 Next — Run full 10-model battery |'],
+            [
+              '| 10 | Multi-model benchmark results | Any | Run full 10-model battery |',
+              '| 10 | Multi-model benchmark results | agent-3 | 🔄 Next — Run full 10-model battery |',
+            ],
           ]),
         ),
       );
       // Claiming again resumes the claimer's own task, with or without an Owner column, and writes nothing.
       const before = w.text();
-      for (const [owner, id, flags] of [['agent-3', '10', ['--section', 'Month 2']], ['agent-1', '1.3', []]] as const) {
+      for (const [owner, id, flags] of [
+        ['agent-3', '10', ['--section', 'Month 2']],
+        ['agent-1', '1.3', []],
+      ] as const) {
         expect(JSON.parse(ok(w.run(['next', '--owner', owner, ...flags, '--json'])).stdout).task.id).toBe(id);
         const again = JSON.parse(ok(w.run(['next', '--claim', '--owner', owner, ...flags, '--json'])).stdout);
         expect(again.task.id).toBe(id);

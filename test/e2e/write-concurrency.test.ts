@@ -30,9 +30,7 @@ describe('twenty writers at once', () => {
     const text = table(rows);
     const t = writeTemp(text);
     try {
-      const runs = await Promise.all(
-        rows.slice(0, 20).map((_, i) => planAsync(['-f', t.file, 'set', String(i + 1), i % 2 ? 'done' : 'blocked'])),
-      );
+      const runs = await Promise.all(rows.slice(0, 20).map((_, i) => planAsync(['-f', t.file, 'set', String(i + 1), i % 2 ? 'done' : 'blocked'])));
       for (const r of runs) {
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
@@ -55,15 +53,13 @@ describe('eight agents claiming at once', () => {
       '| 1 | Done already | Ana | ✅ Done |',
       '| 2 | Taken | Bo | 🔄 In Progress |',
       ...Array.from({ length: 8 }, (_, i) => `| ${i + 3} | Open ${i + 3} | ${i % 2 ? 'Any' : ''} | ⏳ Pending |`),
-      '| 11 | Someone else\'s | Cy | ⏳ Pending |',
+      "| 11 | Someone else's | Cy | ⏳ Pending |",
     ];
     const text = table(rows);
     const t = writeTemp(text);
     try {
       const agents = Array.from({ length: 8 }, (_, i) => `agent-${i + 1}`);
-      const runs = await Promise.all(
-        agents.map((a) => planAsync(['-f', t.file, 'next', '--claim', '--owner', a, '--json'])),
-      );
+      const runs = await Promise.all(agents.map((a) => planAsync(['-f', t.file, 'next', '--claim', '--owner', a, '--json'])));
       const claimed = new Map<string, string>();
       runs.forEach((r, i) => {
         expect(r.stderr).toBe('');

@@ -99,7 +99,10 @@ describe('BOM file', () => {
 
 describe('aligned table', () => {
   const aligned = (w: Workspace) => {
-    const rows = w.text().split('\n').filter((l) => l.startsWith('|'));
+    const rows = w
+      .text()
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
     return rows.every((l) => width(l) === width(rows[0]!));
   };
 
@@ -255,7 +258,7 @@ describe('escaped pipes', () => {
 
 describe('checklist', () => {
   it(
-    'ticks the box for done, clears it otherwise, and marks other statuses with the file\'s emoji',
+    "ticks the box for done, clears it otherwise, and marks other statuses with the file's emoji",
     on('checklist.md', (w, text) => {
       const untitled = idAtLine(w, 13);
       for (const [id, s] of [
@@ -333,7 +336,7 @@ describe('checklist', () => {
 
 describe('emoji-only statuses', () => {
   it(
-    'writes the emoji alone, the file\'s own or the default',
+    "writes the emoji alone, the file's own or the default",
     on('emoji-only.md', (w, text) => {
       // Each example the file gives is read before the write that could remove it.
       ok(w.run(['set', '4', 'done']));
@@ -365,7 +368,7 @@ describe('emoji-only statuses', () => {
 
 describe('word-only statuses', () => {
   it(
-    'writes words: the file\'s own, or the default label without emoji',
+    "writes words: the file's own, or the default label without emoji",
     on('words-only.md', (w, text) => {
       ok(w.run(['set', '1', 'pending']));
       ok(w.run(['set', '2', 'blocked']));

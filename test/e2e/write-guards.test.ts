@@ -36,17 +36,13 @@ describe('read_only', () => {
   it('refuses every write with exit 1 and a message; writes nothing', () => {
     const t = temp(text);
     try {
-      for (const args of [
-        ['set', '1', 'done'],
-        ['edit', '1', '--title', 'Renamed'],
-        ['add', 'New task'],
-        ['next', '--claim', '--owner', 'agent-1'],
-        ['fix'],
-      ]) {
+      for (const args of [['set', '1', 'done'], ['edit', '1', '--title', 'Renamed'], ['add', 'New task'], ['next', '--claim', '--owner', 'agent-1'], ['fix']]) {
         const r = t.run(args);
         expect(r.code, args.join(' ')).toBe(1);
         expect(r.stdout).toBe('');
-        expect(r.stderr).toBe('plan: plan.md: the plan is read-only (read_only: true in its front matter); nothing was written (pass --force to write anyway)\n');
+        expect(r.stderr).toBe(
+          'plan: plan.md: the plan is read-only (read_only: true in its front matter); nothing was written (pass --force to write anyway)\n',
+        );
         expect(t.text()).toBe(text);
         expect(leftovers(t.dir)).toEqual([]);
       }
@@ -74,7 +70,11 @@ describe('read_only', () => {
       ok(t.run(['add', 'Gamma', '--force']));
       expect(t.text()).toBe(
         replaceOnce(
-          replaceOnce(text.replace('modified: 2026-02-20', `modified: ${TODAY}`), '| 1 | Alpha | Ana | ⏳ Pending |\n| 2 | Beta | | ✅ Done |\n', '| 1 | Alpha | Ana | ✅ Done |\n| 2 | Beta | Bo | ✅ Done |\n'),
+          replaceOnce(
+            text.replace('modified: 2026-02-20', `modified: ${TODAY}`),
+            '| 1 | Alpha | Ana | ⏳ Pending |\n| 2 | Beta | | ✅ Done |\n',
+            '| 1 | Alpha | Ana | ✅ Done |\n| 2 | Beta | Bo | ✅ Done |\n',
+          ),
           '| 2 | Beta | Bo | ✅ Done |\n',
           '| 2 | Beta | Bo | ✅ Done |\n| 3 | Gamma |  | ⏳ Pending |\n',
         ),

@@ -125,42 +125,50 @@ describe('a writer paused while it holds the lock', () => {
     }
   }, 400_000);
 
-  it('is reported by a writer that gives up waiting: its pid, still running, and how long it waited (exit 1)', () =>
-    onGenerated(async (file) => {
-      const before = readFileSync(file, 'utf8');
-      const first = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
-      const second = start(file, ['set', '1.2', 'cancelled', '--sprint', '1'], { PLAN_LOCK_STALE: '300', PLAN_LOCK_TIMEOUT: '1500' });
-      const rb = await second.done;
-      expect(rb.code).toBe(1);
-      expect(rb.stderr).toBe(
-        `plan: ${file}: another plan process has held the file's lock for over 1.5 s; try again (process ${first.child.pid} holds it and is still running: if it is stopped, resume it with \`fg\` or end it); nothing was written\n`,
-      );
-      first.child.kill('SIGCONT');
-      expect(await first.done).toEqual({ code: 0, stderr: '' });
-      expect(readFileSync(file, 'utf8')).toBe(cancelled(before, 1, '1.1'));
-    }), 60_000);
+  it(
+    'is reported by a writer that gives up waiting: its pid, still running, and how long it waited (exit 1)',
+    () =>
+      onGenerated(async (file) => {
+        const before = readFileSync(file, 'utf8');
+        const first = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
+        const second = start(file, ['set', '1.2', 'cancelled', '--sprint', '1'], { PLAN_LOCK_STALE: '300', PLAN_LOCK_TIMEOUT: '1500' });
+        const rb = await second.done;
+        expect(rb.code).toBe(1);
+        expect(rb.stderr).toBe(
+          `plan: ${file}: another plan process has held the file's lock for over 1.5 s; try again (process ${first.child.pid} holds it and is still running: if it is stopped, resume it with \`fg\` or end it); nothing was written\n`,
+        );
+        first.child.kill('SIGCONT');
+        expect(await first.done).toEqual({ code: 0, stderr: '' });
+        expect(readFileSync(file, 'utf8')).toBe(cancelled(before, 1, '1.1'));
+      }),
+    60_000,
+  );
 });
 
 describe('a writer interrupted while it holds the lock', () => {
-  it('by SIGTERM, removes its lock: the next writer goes straight on, and the file is whole', () =>
-    onGenerated(async (file) => {
-      const before = readFileSync(file, 'utf8');
-      const w = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
-      w.child.kill('SIGTERM');
-      w.child.kill('SIGCONT');
-      expect((await w.done).code).toBeNull(); // ended by the signal
-      expect(w.child.signalCode).toBe('SIGTERM');
-      expect(existsSync(`${file}.lock`)).toBe(false);
-      const now = readFileSync(file, 'utf8');
-      expect([before, cancelled(before, 1, '1.1')]).toContain(now);
-      // A lock left behind would hold this writer for 4 s, past its 2 s timeout.
-      const next = start(file, ['set', '1.2', 'cancelled', '--sprint', '1'], { PLAN_LOCK_TIMEOUT: '2000' });
-      expect(await next.done).toEqual({ code: 0, stderr: '' });
-      expect(readFileSync(file, 'utf8')).toBe(cancelled(now, 1, '1.2'));
-    }), 60_000);
+  it(
+    'by SIGTERM, removes its lock: the next writer goes straight on, and the file is whole',
+    () =>
+      onGenerated(async (file) => {
+        const before = readFileSync(file, 'utf8');
+        const w = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
+        w.child.kill('SIGTERM');
+        w.child.kill('SIGCONT');
+        expect((await w.done).code).toBeNull(); // ended by the signal
+        expect(w.child.signalCode).toBe('SIGTERM');
+        expect(existsSync(`${file}.lock`)).toBe(false);
+        const now = readFileSync(file, 'utf8');
+        expect([before, cancelled(before, 1, '1.1')]).toContain(now);
+        // A lock left behind would hold this writer for 4 s, past its 2 s timeout.
+        const next = start(file, ['set', '1.2', 'cancelled', '--sprint', '1'], { PLAN_LOCK_TIMEOUT: '2000' });
+        expect(await next.done).toEqual({ code: 0, stderr: '' });
+        expect(readFileSync(file, 'utf8')).toBe(cancelled(now, 1, '1.2'));
+      }),
+    60_000,
+  );
 });
 
-describe('another editor in the window between a writer\'s read and its rename', () => {
+describe("another editor in the window between a writer's read and its rename", () => {
   /** Runs `edit` on the file while a `plan set` holding the lock is stopped; returns the writer's outcome. */
   async function whilePaused(file: string, edit: () => void): Promise<{ code: number | null; stderr: string }> {
     const w = await heldWriter(file, ['set', '2.3', 'cancelled', '--sprint', '2']);
@@ -169,31 +177,43 @@ describe('another editor in the window between a writer\'s read and its rename',
     return w.done;
   }
 
-  it('writing the file in place: the writer starts over from the new text, and both changes stay', () =>
-    onGenerated(async (file) => {
-      const edited = `${readFileSync(file, 'utf8')}\nAdded by another editor.\n`;
-      const r = await whilePaused(file, () => writeFileSync(file, edited));
-      expect(r).toEqual({ code: 0, stderr: '' });
-      expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
-    }), 60_000);
+  it(
+    'writing the file in place: the writer starts over from the new text, and both changes stay',
+    () =>
+      onGenerated(async (file) => {
+        const edited = `${readFileSync(file, 'utf8')}\nAdded by another editor.\n`;
+        const r = await whilePaused(file, () => writeFileSync(file, edited));
+        expect(r).toEqual({ code: 0, stderr: '' });
+        expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
+      }),
+    60_000,
+  );
 
-  it('replacing the file (an editor that saves by rename): both changes stay', () =>
-    onGenerated(async (file, dir) => {
-      const edited = readFileSync(file, 'utf8').replace('# Big Plan', '# Big Plan, renamed');
-      const r = await whilePaused(file, () => {
-        writeFileSync(join(dir, 'saved.tmp'), edited);
-        renameSync(join(dir, 'saved.tmp'), file);
-      });
-      expect(r).toEqual({ code: 0, stderr: '' });
-      expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
-    }), 60_000);
+  it(
+    'replacing the file (an editor that saves by rename): both changes stay',
+    () =>
+      onGenerated(async (file, dir) => {
+        const edited = readFileSync(file, 'utf8').replace('# Big Plan', '# Big Plan, renamed');
+        const r = await whilePaused(file, () => {
+          writeFileSync(join(dir, 'saved.tmp'), edited);
+          renameSync(join(dir, 'saved.tmp'), file);
+        });
+        expect(r).toEqual({ code: 0, stderr: '' });
+        expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
+      }),
+    60_000,
+  );
 
-  it('deleting the file: the writer fails (exit 1) and does not bring it back', () =>
-    onGenerated(async (file) => {
-      const r = await whilePaused(file, () => unlinkSync(file));
-      expect(r.code).toBe(1);
-      // Stopped before or after its read, the writer finds the file gone.
-      expect(r.stderr).toMatch(new RegExp(`^plan: ${file}: (the file was deleted or moved while plan was writing it|no such file)`));
-      expect(existsSync(file)).toBe(false);
-    }), 60_000);
+  it(
+    'deleting the file: the writer fails (exit 1) and does not bring it back',
+    () =>
+      onGenerated(async (file) => {
+        const r = await whilePaused(file, () => unlinkSync(file));
+        expect(r.code).toBe(1);
+        // Stopped before or after its read, the writer finds the file gone.
+        expect(r.stderr).toMatch(new RegExp(`^plan: ${file}: (the file was deleted or moved while plan was writing it|no such file)`));
+        expect(existsSync(file)).toBe(false);
+      }),
+    60_000,
+  );
 });

@@ -15,7 +15,14 @@ const WRITTEN = TEXT.replace('⏳ Pending', '✅ Done');
 
 function canRunAsNobody(): string | null {
   if (process.getuid?.() !== 0) return 'the tests do not run as root, so they cannot switch to another user';
-  const r = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, '-e', 'process.exit(process.getuid() === 65534 ? 0 : 1)']);
+  const r = spawnSync('setpriv', [
+    `--reuid=${NOBODY}`,
+    `--regid=${NOBODY}`,
+    '--clear-groups',
+    process.execPath,
+    '-e',
+    'process.exit(process.getuid() === 65534 ? 0 : 1)',
+  ]);
   if (r.error || r.status !== 0) return `setpriv cannot switch to uid ${NOBODY} here (${r.error?.message ?? `exit ${r.status}`})`;
   const bin = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, '--version']);
   if (bin.status !== 0) return `uid ${NOBODY} cannot run ${BIN} (its folders are not readable by others)`;
@@ -27,7 +34,10 @@ const why = canRunAsNobody();
 /** `plan set 1 done` on `file`, as uid/gid 65534 (nobody/nogroup). */
 function setAsNobody(file: string): { code: number | null; stdout: string; stderr: string } {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600', PLAN_NO_CACHE: '1', HOME: '/nonexistent' };
-  const r = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, '-f', file, 'set', '1', 'done'], { env, encoding: 'utf8' });
+  const r = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, '-f', file, 'set', '1', 'done'], {
+    env,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -87,7 +97,9 @@ describe.skipIf(why !== null)(`writes as an ordinary user (uid ${NOBODY})${why ?
     ));
 
   it('their own 0640 file is written, keeping its owner and mode', () =>
-    withPlan(NOBODY, NOBODY, 0o640, (file) => expectOutcome(file, setAsNobody(file), { code: 0, stderr: '', text: WRITTEN, owner: [NOBODY, NOBODY], mode: 0o640 })));
+    withPlan(NOBODY, NOBODY, 0o640, (file) =>
+      expectOutcome(file, setAsNobody(file), { code: 0, stderr: '', text: WRITTEN, owner: [NOBODY, NOBODY], mode: 0o640 }),
+    ));
 });
 
 describe.skipIf(process.getuid?.() !== 0)('writes as root', () => {

@@ -25,10 +25,9 @@ function stamped(text: string): string {
   ]);
 }
 
-
 describe('plan set on the seed', () => {
   it(
-    'set 1.2 done rewrites only the status text (in the file\'s own `✅ Complete`) and the date stamps',
+    "set 1.2 done rewrites only the status text (in the file's own `✅ Complete`) and the date stamps",
     withCopy(SEED, NAME, (w) => {
       const r = ok(w.run(['set', '1.2', 'done']));
       expect(r.stdout).toBe(setReport('1.2', 'in-progress', 'done', NAME, 25));
@@ -90,9 +89,7 @@ describe('plan set on the seed', () => {
     'keeps text that is not a status in the cell, after the new status',
     withCopy(SEED, NAME, (w) => {
       ok(w.run(['set', '2', 'done']));
-      expect(w.text()).toBe(
-        stamped(replaceOnce(seed, '| Any Agent | From benchmark analysis |', '| Any Agent | ✅ Complete — From benchmark analysis |')),
-      );
+      expect(w.text()).toBe(stamped(replaceOnce(seed, '| Any Agent | From benchmark analysis |', '| Any Agent | ✅ Complete — From benchmark analysis |')));
       const shown = JSON.parse(ok(w.run(['show', '2', '--json'])).stdout).task;
       expect(shown).toMatchObject({ status: 'done', statusText: '✅ Complete — From benchmark analysis' });
     }),

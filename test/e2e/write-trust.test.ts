@@ -37,7 +37,7 @@ function changedLines(before: string, after: string): [string, string][] {
   return a.flatMap((l, i) => (l === b[i] ? [] : [[l, b[i]!] as [string, string]]));
 }
 
-describe('date stamps are the file\'s own', () => {
+describe("date stamps are the file's own", () => {
   const text = [
     '---',
     'title: Roadmap',
@@ -141,7 +141,7 @@ describe('the whole status phrase is replaced', () => {
   ].join('\n');
 
   it(
-    'multi-word statuses become the file\'s own, never half of one',
+    "multi-word statuses become the file's own, never half of one",
     onText(features, (w) => {
       ok(w.run(['set', at(w, 6), 'done']));
       ok(w.run(['set', at(w, 5), 'in-progress']));
@@ -168,7 +168,7 @@ describe('the whole status phrase is replaced', () => {
   ].join('\n');
 
   it(
-    'the old status\'s words go, a note stays, and the dry run says what was kept',
+    "the old status's words go, a note stays, and the dry run says what was kept",
     onText(roadmap, (w) => {
       const dry = ok(w.run(['set', '1', 'pending', '--dry-run']));
       expect(dry.stdout.split('\n')[0]).toBe('# plan: task 1: kept "— upsert_from_dataframe(df) round-trips via the converter" after the new status');
@@ -203,8 +203,9 @@ describe('the whole status phrase is replaced', () => {
   );
 });
 
-describe('the file\'s own words', () => {
-  const withMap = '---\nplan:\n  statuses:\n    Needs QA: in-progress\n---\n\n| # | Task | Status |\n|---|---|---|\n| 1 | Login | ⏳ Pending |\n| 2 | Export | 🧪 Needs QA |\n';
+describe("the file's own words", () => {
+  const withMap =
+    '---\nplan:\n  statuses:\n    Needs QA: in-progress\n---\n\n| # | Task | Status |\n|---|---|---|\n| 1 | Login | ⏳ Pending |\n| 2 | Export | 🧪 Needs QA |\n';
 
   it(
     'are statuses for `set`, written as the file writes them',
@@ -259,9 +260,15 @@ describe('checklists in their own style', () => {
       ok(w.run(['set', at(w, 6), 'cancelled']));
       ok(w.run(['set', at(w, 16), 'pending']));
       expect(changedLines(todo, w.text())).toEqual([
-        ['- [ ] 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M', '- [x] ✅ 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M'],
+        [
+          '- [ ] 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M',
+          '- [x] ✅ 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M',
+        ],
         ['- [ ] 🔧 [Runner] Remove double deregistration — Priority: L', '- [-] ⏭️ 🔧 [Runner] Remove double deregistration — Priority: L'],
-        ['- [-] ⏭️ [Infra] apk/apt BuildKit cache mounts — marginal benefit vs complexity — Priority: L', '- [ ] [Infra] apk/apt BuildKit cache mounts — marginal benefit vs complexity — Priority: L'],
+        [
+          '- [-] ⏭️ [Infra] apk/apt BuildKit cache mounts — marginal benefit vs complexity — Priority: L',
+          '- [ ] [Infra] apk/apt BuildKit cache mounts — marginal benefit vs complexity — Priority: L',
+        ],
       ]);
       const statuses = JSON.parse(ok(w.run(['list', '--json'])).stdout).tasks.map((t: { status: string }) => t.status);
       expect(statuses).toEqual(['done', 'cancelled', 'pending', 'done', 'done', 'pending']);
@@ -295,7 +302,7 @@ describe('checklists in their own style', () => {
 
 describe('the status memory is visible', () => {
   it(
-    'the dry run says when it restores, --json has it in remarks, and --no-memory writes the file\'s style',
+    "the dry run says when it restores, --json has it in remarks, and --no-memory writes the file's style",
     withCopy(SEED, 'progress_planning.md', (w) => {
       ok(w.run(['set', '1.2', 'done', '--no-touch']));
       const dry = ok(w.run(['set', '1.2', 'in-progress', '--dry-run']));
@@ -315,12 +322,16 @@ describe('the status memory is visible', () => {
 
 describe('add and edit on lists', () => {
   it(
-    'add appends an id item to the seed\'s bold-id list; edit changes its parts in place',
+    "add appends an id item to the seed's bold-id list; edit changes its parts in place",
     withCopy(SEED, 'progress_planning.md', (w) => {
       const seed = readFileSync(SEED, 'utf8');
       const r = JSON.parse(ok(w.run(['add', 'Report', '--phase', '5', '--notes', 'write it up', '--json', '--no-touch'])).stdout);
       expect(r.task).toMatchObject({ id: '5.E', title: 'Report', notes: 'write it up', phase: '5' });
-      const added = replaceOnce(seed, '- **5.D Analysis**: Metrics interpretation and recommendations\n', '- **5.D Analysis**: Metrics interpretation and recommendations\n- **5.E Report**: write it up\n');
+      const added = replaceOnce(
+        seed,
+        '- **5.D Analysis**: Metrics interpretation and recommendations\n',
+        '- **5.D Analysis**: Metrics interpretation and recommendations\n- **5.E Report**: write it up\n',
+      );
       expect(w.text()).toBe(added);
       ok(w.run(['edit', '5.A', '--title', 'Baseline Runs', '--notes', '', '--no-touch']));
       ok(w.run(['edit', '5.B', '--notes', 'swappiness and zRAM', '--owner', 'ana', '--no-touch']));
@@ -330,7 +341,11 @@ describe('add and edit on lists', () => {
           ['- **5.B Kernel Tuning**: vm.swappiness optimization\n', '- **5.B Kernel Tuning**: swappiness and zRAM @ana\n'],
         ]),
       );
-      expect(JSON.parse(ok(w.run(['show', '5.B', '--json'])).stdout).task).toMatchObject({ title: 'Kernel Tuning', notes: 'swappiness and zRAM', owner: 'ana' });
+      expect(JSON.parse(ok(w.run(['show', '5.B', '--json'])).stdout).task).toMatchObject({
+        title: 'Kernel Tuning',
+        notes: 'swappiness and zRAM',
+        owner: 'ana',
+      });
       expect(JSON.parse(ok(w.run(['show', '5.A', '--json'])).stdout).task).toMatchObject({ title: 'Baseline Runs', notes: null });
     }),
   );

@@ -22,7 +22,9 @@ describe('unifiedDiff', () => {
       { start: a, end: a + 'üîÑ Next'.length, expect: 'üîÑ Next', text: '✅ Complete' },
     ];
     expect(applyEdits(seed, edits, 'plan.md')).toBe(after);
-    expect(await unifiedDiff('plan.md', seed, after, edits)).toBe(createTwoFilesPatch('a/plan.md', 'b/plan.md', seed, after, undefined, undefined, { context: 3 }));
+    expect(await unifiedDiff('plan.md', seed, after, edits)).toBe(
+      createTwoFilesPatch('a/plan.md', 'b/plan.md', seed, after, undefined, undefined, { context: 3 }),
+    );
   });
 
   it('is a correct patch for random non-overlapping edits', async () => {

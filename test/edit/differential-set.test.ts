@@ -71,12 +71,26 @@ async function step(prev: Step, index: number, to: SettableStatus, label: string
   const region = statusRegion(text, t)!;
   expect(next, `${label}: nothing changed`).not.toBe(text);
   // Everything before and after the status region is as it was.
-  const outside = next.startsWith(text.slice(0, region.start)) && next.endsWith(text.slice(region.end)) && next.length >= region.start + text.length - region.end;
+  const outside =
+    next.startsWith(text.slice(0, region.start)) && next.endsWith(text.slice(region.end)) && next.length >= region.start + text.length - region.end;
   expect(outside, `${label}: changed text outside the status ${JSON.stringify(text.slice(region.start, region.end))}`).toBe(true);
   // It reads back as asked and keeps what the task is.
   expect(after.tasks.length, label).toBe(plan.tasks.length);
   expect(u.status, label).toBe(to);
-  if (process.env.DIFF_DEBUG && JSON.stringify([u.id, u.idFromFile, u.title, u.owner, u.notes, u.line, u.status]) !== JSON.stringify([t.id, t.idFromFile, t.title, t.owner, t.notes, t.line, to])) console.log('DEBUG', label, JSON.stringify(text.split('\n')[t.line - 1]), '=>', JSON.stringify(next.split('\n')[t.line - 1]), JSON.stringify([t.id, t.title, t.owner, t.notes, t.status, t.group]), JSON.stringify([u.id, u.title, u.owner, u.notes, u.status, u.group]));
+  if (
+    process.env.DIFF_DEBUG &&
+    JSON.stringify([u.id, u.idFromFile, u.title, u.owner, u.notes, u.line, u.status]) !==
+      JSON.stringify([t.id, t.idFromFile, t.title, t.owner, t.notes, t.line, to])
+  )
+    console.log(
+      'DEBUG',
+      label,
+      JSON.stringify(text.split('\n')[t.line - 1]),
+      '=>',
+      JSON.stringify(next.split('\n')[t.line - 1]),
+      JSON.stringify([t.id, t.title, t.owner, t.notes, t.status, t.group]),
+      JSON.stringify([u.id, u.title, u.owner, u.notes, u.status, u.group]),
+    );
   expect([u.id, u.idFromFile, u.title, u.owner, u.notes, u.line], label).toEqual([t.id, t.idFromFile, t.title, t.owner, t.notes, t.line]);
   if (t.source.type === 'row') {
     // The note after the old status stays, and no other word of the old status does.
@@ -87,7 +101,8 @@ async function step(prev: Step, index: number, to: SettableStatus, label: string
     expect(rest, `${label}: the note kept`).toBe(old.rest.replace(/^\s*—\s*/, '').trim());
     const kept = words(old.rest);
     const newWords = words(now.phrase);
-    for (const w of words(old.phrase)) if (!kept.has(w) && !newWords.has(w)) expect(words(now.rest).has(w), `${label}: "${w}" of the old status kept`).toBe(false);
+    for (const w of words(old.phrase))
+      if (!kept.has(w) && !newWords.has(w)) expect(words(now.rest).has(w), `${label}: "${w}" of the old status kept`).toBe(false);
   }
   return { text: next, plan: after };
 }

@@ -26,7 +26,14 @@ async function statusCells(text: string): Promise<{ raw: string; status: string;
 }
 
 describe('the writer reads a cell as the reader does', () => {
-  const files = [SEED, ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')).map((f) => join(CORPUS, f)) : [])];
+  const files = [
+    SEED,
+    ...(existsSync(CORPUS)
+      ? readdirSync(CORPUS)
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => join(CORPUS, f))
+      : []),
+  ];
   it(`on every status cell of the seed and the corpus (${files.length} files)`, async () => {
     let cells = 0;
     for (const file of files) {
@@ -47,7 +54,21 @@ describe('the writer reads a cell as the reader does', () => {
     expect(cells).toBeGreaterThan(existsSync(CORPUS) ? 700 : 5);
   });
 
-  const STATUS = ['Done', '✅ Done', '✅', '🔄 In Progress', 'Partially Implemented', '❌ Not tested', '⏳', 'WIP', 'blocked', ':white_check_mark: Done', '✅️ Complete', '🟡 mostly done', 'not started'];
+  const STATUS = [
+    'Done',
+    '✅ Done',
+    '✅',
+    '🔄 In Progress',
+    'Partially Implemented',
+    '❌ Not tested',
+    '⏳',
+    'WIP',
+    'blocked',
+    ':white_check_mark: Done',
+    '✅️ Complete',
+    '🟡 mostly done',
+    'not started',
+  ];
   const WRAP = [(s: string) => s, (s: string) => `**${s}**`, (s: string) => `[${s}](http://x)`, (s: string) => `<b>${s}</b>`, (s: string) => `_${s}_`];
   const NOTE = ['', ' (Phase 3)', ' — see [#12](http://x/12)', ' - mas', ' 2025-01-20', ' @ana', ': details here', ' — `code` after'];
   it('on generated cells', () => {

@@ -32,11 +32,40 @@ interface Generated {
 }
 
 const STATUS_POOL = [
-  '✅ Done', '✅ Complete', '🔄 In Progress', '🔄 Next', '⏳ Pending', '❌ Blocked', '⛔ Blocked', '🚫 Cancelled',
-  '✅', '🔄', '⏳', '⛔', '🚫', 'Done', 'In progress', 'Todo', 'Pending', 'Blocked', 'Cancelled', 'DONE', 'TODO', 'WIP',
-  '**Done**', '✅ **COMPLETE**', 'Done (phase 3)', '✅️ Done', 'Complete ✅', '[x]', '[ ]', ':white_check_mark: Done',
+  '✅ Done',
+  '✅ Complete',
+  '🔄 In Progress',
+  '🔄 Next',
+  '⏳ Pending',
+  '❌ Blocked',
+  '⛔ Blocked',
+  '🚫 Cancelled',
+  '✅',
+  '🔄',
+  '⏳',
+  '⛔',
+  '🚫',
+  'Done',
+  'In progress',
+  'Todo',
+  'Pending',
+  'Blocked',
+  'Cancelled',
+  'DONE',
+  'TODO',
+  'WIP',
+  '**Done**',
+  '✅ **COMPLETE**',
+  'Done (phase 3)',
+  '✅️ Done',
+  'Complete ✅',
+  '[x]',
+  '[ ]',
+  ':white_check_mark: Done',
   '\u201a\u00fa\u00d6 Complete', // ‚✅ Complete, damaged
-  '', 'From analysis', 'see notes',
+  '',
+  'From analysis',
+  'see notes',
 ];
 const WORDS = ['alpha', 'beta', 'parser', 'schema', 'Grafana', 'docs', 'Café', 'naïve', 'v1.2', 'cache', 'a \\| b', '`code`'];
 const OWNERS = ['Ana', 'Any', '', 'Bo', 'Any Agent'];
@@ -62,10 +91,13 @@ interface Block {
 const tableBlock = fc
   .record({
     header: fc.constantFrom(...HEADERS),
-    rows: fc.array(fc.record({ title, owner: fc.constantFrom(...OWNERS), status: fc.constantFrom(...STATUS_POOL), notes: fc.constantFrom('', 'n1', 'see PR') }), {
-      minLength: 1,
-      maxLength: 5,
-    }),
+    rows: fc.array(
+      fc.record({ title, owner: fc.constantFrom(...OWNERS), status: fc.constantFrom(...STATUS_POOL), notes: fc.constantFrom('', 'n1', 'see PR') }),
+      {
+        minLength: 1,
+        maxLength: 5,
+      },
+    ),
     aligned: fc.constantFrom('no', 'no', 'width', 'codepoints'),
     trail: fc.array(trailing, { minLength: 8, maxLength: 8 }),
     idBase: fc.integer({ min: 1, max: 9 }),
@@ -111,15 +143,19 @@ const listBlock = fc.array(itemLine, { minLength: 1, maxLength: 5 }).map((items)
   return { lines, info };
 });
 
-const proseBlock = fc.array(title, { minLength: 1, maxLength: 2 }).map((ws): Block => ({
-  lines: ws.map((w) => `Some prose about ${w}, with [x] and a ‚úÖ in it.`),
-  info: ws.map(() => ({ kind: 'other' })),
-}));
+const proseBlock = fc.array(title, { minLength: 1, maxLength: 2 }).map(
+  (ws): Block => ({
+    lines: ws.map((w) => `Some prose about ${w}, with [x] and a ‚úÖ in it.`),
+    info: ws.map(() => ({ kind: 'other' })),
+  }),
+);
 
-const stampBlock = fc.constantFrom(
-  { line: '**Last Updated**: 2026-02-20', date: '2026-02-20', today: '2026-01-01' },
-  { line: '_Last updated: 2026/02/20_', date: '2026/02/20', today: '2026/01/01' },
-).map((s): Block => ({ lines: [s.line], info: [{ kind: 'stamp', date: s.date, today: s.today }] }));
+const stampBlock = fc
+  .constantFrom(
+    { line: '**Last Updated**: 2026-02-20', date: '2026-02-20', today: '2026-01-01' },
+    { line: '_Last updated: 2026/02/20_', date: '2026/02/20', today: '2026/01/01' },
+  )
+  .map((s): Block => ({ lines: [s.line], info: [{ kind: 'stamp', date: s.date, today: s.today }] }));
 
 const heading = fc.constantFrom('## Sprint 3', '### Week 2: Focus', '## Notes', '# Plan', '## Month 2', '### Phase 5');
 
@@ -142,10 +178,13 @@ const planFile = fc
     eol: fc.constantFrom('\n', '\r\n'),
     bom: fc.boolean(),
     fm: frontMatter,
-    blocks: fc.array(fc.tuple(fc.option(heading), fc.oneof({ arbitrary: tableBlock, weight: 3 }, { arbitrary: listBlock, weight: 2 }, proseBlock, stampBlock)), {
-      minLength: 1,
-      maxLength: 5,
-    }),
+    blocks: fc.array(
+      fc.tuple(fc.option(heading), fc.oneof({ arbitrary: tableBlock, weight: 3 }, { arbitrary: listBlock, weight: 2 }, proseBlock, stampBlock)),
+      {
+        minLength: 1,
+        maxLength: 5,
+      },
+    ),
   })
   .map(({ eol, bom, fm, blocks }): Generated => {
     const lines: string[] = [];

@@ -11,7 +11,18 @@ export function genPlan(total: number, seed = 1): string {
   let state = seed >>> 0 || 1;
   const rand = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const md = ['---', 'block:', '  label: big_plan', `  description: Generated plan with ${total} tasks`, '  read_only: false', 'modified: 2026-01-01', '---', '', '# Big Plan', ''];
+  const md = [
+    '---',
+    'block:',
+    '  label: big_plan',
+    `  description: Generated plan with ${total} tasks`,
+    '  read_only: false',
+    'modified: 2026-01-01',
+    '---',
+    '',
+    '# Big Plan',
+    '',
+  ];
   let made = 0;
   for (let sprint = 1; made < total; sprint++) {
     md.push(`## Sprint ${sprint} - Theme ${sprint}`, '');

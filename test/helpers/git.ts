@@ -97,7 +97,12 @@ export function importHistory(repo: Repo, file: string, texts: string[], start =
     );
     parts.push(`${text}\n`);
   });
-  const r = spawnSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: parts.join(''), env: { ...process.env, ...gitEnv(repo.dir) }, encoding: 'utf8' });
+  const r = spawnSync('git', ['fast-import', '--quiet'], {
+    cwd: repo.dir,
+    input: parts.join(''),
+    env: { ...process.env, ...gitEnv(repo.dir) },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`git fast-import failed: ${r.stderr}`);
   repo.git(['checkout', '-q', '-f', 'main']);
 }

@@ -16,7 +16,13 @@ export interface Merged {
  * From the committed `file` on main: a branch `theirs` runs `theirs` (plan
  * commands), main runs `ours`, and main merges theirs.
  */
-export function mergeBranches(repo: Repo, file: string, ours: string[][], theirs: string[][], env: { ours?: Record<string, string>; theirs?: Record<string, string> } = {}): Merged {
+export function mergeBranches(
+  repo: Repo,
+  file: string,
+  ours: string[][],
+  theirs: string[][],
+  env: { ours?: Record<string, string>; theirs?: Record<string, string> } = {},
+): Merged {
   const base = repo.read(file);
   repo.git(['checkout', '-q', '-b', 'theirs']);
   for (const args of theirs) expect(repo.run(['-f', file, ...args], env.theirs).code, `plan ${args.join(' ')} (theirs)`).toBe(0);

@@ -34,7 +34,12 @@ describe('plan mcp: concurrent claims', () => {
       for (const c of claims) {
         expect(listed.tasks.find((t) => t.id === c.id)).toMatchObject({ status: 'in-progress', owner: c.owner });
       }
-      expect(listed.tasks.filter((t) => t.status === 'in-progress').map((t) => t.id).sort()).toEqual(['1.2', ...claims.map((c) => c.id)].sort());
+      expect(
+        listed.tasks
+          .filter((t) => t.status === 'in-progress')
+          .map((t) => t.id)
+          .sort(),
+      ).toEqual(['1.2', ...claims.map((c) => c.id)].sort());
     } finally {
       await Promise.all(sessions.map((s) => s.close()));
       copy.cleanup();

@@ -27,7 +27,16 @@ function exchange(lines: (string | Buffer)[]): Promise<{ replies: Reply[]; code:
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ replies: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Reply), code, stderr }));
+    child.on('close', (code) =>
+      resolve({
+        replies: out
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Reply),
+        code,
+        stderr,
+      }),
+    );
     for (const line of lines) child.stdin.write(line);
     child.stdin.end();
   });
@@ -45,7 +54,15 @@ function taskIds(r: Reply | undefined): string[] {
 describe('plan mcp on a misbehaving client', () => {
   it('answers an oversized line with -32600 and serves the next request', async () => {
     const huge = Buffer.alloc(11 * 1024 * 1024, 'a');
-    const { replies, code, stderr } = await exchange([INIT, INITIALIZED, listWeek1(2), `{"jsonrpc":"2.0","id":3,"method":"tools/list","params":{"x":"`, huge, '"}}\n', listWeek1(4)]);
+    const { replies, code, stderr } = await exchange([
+      INIT,
+      INITIALIZED,
+      listWeek1(2),
+      `{"jsonrpc":"2.0","id":3,"method":"tools/list","params":{"x":"`,
+      huge,
+      '"}}\n',
+      listWeek1(4),
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(replies.find((r) => r.id === 1)?.result).toBeDefined();

@@ -75,7 +75,9 @@ describe('plan mcp: reading', () => {
     }
     const week1 = await s.call('list_tasks', { week: '1' });
     expect(textOf(week1)).toBe(
-      [`3 of 24 tasks in ${copy.file}`, '1.1  done  VM Service Startup', '1.2  in-progress  Memory Tools Integration', '1.3  pending  Redis + VM Split'].join('\n'),
+      [`3 of 24 tasks in ${copy.file}`, '1.1  done  VM Service Startup', '1.2  in-progress  Memory Tools Integration', '1.3  pending  Redis + VM Split'].join(
+        '\n',
+      ),
     );
   });
 
@@ -100,8 +102,13 @@ describe('plan mcp: reading', () => {
       expect(r.structuredContent, JSON.stringify(args)).toEqual(cliJson(copy.file, cli));
     }
     const r = await s.call('next_task', { owner: 'Architect', month: '2' });
-    expect(r.structuredContent).toMatchObject({ task: { id: '10', owner: 'Any' }, reason: 'picked because it is open (no status), first of 5 in file order, unowned' });
-    expect(textOf(r)).toBe(`10  none  Multi-model benchmark results  (Any)  (${copy.file}:59)\npicked because it is open (no status), first of 5 in file order, unowned`);
+    expect(r.structuredContent).toMatchObject({
+      task: { id: '10', owner: 'Any' },
+      reason: 'picked because it is open (no status), first of 5 in file order, unowned',
+    });
+    expect(textOf(r)).toBe(
+      `10  none  Multi-model benchmark results  (Any)  (${copy.file}:59)\npicked because it is open (no status), first of 5 in file order, unowned`,
+    );
     const none = await s.call('next_task', { week: '1', status: 'done' });
     expect(none.structuredContent).toMatchObject({ task: null, reason: 'nothing left to do' });
     expect(none.isError).toBeFalsy();
@@ -200,7 +207,11 @@ describe('plan mcp: writing', () => {
     await withSession(copyToTemp(SEED, 'progress_planning.md'), async (s, file) => {
       const cli = copyToTemp(SEED, 'progress_planning.md');
       try {
-        for (const [id, status] of [['W3', 'wip'], ['5.B', 'blocked'], ['12', '✅']] as const) {
+        for (const [id, status] of [
+          ['W3', 'wip'],
+          ['5.B', 'blocked'],
+          ['12', '✅'],
+        ] as const) {
           expect((await s.call('set_status', { id, status })).isError).toBeFalsy();
           expect(plan(['-f', cli.file, 'set', id, status]).code).toBe(0);
           expect(readFileSync(file, 'utf8')).toBe(readFileSync(cli.file, 'utf8'));
@@ -227,9 +238,7 @@ describe('plan mcp: writing', () => {
     await withSession(copyToTemp(SEED, 'progress_planning.md'), async (s, file) => {
       const r = await s.call('edit_task', { id: '5', owner: 'Sonnet', week: '2' });
       expect(r.isError).toBeFalsy();
-      expect(readFileSync(file, 'utf8')).toBe(
-        stamped(replaceOnce(seedText, '| 5 | First benchmark run | Any |', '| 5 | First benchmark run | Sonnet |')),
-      );
+      expect(readFileSync(file, 'utf8')).toBe(stamped(replaceOnce(seedText, '| 5 | First benchmark run | Any |', '| 5 | First benchmark run | Sonnet |')));
       expect(textOf(r)).toBe(`5 First benchmark run: owner changed  (${file}:49)`);
       expect(r.structuredContent).toMatchObject({ changed: true, written: true, task: { id: '5', owner: 'Sonnet' } });
       const title = await s.call('edit_task', { id: '1.3', title: 'Redis and VM split' });
@@ -348,7 +357,10 @@ describe('plan mcp: the file it serves', () => {
       });
       expect(r.status).toBe(0);
       expect(r.stderr).toBe('');
-      const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id?: number; method?: string; result?: { structuredContent?: unknown } });
+      const out = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id?: number; method?: string; result?: { structuredContent?: unknown } });
       // The write also tells the client that the list of task resources may have changed.
       expect(out.filter((m) => m.method).map((m) => m.method)).toEqual(['notifications/resources/list_changed']);
       const responses = out.filter((m) => m.id !== undefined);
@@ -400,7 +412,11 @@ describe('plan mcp: the file it serves', () => {
         await expect(s.client.readResource({ uri: 'plan://task/3.1' })).rejects.toThrow(/id "3\.1" matches 2 tasks/);
         const ambiguous = await s.call('set_status', { id: '3.1', status: 'done' });
         expect(ambiguous.isError).toBe(true);
-        expect(textOf(ambiguous)).toBe(plan(['-f', f.file, 'set', '3.1', 'done']).stderr.replace(/^plan: /, '').trimEnd());
+        expect(textOf(ambiguous)).toBe(
+          plan(['-f', f.file, 'set', '3.1', 'done'])
+            .stderr.replace(/^plan: /, '')
+            .trimEnd(),
+        );
         const picked = await s.call('set_status', { id: '3.1', status: 'done', sprint: '2' });
         expect(picked.structuredContent).toMatchObject({ task: { title: 'Beta', status: 'done' } });
       } finally {
@@ -428,7 +444,12 @@ describe('plan mcp: start-up cost', () => {
         preload,
         "const M = require('module'); const load = M._load; M._load = function (request, parent, isMain) { try { const f = M._resolveFilename(request, parent, isMain); if (f.includes('/dist/')) process.stderr.write('LOADED file://' + f + '\\n'); } catch {} return load.apply(this, arguments); };\n",
       );
-      const r = spawnSync(process.execPath, ['--require', preload, '--import', register, BIN, ...args], { cwd: ROOT, env: serverEnv(), encoding: 'utf8', input: '' });
+      const r = spawnSync(process.execPath, ['--require', preload, '--import', register, BIN, ...args], {
+        cwd: ROOT,
+        env: serverEnv(),
+        encoding: 'utf8',
+        input: '',
+      });
       return r.stderr
         .split('\n')
         .filter((l) => l.startsWith('LOADED '))

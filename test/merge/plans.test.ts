@@ -59,7 +59,7 @@ describe('mergePlans', () => {
     expect(r.conflicts).toBe(1);
   });
 
-  it('in a conflict, each side carries the other side\'s changes to other cells', async () => {
+  it("in a conflict, each side carries the other side's changes to other cells", async () => {
     const o = `${HEAD}| 1 | Alpha | ⏳ Pending |  |  |\n`;
     const r = await merge(o, `${HEAD}| 1 | Alpha | ✅ Done | Ana |  |\n`, `${HEAD}| 1 | Alpha | ⛔ Blocked |  | why |\n`);
     expect(r.conflicts).toBe(1);
@@ -72,7 +72,9 @@ describe('mergePlans', () => {
     const b = `| # | Task |\n|---|---|\n| 1 | A |\n| 2 | B two |\n`;
     const r = await merge(o, a, b);
     expect(r.conflicts).toBe(1);
-    expect(r.text).toBe(`| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n<<<<<<< ours\n| 2 | B | ⏳ Pending |\n=======\n| 2 | B two |\n>>>>>>> theirs\n`);
+    expect(r.text).toBe(
+      `| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n<<<<<<< ours\n| 2 | B | ⏳ Pending |\n=======\n| 2 | B two |\n>>>>>>> theirs\n`,
+    );
   });
 
   it('keeps a file without a final line ending as it is', async () => {
@@ -87,7 +89,7 @@ describe('mergePlans', () => {
     expect(await merge(o, a, a)).toEqual({ text: a, conflicts: 0 });
   });
 
-  it('a file whose text holds what looks like git\'s markers merges by its tasks all the same', async () => {
+  it("a file whose text holds what looks like git's markers merges by its tasks all the same", async () => {
     const o = `<<<<<<< not a conflict\n\n${HEAD}| 1 | A | ⏳ Pending |  |  |\n| 2 | B | ⏳ Pending |  |  |\n`;
     const r = await merge(o, o.replace('| 1 | A | ⏳ Pending', '| 1 | A | ✅ Done'), o.replace('| 2 | B | ⏳ Pending', '| 2 | B | ✅ Done'));
     expect(r.conflicts).toBe(0);

@@ -14,7 +14,17 @@ interface Row {
 }
 
 const render = (rows: Row[], extra: string[], eol: string) =>
-  ['# Plan', '', '| # | Task | Status | Owner |', '|---|---|---|---|', ...rows.map((r, i) => `| ${i + 1} | Task ${i + 1} | ${STATUSES[r.status]} | ${r.owner} |`), ...extra, '', 'Notes.', ''].join(eol);
+  [
+    '# Plan',
+    '',
+    '| # | Task | Status | Owner |',
+    '|---|---|---|---|',
+    ...rows.map((r, i) => `| ${i + 1} | Task ${i + 1} | ${STATUSES[r.status]} | ${r.owner} |`),
+    ...extra,
+    '',
+    'Notes.',
+    '',
+  ].join(eol);
 
 const scenario = fc.record({
   rows: fc.array(fc.record({ status: fc.integer({ min: 0, max: 3 }), owner: fc.constantFrom('', 'Ana', 'Bo') }), { minLength: 2, maxLength: 10 }),
@@ -29,7 +39,8 @@ describe('merge properties', () => {
   it('changes to different tasks and adds on both sides merge cleanly into both', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
-        const side = (who: string) => s.rows.map((r, i) => (s.split[i] === who ? { ...r, status: (r.status + s.change[i]!) % 4, owner: who === 'ours' ? 'Cy' : r.owner } : r));
+        const side = (who: string) =>
+          s.rows.map((r, i) => (s.split[i] === who ? { ...r, status: (r.status + s.change[i]!) % 4, owner: who === 'ours' ? 'Cy' : r.owner } : r));
         const oursAdd = s.addOurs ? [`| 90 | Ours new | ⏳ Pending | Cy |`] : [];
         const theirsAdd = s.addTheirs ? [`| 91 | Theirs new | ✅ Done |  |`] : [];
         const base = render(s.rows, [], s.eol);
@@ -49,7 +60,12 @@ describe('merge properties', () => {
       fc.asyncProperty(scenario, fc.nat(), async (s, pick) => {
         const k = pick % s.rows.length;
         const base = render(s.rows, [], s.eol);
-        const set = (by: number) => render(s.rows.map((r, i) => (i === k ? { ...r, status: (r.status + by) % 4 } : r)), [], s.eol);
+        const set = (by: number) =>
+          render(
+            s.rows.map((r, i) => (i === k ? { ...r, status: (r.status + by) % 4 } : r)),
+            [],
+            s.eol,
+          );
         const r = await mergePlans('/nonexistent/plan.md', Buffer.from(base), Buffer.from(set(1)), Buffer.from(set(2)), opts);
         expect(r.conflicts).toBe(1);
         const lines = r.bytes.toString('utf8').split(s.eol);

@@ -28,9 +28,10 @@ describe('resolveTask with the cache index', () => {
       const index = compact(plan);
       for (const id of ids) {
         for (const filters of filterSets) {
-          expect(outcome(() => resolveTask(plan.tasks, id, filters, 'plan.md', index)), `${id} ${JSON.stringify(filters)}`).toBe(
-            outcome(() => resolveTask(plan.tasks, id, filters, 'plan.md')),
-          );
+          expect(
+            outcome(() => resolveTask(plan.tasks, id, filters, 'plan.md', index)),
+            `${id} ${JSON.stringify(filters)}`,
+          ).toBe(outcome(() => resolveTask(plan.tasks, id, filters, 'plan.md')));
         }
       }
     }

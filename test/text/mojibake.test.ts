@@ -30,16 +30,66 @@ function charOf(b: number, cp: CodePage): string {
 }
 
 const CLEAN = [
-  'Café', 'naïve', 'Zoë', 'Ærøskøbing', 'SÃO PAULO', 'Ñandú', 'déjà vu', '“quoted”', '—', '…', '½', '©',
-  '™', '°C', '完了', '未完了', 'مكتمل', 'Не перевірено', '✅', '⏸️', '🔲', 'CAFÉ–BAR',
+  'Café',
+  'naïve',
+  'Zoë',
+  'Ærøskøbing',
+  'SÃO PAULO',
+  'Ñandú',
+  'déjà vu',
+  '“quoted”',
+  '—',
+  '…',
+  '½',
+  '©',
+  '™',
+  '°C',
+  '完了',
+  '未完了',
+  'مكتمل',
+  'Не перевірено',
+  '✅',
+  '⏸️',
+  '🔲',
+  'CAFÉ–BAR',
 ];
 
 const ORIGINALS = [
   ...CLEAN,
-  '✅ Complete', '🔄 Next', '⏳ Pending', '🔲 Planned', '🎯 Next', '❌ failed', '⚠️ PARTIAL', '🟡 In Progress',
-  '–', '→', '←', 'Σ', 'θ ε δ', '├── README.md', '│', '████', 'CE-001–CE-006', 'Week 1 — Feb 24 – Mar 1',
-  '🐍 snake (F0 9F 90 8D: two undefined Windows-1252 bytes)', '🏁', '👩‍💻', '🇫🇷', '✍️', 'Việt Nam', 'Nguyễn',
-  'İstanbul', 'Łódź', 'Ελληνικά', 'עברית', '状态: 进行中', '진행 중', 'x² ± 3°', 'ﬁnal', '€ 10',
+  '✅ Complete',
+  '🔄 Next',
+  '⏳ Pending',
+  '🔲 Planned',
+  '🎯 Next',
+  '❌ failed',
+  '⚠️ PARTIAL',
+  '🟡 In Progress',
+  '–',
+  '→',
+  '←',
+  'Σ',
+  'θ ε δ',
+  '├── README.md',
+  '│',
+  '████',
+  'CE-001–CE-006',
+  'Week 1 — Feb 24 – Mar 1',
+  '🐍 snake (F0 9F 90 8D: two undefined Windows-1252 bytes)',
+  '🏁',
+  '👩‍💻',
+  '🇫🇷',
+  '✍️',
+  'Việt Nam',
+  'Nguyễn',
+  'İstanbul',
+  'Łódź',
+  'Ελληνικά',
+  'עברית',
+  '状态: 进行中',
+  '진행 중',
+  'x² ± 3°',
+  'ﬁnal',
+  '€ 10',
   '| 1 | Foundation | ✅ Complete |\n| 2 | Engine | 🔄 In Progress — see “Notes” → below |\n- [ ] naïve café ⏳',
   'Paragraph: the café’s “menu” — déjà vu… 完了 ✅; Не перевірено ⏸️ (مكتمل) Σ→∞',
 ];
@@ -90,18 +140,37 @@ describe('round trip: repairMojibake(damage(original)) === original', () => {
   });
 
   it('reads Latin-1 damage (C1 controls) too', () => {
-    expect(findMojibake('â\u009c\u0085 ok')).toEqual([
-      { start: 0, end: 3, damaged: 'â\u009c\u0085', repaired: '✅', codePage: 'latin1' },
-    ]);
+    expect(findMojibake('â\u009c\u0085 ok')).toEqual([{ start: 0, end: 3, damaged: 'â\u009c\u0085', repaired: '✅', codePage: 'latin1' }]);
   });
 });
 
 describe('correct text is never changed', () => {
   const tricky = [
     ...CLEAN,
-    'CAFÉ…', 'JOSÉ”', 'the author—Émile Zola', '—été', '«été»', '“École”', 'Ø±0.1 mm', 'Ǎ', 'ǎ', 'ș',
-    'voilà\u00A0»', '« café\u00A0»', 'il a dit « déjà…” »', 'Ÿ', 'Â', 'Ã', 'Ð', '¬é', 'Åse',
-    '⏸️ BLOCKED', '✅ 完了 / ⬜ 未完了', '✅ مكتمل', '❌ Не перевірено', '🔲 保留 (将来実装)',
+    'CAFÉ…',
+    'JOSÉ”',
+    'the author—Émile Zola',
+    '—été',
+    '«été»',
+    '“École”',
+    'Ø±0.1 mm',
+    'Ǎ',
+    'ǎ',
+    'ș',
+    'voilà\u00A0»',
+    '« café\u00A0»',
+    'il a dit « déjà…” »',
+    'Ÿ',
+    'Â',
+    'Ã',
+    'Ð',
+    '¬é',
+    'Åse',
+    '⏸️ BLOCKED',
+    '✅ 完了 / ⬜ 未完了',
+    '✅ مكتمل',
+    '❌ Не перевірено',
+    '🔲 保留 (将来実装)',
   ];
   it.each(tricky)('%s', (text) => {
     expect(findMojibake(text)).toEqual([]);
@@ -151,22 +220,25 @@ const cjk = fc
   .oneof(fc.integer({ min: 0x4e00, max: 0x9fff }), fc.integer({ min: 0xac00, max: 0xd7a3 }))
   .filter((c) => !closerPair(c))
   .map((c) => String.fromCodePoint(c));
-const emoji = fc.oneof(
-  fc.constantFrom('✅', '⏳', '⏸️', '🔲', '🔄', '👩‍💻', '🇫🇷', '❌', '⚠️', '🐍'),
-  codePoint(0x1f300, 0x1f64f),
-);
+const emoji = fc.oneof(fc.constantFrom('✅', '⏳', '⏸️', '🔲', '🔄', '👩‍💻', '🇫🇷', '❌', '⚠️', '🐍'), codePoint(0x1f300, 0x1f64f));
 const text = (unit: fc.Arbitrary<string>) => fc.array(unit, { maxLength: 40 }).map((units) => units.join(''));
 const mixed = text(fc.oneof(ascii, ascii, accented, cjk, emoji));
 
 describe('properties', () => {
   for (const cp of CODE_PAGES) {
     it(`repair(damage(s)) === s through ${cp}`, () => {
-      fc.assert(fc.property(mixed, (s) => repairMojibake(damage(s, cp)) === s), { numRuns: 300 });
+      fc.assert(
+        fc.property(mixed, (s) => repairMojibake(damage(s, cp)) === s),
+        { numRuns: 300 },
+      );
     });
   }
   for (const cp of ['windows1252', 'macintosh'] as const) {
     it(`repair(damage(damage(s))) === s through ${cp}`, () => {
-      fc.assert(fc.property(mixed, (s) => repairMojibake(damage(damage(s, cp), cp)) === s), { numRuns: 200 });
+      fc.assert(
+        fc.property(mixed, (s) => repairMojibake(damage(damage(s, cp), cp)) === s),
+        { numRuns: 200 },
+      );
     });
   }
 
@@ -245,10 +317,16 @@ const haveCorpus = existsSync(corpusDir);
 if (!haveCorpus) console.warn(`mojibake tests: ${corpusDir} not found, real-corpus checks skipped`);
 
 describe.skipIf(!haveCorpus)('real corpus', () => {
-  const files = haveCorpus ? readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort() : [];
+  const files = haveCorpus
+    ? readdirSync(corpusDir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : [];
   const notes = new Map<string, string>();
   if (haveCorpus && existsSync(corpusDir + 'SOURCES.tsv')) {
-    for (const line of readFileSync(corpusDir + 'SOURCES.tsv', 'utf8').split('\n').slice(1)) {
+    for (const line of readFileSync(corpusDir + 'SOURCES.tsv', 'utf8')
+      .split('\n')
+      .slice(1)) {
       const cols = line.split('\t');
       if (cols[0]) notes.set(cols[0], cols[cols.length - 1] ?? '');
     }

@@ -26,9 +26,46 @@ describe('textWidth', () => {
   });
 
   it('agrees with string-width on text mixing ASCII and every kind of wide or zero-width cluster', () => {
-    const pieces = ['a', ' ', '1', '#', 'e', '\u0301', '\uFE0F', '\u20E3', '\u200D', '👨', '👩', '👧', '🇫', '🇷', '中', 'ｱ', '한', '\u1100', '\u1161', '✅', '⏳', '✔', '▶', '🏽', '\u0600', '\u{110BD}', '\t', '\r', '\n', '\x1b', '‚', 'ü', '\uDC80'];
+    const pieces = [
+      'a',
+      ' ',
+      '1',
+      '#',
+      'e',
+      '\u0301',
+      '\uFE0F',
+      '\u20E3',
+      '\u200D',
+      '👨',
+      '👩',
+      '👧',
+      '🇫',
+      '🇷',
+      '中',
+      'ｱ',
+      '한',
+      '\u1100',
+      '\u1161',
+      '✅',
+      '⏳',
+      '✔',
+      '▶',
+      '🏽',
+      '\u0600',
+      '\u{110BD}',
+      '\t',
+      '\r',
+      '\n',
+      '\x1b',
+      '‚',
+      'ü',
+      '\uDC80',
+    ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((a) => a.join(''));
-    fc.assert(fc.property(text, (s) => textWidth(s) === stringWidth(s)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(text, (s) => textWidth(s) === stringWidth(s)),
+      { numRuns: 5000 },
+    );
   });
 
   it('ignores ANSI colour codes', () => {

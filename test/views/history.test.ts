@@ -11,21 +11,45 @@ beforeAll(() => {
 });
 
 const task = (id: string, title: string, idFromFile = true): SnapshotTask => ({
-  id, idFromFile, title, section: null, kind: 'task', status: 'pending', owner: null, sprint: null, week: null, month: null, phase: null, milestone: null,
+  id,
+  idFromFile,
+  title,
+  section: null,
+  kind: 'task',
+  status: 'pending',
+  owner: null,
+  sprint: null,
+  week: null,
+  month: null,
+  phase: null,
+  milestone: null,
 });
 
 describe('log lines', () => {
   it('one line per change: date, short hash, author, the task and what changed', () => {
     const entries: LogEntry[] = [
       {
-        hash: 'a1b2c3d4e5', author: 'Ana', date: '2026-02-18T10:00:00+00:00', path: 'PLAN.md', merge: false, created: false,
+        hash: 'a1b2c3d4e5',
+        author: 'Ana',
+        date: '2026-02-18T10:00:00+00:00',
+        path: 'PLAN.md',
+        merge: false,
+        created: false,
         changes: [
           { kind: 'status', task: task('1.2', 'Memory'), line: 3, from: 'pending', to: 'in-progress' },
           { kind: 'owner', task: task('1.3', 'Redis'), line: 4, from: null, to: 'Bo' },
           { kind: 'title', task: task('L7', 'Docs two', false), line: 7, from: 'Docs', to: 'Docs two' },
         ],
       },
-      { hash: 'f00f00f00f', author: 'Bo\u001b[2J', date: '2026-02-17T10:00:00+00:00', path: 'PLAN.md', merge: false, created: true, changes: [{ kind: 'added', task: task('1', 'A'), line: 1, from: null, to: 'pending' }] },
+      {
+        hash: 'f00f00f00f',
+        author: 'Bo\u001b[2J',
+        date: '2026-02-17T10:00:00+00:00',
+        path: 'PLAN.md',
+        merge: false,
+        created: true,
+        changes: [{ kind: 'added', task: task('1', 'A'), line: 1, from: null, to: 'pending' }],
+      },
     ];
     expect(logLines(entries, false, true)).toBe(
       [

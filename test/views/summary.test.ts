@@ -15,13 +15,33 @@ describe('summary groups', () => {
   it('makes a group of every heading that holds tasks, nested by depth; the document title is the file line', async () => {
     const s = await summary(
       [
-        '# Roadmap', '',
-        '## Sprint 1', '', '### Week 1 (DONE)', '', rows('1 | a | ✅', '2 | b | ✅'),
-        '### Week 2', '', rows('3 | c | 🔄', '4 | d | ⏳', '5 | e | 🚫'),
-        '## Notes', '', 'Nothing here.', '',
-        '## Release 2.0', '', '- [x] 2.1 done', '- [ ] 2.2 open', '',
-        '### Backlog', '', '- [ ] 2.3 later', '',
-        '## Month 3', '', 'No tasks yet.', '',
+        '# Roadmap',
+        '',
+        '## Sprint 1',
+        '',
+        '### Week 1 (DONE)',
+        '',
+        rows('1 | a | ✅', '2 | b | ✅'),
+        '### Week 2',
+        '',
+        rows('3 | c | 🔄', '4 | d | ⏳', '5 | e | 🚫'),
+        '## Notes',
+        '',
+        'Nothing here.',
+        '',
+        '## Release 2.0',
+        '',
+        '- [x] 2.1 done',
+        '- [ ] 2.2 open',
+        '',
+        '### Backlog',
+        '',
+        '- [ ] 2.3 later',
+        '',
+        '## Month 3',
+        '',
+        'No tasks yet.',
+        '',
       ].join('\n'),
     );
     expect(s.groups.map((g) => [g.depth, g.kind, g.value, g.name, g.done, g.total, g.percent, g.headingStatus])).toEqual([
@@ -38,8 +58,16 @@ describe('summary groups', () => {
   it('counts a week-table row where it stands, once, like every task list shows', async () => {
     const s = await summary(
       [
-        '## Sprint 1', '', '| Week | Focus | Status |', '|---|---|---|', '| 1 | Setup | ✅ |', '| 2 | Build | ⏳ |', '',
-        '## Week 2', '', rows('2.1 | a | ✅', '2.2 | b | ⏳'),
+        '## Sprint 1',
+        '',
+        '| Week | Focus | Status |',
+        '|---|---|---|',
+        '| 1 | Setup | ✅ |',
+        '| 2 | Build | ⏳ |',
+        '',
+        '## Week 2',
+        '',
+        rows('2.1 | a | ✅', '2.2 | b | ⏳'),
       ].join('\n'),
     );
     expect(s.groups.map((g) => [g.depth, g.name, g.done, g.total])).toEqual([

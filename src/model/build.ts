@@ -110,8 +110,9 @@ interface RunEntry {
  * marked bullets state facts (evidence, criteria met, features) rather than
  * track work. Checkboxes there are still tasks.
  */
+// Written-together scripts (Chinese, Japanese) have no word boundaries: their words match anywhere in a heading.
 const FACT_CONTEXT =
-  /(?<![\p{L}])(?:criteria|criterion|evidence|validation|benefits?|principles?|results?|metrics|highlights|outcomes?|summary|overview|advantages|achievements|definition of done|acceptance|current (?:state|status)|criterios|evidencia|beneficios|resultados|principios|resumen|résumé|zusammenfassung|vorteile|avantages|ventajas|ملخص|المزايا|الفوائد|الوضع الحالي)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:criteria|criterion|evidence|validation|benefits?|principles?|results?|metrics|highlights|outcomes?|summary|overview|advantages|achievements|definition of done|acceptance|current (?:state|status)|criterios|evidencia|beneficios|resultados|principios|resumen|résumé|zusammenfassung|vorteile|avantages|ventajas|ملخص|المزايا|الفوائد|الوضع الحالي)(?![\p{L}])|原則|原则|成果|要約|总结|總結|まとめ|評価基準|验收标准/iu;
 /** A lead-in (`**Key Features:**`) also introduces facts when it lists features or files. */
 const FACT_LEAD_IN = /(?<![\p{L}])(?:features?|capabilit(?:y|ies)|files|características|fonctionnalités|funcionalidades|funktionen|الميزات|ميزات)(?![\p{L}])/iu;
 

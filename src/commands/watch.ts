@@ -10,6 +10,7 @@
 // cleared to its end) rather than after clearing the screen, so it does not
 // flicker; piped, each change prints a new snapshot.
 
+import { visible } from '../text/visible.js';
 import { watch as watchFolder, readFileSync, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Context } from './context.js';
@@ -82,7 +83,10 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
         return;
       }
       const time = new Date().toTimeString().slice(0, 8);
-      ctx.out(frame(`plan watch ${view}: ${display}  ${time}  (Ctrl-C to quit)`, body, stdout.rows || 0));
+      // The frame's cursor and erase sequences are plan's own: written as they are, around text made safe
+      // (the view's colours kept, anything from the file or its name escaped).
+      const title = visible(`plan watch ${view}: ${display}  ${time}  (Ctrl-C to quit)`);
+      stdout.write(frame(title, visible(body, true), stdout.rows || 0));
     });
   };
 
@@ -102,7 +106,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   }
   const resize = () => draw(true);
   if (tty) {
-    ctx.out(ENTER);
+    stdout.write(ENTER);
     stdout.on('resize', resize);
   }
   draw(true);
@@ -122,7 +126,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   await drawing.catch(() => {});
   if (tty) {
     stdout.off('resize', resize);
-    ctx.out(LEAVE);
+    stdout.write(LEAVE);
   }
   return 0;
 }

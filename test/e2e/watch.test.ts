@@ -75,6 +75,23 @@ describe('plan watch', () => {
     }
   });
 
+  it('on a terminal, a title that holds escape sequences is shown escaped, never sent to the terminal', async () => {
+    const w = workspace(join(FIXTURES, 'deps/column.md'));
+    writeFileSync(w.file, readFileSync(w.file, 'utf8').replace('Lint rules', 'Lint \u001b]0;pwned\u0007\u001b[2J rules'));
+    const watch = start(['-f', w.name, 'watch'], w.dir, true);
+    try {
+      await until(() => count(watch.output(), FRAME) === 1 && watch.output().includes('pwned'), 'the first frame');
+      expect(watch.output()).toContain('\\x1b]0;pwned\\x07\\x1b[2J');
+      expect(watch.output()).not.toContain('\u001b]0;');
+      expect(watch.output()).not.toContain('\u001b[2J');
+      watch.child.stdin!.write('\u0003');
+      expect(await watch.exit).toBe(0);
+    } finally {
+      watch.child.kill();
+      w.cleanup();
+    }
+  });
+
   it('piped, prints a snapshot per change, and SIGINT ends it with exit 0', async () => {
     const w = workspace(join(FIXTURES, 'deps/column.md'));
     const watch = start(['-f', w.name, 'watch', 'board'], w.dir, false);

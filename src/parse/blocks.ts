@@ -76,9 +76,3 @@ export interface DetailsBlock {
 }
 
 export type Block = HeadingBlock | TableBlock | ItemBlock | LineBlock | DetailsBlock;
-
-export interface ParsedBody {
-  blocks: Block[];
-  /** Which parser produced the blocks. */
-  parser: 'remark' | 'fast';
-}

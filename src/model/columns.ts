@@ -410,8 +410,10 @@ function inferOwner(columns: Partial<Record<ColumnRole, number>>, stats: ColumnS
 function inferTitle(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[], numberedNames: boolean): void {
   if (columns.title !== undefined) {
     const t = stats[columns.title]!;
-    // A `Milestone` column of `v1.0.2` names a release, not the task.
-    if (t.filled > 0 && ratio(t.words, t) === 0 && ratio(t.ids, t) >= 0.8 && columns.title !== 0) delete columns.title;
+    // A `Milestone` column of `v1.0.2` names a release, not the task; so does one of single tokens
+    // beside an id column whose cells name the tasks (`| 1. Základ | v1.0.2 |`).
+    const tokens = t.filled > 0 && ratio(t.words, t) === 0 && columns.title !== 0;
+    if (tokens && (ratio(t.ids, t) >= 0.8 || numberedNames)) delete columns.title;
     else return;
   }
   if (numberedNames) return; // the id column's `1. Name` cells give the titles

@@ -14,6 +14,7 @@ import { filterTasks } from '../query/filter.js';
 import { DependencyGraph } from '../query/deps.js';
 import { dependencyFilter, pickReady, readiness, waitingJson, waitingSummary } from '../query/ready.js';
 import { parseFields, parseLimit, taskFields } from '../render/lean.js';
+import { changeJson } from '../render/change.js';
 import type { ToolSpec } from './compact.js';
 import { dependencyFields } from '../render/deps.js';
 import { resolveTask } from '../query/resolve.js';
@@ -90,15 +91,7 @@ function writeOpts(dryRun: boolean | undefined): TransactOptions {
 /** The outcome of a one-task write: the object `plan <command> --json` prints, and a line like the CLI's. */
 function changeResult(r: OpResult, summary: string, extra: Structured): CallToolResult {
   const { display, task } = r;
-  const structured = {
-    schemaVersion: SCHEMA_VERSION,
-    file: display,
-    changed: r.changed,
-    written: r.written,
-    ...extra,
-    task: taskJson(task),
-    diff: r.diff || null,
-  };
+  const structured = changeJson(r, extra);
   let text: string;
   if (!r.changed) text = `${display}:${r.before.line}: task ${r.before.id} is already like that; nothing to change`;
   else if (!r.written) text = `dry run, nothing written:\n${dryRunText(r)}`;

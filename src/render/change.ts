@@ -7,22 +7,25 @@ import { SCHEMA_VERSION, taskJson, toJson } from './json.js';
 import { tsv } from './plain.js';
 import type { Printer } from './printer.js';
 
+/** The JSON of a one-task write, the same for `plan <command> --json` and the MCP server. */
+export function changeJson(r: OpResult, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    file: r.display,
+    changed: r.changed,
+    written: r.written,
+    ...extra,
+    task: taskJson(r.task),
+    diff: r.diff || null,
+    remarks: r.remarks,
+  };
+}
+
 /** Prints the outcome of a one-task write in the chosen output mode. */
 export function reportChange(ctx: Printer, r: OpResult, summary: string, extra: Record<string, unknown>): number {
   const { display, task } = r;
   if (ctx.mode === 'json') {
-    ctx.out(
-      toJson({
-        schemaVersion: SCHEMA_VERSION,
-        file: display,
-        changed: r.changed,
-        written: r.written,
-        ...extra,
-        task: taskJson(task),
-        diff: r.diff || null,
-        remarks: r.remarks,
-      }),
-    );
+    ctx.out(toJson(changeJson(r, extra)));
     return 0;
   }
   if (!r.changed) {

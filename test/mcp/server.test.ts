@@ -189,6 +189,7 @@ describe('plan mcp: writing', () => {
         from: 'in-progress',
         to: 'done',
         task: { id: '1.2', status: 'done', statusText: '✅ Complete', line: 25 },
+        remarks: [],
       });
       expect((r.structuredContent as { diff: string }).diff).toContain('+| 1.2 | Memory Tools Integration | ✅ Complete |');
       // The next read sees the write; the same call again changes nothing.

@@ -116,6 +116,23 @@ const FACT_CONTEXT =
 /** A lead-in (`**Key Features:**`) also introduces facts when it lists features or files. */
 const FACT_LEAD_IN = /(?<![\p{L}])(?:features?|capabilit(?:y|ies)|files|características|fonctionnalités|funcionalidades|funktionen|الميزات|ميزات)(?![\p{L}])/iu;
 
+/**
+ * A heading or lead-in that reports what was changed (`### Files Modified (Phases 6d-6e)`,
+ * `**Latest Changes:**`, `**Changes Implemented**:`): its marked bullets record work done
+ * elsewhere, not tasks. The whole name must say so: `Regulatory Changes Testing` is work.
+ */
+const REPORT_CONTEXT =
+  /^(?:(?:latest|recent|core|code|key)\s+)?changes(?:\s+(?:made|implemented|delivered|applied))?$|^files\s+(?:created|modified|changed|added|touched|updated)$|^(?:created|modified|changed|new)\s+files$/iu;
+
+/** Whether marked bullets under this heading or lead-in name state facts rather than tasks. */
+function statesFacts(name: string, leadIn: boolean): boolean {
+  const bare = name
+    .replace(/\s*\([^()]*\)\s*$/u, '')
+    .replace(/[:：]\s*$/u, '')
+    .trim();
+  return FACT_CONTEXT.test(name) || REPORT_CONTEXT.test(bare) || (leadIn && FACT_LEAD_IN.test(name));
+}
+
 /** `**Latest Updates** (25 Dec): 🆕`, `**Success Criteria:**`: a bold lead-in ending in a colon. */
 const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?[:：]?\s*(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
 
@@ -130,6 +147,8 @@ class Builder {
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   private readonly ordinals: { found: Found; n: string }[] = [];
   private readonly headingTasks: Found[] = [];
+  /** Indices of headings that are tasks or hold some: sections where work is tracked. */
+  private readonly working = new Set<number>();
   /** A bold line that introduces the list after it (`**Latest Updates** (25 Dec):`): a small heading for that list. */
   private leadIn: OutlineNode | null = null;
   private readonly deps: Dependencies;
@@ -170,6 +189,7 @@ class Builder {
     this.endRuns(-1);
     for (const node of this.outline.closeAll()) this.closeHeading(node);
     this.mergeLedgers();
+    this.dropSectionSummaries();
     this.numberOrdinals();
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
     const tasks = kept.map((f) => f.task);
@@ -273,6 +293,7 @@ class Builder {
   private closeHeading(node: OutlineNode): void {
     this.headingTask(node);
     this.closeSection(node);
+    if (node.index >= 0 && (node.holds > 0 || node.task)) this.working.add(node.index);
   }
 
   /** `**Depends on**: …` under a heading holds for every task of its section (and the heading's own task). */
@@ -338,7 +359,8 @@ class Builder {
   private table(block: TableBlock): void {
     const headers = block.header.cells.map(this.display);
     const rows = block.rows.map((r) => r.cells.map(this.display));
-    const plan = planColumns(headers, rows, this.vocab);
+    const raw = block.rows.map((r) => r.cells.map((c) => this.text.slice(c.start, c.end)));
+    const plan = planColumns(headers, rows, raw, this.vocab);
     const node = this.outline.current();
     // Rows without a status column take the status their heading gives them all (`## Done`, `## Horizon 4 — Next`).
     const listed = node?.listStatus ?? (node?.scoped && node.status !== 'none' ? node.status : null);
@@ -477,7 +499,7 @@ class Builder {
 
   /** The item's status when it is a task, or null when it is not one. */
   private itemStatus(block: ItemBlock, reading: ItemReading, node: OutlineNode | undefined): Status | null {
-    const facts = this.leadIn ? FACT_CONTEXT.test(this.leadIn.name) || FACT_LEAD_IN.test(this.leadIn.name) : FACT_CONTEXT.test(node?.name ?? '');
+    const facts = this.leadIn ? statesFacts(this.leadIn.name, true) : statesFacts(node?.name ?? '', false);
     if (reading.task && reading.marked && !reading.id && facts) return null;
     if (reading.task) {
       // An id'd item with no status of its own shares a finished heading's state (`Phase 1 ✅` → its parts are done).
@@ -594,6 +616,27 @@ class Builder {
     }
   }
 
+  /**
+   * A table with one row per section of the file (`| S0 | Foundation | ✅ Done |` beside
+   * `## S0 — Foundation`, whose section tracks tasks) summarises what those sections detail:
+   * its rows are not tasks of their own, or the work would be counted twice. Ids without a letter (`1`, `2`) are too
+   * common as section numbers to say so.
+   */
+  private dropSectionSummaries(): void {
+    const byTable = new Map<number, Found[]>();
+    for (const f of this.found) {
+      if (f.dropped || f.task.source.type !== 'row') continue;
+      const rows = byTable.get(f.task.source.table) ?? [];
+      byTable.set(f.task.source.table, [...rows, f]);
+    }
+    for (const rows of byTable.values()) {
+      const ids = rows.map((f) => (f.task.idFromFile && /\p{L}/u.test(f.task.id) ? f.task.id.toLowerCase() : ''));
+      if (rows.length < 2 || ids.includes('') || new Set(ids).size !== ids.length) continue;
+      const named = ids.filter((id) => this.headings.some((h, i) => this.working.has(i) && namesSection(h.name, id)));
+      if (named.length >= 2 && named.length * 3 >= ids.length * 2) for (const f of rows) this.drop(f);
+    }
+  }
+
   /** Numbers of ordered items are ids when they run on across the file (1…22), not when each list restarts at 1. */
   private numberOrdinals(): void {
     const live = this.ordinals.filter((o) => !o.found.dropped);
@@ -621,6 +664,14 @@ class Builder {
       if (!seen.has(i)) info.firstTask = tasks.length;
     });
   }
+}
+
+/** `S0 — Foundation` and `Phase 1: Basics` are the sections `s0` and `phase 1` (not `phase 1.5`'s). */
+function namesSection(heading: string, id: string): boolean {
+  const name = heading.toLowerCase();
+  if (!name.startsWith(id)) return false;
+  const after = name.slice(id.length);
+  return !/^(?:[\p{L}\p{N}]|[.,]\p{N})/u.test(after);
 }
 
 function periodLetter(header: string): 'W' | 'S' | 'M' {

@@ -208,6 +208,8 @@ interface ColumnStats {
   marks: number;
   numbers: number;
   letters: number;
+  /** Cells written wholly as inline code (`` `open` ``, `` `pending` (own) ``): values of a system, not prose. */
+  literals: number;
 }
 
 const EMPTY = /^(?:|-|—|–|\.{3}|…|n\/a|tbd|\?)$/i;
@@ -218,7 +220,9 @@ const CHECK_WORDS =
   /^(?:ok|okay|active|inactive|pass|passed|passing|fail|failed|failing|success|successful|working|online|offline|healthy|up|down|bug|error|yes|no|not tested|not checked|checking|tested|untested|live|running|compatible|excellent|good|не перевірено|не тестовано|перевірено|ممتاز|جيد|~?\d+(?:[.,]\d+)?\s*%|\d+\s*\/\s*\d+)(?![\p{L}])/iu;
 const NUMERIC = /^[~≈<>]?\s*\d[\d,.\s]*(?:%|[kKmM]|\s*\/\s*\d+)?$/;
 
-function statsOf(cells: string[], vocab: Vocabulary): ColumnStats {
+const LITERAL = /^`[^`]+`(?:\s*\([^()]*\))?$/u;
+
+function statsOf(cells: string[], raw: string[], vocab: Vocabulary): ColumnStats {
   const s: ColumnStats = {
     filled: 0,
     statuses: 0,
@@ -233,12 +237,14 @@ function statsOf(cells: string[], vocab: Vocabulary): ColumnStats {
     marks: 0,
     numbers: 0,
     letters: 0,
+    literals: 0,
   };
   const seen = new Set<string>();
-  for (const raw of cells) {
-    const c = raw.trim();
-    if (EMPTY.test(c)) continue;
+  cells.forEach((cell, i) => {
+    const c = cell.trim();
+    if (EMPTY.test(c)) return;
     s.filled++;
+    if (LITERAL.test(raw[i]?.trim() ?? '')) s.literals++;
     const reading = vocab.read(c);
     if (reading.status !== 'none') s.statuses++;
     const word = stripLeadingMarks(c).replace(/^[*_`~]+/u, '');
@@ -257,7 +263,7 @@ function statsOf(cells: string[], vocab: Vocabulary): ColumnStats {
     if (DATE_LIKE.test(c)) s.dates++;
     if (/^@[\w.-]+$/.test(c)) s.handles++;
     if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) s.code++;
-  }
+  });
   return s;
 }
 
@@ -265,13 +271,14 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
 
 /**
  * The columns of a table: header names first, then what the cells hold.
- * `rows` are the display texts of the body rows.
+ * `rows` are the display texts of the body rows, `raw` their Markdown.
  */
-export function planColumns(headers: string[], rows: string[][], vocab: Vocabulary): ColumnPlan {
+export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary): ColumnPlan {
   const names = headers.map(normaliseHeader);
   const stats = names.map((_, i) =>
     statsOf(
       rows.map((r) => r[i] ?? ''),
+      raw.map((r) => r[i] ?? ''),
       vocab,
     ),
   );
@@ -450,6 +457,8 @@ function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnSta
   const marksAt = stats.findIndex((s) => s.filled >= 2 && ratio(s.marks, s) >= 0.8);
   if (stats.length <= 3 && marksAt >= 0 && stats.some((s, i) => i !== marksAt && s.filled >= 2 && ratio(s.statuses, s) >= 0.6 && ratio(s.marks, s) < 0.5))
     return 'legend';
+  // `` | `open` | white | ``: statuses written as code are the values of a system the table explains.
+  if (status.filled >= 2 && ratio(status.literals, status) >= 0.6) return 'legend';
   if (status.filled >= 2 && ratio(status.checks, status) >= 0.6) return 'checks';
   // Most other columns are numbers (tests, coverage, counts): a table of measurements.
   const roles = new Set(Object.values(columns));

@@ -26,7 +26,8 @@ export function findLegends(
       if (r.legend) learn(r.legend.emoji, r.legend.status);
     } else if (block.type === 'table' && block.header.cells.length <= 3) {
       const rows = block.rows.map((r) => r.cells.map(display));
-      const plan = planColumns(block.header.cells.map(display), rows, vocab);
+      const raw = block.rows.map((r) => r.cells.map((c) => text.slice(c.start, c.end)));
+      const plan = planColumns(block.header.cells.map(display), rows, raw, vocab);
       if (plan.reason !== 'legend' || plan.columns.status === undefined) continue;
       for (const row of rows) {
         const mark = row.find((c, i) => i !== plan.columns.status && vocab.read(c).emoji && vocab.read(c).word === null);

@@ -1,0 +1,137 @@
+// What the model builder takes for a task, one rule at a time, on small plans
+// written the way real files write them. The corpus evaluation (npm run eval)
+// measures the rules together; these say why each one exists.
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPlan } from '../../src/load.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+async function tasksOf(markdown: string): Promise<{ line: number; id: string; title: string; status: string }[]> {
+  const path = join(tmp.dir, `plan-${n++}.md`);
+  writeFileSync(path, markdown);
+  const { plan } = await loadPlan(path, false, false);
+  return plan.tasks.map((t) => ({ line: t.line, id: t.id, title: t.title, status: t.status }));
+}
+
+describe('bullets that report work done elsewhere', () => {
+  it('are not tasks under a heading or lead-in that lists changes or files', async () => {
+    const tasks = await tasksOf(
+      [
+        '# Tracker',
+        '',
+        '**Latest Changes:**',
+        '- ✅ Added the export step to Phase 2',
+        '',
+        '## Phase 1 ✅',
+        '',
+        '- [x] 1.1: Create the loader ✅',
+        '',
+        '### Files Created:',
+        '- ✅ `lib/loader.ts` - the loader',
+        '',
+        '### Files Modified (Phases 1-2)',
+        '- ✅ `lib/index.ts`',
+        '',
+      ].join('\n'),
+    );
+    expect(tasks.map((t) => t.line)).toEqual([6, 8]);
+  });
+
+  it('are still tasks when the heading only mentions changes', async () => {
+    const tasks = await tasksOf(['# Plan', '', '## Regulatory Changes Testing', '', '- ✅ Test the new tax rules', '- 🔄 Test the audit trail', ''].join('\n'));
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Test the new tax rules', 'done'],
+      ['Test the audit trail', 'in-progress'],
+    ]);
+  });
+});
+
+describe('a table with one row per section', () => {
+  const sections = ['## S0 — Foundation', '', '- [x] Set up the repository', '', '## S1 — Discovery', '', '- [ ] Scan the schema', ''];
+
+  it('summarises those sections: its rows are not counted again', async () => {
+    const tasks = await tasksOf(
+      [
+        '# Tracker',
+        '',
+        '| Phase | Name | Status |',
+        '|---|---|---|',
+        '| **S0** | Foundation | ✅ Done |',
+        '| **S1** | Discovery | ⬜ Not started |',
+        '',
+        ...sections,
+      ].join('\n'),
+    );
+    expect(tasks.map((t) => t.title)).toEqual(['Set up the repository', 'Scan the schema']);
+  });
+
+  it('is a table of tasks when the sections it names track nothing', async () => {
+    const tasks = await tasksOf(
+      [
+        '# Tracker',
+        '',
+        '| Phase | Name | Status |',
+        '|---|---|---|',
+        '| S0 | Foundation | ✅ Done |',
+        '| S1 | Discovery | ⬜ Not started |',
+        '',
+        '## S0 — Foundation',
+        '',
+        'Notes.',
+        '',
+        '## S1 — Discovery',
+        '',
+        'More notes.',
+        '',
+      ].join('\n'),
+    );
+    expect(tasks.map((t) => t.id)).toEqual(['S0', 'S1']);
+  });
+
+  it('is a table of tasks when its ids are bare numbers, which sections also use', async () => {
+    const tasks = await tasksOf(
+      [
+        '# Plan',
+        '',
+        '| # | Task | Status |',
+        '|---|---|---|',
+        '| 1 | Write the parser | ✅ |',
+        '| 2 | Write the docs | ⬜ |',
+        '',
+        '## 1. Parser',
+        '',
+        '- [ ] Handle tables',
+        '',
+        '## 2. Docs',
+        '',
+        '- [ ] Write the guide',
+        '',
+      ].join('\n'),
+    );
+    expect(tasks.map((t) => t.title)).toEqual(['Write the parser', 'Write the docs', 'Handle tables', 'Write the guide']);
+  });
+});
+
+describe('a status column written as code', () => {
+  it('names the values a system uses, so the table explains them rather than tracking work', async () => {
+    const tasks = await tasksOf(
+      [
+        '# Design',
+        '',
+        '- `MarketCard` shows a badge by status:',
+        '  | Status | Background | Badge |',
+        '  |---|---|---|',
+        '  | `open` | white | — |',
+        '  | `pending_resolution` (own) | light red | "Make Resolution" |',
+        '  | `closed` | light green | "Resolved" |',
+        '',
+      ].join('\n'),
+    );
+    expect(tasks).toEqual([]);
+  });
+});

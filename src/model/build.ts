@@ -363,7 +363,7 @@ class Builder {
     const plan = planColumns(headers, rows, raw, this.vocab);
     const node = this.outline.current();
     // Rows without a status column take the status their heading gives them all (`## Done`, `## Horizon 4 — Next`).
-    const listed = node?.listStatus ?? (node?.scoped && node.status !== 'none' ? node.status : null);
+    const listed = node?.listStatus ?? (node?.scoped && node.status !== 'none' ? node.status : null) ?? this.outline.inheritedListStatus();
     let kind = plan.kind;
     let defaultStatus: Status | undefined;
     if (plan.columns.status === undefined && listed && plan.columns.title !== undefined && !plan.reason) {

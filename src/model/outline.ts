@@ -75,6 +75,20 @@ export class Outline {
     return this.stack;
   }
 
+  /**
+   * The state an enclosing heading gives the work under it (`## Horizon 4 — Next` or
+   * `## Phase 2 ✅` over `### Theme: …`), unless a heading in between says a state of its own or is a task.
+   */
+  inheritedListStatus(): Status | null {
+    for (let i = this.stack.length - 2; i >= 0; i--) {
+      const n = this.stack[i]!;
+      const given = n.listStatus ?? (n.scoped && n.status !== 'none' ? n.status : null);
+      if (given) return given;
+      if (n.status !== 'none' || n.taskLike || this.stack[i + 1]!.status !== 'none') return null;
+    }
+    return null;
+  }
+
   scope(): Scope {
     const scope = emptyScope();
     for (const n of this.stack) Object.assign(scope, n.scope);

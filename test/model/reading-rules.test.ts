@@ -135,3 +135,43 @@ describe('a status column written as code', () => {
     expect(tasks).toEqual([]);
   });
 });
+
+describe('a table without a status column', () => {
+  it('takes the state a heading above gives the work under it, through a heading that says none', async () => {
+    const tasks = await tasksOf(
+      [
+        '# Roadmap',
+        '',
+        '## Horizon 4 — Next',
+        '',
+        '### Theme: Enterprise readiness',
+        '',
+        '| # | Item | Why |',
+        '|---|---|---|',
+        '| 1 | Pin the cost constant | accuracy |',
+        '',
+      ].join('\n'),
+    );
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([['1', 'pending']]);
+  });
+
+  it('does not take it through a heading with a state of its own', async () => {
+    const tasks = await tasksOf(
+      [
+        '# Roadmap',
+        '',
+        '## Horizon 4 — Next',
+        '',
+        '### Theme: Enterprise readiness — ✅ Shipped',
+        '',
+        '#### Items',
+        '',
+        '| # | Item | Why |',
+        '|---|---|---|',
+        '| 1 | Pin the cost constant | accuracy |',
+        '',
+      ].join('\n'),
+    );
+    expect(tasks.map((t) => t.status)).not.toContain('pending');
+  });
+});

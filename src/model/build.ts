@@ -10,7 +10,7 @@ import { LineIndex } from '../text/lines.js';
 import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
 import { normaliseHeader, planColumns } from './columns.js';
-import { readItem, STATUS_KEYS, type ItemReading } from './items.js';
+import { readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, headingId } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
 import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
@@ -136,6 +136,8 @@ function statesFacts(name: string, leadIn: boolean): boolean {
 /** `**Latest Updates** (25 Dec): 🆕`, `**Success Criteria:**`: a bold lead-in ending in a colon. */
 const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?[:：]?\s*(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
 
+const CODE_NAME_ITEM = /^`[^`\n]+`\s*(?:[-—–:]\s|\(|$)/u;
+
 const LEGEND_HEADING = /^(?:legend|legenda|leyenda|légende|legende|key|status key|status legend|凡例|图例|условные обозначения)$/iu;
 
 class Builder {
@@ -147,6 +149,8 @@ class Builder {
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   private readonly ordinals: { found: Found; n: string }[] = [];
   private readonly headingTasks: Found[] = [];
+  /** Headings with a status field, no id and no tasks under them: tasks when the file has several (see fieldedHeadingTasks). */
+  private readonly fielded: { node: OutlineNode; name: string; id: ReturnType<typeof headingId>; status: Status }[] = [];
   /** Indices of headings that are tasks or hold some: sections where work is tracked. */
   private readonly working = new Set<number>();
   /** A bold line that introduces the list after it (`**Latest Updates** (25 Dec):`): a small heading for that list. */
@@ -188,6 +192,7 @@ class Builder {
   finish(): { tasks: Task[]; headings: Heading[]; tables: TableInfo[]; detachedStatus: boolean; dependencies: ReturnType<Dependencies['resolve']> } {
     this.endRuns(-1);
     for (const node of this.outline.closeAll()) this.closeHeading(node);
+    this.fieldedHeadingTasks();
     this.mergeLedgers();
     this.dropSectionSummaries();
     this.numberOrdinals();
@@ -256,7 +261,7 @@ class Builder {
     const value = { start: start + m[0].length, end };
     const shown = this.display(value);
     const status = readProgress(shown) ?? this.vocab.read(shown).status;
-    return status === 'none' ? null : { status, text: shown, span: value };
+    return status === 'none' ? null : { status, text: shown, span: value, key: m[1]!.trim().toLowerCase() };
   }
 
   /** `**Plans:** 3/3 complete` written right after a list, without a blank line, continues its last item: still the heading's field. */
@@ -322,7 +327,24 @@ class Builder {
     // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`).
     const numbered = /^\d+[.)]\s/.test(name) && node.holds === 0;
     const isTask = codeId || (status !== 'none' && !documentStatus && (id.scope || numbered));
-    if (!isTask) return;
+    if (isTask) this.addHeadingTask(node, name, id, status);
+    else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
+  }
+
+  /**
+   * Headings that each say their state in a `**Status:**` field and hold no tasks
+   * (`### iCal export per team` … `**Status:** Erledigt`) are entries of a backlog
+   * when the file has several; a single one is more likely a document's own status.
+   */
+  private fieldedHeadingTasks(): void {
+    if (this.fielded.length < 2) return;
+    for (const f of this.fielded) this.addHeadingTask(f.node, f.name, f.id, f.status);
+  }
+
+  private addHeadingTask(node: OutlineNode, name: string, id: ReturnType<typeof headingId>, status: Status): void {
+    if (!node.at) return;
+    const { block } = node.at;
+    const fromText = node.status !== 'none';
     const task: Task = {
       id: id.id ?? '',
       kind: node.holds > 0 ? 'parent' : 'task',
@@ -500,17 +522,36 @@ class Builder {
   /** The item's status when it is a task, or null when it is not one. */
   private itemStatus(block: ItemBlock, reading: ItemReading, node: OutlineNode | undefined): Status | null {
     const facts = this.leadIn ? statesFacts(this.leadIn.name, true) : statesFacts(node?.name ?? '', false);
-    if (reading.task && reading.marked && !reading.id && facts) return null;
+    // Plain items there are not tasks either, so that writing a status mark into one never unmakes the task.
+    if (reading.marked && !reading.id && facts) return null;
     if (reading.task) {
       // An id'd item with no status of its own shares a finished heading's state (`Phase 1 ✅` → its parts are done).
       if (reading.status === 'none' && node && (node.status === 'done' || node.status === 'cancelled')) return node.status;
       return reading.status;
     }
     if (block.depth !== 0 || !node || !reading.title) return null;
+    // `- `obs:setVolume` - server/index.js:3594`: a name in code and what it is describes the code, not work.
+    if (CODE_NAME_ITEM.test(this.text.slice(block.text.start, block.text.end))) return null;
     const listed = this.leadIn ? (this.leadIn.listStatus ?? (this.leadIn.name ? null : node.listStatus)) : node.listStatus;
     if (listed) return listed;
     if (block.ordered && node.scoped && (node.status !== 'none' || reading.bold)) return node.status;
+    if (block.ordered && node.scoped) return this.continuedStatus(block);
     return null;
+  }
+
+  /**
+   * `15.` under `### Phase 5` right after task `14.` of `### Phase 4 ✓`: numbering that runs on across
+   * scope headings makes one list of steps, and a step whose heading is not ticked like the ones before is still to do.
+   */
+  private continuedStatus(block: ItemBlock): Status | null {
+    const last = this.ordinals.at(-1);
+    const n = this.listNumber(block);
+    if (!last || last.found.dropped || n === null || Number(n) !== Number(last.n) + 1) return null;
+    return last.found.task.status === 'none' ? 'none' : 'pending';
+  }
+
+  private listNumber(block: ItemBlock): string | null {
+    return /^\s*(\d{1,9})[.)]/.exec(this.text.slice(block.start, block.start + 12))?.[1] ?? null;
   }
 
   private itemTask(block: ItemBlock, reading: ItemReading, status: Status): Found {
@@ -547,8 +588,8 @@ class Builder {
     this.deps.inline(task, block.text);
     if (reading.scopeId) this.deps.names(task, Object.entries(scopesInHeading(this.display(block.text).slice(0, 60))).slice(0, 1) as [ScopeKind, string][]);
     if (block.ordered && reading.id === null && block.depth === 0) {
-      const n = /^\s*(\d{1,9})[.)]/.exec(this.text.slice(block.start, block.start + 12));
-      if (n) this.ordinals.push({ found, n: n[1]! });
+      const n = this.listNumber(block);
+      if (n) this.ordinals.push({ found, n });
     }
     return found;
   }

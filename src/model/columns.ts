@@ -41,6 +41,11 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'tâche',
     'aufgabe',
     'tarefa',
+    'intitulé',
+    'libellé',
+    'bezeichnung',
+    '内容',
+    'タスク内容',
     'nome',
     'entregável',
     'задача',
@@ -96,6 +101,14 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     '担当者',
     '负责人',
     'developer',
+    'développeur',
+    'affectation',
+    'assigné',
+    'assigné à',
+    'zuständig',
+    'bearbeiter',
+    '담당',
+    '담당자',
   ],
   notes: [
     'notes',
@@ -133,6 +146,9 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'prerequisite',
     'dependências',
     'dependencias',
+    'dépendances',
+    'dépendance',
+    'abhängigkeiten',
     '依存関係',
     '依赖',
     'prereq module',
@@ -391,7 +407,9 @@ function inferStatus(columns: Partial<Record<ColumnRole, number>>, names: string
   let bestRatio = 0.6;
   stats.forEach((s, i) => {
     if (Object.values(columns).includes(i) && i !== columns.notes) return;
-    if (s.filled < 2 || DATE_HEADER.test(names[i]!) || PRIORITY_HEADER.test(names[i]!)) return;
+    if (s.filled < 2 || PRIORITY_HEADER.test(names[i]!)) return;
+    // `Completed` over dates is when; over `[ ]` / `[x]` cells, whether.
+    if (DATE_HEADER.test(names[i]!) && (s.dates > 0 || ratio(s.statuses, s) < 0.9)) return;
     const r = ratio(s.statuses, s);
     if (r > bestRatio) {
       best = i;
@@ -464,6 +482,7 @@ function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnSta
   const roles = new Set(Object.values(columns));
   const rest = stats.filter((s, i) => !roles.has(i) && s.filled > 0);
   const numeric = rest.filter((s) => ratio(s.numbers, s) >= 0.8).length;
-  if (numeric >= 2 && numeric * 2 > rest.length) return 'checks';
+  // Ids of their own (`T1`, `T2`) make a plan of work whatever else the rows measure (estimates, story refs).
+  if (numeric >= 2 && numeric * 2 > rest.length && columns.id === undefined) return 'checks';
   return undefined;
 }

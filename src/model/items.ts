@@ -27,7 +27,8 @@ const BOXES: Record<string, Status> = {
 };
 const BOX_AT_START = /^\[([ xX\-/~>!?])\][ \t]+(?=\S)/;
 /** Field names that make `- **Name**: value` an attribute of the heading above, not a task. */
-export const STATUS_KEYS = new Set([
+/** Field names that say an entry's state (`**Status:** Erledigt`). */
+export const STATE_KEYS = new Set([
   'status',
   'state',
   'estado',
@@ -41,13 +42,10 @@ export const STATUS_KEYS = new Set([
   '状态',
   'ステータス',
   'الحالة',
-  'progress',
-  'progreso',
-  'progresso',
-  'plans',
-  'result',
-  'resultado',
 ]);
+
+/** Field names whose value gives a heading its status: its state, or its progress or outcome (`**Result**: ✅ COMPLETE`). */
+export const STATUS_KEYS = new Set([...STATE_KEYS, 'progress', 'progreso', 'progresso', 'plans', 'result', 'resultado']);
 const FIELD_KEYS = new Set([
   ...STATUS_KEYS,
   'owner',

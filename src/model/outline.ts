@@ -29,7 +29,7 @@ export interface OutlineNode {
   holds: number;
   holdsItems: number;
   /** A `**Status**: …` line or item right under the heading: where it is and what it says. */
-  field: { status: Status; text: string; span: { start: number; end: number } } | null;
+  field: { status: Status; text: string; span: { start: number; end: number }; key: string } | null;
   /** The heading starts with an id of its own (`BUG-001:`, `Task 4:`): it is a task, and groups what it holds. */
   taskLike: boolean;
   /** Where the heading is, and the scope, section and group it has there (for a heading that turns out to be a task). */
@@ -202,6 +202,8 @@ export function listStatus(text: string, vocab: Vocabulary): Status | null {
     .replace(/[:：.!]+$/u, '')
     .trim();
   if (!plain || splitId(plain).id) return null;
+  // `## Now` of a Now / Next / Later roadmap: the work under way (a status word nowhere else).
+  if (/^(?:now|right now)$/iu.test(plain)) return 'in-progress';
   const words = plain.split(/[\s/&—–-]+/u).filter((w) => /[\p{L}]/u.test(w));
   if (words.length === 0 || words.length > 4) return null;
   const first = vocab.leadingWord(words.join(' '));

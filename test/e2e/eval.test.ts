@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/run.js';
 
 const CORPUS = resolve(ROOT, '../shared/corpus');
 
-const FLOOR = { recall: 0.983, precision: 0.952, status: 0.989, title: 0.966, id: 0.985, owner: 0.999, group: 0.978 };
+const FLOOR = { recall: 0.99, precision: 0.955, status: 0.989, title: 0.966, id: 0.985, owner: 0.999, group: 0.978 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

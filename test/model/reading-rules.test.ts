@@ -175,3 +175,101 @@ describe('a table without a status column', () => {
     expect(tasks.map((t) => t.status)).not.toContain('pending');
   });
 });
+
+describe('plain items under a heading that gives their state', () => {
+  it('are tasks, but not when each names a thing in code and says what it is', async () => {
+    const tasks = await tasksOf(
+      ['# Plan', '', '## Done', '', '- Rewrite the parser', '- `obs:setVolume` - server/index.js:3594', '- `lib/hooks.ts`: the hooks', ''].join('\n'),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([['Rewrite the parser', 'done']]);
+  });
+});
+
+describe('ordered steps numbered on across scope headings', () => {
+  const plan = [
+    '# Plan',
+    '',
+    '### Phase 1 — Foundation ✓ (complete)',
+    '1. Docker Compose setup',
+    '2. Backend scaffold',
+    '',
+    '### Phase 2 — Intelligence',
+    '3. LLM integration',
+    '4. Market resolution',
+    '',
+    '### Phase 3 — Polish',
+    '1. Unrelated numbered note',
+    '',
+  ];
+
+  it('are one list: a step under a heading not ticked like the ones before is still to do', async () => {
+    const tasks = await tasksOf(plan.join('\n'));
+    const steps = tasks.filter((t) => t.line > 3);
+    expect(steps.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['1', 'Docker Compose setup', 'done'],
+      ['2', 'Backend scaffold', 'done'],
+      ['3', 'LLM integration', 'pending'],
+      ['4', 'Market resolution', 'pending'],
+    ]);
+  });
+});
+
+describe('headings with a Status field', () => {
+  const entry = (title: string, status: string) => [`### ${title}`, '', '**Typ:** Bug', `**Status:** ${status}`, ''];
+
+  it('are the entries of a backlog when the file has several, id or not', async () => {
+    const tasks = await tasksOf(
+      ['# Backlog', '', '## Einträge', '', ...entry('[intern] iCal-Export pro Team', 'Erledigt'), ...entry('Druckansicht', 'Offen')].join('\n'),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['iCal-Export pro Team', 'done'],
+      ['Druckansicht', 'pending'],
+    ]);
+  });
+
+  it('are not tasks when only one says so (a document status), or when the field is an outcome', async () => {
+    expect(await tasksOf(['# Spec', '', '## Overview', '', '**Status:** Draft', '', 'Text.', ''].join('\n'))).toEqual([]);
+    const signed = ['### Completion Signature', '', '**Completed By**: Claude', '**Result**: ✅ COMPLETE', ''];
+    expect(await tasksOf(['# Log', '', ...signed, ...signed].join('\n'))).toEqual([]);
+  });
+});
+
+describe('table columns', () => {
+  it('a table with ids is a plan of work even when most other columns are numbers', async () => {
+    const tasks = await tasksOf(
+      [
+        '# Release',
+        '',
+        '| Task N° | Intitulé | US(s) | Estimation (j/h) | Affectation | Status |',
+        '|---|---|---|---|---|---|',
+        '| T1 | Initialiser le projet | 1, 2 | 0.3 | Khadija | Done |',
+        '| T2 | Créer la classe | 3 | 0.5 | Arthur | ToDo |',
+        '',
+      ].join('\n'),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['T1', 'Initialiser le projet', 'done'],
+      ['T2', 'Créer la classe', 'pending'],
+    ]);
+  });
+
+  it('a Completed column of checkboxes says whether, not when', async () => {
+    const tasks = await tasksOf(
+      ['# Tracker', '', '| # | Topic | Completed | Date |', '|---|---|---|---|', '| 1 | Variables | [x] | |', '| 2 | Strings | [ ] | |', ''].join('\n'),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Variables', 'done'],
+      ['Strings', 'pending'],
+    ]);
+  });
+});
+
+describe('headings that give the state of the items under them', () => {
+  it('include the Now of a Now / Next / Later roadmap', async () => {
+    const tasks = await tasksOf(['# Roadmap', '', '## Now', '', '- Ship the parser', '', '## Next', '', '- Ship the docs', ''].join('\n'));
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Ship the parser', 'in-progress'],
+      ['Ship the docs', 'pending'],
+    ]);
+  });
+});

@@ -356,6 +356,8 @@ export class Vocabulary {
   private readonly words = new Map<string, SettableStatus>();
   private readonly emoji = new Map<string, { status: SettableStatus; strong: boolean }>();
   private maxWords = 1;
+  /** A file's own tokens that are not words (`[0.5]`, `P1/2`), matched as written. */
+  private readonly tokens = new Map<string, SettableStatus>();
 
   constructor(extension: VocabularyExtension = {}) {
     for (const [status, list] of Object.entries(WORDS) as [SettableStatus, string[]][]) {
@@ -366,7 +368,8 @@ export class Vocabulary {
     for (const [key, status] of Object.entries(extension)) {
       const k = stripVS(key.trim());
       if (isEmojiOnly(k)) this.emoji.set(k, { status, strong: true });
-      else this.addWord(k, status);
+      else if (/^[\p{L}\p{N}'’\s_-]+$/u.test(k)) this.addWord(k, status);
+      else if (k) this.tokens.set(k, status);
     }
   }
 
@@ -384,6 +387,8 @@ export class Vocabulary {
   read(text: string): StatusReading {
     const box = /^\s*\[([ xX])\]/.exec(text);
     if (box) return { status: box[1] === ' ' ? 'pending' : 'done', emoji: null, word: null, start: box[0].length - 3, end: box[0].length };
+    const token = this.tokens.size ? this.leadingToken(text) : null;
+    if (token) return token;
     // Leading formatting, quotes, and damaged bytes (U+FFFD, escaped invalid UTF-8) before the status.
     // Offsets below are in `s` (no variation selectors) and mapped back at the end.
     const s = stripVS(text);
@@ -414,6 +419,16 @@ export class Vocabulary {
     const end = word ? p + word.text.length : emojiEnd;
     const [from, to] = s.length === text.length ? [start, end] : [fromStripped(text, start), fromStripped(text, end)];
     return { status, emoji, word: word ? word.text : null, start: from, end: to };
+  }
+
+  /** A token of the file's own (`[0.5]`) at the start of `text`, after formatting marks. */
+  private leadingToken(text: string): StatusReading | null {
+    const start = /^[\s*_`~]*/u.exec(text)![0].length;
+    for (const [token, status] of this.tokens) {
+      if (!text.startsWith(token, start) || /^[\p{L}\p{N}]/u.test(text.slice(start + token.length))) continue;
+      return { status, emoji: null, word: token, start, end: start + token.length };
+    }
+    return null;
   }
 
   /** The recognised status word or phrase at the very start of `text`. */

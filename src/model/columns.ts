@@ -482,7 +482,8 @@ function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnSta
   const roles = new Set(Object.values(columns));
   const rest = stats.filter((s, i) => !roles.has(i) && s.filled > 0);
   const numeric = rest.filter((s) => ratio(s.numbers, s) >= 0.8).length;
-  // Ids of their own (`T1`, `T2`) make a plan of work whatever else the rows measure (estimates, story refs).
-  if (numeric >= 2 && numeric * 2 > rest.length && columns.id === undefined) return 'checks';
+  // Ids of their own (`T1`, `T2`, not the row numbers of a report) make a plan of work whatever else the rows measure (estimates, story refs).
+  const coded = columns.id !== undefined && ratio(stats[columns.id]!.letters, stats[columns.id]!) >= 0.8;
+  if (numeric >= 2 && numeric * 2 > rest.length && !coded) return 'checks';
   return undefined;
 }

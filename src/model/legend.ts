@@ -1,5 +1,5 @@
-// A status legend (`- ✅ Done`, `| 🟡 | In Progress |`) says what a file's
-// marks mean. The builder reads legends first, so a mark the file defines
+// A status legend (`- ✅ Done`, `| 🟡 | In Progress |`, `` | `[0.5]` | In progress | ``)
+// says what a file's marks and tokens mean. The builder reads legends first, so a mark the file defines
 // (`🔴 Not started`) reads as the file says everywhere, before and after the legend.
 
 import type { Block, Span } from '../parse/blocks.js';
@@ -15,10 +15,16 @@ export function findLegends(
   repair: (s: string) => string,
 ): VocabularyExtension {
   const found = new Map<string, SettableStatus | null>();
-  const learn = (emoji: string | null, status: string) => {
-    if (!emoji || status === 'none') return;
-    const known = found.get(emoji);
-    found.set(emoji, known === undefined || known === status ? (status as SettableStatus) : null);
+  const learn = (mark: string | null, status: string) => {
+    if (!mark || status === 'none') return;
+    const known = found.get(mark);
+    found.set(mark, known === undefined || known === status ? (status as SettableStatus) : null);
+  };
+  // `` | `[0.5]` | In progress | ``: a token written as code beside the status it stands for.
+  const learnToken = (row: string[], raw: string[]) => {
+    const token = raw.findIndex((c) => /^`[^`\s][^`]{0,15}`$/u.test(c.trim()));
+    const meaning = row.findIndex((c, i) => i !== token && vocab.read(c).status !== 'none');
+    if (token >= 0 && meaning >= 0 && vocab.read(row[token]!).status === 'none') learn(row[token]!.trim(), vocab.read(row[meaning]!).status);
   };
   for (const block of blocks) {
     if (block.type === 'item' && !block.checkbox && /^[`\p{Extended_Pictographic}\u2600-\u27BF:]/u.test(text.slice(block.text.start, block.text.start + 2))) {
@@ -29,13 +35,15 @@ export function findLegends(
       const raw = block.rows.map((r) => r.cells.map((c) => text.slice(c.start, c.end)));
       const plan = planColumns(block.header.cells.map(display), rows, raw, vocab);
       if (plan.reason !== 'legend' || plan.columns.status === undefined) continue;
-      for (const row of rows) {
-        const mark = row.find((c, i) => i !== plan.columns.status && vocab.read(c).emoji && vocab.read(c).word === null);
-        if (mark) learn(vocab.read(mark).emoji, vocab.read(row[plan.columns.status] ?? '').status);
-      }
+      const status = plan.columns.status;
+      rows.forEach((row, r) => {
+        const mark = row.find((c, i) => i !== status && vocab.read(c).emoji && vocab.read(c).word === null);
+        if (mark) learn(vocab.read(mark).emoji, vocab.read(row[status] ?? '').status);
+        else learnToken(row, raw[r]!);
+      });
     }
   }
   const extension: VocabularyExtension = {};
-  for (const [emoji, status] of found) if (status) extension[emoji] = status;
+  for (const [mark, status] of found) if (status) extension[mark] = status;
   return extension;
 }

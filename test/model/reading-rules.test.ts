@@ -273,3 +273,42 @@ describe('headings that give the state of the items under them', () => {
     ]);
   });
 });
+
+describe("a legend of the file's own tokens", () => {
+  it('teaches them: `[0.5]` reads as the status the legend gives it', async () => {
+    const quest = (n: string, status: string) => [`### Quest ${n}: Part ${n}`, `- **Status:** \`${status}\``, '- **Description:** Build it.', ''];
+    const tasks = await tasksOf(
+      [
+        '# Roadmap',
+        '',
+        '| Status | Meaning |',
+        '|---|---|',
+        '| `[0.0]` | Not started |',
+        '| `[0.5]` | In progress |',
+        '| `[1.0]` | Complete |',
+        '',
+        ...quest('0.1', '[0.5]'),
+        ...quest('0.2', '[1.0]'),
+        ...quest('0.3', '[0.0]'),
+      ].join('\n'),
+    );
+    expect(tasks.map((t) => t.status)).toEqual(['in-progress', 'done', 'pending']);
+  });
+});
+
+describe('a report with numbered rows', () => {
+  it('stays a report when most columns are numbers: row numbers are not ids of work', async () => {
+    const tasks = await tasksOf(
+      [
+        '# Run',
+        '',
+        '| Window | Symbol | Status | Train | Val | Total |',
+        '|---|---|---|---|---|---|',
+        '| 1 | TCS | ✅ success | 53 | 14 | 67 |',
+        '| 2 | TCS | ⊘ skipped | - | - | 8 |',
+        '',
+      ].join('\n'),
+    );
+    expect(tasks).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 // read the shapes, this file puts them in the outline and keeps the order.
 
 import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
-import type { FrontMatterResult } from '../parse/frontmatter.js';
+import type { FrontMatterResult } from '../parse/front-matter-yaml.js';
 import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '../status.js';
 import { LineIndex } from '../text/lines.js';
 import { plainText } from '../text/plain.js';
@@ -15,7 +15,7 @@ import { cleanTitle, groupName, headingId } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
 import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
 import { groupRowScope, periodOf, rowFields, rowKind } from './tables.js';
-import { readFrontMatterInfo, statusMap } from './frontmatter.js';
+import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { findLegends } from './legend.js';
 import { taskRef } from './ref.js';
 import { Dependencies, dependsField } from './depends.js';

@@ -187,8 +187,7 @@ class Builder {
 
   /** 1-based line and column (in code points) of an offset, for problems. */
   private position(offset: number): { line: number; column: number } {
-    const line = this.lines.line(offset);
-    return { line, column: [...this.text.slice(this.lines.lineStart(line), offset)].length + 1 };
+    return this.lines.at(offset);
   }
 
   // ---- headings and sections -------------------------------------------

@@ -5,6 +5,7 @@
 // reported with its line in the file.
 
 import matter from 'gray-matter';
+import { lineOf } from '../text/lines.js';
 import { findFrontMatter, type FrontMatterBlock } from './front-matter-find.js';
 
 export interface FrontMatterProblem {
@@ -61,10 +62,4 @@ export function readFrontMatter(text: string, from = 0): FrontMatterResult {
     const reason = (e.reason ?? e.message ?? 'invalid YAML').split('\n')[0];
     return { block, data: {}, problem: { line: at, kind: 'invalid-yaml', message: `invalid YAML front matter: ${reason}` } };
   }
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

@@ -76,7 +76,12 @@ export function lineStartAt(text: string, at: number): number {
   return at > 0 ? text.lastIndexOf('\n', at - 1) + 1 : 0;
 }
 
-/** Offset of the end of the line holding offset `at`: before its `\n` or `\r\n`, or the end of the text. */
+/**
+ * Offset of the end of the line holding offset `at`: before its `\n` or
+ * `\r\n`, or the end of the text. Unlike LineIndex.lineEnd (the parsers'
+ * lines), a lone `\r` ending the text stays in the line: the writers that
+ * use this append after it, as they always have.
+ */
 export function lineEndAt(text: string, at: number): number {
   const nl = text.indexOf('\n', at);
   if (nl === -1) return text.length;

@@ -8,6 +8,7 @@
 import type { Span } from '../parse/blocks.js';
 import type { Plan, Task, TaskSource } from '../model/types.js';
 import { STATUSES, type Status } from '../status.js';
+import { scopeKey, type TaskIndex } from './task-index.js';
 
 /** Values that repeat from task to task (statuses as written, owners, scopes, sections) are indices into `strings` (-1: null). */
 type Row = [
@@ -40,13 +41,10 @@ const KINDS = ['task', 'week', 'parent'] as const;
 /** Tasks per chunk: the cache reads, and rewrites, whole chunks. */
 export const CHUNK = 256;
 
-export interface CompactPlan {
+/** `ids` and `scopes` (see task-index.ts) find tasks without reading the chunks. */
+export interface CompactPlan extends TaskIndex {
   plan: Omit<Plan, 'tasks'>;
   strings: string[];
-  /** Every task's id, in order: ids are found without reading the chunks. */
-  ids: string[];
-  /** Every task's sprint, week, month, phase and milestone, joined by NUL: to narrow a search before reading chunks. */
-  scopes: string[];
   /** Per chunk, the absolute anchor of the task before its first (0 for the first chunk). */
   bases: number[];
   /** The tasks, CHUNK at a time; null for a chunk not read yet. */
@@ -86,12 +84,6 @@ export function compact(plan: Plan): CompactPlan {
   const { tasks: _omit, ...rest } = plan;
   void _omit;
   return { plan: rest, strings, ids: plan.tasks.map((t) => t.id), scopes: plan.tasks.map(scopeKey), bases, chunks };
-}
-
-export const SCOPE_ORDER = ['sprint', 'week', 'month', 'phase', 'milestone'] as const;
-
-function scopeKey(t: Task): string {
-  return SCOPE_ORDER.map((k) => t[k] ?? '').join('\u0000');
 }
 
 function anchorOf(s: TaskSource): number {

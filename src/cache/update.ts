@@ -13,6 +13,7 @@ import { taskRef } from '../model/ref.js';
 import { inlineDependencies, mayHoldDependencies } from '../model/depends.js';
 import type { Plan, Task } from '../model/types.js';
 import { Vocabulary } from '../status.js';
+import { lineStartAt } from '../text/lines.js';
 
 export interface EditEffect {
   /** The edited tasks (by index) as they read in the new text. */
@@ -169,7 +170,6 @@ function shift(sorted: Edit[], x: number): number {
 }
 
 function lineAround(text: string, at: number): string {
-  const s = text.lastIndexOf('\n', at - 1) + 1;
   const e = text.indexOf('\n', at);
-  return text.slice(s, e === -1 ? text.length : e);
+  return text.slice(lineStartAt(text, at), e === -1 ? text.length : e);
 }

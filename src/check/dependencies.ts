@@ -4,13 +4,14 @@
 
 import type { Problem, Task } from '../model/types.js';
 import { DependencyGraph, isClosed } from '../query/deps.js';
-import { Positions, type CheckInput } from './types.js';
+import type { CheckInput } from './types.js';
+import { LineIndex } from '../text/lines.js';
 
 export function checkOpenDependencies({ plan, text }: CheckInput): Problem[] {
   const graph = new DependencyGraph(plan);
   if (!graph.any) return [];
   const problems: Problem[] = [];
-  let pos: Positions | null = null;
+  let pos: LineIndex | null = null;
   for (const t of plan.tasks) {
     if (t.status !== 'done') continue;
     const open = graph
@@ -18,7 +19,7 @@ export function checkOpenDependencies({ plan, text }: CheckInput): Problem[] {
       .flatMap((d) => d.tasks)
       .filter((x) => !isClosed(x));
     if (open.length === 0) continue;
-    pos ??= new Positions(text);
+    pos ??= new LineIndex(text);
     const names = [...new Set(open.map((x) => `${x.id} (${x.status})`))];
     problems.push({
       line: t.line,

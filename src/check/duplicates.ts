@@ -4,7 +4,8 @@
 
 import type { Problem, Task } from '../model/types.js';
 import { SCOPE_KINDS } from '../model/types.js';
-import { Positions, quote, type CheckInput } from './types.js';
+import { quote, type CheckInput } from './types.js';
+import { LineIndex } from '../text/lines.js';
 
 export function scopeKey(t: Task): string {
   return JSON.stringify([t.id.trim().toLowerCase().replace(/^#/, ''), ...SCOPE_KINDS.map((k) => t[k]), t.section]);
@@ -13,7 +14,7 @@ export function scopeKey(t: Task): string {
 export function checkDuplicateIds({ plan, text }: CheckInput): Problem[] {
   const first = new Map<string, Task>();
   const problems: Problem[] = [];
-  let pos: Positions | null = null;
+  let pos: LineIndex | null = null;
   for (const t of plan.tasks) {
     if (!t.idFromFile) continue; // derived references are not ids the file wrote
     const key = scopeKey(t);
@@ -22,7 +23,7 @@ export function checkDuplicateIds({ plan, text }: CheckInput): Problem[] {
       first.set(key, t);
       continue;
     }
-    pos ??= new Positions(text);
+    pos ??= new LineIndex(text);
     problems.push({
       line: t.line,
       column: idColumn(t, pos),
@@ -41,7 +42,7 @@ function where(t: Task): string {
 }
 
 /** Column of the task's id in its row or item. */
-export function idColumn(t: Task, pos: Positions): number {
+export function idColumn(t: Task, pos: LineIndex): number {
   const s = t.source;
   if (s.type === 'row') {
     const cell = s.columns.id !== undefined ? s.cells[s.columns.id] : s.cells[0];

@@ -2,18 +2,19 @@
 
 import type { Problem } from '../model/types.js';
 import { escapedLines } from '../text/decode.js';
-import { Positions, type CheckInput } from './types.js';
+import type { CheckInput } from './types.js';
+import { LineIndex } from '../text/lines.js';
 
 const ESCAPE = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
 
 export function checkInvalidUtf8({ plan, text }: CheckInput): Problem[] {
   if (!plan.invalidUtf8) return [];
-  const pos = new Positions(text);
+  const pos = new LineIndex(text);
   return escapedLines(text).map((line) => {
     const start = pos.lineStart(line);
     ESCAPE.lastIndex = start;
     const m = ESCAPE.exec(text);
-    const count = countOnLine(text, start);
+    const count = text.slice(start, pos.lineEnd(line)).match(ESCAPE)?.length ?? 0;
     return {
       line,
       column: m ? pos.at(m.index).column : 1,
@@ -22,10 +23,4 @@ export function checkInvalidUtf8({ plan, text }: CheckInput): Problem[] {
       message: `${count === 1 ? 'a byte that is' : `${count} bytes that are`} not valid UTF-8 (shown as \uFFFD); re-save the file as UTF-8 and retype the characters there (plan fix cannot guess them)`,
     };
   });
-}
-
-function countOnLine(text: string, start: number): number {
-  const end = text.indexOf('\n', start);
-  const line = text.slice(start, end === -1 ? text.length : end);
-  return line.match(ESCAPE)?.length ?? 0;
 }

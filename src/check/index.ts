@@ -4,7 +4,7 @@ import type { Problem } from '../model/types.js';
 import { checkDuplicateIds } from './duplicates.js';
 import { checkOpenDependencies } from './dependencies.js';
 import { checkInvalidUtf8 } from './encoding.js';
-import { checkReadProblems } from './frontmatter.js';
+import { checkReadProblems } from './read-problems.js';
 import { checkCharsLimit } from './limits.js';
 import { checkMojibake } from './mojibake.js';
 import { checkUnknownStatuses } from './statuses.js';

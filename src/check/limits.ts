@@ -3,7 +3,8 @@
 
 import type { Problem } from '../model/types.js';
 import { codePoints } from '../text/width.js';
-import { Positions, type CheckInput } from './types.js';
+import type { CheckInput } from './types.js';
+import { LineIndex } from '../text/lines.js';
 
 export function bodyLength(text: string, bodyStart: number): number {
   return codePoints(text.slice(bodyStart));
@@ -21,7 +22,7 @@ export function checkCharsLimit({ plan, text }: CheckInput): Problem[] {
   for (let n = 0; n < limit && offset < text.length; n++) offset += text.codePointAt(offset)! > 0xffff ? 2 : 1;
   return [
     {
-      ...new Positions(text).at(offset),
+      ...new LineIndex(text).at(offset),
       severity: 'error',
       code: 'chars-limit',
       message: `the body is ${length} characters, ${length - limit} over chars_limit ${limit} (the limit is passed here); shorten the plan (move finished work elsewhere) or raise chars_limit in the front matter`,

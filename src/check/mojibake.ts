@@ -2,14 +2,15 @@
 
 import type { Problem } from '../model/types.js';
 import { findMojibake } from '../text/mojibake.js';
-import { Positions, quote, type CheckInput } from './types.js';
+import { quote, type CheckInput } from './types.js';
+import { LineIndex } from '../text/lines.js';
 
 const CODE_PAGE_NAME = { macintosh: 'Mac Roman', windows1252: 'Windows-1252', latin1: 'Latin-1' } as const;
 
 export function checkMojibake({ text }: CheckInput): Problem[] {
   const fixes = findMojibake(text);
   if (fixes.length === 0) return [];
-  const pos = new Positions(text);
+  const pos = new LineIndex(text);
   return fixes.map((f) => ({
     ...pos.at(f.start),
     severity: 'error' as const,

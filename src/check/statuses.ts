@@ -1,22 +1,23 @@
 // Status cells that hold no status plan recognises: the task reads as `none`,
 // and `plan next` / `plan summary` cannot place it.
 
-import { Positions, quote, type CheckInput, type Finding } from './types.js';
+import { quote, type CheckInput, type Finding } from './types.js';
 import { some } from './collapse.js';
+import { LineIndex } from '../text/lines.js';
 
 const WRITE_INSTEAD = 'write ✅ Done, 🔄 In Progress, ⏳ Pending, ⛔ Blocked or 🚫 Cancelled';
 
 export function checkUnknownStatuses({ plan, text }: CheckInput): Finding[] {
   const problems: Finding[] = [];
   const cells = new Map<Finding, { text: string; id: string }>();
-  let pos: Positions | null = null;
+  let pos: LineIndex | null = null;
   for (const t of plan.tasks) {
     const s = t.source;
     if (s.type !== 'row' || s.columns.status === undefined || t.status !== 'none') continue;
     const written = t.statusText.trim();
     if (!written) continue; // an empty cell states no status; that is not a vocabulary problem
     const cell = s.cells[s.columns.status];
-    pos ??= new Positions(text);
+    pos ??= new LineIndex(text);
     const finding: Finding = {
       line: t.line,
       column: cell ? pos.at(cell.start).column : 1,

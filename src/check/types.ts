@@ -2,7 +2,6 @@
 // problems. Checks are pure functions, so each can be unit-tested on a string.
 
 import type { Plan, Problem } from '../model/types.js';
-import { LineIndex } from '../text/lines.js';
 import { visibleField } from '../text/visible.js';
 
 export interface CheckInput {
@@ -22,35 +21,6 @@ export interface Finding extends Problem {
 }
 
 export type Check = (input: CheckInput) => Finding[];
-
-/** 1-based line and column (in Unicode code points) of UTF-16 offsets in `text`. */
-export class Positions {
-  private readonly index: LineIndex;
-
-  constructor(private readonly text: string) {
-    this.index = new LineIndex(text);
-  }
-
-  at(offset: number): { line: number; column: number } {
-    const line = this.index.line(offset);
-    const start = this.index.lineStart(line);
-    let column = 1;
-    for (let i = start; i < offset; i++) {
-      const u = this.text.charCodeAt(i);
-      // The low half of a surrogate pair adds no column.
-      if (!(u >= 0xdc00 && u <= 0xdfff && i > start && isHigh(this.text.charCodeAt(i - 1)))) column++;
-    }
-    return { line, column };
-  }
-
-  lineStart(line: number): number {
-    return this.index.lineStart(line);
-  }
-}
-
-function isHigh(u: number): boolean {
-  return u >= 0xd800 && u <= 0xdbff;
-}
 
 /**
  * Quotes text for a one-line message: cut to `max` characters with `…`,

@@ -6,7 +6,8 @@ import type { Context } from './context.js';
 import { locatePlan } from '../locate.js';
 import { transact, type TransactOptions } from '../edit/transaction.js';
 import { findMojibake } from '../text/mojibake.js';
-import { Positions, visibleDamage } from '../check/types.js';
+import { visibleDamage } from '../check/types.js';
+import { LineIndex } from '../text/lines.js';
 import { visible } from '../text/visible.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
@@ -22,7 +23,7 @@ export async function fix(ctx: Context, opts: TransactOptions): Promise<number> 
   const path = locatePlan(ctx.opts.file);
   const result = await transact(path, { ...opts, diff: ctx.mode === 'json' }, ({ text }) => {
     const runs = findMojibake(text);
-    const pos = new Positions(text);
+    const pos = new LineIndex(text);
     return {
       edits: runs.map((r) => ({ start: r.start, end: r.end, expect: r.damaged, text: r.repaired })),
       value: runs.map((r): Repair => ({ ...pos.at(r.start), damaged: r.damaged, repaired: r.repaired })),

@@ -3,6 +3,7 @@
 // more than in a ten-row one. The output is what jsdiff's createTwoFilesPatch
 // gives for the whole files (a test holds it to that).
 
+import { LineIndex } from '../text/lines.js';
 import type { Edit } from './splice.js';
 
 const CONTEXT = 3;
@@ -11,17 +12,11 @@ export async function unifiedDiff(name: string, before: string, after: string, e
   const { structuredPatch, formatPatch } = await import('diff');
   const [a, b] = name.startsWith('/') ? [name, name] : [`a/${name}`, `b/${name}`];
   if (edits.length === 0) return formatPatch(structuredPatch(a, b, before, after, undefined, undefined, { context: CONTEXT }));
-  const starts = lineStarts(before);
-  const lineOf = (x: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= x) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const index = new LineIndex(before);
+  // jsdiff's line count (a final line break ends the last line, it starts no empty one); lines are numbered from 0 here.
+  const lines = index.count - (before.endsWith('\n') ? 1 : 0);
+  const lineOf = (x: number) => Math.min(index.line(x), lines) - 1;
+  const lineStart = (k: number) => index.lineStart(k + 1);
   const sorted = [...edits].sort((x, y) => x.start - y.start);
   // Line ranges the edits touch, merged when their contexts would meet.
   const ranges: { from: number; to: number; edits: Edit[] }[] = [];
@@ -39,9 +34,9 @@ export async function unifiedDiff(name: string, before: string, after: string, e
   let shiftLines = 0; // line count change of the edits before the window
   for (const r of ranges) {
     const w0 = Math.max(0, r.from - CONTEXT);
-    const w1 = Math.min(starts.length - 1, r.to + CONTEXT);
-    const A = starts[w0]!;
-    const B = w1 + 1 < starts.length ? starts[w1 + 1]! : before.length;
+    const w1 = Math.min(lines - 1, r.to + CONTEXT);
+    const A = lineStart(w0);
+    const B = w1 + 1 < lines ? lineStart(w1 + 1) : before.length;
     let grow = 0;
     let growLines = 0;
     for (const e of r.edits) {
@@ -56,12 +51,6 @@ export async function unifiedDiff(name: string, before: string, after: string, e
     shiftLines += growLines;
   }
   return formatPatch({ oldFileName: a, newFileName: b, oldHeader: undefined, newHeader: undefined, hunks });
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (i + 1 < text.length) starts.push(i + 1);
-  return starts;
 }
 
 function count(s: string): number {

@@ -12,7 +12,7 @@ import { editEffect, planAfterEdits } from '../cache/update.js';
 import { updateCompact } from '../cache/compact.js';
 import { encode } from '../text/decode.js';
 import { codePoints } from '../text/width.js';
-import { findFrontMatter } from '../parse/frontmatter-block.js';
+import { findFrontMatter } from '../parse/front-matter-find.js';
 import { mayHaveMojibake } from '../text/mojibake-check.js';
 import { applyEdits, type Edit } from './splice.js';
 import { unifiedDiff } from './diff.js';

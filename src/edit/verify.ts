@@ -16,6 +16,7 @@ import { emptyScope } from '../model/scope.js';
 import { readItem } from '../model/items.js';
 import { inlineDependencies } from '../model/depends.js';
 import { showEscapes } from '../text/decode.js';
+import { lineStartAt } from '../text/lines.js';
 import { SCOPE_KINDS, type ColumnRole, type Heading, type Scope, type Task } from '../model/types.js';
 import type { EditContext } from './task-edits.js';
 
@@ -118,7 +119,7 @@ function headingStands(ec: EditContext, h: Heading): boolean {
 function rowProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { type: 'row' }>): string | null {
   const { text } = ec;
   // The row spans its whole line: indentation (or a quote's `>`) before, nothing but padding after.
-  const lineStart = text.lastIndexOf('\n', src.row.start - 1) + 1;
+  const lineStart = lineStartAt(text, src.row.start);
   if (!/^\uFEFF?[ \t>]*$/.test(text.slice(lineStart, src.row.start))) return 'its row does not start its line';
   if (!/^[ \t]*\r?(?:\n|$)/.test(text.slice(src.row.end, src.row.end + 80))) return 'its row does not end its line';
   const again = splitRow(text, src.row.start, src.row.end);
@@ -157,7 +158,7 @@ function headerProblem(ec: EditContext, table: number): string | null {
 
 function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { type: 'item' }>): string | null {
   const { text } = ec;
-  const lineStart = text.lastIndexOf('\n', src.item.start - 1) + 1;
+  const lineStart = lineStartAt(text, src.item.start);
   if (!/^\uFEFF?[ \t>]*$/.test(text.slice(lineStart, src.item.start)) || !/^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(text.slice(src.item.start, src.item.start + 11))) {
     return 'its list marker moved';
   }

@@ -6,6 +6,7 @@
 
 import type { Plan, Task } from '../model/types.js';
 import type { Span } from '../parse/blocks.js';
+import { lineStartAt } from '../text/lines.js';
 
 export interface Segment {
   task: Task;
@@ -46,7 +47,7 @@ export function segmentsOf(text: string, plan: Plan): Segment[] | null {
     if (spans.length === 0) return null;
     const from = Math.min(...spans.map((s) => s.start));
     const to = Math.max(...spans.map((s) => s.end));
-    const start = text.lastIndexOf('\n', from - 1) + 1;
+    const start = lineStartAt(text, from);
     const nl = text.indexOf('\n', Math.max(to - 1, start));
     const end = nl < 0 ? text.length : nl + 1;
     const body = text.slice(start, end);

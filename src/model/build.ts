@@ -4,7 +4,7 @@
 // read the shapes, this file puts them in the outline and keeps the order.
 
 import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
-import type { FrontMatterResult } from '../parse/frontmatter.js';
+import type { FrontMatterResult } from '../parse/front-matter-yaml.js';
 import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '../status.js';
 import { LineIndex } from '../text/lines.js';
 import { plainText } from '../text/plain.js';
@@ -15,7 +15,7 @@ import { cleanTitle, groupName, headingId } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
 import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
 import { groupRowScope, periodOf, rowFields, rowKind } from './tables.js';
-import { readFrontMatterInfo, statusMap } from './frontmatter.js';
+import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { findLegends } from './legend.js';
 import { taskRef } from './ref.js';
 import { Dependencies, dependsField } from './depends.js';
@@ -212,8 +212,7 @@ class Builder {
 
   /** 1-based line and column (in code points) of an offset, for problems. */
   private position(offset: number): { line: number; column: number } {
-    const line = this.lines.line(offset);
-    return { line, column: [...this.text.slice(this.lines.lineStart(line), offset)].length + 1 };
+    return this.lines.at(offset);
   }
 
   // ---- headings and sections -------------------------------------------

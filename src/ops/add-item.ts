@@ -9,6 +9,7 @@ import type { Plan, Task } from '../model/types.js';
 import { ownerMark } from '../model/owner-mark.js';
 import type { SettableStatus } from '../status.js';
 import type { EditContext } from '../edit/task-edits.js';
+import { lineEndAt, lineStartAt } from '../text/lines.js';
 
 export interface TaskList {
   /** The list's tasks, in file order (sub-items included). */
@@ -24,7 +25,7 @@ type ItemSource = Extract<Task['source'], { type: 'item' }>;
 const itemOf = (t: Task): ItemSource | null => (t.source.type === 'item' ? t.source : null);
 
 function column(text: string, at: number): number {
-  return at - (text.lastIndexOf('\n', at - 1) + 1);
+  return at - lineStartAt(text, at);
 }
 
 /** The runs of consecutive item tasks under the same heading. */
@@ -62,7 +63,7 @@ export function newItem(ec: EditContext, list: TaskList, item: NewItem): { line:
   const own = list.tasks.filter((t) => column(text, itemOf(t)!.item.start) === list.indent);
   const last = own[own.length - 1]!;
   const src = itemOf(last)!;
-  const lineStart = text.lastIndexOf('\n', src.item.start - 1) + 1;
+  const lineStart = lineStartAt(text, src.item.start);
   const marker = /^(?:[-*+]|(\d{1,9})([.)]))/.exec(text.slice(src.item.start, src.item.start + 11))![0];
   const ordered = /^(\d+)([.)])$/.exec(marker);
   const bullet = ordered ? `${Number(ordered[1]) + 1}${ordered[2]}` : marker;
@@ -87,7 +88,7 @@ export function newItem(ec: EditContext, list: TaskList, item: NewItem): { line:
  */
 function listEnd(text: string, list: TaskList): number {
   const last = itemOf(list.tasks[list.tasks.length - 1]!)!;
-  let end = lineEnd(text, last.text.end);
+  let end = lineEndAt(text, last.text.end);
   for (;;) {
     if (end >= text.length) return end;
     let next = text.indexOf('\n', end) + 1;
@@ -99,17 +100,11 @@ function listEnd(text: string, list: TaskList): number {
     const indent = content.length - content.trimStart().length;
     if (content.trim() === '' || indent <= list.indent) return end;
     next = candidate;
-    end = lineEnd(text, next);
+    end = lineEndAt(text, next);
   }
 }
 
 function lineAt(text: string, start: number): string {
   const nl = text.indexOf('\n', start);
   return text.slice(start, nl === -1 ? text.length : nl);
-}
-
-function lineEnd(text: string, at: number): number {
-  const nl = text.indexOf('\n', at);
-  if (nl === -1) return text.length;
-  return text[nl - 1] === '\r' ? nl - 1 : nl;
 }

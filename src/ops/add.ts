@@ -11,6 +11,7 @@ import type { Plan, TableInfo, Task } from '../model/types.js';
 import { ownerMark } from '../model/owner-mark.js';
 import { scopeMatches } from '../model/scope.js';
 import { escapeCell } from '../text/plain.js';
+import { lineEndAt, lineOf, lineStartAt } from '../text/lines.js';
 import { PlanError } from '../errors.js';
 import { parseStatusArgument, type OpResult } from './set.js';
 import { newItem, taskLists, type TaskList } from './add-item.js';
@@ -75,16 +76,15 @@ function newRow(ec: EditContext, info: TableInfo, values: (string | null)[]): { 
   const rows = ec.plan.tasks.slice(info.firstTask, info.firstTask + info.taskCount).filter((t) => t.source.type === 'row');
   const last = rows[rows.length - 1];
   const template = last?.source.type === 'row' ? last.source : null;
-  const lineStartOf = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
   if (!template) {
     // An empty table: copy the header's layout.
-    const indent = text.slice(lineStartOf(info.header.start), info.header.start);
+    const indent = text.slice(lineStartAt(text, info.header.start), info.header.start);
     const header = text.slice(info.header.start, info.header.end);
     const lead = header.startsWith('|') ? '| ' : '';
     const trail = header.endsWith('|') ? ' |' : '';
-    return { row: indent + lead + values.map((v) => v ?? '').join(' | ') + trail, after: lineEnd(text, info.delimiter.end) };
+    return { row: indent + lead + values.map((v) => v ?? '').join(' | ') + trail, after: lineEndAt(text, info.delimiter.end) };
   }
-  const lineStart = lineStartOf(template.row.start);
+  const lineStart = lineStartAt(text, template.row.start);
   const aligned = tableAlignment(ec, info);
   let out = '';
   let at = lineStart;
@@ -109,13 +109,7 @@ function newRow(ec: EditContext, info: TableInfo, values: (string | null)[]): { 
     }
   });
   out += text.slice(at, template.row.end);
-  return { row: out, after: lineEnd(text, template.row.end) };
-}
-
-function lineEnd(text: string, at: number): number {
-  const nl = text.indexOf('\n', at);
-  if (nl === -1) return text.length;
-  return text[nl - 1] === '\r' ? nl - 1 : nl;
+  return { row: out, after: lineEndAt(text, template.row.end) };
 }
 
 export async function addOp(path: string, input: AddInput, opts: TransactOptions): Promise<OpResult> {
@@ -146,7 +140,7 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
     // across tables (2–4 under Sprint 8, 5–9 in Week 2), so `5` would be ambiguous.
     const taken = new Set(plan.tasks.map((t) => t.id.toLowerCase()));
     const edit = tables.length ? rowEdit(ec, tables[0]!, input, taken) : await itemEdit(ec, lists[0]!, input, taken);
-    return { edits: [edit], value: { line: lineOfOffset(ec.text, edit.start) + 1 } };
+    return { edits: [edit], value: { line: lineOf(ec.text, edit.start) + 1 } };
   });
   const after = await buildFromText(path, r.text, false);
   const task = after.tasks.find((t) => t.line === r.value.line);
@@ -200,18 +194,12 @@ async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken:
   // Positional ids (`L12`) after the new line move down by one; the rest must read as before.
   const same = (a: Task, b: Task) =>
     (a.idFromFile ? a.id === b.id : !b.idFromFile) && a.title === b.title && a.status === b.status && a.notes === b.notes && a.owner === b.owner;
-  const added = again.tasks.findIndex((t) => t.line === lineOfOffset(next, after) + 1);
+  const added = again.tasks.findIndex((t) => t.line === lineOf(next, after) + 1);
   const others = again.tasks.filter((_, i) => i !== added);
   if (added < 0 || others.length !== plan.tasks.length || others.some((t, i) => !same(t, plan.tasks[i]!))) {
     throw new PlanError(`${display}:${list.line}: a new item here would change how other items read; nothing was written (add it by hand)`);
   }
   return edit;
-}
-
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 export type { Task };

@@ -4,444 +4,407 @@
 // is not sure to read exactly as remark does (block quotes, setext headings,
 // tabs, tables or code inside list items, …). Differential tests hold it to
 // remark's answer on the corpus and on generated files.
+//
+// One Scanner reads the lines in order. Its state is what is open (a fence,
+// an HTML block, a table, a quote's paragraph, a top-level paragraph, the list
+// items) and two facts about the line before. Each kind of line has its own
+// method; what a single line is (a marker, a fence, a delimiter row…) is
+// line-shapes.ts's job.
 
-import type { Block, HeadingBlock, ItemBlock, Span, TableBlock } from './blocks.js';
-import { detailsMarks, trimmedLines } from './html-lines.js';
+import { LineIndex } from '../text/lines.js';
+import type { Block, ItemBlock, TableBlock } from './blocks.js';
 import { splitRow } from './cells.js';
+import { detailsMarks, trimmedLines } from './html-lines.js';
+import {
+  closesFence,
+  delimiterCells,
+  type Fence,
+  hasPipe,
+  headingBlock,
+  indentOf,
+  isAtxHeading,
+  isBlockTag,
+  itemBlock,
+  LINK_DEFINITION,
+  listMarker,
+  type Marker,
+  opensFence,
+  SETEXT,
+  startsBlock,
+  tableHead,
+  THEMATIC,
+  trimmedEnd,
+} from './line-shapes.js';
 
-export { splitRow };
+export function parseFast(text: string): Block[] | null {
+  if (text.includes('\t')) return null; // a tab's width depends on its column: remark's to read
+  return new Scanner(text).scan();
+}
 
-const HTML_BLOCK_TAGS = new Set(
-  (
-    'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
-    'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link ' +
-    'main menu menuitem nav noframes ol optgroup option p param section summary table tbody td tfoot th thead title tr track ul'
-  ).split(' '),
-);
+/** What reading a line did: read it (`line`), read it and the next (`pair`: a table's header and delimiter row), or gave up (`bail`). */
+type Step = 'line' | 'pair' | 'bail';
+
+/** Leaves the text to remark: `why` and `line` say, at each call, which construct the scanner does not read. */
+function bail(_why: string, _line: number): Step {
+  return 'bail';
+}
 
 interface OpenItem {
+  item: ItemBlock;
   contentIndent: number;
   /** The list's marker kind: `-`, `*`, `+`, or `.`/`)` for ordered lists. */
   kind: string;
-  item: ItemBlock;
   /** The item's first paragraph is still open (lines may continue it). */
   firstPara: boolean;
   /** Some paragraph of the item is open (lazy continuation applies). */
   anyPara: boolean;
 }
 
-interface Marker {
-  kind: string;
-  /** Width of the marker and the spaces after it. */
-  width: number;
-  ordered: boolean;
+/** A non-blank line outside fences and HTML blocks, and what came before it. */
+interface Line {
+  /** 1-based. */
+  n: number;
   start: number;
-  empty: boolean;
+  end: number;
+  indent: number;
+  /** The line after its indent. */
+  content: string;
+  contentStart: number;
+  /** The line before was not blank: an open paragraph may continue lazily. */
+  lazyOk: boolean;
+  /** A top-level paragraph was open. */
+  afterPara: boolean;
+  /** The line before was indented code (micromark treats it like a paragraph here). */
+  afterIndented: boolean;
 }
 
-const THEMATIC = /^(?:(?:\*[ ]*){3,}|(?:-[ ]*){3,}|(?:_[ ]*){3,})$/;
-const SETEXT = /^(?:=+|-+)[ ]*$/;
-const ATX = /^#{1,6}(?:[ ]|$)/;
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+class Scanner {
+  private readonly blocks: Block[] = [];
+  private readonly lines: LineIndex;
+  private fence: Fence | null = null;
+  private html: 'comment' | 'block' | null = null;
+  /** `container`: the content indent of the list item holding the table. */
+  private table: { block: TableBlock; container: number } | null = null;
+  /** A block quote's paragraph is open (lazy lines continue it). */
+  private quote = false;
+  /** A top-level paragraph is open. */
+  private paraOpen = false;
+  private readonly lists: OpenItem[] = [];
+  private prevBlank = true;
+  private prevIndented = false;
 
-/** Leaves the text to remark: `why` and `line` say, at each call, which construct the scanner does not read. */
-function bail(_why: string, _line: number): null {
-  return null;
-}
-
-export function parseFast(text: string): Block[] | null {
-  if (text.includes('\t')) return bail('tab character', 0);
-  const blocks: Block[] = [];
-  const lineStarts: number[] = [];
-  const lineEnds: number[] = [];
-  for (let s = 0; s <= text.length; ) {
-    let nl = text.indexOf('\n', s);
-    if (nl === -1) nl = text.length;
-    lineStarts.push(s);
-    lineEnds.push(nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
-    s = nl + 1;
-    if (nl === text.length) break;
+  constructor(private readonly text: string) {
+    this.lines = new LineIndex(text);
   }
 
-  let fence: { char: string; len: number; container: number } | null = null;
-  let html: 'comment' | 'block' | null = null;
-  let table: TableBlock | null = null;
-  let tableContainer = 0; // the content indent of the list item holding the table
-  let quote = false; // a block quote's paragraph is open (lazy lines continue it)
-  let prevBlank = true;
-  let paraOpen = false; // a top-level paragraph is open
-  let prevIndented = false; // the previous line was indented code (micromark treats it like a paragraph here)
-  const lists: OpenItem[] = [];
-
-  /** Opens a list item (closing the parent's paragraph); false when remark must decide. */
-  const pushItem = (parent: OpenItem | undefined, marker: Marker, start: number, end: number): boolean => {
-    if (parent) {
-      parent.firstPara = false;
-      parent.anyPara = false;
+  scan(): Block[] | null {
+    for (let n = 1; n <= this.lines.count; n++) {
+      const step = this.read(n);
+      if (step === 'bail') return null;
+      if (step === 'pair') n++;
     }
-    const item = openItem(text, start, end, marker, lists.length);
-    if (!item) return false;
-    blocks.push(item.item);
-    lists.push(item);
-    prevBlank = false;
+    return this.blocks;
+  }
+
+  private read(n: number): Step {
+    const start = this.lines.lineStart(n);
+    const end = this.lines.lineEnd(n);
+    const raw = this.text.slice(start, end);
+    if (this.fence && this.inFence(raw)) return 'line';
+    if (this.html) return this.inHtml(raw, start, end);
+    const content = raw.trimStart();
+    if (content === '') return this.blank();
+    const indent = raw.length - content.length;
+    const line: Line = {
+      n,
+      start,
+      end,
+      indent,
+      content,
+      contentStart: start + indent,
+      lazyOk: !this.prevBlank,
+      afterPara: this.paraOpen,
+      afterIndented: this.prevIndented,
+    };
+    if (this.table && this.tableRow(line)) return 'line';
+    if (this.tableOnItemLine(line)) return bail('table inside a list item', n);
+    this.prevIndented = false;
+    return (this.lists.length ? this.inList(line) : null) ?? this.topLevel(line);
+  }
+
+  // ---- fences, HTML, blank lines, table rows ------------------------------
+
+  /** True when the fence holds the line (a closing one ends it); false when the list item holding the fence ended before it. */
+  private inFence(raw: string): boolean {
+    const fence = this.fence!;
+    const indent = raw.length - raw.trimStart().length;
+    if (fence.container > 0 && raw.trim() !== '' && indent < fence.container) {
+      this.fence = null;
+      return false;
+    }
+    if (closesFence(fence, raw, indent)) {
+      this.fence = null;
+      this.prevBlank = false;
+    }
     return true;
-  };
+  }
 
-  for (let i = 0; i < lineStarts.length; i++) {
-    const s = lineStarts[i]!;
-    const e = lineEnds[i]!;
-    const line = text.slice(s, e);
+  private inHtml(raw: string, start: number, end: number): Step {
+    this.pushDetailsMarks(start, end);
+    if (this.html === 'comment' ? raw.includes('-->') : raw.trim() === '') {
+      if (this.html === 'block') this.prevBlank = true;
+      this.html = null;
+    }
+    return 'line';
+  }
 
-    if (fence) {
-      const lineIndent = line.length - line.trimStart().length;
-      if (fence.container > 0 && line.trim() !== '' && lineIndent < fence.container) {
-        fence = null; // the list item holding the fence ended, and the fence with it
-      } else {
-        const m = /^ {0,3}(`{3,}|~{3,}) *$/.exec(line.slice(Math.min(fence.container, lineIndent)));
-        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) {
-          fence = null;
-          prevBlank = false;
-        }
-        continue;
-      }
-    }
-    if (html) {
-      for (const l of trimmedLines(text, s, e)) blocks.push(...detailsMarks(text, l.start, l.end));
-      if (html === 'comment' ? line.includes('-->') : line.trim() === '') {
-        if (html === 'block') prevBlank = true;
-        html = null;
-      }
-      continue;
-    }
+  private blank(): Step {
+    this.table = null;
+    this.quote = false;
+    this.paraOpen = false;
+    this.prevBlank = true;
+    for (const open of this.lists) endParagraphs(open);
+    return 'line';
+  }
 
-    const indent = line.length - line.trimStart().length;
-    const content = line.slice(indent);
-    const contentStart = s + indent;
-    if (content === '') {
-      table = null;
-      quote = false;
-      paraOpen = false;
-      prevBlank = true;
-      for (const l of lists) {
-        l.firstPara = false;
-        l.anyPara = false;
-      }
-      continue;
+  /** Until a blank line or another block, every line is a row, pipes or not; false when the line ends the table. */
+  private tableRow(line: Line): boolean {
+    const { block, container } = this.table!;
+    const rel = line.indent - container;
+    // Less indented than the table (the item holding it ended), indented code, another block or a list item: the table ended.
+    if (rel < 0 || rel >= 4 || startsBlock(line.content) || listMarker(line.content)) {
+      this.table = null;
+      return false;
     }
-    // ---- Table rows (of a top-level table, or one inside a list item) -----
-    if (table) {
-      const rel = indent - tableContainer;
-      if (rel < 0) {
-        table = null; // the item holding the table ended
-      } else if (rel >= 4 || startsBlock(content) || listMarker(content)) {
-        table = null;
-      } else {
-        // Until a blank line or another block, every line is a row, pipes or not.
-        const row = splitRow(text, contentStart, e);
-        table.rows.push(row);
-        table.end = row.end;
-        prevBlank = false;
-        continue;
-      }
-    }
+    const row = splitRow(this.text, line.contentStart, line.end);
+    block.rows.push(row);
+    block.end = row.end;
+    this.prevBlank = false;
+    return true;
+  }
 
-    // A table that starts on a list item's own line, or lazily: remark.
-    if (hasPipe(content) && isDelimiterRow(text, lineStarts, lineEnds, i + 1)) {
-      if (listMarker(content) || (lists.length && !prevBlank && indent < lists[lists.length - 1]!.contentIndent)) {
-        return bail('table inside a list item', i);
-      }
-    }
-    const lazyOk = !prevBlank;
-    const wasPara = paraOpen;
-    const afterIndented = prevIndented;
-    prevIndented = false;
+  /** A table that starts on a list item's own line, or lazily: remark's to read. */
+  private tableOnItemLine(line: Line): boolean {
+    if (!hasPipe(line.content) || !this.isDelimiterRow(line.n + 1)) return false;
+    const top = this.lists[this.lists.length - 1];
+    return listMarker(line.content) !== null || (top !== undefined && line.lazyOk && line.indent < top.contentIndent);
+  }
 
-    // ---- Inside a list --------------------------------------------------
-    if (lists.length) {
-      const top = lists[lists.length - 1]!;
-      const marker = THEMATIC.test(content) ? null : listMarker(content);
-      const paraBefore = top.anyPara && lazyOk;
-      if (indent >= top.contentIndent) {
-        if (indent >= top.contentIndent + 4) {
-          if (!paraBefore) return bail('indented code inside a list item', i);
-          if (top.firstPara) extendText(top.item, text, e);
-          prevBlank = false;
-          continue;
-        }
-        if (marker) {
-          if (marker.empty || (paraBefore && marker.ordered && marker.start !== 1)) return bail('empty or interrupting list item', i);
-          if (!pushItem(top, marker, contentStart, e)) return bail('unusual first line of a list item', i);
-          continue;
-        }
-        if (hasPipe(content) && isDelimiterRow(text, lineStarts, lineEnds, i + 1)) {
-          const delimIndent = indentOf(text, lineStarts[i + 1]!, lineEnds[i + 1]!);
-          if (delimIndent < top.contentIndent || delimIndent >= top.contentIndent + 4) return bail('table inside a list item', i);
-          const t = startTable(text, contentStart, e, lineStarts[i + 1]!, lineEnds[i + 1]!);
-          if (!t) return bail('table header and delimiter row differ in cell count', i);
-          table = t;
-          tableContainer = top.contentIndent;
-          blocks.push(t);
-          i++;
-          top.firstPara = false;
-          top.anyPara = false;
-          prevBlank = false;
-          continue;
-        }
-        const inner = FENCE.exec(content);
-        if (inner && !(inner[1]![0] === '`' && inner[2]!.includes('`'))) {
-          // A fenced code block inside the item: nothing in it is a task.
-          fence = { char: inner[1]![0]!, len: inner[1]!.length, container: top.contentIndent };
-          top.firstPara = false;
-          top.anyPara = false;
-          prevBlank = false;
-          continue;
-        }
-        if (startsBlock(content) || (paraBefore && SETEXT.test(content))) return bail('block inside a list item', i);
-        if (top.firstPara && lazyOk) extendText(top.item, text, e);
-        top.anyPara = true;
-        prevBlank = false;
-        continue;
-      }
-      // Less indented than the item's content: a lazy continuation line…
-      if (paraBefore && !marker && !startsBlock(content)) {
-        if (top.firstPara) extendText(top.item, text, e);
-        prevBlank = false;
-        continue;
-      }
-      // …or the end of the items it is not indented enough for.
-      let popped: OpenItem | undefined;
-      while (lists.length && indent < lists[lists.length - 1]!.contentIndent) popped = lists.pop();
-      if (marker) {
-        // A sibling in the same list continues it; another kind of marker
-        // starts a new list, which must obey the paragraph-interruption rules.
-        const sibling = popped !== undefined && popped.kind === marker.kind;
-        if (marker.empty || (!sibling && paraBefore && marker.ordered && marker.start !== 1)) {
-          return bail('empty or interrupting list item', i);
-        }
-        if (!pushItem(lists[lists.length - 1], marker, contentStart, e)) return bail('unusual first line of a list item', i);
-        continue;
-      }
-      if (lists.length) {
-        // Content of an outer item (after a blank line): read the line again
-        // with the inner items closed.
-        i--;
-        continue;
-      }
-      paraOpen = false;
-      // fall through: the line starts a top-level block
-    }
+  // ---- inside a list ------------------------------------------------------
 
-    // ---- Top level --------------------------------------------------------
-    if (quote && content[0] !== '>') {
-      // A lazy continuation line of the quote's paragraph, or the start of a block.
-      if (listMarker(content) || hasPipe(content) || /^\[[^\]]*\]:/.test(content)) return bail('block quote followed by a list or table', i);
-      if (indent >= 4 || !startsBlock(content)) {
-        prevBlank = false;
-        continue;
-      }
-      quote = false;
-    }
-    if (indent >= 4) {
-      // Paragraph continuation, or indented code (which holds no tasks).
-      if (wasPara) blocks.push(...trimmedLines(text, s, e).map((l) => ({ type: 'line' as const, ...l })));
-      prevIndented = !wasPara;
-      prevBlank = false;
-      continue;
-    }
-    if (ATX.test(content)) {
-      blocks.push(heading(text, contentStart, e));
-      paraOpen = false;
-      prevBlank = false;
-      continue;
-    }
-    const f = FENCE.exec(content);
-    if (f) {
-      if (f[1]![0] === '`' && f[2]!.includes('`')) return bail('backtick in a fence info string', i);
-      fence = { char: f[1]![0]!, len: f[1]!.length, container: 0 };
-      paraOpen = false;
-      prevBlank = false;
-      continue;
-    }
-    if (wasPara && SETEXT.test(content)) return bail('setext heading', i);
-    if (THEMATIC.test(content)) {
-      paraOpen = false;
-      prevBlank = false;
-      continue;
-    }
-    if (content[0] === '>') {
-      // A block quote of plain text holds no tasks; anything more: remark.
-      const inner = content.replace(/^> ?/, '');
-      if (
-        inner.trim() !== '' &&
-        (hasPipe(inner) || startsBlock(inner.trimStart()) || listMarker(inner.trimStart()) || /^ {4}/.test(inner) || /^\[[^\]]*\]:/.test(inner.trimStart()))
-      ) {
-        return bail('block quote holding more than text', i);
-      }
-      quote = inner.trim() !== '';
-      paraOpen = false;
-      prevBlank = false;
-      continue;
-    }
+  /** A line while list items are open; null when it closed them all and starts a top-level block. */
+  private inList(line: Line): Step | null {
+    const top = this.lists[this.lists.length - 1]!;
+    const marker = THEMATIC.test(line.content) ? null : listMarker(line.content);
+    if (line.indent >= top.contentIndent) return this.inItem(top, line, marker);
+    const paraBefore = top.anyPara && line.lazyOk;
+    // Less indented than the item's content: a lazy continuation line…
+    if (paraBefore && !marker && !startsBlock(line.content)) return this.itemLine(top, line, top.firstPara);
+    // …or the end of the items it is not indented enough for.
+    let closed: OpenItem | undefined;
+    while (this.lists.length && line.indent < this.lists[this.lists.length - 1]!.contentIndent) closed = this.lists.pop();
+    if (marker) return this.itemAfterClosed(closed!, marker, line, paraBefore);
+    const outer = this.lists[this.lists.length - 1];
+    // Content of an outer item (after a blank line), read with the inner items closed.
+    if (outer) return this.inItem(outer, line, null);
+    this.paraOpen = false;
+    return null;
+  }
 
-    if (content[0] === '<') {
-      for (const l of trimmedLines(text, s, e)) blocks.push(...detailsMarks(text, l.start, l.end));
-      if (content.startsWith('<!--')) {
-        html = content.includes('-->', 4) ? null : 'comment';
-      } else {
-        const tag = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:[ >]|\/>|$)/.exec(content);
-        if (!tag || !HTML_BLOCK_TAGS.has(tag[1]!.toLowerCase())) return bail('HTML block', i);
-        html = 'block';
-      }
-      paraOpen = false;
-      prevBlank = false;
-      continue;
+  /** A line indented into `top`'s content: a sub-item, a table, a fence, or text (indented four more: text continuing a paragraph). */
+  private inItem(top: OpenItem, line: Line, marker: Marker | null): Step {
+    const paraBefore = top.anyPara && line.lazyOk;
+    if (line.indent >= top.contentIndent + 4) {
+      if (!paraBefore) return bail('indented code inside a list item', line.n);
+      return this.itemLine(top, line, top.firstPara);
     }
-    if (/^\[[^\]]*\]:/.test(content)) return bail('link reference definition', i);
-    const marker = listMarker(content);
     if (marker) {
-      if (marker.empty) return bail('empty list item', i);
-      if ((wasPara || afterIndented) && marker.ordered && marker.start !== 1) return bail('ordered list interrupting a paragraph', i);
-      if (!pushItem(undefined, marker, contentStart, e)) return bail('unusual first line of a list item', i);
-      paraOpen = false;
-      continue;
+      if (marker.empty || (paraBefore && marker.ordered && marker.start !== 1)) return bail('empty or interrupting list item', line.n);
+      return this.startItem(top, marker, line);
     }
-    if (hasPipe(content) && i + 1 < lineStarts.length) {
-      if (isDelimiterRow(text, lineStarts, lineEnds, i + 1)) {
-        const t = startTable(text, contentStart, e, lineStarts[i + 1]!, lineEnds[i + 1]!);
-        if (!t) return bail('table header and delimiter row differ in cell count', i);
-        table = t;
-        tableContainer = 0;
-        blocks.push(table);
-        i++; // the delimiter row
-        paraOpen = false;
-        prevBlank = false;
-        continue;
-      }
+    if (hasPipe(line.content) && this.isDelimiterRow(line.n + 1)) return this.tableInItem(top, line);
+    const fence = opensFence(line.content, top.contentIndent);
+    if (fence && fence !== 'bad') return this.fenceInItem(top, fence);
+    if (startsBlock(line.content) || (paraBefore && SETEXT.test(line.content))) return bail('block inside a list item', line.n);
+    top.anyPara = true;
+    return this.itemLine(top, line, top.firstPara && line.lazyOk);
+  }
+
+  /** A line of `top`'s text: part of the item's own text (its title and notes) only while its first paragraph is open (`extend`). */
+  private itemLine(top: OpenItem, line: Line, extend: boolean): Step {
+    if (extend) {
+      const { item } = top;
+      item.end = trimmedEnd(this.text, item.text.start, line.end);
+      item.text = { start: item.text.start, end: item.end };
     }
-    blocks.push(...trimmedLines(text, s, e).map((l) => ({ type: 'line' as const, ...l })));
-    paraOpen = true;
-    prevBlank = false;
+    this.prevBlank = false;
+    return 'line';
   }
-  return blocks;
-}
 
-function startTable(text: string, start: number, end: number, dStart: number, dEnd: number): TableBlock | null {
-  const align = delimiterCells(text, dStart, dEnd);
-  const header = splitRow(text, start, end);
-  if (!align || header.cells.length !== align.length) return null;
-  return { type: 'table', start: header.start, end: header.end, header, delimiter: { start: dStart, end: dEnd }, align, rows: [] };
-}
-
-function indentOf(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end && text.charCodeAt(i) === 32) i++;
-  return i - start;
-}
-
-function hasPipe(s: string): boolean {
-  return s.includes('|');
-}
-
-/** Lines that start a block other than a paragraph (and end a table or paragraph). */
-function startsBlock(content: string): boolean {
-  const c = content[0];
-  return ATX.test(content) || FENCE.test(content) || c === '>' || c === '<' || THEMATIC.test(content);
-}
-
-function listMarker(content: string): Marker | null {
-  const m = /^(?:([-*+])|(\d{1,9})([.)]))( +|$)/.exec(content);
-  if (!m) return null;
-  const rest = content.slice(m[0].length);
-  const markerLen = m[0].length - m[4]!.length;
-  // Five or more spaces after the marker: the content is indented code.
-  if (m[4]!.length > 4 && rest !== '') return null;
-  return {
-    kind: m[1] ?? m[3]!,
-    width: rest === '' ? markerLen + 1 : m[0].length,
-    ordered: !m[1],
-    start: m[2] ? Number(m[2]) : 0,
-    empty: rest === '',
-  };
-}
-
-function openItem(text: string, markerStart: number, lineEnd: number, marker: Marker, depth: number): OpenItem | null {
-  const contentAt = markerStart + marker.width;
-  const rest = text.slice(contentAt, lineEnd);
-  // A heading, fence, quote, HTML or a nested list as the item's first line: remark.
-  if (startsBlock(rest) || listMarker(rest)) return null;
-  let checkbox: Span | null = null;
-  let checked: boolean | null = null;
-  let textStart = contentAt;
-  const box = /^\[([ xX])\]( +)(?=\S)/.exec(rest);
-  if (box) {
-    checkbox = { start: contentAt, end: contentAt + 3 };
-    checked = box[1] !== ' ';
-    textStart = contentAt + box[0].length;
-  } else if (/^\[[ xX]\] *$/.test(rest)) {
-    return null; // a checkbox with nothing after it on its line
+  /** A fenced code block inside the item: nothing in it is a task. */
+  private fenceInItem(top: OpenItem, fence: Fence): Step {
+    this.fence = fence;
+    endParagraphs(top);
+    this.prevBlank = false;
+    return 'line';
   }
-  const item: ItemBlock = {
-    type: 'item',
-    start: markerStart,
-    end: trimmedEnd(text, textStart, lineEnd),
-    depth,
-    ordered: marker.ordered,
-    checkbox,
-    checked,
-    text: { start: textStart, end: trimmedEnd(text, textStart, lineEnd) },
-  };
-  return { contentIndent: contentAt - lineStartOf(text, markerStart), kind: marker.kind, item, firstPara: true, anyPara: true };
-}
 
-function lineStartOf(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
-
-function extendText(item: ItemBlock, text: string, lineEnd: number): void {
-  const end = trimmedEnd(text, item.text.start, lineEnd);
-  item.text = { start: item.text.start, end };
-  item.end = end;
-}
-
-function trimmedEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && text.charCodeAt(e - 1) === 32) e--;
-  return e;
-}
-
-function heading(text: string, start: number, end: number): HeadingBlock {
-  const line = text.slice(start, end);
-  const marks = /^#{1,6}/.exec(line)![0].length;
-  const depth = marks;
-  let cs = start + marks;
-  while (cs < end && text.charCodeAt(cs) === 32) cs++;
-  let ce = end;
-  while (ce > cs && text.charCodeAt(ce - 1) === 32) ce--;
-  // Closing sequence: spaces then #s at the end (or the whole content is #s).
-  let k = ce;
-  while (k > cs && text[k - 1] === '#') k--;
-  if (k < ce && (k === cs || text[k - 1] === ' ')) {
-    ce = k;
-    while (ce > cs && text.charCodeAt(ce - 1) === 32) ce--;
+  /**
+   * A marker less indented than the items it closed: a sibling of the
+   * outermost closed item continues its list; another kind of marker starts a
+   * new list, which must obey the paragraph-interruption rules.
+   */
+  private itemAfterClosed(closed: OpenItem, marker: Marker, line: Line, paraBefore: boolean): Step {
+    const sibling = closed.kind === marker.kind;
+    if (marker.empty || (!sibling && paraBefore && marker.ordered && marker.start !== 1)) return bail('empty or interrupting list item', line.n);
+    return this.startItem(this.lists[this.lists.length - 1], marker, line);
   }
-  const lineEnd = trimmedEnd(text, start, end);
-  return { type: 'heading', depth, start, end: lineEnd, content: ce > cs ? { start: cs, end: ce } : { start: cs, end: cs } };
+
+  private tableInItem(top: OpenItem, line: Line): Step {
+    const delimiterIndent = indentOf(this.text, this.lines.lineStart(line.n + 1), this.lines.lineEnd(line.n + 1));
+    if (delimiterIndent < top.contentIndent || delimiterIndent >= top.contentIndent + 4) return bail('table inside a list item', line.n);
+    const step = this.startTable(line, top.contentIndent);
+    endParagraphs(top);
+    return step;
+  }
+
+  /** Opens a list item (closing the parent's paragraphs). */
+  private startItem(parent: OpenItem | undefined, marker: Marker, line: Line): Step {
+    if (parent) endParagraphs(parent);
+    const item = itemBlock(this.text, line.contentStart, line.end, marker, this.lists.length);
+    if (!item) return bail('unusual first line of a list item', line.n);
+    const contentIndent = line.contentStart + marker.width - line.start;
+    this.blocks.push(item);
+    this.lists.push({ item, contentIndent, kind: marker.kind, firstPara: true, anyPara: true });
+    this.prevBlank = false;
+    return 'line';
+  }
+
+  // ---- top level ----------------------------------------------------------
+
+  private topLevel(line: Line): Step {
+    const { content } = line;
+    if (this.quote && content[0] !== '>') {
+      const lazy = this.afterQuote(line);
+      if (lazy) return lazy;
+    }
+    if (line.indent >= 4) return this.indented(line);
+    if (isAtxHeading(content)) {
+      this.blocks.push(headingBlock(this.text, line.contentStart, line.end));
+      return this.endsParagraph();
+    }
+    const fence = opensFence(content, 0);
+    if (fence) return this.fenceStart(fence, line);
+    if (line.afterPara && SETEXT.test(content)) return bail('setext heading', line.n);
+    if (THEMATIC.test(content)) return this.endsParagraph();
+    if (content[0] === '>') return this.blockQuote(line);
+    if (content[0] === '<') return this.htmlStart(line);
+    if (LINK_DEFINITION.test(content)) return bail('link reference definition', line.n);
+    const marker = listMarker(content);
+    if (marker) return this.listStart(line, marker);
+    if (hasPipe(content) && this.isDelimiterRow(line.n + 1)) {
+      this.paraOpen = false;
+      return this.startTable(line, 0);
+    }
+    return this.paragraphLine(line);
+  }
+
+  private fenceStart(fence: Fence | 'bad', line: Line): Step {
+    if (fence === 'bad') return bail('backtick in a fence info string', line.n);
+    this.fence = fence;
+    return this.endsParagraph();
+  }
+
+  /** A block other than a paragraph was read: it ends the open paragraph. */
+  private endsParagraph(): Step {
+    this.paraOpen = false;
+    this.prevBlank = false;
+    return 'line';
+  }
+
+  /** After a block quote's text, a line without `>`: a lazy continuation of the quote's paragraph, or (null) the start of a block. */
+  private afterQuote(line: Line): Step | null {
+    const { content } = line;
+    if (listMarker(content) || hasPipe(content) || LINK_DEFINITION.test(content)) return bail('block quote followed by a list or table', line.n);
+    if (line.indent >= 4 || !startsBlock(content)) {
+      this.prevBlank = false;
+      return 'line';
+    }
+    this.quote = false;
+    return null;
+  }
+
+  /** Indented four or more: a paragraph's continuation, or indented code (which holds no tasks). */
+  private indented(line: Line): Step {
+    if (line.afterPara) this.pushParagraphLine(line);
+    this.prevIndented = !line.afterPara;
+    this.prevBlank = false;
+    return 'line';
+  }
+
+  /** A block quote of plain text holds no tasks; anything more: remark. */
+  private blockQuote(line: Line): Step {
+    const inner = line.content.replace(/^> ?/, '');
+    const rest = inner.trimStart();
+    if (rest !== '' && (hasPipe(inner) || startsBlock(rest) || listMarker(rest) || /^ {4}/.test(inner) || LINK_DEFINITION.test(rest))) {
+      return bail('block quote holding more than text', line.n);
+    }
+    this.quote = rest !== '';
+    return this.endsParagraph();
+  }
+
+  private htmlStart(line: Line): Step {
+    this.pushDetailsMarks(line.start, line.end);
+    if (line.content.startsWith('<!--')) {
+      this.html = line.content.includes('-->', 4) ? null : 'comment';
+    } else {
+      if (!isBlockTag(line.content)) return bail('HTML block', line.n);
+      this.html = 'block';
+    }
+    return this.endsParagraph();
+  }
+
+  private listStart(line: Line, marker: Marker): Step {
+    if (marker.empty) return bail('empty list item', line.n);
+    if ((line.afterPara || line.afterIndented) && marker.ordered && marker.start !== 1) return bail('ordered list interrupting a paragraph', line.n);
+    this.paraOpen = false;
+    return this.startItem(undefined, marker, line);
+  }
+
+  private paragraphLine(line: Line): Step {
+    this.pushParagraphLine(line);
+    this.paraOpen = true;
+    this.prevBlank = false;
+    return 'line';
+  }
+
+  // ---- shared -------------------------------------------------------------
+
+  /** A table whose header is `line` and whose delimiter row is the next line; `container`: the indent of the item holding it. */
+  private startTable(line: Line, container: number): Step {
+    const delimiter = { start: this.lines.lineStart(line.n + 1), end: this.lines.lineEnd(line.n + 1) };
+    const block = tableHead(this.text, line.contentStart, line.end, delimiter);
+    if (!block) return bail('table header and delimiter row differ in cell count', line.n);
+    this.table = { block, container };
+    this.blocks.push(block);
+    this.prevBlank = false;
+    return 'pair';
+  }
+
+  private isDelimiterRow(n: number): boolean {
+    return n <= this.lines.count && delimiterCells(this.text, this.lines.lineStart(n), this.lines.lineEnd(n)) !== null;
+  }
+
+  private pushParagraphLine(line: Line): void {
+    for (const l of trimmedLines(this.text, line.start, line.end)) this.blocks.push({ type: 'line', ...l });
+  }
+
+  private pushDetailsMarks(start: number, end: number): void {
+    for (const l of trimmedLines(this.text, start, end)) this.blocks.push(...detailsMarks(this.text, l.start, l.end));
+  }
 }
 
-function isDelimiterRow(text: string, starts: number[], ends: number[], i: number): boolean {
-  return i < starts.length && delimiterCells(text, starts[i]!, ends[i]!) !== null;
-}
-
-/** The alignments of a delimiter row (`| :--- | ---: |`), or null if it is not one. */
-function delimiterCells(text: string, start: number, end: number): TableBlock['align'] | null {
-  const line = text.slice(start, end).trim();
-  // `---` alone (no pipe) is a thematic break or a setext underline, not a table.
-  if (!line.includes('|') || !/^\|?(?: *:?-+:? *\|)* *:?-+:? *\|?$/.test(line)) return null;
-  const inner = line.replace(/^\|/, '').replace(/\|$/, '');
-  return inner.split('|').map((c) => {
-    const t = c.trim();
-    const l = t.startsWith(':');
-    const r = t.endsWith(':');
-    return l && r ? 'center' : l ? 'left' : r ? 'right' : null;
-  });
+function endParagraphs(open: OpenItem): void {
+  open.firstPara = false;
+  open.anyPara = false;
 }

@@ -1,7 +1,7 @@
 // file text → front matter + blocks. The only entry to the parsers, so the
 // fast path and the full parser can be swapped without touching the rest.
 
-import { readFrontMatter, type FrontMatterResult } from './frontmatter.js';
+import { readFrontMatter, type FrontMatterResult } from './front-matter-yaml.js';
 import { parseFast } from './fast.js';
 import { maskDeepNesting } from './depth.js';
 import type { Block } from './blocks.js';

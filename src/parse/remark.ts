@@ -4,7 +4,7 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Heading, ListItem, Nodes, Parent, Root, Table } from 'mdast';
 import type { Block, Span, TableRow } from './blocks.js';
 import { detailsMarks, trimmedLines } from './html-lines.js';
 import { splitRow } from './cells.js';
@@ -56,68 +56,22 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number, quote
   for (const child of node.children as Nodes[]) {
     const pos = child.position;
     if (!pos) continue;
-    const start = pos.start.offset!;
-    const end = pos.end.offset!;
     switch (child.type) {
-      case 'heading': {
-        const first = child.children[0]?.position;
-        const last = child.children[child.children.length - 1]?.position;
-        const content = first && last ? { start: first.start.offset!, end: last.end.offset! } : emptyAfterMarks(text, start);
-        out.push({ type: 'heading', depth: child.depth, start, end: trimEnd(text, { start, end }).end, content });
+      case 'heading':
+        out.push(headingBlock(child, text));
         break;
-      }
-      case 'table': {
-        const [head, ...body] = child.children;
-        if (!head) break;
-        const headRow = row(head.position!.start.offset!, head.position!.end.offset!, text);
-        const delimiter = delimiterSpan(text, headRow.end);
-        const rows = body.map((r) => row(r.position!.start.offset!, r.position!.end.offset!, text));
-        const last = rows[rows.length - 1] ?? headRow;
-        const table: Block = { type: 'table', start: headRow.start, end: last.end, header: headRow, delimiter, align: child.align ?? [], rows };
-        if (quoted) table.quoted = true;
-        out.push(table);
+      case 'table':
+        if (child.children.length) out.push(tableBlock(child, text, quoted));
         break;
-      }
       case 'paragraph':
-        if (top) for (const l of trimmedLines(text, start, end)) out.push({ type: 'line', ...l });
+        if (top) for (const l of trimmedLines(text, pos.start.offset!, pos.end.offset!)) out.push({ type: 'line', ...l });
         break;
-      case 'html': {
-        if (!top) break;
-        for (const l of trimmedLines(text, start, end)) out.push(...detailsMarks(text, l.start, l.end));
+      case 'html':
+        if (top) for (const l of trimmedLines(text, pos.start.offset!, pos.end.offset!)) out.push(...detailsMarks(text, l.start, l.end));
         break;
-      }
       case 'list':
         for (const item of child.children) {
-          const ipos = item.position!;
-          const para = item.children[0];
-          const istart = ipos.start.offset!;
-          let textSpan: Span = { start: istart, end: istart };
-          let checkbox: Span | null = null;
-          if (para && para.type === 'paragraph' && para.position) {
-            textSpan = trimEnd(text, { start: para.position.start.offset!, end: para.position.end.offset! });
-            if (typeof item.checked === 'boolean') {
-              // Depending on what follows it, the paragraph starts at `[x]` or
-              // after it: find the checkbox right after the list marker.
-              const m = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\][ \t]+)/.exec(text.slice(istart, textSpan.end));
-              if (m) {
-                const at = istart + m[0].length - m[1]!.length;
-                checkbox = { start: at, end: at + 3 };
-                textSpan = { start: istart + m[0].length, end: textSpan.end };
-              }
-            }
-          }
-          const block: Block = {
-            type: 'item',
-            start: istart,
-            end: textSpan.end,
-            depth: listDepth,
-            ordered: !!child.ordered,
-            checkbox,
-            checked: checkbox ? !!item.checked : null,
-            text: textSpan,
-          };
-          if (quoted) block.quoted = true;
-          out.push(block);
+          out.push(itemBlock(item, text, listDepth, !!child.ordered, quoted));
           walk(item, text, out, listDepth + 1, quoted);
         }
         break;
@@ -131,6 +85,50 @@ function walk(node: Parent, text: string, out: Block[], listDepth: number, quote
         break;
     }
   }
+}
+
+function headingBlock(node: Heading, text: string): Block {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  const first = node.children[0]?.position;
+  const last = node.children[node.children.length - 1]?.position;
+  const content = first && last ? { start: first.start.offset!, end: last.end.offset! } : emptyAfterMarks(text, start);
+  return { type: 'heading', depth: node.depth, start, end: trimEnd(text, { start, end }).end, content };
+}
+
+/** A table with at least its header row. */
+function tableBlock(node: Table, text: string, quoted: boolean): Block {
+  const [head, ...body] = node.children;
+  const headRow = row(head!.position!.start.offset!, head!.position!.end.offset!, text);
+  const delimiter = delimiterSpan(text, headRow.end);
+  const rows = body.map((r) => row(r.position!.start.offset!, r.position!.end.offset!, text));
+  const last = rows[rows.length - 1] ?? headRow;
+  const table: Block = { type: 'table', start: headRow.start, end: last.end, header: headRow, delimiter, align: node.align ?? [], rows };
+  if (quoted) table.quoted = true;
+  return table;
+}
+
+function itemBlock(item: ListItem, text: string, depth: number, ordered: boolean, quoted: boolean): Block {
+  const para = item.children[0];
+  const start = item.position!.start.offset!;
+  let textSpan: Span = { start, end: start };
+  let checkbox: Span | null = null;
+  if (para && para.type === 'paragraph' && para.position) {
+    textSpan = trimEnd(text, { start: para.position.start.offset!, end: para.position.end.offset! });
+    if (typeof item.checked === 'boolean') {
+      // Depending on what follows it, the paragraph starts at `[x]` or
+      // after it: find the checkbox right after the list marker.
+      const m = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\][ \t]+)/.exec(text.slice(start, textSpan.end));
+      if (m) {
+        const at = start + m[0].length - m[1]!.length;
+        checkbox = { start: at, end: at + 3 };
+        textSpan = { start: start + m[0].length, end: textSpan.end };
+      }
+    }
+  }
+  const block: Block = { type: 'item', start, end: textSpan.end, depth, ordered, checkbox, checked: checkbox ? !!item.checked : null, text: textSpan };
+  if (quoted) block.quoted = true;
+  return block;
 }
 
 /** A row node's cells: cut by the one splitter the fast scanner and the writers use. */

@@ -1,22 +1,15 @@
 // Ids → one task, or a clear error: ambiguous ids list their candidates and the
 // flags that pick one; unknown ids suggest the closest ones.
 
-import type { Task } from '../model/types.js';
+import { SCOPE_KINDS, type Task } from '../model/types.js';
 import { PlanError, UsageError } from '../errors.js';
 import { filterTasks, type Filters } from './filter.js';
 import { scopeMatches } from '../model/scope.js';
-
-/** Every task's id and scope (sprint, week, month, phase, milestone joined by NUL), in order, as the cache keeps them. */
-export interface TaskIndex {
-  ids: string[];
-  scopes: string[];
-}
-
-const SCOPES = ['sprint', 'week', 'month', 'phase', 'milestone'] as const;
+import { taskScope, type TaskIndex } from '../cache/task-index.js';
 
 /**
- * With an `index`, only the tasks whose id and scope match are read, so a
- * lazily read model stays mostly unread.
+ * With an `index` (the cache's, see cache/task-index.ts), only the tasks whose id
+ * and scope match are read, so a lazily read model stays mostly unread.
  */
 export function resolveTask(tasks: Task[], id: string, filters: Filters, file: string, index?: TaskIndex, forWrite = false): Task {
   const wanted = id.trim();
@@ -27,8 +20,8 @@ export function resolveTask(tasks: Task[], id: string, filters: Filters, file: s
   const norm = (s: string) => s.toLowerCase().replace(/^#/, '');
   const key = norm(wanted);
   const inScope = (i: number) => {
-    const parts = index!.scopes[i]!.split('\u0000');
-    return SCOPES.every((k, j) => filters[k] === undefined || scopeMatches(parts[j] || null, filters[k]!));
+    const scope = taskScope(index!, i);
+    return SCOPE_KINDS.every((k) => filters[k] === undefined || scopeMatches(scope[k], filters[k]!));
   };
   const pool = index ? index.ids.flatMap((x, i) => (norm(x) === key && inScope(i) ? [tasks[i]!] : [])) : tasks;
   const matches = filterTasks(pool, filters).filter((t) => norm(t.id) === key);

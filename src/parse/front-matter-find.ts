@@ -1,6 +1,7 @@
 // Where the front matter block is, by a strict rule of our own: an opening
 // `---` line (with an optional language), and a closing `---` or `...` line.
-// Apart from gray-matter, so writers can find the body without loading YAML.
+// Apart from front-matter-yaml.ts (gray-matter), so writers can find the body
+// without loading a YAML parser.
 
 export interface FrontMatterBlock {
   /** Offsets of the whole block: opening line through the closing line's end. */

@@ -1,12 +1,12 @@
-// The project's one caller of gray-matter. Finds the front matter block with a
-// strict rule of our own (so a file that merely starts with a `---` thematic
-// break and never closes it is not swallowed whole), refuses to evaluate any
-// language but YAML, and reports invalid YAML with its line in the file.
+// The front matter's YAML, read: the project's one caller of gray-matter. The
+// block is found by front-matter-find.ts's strict rule (so a file that merely
+// starts with a `---` thematic break and never closes it is not swallowed
+// whole); any language but YAML is refused, never evaluated; invalid YAML is
+// reported with its line in the file.
 
 import matter from 'gray-matter';
-import { findFrontMatter, type FrontMatterBlock } from './frontmatter-block.js';
-
-export { findFrontMatter, type FrontMatterBlock };
+import { lineOf } from '../text/lines.js';
+import { findFrontMatter, type FrontMatterBlock } from './front-matter-find.js';
 
 export interface FrontMatterProblem {
   line: number;
@@ -62,10 +62,4 @@ export function readFrontMatter(text: string, from = 0): FrontMatterResult {
     const reason = (e.reason ?? e.message ?? 'invalid YAML').split('\n')[0];
     return { block, data: {}, problem: { line: at, kind: 'invalid-yaml', message: `invalid YAML front matter: ${reason}` } };
   }
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

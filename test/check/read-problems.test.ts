@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReadProblems } from '../../src/check/frontmatter.js';
+import { checkReadProblems } from '../../src/check/read-problems.js';
 import { runChecks } from '../../src/check/index.js';
 import { brief, input } from './helpers.js';
 

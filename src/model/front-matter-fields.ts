@@ -1,7 +1,7 @@
 // The front matter fields plan reads (`block.*` or top level). The raw data
 // object never leaves this module: a YAML alias bomb is never expanded.
 
-import type { FrontMatterResult } from '../parse/frontmatter.js';
+import type { FrontMatterResult } from '../parse/front-matter-yaml.js';
 import type { FrontMatterInfo } from './types.js';
 
 function pick(data: Record<string, unknown>, key: string): unknown {

@@ -193,6 +193,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option('--owner <name>', 'owner of the new task')
         .option('--status <status>', 'status of the new task (default: pending)')
         .option('--notes <text>', 'notes of the new task'),
+      false,
     ),
   )
     .addHelpText(
@@ -225,6 +226,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option('--title <text>', 'new title')
         .option('--owner <name>', 'new owner')
         .option('--notes <text>', 'new notes'),
+      true,
     ),
   )
     .addHelpText(
@@ -429,14 +431,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
  * rather than filter: `add` picks a table with them, `edit` one of several
  * tasks with the same id.
  */
-function scopeOptions(meaning: string, cmd: Command): Command {
-  return cmd
+function scopeOptions(meaning: string, cmd: Command, line: boolean): Command {
+  cmd
     .option('--sprint <n>', `${meaning} sprint n`)
     .option('--week <n>', `${meaning} week n`)
     .option('--month <n>', `${meaning} month n`)
     .option('--phase <n>', `${meaning} phase n`)
-    .option('--section <text>', `${meaning} the section whose heading path contains text`)
-    .option('--line <n>', 'the task on line n (to pick one of several equal ids)');
+    .option('--milestone <n>', `${meaning} milestone n`)
+    .option('--section <text>', `${meaning} the section whose heading path contains text`);
+  return line ? cmd.option('--line <n>', 'the task on line n (to pick one of several equal ids)') : cmd;
 }
 
 function writeOptions(cmd: Command): Command {

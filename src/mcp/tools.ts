@@ -298,6 +298,7 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
         week: filterShape.week,
         month: filterShape.month,
         phase: filterShape.phase,
+        milestone: filterShape.milestone,
         section: filterShape.section,
         owner: z.string().optional(),
         status: z.string().optional().describe('default pending'),

@@ -125,14 +125,15 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
       title: 'List tasks',
       description:
         'Tasks matching every filter, in file order (`plan list`). waiting: only those waiting on a dependency; blocked_by: only those that cannot start until that task is done.',
-      inputSchema: { ...filterShape, waiting: z.boolean().optional(), blocked_by: z.string().optional(), ...leanShape },
+      inputSchema: { ...filterShape, waiting: z.boolean().optional(), blocked_by: z.string().optional(), allow_cancelled: allowCancelledArg, ...leanShape },
       outputSchema: listOutput,
       annotations: readOnly,
     },
-    guarded(async ({ waiting, blocked_by, fields, limit, ...rest }) => {
+    guarded(async ({ waiting, blocked_by, allow_cancelled, fields, limit, ...rest }) => {
       const { plan, display } = await load();
       const filters = filtersOf(rest);
-      const tasks = dependencyFilter(plan, filterTasks(plan.tasks, filters), { waiting, blockedBy: blocked_by }, display, filters);
+      const deps = { waiting, blockedBy: blocked_by, allowCancelled: allow_cancelled };
+      const tasks = dependencyFilter(plan, filterTasks(plan.tasks, filters), deps, display, filters);
       const lean = leanTasks(tasks, { fields, limit });
       const head = `${tasks.length} of ${plan.tasks.length} tasks in ${display}`;
       return ok([head, ...tasks.slice(0, lean.length).map(taskLine)].join('\n'), { schemaVersion: SCHEMA_VERSION, file: display, tasks: lean });
@@ -275,6 +276,8 @@ export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
         id: idArg,
         status: z.string().min(1).describe('done, in-progress, pending, blocked or cancelled (synonyms and emoji too)'),
         ...scopeShape,
+        owner: filterShape.owner,
+        grep: filterShape.grep,
         dry_run: dryRunArg,
       },
       outputSchema: setOutput,

@@ -1,16 +1,25 @@
-// plan completion bash|zsh|fish: a completion script built from the command
-// table itself (so every registered command and flag is in it), which asks
-// `plan __complete-ids` for the task ids of the plan file the command line
-// points at, each time the user presses Tab.
+// plan completion bash|zsh|fish: a completion script built from the table
+// of commands itself (src/command-table.ts: every command, flag and filter is
+// in it), which asks `plan __complete-ids` for the task ids of the plan file
+// the command line points at, each time the user presses Tab.
 
-import { Help, type Command, type Option } from 'commander';
 import type { Context } from './context.js';
 import { locatePlan } from '../locate.js';
 import { loadPlan } from '../load.js';
 import { UsageError } from '../errors.js';
-
-const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+import { STATUSES } from '../status.js';
+import { FILTER_STATUSES } from '../spec/filters.js';
+import {
+  GLOBAL_OPTIONS,
+  HELP_COMMAND,
+  HELP_OPTION,
+  VERSION_OPTION,
+  flagNames,
+  optionsOf,
+  type ArgSpec,
+  type CommandSpec,
+  type OptionSpec,
+} from '../spec/commands.js';
 
 /** What a flag value or argument completes to. */
 type ValueKind =
@@ -19,7 +28,7 @@ type ValueKind =
   | { type: 'id' }
   | { type: 'status'; list: boolean }
   | { type: 'command' }
-  | { type: 'choice'; values: string[] };
+  | { type: 'choice'; values: readonly string[] };
 
 interface FlagSpec {
   names: string[];
@@ -27,66 +36,50 @@ interface FlagSpec {
   value: ValueKind | null;
 }
 
-interface CommandSpec {
+interface CommandCompletion {
   names: string[];
   description: string;
   flags: FlagSpec[];
   args: ValueKind[];
-  variadic: boolean;
 }
 
 export interface CompletionSpec {
   global: FlagSpec[];
-  commands: CommandSpec[];
+  commands: CommandCompletion[];
 }
 
 /** Statuses a task can be set to; the filter (`--status`) also takes `none` and `open`. */
-const SET_STATUSES = ['done', 'in-progress', 'pending', 'blocked', 'cancelled'];
-const FILTER_STATUSES = [...SET_STATUSES, 'none', 'open'];
+const SET_STATUSES = STATUSES.filter((s) => s !== 'none');
 
-function flagValue(o: Option): ValueKind | null {
-  if (!o.required && !o.optional) return null;
-  if (o.argChoices?.length) return { type: 'choice', values: o.argChoices };
-  const name = o.attributeName().toLowerCase();
-  if (name === 'file' || name.endsWith('path') || name.endsWith('file')) return { type: 'file' };
-  if (name === 'status' || name === 'statuses') return { type: 'status', list: true };
-  if (name === 'id') return { type: 'id' };
-  return { type: 'none' };
+function valueKind(v: Pick<ArgSpec, 'choices' | 'completes'>): ValueKind {
+  if (v.choices?.length) return { type: 'choice', values: v.choices };
+  switch (v.completes) {
+    case 'statuses':
+      return { type: 'status', list: true };
+    case 'status':
+      return { type: 'status', list: false };
+    case undefined:
+      return { type: 'none' };
+    default:
+      return { type: v.completes };
+  }
 }
 
-function argValue(name: string, choices: string[] | undefined): ValueKind {
-  if (choices?.length) return { type: 'choice', values: choices };
-  const n = name.toLowerCase();
-  if (/(^|-)ids?$/.test(n) || n === 'task' || n === 'tasks') return { type: 'id' };
-  if (/status/.test(n)) return { type: 'status', list: false };
-  if (/(^|-)(file|path)s?$/.test(n)) return { type: 'file' };
-  if (n === 'command') return { type: 'command' };
-  return { type: 'none' };
+function flagSpec(o: OptionSpec): FlagSpec {
+  const { names, valued } = flagNames(o);
+  return { names, description: o.description, value: valued ? valueKind(o) : null };
 }
 
-function flagSpec(o: Option): FlagSpec {
+/** The completion data of the commands: the listed ones (and `help`), their flags and arguments. */
+export function completionSpec(commands: readonly CommandSpec[]): CompletionSpec {
   return {
-    names: [o.short, o.long].filter((x): x is string => !!x),
-    description: o.description,
-    value: flagValue(o),
-  };
-}
-
-/** The completion data of a commander program: its visible commands, flags and arguments. */
-export function completionSpec(program: Command): CompletionSpec {
-  const help = new Help();
-  return {
-    global: help.visibleOptions(program).map(flagSpec),
-    commands: help.visibleCommands(program).map((cmd) => {
-      const args = help.visibleArguments(cmd).length ? help.visibleArguments(cmd) : cmd.registeredArguments;
-      return {
-        names: [cmd.name(), ...cmd.aliases()],
-        description: cmd.description(),
-        flags: help.visibleOptions(cmd).map(flagSpec),
-        args: args.map((a) => argValue(a.name(), a.argChoices)),
-        variadic: args.length > 0 && args[args.length - 1]!.variadic,
-      };
-    }),
+    global: [VERSION_OPTION, ...GLOBAL_OPTIONS, HELP_OPTION].map(flagSpec),
+    commands: [...commands.filter((c) => !c.hidden), HELP_COMMAND].map((c) => ({
+      names: [c.name, ...(c.aliases ?? [])],
+      description: c.description,
+      flags: [...optionsOf(c), ...(c === HELP_COMMAND ? [] : [HELP_OPTION])].map(flagSpec),
+      args: (c.args ?? []).map(valueKind),
+    })),
   };
 }
 
@@ -128,7 +121,6 @@ function bash(spec: CompletionSpec): string {
     }, new Map<string, string>());
   const commandCases = spec.commands.map((c) => {
     const kinds = c.args.map(kindToken);
-    if (c.variadic && kinds.length) kinds[kinds.length - 1] += '...';
     const flags = c.flags.flatMap((f) => f.names).join(' ');
     return `    ${c.names.join('|')}) flags="${flags}"; kinds="${kinds.join(' ')}" ;;`;
   });
@@ -265,7 +257,6 @@ function zsh(spec: CompletionSpec): string {
   const cmdCases = spec.commands.map((c) => {
     const flags = c.flags.flatMap((f) => zshDescribed(f.names, f.description));
     const args = c.args.map((a, i) => `        ${i}) ${zshValue(a)} ;;`);
-    if (c.variadic && c.args.length) args.push(`        *) ${zshValue(c.args[c.args.length - 1]!)} ;;`);
     return `    ${c.names.map(sq).join('|')})
       flags=( ${flags.join(' ')} )
       if [[ $cur == -* ]]; then _describe -t options 'option' flags -- _plan_global; return; fi
@@ -393,7 +384,7 @@ function fish(spec: CompletionSpec): string {
     const names = c.names.join(' ');
     for (const f of c.flags) lines.push(fishFlag(f, `__plan_in_command ${names}`));
     c.args.forEach((a, i) => {
-      const pos = c.variadic && i === c.args.length - 1 ? `${i}+` : String(i);
+      const pos = String(i);
       const args = fishArgs(a);
       if (a.type === 'file') lines.push(`complete -c plan -n ${fq(`__plan_at_arg ${pos} ${names}`)} -F`);
       else if (args) lines.push(`complete -c plan -n ${fq(`__plan_at_arg ${pos} ${names}`)} -f -a ${args}`);
@@ -505,8 +496,8 @@ ${lines.join('\n')}
 `;
 }
 
-export function completionScript(program: Command, shell: string): string {
-  const spec = completionSpec(program);
+export function completionScript(commands: readonly CommandSpec[], shell: string): string {
+  const spec = completionSpec(commands);
   switch (shell) {
     case 'bash':
       return bash(spec);
@@ -519,8 +510,8 @@ export function completionScript(program: Command, shell: string): string {
   }
 }
 
-export async function completion(ctx: Context, program: Command, shell: string): Promise<number> {
-  ctx.out(completionScript(program, shell));
+export async function completion(ctx: Context, commands: readonly CommandSpec[], shell: string): Promise<number> {
+  ctx.out(completionScript(commands, shell));
   return 0;
 }
 

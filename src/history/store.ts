@@ -11,11 +11,12 @@ import { cacheDir, keyOf, writeCacheFile } from '../cache/dir.js';
 import { fingerprint } from '../cache/hash.js';
 import { BUILD } from '../cache/plan-cache.js';
 import type { Snapshot, SnapshotTask } from './snapshot.js';
+import { SCOPE_KINDS } from '../model/types.js';
 
 /** The most task references kept over all versions (about 12 MB of cache). */
 const MAX_REFS = 2_000_000;
 
-const FIELDS = ['id', 'title', 'section', 'kind', 'status', 'owner', 'sprint', 'week', 'month', 'phase', 'milestone'] as const;
+const FIELDS = ['id', 'title', 'section', 'kind', 'status', 'owner', ...SCOPE_KINDS] as const;
 type Row = [...(string | null)[], 0 | 1];
 
 interface StoreFile {

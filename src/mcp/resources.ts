@@ -11,7 +11,7 @@ import { loadPlan } from '../load.js';
 import type { Filters } from '../query/filter.js';
 import { resolveTask } from '../query/resolve.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
-import type { ToolContext } from './tools.js';
+import type { ToolContext } from './tool.js';
 import { dependencyFields } from '../render/deps.js';
 
 export const FILE_URI = 'plan://file';
@@ -34,64 +34,58 @@ function parseTaskUri(uri: URL): { id: string; filters: Filters } {
   return { id, filters: line ? { line } : {} };
 }
 
-export function registerResources(server: McpServer, ctx: Pick<ToolContext, 'planPath'>): void {
+type PlanPath = Pick<ToolContext, 'planPath'>;
+
+/** plan://file: the Markdown as it is on disk now. */
+async function readFile(ctx: PlanPath, uri: URL) {
+  const { text } = await loadPlan(ctx.planPath());
+  return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
+}
+
+/** One resource per task; a task whose id another shares is named with its line. */
+async function listTasks(ctx: PlanPath) {
+  const { plan } = await loadPlan(ctx.planPath());
+  const count = new Map<string, number>();
+  for (const t of plan.tasks) count.set(t.id.toLowerCase(), (count.get(t.id.toLowerCase()) ?? 0) + 1);
+  return {
+    resources: plan.tasks.map((t) => ({
+      uri: taskUri(t.id, count.get(t.id.toLowerCase())! > 1 ? t.line : undefined),
+      name: `${t.id} ${t.title}`.trim(),
+      title: t.title || t.id,
+      description: `${t.status}${t.owner ? `, ${t.owner}` : ''} (line ${t.line})`,
+      mimeType: 'application/json',
+    })),
+  };
+}
+
+/** The ids that start with what the client typed. */
+async function completeIds(ctx: PlanPath, value: string): Promise<string[]> {
+  const { plan } = await loadPlan(ctx.planPath());
+  const ids = [...new Set(plan.tasks.map((t) => t.id))];
+  return ids.filter((id) => id.toLowerCase().startsWith(value.toLowerCase()));
+}
+
+/** plan://task/{id}: the JSON `plan show <id> --json` prints. */
+async function readTask(ctx: PlanPath, uri: URL) {
+  const { plan, display } = await loadPlan(ctx.planPath());
+  const { id, filters } = parseTaskUri(uri);
+  const task = resolveTask(plan.tasks, id, filters, display);
+  const text = toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task), ...dependencyFields(plan, task, true) });
+  return { contents: [{ uri: uri.href, mimeType: 'application/json', text }] };
+}
+
+export function registerResources(server: McpServer, ctx: PlanPath): void {
   server.registerResource(
     'plan-file',
     FILE_URI,
-    {
-      title: 'The plan file',
-      description: 'The Markdown plan file, as it is on disk now',
-      mimeType: 'text/markdown',
-    },
-    async (uri) => {
-      const { text } = await loadPlan(ctx.planPath());
-      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
-    },
+    { title: 'The plan file', description: 'The Markdown plan file, as it is on disk now', mimeType: 'text/markdown' },
+    (uri) => readFile(ctx, uri),
   );
-
+  const template = new ResourceTemplate('plan://task/{id}', { list: () => listTasks(ctx), complete: { id: (value) => completeIds(ctx, value) } });
   server.registerResource(
     'task',
-    new ResourceTemplate('plan://task/{id}', {
-      list: async () => {
-        const { plan } = await loadPlan(ctx.planPath());
-        const count = new Map<string, number>();
-        for (const t of plan.tasks) count.set(t.id.toLowerCase(), (count.get(t.id.toLowerCase()) ?? 0) + 1);
-        return {
-          resources: plan.tasks.map((t) => ({
-            uri: taskUri(t.id, count.get(t.id.toLowerCase())! > 1 ? t.line : undefined),
-            name: `${t.id} ${t.title}`.trim(),
-            title: t.title || t.id,
-            description: `${t.status}${t.owner ? `, ${t.owner}` : ''} (line ${t.line})`,
-            mimeType: 'application/json',
-          })),
-        };
-      },
-      complete: {
-        id: async (value) => {
-          const { plan } = await loadPlan(ctx.planPath());
-          const ids = [...new Set(plan.tasks.map((t) => t.id))];
-          return ids.filter((id) => id.toLowerCase().startsWith(value.toLowerCase()));
-        },
-      },
-    }),
-    {
-      title: 'A task',
-      description: 'One task of the plan as JSON (the object `plan show <id> --json` prints)',
-      mimeType: 'application/json',
-    },
-    async (uri) => {
-      const { plan, display } = await loadPlan(ctx.planPath());
-      const { id, filters } = parseTaskUri(uri);
-      const task = resolveTask(plan.tasks, id, filters, display);
-      return {
-        contents: [
-          {
-            uri: uri.href,
-            mimeType: 'application/json',
-            text: toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task), ...dependencyFields(plan, task, true) }),
-          },
-        ],
-      };
-    },
+    template,
+    { title: 'A task', description: 'One task of the plan as JSON (the object `plan show <id> --json` prints)', mimeType: 'application/json' },
+    (uri) => readTask(ctx, uri),
   );
 }

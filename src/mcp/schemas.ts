@@ -3,61 +3,49 @@
 
 import { z } from 'zod';
 import { STATUSES } from '../status.js';
-import type { Filters } from '../query/filter.js';
+import { FILTER_NAMES, type FilterName, type Filters } from '../query/filter.js';
+import { FILTER_USES, FILTERS, type FilterUseName, type FilterValue } from '../spec/filters.js';
+import { SCOPE_KINDS, type ScopeKind } from '../model/types.js';
 
-/** A scope value such as a sprint or week number: text, or a number taken as its text. */
-const scopeValue = () =>
-  z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v))
-    .optional();
+/** A filter's argument: text, or a number taken as its text (scopes), or a line number. */
+type FilterArg = z.ZodOptional<z.ZodType<string | number, string | number>>;
+
+/** Each kind of filter value as a tool argument (src/spec/filters.ts says which filter has which). */
+const FILTER_ARGS: Record<FilterValue, () => FilterArg> = {
+  scope: () =>
+    z
+      .union([z.string(), z.number()])
+      .transform((v) => String(v))
+      .optional(),
+  text: () => z.string().optional(),
+  statuses: () => z.string().optional(),
+  line: () => z.number().int().positive().optional(),
+};
 
 /**
- * The filters of `plan list`; every one given narrows the tasks (AND). They
- * are explained once, in the server's instructions, rather than in every tool.
+ * The arguments of the filters a tool takes, as its command takes them (a
+ * FILTER_USES entry), less those it takes as arguments of its own (`owner`
+ * for next_task, `status` for set_status). Every one given narrows the tasks
+ * (AND). They are explained once, in the server's instructions, rather than
+ * in every tool.
  */
-export const filterShape = {
-  sprint: scopeValue(),
-  week: scopeValue(),
-  month: scopeValue(),
-  phase: scopeValue(),
-  milestone: scopeValue(),
-  section: z.string().optional(),
-  status: z.string().optional(),
-  owner: z.string().optional(),
-  grep: z.string().optional(),
-  line: z.number().int().positive().optional(),
-};
+export function filterArgs<U extends FilterUseName, E extends FilterName = never>(
+  use: U,
+  except: readonly E[] = [],
+): Record<Exclude<(typeof FILTER_USES)[U]['names'][number], E>, FilterArg> {
+  const names = FILTER_USES[use].names.filter((n) => !(except as readonly FilterName[]).includes(n));
+  return Object.fromEntries(names.map((n) => [n, FILTER_ARGS[FILTERS.find((f) => f.name === n)!.value]()])) as never;
+}
 
-/** How the filters read, for the server's instructions. */
-export const FILTERS_HELP =
-  'Filters (all optional, combined with AND, as the flags of `plan list`): sprint, week, month, phase, milestone (a number; a range like "2-6" matches 3), ' +
-  'section (part of the heading path), status (comma-separated: done, in-progress, pending, blocked, cancelled, none, open = not done or cancelled), ' +
-  'owner (case-insensitive), grep (text in any field), line (the 1-based line of one task, to pick one of several with the same id).';
-
-/** Filters that only pick one task among several with the same id. */
-export const scopeShape = {
-  sprint: filterShape.sprint,
-  week: filterShape.week,
-  month: filterShape.month,
-  phase: filterShape.phase,
-  milestone: filterShape.milestone,
-  section: filterShape.section,
-  line: filterShape.line,
-};
-
-export type FilterArgs = {
-  [K in keyof typeof filterShape]?: K extends 'line' ? number : string;
-};
+export type FilterArgs = Partial<Record<FilterName, string | number>>;
 
 /** The tool arguments as the Filters of src/query/filter.ts (unset keys left out). */
 export function filtersOf(args: FilterArgs): Filters {
   const f: Filters = {};
-  for (const k of ['sprint', 'week', 'month', 'phase', 'milestone', 'section', 'status', 'owner', 'grep'] as const) {
+  for (const k of FILTER_NAMES) {
     const v = args[k];
-    if (v !== undefined) f[k] = v;
+    if (v !== undefined) f[k] = String(v);
   }
-  if (args.line !== undefined) f.line = String(args.line);
   return f;
 }
 
@@ -85,11 +73,7 @@ export const taskSchema = z.object({
   owner: nullableText,
   notes: nullableText,
   priority: nullableText,
-  sprint: nullableText,
-  week: nullableText,
-  month: nullableText,
-  phase: nullableText,
-  milestone: nullableText,
+  ...(Object.fromEntries(SCOPE_KINDS.map((k) => [k, nullableText])) as Record<ScopeKind, typeof nullableText>),
   section: nullableText,
   group: nullableText,
   line: z.number().int(),

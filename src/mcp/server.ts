@@ -8,7 +8,7 @@ import { registerTools } from './tools.js';
 import { registerResources } from './resources.js';
 import { LineTransport } from './stdio.js';
 import { useCompactToolList } from './compact.js';
-import { FILTERS_HELP } from './schemas.js';
+import { filtersExplained } from '../spec/filters.js';
 
 export interface ServerOptions {
   /** The global -f value, if any; else $PLAN_FILE, else discovery from the current folder. */
@@ -20,7 +20,7 @@ const INSTRUCTIONS =
   'Tools over one Markdown planning file (sprints, weeks, task tables). ' +
   'Use next_task or claim_task to pick work (ready_tasks: all that can start now), set_status to record progress, list_tasks/show_task/summary to read; ' +
   'fields and limit keep list results small. Every call reads the file as it is now; writes change only the cells concerned and the date stamps. ' +
-  FILTERS_HELP;
+  filtersExplained();
 
 export function buildServer(opts: ServerOptions): McpServer {
   const server = new McpServer(

@@ -7,7 +7,7 @@ import { checkMarkName, checkValue, type EditContext } from '../edit/task-edits.
 import { cellSlot, tableAlignment } from '../edit/layout.js';
 import type { Edit } from '../edit/splice.js';
 import { buildFromText } from '../load.js';
-import type { Plan, TableInfo, Task } from '../model/types.js';
+import { SCOPE_KINDS, type Plan, type Scope, type ScopeKind, type TableInfo, type Task } from '../model/types.js';
 import { ownerMark } from '../model/owner-mark.js';
 import { scopeMatches } from '../model/scope.js';
 import { escapeCell } from '../text/plain.js';
@@ -16,12 +16,9 @@ import { PlanError } from '../errors.js';
 import { parseStatusArgument, type OpResult } from './set.js';
 import { newItem, taskLists, type TaskList } from './add-item.js';
 
-export interface AddInput {
+/** Where the new task goes (a scope's and a section's table or list), and what it holds. */
+export interface AddInput extends Partial<Record<ScopeKind, string>> {
   title: string;
-  week?: string;
-  sprint?: string;
-  month?: string;
-  phase?: string;
   section?: string;
   owner?: string;
   status?: string;
@@ -29,12 +26,9 @@ export interface AddInput {
 }
 
 /** Whether a table's or list's scope and section match the flags given. */
-function inScope(scope: Pick<Task, 'week' | 'sprint' | 'month' | 'phase'>, section: string | null, input: AddInput): boolean {
+function inScope(scope: Scope, section: string | null, input: AddInput): boolean {
   return (
-    (input.week === undefined || scopeMatches(scope.week, input.week)) &&
-    (input.sprint === undefined || scopeMatches(scope.sprint, input.sprint)) &&
-    (input.month === undefined || scopeMatches(scope.month, input.month)) &&
-    (input.phase === undefined || scopeMatches(scope.phase, input.phase)) &&
+    SCOPE_KINDS.every((k) => input[k] === undefined || scopeMatches(scope[k], input[k])) &&
     (input.section === undefined || (section ?? '').toLowerCase().includes(input.section.toLowerCase()))
   );
 }
@@ -121,7 +115,7 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
     const lists = tables.length ? [] : targetLists(plan, ec.text, input);
     const found = tables.length + lists.length;
     if (found === 0) {
-      const scoped = (['week', 'sprint', 'month', 'phase', 'section'] as const).some((k) => input[k] !== undefined);
+      const scoped = [...SCOPE_KINDS, 'section' as const].some((k) => input[k] !== undefined);
       throw new PlanError(
         scoped
           ? `${display}: no task table or task list matches the scope given; add one under that heading first, or check with \`plan list\``
@@ -134,7 +128,8 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
         ...lists.map((l) => `  line ${l.line}: ${l.section ?? '(no heading)'}`),
       ].join('\n');
       const what = tables.length ? 'task tables' : 'task lists';
-      throw new PlanError(`${display}: ${found} ${what} match; pick one with --week, --sprint or --section:\n${where}`);
+      const scopes = [...tables.map((t) => t.scope), ...lists.map((l) => l.tasks[0]!)];
+      throw new PlanError(`${display}: ${found} ${what} match; pick one with ${pickingFlags(scopes)}:\n${where}`);
     }
     // Never an id the file already uses anywhere: the seed numbers its tasks
     // across tables (2–4 under Sprint 8, 5–9 in Week 2), so `5` would be ambiguous.
@@ -146,6 +141,12 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
   const task = after.tasks.find((t) => t.line === r.value.line);
   if (!task) throw new PlanError(`${r.display}: the new task was written but could not be read back at line ${r.value.line}; check the file`);
   return { before: task, task, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
+}
+
+/** The flags to pick one of several tables: --week, --sprint, the other scopes they differ in, --section. */
+function pickingFlags(scopes: Scope[]): string {
+  const differ = SCOPE_KINDS.filter((k) => k !== 'week' && k !== 'sprint' && new Set(scopes.map((s) => s[k])).size > 1);
+  return `${['week', 'sprint', ...differ].map((k) => `--${k}`).join(', ')} or --section`;
 }
 
 function rowEdit(ec: EditContext, info: TableInfo, input: AddInput, taken: Set<string>): Edit {

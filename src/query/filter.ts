@@ -1,9 +1,13 @@
 // Pure filtering: every flag narrows the list; flags combine with AND.
 
-import type { Task } from '../model/types.js';
+import { SCOPE_KINDS, type ScopeKind, type Task } from '../model/types.js';
 import { scopeMatches } from '../model/scope.js';
 import { canonicalName, Vocabulary, type Status } from '../status.js';
 import { UsageError } from '../errors.js';
+
+/** Every filter, in the order the flags are listed (src/spec/filters.ts says how each is offered). */
+export const FILTER_NAMES = [...SCOPE_KINDS, 'section', 'owner', 'status', 'grep', 'line'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
 
 export interface Filters {
   sprint?: string;
@@ -49,7 +53,7 @@ const SCOPE_VALUE = /^\d+(?:\.\d+)*(?:\s*[-–—]\s*\d+(?:\.\d+)*)?$/;
  * headings write them (`0`, `2`, `0.5`, `2-6`); lines count from 1.
  */
 export function checkFilters(f: Filters): void {
-  for (const k of ['sprint', 'week', 'month', 'phase', 'milestone'] as const) {
+  for (const k of SCOPE_KINDS) {
     const v = f[k];
     if (v !== undefined && !SCOPE_VALUE.test(v.trim())) throw new UsageError(`--${k} takes a number or a range like 2-6, not "${v}"`);
   }
@@ -57,7 +61,7 @@ export function checkFilters(f: Filters): void {
 }
 
 /** What filtering reads of a task (history snapshots have these fields too). */
-export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'kind' | 'sprint' | 'week' | 'month' | 'phase' | 'milestone'> &
+export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'kind' | ScopeKind> &
   Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line'>>;
 
 export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
@@ -65,13 +69,10 @@ export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
   const owner = f.owner?.trim().toLowerCase();
   const section = f.section?.toLowerCase();
   const grep = f.grep?.toLowerCase();
+  const scopes = SCOPE_KINDS.filter((k) => f[k] !== undefined);
   return tasks.filter(
     (t) =>
-      (f.sprint === undefined || scopeMatches(t.sprint, f.sprint)) &&
-      (f.week === undefined || scopeMatches(t.week, f.week)) &&
-      (f.month === undefined || scopeMatches(t.month, f.month)) &&
-      (f.phase === undefined || scopeMatches(t.phase, f.phase)) &&
-      (f.milestone === undefined || scopeMatches(t.milestone, f.milestone)) &&
+      scopes.every((k) => scopeMatches(t[k], f[k]!)) &&
       (section === undefined || (t.section ?? '').toLowerCase().includes(section)) &&
       (statuses === null || statuses.has(t.status)) &&
       (owner === undefined || (t.owner ?? '').toLowerCase() === owner) &&
@@ -85,10 +86,9 @@ function haystack(t: Filterable): string {
   return [t.id, t.title, t.statusText, t.owner, t.notes, ...Object.values(t.fields ?? {})].join('\u0000').toLowerCase();
 }
 
-/** The filter flags that are set, as they would be typed (`--sprint 9`). */
-export function describeFilters(f: Filters): string {
-  return (['sprint', 'week', 'month', 'phase', 'milestone', 'section', 'status', 'owner', 'grep', 'line'] as const)
-    .filter((k) => f[k] !== undefined)
-    .map((k) => `--${k} ${JSON.stringify(f[k])}`)
-    .join(' ');
+/** Only the filters named (those set): what a command passes on where it takes fewer. */
+export function pickFilters(f: Filters, names: readonly FilterName[]): Filters {
+  const out: Filters = {};
+  for (const k of names) if (f[k] !== undefined) out[k] = f[k];
+  return out;
 }

@@ -1,9 +1,9 @@
 // What can start now: the tasks `plan next` would choose from, in its order,
 // less those waiting on a dependency that is not done.
 
-import type { Plan, Task } from '../model/types.js';
+import { SCOPE_KINDS, type Plan, type Task } from '../model/types.js';
 import { DependencyGraph, isClosed, type WaitOptions } from './deps.js';
-import type { Filters } from './filter.js';
+import { pickFilters, type Filters } from './filter.js';
 import { chooseNext, rankNext, type NextPick } from './next.js';
 import { resolveTask } from './resolve.js';
 
@@ -73,8 +73,7 @@ export function dependencyFilter(plan: Plan, tasks: Task[], f: DependencyFilters
   let out = tasks;
   if (f.waiting) out = out.filter((t) => !isClosed(t) && graph.isWaiting(t, f));
   if (f.blockedBy !== undefined) {
-    const { sprint, week, month, phase, milestone, section } = scope;
-    const pick = Object.fromEntries(Object.entries({ sprint, week, month, phase, milestone, section }).filter(([, v]) => v !== undefined));
+    const pick = pickFilters(scope, [...SCOPE_KINDS, 'section']);
     const blocked = graph.blockedBy(resolveTask(plan.tasks, f.blockedBy, pick, display), f);
     out = out.filter((t) => blocked.has(t));
   }

@@ -1,7 +1,7 @@
 // Lean output for agents: `--fields id,title,status` keeps only those fields
 // of each task (in every output mode), `--limit N` only the first N tasks.
 
-import type { Task } from '../model/types.js';
+import { SCOPE_KINDS, type Task } from '../model/types.js';
 import { UsageError } from '../errors.js';
 import { taskJson, type TaskJson } from './json.js';
 import { cleanField, tsv } from './plain.js';
@@ -19,11 +19,7 @@ export const TASK_FIELDS: readonly FieldName[] = [
   'owner',
   'notes',
   'priority',
-  'sprint',
-  'week',
-  'month',
-  'phase',
-  'milestone',
+  ...SCOPE_KINDS,
   'section',
   'group',
   'line',

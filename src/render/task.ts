@@ -1,7 +1,7 @@
 // One task, every field: the terminal view, TSV of field/value pairs, or JSON
 // (plan show, next, claim and add print it).
 
-import type { Task } from '../model/types.js';
+import { SCOPE_KINDS, type Task } from '../model/types.js';
 import { SCHEMA_VERSION, taskJson, toJson } from './json.js';
 import { tsv } from './plain.js';
 import type { Printer } from './printer.js';
@@ -17,11 +17,7 @@ export function taskPairs(t: Task, file: string): [string, string | null][] {
     ['owner', t.owner],
     ['notes', t.notes],
     ['priority', t.priority],
-    ['sprint', t.sprint],
-    ['week', t.week],
-    ['month', t.month],
-    ['phase', t.phase],
-    ['milestone', t.milestone],
+    ...SCOPE_KINDS.map((k): [string, string | null] => [k, t[k]]),
     ['section', t.section],
     ...Object.entries(t.fields).map(([k, v]): [string, string] => [k, v]),
     ['location', `${file}:${t.line}`],

@@ -3,10 +3,10 @@
 // characters escaped, so widths are measured on what is shown and the only
 // escape sequences left in a view are the colours plan adds itself.
 
-import type { Heading, Plan, Task } from '../model/types.js';
+import { SCOPE_KINDS, type Heading, type Plan, type Task } from '../model/types.js';
 import { visibleField } from '../text/visible.js';
 
-const TEXT_KEYS = ['id', 'title', 'statusText', 'owner', 'notes', 'priority', 'sprint', 'week', 'month', 'phase', 'milestone', 'section'] as const;
+const TEXT_KEYS = ['id', 'title', 'statusText', 'owner', 'notes', 'priority', ...SCOPE_KINDS, 'section'] as const;
 
 function fieldsNeedIt(fields: Record<string, string>): boolean {
   for (const k in fields) if (visibleField(k) !== k || visibleField(fields[k]!) !== fields[k]) return true;

@@ -1,0 +1,119 @@
+// The MCP tools that write: claim_task, set_status, add_task and edit_task.
+// Each goes through src/ops (lock, re-read, atomic write, read_only,
+// chars_limit) exactly as its CLI command does, and returns what that
+// command's --json prints.
+
+import { z } from 'zod';
+import { displayPath } from '../load.js';
+import { setStatusOp } from '../ops/set.js';
+import { claimOp } from '../ops/claim.js';
+import { editOp, type TaskChanges } from '../ops/edit.js';
+import { addOp } from '../ops/add.js';
+import { SCHEMA_VERSION } from '../render/json.js';
+import { changeResult, ok, tool, writeOpts } from './tool.js';
+import { allowCancelledArg, claimOutput, dryRunArg, filterArgs, filtersOf, idArg, setOutput, taskWriteOutput } from './schemas.js';
+
+export const claimTask = tool({
+  name: 'claim_task',
+  title: 'Claim the next task',
+  description:
+    'Pick the next task for owner and claim it in one locked write: in progress, owner written (`plan next --claim`). Agents claiming at once never get the same task; a task waiting on a dependency is never taken. task is null when nothing is left.',
+  mirrors: 'next',
+  kind: 'write',
+  input: {
+    owner: z.string().min(1).describe('written in its Owner cell, or as an @owner mark'),
+    ...filterArgs('narrow', ['owner']),
+    allow_cancelled: allowCancelledArg,
+    dry_run: dryRunArg,
+  },
+  output: claimOutput,
+  run: async ({ owner, dry_run, allow_cancelled, ...rest }, env) => {
+    const r = await claimOp(env.planPath(), owner, filtersOf(rest), writeOpts(dry_run), { allowCancelled: allow_cancelled });
+    if (!r) {
+      const display = displayPath(env.planPath());
+      return ok(`${display}: nothing to claim for ${owner} (no pending task that is unowned or theirs)`, {
+        schemaVersion: SCHEMA_VERSION,
+        file: display,
+        changed: false,
+        written: false,
+        claimed: false,
+        reason: 'nothing to claim',
+        task: null,
+        diff: null,
+      });
+    }
+    const result = changeResult(r, `claimed for ${owner}, ${r.before.status} → ${r.task.status}`, { claimed: r.written || r.changed, reason: r.reason });
+    if (r.written) env.tasksChanged();
+    return result;
+  },
+});
+
+export const setStatus = tool({
+  name: 'set_status',
+  title: 'Set a status',
+  description: "Set one task's status in the file's own style, changing nothing else but the date stamps (`plan set`).",
+  mirrors: 'set',
+  kind: 'idempotent',
+  input: {
+    id: idArg,
+    status: z.string().min(1).describe('done, in-progress, pending, blocked or cancelled (synonyms and emoji too)'),
+    ...filterArgs('narrow', ['status']),
+    dry_run: dryRunArg,
+  },
+  output: setOutput,
+  run: async ({ id, status, dry_run, ...rest }, env) => {
+    const r = await setStatusOp(env.planPath(), id, status, filtersOf(rest), writeOpts(dry_run));
+    if (r.written) env.tasksChanged();
+    return changeResult(r, `${r.from} → ${r.task.status}`, { from: r.from, to: r.task.status });
+  },
+});
+
+export const addTask = tool({
+  name: 'add_task',
+  title: 'Add a task',
+  description: 'Append a task to the table of the scope or section given, with the next free id (`plan add`).',
+  mirrors: 'add',
+  kind: 'write',
+  input: {
+    title: z.string().min(1),
+    ...filterArgs('table'),
+    owner: z.string().optional(),
+    status: z.string().optional().describe('default pending'),
+    notes: z.string().optional(),
+    dry_run: dryRunArg,
+  },
+  output: taskWriteOutput,
+  run: async ({ dry_run, title, owner, status, notes, ...place }, env) => {
+    const input = { ...filtersOf(place), title, owner, status, notes };
+    const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
+    const r = await addOp(env.planPath(), clean, writeOpts(dry_run));
+    if (r.written) env.tasksChanged();
+    return changeResult(r, 'added', {});
+  },
+});
+
+export const editTask = tool({
+  name: 'edit_task',
+  title: 'Edit a task',
+  description: 'Change a task\'s title, owner and/or notes cells, nothing else (`plan edit`); "" clears owner or notes.',
+  mirrors: 'edit',
+  kind: 'idempotent',
+  input: {
+    id: idArg,
+    title: z.string().optional(),
+    owner: z.string().optional(),
+    notes: z.string().optional(),
+    ...filterArgs('pick'),
+    dry_run: dryRunArg,
+  },
+  output: taskWriteOutput,
+  run: async ({ id, title, owner, notes, dry_run, ...rest }, env) => {
+    const changes: TaskChanges = {};
+    if (title !== undefined) changes.title = title;
+    if (owner !== undefined) changes.owner = owner;
+    if (notes !== undefined) changes.notes = notes;
+    const r = await editOp(env.planPath(), id, changes, filtersOf(rest), writeOpts(dry_run));
+    if (r.written) env.tasksChanged();
+    return changeResult(r, `${Object.keys(changes).join(', ')} changed`, {});
+  },
+});

@@ -1,0 +1,92 @@
+// The commander program built from the table of commands (src/cli.ts): each
+// entry's arguments, options and filters become commander's, its examples
+// the end of its --help, and its action runs the entry with what was parsed.
+
+import { Argument, Command, Option } from 'commander';
+import { makeContext, type Context, type GlobalOptions } from './commands/context.js';
+import { checkFilters, pickFilters, type Filters } from './query/filter.js';
+import type { FilterUse } from './spec/filters.js';
+import {
+  GLOBAL_OPTIONS,
+  HELP_COMMAND,
+  HELP_OPTION,
+  VERSION_OPTION,
+  filterUse,
+  optionsOf,
+  type ArgSpec,
+  type CommandSpec,
+  type OptionSpec,
+} from './spec/commands.js';
+
+/** What a command is run with: its arguments, its options as commander parsed them, and its filters, checked. */
+export interface Call {
+  args: (string | undefined)[];
+  opts: Record<string, unknown>;
+  filters: Filters;
+}
+
+/** An entry of the table: a command as data, and the function that runs it and returns the exit code. */
+export interface PlanCommand extends CommandSpec {
+  run(ctx: Context, call: Call): Promise<number>;
+}
+
+/** The program's own description and examples (`plan --help`). */
+export interface ProgramSpec {
+  version: string;
+  description: string;
+  examples: readonly string[];
+}
+
+function option(o: OptionSpec): Option {
+  const made = new Option(o.flags, o.description);
+  if (o.choices) made.choices(o.choices);
+  if (o.default !== undefined) made.default(o.default);
+  return made;
+}
+
+function argument(a: ArgSpec): Argument {
+  const made = new Argument(a.name, a.description);
+  if (a.choices) made.choices(a.choices);
+  if (a.default !== undefined) made.default(a.default);
+  return made;
+}
+
+function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** The filters a command was given, checked (a usage error for `--week abc`). */
+function filtersOf(o: Record<string, unknown>, use: FilterUse | null): Filters {
+  if (!use) return {};
+  const f = pickFilters(o as Filters, use.names);
+  checkFilters(f);
+  return f;
+}
+
+/** The commander command of one entry of the table, which runs it and hands its exit code to setExit. */
+function register(program: Command, spec: PlanCommand, setExit: (code: number) => void): void {
+  const cmd = program.command(spec.name, { hidden: spec.hidden }).description(spec.description);
+  for (const alias of spec.aliases ?? []) cmd.alias(alias);
+  for (const a of spec.args ?? []) cmd.addArgument(argument(a));
+  for (const o of optionsOf(spec)) cmd.addOption(option(o));
+  if (spec.examples.length) cmd.addHelpText('after', examples(spec.examples));
+  cmd.action(async () => {
+    const ctx = makeContext(program.opts<GlobalOptions>());
+    const opts = cmd.opts();
+    setExit(await spec.run(ctx, { args: cmd.processedArgs, opts, filters: filtersOf(opts, filterUse(spec)) }));
+  });
+}
+
+export function buildProgram(spec: ProgramSpec, commands: readonly PlanCommand[], setExit: (code: number) => void): Command {
+  const program = new Command('plan').description(spec.description).version(spec.version, VERSION_OPTION.flags, VERSION_OPTION.description);
+  for (const o of GLOBAL_OPTIONS) program.addOption(option(o));
+  program
+    .helpOption(HELP_OPTION.flags, HELP_OPTION.description)
+    .helpCommand(`${HELP_COMMAND.name} ${HELP_COMMAND.args![0]!.name}`, HELP_COMMAND.description)
+    .showHelpAfterError('(run with --help for usage)')
+    // Every command's --help lists -f, --json, --plain, … too.
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText('after', examples(spec.examples));
+  for (const command of commands) register(program, command, setExit);
+  return program;
+}

@@ -11,6 +11,7 @@ import type { CheckInput, Finding } from './types.js';
 const NOT_TASKS = {
   legend: 'table read as a status legend (a mark and its meaning per row), not as tasks',
   checks: 'table read as a report of checks or measurements (its status cells say ok/pass/fail or its columns are numbers), not as tasks',
+  summary: "table read as a summary of the file's sections (each row names a section that tracks its own tasks), not counted again",
 } as const;
 
 export function checkTableReading({ plan }: CheckInput): Finding[] {
@@ -18,7 +19,9 @@ export function checkTableReading({ plan }: CheckInput): Finding[] {
   for (const table of plan.tables) {
     const at = { line: table.line, column: 1, severity: 'info' as const };
     if (table.reason) {
-      out.push({ ...at, code: 'table-not-tasks', message: `${NOT_TASKS[table.reason]}; a Status column of work statuses makes it a task table` });
+      const instead =
+        table.reason === 'summary' ? 'to count its rows, give them ids that name no section' : 'a Status column of work statuses makes it a task table';
+      out.push({ ...at, code: 'table-not-tasks', message: `${NOT_TASKS[table.reason]}; ${instead}` });
     } else if (table.inferred?.length) {
       const said = table.inferred.join('; ');
       out.push({

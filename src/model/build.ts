@@ -673,7 +673,10 @@ class Builder {
       const ids = rows.map((f) => (f.task.idFromFile && /\p{L}/u.test(f.task.id) ? f.task.id.toLowerCase() : ''));
       if (rows.length < 2 || ids.includes('') || new Set(ids).size !== ids.length) continue;
       const named = ids.filter((id) => this.headings.some((h, i) => this.working.has(i) && namesSection(h.name, id)));
-      if (named.length >= 2 && named.length * 3 >= ids.length * 2) for (const f of rows) this.drop(f);
+      if (named.length < 2 || named.length * 3 < ids.length * 2) continue;
+      for (const f of rows) this.drop(f);
+      const src = rows[0]!.task.source;
+      if (src.type === 'row') this.tables[src.table]!.reason = 'summary';
     }
   }
 

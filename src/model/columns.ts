@@ -5,6 +5,8 @@
 // column whatever its header). Nothing here depends on one particular file.
 
 import type { ColumnRole } from './types.js';
+import { DEPENDS_KEYS } from './depends.js';
+import { STATE_KEYS } from './items.js';
 import { isIdShaped, splitNumberedName, stripLeadingMarks } from './names.js';
 import type { Vocabulary } from '../status.js';
 
@@ -60,26 +62,8 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'المهام',
     'úkol',
   ],
-  status: [
-    'status',
-    'state',
-    'estado',
-    'statut',
-    'stato',
-    'zustand',
-    'статус',
-    'стан',
-    '状態',
-    '状态',
-    'ステータス',
-    'الحالة',
-    'stav',
-    'situação',
-    'situacion',
-    'situación',
-    'disposition',
-    'done?',
-  ],
+  // A status column is named like a status field, or so.
+  status: [...STATE_KEYS, 'situação', 'situacion', 'situación', 'disposition', 'done?'],
   owner: [
     'owner',
     'owners',
@@ -133,27 +117,7 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'facts',
   ],
   priority: ['priority', 'prio', 'pri', 'prioridad', 'prioridade', 'priorité', '優先度', '优先级', 'الأولوية', 'severity'],
-  depends: [
-    'depends on',
-    'dependencies',
-    'dependency',
-    'deps',
-    'depends',
-    'blocked by',
-    'prereqs',
-    'prereq',
-    'prerequisites',
-    'prerequisite',
-    'dependências',
-    'dependencias',
-    'dépendances',
-    'dépendance',
-    'abhängigkeiten',
-    '依存関係',
-    '依赖',
-    'prereq module',
-    'after',
-  ],
+  depends: [...DEPENDS_KEYS, 'prereq module', 'after'],
 };
 
 const LOOKUP = new Map<string, ColumnRole>();

@@ -27,7 +27,7 @@ export interface Mention {
   inherited?: true;
 }
 
-/** Field names (`**Depends on**: …`, `- **Blocked by**: …`) whose value lists dependencies. */
+/** Field names (`**Depends on**: …`, `- **Blocked by**: …`) whose value lists dependencies; also the names of a dependency column. */
 export const DEPENDS_KEYS = new Set([
   'depends on',
   'depends',
@@ -43,6 +43,7 @@ export const DEPENDS_KEYS = new Set([
   'dependências',
   'dependencias',
   'dépendances',
+  'dépendance',
   'abhängigkeiten',
   '依存関係',
   '依存',

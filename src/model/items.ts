@@ -26,8 +26,7 @@ const BOXES: Record<string, Status> = {
   '?': 'pending',
 };
 const BOX_AT_START = /^\[([ xX\-/~>!?])\][ \t]+(?=\S)/;
-/** Field names that make `- **Name**: value` an attribute of the heading above, not a task. */
-/** Field names that say an entry's state (`**Status:** Erledigt`). */
+/** Field names that say an entry's state (`**Status:** Erledigt`); also the names of a status column. */
 export const STATE_KEYS = new Set([
   'status',
   'state',
@@ -35,6 +34,7 @@ export const STATE_KEYS = new Set([
   'estatus',
   'statut',
   'stato',
+  'zustand',
   'stav',
   'статус',
   'стан',
@@ -46,6 +46,7 @@ export const STATE_KEYS = new Set([
 
 /** Field names whose value gives a heading its status: its state, or its progress or outcome (`**Result**: ✅ COMPLETE`). */
 export const STATUS_KEYS = new Set([...STATE_KEYS, 'progress', 'progreso', 'progresso', 'plans', 'result', 'resultado']);
+/** Field names that make `- **Name**: value` an attribute of the heading above, not a task. */
 const FIELD_KEYS = new Set([
   ...STATUS_KEYS,
   'owner',

@@ -7,6 +7,8 @@ import type { SettableStatus, Vocabulary, VocabularyExtension } from '../status.
 import { planColumns } from './columns.js';
 import { readItem } from './items.js';
 
+const MAX_LEGEND = 64;
+
 export function findLegends(
   blocks: Block[],
   text: string,
@@ -16,7 +18,8 @@ export function findLegends(
 ): VocabularyExtension {
   const found = new Map<string, SettableStatus | null>();
   const learn = (mark: string | null, status: string) => {
-    if (!mark || status === 'none') return;
+    // A legend is a few lines; a file of thousands of "legend" rows must not make every status read slow.
+    if (!mark || status === 'none' || found.size >= MAX_LEGEND) return;
     const known = found.get(mark);
     found.set(mark, known === undefined || known === status ? (status as SettableStatus) : null);
   };

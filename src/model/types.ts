@@ -108,7 +108,7 @@ export interface TableInfo {
   /** The id column's cells also name the task (`1. Základ`). */
   numberedNames?: boolean;
   /** Why a table with a status column holds no tasks (a legend, a report of checks), for `check`. */
-  reason?: 'legend' | 'checks';
+  reason?: 'legend' | 'checks' | 'summary';
   /** Column roles the cells decided against the header, said by `check` (see columns.ts). */
   inferred?: string[];
   scope: Scope;

@@ -13,6 +13,14 @@ describe('check: how plan read tables and headings (info)', () => {
     expect(found[1]!.message).toMatch(/report of checks/);
   });
 
+  it("says once that a table summarising the file's sections is not counted again", async () => {
+    const text =
+      '| Phase | Name | Status |\n|---|---|---|\n| S0 | Setup | ✅ Done |\n| S1 | Scan | ⬜ Todo |\n\n## S0 — Setup\n\n- [x] Repo\n\n## S1 — Scan\n\n- [ ] Schema\n';
+    const found = checkTableReading(await input(text));
+    expect(brief(found)).toEqual(['1:1 info table-not-tasks']);
+    expect(found[0]!.message).toMatch(/summary of the file's sections.*give them ids that name no section/);
+  });
+
   it('names a column whose cells overruled its header, once for the table', async () => {
     const text = '| Task | Description | Status |\n|---|---|---|\n| T01 | Set up CI | Done |\n| T02 | Write docs | Pending |\n| T03 | Ship | Pending |\n';
     const found = checkTableReading(await input(text));

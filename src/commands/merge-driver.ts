@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Context } from './context.js';
 import { PlanError, UsageError } from '../errors.js';
 import { git } from '../git/exec.js';
-import { mergeFile, mergeFileInPlace, type MergeFileOptions } from '../merge/merge-file.js';
+import { mergeFileInPlace, type MergeFileOptions } from '../merge/merge-file.js';
 import { maxBytes } from '../load.js';
 
 export interface DriverOptions {
@@ -55,14 +55,10 @@ async function mergeInMemory(
   opts: MergeFileOptions,
 ): Promise<{ conflicts: number; conflicted?: string[] }> {
   const [base, ours, theirs] = [basePath!, oursPath!, theirsPath!].map((f) => readInput(f, shown));
-  let result: { bytes: Buffer; conflicts: number; conflicted?: string[] };
-  try {
-    const { mergePlans } = await import('../merge/plans.js');
-    result = await mergePlans(resolve(name ?? oursPath!), base!, ours!, theirs!, opts);
-  } catch (e) {
-    ctx.err(`plan: ${shown}: the per-task merge could not run (${(e as Error).message}); used git's line merge instead\n`);
-    result = mergeFile(ours!, base!, theirs!, opts);
-  }
+  const { mergeVersions } = await import('../merge/plans.js');
+  const result = await mergeVersions(resolve(name ?? oursPath!), base!, ours!, theirs!, opts, (why) =>
+    ctx.err(`plan: ${shown}: the per-task merge could not run (${why}); used git's line merge instead\n`),
+  );
   try {
     writeFileSync(oursPath!, result.bytes);
   } catch (e) {

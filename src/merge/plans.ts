@@ -35,6 +35,26 @@ export function innerMarkerSize(texts: string[]): number {
   return n;
 }
 
+/**
+ * The per-task merge, else (when it cannot run on these versions) git's line
+ * merge of the same bytes, with `fellBack` told why: what the driver runs.
+ */
+export async function mergeVersions(
+  path: string,
+  base: Buffer,
+  ours: Buffer,
+  theirs: Buffer,
+  opts: MergeFileOptions,
+  fellBack: (why: string) => void,
+): Promise<MergeResult> {
+  try {
+    return await mergePlans(path, base, ours, theirs, opts);
+  } catch (e) {
+    fellBack((e as Error).message);
+    return { ...mergeFile(ours, base, theirs, opts), conflicted: [] };
+  }
+}
+
 export async function mergePlans(path: string, base: Buffer, ours: Buffer, theirs: Buffer, opts: MergeFileOptions): Promise<MergeResult> {
   const texts = [base, ours, theirs].map((b) => decode(b));
   const plans = await Promise.all(texts.map((t) => buildFromText(path, t.text, t.escaped)));

@@ -80,7 +80,7 @@ export function makeRepo(): Repo {
     run: (args, extra = {}) => plan(args, { cwd: dir, env: { ...env, ...extra } }),
     useDriver: (file) => {
       writeFileSync(join(dir, '.gitattributes'), `/${file} merge=plan\n`);
-      git(['config', 'merge.plan.driver', `'${process.execPath}' '${BIN}' merge-driver %O %A %B %P --marker-size %L`]);
+      git(['config', 'merge.plan.driver', `'${process.execPath}' '${BIN}' merge-driver --marker-size %L -- %O %A %B %P`]);
     },
     cleanup: () => {
       t.cleanup();

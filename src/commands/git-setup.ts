@@ -5,7 +5,7 @@
 
 import { accessSync, constants, lstatSync, readFileSync, realpathSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import type { Context } from './context.js';
 import { locatePlan, PLAN_NAMES } from '../locate.js';
 import { displayPath } from '../load.js';
@@ -163,11 +163,15 @@ function driverCommand(option: string | undefined): DriverCommand {
   };
 }
 
-/** The first executable file of this name in PATH, or null. */
+/**
+ * The first executable file of this name in PATH, or null. Folders git's
+ * shell may not have later are passed over: relative ones, and a project's
+ * node_modules/.bin (which npx and npm scripts put on PATH only for the run).
+ */
 function findOnPath(name: string): string | null {
   if (process.platform === 'win32') return null;
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
+    if (!isAbsolute(dir) || /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
     const file = join(dir, name);
     try {
       accessSync(file, constants.X_OK);

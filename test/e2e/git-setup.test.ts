@@ -107,6 +107,12 @@ describe('plan git-setup', () => {
         expect(r2.code, r2.stderr).toBe(0);
         expect(repo.git(['config', 'merge.plan.driver']).trim()).toMatch(new RegExp(`^${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
         expect(r2.stdout).toContain(`the \`plan\` on PATH (${join(other.dir, 'plan')}) is another copy`);
+        // A project's node_modules/.bin is on PATH only under npx or an npm script: not what git will find later.
+        const npx = join(other.dir, 'node_modules', '.bin');
+        mkdirSync(npx, { recursive: true });
+        symlinkSync(BIN, join(npx, 'plan'));
+        const r3 = repo.run(['git-setup', '--json'], { PATH: `${npx}${delimiter}${NO_PLAN.PATH}` });
+        expect(JSON.parse(r3.stdout).command.source).toBe('absolute');
       } finally {
         other.cleanup();
       }

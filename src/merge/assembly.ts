@@ -118,10 +118,16 @@ export class Assembly {
     return true;
   }
 
-  /** Of one stamp line refreshed on both sides (the rest of the line the same), the one with the later date. */
+  /**
+   * Of one stamp line refreshed on both sides, the one with the later date.
+   * A refresh replaces the base's line (a side that still has it elsewhere
+   * added a new stamp) and moves its date forward (back is an edit).
+   */
   private laterStamp(o: string, a: string, b: string): string | null {
     const [so, sa, sb] = [this.stamps[0].get(o), this.stamps[1].get(a), this.stamps[2].get(b)];
     if (!so || !sa || !sb || so.key !== sa.key || sa.key !== sb.key) return null;
+    if (this.stamps[1].has(o) || this.stamps[2].has(o)) return null;
+    if (later(so.date, sa.date) !== sa.date || later(so.date, sb.date) !== sb.date) return null;
     const date = later(sa.date, sb.date);
     return date === null ? null : date === sa.date ? a : b;
   }

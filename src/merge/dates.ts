@@ -1,8 +1,9 @@
 // Date stamps in a merge (`Last Updated:` lines, the front matter's
 // `modified:`), outside tasks. git's line merge sees them as any other line,
 // so a stamp one side refreshed, added or moved stays as that side wrote it;
-// only where both sides refreshed the same stamp line (and nothing else on
-// it) does the merge keep the later date of the two instead of a conflict.
+// only where both sides refreshed the same stamp line (a later date in place
+// of the base's, nothing else on it changed) does the merge keep the later
+// date of the two instead of a conflict.
 
 import { stampEdits } from '../edit/stamps.js';
 import type { Plan } from '../model/types.js';

@@ -156,6 +156,22 @@ describe('nothing either side wrote is lost', () => {
     expect(await merge(o, a, b)).toEqual({ text: want, conflicts: 0 });
   });
 
+  it('a stamp line is refreshed only where a side replaced it with a later date: an added stamp or a date set back keeps its bytes', async () => {
+    const o = '# P\n\n## S\n\nLast Updated: 2025-01-01\n\n- [ ] A\n';
+    const cases = [
+      // Ours adds a stamp above and keeps the old one; theirs changes the old one.
+      ['# P\n\n## S\n\nLast Updated: 2026-01-01\n\nLast Updated: 2025-01-01\n\n- [ ] A\n', '# P\n\n## S\n\nLast Updated: 2026-01-02\n\n- [ ] A\n'],
+      // Theirs sets the date back: an edit, not a refresh.
+      ['# P\n\n## S\n\nLast Updated: 2026-01-01\n\n- [ ] A\n', '# P\n\n## S\n\nLast Updated: 2019-03-03\n\n- [ ] A\n'],
+    ];
+    for (const [a, b] of cases) {
+      const r = await merge(o, a!, b!);
+      const written = [a!, b!].flatMap((t) => t.split('\n').filter((l) => l.startsWith('Last Updated') && !o.includes(l)));
+      for (const line of written) expect(r.text.split('\n'), line).toContain(line);
+      expect(r.conflicts).toBe(1);
+    }
+  });
+
   it("a line of the inner marker's length in the base of a conflict is not taken for its separator", async () => {
     for (const n of [7, 41, 42]) {
       const bar = '='.repeat(n);

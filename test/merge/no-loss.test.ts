@@ -196,29 +196,34 @@ function changes(from: string[], to: string[]): { removed: string[]; added: stri
   return out;
 }
 
+const RUNS = Number(process.env.RUNS ?? 200);
 const hasMarkers = (text: string) => /^(<{7} |={7}$|>{7} )/m.test(text);
 
 describe('the merge never drops a side (random plans, random edits on both sides)', () => {
-  it('every line either side added or changed is in the result; exit 0 only without markers; git merge-file held to the same check', async () => {
-    await fc.assert(
-      fc.asyncProperty(planArb, fc.array(editArb, { maxLength: 5 }), fc.array(editArb, { maxLength: 5 }), async (plan, oursEdits, theirsEdits) => {
-        const blocks = basePlan(plan);
-        const [base, ours, theirs] = [render(blocks), render(edit(blocks, oursEdits, 'o')), render(edit(blocks, theirsEdits, 't'))];
-        const bytes = [base, ours, theirs].map((t) => Buffer.from(t));
-        const r = await mergeVersions('/nonexistent/plan.md', bytes[0]!, bytes[1]!, bytes[2]!, opts, () => {});
-        const git = mergeFile(bytes[1]!, bytes[0]!, bytes[2]!, opts);
-        for (const [name, out] of [
-          ['git merge-file', git.bytes.toString('utf8')],
-          ['plan merge-driver', r.bytes.toString('utf8')],
-        ] as const) {
-          expect(lost(base, ours, theirs, out), `${name}: ours' lines lost`).toEqual([]);
-          expect(lost(base, theirs, ours, out), `${name}: theirs' lines lost`).toEqual([]);
-        }
-        expect(hasMarkers(r.bytes.toString('utf8'))).toBe(r.conflicts > 0);
-      }),
-      // About 0.08 s of CPU a case (two git processes); RUNS=2000 for a longer search.
-      { numRuns: Number(process.env.RUNS ?? 200), endOnFailure: true },
-    );
-    // A generous bound for a loaded machine; on an idle one the 200 cases take under 20 s.
-  }, 300_000);
+  it(
+    'every line either side added or changed is in the result; exit 0 only without markers; git merge-file held to the same check',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(planArb, fc.array(editArb, { maxLength: 5 }), fc.array(editArb, { maxLength: 5 }), async (plan, oursEdits, theirsEdits) => {
+          const blocks = basePlan(plan);
+          const [base, ours, theirs] = [render(blocks), render(edit(blocks, oursEdits, 'o')), render(edit(blocks, theirsEdits, 't'))];
+          const bytes = [base, ours, theirs].map((t) => Buffer.from(t));
+          const r = await mergeVersions('/nonexistent/plan.md', bytes[0]!, bytes[1]!, bytes[2]!, opts, () => {});
+          const git = mergeFile(bytes[1]!, bytes[0]!, bytes[2]!, opts);
+          for (const [name, out] of [
+            ['git merge-file', git.bytes.toString('utf8')],
+            ['plan merge-driver', r.bytes.toString('utf8')],
+          ] as const) {
+            expect(lost(base, ours, theirs, out), `${name}: ours' lines lost`).toEqual([]);
+            expect(lost(base, theirs, ours, out), `${name}: theirs' lines lost`).toEqual([]);
+          }
+          expect(hasMarkers(r.bytes.toString('utf8'))).toBe(r.conflicts > 0);
+        }),
+        // About 0.08 s of CPU a case (two git processes); RUNS=2000 for a longer search.
+        { numRuns: RUNS, endOnFailure: true },
+      );
+      // A generous bound for a loaded machine; on an idle one the 200 cases take under 20 s.
+    },
+    60_000 + RUNS * 1_000,
+  );
 });

@@ -1,5 +1,5 @@
 // Property: the merge never drops what a side wrote. For random plans (tables,
-// checklists, prose, date stamps, setext headings) and random edits on both
+// checklists, prose, date stamps, setext headings; LF or CRLF) and random edits on both
 // sides, every line either side added or changed is in the result (outside
 // or between conflict markers), and exit 0 means no markers. The check is
 // held to git's own line merge too, on the same inputs: git never drops a
@@ -30,7 +30,7 @@ type Block =
 const STATUSES = ['⏳ Pending', '✅ Done', '✅ Complete', '✅ Done: 1', '✅ Done: -1', '🔄 In Progress', '⛔ Blocked'];
 const DATES = ['2019-03-03', '2025-01-01', '2026-01-01', '2026-01-02'];
 
-function render(blocks: Block[]): string {
+function render(blocks: Block[], eol: string): string {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.kind === 'heading') out.push(`## ${b.text}`);
@@ -41,7 +41,7 @@ function render(blocks: Block[]): string {
     else if (b.kind === 'stamp') out.push(`Last Updated: ${b.date}`);
     else out.push(`${b.text}\n${'='.repeat(41)}`);
   }
-  return `# Plan\n\n${out.join('\n\n')}\n`;
+  return `# Plan\n\n${out.join('\n\n')}\n`.replace(/\n/g, eol);
 }
 
 // A base plan: a few sections, each a heading and some blocks, with unique ids and titles.
@@ -158,12 +158,11 @@ const STAMP = /^Last Updated: (\S+)$/;
  * both sides refreshed may be there with the other side's later date.
  */
 function lost(base: string, side: string, other: string, result: string): string[] {
-  const [b, s, o] = [base, side, other].map((t) => t.split('\n'));
-  const r = result.split('\n');
+  const [b, s, o, r] = [base, side, other, result].map((t) => t.split(/\r?\n/)) as [string[], string[], string[], string[]];
   const inResult = new Set(r);
-  const baseRows = new Map(b!.flatMap((l) => (cellsOf(l) ? [[cellsOf(l)![0]!, cellsOf(l)!] as const] : [])));
+  const baseRows = new Map(b.flatMap((l) => (cellsOf(l) ? [[cellsOf(l)![0]!, cellsOf(l)!] as const] : [])));
   const missing: string[] = [];
-  for (const change of changes(b!, s!)) {
+  for (const change of changes(b, s)) {
     for (const line of change.added) {
       if (line.trim() === '' || inResult.has(line)) continue;
       const cells = cellsOf(line);
@@ -174,7 +173,7 @@ function lost(base: string, side: string, other: string, result: string): string
       }
       const date = STAMP.exec(line)?.[1];
       const replaced = change.removed.find((l) => STAMP.test(l));
-      if (date && replaced && !o!.includes(replaced) && r.some((l) => (STAMP.exec(l)?.[1] ?? '') > date)) continue;
+      if (date && replaced && !o.includes(replaced) && r.some((l) => (STAMP.exec(l)?.[1] ?? '') > date)) continue;
       missing.push(line);
     }
   }
@@ -197,28 +196,34 @@ function changes(from: string[], to: string[]): { removed: string[]; added: stri
 }
 
 const RUNS = Number(process.env.RUNS ?? 200);
-const hasMarkers = (text: string) => /^(<{7} |={7}$|>{7} )/m.test(text);
+const hasMarkers = (text: string) => /^(<{7} |={7}\r?$|>{7} )/m.test(text);
 
 describe('the merge never drops a side (random plans, random edits on both sides)', () => {
   it(
     'every line either side added or changed is in the result; exit 0 only without markers; git merge-file held to the same check',
     async () => {
       await fc.assert(
-        fc.asyncProperty(planArb, fc.array(editArb, { maxLength: 5 }), fc.array(editArb, { maxLength: 5 }), async (plan, oursEdits, theirsEdits) => {
-          const blocks = basePlan(plan);
-          const [base, ours, theirs] = [render(blocks), render(edit(blocks, oursEdits, 'o')), render(edit(blocks, theirsEdits, 't'))];
-          const bytes = [base, ours, theirs].map((t) => Buffer.from(t));
-          const r = await mergeVersions('/nonexistent/plan.md', bytes[0]!, bytes[1]!, bytes[2]!, opts, () => {});
-          const git = mergeFile(bytes[1]!, bytes[0]!, bytes[2]!, opts);
-          for (const [name, out] of [
-            ['git merge-file', git.bytes.toString('utf8')],
-            ['plan merge-driver', r.bytes.toString('utf8')],
-          ] as const) {
-            expect(lost(base, ours, theirs, out), `${name}: ours' lines lost`).toEqual([]);
-            expect(lost(base, theirs, ours, out), `${name}: theirs' lines lost`).toEqual([]);
-          }
-          expect(hasMarkers(r.bytes.toString('utf8'))).toBe(r.conflicts > 0);
-        }),
+        fc.asyncProperty(
+          planArb,
+          fc.array(editArb, { maxLength: 5 }),
+          fc.array(editArb, { maxLength: 5 }),
+          fc.constantFrom('\n', '\r\n'),
+          async (plan, oursEdits, theirsEdits, eol) => {
+            const blocks = basePlan(plan);
+            const [base, ours, theirs] = [render(blocks, eol), render(edit(blocks, oursEdits, 'o'), eol), render(edit(blocks, theirsEdits, 't'), eol)];
+            const bytes = [base, ours, theirs].map((t) => Buffer.from(t));
+            const r = await mergeVersions('/nonexistent/plan.md', bytes[0]!, bytes[1]!, bytes[2]!, opts, () => {});
+            const git = mergeFile(bytes[1]!, bytes[0]!, bytes[2]!, opts);
+            for (const [name, out] of [
+              ['git merge-file', git.bytes.toString('utf8')],
+              ['plan merge-driver', r.bytes.toString('utf8')],
+            ] as const) {
+              expect(lost(base, ours, theirs, out), `${name}: ours' lines lost`).toEqual([]);
+              expect(lost(base, theirs, ours, out), `${name}: theirs' lines lost`).toEqual([]);
+            }
+            expect(hasMarkers(r.bytes.toString('utf8'))).toBe(r.conflicts > 0);
+          },
+        ),
         // About 0.08 s of CPU a case (two git processes); RUNS=2000 for a longer search.
         { numRuns: RUNS, endOnFailure: true },
       );

@@ -277,8 +277,9 @@ export const COMMANDS: readonly PlanCommand[] = [
       { name: '<base>', description: "git's %O: the common ancestor's version" },
       { name: '<ours>', description: "git's %A: our version; the result is written here" },
       { name: '<theirs>', description: "git's %B: their version" },
-      { name: '[path]', description: "git's %P: the file's path in the repository", completes: 'file' },
+      { name: '[path]', description: "git's %P: the file's path in the repository (after `--` when it may start with `-`)", completes: 'file' },
     ],
+    unknownOptionsAreArgs: true,
     description: 'a git merge driver for plan files: merges task by task, so changes to different tasks merge cleanly (set up by `plan git-setup`)',
     options: [
       { flags: '--marker-size <n>', description: "conflict marker length (git's %L)" },
@@ -288,7 +289,7 @@ export const COMMANDS: readonly PlanCommand[] = [
     ],
     examples: [
       'plan git-setup',
-      'git config merge.plan.driver "plan merge-driver %O %A %B %P --marker-size %L"',
+      'git config merge.plan.driver "plan merge-driver --marker-size %L -- %O %A %B %P"',
       'plan merge-driver base.md ours.md theirs.md PLAN.md',
     ],
     run: async (ctx, { args: [base, ours, theirs, path], opts: o }) =>
@@ -299,7 +300,10 @@ export const COMMANDS: readonly PlanCommand[] = [
     description: "register plan's merge driver with git: a merge=plan line in .gitattributes and merge.plan.* in the repository's git config",
     options: [
       { flags: '--global', description: 'for every repository: the global attributes file (all the usual plan names) and the global git config' },
-      { flags: '--command <cmd>', description: 'the command git runs for plan (default: this node and plan, by absolute path)' },
+      {
+        flags: '--command <cmd>',
+        description: 'the command git runs for plan (default: `plan` when the plan on PATH is this copy, else this node and plan by absolute path)',
+      },
     ],
     examples: ['plan git-setup', 'plan -f docs/ROADMAP.md git-setup', 'plan git-setup --global --command plan'],
     run: async (ctx, { opts: o }) => (await import('./commands/git-setup.js')).gitSetup(ctx, { global: !!o.global, command: text(o.command) }),

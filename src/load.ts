@@ -15,6 +15,11 @@ import type { VocabularyExtension } from './status.js';
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
 export const MAX_BYTES = 16 * 1024 * 1024;
 
+/** The largest file plan reads: PLAN_MAX_BYTES, else MAX_BYTES. */
+export function maxBytes(): number {
+  return Number(process.env.PLAN_MAX_BYTES) || MAX_BYTES;
+}
+
 export interface Loaded {
   path: string;
   /** The path as the user should see it (relative to the current folder when inside it). */
@@ -44,7 +49,7 @@ export function readPlanBytes(path: string): Buffer {
   }
   if (st.isDirectory()) throw new PlanError(`${display}: is a directory; pass the Markdown plan file inside it with -f <file>`);
   if (!st.isFile()) throw new PlanError(`${display}: not a regular file; pass a Markdown plan file with -f <file>`);
-  const max = Number(process.env.PLAN_MAX_BYTES) || MAX_BYTES;
+  const max = maxBytes();
   if (st.size > max) {
     throw new PlanError(
       `${display}: file is too large (${(st.size / 1048576).toFixed(1)} MB; plan reads up to ${(max / 1048576).toFixed(0)} MB); split the plan or set PLAN_MAX_BYTES`,

@@ -69,6 +69,7 @@ function register(program: Command, spec: PlanCommand, setExit: (code: number) =
   for (const alias of spec.aliases ?? []) cmd.alias(alias);
   for (const a of spec.args ?? []) cmd.addArgument(argument(a));
   for (const o of optionsOf(spec)) cmd.addOption(option(o));
+  if (spec.unknownOptionsAreArgs) cmd.allowUnknownOption();
   if (spec.examples.length) cmd.addHelpText('after', examples(spec.examples));
   cmd.action(async () => {
     const ctx = makeContext(program.opts<GlobalOptions>());

@@ -3,9 +3,9 @@
 // and the merge.plan.* entries in the repository's (or the global) git config.
 // Prints each thing it did; running it again changes nothing.
 
-import { existsSync, readFileSync, realpathSync, writeFileSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, realpathSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import type { Context } from './context.js';
 import { locatePlan, PLAN_NAMES } from '../locate.js';
 import { displayPath } from '../load.js';
@@ -34,16 +34,20 @@ export async function gitSetup(ctx: Context, o: SetupOptions): Promise<number> {
   const scope = o.global ? '--global' : '--local';
   const where = o.global ? globalTarget() : localTarget(ctx);
   const steps: Step[] = [];
-  for (const pattern of where.patterns) steps.push(addAttribute(where.attributes, pattern, where.cwd));
-  const driver = `${o.command ?? selfCommand()} merge-driver %O %A %B %P --marker-size %L${labelsSupported(where.cwd) ? ' --label-base %S --label-ours %X --label-theirs %Y' : ''}`;
+  for (const pattern of where.patterns) steps.push(addAttribute(where.attributes, pattern, where.cwd, !o.global));
+  const command = driverCommand(o.command);
+  const labels = labelsSupported(where.cwd) ? ' --label-base %S --label-ours %X --label-theirs %Y' : '';
+  // `--` before the paths: %P is the plan's path as it is, and may start with `-`.
+  const driver = `${command.run} merge-driver --marker-size %L${labels} -- %O %A %B %P`;
   const configFile = o.global ? 'global git config' : '.git/config';
   steps.push(setConfig(scope, 'merge.plan.name', DRIVER_NAME, where.cwd, configFile));
   steps.push(setConfig(scope, 'merge.plan.driver', driver, where.cwd, configFile));
   if (ctx.mode === 'json') {
-    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, scope: o.global ? 'global' : 'repository', steps }));
+    ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, scope: o.global ? 'global' : 'repository', steps, command }));
     return 0;
   }
   for (const s of steps) ctx.out(s.changed ? `${s.file}: ${s.action} ${s.what}\n` : `${s.file}: ${s.what} (already there)\n`);
+  ctx.out(`${command.why}\n`);
   if (!o.global && steps[0]!.changed) {
     ctx.out(`Commit ${steps[0]!.file} so every clone merges the plan task by task; each clone runs \`plan git-setup\` once for its own git config.\n`);
   }
@@ -75,10 +79,10 @@ function attributePattern(path: string): string {
   return path.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`).replace(/\s/g, '[[:space:]]');
 }
 
-function addAttribute(file: string, pattern: string, cwd: string): Step {
+function addAttribute(file: string, pattern: string, cwd: string, inRepository: boolean): Step {
   const line = `${pattern} merge=plan`;
   const shown = displayPath(file, cwd);
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  const text = attributesFileExists(file, shown, inRepository) ? readFileSync(file, 'utf8') : null;
   if (text?.split(/\r?\n/).some((l) => l.trim().split(/\s+/).join(' ') === line)) {
     return { file: shown, action: 'added', what: line, changed: false };
   }
@@ -96,6 +100,32 @@ function addAttribute(file: string, pattern: string, cwd: string): Step {
   return { file: shown, action: 'added', what: line, changed: true };
 }
 
+/**
+ * Whether the attributes file exists, refusing what plan must not write
+ * through: in a repository, a symbolic link (git refuses to read a
+ * .gitattributes that is one, and it may point outside the repository);
+ * anywhere, something other than a regular file (a folder, a FIFO).
+ */
+function attributesFileExists(file: string, shown: string, inRepository: boolean): boolean {
+  let st: Stats;
+  try {
+    st = inRepository ? lstatSync(file) : statSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new PlanError(`${shown}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was changed`);
+  }
+  if (st.isSymbolicLink()) {
+    throw new PlanError(
+      `${shown}: is a symbolic link, which git does not read as .gitattributes; replace it with a regular file, then run plan git-setup again`,
+    );
+  }
+  if (!st.isFile()) {
+    const what = st.isDirectory() ? 'a folder' : 'not a regular file';
+    throw new PlanError(`${shown}: is ${what}; git reads attributes from a regular file: move it away, then run plan git-setup again`);
+  }
+  return true;
+}
+
 function setConfig(scope: string, key: string, value: string, cwd: string, file: string): Step {
   const now = git(['config', scope, '--get', key], cwd);
   if (now.status === 0 && now.stdout.toString('utf8').replace(/\n$/, '') === value) return { file, action: 'set', what: `${key} = ${value}`, changed: false };
@@ -104,10 +134,61 @@ function setConfig(scope: string, key: string, value: string, cwd: string, file:
   return { file, action: 'set', what: `${key} = ${value}`, changed: true };
 }
 
-/** This very plan, as a shell command git can run: node and the entry script, quoted. */
-function selfCommand(): string {
-  const script = process.argv[1] ? realpathSync(process.argv[1]) : 'plan';
-  return [process.execPath, script].map(shellQuote).join(' ');
+interface DriverCommand {
+  /** How the command was chosen: --command, `plan` on PATH (this very copy), or this copy's absolute path. */
+  source: 'option' | 'path' | 'absolute';
+  run: string;
+  /** The line that tells the user. */
+  why: string;
+}
+
+/**
+ * The command git runs: --command as given; else `plan` when the `plan` on
+ * PATH is this very copy (so reinstalling or moving it breaks nothing); else
+ * node and this copy's entry script, by absolute path.
+ */
+function driverCommand(option: string | undefined): DriverCommand {
+  if (option !== undefined) return { source: 'option', run: option, why: `git runs \`${option}\` (--command)` };
+  const script = process.argv[1] ? realpathSync(process.argv[1]) : null;
+  const found = findOnPath('plan');
+  if (script && found && sameFile(found, script)) {
+    return { source: 'path', run: 'plan', why: `git runs \`plan\` from PATH (${found})` };
+  }
+  const run = [process.execPath, script ?? 'plan'].map(shellQuote).join(' ');
+  const other = found ? `the \`plan\` on PATH (${found}) is another copy` : 'no `plan` on PATH';
+  return {
+    source: 'absolute',
+    run,
+    why: `git runs this copy of plan by its absolute path (${other}); if you move or reinstall it, run plan git-setup again, or pass --command plan`,
+  };
+}
+
+/**
+ * The first executable file of this name in PATH, or null. Folders git's
+ * shell may not have later are passed over: relative ones, and a project's
+ * node_modules/.bin (which npx and npm scripts put on PATH only for the run).
+ */
+function findOnPath(name: string): string | null {
+  if (process.platform === 'win32') return null;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!isAbsolute(dir) || /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
+    const file = join(dir, name);
+    try {
+      accessSync(file, constants.X_OK);
+      if (statSync(file).isFile()) return file;
+    } catch {
+      // not here: the next folder
+    }
+  }
+  return null;
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 function shellQuote(s: string): string {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlanError } from '../errors.js';
-import { firstLine, git } from '../git/exec.js';
+import { firstLine, git, type GitResult } from '../git/exec.js';
 
 export interface Labels {
   ours: string;
@@ -29,15 +29,32 @@ export function mergeFile(ours: Uint8Array, base: Uint8Array, theirs: Uint8Array
       writeFileSync(f, [ours, base, theirs][i]!);
       return f;
     });
-    const args = ['merge-file', '-p', `--marker-size=${opts.markerSize}`, '-L', opts.labels.ours, '-L', opts.labels.base, '-L', opts.labels.theirs];
-    if (opts.diff3) args.push('--diff3');
-    const r = git([...args, ...files], dir);
-    // merge-file exits with the number of conflicts, or a negative value (255) on error.
-    if (r.status < 0 || r.status > 127) throw new PlanError(`git merge-file failed (${firstLine(r.stderr) || `exit ${r.status}`})`);
-    return { bytes: r.stdout, conflicts: r.status };
+    const r = git([...mergeFileArgs(opts), '-p', '--', ...files], dir);
+    return { bytes: r.stdout, conflicts: conflictsOf(r) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `git merge-file` on the files themselves, the result written into `ours`
+ * (as git's own merge does): for inputs too large to read into memory.
+ * Returns the number of conflicts.
+ */
+export function mergeFileInPlace(ours: string, base: string, theirs: string, opts: MergeFileOptions): number {
+  return conflictsOf(git([...mergeFileArgs(opts), '--', ours, base, theirs], process.cwd()));
+}
+
+function mergeFileArgs(opts: MergeFileOptions): string[] {
+  const args = ['merge-file', `--marker-size=${opts.markerSize}`, '-L', opts.labels.ours, '-L', opts.labels.base, '-L', opts.labels.theirs];
+  if (opts.diff3) args.push('--diff3');
+  return args;
+}
+
+/** merge-file exits with the number of conflicts, or a negative value (255) on error. */
+function conflictsOf(r: GitResult): number {
+  if (r.status < 0 || r.status > 127) throw new PlanError(`git merge-file failed (${firstLine(r.stderr) || `exit ${r.status}`})`);
+  return r.status;
 }
 
 export type Hunk = { type: 'clean'; lines: string[] } | { type: 'conflict'; ours: string[]; base: string[]; theirs: string[] };

@@ -5,11 +5,18 @@
 import type { Keyed } from './keys.js';
 import { mergeTask, type TaskMerge } from './task-merge.js';
 
+export type Side = 'ours' | 'theirs';
+
 export type Outcome =
   | TaskMerge
-  | { clean: 'deleted' }
-  /** Changed on `by`'s side, deleted on the other. */
-  | { clean: false; ours: string; theirs: string; base: string; deletedBy: 'ours' | 'theirs' };
+  /**
+   * Deleted on both sides, or on one side and left as it was on the other
+   * (`kept`). If the keeping side moved it (git's line merge keeps its line
+   * somewhere), a move is a change: the assembly makes it a conflict.
+   */
+  | { clean: 'deleted'; kept?: { by: Side; text: string; base: string } }
+  /** Changed on one side, deleted on `deletedBy`'s. */
+  | { clean: false; ours: string; theirs: string; base: string; deletedBy: Side };
 
 export function outcomes(k: Keyed): Map<string, Outcome> {
   const out = new Map<string, Outcome>();
@@ -20,8 +27,9 @@ export function outcomes(k: Keyed): Map<string, Outcome> {
     if (a && b) out.set(key, o ? mergeTask(o, a, b) : { clean: true, text: a.text });
     else if (a || b) {
       const side = (a ?? b)!;
+      const by: Side = a ? 'ours' : 'theirs';
       if (!o) out.set(key, { clean: true, text: side.text });
-      else if (side.text === o.text) out.set(key, { clean: 'deleted' });
+      else if (side.text === o.text) out.set(key, { clean: 'deleted', kept: { by, text: side.text, base: o.text } });
       else out.set(key, { clean: false, ours: a?.text ?? '', theirs: b?.text ?? '', base: o.text, deletedBy: a ? 'theirs' : 'ours' });
     } else out.set(key, { clean: 'deleted' });
   }

@@ -1,6 +1,7 @@
 // The merge of three versions of a plan: tasks merged part by part (see
-// task-merge.ts), everything else by git's own line merge, date stamps to the
-// later date. Every byte of the result comes from one of the versions.
+// task-merge.ts), everything else by git's own line merge, a date stamp both
+// sides refreshed to the later date. Every byte of the result comes from one
+// of the versions, and nothing either side wrote is left out.
 
 import { buildFromText } from '../load.js';
 import { decode, encode } from '../text/decode.js';
@@ -11,7 +12,7 @@ import { outcomes } from './outcomes.js';
 import { Tokens } from './placeholders.js';
 import { mergeFile, parseHunks, type Labels, type MergeFileOptions } from './merge-file.js';
 import { Assembly } from './assembly.js';
-import { stampSpans } from './dates.js';
+import { stampLines, type Stamp } from './dates.js';
 
 export interface MergeResult {
   bytes: Buffer;
@@ -21,8 +22,38 @@ export interface MergeResult {
   conflicted: string[];
 }
 
-/** Markers git's line merge uses inside: long enough to be unlike anything in the file. */
-const INNER_MARKER = 41;
+/**
+ * The marker size of git's line merge inside: its labels hold the random
+ * token, but its separator is a bare run of `=`, so no line of the texts may
+ * be a run of that length.
+ */
+export function innerMarkerSize(texts: string[]): number {
+  const taken = new Set<number>();
+  for (const t of texts) for (const m of t.matchAll(/^=+(?=\r?$)/gm)) taken.add(m[0].length);
+  let n = 41;
+  while (taken.has(n)) n++;
+  return n;
+}
+
+/**
+ * The per-task merge, else (when it cannot run on these versions) git's line
+ * merge of the same bytes, with `fellBack` told why: what the driver runs.
+ */
+export async function mergeVersions(
+  path: string,
+  base: Buffer,
+  ours: Buffer,
+  theirs: Buffer,
+  opts: MergeFileOptions,
+  fellBack: (why: string) => void,
+): Promise<MergeResult> {
+  try {
+    return await mergePlans(path, base, ours, theirs, opts);
+  } catch (e) {
+    fellBack((e as Error).message);
+    return { ...mergeFile(ours, base, theirs, opts), conflicted: [] };
+  }
+}
 
 export async function mergePlans(path: string, base: Buffer, ours: Buffer, theirs: Buffer, opts: MergeFileOptions): Promise<MergeResult> {
   const texts = [base, ours, theirs].map((b) => decode(b));
@@ -32,15 +63,14 @@ export async function mergePlans(path: string, base: Buffer, ours: Buffer, their
   const [o, a, b] = segs as [Segment[], Segment[], Segment[]];
   const keyed = keyTasks(o, a, b);
   const tokens = new Tokens(texts.map((t) => t.text));
-  const stamps = texts.map((t, i) => stampSpans(t.text, plans[i]!, segs[i]!));
-  const masked = stamps.every((s) => s.length === stamps[0]!.length) ? stamps : stamps.map(() => []);
+  const stamps = texts.map((t, i) => stampLines(t.text, plans[i]!, segs[i]!));
   const keysOf = [o.map((_, i) => `o${i}`), keyed.oursOrder, keyed.theirsOrder];
-  const [mo, ma, mb] = texts.map((t, i) => tokens.mask(t.text, segs[i]!, keysOf[i]!, masked[i]!));
+  const [mo, ma, mb] = texts.map((t, i) => tokens.mask(t.text, segs[i]!, keysOf[i]!));
   const inner: Labels = { ours: `${tokens.token}ours`, base: `${tokens.token}base`, theirs: `${tokens.token}theirs` };
-  const lines = mergeFile(encode(ma!), encode(mo!), encode(mb!), { labels: inner, markerSize: INNER_MARKER, diff3: true });
-  const hunks = parseHunks(decode(lines.bytes).text, inner, INNER_MARKER);
-  const values = masked.map((spans, i) => spans.map((s) => texts[i]!.text.slice(s.start, s.end)));
-  const assembly = new Assembly(keyed, outcomes(keyed), tokens, values as [string[], string[], string[]], opts, plans[1]!.eol);
+  const markerSize = innerMarkerSize([mo!, ma!, mb!]);
+  const lines = mergeFile(encode(ma!), encode(mo!), encode(mb!), { labels: inner, markerSize, diff3: true });
+  const hunks = parseHunks(decode(lines.bytes).text, inner, markerSize);
+  const assembly = new Assembly(keyed, outcomes(keyed), tokens, stamps as [Map<string, Stamp>, Map<string, Stamp>, Map<string, Stamp>], opts, plans[1]!.eol);
   for (const h of hunks) assembly.add(h);
   const text = assembly.finish();
   if (text.includes(tokens.token)) throw new PlanError('a placeholder survived the merge');

@@ -1,11 +1,10 @@
 // Three-way merge of one task: part by part (cells, checkbox, status mark,
 // the text and padding between them). Each part takes the side that changed
-// it; a part changed two ways is a conflict, unless both sides only wrote
-// padding, or the same status in other words (`✅ Done`, `✅ Complete`):
-// then ours wins. Nothing else is ever decided for the user.
+// it; a part changed two ways is a conflict unless both sides wrote the same
+// bytes, or both only changed padding (then ours wins). Two sides agree only
+// when their bytes agree: `✅ Done` and `✅ Complete` are two texts, and a
+// person chooses between them.
 
-import { Vocabulary } from '../status.js';
-import { plainText } from '../text/plain.js';
 import { partsOf, type Segment } from './segments.js';
 
 export type TaskMerge =
@@ -29,7 +28,7 @@ export function mergeTask(base: Segment, ours: Segment, theirs: Segment): TaskMe
     const y = b[i]!;
     let [m, t] = [x, y];
     if (x === p || x === y) m = y;
-    else if (y === p || (isBlank(x) && isBlank(y)) || sameStatus(x, y)) t = x;
+    else if (y === p || (isBlank(x) && isBlank(y))) t = x;
     else conflicts++;
     mine.push(m);
     yours.push(t);
@@ -39,21 +38,3 @@ export function mergeTask(base: Segment, ours: Segment, theirs: Segment): TaskMe
 }
 
 const isBlank = (s: string) => /^[ \t]*\r?\n?$/.test(s);
-
-/** Two texts that are the same status and nothing else (its emoji and words aside). */
-function sameStatus(x: string, y: string): boolean {
-  const rx = statusAndRest(x);
-  const ry = statusAndRest(y);
-  return rx.status !== 'none' && rx.status === ry.status && rx.rest === ry.rest;
-}
-
-function statusAndRest(raw: string): { status: string; rest: string } {
-  const text = plainText(raw);
-  const reading = Vocabulary.of().read(text);
-  let rest = text;
-  for (const part of [reading.emoji, reading.word]) {
-    const at = part ? rest.toLowerCase().indexOf(part.toLowerCase()) : -1;
-    if (at >= 0) rest = rest.slice(0, at) + rest.slice(at + part!.length);
-  }
-  return { status: reading.status, rest: rest.replace(/[\s\p{P}\uFE0F]+/gu, ' ').trim() };
-}

@@ -41,6 +41,11 @@ export interface CommandSpec {
   options?: readonly OptionEntry[];
   /** Command lines shown under `Examples:` in --help; every listed command has some. */
   examples: readonly string[];
+  /**
+   * An argument that looks like an option it does not know is an argument
+   * (the merge driver's `%P`, a path git passes as it is, may start with `-`).
+   */
+  unknownOptionsAreArgs?: boolean;
 }
 
 /** The flags of the whole program, which every command's --help lists too. */

@@ -1,12 +1,20 @@
 // End-to-end: `plan git-setup` registers the driver, and git then uses it.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { delimiter, dirname, join } from 'node:path';
 import { BIN, SEED, tempDir } from '../helpers/run.js';
 import { makeRepo } from '../helpers/git.js';
 import { mergeBranches } from '../helpers/merge.js';
 
-const DRIVER = `${process.execPath} ${realpathSync(BIN)} merge-driver %O %A %B %P --marker-size %L`;
+const DRIVER = `${process.execPath} ${realpathSync(BIN)} merge-driver --marker-size %L -- %O %A %B %P`;
+// No `plan` on PATH: only the folders of git and node.
+const NO_PLAN = { PATH: [dirname(which('git')), dirname(process.execPath)].join(delimiter) };
+
+function which(name: string): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, name))) return join(dir, name);
+  throw new Error(`${name} not on PATH`);
+}
 
 describe('plan git-setup', () => {
   it('writes the .gitattributes line and the repository config, says what it did, and is idempotent', () => {
@@ -15,7 +23,7 @@ describe('plan git-setup', () => {
       repo.write('docs/ROADMAP.md', readFileSync(SEED));
       repo.write('.gitattributes', '*.png binary');
       repo.commit('base');
-      const first = repo.run(['-f', 'docs/ROADMAP.md', 'git-setup']);
+      const first = repo.run(['-f', 'docs/ROADMAP.md', 'git-setup'], NO_PLAN);
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
       expect(first.stdout).toBe(
@@ -23,6 +31,7 @@ describe('plan git-setup', () => {
           '.gitattributes: added /docs/ROADMAP.md merge=plan',
           '.git/config: set merge.plan.name = plan: merges Markdown plans task by task',
           `.git/config: set merge.plan.driver = ${DRIVER}`,
+          'git runs this copy of plan by its absolute path (no `plan` on PATH); if you move or reinstall it, run plan git-setup again, or pass --command plan',
           'Commit .gitattributes so every clone merges the plan task by task; each clone runs `plan git-setup` once for its own git config.',
           '',
         ].join('\n'),
@@ -30,9 +39,9 @@ describe('plan git-setup', () => {
       expect(repo.text('.gitattributes')).toBe('*.png binary\n/docs/ROADMAP.md merge=plan\n');
       expect(repo.git(['config', '--local', 'merge.plan.driver']).trim()).toBe(DRIVER);
       expect(repo.git(['check-attr', 'merge', 'docs/ROADMAP.md']).trim()).toBe('docs/ROADMAP.md: merge: plan');
-      const again = repo.run(['-f', 'docs/ROADMAP.md', 'git-setup']);
+      const again = repo.run(['-f', 'docs/ROADMAP.md', 'git-setup'], NO_PLAN);
       expect(again.stdout.split('\n')[0]).toBe('.gitattributes: /docs/ROADMAP.md merge=plan (already there)');
-      const json = repo.run(['-f', 'docs/ROADMAP.md', 'git-setup', '--json']);
+      const json = repo.run(['-f', 'docs/ROADMAP.md', 'git-setup', '--json'], NO_PLAN);
       expect(JSON.parse(json.stdout).steps.map((s: { changed: boolean }) => s.changed)).toEqual([false, false, false]);
       expect(repo.text('.gitattributes')).toBe('*.png binary\n/docs/ROADMAP.md merge=plan\n');
       // Nothing outside the repository's own files changed.
@@ -66,12 +75,92 @@ describe('plan git-setup', () => {
       const attributes = readFileSync(join(home.dir, 'git', 'attributes'), 'utf8');
       expect(attributes.split('\n')).toContain('PLAN.md merge=plan');
       expect(attributes.split('\n')).toContain('TODO.md merge=plan');
-      expect(repo.git(['config', '--global', 'merge.plan.driver']).trim()).toBe('plan merge-driver %O %A %B %P --marker-size %L');
+      expect(repo.git(['config', '--global', 'merge.plan.driver']).trim()).toBe('plan merge-driver --marker-size %L -- %O %A %B %P');
+      expect(r.stdout.trim().split('\n').at(-1)).toBe('git runs `plan` (--command)');
       expect(repo.tryGit(['config', '--local', 'merge.plan.driver']).code).toBe(1);
       expect(existsSync(join(repo.dir, '.gitattributes'))).toBe(false);
     } finally {
       repo.cleanup();
       home.cleanup();
+    }
+  });
+
+  it('writes `plan merge-driver …` when the plan on PATH is this copy, and says which it chose', () => {
+    const repo = makeRepo();
+    const bin = tempDir();
+    try {
+      repo.write('PLAN.md', readFileSync(SEED));
+      repo.commit('base');
+      symlinkSync(BIN, join(bin.dir, 'plan'));
+      const path = `${bin.dir}${delimiter}${NO_PLAN.PATH}`;
+      const r = repo.run(['git-setup'], { PATH: path });
+      expect(r.code, r.stderr).toBe(0);
+      expect(repo.git(['config', 'merge.plan.driver']).trim()).toMatch(/^plan merge-driver --marker-size %L .*-- %O %A %B %P$/);
+      expect(r.stdout.trim().split('\n').at(-2)).toBe(`git runs \`plan\` from PATH (${join(bin.dir, 'plan')})`);
+      const json = JSON.parse(repo.run(['git-setup', '--json'], { PATH: path }).stdout);
+      expect(json.command).toMatchObject({ source: 'path', run: 'plan' });
+      // Another program named plan on PATH is not this copy: the absolute path, and why.
+      const other = tempDir();
+      try {
+        writeFileSync(join(other.dir, 'plan'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+        const r2 = repo.run(['git-setup'], { PATH: `${other.dir}${delimiter}${NO_PLAN.PATH}` });
+        expect(r2.code, r2.stderr).toBe(0);
+        expect(repo.git(['config', 'merge.plan.driver']).trim()).toMatch(new RegExp(`^${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
+        expect(r2.stdout).toContain(`the \`plan\` on PATH (${join(other.dir, 'plan')}) is another copy`);
+        // A project's node_modules/.bin is on PATH only under npx or an npm script: not what git will find later.
+        const npx = join(other.dir, 'node_modules', '.bin');
+        mkdirSync(npx, { recursive: true });
+        symlinkSync(BIN, join(npx, 'plan'));
+        const r3 = repo.run(['git-setup', '--json'], { PATH: `${npx}${delimiter}${NO_PLAN.PATH}` });
+        expect(JSON.parse(r3.stdout).command.source).toBe('absolute');
+      } finally {
+        other.cleanup();
+      }
+    } finally {
+      repo.cleanup();
+      bin.cleanup();
+    }
+  });
+
+  it('refuses a .gitattributes that is a symbolic link (git does not read one) and leaves its target alone', () => {
+    const repo = makeRepo();
+    const outside = tempDir();
+    try {
+      const target = join(outside.dir, 'victim');
+      writeFileSync(target, 'precious\n');
+      repo.write('PLAN.md', readFileSync(SEED));
+      symlinkSync(target, join(repo.dir, '.gitattributes'));
+      const r = repo.run(['git-setup']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        'plan: .gitattributes: is a symbolic link, which git does not read as .gitattributes; replace it with a regular file, then run plan git-setup again\n',
+      );
+      expect(readFileSync(target, 'utf8')).toBe('precious\n');
+      expect(repo.tryGit(['config', '--local', 'merge.plan.driver']).code).toBe(1);
+    } finally {
+      repo.cleanup();
+      outside.cleanup();
+    }
+  });
+
+  it('refuses a .gitattributes that is a folder or a FIFO with one line (no EISDIR, no hang)', () => {
+    const repo = makeRepo();
+    try {
+      repo.write('PLAN.md', readFileSync(SEED));
+      mkdirSync(join(repo.dir, '.gitattributes'));
+      const dir = repo.run(['git-setup']);
+      expect(dir.code).toBe(1);
+      expect(dir.stderr).toBe('plan: .gitattributes: is a folder; git reads attributes from a regular file: move it away, then run plan git-setup again\n');
+      rmdirSync(join(repo.dir, '.gitattributes'));
+      expect(spawnSync('mkfifo', [join(repo.dir, '.gitattributes')]).status).toBe(0);
+      const fifo = repo.run(['git-setup']);
+      expect(fifo.code).toBe(1);
+      expect(fifo.stderr).toBe(
+        'plan: .gitattributes: is not a regular file; git reads attributes from a regular file: move it away, then run plan git-setup again\n',
+      );
+    } finally {
+      repo.cleanup();
     }
   });
 });

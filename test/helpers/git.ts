@@ -6,10 +6,16 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BIN, CACHE, plan, tempDir, type RunResult } from './run.js';
 
-/** The environment of every git (and plan) child: no global or system config, fixed identity. */
+/**
+ * The environment of every git (and plan) child: no global or system config,
+ * a home of its own (never the user's), fixed identity.
+ */
 export function gitEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
   const global = join(dir, '..', `${dir.split('/').pop()}-gitconfig`);
+  const home = join(dir, '..', `${dir.split('/').pop()}-home`);
   return {
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
     GIT_CONFIG_GLOBAL: global,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_AUTHOR_NAME: 'Ana',
@@ -74,11 +80,12 @@ export function makeRepo(): Repo {
     run: (args, extra = {}) => plan(args, { cwd: dir, env: { ...env, ...extra } }),
     useDriver: (file) => {
       writeFileSync(join(dir, '.gitattributes'), `/${file} merge=plan\n`);
-      git(['config', 'merge.plan.driver', `'${process.execPath}' '${BIN}' merge-driver %O %A %B %P --marker-size %L`]);
+      git(['config', 'merge.plan.driver', `'${process.execPath}' '${BIN}' merge-driver --marker-size %L -- %O %A %B %P`]);
     },
     cleanup: () => {
       t.cleanup();
       rmSync(env.GIT_CONFIG_GLOBAL!, { force: true });
+      rmSync(env.HOME!, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mergePlans } from '../../src/merge/plans.js';
 import { sequence } from '../../src/merge/assembly.js';
 import { later } from '../../src/merge/dates.js';
+import { mergeFile } from '../../src/merge/merge-file.js';
 import { partsOf, segmentsOf } from '../../src/merge/segments.js';
 import { buildFromText } from '../../src/load.js';
 
@@ -47,16 +48,25 @@ describe('mergePlans', () => {
     expect(r).toEqual({ text: `${HEAD}| 1 | Alpha | ✅ Done | Bo | note |\n`, conflicts: 0 });
   });
 
-  it('takes ours when both sides say the same status in other words', async () => {
+  it('two sides agree on a cell only when its bytes agree: the same status in other words is a conflict', async () => {
     const o = `${HEAD}| 1 | Alpha | ⏳ Pending |  |  |\n`;
-    const r = await merge(o, `${HEAD}| 1 | Alpha | ✅ Done |  |  |\n`, `${HEAD}| 1 | Alpha | ✅ Complete |  |  |\n`);
-    expect(r).toEqual({ text: `${HEAD}| 1 | Alpha | ✅ Done |  |  |\n`, conflicts: 0 });
+    const cells = [
+      ['✅ Done', '✅ Complete'],
+      ['✅ Done — see [PR](https://x.test/pr/12)', '✅ Done — see [PR](https://x.test/pr/99)'],
+      ['✅ Done: 1', '✅ Done: -1'],
+      ['⏳ Pending - waiting on Bo', '⏳ Pending (ok)'],
+    ];
+    for (const [mine, yours] of cells) {
+      const r = await merge(o, `${HEAD}| 1 | Alpha | ${mine} |  |  |\n`, `${HEAD}| 1 | Alpha | ${yours} |  |  |\n`);
+      expect(r.text).toBe(`${HEAD}<<<<<<< ours\n| 1 | Alpha | ${mine} |  |  |\n=======\n| 1 | Alpha | ${yours} |  |  |\n>>>>>>> theirs\n`);
+      expect(r.conflicts).toBe(1);
+    }
   });
 
-  it('but a status cell that says more than its status is not the same on both sides', async () => {
+  it('padding changed both ways is not a conflict (ours kept)', async () => {
     const o = `${HEAD}| 1 | Alpha | ⏳ Pending |  |  |\n`;
-    const r = await merge(o, `${HEAD}| 1 | Alpha | ⏳ Pending - waiting on Bo |  |  |\n`, `${HEAD}| 1 | Alpha | ⏳ Pending (ok) |  |  |\n`);
-    expect(r.conflicts).toBe(1);
+    const r = await merge(o, `${HEAD}| 1 | Alpha |  ⏳ Pending |  |  |\n`, `${HEAD}| 1 | Alpha |   ⏳ Pending |  |  |\n`);
+    expect(r).toEqual({ text: `${HEAD}| 1 | Alpha |  ⏳ Pending |  |  |\n`, conflicts: 0 });
   });
 
   it("in a conflict, each side carries the other side's changes to other cells", async () => {
@@ -94,6 +104,85 @@ describe('mergePlans', () => {
     const r = await merge(o, o.replace('| 1 | A | ⏳ Pending', '| 1 | A | ✅ Done'), o.replace('| 2 | B | ⏳ Pending', '| 2 | B | ✅ Done'));
     expect(r.conflicts).toBe(0);
     expect(r.text).toBe(o.replace('| 1 | A | ⏳ Pending', '| 1 | A | ✅ Done').replace('| 2 | B | ⏳ Pending', '| 2 | B | ✅ Done'));
+  });
+});
+
+describe('nothing either side wrote is lost', () => {
+  it('a task deleted on ours, edited and moved down on theirs, beside a conflicting line: theirs kept in a conflict', async () => {
+    const o = '# P\n\n- [ ] A\n\nx\n\n- [ ] B\n\n- [ ] C\n\n- [ ] D\n';
+    const a = '# P\n\n- [ ] A\n\nx ours\n\n- [ ] C\n\n- [ ] D\n';
+    const b = '# P\n\n- [ ] A\n\nx theirs\n\n- [ ] C\n\n- [ ] D\n\n- [x] B\n';
+    const r = await merge(o, a, b);
+    expect(r.conflicts).toBe(2);
+    expect(r.text).toBe(
+      '# P\n\n- [ ] A\n\n<<<<<<< ours\nx ours\n=======\nx theirs\n>>>>>>> theirs\n\n- [ ] C\n\n- [ ] D\n\n<<<<<<< ours\n=======\n- [x] B\n>>>>>>> theirs\n',
+    );
+  });
+
+  it('a task moved to another table on one side and deleted on the other is a conflict (a move is a change)', async () => {
+    const H = '| # | Task | Status |\n|---|---|---|\n';
+    const o = `## Sprint 1\n\n${H}| 1 | A | ⏳ Pending |\n| 2 | B | ⏳ Pending |\n\n## Sprint 2\n\n${H}| 3 | C | ⏳ Pending |\n`;
+    const a = `## Sprint 1\n\n${H}| 1 | A | ⏳ Pending |\n\n## Sprint 2\n\n${H}| 3 | C | ⏳ Pending |\n| 2 | B | ⏳ Pending |\n`;
+    const b = `## Sprint 1\n\n${H}| 1 | A | ⏳ Pending |\n\n## Sprint 2\n\n${H}| 3 | C | ⏳ Pending |\n`;
+    for (const [mine, yours, moved] of [
+      [a, b, '<<<<<<< ours\n| 2 | B | ⏳ Pending |\n=======\n>>>>>>> theirs\n'],
+      [b, a, '<<<<<<< ours\n=======\n| 2 | B | ⏳ Pending |\n>>>>>>> theirs\n'],
+    ]) {
+      const r = await merge(o, mine!, yours!);
+      expect(r.text).toBe(b + moved);
+      expect(r.conflicts).toBe(1);
+    }
+    // Deleted on one side, left in place on the other: deleted, no conflict.
+    expect(await merge(o, o, b)).toEqual({ text: b, conflicts: 0 });
+  });
+
+  it('a date stamp added in another section keeps its own date (stamps are never paired by position)', async () => {
+    const o = '# P\n\nLast Updated: 2025-01-01\n\n- [ ] A\n\n## S\n\ntext\n';
+    const a = '# P\n\n- [ ] A\n\n## S\n\nLast Updated: 2019-03-03\ntext\n';
+    const b = '# P\n\nLast Updated: 2026-01-01\n\n- [ ] A\n\n## S\n\ntext\n';
+    const r = await mergePlans('/nonexistent/plan.md', Buffer.from(o), Buffer.from(a), Buffer.from(b), opts);
+    // No task changed: exactly git's line merge, each side's date where that side wrote it.
+    const git = mergeFile(Buffer.from(a), Buffer.from(o), Buffer.from(b), opts);
+    expect(r.bytes.toString('utf8')).toBe(git.bytes.toString('utf8'));
+    expect(r.bytes.toString('utf8')).toContain('\nLast Updated: 2019-03-03\n');
+    expect(r.conflicts).toBe(1);
+  });
+
+  it('the same stamp refreshed on both sides takes the later date', async () => {
+    const o = '# P\n\nLast Updated: 2025-01-01\n\n- [ ] A\n- [ ] B\n';
+    const a = '# P\n\nLast Updated: 2026-01-02\n\n- [x] A\n- [ ] B\n';
+    const b = '# P\n\nLast Updated: 2026-01-03\n\n- [ ] A\n- [x] B\n';
+    const want = '# P\n\nLast Updated: 2026-01-03\n\n- [x] A\n- [x] B\n';
+    expect(await merge(o, a, b)).toEqual({ text: want, conflicts: 0 });
+  });
+
+  it('a stamp line is refreshed only where a side replaced it with a later date: an added stamp or a date set back keeps its bytes', async () => {
+    const o = '# P\n\n## S\n\nLast Updated: 2025-01-01\n\n- [ ] A\n';
+    const cases = [
+      // Ours adds a stamp above and keeps the old one; theirs changes the old one.
+      ['# P\n\n## S\n\nLast Updated: 2026-01-01\n\nLast Updated: 2025-01-01\n\n- [ ] A\n', '# P\n\n## S\n\nLast Updated: 2026-01-02\n\n- [ ] A\n'],
+      // Theirs sets the date back: an edit, not a refresh.
+      ['# P\n\n## S\n\nLast Updated: 2026-01-01\n\n- [ ] A\n', '# P\n\n## S\n\nLast Updated: 2019-03-03\n\n- [ ] A\n'],
+    ];
+    for (const [a, b] of cases) {
+      const r = await merge(o, a!, b!);
+      const written = [a!, b!].flatMap((t) => t.split('\n').filter((l) => l.startsWith('Last Updated') && !o.includes(l)));
+      for (const line of written) expect(r.text.split('\n'), line).toContain(line);
+      expect(r.conflicts).toBe(1);
+    }
+  });
+
+  it("a line of the inner marker's length in the base of a conflict is not taken for its separator", async () => {
+    for (const n of [7, 41, 42]) {
+      const bar = '='.repeat(n);
+      const o = `# P\n\n- [ ] A\n\nTitle\n${bar}\nbody\n`;
+      const a = '# P\n\n- [ ] A\n\nTitle ours\nbody ours\n';
+      const b = `# P\n\n- [ ] A\n\nTitle theirs\n${bar}\nbody theirs\n`;
+      const r = await mergePlans('/nonexistent/plan.md', Buffer.from(o), Buffer.from(a), Buffer.from(b), { ...opts, diff3: true });
+      const git = mergeFile(Buffer.from(a), Buffer.from(o), Buffer.from(b), { ...opts, diff3: true });
+      expect(r.bytes.toString('utf8')).toBe(git.bytes.toString('utf8'));
+      expect(r.conflicts).toBe(1);
+    }
   });
 });
 

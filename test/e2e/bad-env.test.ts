@@ -65,7 +65,7 @@ describe('an unusable cache folder', () => {
       withCopy(SEED, 'plan.md', (w) => {
         const dir = where(w.dir);
         const warning = new RegExp(
-          `^plan: warning: cannot use the cache folder ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\((ENOENT|ENOTDIR|EEXIST)\\); plan goes on without it \\(set PLAN_CACHE_DIR to a writable folder, or PLAN_NO_CACHE=1\\)\n$`,
+          `^plan: warning: cannot use the cache folder ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\((ENOENT|ENOTDIR|EEXIST)\\); plan goes on without it \\(set PLAN_CACHE_DIR to a writable folder of your own, or PLAN_NO_CACHE=1\\)\n$`,
         );
         const plain = w.run(['list', '--week', '1'], { PLAN_NO_CACHE: '1' });
         const r = w.run(['list', '--week', '1'], { PLAN_CACHE_DIR: dir });
@@ -95,7 +95,7 @@ describe('an unusable cache folder', () => {
       const r = w.run(['list', '--week', '1'], { PLAN_CACHE_DIR: cache });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^1\.3\ttask\tdone\t/m);
-      expect(r.stderr).toBe('plan: warning: plan.md:1: .planrc.json: cannot be read (not a readable regular file); its statuses were ignored\n');
+      expect(r.stderr).toBe('plan: warning: plan.md:1: .planrc.json: not a regular file (a FIFO, socket or device); its statuses were ignored\n');
       expect(w.run(['set', '1.3', 'pending'], { PLAN_CACHE_DIR: cache }).code).toBe(0);
       unlinkSync(join(w.dir, '.planrc.json'));
     }),

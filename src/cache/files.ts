@@ -3,7 +3,10 @@
 // command, or turn a write into a write elsewhere:
 // - a cache folder not owned by the user, or writable by others, is not used
 //   at all (as ssh refuses a loose ~/.ssh): another user could plant links or
-//   files there. plan makes its folders private (0700);
+//   files there. Writable by its group is allowed only when the group is the
+//   user's own primary group (one group per user, umask 002), as Debian's ssh
+//   allows. plan makes its folders private (0700);
+// - a cache file is read only when it is the user's own;
 // - a cache file is created afresh (O_EXCL | O_NOFOLLOW, mode 0600) under a
 //   temporary name and renamed over the old one, so a link planted at either
 //   name is never followed, and a reader never sees half a file;
@@ -48,7 +51,7 @@ export function makeDir(dir: string): void {
  * not exist yet: plan makes it private). `top`: the cache folder itself, which
  * may be a link the user made (to another disk); folders below it may not.
  */
-export function folderProblem(dir: string, top: boolean, uid = process.getuid?.()): string | null {
+export function folderProblem(dir: string, top: boolean, uid = process.getuid?.(), gid = process.getgid?.()): string | null {
   if (uid === undefined) return null; // no owners to check (Windows)
   let st: ReturnType<typeof lstatSync>;
   try {
@@ -64,7 +67,8 @@ export function folderProblem(dir: string, top: boolean, uid = process.getuid?.(
   }
   if (!st.isDirectory()) return 'ENOTDIR';
   if (st.uid !== uid) return `it belongs to another user, uid ${st.uid}`;
-  if (st.mode & 0o022) return `others can write to it, mode ${(st.mode & 0o777).toString(8)}: chmod go-w it`;
+  // Group-writable is refused too, unless the group is the user's own (a umask of 002 with one group per user).
+  if (st.mode & 0o002 || (st.mode & 0o020 && st.gid !== gid)) return `others can write to it, mode ${(st.mode & 0o777).toString(8)}: chmod go-w it`;
   return null;
 }
 
@@ -99,7 +103,7 @@ function safeFolders(file: string): boolean {
 /** The text of the cache file `file`, or null (none, not a regular file, a link, or an unsafe folder). */
 export function readCacheFile(file: string): string | null {
   if (!safeFolders(file)) return null;
-  return readFileText(file, { max: MAX_CACHE_BYTES, noFollow: true });
+  return readFileText(file, { max: MAX_CACHE_BYTES, noFollow: true, owner: process.getuid?.() });
 }
 
 /**

@@ -8,7 +8,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Why a file was not read. */
-export type ReadFailure = 'missing' | 'directory' | 'special' | 'link' | 'too-large' | 'denied' | 'error';
+export type ReadFailure = 'missing' | 'directory' | 'special' | 'link' | 'owner' | 'too-large' | 'denied' | 'error';
 
 export type ReadResult = { bytes: Buffer } | { failure: ReadFailure /** errno code or message */; detail: string; size?: number };
 
@@ -17,6 +17,8 @@ export interface ReadOptions {
   max: number;
   /** Refuse a symbolic link at the path itself ('link'): for files plan made, which are never links. */
   noFollow?: boolean;
+  /** Refuse a file another user owns ('owner'): for files plan made, in a folder others may reach. */
+  owner?: number;
 }
 
 const FAILURE_OF_CODE: Record<string, ReadFailure> = {
@@ -46,6 +48,7 @@ export function readFileBytes(path: string, opts: ReadOptions): ReadResult {
     const st = fstatSync(fd);
     if (st.isDirectory()) return { failure: 'directory', detail: 'EISDIR' };
     if (!st.isFile()) return { failure: 'special', detail: 'not a regular file' };
+    if (opts.owner !== undefined && st.uid !== opts.owner) return { failure: 'owner', detail: `uid ${st.uid}` };
     if (st.size > opts.max) return { failure: 'too-large', detail: 'EFBIG', size: st.size };
     return readBounded(fd, st.size, opts.max);
   } catch (e) {
@@ -91,6 +94,8 @@ export function failureText(r: Exclude<ReadResult, { bytes: Buffer }>): string {
       return 'not a regular file (a FIFO, socket or device)';
     case 'link':
       return 'is a symbolic link';
+    case 'owner':
+      return `belongs to another user (${r.detail})`;
     case 'too-large':
       return `too large (${((r.size ?? 0) / 1048576).toFixed(1)} MB)`;
     case 'denied':

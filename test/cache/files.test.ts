@@ -1,7 +1,7 @@
 // Cache files never follow a link planted in the cache folder, and a cache
 // folder that others could plant in is not used at all.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { folderProblem, forgetFolderVerdicts, readCacheFile, writeCacheFile } from '../../src/cache/files.js';
@@ -60,7 +60,7 @@ describe('cache files', () => {
 
   for (const [where, loosen] of [
     ['the cache folder', () => chmodSync(cache, 0o777)],
-    ['its sub-folder', () => chmodSync(join(cache, 'undo'), 0o775)],
+    ['its sub-folder', () => chmodSync(join(cache, 'undo'), 0o757)],
   ] as const) {
     it(`${where} writable by others: neither read nor written, said once`, () => {
       const file = join(cache, 'undo', 'x.json');
@@ -73,10 +73,26 @@ describe('cache files', () => {
       expect(readFileSync(file, 'utf8')).toBe('"old"');
       expect(readdirSync(join(cache, 'undo'))).toEqual(['x.json']);
       expect(stderr.join('')).toMatch(
-        /^plan: warning: cannot use the cache folder \S+ \(others can write to it, mode 77[57]: chmod go-w it\); plan goes on without it \([^\n]*\)\n$/,
+        /^plan: warning: cannot use the cache folder \S+ \(others can write to it, mode 7[75]7: chmod go-w it\); plan goes on without it \([^\n]*\)\n$/,
       );
     });
   }
+
+  it("writable by its group: used only when the group is the user's own primary group", () => {
+    mkdirSync(cache, { mode: 0o700 });
+    chmodSync(cache, 0o770);
+    const { uid, gid } = statSync(cache);
+    expect(folderProblem(cache, true, uid, gid)).toBeNull();
+    expect(folderProblem(cache, true, uid, gid + 1)).toBe('others can write to it, mode 770: chmod go-w it');
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('a cache file another user owns is never read (made as root, given away)', () => {
+    const file = join(cache, 'undo', 'x.json');
+    writeCacheFile(file, '"mine"');
+    expect(readCacheFile(file)).toBe('"mine"');
+    chownSync(file, 4242, 4242);
+    expect(readCacheFile(file)).toBeNull();
+  });
 
   it("a folder of another user's, or a link below the cache folder, is refused", () => {
     mkdirSync(join(cache, 'undo'), { recursive: true, mode: 0o700 });

@@ -1,9 +1,9 @@
 // file → bytes → text → Plan. Reading never writes the plan file.
 
-import { existsSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { cacheKey, readCached, writeCached, type CacheKey } from './cache/plan-cache.js';
 import type { CompactPlan } from './cache/compact.js';
-import { readRegular } from './cache/files.js';
+import { failureText, readFileBytes, type ReadResult } from './fs/read.js';
 import { dirname, join, relative } from 'node:path';
 import { PlanError } from './errors.js';
 import { decode } from './text/decode.js';
@@ -38,44 +38,50 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 
 export function readPlanBytes(path: string): Buffer {
   const display = displayPath(path);
-  let st: Stats;
-  try {
-    st = statSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new PlanError(`${display}: no such file; check the path, or pass -f <file> / set PLAN_FILE`);
-    if (code === 'EACCES') throw new PlanError(`${display}: permission denied; check the file's permissions`);
-    throw new PlanError(`${display}: cannot read (${code ?? (e as Error).message})`);
-  }
-  if (st.isDirectory()) throw new PlanError(`${display}: is a directory; pass the Markdown plan file inside it with -f <file>`);
-  if (!st.isFile()) throw new PlanError(`${display}: not a regular file; pass a Markdown plan file with -f <file>`);
   const max = maxBytes();
-  if (st.size > max) {
-    throw new PlanError(
-      `${display}: file is too large (${(st.size / 1048576).toFixed(1)} MB; plan reads up to ${(max / 1048576).toFixed(0)} MB); split the plan or set PLAN_MAX_BYTES`,
-    );
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new PlanError(`${display}: cannot read (${code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)})`);
-  }
-  if (bytes.subarray(0, 8192).includes(0)) {
+  const r = readFileBytes(path, { max });
+  if (!('bytes' in r)) throw new PlanError(`${display}: ${readFailureAdvice(r, max)}`);
+  if (r.bytes.subarray(0, 8192).includes(0)) {
     throw new PlanError(`${display}: looks like a binary file (it contains NUL bytes), not a Markdown plan; pass the right file with -f`);
   }
-  return bytes;
+  return r.bytes;
+}
+
+/** Why a plan file was not read, and what to do. */
+function readFailureAdvice(r: Exclude<ReadResult, { bytes: Buffer }>, max: number): string {
+  switch (r.failure) {
+    case 'missing':
+      return 'no such file; check the path, or pass -f <file> / set PLAN_FILE';
+    case 'denied':
+      return "permission denied; check the file's permissions";
+    case 'directory':
+      return 'is a directory; pass the Markdown plan file inside it with -f <file>';
+    case 'special':
+      return 'not a regular file; pass a Markdown plan file with -f <file>';
+    case 'too-large':
+      return `file is too large (${((r.size ?? 0) / 1048576).toFixed(1)} MB; plan reads up to ${(max / 1048576).toFixed(0)} MB); split the plan or set PLAN_MAX_BYTES`;
+    default:
+      return `cannot read (${r.detail})`;
+  }
+}
+
+/** The most bytes of `.planrc.json` read (a vocabulary file is a few lines). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** `.planrc.json` beside the plan: its text ('' when there is none), or why it could not be read. */
+export function readConfigText(planPath: string): { file: string; text: string; problem?: string } {
+  const file = join(dirname(planPath), '.planrc.json');
+  const r = readFileBytes(file, { max: MAX_CONFIG_BYTES });
+  if ('bytes' in r) return { file, text: r.bytes.toString('utf8') };
+  if (r.failure === 'missing') return { file, text: '' };
+  return { file, text: '', problem: `${displayPath(file)}: ${failureText(r)}; its statuses were ignored` };
 }
 
 /** Vocabulary additions from `.planrc.json` beside the plan: `{ "statuses": { "Shipped": "done" } }`. */
 export function readConfig(path: string): { extension: VocabularyExtension; problems: string[] } {
-  const file = join(dirname(path), '.planrc.json');
-  const text = readRegular(file);
-  if (text === null) {
-    if (!existsSync(file)) return { extension: {}, problems: [] };
-    return { extension: {}, problems: [`${displayPath(file)}: cannot be read (not a readable regular file); its statuses were ignored`] };
-  }
+  const { file, text, problem } = readConfigText(path);
+  if (problem) return { extension: {}, problems: [problem] };
+  if (text === '') return { extension: {}, problems: [] };
   try {
     const json = JSON.parse(text) as { statuses?: unknown };
     return { extension: (json.statuses ?? {}) as VocabularyExtension, problems: [] };
@@ -122,8 +128,7 @@ function tooDeepProblem(lines: number[]): Problem {
 
 /** The cache key of a plan's model: its bytes and the vocabulary file beside it. */
 export function planCacheKey(path: string, bytes: Uint8Array): CacheKey | null {
-  const configFile = join(dirname(path), '.planrc.json');
-  const config = readRegular(configFile) ?? '';
+  const config = readConfigText(path).text;
   let real = path;
   try {
     real = realpathSync(path);

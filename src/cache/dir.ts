@@ -2,11 +2,9 @@
 // the platform's cache folder — never the user's repository. PLAN_NO_CACHE=1
 // turns caching off.
 
-import { renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fingerprint } from './hash.js';
-import { makeDir } from './files.js';
 
 export function cacheDir(env = process.env): string | null {
   if (env.PLAN_NO_CACHE && env.PLAN_NO_CACHE !== '0') return null;
@@ -21,20 +19,4 @@ export function cacheDir(env = process.env): string | null {
 /** A short stable name for a file path, for the cache's file names. */
 export function keyOf(s: string): string {
   return fingerprint([s]).slice(0, 16);
-}
-
-/**
- * Replaces a cache file with `text` (a temporary file renamed over it, so a
- * reader never sees half of it). Failing only costs the cache: never thrown.
- */
-export function writeCacheFile(file: string, text: string): void {
-  try {
-    // One level at a time: a recursive mkdir under /proc never returns.
-    makeDir(join(file, '..'));
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch {
-    // A cache that cannot be written only costs speed (or an undo).
-  }
 }

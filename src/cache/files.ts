@@ -1,33 +1,30 @@
-// Reading and writing plan's side files (the cache, the status memory,
-// `.planrc.json`) so that nothing found on the way can stop or hang a command:
-// a FIFO where a file should be is never opened for a blocking read or write,
-// folders are made one level at a time (Node's recursive mkdir loops forever
-// under /proc), and a cache folder that cannot be used is skipped with one
-// warning.
+// Reading and writing plan's cache files (models, status memory, undo journal,
+// history store) so that nothing found in the cache folder can stop or hang a
+// command, or turn a write into a write elsewhere:
+// - a cache folder not owned by the user, or writable by others, is not used
+//   at all (as ssh refuses a loose ~/.ssh): another user could plant links or
+//   files there. Writable by its group is allowed only when the group is the
+//   user's own primary group (one group per user, umask 002), as Debian's ssh
+//   allows. plan makes its folders private (0700);
+// - a cache file is read only when it is the user's own;
+// - a cache file is created afresh (O_EXCL | O_NOFOLLOW, mode 0600) under a
+//   temporary name and renamed over the old one, so a link planted at either
+//   name is never followed, and a reader never sees half a file;
+// - a cache file is read only when it is a regular file and not a link, never
+//   blocking on a FIFO (see fs/read.ts);
+// - folders are made one level at a time (Node's recursive mkdir loops forever
+//   under /proc).
+// A cache folder that cannot be used is skipped with one warning.
 
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { warn } from '../errors.js';
+import { readFileText } from '../fs/read.js';
 
-/** The text of `path` if it is a regular file, else null (missing, a folder, a FIFO, a device, unreadable). */
-export function readRegular(path: string): string | null {
-  let fd: number;
-  try {
-    // Non-blocking: opening a FIFO to read would wait for a writer forever.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : null;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
-}
+/** The largest cache file read (a model of a 16 MB plan is several times its size). */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
-/** Makes `dir` and the parents it lacks, one level at a time; throws what mkdir or stat throws. */
+/** Makes `dir` and the parents it lacks, one level at a time, private to the user; throws what mkdir or stat throws. */
 export function makeDir(dir: string): void {
   const missing: string[] = [];
   for (let d = resolve(dir); ; d = dirname(d)) {
@@ -42,37 +39,111 @@ export function makeDir(dir: string): void {
   }
   for (const d of missing.reverse()) {
     try {
-      mkdirSync(d);
+      mkdirSync(d, 0o700);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
 }
 
+/**
+ * Why the cache folder `dir` must not be used, or null when it may (or does
+ * not exist yet: plan makes it private). `top`: the cache folder itself, which
+ * may be a link the user made (to another disk); folders below it may not.
+ */
+export function folderProblem(dir: string, top: boolean, uid = process.getuid?.(), gid = process.getgid?.()): string | null {
+  if (uid === undefined) return null; // no owners to check (Windows)
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(dir);
+    if (st.isSymbolicLink()) {
+      if (!top) return 'it is a symbolic link';
+      if (st.uid !== uid && st.uid !== 0) return 'it is a symbolic link made by another user';
+      st = statSync(dir);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? null : (code ?? (e as Error).message);
+  }
+  if (!st.isDirectory()) return 'ENOTDIR';
+  if (st.uid !== uid) return `it belongs to another user, uid ${st.uid}`;
+  // Group-writable is refused too, unless the group is the user's own (a umask of 002 with one group per user).
+  if (st.mode & 0o002 || (st.mode & 0o020 && st.gid !== gid)) return `others can write to it, mode ${(st.mode & 0o777).toString(8)}: chmod go-w it`;
+  return null;
+}
+
+const verdicts = new Map<string, string | null>();
 let warned = false;
 
+/** Says once per run that the cache folder `dir` is not used, and why. */
+function unusable(dir: string, why: string): void {
+  if (warned) return;
+  warned = true;
+  warn(`cannot use the cache folder ${dir} (${why}); plan goes on without it (set PLAN_CACHE_DIR to a writable folder of your own, or PLAN_NO_CACHE=1)`);
+}
+
+/** Whether the folders holding `file` (the cache folder and its sub-folder) may be used; warns once when not. */
+function safeFolders(file: string): boolean {
+  const sub = dirname(file);
+  const top = dirname(sub);
+  for (const [dir, isTop] of [
+    [top, true],
+    [sub, false],
+  ] as const) {
+    if (!verdicts.has(dir)) verdicts.set(dir, folderProblem(dir, isTop));
+    const problem = verdicts.get(dir);
+    if (problem) {
+      unusable(dir, problem);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The text of the cache file `file`, or null (none, not a regular file, a link, or an unsafe folder). */
+export function readCacheFile(file: string): string | null {
+  if (!safeFolders(file)) return null;
+  return readFileText(file, { max: MAX_CACHE_BYTES, noFollow: true, owner: process.getuid?.() });
+}
+
 /**
- * Replaces the side file `file` with `text` (a temporary file renamed over it).
- * A failure costs only speed: it is said once per run, and the command goes on.
+ * Replaces the cache file `file` with `text` (a new file renamed over it).
+ * A failure costs only speed (or an undo): it is said once per run, and the command goes on.
  */
-export function writeSideFile(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+export function writeCacheFile(file: string, text: string): void {
+  if (!safeFolders(file)) return;
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
     makeDir(dirname(file));
+    // makeDir may have made the folders, or found them made meanwhile by someone else: look again.
+    verdicts.delete(dirname(file));
+    verdicts.delete(dirname(dirname(file)));
+    if (!safeFolders(file)) return;
+    createExclusive(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
     try {
       unlinkSync(tmp);
     } catch {
-      // none left over
+      // never made
     }
-    // Exclusive create: whatever appears at that name meanwhile is never opened.
-    writeFileSync(tmp, text, { flag: 'wx' });
-    renameSync(tmp, file);
-  } catch (e) {
-    if (warned) return;
-    warned = true;
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    warn(
-      `cannot use the cache folder ${dirname(dirname(file))} (${why}); plan goes on without it (set PLAN_CACHE_DIR to a writable folder, or PLAN_NO_CACHE=1)`,
-    );
+    unusable(dirname(dirname(file)), (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
+}
+
+/** Writes a new file at `path`; fails if anything (a file, a link) is already there. */
+function createExclusive(path: string, text: string): void {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Forgets the verdicts on folders (tests change permissions within one process). */
+export function forgetFolderVerdicts(): void {
+  verdicts.clear();
+  warned = false;
 }

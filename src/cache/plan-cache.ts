@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Plan } from '../model/types.js';
 import { cacheDir, keyOf } from './dir.js';
-import { readRegular, writeSideFile } from './files.js';
+import { readCacheFile, writeCacheFile } from './files.js';
 import { fingerprint } from './hash.js';
 import { compact, expand, expandLazily, type CompactPlan } from './compact.js';
 
@@ -57,7 +57,7 @@ const rawOf = new WeakMap<CompactPlan, string[]>();
  * `lazy`: read the task chunks only when a task in them is first used.
  */
 export function readCached(key: CacheKey, lazy = false): { plan: Plan; compact: CompactPlan } | null {
-  const raw = readRegular(key.file);
+  const raw = readCacheFile(key.file);
   if (raw === null) return null;
   // The digest leads the file, so a stale entry is rejected before parsing it.
   const nl = raw.indexOf('\n');
@@ -102,7 +102,7 @@ export function writeCached(key: CacheKey, plan: Plan | CompactPlan, dirty?: Set
     });
     const { chunks: _omit, ...head } = c;
     void _omit;
-    writeSideFile(key.file, [key.digest, JSON.stringify(head), ...lines].join('\n'));
+    writeCacheFile(key.file, [key.digest, JSON.stringify(head), ...lines].join('\n'));
   } catch {
     // A model that cannot be cached (a chunk never read) only costs speed.
   }

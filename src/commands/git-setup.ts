@@ -3,7 +3,8 @@
 // and the merge.plan.* entries in the repository's (or the global) git config.
 // Prints each thing it did; running it again changes nothing.
 
-import { accessSync, constants, lstatSync, readFileSync, realpathSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, realpathSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
+import { failureText, readFileBytes } from '../fs/read.js';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import type { Context } from './context.js';
@@ -79,10 +80,21 @@ function attributePattern(path: string): string {
   return path.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`).replace(/\s/g, '[[:space:]]');
 }
 
+/** The attributes file's text, null when there is none; a folder, FIFO or device is refused (never read or waited on). */
+function readAttributes(file: string, shown: string): string | null {
+  const r = readFileBytes(file, { max: MAX_ATTRIBUTES_BYTES });
+  if ('bytes' in r) return r.bytes.toString('utf8');
+  if (r.failure === 'missing') return null;
+  throw new PlanError(`${shown}: ${failureText(r)}; nothing was changed`);
+}
+
+/** Git reads attributes files of up to 100 MB; plan adds a line to files far smaller than that. */
+const MAX_ATTRIBUTES_BYTES = 16 * 1024 * 1024;
+
 function addAttribute(file: string, pattern: string, cwd: string, inRepository: boolean): Step {
   const line = `${pattern} merge=plan`;
   const shown = displayPath(file, cwd);
-  const text = attributesFileExists(file, shown, inRepository) ? readFileSync(file, 'utf8') : null;
+  const text = attributesFileExists(file, shown, inRepository) ? readAttributes(file, shown) : null;
   if (text?.split(/\r?\n/).some((l) => l.trim().split(/\s+/).join(' ') === line)) {
     return { file: shown, action: 'added', what: line, changed: false };
   }

@@ -9,6 +9,8 @@ import { PlanError } from '../errors.js';
 import { transact, type TransactOptions } from '../edit/transaction.js';
 import { digest, Journal, type JournalEntry } from '../edit/journal.js';
 import { realTarget } from '../edit/write.js';
+import { applyEdits, type Edit } from '../edit/splice.js';
+import { encode } from '../text/decode.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 
@@ -16,6 +18,11 @@ export async function undo(ctx: Context, opts: TransactOptions & { list?: boolea
   const path = locatePlan(ctx.opts.file);
   const display = displayPath(path);
   const journal = Journal.forPlan(realTarget(path, display));
+  if (journal.damage) {
+    throw new PlanError(
+      `${display}: plan's undo journal ${journal.file} is damaged (${journal.damage}); nothing was undone (plan's next write starts it anew)`,
+    );
+  }
   if (opts.list) return list(ctx, display, journal, readPlanBytes(path));
   const entry = journal.last();
   if (!entry) throw new PlanError(`${display}: no write by plan to undo (plan undo --list shows the writes plan remembers)`);
@@ -25,7 +32,9 @@ export async function undo(ctx: Context, opts: TransactOptions & { list?: boolea
         `${display}: the file changed after plan's last write (${describe(entry)}); undo only restores a file that still holds exactly what plan wrote, so nothing was written`,
       );
     }
-    return { edits: entry.undo.map((u) => ({ start: u.start, end: u.end, expect: text.slice(u.start, u.end), text: u.text })), value: entry };
+    const edits = entry.undo.map((u) => ({ start: u.start, end: u.end, expect: text.slice(u.start, u.end), text: u.text }));
+    checkRestores(text, edits, entry, display);
+    return { edits, value: entry };
   });
   if (ctx.mode === 'json') {
     ctx.out(
@@ -41,6 +50,21 @@ export async function undo(ctx: Context, opts: TransactOptions & { list?: boolea
   } else if (!result.written && result.changed) ctx.out(result.diff);
   else ctx.out(`Undid ${describe(entry)} in ${display}\n`);
   return 0;
+}
+
+/** Refuses an entry whose edits would not give back exactly the bytes the file held before that write. */
+function checkRestores(text: string, edits: Edit[], entry: JournalEntry, display: string): void {
+  let restored: string | null = null;
+  try {
+    if (edits.every((e) => e.end <= text.length)) restored = applyEdits(text, edits, display);
+  } catch {
+    // edits that do not fit the file: refused below
+  }
+  if (restored === null || digest(encode(restored)) !== entry.before) {
+    throw new PlanError(
+      `${display}: plan's undo journal does not give back what the file held before ${describe(entry)} (it was damaged or changed); nothing was undone`,
+    );
+  }
 }
 
 function describe(e: JournalEntry): string {

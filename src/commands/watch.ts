@@ -1,5 +1,11 @@
 // plan watch [list|board|summary]: a live view that redraws when the plan
-// file changes, until Ctrl-C.
+// file changes, until q or Ctrl-C (or any signal that ends it: the terminal is
+// restored on every way out).
+//
+// The file is the one found at the start: when it is deleted (a checkout
+// replacing it) the view says so and comes back with it, never showing another
+// file discovery would find. A symbolic link is watched at both ends: the link's
+// folder (the link re-pointed) and its target's (the target edited).
 //
 // The *folder* is watched, not the file: editors, git, `sed -i` and plan's own
 // writes replace the file by renaming a new one over it, and a watch on the
@@ -11,13 +17,16 @@
 // flicker; piped, each change prints a new snapshot.
 
 import { visible } from '../text/visible.js';
-import { watch as watchFolder, readFileSync, type FSWatcher } from 'node:fs';
+import { watch as watchFolder, realpathSync, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Context } from './context.js';
 import type { Filters } from '../query/filter.js';
 import { locatePlan } from '../locate.js';
-import { displayPath } from '../load.js';
+import { displayPath, MAX_BYTES } from '../load.js';
 import { PlanError, asPlanError } from '../errors.js';
+import { readFileBytes } from '../fs/read.js';
+import { cut } from '../render/fit.js';
+import { textWidth } from '../text/width.js';
 
 export const WATCH_VIEWS = ['list', 'board', 'summary'] as const;
 export type WatchView = (typeof WATCH_VIEWS)[number];
@@ -29,9 +38,10 @@ const ESC = '\u001b[';
 const ENTER = `${ESC}?1049h${ESC}?25l`;
 const LEAVE = `${ESC}?25h${ESC}?1049l`;
 
-async function renderView(view: WatchView, ctx: Context, filters: Filters): Promise<string> {
+async function renderView(view: WatchView, ctx: Context, filters: Filters, path: string): Promise<string> {
   const parts: string[] = [];
-  const sub: Context = { ...ctx, out: (s) => void parts.push(s), err: (s) => void parts.push(s) };
+  // The file found at the start, never one discovery finds later.
+  const sub: Context = { ...ctx, opts: { ...ctx.opts, file: path }, out: (s) => void parts.push(s), err: (s) => void parts.push(s) };
   try {
     if (view === 'list') await (await import('./list.js')).list(sub, filters);
     else if (view === 'board') await (await import('./board.js')).board(sub, filters);
@@ -40,12 +50,17 @@ async function renderView(view: WatchView, ctx: Context, filters: Filters): Prom
     // A file that is briefly unreadable (deleted, half-written by another editor) is shown as such; the watch goes on.
     const planError = asPlanError(error);
     if (!planError) throw error;
-    parts.push(`plan: ${planError.message}\n`);
+    parts.push(gone(path) ? `plan: ${displayPath(path)} is gone (deleted or moved); the view comes back when it does\n` : `plan: ${planError.message}\n`);
   }
   return parts.join('');
 }
 
 /** A terminal frame: the view under a title line, cut to the screen's height, drawn over the last one. */
+function gone(path: string): boolean {
+  const r = readFileBytes(path, { max: 0 });
+  return !('bytes' in r) && r.failure === 'missing';
+}
+
 function frame(title: string, body: string, rows: number): string {
   let lines = [title, '', ...body.replace(/\n$/, '').split('\n')];
   if (rows > 0 && lines.length > rows) {
@@ -55,12 +70,32 @@ function frame(title: string, body: string, rows: number): string {
   return `${ESC}H${lines.map((l) => `${l}${ESC}K`).join('\n')}${ESC}J`;
 }
 
+/** The plan's bytes now, or null (gone, or not a file plan reads): never blocks, even on a FIFO. */
 function readBytes(path: string): Buffer | null {
+  const r = readFileBytes(path, { max: Number(process.env.PLAN_MAX_BYTES) || MAX_BYTES });
+  return 'bytes' in r ? r.bytes : null;
+}
+
+/** The title line, cut to `width` columns with the way out kept in view. */
+function titleLine(view: WatchView, display: string, width: number): string {
+  const hint = '  (q to quit)';
+  const text = visible(`plan watch ${view}: ${display}  ${new Date().toTimeString().slice(0, 8)}`);
+  if (width <= 0) return text + hint;
+  const room = width - textWidth(hint);
+  return room >= 10 ? cut(text, room) + hint : cut(text + hint, width);
+}
+
+/** The folders to watch and the names in each: the plan's, and its target's when it is a link. */
+function watchedNames(path: string): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  const add = (p: string) => names.set(dirname(p), (names.get(dirname(p)) ?? new Set()).add(basename(p)));
+  add(path);
   try {
-    return readFileSync(path);
+    add(realpathSync(path));
   } catch {
-    return null;
+    // gone for now: its folder is watched for its return
   }
+  return names;
 }
 
 export async function watch(ctx: Context, view: WatchView, filters: Filters): Promise<number> {
@@ -73,20 +108,23 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
 
   const draw = (force = false) => {
     drawing = drawing.then(async () => {
+      try {
+        follow();
+      } catch {
+        // a folder that cannot be watched now (gone mid-checkout): the others still are
+      }
       const bytes = readBytes(path);
       if (!force && last !== undefined && (bytes === last || (bytes && last && bytes.equals(last)))) return;
       last = bytes;
       if (tty) ctx.width = stdout.columns || ctx.width;
-      const body = await renderView(view, ctx, filters);
+      const body = await renderView(view, ctx, filters, path);
       if (!tty) {
         ctx.out(`${body}\n`);
         return;
       }
-      const time = new Date().toTimeString().slice(0, 8);
       // The frame's cursor and erase sequences are plan's own: written as they are, around text made safe
       // (the view's colours kept, anything from the file or its name escaped).
-      const title = visible(`plan watch ${view}: ${display}  ${time}  (Ctrl-C to quit)`);
-      stdout.write(frame(title, visible(body, true), stdout.rows || 0));
+      stdout.write(frame(titleLine(view, display, stdout.columns || 0), visible(body, true), stdout.rows || 0));
     });
   };
 
@@ -95,38 +133,79 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
     clearTimeout(timer);
     timer = setTimeout(() => draw(), DEBOUNCE_MS);
   };
-  const name = basename(path);
-  let watcher: FSWatcher;
+  let stop: () => void = () => {};
+  const watchers = new Map<string, { watcher: FSWatcher; names: Set<string> }>();
+  /** Watches the folders of the plan and of its target now (a link may have been re-pointed). */
+  function follow(): void {
+    const wanted = watchedNames(path);
+    for (const [dir, w] of watchers) {
+      if (!wanted.has(dir)) {
+        w.watcher.close();
+        watchers.delete(dir);
+      }
+    }
+    for (const [dir, names] of wanted) {
+      const had = watchers.get(dir);
+      if (had) {
+        had.names = names;
+        continue;
+      }
+      const entry = { names, watcher: null as unknown as FSWatcher };
+      entry.watcher = watchFolder(dir, (_event, file) => {
+        if (!file || entry.names.has(file)) schedule();
+      });
+      entry.watcher.on('error', () => stop());
+      watchers.set(dir, entry);
+    }
+  }
   try {
-    watcher = watchFolder(dirname(path), (_event, file) => {
-      if (!file || file === name) schedule();
-    });
+    follow();
   } catch (e) {
+    for (const w of watchers.values()) w.watcher.close();
     throw new PlanError(`${display}: cannot watch its folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const resize = () => draw(true);
+  const restore = () => {
+    if (tty) stdout.write(LEAVE);
+  };
   if (tty) {
     stdout.write(ENTER);
     stdout.on('resize', resize);
+    // Whatever ends the process, the terminal gets its screen and cursor back.
+    process.once('exit', restore);
   }
   draw(true);
 
+  const keys = tty && process.stdin.isTTY ? process.stdin : null;
   await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+    const onKey = (data: Buffer) => {
+      // q, Q, Ctrl-C, Ctrl-D: in raw mode Ctrl-C is a key, not a signal.
+      if (/[qQ\u0003\u0004]/.test(data.toString('latin1'))) stop();
+    };
+    stop = () => {
+      for (const s of signals) process.off(s, stop);
+      keys?.off('data', onKey);
       resolve();
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    watcher.on('error', stop);
+    for (const s of signals) process.on(s, stop);
+    if (keys) {
+      keys.setRawMode(true);
+      keys.on('data', onKey);
+      keys.resume();
+    }
   });
   clearTimeout(timer);
-  watcher.close();
+  for (const w of watchers.values()) w.watcher.close();
   await drawing.catch(() => {});
+  if (keys) {
+    keys.setRawMode(false);
+    keys.pause();
+  }
   if (tty) {
     stdout.off('resize', resize);
-    stdout.write(LEAVE);
+    process.off('exit', restore);
+    restore();
   }
   return 0;
 }

@@ -12,6 +12,7 @@
 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { readFileText } from '../fs/read.js';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { PlanError } from '../errors.js';
 
@@ -77,7 +78,8 @@ function isRunning(owner: Owner): boolean {
 
 function readOwner(dir: string): Owner | null {
   try {
-    const o = JSON.parse(readFileSync(join(dir, 'owner'), 'utf8')) as Owner;
+    // The lock folder sits beside the plan, in a repository anyone could commit to: never a blocking read.
+    const o = JSON.parse(readFileText(join(dir, 'owner'), { max: 64 * 1024 }) ?? 'null') as Owner;
     return typeof o.pid === 'number' && typeof o.token === 'string' && typeof o.host === 'string' ? o : null;
   } catch {
     return null;

@@ -6,7 +6,7 @@
 
 import { join } from 'node:path';
 import { cacheDir, keyOf } from '../cache/dir.js';
-import { readRegular, writeSideFile } from '../cache/files.js';
+import { readCacheFile, writeCacheFile } from '../cache/files.js';
 
 export interface TaskMemory {
   /** What plan last wrote for this task (its status text, or item prefix). */
@@ -22,7 +22,7 @@ export class StatusMemory {
   constructor(private readonly file: string | null) {
     if (!file) return;
     try {
-      const parsed = JSON.parse(readRegular(file) ?? 'null') as unknown;
+      const parsed = JSON.parse(readCacheFile(file) ?? 'null') as unknown;
       if (parsed && typeof parsed === 'object') this.data = parsed as Record<string, TaskMemory>;
     } catch {
       // no memory yet, or unreadable: start empty
@@ -55,6 +55,6 @@ export class StatusMemory {
 
   save(): void {
     // A memory that cannot be written only costs the exact restore later.
-    if (this.file && this.dirty) writeSideFile(this.file, JSON.stringify(this.data));
+    if (this.file && this.dirty) writeCacheFile(this.file, JSON.stringify(this.data));
   }
 }

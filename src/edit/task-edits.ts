@@ -79,9 +79,10 @@ export function taskKey(t: Task): string {
   return `${t.id}@${t.line}`;
 }
 
-/** Rejects values that cannot live in one table cell or list item line. */
+/** Rejects values that cannot live in one table cell or list item line (a line break, or another control character). */
 export function checkValue(value: string, what: string): void {
-  if (/[\r\n]/.test(value)) throw new UsageError(`${what} cannot contain a line break; give it on one line`);
+  if (/[\r\n\u2028\u2029\u0085]/.test(value)) throw new UsageError(`${what} cannot contain a line break; give it on one line`);
+  if (/[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value)) throw new UsageError(`${what} cannot contain a control character; give it as plain text`);
 }
 
 /** Refuses (a usage error) an owner an `@name` mark cannot hold; `where` says why a mark is written. */

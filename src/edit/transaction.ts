@@ -125,7 +125,7 @@ export async function transact<T>(
     memory.save();
     const journal = Journal.forPlan(target);
     if (opts.undo) journal.dropLast();
-    else journal.record(all, bytes, commandLine());
+    else journal.record(all, loaded.bytes, bytes, commandLine());
     try {
       // Keep the model cache warm for the next command: the edited model, not a re-parse.
       const key = planCacheKey(path, bytes);

@@ -27,7 +27,7 @@ export interface HistoryOptions {
 }
 
 const NO_BLOB = /^0+$/;
-const FORMAT = '%x1e%H%x00%an%x00%aI%x00%cI%x00';
+const FORMAT = '%H%x00%an%x00%aI%x00%cI%x00';
 
 /** Newest first, as git log lists them. */
 export function fileHistory(repo: RepoFile, display: string, opts: HistoryOptions = {}): FileCommit[] {
@@ -48,40 +48,50 @@ export function fileHistory(repo: RepoFile, display: string, opts: HistoryOption
   return parseLog(r.stdout.toString('utf8'));
 }
 
-/** Parses the `-z --raw` output of FORMAT. */
+/**
+ * Parses the `-z --raw` output of FORMAT, as a stream of NUL-separated tokens
+ * read by position: NUL is the one byte no author name, date or path can hold,
+ * so nothing in them can start a commit of its own.
+ */
 export function parseLog(out: string): FileCommit[] {
+  const tokens = out.split('\0');
   const commits: FileCommit[] = [];
-  for (const record of out.split('\x1e')) {
-    if (!record) continue;
-    const fields = record.split('\0');
-    const [hash, author, authorDate, commitDate] = fields;
-    if (!hash || authorDate === undefined || commitDate === undefined) continue;
-    const raw = rawEntry(fields.slice(4));
-    if (!raw) continue;
-    commits.push({ hash, author: author ?? '', authorDate, commitDate, ...raw });
+  let i = 0;
+  const skipEmpty = () => {
+    while (i < tokens.length && tokens[i]!.replace(/^\n+/, '') === '') i++;
+  };
+  for (skipEmpty(); i < tokens.length; skipEmpty()) {
+    const hash = tokens[i]!.replace(/^\n+/, '');
+    if (!HASH.test(hash) || i + 3 >= tokens.length) break;
+    const [author, authorDate, commitDate] = [tokens[i + 1]!, tokens[i + 2]!, tokens[i + 3]!];
+    i += 4;
+    skipEmpty();
+    let raw: Pick<FileCommit, 'before' | 'after' | 'path'> | null = null;
+    // Every raw record of the commit (the first is the file's), each with its path or two.
+    while (i < tokens.length && tokens[i]!.replace(/^\n+/, '').startsWith(':')) {
+      const record = rawRecord(tokens[i]!.replace(/^\n+/, ''));
+      const paths = record?.renamed ? 2 : 1;
+      if (record && !raw) raw = { before: record.before, after: record.after, path: tokens[i + paths] ?? '' };
+      i += 1 + paths;
+    }
+    if (raw) commits.push({ hash, author, authorDate, commitDate, ...raw });
   }
   return commits;
 }
 
+const HASH = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
+
 /**
- * The first raw record among `tokens`: `:mode… blob… status` then the path
- * (two paths for a rename or copy). A combined record (a merge) starts with
- * one colon per parent.
+ * One raw record: `:mode… blob… status`. A combined record (a merge) starts
+ * with one colon per parent.
  */
-function rawEntry(tokens: string[]): Pick<FileCommit, 'before' | 'after' | 'path'> | null {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!.replace(/^\n+/, '');
-    if (!t.startsWith(':')) continue;
-    const colons = /^:+/.exec(t)![0].length;
-    const words = t.slice(colons).split(' ');
-    // modes: colons + 1, blobs: colons + 1, then the status letters.
-    const blobs = words.slice(colons + 1, 2 * colons + 2);
-    const status = words[2 * colons + 2] ?? '';
-    if (blobs.length !== colons + 1) return null;
-    const renamed = colons === 1 && /^[RC]/.test(status);
-    const path = (renamed ? tokens[i + 2] : tokens[i + 1]) ?? '';
-    const blob = (b: string) => (NO_BLOB.test(b) ? null : b);
-    return { before: blobs.slice(0, colons).map(blob), after: blob(blobs[colons]!), path };
-  }
-  return null;
+function rawRecord(t: string): { before: (string | null)[]; after: string | null; renamed: boolean } | null {
+  const colons = /^:+/.exec(t)![0].length;
+  const words = t.slice(colons).split(' ');
+  // modes: colons + 1, blobs: colons + 1, then the status letters.
+  const blobs = words.slice(colons + 1, 2 * colons + 2);
+  const status = words[2 * colons + 2] ?? '';
+  if (blobs.length !== colons + 1) return null;
+  const blob = (b: string) => (NO_BLOB.test(b) ? null : b);
+  return { before: blobs.slice(0, colons).map(blob), after: blob(blobs[colons]!), renamed: colons === 1 && /^[RC]/.test(status) };
 }

@@ -5,13 +5,14 @@
 // version is a list of task numbers and a list of lines. Bounded: the
 // versions not used for longest go first.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir, keyOf, writeCacheFile } from '../cache/dir.js';
+import { cacheDir, keyOf } from '../cache/dir.js';
+import { readCacheFile, writeCacheFile } from '../cache/files.js';
 import { fingerprint } from '../cache/hash.js';
 import { BUILD } from '../cache/plan-cache.js';
 import type { Snapshot, SnapshotTask } from './snapshot.js';
 import { SCOPE_KINDS } from '../model/types.js';
+import { STATUSES } from '../status.js';
 
 /** The most task references kept over all versions (about 12 MB of cache). */
 const MAX_REFS = 2_000_000;
@@ -25,6 +26,41 @@ interface StoreFile {
   tasks: Row[];
   /** Per blob id: task numbers and lines, most recently used last. */
   blobs: Record<string, [number[], number[]]>;
+}
+
+const KINDS: readonly string[] = ['task', 'week', 'parent'];
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isField = (v: unknown) => v === null || typeof v === 'string';
+
+/** A row as save() writes it: the fields, with a known kind and status, then 0 or 1. */
+function isRow(r: unknown): r is Row {
+  if (!Array.isArray(r) || r.length !== FIELDS.length + 1 || !r.slice(0, FIELDS.length).every(isField)) return false;
+  const at = (f: (typeof FIELDS)[number]) => r[FIELDS.indexOf(f)] as string | null;
+  const kind = at('kind');
+  const status = at('status');
+  return (
+    (kind === null || KINDS.includes(kind)) &&
+    (status === null || (STATUSES as readonly string[]).includes(status)) &&
+    (r[FIELDS.length] === 0 || r[FIELDS.length] === 1)
+  );
+}
+
+/** The store file as save() writes it: every task number in range, a line for each task. */
+function isStoreFile(v: unknown): v is StoreFile {
+  if (!v || typeof v !== 'object') return false;
+  const { salt, tasks, blobs } = v as Record<string, unknown>;
+  if (typeof salt !== 'string' || !Array.isArray(tasks) || !tasks.every(isRow) || !blobs || typeof blobs !== 'object' || Array.isArray(blobs)) return false;
+  return Object.entries(blobs).every(
+    ([oid, entry]) =>
+      /^[0-9a-f]{40,64}$/.test(oid) &&
+      Array.isArray(entry) &&
+      entry.length === 2 &&
+      Array.isArray(entry[0]) &&
+      Array.isArray(entry[1]) &&
+      entry[0].length === entry[1].length &&
+      entry[0].every((n: unknown) => isInt(n) && n < tasks.length) &&
+      entry[1].every((n: unknown) => isInt(n) && n > 0),
+  );
 }
 
 export class HistoryStore {
@@ -44,14 +80,20 @@ export class HistoryStore {
     this.file = dir && BUILD !== null ? join(dir, 'history', `${keyOf(planRealPath)}.json`) : null;
     this.salt = fingerprint([BUILD ?? '', config]);
     if (!this.file) return;
+    const text = readCacheFile(this.file);
+    let stored: unknown = null;
     try {
-      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as StoreFile;
-      if (stored.salt !== this.salt) return;
+      stored = text === null ? null : JSON.parse(text);
+    } catch {
+      // damaged: rebuilt below
+    }
+    if (isStoreFile(stored) && stored.salt === this.salt) {
       this.rows = stored.tasks;
       this.blobs = new Map(Object.entries(stored.blobs));
       for (const [i, r] of this.rows.entries()) this.numbers.set(JSON.stringify(r), i);
-    } catch {
-      // no store yet, or unreadable: start empty
+    } else if (text !== null) {
+      // Another build's store, or a damaged one: rebuilt from git by this run.
+      this.changed = true;
     }
   }
 

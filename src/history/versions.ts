@@ -1,17 +1,15 @@
 // The snapshots of a set of blobs: from the history store, else read with one
 // `git cat-file --batch` process and parsed once.
 
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { buildFromText } from '../load.js';
+import { realpathSync } from 'node:fs';
+import { buildFromText, readConfigText } from '../load.js';
 import { decode } from '../text/decode.js';
 import { readBlobs } from '../git/blobs.js';
 import { HistoryStore } from './store.js';
 import { snapshotOf, type Snapshot } from './snapshot.js';
 
 export async function snapshots(root: string, planPath: string, display: string, oids: Iterable<string>): Promise<Map<string, Snapshot>> {
-  const configFile = join(dirname(planPath), '.planrc.json');
-  const store = new HistoryStore(realpathSync(planPath), existsSync(configFile) ? readFileSync(configFile, 'utf8') : '');
+  const store = new HistoryStore(realpathSync(planPath), readConfigText(planPath).text);
   const out = new Map<string, Snapshot>();
   const missing: string[] = [];
   for (const oid of new Set(oids)) {

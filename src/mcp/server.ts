@@ -6,7 +6,8 @@ import { locatePlan } from '../locate.js';
 import { LOCK_TIMEOUT_MS } from '../edit/lock.js';
 import { registerTools } from './tools.js';
 import { registerResources } from './resources.js';
-import { LineTransport } from './stdio.js';
+import { INVALID_REQUEST, LineTransport } from './stdio.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { useCompactToolList } from './compact.js';
 import { filtersExplained } from '../spec/filters.js';
 
@@ -38,6 +39,15 @@ export function buildServer(opts: ServerOptions): McpServer {
   return server;
 }
 
+/** The answer to a request sent before `initialize`. */
+function notInitialized(id: string | number): JSONRPCMessage {
+  return {
+    jsonrpc: '2.0',
+    id,
+    error: { code: INVALID_REQUEST, message: 'the server is not initialized: send initialize first (only ping is answered before it)' },
+  };
+}
+
 /**
  * Serves on stdin/stdout until the client closes stdin, then answers the
  * requests still running (a write in progress finishes) and returns.
@@ -51,7 +61,16 @@ export async function runServer(opts: ServerOptions): Promise<void> {
   const pending = new Set<string | number>();
   let settle: (() => void) | null = null;
   const receive = transport.onmessage;
+  let initialized = false;
   transport.onmessage = (message) => {
+    if ('method' in message && !initialized) {
+      // Before `initialize` only `ping` is served (MCP lifecycle): no tool, read or write, runs yet.
+      if (message.method === 'initialize') initialized = true;
+      else if (message.method !== 'ping') {
+        if ('id' in message) void transport.send(notInitialized(message.id)).catch(() => {});
+        return;
+      }
+    }
     if ('id' in message && 'method' in message) pending.add(message.id);
     else if ('method' in message && message.method === 'notifications/cancelled') {
       // A cancelled request gets no response.

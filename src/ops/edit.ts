@@ -22,6 +22,7 @@ export interface TaskChanges {
 export async function editOp(path: string, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<OpResult> {
   const roles = (['title', 'owner', 'notes'] as const).filter((k) => changes[k] !== undefined);
   if (roles.length === 0) throw new UsageError('nothing to change; give --title, --owner and/or --notes');
+  checkValue(id, 'the id');
   for (const role of roles) checkValue(changes[role]!, `the ${role}`);
   let first: Task | undefined; // what the reference named in a model found stale
   const r = await transact(path, opts, ({ plan, display, compact }, ec) => {

@@ -1,7 +1,7 @@
 // Setting a task's status, as one operation the CLI and the MCP server share.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { setStatusEdits } from '../edit/task-edits.js';
+import { checkValue, setStatusEdits } from '../edit/task-edits.js';
 import type { Task } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
 import { checkSamePosition, resolveTask } from '../query/resolve.js';
@@ -52,6 +52,8 @@ export function ownWord(arg: string, extension: Record<string, SettableStatus>):
 }
 
 export async function setStatusOp(path: string, id: string, status: string, filters: Filters, opts: TransactOptions): Promise<OpResult & { from: Status }> {
+  checkValue(id, 'the id');
+  checkValue(status, 'the status'); // a usage error before the lock, whatever the file's words
   let first: Task | undefined; // what the reference named in a model found stale
   // The status is read with the file's own words, so only under the lock.
   const r = await transact(path, opts, ({ plan, display, compact }, ec) => {

@@ -1,7 +1,7 @@
 // End-to-end: a bad environment is refused before anything is written, and an
 // unusable cache folder never stops, hangs or breaks a command.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SEED } from '../helpers/run.js';
@@ -65,7 +65,7 @@ describe('an unusable cache folder', () => {
       withCopy(SEED, 'plan.md', (w) => {
         const dir = where(w.dir);
         const warning = new RegExp(
-          `^plan: warning: cannot use the cache folder ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\((ENOENT|ENOTDIR|EEXIST)\\); plan goes on without it \\(set PLAN_CACHE_DIR to a writable folder, or PLAN_NO_CACHE=1\\)\n$`,
+          `^plan: warning: cannot use the cache folder ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\((ENOENT|ENOTDIR|EEXIST)\\); plan goes on without it \\(set PLAN_CACHE_DIR to a writable folder of your own, or PLAN_NO_CACHE=1\\)\n$`,
         );
         const plain = w.run(['list', '--week', '1'], { PLAN_NO_CACHE: '1' });
         const r = w.run(['list', '--week', '1'], { PLAN_CACHE_DIR: dir });
@@ -95,9 +95,24 @@ describe('an unusable cache folder', () => {
       const r = w.run(['list', '--week', '1'], { PLAN_CACHE_DIR: cache });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^1\.3\ttask\tdone\t/m);
-      expect(r.stderr).toBe('plan: warning: plan.md:1: .planrc.json: cannot be read (not a readable regular file); its statuses were ignored\n');
+      expect(r.stderr).toBe('plan: warning: plan.md:1: .planrc.json: not a regular file (a FIFO, socket or device); its statuses were ignored\n');
       expect(w.run(['set', '1.3', 'pending'], { PLAN_CACHE_DIR: cache }).code).toBe(0);
       unlinkSync(join(w.dir, '.planrc.json'));
+    }),
+  );
+
+  it(
+    "a FIFO as the lock's owner file: the write waits its time and gives up, never hangs",
+    withCopy(SEED, 'plan.md', (w) => {
+      mkdirSync(join(w.dir, 'plan.md.lock'));
+      spawnSync('mkfifo', [join(w.dir, 'plan.md.lock', 'owner')]);
+      try {
+        const r = w.run(['set', '1.3', 'done'], { PLAN_LOCK_TIMEOUT: '300', PLAN_LOCK_STALE: '60000' });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/^plan: plan\.md: .*lock/);
+      } finally {
+        rmSync(join(w.dir, 'plan.md.lock'), { recursive: true });
+      }
     }),
   );
 });

@@ -1,7 +1,8 @@
 // End-to-end: `plan log` and `plan burndown` on real git histories made in
 // temporary folders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { plan, tempDir, writeTemp } from '../helpers/run.js';
 import { importHistory, makeRepo, type Repo } from '../helpers/git.js';
@@ -141,6 +142,58 @@ describe('plan log and burndown on a small history', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('plan: --by takes sprint, week, month, phase, milestone; got "team"\n');
   });
+
+  it('a damaged history store (its salt right) is rebuilt: the same answers, a valid store again', () => {
+    const cache = tempDir();
+    try {
+      const env = { XDG_CACHE_HOME: cache.dir };
+      const log = repo.run(['-f', 'ROADMAP.md', 'log', '--plain'], env);
+      const chart = repo.run(['-f', 'ROADMAP.md', 'burndown', '--plain'], env);
+      const history = join(cache.dir, 'plan', 'history');
+      const file = join(history, readdirSync(history)[0]!);
+      const good = JSON.parse(readFileSync(file, 'utf8'));
+      const oid = Object.keys(good.blobs)[0]!;
+      for (const damage of [
+        { ...good, tasks: good.tasks.slice(0, 1) }, // task numbers past the end
+        { ...good, blobs: { ...good.blobs, [oid]: 'x' } },
+        { ...good, tasks: good.tasks.map((r: unknown[]) => r.map(() => 7)) },
+        { ...good, tasks: good.tasks.map((r: unknown[]) => [...r.slice(0, 4), 'constructor', ...r.slice(5)]) }, // an unknown status
+      ]) {
+        writeFileSync(file, JSON.stringify(damage));
+        for (const [args, want] of [
+          [['log', '--plain'], log],
+          [['burndown', '--plain'], chart],
+        ] as const) {
+          const r = repo.run(['-f', 'ROADMAP.md', ...args], env);
+          expect(r.stderr).toBe('');
+          expect(r.code).toBe(0);
+          expect(r.stdout).toBe(want.stdout);
+        }
+        expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(good);
+      }
+    } finally {
+      cache.cleanup();
+    }
+  });
+
+  for (const [what, make] of [
+    ['a folder', (f: string) => mkdirSync(f)],
+    ['a FIFO', (f: string) => spawnSync('mkfifo', [f])],
+  ] as const) {
+    it(`.planrc.json is ${what}: log and burndown go on without it`, () => {
+      const file = join(repo.dir, '.planrc.json');
+      make(file);
+      try {
+        for (const cmd of ['log', 'burndown']) {
+          const r = repo.run(['-f', 'ROADMAP.md', cmd, '--plain']);
+          expect(r.code).toBe(0);
+          expect(r.stdout.split('\n').length).toBeGreaterThan(3);
+        }
+      } finally {
+        rmSync(file, { recursive: true });
+      }
+    });
+  }
 });
 
 describe('the history commands outside a repository', () => {

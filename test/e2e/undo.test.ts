@@ -1,8 +1,8 @@
 // End-to-end: `plan undo` restores the bytes plan's last write replaced, and
 // only while the file is exactly as plan left it.
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { SEED } from '../helpers/run.js';
 import { ok, withCopy } from './write-helpers.js';
 
@@ -105,4 +105,62 @@ describe('plan undo', () => {
       ok(w.run(['undo']));
     }),
   );
+
+  describe('a damaged or tampered journal', () => {
+    /** Runs `tamper` on the journal after `plan set 1.2 done`, then expects undo to refuse with `message` and leave the file alone. */
+    const refused = (tamper: (journal: string) => string, message: RegExp) =>
+      withCopy(SEED, 'PLAN.md', (w) => {
+        const cache = join(w.dir, '..', `${basename(w.dir)}-cache`);
+        try {
+          ok(w.run(['set', '1.2', 'done'], { PLAN_CACHE_DIR: cache }));
+          const [name] = readdirSync(join(cache, 'undo'));
+          const file = join(cache, 'undo', name!);
+          writeFileSync(file, tamper(readFileSync(file, 'utf8')));
+          const written = w.bytes();
+          const r = w.run(['undo'], { PLAN_CACHE_DIR: cache });
+          expect(r.stdout).toBe('');
+          expect(r.stderr).toMatch(message);
+          expect(r.code).toBe(1);
+          expect(w.bytes().equals(written)).toBe(true);
+        } finally {
+          rmSync(cache, { recursive: true, force: true });
+        }
+      });
+
+    it(
+      'edits changed (the fingerprint of the file kept): refused, nothing written',
+      refused(
+        (j) =>
+          JSON.stringify(JSON.parse(j).map((e: { undo: { text: string }[] }) => ({ ...e, undo: e.undo.map((u) => ({ ...u, text: `${u.text}\nrm -rf ~` })) }))),
+        /^plan: PLAN\.md: plan's undo journal does not give back what the file held before `plan set 1\.2 done` at [^)]+ \(it was damaged or changed\); nothing was undone\n$/,
+      ),
+    );
+
+    it(
+      'offsets past the end of the file: refused, nothing written',
+      refused(
+        (j) => JSON.stringify(JSON.parse(j).map((e: { undo: object[] }) => ({ ...e, undo: [{ start: 1e9, end: 1e9 + 1, text: 'x' }] }))),
+        /^plan: PLAN\.md: plan's undo journal does not give back what the file held before/,
+      ),
+    );
+
+    for (const [what, text, why] of [
+      ['not JSON', '[{', /is damaged \(.*JSON.*\)/],
+      ['not a list', '{"a":1}', /is damaged \(it is not a list of writes\)/],
+      ['an entry without edits', '[{"at":"2026-01-01T00:00:00Z","command":"x","after":"a","before":"b","undo":null}]', /is damaged \(write 1: no edits\)/],
+      [
+        'edits out of order',
+        '[{"at":"2026-01-01T00:00:00Z","command":"x","after":"a","before":"b","undo":[{"start":5,"end":6,"text":""},{"start":1,"end":2,"text":""}]}]',
+        /is damaged \(write 1: edits out of order or malformed\)/,
+      ],
+    ] as const) {
+      it(
+        `${what}: one clear line, exit 1`,
+        refused(
+          () => text,
+          new RegExp(`^plan: PLAN\\.md: plan's undo journal \\S+ ${why.source}; nothing was undone \\(plan's next write starts it anew\\)\n$`),
+        ),
+      );
+    }
+  });
 });

@@ -5,9 +5,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, FIXTURES, plan } from '../helpers/run.js';
+import { BIN, FIXTURES, plan, tempDir } from '../helpers/run.js';
 import { serverEnv } from '../mcp/client.js';
 import { workspace } from './write-helpers.js';
 
@@ -15,10 +15,10 @@ const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).statu
 const FRAME = '\u001b[H';
 
 /** A running watch and what it printed so far. */
-function start(args: string[], cwd: string, tty: boolean): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+function start(args: string[], cwd: string, tty: boolean, cols = 120): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = tty
-    ? spawn('script', ['-qfec', `stty rows 40 cols 120; exec ${command}`, '/dev/null'], { cwd, env: serverEnv() })
+    ? spawn('script', ['-qfec', `stty rows 40 cols ${cols}; exec ${command}`, '/dev/null'], { cwd, env: serverEnv() })
     : spawn(process.execPath, [BIN, ...args], { cwd, env: serverEnv() });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -110,4 +110,110 @@ describe('plan watch', () => {
       w.cleanup();
     }
   });
+
+  it('at 60 columns the title fits the width with the way out in view, and q quits (exit 0, terminal restored)', async () => {
+    const w = workspace(join(FIXTURES, 'deps/column.md'), 'a-plan-with-a-rather-long-file-name-indeed.md');
+    const watch = start(['-f', w.name, 'watch'], w.dir, true, 60);
+    try {
+      await until(() => count(watch.output(), FRAME) === 1 && watch.output().includes('Lint rules'), 'the first frame');
+      const title = watch.output().split(FRAME)[1]!.split('\u001b[K')[0]!;
+      expect(title).toMatch(/^plan watch list: a-plan-with-a-rather-long-.*… {2}\(q to quit\)$/);
+      expect([...title].length).toBeLessThanOrEqual(60);
+      watch.child.stdin!.write('q');
+      expect(await watch.exit).toBe(0);
+      expect(watch.output().endsWith('\u001b[?25h\u001b[?1049l')).toBe(true);
+    } finally {
+      watch.child.kill();
+      w.cleanup();
+    }
+  });
+
+  for (const signal of ['SIGHUP', 'SIGQUIT'] as const) {
+    it(`${signal} leaves the alternate screen and shows the cursor again`, async () => {
+      const w = workspace(join(FIXTURES, 'deps/column.md'));
+      const watch = start(['-f', w.name, 'watch'], w.dir, true);
+      try {
+        await until(() => count(watch.output(), FRAME) === 1 && watch.output().includes('Lint rules'), 'the first frame');
+        // script runs plan as its child (exec): signal plan itself, as a closing terminal would.
+        const pid = Number(spawnSync('ps', ['-o', 'pid=', '--ppid', String(watch.child.pid)], { encoding: 'utf8' }).stdout.trim());
+        process.kill(pid, signal);
+        await watch.exit;
+        expect(watch.output().endsWith('\u001b[?25h\u001b[?1049l')).toBe(true);
+      } finally {
+        watch.child.kill();
+        w.cleanup();
+      }
+    });
+  }
+
+  /** A piped watch in a temporary folder made by `setup`, run from `cwd` (under it) with `args`; `body` drives it. */
+  const piped =
+    (setup: (dir: string) => void, cwd: string, args: string[], body: (dir: string, watch: ReturnType<typeof start>) => Promise<void>) => async () => {
+      const t = tempDir();
+      setup(t.dir);
+      const watch = start(args, join(t.dir, cwd), false);
+      try {
+        await until(() => watch.output().includes('Alpha task'), 'the first snapshot');
+        await body(t.dir, watch);
+        expect(await watch.exit).toBe(0);
+      } finally {
+        watch.child.kill('SIGKILL');
+        t.cleanup();
+      }
+    };
+
+  it(
+    'piped: the plan deleted shows it gone, never another file discovery would find; back, it is shown again',
+    piped(
+      (dir) => {
+        writeFileSync(join(dir, 'PLAN.md'), '- [ ] Alpha task\n');
+        writeFileSync(join(dir, 'TODO.md'), '- [ ] Other file task\n');
+      },
+      '.',
+      ['watch'],
+      async (dir, watch) => {
+        unlinkSync(join(dir, 'PLAN.md'));
+        await until(() => watch.output().includes('gone'), 'a snapshot saying the plan is gone');
+        expect(watch.output()).toContain('plan: PLAN.md is gone (deleted or moved); the view comes back when it does\n');
+        writeFileSync(join(dir, 'PLAN.md'), '- [ ] Beta task\n');
+        await until(() => watch.output().includes('Beta task'), 'a snapshot after the plan came back');
+        expect(watch.output()).not.toContain('Other file task');
+        watch.child.kill('SIGINT');
+      },
+    ),
+  );
+
+  it(
+    'piped: a plan that is a link redraws when its target, in another folder, changes',
+    piped(
+      (dir) => {
+        mkdirSync(join(dir, 'repo'));
+        mkdirSync(join(dir, 'elsewhere'));
+        writeFileSync(join(dir, 'elsewhere', 'target.md'), '- [ ] Alpha task\n');
+        symlinkSync('../elsewhere/target.md', join(dir, 'repo', 'plan.md'));
+      },
+      'repo',
+      ['-f', 'plan.md', 'watch'],
+      async (dir, watch) => {
+        writeFileSync(join(dir, 'elsewhere', 'target.md'), '- [ ] Beta task\n');
+        await until(() => watch.output().includes('Beta task'), 'a snapshot after the target changed');
+        watch.child.kill('SIGINT');
+      },
+    ),
+  );
+
+  it(
+    'piped: a plan replaced by a FIFO is shown as not a file, and SIGTERM still ends the watch',
+    piped(
+      (dir) => writeFileSync(join(dir, 'plan.md'), '- [ ] Alpha task\n'),
+      '.',
+      ['-f', 'plan.md', 'watch'],
+      async (dir, watch) => {
+        unlinkSync(join(dir, 'plan.md'));
+        expect(spawnSync('mkfifo', [join(dir, 'plan.md')]).status).toBe(0);
+        await until(() => watch.output().includes('not a regular file'), 'a snapshot of the FIFO');
+        watch.child.kill('SIGTERM');
+      },
+    ),
+  );
 });

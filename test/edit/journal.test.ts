@@ -27,7 +27,7 @@ describe('the journal file', () => {
     try {
       const env = { PLAN_CACHE_DIR: dir };
       for (let k = 0; k < MAX_ENTRIES + 5; k++) {
-        Journal.forPlan('/p/PLAN.md', env).record([{ start: 0, end: 1, expect: 'x', text: `${k}` }], Buffer.from(`${k}`), `set ${k}`);
+        Journal.forPlan('/p/PLAN.md', env).record([{ start: 0, end: 1, expect: 'x', text: `${k}` }], Buffer.from('x'), Buffer.from(`${k}`), `set ${k}`);
       }
       const j = Journal.forPlan('/p/PLAN.md', env);
       expect(j.entries()).toHaveLength(MAX_ENTRIES);

@@ -44,6 +44,11 @@ describe('plan mcp: bad arguments', () => {
       ['add_task', { title: 'Nowhere', sprint: '42' }, ['add', 'Nowhere', '--sprint', '42'], 1],
       ['add_task', { title: 'Which table?', sprint: '8' }, ['add', 'Which table?', '--sprint', '8'], 1],
       ['add_task', { title: 'x', week: '1', status: 'bogus' }, ['add', 'x', '--week', '1', '--status', 'bogus'], 2],
+      // A line break or control character in any value a write takes is a usage error (exit 2), nothing written.
+      ['set_status', { id: '1.2', status: 'done\nrm -rf' }, ['set', '1.2', 'done\nrm -rf'], 2],
+      ['set_status', { id: '1.2\r', status: 'done' }, ['set', '1.2\r', 'done'], 2],
+      ['edit_task', { id: '1.2', title: 'a\u001b[2Jb' }, ['edit', '1.2', '--title', 'a\u001b[2Jb'], 2],
+      ['claim_task', { owner: 'Opus\u2028x' }, ['next', '--claim', '--owner', 'Opus\u2028x'], 2],
     ];
     for (const [tool, args, cli, code] of cases) {
       const r = await s.call(tool, args);

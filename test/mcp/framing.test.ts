@@ -5,6 +5,7 @@
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { BIN, SEED, copyToTemp } from '../helpers/run.js';
 import { serverEnv } from './client.js';
 
@@ -105,5 +106,30 @@ describe('plan mcp on a misbehaving client', () => {
     ]);
     expect(replies.filter((r) => !r.error && r.id !== 1).map((r) => r.id)).toEqual([10]);
     expect(taskIds(replies.find((r) => r.id === 10))).toEqual(['1.1', '1.2', '1.3']);
+  }, 60_000);
+
+  it('before initialize answers only ping: every other request, writes included, is refused and not run', async () => {
+    const setDone = request(3, 'tools/call', { name: 'set_status', arguments: { id: '1.2', status: 'done' } });
+    const before = readFileSync(copy.file);
+    const { replies, code, stderr } = await exchange([
+      request(2, 'ping'),
+      setDone,
+      listWeek1(4),
+      request(5, 'resources/read', { uri: 'plan://file' }),
+      INIT,
+      INITIALIZED,
+      listWeek1(6),
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(readFileSync(copy.file).equals(before)).toBe(true);
+    expect(replies.find((r) => r.id === 2)).toEqual({ jsonrpc: '2.0', id: 2, result: {} });
+    expect(replies.filter((r) => r.error).map((r) => [r.id, r.error!.code])).toEqual([
+      [3, -32600],
+      [4, -32600],
+      [5, -32600],
+    ]);
+    expect(replies.find((r) => r.id === 3)!.error!.message).toBe('the server is not initialized: send initialize first (only ping is answered before it)');
+    expect(taskIds(replies.find((r) => r.id === 6))).toEqual(['1.1', '1.2', '1.3']);
   }, 60_000);
 });

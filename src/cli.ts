@@ -180,15 +180,16 @@ export const COMMANDS: readonly PlanCommand[] = [
       { name: '<status>', description: 'done, in-progress, pending, blocked, cancelled (or complete, wip, next, todo, ✅, …)', completes: 'status' },
     ],
     description: "set a task's status, in the file's own style, changing nothing else",
-    options: [{ filters: 'narrow' }, ...WRITE_OPTIONS],
+    options: [{ flags: '--owner <name>', description: 'also assign the task to name (as plan edit --owner does)' }, { filters: 'write' }, ...WRITE_OPTIONS],
     examples: [
       'plan set 1.2 done',
       'plan set 3.1 wip --sprint 9',
+      'plan set S1-5 wip --owner ana',
       'plan set W2 next --dry-run',
       'plan set 5.A blocked --no-touch',
       "plan set 1.2 in-progress --no-memory   # the file's style, not the remembered text",
     ],
-    run: (ctx, { args: [id, status], opts: o, filters }) => set(ctx, id!, status!, filters, writeOptionsOf(o)),
+    run: (ctx, { args: [id, status], opts: o, filters }) => set(ctx, id!, status!, filters, writeOptionsOf(o), text(o.owner)),
   },
   {
     name: 'summary',

@@ -74,11 +74,15 @@ export function viewJson(view: DepView) {
   };
 }
 
-/** Text inside a Mermaid label: no quotes, brackets or control characters to break out of it. */
-function mermaidText(s: string): string {
+/**
+ * Text inside a Mermaid label: no quotes, brackets or control characters to
+ * break out of it, and no `%%` or braces (`%%{init: …}%%` is a directive that
+ * reconfigures the whole diagram): each is written as its entity code.
+ */
+export function mermaidText(s: string): string {
   return cleanField(s)
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .replace(/[#"<>&`]/g, (c) => `#${c.charCodeAt(0)};`)
+    .replace(/[#"<>&`%{}]/g, (c) => `#${c.charCodeAt(0)};`)
     .slice(0, 80);
 }
 

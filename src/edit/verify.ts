@@ -161,7 +161,10 @@ function headerProblem(ec: EditContext, table: number): string | null {
 function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { type: 'item' }>): string | null {
   const { text } = ec;
   const lineStart = lineStartAt(text, src.item.start);
-  if (!/^\uFEFF?[ \t>]*$/.test(text.slice(lineStart, src.item.start)) || !/^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(text.slice(src.item.start, src.item.start + 11))) {
+  if (
+    !/^\uFEFF?[ \t>]*$/.test(text.slice(lineStart, src.item.start)) ||
+    !/^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?\n)/.test(text.slice(src.item.start, src.item.start + 12))
+  ) {
     return 'its list marker moved';
   }
   if (src.text.start < src.item.start || src.text.end > text.length || src.text.start > src.text.end) return 'its text is outside the file';

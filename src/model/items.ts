@@ -26,6 +26,8 @@ const BOXES: Record<string, Status> = {
   '?': 'pending',
 };
 const BOX_AT_START = /^\[([ xX\-/~>!?])\][ \t]+(?=\S)/;
+/** How many blanks after a box are looked through for the text (bounded: a hostile line of spaces stays cheap). */
+const BOX_BLANKS_MAX = 256;
 /** Field names that say an entry's state (`**Status:** Erledigt`); also the names of a status column. */
 export const STATE_KEYS = new Set([
   'status',
@@ -153,7 +155,8 @@ export function readItem(
   let boxStatus: Status | null = null;
   if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
   else {
-    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 8)));
+    // The box and the blanks after it (any number: `[ ]     five spaces` is still a box and its text).
+    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 3 + BOX_BLANKS_MAX)));
     if (box) {
       r.box = { start: at, end: at + 3 };
       boxStatus = BOXES[box[1]!]!;

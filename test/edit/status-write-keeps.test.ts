@@ -106,3 +106,28 @@ describe("Obsidian Tasks' signifiers are not statuses", () => {
     expect(ticked.map((t) => t.status)).toEqual(['done', 'done']);
   });
 });
+
+describe('what list shows, set reaches', () => {
+  it('a box with five or more blanks after it', async () => {
+    const path = planFile('# T\n\n- [ ]     five spaces\n- [ ]        eight\n');
+    expect((await tasks(path)).map((t) => t.title)).toEqual(['five spaces', 'eight']);
+    expect((await setLine(path, 3, 'done')).error).toBeNull();
+    expect((await setLine(path, 4, 'blocked')).error).toBeNull();
+    expect(readFileSync(path, 'utf8')).toBe('# T\n\n- [x]     five spaces\n- [ ]        ⛔ eight\n');
+  });
+
+  it('a list marker alone on its line, its text on the next', async () => {
+    const path = planFile('# T\n\n## Todo\n\n-\n  marker alone\n- [ ] ok\n');
+    const listed = await tasks(path);
+    expect(listed.map((t) => [t.title, t.line])).toEqual([
+      ['marker alone', 5],
+      ['ok', 7],
+    ]);
+    const r = await setLine(path, 5, 'done');
+    expect(r.error).toBeNull();
+    expect((await tasks(path)).map((t) => [t.title, t.status])).toEqual([
+      ['marker alone', 'done'],
+      ['ok', 'pending'],
+    ]);
+  });
+});

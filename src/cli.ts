@@ -325,6 +325,13 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
 ];
 
+/** A message as stderr shows it: on a terminal, wrapped at spaces to its width (else the terminal breaks words). */
+async function forStderr(message: string): Promise<string> {
+  if (!process.stderr.isTTY) return message;
+  const [{ wrapMessage }, { terminalWidth }] = await Promise.all([import('./render/fit.js'), import('./render/mode.js')]);
+  return wrapMessage(message, terminalWidth(process.stderr));
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code = EXIT.ok as number;
   const program = buildProgram(PROGRAM, COMMANDS, (c) => (code = c));
@@ -347,7 +354,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const planError = asPlanError(error);
     if (planError) {
-      process.stderr.write(visible(`plan: ${planError.message}\n`));
+      process.stderr.write(visible(`${await forStderr(`plan: ${planError.message}`)}\n`));
       return planError.exitCode;
     }
     const debug = argv.includes('--debug') || !!process.env.DEBUG;

@@ -180,15 +180,16 @@ export const COMMANDS: readonly PlanCommand[] = [
       { name: '<status>', description: 'done, in-progress, pending, blocked, cancelled (or complete, wip, next, todo, ✅, …)', completes: 'status' },
     ],
     description: "set a task's status, in the file's own style, changing nothing else",
-    options: [{ filters: 'narrow' }, ...WRITE_OPTIONS],
+    options: [{ flags: '--owner <name>', description: 'also assign the task to name (as plan edit --owner does)' }, { filters: 'write' }, ...WRITE_OPTIONS],
     examples: [
       'plan set 1.2 done',
       'plan set 3.1 wip --sprint 9',
+      'plan set S1-5 wip --owner ana',
       'plan set W2 next --dry-run',
       'plan set 5.A blocked --no-touch',
       "plan set 1.2 in-progress --no-memory   # the file's style, not the remembered text",
     ],
-    run: (ctx, { args: [id, status], opts: o, filters }) => set(ctx, id!, status!, filters, writeOptionsOf(o)),
+    run: (ctx, { args: [id, status], opts: o, filters }) => set(ctx, id!, status!, filters, writeOptionsOf(o), text(o.owner)),
   },
   {
     name: 'summary',
@@ -328,6 +329,13 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
 ];
 
+/** A message as stderr shows it: on a terminal, wrapped at spaces to its width (else the terminal breaks words). */
+async function forStderr(message: string): Promise<string> {
+  if (!process.stderr.isTTY) return message;
+  const [{ wrapMessage }, { terminalWidth }] = await Promise.all([import('./render/fit.js'), import('./render/mode.js')]);
+  return wrapMessage(message, terminalWidth(process.stderr));
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code = EXIT.ok as number;
   const program = buildProgram(PROGRAM, COMMANDS, (c) => (code = c));
@@ -350,7 +358,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const planError = asPlanError(error);
     if (planError) {
-      process.stderr.write(visible(`plan: ${planError.message}\n`));
+      process.stderr.write(visible(`${await forStderr(`plan: ${planError.message}`)}\n`));
       return planError.exitCode;
     }
     const debug = argv.includes('--debug') || !!process.env.DEBUG;

@@ -6,12 +6,21 @@ import { visible } from './text/visible.js';
 export const EXIT = { ok: 0, failure: 1, usage: 2, nothingToClaim: 3 } as const;
 
 export class PlanError extends Error {
+  /** The same refusal in an MCP tool's words (`the sprint argument`, not `--sprint`), where they differ. */
+  toolMessage?: string;
+
   constructor(
     message: string,
     readonly exitCode: number = EXIT.failure,
   ) {
     super(message);
     this.name = 'PlanError';
+  }
+
+  /** Sets toolMessage; returns this error. */
+  forTools(message: string): this {
+    this.toolMessage = message;
+    return this;
   }
 }
 

@@ -2,7 +2,8 @@
 // entry's arguments, options and filters become commander's, its examples
 // the end of its --help, and its action runs the entry with what was parsed.
 
-import { Argument, Command, Option } from 'commander';
+import { Argument, Command, Help, Option } from 'commander';
+import { terminalWidth } from './render/mode.js';
 import { makeContext, type Context, type GlobalOptions } from './commands/context.js';
 import { checkFilters, pickFilters, type Filters } from './query/filter.js';
 import type { FilterUse } from './spec/filters.js';
@@ -78,6 +79,28 @@ function register(program: Command, spec: PlanCommand, setExit: (code: number) =
   });
 }
 
+/**
+ * --help laid out for the terminal's width: descriptions start at most 40% of
+ * the way across (a longer term has its description on the lines below it),
+ * and wrap at spaces to the width, never past it, where the terminal would
+ * break words.
+ */
+function helpLayout(width = terminalWidth()): Partial<Help> {
+  return {
+    showGlobalOptions: true,
+    helpWidth: width,
+    minWidthToWrap: 20,
+    padWidth(this: Help, cmd: Command, helper: Help): number {
+      return Math.min(Help.prototype.padWidth.call(this, cmd, helper), Math.max(16, Math.floor(width * 0.4)));
+    },
+    formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+      if (!description || helper.displayWidth(term) <= termWidth) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+      const indent = ' '.repeat(termWidth + 4);
+      return `  ${term}\n${indent}${helper.boxWrap(description, width - termWidth - 4).replace(/\n/g, `\n${indent}`)}`;
+    },
+  };
+}
+
 export function buildProgram(spec: ProgramSpec, commands: readonly PlanCommand[], setExit: (code: number) => void): Command {
   const program = new Command('plan').description(spec.description).version(spec.version, VERSION_OPTION.flags, VERSION_OPTION.description);
   for (const o of GLOBAL_OPTIONS) program.addOption(option(o));
@@ -86,7 +109,7 @@ export function buildProgram(spec: ProgramSpec, commands: readonly PlanCommand[]
     .helpCommand(`${HELP_COMMAND.name} ${HELP_COMMAND.args![0]!.name}`, HELP_COMMAND.description)
     .showHelpAfterError('(run with --help for usage)')
     // Every command's --help lists -f, --json, --plain, … too.
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp(helpLayout())
     .addHelpText('after', examples(spec.examples));
   for (const command of commands) register(program, command, setExit);
   return program;

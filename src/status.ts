@@ -511,6 +511,21 @@ function fromStripped(text: string, i: number): number {
   return k;
 }
 
+// Obsidian Tasks' signifiers: a date after 📅 (due), ⏳ (scheduled), 🛫 (start),
+// ➕ (created), ✅ (done on) or ❌ (cancelled on); an id after 🆔 or ⛔ (depends
+// on). There the emoji is a field's name, not a status: `📅 2025-01-30` is a due
+// date even though 📅 alone reads as pending.
+const DATE_SIGNIFIER = /^(?:📅|📆|🗓|⏳|⌛|🛫|➕|✅|❌)\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}(?![\d])/u;
+const ID_SIGNIFIER = /^(?:🆔|⛔)\uFE0F?[ \t]*[a-z0-9][\w-]*(?:[ \t]*,[ \t]*[a-z0-9][\w-]*)*(?=\s|$)/u;
+
+/** Whether `s` starts with an Obsidian Tasks signifier and its value (`📅 2025-01-30`, `⛔ abc123`): a field, never a status mark. */
+export function startsWithSignifier(s: string): boolean {
+  if (DATE_SIGNIFIER.test(s)) return true;
+  // `⛔ Blocked` is a status; `⛔ abc123` (an id with a digit, or a list of ids) names the tasks it waits on.
+  const id = ID_SIGNIFIER.exec(s);
+  return !!id && (s.startsWith('🆔') || /\d|,/.test(id[0]));
+}
+
 /** Removes variation selectors (U+FE0E, U+FE0F) so `✅️` and `✅` read alike. */
 export function stripVS(s: string): string {
   return s.replace(/[\uFE0E\uFE0F]/g, '');

@@ -32,7 +32,7 @@ export async function deps(ctx: Context, id: string | undefined, filters: Filter
     ctx.out(root ? `${root.id} ${root.title} depends on no task.\n` : `${display}: no task depends on another.\n`);
   } else {
     const { chalk, statusLabel } = await import('../render/colour.js');
-    ctx.out(treeText(lines, statusLabel, chalk.dim));
+    ctx.out(treeText(lines, statusLabel, chalk.dim, ctx.width));
   }
   if (root) {
     const needed = new DependencyGraph(plan).dependents(root);

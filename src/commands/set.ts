@@ -7,7 +7,7 @@ import type { TransactOptions } from '../edit/transaction.js';
 import { setStatusOp } from '../ops/set.js';
 import { reportChange } from '../render/change.js';
 
-export async function set(ctx: Context, id: string, statusArg: string, filters: Filters, opts: TransactOptions): Promise<number> {
-  const r = await setStatusOp(locatePlan(ctx.opts.file), id, statusArg, filters, { ...opts, diff: ctx.mode === 'json' });
+export async function set(ctx: Context, id: string, statusArg: string, filters: Filters, opts: TransactOptions, owner?: string): Promise<number> {
+  const r = await setStatusOp(locatePlan(ctx.opts.file), id, statusArg, filters, { ...opts, diff: ctx.mode === 'json' }, owner);
   return reportChange(ctx, r, `${r.from} → ${r.task.status}`, { from: r.from, to: r.task.status });
 }

@@ -16,7 +16,7 @@ import { FileStyle } from './style.js';
 import { locateStatus } from './status-text.js';
 import type { StatusMemory } from './memory.js';
 import { cellSplice } from './layout.js';
-import { verifyTask } from './verify.js';
+import { itemAfter, itemAfterProblem, verifyTask } from './verify.js';
 
 export interface EditContext {
   file: string;
@@ -105,6 +105,8 @@ export interface StatusChange {
   statusText: string;
   /** What the change kept or restored, for the dry run's diff and --json (`kept "(Phase 3)" after the new status`). */
   remarks: string[];
+  /** The task's line no longer says its status (its heading does): read the file again to check it (WorkResult.reread). */
+  reread?: boolean;
 }
 
 export interface StatusOptions {
@@ -121,7 +123,50 @@ export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opt
   }
   if (opts.markOwner !== undefined) checkMarkName(opts.markOwner, `${ec.file}:${t.line}: task ${t.id} has no Owner column`);
   if (t.source.type === 'heading') return headingStatus(ec, t, to, opts);
-  return t.source.type === 'row' ? rowStatus(ec, t, to, opts) : itemStatus(ec, t, to, opts);
+  if (t.source.type === 'row') return rowStatus(ec, t, to, opts);
+  let change = itemStatus(ec, t, to, opts);
+  let found = itemAfter(ec, t, change.edits)!;
+  let problem = itemAfterProblem(found, t, to);
+  // `- Fixed` under `## Todo`: `- ✅ Fixed` reads as a legend entry, `- Fixed ✅` as the task done.
+  if (problem && !t.source.checkbox && !t.source.statusMark && !t.source.statusTail && opts.markOwner === undefined) {
+    const tail = tailMarkStatus(ec, t, to);
+    const again = itemAfter(ec, t, tail.edits)!;
+    if (!itemAfterProblem(again, t, to)) [change, found, problem] = [tail, again, null];
+  }
+  if (problem) throw changesWhatItIs(ec, t, to, problem);
+  // Left without a status of its own, the item takes its heading's: the transaction reads the file again to tell.
+  return found.status === 'none' && change.edits.length ? { ...change, reread: true } : change;
+}
+
+/**
+ * A status write that also assigns the task to `owner` (undefined: keep the
+ * owner): its Owner cell where its table has one, else an `@owner` mark at the
+ * end of its status cell or item; a heading task has no place for an owner and is refused.
+ */
+export function statusOwnerEdits(ec: EditContext, t: Task, to: SettableStatus, owner: string | undefined, opts: StatusOptions = {}): StatusChange {
+  const ownerCell = t.source.type === 'row' && t.source.columns.owner !== undefined;
+  const change = setStatusEdits(ec, t, to, owner === undefined || ownerCell ? opts : { ...opts, markOwner: owner });
+  if (owner === undefined || !ownerCell) return change;
+  const e = cellEdit(ec, t, 'owner', owner);
+  return e ? { ...change, edits: [...change.edits, e] } : change;
+}
+
+/** The refusal of a status write that would change what the line is (a task would vanish or read otherwise). */
+export function changesWhatItIs(ec: Pick<EditContext, 'file'>, t: Task, to: Status, problem: string): PlanError {
+  return new PlanError(
+    `${ec.file}:${t.line}: setting task ${t.id} ${to} would change what the line is (${problem}); nothing was written, edit the line by hand`,
+  );
+}
+
+/** The status as a mark after the title (`- Fixed ✅`), for an item whose title a leading mark would turn into a legend entry. */
+function tailMarkStatus(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+  const src = t.source as Extract<Task['source'], { type: 'item' }>;
+  const body = ec.text.slice(src.text.start, src.text.end);
+  const claim = trailingOwnerMark(body);
+  let at = src.text.start + (claim ? claim.start : body.length);
+  while (at > src.text.start && /\s/.test(ec.text[at - 1]!)) at--;
+  const mark = markFor(ec, to);
+  return { edits: [{ start: at, end: at, expect: '', text: ` ${mark}` }], from: t.status, to, statusText: ec.repair(mark), remarks: [] };
 }
 
 /**

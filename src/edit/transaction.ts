@@ -6,7 +6,7 @@
 // fix, MCP) goes through here.
 
 import { PlanError } from '../errors.js';
-import { loadPlan, planCacheKey, type Loaded, displayPath } from '../load.js';
+import { buildFromText, loadPlan, planCacheKey, type Loaded, displayPath } from '../load.js';
 import { readChunk, writeCached } from '../cache/plan-cache.js';
 import { editEffect, planAfterEdits } from '../cache/update.js';
 import { updateCompact } from '../cache/compact.js';
@@ -21,9 +21,10 @@ import { atomicWrite, checkUnchanged, fileIdentity, FileChanged, realTarget } fr
 import { withLock, type HeldLock } from './lock.js';
 import { StatusMemory } from './memory.js';
 import { Journal, commandLine } from './journal.js';
-import { isStaleModelError } from './verify.js';
-import { makeEditContext, type EditContext } from './task-edits.js';
+import { isStaleModelError, readBackProblem } from './verify.js';
+import { changesWhatItIs, makeEditContext, type EditContext } from './task-edits.js';
 import type { Task } from '../model/types.js';
+import type { Status } from '../status.js';
 
 export interface TransactOptions {
   /** Print the diff instead of writing. */
@@ -52,6 +53,8 @@ export interface WorkResult<T> {
   touched?: Task[];
   /** What the edits kept or restored, said beside the diff (`task 3: kept "(Phase 3)" after the new status`). */
   remarks?: string[];
+  /** Tasks whose new status only a fresh read of the whole file can confirm (an item now takes its heading's): refused unless it does. */
+  reread?: { task: Task; to: Status }[];
 }
 
 export interface TransactResult<T> {
@@ -111,6 +114,7 @@ export async function transact<T>(
     }
     const next = applyEdits(text, all, display);
     if (next === text) return { value, changed: false, written: false, diff: '', text, display, remarks };
+    if (result.reread?.length) await checkReadBack(path, next, result.reread, display);
     checkLimit(plan.frontMatter.charsLimit, text, next, display, opts);
     const diff = opts.dryRun || opts.diff ? await unifiedDiff(display, text, next, all) : '';
     if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display, remarks };
@@ -160,6 +164,15 @@ export async function transact<T>(
       }
     }
   });
+}
+
+/** A write never turns a task into a non-task: read the new text afresh where a task's own line cannot tell. */
+async function checkReadBack(path: string, next: string, tasks: { task: Task; to: Status }[], display: string): Promise<void> {
+  const after = await buildFromText(path, next, false);
+  for (const { task, to } of tasks) {
+    const problem = readBackProblem(after, task, to);
+    if (problem) throw changesWhatItIs({ file: display }, task, to, problem);
+  }
 }
 
 /** Where the file's own stamps never are: its tables (a task's notes). Items that are tasks start with a box or an id, never `Last Updated`. */

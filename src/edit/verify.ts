@@ -13,12 +13,14 @@ import type { Span } from '../parse/blocks.js';
 import { displayText } from '../model/build.js';
 import { groupRowScope, rowFields, rowKind } from '../model/tables.js';
 import { emptyScope } from '../model/scope.js';
-import { readItem } from '../model/items.js';
+import { readItem, type ItemReading } from '../model/items.js';
 import { inlineDependencies } from '../model/depends.js';
 import { showEscapes } from '../text/decode.js';
 import { lineStartAt } from '../text/lines.js';
-import { SCOPE_KINDS, type ColumnRole, type Heading, type Scope, type Task } from '../model/types.js';
+import { SCOPE_KINDS, type ColumnRole, type Heading, type Plan, type Scope, type Task } from '../model/types.js';
 import type { EditContext } from './task-edits.js';
+import { applyEdits, type Edit } from './splice.js';
+import type { Status } from '../status.js';
 
 type Columns = Partial<Record<ColumnRole, number>>;
 
@@ -159,7 +161,10 @@ function headerProblem(ec: EditContext, table: number): string | null {
 function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { type: 'item' }>): string | null {
   const { text } = ec;
   const lineStart = lineStartAt(text, src.item.start);
-  if (!/^\uFEFF?[ \t>]*$/.test(text.slice(lineStart, src.item.start)) || !/^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(text.slice(src.item.start, src.item.start + 11))) {
+  if (
+    !/^\uFEFF?[ \t>]*$/.test(text.slice(lineStart, src.item.start)) ||
+    !/^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?\n)/.test(text.slice(src.item.start, src.item.start + 12))
+  ) {
     return 'its list marker moved';
   }
   if (src.text.start < src.item.start || src.text.end > text.length || src.text.start > src.text.end) return 'its text is outside the file';
@@ -233,4 +238,37 @@ function sameColumns(a: Columns, b: Columns): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<ColumnRole>;
   for (const k of keys) if (a[k] !== b[k]) return false;
   return true;
+}
+
+/** An item's own line read again after `edits` (null for a row or heading task). Only that line is read: no second parse of the file. */
+export function itemAfter(ec: EditContext, t: Task, edits: Edit[]): ItemReading | null {
+  const src = t.source;
+  if (src.type !== 'item') return null;
+  const lo = src.item.start;
+  const local = edits.map((e) => ({ ...e, start: e.start - lo, end: e.end - lo }));
+  const text = applyEdits(ec.text.slice(lo, src.text.end), local, ec.file);
+  const start = (src.checkbox ? src.checkbox.start : src.text.start) - lo;
+  return readItem(text, { start, end: text.length }, { checked: null, span: null }, ec.vocab, ec.repair);
+}
+
+/**
+ * After a status write: why the item's line would not read as task `t` with
+ * status `to` (a boxless `- Fixed` under `## Todo` set done as `- ✅ Fixed`
+ * reads as a legend entry, and the task would vanish), or null. An item left
+ * with no status of its own takes its heading's (`## Todo`), which only the
+ * whole file tells: readBackProblem, on a fresh read, decides those.
+ */
+export function itemAfterProblem(found: ItemReading, t: Task, to: Status): string | null {
+  if (found.legend) return 'it would read as an entry of a status legend';
+  if (found.status === 'none') return null;
+  if (found.status !== to) return `it would read as ${found.status}`;
+  if (withoutDependencies(showEscapes(found.title)) !== t.title) return `its title would read as "${found.title}"`;
+  return null;
+}
+
+/** After a write, read afresh: task `t` (set to `to`) is still a task on its line, with its title and that status. */
+export function readBackProblem(after: Plan, t: Task, to: Status): string | null {
+  const now = after.tasks.find((u) => u.line === t.line && u.title === t.title);
+  if (!now) return 'it would no longer read as a task';
+  return now.status === to ? null : `it would read as ${now.status}`;
 }

@@ -14,7 +14,7 @@ import { dependencyFields } from '../render/deps.js';
 import { SCHEMA_VERSION, taskJson } from '../render/json.js';
 import { summaryJson } from '../render/summary-shapes.js';
 import { problemLine } from '../render/problem-line.js';
-import { leanTasks, ok, taskLine, tool } from './tool.js';
+import { idText, leanTasks, ok, taskLine, tool } from './tool.js';
 import {
   allowCancelledArg,
   checkOutput,
@@ -47,10 +47,15 @@ export const listTasks = tool({
     const deps = { waiting, blockedBy: blocked_by, allowCancelled: allow_cancelled };
     const tasks = dependencyFilter(plan, filterTasks(plan.tasks, filters), deps, display, filters);
     const lean = leanTasks(tasks, { fields, limit });
-    const head = `${tasks.length} of ${plan.tasks.length} tasks in ${display}`;
+    const head = `${tasks.length} of ${plan.tasks.length} tasks in ${display}${shownOf(lean.length, tasks.length)}`;
     return ok([head, ...tasks.slice(0, lean.length).map(taskLine)].join('\n'), { schemaVersion: SCHEMA_VERSION, file: display, tasks: lean });
   },
 });
+
+/** What a list result says when `limit` cut it: `; the first 2 shown (limit)`. */
+function shownOf(shown: number, matched: number): string {
+  return shown < matched ? `; the first ${shown} shown (limit)` : '';
+}
 
 export const showTask = tool({
   name: 'show_task',
@@ -62,7 +67,7 @@ export const showTask = tool({
   output: showOutput,
   run: async ({ id, ...rest }, env) => {
     const { plan, display } = await env.load();
-    const task = resolveTask(plan.tasks, id, filtersOf(rest), display);
+    const task = resolveTask(plan.tasks, await idText(id, env), filtersOf(rest), display);
     return ok(`${taskLine(task)}  (${display}:${task.line})`, {
       schemaVersion: SCHEMA_VERSION,
       file: display,
@@ -111,7 +116,7 @@ export const readyTasks = tool({
     const { plan, display } = await env.load();
     const { ready, waiting } = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filtersOf(rest)), owner, { allowCancelled: allow_cancelled });
     const lean = leanTasks(ready, { fields, limit });
-    const head = `${ready.length} ready, ${waiting.length} waiting on dependencies, in ${display}`;
+    const head = `${ready.length} ready, ${waiting.length} waiting on dependencies, in ${display}${shownOf(lean.length, ready.length)}`;
     return ok([head, ...ready.slice(0, lean.length).map(taskLine)].join('\n'), {
       schemaVersion: SCHEMA_VERSION,
       file: display,

@@ -6,13 +6,19 @@
 // once per task with the task's line: plan://task/3.1?line=40.
 
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { PlanError } from '../errors.js';
+import { asPlanError, PlanError } from '../errors.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import type { Task } from '../model/types.js';
+
 import { loadPlan } from '../load.js';
 import type { Filters } from '../query/filter.js';
 import { resolveTask } from '../query/resolve.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import type { ToolContext } from './tool.js';
 import { dependencyFields } from '../render/deps.js';
+
+/** MCP's code for a resource that does not exist (the spec's resources page). */
+const RESOURCE_NOT_FOUND = -32002;
 
 export const FILE_URI = 'plan://file';
 
@@ -69,7 +75,15 @@ async function completeIds(ctx: PlanPath, value: string): Promise<string[]> {
 async function readTask(ctx: PlanPath, uri: URL) {
   const { plan, display } = await loadPlan(ctx.planPath());
   const { id, filters } = parseTaskUri(uri);
-  const task = resolveTask(plan.tasks, id, filters, display);
+  let task: Task;
+  try {
+    task = resolveTask(plan.tasks, id, filters, display);
+  } catch (e) {
+    // No such task (or none single): the resource is not found, which MCP says with -32002, not an internal error.
+    const refused = asPlanError(e);
+    if (!refused) throw e;
+    throw new McpError(RESOURCE_NOT_FOUND, refused.toolMessage ?? refused.message, { uri: uri.href });
+  }
   const text = toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: taskJson(task), ...dependencyFields(plan, task, true) });
   return { contents: [{ uri: uri.href, mimeType: 'application/json', text }] };
 }

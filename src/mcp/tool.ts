@@ -10,6 +10,7 @@ import type { TransactOptions } from '../edit/transaction.js';
 import { dryRunText, type OpResult } from '../ops/set.js';
 import { changeJson } from '../render/change.js';
 import { parseFields, parseLimit, taskFields } from '../render/lean.js';
+import { UsageError } from '../errors.js';
 
 export interface ToolContext {
   /** The plan file's path, resolved again for each call (-f, $PLAN_FILE, discovery). */
@@ -74,4 +75,22 @@ export function leanTasks(tasks: Task[], args: { fields?: string[]; limit?: numb
   const fields = parseFields(args.fields);
   const limit = parseLimit(args.limit);
   return (limit === undefined ? tasks : tasks.slice(0, limit)).map((t) => taskFields(t, fields));
+}
+
+/**
+ * The id a tool was given, as text. A JSON number loses how it was written
+ * (`1.30` arrives as 1.3): it is taken as its decimal text only where no id of
+ * the plan is another spelling of the same number, else refused with the ids it could be.
+ */
+export async function idText(id: string | number, env: Pick<ToolEnv, 'load'>): Promise<string> {
+  if (typeof id === 'string') return id;
+  const text = String(id);
+  const { plan } = await env.load();
+  const others = [...new Set(plan.tasks.map((t) => t.id))].filter((x) => x !== text && /^[\d.]+$/.test(x) && Number(x) === id);
+  if (others.length) {
+    throw new UsageError(
+      `the id was sent as the number ${text}, which may be ${[text, ...others].map((x) => JSON.stringify(x)).join(' or ')}; send the id as a string`,
+    );
+  }
+  return text;
 }

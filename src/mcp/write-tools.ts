@@ -10,7 +10,7 @@ import { claimOp } from '../ops/claim.js';
 import { editOp, type TaskChanges } from '../ops/edit.js';
 import { addOp } from '../ops/add.js';
 import { SCHEMA_VERSION } from '../render/json.js';
-import { changeResult, ok, tool, writeOpts } from './tool.js';
+import { changeResult, idText, ok, tool, writeOpts } from './tool.js';
 import { allowCancelledArg, claimOutput, dryRunArg, filterArgs, filtersOf, idArg, setOutput, taskWriteOutput } from './schemas.js';
 
 export const claimTask = tool({
@@ -57,12 +57,13 @@ export const setStatus = tool({
   input: {
     id: idArg,
     status: z.string().min(1).describe('done, in-progress, pending, blocked or cancelled (synonyms and emoji too)'),
-    ...filterArgs('narrow', ['status']),
+    owner: z.string().optional().describe('also assign the task to this owner (as edit_task does)'),
+    ...filterArgs('write', ['status']),
     dry_run: dryRunArg,
   },
   output: setOutput,
-  run: async ({ id, status, dry_run, ...rest }, env) => {
-    const r = await setStatusOp(env.planPath(), id, status, filtersOf(rest), writeOpts(dry_run));
+  run: async ({ id, status, owner, dry_run, ...rest }, env) => {
+    const r = await setStatusOp(env.planPath(), await idText(id, env), status, filtersOf(rest), writeOpts(dry_run), owner);
     if (r.written) env.tasksChanged();
     return changeResult(r, `${r.from} → ${r.task.status}`, { from: r.from, to: r.task.status });
   },
@@ -112,7 +113,7 @@ export const editTask = tool({
     if (title !== undefined) changes.title = title;
     if (owner !== undefined) changes.owner = owner;
     if (notes !== undefined) changes.notes = notes;
-    const r = await editOp(env.planPath(), id, changes, filtersOf(rest), writeOpts(dry_run));
+    const r = await editOp(env.planPath(), await idText(id, env), changes, filtersOf(rest), writeOpts(dry_run));
     if (r.written) env.tasksChanged();
     return changeResult(r, `${Object.keys(changes).join(', ')} changed`, {});
   },

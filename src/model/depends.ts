@@ -12,7 +12,7 @@
 // reported as problems at the reference's line and column.
 
 import type { Span } from '../parse/blocks.js';
-import { isIdShaped, stripLeadingMarks } from './names.js';
+import { DEPENDENCY_OPENERS, isIdShaped, stripLeadingMarks } from './names.js';
 import { normaliseRange, scopeWord } from './scope.js';
 import { SCOPE_KINDS, type Problem, type ScopeKind, type Task } from './types.js';
 
@@ -139,7 +139,7 @@ export function dependsField(text: string, start: number, end: number): Span | n
 // ---- inline marks -----------------------------------------------------------
 
 /** `(after 1.2)`, `(depends on 1.1, 1.3)`, `(blocked by #12)`; not `(needs Socket.io)`, which names a library as often as a task. */
-const PAREN = /\s*\((?:after|depends on|blocked by|blocked on|waits? on|waiting on|tras|después de|après|nach|depois de)\s+([^()]+)\)/giu;
+const PAREN = new RegExp(`\\s*\\((?:${DEPENDENCY_OPENERS})\\s+([^()]+)\\)`, 'giu');
 /** `blocked by #12`, `— depends on 1.2` in running text: only ids count there. */
 const PHRASE =
   /\s*(?:[—–,;-]\s*)?(?<![\p{L}])(?:blocked by|blocked on|depends on)\s+(#?[\p{L}\p{N}][\p{L}\p{N}._-]*(?:\s*(?:,|and|&)\s*#?[\p{L}\p{N}][\p{L}\p{N}._-]*)*)/giu;

@@ -8,7 +8,7 @@
 // (`- **Backend**: 90%`) are not tasks.
 
 import type { Span } from '../parse/blocks.js';
-import type { Status, Vocabulary } from '../status.js';
+import { startsWithSignifier, type Status, type Vocabulary } from '../status.js';
 import { plainText } from '../text/plain.js';
 import { cleanTitle, splitId, stripLeadingMarks } from './names.js';
 import { trailingOwnerMark } from './owner-mark.js';
@@ -26,6 +26,8 @@ const BOXES: Record<string, Status> = {
   '?': 'pending',
 };
 const BOX_AT_START = /^\[([ xX\-/~>!?])\][ \t]+(?=\S)/;
+/** How many blanks after a box are looked through for the text (bounded: a hostile line of spaces stays cheap). */
+const BOX_BLANKS_MAX = 256;
 /** Field names that say an entry's state (`**Status:** Erledigt`); also the names of a status column. */
 export const STATE_KEYS = new Set([
   'status',
@@ -153,7 +155,8 @@ export function readItem(
   let boxStatus: Status | null = null;
   if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
   else {
-    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 8)));
+    // The box and the blanks after it (any number: `[ ]     five spaces` is still a box and its text).
+    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 3 + BOX_BLANKS_MAX)));
     if (box) {
       r.box = { start: at, end: at + 3 };
       boxStatus = BOXES[box[1]!]!;
@@ -232,7 +235,7 @@ function skipBlanks(text: string, at: number, end: number): number {
 function leadingStatus(text: string, at: number, end: number, vocab: Vocabulary): { span: Span } | null {
   const head = text.slice(at, Math.min(end, at + 40));
   const emoji = /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘✓✗✘])\uFE0F?/u.exec(head);
-  if (emoji && vocab.isStatusEmoji(emoji[0])) return { span: { start: at, end: at + emoji[0].length } };
+  if (emoji && vocab.isStatusEmoji(emoji[0]) && !startsWithSignifier(head)) return { span: { start: at, end: at + emoji[0].length } };
   const code = /^:([a-z0-9_+-]+):/i.exec(head);
   if (code && vocab.read(code[0]).emoji) return { span: { start: at, end: at + code[0].length } };
   const tag = /^`?\[([\p{L} _-]{2,20})\]`?(?=\s)/u.exec(head);
@@ -286,7 +289,8 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
   const file = /^(\d+(?:[-.]\d+)+)-[\w.-]*\.(?:md|txt|markdown)\s+(?:--|—|–)\s+(\S.*)$/u.exec(shown);
   if (file) return { id: file[1]!, scopeId: false, title: file[2]!, rest: '', restAt: -1, bold: false };
   const idSplit = splitId(stripLeadingMarks(shown));
-  const body = idSplit.id ? idSplit.rest : shown;
+  // `- [ ] #123`: an item that is only an id is titled by it.
+  const body = idSplit.id && idSplit.rest.trim() ? idSplit.rest : shown;
   const dash = /\s+(?:—|–|--)\s+/u.exec(body);
   if (dash && dash.index > 0) {
     return { id: idSplit.id, scopeId: idSplit.scope, title: body.slice(0, dash.index), rest: body.slice(dash.index + dash[0].length), restAt: -1, bold: false };

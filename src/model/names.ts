@@ -126,13 +126,17 @@ export function splitNumberedName(cell: string): { id: string; title: string } |
  * A title without decoration and trailing notes of state: `🔧 [CI] Fix tests (2026-03-16)` → `Fix tests`,
  * `Add distros (deferred: MVP sufficient)` → `Add distros`, `Search (#349)` → `Search`.
  */
+/** The words that open an inline dependency mark (`(after 1.2)`, `(blocked by #12)`): depends.ts reads them out of titles. */
+export const DEPENDENCY_OPENERS = 'after|depends on|blocked by|blocked on|waits? on|waiting on|tras|después de|après|nach|depois de';
+const DEPENDENCY_INSIDE = new RegExp(`^(?:${DEPENDENCY_OPENERS})\\s`, 'iu');
+
 export function cleanTitle(title: string, isStatus: (s: string) => boolean = () => false): string {
   let s = stripLeadingMarks(title).replace(/^\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+(?=\S)/u, '');
   // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
   s = s.replace(/^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/, '');
   s = s.replace(/\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
-  s = s.replace(/\s*\(#\d+\)\s*$/u, '');
-  s = s.replace(/\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
+  // A status in parentheses goes (`(done)`); `(blocked by #12)` opens with one but is a dependency, read out later.
+  s = s.replace(/\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) => (isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m));
   s = s.replace(/\s+[—–]\s+Priority:.*$/iu, '');
   s = s.replace(TRAILING_STATUS, (m) => (/[\p{L}\p{N}]/u.test(s.slice(0, s.length - m.length)) ? '' : m));
   return s.replace(/[\s:：]+$/u, '').trim();

@@ -5,7 +5,7 @@
 // so the same owner finds its task again.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { cellEdit, checkValue, setStatusEdits } from '../edit/task-edits.js';
+import { checkValue, statusOwnerEdits } from '../edit/task-edits.js';
 import { verifyTask } from '../edit/verify.js';
 import type { Task } from '../model/types.js';
 import { filterTasks, type Filters } from '../query/filter.js';
@@ -32,15 +32,11 @@ export async function claimOp(
     if (!pick) return { edits: [], value: null };
     const before = pick.task;
     const mine = ownedBy(before, owner);
-    const ownerCell = before.source.type === 'row' && before.source.columns.owner !== undefined;
-    const change = setStatusEdits(ec, before, 'in-progress', mine || ownerCell ? {} : { markOwner: owner });
-    const edits = [...change.edits];
-    if (!mine && ownerCell) {
-      const e = cellEdit(ec, before, 'owner', owner);
-      if (e) edits.push(e);
-    }
+    const change = statusOwnerEdits(ec, before, 'in-progress', mine ? undefined : owner);
+    const edits = change.edits;
     const task: Task = { ...before, status: 'in-progress', statusText: change.statusText, owner: mine ? before.owner : owner };
-    return { edits, touched: [before], remarks: change.remarks, value: { before, task, reason: pick.reason } };
+    const reread = change.reread ? [{ task: before, to: 'in-progress' as const }] : [];
+    return { edits, touched: [before], remarks: change.remarks, reread, value: { before, task, reason: pick.reason } };
   });
   if (!r.value) return null;
   return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };

@@ -1,7 +1,8 @@
 // Setting a task's status, as one operation the CLI and the MCP server share.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { checkValue, setStatusEdits } from '../edit/task-edits.js';
+import { checkValue, statusOwnerEdits } from '../edit/task-edits.js';
+import { ownedBy } from '../query/next.js';
 import type { Task } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
 import { checkSamePosition, resolveTask } from '../query/resolve.js';
@@ -51,9 +52,20 @@ export function ownWord(arg: string, extension: Record<string, SettableStatus>):
   return Object.keys(extension).find((key) => normaliseWords(stripVS(key)) === wanted) ?? null;
 }
 
-export async function setStatusOp(path: string, id: string, status: string, filters: Filters, opts: TransactOptions): Promise<OpResult & { from: Status }> {
+/** Sets a task's status; with `owner`, also assigns the task to that owner (as `plan edit --owner`). */
+export async function setStatusOp(
+  path: string,
+  id: string,
+  status: string,
+  filters: Filters,
+  opts: TransactOptions,
+  owner?: string,
+): Promise<OpResult & { from: Status }> {
   checkValue(id, 'the id');
   checkValue(status, 'the status'); // a usage error before the lock, whatever the file's words
+  const assign = owner?.trim();
+  if (owner !== undefined) checkValue(owner, 'the owner');
+  if (assign === '') throw new UsageError('--owner needs a name; use `plan edit <id> --owner ""` to clear an owner');
   let first: Task | undefined; // what the reference named in a model found stale
   // The status is read with the file's own words, so only under the lock.
   const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
@@ -62,9 +74,11 @@ export async function setStatusOp(path: string, id: string, status: string, filt
     checkSamePosition(first, before, id, filters, display);
     first = before;
     const own = ownWord(status, plan.statusExtension);
-    const change = setStatusEdits(ec, before, to, own ? { text: ec.style.textForWord(own) } : {});
-    const task = { ...before, status: to, statusText: change.statusText };
-    return { edits: change.edits, touched: [before], remarks: change.remarks, value: { before, task, from: change.from } };
+    const assigned = assign !== undefined && !ownedBy(before, assign) ? assign : undefined;
+    const change = statusOwnerEdits(ec, before, to, assigned, own ? { text: ec.style.textForWord(own) } : {});
+    const task = { ...before, status: to, statusText: change.statusText, owner: assigned ?? before.owner };
+    const reread = change.reread ? [{ task: before, to }] : [];
+    return { edits: change.edits, touched: [before], remarks: change.remarks, reread, value: { before, task, from: change.from } };
   });
   return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
 }

@@ -256,6 +256,10 @@ class Scanner {
    */
   private itemAfterClosed(closed: OpenItem, marker: Marker, line: Line, paraBefore: boolean): Step {
     const sibling = closed.kind === marker.kind;
+    // A staircase (`- a` / ` - b` / … / `    - e`, or `1. a` / `  2. b` / `    3. c`): a marker four or more
+    // columns into its container is a paragraph's lazy continuation or indented code, not an item; remark's to read.
+    const outer = this.lists[this.lists.length - 1];
+    if (line.indent - (outer ? outer.contentIndent : 0) >= 4) return bail('list marker indented four or more into its container', line.n);
     if (marker.empty || (!sibling && paraBefore && marker.ordered && marker.start !== 1)) return bail('empty or interrupting list item', line.n);
     return this.startItem(this.lists[this.lists.length - 1], marker, line);
   }

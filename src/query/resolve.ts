@@ -27,12 +27,14 @@ export function resolveTask(tasks: Task[], id: string, filters: Filters, file: s
   const matches = filterTasks(pool, filters).filter((t) => norm(t.id) === key);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    const lines = matches.map((t) => `  ${t.id} line ${t.line}: ${t.title}${pickFlags(t, matches)}`);
-    throw new PlanError(`${file}: id "${wanted}" matches ${matches.length} tasks; pick one with a filter flag:\n${lines.join('\n')}`);
+    const lines = (tool: boolean) => matches.map((t) => `  ${t.id} line ${t.line}: ${t.title}${pickFilter(t, matches, tool)}`).join('\n');
+    const said = `${file}: id "${wanted}" matches ${matches.length} tasks; pick one with a filter`;
+    throw new PlanError(`${said} flag:\n${lines(false)}`).forTools(`${said} argument:\n${lines(true)}`);
   }
   const all = index ? index.ids.filter((x) => norm(x) === key) : pool.filter((t) => norm(t.id) === key);
   if (all.length > 0) {
-    throw new PlanError(`${file}: task "${wanted}" exists but not with the filters given; drop or change the filter flags`);
+    const said = `${file}: task "${wanted}" exists but not with the filters given; drop or change the filter`;
+    throw new PlanError(`${said} flags`).forTools(`${said} arguments`);
   }
   const close = closest(wanted, [...new Set(index?.ids ?? tasks.map((t) => t.id))]);
   const hint = close.length ? `; did you mean ${close.join(', ')}?` : tasks.length ? '; run `plan list` to see the ids' : '';
@@ -52,17 +54,18 @@ function byLine(tasks: Task[], line: number, filters: Filters, file: string, wan
   return task;
 }
 
-/** Flags that single out `t` among `others`, e.g. ` (--sprint 9)`. */
-function pickFlags(t: Task, others: Task[]): string {
+/** The filter that singles out `t` among `others`: ` (--sprint 9)` for the CLI, ` (sprint: "9")` for an MCP tool. */
+function pickFilter(t: Task, others: Task[], tool: boolean): string {
+  const say = (key: string, value: string | number) => (tool ? `  (${key}: ${JSON.stringify(String(value))})` : `  (--${key} ${value})`);
   for (const key of ['sprint', 'week', 'month', 'phase', 'milestone'] as const) {
     const v = t[key];
-    if (v != null && others.filter((o) => o[key] === v).length === 1) return `  (--${key} ${v})`;
+    if (v != null && others.filter((o) => o[key] === v).length === 1) return say(key, v);
   }
   if (t.section) {
     const last = t.section.split(' > ').pop()!;
-    if (others.filter((o) => o.section?.endsWith(last)).length === 1) return `  (--section ${JSON.stringify(last)})`;
+    if (others.filter((o) => o.section?.endsWith(last)).length === 1) return tool ? say('section', last) : `  (--section ${JSON.stringify(last)})`;
   }
-  return `  (--line ${t.line})`;
+  return tool ? `  (line: ${t.line})` : `  (--line ${t.line})`;
 }
 
 function closest(id: string, ids: string[]): string[] {

@@ -6,6 +6,9 @@ import { DependencyGraph, type Dependency } from '../query/deps.js';
 import type { Plan, Task } from '../model/types.js';
 import type { Status } from '../status.js';
 import { cleanField, tsv } from './plain.js';
+import { cut } from './fit.js';
+import { textWidth } from '../text/width.js';
+import { withoutStyle } from '../text/visible.js';
 
 /** Deeper than this, a tree says so instead of going on (a hostile chain of thousands). */
 const MAX_DEPTH = 40;
@@ -47,12 +50,23 @@ function label(node: DepNode): string {
   return `${node.task!.id} ${node.title}`;
 }
 
-/** The tree for a terminal; `status` paints a status label. */
-export function treeText(lines: TreeLine[], status: (s: Status) => string, dim: (s: string) => string = (s) => s): string {
+/**
+ * The tree for a terminal `width` columns wide; `status` paints a status
+ * label. A line never runs past the width: a deep branch's indentation is
+ * shortened to its last half-width (`…` in front), then the label is cut.
+ */
+export function treeText(lines: TreeLine[], status: (s: Status) => string, dim: (s: string) => string = (s) => s, width = Infinity): string {
   return lines
     .map((l) => {
-      const tail = [l.node.status ? status(l.node.status) : '', l.mark ? dim(MARK_TEXT[l.mark]) : ''].filter(Boolean).join('  ');
-      return `${dim(l.prefix)}${label(l.node)}${tail ? `  ${tail}` : ''}\n`;
+      let tail = [l.node.status ? status(l.node.status) : '', l.mark ? dim(MARK_TEXT[l.mark]) : ''].filter(Boolean).join('  ');
+      const half = Math.max(8, Math.floor(width / 2));
+      // The prefix is box-drawing characters and spaces, one column each.
+      const prefix = l.prefix.length > half ? `…${l.prefix.slice(l.prefix.length - half + 1)}` : l.prefix;
+      // The label keeps at least 8 columns: a tail too long for that is cut (plain) instead.
+      if (tail && prefix.length + 8 + 2 + textWidth(withoutStyle(tail)) > width) tail = dim(cut(withoutStyle(tail), Math.max(1, width - prefix.length - 10)));
+      const tailWidth = tail ? textWidth(withoutStyle(tail)) + 2 : 0;
+      const text = cut(label(l.node), Math.max(1, width - prefix.length - tailWidth));
+      return `${dim(prefix)}${text}${tail ? `  ${tail}` : ''}\n`;
     })
     .join('');
 }
@@ -74,11 +88,15 @@ export function viewJson(view: DepView) {
   };
 }
 
-/** Text inside a Mermaid label: no quotes, brackets or control characters to break out of it. */
-function mermaidText(s: string): string {
+/**
+ * Text inside a Mermaid label: no quotes, brackets or control characters to
+ * break out of it, and no `%%` or braces (`%%{init: …}%%` is a directive that
+ * reconfigures the whole diagram): each is written as its entity code.
+ */
+export function mermaidText(s: string): string {
   return cleanField(s)
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .replace(/[#"<>&`]/g, (c) => `#${c.charCodeAt(0)};`)
+    .replace(/[#"<>&`%{}]/g, (c) => `#${c.charCodeAt(0)};`)
     .slice(0, 80);
 }
 

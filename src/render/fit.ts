@@ -99,3 +99,22 @@ export function padEnd(s: string, width: number): string {
 export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - textWidth(s))) + s;
 }
+
+/**
+ * A message for a terminal `width` columns wide, each line wrapped at spaces
+ * (its indentation kept on the lines it wraps into), so the terminal never
+ * breaks a word (`cancelle` / `d`); only a word longer than a whole line is broken.
+ */
+export function wrapMessage(message: string, width: number): string {
+  return message
+    .split('\n')
+    .map((line) => {
+      const lead = /^[ \t]*/.exec(line)![0];
+      const room = width - lead.length;
+      if (textWidth(line) <= width || room < 20) return line;
+      return wrap(line.slice(lead.length), room)
+        .map((l) => lead + l)
+        .join('\n');
+    })
+    .join('\n');
+}

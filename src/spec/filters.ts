@@ -104,6 +104,8 @@ export const FILTER_USES = {
   place: { names: [...SCOPE_KINDS, 'section', 'owner'], lead: null },
   /** The table or list a new task goes to (add). */
   table: { names: [...SCOPE_KINDS, 'section'], lead: 'the task table of' },
+  /** The task a status write acts on (set): every filter but --owner, which there assigns the task (as in add and edit). */
+  write: { names: FILTER_NAMES.filter((n): n is Exclude<FilterName, 'owner'> => n !== 'owner'), lead: null },
   /** One of several tasks that share an id (edit). */
   pick: { names: [...SCOPE_KINDS, 'section', 'line'], lead: 'when the id repeats, the task in' },
 } as const satisfies Record<string, FilterUse>;

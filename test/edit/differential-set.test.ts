@@ -12,6 +12,7 @@ import { applyEdits } from '../../src/edit/splice.js';
 import { locateStatus } from '../../src/edit/status-text.js';
 import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
 import { displayText } from '../../src/model/build.js';
+import { trailingOwnerMark } from '../../src/model/owner-mark.js';
 import type { Plan, Task } from '../../src/model/types.js';
 import { Vocabulary, type SettableStatus } from '../../src/status.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
@@ -47,6 +48,15 @@ function statusRegion(text: string, t: Task): { start: number; end: number } | n
   return { start, end };
 }
 
+/** Where a status mark goes after the title of an item with neither box, mark nor status after its title (before an `@owner`). */
+function endRegion(text: string, t: Task): { start: number; end: number } | null {
+  const src = t.source;
+  if (src.type !== 'item' || src.checkbox || src.statusMark || src.statusTail) return null;
+  const body = text.slice(src.text.start, src.text.end);
+  const at = src.text.start + (trailingOwnerMark(body)?.start ?? body.length);
+  return { start: at, end: at };
+}
+
 const words = (s: string) => new Set((s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1));
 
 /** The status cell of a row task as shown, and its kept note, per the one reader. */
@@ -70,9 +80,11 @@ async function step(prev: Step, index: number, to: SettableStatus, label: string
   // Only that task's status cell (or box and mark) changed.
   const region = statusRegion(text, t)!;
   expect(next, `${label}: nothing changed`).not.toBe(text);
-  // Everything before and after the status region is as it was.
-  const outside =
-    next.startsWith(text.slice(0, region.start)) && next.endsWith(text.slice(region.end)) && next.length >= region.start + text.length - region.end;
+  // Everything before and after the status region is as it was (an item with
+  // neither box nor mark may take its status at the end instead: `- Fixed ✅`).
+  const within = (r: { start: number; end: number }) =>
+    next.startsWith(text.slice(0, r.start)) && next.endsWith(text.slice(r.end)) && next.length >= r.start + text.length - r.end;
+  const outside = within(region) || (!!endRegion(text, t) && within(endRegion(text, t)!));
   expect(outside, `${label}: changed text outside the status ${JSON.stringify(text.slice(region.start, region.end))}`).toBe(true);
   // It reads back as asked and keeps what the task is.
   expect(after.tasks.length, label).toBe(plan.tasks.length);
@@ -133,6 +145,21 @@ describe('set to every status and back, on every task', () => {
     expect(r.tasks).toBe(24);
     expect(r.steps).toBeGreaterThan(80);
   });
+
+  // A title that is itself a status word, under a status heading and beside
+  // other items: `- ✅ Fixed` would read as a legend entry and the task vanish.
+  const WORDS = ['Fixed', 'ok', 'Done', 'Blocked', 'Next', 'Pending', 'In progress', 'Cancelled'];
+  for (const heading of ['Todo', 'Done', 'In Progress', 'Backlog']) {
+    it(`titles that are status words, under ## ${heading}`, async () => {
+      const items = (box: string) => WORDS.map((w, i) => `- ${box}${w}${i % 3 === 2 ? ' @ana' : ''}\n`).join('');
+      for (const box of ['', '[ ] ']) {
+        const ordered = WORDS.map((w, i) => `${i + 1}. ${box}${w}\n`).join('');
+        const text = `# Plan\n\n## ${heading}\n\n${items(box)}\n## ${heading} too\n\n${ordered}`;
+        const r = await differential(text);
+        expect(r.tasks).toBe(WORDS.length * 2);
+      }
+    });
+  }
 
   const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
   if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});

@@ -59,10 +59,10 @@ function cliJson(file: string, args: string[]): unknown {
 }
 
 describe('plan mcp: a tool takes what its command takes', () => {
-  it('set_status picks one of several tasks sharing an id by owner or grep, as `plan set` does', async () => {
+  it('set_status picks one of several tasks sharing an id by grep or sprint, and assigns with owner, as `plan set` does', async () => {
     for (const [pick, flags] of [
-      [{ owner: 'ben' }, ['--owner', 'ben']],
       [{ grep: 'old' }, ['--grep', 'old']],
+      [{ sprint: '9', owner: 'cy' }, ['--sprint', '9', '--owner', 'cy']],
     ] as const) {
       const want = cliBytes(SHARED, ['set', '3.1', 'done', ...flags]);
       expect(want).not.toBe(SHARED);

@@ -34,7 +34,6 @@ describe('plan mcp: bad arguments', () => {
     const cases: [string, Record<string, unknown>, string[], number][] = [
       ['show_task', { id: '9.9' }, ['show', '9.9'], 1],
       ['show_task', { id: '1.22' }, ['show', '1.22'], 1],
-      ['show_task', { id: '1.2', sprint: '9' }, ['show', '1.2', '--sprint', '9'], 1],
       ['set_status', { id: 'nope', status: 'done' }, ['set', 'nope', 'done'], 1],
       ['set_status', { id: '1.2', status: 'bogus' }, ['set', '1.2', 'bogus'], 2],
       ['list_tasks', { status: 'bogus' }, ['list', '--status', 'bogus'], 2],
@@ -62,7 +61,7 @@ describe('plan mcp: bad arguments', () => {
 
   it('arguments of the wrong type or missing are tool errors too', async () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
-      ['show_task', { id: 42 }, /Input validation error: .*show_task.*id/],
+      ['show_task', { id: true }, /Input validation error: .*show_task.*id/],
       ['show_task', {}, /Input validation error: .*show_task.*id/],
       ['set_status', { id: '1.2', status: true }, /Input validation error: .*set_status.*status/],
       ['set_status', { id: ['1.2'], status: 'done' }, /Input validation error: .*set_status.*id/],
@@ -81,6 +80,81 @@ describe('plan mcp: bad arguments', () => {
       await stillServing();
     }
     expect(readFileSync(copy.file, 'utf8')).toBe(seedText);
+  });
+});
+
+describe('plan mcp: ids and filters in tool words', () => {
+  const shared = ['# P', '', '## Sprint 1', '', '| ID | Task | Status |', '|---|---|---|', '| 1.3 | Alpha | Todo |', '| 1.30 | Beta | Todo |', ''];
+  const twice = [
+    '# P',
+    '',
+    '## Sprint 1',
+    '',
+    '| ID | Task | Status |',
+    '|---|---|---|',
+    '| 3 | Alpha | Todo |',
+    '',
+    '## Sprint 2',
+    '',
+    '| ID | Task | Status |',
+    '|---|---|---|',
+    '| 3 | Beta | Todo |',
+    '',
+  ];
+
+  it('a number id is read as its decimal text, unless the plan has another spelling of that number', async () => {
+    await withSession(writeTemp(seedText, 'progress_planning.md'), async (s, file) => {
+      const r = await s.call('set_status', { id: 1.3, status: 'done', dry_run: true });
+      expect(r.isError).toBeFalsy();
+      expect(r.structuredContent).toMatchObject({ changed: true, written: false, task: { id: '1.3' } });
+      const show = await s.call('show_task', { id: 1.2 });
+      expect(show.structuredContent).toMatchObject({ task: { id: '1.2' } });
+      expect(readFileSync(file, 'utf8')).toBe(seedText);
+    });
+    await withSession(writeTemp(shared.join('\n')), async (s) => {
+      const r = await s.call('set_status', { id: 1.3, status: 'done' });
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toBe('the id was sent as the number 1.3, which may be "1.3" or "1.30"; send the id as a string');
+      const quoted = await s.call('show_task', { id: '1.30' });
+      expect(quoted.structuredContent).toMatchObject({ task: { id: '1.30', title: 'Beta' } });
+    });
+  });
+
+  it('an ambiguous id names tool arguments, not CLI flags; a filtered-out one says arguments too', async () => {
+    await withSession(writeTemp(twice.join('\n')), async (s, file) => {
+      const r = await s.call('set_status', { id: '3', status: 'done' });
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toBe(
+        `${file}: id "3" matches 2 tasks; pick one with a filter argument:\n  3 line 7: Alpha  (sprint: "1")\n  3 line 13: Beta  (sprint: "2")`,
+      );
+      expect(cliMessage(file, ['set', '3', 'done'])).toBe(
+        `${file}: id "3" matches 2 tasks; pick one with a filter flag:\n  3 line 7: Alpha  (--sprint 1)\n  3 line 13: Beta  (--sprint 2)`,
+      );
+      const out = await s.call('show_task', { id: '3', sprint: '9' });
+      expect(textOf(out)).toBe(`${file}: task "3" exists but not with the filters given; drop or change the filter arguments`);
+      await expect(s.client.readResource({ uri: 'plan://task/3' })).rejects.toThrow(/filter argument/);
+    });
+  });
+
+  it('list_tasks and ready_tasks with a limit say how many they show', async () => {
+    await withSession(writeTemp(seedText, 'progress_planning.md'), async (s, file) => {
+      const r = await s.call('list_tasks', { limit: 2 });
+      expect(textOf(r).split('\n')[0]).toBe(`24 of 24 tasks in ${file}; the first 2 shown (limit)`);
+      expect((r.structuredContent as { tasks: unknown[] }).tasks).toHaveLength(2);
+      const all = await s.call('list_tasks', { week: '1' });
+      expect(textOf(all).split('\n')[0]).toBe(`3 of 24 tasks in ${file}`);
+      const ready = await s.call('ready_tasks', { limit: 1 });
+      expect(textOf(ready).split('\n')[0]).toMatch(/^\d+ ready, \d+ waiting on dependencies, in .*; the first 1 shown \(limit\)$/);
+    });
+  });
+
+  it('reading an unknown task resource is -32002 (resource not found), not an internal error', async () => {
+    await withSession(writeTemp(seedText, 'progress_planning.md'), async (s) => {
+      await expect(s.client.readResource({ uri: 'plan://task/9.9' })).rejects.toMatchObject({
+        code: -32002,
+        message: expect.stringMatching(/no task with id "9\.9"/),
+      });
+    });
   });
 });
 

@@ -413,10 +413,13 @@ describe('plan mcp: the file it serves', () => {
         await expect(s.client.readResource({ uri: 'plan://task/3.1' })).rejects.toThrow(/id "3\.1" matches 2 tasks/);
         const ambiguous = await s.call('set_status', { id: '3.1', status: 'done' });
         expect(ambiguous.isError).toBe(true);
+        // The CLI's message, in the tool's words: arguments, not flags.
         expect(textOf(ambiguous)).toBe(
           plan(['-f', f.file, 'set', '3.1', 'done'])
             .stderr.replace(/^plan: /, '')
-            .trimEnd(),
+            .trimEnd()
+            .replace('filter flag:', 'filter argument:')
+            .replace(/\(--(\w+) (\S+)\)/g, (_m, k: string, v: string) => `(${k}: "${v}")`),
         );
         const picked = await s.call('set_status', { id: '3.1', status: 'done', sprint: '2' });
         expect(picked.structuredContent).toMatchObject({ task: { title: 'Beta', status: 'done' } });

@@ -312,3 +312,24 @@ describe('a report with numbered rows', () => {
     expect(tasks).toEqual([]);
   });
 });
+
+describe('references in titles', () => {
+  it('`(blocked by #12)` in parentheses is a dependency, not a status cut from the title', async () => {
+    const path = join(tmp.dir, `plan-${n++}.md`);
+    writeFileSync(path, '- [ ] Fix login (blocked by #12)\n- [ ] Fix logout blocked by #12\n- [ ] #12 Session store\n');
+    const { plan } = await loadPlan(path, false, false);
+    expect(plan.tasks.map((t) => [t.title, t.dependsOn])).toEqual([
+      ['Fix login', ['#12']],
+      ['Fix logout', ['#12']],
+      ['Session store', []],
+    ]);
+  });
+
+  it('a pull-request number after the title stays in it; an item that is only an id is titled by it', async () => {
+    const tasks = await tasksOf('- [ ] Update changelog (#126)\n- [ ] #123\n');
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      [expect.stringMatching(/^@/), 'Update changelog (#126)'],
+      ['#123', '#123'],
+    ]);
+  });
+});

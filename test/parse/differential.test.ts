@@ -22,6 +22,14 @@ describe('fast parser vs remark', () => {
     expect(compare(readFileSync(SEED, 'utf8'))).toBe('fast');
   });
 
+  it('agrees on lists whose markers step deeper one space at a time (or bails to remark)', () => {
+    const staircase = Array.from({ length: 5 }, (_, i) => `${' '.repeat(i)}- [ ] ${'abcde'[i]}`).join('\n');
+    const ordered = '1. [ ] a\n\n  2. [ ] b\n\n    3. [ ] c\n';
+    const mixed = '- [ ] a\n - [ ] b\n- [ ] c\n';
+    for (const text of [staircase, ordered, mixed, `# Plan\n\n${staircase}\n\n## More\n\n${ordered}`]) compare(text);
+    expect([compare(staircase), compare(ordered)]).toEqual(['bailed', 'bailed']);
+  });
+
   it('agrees on generated plans of 1,000 tasks', () => {
     expect(compare(genPlan(1000, 7))).toBe('fast');
   });

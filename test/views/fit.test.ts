@@ -1,6 +1,6 @@
 // Cutting and wrapping text to a display width, between grapheme clusters.
 import { describe, expect, it } from 'vitest';
-import { cut, wrap, wrapLines } from '../../src/render/fit.js';
+import { cut, wrap, wrapLines, wrapMessage } from '../../src/render/fit.js';
 import { textWidth } from '../../src/text/width.js';
 
 describe('wrap', () => {
@@ -38,5 +38,18 @@ describe('cut', () => {
   it('cuts between clusters and ends in …', () => {
     expect(cut('🇫🇷🇯🇵🇺🇦', 5)).toBe('🇫🇷🇯🇵…');
     expect(cut('short', 10)).toBe('short');
+  });
+});
+
+describe('wrapMessage', () => {
+  it('wraps each line at spaces to the width, keeping its indentation; short lines stay as they are', () => {
+    const msg =
+      'plan: plan.md: id "3" matches 2 tasks; pick one with a filter flag:\n  3 line 7: Write the release notes for the cancelled sprint  (--sprint 1)\n  3 line 9: Beta';
+    const out = wrapMessage(msg, 40);
+    for (const line of out.split('\n')) expect(textWidth(line)).toBeLessThanOrEqual(40);
+    expect(out.split(/\s+/)).toEqual(msg.split(/\s+/));
+    expect(out).toContain('\n  3 line 9: Beta');
+    expect(out).toContain('cancelled');
+    expect(wrapMessage('plan: short', 40)).toBe('plan: short');
   });
 });

@@ -1,0 +1,133 @@
+// A status write keeps what the line is: the task stays a task (never a legend
+// entry, never an item its heading no longer claims), and what is not a status
+// (Obsidian Tasks' 📅 due date, ⛔ dependency) stays where it is. In process,
+// through the one set operation the CLI and MCP share, with the exact bytes on disk.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setStatusOp } from '../../src/ops/set.js';
+import { loadPlan } from '../../src/load.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+const saved = process.env.XDG_CACHE_HOME;
+beforeAll(() => {
+  process.env.XDG_CACHE_HOME = join(tmp.dir, 'cache'); // the journal and memory stay in the test's own folder
+});
+afterAll(() => {
+  if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+  else process.env.XDG_CACHE_HOME = saved;
+  tmp.cleanup();
+});
+let n = 0;
+
+function planFile(text: string): string {
+  const path = join(tmp.dir, `plan-${n++}.md`);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function tasks(path: string) {
+  const { plan } = await loadPlan(path, false, false);
+  return plan.tasks.map((t) => ({ id: t.id, title: t.title, status: t.status, line: t.line }));
+}
+
+/** Sets the task on `line` to `to`; returns the file's text after it, or the refusal. */
+async function setLine(path: string, line: number, to: string): Promise<{ text: string; error: string | null }> {
+  const id = (await tasks(path)).find((t) => t.line === line)!.id;
+  try {
+    await setStatusOp(path, id, to, {}, { touch: false, memory: false });
+    return { text: readFileSync(path, 'utf8'), error: null };
+  } catch (e) {
+    return { text: readFileSync(path, 'utf8'), error: (e as Error).message };
+  }
+}
+
+describe('a title that is a status word', () => {
+  it('under a status heading, set done, stays a task (`- Fixed ✅`, not the legend entry `- ✅ Fixed`)', async () => {
+    const path = planFile('# P\n\n## Todo\n\n- Fixed\n- ok\n- Write docs\n');
+    const r = await setLine(path, 5, 'done');
+    expect(r.error).toBeNull();
+    expect(r.text).toBe('# P\n\n## Todo\n\n- Fixed ✅\n- ok\n- Write docs\n');
+    expect((await tasks(path)).map((t) => [t.title, t.status])).toEqual([
+      ['Fixed', 'done'],
+      ['ok', 'pending'],
+      ['Write docs', 'pending'],
+    ]);
+  });
+
+  it('a write after which the task would not be read back is refused, the file untouched', async () => {
+    // `(已完成7个)` says done; `(PENDING7个)` says nothing, and the heading gives no status.
+    const text = '# Report\n\n### Stats\n- **Core tasks**: 7 (已完成7个)\n';
+    const path = planFile(text);
+    expect((await tasks(path)).map((t) => t.status)).toEqual(['done']);
+    const r = await setLine(path, 4, 'pending');
+    expect(r.error).toMatch(/:4: setting task .* pending would change what the line is \(it would no longer read as a task\); nothing was written/);
+    expect(r.text).toBe(text);
+  });
+});
+
+describe("Obsidian Tasks' signifiers are not statuses", () => {
+  const file = [
+    '# Tasks',
+    '',
+    '- [ ] 📅 2025-01-30 Pay rent',
+    '- [ ] ⏳ 2025-02-01 Call the bank 🔁 every week',
+    '- [ ] ✅ 2025-02-03 Renew',
+    '- [ ] ⛔ abc123 Deploy',
+    '- [ ] ⏳ Waiting for review',
+    '- [ ] 📅 Plan the offsite',
+    '- ⛔ Blocked on the vendor',
+    '',
+  ].join('\n');
+
+  it('a date after 📅 ⏳ ✅, an id after ⛔: kept by a status write; 📅 ⏳ ⛔ before words still mark a status', async () => {
+    const path = planFile(file);
+    for (const line of [3, 4, 5, 6, 7, 8, 9]) expect((await setLine(path, line, 'done')).error).toBeNull();
+    expect(readFileSync(path, 'utf8')).toBe(
+      [
+        '# Tasks',
+        '',
+        '- [x] 📅 2025-01-30 Pay rent',
+        '- [x] ⏳ 2025-02-01 Call the bank 🔁 every week',
+        '- [x] ✅ 2025-02-03 Renew',
+        '- [x] ⛔ abc123 Deploy',
+        '- [x] Waiting for review',
+        '- [x] Plan the offsite',
+        '- ✅ Blocked on the vendor',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('read: a signifier with its value is not the status (the box is)', async () => {
+    expect((await tasks(planFile(file))).map((t) => t.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'blocked']);
+    const ticked = await tasks(planFile('- [x] 📅 2025-01-30 Pay rent\n- [x] ⛔ abc123 Deploy\n'));
+    expect(ticked.map((t) => t.status)).toEqual(['done', 'done']);
+  });
+});
+
+describe('what list shows, set reaches', () => {
+  it('a box with five or more blanks after it', async () => {
+    const path = planFile('# T\n\n- [ ]     five spaces\n- [ ]        eight\n');
+    expect((await tasks(path)).map((t) => t.title)).toEqual(['five spaces', 'eight']);
+    expect((await setLine(path, 3, 'done')).error).toBeNull();
+    expect((await setLine(path, 4, 'blocked')).error).toBeNull();
+    expect(readFileSync(path, 'utf8')).toBe('# T\n\n- [x]     five spaces\n- [ ]        ⛔ eight\n');
+  });
+
+  it('a list marker alone on its line, its text on the next', async () => {
+    const path = planFile('# T\n\n## Todo\n\n-\n  marker alone\n- [ ] ok\n');
+    const listed = await tasks(path);
+    expect(listed.map((t) => [t.title, t.line])).toEqual([
+      ['marker alone', 5],
+      ['ok', 7],
+    ]);
+    const r = await setLine(path, 5, 'done');
+    expect(r.error).toBeNull();
+    expect((await tasks(path)).map((t) => [t.title, t.status])).toEqual([
+      ['marker alone', 'done'],
+      ['ok', 'pending'],
+    ]);
+  });
+});

@@ -20,7 +20,7 @@ const NODE = process.execPath;
 // ---------------------------------------------------------------------------
 // Options
 
-const CASES = ['startup', 'warm', 'cold', 'set', 'memory', 'growth', 'history'];
+const CASES = ['startup', 'warm', 'cold', 'set', 'memory', 'growth', 'rows', 'history'];
 const CASE_ALIASES = {
   startup: 'startup',
   'start-up': 'startup',
@@ -36,6 +36,8 @@ const CASE_ALIASES = {
   'peak-memory': 'memory',
   rss: 'memory',
   growth: 'growth',
+  rows: 'rows',
+  table: 'rows',
   history: 'history',
   log: 'history',
   burndown: 'history',
@@ -666,6 +668,46 @@ if (want('growth'))
         `growth: marginal cost ${fmtMs(m1)} ms per 1,000 tasks from 1k→10k, ${fmtMs(m2)} ms per 1,000 from 10k→50k (${fmtRatio(m2 / m1)}; well above 1× means worse than linear${m2 / m1 > 1.5 ? ' ⚠️' : ''}).`,
       );
     }
+  });
+
+// --- rows: one table of 10,000 and of 20,000 rows. Reading must be linear in rows: twice
+// the rows, about twice the time (a copy of a growing array per row made 20,000 rows take 24 s).
+function oneTable(n) {
+  const statuses = ['✅ Done', '🔄 In Progress', '⏳ Pending'];
+  const md = ['# One table', '', '| ID | Task | Status |', '|---|---|---|'];
+  for (let i = 1; i <= n; i++) md.push(`| R-${i} | row task ${i} | ${statuses[i % 3]} |`);
+  return `${md.join('\n')}\n`;
+}
+
+if (want('rows'))
+  runCase('rows', '20k rows ≤ 3× 10k rows', () => {
+    const sizes = [10000, 20000];
+    log(`bench: rows (one table of ${sizes.map((n) => n.toLocaleString('en-US')).join(' / ')} rows, cold) …`);
+    const entries = sizes.map((n) => {
+      const f = path.join(tmp, `rows-${n}.md`);
+      fs.writeFileSync(f, oneTable(n));
+      const touch = coldToucher(f, path.join(tmp, `rows-${n}-cold.md`));
+      const c = plan('-f', path.join(tmp, `rows-${n}-cold.md`), 'list', '--status', 'wip');
+      dryRun(c, touch);
+      return { touch, c, before: touch, cmd: () => c };
+    });
+    const res = timeAlternating(entries, { runs: Math.min(opt.runs, 5), warmup: 1 });
+    const ratio = res[1].median / res[0].median;
+    sizes.forEach((n, k) => {
+      rows.push({
+        case: `rows: one table of ${n.toLocaleString('en-US')} rows (cold list)`,
+        unit: 'ms',
+        plan: res[k],
+        baseline: null,
+        ratio: k ? ratio : undefined,
+        ratioNote: k ? 'vs 10k rows' : undefined,
+        target: k ? '≤ 3× (linear: 2×)' : '—',
+        limit: k ? 3 : null,
+        ok: k ? ratio <= 3 : null,
+      });
+      legend.push([`rows ${n.toLocaleString('en-US')}`, show(entries[k].c), '—', k === 0 ? 'one table, ids R-1…; file changed before each run' : '']);
+    });
+    notes.push(`rows: 20k rows took ${fmtRatio(ratio)} the time of 10k rows (linear: 2×)${ratio > 3 ? ' ⚠️ worse than linear' : ''}.`);
   });
 
 // --- history: plan log and plan burndown over a scripted git history

@@ -384,7 +384,8 @@ export class Vocabulary {
    * `start`/`end` are the offsets in `text` of the phrase it was read from
    * (emoji and words, U+FE0F included), so a writer replaces exactly that.
    */
-  read(text: string): StatusReading {
+  read(whole: string): StatusReading {
+    const text = statusHead(whole);
     const box = /^\s*\[([ xX])\]/.exec(text);
     if (box) return { status: box[1] === ' ' ? 'pending' : 'done', emoji: null, word: null, start: box[0].length - 3, end: box[0].length };
     const token = this.tokens.size ? this.leadingToken(text) : null;
@@ -432,7 +433,8 @@ export class Vocabulary {
   }
 
   /** The recognised status word or phrase at the very start of `text`. */
-  leadingWord(text: string): { status: SettableStatus; text: string } | null {
+  leadingWord(whole: string): { status: SettableStatus; text: string } | null {
+    const text = statusHead(whole);
     // Tokens: runs of letters/digits/apostrophes; separators `_`, `-`, spaces.
     const re = /[\p{L}\p{N}'’]+/gu;
     const tokens: { value: string; end: number }[] = [];
@@ -489,6 +491,16 @@ export class Vocabulary {
     if (reading.status === 'none') return null;
     return reading.status;
   }
+}
+
+/**
+ * A status is written in the first words of a cell, item or heading: the readers look at no more than this,
+ * so a cell of megabytes costs no more than a short one (an expression over a 4.5 MB word exhausted the stack).
+ */
+const STATUS_HEAD = 1000;
+
+function statusHead(text: string): string {
+  return text.length > STATUS_HEAD ? text.slice(0, STATUS_HEAD) : text;
 }
 
 export function normaliseWords(s: string): string {

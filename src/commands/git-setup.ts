@@ -209,6 +209,6 @@ function shellQuote(s: string): string {
 
 /** git 2.44 and later pass the conflict labels (%S, %X, %Y) to merge drivers. */
 function labelsSupported(cwd: string): boolean {
-  const m = /(\d+)\.(\d+)/.exec(git(['--version'], cwd).stdout.toString('utf8'));
+  const m = /(?<!\d)(\d+)\.(\d+)/.exec(git(['--version'], cwd).stdout.toString('utf8'));
   return !!m && (Number(m[1]) > 2 || (Number(m[1]) === 2 && Number(m[2]) >= 44));
 }

@@ -85,7 +85,8 @@ function frontMatterStamps(text: string, span: Span): Found[] {
     const own = !m[2] && (parents.length === 0 || (parents.length === 1 && parents[0]!.key === 'block'));
     parents.push({ indent, key: m[2] ? '-' : m[3]! });
     if (!own || m[3] !== 'modified') continue;
-    const v = /^[ \t]*modified[ \t]*:[ \t]*(["']?)([^"'\r\n#]*?)\1[ \t]*(?:#.*)?\r?$/.exec(line);
+    // The value: up to its last non-blank character, and the blanks before a closing quote.
+    const v = /^[ \t]*modified[ \t]*:[ \t]*(?![ \t])(["']?)((?:[ \t]*[^"'\r\n# \t])*(?:[ \t]+(?=["']))?)\1[ \t]*(?:#.*)?\r?$/.exec(line);
     if (v) found.push({ start: lineStart + line.indexOf(v[2]!, line.indexOf(':') + 1), value: v[2]! });
   }
   return found;
@@ -94,7 +95,7 @@ function frontMatterStamps(text: string, span: Span): Found[] {
 // `Last Updated: 2026-02-20`, `**Last Updated**: …`, `*Last updated:* …`,
 // `**Documentation Last Updated**: …`, as a line of its own.
 const LAST_UPDATED =
-  /^(?:[-*+][ \t]+)?(?:#{1,6}[ \t]+)?(?:[*_]{1,2}(?:[\p{L}\p{N}]+[ \t]+){0,3})?last[ \t]+updated[ \t]*:?[ \t]*[*_]{0,2}[ \t]*:?[ \t]*[*_]{0,2}[ \t]*(\d{4}[-/.]\d{2}[-/.]\d{2})(?![0-9A-Za-z])/iu;
+  /^(?:[-*+][ \t]+)?(?:#{1,6}[ \t]+)?(?:[*_]{1,2}(?:[\p{L}\p{N}]+[ \t]+){0,3})?last[ \t]+updated[ \t]*(?::[ \t]*)?(?:[*_]{1,2}[ \t]*)?(?::[ \t]*)?(?:[*_]{1,2}[ \t]*)?(\d{4}[-/.]\d{2}[-/.]\d{2})(?![0-9A-Za-z])/iu;
 
 /**
  * `Last Updated` lines that stand on their own: not in fenced or indented

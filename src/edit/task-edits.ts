@@ -261,7 +261,7 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOpt
     const { start, end, expect: tail } = change.edit;
     const recalled = ec.memory.recall(taskKey(t), to, tail);
     if (recalled !== undefined) {
-      change = { edit: { start, end, expect: tail, text: recalled }, newCell: raw.slice(0, from) + recalled.replace(/[ \t]+$/, '') };
+      change = { edit: { start, end, expect: tail, text: recalled }, newCell: raw.slice(0, from) + recalled.replace(/(?<![ \t])[ \t]+$/, '') };
       remarks.length = 0;
       remarks.push(
         `task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`,

@@ -6,7 +6,7 @@
 // fix, MCP) goes through here.
 
 import { PlanError } from '../errors.js';
-import { buildFromText, loadPlan, planCacheKey, type Loaded, displayPath } from '../load.js';
+import { buildFromText, loadPlan, maxBytes, planCacheKey, type Loaded, displayPath } from '../load.js';
 import { readChunk, writeCached } from '../cache/plan-cache.js';
 import { editEffect, planAfterEdits } from '../cache/update.js';
 import { updateCompact } from '../cache/compact.js';
@@ -119,6 +119,7 @@ export async function transact<T>(
     const diff = opts.dryRun || opts.diff ? await unifiedDiff(display, text, next, all) : '';
     if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display, remarks };
     const bytes = encode(next);
+    await checkReadable(path, next, bytes.length, all, display);
     atomicWrite(target, bytes, display, () => {
       // Compare-and-swap: never replace bytes this write has not read.
       if (lock && !lock.stillOurs()) {
@@ -184,6 +185,28 @@ function bodyLength(text: string): number {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const fm = findFrontMatter(text, bom);
   return codePoints(text.slice(fm ? fm.end : bom));
+}
+
+/** Edits shorter than this leave a plan that read as readable as it was (status words, owners, short titles). */
+const LONG_EDIT = 10_000;
+
+/**
+ * A write never leaves a plan plan cannot read (after it only a hand edit recovers the file): over the
+ * size plan reads it is refused, and a long inserted text is read back before the file is replaced.
+ */
+async function checkReadable(path: string, next: string, size: number, edits: Edit[], display: string): Promise<void> {
+  const max = maxBytes();
+  if (size > max) {
+    throw new PlanError(
+      `${display}: the write would make the file ${(size / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(0)} MB plan reads; nothing was written (shorten the text or split the plan)`,
+    );
+  }
+  if (!edits.some((e) => e.text.length > LONG_EDIT)) return;
+  try {
+    await buildFromText(path, next, false);
+  } catch (e) {
+    throw new PlanError(`${display}: plan could not read the file after this write (${(e as Error).message}); nothing was written (shorten the text)`);
+  }
 }
 
 /** chars_limit: refuse a write that leaves the body longer than the limit and longer than before. */

@@ -112,7 +112,8 @@ function headingStands(ec: EditContext, h: Heading): boolean {
       .replace(/^(?:[ \t]*>)+/, '');
   };
   const line = lineAt(h.line);
-  const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+  // The title never ends in a blank (a shorter one ends before it), so the closing blanks are read once.
+  const atx = /^ {0,3}#{1,6}(?:[ \t]+(?![ \t])(.*?)(?<![ \t]))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
   const setext = /^ {0,3}(?:=+|-+)[ \t]*$/.test(lineAt(h.line + 1));
   const text = atx ? (atx[1] ?? '') : setext ? line.trim() : null;
   return text !== null && displayText(text, ec.repair) === h.text;

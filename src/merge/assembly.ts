@@ -60,7 +60,7 @@ export class Assembly {
       this.pieces = before.slice(0, at);
       if (r.clean === true) this.conflict(r.text, r.text, '', key);
       else this.conflict(r.ours, r.theirs, r.base, key);
-      this.pieces.push(...before.slice(at));
+      for (const p of before.slice(at)) this.pieces.push(p); // not push(...): one piece per task overflows the stack on big plans
     }
     return this.pieces.map((p) => p.text).join('');
   }

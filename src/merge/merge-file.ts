@@ -61,7 +61,14 @@ export type Hunk = { type: 'clean'; lines: string[] } | { type: 'conflict'; ours
 
 /** Lines with their endings. */
 export function splitLines(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines: string[] = [];
+  let at = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', at)) {
+    lines.push(text.slice(at, nl + 1));
+    at = nl + 1;
+  }
+  if (at < text.length) lines.push(text.slice(at));
+  return lines;
 }
 
 /** Reads `merge-file --diff3` output made with these labels and marker size. */

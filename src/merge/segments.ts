@@ -102,6 +102,6 @@ export function partsOf(seg: Segment): string[] {
 function gapParts(gap: string): string[] {
   const lead = /^[ \t]*/.exec(gap)![0];
   const rest = gap.slice(lead.length);
-  const trail = /[ \t]*(\r?\n)?$/.exec(rest)![0];
+  const trail = /(?<![ \t])[ \t]*(\r?\n)?$/.exec(rest)![0];
   return [lead, rest.slice(0, rest.length - trail.length), trail];
 }

@@ -73,7 +73,7 @@ export function buildPlan(input: BuildInput): Plan {
   const builder = new Builder(text, lines, vocab, display, repair);
   for (const block of input.blocks) builder.add(block);
   const { tasks, headings, tables, detachedStatus, dependencies } = builder.finish();
-  problems.push(...dependencies.problems);
+  for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
   return {
     file: input.file,
     frontMatter: readFrontMatterInfo(fm),
@@ -127,14 +127,14 @@ const REPORT_CONTEXT =
 /** Whether marked bullets under this heading or lead-in name state facts rather than tasks. */
 function statesFacts(name: string, leadIn: boolean): boolean {
   const bare = name
-    .replace(/\s*\([^()]*\)\s*$/u, '')
+    .replace(/(?<!\s)\s*\([^()]*\)\s*$/u, '')
     .replace(/[:：]\s*$/u, '')
     .trim();
   return FACT_CONTEXT.test(name) || REPORT_CONTEXT.test(bare) || (leadIn && FACT_LEAD_IN.test(name));
 }
 
 /** `**Latest Updates** (25 Dec): 🆕`, `**Success Criteria:**`: a bold lead-in ending in a colon. */
-const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?[:：]?\s*(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
+const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?(?:[:：]\s*)?(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
 
 const CODE_NAME_ITEM = /^`[^`\n]+`\s*(?:[-—–:]\s|\(|$)/u;
 
@@ -255,7 +255,7 @@ class Builder {
 
   private statusField(start: number, end: number): OutlineNode['field'] {
     const raw = this.text.slice(start, end);
-    const m = /^(?:[-*+]\s+)?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u.exec(raw);
+    const m = /^(?:[-*+]\s+(?!\s))?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u.exec(raw);
     if (!m || !STATUS_KEYS.has(m[1]!.trim().toLowerCase())) return null;
     const value = { start: start + m[0].length, end };
     const shown = this.display(value);
@@ -290,7 +290,7 @@ class Builder {
     const r = this.vocab.read(title);
     const after = r.word ? title.slice(title.indexOf(r.word) + r.word.length).trim() : null;
     if (r.status === 'none' || after === null || !(after === '' || /^\(.*\)$/u.test(after))) return title;
-    return name.slice(0, name.length - id.rest.length).replace(/[\s—–:-]+$/u, '') || title;
+    return name.slice(0, name.length - id.rest.length).replace(/(?<![\s—–:-])[\s—–:-]+$/u, '') || title;
   }
 
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
@@ -312,7 +312,7 @@ class Builder {
   private headingTask(node: OutlineNode): void {
     if (!node.at || node.index < 0) return;
     const { block } = node.at;
-    const raw = this.text.slice(block.content.start, block.content.end).replace(/\s*([*_])\([^()]*\)\1\s*$/u, '');
+    const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
     const name = groupName(displayText(raw, this.repair));
     const id = headingId(name);
     const codeId = id.id !== null && !id.scope;
@@ -638,7 +638,9 @@ class Builder {
     for (const f of this.found) {
       if (f.dropped || f.task.source.type !== 'row' || !f.task.idFromFile) continue;
       const key = f.task.id.toLowerCase();
-      rowsById.set(key, [...(rowsById.get(key) ?? []), f]);
+      const rows = rowsById.get(key);
+      if (rows) rows.push(f);
+      else rowsById.set(key, [f]);
     }
     for (const h of this.headingTasks) {
       if (h.task.status !== 'none' || !h.task.idFromFile) continue;
@@ -666,8 +668,10 @@ class Builder {
     const byTable = new Map<number, Found[]>();
     for (const f of this.found) {
       if (f.dropped || f.task.source.type !== 'row') continue;
-      const rows = byTable.get(f.task.source.table) ?? [];
-      byTable.set(f.task.source.table, [...rows, f]);
+      // Pushed, not copied: a copy per row made a table of 20,000 rows take 24 s.
+      const rows = byTable.get(f.task.source.table);
+      if (rows) rows.push(f);
+      else byTable.set(f.task.source.table, [f]);
     }
     for (const rows of byTable.values()) {
       const ids = rows.map((f) => (f.task.idFromFile && /\p{L}/u.test(f.task.id) ? f.task.id.toLowerCase() : ''));
@@ -733,9 +737,18 @@ function readProgress(value: string): Status | null {
 
 /** The status part of a heading's text (`🔄 IN PROGRESS`), for `statusText`. */
 function statusWords(text: string): string {
-  const bracket = /[([]([^()[\]]+)[)\]]\s*[:：]?\s*$/u.exec(text);
-  const mark = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?.*$/u.exec(text);
-  return (mark?.[0] ?? bracket?.[1] ?? '').trim();
+  const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
+  return (markToEnd(text) ?? bracket?.[1] ?? '').trim();
+}
+
+/**
+ * From the first status mark of the last line to the end (what /[…]\uFE0F?.*$/u finds), without
+ * trying the rest of the text from every mark.
+ */
+function markToEnd(text: string): string | undefined {
+  const line = text.slice(Math.max(...['\n', '\r', '\u2028', '\u2029'].map((b) => text.lastIndexOf(b))) + 1);
+  const mark = /[\p{Extended_Pictographic}✓✗✘]/u.exec(line);
+  return mark ? line.slice(mark.index) : undefined;
 }
 
 /**
@@ -759,7 +772,7 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
     const start = content.start + m.index!;
     return { start, end: content.start + end };
   }
-  const bracket = /[([]([^()[\]]+)[)\]]\s*[:：]?\s*$/u.exec(raw);
+  const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(raw);
   if (bracket) {
     const start = content.start + bracket.index + 1;
     return { start, end: start + bracket[1]!.length };

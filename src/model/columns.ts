@@ -198,7 +198,7 @@ const DATE_LIKE =
 /** Words that report a check or a running service, not the progress of work. */
 const CHECK_WORDS =
   /^(?:ok|okay|active|inactive|pass|passed|passing|fail|failed|failing|success|successful|working|online|offline|healthy|up|down|bug|error|yes|no|not tested|not checked|checking|tested|untested|live|running|compatible|excellent|good|не перевірено|не тестовано|перевірено|ممتاز|جيد|~?\d+(?:[.,]\d+)?\s*%|\d+\s*\/\s*\d+)(?![\p{L}])/iu;
-const NUMERIC = /^[~≈<>]?\s*\d[\d,.\s]*(?:%|[kKmM]|\s*\/\s*\d+)?$/;
+const NUMERIC = /^[~≈<>]?\s*\d[\d,.\s]*(?:%|[kKmM]|\/\s*\d+)?$/;
 
 const LITERAL = /^`[^`]+`(?:\s*\([^()]*\))?$/u;
 

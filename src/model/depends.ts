@@ -51,16 +51,16 @@ export const DEPENDS_KEYS = new Set([
   '前提条件',
 ]);
 
-const FIELD_HEAD = /^(?:[-*+]\s+)?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
+const FIELD_HEAD = /^(?:[-*+]\s+(?!\s))?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
 
 /** Values that say there is no dependency (`-`, `None`, `Nothing (first phase)`). */
 const NONE = /^(?:|-+|—|–|none|nothing|n\/a|na|nil|no|tbd|ninguna|ninguno|nenhuma|aucune|keine|なし|无|無)$/iu;
 
 /** Words after a reference that state the condition, not another reference (`Phase 5 complete`, `Phase 1 must be 100% complete`). */
 const QUALIFIER =
-  /\s+(?:(?:must|should|needs? to|has to)\s+be\s+|to\s+be\s+|is\s+|are\s+|fully\s+|being\s+)?(?:~?\d+\s*%\s*)?(?:complete|completed|done|finished|merged|shipped|ready|approved|landed|concluíd[ao]s?|completad[ao]s?|terminad[ao]s?|完了)\b.*$/iu;
+  /(?<!\s)\s+(?:(?:must|should|needs? to|has to)\s+be\s+|to\s+be\s+|is\s+|are\s+|fully\s+|being\s+)?(?:~?\d+\s*%\s*)?(?:complete|completed|done|finished|merged|shipped|ready|approved|landed|concluíd[ao]s?|completad[ao]s?|terminad[ao]s?|完了)\b.*$/iu;
 
-const SCOPE_REF = /^(\p{L}+)\s*(?:#|no\.?\s*)?\s*(\d+(?:\.\d+)*(?:\s*[-–—]\s*\d+(?:\.\d+)*)?)$/u;
+const SCOPE_REF = /^(\p{L}+)\s*(?:(?:#|no\.?)\s*)?(\d+(?:\.\d+)*(?:\s*[-–—]\s*\d+(?:\.\d+)*)?)$/u;
 
 /** A scope reference in a canonical spelling: `Phase 2`, `Week 3-4`. */
 export function scopeRefText(scope: ScopeKind, value: string): string {
@@ -102,19 +102,19 @@ export type ReferenceMode = 'any' | 'ids' | 'tokens';
 export function parseReferences(value: string, mode: ReferenceMode = 'any'): Reference[] {
   const bare = value.replace(/\([^()]*\)|\[[^[\]]*\]|:[a-z0-9_+-]+:/giu, ' ').replace(/[*_`]/g, '');
   const out: Reference[] = [];
-  for (const raw of bare.split(/\s*(?:[,;，；、]|\s(?:and|&|\+|y|e|et|und)\s)\s*/u)) {
+  for (const raw of bare.split(/(?:(?<!\s)|(?!\s))\s*(?:[,;，；、]|\s(?:and|&|\+|y|e|et|und)\s)\s*/u)) {
     const written = stripLeadingMarks(raw)
       .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim();
     const part = written
       .replace(QUALIFIER, '')
-      .replace(/[.:：]+$/u, '')
+      .replace(/(?<![.:：])[.:：]+$/u, '')
       .trim();
     if (NONE.test(part)) continue;
     const scopes = scopeRefs(part);
     if (scopes) {
-      out.push(...scopes);
+      for (const s of scopes) out.push(s);
       continue;
     }
     const tokens = part.split(' ');
@@ -124,7 +124,7 @@ export function parseReferences(value: string, mode: ReferenceMode = 'any'): Ref
     }
     if (mode !== 'any') return [];
     // Words are kept as written (`Auth service live`): they may be a task's title, else `check` quotes them.
-    if ([...written].length <= 80) out.push({ kind: 'text', text: written.replace(/[.:：]+$/u, '') });
+    if ([...written].length <= 80) out.push({ kind: 'text', text: written.replace(/(?<![.:：])[.:：]+$/u, '') });
   }
   return out;
 }
@@ -139,13 +139,13 @@ export function dependsField(text: string, start: number, end: number): Span | n
 // ---- inline marks -----------------------------------------------------------
 
 /** `(after 1.2)`, `(depends on 1.1, 1.3)`, `(blocked by #12)`; not `(needs Socket.io)`, which names a library as often as a task. */
-const PAREN = new RegExp(`\\s*\\((?:${DEPENDENCY_OPENERS})\\s+([^()]+)\\)`, 'giu');
+const PAREN = new RegExp(`(?<!\\s)\\s*\\((?:${DEPENDENCY_OPENERS})\\s+(?!\\s)([^()]+)\\)`, 'giu');
 /** `blocked by #12`, `— depends on 1.2` in running text: only ids count there. */
 const PHRASE =
-  /\s*(?:[—–,;-]\s*)?(?<![\p{L}])(?:blocked by|blocked on|depends on)\s+(#?[\p{L}\p{N}][\p{L}\p{N}._-]*(?:\s*(?:,|and|&)\s*#?[\p{L}\p{N}][\p{L}\p{N}._-]*)*)/giu;
+  /(?<!\s)\s*(?:[—–,;-]\s*)?(?<![\p{L}])(?:blocked by|blocked on|depends on)\s+(#?[\p{L}\p{N}][\p{L}\p{N}._-]*(?:\s*(?:,|and|&)\s*#?[\p{L}\p{N}][\p{L}\p{N}._-]*)*)/giu;
 /** Obsidian Tasks: `⛔ abc123,def456` (depends on) and `🆔 abc123` (this task's id). */
-const BLOCKED_BY_ID = /\s*⛔\uFE0F?\s*([a-z0-9][\w-]*(?:\s*,\s*[a-z0-9][\w-]*)*)/gu;
-const OWN_ID = /\s*🆔\uFE0F?\s*([\w-]+)/u;
+const BLOCKED_BY_ID = /(?<!\s)\s*⛔\uFE0F?\s*([a-z0-9][\w-]*(?:\s*,\s*[a-z0-9][\w-]*)*)/gu;
+const OWN_ID = /(?<!\s)\s*🆔\uFE0F?\s*([\w-]+)/u;
 
 export interface Inline {
   /** The title without the marks. */
@@ -163,7 +163,7 @@ export function inlineDependencies(text: string): Inline {
     title = title.replace(re, (whole, list: string) => {
       const found = parseReferences(list, mode);
       if (found.length === 0 || (re === PHRASE && found.some((r) => r.kind !== 'id'))) return whole;
-      refs.push(...found);
+      for (const r of found) refs.push(r); // not push(...): a list of 100,000 ids would overflow the stack
       return ' ';
     });
   };
@@ -220,7 +220,7 @@ export class Dependencies {
   add(task: Task, mentions: Mention[]): void {
     if (mentions.length === 0) return;
     const list = this.mentions.get(task);
-    if (list) list.push(...mentions);
+    if (list) for (const m of mentions) list.push(m);
     else this.mentions.set(task, [...mentions]);
   }
 
@@ -308,7 +308,7 @@ export class Dependencies {
       t.dependsOn = [...out];
       if (targets.size) edges.set(t, targets);
     }
-    problems.push(...findCycles(tasks, edges, locate));
+    for (const p of findCycles(tasks, edges, locate)) problems.push(p);
     return { dependencies, problems };
   }
 

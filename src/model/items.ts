@@ -168,7 +168,7 @@ export function readItem(
     r.statusMark = mark.span;
     at = skipBlanks(text, mark.span.end, end);
   }
-  const raw = text.slice(at, end).replace(/\s*\r?\n\s*/g, ' ');
+  const raw = text.slice(at, end).replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
   const show = (s: string) => repair(plainText(s));
   const unmarked = stripLeadingMarks(raw);
   const field = FIELD.exec(unmarked);
@@ -273,7 +273,7 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
       const after = raw.slice(close + 2);
       const sep = /^[\s:：.—–-]*/u.exec(after)![0];
       const idSplit = splitId(inner);
-      let title = (idSplit.id ? idSplit.rest : inner).replace(/[\s:：.]+$/u, '');
+      let title = (idSplit.id ? idSplit.rest : inner).replace(/(?<![\s:：.])[\s:：.]+$/u, '');
       let rest = show(after.slice(sep.length)).trim();
       const restAt = close + 2 + sep.length;
       if (!title && rest) {
@@ -291,7 +291,7 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
   const idSplit = splitId(stripLeadingMarks(shown));
   // `- [ ] #123`: an item that is only an id is titled by it.
   const body = idSplit.id && idSplit.rest.trim() ? idSplit.rest : shown;
-  const dash = /\s+(?:—|–|--)\s+/u.exec(body);
+  const dash = /(?<!\s)\s+(?:—|–|--)\s+/u.exec(body);
   if (dash && dash.index > 0) {
     return { id: idSplit.id, scopeId: idSplit.scope, title: body.slice(0, dash.index), rest: body.slice(dash.index + dash[0].length), restAt: -1, bold: false };
   }
@@ -323,7 +323,7 @@ function tailStatus(
       const span = phraseSpan(raw, titleEnd, lead.emoji, lead.word);
       if (span) return { status: lead.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
     }
-    const segments = parts.rest.split(/\s+[—–]\s+/u);
+    const segments = parts.rest.split(/(?<!\s)\s+[—–]\s+/u);
     const last = segments[segments.length - 1]!;
     if (segments.length > 1 && last.split(/\s+/).length <= 4) {
       const r = vocab.read(last);

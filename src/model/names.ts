@@ -13,14 +13,20 @@ function isStatusText(s: string): boolean {
 }
 
 /** Pictographs and symbols used as decoration or status marks (arrows are words here: `A → B`). */
-const MARK = String.raw`(?:[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF\u25A0-\u25FF✓✗✘]\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*)`;
+const MARK_CHAR = String.raw`\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF\u25A0-\u25FF✓✗✘`;
+const MARK = String.raw`(?:[${MARK_CHAR}]\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*)`;
 /** At the start, a damaged emoji (U+FFFD) is decoration too; elsewhere it stands for a letter and stays. */
 const LEADING_MARKS = new RegExp(String.raw`^(?:${MARK}|\uFFFD|\uFE0F|\s)+`, 'u');
 const ANY_MARK = new RegExp(MARK, 'gu');
 /** A status mark at the end, with what usually follows it there: `✅`, `🔄 IN PROGRESS`, `✓ (complete)`, `🔴 CRITICAL`. */
-const TRAILING_STATUS = new RegExp(String.raw`\s*(?:${MARK}\s*)+(?:\([^()]*\)|[\p{Lu}\p{N}][\p{Lu}\p{N}\s!.:%\-–—]*)?\s*$`, 'u');
+// Linear in the text: a match never starts just after a space or a mark (one starting there would start earlier), the
+// marks and the spaces after them are taken whole (atomic, through a lookahead), and the words' class holds the trailing spaces.
+const TRAILING_STATUS = new RegExp(
+  String.raw`(?<![\s${MARK_CHAR}]|[${MARK_CHAR}]\uFE0F)\s*(?=((?:${MARK}(?=(\s*))\2)+))\1(?:\([^()]*\)\s*|[\p{Lu}\p{N}][\p{Lu}\p{N}\s!.:%\-–—]*)?$`,
+  'u',
+);
 /** A trailing `(✅ COMPLETE - Controls Only)` or `[🔲 FUTURE]`. */
-const TRAILING_MARKED_PAREN = new RegExp(String.raw`\s*[([]\s*${MARK}[^()[\]]*[)\]]\s*$`, 'u');
+const TRAILING_MARKED_PAREN = new RegExp(String.raw`(?<!\s)\s*[([]\s*${MARK}[^()[\]]*[)\]]\s*$`, 'u');
 
 /** Leading decoration removed: `⚙️ Automation` → `Automation`, `\uFFFD Speech` → `Speech`. */
 export function stripLeadingMarks(s: string): string {
@@ -31,13 +37,13 @@ export function stripLeadingMarks(s: string): string {
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
   let s = stripLeadingMarks(text).replace(TRAILING_MARKED_PAREN, '');
   // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status.
-  s = s.replace(/\s*[([]([^()[\]]+)[)\]]\s*[:：]?\s*$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
+  s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
   const cut = s.replace(TRAILING_STATUS, '');
   if (cut.trim() !== '') s = cut;
   s = s.replace(ANY_MARK, ' ').replace(/\s+/g, ' ').trim();
   // `Phase 1: Foundation - DONE`, `Sprint 3 — Complete`: a last dashed part that only states a status.
-  s = s.replace(/\s+[—–-]\s+([^—–-]+)$/u, (m, last: string) => (isStatus(last) && s.length > m.length ? '' : m));
-  return s.replace(/[\s:：]+$/u, '').trim() || text.trim();
+  s = s.replace(/(?<!\s)\s+[—–-]\s+(?!\s)([^—–-]+)$/u, (m, last: string) => (isStatus(last) && s.length > m.length ? '' : m));
+  return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim() || text.trim();
 }
 
 export interface IdSplit {
@@ -92,7 +98,7 @@ export function splitId(text: string, lettersOnly = false): IdSplit {
   const wn = WORD_NUMBER.exec(text);
   if (wn) {
     const kind = scopeWord(wn[1]!);
-    const number = wn[2]!.replace(/\s*[-–—]\s*/, '-');
+    const number = wn[2]!.replace(/(?<!\s)\s*[-–—]\s*/, '-');
     const rest = text.slice(wn[0].length).replace(AFTER_ID, '');
     if (kind) return { id: (PERIOD_PREFIX[kind] ?? '') + number, rest, scope: true };
     if (WORK_WORDS.has(wn[1]!.toLowerCase())) return { id: `${wn[1]} ${number}`, rest, scope: false };
@@ -134,12 +140,12 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   let s = stripLeadingMarks(title).replace(/^\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+(?=\S)/u, '');
   // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
   s = s.replace(/^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/, '');
-  s = s.replace(/\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
+  s = s.replace(/(?<!\s)\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
   // A status in parentheses goes (`(done)`); `(blocked by #12)` opens with one but is a dependency, read out later.
-  s = s.replace(/\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) => (isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m));
-  s = s.replace(/\s+[—–]\s+Priority:.*$/iu, '');
+  s = s.replace(/(?<!\s)\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) => (isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m));
+  s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
   s = s.replace(TRAILING_STATUS, (m) => (/[\p{L}\p{N}]/u.test(s.slice(0, s.length - m.length)) ? '' : m));
-  return s.replace(/[\s:：]+$/u, '').trim();
+  return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim();
 }
 
 /** Removes every decorative mark (for comparing titles and names). */

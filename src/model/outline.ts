@@ -144,13 +144,13 @@ const MARK_AT = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
 
 /** A status written in a heading: a trailing `(IN PROGRESS)`/`[DONE]`, or a status mark with its words. */
 export function headingStatus(text: string, vocab: Vocabulary): Status {
-  const bracket = /[([]([^()[\]]+)[)\]]\s*[:：]?\s*$/u.exec(text);
+  const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
   if (bracket) {
     const r = vocab.read(bracket[1]!);
     if (r.status !== 'none') return r.status;
   }
   // `Horizon 4 — Next (v1.18)`: a last dashed part that is only a status.
-  const parts = text.replace(/\([^()]*\)\s*$/u, '').split(/\s+[—–-]\s+/u);
+  const parts = text.replace(/\([^()]*\)\s*$/u, '').split(/(?<!\s)\s+[—–-]\s+/u);
   if (parts.length > 1) {
     const last = parts[parts.length - 1]!.trim();
     const word = vocab.leadingWord(last);
@@ -199,7 +199,7 @@ const NOT_LIST_WORDS = new Set([
  */
 export function listStatus(text: string, vocab: Vocabulary): Status | null {
   const plain = withoutMarks(text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' '))
-    .replace(/[:：.!]+$/u, '')
+    .replace(/(?<![:：.!])[:：.!]+$/u, '')
     .trim();
   if (!plain || splitId(plain).id) return null;
   // `## Now` of a Now / Next / Later roadmap: the work under way (a status word nowhere else).

@@ -35,7 +35,7 @@ const WORDS: Record<string, ScopeKind> = {
 const NUM = String.raw`\d+(?:\.\d+)*`;
 // The end of a range is a number, not the start of a date (`Sprint 2 - 21/04 - 27/04` is sprint 2).
 const SCOPE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${Object.keys(WORDS).join('|')})\s*(?:#|no\.?\s*)?\s*(${NUM}(?:\s*[-–—]\s*${NUM}(?![/.:]\d))?)(?![\p{L}\p{N}/])`,
+  String.raw`(?<![\p{L}\p{N}])(${Object.keys(WORDS).join('|')})\s*(?:(?:#|no\.?)\s*)?(${NUM}(?:\s*[-–—]\s*${NUM}(?![/.:]\d))?)(?![\p{L}\p{N}/])`,
   'giu',
 );
 
@@ -59,7 +59,7 @@ export function scopesInHeading(text: string): Partial<Scope> {
 }
 
 export function normaliseRange(s: string): string {
-  return s.replace(/\s*[-–—]\s*/, '-');
+  return s.replace(/(?<!\s)\s*[-–—]\s*/, '-');
 }
 
 /** Whether a scope value (`3`, `2-6`) matches a filter value (`3`, `2-4`). */

@@ -47,7 +47,7 @@ export function targetLists(plan: Plan, text: string, input: AddInput): TaskList
 export function nextId(ids: string[], taken: Set<string>, fallbackPrefix: string): string {
   let base: { prefix: string; n: number; width: number } | null = null;
   for (let i = ids.length - 1; i >= 0 && !base; i--) {
-    const m = /^(.*?)(\d+)$/.exec(ids[i]!);
+    const m = /^(.*?)(?<!\d)(\d+)$/.exec(ids[i]!);
     if (m) base = { prefix: m[1]!, n: Number(m[2]), width: m[2]!.length };
     const letter = /^(.*[^A-Za-z])([A-Y])$/.exec(ids[i]!);
     if (!base && letter) {

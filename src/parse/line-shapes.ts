@@ -10,7 +10,7 @@ export const THEMATIC = /^(?:(?:\*[ ]*){3,}|(?:-[ ]*){3,}|(?:_[ ]*){3,})$/;
 export const SETEXT = /^(?:=+|-+)[ ]*$/;
 export const LINK_DEFINITION = /^\[[^\]]*\]:/;
 const ATX = /^#{1,6}(?:[ ]|$)/;
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+const FENCE = /^(?=(`{3,}|~{3,}))\1(.*)$/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,}) *$/;
 const HTML_TAG = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:[ >]|\/>|$)/;
 

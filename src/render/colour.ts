@@ -55,7 +55,7 @@ export function statusLabel(s: Status): string {
 
 /** `s` without trailing spaces, also those after or between colour codes (the codes stay). */
 export function trimEndPainted(s: string): string {
-  return s.replace(/(?:\s|\x1b\[[0-9;]*m)+$/, (tail) => tail.replace(/\s+/g, ''));
+  return s.replace(/(?<!\s|\x1b\[[0-9;]*m)(?:\s|\x1b\[[0-9;]*m)+$/, (tail) => tail.replace(/\s+/g, ''));
 }
 
 export { chalk };

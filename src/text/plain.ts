@@ -26,9 +26,9 @@ export function plainText(raw: string): string {
   if (!/[\\`*_~[\]<&!]/.test(raw)) return raw.trim();
   // Code spans first: nothing inside them is markup (escapes included).
   const codes: string[] = [];
-  let s = raw.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, body: string) => {
+  let s = replaceCodeSpans(raw, (body: string) => {
     let b = body.replace(/\\\|/g, '|'); // GFM: `\|` in a table cell is a pipe even inside code
-    if (/^ [\s\S]*[^ ][\s\S]* $/.test(b)) b = b.slice(1, -1);
+    if (b.length > 2 && b[0] === ' ' && b[b.length - 1] === ' ' && /[^ ]/.test(b)) b = b.slice(1, -1);
     codes.push(b);
     return `\u0000${codes.length - 1}\u0000`;
   });
@@ -38,21 +38,111 @@ export function plainText(raw: string): string {
     escapes.push(c);
     return `\u0001${escapes.length - 1}\u0001`;
   });
+  s = unwrapLinks(s, '![', '(', ')', 0); // images → alt text
+  s = unwrapLinks(s, '[', '(', ')', 0); // inline links → text
+  s = unwrapLinks(s, '[', '[', ']', 1); // reference links → text
   s = s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images → alt text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // inline links → text
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // reference links → text
     .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1') // autolinks
     .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, '') // inline HTML tags
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, ''); // inline HTML tags
+  s = unwrapPairs(unwrapPairs(s, ['**', '__']), ['~~'])
     .replace(/(^|[^\p{L}\p{N}*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, '$1$2')
     .replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2')
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m);
   s = s.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => escapes[Number(i)]!);
   s = s.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => codes[Number(i)]!);
   return s.trim();
+}
+
+// The scanners below find what a one-line expression would (named in each), in linear time:
+// the expressions themselves rescan the rest of the text from every opening mark that finds
+// no closing one, so a line of 100,000 backticks or `[` took minutes.
+
+/** `s` with each code span replaced by `span(body)`: the matches of /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g. */
+function replaceCodeSpans(s: string, span: (body: string) => string): string {
+  const runs: { start: number; length: number }[] = [];
+  for (let i = s.indexOf('`'); i >= 0; i = s.indexOf('`', i)) {
+    const start = i;
+    while (s[i] === '`') i++;
+    runs.push({ start, length: i - start });
+  }
+  const byLength = new Map<number, number[]>(); // run length → the runs of that length, in order
+  runs.forEach((r, n) => {
+    const list = byLength.get(r.length);
+    if (list) list.push(n);
+    else byLength.set(r.length, [n]);
+  });
+  let out = '';
+  let done = 0;
+  for (let n = 0; n < runs.length; n++) {
+    const { start, length } = runs[n]!;
+    if (start < done) continue;
+    // The expression tries the whole run first, then each shorter tail of it: a span closes at the next run of exactly that length.
+    for (let k = length; k > 0; k--) {
+      const close = firstAfter(byLength.get(k), n);
+      if (close === undefined) continue;
+      const end = runs[close]!.start;
+      out += s.slice(done, start + length - k) + span(s.slice(start + length, end));
+      done = end + k;
+      break;
+    }
+  }
+  return out + s.slice(done);
+}
+
+/** The first number in the ascending `list` greater than `n`. */
+function firstAfter(list: number[] | undefined, n: number): number | undefined {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! > n) hi = mid;
+    else lo = mid + 1;
+  }
+  return list[lo];
+}
+
+/**
+ * `lead` + `[text]` + `open` … `close` → `text`: the matches of /!\[([^\]]*)\]\([^)]*\)/g (lead `![`),
+ * /\[([^\]]*)\]\([^)]*\)/g and /\[([^\]]+)\]\[[^\]]*\]/g (`minText` 1).
+ */
+function unwrapLinks(s: string, lead: '[' | '![', open: '(' | '[', close: ')' | ']', minText: 0 | 1): string {
+  let out = '';
+  let done = 0;
+  let from = 0;
+  for (let p = s.indexOf(lead, from); p >= 0; p = s.indexOf(lead, from)) {
+    const textStart = p + lead.length;
+    const q = s.indexOf(']', textStart);
+    if (q < 0) break; // no later opening finds a `]` either
+    // Every opening before q ends its text at q too, so they all match or fail alike: the first one is the match.
+    from = q + 1;
+    if (q - textStart < minText || s[q + 1] !== open) continue;
+    const r = s.indexOf(close, q + 2);
+    if (r < 0) break;
+    out += s.slice(done, p) + s.slice(textStart, q);
+    done = from = r + 1;
+  }
+  return out + s.slice(done);
+}
+
+/** `**x**`, `__x__`, `~~x~~` → `x`: the matches of /(\*\*|__)(?=\S)([\s\S]*?\S)\1/g for the marks given. */
+function unwrapPairs(s: string, marks: string[]): string {
+  // A mark closes a pair where it follows a non-space; an opening takes the first such mark after its text starts.
+  const closers = new Map(marks.map((m) => [m, [] as number[]]));
+  for (const m of marks) for (let i = s.indexOf(m, 1); i >= 0; i = s.indexOf(m, i + 1)) if (/\S/.test(s[i - 1]!)) closers.get(m)!.push(i);
+  let out = '';
+  let done = 0;
+  for (let p = 0; p < s.length - 2; p++) {
+    const m = marks.find((x) => s.startsWith(x, p));
+    if (m === undefined || !/\S/.test(s[p + 2]!)) continue;
+    const close = firstAfter(closers.get(m), p + 2);
+    if (close === undefined) continue;
+    out += s.slice(done, p) + s.slice(p + 2, close);
+    done = close + 2;
+    p = done - 1;
+  }
+  return out + s.slice(done);
 }
 
 function decodeEntity(e: string): string | undefined {

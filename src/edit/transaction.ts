@@ -131,7 +131,7 @@ export async function transact<T>(
       const key = planCacheKey(path, bytes);
       if (key && loaded.compact) {
         const c = loaded.compact;
-        const effect = editEffect(plan, all, next, damage.repair, touched);
+        const effect = editEffect(plan, all, text, next, (await damageTools(next)).repair, touched);
         if (effect)
           writeCached(
             key,
@@ -139,7 +139,7 @@ export async function transact<T>(
             updateCompact(c, all, effect.changed, effect.modified, (k) => readChunk(c, k)),
           );
       } else if (key) {
-        const after = planAfterEdits(plan, all, next, damage.repair);
+        const after = planAfterEdits(plan, all, text, next, (await damageTools(next)).repair);
         if (after) writeCached(key, after);
       }
     } catch {

@@ -6,7 +6,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFromText } from '../../src/load.js';
 import { figures, summarise } from '../../src/query/summary.js';
-import { filterTasks } from '../../src/query/filter.js';
 import type { Plan } from '../../src/model/types.js';
 import { CORPUS, FIXTURES, SEED } from '../helpers/run.js';
 

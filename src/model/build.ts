@@ -68,7 +68,7 @@ export function buildPlan(input: BuildInput): Plan {
   const display = (span: Span): string => displayText(text.slice(span.start, span.end), repair);
   // The file's own legend teaches its marks; its front matter and .planrc.json win over the legend.
   const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
-  const statusExtension = { ...legend, ...input.extension, ...fileStatuses.extension };
+  const statusExtension = { ...legend.extension, ...input.extension, ...fileStatuses.extension };
   const vocab = Vocabulary.of(statusExtension);
   const builder = new Builder(text, lines, vocab, display, repair);
   for (const block of input.blocks) builder.add(block);
@@ -89,6 +89,7 @@ export function buildPlan(input: BuildInput): Plan {
     eol: /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n',
     ...(dependencies.dependencies ? { dependencies: dependencies.dependencies } : {}),
     ...(detachedStatus ? { detachedStatus: true as const } : {}),
+    ...(Object.keys(legend.texts).length ? { legendTexts: legend.texts } : {}),
   };
 }
 

@@ -9,7 +9,6 @@ import type { Edit } from '../text/splice-edit.js';
 import type { Span } from '../parse/blocks.js';
 import { splitRow } from '../parse/cells.js';
 import { displayText, rowFields } from '../model/build.js';
-import { taskRef } from '../model/ref.js';
 import { inlineDependencies, mayHoldDependencies } from '../model/depends.js';
 import type { Plan, Task } from '../model/types.js';
 import { Vocabulary } from '../status.js';
@@ -89,7 +88,8 @@ export function editEffect(
     fields.title = inlineDependencies(fields.title).title || fields.title;
     const next: Task = { ...t, ...fields, source: { ...src, row: { start: row.start, end: row.end }, cells: row.cells } };
     if (numberedId !== null && t.idFromFile) next.id = numberedId;
-    if (!t.idFromFile) next.id = taskRef(next);
+    // A reference follows the words, and is unique in the file (ref.ts): new words, new references for others too.
+    if (!t.idFromFile && next.title !== t.title) return null;
     changed.set(i, next);
   }
   return { changed, modified };

@@ -17,7 +17,7 @@ import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
 import { groupRowScope, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { findLegends } from './legend.js';
-import { taskRef } from './ref.js';
+import { assignRefs } from './ref.js';
 import { Dependencies, dependsField } from './depends.js';
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from './types.js';
 
@@ -199,7 +199,7 @@ class Builder {
     this.numberOrdinals();
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
     const tasks = kept.map((f) => f.task);
-    for (const t of tasks) if (!t.idFromFile) t.id = taskRef(t);
+    assignRefs(tasks);
     const dependencies = this.deps.resolve(tasks, (offset) => this.position(offset));
     this.countTableTasks(tasks);
     const detachedStatus = tasks.some(

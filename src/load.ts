@@ -10,6 +10,7 @@ import { decode } from './text/decode.js';
 import { mayHaveMojibake } from './text/mojibake-check.js';
 import type { Plan, Problem } from './model/types.js';
 import { MAX_NESTING } from './parse/depth.js';
+import { conflictProblem } from './model/merge-conflict.js';
 import type { VocabularyExtension } from './status.js';
 
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
@@ -112,6 +113,7 @@ export async function buildFromText(path: string, text: string, invalidUtf8: boo
   });
   for (const p of config.problems) plan.problems.push({ line: 1, column: 1, severity: 'warning', code: 'config', message: p });
   if (doc.tooDeep.length) plan.problems.push(tooDeepProblem(doc.tooDeep));
+  plan.problems.push(...doc.conflicts.map(conflictProblem));
   return plan;
 }
 

@@ -9,11 +9,11 @@ import type { Edit } from '../text/splice-edit.js';
 import type { Span } from '../parse/blocks.js';
 import { splitRow } from '../parse/cells.js';
 import { displayText, rowFields } from '../model/build.js';
-import { taskRef } from '../model/ref.js';
 import { inlineDependencies, mayHoldDependencies } from '../model/depends.js';
 import type { Plan, Task } from '../model/types.js';
 import { Vocabulary } from '../status.js';
 import { lineStartAt } from '../text/lines.js';
+import { mayHaveMojibake } from '../text/mojibake-check.js';
 
 export interface EditEffect {
   /** The edited tasks (by index) as they read in the new text. */
@@ -22,10 +22,24 @@ export interface EditEffect {
   modified: string | null;
 }
 
-/** What plan's own edits did to the model, or null when only a new parse can tell. */
-export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (s: string) => string, touchedTasks: Task[] = []): EditEffect | null {
+/**
+ * What plan's own edits did to the model, or null when only a new parse can tell.
+ * `oldText` is the text the plan was read from; `repair` is the new text's.
+ */
+export function editEffect(
+  plan: Plan,
+  edits: Edit[],
+  oldText: string,
+  newText: string,
+  repair: (s: string) => string,
+  touchedTasks: Task[] = [],
+): EditEffect | null {
   // A status written away from its task (a ledger row, a `Status:` line below a heading) moves with text the task does not hold.
   if (plan.detachedStatus) return null;
+  // Whether a file is read through the mojibake repair is decided for the whole
+  // file (load.ts): an edit that adds or removes the damage (fix, its undo)
+  // changes the reading of rows it never touched.
+  if (mayHaveMojibake(oldText) !== mayHaveMojibake(newText)) return null;
   const hints = touchedTasks.map((t) => indexOfTask(plan, t)).filter((i) => i >= 0);
   if (edits.some((e) => /[\r\n]/.test(e.text) || /[\r\n]/.test(e.expect))) return null;
   const sorted = [...edits].sort((a, b) => a.start - b.start);
@@ -74,7 +88,8 @@ export function editEffect(plan: Plan, edits: Edit[], newText: string, repair: (
     fields.title = inlineDependencies(fields.title).title || fields.title;
     const next: Task = { ...t, ...fields, source: { ...src, row: { start: row.start, end: row.end }, cells: row.cells } };
     if (numberedId !== null && t.idFromFile) next.id = numberedId;
-    if (!t.idFromFile) next.id = taskRef(next);
+    // A reference follows the words, and is unique in the file (ref.ts): new words, new references for others too.
+    if (!t.idFromFile && next.title !== t.title) return null;
     changed.set(i, next);
   }
   return { changed, modified };
@@ -121,8 +136,8 @@ function rowContaining(plan: Plan, e: Edit): number {
 }
 
 /** The whole model after plan's own edits (the cold path, and the reference for tests). */
-export function planAfterEdits(plan: Plan, edits: Edit[], newText: string, repair: (s: string) => string): Plan | null {
-  const effect = editEffect(plan, edits, newText, repair);
+export function planAfterEdits(plan: Plan, edits: Edit[], oldText: string, newText: string, repair: (s: string) => string): Plan | null {
+  const effect = editEffect(plan, edits, oldText, newText, repair);
   if (!effect) return null;
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   const map = (x: number) => shift(sorted, x);

@@ -1,6 +1,7 @@
 // Every check, run in one pass over a plan: `plan check` and its tests use this.
 
 import type { Problem } from '../model/types.js';
+import { MERGE_CONFLICT } from '../model/merge-conflict.js';
 import { checkDuplicateIds } from './duplicates.js';
 import { checkOpenDependencies } from './dependencies.js';
 import { checkInvalidUtf8 } from './encoding.js';
@@ -29,9 +30,12 @@ export const CHECKS: readonly Check[] = [
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Every problem of the plan, by line, then column, then severity. */
+/** Unresolved merge conflicts come first: until they are resolved, the rest may be the markers' doing. */
+const first = (p: Problem): number => (p.code === MERGE_CONFLICT ? 0 : 1);
+
+/** Every problem of the plan: merge conflicts, then the rest by line, then column, then severity. */
 export function runChecks(input: CheckInput): Problem[] {
   return CHECKS.flatMap((check) => check(input)).sort(
-    (a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+    (a, b) => first(a) - first(b) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
 }

@@ -2,6 +2,7 @@
 
 import { locatePlan } from '../locate.js';
 import { loadPlan, type Loaded } from '../load.js';
+import { midMerge } from '../model/merge-conflict.js';
 import { outputMode, terminalWidth, type OutputMode } from '../render/mode.js';
 import { jsonVisible, visible } from '../text/visible.js';
 import { visiblePlan } from '../render/visible.js';
@@ -46,6 +47,13 @@ export async function openPlan(ctx: Context): Promise<Loaded> {
   const { plan, display } = loaded;
   if (plan.invalidUtf8) {
     ctx.err(`plan: warning: ${display}: contains bytes that are not valid UTF-8; they are shown as \uFFFD\n`);
+  }
+  const merging = midMerge(plan);
+  if (merging) {
+    const more = merging.count > 1 ? ` and ${merging.count - 1} more` : '';
+    ctx.err(
+      `plan: warning: ${display}:${merging.line}: ${merging.message}${more}: the file is mid-merge; both sides' tasks are shown, and writes are refused until it is resolved\n`,
+    );
   }
   for (const p of plan.problems) {
     if (p.code.startsWith('front-matter') || p.code === 'config' || p.code === 'status-map' || p.code === 'too-deep') {

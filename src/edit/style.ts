@@ -33,10 +33,14 @@ export class FileStyle {
   private readonly learnt = new Set<number>();
   private learntAll = false;
 
-  /** `markMeans`: what an emoji alone says (a mark written without words must say the status itself). */
+  /**
+   * `markMeans`: what an emoji alone says (a mark written without words must say the status itself).
+   * `legend`: how the file's status legend writes each status (`🔄 Em Andamento`).
+   */
   constructor(
     private readonly learn: (table: number | null, style: FileStyle) => void = () => undefined,
     private readonly markMeans: (emoji: string) => Status | undefined = () => undefined,
+    private readonly legend: Partial<Record<SettableStatus, string>> = {},
   ) {}
 
   private ensure(table: number | null): void {
@@ -107,12 +111,32 @@ export class FileStyle {
    * which are the file's style only where it has no other (`Partially Implemented`).
    */
   textFor(status: SettableStatus, table: number): string {
-    const pick = (list: StyleExample[]) => mostCommon(list.filter((e) => e.exact !== false)) ?? mostCommon(list);
     this.ensure(table);
-    const same = (this.byStatus.get(status) ?? []).filter((e) => e.table === table);
-    if (same.length) return pick(same)!;
+    const same = this.choose(
+      status,
+      (this.byStatus.get(status) ?? []).filter((e) => e.table === table),
+    );
+    if (same !== null) return same;
     this.ensure(null);
-    return pick(this.byStatus.get(status) ?? []) ?? this.defaultText(status);
+    return this.choose(status, this.byStatus.get(status) ?? []) ?? this.legend[status] ?? this.defaultText(status);
+  }
+
+  /**
+   * The most common of `list`, those the reader knows whole first; where the
+   * file's legend words the status (`🔄 Em Andamento`), cells in its words
+   * first, and the legend's text over cells that all say it in other words
+   * (`🔄 In Progress` beside `✅ Concluído`).
+   */
+  private choose(status: SettableStatus, list: StyleExample[]): string | null {
+    const pick = (l: StyleExample[]) => mostCommon(l.filter((e) => e.exact !== false)) ?? mostCommon(l);
+    const legend = this.legend[status];
+    if (legend && list.length) {
+      const word = normaliseWords(stripVS(legend).replace(/^[^\p{L}\p{N}]+/u, ''));
+      const own = list.filter((e) => e.word !== null && normaliseWords(e.word) === word);
+      if (own.length) return pick(own);
+      if (word && list.every((e) => e.word !== null)) return legend;
+    }
+    return pick(list);
   }
 
   /** The emoji this file uses for `status` (for list-item marks). */

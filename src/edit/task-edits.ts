@@ -37,7 +37,7 @@ export interface EditContext {
 export function makeEditContext(file: string, text: string, plan: Plan, memory: StatusMemory, repair: (s: string) => string, cached = false): EditContext {
   const vocab = Vocabulary.of(plan.statusExtension);
   // Status cells repeat (`✅ Complete` a thousand times): read each text once.
-  const seen = new Map<string, ReturnType<typeof locateStatus>>();
+  const seen = new Map<string, ReturnType<typeof styleExample>>();
   const learnTask = (t: Task, style: FileStyle) => {
     const src = t.source;
     if (src.type === 'heading') return;
@@ -46,8 +46,8 @@ export function makeEditContext(file: string, text: string, plan: Plan, memory: 
       if (!cell) return;
       const raw = text.slice(cell.start, cell.end);
       let p = seen.get(raw);
-      if (!p) seen.set(raw, (p = locateStatus(raw, vocab, repair)));
-      if (p.status !== 'none') style.add(p.status, { text: p.example, emoji: p.emoji, word: p.word, table: src.table, exact: p.exact });
+      if (p === undefined) seen.set(raw, (p = styleExample(raw, vocab, repair)));
+      if (p && p.status !== 'none') style.add(p.status, { text: p.example, emoji: p.emoji, word: p.word, table: src.table, exact: p.exact });
       return;
     }
     const mark = src.statusMark ? text.slice(src.statusMark.start, src.statusMark.end) : null;
@@ -69,10 +69,24 @@ export function makeEditContext(file: string, text: string, plan: Plan, memory: 
       for (const t of plan.tasks) if (t.source.type !== 'row' || !style.hasLearnt(t.source.table)) learnTask(t, style);
     },
     (emoji) => vocab.emojiStatus(emoji)?.status,
+    plan.legendTexts,
   );
   let lines: LineIndex | null = null;
   const index = () => (lines ??= new LineIndex(text));
   return { file, text, plan, vocab, style, memory, repair, lineOf: (o) => index().line(o), lineStart: (n) => index().lineStart(n), cached };
+}
+
+/**
+ * A status cell as an example of how the file writes its status, or none:
+ * not a cell plan marked when it claimed the task (`🔄 In Progress @ana`), nor
+ * one whose words say another status than the cell (`🔄 Next`, in progress by
+ * its mark, says "next": it shows how to write neither).
+ */
+function styleExample(raw: string, vocab: Vocabulary, repair: (s: string) => string): ReturnType<typeof locateStatus> | null {
+  if (trailingOwnerMark(raw)) return null;
+  const p = locateStatus(raw, vocab, repair);
+  const said = p.word ? vocab.read(p.word).status : 'none';
+  return said !== 'none' && said !== p.status ? null : p;
 }
 
 export function taskKey(t: Task): string {

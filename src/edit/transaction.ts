@@ -7,6 +7,7 @@
 
 import { PlanError } from '../errors.js';
 import { buildFromText, loadPlan, maxBytes, planCacheKey, type Loaded, displayPath } from '../load.js';
+import { midMerge } from '../model/merge-conflict.js';
 import { readChunk, writeCached } from '../cache/plan-cache.js';
 import { editEffect, planAfterEdits } from '../cache/update.js';
 import { updateCompact } from '../cache/compact.js';
@@ -88,6 +89,13 @@ export async function transact<T>(
     const identity = fileIdentity(target);
     const loaded = await loadPlan(path, true, useCache);
     const { plan, text } = loaded;
+    const merging = midMerge(plan);
+    if (merging) {
+      // Which side's text to change is the person's call: no write, --force or not, until the markers are gone.
+      throw new PlanError(
+        `${display}:${merging.line}: ${merging.message}: the file is mid-merge; resolve the conflict (keep the lines you want, remove the marker lines) and run the command again; nothing was written`,
+      );
+    }
     if (plan.frontMatter.readOnly && !opts.force && !opts.dryRun) {
       const how = opts.canForce === false ? 'only its owner can lift read_only' : 'pass --force to write anyway';
       throw new PlanError(`${display}: the plan is read-only (read_only: true in its front matter); nothing was written (${how})`);
@@ -136,7 +144,7 @@ export async function transact<T>(
       const key = planCacheKey(path, bytes);
       if (key && loaded.compact) {
         const c = loaded.compact;
-        const effect = editEffect(plan, all, next, damage.repair, touched);
+        const effect = editEffect(plan, all, text, next, (await damageTools(next)).repair, touched);
         if (effect)
           writeCached(
             key,
@@ -144,7 +152,7 @@ export async function transact<T>(
             updateCompact(c, all, effect.changed, effect.modified, (k) => readChunk(c, k)),
           );
       } else if (key) {
-        const after = planAfterEdits(plan, all, next, damage.repair);
+        const after = planAfterEdits(plan, all, text, next, (await damageTools(next)).repair);
         if (after) writeCached(key, after);
       }
     } catch {

@@ -17,7 +17,7 @@ import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
 import { groupRowScope, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { findLegends } from './legend.js';
-import { taskRef } from './ref.js';
+import { assignRefs } from './ref.js';
 import { Dependencies, dependsField } from './depends.js';
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from './types.js';
 
@@ -68,7 +68,7 @@ export function buildPlan(input: BuildInput): Plan {
   const display = (span: Span): string => displayText(text.slice(span.start, span.end), repair);
   // The file's own legend teaches its marks; its front matter and .planrc.json win over the legend.
   const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
-  const statusExtension = { ...legend, ...input.extension, ...fileStatuses.extension };
+  const statusExtension = { ...legend.extension, ...input.extension, ...fileStatuses.extension };
   const vocab = Vocabulary.of(statusExtension);
   const builder = new Builder(text, lines, vocab, display, repair);
   for (const block of input.blocks) builder.add(block);
@@ -89,6 +89,7 @@ export function buildPlan(input: BuildInput): Plan {
     eol: /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n',
     ...(dependencies.dependencies ? { dependencies: dependencies.dependencies } : {}),
     ...(detachedStatus ? { detachedStatus: true as const } : {}),
+    ...(Object.keys(legend.texts).length ? { legendTexts: legend.texts } : {}),
   };
 }
 
@@ -198,7 +199,7 @@ class Builder {
     this.numberOrdinals();
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
     const tasks = kept.map((f) => f.task);
-    for (const t of tasks) if (!t.idFromFile) t.id = taskRef(t);
+    assignRefs(tasks);
     const dependencies = this.deps.resolve(tasks, (offset) => this.position(offset));
     this.countTableTasks(tasks);
     const detachedStatus = tasks.some(

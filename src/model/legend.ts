@@ -9,14 +9,25 @@ import { readItem } from './items.js';
 
 const MAX_LEGEND = 64;
 
+/** How a legend writes each status (`🔄 Em Andamento`): the style `set` follows where no cell shows it. */
+export type LegendTexts = Partial<Record<SettableStatus, string>>;
+
 export function findLegends(
   blocks: Block[],
   text: string,
   display: (span: Span) => string,
   vocab: Vocabulary,
   repair: (s: string) => string,
-): VocabularyExtension {
+): { extension: VocabularyExtension; texts: LegendTexts } {
   const found = new Map<string, SettableStatus | null>();
+  const texts: LegendTexts = {};
+  /** The status phrase of a legend entry (`🔄 Em Andamento` of `🔄 Em Andamento - being done`), first entry per status. */
+  const learnText = (shown: string, mark: string | null) => {
+    const r = vocab.read(shown);
+    if (r.status === 'none' || r.status === 'cancelled' || texts[r.status as SettableStatus] !== undefined) return;
+    const phrase = shown.slice(r.start, r.end).trim();
+    texts[r.status as SettableStatus] = mark && !phrase.includes(mark) ? `${mark} ${phrase}` : phrase;
+  };
   const learn = (mark: string | null, status: string) => {
     // A legend is a few lines; a file of thousands of "legend" rows must not make every status read slow.
     if (!mark || status === 'none' || found.size >= MAX_LEGEND) return;
@@ -32,7 +43,10 @@ export function findLegends(
   for (const block of blocks) {
     if (block.type === 'item' && !block.checkbox && /^[`\p{Extended_Pictographic}\u2600-\u27BF:]/u.test(text.slice(block.text.start, block.text.start + 2))) {
       const r = readItem(text, block.text, { checked: null, span: null }, vocab, repair);
-      if (r.legend) learn(r.legend.emoji, r.legend.status);
+      if (r.legend) {
+        learn(r.legend.emoji, r.legend.status);
+        learnText(display(block.text), null);
+      }
     } else if (block.type === 'table' && block.header.cells.length <= 3) {
       const rows = block.rows.map((r) => r.cells.map(display));
       const raw = block.rows.map((r) => r.cells.map((c) => text.slice(c.start, c.end)));
@@ -41,12 +55,14 @@ export function findLegends(
       const status = plan.columns.status;
       rows.forEach((row, r) => {
         const mark = row.find((c, i) => i !== status && vocab.read(c).emoji && vocab.read(c).word === null);
-        if (mark) learn(vocab.read(mark).emoji, vocab.read(row[status] ?? '').status);
-        else learnToken(row, raw[r]!);
+        if (mark) {
+          learn(vocab.read(mark).emoji, vocab.read(row[status] ?? '').status);
+          learnText(row[status] ?? '', vocab.read(mark).emoji);
+        } else learnToken(row, raw[r]!);
       });
     }
   }
   const extension: VocabularyExtension = {};
   for (const [mark, status] of found) if (status) extension[mark] = status;
-  return extension;
+  return { extension, texts };
 }

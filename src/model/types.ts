@@ -165,4 +165,6 @@ export interface Plan {
   dependencies?: Record<string, number[]>;
   /** Some task's status is written away from the task itself (a ledger row, a `Status:` line below its heading). */
   detachedStatus?: true;
+  /** How the file's status legend writes each status (`🔄 Em Andamento`); absent without a legend. */
+  legendTexts?: Partial<Record<SettableStatus, string>>;
 }

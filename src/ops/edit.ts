@@ -12,6 +12,15 @@ import { checkSamePosition, resolveTask } from '../query/resolve.js';
 import { PlanError, UsageError } from '../errors.js';
 import { plainText } from '../text/plain.js';
 import type { OpResult } from './set.js';
+import { assignRefs } from '../model/ref.js';
+
+/** The reference `after` gets among the file's tasks, in place of `before`. */
+function refAfterRetitle(tasks: readonly Task[], before: Task, after: Task): string {
+  const at = tasks.findIndex((t) => t.line === before.line && t.id === before.id);
+  const copies = tasks.map((t, i) => (i === at ? { ...after } : { ...t }));
+  assignRefs(copies);
+  return copies[at]!.id;
+}
 
 export interface TaskChanges {
   title?: string;
@@ -65,6 +74,8 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
       else if (role === 'owner') task.owner = shown || null;
       else task.notes = shown || null;
     }
+    // A task without an id of its own is known by its words: new words, a new reference (the one the file will give it).
+    if (!before.idFromFile && task.title !== before.title) task.id = refAfterRetitle(plan.tasks, before, task);
     return { edits, touched: [before], value: { before, task } };
   });
   return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };

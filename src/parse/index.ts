@@ -5,6 +5,7 @@ import { readFrontMatter, type FrontMatterResult } from './front-matter-yaml.js'
 import { parseFast } from './fast.js';
 import { maskDeepNesting } from './depth.js';
 import type { Block } from './blocks.js';
+import { cutLines, findConflicts, mapBlocks, type Conflict } from './conflicts.js';
 
 export interface ParsedDocument {
   frontMatter: FrontMatterResult;
@@ -12,6 +13,8 @@ export interface ParsedDocument {
   parser: 'remark' | 'fast';
   /** Lines (1-based) nested too deep to read, left out (see depth.ts). */
   tooDeep: number[];
+  /** Unresolved merge conflicts: their marker lines are left out (see conflicts.ts). */
+  conflicts: Conflict[];
 }
 
 /**
@@ -36,10 +39,19 @@ export function maskFrontMatter(text: string): { masked: string; frontMatter: Fr
 export async function parseDocument(text: string): Promise<ParsedDocument> {
   const { masked: body, frontMatter } = maskFrontMatter(text);
   const { text: masked, lines: tooDeep } = maskDeepNesting(body);
+  // Markers in the front matter are conflicts too (found in the text, cut from the masked text: same offsets).
+  const { conflicts, cuts } = findConflicts(text);
+  if (cuts.length === 0) return { frontMatter, tooDeep, conflicts, ...(await parseBlocks(masked)) };
+  const cut = cutLines(masked, cuts);
+  const { blocks, parser } = await parseBlocks(cut.text);
+  return { frontMatter, tooDeep, conflicts, blocks: mapBlocks(blocks, cut.map), parser };
+}
+
+async function parseBlocks(text: string): Promise<Pick<ParsedDocument, 'blocks' | 'parser'>> {
   if (process.env.PLAN_PARSER !== 'remark') {
-    const blocks = parseFast(masked);
-    if (blocks) return { frontMatter, blocks, parser: 'fast', tooDeep };
+    const blocks = parseFast(text);
+    if (blocks) return { blocks, parser: 'fast' };
   }
   const { parseWithRemark } = await import('./remark.js');
-  return { frontMatter, blocks: parseWithRemark(masked), parser: 'remark', tooDeep };
+  return { blocks: parseWithRemark(text), parser: 'remark' };
 }

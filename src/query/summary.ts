@@ -76,7 +76,8 @@ function tasksUnderHeadings(headings: readonly Heading[], tasks: readonly Task[]
   const open: Heading[] = [];
   let next = 0;
   for (const t of sorted) {
-    while (next < headings.length && headings[next]!.line < t.line) {
+    // A heading task (`#### Phase 1: Alpha ✅`) stands on its own heading's line: it counts under that heading.
+    while (next < headings.length && headings[next]!.line <= t.line) {
       const h = headings[next++]!;
       while (open.length && open[open.length - 1]!.depth >= h.depth) open.pop();
       open.push(h);

@@ -39,13 +39,13 @@ async function check(text: string, name: string): Promise<number> {
     if (edits.length === 0) continue;
     const all = [...edits, ...stampEdits(text, plan.frontMatter.span, plan.bodyStart).filter((s) => !edits.some((e) => e.start < s.end && s.start < e.end))];
     const next = applyEdits(text, all, name);
-    const updated = planAfterEdits(plan, all, next, repair);
+    const updated = planAfterEdits(plan, all, text, next, repair);
     if (!updated) continue;
     const fresh = await planOf(next);
     expect(updated, `${name}: task ${task.id} line ${task.line}`).toEqual(fresh);
     // The cache's in-place update of its compact form gives the same model.
     const c = JSON.parse(JSON.stringify(compact(plan)));
-    const effect = editEffect(plan, all, next, repair)!;
+    const effect = editEffect(plan, all, text, next, repair)!;
     updateCompact(c, all, effect.changed, effect.modified);
     expect(expand(JSON.parse(JSON.stringify(c))), `${name}: compact, task ${task.id} line ${task.line}`).toEqual(fresh);
     compared++;
@@ -107,7 +107,7 @@ describe('the cache entry after an in-place update', () => {
         const edits = setStatusEdits(ec, t, otherStatus(t)).edits;
         const all = [...edits, ...stampEdits(text, plan.frontMatter.span, plan.bodyStart)];
         const next = applyEdits(text, all, 'plan.md');
-        const effect = editEffect(plan, all, next, (s) => s, [t])!;
+        const effect = editEffect(plan, all, text, next, (s) => s, [t])!;
         const read = (k: number) => readChunk(hit.compact, k);
         writeCached(cacheKey('/plan.md', Buffer.from(next), '', 'test')!, hit.compact, updateCompact(hit.compact, all, effect.changed, effect.modified, read));
         expect(hit.compact.chunks.filter(Boolean).length, `chunks read for task ${index}`).toBeLessThanOrEqual(3);

@@ -45,14 +45,14 @@ describe('plan add', () => {
         title: 'Benchmark v1.2',
         owner: 'Opus',
         status: 'in-progress',
-        statusText: '🔄 Next',
+        statusText: '🔄 In Progress',
         month: '2',
         line: 64,
       });
       // Month 2's table has Owner and Status columns (its status cells hold notes in the seed).
       const row14 = '| 14 | Strategy Implementation | Any | Begin Tier 1 blockers (P-001 to P-004) |\n';
       const after = w.text();
-      expect(after).toBe(stamped(replaceOnce(seed, row14, `${row14}| 15 | Benchmark v1.2 | Opus | 🔄 Next |\n`)));
+      expect(after).toBe(stamped(replaceOnce(seed, row14, `${row14}| 15 | Benchmark v1.2 | Opus | 🔄 In Progress |\n`)));
     }),
   );
 
@@ -178,24 +178,24 @@ describe('plan next --claim', () => {
       const preview = JSON.parse(ok(w.run(['next', '--owner', 'agent-1', '--json'])).stdout);
       const a = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-1', '--json'])).stdout);
       expect(preview.task.id).toBe(a.task.id);
-      expect(a).toMatchObject({ claimed: true, task: { id: '1.3', status: 'in-progress', statusText: '🔄 Next @agent-1', owner: 'agent-1' } });
+      expect(a).toMatchObject({ claimed: true, task: { id: '1.3', status: 'in-progress', statusText: '🔄 In Progress @agent-1', owner: 'agent-1' } });
       expect(a.reason).toMatch(/pending/);
       // Week rows (W2 …) are never claimed: in Week 2 the claim takes task 5, owner in its Owner cell.
       const b = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-2', '--week', '2', '--json'])).stdout);
       expect(b.task).toMatchObject({ id: '5', kind: 'task', status: 'in-progress', owner: 'agent-2' });
       const c = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-3', '--section', 'Month 2', '--json'])).stdout);
-      expect(c.task).toMatchObject({ id: '10', status: 'in-progress', owner: 'agent-3', statusText: '🔄 Next — Run full 10-model battery' });
+      expect(c.task).toMatchObject({ id: '10', status: 'in-progress', owner: 'agent-3', statusText: '🔄 In Progress — Run full 10-model battery' });
       expect(w.text()).toBe(
         stamped(
           replaceAll(seed, [
-            [`| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} |`, '| 1.3 | Redis + VM Split | 🔄 Next @agent-1 |'],
+            [`| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} |`, '| 1.3 | Redis + VM Split | 🔄 In Progress @agent-1 |'],
             [
               '| 5 | First benchmark run | Any | `./scripts/run-benchmark.sh --integrate -m gemini-3-pro` |',
-              '| 5 | First benchmark run | agent-2 | 🔄 Next — `./scripts/run-benchmark.sh --integrate -m gemini-3-pro` |',
+              '| 5 | First benchmark run | agent-2 | 🔄 In Progress — `./scripts/run-benchmark.sh --integrate -m gemini-3-pro` |',
             ],
             [
               '| 10 | Multi-model benchmark results | Any | Run full 10-model battery |',
-              '| 10 | Multi-model benchmark results | agent-3 | 🔄 Next — Run full 10-model battery |',
+              '| 10 | Multi-model benchmark results | agent-3 | 🔄 In Progress — Run full 10-model battery |',
             ],
           ]),
         ),

@@ -63,13 +63,13 @@ describe('plan set on the seed', () => {
     withCopy(SEED, NAME, (w) => {
       const cases: [string, string, string][] = [
         ['complete', 'done', '✅ Complete'],
-        ['wip', 'in-progress', '🔄 Next'],
-        ['in-progress', 'in-progress', '🔄 Next'],
-        ['doing', 'in-progress', '🔄 Next'],
+        ['wip', 'in-progress', '🔄 In Progress'],
+        ['in-progress', 'in-progress', '🔄 In Progress'],
+        ['doing', 'in-progress', '🔄 In Progress'],
         ['blocked', 'blocked', '⛔ Blocked'],
         ['cancelled', 'cancelled', '🚫 Cancelled'],
         ['✅', 'done', '✅ Complete'],
-        ['🔄', 'in-progress', '🔄 Next'],
+        ['🔄', 'in-progress', '🔄 In Progress'],
         ['done', 'done', '✅ Complete'],
       ];
       for (const [arg, status, text] of cases) {
@@ -103,7 +103,7 @@ describe('plan set on the seed', () => {
       expect(w.text()).toBe(
         replaceAll(seed, [
           [`| 2 | Grafana Dashboards | ${DAMAGED_PENDING} |`, '| 2 | Grafana Dashboards | ✅ Complete |'],
-          [`| 4-5 | A2A Protocol | ${DAMAGED_PENDING} |`, '| 4-5 | A2A Protocol | 🔄 Next |'],
+          [`| 4-5 | A2A Protocol | ${DAMAGED_PENDING} |`, '| 4-5 | A2A Protocol | 🔄 In Progress |'],
         ]),
       );
       ok(w.run(['set', 'W4-5', 'pending', '--no-touch']));

@@ -279,7 +279,7 @@ describe('plan mcp: writing', () => {
         expect(r.isError).toBeFalsy();
         expect(readFileSync(file, 'utf8')).toBe(
           // Week 1 has no Owner column: the owner is an @mark closing the status cell.
-          stamped(replaceOnce(seedText, '| 1.3 | Redis + VM Split | ‚è≥ Pending |', '| 1.3 | Redis + VM Split | 🔄 Next @Opus |')),
+          stamped(replaceOnce(seedText, '| 1.3 | Redis + VM Split | ‚è≥ Pending |', '| 1.3 | Redis + VM Split | 🔄 In Progress @Opus |')),
         );
         expect(r.structuredContent).toMatchObject({
           changed: true,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseFast } from '../../src/parse/fast.js';
 import { parseWithRemark } from '../../src/parse/remark.js';
-import { maskFrontMatter } from '../../src/parse/index.js';
+import { maskFrontMatter, parseDocument } from '../../src/parse/index.js';
 import { genPlan } from '../helpers/gen.js';
 import { CORPUS, SEED } from '../helpers/run.js';
 
@@ -46,96 +46,6 @@ describe('fast parser vs remark', () => {
   });
 
   it('agrees on random plans built from real-world line shapes', () => {
-    const lines = fc.constantFrom(
-      '',
-      '',
-      '',
-      '# Sprint 1',
-      '## Week 2: Focus',
-      '### Phase 3 ##',
-      '#No heading',
-      '####### seven',
-      '| # | Task | Status |',
-      '|---|------|--------|',
-      '| :-- | :-: | --: |',
-      '| 1.1 | Do it | ✅ Done |',
-      '| 2 | `a\\|b` | ⏳ |',
-      '| x | y |',
-      'a | b',
-      '--|--',
-      '| only |',
-      '|  | empty |  |',
-      '| 1 | two | three | four |',
-      '|',
-      '\\| not a row |',
-      '- [ ] open item',
-      '- [x] done item',
-      '- [X] **1.2 Bold id**: notes',
-      '* plain bullet',
-      '+ plus',
-      '1. first',
-      '2. second',
-      '3) paren',
-      '  - nested',
-      '    - deeper',
-      '  continuation',
-      '      indented more',
-      '- **5.A Title**: notes',
-      '-',
-      '- [ ]',
-      '- [x] ',
-      '    code',
-      '```',
-      '```js',
-      '~~~',
-      '---',
-      '***',
-      '___',
-      '- - -',
-      '===',
-      'Paragraph text',
-      'more text with | pipe',
-      '> quote',
-      '<!-- comment -->',
-      '<!-- open',
-      'close -->',
-      '<details>',
-      '</details>',
-      '<summary>Done</summary>',
-      '<span>x</span>',
-      '[ref]: http://x',
-      'Text  ',
-      '  indented text',
-      '1.2 not a list',
-      '10. ten',
-      '- | cell | like |',
-      '  | a | b |',
-      '  |---|---|',
-      '> quoted text',
-      '>',
-      '> - quoted item',
-      '> | a | b |',
-      '>> nested',
-      '  ```',
-      '  ~~~',
-      '     deep text',
-      '  | 1 | 2 |',
-      '  - [ ] nested box',
-      '1. [x] ordered box',
-      '- [ ] | pipe | in item |',
-      '## Week 1 (IN PROGRESS)',
-      'foo | bar',
-      '===',
-      '**Status**: ✅ Complete',
-      '**Plans:** 3/3 plans complete',
-      '- **Status**: [x] FIXED',
-      '<details><summary>v1.0 (Phases 1-7)</summary>',
-      '<summary>✅ v1.1 Shipped</summary>',
-      '</details>',
-      '<!-- <details> -->',
-      'Task 1 | completed | notes',
-      '   **Goal**: x',
-    );
     const seen = { fast: 0, bailed: 0 };
     fc.assert(
       fc.property(fc.array(lines, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (ls, eol) => {
@@ -147,4 +57,128 @@ describe('fast parser vs remark', () => {
     expect(seen.fast).toBeGreaterThan(400);
     console.log(`random plans: fast path answered ${seen.fast}, bailed ${seen.bailed}`);
   });
+
+  it('agrees on random plans mid-merge: the conflict markers are left out by both, at the same offsets', async () => {
+    const chunk = fc.array(lines, { maxLength: 8 });
+    const conflict = fc
+      .tuple(chunk, chunk, fc.option(chunk), chunk, chunk, fc.constantFrom('', ' HEAD', ' ours'))
+      .map(([before, ours, base, theirs, after, label]) => [
+        ...before,
+        `<<<<<<<${label}`,
+        ...ours,
+        ...(base ? ['||||||| base', ...base] : []),
+        '=======',
+        ...theirs,
+        '>>>>>>> theirs',
+        ...after,
+      ]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(conflict, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n'), async (parts, eol) => {
+        const text = parts.flat().join(eol);
+        const fast = await parseDocument(text);
+        process.env.PLAN_PARSER = 'remark';
+        try {
+          const full = await parseDocument(text);
+          expect(full.conflicts).toHaveLength(parts.length);
+          if (fast.parser === 'fast') expect(fast.blocks).toEqual(full.blocks);
+          // No block starts on a marker line.
+          for (const b of full.blocks) expect(text.slice(b.start, b.start + 7)).not.toMatch(/^(<{7}|={7}|>{7}|\|{7})/);
+        } finally {
+          delete process.env.PLAN_PARSER;
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
+
+const lines = fc.constantFrom(
+  '',
+  '',
+  '',
+  '# Sprint 1',
+  '## Week 2: Focus',
+  '### Phase 3 ##',
+  '#No heading',
+  '####### seven',
+  '| # | Task | Status |',
+  '|---|------|--------|',
+  '| :-- | :-: | --: |',
+  '| 1.1 | Do it | ✅ Done |',
+  '| 2 | `a\\|b` | ⏳ |',
+  '| x | y |',
+  'a | b',
+  '--|--',
+  '| only |',
+  '|  | empty |  |',
+  '| 1 | two | three | four |',
+  '|',
+  '\\| not a row |',
+  '- [ ] open item',
+  '- [x] done item',
+  '- [X] **1.2 Bold id**: notes',
+  '* plain bullet',
+  '+ plus',
+  '1. first',
+  '2. second',
+  '3) paren',
+  '  - nested',
+  '    - deeper',
+  '  continuation',
+  '      indented more',
+  '- **5.A Title**: notes',
+  '-',
+  '- [ ]',
+  '- [x] ',
+  '    code',
+  '```',
+  '```js',
+  '~~~',
+  '---',
+  '***',
+  '___',
+  '- - -',
+  '===',
+  'Paragraph text',
+  'more text with | pipe',
+  '> quote',
+  '<!-- comment -->',
+  '<!-- open',
+  'close -->',
+  '<details>',
+  '</details>',
+  '<summary>Done</summary>',
+  '<span>x</span>',
+  '[ref]: http://x',
+  'Text  ',
+  '  indented text',
+  '1.2 not a list',
+  '10. ten',
+  '- | cell | like |',
+  '  | a | b |',
+  '  |---|---|',
+  '> quoted text',
+  '>',
+  '> - quoted item',
+  '> | a | b |',
+  '>> nested',
+  '  ```',
+  '  ~~~',
+  '     deep text',
+  '  | 1 | 2 |',
+  '  - [ ] nested box',
+  '1. [x] ordered box',
+  '- [ ] | pipe | in item |',
+  '## Week 1 (IN PROGRESS)',
+  'foo | bar',
+  '===',
+  '**Status**: ✅ Complete',
+  '**Plans:** 3/3 plans complete',
+  '- **Status**: [x] FIXED',
+  '<details><summary>v1.0 (Phases 1-7)</summary>',
+  '<summary>✅ v1.1 Shipped</summary>',
+  '</details>',
+  '<!-- <details> -->',
+  'Task 1 | completed | notes',
+  '   **Goal**: x',
+);

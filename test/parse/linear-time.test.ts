@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines, parseHunks } from '../../src/merge/merge-file.js';
 import { segmentsOf } from '../../src/merge/segments.js';
-import { stampSpans } from '../../src/merge/dates.js';
+import { stampLines } from '../../src/merge/dates.js';
 import { buildPlan } from '../../src/model/build.js';
 import { dependsField, inlineDependencies, parseReferences } from '../../src/model/depends.js';
 import { parseFast } from '../../src/parse/fast.js';
@@ -87,7 +87,7 @@ const READERS: Record<string, (text: string) => unknown> = {
   'merge readers': (text) => {
     const plan = build(text);
     const segments = segmentsOf(text, plan) ?? [];
-    stampSpans(text, plan, segments);
+    stampLines(text, plan, segments);
     const labels = { ours: 'ours', base: 'base', theirs: 'theirs' };
     parseHunks(`<<<<<<< ours\n${text}||||||| base\n${text}=======\n${text}>>>>>>> theirs\n`, labels, 7);
     return splitLines(text);

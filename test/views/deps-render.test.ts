@@ -35,7 +35,7 @@ describe('the deps tree', () => {
       expect(out).toHaveLength(lines.length);
       for (const line of out) expect(textWidth(line), line).toBeLessThanOrEqual(width);
       // Each line still says which task it is, and its status.
-      for (const line of out.slice(1)) expect(line).toMatch(/── \d+ .*  pending/);
+      for (const line of out.slice(1)) expect(line).toMatch(/── \d+ .* {2}pending/);
     }
   });
 });

@@ -115,6 +115,10 @@ export interface ItemReading {
   marked: boolean;
   /** A claim's `@name` mark at the end of the item. */
   owner: string | null;
+  /** `- [ ] 1. Set up the API`: the number written before the title, an id where such numbers never repeat. */
+  ordinal: string | null;
+  /** `[M0] Workspace tooling`: the bracketed tag before the title (an id when each item of its list has its own). */
+  tag: string | null;
 }
 
 /** Reads one item. `text` is the file's text; `span` the item's first paragraph (after a GFM checkbox). */
@@ -142,6 +146,8 @@ export function readItem(
     struck: false,
     marked: false,
     owner: null,
+    ordinal: null,
+    tag: null,
   };
   let at = span.start;
   let end = span.end;
@@ -178,10 +184,12 @@ export function readItem(
   }
   const parts = splitParts(raw, show);
   r.id = parts.id;
+  r.ordinal = parts.ordinal ?? null;
   r.scopeId = parts.scopeId;
   r.bold = parts.bold;
   r.struck = /^~~[^~]+~~/.test(raw.trim());
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
+  r.tag = parts.id === null ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : null;
   const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
@@ -258,6 +266,8 @@ interface Parts {
   /** Raw offset (within the item text) where `rest` starts, or -1. */
   restAt: number;
   bold: boolean;
+  /** `1. Set up the API` inside an item: the number written before the title. */
+  ordinal?: string;
 }
 
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
@@ -273,6 +283,8 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
       let title = (idSplit.id ? idSplit.rest : inner).replace(/[\s:：.]+$/u, '');
       let rest = show(after.slice(sep.length)).trim();
       const restAt = close + 2 + sep.length;
+      // `**URGENT REVIEW NEEDED**: Compare the volumes`: a bold alert in capitals before a colon flags the task; the words after it name it.
+      if (!idSplit.id && rest && /[:：]/u.test(sep) && isAlert(inner)) return { id: null, scopeId: false, title: rest, rest: inner, restAt: -1, bold: true };
       if (!title && rest) {
         // `**Hito 1:** Infraestructura Base`: the bold part was only the id.
         title = rest;
@@ -286,12 +298,25 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
   const file = /^(\d+(?:[-.]\d+)+)-[\w.-]*\.(?:md|txt|markdown)\s+(?:--|—|–)\s+(\S.*)$/u.exec(shown);
   if (file) return { id: file[1]!, scopeId: false, title: file[2]!, rest: '', restAt: -1, bold: false };
   const idSplit = splitId(stripLeadingMarks(shown));
+  // `- [ ] 1. Set up the API`: a number the writer put before the title orders it; it is an id only
+  // where such numbers never repeat in the file (the builder decides, as for ordered lists).
+  const number = idSplit.id ? null : /^(\d{1,4})[.)]\s+(?=\S)/u.exec(stripLeadingMarks(shown));
+  if (number) {
+    const parts = splitParts(stripLeadingMarks(shown).slice(number[0].length), (s) => s);
+    return { ...parts, ordinal: number[1]! };
+  }
   const body = idSplit.id ? idSplit.rest : shown;
   const dash = /\s+(?:—|–|--)\s+/u.exec(body);
   if (dash && dash.index > 0) {
     return { id: idSplit.id, scopeId: idSplit.scope, title: body.slice(0, dash.index), rest: body.slice(dash.index + dash[0].length), restAt: -1, bold: false };
   }
   return { id: idSplit.id, scopeId: idSplit.scope, title: body, rest: '', restAt: -1, bold: false };
+}
+
+/** Words in capitals, two or more (`URGENT REVIEW NEEDED`): an alert, not a name. */
+function isAlert(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  return words.length >= 2 && /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
 /** Marks that state a status at the end of an item (a trailing 🎉 or ✨ celebrates, it does not track). */

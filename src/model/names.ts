@@ -48,8 +48,8 @@ export interface IdSplit {
   scope: boolean;
 }
 
-/** Code-like ids: `BUG-001`, `WS-A`, `S0-01`, `T01`, `M5.1`, `1.5.1`, `5.A`, `1A`, `#12`. */
-const HYPHEN_ID = `[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+[a-z]?`;
+/** Code-like ids: `BUG-001`, `WS-A`, `S0-01`, `T01`, `M5.1`, `1.5.1`, `5.A`, `1A`, `#12`; hierarchical `INV-01.1`, `ABC-DEF-001.2.1`. */
+const HYPHEN_ID = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:\.\d+)*[a-z]?`;
 const SHORT_ID = String.raw`[A-Z]{1,4}\d+(?:\.\d+)*[a-z]?`;
 const LETTER_ID = String.raw`(?:#\d+|${HYPHEN_ID}|${SHORT_ID}(?:[-–]${SHORT_ID})?|\d+[A-Z])`;
 const CODE_ID = String.raw`(?:${LETTER_ID}|\d+(?:\.[A-Za-z0-9]+)+)`;
@@ -80,6 +80,11 @@ const WORK_WORDS = new Set([
   'incidencia',
 ]);
 const AFTER_ID = /^[\s:：.)\]—–-]+/u;
+/**
+ * `03-01: Run the cables`, `23.1-01: Fit the sockets`: numbers joined by a hyphen, then a colon, number
+ * a plan's parts (phase 3, step 1). Parts of at most three digits: `2025-06-02:` is a date.
+ */
+const NUMBER_PAIR_ID = /^(\d{1,3}(?:\.\d{1,3})*(?:-\d{1,3}(?:\.\d{1,3})*)+)[:：]\s+(?=\S)/u;
 
 /**
  * The id a text starts with. A scope word and number (`Phase 3:`) gives the
@@ -87,6 +92,8 @@ const AFTER_ID = /^[\s:：.)\]—–-]+/u;
  * rows are named); another word and number (`Task 4:`) is the id as written.
  */
 export function splitId(text: string, lettersOnly = false): IdSplit {
+  const pair = lettersOnly ? null : NUMBER_PAIR_ID.exec(text);
+  if (pair) return { id: pair[1]!, rest: text.slice(pair[0].length), scope: false };
   const code = (lettersOnly ? HEADING_ID_AT_START : CODE_AT_START).exec(text);
   if (code) return { id: code[1]!, rest: text.slice(code[0].length).replace(AFTER_ID, ''), scope: false };
   const wn = WORD_NUMBER.exec(text);
@@ -116,10 +123,13 @@ export function isIdShaped(cell: string): boolean {
   return /^\d{1,4}[a-z]?\+?$/.test(c) || /^[\p{Lu}][\p{L}]{1,15} \d+(?:\.\d+)*$/u.test(c) || /^[A-Z]{1,3}\d{1,4}$/.test(c);
 }
 
-/** `1. Základ` → id `1`, title `Základ` (an id cell that also names the task). */
+/**
+ * `1. Základ` → id `1`, title `Základ`; `4c-A. Paint the hall` → id `4c-A`: a cell that numbers the task
+ * and names it. The code is one short token with a digit in it, then a full stop or a bracket.
+ */
 export function splitNumberedName(cell: string): { id: string; title: string } | null {
-  const m = /^(\d+(?:\.\d+)*)[.)]\s+(\S.*)$/u.exec(cell.trim());
-  return m ? { id: m[1]!, title: m[2]! } : null;
+  const m = /^(\d+(?:\.\d+)*|(?=[^\s.]{0,9}\d)[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)[.)]\s+(\S.*)$/u.exec(cell.trim());
+  return m && m[1]!.length <= 10 ? { id: m[1]!, title: m[2]! } : null;
 }
 
 /**

@@ -586,6 +586,7 @@ class Builder {
         text: reading.box ? { start: reading.box.end + 1, end: block.text.end } : block.text,
         statusMark: reading.statusMark,
         statusTail: reading.statusTail,
+        ...(reading.tailSays ? { tailSays: true as const } : {}),
       },
     };
     const found = { task, anchor: block.start };

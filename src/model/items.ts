@@ -117,6 +117,8 @@ export interface ItemReading {
   owner: string | null;
   /** `- [ ] 1. Set up the API`: the number written before the title, an id where such numbers never repeat. */
   ordinal: string | null;
+  /** A status phrase after the title says the status beside the box or mark (`(SKIPPED - …)`), and decides over a generic one. */
+  tailSays: boolean;
   /** `[M0] Workspace tooling`: the bracketed tag before the title (an id when each item of its list has its own). */
   tag: string | null;
 }
@@ -148,6 +150,7 @@ export function readItem(
     owner: null,
     ordinal: null,
     tag: null,
+    tailSays: false,
   };
   let at = span.start;
   let end = span.end;
@@ -199,7 +202,14 @@ export function readItem(
     r.legend = { emoji: reading.emoji, status: reading.status };
   }
   const tail = tailStatus(text, at, end, parts, vocab, show);
-  r.status = pickStatus(boxStatus, markReading?.status ?? null, tail?.status ?? null, r.struck);
+  // `[x] Rebuild ✓ **PARTIALLY DONE**`, `[ ] Lay turf (SKIPPED - …)`: words that say the work is under way,
+  // stopped or dropped are more precise than a generic box or mark, and win over them.
+  // Where they agree (`[x] … (Done - kept)`), both say the status, and a write changes both.
+  const front = boxStatus !== null || mark ? pickStatus(boxStatus, markReading?.status ?? null, null, false) : null;
+  // A box or mark that already says the work stopped (`[-] ⏭️ … (deferred: …)`) is not generic: it stands.
+  r.tailSays = !!tail?.word && front !== null && (EXPLICIT.has(tail.status) || tail.status === front);
+  const wins = r.tailSays && !STOPPED.has(front!);
+  r.status = wins ? tail!.status : pickStatus(boxStatus, markReading?.status ?? null, tail?.status ?? null, r.struck);
   r.statusText = [
     gfmBox.span ? text.slice(gfmBox.span.start, gfmBox.span.end) : r.box ? text.slice(r.box.start, r.box.end) : '',
     mark ? show(text.slice(mark.span.start, mark.span.end)) : '',
@@ -207,7 +217,10 @@ export function readItem(
   ]
     .filter(Boolean)
     .join(' ');
-  if (tail && !mark) r.statusTail = tail.span;
+  if (tail && (!mark || r.tailSays)) r.statusTail = tail.span;
+  // The words around a status in brackets (`(blocked on step 4)`) say why: notes, never dropped with the status.
+  const why = tail?.paren && tail.word ? tail.paren.slice(tail.paren.indexOf(tail.word) + tail.word.length).replace(/^[\s:：,;—–-]+/u, '') : '';
+  if (why) r.notes = [r.notes, why.trim()].filter(Boolean).join(' ');
   if (tail && !mark && !boxStatus) {
     // The notes are what follows the title but the status phrase (`✅ Complete (Day 1)` → `(Day 1)`).
     const rest = splitParts(text.slice(at, tail.span.start) + text.slice(tail.span.end, end), show).rest;
@@ -220,6 +233,10 @@ export function readItem(
   r.marked = boxStatus === null;
   return r;
 }
+
+/** Statuses an explicit phrase states more precisely than a box or a generic mark. */
+const EXPLICIT: ReadonlySet<Status> = new Set(['in-progress', 'blocked', 'cancelled']);
+const STOPPED: ReadonlySet<Status> = new Set(['blocked', 'cancelled']);
 
 /** `[-]` → cancelled wins; a ticked box is done; an open box gives way to a mark; then the tail. */
 function pickStatus(box: Status | null, mark: Status | null, tail: Status | null, struck: boolean): Status {
@@ -330,8 +347,16 @@ function tailStatus(
   parts: Parts,
   vocab: Vocabulary,
   show: (s: string) => string,
-): { status: Status; text: string; span: Span } | null {
+): { status: Status; text: string; span: Span; word?: string | null; paren?: string } | null {
   const raw = text.slice(at, end);
+  // `✓ **PARTIALLY DONE**`: a mark with status words after it, closing the item.
+  const marked = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s+((?:\*\*|__)?[\p{L}][\p{L}\s'-]{1,30}(?:\*\*|__)?)\s*$/u.exec(raw);
+  if (marked && vocab.isStatusEmoji(marked[1]!)) {
+    const r = vocab.read(show(marked[2]!));
+    const words = show(marked[2]!).trim();
+    const span = r.status !== 'none' && r.word?.length === words.length ? phraseSpan(raw, marked.index + 1, marked[1]!, r.word) : null;
+    if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at), word: r.word };
+  }
   const trailing = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s*$/u.exec(raw);
   if (trailing && TRAILING_MARKS.has(trailing[1]!.replace('\uFE0F', '')) && vocab.isStatusEmoji(trailing[1]!)) {
     const s = at + trailing.index + 1;
@@ -352,11 +377,11 @@ function tailStatus(
       if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
     }
   }
-  const paren = /\(([^()]{2,40})\)\s*$/u.exec(raw);
+  const paren = /\(([^()]{2,40})\)(?:\*{1,2}|_{1,2})?\s*$/u.exec(raw);
   if (paren) {
     const r = vocab.read(show(paren[1]!));
     const span = r.status !== 'none' && r.word ? phraseSpan(raw, paren.index + 1, null, r.word) : null;
-    if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
+    if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at), word: r.word, paren: show(paren[1]!) };
   }
   return null;
 }

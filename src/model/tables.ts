@@ -112,7 +112,13 @@ export function rowFields(
   const owner =
     ownerOf(cell(columns.owner)) ??
     (columns.owner === undefined && statusCell ? (trailingOwnerMark(statusCell)?.owner ?? ownerInStatus(statusCell, vocab)) : null);
-  const status: Status = reading ? reading.status : columns.status === undefined ? (info.defaultStatus ?? 'none') : 'none';
+  const status: Status = reading
+    ? reading.status
+    : columns.status === undefined
+      ? info.defaultStatus
+        ? (stoppedIn(fields, vocab) ?? info.defaultStatus)
+        : 'none'
+      : 'none';
   return {
     title: cleanTitle(title, isStatus),
     status,
@@ -123,6 +129,18 @@ export function rowFields(
     fields,
     numberedId,
   };
+}
+
+/**
+ * A row of a table whose heading gives its status (`## Done`) that says in a cell of its own that the work
+ * was dropped or stopped (`Dropped — too costly`): that word, at the start of the cell, before a dash or colon.
+ */
+function stoppedIn(fields: Record<string, string>, vocab: Vocabulary): Status | null {
+  for (const value of Object.values(fields)) {
+    const r = vocab.read(value);
+    if ((r.status === 'cancelled' || r.status === 'blocked') && r.word && /^\s*(?:$|[—–:-])/u.test(value.slice(r.end))) return r.status;
+  }
+  return null;
 }
 
 /** A week-table row's id and scope (`| 4-5 | … |` → `W4-5`, weeks 4 to 5). */

@@ -32,6 +32,8 @@ export type TaskSource =
       statusMark: Span | null;
       /** A status written after the item's title (`… ✅`, `— cancelled`, `(complete)`), if any. */
       statusTail?: Span | null;
+      /** The status after the title says the status too (and decides over a generic box or mark) (`[x] Rebuild ✓ **PARTIALLY DONE**`): a write changes both. */
+      tailSays?: true;
     }
   | {
       /** A heading that is itself a task (`### BUG-001: … ` with a status in it or in a `Status:` line below). */

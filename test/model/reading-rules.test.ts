@@ -433,3 +433,52 @@ describe('ids and titles from what the cells hold and where the header words sta
     expect(task!.notes).toContain('URGENT REVIEW NEEDED');
   });
 });
+
+describe('the status the words say', () => {
+  it('takes an explicit phrase beside a generic mark over the mark, keeping the words in notes', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Yard',
+        '',
+        '- [x] Rebuild the bays ✓ **PARTIALLY DONE**',
+        '- [ ] Lay turf (SKIPPED - keeping gravel)',
+        '- 🚧 v2 app (blocked on step 4)',
+        '- [ ] Build the shed *(blocked: timber delivery)*',
+        '- [ ] Paint the door — completed 2026-03-04',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Rebuild the bays', 'in-progress'],
+      ['Lay turf', 'cancelled'],
+      ['v2 app', 'blocked'],
+      ['Build the shed', 'blocked'],
+      ['Paint the door', 'pending'],
+    ]);
+    expect(tasks[2]!.notes).toContain('on step 4');
+    expect(tasks[3]!.notes).toContain('timber delivery');
+    expect(tasks[1]!.notes).toContain('keeping gravel');
+  });
+
+  it('reads a stop mark with the word that says how the work stopped', async () => {
+    const tasks = await readTasks(
+      doc('# Plan', '', '| Task | Status |', '|---|---|', '| Print flyers | ⛔ Cancelled |', '| Book the hall | ⛔ Blocked |', '| Hire a van | Parked |'),
+    );
+    expect(tasks.map((t) => t.status)).toEqual(['cancelled', 'blocked', 'blocked']);
+  });
+
+  it('reads ✗ and ✘ as not done, and a Dropped result in a Done table as cancelled', async () => {
+    const marks = await readTasks(doc('# Plan', '', '- ✗ Paint the fence', '- ✘ Oil the gate (WIP)', '- ✓ Mow the lawn'));
+    expect(marks.map((t) => [t.title, t.status])).toEqual([
+      ['Paint the fence', 'pending'],
+      ['Oil the gate', 'in-progress'],
+      ['Mow the lawn', 'done'],
+    ]);
+    const done = await readTasks(
+      doc('# Log', '', '## Done', '', '| Item | Result |', '|---|---|', '| Move the shed | Moved on 3 May |', '| Add a pond | Dropped — too costly |'),
+    );
+    expect(done.map((t) => [t.title, t.status])).toEqual([
+      ['Move the shed', 'done'],
+      ['Add a pond', 'cancelled'],
+    ]);
+  });
+});

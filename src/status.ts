@@ -63,6 +63,9 @@ const STRONG_EMOJI: Record<string, SettableStatus> = {
   '🗑': 'cancelled',
   '✖': 'cancelled',
   '⏭': 'cancelled',
+  // A cross beside a tick (`✓ done`, `✗ not yet`): work not done.
+  '✗': 'pending',
+  '✘': 'pending',
 };
 const WEAK_EMOJI: Record<string, SettableStatus> = {
   '🟢': 'done',
@@ -283,6 +286,8 @@ const WORDS: Record<SettableStatus, string[]> = {
   ],
   blocked: [
     'blocked',
+    'parked',
+    'shelved',
     'on hold',
     'on-hold',
     'stuck',
@@ -327,6 +332,8 @@ const WORDS: Record<SettableStatus, string[]> = {
     '却下',
   ],
 };
+
+const STOPPED: ReadonlySet<Status> = new Set(['blocked', 'cancelled']);
 
 /** A file's or repository's own additions: word or emoji → status. */
 export type VocabularyExtension = Record<string, SettableStatus>;
@@ -413,7 +420,8 @@ export class Vocabulary {
     }
     const word = this.leadingWord(s.slice(p));
     let status: Status = 'none';
-    if (emojiStatus?.strong) status = emojiStatus.status;
+    // A stop mark (`⛔ Cancelled`, `🚫 Blocked`) says the work stopped; the word beside it says how.
+    if (emojiStatus?.strong && !(word && STOPPED.has(emojiStatus.status) && STOPPED.has(word.status))) status = emojiStatus.status;
     else if (word) status = word.status;
     else if (emojiStatus) status = emojiStatus.status;
     if (status === 'none') return { status, emoji, word: null, start: 0, end: 0 };

@@ -290,6 +290,23 @@ function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOp
   const src = t.source as Extract<Task['source'], { type: 'item' }>;
   // A status written after the title (`… ✅`, `— cancelled`) is changed where it is, not doubled at the front.
   if (!src.checkbox && !src.statusMark && src.statusTail && opts.markOwner === undefined) return phraseStatus(ec, t, to, src.statusTail, opts);
+  // Where the words after the title decide over the box or mark (`[ ] Lay turf (SKIPPED - …)`), both are rewritten.
+  if (src.tailSays && src.statusTail) {
+    const front = prefixStatus(ec, t, to, opts);
+    const words = phraseStatus(ec, t, to, src.statusTail, opts);
+    return {
+      ...front,
+      edits: [...front.edits, ...words.edits],
+      statusText: `${front.statusText} ${words.statusText}`.trim(),
+      remarks: [...front.remarks, ...words.remarks],
+    };
+  }
+  return prefixStatus(ec, t, to, opts);
+}
+
+/** The status an item's box and leading mark say, rewritten. */
+function prefixStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
+  const src = t.source as Extract<Task['source'], { type: 'item' }>;
   const text = ec.text;
   const edits: Edit[] = [];
   const remarks: string[] = [];

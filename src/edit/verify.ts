@@ -11,7 +11,7 @@ import { PlanError } from '../errors.js';
 import { splitRow } from '../parse/cells.js';
 import type { Span } from '../parse/blocks.js';
 import { displayText } from '../model/build.js';
-import { groupRowScope, rowFields, rowKind } from '../model/tables.js';
+import { groupLabel, groupRowScope, rowFields } from '../model/tables.js';
 import { emptyScope } from '../model/scope.js';
 import { readItem, type ItemReading } from '../model/items.js';
 import { inlineDependencies } from '../model/depends.js';
@@ -95,7 +95,8 @@ function groupRowsAbove(ec: EditContext, table: number, before: number): Partial
     const row = splitRow(ec.text, at, end);
     const raw = row.cells.map((c) => ec.text.slice(c.start, c.end));
     const cells = raw.map((r) => displayText(r, ec.repair));
-    if (rowKind(cells, raw) === 'group') scope = groupRowScope(cells.find((c) => c.trim() !== '')!.trim());
+    const group = groupLabel(cells, raw, info);
+    if (group !== null) scope = groupRowScope(group);
     at = nl === -1 ? -1 : nl + 1;
   }
   return scope;
@@ -175,9 +176,11 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
   const found = readItem(text, span, { checked: null, span: null }, ec.vocab, ec.repair);
   if (!sameSpan(found.statusMark, src.statusMark)) return 'its status mark moved';
   if (!sameSpan(found.statusTail, src.statusTail ?? null)) return 'its status moved';
-  // An ordered item's number is its id where the numbers run on across the file (`7. …`).
+  // An ordered item's number is its id where the numbers run on across the file (`7. …`), and so is
+  // a number before its title (`[ ] 7. …`) or a tag of its own (`[M0] …`).
   const number = /^(\d{1,9})[.)]/.exec(text.slice(src.item.start, src.item.start + 11))?.[1];
-  if (t.idFromFile && found.id !== t.id && !(found.id === null && (number === t.id || ownId(found.title) === t.id))) {
+  const written = [number, found.ordinal, found.tag, ownId(found.title)];
+  if (t.idFromFile && found.id !== t.id && !(found.id === null && written.includes(t.id))) {
     return `its text does not start with ${t.id}`;
   }
   // Without a status of its own an item takes its heading's (`## Done`): only a status it writes is checked here.

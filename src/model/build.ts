@@ -11,10 +11,10 @@ import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
 import { normaliseHeader, planColumns } from './columns.js';
 import { readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, headingId } from './names.js';
+import { cleanTitle, groupName, headingId, isIdShaped } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
 import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
-import { groupRowScope, periodOf, rowFields, rowKind } from './tables.js';
+import { groupLabel, groupRowScope, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { findLegends } from './legend.js';
 import { assignRefs } from './ref.js';
@@ -104,6 +104,8 @@ interface Found {
 interface RunEntry {
   found: Found | null;
   legend: boolean;
+  /** The item's bracketed tag (`[M0]`), if any. */
+  tag?: string | null;
 }
 
 /**
@@ -341,8 +343,11 @@ class Builder {
     for (const f of this.fielded) this.addHeadingTask(f.node, f.name, f.id, f.status);
   }
 
-  private addHeadingTask(node: OutlineNode, name: string, id: ReturnType<typeof headingId>, status: Status): void {
+  private addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
     if (!node.at) return;
+    // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
+    const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*)[.)]\s+(?=\S)/u.exec(name) : null;
+    const id = numbered ? { id: numbered[1]!, rest: name.slice(numbered[0].length), scope: false } : headingCode;
     const { block } = node.at;
     const fromText = node.status !== 'none';
     const task: Task = {
@@ -409,6 +414,8 @@ class Builder {
       ragged: [],
       ...(defaultStatus ? { defaultStatus } : {}),
       ...(plan.numberedNames ? { numberedNames: true } : {}),
+      ...(plan.codedTitles ? { codedTitles: true } : {}),
+      ...(plan.groupColumn !== undefined ? { groupColumn: plan.groupColumn } : {}),
       ...(plan.reason ? { reason: plan.reason } : {}),
       ...(plan.inferred && !block.quoted ? { inferred: plan.inferred } : {}),
     };
@@ -419,20 +426,19 @@ class Builder {
     });
     if (info.kind === 'other') return;
     let groupScope: Partial<Scope> = {};
-    let groupLabel: string | null = null;
+    let label: string | null = null;
     block.rows.forEach((row, r) => {
-      const what = rowKind(
-        rows[r]!,
-        row.cells.map((c) => this.text.slice(c.start, c.end)),
-      );
-      if (what === 'group') {
-        const label = rows[r]!.find((c) => c.trim() !== '')!.trim();
-        groupScope = groupRowScope(label);
-        groupLabel = groupName(label);
+      const cellsRaw = row.cells.map((c) => this.text.slice(c.start, c.end));
+      const group = groupLabel(rows[r]!, cellsRaw, info);
+      if (group !== null) {
+        groupScope = groupRowScope(group);
+        label = groupName(group);
         return;
       }
-      if (what !== 'task') return;
-      this.rowTask(row, index, info, { ...scope, ...groupScope }, groupLabel);
+      // Past its group column, a table's rows are tasks unless blank or totals.
+      const what = rowKind(rows[r]!, cellsRaw);
+      if (what !== 'task' && !(what === 'group' && info.groupColumn !== undefined)) return;
+      this.rowTask(row, index, info, { ...scope, ...groupScope }, label);
     });
   }
 
@@ -508,7 +514,7 @@ class Builder {
       return;
     }
     const found = this.itemTask(block, reading, status);
-    run.push({ found, legend: false });
+    run.push({ found, legend: false, tag: reading.tag });
   }
 
   /** `- **Depends on**: 1.2`: of the task item it is nested in, else of the heading above. */
@@ -581,6 +587,7 @@ class Builder {
         text: reading.box ? { start: reading.box.end + 1, end: block.text.end } : block.text,
         statusMark: reading.statusMark,
         statusTail: reading.statusTail,
+        ...(reading.tailSays ? { tailSays: true as const } : {}),
       },
     };
     const found = { task, anchor: block.start };
@@ -590,7 +597,7 @@ class Builder {
     if (block.ordered && reading.id === null && block.depth === 0) {
       const n = this.listNumber(block);
       if (n) this.ordinals.push({ found, n });
-    }
+    } else if (reading.ordinal !== null) this.ordinals.push({ found, n: reading.ordinal });
     return found;
   }
 
@@ -606,7 +613,9 @@ class Builder {
       if (d <= depth) continue;
       this.runs.delete(d);
       const legends = run.filter((e) => e.legend).length;
-      if (legends >= 2 && legends * 2 >= run.length) for (const e of run) if (e.found) this.drop(e.found);
+      if (legends >= 2 && legends * 2 >= run.length) {
+        for (const e of run) if (e.found) this.drop(e.found);
+      } else tagIds(run);
     }
   }
 
@@ -712,6 +721,20 @@ class Builder {
       if (!seen.has(i)) info.firstTask = tasks.length;
     });
   }
+}
+
+/**
+ * `- [x] [M0] Workspace tooling`, `- [ ] [M1] …`: where every task of a list has a bracketed tag of its
+ * own, shaped like an id, the tags are the tasks' ids; a tag several items share is a category.
+ */
+function tagIds(run: RunEntry[]): void {
+  const tasks = run.filter((e) => e.found && !e.found.dropped && !e.found.task.idFromFile);
+  const tags = tasks.map((e) => e.tag ?? '');
+  if (tasks.length < 2 || tags.some((t) => !isIdShaped(t)) || new Set(tags).size !== tags.length) return;
+  tasks.forEach((e, i) => {
+    e.found!.task.id = tags[i]!;
+    e.found!.task.idFromFile = true;
+  });
 }
 
 /** `S0 — Foundation` and `Phase 1: Basics` are the sections `s0` and `phase 1` (not `phase 1.5`'s). */

@@ -73,6 +73,8 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'who',
     'assigned',
     'assigned to',
+    'team',
+    'crew',
     'responsible',
     'dri',
     'lead',
@@ -144,16 +146,27 @@ const UNIT_HEADERS = new Set(['phase', 'fase', 'stage', 'etapa', 'milestone', 's
 export function normaliseHeader(text: string): string {
   return stripLeadingMarks(text)
     .toLowerCase()
+    .replace(/\((?:s|es)\)/gu, '')
     .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
     .replace(/[*_`:]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** The role a header names: the whole header, else its last word (`タスクID`, `Task ID`, `Prereq Module`). */
+/** Words that join a head noun to what follows it in Romance languages (`ID de la Tarea`, `Nome do projeto`). */
+const ROMANCE_LINK = /^\S+ (?:de|del|della|dello|dei|degli|des|du|da|do|das|dos|di)(?: |$)/u;
+
+/**
+ * The role a header names: the whole header; else, where a Romance link follows the first word
+ * (`ID de la Tarea`), that first word, the head of the phrase; else its last word (`タスクID`,
+ * `Task ID`, `Prereq Module`). `Owner(s) or team(s)` names what its first alternative names.
+ */
 function roleOfHeader(name: string): ColumnRole | undefined {
   const whole = LOOKUP.get(name);
   if (whole) return whole;
+  const alternative = /^(.+?) (?:or|and|\/) /u.exec(name);
+  if (alternative) return roleOfHeader(alternative[1]!);
+  if (ROMANCE_LINK.test(name)) return LOOKUP.get(name.split(' ')[0]!);
   if (/(?:^|[\s\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}])id$/u.test(name)) return 'id';
   const last = name.split(' ').pop()!;
   const byLast = LOOKUP.get(last);
@@ -169,6 +182,10 @@ export interface ColumnPlan {
   numberedNames: boolean;
   /** Why a table with a status column is not a task table, for `check`. */
   reason?: 'legend' | 'checks';
+  /** There is no id column, and the title cells start with the ids (`4c-A. Paint the hall`). */
+  codedTitles?: boolean;
+  /** Rows that fill this column name a group (`| Sprint 1 | | Groundwork |`) for the rows below, which leave it empty. */
+  groupColumn?: number;
   /** Columns whose role the cells decided against the header (`Task` holding `T01`s read as ids), for `check`. */
   inferred?: string[];
 }
@@ -193,6 +210,11 @@ interface ColumnStats {
 }
 
 const EMPTY = /^(?:|-|—|–|\.{3}|…|n\/a|tbd|\?)$/i;
+
+/** Whether a cell holds something (not blank, a dash or a placeholder). */
+export function filled(cell: string | undefined): boolean {
+  return !EMPTY.test((cell ?? '').trim());
+}
 const DATE_LIKE =
   /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d+\s*(?:min|h|d|w|days?|hours?|weeks?|週間|日|時間|semanas?|أيام|أسبوع)|[月火水木金土日])$/iu;
 /** Words that report a check or a running service, not the progress of work. */
@@ -254,6 +276,17 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
  * `rows` are the display texts of the body rows, `raw` their Markdown.
  */
 export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary): ColumnPlan {
+  const groups = groupRows(rows);
+  if (groups) {
+    // The schema is what the other rows hold; the first column only names their groups.
+    const keep = (_: unknown, r: number) => !groups.has(r);
+    const plan = planTable(['', ...headers.slice(1)], rows.filter(keep), raw.filter(keep), vocab);
+    if (plan.kind === 'task') return { ...plan, groupColumn: 0 };
+  }
+  return planTable(headers, rows, raw, vocab);
+}
+
+function planTable(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary): ColumnPlan {
   const names = headers.map(normaliseHeader);
   const stats = names.map((_, i) =>
     statsOf(
@@ -281,10 +314,20 @@ export function planColumns(headers: string[], rows: string[][], raw: string[][]
   inferTitle(columns, names, stats, numberedNames);
   const reason = notTasks(columns, stats);
   if (reason) return { columns, kind: 'other', periodPrefix: null, numberedNames: false, reason };
+  // With no id column, title cells that start with a code (`4c-A. Paint the hall`) give the ids.
+  const title = columns.title !== undefined ? stats[columns.title]! : null;
+  const codedTitles = columns.id === undefined && title !== null && ratio(title.numbered, title) >= 0.6;
   // Without a status, ids and a column named for work (`# | Task`) make a task table; `# | Risk` or `ID | Decision` do not.
   const isTask = columns.status !== undefined || (columns.id !== undefined && (titleNamed || numberedNames));
   const inferred = isTask ? inferredRoles(headers, names, columns) : [];
-  return { columns, kind: isTask ? 'task' : 'other', periodPrefix: null, numberedNames, ...(inferred.length ? { inferred } : {}) };
+  return {
+    columns,
+    kind: isTask ? 'task' : 'other',
+    periodPrefix: null,
+    numberedNames,
+    ...(codedTitles ? { codedTitles } : {}),
+    ...(inferred.length ? { inferred } : {}),
+  };
 }
 
 const ROLE_WORDS: Record<ColumnRole, string> = {
@@ -314,6 +357,21 @@ function inferredRoles(headers: string[], names: string[], columns: Partial<Reco
     out.push(`${label(i)} not read as ${ROLE_WORDS[named]}: its cells do not hold one`);
   });
   return out;
+}
+
+/**
+ * A first column filled only in a few rows, each of which leaves the next column empty, while every
+ * other row leaves the first column empty and fills the next (`| Sprint 1 | | Groundwork |` over
+ * `| | GW-1 | Dig |`): those few rows are group rows. Null when the table is not so.
+ */
+function groupRows(rows: string[][]): Set<number> | null {
+  const groups = new Set<number>();
+  for (let r = 0; r < rows.length; r++) {
+    const [first, second] = [filled(rows[r]![0]), filled(rows[r]![1])];
+    if (first === second) return null;
+    if (first) groups.add(r);
+  }
+  return groups.size > 0 && groups.size * 2 <= rows.length ? groups : null;
 }
 
 function periodColumn(names: string[], stats: ColumnStats[]): 'W' | 'S' | 'M' | null {

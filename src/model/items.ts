@@ -117,6 +117,12 @@ export interface ItemReading {
   marked: boolean;
   /** A claim's `@name` mark at the end of the item. */
   owner: string | null;
+  /** `- [ ] 1. Set up the API`: the number written before the title, an id where such numbers never repeat. */
+  ordinal: string | null;
+  /** A status phrase after the title says the status beside the box or mark (`(SKIPPED - …)`), and decides over a generic one. */
+  tailSays: boolean;
+  /** `[M0] Workspace tooling`: the bracketed tag before the title (an id when each item of its list has its own). */
+  tag: string | null;
 }
 
 /** Reads one item. `text` is the file's text; `span` the item's first paragraph (after a GFM checkbox). */
@@ -144,6 +150,9 @@ export function readItem(
     struck: false,
     marked: false,
     owner: null,
+    ordinal: null,
+    tag: null,
+    tailSays: false,
   };
   let at = span.start;
   let end = span.end;
@@ -181,10 +190,12 @@ export function readItem(
   }
   const parts = splitParts(raw, show);
   r.id = parts.id;
+  r.ordinal = parts.ordinal ?? null;
   r.scopeId = parts.scopeId;
   r.bold = parts.bold;
   r.struck = /^~~[^~]+~~/.test(raw.trim());
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
+  r.tag = parts.id === null ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : null;
   const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
@@ -194,7 +205,14 @@ export function readItem(
     r.legend = { emoji: reading.emoji, status: reading.status };
   }
   const tail = tailStatus(text, at, end, parts, vocab, show);
-  r.status = pickStatus(boxStatus, markReading?.status ?? null, tail?.status ?? null, r.struck);
+  // `[x] Rebuild ✓ **PARTIALLY DONE**`, `[ ] Lay turf (SKIPPED - …)`: words that say the work is under way,
+  // stopped or dropped are more precise than a generic box or mark, and win over them.
+  // Where they agree (`[x] … (Done - kept)`), both say the status, and a write changes both.
+  const front = boxStatus !== null || mark ? pickStatus(boxStatus, markReading?.status ?? null, null, false) : null;
+  // A box or mark that already says the work stopped (`[-] ⏭️ … (deferred: …)`) is not generic: it stands.
+  r.tailSays = !!tail?.word && front !== null && (EXPLICIT.has(tail.status) || tail.status === front);
+  const wins = r.tailSays && !STOPPED.has(front!);
+  r.status = wins ? tail!.status : pickStatus(boxStatus, markReading?.status ?? null, tail?.status ?? null, r.struck);
   r.statusText = [
     gfmBox.span ? text.slice(gfmBox.span.start, gfmBox.span.end) : r.box ? text.slice(r.box.start, r.box.end) : '',
     mark ? show(text.slice(mark.span.start, mark.span.end)) : '',
@@ -202,7 +220,10 @@ export function readItem(
   ]
     .filter(Boolean)
     .join(' ');
-  if (tail && !mark) r.statusTail = tail.span;
+  if (tail && (!mark || r.tailSays)) r.statusTail = tail.span;
+  // The words around a status in brackets (`(blocked on step 4)`) say why: notes, never dropped with the status.
+  const why = tail?.paren && tail.word ? tail.paren.slice(tail.paren.indexOf(tail.word) + tail.word.length).replace(/^[\s:：,;—–-]+/u, '') : '';
+  if (why) r.notes = [r.notes, why.trim()].filter(Boolean).join(' ');
   if (tail && !mark && !boxStatus) {
     // The notes are what follows the title but the status phrase (`✅ Complete (Day 1)` → `(Day 1)`).
     const rest = splitParts(text.slice(at, tail.span.start) + text.slice(tail.span.end, end), show).rest;
@@ -215,6 +236,10 @@ export function readItem(
   r.marked = boxStatus === null;
   return r;
 }
+
+/** Statuses an explicit phrase states more precisely than a box or a generic mark. */
+const EXPLICIT: ReadonlySet<Status> = new Set(['in-progress', 'blocked', 'cancelled']);
+const STOPPED: ReadonlySet<Status> = new Set(['blocked', 'cancelled']);
 
 /** `[-]` → cancelled wins; a ticked box is done; an open box gives way to a mark; then the tail. */
 function pickStatus(box: Status | null, mark: Status | null, tail: Status | null, struck: boolean): Status {
@@ -261,6 +286,8 @@ interface Parts {
   /** Raw offset (within the item text) where `rest` starts, or -1. */
   restAt: number;
   bold: boolean;
+  /** `1. Set up the API` inside an item: the number written before the title. */
+  ordinal?: string;
 }
 
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
@@ -276,6 +303,8 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
       let title = (idSplit.id ? idSplit.rest : inner).replace(/(?<![\s:：.])[\s:：.]+$/u, '');
       let rest = show(after.slice(sep.length)).trim();
       const restAt = close + 2 + sep.length;
+      // `**URGENT REVIEW NEEDED**: Compare the volumes`: a bold alert in capitals before a colon flags the task; the words after it name it.
+      if (!idSplit.id && rest && /[:：]/u.test(sep) && isAlert(inner)) return { id: null, scopeId: false, title: rest, rest: inner, restAt: -1, bold: true };
       if (!title && rest) {
         // `**Hito 1:** Infraestructura Base`: the bold part was only the id.
         title = rest;
@@ -289,6 +318,13 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
   const file = /^(\d+(?:[-.]\d+)+)-[\w.-]*\.(?:md|txt|markdown)\s+(?:--|—|–)\s+(\S.*)$/u.exec(shown);
   if (file) return { id: file[1]!, scopeId: false, title: file[2]!, rest: '', restAt: -1, bold: false };
   const idSplit = splitId(stripLeadingMarks(shown));
+  // `- [ ] 1. Set up the API`: a number the writer put before the title orders it; it is an id only
+  // where such numbers never repeat in the file (the builder decides, as for ordered lists).
+  const number = idSplit.id ? null : /^(\d{1,4})[.)]\s+(?=\S)/u.exec(stripLeadingMarks(shown));
+  if (number) {
+    const parts = splitParts(stripLeadingMarks(shown).slice(number[0].length), (s) => s);
+    return { ...parts, ordinal: number[1]! };
+  }
   // `- [ ] #123`: an item that is only an id is titled by it.
   const body = idSplit.id && idSplit.rest.trim() ? idSplit.rest : shown;
   const dash = /(?<!\s)\s+(?:—|–|--)\s+/u.exec(body);
@@ -296,6 +332,12 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
     return { id: idSplit.id, scopeId: idSplit.scope, title: body.slice(0, dash.index), rest: body.slice(dash.index + dash[0].length), restAt: -1, bold: false };
   }
   return { id: idSplit.id, scopeId: idSplit.scope, title: body, rest: '', restAt: -1, bold: false };
+}
+
+/** Words in capitals, two or more (`URGENT REVIEW NEEDED`): an alert, not a name. */
+function isAlert(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  return words.length >= 2 && /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
 /** Marks that state a status at the end of an item (a trailing 🎉 or ✨ celebrates, it does not track). */
@@ -309,8 +351,16 @@ function tailStatus(
   parts: Parts,
   vocab: Vocabulary,
   show: (s: string) => string,
-): { status: Status; text: string; span: Span } | null {
+): { status: Status; text: string; span: Span; word?: string | null; paren?: string } | null {
   const raw = text.slice(at, end);
+  // `✓ **PARTIALLY DONE**`: a mark with status words after it, closing the item.
+  const marked = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s+((?:\*\*|__)?[\p{L}][\p{L}\s'-]{1,30}(?:\*\*|__)?)\s*$/u.exec(raw);
+  if (marked && vocab.isStatusEmoji(marked[1]!)) {
+    const r = vocab.read(show(marked[2]!));
+    const words = show(marked[2]!).trim();
+    const span = r.status !== 'none' && r.word?.length === words.length ? phraseSpan(raw, marked.index + 1, marked[1]!, r.word) : null;
+    if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at), word: r.word };
+  }
   const trailing = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s*$/u.exec(raw);
   if (trailing && TRAILING_MARKS.has(trailing[1]!.replace('\uFE0F', '')) && vocab.isStatusEmoji(trailing[1]!)) {
     const s = at + trailing.index + 1;
@@ -331,11 +381,11 @@ function tailStatus(
       if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
     }
   }
-  const paren = /\(([^()]{2,40})\)\s*$/u.exec(raw);
+  const paren = /\(([^()]{2,40})\)(?:\*{1,2}|_{1,2})?\s*$/u.exec(raw);
   if (paren) {
     const r = vocab.read(show(paren[1]!));
     const span = r.status !== 'none' && r.word ? phraseSpan(raw, paren.index + 1, null, r.word) : null;
-    if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
+    if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at), word: r.word, paren: show(paren[1]!) };
   }
   return null;
 }

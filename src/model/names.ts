@@ -54,8 +54,8 @@ export interface IdSplit {
   scope: boolean;
 }
 
-/** Code-like ids: `BUG-001`, `WS-A`, `S0-01`, `T01`, `M5.1`, `1.5.1`, `5.A`, `1A`, `#12`. */
-const HYPHEN_ID = `[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+[a-z]?`;
+/** Code-like ids: `BUG-001`, `WS-A`, `S0-01`, `T01`, `M5.1`, `1.5.1`, `5.A`, `1A`, `#12`; hierarchical `INV-01.1`, `ABC-DEF-001.2.1`. */
+const HYPHEN_ID = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:\.\d+)*[a-z]?`;
 const SHORT_ID = String.raw`[A-Z]{1,4}\d+(?:\.\d+)*[a-z]?`;
 const LETTER_ID = String.raw`(?:#\d+|${HYPHEN_ID}|${SHORT_ID}(?:[-–]${SHORT_ID})?|\d+[A-Z])`;
 const CODE_ID = String.raw`(?:${LETTER_ID}|\d+(?:\.[A-Za-z0-9]+)+)`;
@@ -86,6 +86,11 @@ const WORK_WORDS = new Set([
   'incidencia',
 ]);
 const AFTER_ID = /^[\s:：.)\]—–-]+/u;
+/**
+ * `03-01: Run the cables`, `23.1-01: Fit the sockets`: numbers joined by a hyphen, then a colon, number
+ * a plan's parts (phase 3, step 1). Parts of at most three digits: `2025-06-02:` is a date.
+ */
+const NUMBER_PAIR_ID = /^(\d{1,3}(?:\.\d{1,3})*(?:-\d{1,3}(?:\.\d{1,3})*)+)[:：]\s+(?=\S)/u;
 
 /**
  * The id a text starts with. A scope word and number (`Phase 3:`) gives the
@@ -93,6 +98,8 @@ const AFTER_ID = /^[\s:：.)\]—–-]+/u;
  * rows are named); another word and number (`Task 4:`) is the id as written.
  */
 export function splitId(text: string, lettersOnly = false): IdSplit {
+  const pair = lettersOnly ? null : NUMBER_PAIR_ID.exec(text);
+  if (pair) return { id: pair[1]!, rest: text.slice(pair[0].length), scope: false };
   const code = (lettersOnly ? HEADING_ID_AT_START : CODE_AT_START).exec(text);
   if (code) return { id: code[1]!, rest: text.slice(code[0].length).replace(AFTER_ID, ''), scope: false };
   const wn = WORD_NUMBER.exec(text);
@@ -122,10 +129,13 @@ export function isIdShaped(cell: string): boolean {
   return /^\d{1,4}[a-z]?\+?$/.test(c) || /^[\p{Lu}][\p{L}]{1,15} \d+(?:\.\d+)*$/u.test(c) || /^[A-Z]{1,3}\d{1,4}$/.test(c);
 }
 
-/** `1. Základ` → id `1`, title `Základ` (an id cell that also names the task). */
+/**
+ * `1. Základ` → id `1`, title `Základ`; `4c-A. Paint the hall` → id `4c-A`: a cell that numbers the task
+ * and names it. The code is one short token with a digit in it, then a full stop or a bracket.
+ */
 export function splitNumberedName(cell: string): { id: string; title: string } | null {
-  const m = /^(\d+(?:\.\d+)*)[.)]\s+(\S.*)$/u.exec(cell.trim());
-  return m ? { id: m[1]!, title: m[2]! } : null;
+  const m = /^(\d+(?:\.\d+)*|(?=[^\s.]{0,9}\d)[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)[.)]\s+(\S.*)$/u.exec(cell.trim());
+  return m && m[1]!.length <= 10 ? { id: m[1]!, title: m[2]! } : null;
 }
 
 /**
@@ -134,7 +144,11 @@ export function splitNumberedName(cell: string): { id: string; title: string } |
  */
 /** The words that open an inline dependency mark (`(after 1.2)`, `(blocked by #12)`): depends.ts reads them out of titles. */
 export const DEPENDENCY_OPENERS = 'after|depends on|blocked by|blocked on|waits? on|waiting on|tras|después de|après|nach|depois de';
-const DEPENDENCY_INSIDE = new RegExp(`^(?:${DEPENDENCY_OPENERS})\\s`, 'iu');
+/** `blocked by #12`, `after 1.2, T-3`: an opener then ids (a digit in each), a dependency; `blocked on step 4` is a status with its reason. */
+const DEPENDENCY_INSIDE = new RegExp(
+  `^(?:${DEPENDENCY_OPENERS})\\s+#?[\\p{L}._-]*\\d[\\p{L}\\p{N}._-]*(?:\\s*,\\s*#?[\\p{L}._-]*\\d[\\p{L}\\p{N}._-]*)*$`,
+  'iu',
+);
 
 export function cleanTitle(title: string, isStatus: (s: string) => boolean = () => false): string {
   let s = stripLeadingMarks(title).replace(/^\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+(?=\S)/u, '');

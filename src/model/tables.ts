@@ -5,6 +5,7 @@
 
 import type { Span, TableRow } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../status.js';
+import { filled } from './columns.js';
 import { trailingOwnerMark } from './owner-mark.js';
 import { cleanTitle, splitNumberedName, stripLeadingMarks } from './names.js';
 import { normaliseRange, scopesInHeading } from './scope.js';
@@ -33,6 +34,16 @@ export function rowKind(cells: string[], raw: string[]): RowKind {
   return 'task';
 }
 
+/**
+ * The label of a group row (`| **Sprint 1** | | |`, or a row that fills the table's group column), or
+ * null when the row is not one. The builder and the write path's checks both read group rows here.
+ */
+export function groupLabel(cells: string[], raw: string[], info: Pick<TableInfo, 'groupColumn'>): string | null {
+  if (info.groupColumn !== undefined && filled(cells[info.groupColumn])) return cells[info.groupColumn]!.trim();
+  if (info.groupColumn !== undefined || rowKind(cells, raw) !== 'group') return null;
+  return cells.find((c) => c.trim() !== '')!.trim();
+}
+
 /** A group-header row's scope (`Sprint 1` → sprint 1). */
 export function groupRowScope(cell: string): Partial<Scope> {
   return scopesInHeading(cell);
@@ -58,7 +69,7 @@ function ownerInStatus(statusCell: string, vocab: Vocabulary): string | null {
   return name.split(/\s+/).length <= 3 ? name : null;
 }
 
-export type RowInfo = Pick<TableInfo, 'headers' | 'columns' | 'kind' | 'defaultStatus' | 'numberedNames'>;
+export type RowInfo = Pick<TableInfo, 'headers' | 'columns' | 'kind' | 'defaultStatus' | 'numberedNames' | 'codedTitles'>;
 
 /** The fields of a table row task that come from its cells (also used to refresh a row after plan's own edit). */
 export function rowFields(
@@ -85,6 +96,11 @@ export function rowFields(
   });
   let title = cell(columns.title) ?? '';
   let numberedId: string | null = null;
+  const coded = info.codedTitles ? splitNumberedName(title) : null;
+  if (coded) {
+    numberedId = coded.id;
+    title = coded.title;
+  }
   if (info.numberedNames) {
     const named = splitNumberedName(cell(columns.id) ?? '');
     if (named) {
@@ -96,7 +112,13 @@ export function rowFields(
   const owner =
     ownerOf(cell(columns.owner)) ??
     (columns.owner === undefined && statusCell ? (trailingOwnerMark(statusCell)?.owner ?? ownerInStatus(statusCell, vocab)) : null);
-  const status: Status = reading ? reading.status : columns.status === undefined ? (info.defaultStatus ?? 'none') : 'none';
+  const status: Status = reading
+    ? reading.status
+    : columns.status === undefined
+      ? info.defaultStatus
+        ? (stoppedIn(fields, vocab) ?? info.defaultStatus)
+        : 'none'
+      : 'none';
   return {
     title: cleanTitle(title, isStatus),
     status,
@@ -107,6 +129,18 @@ export function rowFields(
     fields,
     numberedId,
   };
+}
+
+/**
+ * A row of a table whose heading gives its status (`## Done`) that says in a cell of its own that the work
+ * was dropped or stopped (`Dropped — too costly`): that word, at the start of the cell, before a dash or colon.
+ */
+function stoppedIn(fields: Record<string, string>, vocab: Vocabulary): Status | null {
+  for (const value of Object.values(fields)) {
+    const r = vocab.read(value);
+    if ((r.status === 'cancelled' || r.status === 'blocked') && r.word && /^\s*(?:$|[—–:-])/u.test(value.slice(r.end))) return r.status;
+  }
+  return null;
 }
 
 /** A week-table row's id and scope (`| 4-5 | … |` → `W4-5`, weeks 4 to 5). */

@@ -32,6 +32,8 @@ export type TaskSource =
       statusMark: Span | null;
       /** A status written after the item's title (`… ✅`, `— cancelled`, `(complete)`), if any. */
       statusTail?: Span | null;
+      /** The status after the title says the status too (and decides over a generic box or mark) (`[x] Rebuild ✓ **PARTIALLY DONE**`): a write changes both. */
+      tailSays?: true;
     }
   | {
       /** A heading that is itself a task (`### BUG-001: … ` with a status in it or in a `Status:` line below). */
@@ -107,6 +109,10 @@ export interface TableInfo {
   defaultStatus?: Status;
   /** The id column's cells also name the task (`1. Základ`). */
   numberedNames?: boolean;
+  /** The title cells start with the task's id (`4c-A. Paint the hall`); the table has no id column. */
+  codedTitles?: boolean;
+  /** A column whose filled cells head groups of the rows below (`| Sprint 1 | | Groundwork |`). */
+  groupColumn?: number;
   /** Why a table with a status column holds no tasks (a legend, a report of checks), for `check`. */
   reason?: 'legend' | 'checks' | 'summary';
   /** Column roles the cells decided against the header, said by `check` (see columns.ts). */

@@ -35,6 +35,8 @@ function statusRegion(text: string, t: Task): { start: number; end: number } | n
   const src = t.source;
   if (src.type === 'heading') return src.status;
   if (src.type === 'item' && !src.checkbox && !src.statusMark && src.statusTail) return src.statusTail;
+  // Words after the title that decide over the box or mark are rewritten with them.
+  if (src.type === 'item' && src.tailSays && src.statusTail) return { start: src.item.start, end: src.statusTail.end };
   if (src.type === 'item') {
     let end = src.statusMark ? src.statusMark.end : src.text.start;
     while (text[end] === ' ') end++;
@@ -160,6 +162,27 @@ describe('set to every status and back, on every task', () => {
       }
     });
   }
+
+  it('items whose words decide over their box or mark, and rows under group rows', async () => {
+    const r = await differential(
+      [
+        '# Yard',
+        '',
+        '- [x] Rebuild the bays ✓ **PARTIALLY DONE**',
+        '- [ ] Lay turf (SKIPPED - keeping gravel)',
+        '- 🚧 v2 app (blocked on step 4)',
+        '',
+        '| Sprint | Ticket ID | Work | Crew | Status |',
+        '|---|---|---|---|---|',
+        '| Sprint 1 | | Groundwork | | |',
+        '| | GW-1 | Dig the trench | Ana | Done |',
+        '| | GW-2 | Pour the footing | Bo | Doing |',
+        '',
+      ].join('\n'),
+    );
+    expect(r.tasks).toBe(5);
+    expect(r.steps).toBe(25);
+  });
 
   const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
   if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});

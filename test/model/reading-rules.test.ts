@@ -18,6 +18,15 @@ async function tasksOf(markdown: string): Promise<{ line: number; id: string; ti
   return plan.tasks.map((t) => ({ line: t.line, id: t.id, title: t.title, status: t.status }));
 }
 
+/** Every field of the tasks read, for rules about ids, owners, notes and scopes. */
+async function readTasks(markdown: string) {
+  const path = join(tmp.dir, `plan-${n++}.md`);
+  writeFileSync(path, markdown);
+  return (await loadPlan(path, false, false)).plan.tasks;
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
 describe('bullets that report work done elsewhere', () => {
   it('are not tasks under a heading or lead-in that lists changes or files', async () => {
     const tasks = await tasksOf(
@@ -330,6 +339,167 @@ describe('references in titles', () => {
     expect(tasks.map((t) => [t.id, t.title])).toEqual([
       [expect.stringMatching(/^@/), 'Update changelog (#126)'],
       ['#123', '#123'],
+    ]);
+  });
+});
+
+describe('ids and titles from what the cells hold and where the header words stand', () => {
+  it('reads a Romance-order header by its first word, and hierarchical ids as ids', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Inventario',
+        '',
+        '| ID de la Tarea | Resumen de la Tarea | Estado |',
+        '|---|---|---|',
+        '| INV-01 | Contar el almacén | Hecho |',
+        '| INV-01.1 | Contar los estantes | Pendiente |',
+        '| INV-01.2 | Contar las cajas | Pendiente |',
+        '| ABC-DEF-001.2.1 | Cerrar el inventario | Pendiente |',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.idFromFile])).toEqual([
+      ['INV-01', 'Contar el almacén', true],
+      ['INV-01.1', 'Contar los estantes', true],
+      ['INV-01.2', 'Contar las cajas', true],
+      ['ABC-DEF-001.2.1', 'Cerrar el inventario', true],
+    ]);
+  });
+
+  it('lets the cells overrule the header: a Task column of ids is the id column', async () => {
+    const tasks = await readTasks(
+      doc('# Ops', '', '| Task | Job | Status |', '|---|---|---|', '| OPS-7 | Patch the hosts | Done |', '| OPS-7.1 | Reboot the hosts | Todo |'),
+    );
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['OPS-7', 'Patch the hosts'],
+      ['OPS-7.1', 'Reboot the hosts'],
+    ]);
+  });
+
+  it('reads rows that fill only a sparse first column as groups giving their scope to the rows below', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Build',
+        '',
+        '| Sprint | Ticket ID | Work (summary) | Crew | Status |',
+        '|---|---|---|---|---|',
+        '| Sprint 1 | | Groundwork | | |',
+        '| | GW-1 | Dig the trench | Ana | Done |',
+        '| | GW-2 | Pour the footing | Bo | Doing |',
+        '| Sprint 2 | | Walls | | |',
+        '| | WL-1 | Lay the blocks | Ana | Todo |',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.sprint, t.owner, t.status, t.kind])).toEqual([
+      ['GW-1', 'Dig the trench', '1', 'Ana', 'done', 'task'],
+      ['GW-2', 'Pour the footing', '1', 'Bo', 'in-progress', 'task'],
+      ['WL-1', 'Lay the blocks', '2', 'Ana', 'pending', 'task'],
+    ]);
+  });
+
+  it('takes a numbered id before a colon in a list item, not a date', async () => {
+    const tasks = await readTasks(doc('# Wiring', '', '- [ ] 03-01: Run the cables', '- [x] 23.1-01: Fit the sockets', '- [x] 2025-06-02: Site visit'));
+    expect(tasks.map((t) => [t.id, t.title, t.idFromFile])).toEqual([
+      ['03-01', 'Run the cables', true],
+      ['23.1-01', 'Fit the sockets', true],
+      [tasks[2]!.id, '2025-06-02: Site visit', false],
+    ]);
+  });
+
+  it("takes each item's own bracketed tag as its id, but not a tag every item repeats", async () => {
+    const own = await readTasks(doc('# Plan', '', '- [x] [M0] Workspace tooling', '- [ ] [M1] First release', '- [ ] [M2] Second release'));
+    expect(own.map((t) => [t.id, t.title])).toEqual([
+      ['M0', 'Workspace tooling'],
+      ['M1', 'First release'],
+      ['M2', 'Second release'],
+    ]);
+    const shared = await readTasks(doc('# Plan', '', '- [x] [UI] Draw the menu', '- [ ] [UI] Draw the footer'));
+    expect(shared.map((t) => [t.idFromFile, t.title])).toEqual([
+      [false, 'Draw the menu'],
+      [false, 'Draw the footer'],
+    ]);
+  });
+
+  it('splits a code before a full stop off the title cells of a table with no id column', async () => {
+    const tasks = await readTasks(doc('# Plan', '', '| Task | Status |', '|---|---|', '| 4c-A. Paint the hall | Done |', '| 4c-B. Paint the stairs | Todo |'));
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['4c-A', 'Paint the hall'],
+      ['4c-B', 'Paint the stairs'],
+    ]);
+  });
+
+  it('takes the number of a numbered heading task as its id', async () => {
+    const tasks = await readTasks(doc('# Band', '', '### 1. Write the songs ✅', '', 'Notes.', '', '### 2. Record the album 🔄', '', 'Notes.'));
+    expect(tasks.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['1', 'Write the songs', 'done'],
+      ['2', 'Record the album', 'in-progress'],
+    ]);
+  });
+
+  it('reads a number before the title of a checklist item as an id only where such numbers never repeat', async () => {
+    const once = await readTasks(doc('# Plan', '', '- [x] 1. Set up the API', '', '- [ ] 2. Build the editor'));
+    expect(once.map((t) => [t.id, t.title])).toEqual([
+      ['1', 'Set up the API'],
+      ['2', 'Build the editor'],
+    ]);
+    const again = await readTasks(doc('# Cards', '', '### Card A', '- [x] 1. Draw it', '', '### Card B', '- [ ] 1. Cut it'));
+    expect(again.map((t) => [t.idFromFile, t.title])).toEqual([
+      [false, 'Draw it'],
+      [false, 'Cut it'],
+    ]);
+  });
+
+  it('does not take a bold alert before a colon for the whole title', async () => {
+    const [task] = await readTasks(doc('# Ops', '', '- [ ] **URGENT REVIEW NEEDED**: Compare the backup volumes'));
+    expect(task!.title).toBe('Compare the backup volumes');
+    expect(task!.notes).toContain('URGENT REVIEW NEEDED');
+  });
+});
+
+describe('the status the words say', () => {
+  it('takes an explicit phrase beside a generic mark over the mark, keeping the words in notes', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Yard',
+        '',
+        '- [x] Rebuild the bays ✓ **PARTIALLY DONE**',
+        '- [ ] Lay turf (SKIPPED - keeping gravel)',
+        '- 🚧 v2 app (blocked on step 4)',
+        '- [ ] Build the shed *(blocked: timber delivery)*',
+        '- [ ] Paint the door — completed 2026-03-04',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Rebuild the bays', 'in-progress'],
+      ['Lay turf', 'cancelled'],
+      ['v2 app', 'blocked'],
+      ['Build the shed', 'blocked'],
+      ['Paint the door', 'pending'],
+    ]);
+    expect(tasks[2]!.notes).toContain('on step 4');
+    expect(tasks[3]!.notes).toContain('timber delivery');
+    expect(tasks[1]!.notes).toContain('keeping gravel');
+  });
+
+  it('reads a stop mark with the word that says how the work stopped', async () => {
+    const tasks = await readTasks(
+      doc('# Plan', '', '| Task | Status |', '|---|---|', '| Print flyers | ⛔ Cancelled |', '| Book the hall | ⛔ Blocked |', '| Hire a van | Parked |'),
+    );
+    expect(tasks.map((t) => t.status)).toEqual(['cancelled', 'blocked', 'blocked']);
+  });
+
+  it('reads ✗ and ✘ as not done, and a Dropped result in a Done table as cancelled', async () => {
+    const marks = await readTasks(doc('# Plan', '', '- ✗ Paint the fence', '- ✘ Oil the gate (WIP)', '- ✓ Mow the lawn'));
+    expect(marks.map((t) => [t.title, t.status])).toEqual([
+      ['Paint the fence', 'pending'],
+      ['Oil the gate', 'in-progress'],
+      ['Mow the lawn', 'done'],
+    ]);
+    const done = await readTasks(
+      doc('# Log', '', '## Done', '', '| Item | Result |', '|---|---|', '| Move the shed | Moved on 3 May |', '| Add a pond | Dropped — too costly |'),
+    );
+    expect(done.map((t) => [t.title, t.status])).toEqual([
+      ['Move the shed', 'done'],
+      ['Add a pond', 'cancelled'],
     ]);
   });
 });

@@ -16,6 +16,8 @@ import { parseFields, parseLimit } from './render/lean.js';
 import type { TransactOptions } from './edit/transaction.js';
 import { ALLOW_CANCELLED, LEAN_OPTIONS, WRITE_OPTIONS } from './spec/commands.js';
 import { VERSION } from './version.js';
+import { envText } from './env.js';
+import { processRuntime, useRuntime, type Runtime } from './runtime.js';
 // The read commands are the hot path (shell prompts, agent loops): they are
 // bundled with this file. Writers, views and the MCP server load on demand.
 import { list } from './commands/list.js';
@@ -324,19 +326,32 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
 ];
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs one command line (`argv` as process.argv: node, script, arguments) with
+ * the given streams, environment and folder, and returns its exit code.
+ */
+export async function main(argv: readonly string[], rt: Runtime = processRuntime): Promise<number> {
+  const restore = useRuntime(rt);
+  try {
+    return await run(argv, rt);
+  } finally {
+    restore();
+  }
+}
+
+async function run(argv: readonly string[], rt: Runtime): Promise<number> {
   let code = EXIT.ok as number;
   const program = buildProgram(PROGRAM, COMMANDS, (c) => (code = c));
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride();
     // Commander echoes the arguments it refuses: they too reach the terminal escaped.
     cmd.configureOutput({
-      writeErr: (s) => process.stderr.write(visible(s)),
-      writeOut: (s) => process.stdout.write(visible(s)),
+      writeErr: (s) => void rt.stderr.write(visible(s)),
+      writeOut: (s) => void rt.stdout.write(visible(s)),
     });
   }
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv]);
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -346,14 +361,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     const planError = asPlanError(error);
     if (planError) {
-      process.stderr.write(visible(`plan: ${planError.message}\n`));
+      rt.stderr.write(visible(`plan: ${planError.message}\n`));
       return planError.exitCode;
     }
-    const debug = argv.includes('--debug') || !!process.env.DEBUG;
+    const debug = argv.includes('--debug') || !!envText('DEBUG', rt.env);
     const e = error as Error;
-    process.stderr.write(visible(`plan: unexpected error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`));
+    rt.stderr.write(visible(`plan: unexpected error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`));
     // Some libraries name their functions in colour (unist's visitors): not in a trace.
-    if (debug && e?.stack) process.stderr.write(visible(`${withoutStyle(e.stack)}\n`));
+    if (debug && e?.stack) rt.stderr.write(visible(`${withoutStyle(e.stack)}\n`));
     return EXIT.failure;
   }
 }

@@ -11,6 +11,8 @@ import { mayHaveMojibake } from './text/mojibake-check.js';
 import type { Plan, Problem } from './model/types.js';
 import { MAX_NESTING } from './parse/depth.js';
 import type { VocabularyExtension } from './status.js';
+import { envNumber } from './env.js';
+import { runtime } from './runtime.js';
 
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
 export const MAX_BYTES = 16 * 1024 * 1024;
@@ -26,7 +28,7 @@ export interface Loaded {
   compact?: CompactPlan;
 }
 
-export function displayPath(path: string, cwd = process.cwd()): string {
+export function displayPath(path: string, cwd = runtime().cwd()): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel : path;
 }
@@ -44,7 +46,7 @@ export function readPlanBytes(path: string): Buffer {
   }
   if (st.isDirectory()) throw new PlanError(`${display}: is a directory; pass the Markdown plan file inside it with -f <file>`);
   if (!st.isFile()) throw new PlanError(`${display}: not a regular file; pass a Markdown plan file with -f <file>`);
-  const max = Number(process.env.PLAN_MAX_BYTES) || MAX_BYTES;
+  const max = envNumber('PLAN_MAX_BYTES', MAX_BYTES);
   if (st.size > max) {
     throw new PlanError(
       `${display}: file is too large (${(st.size / 1048576).toFixed(1)} MB; plan reads up to ${(max / 1048576).toFixed(0)} MB); split the plan or set PLAN_MAX_BYTES`,

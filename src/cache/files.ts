@@ -8,6 +8,7 @@
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { warn } from '../errors.js';
+import { runtime, type Runtime } from '../runtime.js';
 
 /** The text of `path` if it is a regular file, else null (missing, a folder, a FIFO, a device, unreadable). */
 export function readRegular(path: string): string | null {
@@ -49,7 +50,8 @@ export function makeDir(dir: string): void {
   }
 }
 
-let warned = false;
+// Said once per run: an in-process run (tests) is a run of its own.
+const warned = new WeakSet<Runtime>();
 
 /**
  * Replaces the side file `file` with `text` (a temporary file renamed over it).
@@ -68,8 +70,8 @@ export function writeSideFile(file: string, text: string): void {
     writeFileSync(tmp, text, { flag: 'wx' });
     renameSync(tmp, file);
   } catch (e) {
-    if (warned) return;
-    warned = true;
+    if (warned.has(runtime())) return;
+    warned.add(runtime());
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     warn(
       `cannot use the cache folder ${dirname(dirname(file))} (${why}); plan goes on without it (set PLAN_CACHE_DIR to a writable folder, or PLAN_NO_CACHE=1)`,

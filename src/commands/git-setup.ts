@@ -14,6 +14,8 @@ import { firstLine, git } from '../git/exec.js';
 import { repoFile } from '../git/repo.js';
 import { atomicWrite } from '../edit/write.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
+import { envText } from '../env.js';
+import { runtime } from '../runtime.js';
 
 export interface SetupOptions {
   global?: boolean;
@@ -63,10 +65,10 @@ function localTarget(ctx: Context): Target {
 }
 
 function globalTarget(): Target {
-  const cwd = process.cwd();
+  const cwd = runtime().cwd();
   const configured = git(['config', '--global', '--path', '--get', 'core.attributesFile'], cwd);
   const fromConfig = configured.status === 0 ? configured.stdout.toString('utf8').trim() : '';
-  const xdg = process.env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  const xdg = envText('XDG_CONFIG_HOME') ?? join(envText('HOME') ?? homedir(), '.config');
   return { attributes: fromConfig || join(xdg, 'git', 'attributes'), patterns: PLAN_NAMES.map(attributePattern), cwd };
 }
 
@@ -106,7 +108,7 @@ function setConfig(scope: string, key: string, value: string, cwd: string, file:
 
 /** This very plan, as a shell command git can run: node and the entry script, quoted. */
 function selfCommand(): string {
-  const script = process.argv[1] ? realpathSync(process.argv[1]) : 'plan';
+  const script = runtime().argv[1] ? realpathSync(runtime().argv[1]!) : 'plan';
   return [process.execPath, script].map(shellQuote).join(' ');
 }
 

@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { PlanError, UsageError } from '../errors.js';
 import { git } from '../git/exec.js';
 import { mergeFile, type MergeFileOptions } from '../merge/merge-file.js';
+import { runtime } from '../runtime.js';
 
 export interface DriverOptions {
   markerSize?: string;
@@ -36,13 +37,13 @@ export async function mergeDriver(
   let result: { bytes: Buffer; conflicts: number; conflicted?: string[] };
   try {
     const { mergePlans } = await import('../merge/plans.js');
-    result = await mergePlans(resolve(name ?? oursPath), base!, ours!, theirs!, opts);
+    result = await mergePlans(resolve(runtime().cwd(), name ?? oursPath), base!, ours!, theirs!, opts);
   } catch (e) {
     ctx.err(`plan: ${shown}: the per-task merge could not run (${(e as Error).message}); used git's line merge instead\n`);
     result = mergeFile(ours!, base!, theirs!, opts);
   }
   try {
-    writeFileSync(oursPath, result.bytes);
+    writeFileSync(resolve(runtime().cwd(), oursPath), result.bytes);
   } catch (e) {
     throw new PlanError(`${shown}: could not write the merge result to ${oursPath} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -54,7 +55,7 @@ export async function mergeDriver(
 
 function readInput(file: string, shown: string): Buffer {
   try {
-    return readFileSync(file);
+    return readFileSync(resolve(runtime().cwd(), file));
   } catch (e) {
     throw new PlanError(
       `${shown}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); plan merge-driver is run by git as: plan merge-driver %O %A %B %P`,
@@ -71,6 +72,6 @@ function markerSize(v: string | undefined): number {
 
 /** The user's merge.conflictStyle (merge, diff3, zdiff3), as git merge-file would read it. */
 function conflictStyle(): string {
-  const r = git(['config', '--get', 'merge.conflictStyle'], process.cwd());
+  const r = git(['config', '--get', 'merge.conflictStyle'], runtime().cwd());
   return r.status === 0 ? r.stdout.toString('utf8').trim() : 'merge';
 }

@@ -18,6 +18,7 @@ import type { Filters } from '../query/filter.js';
 import { locatePlan } from '../locate.js';
 import { displayPath } from '../load.js';
 import { PlanError, asPlanError } from '../errors.js';
+import { runtime } from '../runtime.js';
 
 export const WATCH_VIEWS = ['list', 'board', 'summary'] as const;
 export type WatchView = (typeof WATCH_VIEWS)[number];
@@ -67,7 +68,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   const path = locatePlan(ctx.opts.file);
   const display = displayPath(path);
   const tty = ctx.mode === 'table';
-  const stdout = process.stdout;
+  const stdout = runtime().stdout;
   let last: Buffer | null | undefined;
   let drawing = Promise.resolve();
 
@@ -82,7 +83,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
         ctx.out(`${body}\n`);
         return;
       }
-      const time = new Date().toTimeString().slice(0, 8);
+      const time = runtime().now().toTimeString().slice(0, 8);
       // The frame's cursor and erase sequences are plan's own: written as they are, around text made safe
       // (the view's colours kept, anything from the file or its name escaped).
       const title = visible(`plan watch ${view}: ${display}  ${time}  (Ctrl-C to quit)`);

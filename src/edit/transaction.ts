@@ -24,6 +24,7 @@ import { Journal, commandLine } from './journal.js';
 import { isStaleModelError } from './verify.js';
 import { makeEditContext, type EditContext } from './task-edits.js';
 import type { Task } from '../model/types.js';
+import { runtime } from '../runtime.js';
 
 export interface TransactOptions {
   /** Print the diff instead of writing. */
@@ -107,7 +108,7 @@ export async function transact<T>(
     const all = [...edits];
     if (opts.touch !== false) {
       const busy = (s: number, e: number) => edits.some((x) => x.start < e && s < x.end);
-      for (const st of stampEdits(text, plan.frontMatter.span, plan.bodyStart, process.env, stampFreeSpans(plan))) if (!busy(st.start, st.end)) all.push(st);
+      for (const st of stampEdits(text, plan.frontMatter.span, plan.bodyStart, runtime().env, stampFreeSpans(plan))) if (!busy(st.start, st.end)) all.push(st);
     }
     const next = applyEdits(text, all, display);
     if (next === text) return { value, changed: false, written: false, diff: '', text, display, remarks };

@@ -5,6 +5,7 @@ import { readFrontMatter, type FrontMatterResult } from './front-matter-yaml.js'
 import { parseFast } from './fast.js';
 import { maskDeepNesting } from './depth.js';
 import type { Block } from './blocks.js';
+import { envText } from '../env.js';
 
 export interface ParsedDocument {
   frontMatter: FrontMatterResult;
@@ -36,7 +37,7 @@ export function maskFrontMatter(text: string): { masked: string; frontMatter: Fr
 export async function parseDocument(text: string): Promise<ParsedDocument> {
   const { masked: body, frontMatter } = maskFrontMatter(text);
   const { text: masked, lines: tooDeep } = maskDeepNesting(body);
-  if (process.env.PLAN_PARSER !== 'remark') {
+  if (envText('PLAN_PARSER') !== 'remark') {
     const blocks = parseFast(masked);
     if (blocks) return { frontMatter, blocks, parser: 'fast', tooDeep };
   }

@@ -80,7 +80,7 @@ function ownHome(dir: string): Record<string, string> {
 }
 
 describe('README examples', () => {
-  it('runs `git-setup --global` against the test folder\'s own global git config and attributes', () => {
+  it("runs `git-setup --global` against the test folder's own global git config and attributes", () => {
     const t = seedFolder();
     const env = ownHome(t.dir);
     try {
@@ -93,7 +93,6 @@ describe('README examples', () => {
       t.cleanup();
     }
   });
-
 
   const examples = [...shellExamples(), ...inlineExamples()];
 

@@ -11,27 +11,42 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** What plan (git-setup, the cache, the status memory, undo) could write under a HOME. */
-export function watchedPaths(home: string): string[] {
-  return [join(home, '.gitconfig'), join(home, '.config', 'git'), join(home, '.cache', 'plan'), join(home, 'Library', 'Caches', 'plan')];
+/** Git's global config and attributes under a HOME: what `plan git-setup --global` writes. */
+export function gitPaths(home: string): string[] {
+  return [join(home, '.gitconfig'), join(home, '.config', 'git')];
 }
 
 /** A fingerprint of files and folders: each path under them, its size and its bytes' digest. */
 export function fingerprintOf(paths: string[]): string {
   const hash = createHash('sha1');
-  const visit = (p: string): void => {
-    let st: ReturnType<typeof statSync>;
-    try {
-      st = statSync(p);
-    } catch {
-      return;
-    }
-    hash.update(`${p}\0${st.isDirectory() ? 'dir' : st.size}\0`);
-    if (st.isDirectory()) for (const e of readdirSync(p).sort()) visit(join(p, e));
-    else if (st.isFile()) hash.update(readFileSync(p));
-  };
-  for (const p of paths) visit(p);
+  for (const p of paths) for (const f of filesUnder(p)) hash.update(`${f}\0`).update(readFileSync(f));
   return hash.digest('hex');
+}
+
+function filesUnder(p: string): string[] {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(p);
+  } catch {
+    return [];
+  }
+  if (st.isFile()) return [p];
+  if (!st.isDirectory()) return [];
+  return readdirSync(p)
+    .sort()
+    .flatMap((e) => filesUnder(join(p, e)));
+}
+
+/**
+ * Files of plan's cache under a HOME (cache, status memory, undo journal) that
+ * name a file of this run: other plan processes on the machine may write the
+ * cache meanwhile, so only what points into the run's folder counts.
+ */
+export function cacheFilesOf(home: string, root: string, since: number): string[] {
+  const mark = Buffer.from(root.split('/').pop()!);
+  return [join(home, '.cache', 'plan'), join(home, 'Library', 'Caches', 'plan')]
+    .flatMap(filesUnder)
+    .filter((f) => statSync(f).mtimeMs >= since && readFileSync(f).includes(mark));
 }
 
 /** What was left in a folder. */
@@ -41,18 +56,31 @@ export function leftIn(dir: string): string[] {
 
 const KEYS = ['HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'TMPDIR', 'PLAN_TEST_ROOT'];
 
-// Each vitest project runs the global setup: the first makes the folder, the last removes it.
-let users = 0;
-let saved: Record<string, string | undefined> = {};
-let realHome = '';
-let before = '';
+// Each vitest project runs the global setup, each with its own copy of this
+// module: the first makes the folder, the last removes it (state on globalThis).
+interface RunState {
+  users: number;
+  saved: Record<string, string | undefined>;
+  realHome: string;
+  before: string;
+  started: number;
+}
+const KEY = Symbol.for('plan.test.isolate');
+const shared = globalThis as typeof globalThis & { [KEY]?: RunState };
 
 export function setup(): void {
-  users++;
-  if (users > 1) return;
-  saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
-  realHome = homedir();
-  before = fingerprintOf(watchedPaths(realHome));
+  if (shared[KEY]) {
+    shared[KEY].users++;
+    return;
+  }
+  const realHome = homedir();
+  shared[KEY] = {
+    users: 1,
+    saved: Object.fromEntries(KEYS.map((k) => [k, process.env[k]])),
+    realHome,
+    before: fingerprintOf(gitPaths(realHome)),
+    started: Date.now(),
+  };
   const root = mkdtempSync(join(tmpdir(), 'plan-test-run-'));
   const dirs = { home: join(root, 'home'), config: join(root, 'config'), cache: join(root, 'cache'), data: join(root, 'data'), tmp: join(root, 'tmp') };
   for (const d of Object.values(dirs)) mkdirSync(d);
@@ -70,8 +98,10 @@ export function setup(): void {
 }
 
 export function teardown(): void {
-  users--;
-  if (users > 0) return;
+  const state = shared[KEY]!;
+  if (--state.users > 0) return;
+  delete shared[KEY];
+  const { saved, realHome, before, started } = state;
   const root = process.env.PLAN_TEST_ROOT!;
   const left = leftIn(join(root, 'tmp'));
   for (const [k, v] of Object.entries(saved)) {
@@ -81,8 +111,10 @@ export function teardown(): void {
   rmSync(root, { recursive: true, force: true });
   const problems: string[] = [];
   if (left.length) problems.push(`tests left these in the temporary folder (each test removes what it makes):\n  ${left.slice(0, 20).join('\n  ')}`);
-  if (fingerprintOf(watchedPaths(realHome)) !== before) {
-    problems.push(`the test run changed the real HOME (${watchedPaths(realHome).join(', ')}): a test reached outside its temporary folders`);
+  if (fingerprintOf(gitPaths(realHome)) !== before) {
+    problems.push(`the test run changed git's global config or attributes under the real HOME (${gitPaths(realHome).join(', ')})`);
   }
+  const cached = cacheFilesOf(realHome, root, started);
+  if (cached.length) problems.push(`the test run wrote plan's cache under the real HOME:\n  ${cached.slice(0, 20).join('\n  ')}`);
   if (problems.length) throw new Error(problems.join('\n'));
 }

@@ -116,5 +116,9 @@ export function teardown(): void {
   }
   const cached = cacheFilesOf(realHome, root, started);
   if (cached.length) problems.push(`the test run wrote plan's cache under the real HOME:\n  ${cached.slice(0, 20).join('\n  ')}`);
-  if (problems.length) throw new Error(problems.join('\n'));
+  if (problems.length) {
+    // A teardown's error is printed, but does not change vitest's exit code by itself.
+    process.exitCode = 1;
+    throw new Error(problems.join('\n'));
+  }
 }

@@ -7,7 +7,7 @@
 // plan's cache); then the folder is removed.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -84,6 +84,9 @@ export function setup(): void {
   const root = mkdtempSync(join(tmpdir(), 'plan-test-run-'));
   const dirs = { home: join(root, 'home'), config: join(root, 'config'), cache: join(root, 'cache'), data: join(root, 'data'), tmp: join(root, 'tmp') };
   for (const d of Object.values(dirs)) mkdirSync(d);
+  // As /tmp is: tests that run plan as another user (write-permissions) reach their folders.
+  chmodSync(root, 0o755);
+  chmodSync(dirs.tmp, 0o1777);
   writeFileSync(join(root, 'gitconfig'), '');
   Object.assign(process.env, {
     HOME: dirs.home,

@@ -1,9 +1,27 @@
+// Three tiers, as projects: `unit` (functions, no process), `cli` (commands run
+// in-process through main() with a runtime of the test's own: test/helpers/cli.ts)
+// and `bin` (the built bin/plan.js in real processes: every lazy bundle, signals,
+// locks, crashes, pipes, terminals, git's merge driver, MCP over stdio). `npm test`
+// builds once before vitest starts. test/setup/isolate.ts points HOME, the XDG
+// folders, git's global config and TMPDIR into a folder of the run's own.
 import { defineConfig } from 'vitest/config';
+
+const BIN_TIER = ['test/e2e/**/*.test.ts', 'test/mcp/**/*.test.ts'];
+const CLI_TIER = ['test/cli/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    globalSetup: ['test/setup/isolate.ts'],
+    // This machine (and CI's) has 2 cores: one worker each. The bin tier's
+    // workers mostly wait on their child processes, which use the cores.
+    maxWorkers: Number(process.env.PLAN_TEST_WORKERS) || 2,
+    reporters: ['default', './test/setup/slowest.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...BIN_TIER, ...CLI_TIER] } },
+      { extends: true, test: { name: 'cli', include: CLI_TIER } },
+      { extends: true, test: { name: 'bin', include: BIN_TIER } },
+    ],
   },
 });

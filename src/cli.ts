@@ -16,6 +16,8 @@ import { parseFields, parseLimit } from './render/lean.js';
 import type { TransactOptions } from './edit/transaction.js';
 import { ALLOW_CANCELLED, LEAN_OPTIONS, WRITE_OPTIONS } from './spec/commands.js';
 import { VERSION } from './version.js';
+import { envText } from './env.js';
+import { processRuntime, runtime, useRuntime, type Runtime } from './runtime.js';
 // The read commands are the hot path (shell prompts, agent loops): they are
 // bundled with this file. Writers, views and the MCP server load on demand.
 import { list } from './commands/list.js';
@@ -331,24 +333,38 @@ export const COMMANDS: readonly PlanCommand[] = [
 
 /** A message as stderr shows it: on a terminal, wrapped at spaces to its width (else the terminal breaks words). */
 async function forStderr(message: string): Promise<string> {
-  if (!process.stderr.isTTY) return message;
+  const stderr = runtime().stderr;
+  if (!stderr.isTTY) return message;
   const [{ wrapMessage }, { terminalWidth }] = await Promise.all([import('./render/fit.js'), import('./render/mode.js')]);
-  return wrapMessage(message, terminalWidth(process.stderr));
+  return wrapMessage(message, stderr.columns || terminalWidth());
 }
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs one command line (`argv` as process.argv: node, script, arguments) with
+ * the given streams, environment and folder, and returns its exit code.
+ */
+export async function main(argv: readonly string[], rt: Runtime = processRuntime): Promise<number> {
+  const restore = useRuntime(rt);
+  try {
+    return await run(argv, rt);
+  } finally {
+    restore();
+  }
+}
+
+async function run(argv: readonly string[], rt: Runtime): Promise<number> {
   let code = EXIT.ok as number;
   const program = buildProgram(PROGRAM, COMMANDS, (c) => (code = c));
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride();
     // Commander echoes the arguments it refuses: they too reach the terminal escaped.
     cmd.configureOutput({
-      writeErr: (s) => process.stderr.write(visible(s)),
-      writeOut: (s) => process.stdout.write(visible(s)),
+      writeErr: (s) => void rt.stderr.write(visible(s)),
+      writeOut: (s) => void rt.stdout.write(visible(s)),
     });
   }
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv]);
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -358,14 +374,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     const planError = asPlanError(error);
     if (planError) {
-      process.stderr.write(visible(`${await forStderr(`plan: ${planError.message}`)}\n`));
+      rt.stderr.write(visible(`${await forStderr(`plan: ${planError.message}`)}\n`));
       return planError.exitCode;
     }
-    const debug = argv.includes('--debug') || !!process.env.DEBUG;
+    const debug = argv.includes('--debug') || !!envText('DEBUG', rt.env);
     const e = error as Error;
-    process.stderr.write(visible(`plan: unexpected error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`));
+    rt.stderr.write(visible(`plan: unexpected error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`));
     // Some libraries name their functions in colour (unist's visitors): not in a trace.
-    if (debug && e?.stack) process.stderr.write(visible(`${withoutStyle(e.stack)}\n`));
+    if (debug && e?.stack) rt.stderr.write(visible(`${withoutStyle(e.stack)}\n`));
     return EXIT.failure;
   }
 }

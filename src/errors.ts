@@ -2,6 +2,7 @@
 // is thrown is a bug; cli.ts reports it as one line too (stack with --debug).
 
 import { visible } from './text/visible.js';
+import { runtime } from './runtime.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, nothingToClaim: 3 } as const;
 
@@ -46,5 +47,5 @@ export function asPlanError(e: unknown): PlanError | null {
 
 /** A warning that does not stop the command: one line on stderr, made safe for the terminal. */
 export function warn(message: string): void {
-  process.stderr.write(visible(`plan: warning: ${message}\n`));
+  runtime().stderr.write(visible(`plan: warning: ${message}\n`));
 }

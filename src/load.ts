@@ -12,13 +12,15 @@ import type { Plan, Problem } from './model/types.js';
 import { MAX_NESTING } from './parse/depth.js';
 import { conflictProblem } from './model/merge-conflict.js';
 import type { VocabularyExtension } from './status.js';
+import { envNumber } from './env.js';
+import { runtime } from './runtime.js';
 
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
 export const MAX_BYTES = 16 * 1024 * 1024;
 
 /** The largest file plan reads: PLAN_MAX_BYTES, else MAX_BYTES. */
 export function maxBytes(): number {
-  return Number(process.env.PLAN_MAX_BYTES) || MAX_BYTES;
+  return envNumber('PLAN_MAX_BYTES', MAX_BYTES);
 }
 
 export interface Loaded {
@@ -32,7 +34,7 @@ export interface Loaded {
   compact?: CompactPlan;
 }
 
-export function displayPath(path: string, cwd = process.cwd()): string {
+export function displayPath(path: string, cwd = runtime().cwd()): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel : path;
 }

@@ -11,6 +11,8 @@
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PlanError, UsageError } from './errors.js';
+import { envText } from './env.js';
+import { runtime } from './runtime.js';
 
 export const PLAN_NAMES = [
   'PLAN.md',
@@ -28,9 +30,10 @@ export const PLAN_NAMES = [
   'progress.md',
 ];
 
-export function locatePlan(explicit: string | undefined, cwd = process.cwd(), env = process.env): string {
+export function locatePlan(explicit: string | undefined, cwd = runtime().cwd(), env = runtime().env): string {
   if (explicit) return resolve(cwd, explicit);
-  if (env.PLAN_FILE) return resolve(cwd, env.PLAN_FILE);
+  const fromEnv = envText('PLAN_FILE', env);
+  if (fromEnv) return resolve(cwd, fromEnv);
   let dir = resolve(cwd);
   for (;;) {
     for (const name of PLAN_NAMES) {

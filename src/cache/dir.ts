@@ -5,14 +5,18 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fingerprint } from './hash.js';
+import { envFlag, envText } from '../env.js';
+import { runtime } from '../runtime.js';
 
-export function cacheDir(env = process.env): string | null {
-  if (env.PLAN_NO_CACHE && env.PLAN_NO_CACHE !== '0') return null;
-  if (env.PLAN_CACHE_DIR) return env.PLAN_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'plan');
-  const home = homedir();
+export function cacheDir(env = runtime().env): string | null {
+  if (envFlag('PLAN_NO_CACHE', env)) return null;
+  const dir = envText('PLAN_CACHE_DIR', env);
+  if (dir) return dir;
+  const xdg = envText('XDG_CACHE_HOME', env);
+  if (xdg) return join(xdg, 'plan');
+  const home = envText('HOME', env) ?? homedir();
   if (process.platform === 'darwin') return join(home, 'Library', 'Caches', 'plan');
-  if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'plan', 'Cache');
+  if (process.platform === 'win32') return join(envText('LOCALAPPDATA', env) ?? join(home, 'AppData', 'Local'), 'plan', 'Cache');
   return join(home, '.cache', 'plan');
 }
 

@@ -20,6 +20,7 @@ import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, statS
 import { dirname, resolve } from 'node:path';
 import { warn } from '../errors.js';
 import { readFileText } from '../fs/read.js';
+import { runtime, type Runtime } from '../runtime.js';
 
 /** The largest cache file read (a model of a 16 MB plan is several times its size). */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
@@ -73,12 +74,13 @@ export function folderProblem(dir: string, top: boolean, uid = process.getuid?.(
 }
 
 const verdicts = new Map<string, string | null>();
-let warned = false;
+// Said once per run: an in-process run (tests) is a run of its own.
+const warned = new WeakSet<Runtime>();
 
 /** Says once per run that the cache folder `dir` is not used, and why. */
 function unusable(dir: string, why: string): void {
-  if (warned) return;
-  warned = true;
+  if (warned.has(runtime())) return;
+  warned.add(runtime());
   warn(`cannot use the cache folder ${dir} (${why}); plan goes on without it (set PLAN_CACHE_DIR to a writable folder of your own, or PLAN_NO_CACHE=1)`);
 }
 
@@ -145,5 +147,5 @@ function createExclusive(path: string, text: string): void {
 /** Forgets the verdicts on folders (tests change permissions within one process). */
 export function forgetFolderVerdicts(): void {
   verdicts.clear();
-  warned = false;
+  warned.delete(runtime());
 }

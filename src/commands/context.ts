@@ -6,6 +6,7 @@ import { midMerge } from '../model/merge-conflict.js';
 import { outputMode, terminalWidth, type OutputMode } from '../render/mode.js';
 import { jsonVisible, visible } from '../text/visible.js';
 import { visiblePlan } from '../render/visible.js';
+import { runtime } from '../runtime.js';
 
 export interface GlobalOptions {
   file?: string;
@@ -31,8 +32,8 @@ export function makeContext(opts: GlobalOptions): Context {
     width: terminalWidth(),
     // The choke points: nothing from a file reaches the terminal raw. Only the
     // views colour, and they are given escaped text (openPlan).
-    out: (s) => void process.stdout.write(mode === 'json' ? jsonVisible(s) : visible(s, mode === 'table')),
-    err: (s) => void process.stderr.write(visible(s)),
+    out: (s) => void runtime().stdout.write(mode === 'json' ? jsonVisible(s) : visible(s, mode === 'table')),
+    err: (s) => void runtime().stderr.write(visible(s)),
   };
 }
 

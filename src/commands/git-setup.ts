@@ -15,6 +15,8 @@ import { firstLine, git } from '../git/exec.js';
 import { repoFile } from '../git/repo.js';
 import { atomicWrite } from '../edit/write.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
+import { envText } from '../env.js';
+import { runtime } from '../runtime.js';
 
 export interface SetupOptions {
   global?: boolean;
@@ -68,10 +70,10 @@ function localTarget(ctx: Context): Target {
 }
 
 function globalTarget(): Target {
-  const cwd = process.cwd();
+  const cwd = runtime().cwd();
   const configured = git(['config', '--global', '--path', '--get', 'core.attributesFile'], cwd);
   const fromConfig = configured.status === 0 ? configured.stdout.toString('utf8').trim() : '';
-  const xdg = process.env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  const xdg = envText('XDG_CONFIG_HOME') ?? join(envText('HOME') ?? homedir(), '.config');
   return { attributes: fromConfig || join(xdg, 'git', 'attributes'), patterns: PLAN_NAMES.map(attributePattern), cwd };
 }
 
@@ -161,7 +163,7 @@ interface DriverCommand {
  */
 function driverCommand(option: string | undefined): DriverCommand {
   if (option !== undefined) return { source: 'option', run: option, why: `git runs \`${option}\` (--command)` };
-  const script = process.argv[1] ? realpathSync(process.argv[1]) : null;
+  const script = runtime().argv[1] ? realpathSync(runtime().argv[1]!) : null;
   const found = findOnPath('plan');
   if (script && found && sameFile(found, script)) {
     return { source: 'path', run: 'plan', why: `git runs \`plan\` from PATH (${found})` };
@@ -182,7 +184,7 @@ function driverCommand(option: string | undefined): DriverCommand {
  */
 function findOnPath(name: string): string | null {
   if (process.platform === 'win32') return null;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+  for (const dir of (runtime().env.PATH ?? '').split(delimiter)) {
     if (!isAbsolute(dir) || /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
     const file = join(dir, name);
     try {

@@ -11,6 +11,7 @@ import { PlanError, UsageError } from '../errors.js';
 import { git } from '../git/exec.js';
 import { mergeFileInPlace, type MergeFileOptions } from '../merge/merge-file.js';
 import { maxBytes } from '../load.js';
+import { runtime } from '../runtime.js';
 
 export interface DriverOptions {
   markerSize?: string;
@@ -21,13 +22,15 @@ export interface DriverOptions {
 
 export async function mergeDriver(
   ctx: Context,
-  basePath: string,
-  oursPath: string,
-  theirsPath: string,
+  baseArg: string,
+  oursArg: string,
+  theirsArg: string,
   name: string | undefined,
   o: DriverOptions,
 ): Promise<number> {
-  const shown = name ?? oursPath;
+  const shown = name ?? oursArg;
+  // Relative to the command's folder (an in-process run has its own, not the process's).
+  const [basePath, oursPath, theirsPath] = [baseArg, oursArg, theirsArg].map((f) => resolve(runtime().cwd(), f)) as [string, string, string];
   const opts: MergeFileOptions = {
     labels: { ours: o.labelOurs ?? 'ours', base: o.labelBase ?? 'base', theirs: o.labelTheirs ?? 'theirs' },
     markerSize: markerSize(o.markerSize),
@@ -56,7 +59,7 @@ async function mergeInMemory(
 ): Promise<{ conflicts: number; conflicted?: string[] }> {
   const [base, ours, theirs] = [basePath!, oursPath!, theirsPath!].map((f) => readInput(f, shown));
   const { mergeVersions } = await import('../merge/plans.js');
-  const result = await mergeVersions(resolve(name ?? oursPath!), base!, ours!, theirs!, opts, (why) =>
+  const result = await mergeVersions(resolve(runtime().cwd(), name ?? oursPath!), base!, ours!, theirs!, opts, (why) =>
     ctx.err(`plan: ${shown}: the per-task merge could not run (${why}); used git's line merge instead\n`),
   );
   try {
@@ -102,6 +105,6 @@ function markerSize(v: string | undefined): number {
 
 /** The user's merge.conflictStyle (merge, diff3, zdiff3), as git merge-file would read it. */
 function conflictStyle(): string {
-  const r = git(['config', '--get', 'merge.conflictStyle'], process.cwd());
+  const r = git(['config', '--get', 'merge.conflictStyle'], runtime().cwd());
   return r.status === 0 ? r.stdout.toString('utf8').trim() : 'merge';
 }

@@ -22,11 +22,12 @@ import { basename, dirname } from 'node:path';
 import type { Context } from './context.js';
 import type { Filters } from '../query/filter.js';
 import { locatePlan } from '../locate.js';
-import { displayPath, MAX_BYTES } from '../load.js';
+import { displayPath, maxBytes } from '../load.js';
 import { PlanError, asPlanError } from '../errors.js';
 import { readFileBytes } from '../fs/read.js';
 import { cut } from '../render/fit.js';
 import { textWidth } from '../text/width.js';
+import { runtime } from '../runtime.js';
 
 export const WATCH_VIEWS = ['list', 'board', 'summary'] as const;
 export type WatchView = (typeof WATCH_VIEWS)[number];
@@ -72,14 +73,14 @@ function frame(title: string, body: string, rows: number): string {
 
 /** The plan's bytes now, or null (gone, or not a file plan reads): never blocks, even on a FIFO. */
 function readBytes(path: string): Buffer | null {
-  const r = readFileBytes(path, { max: Number(process.env.PLAN_MAX_BYTES) || MAX_BYTES });
+  const r = readFileBytes(path, { max: maxBytes() });
   return 'bytes' in r ? r.bytes : null;
 }
 
 /** The title line, cut to `width` columns with the way out kept in view. */
 function titleLine(view: WatchView, display: string, width: number): string {
   const hint = '  (q to quit)';
-  const text = visible(`plan watch ${view}: ${display}  ${new Date().toTimeString().slice(0, 8)}`);
+  const text = visible(`plan watch ${view}: ${display}  ${runtime().now().toTimeString().slice(0, 8)}`);
   if (width <= 0) return text + hint;
   const room = width - textWidth(hint);
   return room >= 10 ? cut(text, room) + hint : cut(text + hint, width);
@@ -102,7 +103,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   const path = locatePlan(ctx.opts.file);
   const display = displayPath(path);
   const tty = ctx.mode === 'table';
-  const stdout = process.stdout;
+  const stdout = runtime().stdout;
   let last: Buffer | null | undefined;
   let drawing = Promise.resolve();
 
@@ -176,7 +177,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   }
   draw(true);
 
-  const keys = tty && process.stdin.isTTY ? process.stdin : null;
+  const keys = tty && (runtime().stdin as NodeJS.ReadStream).isTTY ? (runtime().stdin as NodeJS.ReadStream) : null;
   await new Promise<void>((resolve) => {
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
     const onKey = (data: Buffer) => {

@@ -11,6 +11,7 @@ import { cacheDir, keyOf } from '../cache/dir.js';
 import { readCacheFile, writeCacheFile } from '../cache/files.js';
 import { contentDigest } from '../cache/plan-cache.js';
 import type { Edit } from './splice.js';
+import { runtime } from '../runtime.js';
 
 export interface UndoEdit {
   /** Offsets in the text the write produced. */
@@ -52,7 +53,7 @@ export class Journal {
     }
   }
 
-  static forPlan(realPath: string, env = process.env): Journal {
+  static forPlan(realPath: string, env = runtime().env): Journal {
     const dir = cacheDir(env);
     return new Journal(dir ? join(dir, 'undo', `${keyOf(realPath)}.json`) : null);
   }
@@ -67,7 +68,7 @@ export class Journal {
   }
 
   /** Records a write: `edits` (sorted or not) turned `before` into the text whose bytes are `after`. */
-  record(edits: Edit[], before: Uint8Array, after: Uint8Array, command: string, now = new Date()): void {
+  record(edits: Edit[], before: Uint8Array, after: Uint8Array, command: string, now = runtime().now()): void {
     if (!this.file) return;
     this.list.push({ at: now.toISOString(), command, after: digest(after), before: digest(before), undo: reverse(edits) });
     let chars = this.list.reduce((n, e) => n + size(e), 0);
@@ -134,7 +135,7 @@ export function reverse(edits: Edit[]): UndoEdit[] {
 const size = (e: JournalEntry) => e.undo.reduce((n, u) => n + u.text.length + (u.end - u.start), 0) + e.command.length;
 
 /** The command line of this process, without the flags that only choose the file or the output. */
-export function commandLine(argv = process.argv.slice(2)): string {
+export function commandLine(argv = runtime().argv.slice(2)): string {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;

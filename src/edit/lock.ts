@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { readFileText } from '../fs/read.js';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { PlanError } from '../errors.js';
+import { envNumber } from '../env.js';
 
 /** A lock not refreshed for this long, whose holder is gone, is taken over (PLAN_LOCK_STALE overrides, in ms). */
 export const STALE_MS = 4000;
@@ -42,9 +43,9 @@ export interface HeldLock {
   stillOurs(): boolean;
 }
 
-function envMs(name: string, fallback: number): number {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
+/** How long a writer waits for the lock, as set (PLAN_LOCK_TIMEOUT) or the default. */
+export function lockTimeoutMs(): number {
+  return envNumber('PLAN_LOCK_TIMEOUT', LOCK_TIMEOUT_MS);
 }
 
 /** "1 s", "1.5 s": a duration as the user set it. */
@@ -152,8 +153,8 @@ function timeoutError(display: string, timeout: number, seen: Seen | null, stale
 
 /** Runs `fn` holding the plan's exclusive lock. */
 export async function withLock<T>(target: string, display: string, fn: (lock: HeldLock) => Promise<T>): Promise<T> {
-  const timeout = envMs('PLAN_LOCK_TIMEOUT', LOCK_TIMEOUT_MS);
-  const staleMs = envMs('PLAN_LOCK_STALE', STALE_MS);
+  const timeout = lockTimeoutMs();
+  const staleMs = envNumber('PLAN_LOCK_STALE', STALE_MS);
   const deadline = Date.now() + timeout;
   const dir = `${target}.lock`;
   const owner: Owner = { pid: process.pid, started: procStat('self')?.started ?? null, host: hostname(), token: newToken() };

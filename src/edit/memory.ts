@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { cacheDir, keyOf } from '../cache/dir.js';
 import { readCacheFile, writeCacheFile } from '../cache/files.js';
+import { runtime } from '../runtime.js';
 
 export interface TaskMemory {
   /** What plan last wrote for this task (its status text, or item prefix). */
@@ -29,7 +30,7 @@ export class StatusMemory {
     }
   }
 
-  static forPlan(realPath: string, env = process.env): StatusMemory {
+  static forPlan(realPath: string, env = runtime().env): StatusMemory {
     const dir = cacheDir(env);
     return new StatusMemory(dir ? join(dir, 'memory', `${keyOf(realPath)}.json`) : null);
   }

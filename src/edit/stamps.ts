@@ -5,6 +5,7 @@
 import type { Edit } from './splice.js';
 import type { Span } from '../parse/blocks.js';
 import { UsageError } from '../errors.js';
+import { runtime } from '../runtime.js';
 
 /** The last second a four-digit year can write: 9999-12-31T23:59:59Z. */
 const LAST_EPOCH = 253402300799;
@@ -14,7 +15,7 @@ const LAST_EPOCH = 253402300799;
  * set. An epoch that is not a whole number of seconds up to the year 9999 is a
  * usage error: a stamp must never read `NaN-NaN-NaN`.
  */
-export function today(env = process.env): { y: number; m: number; d: number; date: Date } {
+export function today(env = runtime().env): { y: number; m: number; d: number; date: Date } {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch) {
     if (!/^\d+$/.test(epoch) || Number(epoch) > LAST_EPOCH) {
@@ -25,20 +26,20 @@ export function today(env = process.env): { y: number; m: number; d: number; dat
     const date = new Date(Number(epoch) * 1000);
     return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), date };
   }
-  const date = new Date();
+  const date = runtime().now();
   return { y: date.getFullYear(), m: date.getMonth() + 1, d: date.getDate(), date };
 }
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
 /** The same date format with today's date, or null for a format we do not know. */
-export function restamp(value: string, env = process.env): string | null {
+export function restamp(value: string, env = runtime().env): string | null {
   const t = today(env);
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})([-/.])(\d{2})\2(\d{2})$/.exec(value))) return `${t.y}${m[2]}${p2(t.m)}${m[2]}${p2(t.d)}`;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})T(.*)$/.exec(value))) {
     // A timestamp: keep its shape, with the current UTC time (or the epoch's).
-    const iso = (env.SOURCE_DATE_EPOCH ? t.date : new Date()).toISOString();
+    const iso = (env.SOURCE_DATE_EPOCH ? t.date : runtime().now()).toISOString();
     if (/^\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(m[4]!)) return m[4]!.includes('.') ? iso : iso.replace(/\.\d+Z$/, 'Z');
     if (/^\d{2}:\d{2}(:\d{2})?$/.test(m[4]!)) return iso.slice(0, 11 + m[4]!.length);
     return null;
@@ -50,7 +51,7 @@ export function restamp(value: string, env = process.env): string | null {
  * Edits that refresh the stamps of `text`; `frontMatter` is the block's span.
  * `skip`: spans that hold no stamp of the file's own (tables, task items).
  */
-export function stampEdits(text: string, frontMatter: Span | null, bodyStart: number, env = process.env, skip: Span[] = []): Edit[] {
+export function stampEdits(text: string, frontMatter: Span | null, bodyStart: number, env = runtime().env, skip: Span[] = []): Edit[] {
   const edits: Edit[] = [];
   const stamp = (start: number, value: string) => {
     const next = restamp(value, env);

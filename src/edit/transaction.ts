@@ -26,6 +26,7 @@ import { isStaleModelError, readBackProblem } from './verify.js';
 import { changesWhatItIs, makeEditContext, type EditContext } from './task-edits.js';
 import type { Task } from '../model/types.js';
 import type { Status } from '../status.js';
+import { runtime } from '../runtime.js';
 
 export interface TransactOptions {
   /** Print the diff instead of writing. */
@@ -118,7 +119,7 @@ export async function transact<T>(
     const all = [...edits];
     if (opts.touch !== false) {
       const busy = (s: number, e: number) => edits.some((x) => x.start < e && s < x.end);
-      for (const st of stampEdits(text, plan.frontMatter.span, plan.bodyStart, process.env, stampFreeSpans(plan))) if (!busy(st.start, st.end)) all.push(st);
+      for (const st of stampEdits(text, plan.frontMatter.span, plan.bodyStart, runtime().env, stampFreeSpans(plan))) if (!busy(st.start, st.end)) all.push(st);
     }
     const next = applyEdits(text, all, display);
     if (next === text) return { value, changed: false, written: false, diff: '', text, display, remarks };

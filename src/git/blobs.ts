@@ -5,10 +5,11 @@
 
 import { spawn } from 'node:child_process';
 import { PlanError } from '../errors.js';
+import { runtime } from '../runtime.js';
 
 export async function* readBlobs(root: string, oids: string[], display: string): AsyncGenerator<[string, Buffer]> {
   if (oids.length === 0) return;
-  const child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: { ...process.env, LC_ALL: 'C' }, windowsHide: true });
+  const child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: { ...runtime().env, LC_ALL: 'C' }, windowsHide: true });
   let spawnError: NodeJS.ErrnoException | null = null;
   child.on('error', (e: NodeJS.ErrnoException) => (spawnError = e));
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));

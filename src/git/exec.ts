@@ -4,6 +4,7 @@
 
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { PlanError } from '../errors.js';
+import { runtime } from '../runtime.js';
 
 export interface GitResult {
   status: number;
@@ -13,7 +14,7 @@ export interface GitResult {
 
 /** The environment git runs in: never a pager, never a prompt, messages in English for parsing. */
 function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANG: 'C' };
+  return { ...runtime().env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANG: 'C' };
 }
 
 /** Runs `git args` in `cwd`; the caller reads the status. Throws only when git cannot run at all. */

@@ -11,6 +11,7 @@ import { filterTasks, type Filters } from '../query/filter.js';
 import { progressOf } from './changes.js';
 import { EMPTY_SNAPSHOT, snapshotOf, type Snapshot, type SnapshotTask } from './snapshot.js';
 import { snapshots } from './versions.js';
+import { runtime } from '../runtime.js';
 
 export interface BurnPoint {
   /** The commit, or null for the uncommitted working file. */
@@ -53,7 +54,7 @@ async function versions(planPath: string, display: string, since?: string): Prom
   }));
   const working = await loadPlan(planPath);
   if (blobId(working.bytes) !== commits[commits.length - 1]?.after) {
-    out.push({ hash: null, date: new Date().toISOString(), snapshot: snapshotOf(working.plan) });
+    out.push({ hash: null, date: runtime().now().toISOString(), snapshot: snapshotOf(working.plan) });
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { BUILD } from '../cache/plan-cache.js';
 import type { Snapshot, SnapshotTask } from './snapshot.js';
 import { SCOPE_KINDS } from '../model/types.js';
 import { STATUSES } from '../status.js';
+import { runtime } from '../runtime.js';
 
 /** The most task references kept over all versions (about 12 MB of cache). */
 const MAX_REFS = 2_000_000;
@@ -74,7 +75,7 @@ export class HistoryStore {
   private changed = false;
 
   /** `config`: the vocabulary file's text, which the models depend on. */
-  constructor(planRealPath: string, config: string, env = process.env) {
+  constructor(planRealPath: string, config: string, env = runtime().env) {
     const dir = cacheDir(env);
     // Unbundled (no build digest) nothing is cached: models of other sources must not be reused.
     this.file = dir && BUILD !== null ? join(dir, 'history', `${keyOf(planRealPath)}.json`) : null;

@@ -3,7 +3,8 @@
 
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { locatePlan } from '../locate.js';
-import { LOCK_TIMEOUT_MS } from '../edit/lock.js';
+import { lockTimeoutMs } from '../edit/lock.js';
+import { runtime } from '../runtime.js';
 import { registerTools } from './tools.js';
 import { registerResources } from './resources.js';
 import { INVALID_REQUEST, LineTransport } from './stdio.js';
@@ -94,12 +95,12 @@ export async function runServer(opts: ServerOptions): Promise<void> {
       prevClose?.();
       resolve();
     };
-    process.stdin.once('end', () => resolve());
-    process.stdin.once('close', () => resolve());
+    runtime().stdin.once('end', () => resolve());
+    runtime().stdin.once('close', () => resolve());
   });
   if (pending.size > 0) {
     // A write waits for the lock at most PLAN_LOCK_TIMEOUT; do not wait much longer than that.
-    const limit = (Number(process.env.PLAN_LOCK_TIMEOUT) || LOCK_TIMEOUT_MS) + 5000;
+    const limit = lockTimeoutMs() + 5000;
     let timer: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
       settle = resolve;

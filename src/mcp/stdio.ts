@@ -7,6 +7,7 @@
 
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { runtime, type Output } from '../runtime.js';
 
 /** The longest message read; a longer line is answered with an error and skipped. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -32,8 +33,8 @@ export class LineTransport implements Transport {
   private skipping = false;
 
   constructor(
-    private readonly input: NodeJS.ReadableStream = process.stdin,
-    private readonly output: NodeJS.WritableStream = process.stdout,
+    private readonly input: NodeJS.ReadableStream = runtime().stdin,
+    private readonly output: Output = runtime().stdout,
     private readonly max = MAX_MESSAGE_BYTES,
   ) {}
 

@@ -3,7 +3,7 @@
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PlanError } from '../errors.js';
 import { firstLine, git, type GitResult } from '../git/exec.js';
 
@@ -42,7 +42,7 @@ export function mergeFile(ours: Uint8Array, base: Uint8Array, theirs: Uint8Array
  * Returns the number of conflicts.
  */
 export function mergeFileInPlace(ours: string, base: string, theirs: string, opts: MergeFileOptions): number {
-  return conflictsOf(git([...mergeFileArgs(opts), '--', ours, base, theirs], process.cwd()));
+  return conflictsOf(git([...mergeFileArgs(opts), '--', ours, base, theirs], dirname(ours)));
 }
 
 function mergeFileArgs(opts: MergeFileOptions): string[] {

@@ -6,6 +6,7 @@ import { parseFast } from './fast.js';
 import { maskDeepNesting } from './depth.js';
 import type { Block } from './blocks.js';
 import { cutLines, findConflicts, mapBlocks, type Conflict } from './conflicts.js';
+import { envText } from '../env.js';
 
 export interface ParsedDocument {
   frontMatter: FrontMatterResult;
@@ -48,7 +49,7 @@ export async function parseDocument(text: string): Promise<ParsedDocument> {
 }
 
 async function parseBlocks(text: string): Promise<Pick<ParsedDocument, 'blocks' | 'parser'>> {
-  if (process.env.PLAN_PARSER !== 'remark') {
+  if (envText('PLAN_PARSER') !== 'remark') {
     const blocks = parseFast(text);
     if (blocks) return { blocks, parser: 'fast' };
   }

@@ -1,11 +1,26 @@
 // Colours and status marks shared by every terminal view: the only importer
 // of chalk. Each status has one mark, one word and one colour everywhere.
 
-import chalk from 'chalk';
+import chalk, { type ColorSupportLevel } from 'chalk';
 import type { Status } from '../status.js';
+import { envText } from '../env.js';
+import { onRuntime, processRuntime, type Runtime } from '../runtime.js';
 
-// chalk reads FORCE_COLOR and --no-color itself; NO_COLOR (no-color.org) it does not.
-if (process.env.NO_COLOR && !process.env.FORCE_COLOR) chalk.level = 0;
+// chalk reads FORCE_COLOR, --no-color and the terminal of the process itself; NO_COLOR (no-color.org) it does not.
+const detected = chalk.level;
+
+/** The colour level of a run: NO_COLOR, else FORCE_COLOR, else chalk's own reading of the process (or, in-process, the runtime's terminal). */
+function colourLevel(rt: Runtime): ColorSupportLevel {
+  if (envText('NO_COLOR', rt.env) && !envText('FORCE_COLOR', rt.env)) return 0;
+  if (rt === processRuntime) return detected;
+  const forced = envText('FORCE_COLOR', rt.env);
+  if (forced !== undefined) return (/^[0-3]$/.test(forced) ? Number(forced) : 1) as ColorSupportLevel;
+  return rt.isTTY ? 1 : 0;
+}
+
+onRuntime((rt) => {
+  chalk.level = colourLevel(rt);
+});
 
 export const MARK: Record<Status, string> = {
   done: '✔',

@@ -1,5 +1,8 @@
 // Terminal → table; piped or --plain → tab-separated text; --json → JSON.
 
+import { envNumber } from '../env.js';
+import { runtime, type Runtime } from '../runtime.js';
+
 export type OutputMode = 'table' | 'plain' | 'json';
 
 export interface OutputOptions {
@@ -7,13 +10,12 @@ export interface OutputOptions {
   plain?: boolean;
 }
 
-export function outputMode(opts: OutputOptions, stream: NodeJS.WriteStream = process.stdout): OutputMode {
+export function outputMode(opts: OutputOptions, rt: Runtime = runtime()): OutputMode {
   if (opts.json) return 'json';
-  if (opts.plain || !stream.isTTY) return 'plain';
+  if (opts.plain || !rt.isTTY) return 'plain';
   return 'table';
 }
 
-export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
-  const fromEnv = Number(process.env.COLUMNS);
-  return stream.columns || (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 80);
+export function terminalWidth(rt: Runtime = runtime()): number {
+  return rt.columns || envNumber('COLUMNS', 80, rt.env);
 }

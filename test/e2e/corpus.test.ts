@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, plan } from '../helpers/run.js';
+import { CORPUS } from '../helpers/run.js';
+import { runCli as cli } from '../helpers/cli.js';
 
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
 
@@ -11,8 +12,8 @@ describe(`the real planning files in ${CORPUS}`, () => {
     it.skip(`skipped: ${CORPUS} is absent`, () => {});
     return;
   }
-  it.each(files)('%s: list --json exits 0 with tasks and no error', (f) => {
-    const r = plan(['-f', join(CORPUS, f), 'list', '--json']);
+  it.each(files)('%s: list --json exits 0 with tasks and no error', async (f) => {
+    const r = await cli(['-f', join(CORPUS, f), 'list', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/unexpected error/);
     const out = JSON.parse(r.stdout);
@@ -21,8 +22,9 @@ describe(`the real planning files in ${CORPUS}`, () => {
     for (const t of out.tasks) expect(typeof t.line).toBe('number');
   });
 
-  it('finds tasks in nearly every file', () => {
-    const empty = files.filter((f) => JSON.parse(plan(['-f', join(CORPUS, f), 'list', '--json']).stdout).tasks.length === 0);
+  it('finds tasks in nearly every file', async () => {
+    const empty: string[] = [];
+    for (const f of files) if (JSON.parse((await cli(['-f', join(CORPUS, f), 'list', '--json'])).stdout).tasks.length === 0) empty.push(f);
     expect(empty.length, empty.join(', ')).toBeLessThanOrEqual(2);
   });
 });

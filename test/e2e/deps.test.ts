@@ -4,8 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { join, relative } from 'node:path';
-import { FIXTURES, plan, planAsync, ROOT, writeTemp } from '../helpers/run.js';
-import { ok, workspace } from './write-helpers.js';
+import { FIXTURES, planAsync, ROOT, writeTemp } from '../helpers/run.js';
+import { runCli as cli } from '../helpers/cli.js';
+import { cliWorkspace, leftovers, ok } from './write-helpers.js';
 
 const DEPS = join(FIXTURES, 'deps');
 const fixture = (name: string) => join(DEPS, name);
@@ -18,23 +19,19 @@ interface TaskOut {
   dependsOn: string[];
 }
 
-function tasks(file: string, args: string[] = ['list']): TaskOut[] {
-  const r = ok(plan(['-f', file, '--json', ...args]));
+async function tasks(file: string, args: string[] = ['list']): Promise<TaskOut[]> {
+  const r = ok(await cli(['-f', file, '--json', ...args]));
   return JSON.parse(r.stdout).tasks;
 }
 
 /** id → dependsOn, for the tasks that have dependencies. */
-function dependsOf(file: string): Record<string, string[]> {
-  return Object.fromEntries(
-    tasks(file)
-      .filter((t) => t.dependsOn.length)
-      .map((t) => [`${t.id}@${t.line}`, t.dependsOn]),
-  );
+async function dependsOf(file: string): Promise<Record<string, string[]>> {
+  return Object.fromEntries((await tasks(file)).filter((t) => t.dependsOn.length).map((t) => [`${t.id}@${t.line}`, t.dependsOn]));
 }
 
 describe('reading dependencies', () => {
-  it('from a Depends On column: ids, lists, `-`', () => {
-    expect(dependsOf(fixture('column.md'))).toEqual({
+  it('from a Depends On column: ids, lists, `-`', async () => {
+    expect(await dependsOf(fixture('column.md'))).toEqual({
       'FEAT-001.2@8': ['FEAT-001.1'],
       'FEAT-001.3@9': ['FEAT-001.2'],
       'FEAT-001.4@10': ['FEAT-001.1', 'FEAT-001.2'],
@@ -42,8 +39,8 @@ describe('reading dependencies', () => {
     });
   });
 
-  it("from **Depends on** field lines under headings: the section's tasks and the checklist item naming the same phase", () => {
-    expect(dependsOf(fixture('fields.md'))).toEqual({
+  it("from **Depends on** field lines under headings: the section's tasks and the checklist item naming the same phase", async () => {
+    expect(await dependsOf(fixture('fields.md'))).toEqual({
       '2@6': ['Phase 1'],
       '3@7': ['Phase 2'],
       '@b64e0@20': ['Phase 1'],
@@ -53,8 +50,8 @@ describe('reading dependencies', () => {
     });
   });
 
-  it('from inline marks: (after 1.1, 1.2), blocked by #12, in items and table titles, which lose the marks', () => {
-    const all = tasks(fixture('inline.md'));
+  it('from inline marks: (after 1.1, 1.2), blocked by #12, in items and table titles, which lose the marks', async () => {
+    const all = await tasks(fixture('inline.md'));
     expect(all.map((t) => [t.id, t.title, t.dependsOn])).toEqual([
       ['1.1', 'Schema', []],
       ['1.2', 'Migrations', ['1.1']],
@@ -65,8 +62,8 @@ describe('reading dependencies', () => {
     ]);
   });
 
-  it("from Obsidian Tasks' ⛔ and 🆔: the 🆔 is the task's id", () => {
-    expect(tasks(fixture('obsidian.md')).map((t) => [t.id, t.title, t.dependsOn])).toEqual([
+  it("from Obsidian Tasks' ⛔ and 🆔: the 🆔 is the task's id", async () => {
+    expect((await tasks(fixture('obsidian.md'))).map((t) => [t.id, t.title, t.dependsOn])).toEqual([
       ['abc123', 'Design the schema', []],
       ['def456', 'Write migrations', ['abc123']],
       [expect.stringMatching(/^@[0-9a-f]{5}$/), 'Seed the database', ['def456']],
@@ -74,18 +71,18 @@ describe('reading dependencies', () => {
     ]);
   });
 
-  it('ids repeated across sprints resolve within the sprint, named by line', () => {
-    expect(dependsOf(fixture('sprints.md'))).toEqual({ '3.2@8': ['L7'], '3.2@15': ['L14'] });
-    const r = ok(plan(['-f', fixture('sprints.md'), '--plain', 'show', '3.2', '--sprint', '9']));
+  it('ids repeated across sprints resolve within the sprint, named by line', async () => {
+    expect(await dependsOf(fixture('sprints.md'))).toEqual({ '3.2@8': ['L7'], '3.2@15': ['L14'] });
+    const r = ok(await cli(['-f', fixture('sprints.md'), '--plain', 'show', '3.2', '--sprint', '9']));
     expect(r.stdout).toContain('depends on\t3.1 Collect traces (in-progress, line 14)\n');
   });
 
-  it('a field item nested under a task item belongs to that task; notes that name a library are no dependency', () => {
+  it('a field item nested under a task item belongs to that task; notes that name a library are no dependency', async () => {
     const f = writeTemp(
       ['# Plan', '', '- [ ] 2.1 Deploy', '  - **Depends on**: 2.2', '- [x] 2.2 Build (needs Socket.io)', '- [ ] 2.3 Retry (after 3 attempts)', ''].join('\n'),
     );
     try {
-      expect(tasks(f.file).map((t) => [t.id, t.title, t.dependsOn])).toEqual([
+      expect((await tasks(f.file)).map((t) => [t.id, t.title, t.dependsOn])).toEqual([
         ['2.1', 'Deploy', ['2.2']],
         ['2.2', 'Build (needs Socket.io)', []],
         ['2.3', 'Retry (after 3 attempts)', []],
@@ -97,28 +94,28 @@ describe('reading dependencies', () => {
 });
 
 describe('what can start: ready, next, claim', () => {
-  it("ready lists open tasks whose dependencies are done, in next's order (in progress first)", () => {
-    expect(tasks(fixture('column.md'), ['ready']).map((t) => t.id)).toEqual(['FEAT-001.2', 'FEAT-001.5']);
-    expect(tasks(fixture('fields.md'), ['ready']).map((t) => t.title)).toEqual(['Shell', '02-01 Window chrome', '02-02 Tab bar']);
-    const r = ok(plan(['-f', fixture('column.md'), '--json', 'ready']));
+  it("ready lists open tasks whose dependencies are done, in next's order (in progress first)", async () => {
+    expect((await tasks(fixture('column.md'), ['ready'])).map((t) => t.id)).toEqual(['FEAT-001.2', 'FEAT-001.5']);
+    expect((await tasks(fixture('fields.md'), ['ready'])).map((t) => t.title)).toEqual(['Shell', '02-01 Window chrome', '02-02 Tab bar']);
+    const r = ok(await cli(['-f', fixture('column.md'), '--json', 'ready']));
     expect(JSON.parse(r.stdout).waiting).toBe(2);
   });
 
-  it('next skips waiting tasks, and says what every candidate waits on when none is ready', () => {
+  it('next skips waiting tasks, and says what every candidate waits on when none is ready', async () => {
     const f = writeTemp(
       ['| ID | Task | Status | Depends On |', '|----|------|--------|------------|', '| 1 | Base | 🚫 Cancelled | |', '| 2 | Top | ⏳ Pending | 1 |', ''].join(
         '\n',
       ),
     );
     try {
-      const none = plan(['-f', f.file, 'next']);
+      const none = await cli(['-f', f.file, 'next']);
       expect(none.code).toBe(0);
       expect(none.stderr).toBe(`plan: ${f.file}: nothing ready: 2 waits on 1 (cancelled)\n`);
-      const json = JSON.parse(ok(plan(['-f', f.file, '--json', 'next'])).stdout);
+      const json = JSON.parse(ok(await cli(['-f', f.file, '--json', 'next'])).stdout);
       expect(json).toMatchObject({ task: null, reason: 'waiting on dependencies', waiting: [{ id: '2', waitingOn: [{ id: '1', status: 'cancelled' }] }] });
       // A cancelled dependency counts only when allowed.
-      expect(JSON.parse(ok(plan(['-f', f.file, '--json', 'next', '--allow-cancelled'])).stdout).task.id).toBe('2');
-      expect(tasks(f.file, ['ready', '--allow-cancelled']).map((t) => t.id)).toEqual(['2']);
+      expect(JSON.parse(ok(await cli(['-f', f.file, '--json', 'next', '--allow-cancelled'])).stdout).task.id).toBe('2');
+      expect((await tasks(f.file, ['ready', '--allow-cancelled'])).map((t) => t.id)).toEqual(['2']);
     } finally {
       f.cleanup();
     }
@@ -132,7 +129,7 @@ describe('what can start: ready, next, claim', () => {
       ...[2, 3, 4, 5, 6, 7].map((n) => `| T${n} | Task ${n} | ⏳ Pending | | ${n % 2 === 0 ? 'T1' : ''} |`),
       '',
     ];
-    const w = workspace(writeTemp(rows.join('\n')).file);
+    const w = writeTemp(rows.join('\n'));
     try {
       const runs = await Promise.all([1, 2, 3, 4, 5].map((n) => planAsync(['-f', w.file, '--json', 'next', '--claim', '--owner', `agent-${n}`])));
       const claimed = runs
@@ -141,8 +138,9 @@ describe('what can start: ready, next, claim', () => {
         .sort();
       expect(claimed).toEqual(['T3', 'T5', 'T7']);
       expect(runs.filter((r) => r.code === 3)).toHaveLength(2);
-      const after = tasks(w.file);
+      const after = await tasks(w.file);
       expect(after.filter((t) => ['T2', 'T4', 'T6'].includes(t.id)).map((t) => t.status)).toEqual(['pending', 'pending', 'pending']);
+      expect(leftovers(w.dir)).toEqual([]);
     } finally {
       w.cleanup();
     }
@@ -150,38 +148,38 @@ describe('what can start: ready, next, claim', () => {
 });
 
 describe('list filters and lean output', () => {
-  it('--waiting and --blocked-by (through other open tasks)', () => {
-    expect(tasks(fixture('column.md'), ['list', '--waiting']).map((t) => t.id)).toEqual(['FEAT-001.3', 'FEAT-001.4']);
-    expect(tasks(fixture('column.md'), ['list', '--blocked-by', 'FEAT-001.2']).map((t) => t.id)).toEqual(['FEAT-001.3', 'FEAT-001.4']);
-    expect(tasks(fixture('column.md'), ['list', '--blocked-by', 'FEAT-001.1'])).toEqual([]);
+  it('--waiting and --blocked-by (through other open tasks)', async () => {
+    expect((await tasks(fixture('column.md'), ['list', '--waiting'])).map((t) => t.id)).toEqual(['FEAT-001.3', 'FEAT-001.4']);
+    expect((await tasks(fixture('column.md'), ['list', '--blocked-by', 'FEAT-001.2'])).map((t) => t.id)).toEqual(['FEAT-001.3', 'FEAT-001.4']);
+    expect(await tasks(fixture('column.md'), ['list', '--blocked-by', 'FEAT-001.1'])).toEqual([]);
     // A shared id is picked with the list's own scope flags.
-    expect(tasks(fixture('sprints.md'), ['list', '--blocked-by', '3.1', '--sprint', '9']).map((t) => t.line)).toEqual([15]);
-    expect(plan(['-f', fixture('sprints.md'), 'list', '--blocked-by', '3.1']).stderr).toMatch(/matches 2 tasks/);
+    expect((await tasks(fixture('sprints.md'), ['list', '--blocked-by', '3.1', '--sprint', '9'])).map((t) => t.line)).toEqual([15]);
+    expect((await cli(['-f', fixture('sprints.md'), 'list', '--blocked-by', '3.1'])).stderr).toMatch(/matches 2 tasks/);
   });
 
-  it('--fields keeps only those fields (id first) in JSON, TSV and on a terminal; --limit the first n', () => {
-    const json = JSON.parse(ok(plan(['-f', fixture('column.md'), '--json', 'list', '--fields', 'title,dependsOn', '--limit', '2'])).stdout);
+  it('--fields keeps only those fields (id first) in JSON, TSV and on a terminal; --limit the first n', async () => {
+    const json = JSON.parse(ok(await cli(['-f', fixture('column.md'), '--json', 'list', '--fields', 'title,dependsOn', '--limit', '2'])).stdout);
     expect(json.tasks).toEqual([
       { id: 'FEAT-001.1', title: 'Schema', dependsOn: [] },
       { id: 'FEAT-001.2', title: 'API', dependsOn: ['FEAT-001.1'] },
     ]);
-    const tsv = ok(plan(['-f', fixture('column.md'), '--plain', 'ready', '--fields', 'status,title']));
+    const tsv = ok(await cli(['-f', fixture('column.md'), '--plain', 'ready', '--fields', 'status,title']));
     expect(tsv.stdout).toBe('id\tstatus\ttitle\nFEAT-001.2\tin-progress\tAPI\nFEAT-001.5\tpending\tLint rules\n');
   });
 
-  it('an unknown field or a bad limit is a usage error', () => {
-    const bad = plan(['-f', fixture('column.md'), 'list', '--fields', 'id,colour']);
+  it('an unknown field or a bad limit is a usage error', async () => {
+    const bad = await cli(['-f', fixture('column.md'), 'list', '--fields', 'id,colour']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown field "colour"; use any of id, idFromFile, kind, title/);
-    for (const n of ['0', '-1', 'x', '1.5']) expect(plan(['-f', fixture('column.md'), 'ready', '--limit', n]).code, n).toBe(2);
+    for (const n of ['0', '-1', 'x', '1.5']) expect((await cli(['-f', fixture('column.md'), 'ready', '--limit', n])).code, n).toBe(2);
   });
 });
 
 describe('show, check and deps', () => {
-  it('show lists dependencies and dependents with their statuses', () => {
-    const r = ok(plan(['-f', fixture('column.md'), '--plain', 'show', 'FEAT-001.2']));
+  it('show lists dependencies and dependents with their statuses', async () => {
+    const r = ok(await cli(['-f', fixture('column.md'), '--plain', 'show', 'FEAT-001.2']));
     expect(r.stdout).toContain('depends on\tFEAT-001.1 Schema (done)\nneeded by\tFEAT-001.3 Client (pending); FEAT-001.4 Docs (pending)\n');
-    const scope = ok(plan(['-f', fixture('fields.md'), '--json', 'show', '3', '--line', '7']));
+    const scope = ok(await cli(['-f', fixture('fields.md'), '--json', 'show', '3', '--line', '7']));
     expect(JSON.parse(scope.stdout).dependencies).toEqual([
       {
         ref: 'Phase 2',
@@ -195,8 +193,8 @@ describe('show, check and deps', () => {
     ]);
   });
 
-  it('check reports cycles, missing ids and done tasks with open dependencies at file:line:col', () => {
-    const r = plan(['-f', fixture('cycle.md'), '--plain', 'check']);
+  it('check reports cycles, missing ids and done tasks with open dependencies at file:line:col', async () => {
+    const r = await cli(['-f', fixture('cycle.md'), '--plain', 'check']);
     expect(r.code).toBe(1);
     const f = relative(ROOT, fixture('cycle.md'));
     expect(r.stdout).toBe(
@@ -209,11 +207,11 @@ describe('show, check and deps', () => {
       ].join('\n'),
     );
     // A cycle is never ready, nor picked.
-    expect(tasks(fixture('cycle.md'), ['ready']).map((t) => t.id)).toEqual(['A4', 'A6']);
+    expect((await tasks(fixture('cycle.md'), ['ready'])).map((t) => t.id)).toEqual(['A4', 'A6']);
   });
 
-  it('deps draws the tree, marks a cycle and a repeated subtree, and prints TSV, JSON and Mermaid', () => {
-    const tsv = ok(plan(['-f', fixture('column.md'), '--plain', 'deps']));
+  it('deps draws the tree, marks a cycle and a repeated subtree, and prints TSV, JSON and Mermaid', async () => {
+    const tsv = ok(await cli(['-f', fixture('column.md'), '--plain', 'deps']));
     expect(tsv.stdout).toBe(
       [
         'depth\tkey\tkind\tid\ttitle\tstatus\tline\tmark',
@@ -227,19 +225,19 @@ describe('show, check and deps', () => {
         '',
       ].join('\n'),
     );
-    const cycle = ok(plan(['-f', fixture('cycle.md'), '--plain', 'deps', 'A1']))
+    const cycle = ok(await cli(['-f', fixture('cycle.md'), '--plain', 'deps', 'A1']))
       .stdout.trim()
       .split('\n')
       .pop();
     expect(cycle).toBe('3\tA1\ttask\tA1\tAlpha\tpending\t5\tcycle');
-    const json = JSON.parse(ok(plan(['-f', fixture('inline.md'), '--json', 'deps', '1.3'])).stdout);
+    const json = JSON.parse(ok(await cli(['-f', fixture('inline.md'), '--json', 'deps', '1.3'])).stdout);
     expect(json.roots).toEqual(['1.3']);
     expect(json.edges).toEqual([
       { from: '1.3', to: '1.1' },
       { from: '1.3', to: '1.2' },
       { from: '1.2', to: '1.1' },
     ]);
-    const mermaid = ok(plan(['-f', fixture('inline.md'), 'deps', '1.3', '--mermaid'])).stdout;
+    const mermaid = ok(await cli(['-f', fixture('inline.md'), 'deps', '1.3', '--mermaid'])).stdout;
     expect(mermaid).toBe(
       [
         '```mermaid',
@@ -260,12 +258,12 @@ describe('show, check and deps', () => {
     );
   });
 
-  it('a Mermaid label cannot break out of its quotes', () => {
+  it('a Mermaid label cannot break out of its quotes', async () => {
     const f = writeTemp(
       ['| ID | Task | Status | Depends On |', '|---|---|---|---|', '| 1 | a"] --> x["<b>pwn</b> | ⏳ | |', '| 2 | b | ⏳ | 1 |', ''].join('\n'),
     );
     try {
-      const out = ok(plan(['-f', f.file, 'deps', '--mermaid'])).stdout;
+      const out = ok(await cli(['-f', f.file, 'deps', '--mermaid'])).stdout;
       // (The <b> tags are gone already: titles are plain text.)
       expect(out).toContain('  n1["1 a#34;] --#62; x[#34;pwn (pending)"]\n');
     } finally {
@@ -275,13 +273,13 @@ describe('show, check and deps', () => {
 });
 
 describe("the cache after plan's own writes", () => {
-  it('a status change on a row with an inline mark keeps its title and dependencies; a new mark in a title is read', () => {
-    const w = workspace(fixture('inline.md'));
+  it('a status change on a row with an inline mark keeps its title and dependencies; a new mark in a title is read', async () => {
+    const w = cliWorkspace(fixture('inline.md'));
     try {
-      ok(w.run(['set', '13', 'done']));
-      expect(tasks(w.file).find((t) => t.id === '13')).toMatchObject({ title: 'Logout button', status: 'done', dependsOn: ['12'] });
-      ok(w.run(['edit', '13', '--title', 'Logout button (after 1.1)']));
-      expect(tasks(w.file).find((t) => t.id === '13')).toMatchObject({ title: 'Logout button', dependsOn: ['1.1'] });
+      ok(await w.run(['set', '13', 'done']));
+      expect((await tasks(w.file)).find((t) => t.id === '13')).toMatchObject({ title: 'Logout button', status: 'done', dependsOn: ['12'] });
+      ok(await w.run(['edit', '13', '--title', 'Logout button (after 1.1)']));
+      expect((await tasks(w.file)).find((t) => t.id === '13')).toMatchObject({ title: 'Logout button', dependsOn: ['1.1'] });
     } finally {
       w.cleanup();
     }

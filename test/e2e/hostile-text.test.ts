@@ -5,7 +5,8 @@
 // --json keeps the text as it is, escaped.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { BIN, CACHE, plan, writeTemp } from '../helpers/run.js';
+import { BIN, CACHE, writeTemp } from '../helpers/run.js';
+import { runCli as cli } from '../helpers/cli.js';
 
 const TITLE = 'Deploy \x1b]0;pwned\x07now \x1b[2J\x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\ \u009b2J done\u202egnp.exe';
 const OWNER = 'Ana\x07\u2066';
@@ -64,15 +65,15 @@ describe.skipIf(!hasScript)(`hostile text on a terminal${hasScript ? '' : ': ski
 
 describe('hostile text piped', () => {
   for (const view of [...VIEWS, ['list', '--plain']]) {
-    it(`plan ${view.join(' ')} prints no raw control character`, () => {
-      const r = plan(['-f', f.file, ...view]);
+    it(`plan ${view.join(' ')} prints no raw control character`, async () => {
+      const r = await cli(['-f', f.file, ...view]);
       expect(r.stdout).not.toMatch(RAW);
       expect(r.stderr).not.toMatch(RAW);
     });
   }
 
-  it('the TSV of list carries the escaped text', () => {
-    const r = plan(['-f', f.file, 'list']);
+  it('the TSV of list carries the escaped text', async () => {
+    const r = await cli(['-f', f.file, 'list']);
     expect(r.stdout.split('\n')[1]).toBe(
       '1\ttask\tpending\tDeploy \\x1b]0;pwned\\x07now \\x1b[2J\\x1b[31mred\\x1b[0m \\x1b]8;;https://evil.example\\x1b\\click\\x1b]8;;\\x1b\\ \\x9b2J done\\u202egnp.exe\tAna\\x07\\u2066\tsee\\x1b[8m hidden \\x1b[28m\\x08\\x08over\t1\t\t\t\t7',
     );
@@ -80,31 +81,31 @@ describe('hostile text piped', () => {
 });
 
 describe('hostile text in error messages', () => {
-  it('an ambiguous id lists the candidates escaped', () => {
-    const r = plan(['-f', f.file, 'show', '2']);
+  it('an ambiguous id lists the candidates escaped', async () => {
+    const r = await cli(['-f', f.file, 'show', '2']);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(RAW);
     expect(r.stderr).toContain('\\x1b[5m');
   });
 
-  it('an id given on the command line is echoed escaped', () => {
-    const r = plan(['-f', f.file, 'show', '\x1b]0;x\x07']);
+  it('an id given on the command line is echoed escaped', async () => {
+    const r = await cli(['-f', f.file, 'show', '\x1b]0;x\x07']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^plan: .*\\x1b\]0;x\\x07/);
     expect(r.stderr).not.toMatch(RAW);
   });
 
-  it('an unknown option is echoed escaped by the usage error', () => {
-    const r = plan(['-f', f.file, 'list', '--\x1b[2Jx']);
+  it('an unknown option is echoed escaped by the usage error', async () => {
+    const r = await cli(['-f', f.file, 'list', '--\x1b[2Jx']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--\\x1b[2Jx');
     expect(r.stderr).not.toMatch(RAW);
   });
 
-  it('a file name is shown escaped', () => {
+  it('a file name is shown escaped', async () => {
     const odd = writeTemp(TEXT, 'odd\x1b[2J.md');
     try {
-      const r = plan(['-f', odd.file, 'show', '9']);
+      const r = await cli(['-f', odd.file, 'show', '9']);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('odd\\x1b[2J.md');
       expect(r.stderr).not.toMatch(RAW);
@@ -113,8 +114,8 @@ describe('hostile text in error messages', () => {
     }
   });
 
-  it('a dry run prints its diff escaped', () => {
-    const r = plan(['-f', f.file, 'set', '1', 'done', '--dry-run']);
+  it('a dry run prints its diff escaped', async () => {
+    const r = await cli(['-f', f.file, 'set', '1', 'done', '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('\\x1b]0;pwned\\x07');
     expect(r.stdout).not.toMatch(RAW);
@@ -122,8 +123,8 @@ describe('hostile text in error messages', () => {
 });
 
 describe('--json', () => {
-  it('keeps the text as it is, escaped as JSON: no raw control, C1 or bidi character in the output', () => {
-    const r = plan(['-f', f.file, 'show', '1', '--json']);
+  it('keeps the text as it is, escaped as JSON: no raw control, C1 or bidi character in the output', async () => {
+    const r = await cli(['-f', f.file, 'show', '1', '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(RAW);
     const task = JSON.parse(r.stdout).task;

@@ -72,7 +72,28 @@ function seedFolder(): { dir: string; cleanup: () => void } {
   return t;
 }
 
+/** A HOME, XDG config folder and global git config inside `dir`, for a command that writes the user's own (git-setup --global). */
+function ownHome(dir: string): Record<string, string> {
+  const home = join(dir, '.home');
+  mkdirSync(join(home, '.config'), { recursive: true });
+  return { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), GIT_CONFIG_GLOBAL: join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
+}
+
 describe('README examples', () => {
+  it("runs `git-setup --global` against the test folder's own global git config and attributes", () => {
+    const t = seedFolder();
+    const env = ownHome(t.dir);
+    try {
+      const r = plan(['git-setup', '--global', '--command', 'plan'], { cwd: t.dir, env });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(readFileSync(env.GIT_CONFIG_GLOBAL!, 'utf8')).toMatch(/\[merge "plan"\]/);
+      expect(readFileSync(join(env.XDG_CONFIG_HOME!, 'git', 'attributes'), 'utf8')).toMatch(/^PLAN\.md merge=plan$/m);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   const examples = [...shellExamples(), ...inlineExamples()];
 
   it('finds the examples', () => {
@@ -90,11 +111,13 @@ describe('README examples', () => {
   for (const example of examples) {
     it(`${example.join(', then ')} runs on the seed`, () => {
       const t = seedFolder();
+      // `plan git-setup --global` writes the global git config and attributes: the folder's own.
+      const env = ownHome(t.dir);
       try {
         // `plan undo` undoes plan's last write: make one first.
-        if (example.some((c) => /^plan undo/.test(c))) expect(plan(['set', '1.3', 'done'], { cwd: t.dir }).code).toBe(0);
+        if (example.some((c) => /^plan undo/.test(c))) expect(plan(['set', '1.3', 'done'], { cwd: t.dir, env }).code).toBe(0);
         for (const command of example) {
-          const r = plan(words(command).slice(1), { cwd: t.dir });
+          const r = plan(words(command).slice(1), { cwd: t.dir, env });
           const code = EXPECTED_EXIT[command] ?? 0;
           expect(r.code, `${command}: ${r.stderr}`).toBe(code);
           if (code === 0) expect(r.stderr, command).toBe('');

@@ -3,17 +3,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BIN, copyToTemp, plan, SEED, tempDir, writeTemp } from '../helpers/run.js';
+import { BIN, copyToTemp, SEED, tempDir, writeTemp } from '../helpers/run.js';
+import { runCli as cli } from '../helpers/cli.js';
 
 const copy = copyToTemp(SEED, 'progress_planning.md');
 afterAll(() => copy.cleanup());
 const seedBytes = readFileSync(SEED);
-const run = (args: string[]) => plan(['-f', 'progress_planning.md', ...args], { cwd: copy.dir });
+const run = (args: string[]) => cli(['-f', 'progress_planning.md', ...args], { cwd: copy.dir });
 const tsvLines = (...rows: unknown[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
 
 describe('plan summary', () => {
-  it('prints one TSV row per heading that holds tasks, then the file, with the same total as list', () => {
-    const r = run(['summary']);
+  it('prints one TSV row per heading that holds tasks, then the file, with the same total as list', async () => {
+    const r = await run(['summary']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
@@ -30,12 +31,12 @@ describe('plan summary', () => {
         [0, 'file', '', 'progress_planning.md', '', '', 1, 24, 4, 1, 5, 0, 0, 17],
       ),
     );
-    const listed = run(['list']).stdout.trimEnd().split('\n').length - 1;
+    const listed = (await run(['list'])).stdout.trimEnd().split('\n').length - 1;
     expect(listed).toBe(24);
   });
 
-  it('gives the same figures as JSON (schema 2): week 1 is 1 done of 3, in progress; W2 counts under Week 2-6', () => {
-    const out = JSON.parse(run(['summary', '--json']).stdout);
+  it('gives the same figures as JSON (schema 2): week 1 is 1 done of 3, in progress; W2 counts under Week 2-6', async () => {
+    const out = JSON.parse((await run(['summary', '--json'])).stdout);
     expect(out.schemaVersion).toBe(2);
     expect(out.file).toBe('progress_planning.md');
     const week1 = out.groups.find((g: { kind: string; value: string }) => g.kind === 'week' && g.value === '1');
@@ -59,19 +60,19 @@ describe('plan summary', () => {
     expect(out.total).toEqual({ done: 1, total: 24, percent: 4, counts: { done: 1, 'in-progress': 1, pending: 5, blocked: 0, cancelled: 0, none: 17 } });
   });
 
-  it('takes the filters of list', () => {
-    expect(run(['summary', '--week', '1']).stdout.split('\n').slice(1, 4)).toEqual([
+  it('takes the filters of list', async () => {
+    expect((await run(['summary', '--week', '1'])).stdout.split('\n').slice(1, 4)).toEqual([
       '0\tsprint\t8\tImmediate (Sprint 8) - Unified Execution Strategy\t16\t\t1\t3\t33\t1\t1\t0\t0\t0',
       '1\tweek\t1\tWeek 1: VictoriaMetrics Foundation (IN PROGRESS)\t20\tin-progress\t1\t3\t33\t1\t1\t0\t0\t0',
       '0\tfile\t\tprogress_planning.md\t\t\t1\t3\t33\t1\t1\t0\t0\t0',
     ]);
-    expect(run(['summary', '--status', 'bogus']).code).toBe(2);
+    expect((await run(['summary', '--status', 'bogus'])).code).toBe(2);
   });
 });
 
 describe('plan board', () => {
-  it('prints status, id, title and owner per card, column by column', () => {
-    const r = run(['board', '--week', '1-2']);
+  it('prints status, id, title and owner per card, column by column', async () => {
+    const r = await run(['board', '--week', '1-2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       tsvLines(
@@ -89,8 +90,8 @@ describe('plan board', () => {
     );
   });
 
-  it('gives columns of task JSON, cancelled and none only when present', () => {
-    const out = JSON.parse(run(['board', '--week', '1', '--json']).stdout);
+  it('gives columns of task JSON, cancelled and none only when present', async () => {
+    const out = JSON.parse((await run(['board', '--week', '1', '--json'])).stdout);
     expect(out.columns.map((c: { status: string; tasks: { id: string }[] }) => [c.status, c.tasks.map((t) => t.id)])).toEqual([
       ['pending', ['1.3']],
       ['in-progress', ['1.2']],
@@ -102,8 +103,8 @@ describe('plan board', () => {
 });
 
 describe('plan check', () => {
-  it('reports the seed’s damaged text as errors and exits 1; a Status column of notes is one warning per table', () => {
-    const r = run(['check']);
+  it('reports the seed’s damaged text as errors and exits 1; a Status column of notes is one warning per table', async () => {
+    const r = await run(['check']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('progress_planning.md:24:30 error damaged text "‚úÖ" should read "✅" (UTF-8 read as Mac Roman); run `plan fix`');
@@ -120,18 +121,18 @@ describe('plan check', () => {
     for (const l of lines) expect(l).toMatch(/^progress_planning\.md:\d+:\d+ (error|warning) \S/);
   });
 
-  it('--verbose gives a line per status cell; JSON always lists each', () => {
-    const verbose = run(['check', '--verbose']).stdout.trimEnd().split('\n');
+  it('--verbose gives a line per status cell; JSON always lists each', async () => {
+    const verbose = (await run(['check', '--verbose'])).stdout.trimEnd().split('\n');
     expect(verbose.filter((l) => / warning status "/.test(l))).toHaveLength(13);
     expect(verbose).toContain(
       'progress_planning.md:42:38 warning status "C4 Mermaid diagram" (task 3) is not one plan knows; write ✅ Done, 🔄 In Progress, ⏳ Pending, ⛔ Blocked or 🚫 Cancelled, or map it to a status in the front matter (`plan: statuses: {C4 Mermaid diagram: pending}`) or in .planrc.json',
     );
-    const json = JSON.parse(run(['check', '--json']).stdout);
+    const json = JSON.parse((await run(['check', '--json'])).stdout);
     expect(json.problems.filter((p: { code: string }) => p.code === 'unknown-status')).toHaveLength(13);
   });
 
-  it('gives JSON with counts', () => {
-    const r = run(['check', '--json']);
+  it('gives JSON with counts', async () => {
+    const r = await run(['check', '--json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ schemaVersion: 2, file: 'progress_planning.md', errors: 8, warnings: 13 });
@@ -144,14 +145,14 @@ describe('plan check', () => {
     });
   });
 
-  it('exits 0 with only warnings, and prints nothing for a clean file', () => {
+  it('exits 0 with only warnings, and prints nothing for a clean file', async () => {
     const warn = writeTemp('| Task | Status |\n|---|---|\n| A | ✅ |\n');
     const clean = writeTemp('| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ |\n');
     try {
-      const w = plan(['-f', warn.file, 'check']);
+      const w = await cli(['-f', warn.file, 'check']);
       expect(w.code).toBe(0);
       expect(w.stdout).toMatch(/plan\.md:1:1 warning task table has no id column, so its tasks get references derived from their titles \(@[0-9a-f]{5}, …\)/);
-      const c = plan(['-f', clean.file, 'check']);
+      const c = await cli(['-f', clean.file, 'check']);
       expect([c.code, c.stdout, c.stderr]).toEqual([0, '', '']);
     } finally {
       warn.cleanup();
@@ -159,10 +160,10 @@ describe('plan check', () => {
     }
   });
 
-  it('reports invalid front matter once, on stdout', () => {
+  it('reports invalid front matter once, on stdout', async () => {
     const t = writeTemp('---\nbad: [\n---\n# Plan\n');
     try {
-      const r = plan(['-f', t.file, 'check']);
+      const r = await cli(['-f', t.file, 'check']);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^.*plan\.md:\d+:1 error invalid YAML front matter: .*; fix the YAML/);
@@ -171,41 +172,41 @@ describe('plan check', () => {
     }
   });
 
-  it('never writes the file', () => {
-    run(['check']);
-    run(['summary']);
-    run(['board']);
+  it('never writes the file', async () => {
+    await run(['check']);
+    await run(['summary']);
+    await run(['board']);
     expect(readFileSync(copy.file).equals(seedBytes)).toBe(true);
   });
 });
 
 describe('plan completion', () => {
-  const commands = (): string[] => {
-    const help = plan(['--help']).stdout;
+  const commands = async (): Promise<string[]> => {
+    const help = (await cli(['--help'])).stdout;
     const section = help.slice(help.indexOf('Commands:'));
     return [...section.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((m) => m[1]!);
   };
 
-  it('rejects an unknown shell', () => {
-    expect(plan(['completion', 'tcsh']).code).toBe(2);
+  it('rejects an unknown shell', async () => {
+    expect((await cli(['completion', 'tcsh'])).code).toBe(2);
   });
 
-  it('lists ids of the plan file for __complete-ids, silently when there is none', () => {
-    const r = run(['__complete-ids']);
+  it('lists ids of the plan file for __complete-ids, silently when there is none', async () => {
+    const r = await run(['__complete-ids']);
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([
       '1.1\tVM Service Startup',
       '1.2\tMemory Tools Integration',
       '1.3\tRedis + VM Split',
       'W2\tGrafana Dashboards',
     ]);
-    const none = plan(['-f', join(copy.dir, 'missing.md'), '__complete-ids']);
+    const none = await cli(['-f', join(copy.dir, 'missing.md'), '__complete-ids']);
     expect([none.code, none.stdout, none.stderr]).toEqual([0, '', '']);
   });
 
   for (const shell of ['bash', 'zsh', 'fish']) {
-    it(`names every registered command in the ${shell} script`, () => {
-      const script = plan(['completion', shell]).stdout;
-      const names = commands();
+    it(`names every registered command in the ${shell} script`, async () => {
+      const script = (await cli(['completion', shell])).stdout;
+      const names = await commands();
       expect(names).toEqual(expect.arrayContaining(['list', 'show', 'next', 'summary', 'board', 'check', 'completion']));
       for (const name of names) expect(script).toContain(name);
       expect(script).toContain('__complete-ids');
@@ -229,8 +230,8 @@ describe('plan completion', () => {
     [['plan', 'help', 'su'], 'summary'],
   ];
 
-  it.skipIf(!has('bash'))('completes commands, flags, statuses and ids in bash', () => {
-    const script = plan(['completion', 'bash']).stdout;
+  it.skipIf(!has('bash'))('completes commands, flags, statuses and ids in bash', async () => {
+    const script = (await cli(['completion', 'bash'])).stdout;
     writeFileSync(join(bin.dir, 'plan.bash'), script);
     const calls = cases.map(([words]) => `t ${words.map((w) => `'${w}'`).join(' ')}`).join('\n');
     const driver = `source '${join(bin.dir, 'plan.bash')}'
@@ -247,8 +248,8 @@ t plan -f progress_planning.md set 1.2 ''
     expect(out[cases.length + 1]).toBe('done in-progress pending blocked cancelled');
   });
 
-  it.skipIf(!has('zsh'))('gives zsh the same candidates (completion builtins stubbed)', () => {
-    const script = plan(['completion', 'zsh']).stdout;
+  it.skipIf(!has('zsh'))('gives zsh the same candidates (completion builtins stubbed)', async () => {
+    const script = (await cli(['completion', 'zsh'])).stdout;
     writeFileSync(join(bin.dir, '_plan'), script);
     expect(spawnSync('zsh', ['-n', join(bin.dir, '_plan')]).status).toBe(0);
     const driver = `compdef() { :; }
@@ -270,8 +271,8 @@ ${cases.map(([words]) => `t ${words.map((w) => `'${w}'`).join(' ')}`).join('\n')
     expect(out[4]).toContain('summary');
   });
 
-  it.skipIf(!has('fish'))('completes in fish', () => {
-    const script = plan(['completion', 'fish']).stdout;
+  it.skipIf(!has('fish'))('completes in fish', async () => {
+    const script = (await cli(['completion', 'fish'])).stdout;
     writeFileSync(join(bin.dir, 'plan.fish'), script);
     const driver = `source '${join(bin.dir, 'plan.fish')}'
 ${cases.map(([words]) => `complete -C${JSON.stringify(words.join(' '))} | string replace -r '\\t.*' '' | string join ' '`).join('\n')}

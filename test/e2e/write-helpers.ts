@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyToTemp, FIXTURES, plan, type RunResult } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
 
 /** SOURCE_DATE_EPOCH=1767225600, set by the helpers for every child. */
 export const TODAY = '2026-01-01';
@@ -42,14 +43,29 @@ export interface Workspace {
   cleanup: () => void;
 }
 
-/** A temporary copy of a fixture (or any file), run with `-f <name>` from its folder. */
+/** A workspace whose plan runs in-process (test/helpers/cli.ts). */
+export interface CliWorkspace extends Omit<Workspace, 'run'> {
+  run: (args: string[], env?: Record<string, string | undefined>) => Promise<RunResult>;
+}
+
+/** A temporary copy of a fixture (or any file), run with `-f <name>` from its folder, as a process. */
 export function workspace(src: string, name = 'plan.md'): Workspace {
+  const w = copyOf(src, name);
+  return { ...w, run: (args, env) => plan(['-f', name, ...args], { cwd: w.dir, env }) };
+}
+
+/** The same, run in-process. */
+export function cliWorkspace(src: string, name = 'plan.md'): CliWorkspace {
+  const w = copyOf(src, name);
+  return { ...w, run: (args, env) => runCli(['-f', name, ...args], { cwd: w.dir, env }) };
+}
+
+function copyOf(src: string, name: string): Omit<Workspace, 'run'> {
   const t = copyToTemp(src.includes('/') ? src : join(FIXTURES, src), name);
   return {
     dir: t.dir,
     file: t.file,
     name,
-    run: (args, env) => plan(['-f', name, ...args], { cwd: t.dir, env }),
     text: () => readFileSync(t.file, 'utf8'),
     bytes: () => readFileSync(t.file),
     cleanup: () => {
@@ -82,6 +98,26 @@ export function withCopy(src: string, name: string, fn: (w: Workspace) => void):
       w.cleanup();
     }
   };
+}
+
+/** withCopy, run in-process. */
+export function withCliCopy(src: string, name: string, fn: (w: CliWorkspace) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const w = cliWorkspace(src, name);
+    try {
+      await fn(w);
+    } finally {
+      w.cleanup();
+    }
+  };
+}
+
+/** idAtLine, run in-process. */
+export async function cliIdAtLine(w: CliWorkspace, line: number): Promise<string> {
+  const r = await w.run(['list', '--json', '--line', String(line)]);
+  const tasks = JSON.parse(r.stdout).tasks as { id: string }[];
+  expect(tasks, `one task on line ${line}`).toHaveLength(1);
+  return tasks[0]!.id;
 }
 
 /** The id `plan list` gives the task on `line` (a derived `@…` reference where the file writes no id). */

@@ -35,8 +35,14 @@ export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
-/** A cache folder of the test run's own, never the user's. */
-export const CACHE = mkdtempSync(join(tmpdir(), 'plan-test-cache-'));
+/** The cache folder of the test run's own (test/setup/isolate.ts), never the user's; removed with the run's folder. */
+export const CACHE = testCache();
+
+function testCache(): string {
+  const root = process.env.PLAN_TEST_ROOT;
+  if (!root) throw new Error('run the tests with vitest (vitest.config.ts): test/setup/isolate.ts gives them a HOME and cache of their own');
+  return join(root, 'cache');
+}
 
 export function plan(args: string[], opts: RunOptions = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {

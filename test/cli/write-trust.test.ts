@@ -6,18 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plan, SEED, writeTemp } from '../helpers/run.js';
-import { ok, replaceAll, replaceOnce, TODAY, withCopy, type Workspace, workspace } from './write-helpers.js';
+import { SEED, writeTemp } from '../helpers/run.js';
+import { runCli as cli } from '../helpers/cli.js';
+import { ok, replaceAll, replaceOnce, TODAY, withCliCopy, type CliWorkspace, cliWorkspace } from '../e2e/write-helpers.js';
 
 /** A body run on a temporary file holding `text`, named plan.md. */
-function onText(text: string, fn: (w: Workspace, text: string) => void, extra: Record<string, string> = {}): () => void {
-  return () => {
+function onText(text: string, fn: (w: CliWorkspace, text: string) => Promise<void>, extra: Record<string, string> = {}): () => Promise<void> {
+  return async () => {
     const t = writeTemp(text);
-    const w = workspace(t.file);
+    const w = cliWorkspace(t.file);
     t.cleanup();
     try {
       for (const [name, content] of Object.entries(extra)) writeFileSync(join(w.dir, name), content);
-      fn(w, text);
+      await fn(w, text);
     } finally {
       w.cleanup();
     }
@@ -25,8 +26,8 @@ function onText(text: string, fn: (w: Workspace, text: string) => void, extra: R
 }
 
 /** The id or @reference of the task on `line` (a write takes no line reference: lines move). */
-function at(w: Workspace, line: number): string {
-  return JSON.parse(ok(w.run(['show', `L${line}`, '--json'])).stdout).task.id;
+async function at(w: CliWorkspace, line: number): Promise<string> {
+  return JSON.parse(ok(await w.run(['show', `L${line}`, '--json'])).stdout).task.id;
 }
 
 /** The one line of `text` that changed, as [before, after]. */
@@ -77,8 +78,8 @@ describe("date stamps are the file's own", () => {
 
   it(
     'a set stamps the top-level and block `modified:` and the Last Updated line, nothing nested, quoted, fenced or in a table',
-    onText(text, (w) => {
-      ok(w.run(['set', '1', 'done']));
+    onText(text, async (w) => {
+      ok(await w.run(['set', '1', 'done']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['\nmodified: 2025-12-01\n', `\nmodified: ${TODAY}\n`],
@@ -96,10 +97,10 @@ describe('the one cell splitter', () => {
 
   it(
     'writes rows padded with tabs',
-    onText(text, (w) => {
-      ok(w.run(['set', '1', 'done']));
-      ok(w.run(['set', '2', 'pending']));
-      ok(w.run(['edit', '1', '--title', 'Alphabet']));
+    onText(text, async (w) => {
+      ok(await w.run(['set', '1', 'done']));
+      ok(await w.run(['set', '2', 'pending']));
+      ok(await w.run(['edit', '1', '--title', 'Alphabet']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['| 1 | Alpha\t| ⏳ Pending |', '| 1 | Alphabet\t| ✅ Done |'],
@@ -113,14 +114,14 @@ describe('the one cell splitter', () => {
 describe('the one cell escaper', () => {
   it(
     'escapes a pipe after an escaped backslash, and the cache and a fresh read agree on the row',
-    withCopy(SEED, 'progress_planning.md', (w) => {
-      ok(w.run(['edit', '1.3', '--notes', 'path C:\\\\|more']));
+    withCliCopy(SEED, 'progress_planning.md', async (w) => {
+      ok(await w.run(['edit', '1.3', '--notes', 'path C:\\\\|more']));
       expect(w.text()).toContain('| 1.3 | Redis + VM Split | \u201a\u00e8\u2265 Pending | path C:\\\\\\|more |\n');
-      const warm = w.run(['check', '--json']);
-      const cold = w.run(['check', '--json'], { PLAN_NO_CACHE: '1' });
+      const warm = await w.run(['check', '--json']);
+      const cold = await w.run(['check', '--json'], { PLAN_NO_CACHE: '1' });
       expect(warm.stdout).toBe(cold.stdout);
       expect(JSON.parse(warm.stdout).problems.filter((p: { code: string }) => p.code === 'ragged-row')).toEqual([]);
-      expect(JSON.parse(ok(w.run(['show', '1.3', '--json'])).stdout).task.notes).toBe('path C:\\|more');
+      expect(JSON.parse(ok(await w.run(['show', '1.3', '--json'])).stdout).task.notes).toBe('path C:\\|more');
     }),
   );
 });
@@ -142,10 +143,10 @@ describe('the whole status phrase is replaced', () => {
 
   it(
     "multi-word statuses become the file's own, never half of one",
-    onText(features, (w) => {
-      ok(w.run(['set', at(w, 6), 'done']));
-      ok(w.run(['set', at(w, 5), 'in-progress']));
-      ok(w.run(['set', at(w, 7), 'in-progress']));
+    onText(features, async (w) => {
+      ok(await w.run(['set', await at(w, 6), 'done']));
+      ok(await w.run(['set', await at(w, 5), 'in-progress']));
+      ok(await w.run(['set', await at(w, 7), 'in-progress']));
       expect(changedLines(features, w.text())).toEqual([
         ['| Login | Implemented | |', '| Login | Partially Implemented | |'],
         ['| Search | Partially Implemented | backend only |', '| Search | Implemented | backend only |'],
@@ -169,14 +170,14 @@ describe('the whole status phrase is replaced', () => {
 
   it(
     "the old status's words go, a note stays, and the dry run says what was kept",
-    onText(roadmap, (w) => {
-      const dry = ok(w.run(['set', '1', 'pending', '--dry-run']));
+    onText(roadmap, async (w) => {
+      const dry = ok(await w.run(['set', '1', 'pending', '--dry-run']));
       expect(dry.stdout.split('\n')[0]).toBe('# plan: task 1: kept "— upsert_from_dataframe(df) round-trips via the converter" after the new status');
       expect(dry.stdout).toContain('+| 1 | DataFrame I/O | ⏳ Pending — `upsert_from_dataframe(df)` round-trips via the converter |\n');
-      const json = JSON.parse(ok(w.run(['set', '5', 'pending', '--json'])).stdout);
+      const json = JSON.parse(ok(await w.run(['set', '5', 'pending', '--json'])).stdout);
       expect(json.remarks).toEqual(['task 5: kept "(Phase 3)" after the new status']);
-      for (const id of ['2', '3']) ok(w.run(['set', id, 'done']));
-      ok(w.run(['set', '4', 'pending']));
+      for (const id of ['2', '3']) ok(await w.run(['set', id, 'done']));
+      ok(await w.run(['set', '4', 'pending']));
       expect(changedLines(roadmap, w.text())).toEqual([
         ['| 2 | Recall fix | ❌ Not tested |', '| 2 | Recall fix | ✅ Shipped |'],
         ['| 3 | Локалізація | ❌ Не перевірено |', '| 3 | Локалізація | ✅ Shipped |'],
@@ -188,11 +189,11 @@ describe('the whole status phrase is replaced', () => {
 
   it(
     'a status behind a link or HTML is the status, for writing as for reading',
-    onText('| # | Task | Status |\n|---|---|---|\n| 1 | A | [Done](http://x) |\n| 2 | B | <b>Done</b> |\n| 3 | C | ⏳ Pending |\n', (w, text) => {
-      const before = JSON.parse(ok(w.run(['list', '--json'])).stdout).tasks.map((t: { status: string }) => t.status);
+    onText('| # | Task | Status |\n|---|---|---|\n| 1 | A | [Done](http://x) |\n| 2 | B | <b>Done</b> |\n| 3 | C | ⏳ Pending |\n', async (w, text) => {
+      const before = JSON.parse(ok(await w.run(['list', '--json'])).stdout).tasks.map((t: { status: string }) => t.status);
       expect(before).toEqual(['done', 'done', 'pending']);
-      ok(w.run(['set', '1', 'pending']));
-      ok(w.run(['set', '2', 'pending']));
+      ok(await w.run(['set', '1', 'pending']));
+      ok(await w.run(['set', '2', 'pending']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['| 1 | A | [Done](http://x) |', '| 1 | A | ⏳ Pending |'],
@@ -209,8 +210,8 @@ describe("the file's own words", () => {
 
   it(
     'are statuses for `set`, written as the file writes them',
-    onText(withMap, (w, text) => {
-      const r = JSON.parse(ok(w.run(['set', '1', 'Needs QA', '--json', '--no-touch'])).stdout);
+    onText(withMap, async (w, text) => {
+      const r = JSON.parse(ok(await w.run(['set', '1', 'Needs QA', '--json', '--no-touch'])).stdout);
       expect(r).toMatchObject({ from: 'pending', to: 'in-progress', task: { status: 'in-progress', statusText: '🧪 Needs QA' } });
       expect(w.text()).toBe(replaceOnce(text, '| 1 | Login | ⏳ Pending |', '| 1 | Login | 🧪 Needs QA |'));
     }),
@@ -220,10 +221,10 @@ describe("the file's own words", () => {
     'from .planrc.json too, as the map spells them where the file has no such cell',
     onText(
       '| # | Task | Status |\n|---|---|---|\n| 1 | Login | ⏳ Pending |\n',
-      (w, text) => {
-        ok(w.run(['set', '1', 'in qa', '--no-touch']));
+      async (w, text) => {
+        ok(await w.run(['set', '1', 'in qa', '--no-touch']));
         expect(w.text()).toBe(replaceOnce(text, '⏳ Pending', 'In QA'));
-        expect(JSON.parse(ok(w.run(['show', '1', '--json'])).stdout).task.status).toBe('in-progress');
+        expect(JSON.parse(ok(await w.run(['show', '1', '--json'])).stdout).task.status).toBe('in-progress');
       },
       { '.planrc.json': '{"statuses": {"In QA": "in-progress"}}' },
     ),
@@ -254,11 +255,11 @@ describe('checklists in their own style', () => {
 
   it(
     'done is `[x] ✅`, cancelled `[-] ⏭️`, and `[-]` reads as cancelled',
-    onText(todo, (w) => {
-      expect(JSON.parse(ok(w.run(['show', 'L16', '--json'])).stdout).task).toMatchObject({ status: 'cancelled', statusText: '[-] ⏭️' });
-      ok(w.run(['set', at(w, 5), 'done']));
-      ok(w.run(['set', at(w, 6), 'cancelled']));
-      ok(w.run(['set', at(w, 16), 'pending']));
+    onText(todo, async (w) => {
+      expect(JSON.parse(ok(await w.run(['show', 'L16', '--json'])).stdout).task).toMatchObject({ status: 'cancelled', statusText: '[-] ⏭️' });
+      ok(await w.run(['set', await at(w, 5), 'done']));
+      ok(await w.run(['set', await at(w, 6), 'cancelled']));
+      ok(await w.run(['set', await at(w, 16), 'pending']));
       expect(changedLines(todo, w.text())).toEqual([
         [
           '- [ ] 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M',
@@ -270,16 +271,16 @@ describe('checklists in their own style', () => {
           '- [ ] [Infra] apk/apt BuildKit cache mounts — marginal benefit vs complexity — Priority: L',
         ],
       ]);
-      const statuses = JSON.parse(ok(w.run(['list', '--json'])).stdout).tasks.map((t: { status: string }) => t.status);
+      const statuses = JSON.parse(ok(await w.run(['list', '--json'])).stdout).tasks.map((t: { status: string }) => t.status);
       expect(statuses).toEqual(['done', 'cancelled', 'pending', 'done', 'done', 'pending']);
     }),
   );
 
   it(
     'a claim records its owner as an @mark on the item, finds it again, and shows it in `next --owner` first',
-    onText(todo, (w) => {
-      const preview = JSON.parse(ok(w.run(['next', '--owner', 'bot', '--json'])).stdout).task;
-      const claim = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'bot', '--json'])).stdout).task;
+    onText(todo, async (w) => {
+      const preview = JSON.parse(ok(await w.run(['next', '--owner', 'bot', '--json'])).stdout).task;
+      const claim = JSON.parse(ok(await w.run(['next', '--claim', '--owner', 'bot', '--json'])).stdout).task;
       expect(claim).toMatchObject({ id: preview.id, status: 'in-progress', owner: 'bot' });
       expect(changedLines(todo, w.text())).toEqual([
         [
@@ -287,15 +288,15 @@ describe('checklists in their own style', () => {
           '- [ ] 🔄 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M @bot',
         ],
       ]);
-      const again = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'bot', '--json'])).stdout);
+      const again = JSON.parse(ok(await w.run(['next', '--claim', '--owner', 'bot', '--json'])).stdout);
       expect(again.task.id).toBe(claim.id);
       expect(again.task.line).toBe(5);
       expect(again.reason).toMatch(/already yours/);
-      const other = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'ana', '--json'])).stdout).task;
+      const other = JSON.parse(ok(await w.run(['next', '--claim', '--owner', 'ana', '--json'])).stdout).task;
       expect(other).toMatchObject({ line: 6, owner: 'ana' });
       // Done keeps the owner mark (a note), and reads back done.
-      ok(w.run(['set', at(w, 5), 'done']));
-      expect(JSON.parse(ok(w.run(['show', 'L5', '--json'])).stdout).task).toMatchObject({ status: 'done', owner: 'bot', statusText: '[x] ✅' });
+      ok(await w.run(['set', await at(w, 5), 'done']));
+      expect(JSON.parse(ok(await w.run(['show', 'L5', '--json'])).stdout).task).toMatchObject({ status: 'done', owner: 'bot', statusText: '[x] ✅' });
     }),
   );
 });
@@ -303,17 +304,17 @@ describe('checklists in their own style', () => {
 describe('the status memory is visible', () => {
   it(
     "the dry run says when it restores, --json has it in remarks, and --no-memory writes the file's style",
-    withCopy(SEED, 'progress_planning.md', (w) => {
-      ok(w.run(['set', '1.2', 'done', '--no-touch']));
-      const dry = ok(w.run(['set', '1.2', 'in-progress', '--dry-run']));
+    withCliCopy(SEED, 'progress_planning.md', async (w) => {
+      ok(await w.run(['set', '1.2', 'done', '--no-touch']));
+      const dry = ok(await w.run(['set', '1.2', 'in-progress', '--dry-run']));
       expect(dry.stdout.split('\n')[0]).toBe(
         '# plan: task 1.2: restored "\uf8ff\u00fc\u00ee\u00d1 Next", the text plan replaced before (from its memory; --no-memory writes the file\'s style)',
       );
       expect(dry.stdout).toContain('+| 1.2 | Memory Tools Integration | \uf8ff\u00fc\u00ee\u00d1 Next | Connect metrics_collector.py |\n');
-      const forgetful = ok(w.run(['set', '1.2', 'in-progress', '--dry-run', '--no-memory']));
+      const forgetful = ok(await w.run(['set', '1.2', 'in-progress', '--dry-run', '--no-memory']));
       expect(forgetful.stdout).not.toMatch(/^# plan/);
       expect(forgetful.stdout).toContain('+| 1.2 | Memory Tools Integration | 🔄 In Progress | Connect metrics_collector.py |\n');
-      const json = JSON.parse(ok(w.run(['set', '1.2', 'in-progress', '--json', '--no-touch'])).stdout);
+      const json = JSON.parse(ok(await w.run(['set', '1.2', 'in-progress', '--json', '--no-touch'])).stdout);
       expect(json.remarks).toEqual([dry.stdout.split('\n')[0]!.replace('# plan: ', '')]);
       expect(w.bytes().equals(readFileSync(SEED))).toBe(true);
     }),
@@ -323,9 +324,9 @@ describe('the status memory is visible', () => {
 describe('add and edit on lists', () => {
   it(
     "add appends an id item to the seed's bold-id list; edit changes its parts in place",
-    withCopy(SEED, 'progress_planning.md', (w) => {
+    withCliCopy(SEED, 'progress_planning.md', async (w) => {
       const seed = readFileSync(SEED, 'utf8');
-      const r = JSON.parse(ok(w.run(['add', 'Report', '--phase', '5', '--notes', 'write it up', '--json', '--no-touch'])).stdout);
+      const r = JSON.parse(ok(await w.run(['add', 'Report', '--phase', '5', '--notes', 'write it up', '--json', '--no-touch'])).stdout);
       expect(r.task).toMatchObject({ id: '5.E', title: 'Report', notes: 'write it up', phase: '5' });
       const added = replaceOnce(
         seed,
@@ -333,27 +334,27 @@ describe('add and edit on lists', () => {
         '- **5.D Analysis**: Metrics interpretation and recommendations\n- **5.E Report**: write it up\n',
       );
       expect(w.text()).toBe(added);
-      ok(w.run(['edit', '5.A', '--title', 'Baseline Runs', '--notes', '', '--no-touch']));
-      ok(w.run(['edit', '5.B', '--notes', 'swappiness and zRAM', '--owner', 'ana', '--no-touch']));
+      ok(await w.run(['edit', '5.A', '--title', 'Baseline Runs', '--notes', '', '--no-touch']));
+      ok(await w.run(['edit', '5.B', '--notes', 'swappiness and zRAM', '--owner', 'ana', '--no-touch']));
       expect(w.text()).toBe(
         replaceAll(added, [
           ['- **5.A Baseline Collection**: Terminal session, clean system\n', '- **5.A Baseline Runs**\n'],
           ['- **5.B Kernel Tuning**: vm.swappiness optimization\n', '- **5.B Kernel Tuning**: swappiness and zRAM @ana\n'],
         ]),
       );
-      expect(JSON.parse(ok(w.run(['show', '5.B', '--json'])).stdout).task).toMatchObject({
+      expect(JSON.parse(ok(await w.run(['show', '5.B', '--json'])).stdout).task).toMatchObject({
         title: 'Kernel Tuning',
         notes: 'swappiness and zRAM',
         owner: 'ana',
       });
-      expect(JSON.parse(ok(w.run(['show', '5.A', '--json'])).stdout).task).toMatchObject({ title: 'Baseline Runs', notes: null });
+      expect(JSON.parse(ok(await w.run(['show', '5.A', '--json'])).stdout).task).toMatchObject({ title: 'Baseline Runs', notes: null });
     }),
   );
 
   it(
     'add appends a checklist item after the last item and its sub-items, with the next number of an ordered list',
-    onText('# List\n\n## Sprint 2\n\n1. [ ] one\n2. [x] two\n   - a sub note\n   - [ ] a sub task\n\nProse.\n', (w, text) => {
-      const r = JSON.parse(ok(w.run(['add', 'three', '--sprint', '2', '--owner', 'bo', '--json'])).stdout);
+    onText('# List\n\n## Sprint 2\n\n1. [ ] one\n2. [x] two\n   - a sub note\n   - [ ] a sub task\n\nProse.\n', async (w, text) => {
+      const r = JSON.parse(ok(await w.run(['add', 'three', '--sprint', '2', '--owner', 'bo', '--json'])).stdout);
       expect(r.task).toMatchObject({ title: 'three', status: 'pending', owner: 'bo', line: 9 });
       expect(w.text()).toBe(replaceOnce(text, '   - [ ] a sub task\n', '   - [ ] a sub task\n3. [ ] three @bo\n'));
     }),
@@ -363,29 +364,29 @@ describe('add and edit on lists', () => {
 describe('filter values that match nothing are usage errors', () => {
   it(
     'a scope that is not a number or range, a line that is not a line number',
-    withCopy(SEED, 'progress_planning.md', (w) => {
+    withCliCopy(SEED, 'progress_planning.md', async (w) => {
       for (const [args, message] of [
         [['list', '--week', 'abc'], '--week takes a number or a range like 2-6, not "abc"'],
         [['list', '--line', 'abc'], '--line takes a line number (1 or more), not "abc"'],
         [['list', '--line', '0'], '--line takes a line number (1 or more), not "0"'],
         [['set', '1.2', 'done', '--sprint', 'eight'], '--sprint takes a number or a range like 2-6, not "eight"'],
       ] as const) {
-        const r = w.run([...args]);
+        const r = await w.run([...args]);
         expect(r.code, args.join(' ')).toBe(2);
         expect(r.stderr).toBe(`plan: ${message}\n`);
         expect(r.stdout).toBe('');
       }
       // Week 0 and half weeks exist in real plans (`Week 0.5: Foundation`).
-      expect(ok(w.run(['list', '--week', '0'])).stdout).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline\n');
+      expect(ok(await w.run(['list', '--week', '0'])).stdout).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline\n');
     }),
   );
 });
 
 describe('scopes as real headings write them stay valid filters', () => {
-  it('--week 0.5 lists the tasks of `Week 0.5: Foundation`', () => {
+  it('--week 0.5 lists the tasks of `Week 0.5: Foundation`', async () => {
     const t = writeTemp('## Week 0.5: Foundation\n\n| # | Task | Status |\n|---|---|---|\n| 1 | Setup | ⏳ Pending |\n');
     try {
-      const r = plan(['-f', t.file, 'list', '--week', '0.5', '--json']);
+      const r = await cli(['-f', t.file, 'list', '--week', '0.5', '--json']);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).tasks.map((x: { id: string }) => x.id)).toEqual(['1']);
     } finally {

@@ -4,14 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plan, tempDir, writeTemp } from '../helpers/run.js';
-import { leftovers, ok, replaceOnce, TODAY } from './write-helpers.js';
+import { tempDir, writeTemp } from '../helpers/run.js';
+import { runCli as cli } from '../helpers/cli.js';
+import { leftovers, ok, replaceOnce, TODAY } from '../e2e/write-helpers.js';
 
 function temp(content: string | Buffer) {
   const t = writeTemp(content);
   return {
     ...t,
-    run: (args: string[]) => plan(['-f', 'plan.md', ...args], { cwd: t.dir }),
+    run: (args: string[]) => cli(['-f', 'plan.md', ...args], { cwd: t.dir }),
     text: () => readFileSync(t.file, 'utf8'),
     done: () => {
       expect(leftovers(t.dir)).toEqual([]);
@@ -33,11 +34,11 @@ const TABLE = '| # | Task | Owner | Status |\n|---|---|---|---|\n| 1 | Alpha | A
 describe('read_only', () => {
   const text = `---\nlabel: frozen\nread_only: true\nmodified: 2026-02-20\n---\n\n${TABLE}`;
 
-  it('refuses every write with exit 1 and a message; writes nothing', () => {
+  it('refuses every write with exit 1 and a message; writes nothing', async () => {
     const t = temp(text);
     try {
       for (const args of [['set', '1', 'done'], ['edit', '1', '--title', 'Renamed'], ['add', 'New task'], ['next', '--claim', '--owner', 'agent-1'], ['fix']]) {
-        const r = t.run(args);
+        const r = await t.run(args);
         expect(r.code, args.join(' ')).toBe(1);
         expect(r.stdout).toBe('');
         expect(r.stderr).toBe(
@@ -51,10 +52,10 @@ describe('read_only', () => {
     }
   });
 
-  it('--dry-run shows the diff and writes nothing', () => {
+  it('--dry-run shows the diff and writes nothing', async () => {
     const t = temp(text);
     try {
-      const r = ok(t.run(['set', '1', 'done', '--dry-run']));
+      const r = ok(await t.run(['set', '1', 'done', '--dry-run']));
       expect(r.stdout).toContain('+| 1 | Alpha | Ana | ✅ Done |');
       expect(t.text()).toBe(text);
     } finally {
@@ -62,12 +63,12 @@ describe('read_only', () => {
     }
   });
 
-  it('--force writes anyway', () => {
+  it('--force writes anyway', async () => {
     const t = temp(text);
     try {
-      ok(t.run(['set', '1', 'done', '--force']));
-      ok(t.run(['edit', '2', '--owner', 'Bo', '--force']));
-      ok(t.run(['add', 'Gamma', '--force']));
+      ok(await t.run(['set', '1', 'done', '--force']));
+      ok(await t.run(['edit', '2', '--owner', 'Bo', '--force']));
+      ok(await t.run(['add', 'Gamma', '--force']));
       expect(t.text()).toBe(
         replaceOnce(
           replaceOnce(
@@ -92,11 +93,11 @@ describe('chars_limit', () => {
   // Setting task 1 to in-progress writes `🔄 In Progress` over `⏳ Pending`: 4 more code points.
   const grown = [...body].length + 4;
 
-  it('allows a write that ends exactly at the limit', () => {
+  it('allows a write that ends exactly at the limit', async () => {
     const t = temp(withLimit(grown));
     try {
       expect(bodyLength(t.text())).toBe(grown - 4);
-      ok(t.run(['set', '1', 'wip']));
+      ok(await t.run(['set', '1', 'wip']));
       expect(t.text()).toBe(replaceOnce(withLimit(grown), '⏳ Pending', '🔄 In Progress'));
       expect(bodyLength(t.text())).toBe(grown);
     } finally {
@@ -104,40 +105,40 @@ describe('chars_limit', () => {
     }
   });
 
-  it('refuses a write past the limit (both numbers in the message), unless --force', () => {
+  it('refuses a write past the limit (both numbers in the message), unless --force', async () => {
     const t = temp(withLimit(grown - 1));
     try {
-      const r = t.run(['set', '1', 'wip']);
+      const r = await t.run(['set', '1', 'wip']);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(
         `plan: plan.md: the write would make the body ${grown} characters long, over its chars_limit of ${grown - 1}; nothing was written (shorten the plan, raise chars_limit, or pass --force)\n`,
       );
       expect(t.text()).toBe(withLimit(grown - 1));
       expect(leftovers(t.dir)).toEqual([]);
-      const a = t.run(['add', 'Another task']);
+      const a = await t.run(['add', 'Another task']);
       expect(a.code).toBe(1);
       expect(a.stderr).toMatch(/over its chars_limit of \d+/);
       expect(t.text()).toBe(withLimit(grown - 1));
       // A write that does not grow the body is fine.
-      ok(t.run(['set', '2', 'pending']));
+      ok(await t.run(['set', '2', 'pending']));
       expect(t.text()).toBe(replaceOnce(withLimit(grown - 1), '| 2 | Beta | | ✅ Done |', '| 2 | Beta | | ⏳ Pending |'));
-      ok(t.run(['set', '1', 'wip', '--force']));
+      ok(await t.run(['set', '1', 'wip', '--force']));
       expect(t.text()).toContain('| 1 | Alpha | Ana | 🔄 In Progress |');
     } finally {
       t.done();
     }
   });
 
-  it('counts code points, not UTF-16 units or bytes', () => {
+  it('counts code points, not UTF-16 units or bytes', async () => {
     // 🔄 is one code point (two UTF-16 units, four bytes).
     const t = temp(withLimit(grown));
     try {
-      ok(t.run(['set', '1', 'wip']));
-      ok(t.run(['set', '1', 'pending']));
+      ok(await t.run(['set', '1', 'wip']));
+      ok(await t.run(['set', '1', 'pending']));
       // Four more code points (eight UTF-16 units, sixteen bytes): exactly at the limit.
-      ok(t.run(['edit', '1', '--title', `Alpha${'🔄'.repeat(4)}`]));
+      ok(await t.run(['edit', '1', '--title', `Alpha${'🔄'.repeat(4)}`]));
       expect(bodyLength(t.text())).toBe(grown);
-      const s = t.run(['edit', '1', '--title', `Alpha${'🔄'.repeat(5)}`]);
+      const s = await t.run(['edit', '1', '--title', `Alpha${'🔄'.repeat(5)}`]);
       expect(s.code).toBe(1);
       expect(s.stderr).toContain(`body ${grown + 1} characters long, over its chars_limit of ${grown}`);
     } finally {
@@ -151,12 +152,12 @@ describe('the file on disk', () => {
   const after = replaceOnce(text, '| 1 | Alpha | Ana | ⏳ Pending |', '| 1 | Alpha | Ana | ✅ Done |');
 
   for (const mode of [0o640, 0o600, 0o664, 0o444]) {
-    it(`keeps its permissions (${mode.toString(8)})`, () => {
+    it(`keeps its permissions (${mode.toString(8)})`, async () => {
       const t = temp(text);
       try {
         chmodSync(t.file, mode);
         const ino = statSync(t.file).ino;
-        ok(t.run(['set', '1', 'done']));
+        ok(await t.run(['set', '1', 'done']));
         expect(t.text()).toBe(after);
         const st = statSync(t.file);
         expect(st.mode & 0o7777).toBe(mode);
@@ -168,7 +169,7 @@ describe('the file on disk', () => {
     });
   }
 
-  it('writes the target of a symlink and keeps the link a link', () => {
+  it('writes the target of a symlink and keeps the link a link', async () => {
     const t = tempDir();
     try {
       mkdirSync(join(t.dir, 'real'));
@@ -177,14 +178,14 @@ describe('the file on disk', () => {
       chmodSync(target, 0o640);
       const link = join(t.dir, 'link.md');
       symlinkSync('real/PLAN.md', link);
-      ok(plan(['-f', 'link.md', 'set', '1', 'done'], { cwd: t.dir }));
+      ok(await cli(['-f', 'link.md', 'set', '1', 'done'], { cwd: t.dir }));
       expect(lstatSync(link).isSymbolicLink()).toBe(true);
       expect(readlinkSync(link)).toBe('real/PLAN.md');
       expect(readFileSync(target, 'utf8')).toBe(after);
       expect(statSync(target).mode & 0o7777).toBe(0o640);
       // Through a symlinked folder as well.
       symlinkSync('real', join(t.dir, 'alias'));
-      ok(plan(['-f', 'alias/PLAN.md', 'set', '1', 'pending'], { cwd: t.dir }));
+      ok(await cli(['-f', 'alias/PLAN.md', 'set', '1', 'pending'], { cwd: t.dir }));
       expect(readFileSync(target, 'utf8')).toBe(text);
       expect(lstatSync(join(t.dir, 'alias')).isSymbolicLink()).toBe(true);
       expect(leftovers(t.dir)).toEqual([]);
@@ -193,15 +194,15 @@ describe('the file on disk', () => {
     }
   });
 
-  it('leaves no temporary file or lock after a refused write or an unknown id', () => {
+  it('leaves no temporary file or lock after a refused write or an unknown id', async () => {
     const t = temp(text);
     try {
-      expect(t.run(['set', '7', 'done']).code).toBe(1);
+      expect((await t.run(['set', '7', 'done'])).code).toBe(1);
       expect(leftovers(t.dir)).toEqual([]);
-      expect(t.run(['edit', '1', '--priority', 'x']).code).toBe(2);
-      expect(t.run(['edit', '9', '--title', 'x']).code).toBe(1);
-      expect(t.run(['add', 'X', '--week', '4']).code).toBe(1);
-      expect(t.run(['set', '1', 'dunno']).code).toBe(2);
+      expect((await t.run(['edit', '1', '--priority', 'x'])).code).toBe(2);
+      expect((await t.run(['edit', '9', '--title', 'x'])).code).toBe(1);
+      expect((await t.run(['add', 'X', '--week', '4'])).code).toBe(1);
+      expect((await t.run(['set', '1', 'dunno'])).code).toBe(2);
       expect(leftovers(t.dir)).toEqual([]);
       expect(t.text()).toBe(text);
     } finally {
@@ -209,14 +210,14 @@ describe('the file on disk', () => {
     }
   });
 
-  it('--dry-run of add, edit and claim prints the diff and writes nothing', () => {
+  it('--dry-run of add, edit and claim prints the diff and writes nothing', async () => {
     const t = temp(text);
     try {
-      const a = ok(t.run(['add', 'Gamma', '--dry-run']));
+      const a = ok(await t.run(['add', 'Gamma', '--dry-run']));
       expect(a.stdout).toContain('\n+| 3 | Gamma | | ⏳ Pending |\n');
-      const e = ok(t.run(['edit', '2', '--owner', 'Bo', '--dry-run']));
+      const e = ok(await t.run(['edit', '2', '--owner', 'Bo', '--dry-run']));
       expect(e.stdout).toContain('\n-| 2 | Beta | | ✅ Done |\n+| 2 | Beta | Bo | ✅ Done |\n');
-      const c = ok(t.run(['next', '--claim', '--owner', 'Ana', '--dry-run']));
+      const c = ok(await t.run(['next', '--claim', '--owner', 'Ana', '--dry-run']));
       expect(c.stdout).toContain('\n-| 1 | Alpha | Ana | ⏳ Pending |\n+| 1 | Alpha | Ana | 🔄 In Progress |\n');
       expect(t.text()).toBe(text);
     } finally {
@@ -248,10 +249,10 @@ describe('invalid UTF-8', () => {
   const tail = Buffer.concat([u(' | n '), SURR, u(' |\n| 2 | Fine | ✅ Done | |\n\n**Last Updated**: 2026-02-20 '), BAD1, u('\n')]);
   const original = Buffer.concat([head, oldStatus, tail]);
 
-  it('keeps every invalid byte through a write and never writes U+FFFD', () => {
+  it('keeps every invalid byte through a write and never writes U+FFFD', async () => {
     const t = temp(original);
     try {
-      const r = t.run(['set', '1', 'done']);
+      const r = await t.run(['set', '1', 'done']);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('id\tchange\tfile\tline\n1\tpending → done\tplan.md\t10\n');
       const got = readFileSync(t.file);
@@ -263,18 +264,18 @@ describe('invalid UTF-8', () => {
       expect(got.subarray(0, head.length).equals(stampedHead)).toBe(true);
       expect(got.subarray(got.length - tail.length).equals(stampedTail)).toBe(true);
       // And back.
-      expect(t.run(['set', '1', 'pending', '--no-touch']).code).toBe(0);
+      expect((await t.run(['set', '1', 'pending', '--no-touch'])).code).toBe(0);
       expect(readFileSync(t.file).equals(Buffer.concat([stampedHead, oldStatus, stampedTail]))).toBe(true);
     } finally {
       t.done();
     }
   });
 
-  it('keeps them through edit and add too', () => {
+  it('keeps them through edit and add too', async () => {
     const t = temp(original);
     try {
-      expect(t.run(['edit', '2', '--notes', 'ok', '--no-touch']).code).toBe(0);
-      expect(t.run(['add', 'Third', '--no-touch']).code).toBe(0);
+      expect((await t.run(['edit', '2', '--notes', 'ok', '--no-touch'])).code).toBe(0);
+      expect((await t.run(['add', 'Third', '--no-touch'])).code).toBe(0);
       const expected = replaceBytes(original, u('| 2 | Fine | ✅ Done | |\n'), u('| 2 | Fine | ✅ Done | ok |\n| 3 | Third | ⏳ Pending |  |\n'));
       expect(readFileSync(t.file).equals(expected)).toBe(true);
     } finally {

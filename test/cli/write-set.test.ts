@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SEED } from '../helpers/run.js';
-import { ok, replaceAll, replaceOnce, setReport, TODAY, withCopy, workspace } from './write-helpers.js';
+import { ok, replaceAll, replaceOnce, setReport, TODAY, withCliCopy, cliWorkspace } from '../e2e/write-helpers.js';
 
 const seed = readFileSync(SEED, 'utf8');
 const NAME = 'progress_planning.md';
@@ -28,8 +28,8 @@ function stamped(text: string): string {
 describe('plan set on the seed', () => {
   it(
     "set 1.2 done rewrites only the status text (in the file's own `✅ Complete`) and the date stamps",
-    withCopy(SEED, NAME, (w) => {
-      const r = ok(w.run(['set', '1.2', 'done']));
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = ok(await w.run(['set', '1.2', 'done']));
       expect(r.stdout).toBe(setReport('1.2', 'in-progress', 'done', NAME, 25));
       const expected = stamped(replaceOnce(seed, ROW_1_2, '| 1.2 | Memory Tools Integration | ✅ Complete | Connect metrics_collector.py |'));
       expect(w.text()).toBe(expected);
@@ -41,26 +41,26 @@ describe('plan set on the seed', () => {
 
   it(
     'set back restores the original bytes (the damaged `🔄 Next` too), date stamps aside',
-    withCopy(SEED, NAME, (w) => {
-      ok(w.run(['set', '1.2', 'done']));
-      ok(w.run(['set', '1.2', 'in-progress']));
+    withCliCopy(SEED, NAME, async (w) => {
+      ok(await w.run(['set', '1.2', 'done']));
+      ok(await w.run(['set', '1.2', 'in-progress']));
       expect(w.text()).toBe(stamped(seed));
     }),
   );
 
   it(
     '--no-touch leaves the dates: a round trip is byte for byte',
-    withCopy(SEED, NAME, (w) => {
-      ok(w.run(['set', '1.2', 'done', '--no-touch']));
+    withCliCopy(SEED, NAME, async (w) => {
+      ok(await w.run(['set', '1.2', 'done', '--no-touch']));
       expect(w.text()).toBe(replaceOnce(seed, DAMAGED_NEXT, '✅ Complete'));
-      ok(w.run(['set', '1.2', 'wip', '--no-touch']));
+      ok(await w.run(['set', '1.2', 'wip', '--no-touch']));
       expect(w.bytes().equals(readFileSync(SEED))).toBe(true);
     }),
   );
 
   it(
     'takes every status word and alias, and every round trip gives the seed back',
-    withCopy(SEED, NAME, (w) => {
+    withCliCopy(SEED, NAME, async (w) => {
       const cases: [string, string, string][] = [
         ['complete', 'done', '✅ Complete'],
         ['wip', 'in-progress', '🔄 In Progress'],
@@ -73,12 +73,12 @@ describe('plan set on the seed', () => {
         ['done', 'done', '✅ Complete'],
       ];
       for (const [arg, status, text] of cases) {
-        const r = ok(w.run(['set', '1.3', arg, '--no-touch']));
+        const r = ok(await w.run(['set', '1.3', arg, '--no-touch']));
         expect(r.stdout).toBe(setReport('1.3', 'pending', status, NAME, 26));
         expect(w.text()).toBe(replaceOnce(seed, ROW_1_3, `| 1.3 | Redis + VM Split | ${text} | Real-time + historical |`));
         for (const [i, back] of ['pending', 'todo', '⏳'].entries()) {
-          if (i > 0) ok(w.run(['set', '1.3', arg, '--no-touch']));
-          ok(w.run(['set', '1.3', back, '--no-touch']));
+          if (i > 0) ok(await w.run(['set', '1.3', arg, '--no-touch']));
+          ok(await w.run(['set', '1.3', back, '--no-touch']));
           expect(w.bytes().equals(readFileSync(SEED)), `${arg} then ${back}`).toBe(true);
         }
       }
@@ -87,38 +87,38 @@ describe('plan set on the seed', () => {
 
   it(
     'keeps text that is not a status in the cell, after the new status',
-    withCopy(SEED, NAME, (w) => {
-      ok(w.run(['set', '2', 'done']));
+    withCliCopy(SEED, NAME, async (w) => {
+      ok(await w.run(['set', '2', 'done']));
       expect(w.text()).toBe(stamped(replaceOnce(seed, '| Any Agent | From benchmark analysis |', '| Any Agent | ✅ Complete — From benchmark analysis |')));
-      const shown = JSON.parse(ok(w.run(['show', '2', '--json'])).stdout).task;
+      const shown = JSON.parse(ok(await w.run(['show', '2', '--json'])).stdout).task;
       expect(shown).toMatchObject({ status: 'done', statusText: '✅ Complete — From benchmark analysis' });
     }),
   );
 
   it(
     'sets week items (W2, W4-5) like tasks',
-    withCopy(SEED, NAME, (w) => {
-      ok(w.run(['set', 'W2', 'done', '--no-touch']));
-      ok(w.run(['set', 'W4-5', 'wip', '--no-touch']));
+    withCliCopy(SEED, NAME, async (w) => {
+      ok(await w.run(['set', 'W2', 'done', '--no-touch']));
+      ok(await w.run(['set', 'W4-5', 'wip', '--no-touch']));
       expect(w.text()).toBe(
         replaceAll(seed, [
           [`| 2 | Grafana Dashboards | ${DAMAGED_PENDING} |`, '| 2 | Grafana Dashboards | ✅ Complete |'],
           [`| 4-5 | A2A Protocol | ${DAMAGED_PENDING} |`, '| 4-5 | A2A Protocol | 🔄 In Progress |'],
         ]),
       );
-      ok(w.run(['set', 'W4-5', 'pending', '--no-touch']));
-      ok(w.run(['set', 'W2', 'pending', '--no-touch']));
+      ok(await w.run(['set', 'W4-5', 'pending', '--no-touch']));
+      ok(await w.run(['set', 'W2', 'pending', '--no-touch']));
       expect(w.bytes().equals(readFileSync(SEED))).toBe(true);
     }),
   );
 
   it(
     'puts the status emoji at the start of list items without a checkbox',
-    withCopy(SEED, NAME, (w) => {
-      ok(w.run(['set', '5.A', 'blocked']));
-      ok(w.run(['set', '5.B', 'done']));
-      ok(w.run(['set', '5.C', 'pending']));
-      ok(w.run(['set', '5.D', 'wip']));
+    withCliCopy(SEED, NAME, async (w) => {
+      ok(await w.run(['set', '5.A', 'blocked']));
+      ok(await w.run(['set', '5.B', 'done']));
+      ok(await w.run(['set', '5.C', 'pending']));
+      ok(await w.run(['set', '5.D', 'wip']));
       expect(w.text()).toBe(
         stamped(
           replaceAll(seed, [
@@ -130,23 +130,23 @@ describe('plan set on the seed', () => {
         ),
       );
       // Items that now carry a status round-trip too.
-      ok(w.run(['set', '5.A', 'done']));
-      ok(w.run(['set', '5.A', 'blocked']));
+      ok(await w.run(['set', '5.A', 'done']));
+      ok(await w.run(['set', '5.A', 'blocked']));
       expect(w.text()).toContain('\n- ⛔ **5.A Baseline Collection**: Terminal session, clean system\n');
     }),
   );
 
   it(
     '--dry-run prints a unified diff and writes nothing',
-    withCopy(SEED, NAME, (w) => {
-      const r = ok(w.run(['set', '1.2', 'done', '--dry-run']));
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = ok(await w.run(['set', '1.2', 'done', '--dry-run']));
       expect(r.stdout).toContain(`--- a/${NAME}\n+++ b/${NAME}\n`);
       expect(r.stdout).toContain(`\n-${ROW_1_2}\n+| 1.2 | Memory Tools Integration | ✅ Complete | Connect metrics_collector.py |\n`);
       expect(r.stdout).toContain(`\n-modified: 2026-02-20\n+modified: ${TODAY}\n`);
       expect(r.stdout).toContain(`\n-**Last Updated**: 2026-02-20\n+**Last Updated**: ${TODAY}\n`);
       expect(r.stdout.match(/^@@ /gm)).toHaveLength(3);
       expect(w.bytes().equals(readFileSync(SEED))).toBe(true);
-      const j = JSON.parse(ok(w.run(['set', '1.2', 'done', '--dry-run', '--json'])).stdout);
+      const j = JSON.parse(ok(await w.run(['set', '1.2', 'done', '--dry-run', '--json'])).stdout);
       expect(j).toMatchObject({ changed: true, written: false, from: 'in-progress', to: 'done' });
       expect(j.diff).toBe(r.stdout);
       expect(w.bytes().equals(readFileSync(SEED))).toBe(true);
@@ -155,8 +155,8 @@ describe('plan set on the seed', () => {
 
   it(
     'reports the change as JSON',
-    withCopy(SEED, NAME, (w) => {
-      const j = JSON.parse(ok(w.run(['set', '1.3', 'done', '--json'])).stdout);
+    withCliCopy(SEED, NAME, async (w) => {
+      const j = JSON.parse(ok(await w.run(['set', '1.3', 'done', '--json'])).stdout);
       expect(j).toMatchObject({ schemaVersion: 2, file: NAME, changed: true, written: true, from: 'pending', to: 'done' });
       expect(j.task).toMatchObject({ id: '1.3', status: 'done', statusText: '✅ Complete', line: 26 });
       expect(j.diff).toContain('+| 1.3 | Redis + VM Split | ✅ Complete | Real-time + historical |');
@@ -165,8 +165,8 @@ describe('plan set on the seed', () => {
 
   it(
     'changes nothing (not even the dates) when the task already has the status',
-    withCopy(SEED, NAME, (w) => {
-      const r = w.run(['set', '1.3', 'todo']);
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = await w.run(['set', '1.3', 'todo']);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`plan: ${NAME}:26: task 1.3 is already like that; nothing to change\n`);
@@ -176,15 +176,15 @@ describe('plan set on the seed', () => {
 
   it(
     'refuses an unknown id (exit 1) and an unknown status (exit 2), writing nothing',
-    withCopy(SEED, NAME, (w) => {
-      const r = w.run(['set', '1.9', 'done']);
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = await w.run(['set', '1.9', 'done']);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^plan: progress_planning\.md: no task with id "1\.9"; did you mean .*1\.1/);
-      const s = w.run(['set', '1.2', 'finished-ish-maybe']);
+      const s = await w.run(['set', '1.2', 'finished-ish-maybe']);
       expect(s.code).toBe(2);
       expect(s.stderr).toMatch(/unknown status "finished-ish-maybe"/);
-      const n = w.run(['set', '1.2']);
+      const n = await w.run(['set', '1.2']);
       expect(n.code).toBe(2);
       expect(w.bytes().equals(readFileSync(SEED))).toBe(true);
     }),
@@ -194,10 +194,10 @@ describe('plan set on the seed', () => {
 describe('ambiguous ids', () => {
   const text = readFileSync(new URL('../fixtures/two-sprints.md', import.meta.url), 'utf8');
 
-  it('are refused with the candidates listed, and filter flags pick one', () => {
-    const w = workspace('two-sprints.md');
+  it('are refused with the candidates listed, and filter flags pick one', async () => {
+    const w = cliWorkspace('two-sprints.md');
     try {
-      const r = w.run(['set', '3.1', 'done']);
+      const r = await w.run(['set', '3.1', 'done']);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
@@ -206,9 +206,9 @@ describe('ambiguous ids', () => {
           '  3.1 line 14: New thing  (--sprint 9)\n',
       );
       expect(w.text()).toBe(text);
-      ok(w.run(['set', '3.1', 'done', '--sprint', '9']));
+      ok(await w.run(['set', '3.1', 'done', '--sprint', '9']));
       expect(w.text()).toBe(replaceOnce(text, '| 3.1 | New thing | ⏳ Pending |', '| 3.1 | New thing | ✅ Done |'));
-      ok(w.run(['set', '3.1', 'wip', '--line', '7']));
+      ok(await w.run(['set', '3.1', 'wip', '--line', '7']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['| 3.1 | New thing | ⏳ Pending |', '| 3.1 | New thing | ✅ Done |'],

@@ -5,16 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, writeTemp, plan } from '../helpers/run.js';
-import { idAtLine, leftovers, ok, replaceAll, replaceOnce, setReport, TODAY, workspace, type Workspace } from './write-helpers.js';
+import { FIXTURES, writeTemp } from '../helpers/run.js';
+import { runCli as cli } from '../helpers/cli.js';
+import { cliIdAtLine, leftovers, ok, replaceAll, replaceOnce, setReport, TODAY, cliWorkspace, type CliWorkspace } from '../e2e/write-helpers.js';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
-function on(name: string, fn: (w: Workspace, text: string) => void): () => void {
-  return () => {
-    const w = workspace(name);
+function on(name: string, fn: (w: CliWorkspace, text: string) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const w = cliWorkspace(name);
     try {
-      fn(w, fixture(name));
+      await fn(w, fixture(name));
     } finally {
       w.cleanup();
     }
@@ -27,12 +28,12 @@ const width = (s: string) => [...s].reduce((n, ch) => n + (/\p{Emoji_Presentatio
 describe('CRLF file', () => {
   it(
     'keeps CRLF, trailing spaces and padding; fills an empty status cell with a space each side',
-    on('crlf.md', (w, text) => {
+    on('crlf.md', async (w, text) => {
       expect(text.split('\r\n').length).toBe(text.split('\n').length); // every line is CRLF
-      expect(ok(w.run(['set', '1.2', 'done'])).stdout).toBe(setReport('1.2', 'in-progress', 'done', 'plan.md', 13));
-      ok(w.run(['set', '1.4', 'done']));
-      ok(w.run(['set', '2.1', 'wip']));
-      ok(w.run(['set', '2.2', 'pending']));
+      expect(ok(await w.run(['set', '1.2', 'done'])).stdout).toBe(setReport('1.2', 'in-progress', 'done', 'plan.md', 13));
+      ok(await w.run(['set', '1.4', 'done']));
+      ok(await w.run(['set', '2.1', 'wip']));
+      ok(await w.run(['set', '2.2', 'pending']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['modified: 2026-02-20\r\n', `modified: ${TODAY}\r\n`],
@@ -48,7 +49,7 @@ describe('CRLF file', () => {
 
   it(
     'round-trips every task with a status byte for byte',
-    on('crlf.md', (w, text) => {
+    on('crlf.md', async (w, text) => {
       for (const [id, away, back] of [
         ['1.1', 'blocked', 'done'],
         ['1.2', 'pending', 'wip'],
@@ -57,9 +58,9 @@ describe('CRLF file', () => {
         ['2.1', 'blocked', 'pending'],
         ['2.2', 'wip', 'done'],
       ] as const) {
-        ok(w.run(['set', id, away, '--no-touch']));
+        ok(await w.run(['set', id, away, '--no-touch']));
         expect(w.text()).not.toBe(text);
-        ok(w.run(['set', id, back, '--no-touch']));
+        ok(await w.run(['set', id, back, '--no-touch']));
         expect(w.text(), `${id} ${away} ${back}`).toBe(text);
       }
     }),
@@ -67,8 +68,8 @@ describe('CRLF file', () => {
 
   it(
     'adds a row with CRLF, laid out like the row above',
-    on('crlf.md', (w, text) => {
-      const j = JSON.parse(ok(w.run(['add', 'Ship docs', '--owner', 'Zed', '--no-touch', '--json'])).stdout);
+    on('crlf.md', async (w, text) => {
+      const j = JSON.parse(ok(await w.run(['add', 'Ship docs', '--owner', 'Zed', '--no-touch', '--json'])).stdout);
       expect(j.task).toMatchObject({ id: '1.5', title: 'Ship docs', owner: 'Zed', status: 'pending', sprint: '1', line: 16 });
       expect(w.text()).toBe(replaceOnce(text, '| 1.4 | Polish | | Cy |\r\n', '| 1.4 | Polish | | Cy |\r\n| 1.5 | Ship docs | ⏳ Pending | Zed |\r\n'));
     }),
@@ -78,9 +79,9 @@ describe('CRLF file', () => {
 describe('BOM file', () => {
   it(
     'keeps the BOM and reads the front matter after it',
-    on('bom.md', (w, text) => {
+    on('bom.md', async (w, text) => {
       expect(text.charCodeAt(0)).toBe(0xfeff);
-      ok(w.run(['set', '1.2', 'done']));
+      ok(await w.run(['set', '1.2', 'done']));
       const bytes = w.bytes();
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(w.text()).toBe(
@@ -89,16 +90,16 @@ describe('BOM file', () => {
           ['| 1.2 | Naïve parser | ⏳ Pending |', '| 1.2 | Naïve parser | ✅ Complete |'],
         ]),
       );
-      ok(w.run(['set', '1.2', 'pending', '--no-touch']));
-      ok(w.run(['set', '1.1', 'blocked', '--no-touch']));
-      ok(w.run(['set', '1.1', 'done', '--no-touch']));
+      ok(await w.run(['set', '1.2', 'pending', '--no-touch']));
+      ok(await w.run(['set', '1.1', 'blocked', '--no-touch']));
+      ok(await w.run(['set', '1.1', 'done', '--no-touch']));
       expect(w.text()).toBe(replaceOnce(text, 'modified: 2026-02-20', `modified: ${TODAY}`));
     }),
   );
 });
 
 describe('aligned table', () => {
-  const aligned = (w: Workspace) => {
+  const aligned = (w: CliWorkspace) => {
     const rows = w
       .text()
       .split('\n')
@@ -108,10 +109,10 @@ describe('aligned table', () => {
 
   it(
     'stays aligned when the new status fits the column',
-    on('aligned.md', (w, text) => {
-      ok(w.run(['set', 'T-03', 'wip']));
-      ok(w.run(['set', 'T-01', 'blocked']));
-      ok(w.run(['set', 'T-04', 'cancelled']));
+    on('aligned.md', async (w, text) => {
+      ok(await w.run(['set', 'T-03', 'wip']));
+      ok(await w.run(['set', 'T-01', 'blocked']));
+      ok(await w.run(['set', 'T-04', 'cancelled']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['| T-03 | Write docs      | ⏳ Pending     |', '| T-03 | Write docs      | 🔄 In Progress |'],
@@ -120,19 +121,19 @@ describe('aligned table', () => {
         ]),
       );
       expect(aligned(w)).toBe(true);
-      ok(w.run(['set', 'T-03', 'pending']));
-      ok(w.run(['set', 'T-01', 'done']));
-      ok(w.run(['set', 'T-04', 'todo']));
+      ok(await w.run(['set', 'T-03', 'pending']));
+      ok(await w.run(['set', 'T-01', 'done']));
+      ok(await w.run(['set', 'T-04', 'todo']));
       expect(w.text()).toBe(text);
     }),
   );
 
   it(
     'edits cells (an empty one too) keeping the pipes in place',
-    on('aligned.md', (w, text) => {
-      ok(w.run(['edit', 'T-03', '--owner', 'Ana']));
-      ok(w.run(['edit', 'T-01', '--notes', 'x | y']));
-      ok(w.run(['edit', 'T-02', '--title', 'Build parser v2', '--notes', 'soon']));
+    on('aligned.md', async (w, text) => {
+      ok(await w.run(['edit', 'T-03', '--owner', 'Ana']));
+      ok(await w.run(['edit', 'T-01', '--notes', 'x | y']));
+      ok(await w.run(['edit', 'T-02', '--title', 'Build parser v2', '--notes', 'soon']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['| Write docs      | ⏳ Pending     |       |', '| Write docs      | ⏳ Pending     | Ana   |'],
@@ -141,19 +142,19 @@ describe('aligned table', () => {
         ]),
       );
       expect(aligned(w)).toBe(true);
-      ok(w.run(['edit', 'T-03', '--owner', '']));
-      ok(w.run(['edit', 'T-01', '--notes', 'first cut']));
-      ok(w.run(['edit', 'T-02', '--title', 'Build parser', '--notes', '']));
+      ok(await w.run(['edit', 'T-03', '--owner', '']));
+      ok(await w.run(['edit', 'T-01', '--notes', 'first cut']));
+      ok(await w.run(['edit', 'T-02', '--title', 'Build parser', '--notes', '']));
       expect(w.text()).toBe(text);
     }),
   );
 
   it(
     'adds rows aligned like their neighbours',
-    on('aligned.md', (w, text) => {
-      const j = JSON.parse(ok(w.run(['add', 'Ship v2', '--owner', 'Dee', '--json'])).stdout);
+    on('aligned.md', async (w, text) => {
+      const j = JSON.parse(ok(await w.run(['add', 'Ship v2', '--owner', 'Dee', '--json'])).stdout);
       expect(j.task).toMatchObject({ id: 'T-05', title: 'Ship v2', owner: 'Dee', status: 'pending', statusText: '⏳ Pending', sprint: '3' });
-      ok(w.run(['add', 'Announce', '--status', 'wip', '--notes', 'blog']));
+      ok(await w.run(['add', 'Announce', '--status', 'wip', '--notes', 'blog']));
       expect(w.text()).toBe(
         replaceOnce(
           text,
@@ -169,19 +170,19 @@ describe('aligned table', () => {
 
   it(
     'leaves the other pipes alone when the new text does not fit',
-    on('aligned.md', (w, text) => {
-      ok(w.run(['edit', 'T-04', '--title', 'Release the whole thing']));
+    on('aligned.md', async (w, text) => {
+      ok(await w.run(['edit', 'T-04', '--title', 'Release the whole thing']));
       expect(w.text()).toBe(replaceOnce(text, '| T-04 | Release         |', '| T-04 | Release the whole thing         |'));
     }),
   );
 });
 
 describe('aligned tables without wide characters', () => {
-  it('take emoji aligned by display width (what editors and terminals show)', () => {
+  it('take emoji aligned by display width (what editors and terminals show)', async () => {
     const text = '| ID | Task  | Status      |\n| -- | ----- | ----------- |\n| 1  | Alpha |             |\n| 2  | Beta  |             |\n';
     const t = writeTemp(text);
     try {
-      ok(plan(['-f', t.file, 'set', '1', 'done']));
+      ok(await cli(['-f', t.file, 'set', '1', 'done']));
       expect(readFileSync(t.file, 'utf8')).toBe(replaceOnce(text, '| 1  | Alpha |             |', '| 1  | Alpha | ✅ Done     |'));
       expect(leftovers(t.dir)).toEqual([]);
     } finally {
@@ -189,16 +190,16 @@ describe('aligned tables without wide characters', () => {
     }
   });
 
-  it('round-trip a table aligned by code points byte for byte', () => {
+  it('round-trip a table aligned by code points byte for byte', async () => {
     // Aligned by code points (✅ counted as one column): setting its only emoji
     // row to a word leaves no wide character, yet setting it back restores the
     // padding exactly.
     const text = '| ID | Task  | Status    |\n| -- | ----- | --------- |\n| 1  | Alpha | ✅ Done    |\n| 2  | Beta  | Pending   |\n';
     const t = writeTemp(text);
     try {
-      ok(plan(['-f', t.file, 'set', '1', 'pending']));
+      ok(await cli(['-f', t.file, 'set', '1', 'pending']));
       expect(readFileSync(t.file, 'utf8')).toBe(replaceOnce(text, '| ✅ Done    |', '| Pending   |'));
-      ok(plan(['-f', t.file, 'set', '1', 'done']));
+      ok(await cli(['-f', t.file, 'set', '1', 'done']));
       expect(readFileSync(t.file, 'utf8')).toBe(text);
     } finally {
       t.cleanup();
@@ -209,11 +210,11 @@ describe('aligned tables without wide characters', () => {
 describe('escaped pipes', () => {
   it(
     'keeps `\\|` in the other cells, and escapes the pipes plan writes',
-    on('escaped-pipes.md', (w, text) => {
-      ok(w.run(['set', '1', 'done']));
-      ok(w.run(['set', '2', 'pending']));
-      ok(w.run(['edit', '3', '--owner', 'A | B']));
-      ok(w.run(['edit', '1', '--notes', 'kept \\| escaped, a|b']));
+    on('escaped-pipes.md', async (w, text) => {
+      ok(await w.run(['set', '1', 'done']));
+      ok(await w.run(['set', '2', 'pending']));
+      ok(await w.run(['edit', '3', '--owner', 'A | B']));
+      ok(await w.run(['edit', '1', '--notes', 'kept \\| escaped, a|b']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['| 1 | Parse `a \\| b` syntax | Ana | ⏳ Pending | handles x \\| y |', '| 1 | Parse `a \\| b` syntax | Ana | ✅ Done | kept \\| escaped, a\\|b |'],
@@ -221,16 +222,16 @@ describe('escaped pipes', () => {
           ['| 3 | Plain task | | ✅ Done | |', '| 3 | Plain task | A \\| B | ✅ Done | |'],
         ]),
       );
-      const shown = JSON.parse(ok(w.run(['show', '3', '--json'])).stdout).task;
+      const shown = JSON.parse(ok(await w.run(['show', '3', '--json'])).stdout).task;
       expect(shown).toMatchObject({ owner: 'A | B', title: 'Plain task', status: 'done' });
-      expect(JSON.parse(ok(w.run(['show', '1', '--json'])).stdout).task.notes).toBe('kept | escaped, a|b');
+      expect(JSON.parse(ok(await w.run(['show', '1', '--json'])).stdout).task.notes).toBe('kept | escaped, a|b');
     }),
   );
 
   it(
     'adds a row with escaped pipes',
-    on('escaped-pipes.md', (w, text) => {
-      const j = JSON.parse(ok(w.run(['add', 'pipe | title', '--owner', 'o|p', '--json'])).stdout);
+    on('escaped-pipes.md', async (w, text) => {
+      const j = JSON.parse(ok(await w.run(['add', 'pipe | title', '--owner', 'o|p', '--json'])).stdout);
       expect(j.task).toMatchObject({ id: '4', title: 'pipe | title', owner: 'o|p' });
       expect(w.text()).toBe(text + '| 4 | pipe \\| title | o\\|p | ⏳ Pending | |\n');
     }),
@@ -238,7 +239,7 @@ describe('escaped pipes', () => {
 
   it(
     'refuses a line break in any value with exit 2, writing nothing',
-    on('escaped-pipes.md', (w, text) => {
+    on('escaped-pipes.md', async (w, text) => {
       for (const args of [
         ['edit', '1', '--owner', 'a\nb'],
         ['edit', '1', '--title', 'a\r\nb'],
@@ -247,7 +248,7 @@ describe('escaped pipes', () => {
         ['add', 'fine', '--notes', 'two\nlines'],
         ['next', '--claim', '--owner', 'two\nlines'],
       ]) {
-        const r = w.run(args);
+        const r = await w.run(args);
         expect(r.code, args.join(' ')).toBe(2);
         expect(r.stderr).toMatch(/cannot contain a line break/);
       }
@@ -259,8 +260,8 @@ describe('escaped pipes', () => {
 describe('checklist', () => {
   it(
     "ticks the box for done, clears it otherwise, and marks other statuses with the file's emoji",
-    on('checklist.md', (w, text) => {
-      const untitled = idAtLine(w, 13);
+    on('checklist.md', async (w, text) => {
+      const untitled = await cliIdAtLine(w, 13);
       for (const [id, s] of [
         ['2.1', 'done'],
         ['2.2', 'pending'],
@@ -272,7 +273,7 @@ describe('checklist', () => {
         ['2.6', 'done'],
         [untitled, 'complete'],
       ]) {
-        ok(w.run(['set', id!, s!]));
+        ok(await w.run(['set', id!, s!]));
       }
       expect(w.text()).toBe(
         replaceAll(text, [
@@ -294,9 +295,9 @@ describe('checklist', () => {
 
   it(
     'uses the emoji the file already writes for a status (🚧 for in progress)',
-    on('checklist.md', (w, text) => {
-      ok(w.run(['set', '2.4', 'wip']));
-      ok(w.run(['set', '2.5', 'in-progress']));
+    on('checklist.md', async (w, text) => {
+      ok(await w.run(['set', '2.4', 'wip']));
+      ok(await w.run(['set', '2.5', 'in-progress']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['* [ ] 2.4 Star', '* [ ] 🚧 2.4 Star'],
@@ -308,8 +309,8 @@ describe('checklist', () => {
 
   it(
     'round-trips `[X]`, `[x]`, marks and nested items byte for byte',
-    on('checklist.md', (w, text) => {
-      const untitled = idAtLine(w, 13);
+    on('checklist.md', async (w, text) => {
+      const untitled = await cliIdAtLine(w, 13);
       for (const [id, away, back] of [
         ['2.1', 'done', 'pending'],
         ['2.1', 'wip', 'pending'],
@@ -325,9 +326,9 @@ describe('checklist', () => {
         ['2.6', 'pending', 'blocked'],
         [untitled, 'done', 'pending'],
       ] as const) {
-        ok(w.run(['set', id, away]));
+        ok(await w.run(['set', id, away]));
         expect(w.text()).not.toBe(text);
-        ok(w.run(['set', id, back]));
+        ok(await w.run(['set', id, back]));
         expect(w.text(), `${id} → ${away} → ${back}`).toBe(text);
       }
     }),
@@ -337,12 +338,12 @@ describe('checklist', () => {
 describe('emoji-only statuses', () => {
   it(
     "writes the emoji alone, the file's own or the default",
-    on('emoji-only.md', (w, text) => {
+    on('emoji-only.md', async (w, text) => {
       // Each example the file gives is read before the write that could remove it.
-      ok(w.run(['set', '4', 'done']));
-      ok(w.run(['set', '2', 'pending']));
-      ok(w.run(['set', '3', 'cancelled']));
-      ok(w.run(['set', '1', 'blocked']));
+      ok(await w.run(['set', '4', 'done']));
+      ok(await w.run(['set', '2', 'pending']));
+      ok(await w.run(['set', '3', 'cancelled']));
+      ok(await w.run(['set', '1', 'blocked']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['modified: 2026-02-20', `modified: ${TODAY}`],
@@ -357,10 +358,10 @@ describe('emoji-only statuses', () => {
 
   it(
     'round-trips `✅️` (with its variation selector) byte for byte',
-    on('emoji-only.md', (w, text) => {
-      ok(w.run(['set', '5', 'pending', '--no-touch']));
+    on('emoji-only.md', async (w, text) => {
+      ok(await w.run(['set', '5', 'pending', '--no-touch']));
       expect(w.text()).toBe(replaceOnce(text, '| 5 | Epsilon | ✅️ |', '| 5 | Epsilon | ⏳ |'));
-      ok(w.run(['set', '5', 'done', '--no-touch']));
+      ok(await w.run(['set', '5', 'done', '--no-touch']));
       expect(w.text()).toBe(text);
     }),
   );
@@ -369,12 +370,12 @@ describe('emoji-only statuses', () => {
 describe('word-only statuses', () => {
   it(
     "writes words: the file's own, or the default label without emoji",
-    on('words-only.md', (w, text) => {
-      ok(w.run(['set', '1', 'pending']));
-      ok(w.run(['set', '2', 'blocked']));
-      ok(w.run(['set', '3', 'cancelled']));
-      ok(w.run(['set', '4', 'done']));
-      ok(w.run(['set', '5', 'done']));
+    on('words-only.md', async (w, text) => {
+      ok(await w.run(['set', '1', 'pending']));
+      ok(await w.run(['set', '2', 'blocked']));
+      ok(await w.run(['set', '3', 'cancelled']));
+      ok(await w.run(['set', '4', 'done']));
+      ok(await w.run(['set', '5', 'done']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['| 3 | Three | Todo |', '| 3 | Three | Cancelled |'],
@@ -385,16 +386,16 @@ describe('word-only statuses', () => {
           ['_Last updated: 2026-02-20_', `_Last updated: ${TODAY}_`],
         ]),
       );
-      ok(w.run(['set', '5', 'blocked', '--no-touch']));
+      ok(await w.run(['set', '5', 'blocked', '--no-touch']));
       expect(w.text()).toContain('| 5 | Five | **Blocked** (waiting on infra) | Dee |');
     }),
   );
 
-  it('writes upper-case labels in a file of upper-case words', () => {
+  it('writes upper-case labels in a file of upper-case words', async () => {
     const t = writeTemp('| # | Task | Status |\n|---|---|---|\n| 1 | A | DONE |\n| 2 | B | TODO |\n| 3 | C | IN PROGRESS |\n');
     try {
-      ok(plan(['-f', t.file, 'set', '2', 'cancelled']));
-      ok(plan(['-f', t.file, 'set', '1', 'blocked']));
+      ok(await cli(['-f', t.file, 'set', '2', 'cancelled']));
+      ok(await cli(['-f', t.file, 'set', '1', 'blocked']));
       expect(readFileSync(t.file, 'utf8')).toBe('| # | Task | Status |\n|---|---|---|\n| 1 | A | BLOCKED |\n| 2 | B | CANCELLED |\n| 3 | C | IN PROGRESS |\n');
       expect(leftovers(t.dir)).toEqual([]);
     } finally {
@@ -402,7 +403,7 @@ describe('word-only statuses', () => {
     }
   });
 
-  it('writes the defaults `✅ Done` … where the file has no status at all', () => {
+  it('writes the defaults `✅ Done` … where the file has no status at all', async () => {
     const text = '# Plan\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | |\n| 2 | B | |\n';
     // Each on a fresh copy: once one status is written, it is the file's style.
     for (const [s, written] of [
@@ -414,7 +415,7 @@ describe('word-only statuses', () => {
     ]) {
       const t = writeTemp(text);
       try {
-        ok(plan(['-f', t.file, 'set', '2', s!]));
+        ok(await cli(['-f', t.file, 'set', '2', s!]));
         expect(readFileSync(t.file, 'utf8')).toBe(replaceOnce(text, '| 2 | B | |', `| 2 | B | ${written} |`));
         expect(leftovers(t.dir)).toEqual([]);
       } finally {
@@ -427,8 +428,8 @@ describe('word-only statuses', () => {
 describe('front matter and date stamps', () => {
   it(
     'changes only the date bytes of `modified:` (top level and under block:) and Last Updated, in their own formats',
-    on('frontmatter.md', (w, text) => {
-      ok(w.run(['set', '1.1', 'done']));
+    on('frontmatter.md', async (w, text) => {
+      ok(await w.run(['set', '1.1', 'done']));
       expect(w.text()).toBe(
         replaceAll(text, [
           ['\nmodified: "2026-02-20"\n', `\nmodified: "${TODAY}"\n`],
@@ -443,18 +444,18 @@ describe('front matter and date stamps', () => {
 
   it(
     '--no-touch leaves every date',
-    on('frontmatter.md', (w, text) => {
-      ok(w.run(['set', '1.1', 'done', '--no-touch']));
+    on('frontmatter.md', async (w, text) => {
+      ok(await w.run(['set', '1.1', 'done', '--no-touch']));
       expect(w.text()).toBe(replaceOnce(text, '| 1.1 | First | ⏳ Pending |', '| 1.1 | First | ✅ Complete |'));
     }),
   );
 
-  it('keeps timestamps, comments and other stamp styles in their format', () => {
+  it('keeps timestamps, comments and other stamp styles in their format', async () => {
     const text =
       '---\nmodified: 2026-02-20T10:30:00Z # auto\nblock:\n  modified: 2026.02.20\n---\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n\n*Last updated:* 2026-02-20\n';
     const t = writeTemp(text);
     try {
-      ok(plan(['-f', t.file, 'set', '1', 'done']));
+      ok(await cli(['-f', t.file, 'set', '1', 'done']));
       expect(readFileSync(t.file, 'utf8')).toBe(
         replaceAll(text, [
           ['modified: 2026-02-20T10:30:00Z # auto', 'modified: 2026-01-01T00:00:00Z # auto'],

@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, copyToTemp, plan, SEED, writeTemp } from '../helpers/run.js';
+import { CORPUS, copyToTemp, SEED, writeTemp } from '../helpers/run.js';
+import { runCli as cli } from '../helpers/cli.js';
 import { decode } from '../../src/text/decode.js';
 import { findMojibake, repairMojibake } from '../../src/text/mojibake.js';
 
@@ -16,10 +17,10 @@ const expected = repairMojibake(seedText)
 describe('plan fix on the seed', () => {
   const copy = copyToTemp(SEED, 'progress_planning.md');
   afterAll(() => copy.cleanup());
-  const run = (args: string[]) => plan(['-f', 'progress_planning.md', ...args], { cwd: copy.dir });
+  const run = (args: string[]) => cli(['-f', 'progress_planning.md', ...args], { cwd: copy.dir });
 
-  it('--dry-run prints the diff and writes nothing', () => {
-    const r = run(['fix', '--dry-run']);
+  it('--dry-run prints the diff and writes nothing', async () => {
+    const r = await run(['fix', '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('-| 1.1 | VM Service Startup | ‚úÖ Complete | Health OK, port 8428 |');
     expect(r.stdout).toContain('+| 1.1 | VM Service Startup | ✅ Complete | Health OK, port 8428 |');
@@ -27,8 +28,8 @@ describe('plan fix on the seed', () => {
     expect(readFileSync(copy.file, 'utf8')).toBe(seedText);
   });
 
-  it('repairs only the damaged runs (and the date stamps)', () => {
-    const r = run(['fix']);
+  it('repairs only the damaged runs (and the date stamps)', async () => {
+    const r = await run(['fix']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('line\tcolumn\tdamaged\trepaired');
@@ -38,29 +39,29 @@ describe('plan fix on the seed', () => {
     expect(seedText.length - expected.length).toBeGreaterThan(0);
   });
 
-  it('leaves plan check without damaged text, and the statuses reading ✅ 🔄 ⏳', () => {
-    const check = JSON.parse(run(['check', '--json']).stdout);
+  it('leaves plan check without damaged text, and the statuses reading ✅ 🔄 ⏳', async () => {
+    const check = JSON.parse((await run(['check', '--json'])).stdout);
     expect(check.problems.filter((p: { code: string }) => p.code === 'mojibake')).toEqual([]);
     expect(check.errors).toBe(0);
-    const tasks = JSON.parse(run(['list', '--week', '1', '--json']).stdout).tasks;
+    const tasks = JSON.parse((await run(['list', '--week', '1', '--json'])).stdout).tasks;
     expect(tasks.map((t: { statusText: string }) => t.statusText)).toEqual(['✅ Complete', '🔄 Next', '⏳ Pending']);
     const cell = readFileSync(copy.file, 'utf8').split('\n')[24];
     expect(cell).toBe('| 1.2 | Memory Tools Integration | 🔄 Next | Connect metrics_collector.py |');
   });
 
-  it('has nothing left to do the second time', () => {
+  it('has nothing left to do the second time', async () => {
     const before = readFileSync(copy.file);
-    const r = run(['fix']);
+    const r = await run(['fix']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/no damaged text found; nothing to change/);
     expect(readFileSync(copy.file).equals(before)).toBe(true);
   });
 
-  it('gives JSON with each repair', () => {
+  it('gives JSON with each repair', async () => {
     const t = copyToTemp(SEED);
     try {
-      const out = JSON.parse(plan(['-f', t.file, 'fix', '--json', '--no-touch']).stdout);
+      const out = JSON.parse((await cli(['-f', t.file, 'fix', '--json', '--no-touch'])).stdout);
       expect(out).toMatchObject({ schemaVersion: 2, changed: true, written: true });
       expect(out.repairs[0]).toEqual({ line: 24, column: 30, damaged: '‚úÖ', repaired: '✅' });
       expect(out.repairs).toHaveLength(8);
@@ -72,15 +73,15 @@ describe('plan fix on the seed', () => {
 });
 
 describe('plan fix refuses', () => {
-  it('a read-only plan, unless --force', () => {
+  it('a read-only plan, unless --force', async () => {
     const damaged = '---\nread_only: true\n---\n- [ ] 1 Caf√© ‚úÖ\n';
     const t = writeTemp(damaged);
     try {
-      const r = plan(['-f', t.file, 'fix']);
+      const r = await cli(['-f', t.file, 'fix']);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/read-only/);
       expect(readFileSync(t.file, 'utf8')).toBe(damaged);
-      expect(plan(['-f', t.file, 'fix', '--force']).code).toBe(0);
+      expect((await cli(['-f', t.file, 'fix', '--force'])).code).toBe(0);
       expect(readFileSync(t.file, 'utf8')).toBe('---\nread_only: true\n---\n- [ ] 1 Café ✅\n');
     } finally {
       t.cleanup();
@@ -100,10 +101,10 @@ describe('plan fix on the real-world corpus', () => {
     const { text } = decode(bytes);
     const runs = findMojibake(text);
     if (runs.length === 0) {
-      it(`leaves ${f} byte-identical (no damaged text)`, () => {
+      it(`leaves ${f} byte-identical (no damaged text)`, async () => {
         const t = copyToTemp(join(CORPUS, f));
         try {
-          const r = plan(['-f', t.file, 'fix']);
+          const r = await cli(['-f', t.file, 'fix']);
           expect(r.code, r.stderr).toBe(0);
           expect(readFileSync(t.file).equals(bytes)).toBe(true);
         } finally {
@@ -111,13 +112,13 @@ describe('plan fix on the real-world corpus', () => {
         }
       });
     } else {
-      it(`repairs ${f} (${runs.length} damaged runs) and only those`, () => {
+      it(`repairs ${f} (${runs.length} damaged runs) and only those`, async () => {
         const t = copyToTemp(join(CORPUS, f));
         try {
-          const r = plan(['-f', t.file, 'fix', '--no-touch', '--force']);
+          const r = await cli(['-f', t.file, 'fix', '--no-touch', '--force']);
           expect(r.code, r.stderr).toBe(0);
           expect(readFileSync(t.file, 'utf8')).toBe(repairMojibake(text));
-          const after = JSON.parse(plan(['-f', t.file, 'check', '--json']).stdout);
+          const after = JSON.parse((await cli(['-f', t.file, 'check', '--json'])).stdout);
           expect(after.problems.filter((p: { code: string }) => p.code === 'mojibake')).toEqual([]);
         } finally {
           t.cleanup();

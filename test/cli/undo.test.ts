@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SEED } from '../helpers/run.js';
-import { ok, withCopy } from './write-helpers.js';
+import { ok, withCliCopy } from '../e2e/write-helpers.js';
 
 describe('plan undo', () => {
   it(
     'takes back set, edit, add, next --claim and fix one by one, back to the original bytes',
-    withCopy(SEED, 'PLAN.md', (w) => {
+    withCliCopy(SEED, 'PLAN.md', async (w) => {
       const original = w.bytes();
       const states = [original];
       for (const args of [
@@ -19,16 +19,16 @@ describe('plan undo', () => {
         ['next', '--claim', '--owner', 'Ana'],
         ['fix'],
       ]) {
-        ok(w.run(args));
+        ok(await w.run(args));
         states.push(w.bytes());
       }
       expect(new Set(states.map((s) => s.toString('latin1'))).size).toBe(6);
       for (let k = 5; k >= 1; k--) {
-        const r = ok(w.run(['undo']));
+        const r = ok(await w.run(['undo']));
         expect(r.stdout).toMatch(/^Undid `plan (set|edit|add|next|fix)[^`]*` at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d in PLAN\.md\n$/);
         expect(w.bytes().equals(states[k - 1]!), `after undoing write ${k}`).toBe(true);
       }
-      const none = w.run(['undo']);
+      const none = await w.run(['undo']);
       expect(none.code).toBe(1);
       expect(none.stderr).toBe('plan: PLAN.md: no write by plan to undo (plan undo --list shows the writes plan remembers)\n');
       expect(w.bytes().equals(original)).toBe(true);
@@ -37,11 +37,11 @@ describe('plan undo', () => {
 
   it(
     'refuses after a hand edit, and writes nothing',
-    withCopy(SEED, 'PLAN.md', (w) => {
-      ok(w.run(['set', '1.2', 'done']));
+    withCliCopy(SEED, 'PLAN.md', async (w) => {
+      ok(await w.run(['set', '1.2', 'done']));
       appendFileSync(w.file, '\nA note by hand.\n');
       const edited = w.bytes();
-      const r = w.run(['undo']);
+      const r = await w.run(['undo']);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(
@@ -50,16 +50,16 @@ describe('plan undo', () => {
       expect(w.bytes().equals(edited)).toBe(true);
       // Taking the hand edit back makes the undo possible again.
       writeFileSync(w.file, edited.subarray(0, edited.length - '\nA note by hand.\n'.length));
-      ok(w.run(['undo']));
+      ok(await w.run(['undo']));
     }),
   );
 
   it(
     '--list shows the recent writes, newest first, and which one undo would take back; --dry-run prints the diff only',
-    withCopy(SEED, 'PLAN.md', (w) => {
-      ok(w.run(['set', '1.2', 'done']));
-      ok(w.run(['set', '1.3', 'blocked', '--no-touch']));
-      const list = ok(w.run(['undo', '--list']));
+    withCliCopy(SEED, 'PLAN.md', async (w) => {
+      ok(await w.run(['set', '1.2', 'done']));
+      ok(await w.run(['set', '1.3', 'blocked', '--no-touch']));
+      const list = ok(await w.run(['undo', '--list']));
       expect(
         list.stdout.split('\n').map((l) =>
           l
@@ -69,32 +69,32 @@ describe('plan undo', () => {
         ),
       ).toEqual(['n\tcommand\tundoable', '1\tplan set 1.3 blocked --no-touch\tyes', '2\tplan set 1.2 done\tno', '']);
       const before = w.bytes();
-      const dry = ok(w.run(['undo', '--dry-run']));
+      const dry = ok(await w.run(['undo', '--dry-run']));
       expect(dry.stdout).toContain('-| 1.3 | Redis + VM Split | ⛔ Blocked | Real-time + historical |');
       expect(w.bytes().equals(before)).toBe(true);
-      const json = JSON.parse(ok(w.run(['undo', '--list', '--json'])).stdout);
+      const json = JSON.parse(ok(await w.run(['undo', '--list', '--json'])).stdout);
       expect(json.writes.map((x: { undoable: boolean }) => x.undoable)).toEqual([true, false]);
     }),
   );
 
   it(
     'keeps its record in the cache folder, never beside the plan',
-    withCopy(SEED, 'PLAN.md', (w) => {
-      ok(w.run(['set', '1.2', 'done']));
-      ok(w.run(['set', '1.2', 'blocked']));
-      expect(JSON.parse(w.run(['undo', '--list', '--json']).stdout).writes).toHaveLength(2);
+    withCliCopy(SEED, 'PLAN.md', async (w) => {
+      ok(await w.run(['set', '1.2', 'done']));
+      ok(await w.run(['set', '1.2', 'blocked']));
+      expect(JSON.parse((await w.run(['undo', '--list', '--json'])).stdout).writes).toHaveLength(2);
       expect(readdirSync(w.dir)).toEqual(['PLAN.md']);
     }),
   );
 
   it(
     'goes through the lock like every write: a held lock makes it wait, then give up',
-    withCopy(SEED, 'PLAN.md', (w) => {
-      ok(w.run(['set', '1.2', 'done']));
+    withCliCopy(SEED, 'PLAN.md', async (w) => {
+      ok(await w.run(['set', '1.2', 'done']));
       const before = w.bytes();
       mkdirSync(join(w.dir, 'PLAN.md.lock'));
       try {
-        const r = w.run(['undo'], { PLAN_LOCK_TIMEOUT: '300' });
+        const r = await w.run(['undo'], { PLAN_LOCK_TIMEOUT: '300' });
         expect(r.code).toBe(1);
         expect(r.stderr).toMatch(/^plan: PLAN\.md: another plan process has held the file's lock/);
         expect(w.bytes().equals(before)).toBe(true);
@@ -102,22 +102,22 @@ describe('plan undo', () => {
         // The lock folder is removed so the workspace ends clean.
         rmSync(join(w.dir, 'PLAN.md.lock'), { recursive: true });
       }
-      ok(w.run(['undo']));
+      ok(await w.run(['undo']));
     }),
   );
 
   describe('a damaged or tampered journal', () => {
     /** Runs `tamper` on the journal after `plan set 1.2 done`, then expects undo to refuse with `message` and leave the file alone. */
     const refused = (tamper: (journal: string) => string, message: RegExp) =>
-      withCopy(SEED, 'PLAN.md', (w) => {
+      withCliCopy(SEED, 'PLAN.md', async (w) => {
         const cache = join(w.dir, '..', `${basename(w.dir)}-cache`);
         try {
-          ok(w.run(['set', '1.2', 'done'], { PLAN_CACHE_DIR: cache }));
+          ok(await w.run(['set', '1.2', 'done'], { PLAN_CACHE_DIR: cache }));
           const [name] = readdirSync(join(cache, 'undo'));
           const file = join(cache, 'undo', name!);
           writeFileSync(file, tamper(readFileSync(file, 'utf8')));
           const written = w.bytes();
-          const r = w.run(['undo'], { PLAN_CACHE_DIR: cache });
+          const r = await w.run(['undo'], { PLAN_CACHE_DIR: cache });
           expect(r.stdout).toBe('');
           expect(r.stderr).toMatch(message);
           expect(r.code).toBe(1);

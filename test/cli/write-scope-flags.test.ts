@@ -5,7 +5,7 @@
 // and `plan add --line` was accepted and ignored.
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeTemp } from '../helpers/run.js';
-import { ok, replaceOnce, workspace, type Workspace } from './write-helpers.js';
+import { ok, replaceOnce, cliWorkspace, type CliWorkspace } from '../e2e/write-helpers.js';
 
 const PLAN = `# Plan
 
@@ -22,13 +22,13 @@ const PLAN = `# Plan
 | 1 | Ship | ⏳ Pending |
 `;
 
-let w: Workspace;
+let w: CliWorkspace;
 let source: { cleanup(): void };
 
-function milestones(): Workspace {
+function milestones(): CliWorkspace {
   const t = writeTemp(PLAN, 'source.md');
   source = t;
-  w = workspace(t.file);
+  w = cliWorkspace(t.file);
   return w;
 }
 
@@ -38,16 +38,16 @@ afterEach(() => {
 });
 
 describe('--milestone picks the place of a write', () => {
-  it('plan add --milestone 2 appends to that milestone’s table, with the id after the file’s last', () => {
+  it('plan add --milestone 2 appends to that milestone’s table, with the id after the file’s last', async () => {
     milestones();
-    const r = ok(w.run(['add', 'Docs', '--milestone', '2', '--no-touch']));
+    const r = ok(await w.run(['add', 'Docs', '--milestone', '2', '--no-touch']));
     expect(r.stdout.split('\n')).toEqual(expect.arrayContaining(['id\t2', 'title\tDocs', 'milestone\t2', 'location\tplan.md:14']));
     expect(w.text()).toBe(`${PLAN}| 2 | Docs | ⏳ Pending |\n`);
   });
 
-  it('plan add without it names --milestone among the flags that pick one of the tables, writing nothing', () => {
+  it('plan add without it names --milestone among the flags that pick one of the tables, writing nothing', async () => {
     milestones();
-    const r = w.run(['add', 'Docs']);
+    const r = await w.run(['add', 'Docs']);
     expect([r.code, r.stdout]).toEqual([1, '']);
     expect(r.stderr).toBe(
       'plan: plan.md: 2 task tables match; pick one with --week, --sprint, --milestone or --section:\n' +
@@ -57,20 +57,20 @@ describe('--milestone picks the place of a write', () => {
     expect(w.text()).toBe(PLAN);
   });
 
-  it('plan edit --milestone 1 changes the task the error for a shared id suggested', () => {
+  it('plan edit --milestone 1 changes the task the error for a shared id suggested', async () => {
     milestones();
-    const shared = w.run(['edit', '1', '--title', 'Design v2']);
+    const shared = await w.run(['edit', '1', '--title', 'Design v2']);
     expect(shared.code).toBe(1);
     expect(shared.stderr).toContain('1 line 7: Design  (--milestone 1)');
     expect(w.text()).toBe(PLAN);
-    const r = ok(w.run(['edit', '1', '--title', 'Design v2', '--milestone', '1', '--no-touch']));
+    const r = ok(await w.run(['edit', '1', '--title', 'Design v2', '--milestone', '1', '--no-touch']));
     expect(r.stdout).toBe('id\tchange\tfile\tline\n1\ttitle changed\tplan.md\t7\n');
     expect(w.text()).toBe(replaceOnce(PLAN, '| 1 | Design |', '| 1 | Design v2 |'));
   });
 
-  it('plan add refuses --line (a line names a task, not a table) as a usage error, writing nothing', () => {
+  it('plan add refuses --line (a line names a task, not a table) as a usage error, writing nothing', async () => {
     milestones();
-    const r = w.run(['add', 'Docs', '--milestone', '2', '--line', '7']);
+    const r = await w.run(['add', 'Docs', '--milestone', '2', '--line', '7']);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(/^error: unknown option '--line'/);
     expect(w.text()).toBe(PLAN);

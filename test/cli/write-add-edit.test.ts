@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SEED } from '../helpers/run.js';
-import { ok, replaceAll, replaceOnce, TODAY, withCopy } from './write-helpers.js';
+import { ok, replaceAll, replaceOnce, TODAY, withCliCopy } from '../e2e/write-helpers.js';
 
 const seed = readFileSync(SEED, 'utf8');
 const NAME = 'progress_planning.md';
@@ -19,8 +19,8 @@ const stamped = (text: string) =>
 describe('plan add', () => {
   it(
     "appends 1.4 to the Week 1 table, in the file's style, and prints the task",
-    withCopy(SEED, NAME, (w) => {
-      const r = ok(w.run(['add', 'Grafana alerts', '--week', '1']));
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = ok(await w.run(['add', 'Grafana alerts', '--week', '1']));
       expect(r.stdout.split('\n').slice(0, 6)).toEqual([
         'field\tvalue',
         'id\t1.4',
@@ -37,8 +37,8 @@ describe('plan add', () => {
 
   it(
     'appends 15 to Month 2 with owner and status; --json',
-    withCopy(SEED, NAME, (w) => {
-      const j = JSON.parse(ok(w.run(['add', 'Benchmark v1.2', '--month', '2', '--owner', 'Opus', '--status', 'wip', '--json'])).stdout);
+    withCliCopy(SEED, NAME, async (w) => {
+      const j = JSON.parse(ok(await w.run(['add', 'Benchmark v1.2', '--month', '2', '--owner', 'Opus', '--status', 'wip', '--json'])).stdout);
       expect(j).toMatchObject({ schemaVersion: 2, file: NAME });
       expect(j.task).toMatchObject({
         id: '15',
@@ -58,17 +58,17 @@ describe('plan add', () => {
 
   it(
     'refuses --notes where the table has no notes column, and an ambiguous scope, writing nothing',
-    withCopy(SEED, NAME, (w) => {
-      const r = w.run(['add', 'X', '--month', '2', '--notes', 'n']);
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = await w.run(['add', 'X', '--month', '2', '--notes', 'n']);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/the table has no notes column; leave out --notes/);
-      const s = w.run(['add', 'Y', '--sprint', '8']);
+      const s = await w.run(['add', 'Y', '--sprint', '8']);
       expect(s.code).toBe(1);
       expect(s.stderr).toMatch(
         /^plan: progress_planning\.md: 2 task tables match; pick one with --week, --sprint or --section:\n {2}line 22: .*\n {2}line 39: .*Other Sprint 8 Tasks\n$/,
       );
       expect(w.text()).toBe(seed);
-      ok(w.run(['add', 'Y', '--section', 'Other Sprint 8', '--no-touch']));
+      ok(await w.run(['add', 'Y', '--section', 'Other Sprint 8', '--no-touch']));
       expect(w.text()).toBe(
         replaceOnce(
           seed,
@@ -81,8 +81,8 @@ describe('plan add', () => {
 
   it(
     '--dry-run prints the diff and writes nothing',
-    withCopy(SEED, NAME, (w) => {
-      const r = ok(w.run(['add', 'Grafana alerts', '--week', '1', '--dry-run']));
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = ok(await w.run(['add', 'Grafana alerts', '--week', '1', '--dry-run']));
       expect(r.stdout).toContain('\n+| 1.4 | Grafana alerts | ⏳ Pending |  |\n');
       expect(w.text()).toBe(seed);
     }),
@@ -92,12 +92,12 @@ describe('plan add', () => {
 describe('plan add --owner where the table has no Owner column', () => {
   it(
     'writes the owner as an @mark closing the status cell, read back as the owner',
-    withCopy(SEED, NAME, (w) => {
-      const r = JSON.parse(ok(w.run(['add', 'Grafana alerts', '--week', '1', '--owner', 'Ana', '--json'])).stdout);
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = JSON.parse(ok(await w.run(['add', 'Grafana alerts', '--week', '1', '--owner', 'Ana', '--json'])).stdout);
       expect(r.task).toMatchObject({ id: '1.4', owner: 'Ana', status: 'pending', statusText: '⏳ Pending @Ana' });
       const row13 = `| 1.3 | Redis + VM Split | ${DAMAGED_PENDING} | Real-time + historical |\n`;
       expect(w.text()).toBe(stamped(replaceOnce(seed, row13, `${row13}| 1.4 | Grafana alerts | ⏳ Pending @Ana |  |\n`)));
-      const two = w.run(['add', 'More', '--week', '1', '--owner', 'Ana Maria']);
+      const two = await w.run(['add', 'More', '--week', '1', '--owner', 'Ana Maria']);
       expect(two.code).toBe(2);
       expect(two.stderr).toMatch(
         /the table has no Owner column, so the owner is written as an @name mark, which is one word; use an owner name without spaces \(not "Ana Maria"\)/,
@@ -109,20 +109,20 @@ describe('plan add --owner where the table has no Owner column', () => {
 describe('plan edit', () => {
   it(
     'changes the owner cell, escaping the pipe',
-    withCopy(SEED, NAME, (w) => {
-      const r = ok(w.run(['edit', '9', '--owner', 'A | B']));
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = ok(await w.run(['edit', '9', '--owner', 'A | B']));
       expect(r.stdout).toBe(`id\tchange\tfile\tline\n9\towner changed\t${NAME}\t53\n`);
       expect(w.text()).toBe(
         stamped(replaceOnce(seed, '| 9 | Enhanced Strategy Package Review | Opus |', '| 9 | Enhanced Strategy Package Review | A \\| B |')),
       );
-      expect(JSON.parse(ok(w.run(['show', '9', '--json'])).stdout).task.owner).toBe('A | B');
+      expect(JSON.parse(ok(await w.run(['show', '9', '--json'])).stdout).task.owner).toBe('A | B');
     }),
   );
 
   it(
     'changes title and notes together, leaving the damaged status as it is',
-    withCopy(SEED, NAME, (w) => {
-      ok(w.run(['edit', '1.2', '--title', 'Memory tools', '--notes', 'Wire up metrics', '--no-touch']));
+    withCliCopy(SEED, NAME, async (w) => {
+      ok(await w.run(['edit', '1.2', '--title', 'Memory tools', '--notes', 'Wire up metrics', '--no-touch']));
       expect(w.text()).toBe(
         replaceOnce(
           seed,
@@ -135,17 +135,17 @@ describe('plan edit', () => {
 
   it(
     'refuses a column the table does not have, an owner of two words as an @mark, and no change at all',
-    withCopy(SEED, NAME, (w) => {
-      const b = w.run(['edit', '2', '--notes', 'x']);
+    withCliCopy(SEED, NAME, async (w) => {
+      const b = await w.run(['edit', '2', '--notes', 'x']);
       expect(b.code).toBe(1);
       expect(b.stderr).toMatch(/task 2's table has no notes column; nothing was written/);
-      const owner = w.run(['edit', '1.1', '--owner', 'Ana Maria']);
+      const owner = await w.run(['edit', '1.1', '--owner', 'Ana Maria']);
       expect(owner.code).toBe(2);
       expect(owner.stderr).toMatch(/no Owner column, so the owner is written as an @name mark, which is one word/);
-      const c = w.run(['edit', '9']);
+      const c = await w.run(['edit', '9']);
       expect(c.code).toBe(2);
       expect(c.stderr).toMatch(/nothing to change/);
-      const d = w.run(['edit', '9', '--owner', 'Opus']);
+      const d = await w.run(['edit', '9', '--owner', 'Opus']);
       expect(d.code).toBe(0);
       expect(d.stderr).toMatch(/already like that; nothing to change/);
       expect(w.text()).toBe(seed);
@@ -154,17 +154,17 @@ describe('plan edit', () => {
 
   it(
     'writes an owner as an @mark closing the status cell where the table has no Owner column, and reads it back',
-    withCopy(SEED, NAME, (w) => {
-      const r = JSON.parse(ok(w.run(['edit', '1.2', '--owner', 'Ana', '--json'])).stdout);
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = JSON.parse(ok(await w.run(['edit', '1.2', '--owner', 'Ana', '--json'])).stdout);
       expect(r.task).toMatchObject({ id: '1.2', owner: 'Ana', statusText: '🔄 Next @Ana' });
       const row = `| 1.2 | Memory Tools Integration | ${DAMAGED_NEXT} | Connect metrics_collector.py |`;
       const marked = stamped(replaceOnce(seed, row, `| 1.2 | Memory Tools Integration | ${DAMAGED_NEXT} @Ana | Connect metrics_collector.py |`));
       expect(w.text()).toBe(marked);
-      expect(JSON.parse(ok(w.run(['show', '1.2', '--json'])).stdout).task).toMatchObject({ owner: 'Ana', status: 'in-progress' });
+      expect(JSON.parse(ok(await w.run(['show', '1.2', '--json'])).stdout).task).toMatchObject({ owner: 'Ana', status: 'in-progress' });
       // Another owner replaces the mark; an empty owner removes it.
-      ok(w.run(['edit', '1.2', '--owner', 'Bo']));
+      ok(await w.run(['edit', '1.2', '--owner', 'Bo']));
       expect(w.text()).toBe(marked.replace('@Ana', '@Bo'));
-      ok(w.run(['edit', '1.2', '--owner', '']));
+      ok(await w.run(['edit', '1.2', '--owner', '']));
       expect(w.text()).toBe(stamped(seed));
     }),
   );
@@ -173,17 +173,17 @@ describe('plan edit', () => {
 describe('plan next --claim', () => {
   it(
     'marks the pick in progress and records the owner: in the Owner cell, or as an @mark where there is none',
-    withCopy(SEED, NAME, (w) => {
+    withCliCopy(SEED, NAME, async (w) => {
       // Week 1 has no Owner column: the owner closes the status cell as `@agent-1`.
-      const preview = JSON.parse(ok(w.run(['next', '--owner', 'agent-1', '--json'])).stdout);
-      const a = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-1', '--json'])).stdout);
+      const preview = JSON.parse(ok(await w.run(['next', '--owner', 'agent-1', '--json'])).stdout);
+      const a = JSON.parse(ok(await w.run(['next', '--claim', '--owner', 'agent-1', '--json'])).stdout);
       expect(preview.task.id).toBe(a.task.id);
       expect(a).toMatchObject({ claimed: true, task: { id: '1.3', status: 'in-progress', statusText: '🔄 In Progress @agent-1', owner: 'agent-1' } });
       expect(a.reason).toMatch(/pending/);
       // Week rows (W2 …) are never claimed: in Week 2 the claim takes task 5, owner in its Owner cell.
-      const b = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-2', '--week', '2', '--json'])).stdout);
+      const b = JSON.parse(ok(await w.run(['next', '--claim', '--owner', 'agent-2', '--week', '2', '--json'])).stdout);
       expect(b.task).toMatchObject({ id: '5', kind: 'task', status: 'in-progress', owner: 'agent-2' });
-      const c = JSON.parse(ok(w.run(['next', '--claim', '--owner', 'agent-3', '--section', 'Month 2', '--json'])).stdout);
+      const c = JSON.parse(ok(await w.run(['next', '--claim', '--owner', 'agent-3', '--section', 'Month 2', '--json'])).stdout);
       expect(c.task).toMatchObject({ id: '10', status: 'in-progress', owner: 'agent-3', statusText: '🔄 In Progress — Run full 10-model battery' });
       expect(w.text()).toBe(
         stamped(
@@ -206,14 +206,14 @@ describe('plan next --claim', () => {
         ['agent-3', '10', ['--section', 'Month 2']],
         ['agent-1', '1.3', []],
       ] as const) {
-        expect(JSON.parse(ok(w.run(['next', '--owner', owner, ...flags, '--json'])).stdout).task.id).toBe(id);
-        const again = JSON.parse(ok(w.run(['next', '--claim', '--owner', owner, ...flags, '--json'])).stdout);
+        expect(JSON.parse(ok(await w.run(['next', '--owner', owner, ...flags, '--json'])).stdout).task.id).toBe(id);
+        const again = JSON.parse(ok(await w.run(['next', '--claim', '--owner', owner, ...flags, '--json'])).stdout);
         expect(again.task.id).toBe(id);
         expect(again.reason).toMatch(/already yours/);
       }
       expect(w.text()).toBe(before);
       // Another owner never takes a claimed task.
-      const other = w.run(['next', '--claim', '--owner', 'agent-4', '--week', '1', '--json']);
+      const other = await w.run(['next', '--claim', '--owner', 'agent-4', '--week', '1', '--json']);
       expect(other.code).toBe(3);
       expect(JSON.parse(other.stdout).task).toBeNull();
       expect(w.text()).toBe(before);
@@ -222,14 +222,14 @@ describe('plan next --claim', () => {
 
   it(
     'prints the claimed task as text too, and exits 3 with nothing to claim',
-    withCopy(SEED, NAME, (w) => {
-      const r = ok(w.run(['next', '--claim', '--owner', 'Opus', '--section', 'Next Steps > Week 2']));
+    withCliCopy(SEED, NAME, async (w) => {
+      const r = ok(await w.run(['next', '--claim', '--owner', 'Opus', '--section', 'Next Steps > Week 2']));
       expect(r.stdout).toContain('id\t5\n');
       expect(r.stdout).toContain('owner\tOpus\n');
-      const none = w.run(['next', '--claim', '--owner', 'Ana', '--status', 'done']);
+      const none = await w.run(['next', '--claim', '--owner', 'Ana', '--status', 'done']);
       expect(none.code).toBe(3);
       expect(none.stderr).toMatch(/nothing to claim for Ana/);
-      const j = w.run(['next', '--claim', '--owner', 'Ana', '--status', 'done', '--json']);
+      const j = await w.run(['next', '--claim', '--owner', 'Ana', '--status', 'done', '--json']);
       expect(j.code).toBe(3);
       expect(JSON.parse(j.stdout)).toMatchObject({ task: null, claimed: false });
     }),

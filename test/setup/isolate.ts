@@ -1,0 +1,127 @@
+// Global setup of every test run: the tests never touch the user's machine.
+// Before any worker starts, HOME, the XDG folders, git's global and system
+// config, the plan cache and TMPDIR point into one temporary folder of this
+// run (workers inherit process.env). At the end the run fails if a test left
+// anything in that TMPDIR (every test removes what it made) or changed what
+// plan could write under the real HOME (git's global config and attributes,
+// plan's cache); then the folder is removed.
+
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Git's global config and attributes under a HOME: what `plan git-setup --global` writes. */
+export function gitPaths(home: string): string[] {
+  return [join(home, '.gitconfig'), join(home, '.config', 'git')];
+}
+
+/** A fingerprint of files and folders: each path under them, its size and its bytes' digest. */
+export function fingerprintOf(paths: string[]): string {
+  const hash = createHash('sha1');
+  for (const p of paths) for (const f of filesUnder(p)) hash.update(`${f}\0`).update(readFileSync(f));
+  return hash.digest('hex');
+}
+
+function filesUnder(p: string): string[] {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(p);
+  } catch {
+    return [];
+  }
+  if (st.isFile()) return [p];
+  if (!st.isDirectory()) return [];
+  return readdirSync(p)
+    .sort()
+    .flatMap((e) => filesUnder(join(p, e)));
+}
+
+/**
+ * Files of plan's cache under a HOME (cache, status memory, undo journal) that
+ * name a file of this run: other plan processes on the machine may write the
+ * cache meanwhile, so only what points into the run's folder counts.
+ */
+export function cacheFilesOf(home: string, root: string, since: number): string[] {
+  const mark = Buffer.from(root.split('/').pop()!);
+  return [join(home, '.cache', 'plan'), join(home, 'Library', 'Caches', 'plan')]
+    .flatMap(filesUnder)
+    .filter((f) => statSync(f).mtimeMs >= since && readFileSync(f).includes(mark));
+}
+
+/** What was left in a folder. */
+export function leftIn(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
+}
+
+const KEYS = ['HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'TMPDIR', 'PLAN_TEST_ROOT'];
+
+// Each vitest project runs the global setup, each with its own copy of this
+// module: the first makes the folder, the last removes it (state on globalThis).
+interface RunState {
+  users: number;
+  saved: Record<string, string | undefined>;
+  realHome: string;
+  before: string;
+  started: number;
+}
+const KEY = Symbol.for('plan.test.isolate');
+const shared = globalThis as typeof globalThis & { [KEY]?: RunState };
+
+export function setup(): void {
+  if (shared[KEY]) {
+    shared[KEY].users++;
+    return;
+  }
+  const realHome = homedir();
+  shared[KEY] = {
+    users: 1,
+    saved: Object.fromEntries(KEYS.map((k) => [k, process.env[k]])),
+    realHome,
+    before: fingerprintOf(gitPaths(realHome)),
+    started: Date.now(),
+  };
+  const root = mkdtempSync(join(tmpdir(), 'plan-test-run-'));
+  const dirs = { home: join(root, 'home'), config: join(root, 'config'), cache: join(root, 'cache'), data: join(root, 'data'), tmp: join(root, 'tmp') };
+  for (const d of Object.values(dirs)) mkdirSync(d);
+  // As /tmp is: tests that run plan as another user (write-permissions) reach their folders.
+  chmodSync(root, 0o755);
+  chmodSync(dirs.tmp, 0o1777);
+  writeFileSync(join(root, 'gitconfig'), '');
+  Object.assign(process.env, {
+    HOME: dirs.home,
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_CACHE_HOME: dirs.cache,
+    XDG_DATA_HOME: dirs.data,
+    GIT_CONFIG_GLOBAL: join(root, 'gitconfig'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    TMPDIR: dirs.tmp,
+    PLAN_TEST_ROOT: root,
+  });
+}
+
+export function teardown(): void {
+  const state = shared[KEY]!;
+  if (--state.users > 0) return;
+  delete shared[KEY];
+  const { saved, realHome, before, started } = state;
+  const root = process.env.PLAN_TEST_ROOT!;
+  const left = leftIn(join(root, 'tmp'));
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  rmSync(root, { recursive: true, force: true });
+  const problems: string[] = [];
+  if (left.length) problems.push(`tests left these in the temporary folder (each test removes what it makes):\n  ${left.slice(0, 20).join('\n  ')}`);
+  if (fingerprintOf(gitPaths(realHome)) !== before) {
+    problems.push(`the test run changed git's global config or attributes under the real HOME (${gitPaths(realHome).join(', ')})`);
+  }
+  const cached = cacheFilesOf(realHome, root, started);
+  if (cached.length) problems.push(`the test run wrote plan's cache under the real HOME:\n  ${cached.slice(0, 20).join('\n  ')}`);
+  if (problems.length) {
+    // A teardown's error is printed, but does not change vitest's exit code by itself.
+    process.exitCode = 1;
+    throw new Error(problems.join('\n'));
+  }
+}

@@ -117,9 +117,7 @@ describe('README and docs examples', () => {
 });
 
 describe.skipIf(!HAS_SCRIPT)('README and docs captures', () => {
-  const captures = DOCS.flatMap(([, doc]) =>
-    [...doc.matchAll(/```text\n\$ (plan [^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ command: m[1]!, output: m[2]! })),
-  );
+  const captures = DOCS.flatMap(([, doc]) => [...doc.matchAll(/```text\n\$ (plan [^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ command: m[1]!, output: m[2]! })));
 
   it('has the README capture and the list, board and summary captures of docs/views.md', () => {
     expect(captures.map((c) => c.command)).toEqual(['plan list --week 1', 'plan list --sprint 8', 'plan board --sprint 8', 'plan summary']);

@@ -49,15 +49,13 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 
-function optionRow(o: OptionSpec): string[] {
+/** An option's or argument's row: its name, what it means, its choices and default. */
+function row(name: string, o: OptionSpec | ArgSpec): string[] {
   const extra = [o.choices ? `one of ${o.choices.join(', ')}` : '', o.default !== undefined ? `default ${o.default}` : ''].filter(Boolean);
-  return [`\`${o.flags}\``, extra.length ? `${o.description} (${extra.join('; ')})` : o.description];
+  return [`\`${name}\``, extra.length ? `${o.description} (${extra.join('; ')})` : o.description];
 }
 
-function argRow(a: ArgSpec): string[] {
-  const extra = [a.choices ? `one of ${a.choices.join(', ')}` : '', a.default !== undefined ? `default ${a.default}` : ''].filter(Boolean);
-  return [`\`${a.name}\``, extra.length ? `${a.description} (${extra.join('; ')})` : a.description];
-}
+const optionRow = (o: OptionSpec) => row(o.flags, o);
 
 function usage(c: CommandSpec): string {
   return ['plan', c.name, ...(c.args ?? []).map((a) => a.name), ...(optionsOf(c).length ? ['[options]'] : [])].join(' ');
@@ -66,7 +64,7 @@ function usage(c: CommandSpec): string {
 function command(c: CommandSpec): string {
   const aliases = c.aliases?.length ? ` (also \`${c.aliases.join('`, `')}\`)` : '';
   const parts = [`### \`plan ${c.name}\``, '', `\`${usage(c)}\`${aliases}`, '', para(`${c.description}.`)];
-  if (c.args?.length) parts.push('', table(['argument', 'meaning'], c.args.map(argRow)));
+  if (c.args?.length) parts.push('', table(['argument', 'meaning'], c.args.map((a) => row(a.name, a))));
   if (optionsOf(c).length) parts.push('', table(['option', 'meaning'], optionsOf(c).map(optionRow)));
   // Not `sh`: the README examples test runs the topics' sh blocks; these are --help's, tested there.
   if (c.examples.length) parts.push('', 'Examples:', '', '```text', ...c.examples, '```');

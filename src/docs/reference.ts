@@ -64,7 +64,14 @@ function usage(c: CommandSpec): string {
 function command(c: CommandSpec): string {
   const aliases = c.aliases?.length ? ` (also \`${c.aliases.join('`, `')}\`)` : '';
   const parts = [`### \`plan ${c.name}\``, '', `\`${usage(c)}\`${aliases}`, '', para(`${c.description}.`)];
-  if (c.args?.length) parts.push('', table(['argument', 'meaning'], c.args.map((a) => row(a.name, a))));
+  if (c.args?.length)
+    parts.push(
+      '',
+      table(
+        ['argument', 'meaning'],
+        c.args.map((a) => row(a.name, a)),
+      ),
+    );
   if (optionsOf(c).length) parts.push('', table(['option', 'meaning'], optionsOf(c).map(optionRow)));
   // Not `sh`: the README examples test runs the topics' sh blocks; these are --help's, tested there.
   if (c.examples.length) parts.push('', 'Examples:', '', '```text', ...c.examples, '```');
@@ -127,7 +134,7 @@ export function referenceMarkdown(): string {
       ['code', 'meaning'],
       (Object.keys(EXIT) as (keyof typeof EXIT)[]).map((k) => [String(EXIT[k]), EXIT_MEANS[k]]),
     ),
-    'Errors are one line on stderr naming the file and what to do; `--debug` (or `DEBUG=1`) adds the stack trace of an unexpected error.',
+    'Errors are one line on stderr naming the file and what to do; `--debug` (or `DEBUG=1`) adds the stack trace of an unexpected error (without the colour codes some libraries put in them).',
     '## JSON',
     `Every \`--json\` document has a \`schemaVersion\`: ${SCHEMA_VERSION} for tasks and everything else, ${SUMMARY_SCHEMA_VERSION} for \`plan summary\`. ` +
       'A version changes when a key is removed or changes meaning; keys may be added within a version. Version 2 of the tasks added ' +

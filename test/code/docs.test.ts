@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_CODES } from '../../src/check/codes.js';
 import { generatedDocs } from '../../src/docs/generate.js';
+import { PLAN_NAMES } from '../../src/locate.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -73,6 +74,12 @@ describe('README', () => {
     const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
     expect(blocks).toContain('npm ci && npx plan -f seeds/progress_planning.md list --week 1');
     expect(blocks).toContain('npm test');
+  });
+
+  it('names the files plan looks for, in the order it looks', () => {
+    const which = readme.slice(readme.indexOf('## Which file'));
+    const names = [...which.slice(0, which.indexOf('\n## ', 3)).matchAll(/`([^`/\s]+\.md)`/g)].map((m) => m[1]);
+    expect(names).toEqual([...PLAN_NAMES]);
   });
 
   it('links every topic of docs/', () => {

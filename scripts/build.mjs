@@ -66,6 +66,8 @@ const common = {
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   // The version `plan --version` prints comes from package.json, not a copy in the code.
   define: { __PLAN_BUILD__: JSON.stringify(BUILD_ID_PLACEHOLDER), __PLAN_VERSION__: JSON.stringify(version) },
+  // `plan help`'s topics (docs/*.md) are bundled as text into its lazy bundle.
+  loader: { '.md': 'text' },
   logLevel: 'warning',
 };
 

@@ -323,6 +323,23 @@ export const COMMANDS: readonly PlanCommand[] = [
     run: async (ctx, { opts: o }) => (await import('./commands/undo.js')).undo(ctx, { dryRun: !!o.dryRun, force: !!o.force, list: !!o.list }),
   },
   {
+    name: 'help',
+    args: [
+      {
+        name: '[topic]',
+        description: 'a topic of the docs (reading, writing, views, git, mcp, configuration, reference, development) or a command',
+        completes: 'command',
+      },
+    ],
+    description: "the docs of a topic, as text on a terminal and Markdown when piped; a command's --help; without a topic, the help of plan",
+    examples: ['plan help reading', 'plan help configuration | less', 'plan help list'],
+    run: async (ctx, { args: [topic] }) => {
+      const names = COMMANDS.filter((c) => !c.hidden).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+      const show = (name?: string) => main(['node', 'plan', ...(name ? [name] : []), '--help']);
+      return (await import('./commands/help.js')).help(ctx, topic, { names, show });
+    },
+  },
+  {
     name: '__complete-ids',
     hidden: true,
     description: 'the task ids of the plan, for the completion scripts',

@@ -7,7 +7,7 @@ import { runtime } from './runtime.js';
 export const ENV_VARS = [
   { name: 'PLAN_FILE', description: 'the plan file, when -f is not given' },
   { name: 'PLAN_PARSER', description: '`remark` reads every file with the full Markdown parser (default: the fast scanner where it is sure)' },
-  { name: 'PLAN_MAX_BYTES', description: 'the largest plan file read, in bytes (default 64 MiB)' },
+  { name: 'PLAN_MAX_BYTES', description: 'the largest plan file read, in bytes (default 16 MiB)' },
   { name: 'PLAN_NO_CACHE', description: 'set (and not 0): no cache, no status memory, no undo journal' },
   { name: 'PLAN_CACHE_DIR', description: 'the cache folder (default $XDG_CACHE_HOME/plan, else ~/.cache/plan)' },
   { name: 'PLAN_LOCK_TIMEOUT', description: 'how long a write waits for the lock, in ms (default 8000)' },

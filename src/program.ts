@@ -7,17 +7,7 @@ import { terminalWidth } from './render/mode.js';
 import { makeContext, type Context, type GlobalOptions } from './commands/context.js';
 import { checkFilters, pickFilters, type Filters } from './query/filter.js';
 import type { FilterUse } from './spec/filters.js';
-import {
-  GLOBAL_OPTIONS,
-  HELP_COMMAND,
-  HELP_OPTION,
-  VERSION_OPTION,
-  filterUse,
-  optionsOf,
-  type ArgSpec,
-  type CommandSpec,
-  type OptionSpec,
-} from './spec/commands.js';
+import { GLOBAL_OPTIONS, HELP_OPTION, VERSION_OPTION, filterUse, optionsOf, type ArgSpec, type CommandSpec, type OptionSpec } from './spec/commands.js';
 
 /** What a command is run with: its arguments, its options as commander parsed them, and its filters, checked. */
 export interface Call {
@@ -106,7 +96,8 @@ export function buildProgram(spec: ProgramSpec, commands: readonly PlanCommand[]
   for (const o of GLOBAL_OPTIONS) program.addOption(option(o));
   program
     .helpOption(HELP_OPTION.flags, HELP_OPTION.description)
-    .helpCommand(`${HELP_COMMAND.name} ${HELP_COMMAND.args![0]!.name}`, HELP_COMMAND.description)
+    // `plan help` is a command of the table (src/cli.ts): topics of the docs as well as commands.
+    .helpCommand(false)
     .showHelpAfterError('(run with --help for usage)')
     // Every command's --help lists -f, --json, --plain, … too.
     .configureHelp(helpLayout())

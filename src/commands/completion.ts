@@ -9,17 +9,7 @@ import { loadPlan } from '../load.js';
 import { UsageError } from '../errors.js';
 import { STATUSES } from '../status.js';
 import { FILTER_STATUSES } from '../spec/filters.js';
-import {
-  GLOBAL_OPTIONS,
-  HELP_COMMAND,
-  HELP_OPTION,
-  VERSION_OPTION,
-  flagNames,
-  optionsOf,
-  type ArgSpec,
-  type CommandSpec,
-  type OptionSpec,
-} from '../spec/commands.js';
+import { GLOBAL_OPTIONS, HELP_OPTION, VERSION_OPTION, flagNames, optionsOf, type ArgSpec, type CommandSpec, type OptionSpec } from '../spec/commands.js';
 
 /** What a flag value or argument completes to. */
 type ValueKind =
@@ -70,16 +60,18 @@ function flagSpec(o: OptionSpec): FlagSpec {
   return { names, description: o.description, value: valued ? valueKind(o) : null };
 }
 
-/** The completion data of the commands: the listed ones (and `help`), their flags and arguments. */
+/** The completion data of the commands: the listed ones, their flags and arguments. */
 export function completionSpec(commands: readonly CommandSpec[]): CompletionSpec {
   return {
     global: [VERSION_OPTION, ...GLOBAL_OPTIONS, HELP_OPTION].map(flagSpec),
-    commands: [...commands.filter((c) => !c.hidden), HELP_COMMAND].map((c) => ({
-      names: [c.name, ...(c.aliases ?? [])],
-      description: c.description,
-      flags: [...optionsOf(c), ...(c === HELP_COMMAND ? [] : [HELP_OPTION])].map(flagSpec),
-      args: (c.args ?? []).map(valueKind),
-    })),
+    commands: commands
+      .filter((c) => !c.hidden)
+      .map((c) => ({
+        names: [c.name, ...(c.aliases ?? [])],
+        description: c.description,
+        flags: [...optionsOf(c), HELP_OPTION].map(flagSpec),
+        args: (c.args ?? []).map(valueKind),
+      })),
   };
 }
 

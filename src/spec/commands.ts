@@ -61,16 +61,10 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '--debug', description: 'print the stack trace of an unexpected error (also DEBUG=1)' },
 ];
 
-// Commander's own flag and command, worded as commander words them, said
+// Commander's own flags, worded as commander words them, said
 // here so that the parser and the completion scripts offer the same ones.
 export const VERSION_OPTION: OptionSpec = { flags: '-V, --version', description: 'output the version number' };
 export const HELP_OPTION: OptionSpec = { flags: '-h, --help', description: 'display help for command' };
-export const HELP_COMMAND: CommandSpec = {
-  name: 'help',
-  args: [{ name: '[command]', description: 'the command to explain', completes: 'command' }],
-  description: 'display help for command',
-  examples: [],
-};
 
 /** The options of every command that writes the plan. */
 export const WRITE_OPTIONS: readonly OptionSpec[] = [

@@ -1,13 +1,17 @@
-// Every `plan …` example in the README runs as written on a copy of the seed,
-// and the README's terminal captures are what plan prints on an 80-column pty.
+// Every `plan …` example in the README and in docs/**/*.md runs as written on a
+// copy of the seed, and their terminal captures are what plan prints on an
+// 80-column pty.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plan, ROOT, SEED, tempDir } from '../helpers/run.js';
 import { HAS_SCRIPT, planOnPty } from '../helpers/pty.js';
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** The README and every doc, by path. */
+const DOCS: [string, string][] = ['README.md', ...readdirSync(join(ROOT, 'docs'), { recursive: true }).map((f) => join('docs', String(f)))]
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]);
 
 /** Examples that do not exit 0 on the seed, and why. */
 const EXPECTED_EXIT: Record<string, number> = {
@@ -29,8 +33,8 @@ function planCommand(line: string): string | null {
 /** Each example is a sequence of commands run on one copy of the seed. */
 type Example = string[];
 
-function shellExamples(): Example[] {
-  const blocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+function shellExamples(doc: string): Example[] {
+  const blocks = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
   // `git commit -m "… the plan task by task"` is a git command, whatever its message says.
   const lines = blocks.flatMap((b) => b.split('\n')).filter((line) => !/^\s*git\s/.test(line));
   return lines.flatMap((line) => planCommand(line) ?? []).map((c) => [c]);
@@ -40,15 +44,15 @@ function shellExamples(): Example[] {
  * Inline `plan …` spans in the prose that are examples (with arguments,
  * without placeholders); spans joined by "then" are one sequence.
  */
-function inlineExamples(): Example[] {
-  const prose = README.replace(/```[\s\S]*?```/g, '');
+function inlineExamples(doc: string): Example[] {
+  const prose = doc.replace(/```[\s\S]*?```/g, '');
   const spans = [...prose.matchAll(/`(plan [^`]*)`/g)];
   const out: Example[] = [];
   spans.forEach((m, i) => {
     const command = m[1]!;
     if (!/^plan (\S+ )*-?-?\S+ \S/.test(command) || /[<>[\]…|\\]/.test(command)) return;
     const before = spans[i - 1];
-    const joined = before && prose.slice(before.index! + before[0].length, m.index) === ' then ';
+    const joined = before && /^\s+then\s+$/.test(prose.slice(before.index! + before[0].length, m.index));
     if (joined && out.length && out[out.length - 1]!.at(-1) === before[1]) out[out.length - 1]!.push(command);
     else out.push([command]);
   });
@@ -79,7 +83,7 @@ function ownHome(dir: string): Record<string, string> {
   return { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), GIT_CONFIG_GLOBAL: join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
 }
 
-describe('README examples', () => {
+describe('README and docs examples', () => {
   it("runs `git-setup --global` against the test folder's own global git config and attributes", () => {
     const t = seedFolder();
     const env = ownHome(t.dir);
@@ -94,7 +98,12 @@ describe('README examples', () => {
     }
   });
 
-  const examples = [...shellExamples(), ...inlineExamples()];
+  // The same command in two docs runs once.
+  const seen = new Set<string>();
+  const examples = DOCS.flatMap(([, doc]) => [...shellExamples(doc), ...inlineExamples(doc)]).filter((e) => {
+    const key = e.join('\n');
+    return !seen.has(key) && !!seen.add(key);
+  });
 
   it('finds the examples', () => {
     expect(examples).toEqual(
@@ -103,9 +112,10 @@ describe('README examples', () => {
         ['plan -f seeds/progress_planning.md list --week 1'],
         ['plan completion bash'],
         ['plan set 1.2 done', 'plan set 1.2 in-progress'],
+        ['plan help reading'],
       ]),
     );
-    expect(examples.length).toBeGreaterThan(15);
+    expect(examples.length).toBeGreaterThan(40);
   });
 
   for (const example of examples) {
@@ -129,11 +139,11 @@ describe('README examples', () => {
   }
 });
 
-describe.skipIf(!HAS_SCRIPT)('README captures', () => {
-  const captures = [...README.matchAll(/```text\n\$ (plan [^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ command: m[1]!, output: m[2]! }));
+describe.skipIf(!HAS_SCRIPT)('README and docs captures', () => {
+  const captures = DOCS.flatMap(([, doc]) => [...doc.matchAll(/```text\n\$ (plan [^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ command: m[1]!, output: m[2]! })));
 
-  it('has the list, board and summary captures', () => {
-    expect(captures.map((c) => words(c.command)[1])).toEqual(['list', 'board', 'summary']);
+  it('has the README capture and the list, board and summary captures of docs/views.md', () => {
+    expect(captures.map((c) => c.command)).toEqual(['plan list --week 1', 'plan list --sprint 8', 'plan board --sprint 8', 'plan summary']);
   });
 
   for (const { command, output } of captures) {

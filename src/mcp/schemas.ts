@@ -50,9 +50,7 @@ export function filtersOf(args: FilterArgs): Filters {
 }
 
 /** A task id; a number (`1.3`, as the MCP Inspector sends `id=1.3`) is taken as its decimal text (see idText). */
-export const idArg = z
-  .union([z.string().min(1), z.number().finite()])
-  .describe('task id as list_tasks shows it (a string; a number is read as its decimal text, 1.3 → "1.3")');
+export const idArg = z.union([z.string().min(1), z.number().finite()]).describe('task id as list_tasks shows it; a number is read as its text (1.3 → "1.3")');
 
 export const dryRunArg = z.boolean().optional().describe('return the diff, write nothing');
 

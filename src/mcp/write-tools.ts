@@ -57,7 +57,7 @@ export const setStatus = tool({
   input: {
     id: idArg,
     status: z.string().min(1).describe('done, in-progress, pending, blocked or cancelled (synonyms and emoji too)'),
-    owner: z.string().optional().describe('also assign the task to this owner (as edit_task does)'),
+    owner: z.string().optional().describe('also assign the task to this owner'),
     ...filterArgs('write', ['status']),
     dry_run: dryRunArg,
   },

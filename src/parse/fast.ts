@@ -22,10 +22,13 @@ import {
   hasPipe,
   headingBlock,
   indentOf,
+  isPlainDefinition,
+  labelEndsDefinition,
   isAtxHeading,
   isBlockTag,
   itemBlock,
   LINK_DEFINITION,
+  OPEN_LABEL,
   listMarker,
   type Marker,
   opensFence,
@@ -303,7 +306,8 @@ class Scanner {
     if (THEMATIC.test(content)) return this.endsParagraph();
     if (content[0] === '>') return this.blockQuote(line);
     if (content[0] === '<') return this.htmlStart(line);
-    if (LINK_DEFINITION.test(content)) return bail('link reference definition', line.n);
+    if (LINK_DEFINITION.test(content)) return this.definition(line);
+    if (OPEN_LABEL.test(content) && labelEndsDefinition(this.lines, this.text, line.n)) return bail('link reference definition over lines', line.n);
     const marker = listMarker(content);
     if (marker) return this.listStart(line, marker);
     if (hasPipe(content) && this.isDelimiterRow(line.n + 1)) {
@@ -311,6 +315,20 @@ class Scanner {
       return this.startTable(line, 0);
     }
     return this.paragraphLine(line);
+  }
+
+  /**
+   * A link reference definition is no block (it only lends links their
+   * targets). Read here in its plain one-line form where a block may start (no
+   * open paragraph: there it is text), and followed by a blank line or another
+   * such definition: a line after it may be its title, or text joined to it.
+   */
+  private definition(line: Line): Step {
+    const next = line.n < this.lines.count ? this.text.slice(this.lines.lineStart(line.n + 1), this.lines.lineEnd(line.n + 1)) : '';
+    const nextContent = next.trimStart();
+    const nextOk = nextContent === '' || (next.length - nextContent.length < 4 && isPlainDefinition(nextContent));
+    if (line.afterPara || line.afterIndented || !isPlainDefinition(line.content) || !nextOk) return bail('link reference definition', line.n);
+    return this.endsParagraph();
   }
 
   private fenceStart(fence: Fence | 'bad', line: Line): Step {

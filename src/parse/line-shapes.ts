@@ -5,10 +5,23 @@
 
 import type { HeadingBlock, ItemBlock, Span, TableBlock } from './blocks.js';
 import { splitRow } from './cells.js';
+import type { LineIndex } from '../text/lines.js';
 
 export const THEMATIC = /^(?:(?:\*[ ]*){3,}|(?:-[ ]*){3,}|(?:_[ ]*){3,})$/;
 export const SETEXT = /^(?:=+|-+)[ ]*$/;
-export const LINK_DEFINITION = /^\[[^\]]*\]:/;
+/** What may start a link reference definition: `[label]:` (escapes included). */
+export const LINK_DEFINITION = /^\[(?:[^\]\\]|\\.)*\]:/;
+/** A `[` whose bracket stays open to the end of the line: a label may go on to the next lines. */
+export const OPEN_LABEL = /^\[(?:[^\]\\]|\\.)*\\?$/;
+/** A label's last line: up to its closing bracket, and the colon of a definition. */
+const LABEL_END = /^(?:[^\]\\]|\\.)*\]:/;
+/**
+ * A whole link reference definition on one line, in its plain form: a label of
+ * no brackets or backslashes, a destination (`<…>`, or no spaces, parentheses or
+ * escapes), an optional closed title, nothing after. Other forms (a title or
+ * destination on the next line, escapes, footnotes) are left to remark.
+ */
+const PLAIN_DEFINITION = /^\[([^[\]\\\p{Cc}]{1,999})\]: *(?:<[^<>\\\p{Cc}]*>|[^\s<>()\\\p{Cc}]+)(?: +(?:"[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))? *$/u;
 const ATX = /^#{1,6}(?:[ ]|$)/;
 const FENCE = /^(?=(`{3,}|~{3,}))\1(.*)$/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,}) *$/;
@@ -51,6 +64,22 @@ export function isAtxHeading(content: string): boolean {
 export function startsBlock(content: string): boolean {
   const c = content[0];
   return ATX.test(content) || FENCE.test(content) || c === '>' || c === '<' || THEMATIC.test(content);
+}
+
+/** A plain link reference definition (see PLAIN_DEFINITION): a line that is no block. A footnote (`[^1]:`) is not one. */
+export function isPlainDefinition(content: string): boolean {
+  const label = PLAIN_DEFINITION.exec(content)?.[1];
+  return label !== undefined && label.trim() !== '' && label[0] !== '^';
+}
+
+/** Whether the label opened on line `n` (see OPEN_LABEL) closes as a definition's, `]:`, on a later line before a blank one. */
+export function labelEndsDefinition(lines: LineIndex, text: string, n: number): boolean {
+  for (let m = n + 1; m <= lines.count; m++) {
+    const line = text.slice(lines.lineStart(m), lines.lineEnd(m));
+    if (line.trim() === '') return false;
+    if (!OPEN_LABEL.test(`[${line}`)) return LABEL_END.test(line);
+  }
+  return false;
 }
 
 /** An HTML block the scanner can step over: a comment, or a block-level tag (CommonMark's kind 6). */

@@ -30,6 +30,31 @@ describe('fast parser vs remark', () => {
     expect([compare(staircase), compare(ordered)]).toEqual(['bailed', 'bailed']);
   });
 
+  it('reads plain one-line link reference definitions (no block), and leaves their other forms to remark', () => {
+    const plain = [
+      '- [ ] a [link][x]\n\n[x]: https://example.com/a\n[y]: <https://example.com/b> "B"\n  [z]: /c (C)\n\n## Next\n\n- [x] b\n',
+      "# Plan\n[x]: /a 'A'\n- [ ] a\n".replace('\n- [ ] a', '\n\n- [ ] a'),
+      '[x]: <>\n',
+    ];
+    for (const text of plain) expect(compare(text), text).toBe('fast');
+    const other = [
+      'text\n[x]: /a\n', // no paragraph interruption: text
+      '[x]: /a\n"title on the next line"\n',
+      '[x]: /a\ntext joined to it\n',
+      '[x]:\n/a\n',
+      '[^1]: a footnote\n',
+      '[ ]: /a\n',
+      '[x]: /a(b)\n',
+      '[x]: /a "open title\n',
+      '[x]: /a "t" junk\n',
+      '[a\\]b]: /a\n', // an escaped bracket in the label
+      '[a label\ngoing on]: /a\n',
+      '    code\n[x]: /a\n',
+      '[x]: /a\n    [y]: /b\n',
+    ];
+    for (const text of other) expect(compare(text), text).toBe('bailed');
+  });
+
   it('agrees on generated plans of 1,000 tasks', () => {
     expect(compare(genPlan(1000, 7))).toBe('fast');
   });

@@ -8,7 +8,12 @@ import { ROOT } from '../helpers/run.js';
 
 const CORPUS = resolve(ROOT, '../shared/corpus');
 
-const FLOOR = { recall: 0.99, precision: 0.955, status: 0.989, title: 0.966, id: 0.985, owner: 0.999, group: 0.978 };
+// Measured on the 49 labelled files (files 34–49 joined the corpus after the
+// last floors, set on 33 files, which these replace).
+const FLOOR = { recall: 0.945, precision: 0.959, status: 0.981, title: 0.89, id: 0.982, owner: 0.999, group: 0.893 };
+// The project's own hold-out set (eval/holdout: real files from repositories
+// outside the corpus, labelled before plan was run on them).
+const HOLDOUT_FLOOR = { recall: 0.857, precision: 0.937, status: 0.917, title: 0.808, id: 0.987, owner: 0.948, group: 0.957 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));
@@ -25,6 +30,17 @@ describe(`the model on the labelled corpus in ${CORPUS}`, () => {
     expect(result.total.labelled).toBeGreaterThan(900);
     for (const [metric, floor] of Object.entries(FLOOR)) {
       expect(result.rates[metric], `${metric} fell below its floor`).toBeGreaterThanOrEqual(floor);
+    }
+  }, 120_000);
+
+  it('keeps every hold-out total at or above its floor', async () => {
+    const { evaluate } = (await import(join(ROOT, 'scripts/eval.mjs'))) as {
+      evaluate: (corpus: string) => { rates: Record<string, number>; total: { labelled: number } } | null;
+    };
+    const result = evaluate(join(ROOT, 'eval/holdout'))!;
+    expect(result.total.labelled).toBeGreaterThan(700);
+    for (const [metric, floor] of Object.entries(HOLDOUT_FLOOR)) {
+      expect(result.rates[metric], `hold-out ${metric} fell below its floor`).toBeGreaterThanOrEqual(floor);
     }
   }, 120_000);
 

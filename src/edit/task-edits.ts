@@ -209,9 +209,8 @@ function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Statu
  * a mark stays a mark, words stay words in the same case; setting back restores
  * the exact text plan replaced.
  */
-function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, opts: StatusOptions): StatusChange {
+function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, opts: StatusOptions, key = taskKey(t)): StatusChange {
   const old = ec.text.slice(span.start, span.end);
-  const key = taskKey(t);
   const remarks: string[] = [];
   const recalled = opts.text === undefined ? ec.memory.recall(key, to, old) : undefined;
   if (recalled !== undefined)
@@ -293,7 +292,8 @@ function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOp
   // Where the words after the title decide over the box or mark (`[ ] Lay turf (SKIPPED - …)`), both are rewritten.
   if (src.tailSays && src.statusTail) {
     const front = prefixStatus(ec, t, to, opts);
-    const words = phraseStatus(ec, t, to, src.statusTail, opts);
+    // The words are remembered apart from the box and mark: setting back restores both.
+    const words = phraseStatus(ec, t, to, src.statusTail, opts, `${taskKey(t)} words`);
     return {
       ...front,
       edits: [...front.edits, ...words.edits],

@@ -30,6 +30,12 @@ describe('set and set back', () => {
     expect(r.checked).toBe(7);
   });
 
+  it('restores an item whose words after the title are rewritten with its mark (both remembered)', async () => {
+    const text = ['# Milestones', '', '- ✅ **v1.0 Dark Mode** — Phases 1-5 (shipped 2026-03-05)', '- 🚧 v2 app (blocked on step 4)', ''].join('\n');
+    const r = await roundTripAll(text);
+    expect(r.checked).toBe(2);
+  });
+
   const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
   if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
   for (const f of files) {

@@ -546,6 +546,19 @@ export function startsWithSignifier(s: string): boolean {
   return !!id && (s.startsWith('🆔') || /\d|,/.test(id[0]));
 }
 
+/** A mark per status that no Obsidian Tasks signifier starts with: the mark written where the usual one would read as a field. */
+const NEVER_SIGNIFIER: Record<SettableStatus, string> = { done: '✔', 'in-progress': '🔄', pending: '⬜', blocked: '🛑', cancelled: '🚫' };
+
+/**
+ * The mark to write for `status` before an item's text: `emoji`, unless with
+ * the text after it that reads as a signifier and its value (`⛔ v2 app` is
+ * "depends on v2", `⏳ 2025-01-30 review` a scheduled date), where the mark
+ * would not say the status; then a mark of that status no signifier starts with.
+ */
+export function markBefore(emoji: string, status: SettableStatus, following: string): string {
+  return startsWithSignifier(`${emoji} ${following}`) ? NEVER_SIGNIFIER[status] : emoji;
+}
+
 /** Removes variation selectors (U+FE0E, U+FE0F) so `✅️` and `✅` read alike. */
 export function stripVS(s: string): string {
   return s.replace(/[\uFE0E\uFE0F]/g, '');

@@ -5,7 +5,7 @@
 
 import type { Plan, Task } from '../model/types.js';
 import { isMarkName, ownerMark, trailingOwnerMark } from '../model/owner-mark.js';
-import { DEFAULT_STYLE, leadingSymbol, Vocabulary, type SettableStatus, type Status } from '../status.js';
+import { DEFAULT_STYLE, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../status.js';
 import type { Span } from '../parse/blocks.js';
 import { TRAILING_MARKS } from '../model/items.js';
 import { LineIndex } from '../text/lines.js';
@@ -209,9 +209,8 @@ function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Statu
  * a mark stays a mark, words stay words in the same case; setting back restores
  * the exact text plan replaced.
  */
-function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, opts: StatusOptions): StatusChange {
+function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, opts: StatusOptions, key = taskKey(t)): StatusChange {
   const old = ec.text.slice(span.start, span.end);
-  const key = taskKey(t);
   const remarks: string[] = [];
   const recalled = opts.text === undefined ? ec.memory.recall(key, to, old) : undefined;
   if (recalled !== undefined)
@@ -293,7 +292,8 @@ function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOp
   // Where the words after the title decide over the box or mark (`[ ] Lay turf (SKIPPED - …)`), both are rewritten.
   if (src.tailSays && src.statusTail) {
     const front = prefixStatus(ec, t, to, opts);
-    const words = phraseStatus(ec, t, to, src.statusTail, opts);
+    // The words are remembered apart from the box and mark: setting back restores both.
+    const words = phraseStatus(ec, t, to, src.statusTail, opts, `${taskKey(t)} words`);
     return {
       ...front,
       edits: [...front.edits, ...words.edits],
@@ -320,7 +320,8 @@ function prefixStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Status
   let newBox = src.checkbox ? (style.box ?? box) : '';
   const ownMark = opts.text !== undefined && Vocabulary.of().emojiStatus(opts.text) === undefined && ec.vocab.isStatusEmoji(opts.text) ? opts.text : null;
   // Without a box only a mark can say the status (an item under `## Todo` set done gets `✅ `).
-  const markText = ownMark ?? style.mark ?? (src.checkbox ? null : ec.style.emojiFor(to));
+  const styled = style.mark ?? (src.checkbox ? null : ec.style.emojiFor(to));
+  const markText = ownMark ?? (styled && leadingMark(ec, styled, to, text.slice(markEnd, src.text.end)));
   let newMark = markText ? `${markText} ` : '';
   const recalled = opts.markOwner === undefined ? ec.memory.recall(key, to, current) : undefined;
   if (recalled !== undefined) {
@@ -341,6 +342,12 @@ function prefixStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Status
   ec.memory.remember(key, t.status, current, `${newBox}${newMark}`);
   const shown = [newBox, newMark.trim()].filter(Boolean).join(' ');
   return { edits, from: t.status, to, statusText: ec.repair(shown), remarks };
+}
+
+/** The file's mark for `to` before an item's text, or one that reads as a status there (not as a signifier: `⛔ v2 app`) where the vocabulary agrees. */
+function leadingMark(ec: EditContext, mark: string, to: SettableStatus, following: string): string {
+  const other = markBefore(mark, to, following);
+  return other === mark || ec.vocab.emojiStatus(other)?.status !== to ? mark : other;
 }
 
 /** The edit that ends an item's text with `@owner` (replacing another owner's mark). */

@@ -107,6 +107,56 @@ describe("Obsidian Tasks' signifiers are not statuses", () => {
   });
 });
 
+describe('a mark written before the text reads as a status, not a signifier', () => {
+  // `⛔ v2 app` is Obsidian's "depends on v2" and `✅ 2025-03-01 …` a done date: such a mark says no status.
+  it('a word with a digit after ⛔, a date after ✅ or ⏳: another mark of the status, the rest of the line kept', async () => {
+    const path = planFile(
+      [
+        '# Yard',
+        '',
+        '- 🚧 v2 app (blocked on step 4)',
+        '',
+        '### Phase 6',
+        '17. 🔄 i18n (EN, FR, DE)',
+        '18. OAuth',
+        '',
+        '## Todo',
+        '',
+        '- 2025-03-01 launch',
+        '- 2025-04-01 review',
+        '',
+      ].join('\n'),
+    );
+    const before = (await loadPlan(path, false, false)).plan.tasks.map((t) => [t.id, t.title, t.notes, t.line]);
+    expect((await setLine(path, 3, 'cancelled')).error).toBeNull();
+    expect((await setLine(path, 3, 'blocked')).error).toBeNull();
+    expect((await setLine(path, 6, 'blocked')).error).toBeNull();
+    expect((await setLine(path, 11, 'done')).error).toBeNull();
+    expect((await setLine(path, 12, 'blocked')).error).toBeNull();
+    expect((await setLine(path, 11, 'pending')).error).toBeNull();
+    expect(readFileSync(path, 'utf8')).toBe(
+      [
+        '# Yard',
+        '',
+        '- 🛑 v2 app (blocked on step 4)',
+        '',
+        '### Phase 6',
+        '17. 🛑 i18n (EN, FR, DE)',
+        '18. OAuth',
+        '',
+        '## Todo',
+        '',
+        '- ⬜ 2025-03-01 launch',
+        '- 🛑 2025-04-01 review',
+        '',
+      ].join('\n'),
+    );
+    const after = (await loadPlan(path, false, false)).plan.tasks;
+    expect(after.map((t) => [t.id, t.title, t.notes, t.line])).toEqual(before);
+    expect(after.map((t) => t.status)).toEqual(['blocked', 'blocked', 'pending', 'pending', 'blocked']);
+  });
+});
+
 describe('what list shows, set reaches', () => {
   it('a box with five or more blanks after it', async () => {
     const path = planFile('# T\n\n- [ ]     five spaces\n- [ ]        eight\n');

@@ -2,7 +2,8 @@
 // process, for property and corpus tests that need thousands of writes.
 import { buildFromText } from '../../src/load.js';
 import { applyEdits } from '../../src/edit/splice.js';
-import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
+import { changesWhatItIs, makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
+import { readBackProblem } from '../../src/edit/verify.js';
 import type { StatusMemory } from '../../src/edit/memory.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
@@ -13,14 +14,18 @@ export async function planOf(text: string, file = 'plan.md'): Promise<Plan> {
   return buildFromText(`/nonexistent/${file}`, text, false);
 }
 
-/** Sets task number `index` (in file order) to `to`; returns the new text. */
+/** Sets task number `index` (in file order) to `to`; returns the new text, or throws the refusal the command would give. */
 export async function setInProcess(text: string, index: number, to: SettableStatus, memory: StatusMemory): Promise<string> {
   const plan = await planOf(text);
   const task = plan.tasks[index]!;
   const damaged = mayHaveMojibake(text);
   const ec = makeEditContext('plan.md', text, plan, memory, damaged ? repairMojibake : (s) => s);
-  const { edits } = setStatusEdits(ec, task, to);
-  return applyEdits(text, edits, 'plan.md');
+  const { edits, reread } = setStatusEdits(ec, task, to);
+  const next = applyEdits(text, edits, 'plan.md');
+  // Where only a fresh read can tell (the item's line no longer says its status), the command reads the file again, as here.
+  const problem = reread ? readBackProblem(await planOf(next), task, to) : null;
+  if (problem) throw changesWhatItIs(ec, task, to, problem);
+  return next;
 }
 
 export function otherStatus(t: Task): SettableStatus {

@@ -139,6 +139,7 @@ function packSource(s: TaskSource, delta: number): number[] {
     s.text.end - a,
     ...rel(s.statusMark),
     ...rel(s.statusTail),
+    ...(s.tailSays ? [1] : []),
   ];
 }
 
@@ -166,6 +167,7 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
     text: { start: anchor + p[6]!, end: anchor + p[7]! },
     statusMark: span(8),
     statusTail: p.length > 10 ? span(10) : null,
+    ...(p[12] === 1 ? { tailSays: true as const } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Context } from './context.js';
 import { PlanError, UsageError } from '../errors.js';
 import { git } from '../git/exec.js';
 import { mergeFileInPlace, type MergeFileOptions } from '../merge/merge-file.js';
-import { maxBytes } from '../load.js';
+import { displayPath, maxBytes } from '../load.js';
 import { runtime } from '../runtime.js';
 
 export interface DriverOptions {
@@ -88,7 +88,7 @@ function readInput(file: string, shown: string): Buffer {
 
 function cannotRead(file: string, shown: string, e: unknown): PlanError {
   return new PlanError(
-    `${shown}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); plan merge-driver is run by git as: plan merge-driver --marker-size %L -- %O %A %B %P`,
+    `${shown}: cannot read ${displayPath(file)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); plan merge-driver is run by git as: plan merge-driver --marker-size %L -- %O %A %B %P`,
   );
 }
 

@@ -11,6 +11,7 @@ const lineSafe = (s: string) => (/^[.']/.test(s) ? `\\&${s}` : s);
 
 /** Inline Markdown as roff: `code` and **strong** bold, *em* italic, links as their text (with the address when absolute). */
 export function inline(md: string): string {
+  // eslint-disable-next-line regexp/no-super-linear-move -- reads plan's own docs (docs/*.md), never a user's file
   const parts = md.split(/(`+)([\s\S]*?)\1/);
   let out = '';
   for (let i = 0; i < parts.length; i += 3) {
@@ -22,7 +23,7 @@ export function inline(md: string): string {
 
 function prose(s: string): string {
   return roffEscape(s)
-    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, text: string, url: string) => (/^[a-z]+:/.test(url) ? `${text} <${url}>` : text))
+    .replace(/\[([^\][]*)\]\(([^)]*)\)/g, (_, text: string, url: string) => (/^[a-z]+:/.test(url) ? `${text} <${url}>` : text))
     .replace(/\*\*([^*]+)\*\*/g, '\\fB$1\\fR')
     .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1\\fI$2\\fR');
 }
@@ -44,10 +45,10 @@ function blocks(lines: string[]): string[] {
   };
   while (i < lines.length) {
     const line = lines[i]!;
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    const heading = /^(#{1,6})\s(.*)$/.exec(line);
     if (heading) {
       flush();
-      const text = inline(heading[2]!);
+      const text = inline(heading[2]!.trim());
       out.push(heading[1]!.length === 1 ? `.SH "${text.toUpperCase().replace(/"/g, '')}"` : `.SS "${text.replace(/"/g, '')}"`);
       i++;
     } else if (/^\s*```/.test(line)) {

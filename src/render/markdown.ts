@@ -12,7 +12,7 @@ const ITEM = /^(\s*)([-*]|\d+\.)\s+/;
 
 /** Inline Markdown as text: a link to another doc names its topic, an absolute one keeps its address. */
 function inline(md: string): string {
-  const links = md.replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, (_m, text: string, url: string) => {
+  const links = md.replace(/\[([^\][]*)\]\(([^)\s]*)\)/g, (_m, text: string, url: string) => {
     const topic = /^(?:\.\.\/)?(?:docs\/)?([a-z-]+)\.md(?:#.*)?$/.exec(url);
     if (topic && topic[1] !== 'README') return `${text} (plan help ${topic[1]})`;
     return /^[a-z]+:/.test(url) ? `${text} (${url})` : text;
@@ -23,7 +23,7 @@ function inline(md: string): string {
 /** A table's rows aligned in columns; the last column wraps under itself when the row is wider than `width`. */
 function table(rows: string[], width: number): string[] {
   const cells = rows
-    .filter((r) => !/^\s*\|?\s*:?-{3,}/.test(r))
+    .filter((r) => !/^\s*(?:\|\s*)?:?-{3,}/.test(r))
     .map((r) =>
       r
         .trim()

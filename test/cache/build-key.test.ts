@@ -11,7 +11,7 @@ import { ROOT, tempDir } from '../helpers/run.js';
 
 /** A copy of the project that builds on its own, with its own copy of remark-gfm (the rest of node_modules linked). */
 function buildableCopy(dir: string): void {
-  for (const part of ['src', 'scripts']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of ['src', 'scripts', 'docs']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   mkdirSync(join(dir, 'node_modules'));
   for (const name of readdirSync(join(ROOT, 'node_modules'))) {

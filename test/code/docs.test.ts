@@ -42,7 +42,12 @@ describe('docs/configuration.md', () => {
 
   it('documents every environment variable the sources read', () => {
     const read = new Map<string, string>();
-    const patterns = [/process\.env\.([A-Z_][A-Z0-9_]*)/g, /\benv\.([A-Z_][A-Z0-9_]*)/g, /env(?:Ms|Text|Flag|Number)\('([A-Z_][A-Z0-9_]*)'/g, /\bname: '([A-Z_][A-Z0-9_]*)'/g];
+    const patterns = [
+      /process\.env\.([A-Z_][A-Z0-9_]*)/g,
+      /\benv\.([A-Z_][A-Z0-9_]*)/g,
+      /env(?:Ms|Text|Flag|Number)\('([A-Z_][A-Z0-9_]*)'/g,
+      /\bname: '([A-Z_][A-Z0-9_]*)'/g,
+    ];
     for (const [file, text] of sources()) for (const re of patterns) for (const m of text.matchAll(re)) read.set(m[1]!, file);
     expect(read.size).toBeGreaterThan(10);
     for (const [name, file] of read) expect(documented.has(name), `${name} (read in ${file})`).toBe(true);

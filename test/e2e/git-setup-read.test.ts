@@ -9,8 +9,8 @@ import { makeRepo } from '../helpers/git.js';
 
 describe('plan git-setup on a .gitattributes that is not a file', () => {
   for (const [what, make, why] of [
-    ['a folder', (f: string) => mkdirSync(f), 'is a directory'],
-    ['a FIFO', (f: string) => spawnSync('mkfifo', [f]), 'not a regular file (a FIFO, socket or device)'],
+    ['a folder', (f: string) => mkdirSync(f), 'is a folder'],
+    ['a FIFO', (f: string) => spawnSync('mkfifo', [f]), 'is not a regular file'],
   ] as const) {
     it(`${what}: refused with one line, exit 1, nothing configured`, () => {
       const repo = makeRepo();
@@ -19,7 +19,7 @@ describe('plan git-setup on a .gitattributes that is not a file', () => {
         make(join(repo.dir, '.gitattributes'));
         const r = repo.run(['-f', 'PLAN.md', 'git-setup']);
         expect(r.stdout).toBe('');
-        expect(r.stderr).toBe(`plan: .gitattributes: ${why}; nothing was changed\n`);
+        expect(r.stderr).toBe(`plan: .gitattributes: ${why}; git reads attributes from a regular file: move it away, then run plan git-setup again\n`);
         expect(r.code).toBe(1);
         expect(repo.tryGit(['config', '--local', 'merge.plan.driver']).code).toBe(1);
       } finally {

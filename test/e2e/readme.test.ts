@@ -50,7 +50,8 @@ function inlineExamples(doc: string): Example[] {
   const out: Example[] = [];
   spans.forEach((m, i) => {
     const command = m[1]!;
-    if (!/^plan (\S+ )*-?-?\S+ \S/.test(command) || /[<>[\]…|\\]/.test(command)) return;
+    // `%O`, `%L`: git's placeholders, filled in by git, not an example to run as written.
+    if (!/^plan (\S+ )*-?-?\S+ \S/.test(command) || /[<>[\]…|\\]|%[A-Z]/.test(command)) return;
     const before = spans[i - 1];
     const joined = before && /^\s+then\s+$/.test(prose.slice(before.index! + before[0].length, m.index));
     if (joined && out.length && out[out.length - 1]!.at(-1) === before[1]) out[out.length - 1]!.push(command);

@@ -9,12 +9,12 @@ import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '
 import { LineIndex } from '../text/lines.js';
 import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
-import { normaliseHeader, planColumns } from './columns.js';
-import { readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
+import { headerRole, normaliseHeader, planColumns } from './columns.js';
+import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, headingId, isIdShaped } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
 import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
-import { groupLabel, groupRowScope, periodOf, rowFields, rowKind } from './tables.js';
+import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { findLegends } from './legend.js';
 import { assignRefs } from './ref.js';
@@ -252,18 +252,26 @@ class Builder {
     this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
     const node = this.outline.current();
     if (node && !node.field) node.field = this.statusField(block.start, block.end);
+    if (node) this.headingOwner(node, block.start, block.end);
     const dependsOn = node ? dependsField(this.text, block.start, block.end) : null;
     if (node && dependsOn) this.deps.heading(node, this.deps.field(dependsOn, this.display));
   }
 
   private statusField(start: number, end: number): OutlineNode['field'] {
-    const raw = this.text.slice(start, end);
-    const m = /^(?:[-*+]\s+(?!\s))?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u.exec(raw);
-    if (!m || !STATUS_KEYS.has(m[1]!.trim().toLowerCase())) return null;
-    const value = { start: start + m[0].length, end };
+    const field = lineFields(this.text.slice(start, end)).find((f) => STATUS_KEYS.has(f.key));
+    if (!field) return null;
+    const value = { start: start + field.value.start, end: start + field.value.end };
     const shown = this.display(value);
     const status = readProgress(shown) ?? this.vocab.read(shown).status;
-    return status === 'none' ? null : { status, text: shown, span: value, key: m[1]!.trim().toLowerCase() };
+    return status === 'none' ? null : { status, text: shown, span: value, key: field.key };
+  }
+
+  /** `**Agent:** api-worker` under a heading: who its task is for. Whether the line names an owner. */
+  private headingOwner(node: OutlineNode, start: number, end: number): boolean {
+    const field = lineFields(this.text.slice(start, end)).find((f) => headerRole(f.key) === 'owner');
+    if (!field) return false;
+    node.owner ??= ownerOf(this.display({ start: start + field.value.start, end: start + field.value.end }));
+    return true;
   }
 
   /** `**Plans:** 3/3 complete` written right after a list, without a blank line, continues its last item: still the heading's field. */
@@ -356,7 +364,7 @@ class Builder {
       title: this.headingTitle(name, id),
       status,
       statusText: fromText ? statusWords(node.text) : (node.field?.text ?? ''),
-      owner: null,
+      owner: node.owner,
       notes: null,
       priority: null,
       ...node.at.scope,
@@ -499,12 +507,14 @@ class Builder {
       this.dependsItem(block, dependsOn, node);
       return;
     }
+    const ownerLine = block.depth === 0 && !block.checkbox && !!node && this.headingOwner(node, block.text.start, block.text.end);
     if (reading.field) {
-      if (block.depth === 0 && node && !node.field && STATUS_KEYS.has(reading.field.key)) {
+      if (block.depth === 0 && node && !node.field) {
         node.field = this.statusField(block.text.start, block.text.end);
       }
       return;
     }
+    if (ownerLine) return;
     const inLegend = node ? LEGEND_HEADING.test(node.name) : false;
     const run = this.runs.get(block.depth) ?? [];
     this.runs.set(block.depth, run);

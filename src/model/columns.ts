@@ -82,6 +82,7 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'responsável',
     'verantwortlich',
     'ответственный',
+    'исполнитель',
     'відповідальний',
     '担当',
     '担当者',
@@ -171,6 +172,11 @@ function roleOfHeader(name: string): ColumnRole | undefined {
   const last = name.split(' ').pop()!;
   const byLast = LOOKUP.get(last);
   return byLast === 'title' || byLast === 'status' || byLast === 'notes' || byLast === 'owner' ? byLast : undefined;
+}
+
+/** The role a header or a field's name gives its values (`Assignee` → owner). */
+export function headerRole(text: string): ColumnRole | undefined {
+  return roleOfHeader(normaliseHeader(text));
 }
 
 export interface ColumnPlan {

@@ -90,6 +90,31 @@ const FIELD_KEYS = new Set([
   'why',
 ]);
 const FIELD = /^(?:\*\*|__)?([^*_:：\n]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
+/** A field at the start of a line (`- **Status:** Open`, `Исполнитель: …`). */
+const LINE_FIELD = /^(?:[-*+]\s+(?!\s))?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
+/** A further bold field on the same line (`**Priority:** High **Status:** Open`). */
+const NEXT_BOLD_FIELD = /(?<=\s)(?:\*\*|__)([^*_:：\n]{1,30}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])[ \t]*/gu;
+
+/**
+ * The fields a line writes: one at its start, and, after it, any further bold
+ * ones, each value running to the next field (a paragraph of fields written
+ * side by side). Spans are offsets into `raw`.
+ */
+export function lineFields(raw: string): { key: string; value: Span }[] {
+  const first = LINE_FIELD.exec(raw);
+  if (!first) return [];
+  const heads = [{ key: first[1]!, at: 0, valueStart: first[0].length }];
+  NEXT_BOLD_FIELD.lastIndex = first[0].length;
+  for (let m = NEXT_BOLD_FIELD.exec(raw); m; m = NEXT_BOLD_FIELD.exec(raw)) {
+    heads.push({ key: m[1]!, at: m.index, valueStart: m.index + m[0].length });
+  }
+  return heads.map((h, i) => {
+    const end = i + 1 < heads.length ? heads[i + 1]!.at : raw.length;
+    const value = raw.slice(h.valueStart, end);
+    return { key: h.key.trim().toLowerCase(), value: { start: h.valueStart, end: h.valueStart + value.trimEnd().length } };
+  });
+}
+
 const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
 
 export interface ItemReading {

@@ -30,6 +30,8 @@ export interface OutlineNode {
   holdsItems: number;
   /** A `**Status**: …` line or item right under the heading: where it is and what it says. */
   field: { status: Status; text: string; span: { start: number; end: number }; key: string } | null;
+  /** An `**Owner:** …` line or item right under the heading: who its task is for. */
+  owner: string | null;
   /** The heading starts with an id of its own (`BUG-001:`, `Task 4:`): it is a task, and groups what it holds. */
   taskLike: boolean;
   /** Where the heading is, and the scope, section and group it has there (for a heading that turns out to be a task). */
@@ -135,6 +137,7 @@ export function outlineNode(text: string, depth: number, line: number, index: nu
     holdsItems: 0,
     field: null,
     taskLike: id.id !== null && !id.scope,
+    owner: null,
   };
 }
 

@@ -181,3 +181,14 @@ describe('what list shows, set reaches', () => {
     ]);
   });
 });
+
+describe('a status field among other bold fields on one line', () => {
+  it('set done rewrites that field value only', async () => {
+    const text = '# Bugs\n\n### BUG-12: Login times out\n\n**Priority:** High **Status:** Open **Reported:** 2025-06-02\n';
+    const path = planFile(text);
+    const r = await setLine(path, 3, 'done');
+    expect(r.error).toBeNull();
+    expect(r.text).toBe(text.replace('**Status:** Open', '**Status:** Done'));
+    expect((await tasks(path)).map((t) => [t.id, t.status])).toEqual([['BUG-12', 'done']]);
+  });
+});

@@ -503,3 +503,66 @@ describe('the status the words say', () => {
     ]);
   });
 });
+
+describe('fields wherever a heading task writes them', () => {
+  it('reads the status from one of several bold fields in a wrapped paragraph under the heading', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Bugs',
+        '',
+        '### BUG-12: Login times out',
+        '',
+        '**Priority:** High **Status:** Open **Reported:**',
+        '2025-06-02',
+        '',
+        '### BUG-13: Logo is blurry',
+        '',
+        '**Severity:** Low',
+        '**Priority:** Low **Status:** Fixed',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.status, t.statusText])).toEqual([
+      ['BUG-12', 'Login times out', 'pending', 'Open'],
+      ['BUG-13', 'Logo is blurry', 'done', 'Fixed'],
+    ]);
+  });
+
+  it('reads the owner of a heading task from an Owner, Assignee or Agent field line under it', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Work',
+        '',
+        '### API-1: Add login',
+        '',
+        '**Status:** Open',
+        '**Agent:** api-worker',
+        '',
+        '### API-2: Add logout',
+        '',
+        '- **Status:** Open',
+        '- **Owner:** ana',
+        '',
+        '### API-3: Audit the logs',
+        '',
+        '- Статус: Open',
+        '- Исполнитель: Иван Петров',
+        '',
+        '### API-4: Rotate keys',
+        '',
+        '**Priority:** Low **Assignee:** `bo` **Status:** Open',
+        '',
+        '### API-5: Nobody yet',
+        '',
+        '**Status:** Open',
+        '**Owner:** TBD',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.status, t.owner])).toEqual([
+      ['API-1', 'pending', 'api-worker'],
+      ['API-2', 'pending', 'ana'],
+      ['API-3', 'pending', 'Иван Петров'],
+      ['API-4', 'pending', 'bo'],
+      ['API-5', 'pending', null],
+    ]);
+  });
+});

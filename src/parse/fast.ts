@@ -41,8 +41,16 @@ import {
 
 export function parseFast(text: string): Block[] | null {
   if (text.includes('\t')) return null; // a tab's width depends on its column: remark's to read
+  if (CODE_ITEM.test(text)) return null; // an item whose content is indented code: remark's to read
   return new Scanner(text).scan();
 }
+
+/**
+ * A list marker followed by five or more spaces and text (`1.     code`): CommonMark
+ * opens the item one space after the marker and reads the rest as indented code,
+ * in a paragraph's middle too. Rare in plans, so the scanner leaves it to remark.
+ */
+const CODE_ITEM = /^[ >]*(?:[-*+]|\d{1,9}[.)]) {5}/m;
 
 /** What reading a line did: read it (`line`), read it and the next (`pair`: a table's header and delimiter row), or gave up (`bail`). */
 type Step = 'line' | 'pair' | 'bail';

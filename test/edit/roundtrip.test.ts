@@ -44,7 +44,7 @@ describe('set and set back', () => {
   const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
   if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
   for (const f of files) {
-    it(`restores ${f}`, { timeout: 240_000 }, async () => {
+    it(`restores ${f}`, { timeout: 600_000 }, async () => {
       const bytes = readFileSync(join(CORPUS, f));
       const text = bytes.toString('utf8');
       if (!Buffer.from(text, 'utf8').equals(bytes)) return; // invalid UTF-8: covered by the end-to-end write tests

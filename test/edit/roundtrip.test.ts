@@ -19,7 +19,7 @@ async function roundTripAll(text: string): Promise<{ tasks: number; checked: num
     if (t.source.type === 'row' && t.source.cells[t.source.columns.status!] === undefined) continue;
     const memory = new StatusMemory(null);
     // A write that set refuses (the line would no longer read as the task) writes nothing: nothing to restore.
-    const changed = await setInProcess(text, i, otherStatus(t), memory).catch((e: unknown) => (refusal(e) ? null : Promise.reject(e)));
+    const changed = await setInProcess(text, i, otherStatus(t), memory, plan).catch((e: unknown) => (refusal(e) ? null : Promise.reject(e)));
     if (changed === null) continue;
     expect(changed, `task ${t.id} line ${t.line}`).not.toBe(text);
     const back = await setInProcess(changed, i, t.status as never, memory);

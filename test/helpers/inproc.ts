@@ -14,9 +14,13 @@ export async function planOf(text: string, file = 'plan.md'): Promise<Plan> {
   return buildFromText(`/nonexistent/${file}`, text, false);
 }
 
-/** Sets task number `index` (in file order) to `to`; returns the new text, or throws the refusal the command would give. */
-export async function setInProcess(text: string, index: number, to: SettableStatus, memory: StatusMemory): Promise<string> {
-  const plan = await planOf(text);
+/**
+ * Sets task number `index` (in file order) to `to`; returns the new text, or
+ * throws the refusal the command would give. `parsed`: the plan of `text`, when
+ * the caller already has it (a test that sets every task of one file parses it once).
+ */
+export async function setInProcess(text: string, index: number, to: SettableStatus, memory: StatusMemory, parsed?: Plan): Promise<string> {
+  const plan = parsed ?? (await planOf(text));
   const task = plan.tasks[index]!;
   const damaged = mayHaveMojibake(text);
   const ec = makeEditContext('plan.md', text, plan, memory, damaged ? repairMojibake : (s) => s);

@@ -5,7 +5,8 @@ import { cacheKey, readCached, writeCached, type CacheKey } from './cache/plan-c
 import type { CompactPlan } from './cache/compact.js';
 import { failureText, readFileBytes, type ReadResult } from './fs/read.js';
 import { dirname, join, relative } from 'node:path';
-import { PlanError } from './errors.js';
+import { PlanError, UsageError } from './errors.js';
+import { ConfigError, mergeRead, readSettings, type ReadConfig } from './model/read-config.js';
 import { decode } from './text/decode.js';
 import { mayHaveMojibake } from './text/mojibake-check.js';
 import type { Plan, Problem } from './model/types.js';
@@ -80,16 +81,35 @@ export function readConfigText(planPath: string): { file: string; text: string; 
   return { file, text: '', problem: `${displayPath(file)}: ${failureText(r)}; its statuses were ignored` };
 }
 
-/** Vocabulary additions from `.planrc.json` beside the plan: `{ "statuses": { "Shipped": "done" } }`. */
-export function readConfig(path: string): { extension: VocabularyExtension; problems: string[] } {
+/**
+ * The settings of `.planrc.json` beside the plan: vocabulary additions (`{ "statuses": { "Shipped": "done" } }`)
+ * and how to read the file (`"read"`). A `read` setting plan cannot use throws a ConfigError.
+ */
+export function readConfig(path: string): { extension: VocabularyExtension; read?: Partial<ReadConfig>; problems: string[] } {
   const { file, text, problem } = readConfigText(path);
   if (problem) return { extension: {}, problems: [problem] };
   if (text === '') return { extension: {}, problems: [] };
+  let json: unknown;
   try {
-    const json = JSON.parse(text) as { statuses?: unknown };
-    return { extension: (json.statuses ?? {}) as VocabularyExtension, problems: [] };
+    json = JSON.parse(text);
   } catch (e) {
     return { extension: {}, problems: [`${displayPath(file)}: invalid JSON (${(e as Error).message}); its statuses were ignored`] };
+  }
+  const settings = readSettings(json, '.planrc.json', displayPath(file));
+  return { extension: (settings.statuses ?? {}) as VocabularyExtension, ...(settings.read ? { read: settings.read } : {}), problems: [] };
+}
+
+/** `.planrc.json`'s and the front matter's `read` settings, merged; a ConfigError's message when either is unusable. */
+function readSettingsOf(path: string, frontMatter: Record<string, unknown>): { config: ReturnType<typeof readConfig>; read?: ReadConfig; error?: string } {
+  let config: ReturnType<typeof readConfig> = { extension: {}, problems: [] };
+  try {
+    config = readConfig(path);
+    const fm = readSettings(frontMatter.plan, 'front matter', displayPath(path));
+    const read = mergeRead(config.read, fm.read);
+    return { config, ...(read ? { read } : {}) };
+  } catch (e) {
+    if (e instanceof ConfigError) return { config, error: e.message };
+    throw e;
   }
 }
 
@@ -101,7 +121,7 @@ export async function buildFromText(path: string, text: string, invalidUtf8: boo
   ]);
   const repair = mayHaveMojibake(text) ? (await import('./text/mojibake.js')).repairMojibake : (s: string) => s;
   const doc = await parseDocument(text);
-  const config = readConfig(path);
+  const { config, read, error } = readSettingsOf(path, doc.frontMatter.data);
   const { extension } = toExtension(config.extension);
   const plan = buildPlan({
     file: displayPath(path),
@@ -112,7 +132,9 @@ export async function buildFromText(path: string, text: string, invalidUtf8: boo
     invalidUtf8,
     repair,
     extension,
+    ...(read ? { read } : {}),
   });
+  if (error) plan.readConfigError = error;
   for (const p of config.problems) plan.problems.push({ line: 1, column: 1, severity: 'warning', code: 'config', message: p });
   if (doc.tooDeep.length) plan.problems.push(tooDeepProblem(doc.tooDeep));
   plan.problems.push(...doc.conflicts.map(conflictProblem));
@@ -130,8 +152,11 @@ function tooDeepProblem(lines: number[]): Problem {
   };
 }
 
-/** The cache key of a plan's model: its bytes and the vocabulary file beside it. */
-export function planCacheKey(path: string, bytes: Uint8Array): CacheKey | null {
+/**
+ * The cache key of a plan's model: its bytes (front matter settings included) and the whole `.planrc.json`
+ * beside it (its statuses and its `read` settings), so that a change to either never serves a stale model.
+ */
+export function planCacheKey(path: string, bytes: Uint8Array, build?: string | null): CacheKey | null {
   const config = readConfigText(path).text;
   let real = path;
   try {
@@ -139,7 +164,7 @@ export function planCacheKey(path: string, bytes: Uint8Array): CacheKey | null {
   } catch {
     // keep the path as given
   }
-  return cacheKey(real, bytes, config);
+  return build === undefined ? cacheKey(real, bytes, config) : cacheKey(real, bytes, config, build);
 }
 
 /**
@@ -168,6 +193,8 @@ export async function loadPlan(path: string, lazy = false, useCache = true): Pro
   }
   const { text, escaped } = decode(bytes);
   const plan = await buildFromText(path, text, escaped);
+  // Settings plan cannot use stop every command that reads the file (never cached: the next run says so again).
+  if (plan.readConfigError) throw new UsageError(`${plan.readConfigError}; fix or remove it`);
   if (key) writeCached(key, plan);
   return { path, display, bytes, text, plan };
 }

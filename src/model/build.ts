@@ -9,7 +9,8 @@ import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '
 import { LineIndex } from '../text/lines.js';
 import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
-import { headerRole, normaliseHeader, planColumns } from './columns.js';
+import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
+import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, headingId, isIdShaped } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
@@ -34,6 +35,8 @@ export interface BuildInput {
   repair: (s: string) => string;
   /** Vocabulary additions from outside the file (a config beside it). */
   extension?: VocabularyExtension;
+  /** How to read what plan would misread (`read` in `.planrc.json` or the front matter). */
+  read?: ReadConfig;
 }
 
 /** Raw cell or item Markdown → the text people read. */
@@ -70,7 +73,7 @@ export function buildPlan(input: BuildInput): Plan {
   const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
   const statusExtension = { ...legend.extension, ...input.extension, ...fileStatuses.extension };
   const vocab = Vocabulary.of(statusExtension);
-  const builder = new Builder(text, lines, vocab, display, repair);
+  const builder = new Builder(text, lines, vocab, display, repair, input.read);
   for (const block of input.blocks) builder.add(block);
   const { tasks, headings, tables, detachedStatus, dependencies } = builder.finish();
   for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
@@ -90,6 +93,7 @@ export function buildPlan(input: BuildInput): Plan {
     ...(dependencies.dependencies ? { dependencies: dependencies.dependencies } : {}),
     ...(detachedStatus ? { detachedStatus: true as const } : {}),
     ...(Object.keys(legend.texts).length ? { legendTexts: legend.texts } : {}),
+    ...(input.read ? { read: input.read } : {}),
   };
 }
 
@@ -159,6 +163,11 @@ class Builder {
   /** A bold line that introduces the list after it (`**Latest Updates** (25 Dec):`): a small heading for that list. */
   private leadIn: OutlineNode | null = null;
   private readonly deps: Dependencies;
+  /** The depth of the heading whose section the `read.skip` settings leave out, while in it. */
+  private skipDepth: number | null = null;
+  /** Headings in a skipped section: never tasks. */
+  private readonly skipped = new Set<OutlineNode>();
+  private readonly isId?: (cell: string) => boolean;
 
   constructor(
     private readonly text: string,
@@ -166,11 +175,18 @@ class Builder {
     private readonly vocab: Vocabulary,
     private readonly display: (span: Span) => string,
     private readonly repair: (s: string) => string,
+    private readonly read?: ReadConfig,
   ) {
     this.deps = new Dependencies(text);
+    if (read?.ids) this.isId = idMatcher(read.ids.pattern);
   }
 
   add(block: Block): void {
+    if (this.skipDepth !== null && block.type === 'heading' && block.depth <= this.skipDepth) this.skipDepth = null;
+    if (this.skipDepth !== null && block.type !== 'heading' && block.type !== 'details') {
+      if (block.type === 'table') this.skippedTable(block);
+      return;
+    }
     if (block.type !== 'item') this.endRuns(-1);
     if (block.type !== 'item' && block.type !== 'line') this.leadIn = null;
     switch (block.type) {
@@ -225,6 +241,8 @@ class Builder {
     const line = this.lines.line(block.start);
     const node = outlineNode(text, block.depth, line, this.headings.length, this.vocab);
     for (const closed of this.outline.enter(node)) this.closeHeading(closed);
+    if (this.skipDepth === null && skipsHeading(this.read, text)) this.skipDepth = block.depth;
+    if (this.skipDepth !== null) this.skipped.add(node);
     const scope = this.outline.scope();
     const section = this.outline.section();
     node.at = { block, scope, section, group: this.outline.group(node) };
@@ -321,7 +339,7 @@ class Builder {
 
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
   private headingTask(node: OutlineNode): void {
-    if (!node.at || node.index < 0) return;
+    if (!node.at || node.index < 0 || this.skipped.has(node)) return;
     const { block } = node.at;
     const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
     const name = groupName(displayText(raw, this.repair));
@@ -395,7 +413,8 @@ class Builder {
     const headers = block.header.cells.map(this.display);
     const rows = block.rows.map((r) => r.cells.map(this.display));
     const raw = block.rows.map((r) => r.cells.map((c) => this.text.slice(c.start, c.end)));
-    const plan = planColumns(headers, rows, raw, this.vocab);
+    const settings = this.tableSettings(headers);
+    const plan = planColumns(headers, rows, raw, this.vocab, settings);
     const node = this.outline.current();
     // Rows without a status column take the status their heading gives them all (`## Done`, `## Horizon 4 — Next`).
     const listed = node?.listStatus ?? (node?.scoped && node.status !== 'none' ? node.status : null) ?? this.outline.inheritedListStatus();
@@ -407,25 +426,18 @@ class Builder {
     }
     const scope = this.outline.scope();
     const info: TableInfo = {
-      line: this.lines.line(block.start),
-      start: block.start,
-      end: block.end,
+      ...this.tablePlace(block, headers),
       kind: block.quoted ? 'other' : kind,
-      headers,
       columns: plan.columns,
-      scope: { ...scope },
-      section: this.outline.section(),
-      firstTask: 0,
-      taskCount: 0,
-      delimiter: block.delimiter,
-      header: { start: block.header.start, end: block.header.end },
-      ragged: [],
       ...(defaultStatus ? { defaultStatus } : {}),
       ...(plan.numberedNames ? { numberedNames: true } : {}),
       ...(plan.codedTitles ? { codedTitles: true } : {}),
       ...(plan.groupColumn !== undefined ? { groupColumn: plan.groupColumn } : {}),
       ...(plan.reason ? { reason: plan.reason } : {}),
       ...(plan.inferred && !block.quoted ? { inferred: plan.inferred } : {}),
+      ...(plan.guessed && !block.quoted ? { guessed: true as const } : {}),
+      ...(plan.idsByPattern ? { idsByPattern: true as const } : {}),
+      ...(settings?.roles.some(Boolean) ? { configured: settings.roles.flatMap((r, i) => (r ? [i] : [])) } : {}),
     };
     const index = this.tables.length;
     this.tables.push(info);
@@ -448,6 +460,34 @@ class Builder {
       if (what !== 'task' && !(what === 'group' && info.groupColumn !== undefined)) return;
       this.rowTask(row, index, info, { ...scope, ...groupScope }, label);
     });
+  }
+
+  /** What the `read` settings say of a table with these headers (undefined without settings). */
+  private tableSettings(headers: string[]): TableSettings | undefined {
+    if (!this.read) return undefined;
+    return { roles: headers.map((h) => configuredRole(this.read, h)), ...(this.isId ? { isId: this.isId } : {}) };
+  }
+
+  /** A table in a section `read.skip` leaves out: kept in the model (for `check`), holding no tasks. */
+  private skippedTable(block: TableBlock): void {
+    this.tables.push({ ...this.tablePlace(block, block.header.cells.map(this.display)), kind: 'other', columns: {}, reason: 'skipped' });
+  }
+
+  /** Where a table is and what its header says, before it is read. */
+  private tablePlace(block: TableBlock, headers: string[]): Omit<TableInfo, 'kind' | 'columns'> {
+    return {
+      line: this.lines.line(block.start),
+      start: block.start,
+      end: block.end,
+      headers,
+      scope: { ...this.outline.scope() },
+      section: this.outline.section(),
+      firstTask: 0,
+      taskCount: 0,
+      delimiter: block.delimiter,
+      header: { start: block.header.start, end: block.header.end },
+      ragged: [],
+    };
   }
 
   private rowTask(row: TableBlock['rows'][number], table: number, info: TableInfo, scope: Scope, groupLabel: string | null): void {

@@ -9,6 +9,13 @@ import { DEPENDS_KEYS } from './depends.js';
 import { STATE_KEYS } from './items.js';
 import { isIdShaped, splitNumberedName, stripLeadingMarks } from './names.js';
 import type { Vocabulary } from '../status.js';
+import type { ReadRole } from './read-config.js';
+
+/** What the `read` settings say of one table: each column's role where they name its header, and the file's id pattern. */
+export interface TableSettings {
+  roles: (ReadRole | undefined)[];
+  isId?: (cell: string) => boolean;
+}
 
 const ROLE_NAMES: Record<ColumnRole, string[]> = {
   id: ['#', 'id', 'no', 'no.', 'nr', 'nr.', 'num', 'number', 'key', 'ref', 'task id', 'ticket', 'issue', '№', '番号', '编号', 'código', 'codigo', 'code'],
@@ -194,6 +201,10 @@ export interface ColumnPlan {
   groupColumn?: number;
   /** Columns whose role the cells decided against the header (`Task` holding `T01`s read as ids), for `check`. */
   inferred?: string[];
+  /** No header word named a role: the cells decided every column. */
+  guessed?: boolean;
+  /** The id pattern of the settings decided the id column. */
+  idsByPattern?: boolean;
 }
 
 /** What the cells of one column look like. */
@@ -230,7 +241,7 @@ const NUMERIC = /^[~≈<>]?\s*\d[\d,.\s]*(?:%|[kKmM]|\/\s*\d+)?$/;
 
 const LITERAL = /^`[^`]+`(?:\s*\([^()]*\))?$/u;
 
-function statsOf(cells: string[], raw: string[], vocab: Vocabulary): ColumnStats {
+function statsOf(cells: string[], raw: string[], vocab: Vocabulary, isId: (cell: string) => boolean): ColumnStats {
   const s: ColumnStats = {
     filled: 0,
     statuses: 0,
@@ -258,7 +269,7 @@ function statsOf(cells: string[], raw: string[], vocab: Vocabulary): ColumnStats
     const word = stripLeadingMarks(c).replace(/^[*_`~]+/u, '');
     if (CHECK_WORDS.test(word)) s.checks++;
     if (/^(?:[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\s*)+$|^:[a-z0-9_+-]+:$/u.test(c)) s.marks++;
-    const idShaped = isIdShaped(c);
+    const idShaped = isId(c);
     if (idShaped) s.ids++;
     if (splitNumberedName(c)) s.numbered++;
     if (!seen.has(c)) {
@@ -281,51 +292,58 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
  * The columns of a table: header names first, then what the cells hold.
  * `rows` are the display texts of the body rows, `raw` their Markdown.
  */
-export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary): ColumnPlan {
-  const groups = groupRows(rows);
+export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
+  const groups = settings?.roles[0] ? null : groupRows(rows);
   if (groups) {
     // The schema is what the other rows hold; the first column only names their groups.
     const keep = (_: unknown, r: number) => !groups.has(r);
-    const plan = planTable(['', ...headers.slice(1)], rows.filter(keep), raw.filter(keep), vocab);
+    const plan = planTable(['', ...headers.slice(1)], rows.filter(keep), raw.filter(keep), vocab, settings);
     if (plan.kind === 'task') return { ...plan, groupColumn: 0 };
   }
-  return planTable(headers, rows, raw, vocab);
+  return planTable(headers, rows, raw, vocab, settings);
 }
 
-function planTable(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary): ColumnPlan {
-  const names = headers.map(normaliseHeader);
+function planTable(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
+  const roles = settings?.roles ?? [];
+  // A column the settings name is left out of every guess: its role is theirs (`ignore`: none).
+  const names = headers.map((h, i) => (roles[i] ? '' : normaliseHeader(h)));
   const stats = names.map((_, i) =>
-    statsOf(
-      rows.map((r) => r[i] ?? ''),
-      raw.map((r) => r[i] ?? ''),
-      vocab,
-    ),
+    statsOf(roles[i] ? [] : rows.map((r) => r[i] ?? ''), roles[i] ? [] : raw.map((r) => r[i] ?? ''), vocab, settings?.isId ?? isIdShaped),
   );
   const columns: Partial<Record<ColumnRole, number>> = {};
   names.forEach((n, i) => {
     const role = roleOfHeader(n);
     if (role && columns[role] === undefined) columns[role] = i;
   });
-  const period = periodColumn(names, stats);
+  const guessed = Object.keys(columns).length === 0 && !roles.some(Boolean) && !UNIT_HEADERS.has(names[0] ?? '');
+  const configured = () => {
+    roles.forEach((role, i) => {
+      if (role && role !== 'ignore') columns[role] = i;
+    });
+  };
+  const period = roles.some(Boolean) ? null : periodColumn(names, stats);
   if (period) return weekPlan(names, stats, columns, period);
   if (UNIT_HEADERS.has(names[0] ?? '') && isIdColumn(stats[0]!)) {
     if (columns.title === 0) delete columns.title;
     columns.id = 0;
   }
+  configured();
+  const idsByPattern = !!settings?.isId && roles.every((r) => r !== 'id') && patternId(columns, stats);
   inferId(columns, stats);
   inferStatus(columns, names, stats);
   inferOwner(columns, stats);
   const numberedNames = columns.id !== undefined && ratio(stats[columns.id]!.numbered, stats[columns.id]!) >= 0.6;
   const titleNamed = columns.title !== undefined;
   inferTitle(columns, names, stats, numberedNames);
-  const reason = notTasks(columns, stats);
+  configured();
+  const reason = roles.some((r) => r && r !== 'ignore') ? undefined : notTasks(columns, stats);
   if (reason) return { columns, kind: 'other', periodPrefix: null, numberedNames: false, reason };
   // With no id column, title cells that start with a code (`4c-A. Paint the hall`) give the ids.
   const title = columns.title !== undefined ? stats[columns.title]! : null;
   const codedTitles = columns.id === undefined && title !== null && ratio(title.numbered, title) >= 0.6;
   // Without a status, ids and a column named for work (`# | Task`) make a task table; `# | Risk` or `ID | Decision` do not.
   const isTask = columns.status !== undefined || (columns.id !== undefined && (titleNamed || numberedNames));
-  const inferred = isTask ? inferredRoles(headers, names, columns) : [];
+  const inferred = isTask ? inferredRoles(headers, names, columns, idsByPattern) : [];
   return {
     columns,
     kind: isTask ? 'task' : 'other',
@@ -333,7 +351,18 @@ function planTable(headers: string[], rows: string[][], raw: string[][], vocab: 
     numberedNames,
     ...(codedTitles ? { codedTitles } : {}),
     ...(inferred.length ? { inferred } : {}),
+    ...(guessed && isTask ? { guessed } : {}),
+    ...(idsByPattern ? { idsByPattern } : {}),
   };
+}
+
+/** With an id pattern: the first column whose cells mostly match it is the id column, whatever its header says. */
+function patternId(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): boolean {
+  const i = stats.findIndex((s) => s.filled > 0 && ratio(s.ids, s) >= 0.8);
+  if (i < 0) return false;
+  for (const [role, at] of Object.entries(columns) as [ColumnRole, number][]) if (at === i) delete columns[role];
+  columns.id = i;
+  return true;
 }
 
 const ROLE_WORDS: Record<ColumnRole, string> = {
@@ -347,10 +376,13 @@ const ROLE_WORDS: Record<ColumnRole, string> = {
 };
 
 /** Where the cells overruled the header: a column read as a role its name does not say, or not read as the role it names. */
-function inferredRoles(headers: string[], names: string[], columns: Partial<Record<ColumnRole, number>>): string[] {
+function inferredRoles(headers: string[], names: string[], columns: Partial<Record<ColumnRole, number>>, idsByPattern: boolean): string[] {
   const out: string[] = [];
   const label = (i: number) => JSON.stringify(headers[i]!.trim() || `column ${i + 1}`);
   for (const [role, i] of Object.entries(columns) as [ColumnRole, number][]) {
+    // A column the settings name (their names are blank here), or the id column their pattern found, is not the cells' doing.
+    if (names[i] === '' && headers[i]!.trim() !== '') continue;
+    if (role === 'id' && idsByPattern) continue;
     const named = roleOfHeader(names[i]!);
     if (named === role || (role === 'id' && UNIT_HEADERS.has(names[i]!))) continue;
     // The title falls to the first column of words whatever its name: only a header overruled is worth saying.

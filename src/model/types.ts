@@ -3,6 +3,7 @@
 
 import type { SettableStatus, Status } from '../status.js';
 import type { Span } from '../parse/blocks.js';
+import type { ReadConfig } from './read-config.js';
 
 export type ScopeKind = 'sprint' | 'week' | 'month' | 'phase' | 'milestone';
 export const SCOPE_KINDS: readonly ScopeKind[] = ['sprint', 'week', 'month', 'phase', 'milestone'];
@@ -114,9 +115,15 @@ export interface TableInfo {
   /** A column whose filled cells head groups of the rows below (`| Sprint 1 | | Groundwork |`). */
   groupColumn?: number;
   /** Why a table with a status column holds no tasks (a legend, a report of checks), for `check`. */
-  reason?: 'legend' | 'checks' | 'summary';
+  reason?: 'legend' | 'checks' | 'summary' | 'skipped';
   /** Column roles the cells decided against the header, said by `check` (see columns.ts). */
   inferred?: string[];
+  /** No header word named a role: every column was decided from what its cells hold (`check` says how to decide otherwise). */
+  guessed?: true;
+  /** Columns whose role the `read` settings gave (and ignored columns), by index. */
+  configured?: number[];
+  /** The `read.ids` pattern decided the id column. */
+  idsByPattern?: true;
   scope: Scope;
   section: string | null;
   /** Index in `tasks` of the table's first task, and how many it holds. */
@@ -171,6 +178,10 @@ export interface Plan {
   dependencies?: Record<string, number[]>;
   /** Some task's status is written away from the task itself (a ledger row, a `Status:` line below its heading). */
   detachedStatus?: true;
+  /** The `read` settings the file was read with (`.planrc.json`, front matter `plan.read`); absent without any. */
+  read?: ReadConfig;
+  /** A `read` setting plan cannot use (a one-line message naming the file and key): loading the plan refuses it. */
+  readConfigError?: string;
   /** How the file's status legend writes each status (`🔄 Em Andamento`); absent without a legend. */
   legendTexts?: Partial<Record<SettableStatus, string>>;
 }

@@ -95,9 +95,15 @@ export const COMMANDS: readonly PlanCommand[] = [
     name: 'show',
     args: [ID_ARG],
     description: 'show every field of one task, with file:line',
-    options: [{ filters: 'narrow' }],
-    examples: ['plan show 1.2', 'plan show 3.1 --sprint 9', 'plan show W2 --json'],
-    run: (ctx, { args: [id], filters }) => show(ctx, id!, filters),
+    options: [
+      { filters: 'narrow' },
+      {
+        flags: '--explain',
+        description: 'also say where each field came from: the block and line, the column and why (a read setting, a header word, the cells), the status words',
+      },
+    ],
+    examples: ['plan show 1.2', 'plan show 3.1 --sprint 9', 'plan show W2 --json', 'plan show 1.2 --explain'],
+    run: (ctx, { args: [id], opts: o, filters }) => show(ctx, id!, filters, !!o.explain),
   },
   {
     name: 'next',

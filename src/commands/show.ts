@@ -6,10 +6,14 @@ import type { Filters } from '../query/filter.js';
 import { resolveTask } from '../query/resolve.js';
 import { renderTask } from '../render/task.js';
 import { dependencyFields } from '../render/deps.js';
+import { explainLines, explainTask } from '../query/explain.js';
 
-export async function show(ctx: Context, id: string, filters: Filters): Promise<number> {
-  const { plan, display } = await openPlan(ctx);
+export async function show(ctx: Context, id: string, filters: Filters, explain = false): Promise<number> {
+  const loaded = await openPlan(ctx);
+  const { plan, display } = loaded;
   const task = resolveTask(plan.tasks, id, filters, display);
-  await renderTask(ctx, task, display, dependencyFields(plan, task, ctx.mode === 'json'));
+  const json = ctx.mode === 'json';
+  const why = explain ? explainTask(plan, task, loaded.text) : null;
+  await renderTask(ctx, task, display, { ...dependencyFields(plan, task, json), ...(why ? (json ? { explain: why } : explainLines(why)) : {}) });
   return 0;
 }

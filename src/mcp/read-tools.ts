@@ -7,6 +7,7 @@ import { filterTasks } from '../query/filter.js';
 import { DependencyGraph } from '../query/deps.js';
 import { dependencyFilter, pickReady, readiness, waitingJson, waitingSummary } from '../query/ready.js';
 import { resolveTask } from '../query/resolve.js';
+import { explainTask } from '../query/explain.js';
 import { summarise } from '../query/summary.js';
 import { runChecks } from '../check/index.js';
 import { collapseGroups } from '../check/collapse.js';
@@ -60,19 +61,21 @@ function shownOf(shown: number, matched: number): string {
 export const showTask = tool({
   name: 'show_task',
   title: 'Show a task',
-  description: 'Every field of one task by id (`plan show`); filters pick one of several tasks sharing the id.',
+  description: 'Every field of one task by id (`plan show`); filters pick among tasks sharing the id.',
   mirrors: 'show',
   kind: 'read',
-  input: { id: idArg, ...filterArgs('narrow') },
+  input: { id: idArg, ...filterArgs('narrow'), explain: z.boolean().optional() },
   output: showOutput,
-  run: async ({ id, ...rest }, env) => {
-    const { plan, display } = await env.load();
+  run: async ({ id, explain, ...rest }, env) => {
+    const loaded = await env.load();
+    const { plan, display } = loaded;
     const task = resolveTask(plan.tasks, await idText(id, env), filtersOf(rest), display);
     return ok(`${taskLine(task)}  (${display}:${task.line})`, {
       schemaVersion: SCHEMA_VERSION,
       file: display,
       task: taskJson(task),
       ...dependencyFields(plan, task, true),
+      ...(explain ? { explain: explainTask(plan, task, loaded.text) } : {}),
     });
   },
 });

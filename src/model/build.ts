@@ -241,7 +241,7 @@ class Builder {
     const line = this.lines.line(block.start);
     const node = outlineNode(text, block.depth, line, this.headings.length, this.vocab);
     for (const closed of this.outline.enter(node)) this.closeHeading(closed);
-    if (this.skipDepth === null && skipsHeading(this.read, text)) this.skipDepth = block.depth;
+    if (this.skipDepth === null && (skipsHeading(this.read, text) || skipsHeading(this.read, node.name))) this.skipDepth = block.depth;
     if (this.skipDepth !== null) this.skipped.add(node);
     const scope = this.outline.scope();
     const section = this.outline.section();

@@ -65,6 +65,12 @@ function rowFields(plan: Plan, task: Task & { source: { type: 'row' } }): FieldO
   const out: FieldOrigin[] = [];
   const roles = (Object.entries(task.source.columns) as [ColumnRole, number][]).sort((a, b) => a[1] - b[1]);
   for (const [role, i] of roles) out.push(columnOrigin(plan, table, role, i, task.line));
+  for (const i of table.configured ?? []) {
+    const setting = plan.read?.columns[normaliseKey(table.headers[i] ?? '')];
+    if (setting?.role !== 'ignore') continue;
+    const from = `column ${i + 1} ${JSON.stringify(table.headers[i]!.trim())}`;
+    out.push({ field: 'ignored', from, line: task.line, by: 'config', detail: `read.columns ${JSON.stringify(setting.header)}: "ignore" in ${setting.from}` });
+  }
   if (task.source.columns.id === undefined) out.unshift(idOrigin(task, table.codedTitles ? 'the title cell, which starts with the id' : null));
   else if (table.numberedNames)
     out.push({ field: 'title', from: 'the id cell', line: task.line, by: 'cell shape', detail: 'its cells number and name the task (`1. Name`)' });

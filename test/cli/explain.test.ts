@@ -45,6 +45,7 @@ describe('plan show --explain', () => {
         'id from\tthe title and group: derived, no id in the file: a reference derived from the title and group',
         'title from\tcolumn 2 "Detail": config, read.columns "Detail": "title" in .planrc.json',
         'status from\tcolumn 3 "State": header word, "state" names the status',
+        'ignored from\tcolumn 1 "Area": config, read.columns "Area": "ignore" in .planrc.json',
         'status words\t"✅ Done" read as done',
         '',
       ].join('\n'),

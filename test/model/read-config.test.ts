@@ -93,6 +93,11 @@ describe('read.skip: a section that holds no tasks', () => {
       expect(plan.tables[0]!.reason).toBe('skipped');
     }
   });
+
+  it('matches a heading by its name too, without its decoration', async () => {
+    const decorated = md.replace('## Impediments', '## 🚧 Impediments');
+    expect((await read(decorated, { read: { skip: ['Impediments'] } })).tasks.map((t) => t.title)).toEqual(['Build the form', 'Ship it']);
+  });
 });
 
 describe('read.ids: a pattern for the file ids', () => {

@@ -12,7 +12,7 @@
 // reported as problems at the reference's line and column.
 
 import type { Span } from '../parse/blocks.js';
-import { DEPENDENCY_OPENERS, isIdShaped, stripLeadingMarks } from './names.js';
+import { DEPENDENCY_OPENERS, idKey, isIdShaped, stripLeadingMarks } from './names.js';
 import { normaliseRange, scopeWord } from './scope.js';
 import { SCOPE_KINDS, type Problem, type ScopeKind, type Task } from './types.js';
 
@@ -389,10 +389,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function idKey(id: string): string {
-  return id.trim().toLowerCase().replace(/^#/, '');
 }
 
 function titleKey(title: string): string {

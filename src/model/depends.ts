@@ -252,6 +252,15 @@ export class Dependencies {
     if (scopes.length) this.naming.set(task, scopes);
   }
 
+  /** `other` is another place of `task` (src/model/mentions.ts): what it says the task waits on, the task waits on. */
+  fold(task: Task, other: Task): void {
+    const refs = this.mentions.get(other)?.filter((m) => !m.inherited);
+    this.mentions.delete(other);
+    if (refs) this.add(task, refs);
+    const naming = this.naming.get(other);
+    if (naming && !this.naming.has(task)) this.naming.set(task, naming);
+  }
+
   /** A `**Depends on**: …` line or item right under a heading (`node`). */
   heading(node: object, mentions: Mention[]): void {
     if (mentions.length) this.pending.set(node, [...(this.pending.get(node) ?? []), ...mentions]);

@@ -2,7 +2,7 @@
 // process, for property and corpus tests that need thousands of writes.
 import { buildFromText } from '../../src/load.js';
 import { applyEdits } from '../../src/edit/splice.js';
-import { changesWhatItIs, makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
+import { changesWhatItIs, makeEditContext, readBackOf, statusOwnerEdits } from '../../src/edit/task-edits.js';
 import { readBackProblem } from '../../src/edit/verify.js';
 import type { StatusMemory } from '../../src/edit/memory.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
@@ -24,11 +24,16 @@ export async function setInProcess(text: string, index: number, to: SettableStat
   const task = plan.tasks[index]!;
   const damaged = mayHaveMojibake(text);
   const ec = makeEditContext('plan.md', text, plan, memory, damaged ? repairMojibake : (s) => s);
-  const { edits, reread } = setStatusEdits(ec, task, to);
-  const next = applyEdits(text, edits, 'plan.md');
+  // As `plan set` does: every place of a task written in several (Task.mentions).
+  const change = statusOwnerEdits(ec, task, to, undefined);
+  const next = applyEdits(text, change.edits, 'plan.md');
   // Where only a fresh read can tell (the item's line no longer says its status), the command reads the file again, as here.
-  const problem = reread ? readBackProblem(await planOf(next), task, to) : null;
-  if (problem) throw changesWhatItIs(ec, task, to, problem);
+  const reread = readBackOf(change, task, to);
+  const after = reread.length ? await planOf(next) : null;
+  for (const r of reread) {
+    const problem = readBackProblem(after!, r.task, to);
+    if (problem) throw changesWhatItIs(ec, r.task, to, problem);
+  }
   return next;
 }
 

@@ -12,18 +12,7 @@ import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import type { SettableStatus } from '../../src/status.js';
-import { planOf, setInProcess } from '../helpers/inproc.js';
-import { showsStatus } from '../../src/model/mentions.js';
-import type { Task } from '../../src/model/types.js';
-
-/**
- * Every place of a task written in several (Task.mentions) shows its status: a set
- * writes them all, so setting back restores the bytes only where they agreed
- * before (a place that disagreed is brought in line; test/edit/mentions-write.test.ts).
- */
-function placesAgree(t: Task): boolean {
-  return (t.mentions ?? []).every((m) => !showsStatus(m) || m.status === t.status);
-}
+import { placesAgree, planOf, setInProcess } from '../helpers/inproc.js';
 
 const SETTABLE: SettableStatus[] = ['done', 'in-progress', 'pending', 'blocked', 'cancelled'];
 const ENV = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01

@@ -8,6 +8,7 @@ import type { StatusMemory } from '../../src/edit/memory.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import type { Plan, Task } from '../../src/model/types.js';
+import { showsStatus } from '../../src/model/mentions.js';
 import type { SettableStatus } from '../../src/status.js';
 
 export async function planOf(text: string, file = 'plan.md'): Promise<Plan> {
@@ -35,6 +36,15 @@ export async function setInProcess(text: string, index: number, to: SettableStat
     if (problem) throw changesWhatItIs(ec, r.task, to, problem);
   }
   return next;
+}
+
+/**
+ * Every place of a task written in several (Task.mentions) shows its status: a set
+ * writes them all, so setting back restores the bytes only where they agreed
+ * before (a place that disagreed is brought in line; test/edit/mentions-write.test.ts).
+ */
+export function placesAgree(t: Task): boolean {
+  return (t.mentions ?? []).every((m) => !showsStatus(m) || m.status === t.status);
 }
 
 export function otherStatus(t: Task): SettableStatus {

@@ -51,13 +51,20 @@ function listTasks(file) {
   return JSON.parse(r.stdout).tasks;
 }
 
-/** Compares plan's tasks with the labels of one file. */
+/**
+ * Compares plan's tasks with the labels of one file. A task written in several
+ * places (its `places`: a summary bullet, an overview row) is listed at each of
+ * them, as the labels list each place that shows a status: a place matches a
+ * label by its line, scored as it reads there (its status, title, owner and
+ * group) with the task's id.
+ */
 export function scoreFile(labels, tasks) {
   const limit = labels.partial_after_line ?? Infinity;
   const wanted = labels.tasks.filter((t) => t.line <= limit);
   const got = tasks.filter((t) => t.line <= limit);
-  const byLine = new Map(got.map((t) => [t.line, t]));
-  const counts = { labelled: wanted.length, listed: got.length, matched: 0, status: 0, title: 0, id: 0, owner: 0, group: 0 };
+  const places = tasks.flatMap((t) => (t.places ?? []).filter((p) => p.line <= limit).map((p) => ({ ...t, ...p, status: p.status ?? 'none' })));
+  const byLine = new Map([...places, ...got].map((t) => [t.line, t]));
+  const counts = { labelled: wanted.length, listed: byLine.size, matched: 0, status: 0, title: 0, id: 0, owner: 0, group: 0 };
   const misses = [];
   for (const want of wanted) {
     const have = byLine.get(want.line);
@@ -79,7 +86,7 @@ export function scoreFile(labels, tasks) {
     }
   }
   const labelledLines = new Set(wanted.map((t) => t.line));
-  for (const t of got) if (!labelledLines.has(t.line)) misses.push({ line: t.line, what: 'extra', have: t.title });
+  for (const t of byLine.values()) if (!labelledLines.has(t.line)) misses.push({ line: t.line, what: 'extra', have: t.title });
   misses.sort((a, b) => a.line - b.line);
   return { counts, misses };
 }

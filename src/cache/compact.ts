@@ -34,6 +34,8 @@ type Row = [
   group: number,
   /** The task's dependency references; 0 when it has none. */
   dependsOn?: string[] | 0,
+  /** The task's other places (Task.mentions), their anchors relative to the task's; absent when it has none. */
+  mentions?: Row[],
 ];
 
 const KINDS = ['task', 'week', 'parent'] as const;
@@ -91,6 +93,15 @@ function anchorOf(s: TaskSource): number {
 }
 
 function compactRow(t: Task, intern: (s: string | null) => number, delta: number): Row {
+  const row = taskRow(t, intern, delta);
+  if (t.mentions?.length) {
+    const anchor = anchorOf(t.source);
+    row.push(t.mentions.map((m) => taskRow(m, intern, anchorOf(m.source) - anchor)));
+  }
+  return row;
+}
+
+function taskRow(t: Task, intern: (s: string | null) => number, delta: number): Row {
   return [
     t.id,
     KINDS.indexOf(t.kind) as 0 | 1 | 2,
@@ -173,43 +184,54 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
 
 /** The tasks of chunk `k` (which must be read). */
 export function expandChunk(c: CompactPlan, k: number): Task[] {
-  const plan = c.plan;
-  const str = c.strings;
   let anchor = c.bases[k]!;
   return c.chunks[k]!.map((r): Task => {
-    const packed = r[17];
-    anchor += packed[packed[0] === 0 ? 2 : 1]!;
-    const at = anchor;
-    let source: TaskSource | undefined;
-    return {
-      id: r[0],
-      kind: KINDS[r[1]] ?? 'task',
-      title: r[2],
-      status: STATUSES[r[3]] as Status,
-      statusText: str[r[4]] ?? '',
-      owner: str[r[5]] ?? null,
-      notes: r[6],
-      priority: str[r[7]] ?? null,
-      sprint: str[r[8]] ?? null,
-      week: str[r[9]] ?? null,
-      month: str[r[10]] ?? null,
-      phase: str[r[11]] ?? null,
-      milestone: str[r[12]] ?? null,
-      section: str[r[13]] ?? null,
-      group: str[r[18]] ?? null,
-      line: r[14],
-      fields: r[15] || {},
-      idFromFile: r[16] === 1,
-      dependsOn: r[19] || [],
-      // Unpacked on first use: most commands read a few tasks' sources, not 10,000.
-      get source(): TaskSource {
-        return (source ??= unpackSource(packed, at, plan));
-      },
-      set source(s: TaskSource) {
-        source = s;
-      },
-    };
+    anchor += anchorDelta(r);
+    return rowTask(r, anchor, c);
   });
+}
+
+/** A row's anchor relative to the one before it (to its task's, for a mention). */
+function anchorDelta(r: Row): number {
+  return r[17][r[17][0] === 0 ? 2 : 1]!;
+}
+
+/** The task of row `r`, whose anchor is `at`. */
+function rowTask(r: Row, at: number, c: CompactPlan): Task {
+  const str = c.strings;
+  const packed = r[17];
+  let source: TaskSource | undefined;
+  const task: Task = {
+    id: r[0],
+    kind: KINDS[r[1]] ?? 'task',
+    title: r[2],
+    status: STATUSES[r[3]] as Status,
+    statusText: str[r[4]] ?? '',
+    owner: str[r[5]] ?? null,
+    notes: r[6],
+    priority: str[r[7]] ?? null,
+    sprint: str[r[8]] ?? null,
+    week: str[r[9]] ?? null,
+    month: str[r[10]] ?? null,
+    phase: str[r[11]] ?? null,
+    milestone: str[r[12]] ?? null,
+    section: str[r[13]] ?? null,
+    group: str[r[18]] ?? null,
+    line: r[14],
+    fields: r[15] || {},
+    idFromFile: r[16] === 1,
+    dependsOn: r[19] || [],
+    // Unpacked on first use: most commands read a few tasks' sources, not 10,000.
+    get source(): TaskSource {
+      return (source ??= unpackSource(packed, at, c.plan));
+    },
+    set source(s: TaskSource) {
+      source = s;
+    },
+  };
+  const mentions = r[20];
+  if (mentions) task.mentions = mentions.map((m) => rowTask(m, at + anchorDelta(m), c));
+  return task;
 }
 
 /** The whole model (every chunk must be read). */
@@ -288,7 +310,7 @@ export function updateCompact(
     const k = Math.floor(i / CHUNK);
     let a = c.bases[k]!;
     const r = rows(k);
-    for (let j = 0; j <= i - k * CHUNK; j++) a += r[j]![17][deltaIndex(r[j]!)]!;
+    for (let j = 0; j <= i - k * CHUNK; j++) a += anchorDelta(r[j]!);
     return a;
   };
   // Tasks whose delta may change: the changed ones, the ones after them, and the first.

@@ -36,6 +36,8 @@ export function editEffect(
 ): EditEffect | null {
   // A status written away from its task (a ledger row, a `Status:` line below a heading) moves with text the task does not hold.
   if (plan.detachedStatus) return null;
+  // So does a task written in several places (Task.mentions): its other places are offsets away from it.
+  if (plan.mentions) return null;
   // Whether a file is read through the mojibake repair is decided for the whole
   // file (load.ts): an edit that adds or removes the damage (fix, its undo)
   // changes the reading of rows it never touched.

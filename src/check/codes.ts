@@ -23,6 +23,11 @@ export const CHECK_CODES: readonly CheckCode[] = [
   { code: 'no-id-column', severity: 'warning', means: 'a task table without an id column' },
   { code: 'dependency-missing', severity: 'warning', means: 'a dependency that names no task, or a scope that holds none' },
   { code: 'dependency-open', severity: 'warning', means: 'a done task whose dependencies are still open' },
+  {
+    code: 'status-disagrees',
+    severity: 'warning',
+    means: 'a task written in several places (a summary bullet and its own section) whose places say different statuses; `plan set` writes them all',
+  },
   { code: 'status-map', severity: 'warning', means: 'an entry of `plan: statuses:` whose value is not one of the five statuses' },
   { code: 'config', severity: 'warning', means: '`.planrc.json` cannot be read or is not valid JSON; its statuses are ignored' },
   { code: 'too-deep', severity: 'warning', means: 'a line nested more than 100 levels deep, left out of the reading' },

@@ -6,9 +6,10 @@ import type { Problem, Task } from '../model/types.js';
 import { SCOPE_KINDS } from '../model/types.js';
 import { quote, type CheckInput } from './types.js';
 import { LineIndex } from '../text/lines.js';
+import { idKey } from '../model/names.js';
 
 export function scopeKey(t: Task): string {
-  return JSON.stringify([t.id.trim().toLowerCase().replace(/^#/, ''), ...SCOPE_KINDS.map((k) => t[k]), t.section]);
+  return JSON.stringify([idKey(t.id), ...SCOPE_KINDS.map((k) => t[k]), t.section]);
 }
 
 export function checkDuplicateIds({ plan, text }: CheckInput): Problem[] {

@@ -3,6 +3,7 @@
 import type { Problem } from '../model/types.js';
 import { MERGE_CONFLICT } from '../model/merge-conflict.js';
 import { checkDuplicateIds } from './duplicates.js';
+import { checkMentionStatuses } from './mentions.js';
 import { checkOpenDependencies } from './dependencies.js';
 import { checkInvalidUtf8 } from './encoding.js';
 import { checkReadProblems } from './read-problems.js';
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   checkMojibake,
   checkCharsLimit,
   checkDuplicateIds,
+  checkMentionStatuses,
   checkUnknownStatuses,
   checkRaggedRows,
   checkIdColumns,

@@ -8,6 +8,7 @@ import { isMarkName, ownerMark, trailingOwnerMark } from '../model/owner-mark.js
 import { DEFAULT_STYLE, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../status.js';
 import type { Span } from '../parse/blocks.js';
 import { TRAILING_MARKS } from '../model/items.js';
+import { showsStatus } from '../model/mentions.js';
 import { LineIndex } from '../text/lines.js';
 import { escapeCell } from '../text/plain.js';
 import { PlanError, UsageError } from '../errors.js';
@@ -121,6 +122,8 @@ export interface StatusChange {
   remarks: string[];
   /** The task's line no longer says its status (its heading does): read the file again to check it (WorkResult.reread). */
   reread?: boolean;
+  /** The places of the task (it and its mentions) a fresh read of the file must find with the new status (WorkResult.reread). */
+  readBack?: Task[];
 }
 
 export interface StatusOptions {
@@ -158,11 +161,39 @@ export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opt
  * end of its status cell or item; a heading task has no place for an owner and is refused.
  */
 export function statusOwnerEdits(ec: EditContext, t: Task, to: SettableStatus, owner: string | undefined, opts: StatusOptions = {}): StatusChange {
+  const places = (t.mentions ?? []).filter(showsStatus);
+  if (places.length === 0) return ownStatusOwnerEdits(ec, t, to, owner, opts);
+  // A task written in several places (Task.mentions): every place that shows a status is set, each in its own style;
+  // its heading, when no status is written in it or under it, is left as it is.
+  const own = showsStatus(t) || owner !== undefined ? ownStatusOwnerEdits(ec, t, to, owner, opts) : unchanged(ec, t, to);
+  const changes = [own, ...places.map((m) => setStatusEdits(ec, m, to, { ...(opts.text !== undefined ? { text: opts.text } : {}) }))];
+  const written = [t, ...places].filter((_, i) => changes[i]!.edits.length > 0);
+  return {
+    ...own,
+    edits: changes.flatMap((c) => c.edits),
+    remarks: changes.flatMap((c) => c.remarks),
+    ...(written.length ? { readBack: written } : {}),
+  };
+}
+
+function ownStatusOwnerEdits(ec: EditContext, t: Task, to: SettableStatus, owner: string | undefined, opts: StatusOptions): StatusChange {
   const ownerCell = t.source.type === 'row' && t.source.columns.owner !== undefined;
   const change = setStatusEdits(ec, t, to, owner === undefined || ownerCell ? opts : { ...opts, markOwner: owner });
   if (owner === undefined || !ownerCell) return change;
   const e = cellEdit(ec, t, 'owner', owner);
   return e ? { ...change, edits: [...change.edits, e] } : change;
+}
+
+/** A place with no status of its own to change: checked, and left as it is. */
+function unchanged(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+  verifyTask(ec, t);
+  return { edits: [], from: t.status, to, statusText: t.statusText, remarks: [] };
+}
+
+/** What a fresh read of the file after a status change must confirm (see WorkResult.reread). */
+export function readBackOf(change: StatusChange, t: Task, to: SettableStatus): { task: Task; to: Status }[] {
+  const places = change.readBack ?? (change.reread ? [t] : []);
+  return places.map((task) => ({ task, to }));
 }
 
 /** The refusal of a status write that would change what the line is (a task would vanish or read otherwise). */

@@ -272,7 +272,9 @@ export function itemAfterProblem(found: ItemReading, t: Task, to: Status): strin
 
 /** After a write, read afresh: task `t` (set to `to`) is still a task on its line, with its title and that status. */
 export function readBackProblem(after: Plan, t: Task, to: Status): string | null {
-  const now = after.tasks.find((u) => u.line === t.line && u.title === t.title);
+  const same = (u: Task) => u.line === t.line && u.title === t.title;
+  // A place of a task written in several (Task.mentions) reads as one of the task's places.
+  const now = after.tasks.find(same) ?? (after.mentions ? after.tasks.flatMap((u) => u.mentions ?? []).find(same) : undefined);
   if (!now) return 'it would no longer read as a task';
   return now.status === to ? null : `it would read as ${now.status}`;
 }

@@ -80,6 +80,7 @@ export const taskSchema = z.object({
   line: z.number().int(),
   fields: z.record(z.string(), z.string()),
   dependsOn: z.array(z.string()),
+  places: z.array(z.unknown()),
 });
 
 const base = { schemaVersion: z.number().int(), file: z.string() };

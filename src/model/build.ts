@@ -19,6 +19,7 @@ import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { findLegends } from './legend.js';
 import { assignRefs } from './ref.js';
+import { foldMentions } from './mentions.js';
 import { Dependencies, dependsField } from './depends.js';
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from './types.js';
 
@@ -75,7 +76,7 @@ export function buildPlan(input: BuildInput): Plan {
   const vocab = Vocabulary.of(statusExtension);
   const builder = new Builder(text, lines, vocab, display, repair, input.read);
   for (const block of input.blocks) builder.add(block);
-  const { tasks, headings, tables, detachedStatus, dependencies } = builder.finish();
+  const { tasks, headings, tables, detachedStatus, mentions, dependencies } = builder.finish();
   for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
   return {
     file: input.file,
@@ -92,6 +93,7 @@ export function buildPlan(input: BuildInput): Plan {
     eol: /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n',
     ...(dependencies.dependencies ? { dependencies: dependencies.dependencies } : {}),
     ...(detachedStatus ? { detachedStatus: true as const } : {}),
+    ...(mentions ? { mentions: true as const } : {}),
     ...(Object.keys(legend.texts).length ? { legendTexts: legend.texts } : {}),
     ...(input.read ? { read: input.read } : {}),
   };
@@ -168,6 +170,8 @@ class Builder {
   /** Headings in a skipped section: never tasks. */
   private readonly skipped = new Set<OutlineNode>();
   private readonly isId?: (cell: string) => boolean;
+  /** How many items are nested in a task's item (what is written under it). */
+  private readonly under = new Map<Task, number>();
 
   constructor(
     private readonly text: string,
@@ -208,7 +212,14 @@ class Builder {
     }
   }
 
-  finish(): { tasks: Task[]; headings: Heading[]; tables: TableInfo[]; detachedStatus: boolean; dependencies: ReturnType<Dependencies['resolve']> } {
+  finish(): {
+    tasks: Task[];
+    headings: Heading[];
+    tables: TableInfo[];
+    detachedStatus: boolean;
+    mentions: boolean;
+    dependencies: ReturnType<Dependencies['resolve']>;
+  } {
     this.endRuns(-1);
     for (const node of this.outline.closeAll()) this.closeHeading(node);
     this.fieldedHeadingTasks();
@@ -216,7 +227,11 @@ class Builder {
     this.dropSectionSummaries();
     this.numberOrdinals();
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
-    const tasks = kept.map((f) => f.task);
+    const tasks = foldMentions(
+      kept.map((f) => f.task),
+      this.vocab,
+      { under: (t) => this.under.get(t) ?? filledCells(t, this.text), fold: (t, m) => this.deps.fold(t, m) },
+    );
     assignRefs(tasks);
     const dependencies = this.deps.resolve(tasks, (offset) => this.position(offset));
     this.countTableTasks(tasks);
@@ -226,7 +241,8 @@ class Builder {
         t.source.status !== null &&
         (t.source.status.start < t.source.heading.start || t.source.status.end > t.source.heading.end),
     );
-    return { tasks, headings: this.headings, tables: this.tables, detachedStatus, dependencies };
+    const mentions = tasks.length < kept.length;
+    return { tasks, headings: this.headings, tables: this.tables, detachedStatus, mentions, dependencies };
   }
 
   /** 1-based line and column (in code points) of an offset, for problems. */
@@ -539,6 +555,8 @@ class Builder {
   private item(block: ItemBlock): void {
     this.endRuns(block.depth);
     if (block.quoted) return;
+    const holder = block.depth > 0 ? this.runs.get(block.depth - 1)?.at(-1)?.found : null;
+    if (holder) this.under.set(holder.task, (this.under.get(holder.task) ?? 0) + 1);
     const reading = readItem(this.text, block.text, { checked: block.checked, span: block.checkbox }, this.vocab, this.repair);
     const node = this.outline.current();
     if (node && !node.field) node.field = this.lazyField(block);
@@ -785,6 +803,14 @@ function tagIds(run: RunEntry[]): void {
     e.found!.task.id = tags[i]!;
     e.found!.task.idFromFile = true;
   });
+}
+
+/** How many cells of a row task, beyond its id, title and status, hold something (an owner, notes, a date). */
+function filledCells(t: Task, text: string): number {
+  const s = t.source;
+  if (s.type !== 'row') return 0;
+  const own = new Set([s.columns.id, s.columns.title, s.columns.status]);
+  return s.cells.filter((c, i) => !own.has(i) && text.slice(c.start, c.end).trim() !== '').length;
 }
 
 /** `S0 — Foundation` and `Phase 1: Basics` are the sections `s0` and `phase 1` (not `phase 1.5`'s). */

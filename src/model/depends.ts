@@ -12,7 +12,7 @@
 // reported as problems at the reference's line and column.
 
 import type { Span } from '../parse/blocks.js';
-import { DEPENDENCY_OPENERS, isIdShaped, stripLeadingMarks } from './names.js';
+import { DEPENDENCY_OPENERS, idKey, isIdShaped, stripLeadingMarks } from './names.js';
 import { normaliseRange, scopeWord } from './scope.js';
 import { SCOPE_KINDS, type Problem, type ScopeKind, type Task } from './types.js';
 
@@ -252,6 +252,15 @@ export class Dependencies {
     if (scopes.length) this.naming.set(task, scopes);
   }
 
+  /** `other` is another place of `task` (src/model/mentions.ts): what it says the task waits on, the task waits on. */
+  fold(task: Task, other: Task): void {
+    const refs = this.mentions.get(other)?.filter((m) => !m.inherited);
+    this.mentions.delete(other);
+    if (refs) this.add(task, refs);
+    const naming = this.naming.get(other);
+    if (naming && !this.naming.has(task)) this.naming.set(task, naming);
+  }
+
   /** A `**Depends on**: …` line or item right under a heading (`node`). */
   heading(node: object, mentions: Mention[]): void {
     if (mentions.length) this.pending.set(node, [...(this.pending.get(node) ?? []), ...mentions]);
@@ -389,10 +398,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function idKey(id: string): string {
-  return id.trim().toLowerCase().replace(/^#/, '');
 }
 
 function titleKey(title: string): string {

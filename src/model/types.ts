@@ -85,6 +85,12 @@ export interface Task {
    */
   dependsOn: string[];
   source: TaskSource;
+  /**
+   * The other places the file writes this same task (a milestone's summary bullet, a row of an
+   * overview table), each read as a task of its own, in file order; absent when the task is written
+   * once. The task itself is the place that holds its detail (src/model/mentions.ts).
+   */
+  mentions?: Task[];
 }
 
 export interface Heading {
@@ -176,6 +182,8 @@ export interface Plan {
   eol: '\n' | '\r\n';
   /** The lines of the tasks each dependency reference names (`[]`: none, reported by `check`); absent when no task has dependencies. */
   dependencies?: Record<string, number[]>;
+  /** Some task is written in several places (Task.mentions): a write changes text away from the task's own place. */
+  mentions?: true;
   /** Some task's status is written away from the task itself (a ledger row, a `Status:` line below its heading). */
   detachedStatus?: true;
   /** The `read` settings the file was read with (`.planrc.json`, front matter `plan.read`); absent without any. */

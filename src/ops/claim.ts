@@ -5,7 +5,7 @@
 // so the same owner finds its task again.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { checkValue, statusOwnerEdits } from '../edit/task-edits.js';
+import { checkValue, readBackOf, statusOwnerEdits } from '../edit/task-edits.js';
 import { verifyTask } from '../edit/verify.js';
 import type { Task } from '../model/types.js';
 import { filterTasks, type Filters } from '../query/filter.js';
@@ -35,7 +35,7 @@ export async function claimOp(
     const change = statusOwnerEdits(ec, before, 'in-progress', mine ? undefined : owner);
     const edits = change.edits;
     const task: Task = { ...before, status: 'in-progress', statusText: change.statusText, owner: mine ? before.owner : owner };
-    const reread = change.reread ? [{ task: before, to: 'in-progress' as const }] : [];
+    const reread = readBackOf(change, before, 'in-progress');
     return { edits, touched: [before], remarks: change.remarks, reread, value: { before, task, reason: pick.reason } };
   });
   if (!r.value) return null;

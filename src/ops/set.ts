@@ -1,7 +1,7 @@
 // Setting a task's status, as one operation the CLI and the MCP server share.
 
 import { transact, type TransactOptions } from '../edit/transaction.js';
-import { checkValue, statusOwnerEdits } from '../edit/task-edits.js';
+import { checkValue, readBackOf, statusOwnerEdits } from '../edit/task-edits.js';
 import { ownedBy } from '../query/next.js';
 import type { Task } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
@@ -77,7 +77,7 @@ export async function setStatusOp(
     const assigned = assign !== undefined && !ownedBy(before, assign) ? assign : undefined;
     const change = statusOwnerEdits(ec, before, to, assigned, own ? { text: ec.style.textForWord(own) } : {});
     const task = { ...before, status: to, statusText: change.statusText, owner: assigned ?? before.owner };
-    const reread = change.reread ? [{ task: before, to }] : [];
+    const reread = readBackOf(change, before, to);
     return { edits: change.edits, touched: [before], remarks: change.remarks, reread, value: { before, task, from: change.from } };
   });
   return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };

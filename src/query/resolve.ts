@@ -5,6 +5,7 @@ import { SCOPE_KINDS, type Task } from '../model/types.js';
 import { PlanError, UsageError } from '../errors.js';
 import { filterTasks, type Filters } from './filter.js';
 import { scopeMatches } from '../model/scope.js';
+import { idKey } from '../model/names.js';
 import { taskScope, type TaskIndex } from '../cache/task-index.js';
 
 /**
@@ -17,7 +18,7 @@ export function resolveTask(tasks: Task[], id: string, filters: Filters, file: s
   if (position && !(index?.ids ?? tasks.map((t) => t.id)).some((x) => x.toLowerCase() === wanted.toLowerCase())) {
     return byLine(tasks, Number(position[1]), filters, file, wanted, forWrite);
   }
-  const norm = (s: string) => s.toLowerCase().replace(/^#/, '');
+  const norm = idKey;
   const key = norm(wanted);
   const inScope = (i: number) => {
     const scope = taskScope(index!, i);

@@ -1,10 +1,12 @@
 // JSON output: stable key order, every documented key present (null when absent).
 
 import type { Task } from '../model/types.js';
+import { showsStatus } from '../model/mentions.js';
+import type { Status } from '../status.js';
 
 /**
  * 2: tasks gain `idFromFile` and `group`, `kind` may be `parent`, and tasks the file gives no id are `@` + 5 hex digits (not `L<line>`).
- * Later additions within 2: `dependsOn`.
+ * Later additions within 2: `dependsOn`, `places`.
  */
 export const SCHEMA_VERSION = 2;
 /**
@@ -15,8 +17,17 @@ export const SCHEMA_VERSION = 2;
  */
 export const SUMMARY_SCHEMA_VERSION = 2;
 
-/** A task as `--json` prints it: every field but the source offsets. */
-export type TaskJson = Omit<Task, 'source'>;
+/** Another place the file writes the task (Task.mentions), as it reads there: the status it shows (null: none of its own), its title, owner and heading. */
+export interface PlaceJson {
+  line: number;
+  status: Status | null;
+  title: string;
+  owner: string | null;
+  group: string | null;
+}
+
+/** A task as `--json` prints it: every field but the source offsets, its other places as `places`. */
+export type TaskJson = Omit<Task, 'source' | 'mentions'> & { places: PlaceJson[] };
 
 export function taskJson(t: Task): TaskJson {
   return {
@@ -39,6 +50,13 @@ export function taskJson(t: Task): TaskJson {
     line: t.line,
     fields: t.fields,
     dependsOn: t.dependsOn,
+    places: (t.mentions ?? []).map((m) => ({
+      line: m.line,
+      status: showsStatus(m) && m.status !== 'none' ? m.status : null,
+      title: m.title,
+      owner: m.owner,
+      group: m.group,
+    })),
   };
 }
 

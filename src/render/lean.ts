@@ -25,6 +25,7 @@ export const TASK_FIELDS: readonly FieldName[] = [
   'line',
   'fields',
   'dependsOn',
+  'places',
 ];
 
 /** `id,title,status` (or a list) → the fields, `id` always first: a task is acted on by its id. */
@@ -57,7 +58,7 @@ export function taskFields(t: Task, fields: readonly FieldName[] | null): Partia
 
 /** A field's value as one TSV or table cell. */
 export function fieldCell(v: unknown): string {
-  if (Array.isArray(v)) return v.join(',');
+  if (Array.isArray(v)) return v.map((x: unknown) => (x !== null && typeof x === 'object' ? JSON.stringify(x) : String(x))).join(',');
   if (v !== null && typeof v === 'object') return JSON.stringify(v);
   return cleanField(v);
 }

@@ -22,6 +22,21 @@ describe('compact cache form', () => {
       expect(back, f).toEqual(plan);
     }
   });
+
+  it('round-trips a task written in several places, with each place where it is', async () => {
+    const text =
+      '# Plan\n\n## Summary\n\n- [x] Phase 1: Setup\n- [ ] Phase 2: Sync\n\n## Overview\n\n| Phase | Name | Status |\n|---|---|---|\n| 2 | Sync | 🔄 |\n\n' +
+      '## Phase 1: Setup\n\n**Status:** Done\n\n- [x] 1.1 Repo\n\n## Phase 2: Sync\n\n**Status:** In progress\n\n- [ ] 2.1 Push\n';
+    const plan = await planOf(text);
+    expect(plan.tasks.find((t) => t.id === '2')!.mentions!.map((m) => m.line)).toEqual([6, 12]);
+    const back = expand(JSON.parse(JSON.stringify(compact(plan))));
+    expect(back).toEqual(plan);
+    const two = back.tasks.find((t) => t.id === '2')!;
+    const item = two.mentions![0]!.source;
+    expect(item.type === 'item' && text.slice(item.item.start, item.item.end)).toBe('- [ ] Phase 2: Sync');
+    const row = two.mentions![1]!.source;
+    expect(row.type === 'row' && text.slice(row.row.start, row.row.end)).toBe('| 2 | Sync | 🔄 |');
+  });
 });
 
 describe('a lazily read model', () => {

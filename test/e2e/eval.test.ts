@@ -67,5 +67,8 @@ describe(`the model on the labelled corpus in ${CORPUS}`, () => {
     ];
     const r = rates(scoreFile(labels, bad).counts);
     expect(r).toMatchObject({ recall: 0.5, precision: 0.5, status: 0, title: 0, id: 1, owner: 1, group: 1 });
+    // A task written in two places (its `places`) is listed and scored at each, as it reads there.
+    const once = [{ ...good[0], places: [{ line: 4, status: 'pending', title: 'Test it', owner: null, group: 'Week 1' }] }];
+    expect(rates(scoreFile(labels, once).counts)).toMatchObject({ recall: 1, precision: 1, status: 1, title: 1, owner: 1, group: 1 });
   });
 });

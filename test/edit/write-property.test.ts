@@ -12,7 +12,7 @@ import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import type { SettableStatus } from '../../src/status.js';
-import { planOf, setInProcess } from '../helpers/inproc.js';
+import { placesAgree, planOf, setInProcess } from '../helpers/inproc.js';
 
 const SETTABLE: SettableStatus[] = ['done', 'in-progress', 'pending', 'blocked', 'cancelled'];
 const ENV = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01
@@ -300,7 +300,7 @@ describe('generated plans', () => {
     await fc.assert(
       fc.asyncProperty(planFile, fc.nat(), fc.nat(), async (g, pick, other) => {
         const plan = await planOf(g.text);
-        const candidates = plan.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.status !== 'none');
+        const candidates = plan.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.status !== 'none' && placesAgree(t));
         fc.pre(candidates.length > 0);
         const { t, i } = candidates[pick % candidates.length]!;
         const from = t.status as SettableStatus;
@@ -321,7 +321,7 @@ describe('generated plans', () => {
     await fc.assert(
       fc.asyncProperty(planFile, fc.nat(), fc.nat(), fc.nat(), async (g, pick, a, b) => {
         const plan = await planOf(g.text);
-        const candidates = plan.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.status !== 'none');
+        const candidates = plan.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.status !== 'none' && placesAgree(t));
         fc.pre(candidates.length > 0);
         const { t, i } = candidates[pick % candidates.length]!;
         const from = t.status as SettableStatus;

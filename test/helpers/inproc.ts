@@ -2,12 +2,13 @@
 // process, for property and corpus tests that need thousands of writes.
 import { buildFromText } from '../../src/load.js';
 import { applyEdits } from '../../src/edit/splice.js';
-import { changesWhatItIs, makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
+import { changesWhatItIs, makeEditContext, readBackOf, statusOwnerEdits } from '../../src/edit/task-edits.js';
 import { readBackProblem } from '../../src/edit/verify.js';
 import type { StatusMemory } from '../../src/edit/memory.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import type { Plan, Task } from '../../src/model/types.js';
+import { showsStatus } from '../../src/model/mentions.js';
 import type { SettableStatus } from '../../src/status.js';
 
 export async function planOf(text: string, file = 'plan.md'): Promise<Plan> {
@@ -24,12 +25,26 @@ export async function setInProcess(text: string, index: number, to: SettableStat
   const task = plan.tasks[index]!;
   const damaged = mayHaveMojibake(text);
   const ec = makeEditContext('plan.md', text, plan, memory, damaged ? repairMojibake : (s) => s);
-  const { edits, reread } = setStatusEdits(ec, task, to);
-  const next = applyEdits(text, edits, 'plan.md');
+  // As `plan set` does: every place of a task written in several (Task.mentions).
+  const change = statusOwnerEdits(ec, task, to, undefined);
+  const next = applyEdits(text, change.edits, 'plan.md');
   // Where only a fresh read can tell (the item's line no longer says its status), the command reads the file again, as here.
-  const problem = reread ? readBackProblem(await planOf(next), task, to) : null;
-  if (problem) throw changesWhatItIs(ec, task, to, problem);
+  const reread = readBackOf(change, task, to);
+  const after = reread.length ? await planOf(next) : null;
+  for (const r of reread) {
+    const problem = readBackProblem(after!, r.task, to);
+    if (problem) throw changesWhatItIs(ec, r.task, to, problem);
+  }
   return next;
+}
+
+/**
+ * Every place of a task written in several (Task.mentions) shows its status: a set
+ * writes them all, so setting back restores the bytes only where they agreed
+ * before (a place that disagreed is brought in line; test/edit/mentions-write.test.ts).
+ */
+export function placesAgree(t: Task): boolean {
+  return (t.mentions ?? []).every((m) => !showsStatus(m) || m.status === t.status);
 }
 
 export function otherStatus(t: Task): SettableStatus {

@@ -5,8 +5,10 @@ import type { Task } from '../model/types.js';
 /**
  * 2: tasks gain `idFromFile` and `group`, `kind` may be `parent`, and tasks the file gives no id are `@` + 5 hex digits (not `L<line>`).
  * Later additions within 2: `dependsOn`.
+ * 3: tasks gain `priorityLevel` (highest … lowest, or null), `due`, `scheduled`, `start`, `doneDate` (ISO dates, or null)
+ * and `tags`; Obsidian Tasks' and todo.txt's date and priority marks are no longer part of `title`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /**
  * `plan summary --json` (and the MCP summary tool). 2: a group per heading
  * that holds tasks (`kind: "section"` and `value: null` for a heading naming
@@ -15,8 +17,15 @@ export const SCHEMA_VERSION = 2;
  */
 export const SUMMARY_SCHEMA_VERSION = 2;
 
-/** A task as `--json` prints it: every field but the source offsets. */
-export type TaskJson = Omit<Task, 'source'>;
+/** A task as `--json` prints it: every field but the source offsets, the typed fields null (tags empty) when absent. */
+export type TaskJson = Omit<Task, 'source' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags'> & {
+  priorityLevel: NonNullable<Task['priorityLevel']> | null;
+  due: string | null;
+  scheduled: string | null;
+  start: string | null;
+  doneDate: string | null;
+  tags: string[];
+};
 
 export function taskJson(t: Task): TaskJson {
   return {
@@ -39,6 +48,12 @@ export function taskJson(t: Task): TaskJson {
     line: t.line,
     fields: t.fields,
     dependsOn: t.dependsOn,
+    priorityLevel: t.priorityLevel ?? null,
+    due: t.due ?? null,
+    scheduled: t.scheduled ?? null,
+    start: t.start ?? null,
+    doneDate: t.doneDate ?? null,
+    tags: t.tags ?? [],
   };
 }
 

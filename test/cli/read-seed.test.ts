@@ -18,7 +18,7 @@ async function json(args: string[]) {
 describe('plan on the seed', () => {
   it('lists all items in file order', async () => {
     const out = await json(['list']);
-    expect(out.schemaVersion).toBe(2);
+    expect(out.schemaVersion).toBe(3);
     expect(out.tasks.map((t: { id: string }) => t.id).join(' ')).toBe('1.1 1.2 1.3 W2 W3 W4-5 W6 2 3 4 5 6 7 8 9 10 11 12 13 14 5.A 5.B 5.C 5.D');
   });
 

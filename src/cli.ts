@@ -95,7 +95,7 @@ export const COMMANDS: readonly PlanCommand[] = [
     name: 'show',
     args: [ID_ARG],
     description: 'show every field of one task, with file:line',
-    options: [{ filters: 'narrow' }],
+    options: [{ filters: 'one' }],
     examples: ['plan show 1.2', 'plan show 3.1 --sprint 9', 'plan show W2 --json'],
     run: (ctx, { args: [id], filters }) => show(ctx, id!, filters),
   },

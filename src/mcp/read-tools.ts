@@ -63,7 +63,7 @@ export const showTask = tool({
   description: 'Every field of one task by id (`plan show`); filters pick one of several tasks sharing the id.',
   mirrors: 'show',
   kind: 'read',
-  input: { id: idArg, ...filterArgs('narrow') },
+  input: { id: idArg, ...filterArgs('one') },
   output: showOutput,
   run: async ({ id, ...rest }, env) => {
     const { plan, display } = await env.load();

@@ -131,3 +131,23 @@ describe('writes keep the markers', () => {
     expect(readFileSync(f3, 'utf8')).toBe('# Tasks\n\n- [x] Pay rent 📅 2025-01-30\n');
   });
 });
+
+describe('views show due dates and priorities', () => {
+  it('TSV: due and priority are new columns at the end', async () => {
+    const r = await runCli(['-f', file, 'list', '--plain']);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline\tdue\tpriority');
+    expect(lines[2]).toBe('2\ttask\tpending\tBeta\t\t\t\t\t\t\t6\t2025-03-14\tHigh');
+  });
+
+  it('terminal: DUE and PRI columns where some task has them', async () => {
+    const r = await runCli(['-f', file, 'list', '--no-color'], { isTTY: true, columns: 80 });
+    expect(r.stdout.split('\n')[0]).toMatch(/^ID +STATUS +DUE +PRI +TITLE$/);
+    expect(r.stdout).toMatch(/\n2 +○ pending +2025-03-14 +high +Beta\n/);
+  });
+
+  it('show lists the typed fields the task has', async () => {
+    const r = await runCli(['-f', file, 'show', '2', '--plain']);
+    expect(r.stdout).toMatch(/\ndue\t2025-03-14\npriorityLevel\thigh\ntags\tweb, api\nlocation\t/);
+  });
+});

@@ -74,7 +74,7 @@ describe('plan on the seed', () => {
     const r = await cli(['-f', copy.file, 'list', '--week', '1']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline');
+    expect(lines[0]).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline\tdue\tpriority');
     expect(lines[1]!.split('\t').slice(0, 4)).toEqual(['1.1', 'task', 'done', 'VM Service Startup']);
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });

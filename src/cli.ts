@@ -96,7 +96,7 @@ export const COMMANDS: readonly PlanCommand[] = [
     args: [ID_ARG],
     description: 'show every field of one task, with file:line',
     options: [
-      { filters: 'narrow' },
+      { filters: 'one' },
       {
         flags: '--explain',
         description: 'also say where each field came from: the block and line, the column and why (a read setting, a header word, the cells), the status words',

@@ -32,6 +32,7 @@ function option(o: OptionSpec): Option {
   const made = new Option(o.flags, o.description);
   if (o.choices) made.choices(o.choices);
   if (o.default !== undefined) made.default(o.default);
+  if (o.repeatable) made.argParser((value: string, previous: string | undefined) => (previous === undefined ? value : `${previous},${value}`));
   return made;
 }
 

@@ -34,9 +34,27 @@ type Row = [
   group: number,
   /** The task's dependency references; 0 when it has none. */
   dependsOn?: string[] | 0,
+  /** The typed fields (src/model/fields.ts) the task has; 0 when it has none. */
+  typed?: Typed | 0,
   /** The task's other places (Task.mentions), their anchors relative to the task's; absent when it has none. */
   mentions?: Row[],
 ];
+
+/** The typed fields of a task, those it has. */
+type Typed = Partial<Pick<Task, 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags'>>;
+
+const TYPED_KEYS = ['priorityLevel', 'due', 'scheduled', 'start', 'doneDate', 'tags'] as const;
+
+function typedOf(t: Task): Typed | 0 {
+  const out: Typed = {};
+  let any = false;
+  for (const k of TYPED_KEYS) {
+    if (t[k] === undefined) continue;
+    (out as Record<string, unknown>)[k] = t[k];
+    any = true;
+  }
+  return any ? out : 0;
+}
 
 const KINDS = ['task', 'week', 'parent'] as const;
 
@@ -123,6 +141,7 @@ function taskRow(t: Task, intern: (s: string | null) => number, delta: number): 
     packSource(t.source, delta),
     intern(t.group),
     t.dependsOn.length ? t.dependsOn : 0,
+    typedOf(t),
   ];
 }
 
@@ -221,6 +240,7 @@ function rowTask(r: Row, at: number, c: CompactPlan): Task {
     fields: r[15] || {},
     idFromFile: r[16] === 1,
     dependsOn: r[19] || [],
+    ...(r[20] || {}),
     // Unpacked on first use: most commands read a few tasks' sources, not 10,000.
     get source(): TaskSource {
       return (source ??= unpackSource(packed, at, c.plan));
@@ -229,7 +249,7 @@ function rowTask(r: Row, at: number, c: CompactPlan): Task {
       source = s;
     },
   };
-  const mentions = r[20];
+  const mentions = r[21];
   if (mentions) task.mentions = mentions.map((m) => rowTask(m, at + anchorDelta(m), c));
   return task;
 }

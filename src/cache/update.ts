@@ -10,6 +10,7 @@ import type { Span } from '../parse/blocks.js';
 import { splitRow } from '../parse/cells.js';
 import { displayText, rowFields } from '../model/build.js';
 import { inlineDependencies, mayHoldDependencies } from '../model/depends.js';
+import { readOneTask, stripFieldMarks } from '../model/fields.js';
 import type { Plan, Task } from '../model/types.js';
 import { Vocabulary } from '../status.js';
 import { lineStartAt } from '../text/lines.js';
@@ -87,8 +88,11 @@ export function editEffect(
     const { numberedId, ...fields } = rowFields(row.cells, info, display, vocab);
     // Dependencies are read from titles and notes, and resolved against every task: a new parse says what they are now.
     if (changesDependencies(plan, src, edits)) return null;
-    fields.title = inlineDependencies(fields.title).title || fields.title;
+    fields.title = inlineDependencies(stripFieldMarks(fields.title)).title || fields.title;
     const next: Task = { ...t, ...fields, source: { ...src, row: { start: row.start, end: row.end }, cells: row.cells } };
+    readOneTask(next, newText, plan.dates ?? { dayFirst: null, year: null });
+    // A date that changed may change how the file's other dates read (the order of day and month, the year): a new parse says.
+    if ((['due', 'scheduled', 'start', 'doneDate'] as const).some((k) => next[k] !== t[k])) return null;
     if (numberedId !== null && t.idFromFile) next.id = numberedId;
     // A reference follows the words, and is unique in the file (ref.ts): new words, new references for others too.
     if (!t.idFromFile && next.title !== t.title) return null;

@@ -30,6 +30,11 @@ export const CHECK_CODES: readonly CheckCode[] = [
   },
   { code: 'status-map', severity: 'warning', means: 'an entry of `plan: statuses:` whose value is not one of the five statuses' },
   { code: 'config', severity: 'warning', means: '`.planrc.json` cannot be read or is not valid JSON; its statuses are ignored' },
+  {
+    code: 'ambiguous-date',
+    severity: 'warning',
+    means: 'a date that fits two readings (`03/04/2025`: day or month first; `Mar 14`: which year) that no other date of the file settles: left unread',
+  },
   { code: 'too-deep', severity: 'warning', means: 'a line nested more than 100 levels deep, left out of the reading' },
   {
     code: 'table-not-tasks',

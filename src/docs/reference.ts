@@ -28,9 +28,10 @@ const EXIT_MEANS: Record<keyof typeof EXIT, string> = {
 /** What the filters mean for the commands that take them in each way (FILTER_USES). */
 const FILTER_USE_MEANS: Record<FilterUseName, string> = {
   narrow: 'keep only the tasks that match every filter given',
+  one: 'pick one of several tasks that share the id (a date, priority or tag tells none apart)',
   place: 'keep the changes of the tasks in that place (a status or a line means nothing across versions)',
   table: 'pick the task table (or task list) the new task goes to',
-  write: 'pick the task the status is written to (`--owner` is not a filter here: it assigns the task)',
+  write: 'pick the task the status is written to (`--owner` is not a filter here: it assigns the task; dates, priorities and tags tell no task of an id apart)',
   pick: 'pick one of several tasks that share an id',
 };
 
@@ -98,7 +99,7 @@ function filters(): string {
     '',
     table(
       ['filter', 'keeps'],
-      FILTERS.map((f) => [`\`--${f.name} <${f.valueName}>\``, f.keeps]),
+      FILTERS.map((f) => [f.valueName === null ? `\`--${f.name}\`` : `\`--${f.name} <${f.valueName}>\``, f.keeps]),
     ),
     '',
     'Which commands take which filters, and what for:',

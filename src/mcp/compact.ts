@@ -1,7 +1,9 @@
 // A compact `tools/list`. Every tool's definition is paid for in each
 // client's context, so the schemas are sent without what carries no meaning
 // for a client: the `$schema` line, integer bounds of ±2^53,
-// `additionalProperties: false` on results, `propertyNames` of type string. Arguments are still validated by
+// `additionalProperties: false` on results, `propertyNames` of type string, `additionalProperties: {}` (what
+// JSON Schema allows anyway), `type: "string"` beside an `enum` of strings (the enum says it), and an integer's
+// `exclusiveMinimum: 0` is said `minimum: 1`. Arguments are still validated by
 // the registered zod schemas, results still conform to what is announced.
 
 import { z } from 'zod';
@@ -30,9 +32,19 @@ function trim(node: unknown, output: boolean): unknown {
     if ((k === 'maximum' && v === SAFE) || (k === 'minimum' && v === -SAFE)) continue;
     if (output && k === 'additionalProperties' && v === false) continue;
     if (k === 'propertyNames' && JSON.stringify(v) === '{"type":"string"}') continue; // JSON keys are strings
+    if (k === 'additionalProperties' && JSON.stringify(v) === '{}') continue; // the default: any further keys
+    if (k === 'type' && v === 'string' && stringEnum((node as { enum?: unknown }).enum)) continue;
+    if (k === 'exclusiveMinimum' && v === 0 && (node as { type?: unknown }).type === 'integer') {
+      out.minimum = 1;
+      continue;
+    }
     out[k] = trim(v, output);
   }
   return out;
+}
+
+function stringEnum(values: unknown): boolean {
+  return Array.isArray(values) && values.length > 0 && values.every((x) => typeof x === 'string');
 }
 
 function jsonSchema(shape: z.ZodRawShape | undefined, io: 'input' | 'output'): Tool['inputSchema'] {

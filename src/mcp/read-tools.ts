@@ -64,7 +64,7 @@ export const showTask = tool({
   description: 'Every field of one task by id (`plan show`); filters pick among tasks sharing the id.',
   mirrors: 'show',
   kind: 'read',
-  input: { id: idArg, ...filterArgs('narrow'), explain: z.boolean().optional() },
+  input: { id: idArg, ...filterArgs('one'), explain: z.boolean().optional() },
   output: showOutput,
   run: async ({ id, explain, ...rest }, env) => {
     const loaded = await env.load();

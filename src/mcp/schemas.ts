@@ -8,7 +8,7 @@ import { FILTER_USES, FILTERS, type FilterUseName, type FilterValue } from '../s
 import { SCOPE_KINDS, type ScopeKind } from '../model/types.js';
 
 /** A filter's argument: text, or a number taken as its text (scopes), or a line number. */
-type FilterArg = z.ZodOptional<z.ZodType<string | number, string | number>>;
+type FilterArg = z.ZodOptional<z.ZodType<string | number | boolean, string | number | boolean>>;
 
 /** Each kind of filter value as a tool argument (src/spec/filters.ts says which filter has which). */
 const FILTER_ARGS: Record<FilterValue, () => FilterArg> = {
@@ -20,6 +20,7 @@ const FILTER_ARGS: Record<FilterValue, () => FilterArg> = {
   text: () => z.string().optional(),
   statuses: () => z.string().optional(),
   line: () => z.number().int().positive().optional(),
+  flag: () => z.boolean().optional(),
 };
 
 /**
@@ -37,14 +38,14 @@ export function filterArgs<U extends FilterUseName, E extends FilterName = never
   return Object.fromEntries(names.map((n) => [n, FILTER_ARGS[FILTERS.find((f) => f.name === n)!.value]()])) as never;
 }
 
-export type FilterArgs = Partial<Record<FilterName, string | number>>;
+export type FilterArgs = Partial<Record<FilterName, string | number | boolean>>;
 
 /** The tool arguments as the Filters of src/query/filter.ts (unset keys left out). */
 export function filtersOf(args: FilterArgs): Filters {
   const f: Filters = {};
   for (const k of FILTER_NAMES) {
     const v = args[k];
-    if (v !== undefined) f[k] = String(v);
+    if (v !== undefined && v !== false) (f as Record<string, unknown>)[k] = String(v);
   }
   return f;
 }

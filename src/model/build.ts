@@ -21,6 +21,7 @@ import { findLegends } from './legend.js';
 import { assignRefs } from './ref.js';
 import { foldMentions } from './mentions.js';
 import { Dependencies, dependsField } from './depends.js';
+import { dateKindOf, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from './types.js';
 
 export { rowFields } from './tables.js';
@@ -78,9 +79,11 @@ export function buildPlan(input: BuildInput): Plan {
   for (const block of input.blocks) builder.add(block);
   const { tasks, headings, tables, detachedStatus, mentions, dependencies } = builder.finish();
   for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
+  const frontMatter = readFrontMatterInfo(fm);
+  const dates = readTaskFields(tasks, text, problems, frontMatterYear(frontMatter.modified));
   return {
     file: input.file,
-    frontMatter: readFrontMatterInfo(fm),
+    frontMatter,
     bodyStart: fm.block ? fm.block.end : 0,
     tasks,
     headings,
@@ -96,7 +99,14 @@ export function buildPlan(input: BuildInput): Plan {
     ...(mentions ? { mentions: true as const } : {}),
     ...(Object.keys(legend.texts).length ? { legendTexts: legend.texts } : {}),
     ...(input.read ? { read: input.read } : {}),
+    ...(dates.dayFirst !== null || dates.year !== null ? { dates } : {}),
   };
+}
+
+/** The year of the front matter's date, for dates written without one (`Mar 14`). */
+function frontMatterYear(modified: string | null): number | null {
+  const y = modified ? /^(\d{4})-\d{2}/.exec(modified)?.[1] : undefined;
+  return y ? Number(y) : null;
 }
 
 /** A task with where it sorts: tasks are listed in file order of their anchors. */
@@ -287,6 +297,7 @@ class Builder {
     const node = this.outline.current();
     if (node && !node.field) node.field = this.statusField(block.start, block.end);
     if (node) this.headingOwner(node, block.start, block.end);
+    if (node) this.headingFields(node, block.start, block.end);
     const dependsOn = node ? dependsField(this.text, block.start, block.end) : null;
     if (node && dependsOn) this.deps.heading(node, this.deps.field(dependsOn, this.display));
   }
@@ -306,6 +317,20 @@ class Builder {
     if (!field) return false;
     node.owner ??= ownerOf(this.display({ start: start + field.value.start, end: start + field.value.end }));
     return true;
+  }
+
+  /** `**Due:** 2025-03-14`, `**Priority:** High`, `**Tags:** api` under a heading: fields of its task. Whether the line wrote one. */
+  private headingFields(node: OutlineNode, start: number, end: number): boolean {
+    let wrote = false;
+    for (const f of lineFields(this.text.slice(start, end))) {
+      const value = this.display({ start: start + f.value.start, end: start + f.value.end });
+      if (!value) continue;
+      if (headerRole(f.key) === 'priority') node.priority ??= value;
+      else if (dateKindOf(f.key) || isTagKey(f.key)) (node.fields ??= {})[f.key] ??= value;
+      else continue;
+      wrote = true;
+    }
+    return wrote;
   }
 
   /** `**Plans:** 3/3 complete` written right after a list, without a blank line, continues its last item: still the heading's field. */
@@ -400,12 +425,12 @@ class Builder {
       statusText: fromText ? statusWords(node.text) : (node.field?.text ?? ''),
       owner: node.owner,
       notes: null,
-      priority: null,
+      priority: node.priority ?? null,
       ...node.at.scope,
       section: node.at.section ?? node.text,
       group: node.at.group,
       line: node.line,
-      fields: {},
+      fields: node.fields ?? {},
       idFromFile: id.id !== null,
       dependsOn: [],
       source: {
@@ -419,6 +444,7 @@ class Builder {
     this.found.push(f);
     this.headingTasks.push(f);
     node.task = task;
+    task.title = stripFieldMarks(task.title);
     this.deps.inline(task, block.content);
     if (id.scope) this.deps.names(task, Object.entries(node.scope) as [ScopeKind, string][]);
   }
@@ -539,6 +565,7 @@ class Builder {
       source: { type: 'row', table, row: { start: row.start, end: row.end }, cells: row.cells, columns: info.columns },
     };
     this.push({ task, anchor: row.start });
+    task.title = stripFieldMarks(task.title);
     this.rowDependencies(task, row, info);
   }
 
@@ -573,6 +600,7 @@ class Builder {
       return;
     }
     if (ownerLine) return;
+    if (block.depth === 0 && !block.checkbox && node && this.headingFields(node, block.text.start, block.text.end)) return;
     const inLegend = node ? LEGEND_HEADING.test(node.name) : false;
     const run = this.runs.get(block.depth) ?? [];
     this.runs.set(block.depth, run);
@@ -660,6 +688,7 @@ class Builder {
     };
     const found = { task, anchor: block.start };
     this.push(found);
+    task.title = stripFieldMarks(task.title);
     this.deps.inline(task, block.text);
     if (reading.scopeId) this.deps.names(task, Object.entries(scopesInHeading(this.display(block.text).slice(0, 60))).slice(0, 1) as [ScopeKind, string][]);
     if (block.ordered && reading.id === null && block.depth === 0) {

@@ -32,6 +32,9 @@ export interface OutlineNode {
   field: { status: Status; text: string; span: { start: number; end: number }; key: string } | null;
   /** An `**Owner:** …` line or item right under the heading: who its task is for. */
   owner: string | null;
+  /** `**Due:** …`, `**Tags:** …` lines or items right under the heading: fields of its task, by their names as written; a `**Priority:**` one goes to `priority`. */
+  fields?: Record<string, string>;
+  priority?: string;
   /** The heading starts with an id of its own (`BUG-001:`, `Task 4:`): it is a task, and groups what it holds. */
   taskLike: boolean;
   /** Where the heading is, and the scope, section and group it has there (for a heading that turns out to be a task). */

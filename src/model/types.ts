@@ -10,6 +10,9 @@ export const SCOPE_KINDS: readonly ScopeKind[] = ['sprint', 'week', 'month', 'ph
 
 export type Scope = Record<ScopeKind, string | null>;
 
+/** Priorities on one scale, highest first (src/model/fields.ts reads `High`, `P0`, `(A)`, `⏫` onto it). */
+export type PriorityLevel = 'highest' | 'high' | 'medium' | 'low' | 'lowest';
+
 export type ColumnRole = 'id' | 'title' | 'status' | 'owner' | 'notes' | 'priority' | 'depends';
 
 /** Where a task lives in the file, for editing. */
@@ -63,7 +66,18 @@ export interface Task {
   statusText: string;
   owner: string | null;
   notes: string | null;
+  /** The priority as written (a Priority cell or field, an Obsidian `⏫`, todo.txt's `(A)`). */
   priority: string | null;
+  /** The priority on the one scale (src/model/fields.ts); absent when none is written or it is not one the reader knows. */
+  priorityLevel?: PriorityLevel;
+  /** Dates as ISO `YYYY-MM-DD` (src/model/fields.ts), absent when the task has none or the file leaves it ambiguous. */
+  due?: string;
+  scheduled?: string;
+  start?: string;
+  /** When the task was done (Obsidian's `✅ date`) or cancelled (`❌ date`), or a Completed column. */
+  doneDate?: string;
+  /** `#tags`, a Tags or Labels column, todo.txt `+project` and `@context`, as written without their sigil. */
+  tags?: string[];
   sprint: string | null;
   week: string | null;
   month: string | null;
@@ -190,6 +204,8 @@ export interface Plan {
   read?: ReadConfig;
   /** A `read` setting plan cannot use (a one-line message naming the file and key): loading the plan refuses it. */
   readConfigError?: string;
+  /** What the file's dates say about the ambiguous ones (src/model/fields.ts); absent when they say nothing. */
+  dates?: { dayFirst: boolean | null; year: number | null };
   /** How the file's status legend writes each status (`🔄 Em Andamento`); absent without a legend. */
   legendTexts?: Partial<Record<SettableStatus, string>>;
 }

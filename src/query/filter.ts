@@ -4,9 +4,11 @@ import { SCOPE_KINDS, type ScopeKind, type Task } from '../model/types.js';
 import { scopeMatches } from '../model/scope.js';
 import { canonicalName, Vocabulary, type Status } from '../status.js';
 import { UsageError } from '../errors.js';
+import { atLeast, isoDate, priorityLevel, PRIORITY_LEVELS } from '../model/fields.js';
+import { today } from '../today.js';
 
 /** Every filter, in the order the flags are listed (src/spec/filters.ts says how each is offered). */
-export const FILTER_NAMES = [...SCOPE_KINDS, 'section', 'owner', 'status', 'grep', 'line'] as const;
+export const FILTER_NAMES = [...SCOPE_KINDS, 'section', 'owner', 'status', 'grep', 'line', 'due', 'overdue', 'priority', 'tag'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 export interface Filters {
@@ -22,6 +24,14 @@ export interface Filters {
   grep?: string;
   /** 1-based line of the task's row or item (to pick one of several equal ids). */
   line?: string;
+  /** `today`, `tomorrow`, `this-week`, `next-week`, a date, a month (`2025-03`) or a range `from..to` (either end may be left open). */
+  due?: string;
+  /** Due before today and neither done nor cancelled (`true`; the MCP server may send the text `true`). */
+  overdue?: boolean | string;
+  /** A level (`high`) or that level and above (`high+`): both keep the level and those above it. */
+  priority?: string;
+  /** Comma-separated tags (a repeated `--tag` joins them): a task with any of them. */
+  tag?: string;
   kind?: 'task' | 'week';
 }
 
@@ -58,11 +68,91 @@ export function checkFilters(f: Filters): void {
     if (v !== undefined && !SCOPE_VALUE.test(v.trim())) throw new UsageError(`--${k} takes a number or a range like 2-6, not "${v}"`);
   }
   if (f.line !== undefined && !/^[1-9]\d*$/.test(f.line.trim())) throw new UsageError(`--line takes a line number (1 or more), not "${f.line}"`);
+  if (f.due !== undefined) dueRange(f.due);
+  if (f.priority !== undefined) priorityFloor(f.priority);
 }
+
+const DAY = 86400000;
+
+function iso(t: Date): string {
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Today as an ISO date (SOURCE_DATE_EPOCH, else the runtime's clock in the local time zone). */
+export function todayIso(): string {
+  const t = today();
+  return isoDate(t.y, t.m, t.d);
+}
+
+/** One end of a `--due` range: a date, or a month (its first or last day). */
+function rangeEnd(text: string, end: 'from' | 'to'): string | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (day) {
+    const t = new Date(Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!));
+    return iso(t) === text ? text : null;
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (month && +month[2]! >= 1 && +month[2]! <= 12) return end === 'from' ? `${text}-01` : iso(new Date(Date.UTC(+month[1]!, +month[2]!, 0)));
+  return null;
+}
+
+/** The days `--due` names, both ends included; '' for an open end. */
+export function dueRange(value: string): [string, string] {
+  const v = value.trim().toLowerCase();
+  const t = today();
+  const now = Date.UTC(t.y, t.m - 1, t.d);
+  const monday = now - ((new Date(now).getUTCDay() + 6) % 7) * DAY;
+  switch (v) {
+    case 'today':
+      return [iso(new Date(now)), iso(new Date(now))];
+    case 'tomorrow':
+      return [iso(new Date(now + DAY)), iso(new Date(now + DAY))];
+    case 'this-week':
+      return [iso(new Date(monday)), iso(new Date(monday + 6 * DAY))];
+    case 'next-week':
+      return [iso(new Date(monday + 7 * DAY)), iso(new Date(monday + 13 * DAY))];
+  }
+  const parts = v.split('..');
+  if (parts.length === 1) {
+    const from = rangeEnd(v, 'from');
+    const to = rangeEnd(v, 'to');
+    if (from && to) return [from, to];
+  } else if (parts.length === 2 && (parts[0] || parts[1])) {
+    const from = parts[0] ? rangeEnd(parts[0], 'from') : '';
+    const to = parts[1] ? rangeEnd(parts[1], 'to') : '';
+    if (from !== null && to !== null) return [from, to];
+  }
+  throw new UsageError(
+    `--due takes today, tomorrow, this-week, next-week, a date (2025-03-14), a month (2025-03) or a range (2025-03-01..2025-03-31, ..2025-03-31), not "${value}"`,
+  );
+}
+
+/** The lowest priority level `--priority` keeps. */
+function priorityFloor(value: string): (typeof PRIORITY_LEVELS)[number] {
+  const level = priorityLevel(value.trim().replace(/\+$/, ''));
+  if (!level) throw new UsageError(`--priority takes ${PRIORITY_LEVELS.join(', ')} (or P0-P4; "high" keeps highest and high), not "${value}"`);
+  return level;
+}
+
+function tagsWanted(value: string): Set<string> {
+  return new Set(
+    value
+      .split(',')
+      .map((t) =>
+        t
+          .trim()
+          .replace(/^[#+@]/, '')
+          .toLowerCase(),
+      )
+      .filter(Boolean),
+  );
+}
+
+const CLOSED: ReadonlySet<Status> = new Set(['done', 'cancelled']);
 
 /** What filtering reads of a task (history snapshots have these fields too). */
 export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'kind' | ScopeKind> &
-  Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line'>>;
+  Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line' | 'due' | 'priorityLevel' | 'tags'>>;
 
 export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
   const statuses = f.status ? parseStatusFilter(f.status) : null;
@@ -70,6 +160,10 @@ export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
   const section = f.section?.toLowerCase();
   const grep = f.grep?.toLowerCase();
   const scopes = SCOPE_KINDS.filter((k) => f[k] !== undefined);
+  const due = f.due !== undefined ? dueRange(f.due) : null;
+  const overdue = f.overdue === true || f.overdue === 'true' ? todayIso() : null;
+  const floor = f.priority !== undefined ? priorityFloor(f.priority) : null;
+  const tags = f.tag !== undefined ? tagsWanted(f.tag) : null;
   return tasks.filter(
     (t) =>
       scopes.every((k) => scopeMatches(t[k], f[k]!)) &&
@@ -78,7 +172,11 @@ export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
       (owner === undefined || (t.owner ?? '').toLowerCase() === owner) &&
       (f.line === undefined || t.line === Number(f.line)) &&
       (f.kind === undefined || t.kind === f.kind) &&
-      (grep === undefined || haystack(t).includes(grep)),
+      (grep === undefined || haystack(t).includes(grep)) &&
+      (due === null || (!!t.due && (!due[0] || t.due >= due[0]) && (!due[1] || t.due <= due[1]))) &&
+      (overdue === null || (!!t.due && t.due < overdue && !CLOSED.has(t.status))) &&
+      (floor === null || atLeast(t.priorityLevel, floor)) &&
+      (tags === null || (t.tags ?? []).some((x) => tags.has(x.toLowerCase()))),
   );
 }
 
@@ -89,6 +187,6 @@ function haystack(t: Filterable): string {
 /** Only the filters named (those set): what a command passes on where it takes fewer. */
 export function pickFilters(f: Filters, names: readonly FilterName[]): Filters {
   const out: Filters = {};
-  for (const k of names) if (f[k] !== undefined) out[k] = f[k];
+  for (const k of names) if (f[k] !== undefined && f[k] !== false) (out as Record<string, unknown>)[k] = f[k];
   return out;
 }

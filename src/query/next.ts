@@ -1,7 +1,10 @@
 // Which task to work on next: in-progress work first, then pending and
-// status-less tasks; within that, the table's Priority column, then file order.
+// status-less tasks; within that, the priority (a Priority column, `⏫`, `(A)`),
+// then the due date (the earliest first, a task with one before those without),
+// then file order.
 
 import type { Task } from '../model/types.js';
+import { PRIORITY_LEVELS } from '../model/fields.js';
 
 /** Owners that mean "anyone may take it". */
 const ANYONE = /^(?:any|any agent|anyone|anybody|unassigned|tbd|nobody|open|—|-)?$/i;
@@ -38,6 +41,13 @@ interface Ranked {
   order: number;
   g: number;
   p: number;
+  /** The due date, or '~' (after every date) for none. */
+  due: string;
+}
+
+/** A task's priority rank: its text as before (`P0`, `High`), else its level on the scale (`⏫`, `(A)`); 9 for none. */
+function rankOf(t: Task): number {
+  return priorityRank(t.priority) ?? (t.priorityLevel ? PRIORITY_LEVELS.indexOf(t.priorityLevel) : 9);
 }
 
 /** Only tasks are work to pick: week rows summarise a week, parent headings hold the tasks. */
@@ -50,10 +60,12 @@ function ranked(tasks: Task[], owner?: string): Ranked[] {
     (t) => isWork(t) && (t.status === 'in-progress' || t.status === 'pending' || t.status === 'none') && (!owner || ownedBy(t, owner) || isUnowned(t)),
   );
   const group = (t: Task): number => (t.status === 'in-progress' ? 0 : 1);
-  return eligible.map((t, order) => ({ t, order, g: group(t), p: priorityRank(t.priority) ?? 9 })).sort((a, b) => a.g - b.g || a.p - b.p || a.order - b.order);
+  return eligible
+    .map((t, order) => ({ t, order, g: group(t), p: rankOf(t), due: t.due ?? '~' }))
+    .sort((a, b) => a.g - b.g || a.p - b.p || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || a.order - b.order);
 }
 
-/** The tasks `plan next` chooses from, best first: in-progress, then pending and status-less; by priority, then file order. */
+/** The tasks `plan next` chooses from, best first: in-progress, then pending and status-less; by priority, then due date, then file order. */
 export function rankNext(tasks: Task[], owner?: string): Task[] {
   return ranked(tasks, owner).map((r) => r.t);
 }
@@ -66,7 +78,9 @@ export function pickNext(tasks: Task[], owner?: string): NextPick | null {
   const parts: string[] = [];
   parts.push(t.status === 'in-progress' ? 'it is in progress' : t.status === 'pending' ? 'it is pending' : 'it is open (no status)');
   if (best.p < 9) parts.push(`priority ${t.priority}`);
-  const sameRank = all.filter((r) => r.g === best.g && r.p === best.p).length;
+  const tied = all.filter((r) => r.g === best.g && r.p === best.p);
+  if (best.due !== '~' && tied.some((r) => r.due !== best.due)) parts.push(`due ${best.due}`);
+  const sameRank = tied.filter((r) => r.due === best.due).length;
   if (sameRank > 1) parts.push(`first of ${sameRank} in file order`);
   if (owner) parts.push(ownedBy(t, owner) ? `owned by ${t.owner}` : `unowned`);
   return { task: t, reason: `picked because ${parts.filter(Boolean).join(', ')}` };

@@ -6,9 +6,11 @@ import type { Status } from '../status.js';
 
 /**
  * 2: tasks gain `idFromFile` and `group`, `kind` may be `parent`, and tasks the file gives no id are `@` + 5 hex digits (not `L<line>`).
- * Later additions within 2: `dependsOn`, `places`.
+ * Later additions within 2: `dependsOn`.
+ * 3: tasks gain `priorityLevel` (highest … lowest, or null), `due`, `scheduled`, `start`, `doneDate` (ISO dates, or null)
+ * and `tags`, and `places` (the task's other places in the file); Obsidian Tasks' and todo.txt's date and priority marks are no longer part of `title`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /**
  * `plan summary --json` (and the MCP summary tool). 2: a group per heading
  * that holds tasks (`kind: "section"` and `value: null` for a heading naming
@@ -26,8 +28,16 @@ export interface PlaceJson {
   group: string | null;
 }
 
-/** A task as `--json` prints it: every field but the source offsets, its other places as `places`. */
-export type TaskJson = Omit<Task, 'source' | 'mentions'> & { places: PlaceJson[] };
+/** A task as `--json` prints it: every field but the source offsets, its other places as `places`, the typed fields null (tags empty) when absent. */
+export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags'> & {
+  places: PlaceJson[];
+  priorityLevel: NonNullable<Task['priorityLevel']> | null;
+  due: string | null;
+  scheduled: string | null;
+  start: string | null;
+  doneDate: string | null;
+  tags: string[];
+};
 
 export function taskJson(t: Task): TaskJson {
   return {
@@ -57,6 +67,12 @@ export function taskJson(t: Task): TaskJson {
       owner: m.owner,
       group: m.group,
     })),
+    priorityLevel: t.priorityLevel ?? null,
+    due: t.due ?? null,
+    scheduled: t.scheduled ?? null,
+    start: t.start ?? null,
+    doneDate: t.doneDate ?? null,
+    tags: t.tags ?? [],
   };
 }
 

@@ -26,6 +26,12 @@ export const TASK_FIELDS: readonly FieldName[] = [
   'fields',
   'dependsOn',
   'places',
+  'priorityLevel',
+  'due',
+  'scheduled',
+  'start',
+  'doneDate',
+  'tags',
 ];
 
 /** `id,title,status` (or a list) → the fields, `id` always first: a task is acted on by its id. */

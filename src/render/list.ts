@@ -34,6 +34,9 @@ interface Layout {
   title: number;
   owner: number;
   notesWidth: number;
+  /** The DUE and PRI columns' widths: 0 where no task listed has a due date or a priority level. */
+  due: number;
+  pri: number;
 }
 
 interface Natural {
@@ -42,6 +45,8 @@ interface Natural {
   title: number;
   owner: number;
   notes: number;
+  due: number;
+  pri: number;
 }
 
 /** A title narrower than this (or than the longest title) means a poorer layout is better. */
@@ -75,6 +80,14 @@ function naturalWidths(tasks: Task[]): Natural {
       max((t) => noteText(t) ?? ''),
       5,
     ),
+    due: orNone(
+      max((t) => t.due ?? ''),
+      3,
+    ),
+    pri: orNone(
+      max((t) => t.priorityLevel ?? ''),
+      3,
+    ),
   };
 }
 
@@ -85,14 +98,14 @@ function layoutFor(n: Natural, width: number, status: Layout['status'], notes: L
   // Ids are how tasks are addressed: whole on one line unless absurdly long.
   const id = Math.min(n.id, Math.max(6, Math.floor(width / 3)));
   const statusWidth = status === 'word' ? n.status : 1;
-  const columns = 3 + (n.owner ? 1 : 0) + (notes === 'column' ? 1 : 0);
-  let room = width - id - statusWidth - (columns - 1) * GAP.length;
+  const columns = 3 + (n.owner ? 1 : 0) + (notes === 'column' ? 1 : 0) + (n.due ? 1 : 0) + (n.pri ? 1 : 0);
+  let room = width - id - statusWidth - n.due - n.pri - (columns - 1) * GAP.length;
   let owner = Math.min(n.owner, OWNER_MAX);
   // On a very narrow terminal the owner gives way before the title does.
   if (room - owner < 12) owner = Math.min(owner, Math.max(4, Math.floor(room / 3)));
   room -= owner;
   const [title, notesWidth] = notes === 'column' ? share(room, n.title, n.notes) : [Math.min(room, n.title), 0];
-  return { status, notes, id, statusWidth, title: Math.max(1, title), owner, notesWidth };
+  return { status, notes, id, statusWidth, title: Math.max(1, title), owner, notesWidth, due: n.due, pri: n.pri };
 }
 
 function chooseLayout(n: Natural, width: number): Layout {
@@ -110,18 +123,34 @@ function chooseLayout(n: Natural, width: number): Layout {
 }
 
 function wideLayout(n: Natural): Layout {
-  return { status: 'word', notes: n.notes ? 'column' : 'none', id: n.id, statusWidth: n.status, title: n.title, owner: n.owner, notesWidth: n.notes };
+  return {
+    status: 'word',
+    notes: n.notes ? 'column' : 'none',
+    id: n.id,
+    statusWidth: n.status,
+    title: n.title,
+    owner: n.owner,
+    notesWidth: n.notes,
+    due: n.due,
+    pri: n.pri,
+  };
 }
 
 function widths(l: Layout, hasOwner: boolean): number[] {
-  const w = [l.id, l.statusWidth, l.title];
+  const w = [l.id, l.statusWidth];
+  if (l.due) w.push(l.due);
+  if (l.pri) w.push(l.pri);
+  w.push(l.title);
   if (hasOwner) w.push(l.owner);
   if (l.notes === 'column') w.push(l.notesWidth);
   return w;
 }
 
 function headerLine(l: Layout, hasOwner: boolean): string {
-  const names = ['ID', 'STATUS', 'TITLE'];
+  const names = ['ID', 'STATUS'];
+  if (l.due) names.push('DUE');
+  if (l.pri) names.push('PRI');
+  names.push('TITLE');
   if (hasOwner) names.push('OWNER');
   if (l.notes === 'column') names.push('NOTES');
   const w = widths(l, hasOwner);
@@ -132,14 +161,17 @@ function headerLine(l: Layout, hasOwner: boolean): string {
 
 function taskLines(t: Task, l: Layout, hasOwner: boolean, wide: boolean, width: number): string[] {
   const notes = noteText(t) ?? '';
-  const cells: Cell[] = [{ text: t.id }, { text: listStatus(t.status, l.status), paint: (s) => paint(t.status, s) }, { text: t.title }];
+  const cells: Cell[] = [{ text: t.id }, { text: listStatus(t.status, l.status), paint: (s) => paint(t.status, s) }];
+  if (l.due) cells.push({ text: t.due ?? '' });
+  if (l.pri) cells.push({ text: t.priorityLevel ?? '' });
+  cells.push({ text: t.title });
   if (hasOwner) cells.push({ text: t.owner ?? '' });
   if (l.notes === 'column') cells.push({ text: notes, paint: chalk.dim });
   const w = widths(l, hasOwner);
   const lines = wide ? [rowOnOneLine(cells, w)] : rowLines(cells, w);
   if (l.notes === 'below' && notes) {
     // Under the title, as wide as the terminal allows (`--wide` never puts notes here).
-    const indent = l.id + l.statusWidth + 2 * GAP.length;
+    const indent = l.id + l.statusWidth + 2 * GAP.length + (l.due ? l.due + GAP.length : 0) + (l.pri ? l.pri + GAP.length : 0);
     lines.push(...rowLines([{ text: '' }, { text: notes, paint: chalk.dim }], [indent - GAP.length, Math.max(1, width - indent)]));
   }
   return lines;

@@ -20,8 +20,22 @@ export function taskPairs(t: Task, file: string): [string, string | null][] {
     ...SCOPE_KINDS.map((k): [string, string | null] => [k, t[k]]),
     ['section', t.section],
     ...Object.entries(t.fields).map(([k, v]): [string, string] => [k, v]),
+    // The typed fields where the task has them (src/model/fields.ts): a task without them shows as before.
+    ...typedPairs(t),
     ['location', `${file}:${t.line}`],
   ];
+}
+
+function typedPairs(t: Task): [string, string][] {
+  const pairs: [string, string | undefined][] = [
+    ['due', t.due],
+    ['scheduled', t.scheduled],
+    ['start', t.start],
+    ['doneDate', t.doneDate],
+    ['priorityLevel', t.priorityLevel],
+    ['tags', t.tags?.join(', ')],
+  ];
+  return pairs.filter((p): p is [string, string] => !!p[1]);
 }
 
 export async function renderTask(ctx: Printer, t: Task, file: string, extra: Record<string, unknown> = {}): Promise<void> {

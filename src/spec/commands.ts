@@ -17,6 +17,8 @@ export interface OptionSpec {
   choices?: readonly string[];
   default?: string;
   completes?: Completes;
+  /** Given again, its values are joined with commas. */
+  repeatable?: true;
 }
 
 export interface ArgSpec {
@@ -99,7 +101,8 @@ export function optionsOf(c: CommandSpec): OptionSpec[] {
 function filterOptions(use: FilterUse): OptionSpec[] {
   return use.names.map((name) => {
     const f = FILTERS.find((x) => x.name === name)!;
-    const option: OptionSpec = { flags: `--${name} <${f.valueName}>`, description: filterHelp(f, use) };
+    const option: OptionSpec = { flags: f.valueName === null ? `--${name}` : `--${name} <${f.valueName}>`, description: filterHelp(f, use) };
+    if (f.repeatable) option.repeatable = true;
     if (f.value === 'statuses') option.completes = 'statuses';
     return option;
   });

@@ -15,14 +15,16 @@ import { STATUSES } from '../status.js';
  * MCP schemas take `scope` as a number or text and `line` as a number,
  * completion offers the statuses for `statuses`.
  */
-export type FilterValue = 'scope' | 'text' | 'statuses' | 'line';
+export type FilterValue = 'scope' | 'text' | 'statuses' | 'line' | 'flag';
 
 export interface FilterSpec {
   name: FilterName;
   /** The scope kind it matches (sprint, week, …); null for the filters that are not scopes. */
   scope: ScopeKind | null;
-  /** The value's name in `--help`: `--sprint <n>`. */
-  valueName: string;
+  /** The value's name in `--help`: `--sprint <n>`; null for a flag without a value (`--overdue`). */
+  valueName: string | null;
+  /** The flag may be given again, its values joined with commas (`--tag a --tag b` = `--tag a,b`). */
+  repeatable?: true;
   value: FilterValue;
   /** `--help` where it narrows a list: what it keeps. */
   keeps: string;
@@ -82,6 +84,39 @@ const DETAILS: Record<FilterName, Omit<FilterSpec, 'name'>> = {
     names: 'the task on line n (to pick one of several equal ids)',
     explains: 'the 1-based line of one task, to pick one of several with the same id',
   },
+  due: {
+    scope: null,
+    valueName: 'when',
+    value: 'text',
+    keeps: 'only tasks due then: today, tomorrow, this-week, next-week, a date, a month (2025-03) or a range (2025-03-01..2025-03-31, ..2025-03-31)',
+    names: null,
+    explains: 'today, tomorrow, this-week, next-week, YYYY-MM-DD, YYYY-MM, or a range FROM..TO (an end may be left out)',
+  },
+  overdue: {
+    scope: null,
+    valueName: null,
+    value: 'flag',
+    keeps: 'only tasks due before today and neither done nor cancelled',
+    names: null,
+    explains: 'true: due before today and not done or cancelled',
+  },
+  priority: {
+    scope: null,
+    valueName: 'level',
+    value: 'text',
+    keeps: 'only tasks of this priority or higher (highest, high, medium, low, lowest; P0-P4)',
+    names: null,
+    explains: 'highest, high, medium, low or lowest (or P0-P4): that level and the ones above it',
+  },
+  tag: {
+    scope: null,
+    valueName: 't,...',
+    value: 'text',
+    repeatable: true,
+    keeps: 'only tasks with one of these tags (#tag, a Tags column, +project, @context); repeatable',
+    names: null,
+    explains: 'comma-separated tags, without # (a task with any of them)',
+  },
 };
 
 /** Every filter, in the order `--help` lists them. */
@@ -97,15 +132,21 @@ export interface FilterUse {
   lead: string | null;
 }
 
+/** The filters on what a task is about (its dates, priority, tags): they narrow lists, and tell no two tasks of one id apart. */
+const FIELD_FILTERS: readonly FilterName[] = ['due', 'overdue', 'priority', 'tag'];
+const IDENTIFYING = FILTER_NAMES.filter((n) => !FIELD_FILTERS.includes(n));
+
 export const FILTER_USES = {
   /** The tasks a command reads or acts on (list, show, next, set, …). */
   narrow: { names: FILTER_NAMES, lead: null },
+  /** The one task a command shows by its id (show): the filters that tell tasks sharing an id apart. */
+  one: { names: IDENTIFYING, lead: null },
   /** Where tasks stand and who owns them: the history commands (a status or a line means nothing across versions). */
   place: { names: [...SCOPE_KINDS, 'section', 'owner'], lead: null },
   /** The table or list a new task goes to (add). */
   table: { names: [...SCOPE_KINDS, 'section'], lead: 'the task table of' },
-  /** The task a status write acts on (set): every filter but --owner, which there assigns the task (as in add and edit). */
-  write: { names: FILTER_NAMES.filter((n): n is Exclude<FilterName, 'owner'> => n !== 'owner'), lead: null },
+  /** The task a status write acts on (set): the filters that tell tasks sharing an id apart but --owner, which there assigns the task (as in add and edit). */
+  write: { names: IDENTIFYING.filter((n): n is Exclude<FilterName, 'owner'> => n !== 'owner'), lead: null },
   /** One of several tasks that share an id (edit). */
   pick: { names: [...SCOPE_KINDS, 'section', 'line'], lead: 'when the id repeats, the task in' },
 } as const satisfies Record<string, FilterUse>;

@@ -44,7 +44,7 @@ describe('bad input', () => {
   it('a file with headings and prose but no tasks', async () => {
     const r = await cli(['-f', file('prose.md', '# Sprint 1\n\n## Week 2\n\nJust prose.\n'), 'list']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline\n');
+    expect(r.stdout).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline\tdue\tpriority\n');
     expect(oneLine(r.stderr)).toMatch(/no tasks found/);
   });
 

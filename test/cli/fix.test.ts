@@ -62,7 +62,7 @@ describe('plan fix on the seed', () => {
     const t = copyToTemp(SEED);
     try {
       const out = JSON.parse((await cli(['-f', t.file, 'fix', '--json', '--no-touch'])).stdout);
-      expect(out).toMatchObject({ schemaVersion: 2, changed: true, written: true });
+      expect(out).toMatchObject({ schemaVersion: 3, changed: true, written: true });
       expect(out.repairs[0]).toEqual({ line: 24, column: 30, damaged: '‚úÖ', repaired: '✅' });
       expect(out.repairs).toHaveLength(8);
       expect(readFileSync(t.file, 'utf8')).toBe(repairMojibake(seedText)); // --no-touch: no date stamps

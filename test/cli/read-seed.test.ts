@@ -18,7 +18,7 @@ async function json(args: string[]) {
 describe('plan on the seed', () => {
   it('lists all items in file order', async () => {
     const out = await json(['list']);
-    expect(out.schemaVersion).toBe(2);
+    expect(out.schemaVersion).toBe(3);
     expect(out.tasks.map((t: { id: string }) => t.id).join(' ')).toBe('1.1 1.2 1.3 W2 W3 W4-5 W6 2 3 4 5 6 7 8 9 10 11 12 13 14 5.A 5.B 5.C 5.D');
   });
 
@@ -74,7 +74,7 @@ describe('plan on the seed', () => {
     const r = await cli(['-f', copy.file, 'list', '--week', '1']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline');
+    expect(lines[0]).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline\tdue\tpriority');
     expect(lines[1]!.split('\t').slice(0, 4)).toEqual(['1.1', 'task', 'done', 'VM Service Startup']);
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });

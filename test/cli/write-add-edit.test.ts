@@ -39,7 +39,7 @@ describe('plan add', () => {
     'appends 15 to Month 2 with owner and status; --json',
     withCliCopy(SEED, NAME, async (w) => {
       const j = JSON.parse(ok(await w.run(['add', 'Benchmark v1.2', '--month', '2', '--owner', 'Opus', '--status', 'wip', '--json'])).stdout);
-      expect(j).toMatchObject({ schemaVersion: 2, file: NAME });
+      expect(j).toMatchObject({ schemaVersion: 3, file: NAME });
       expect(j.task).toMatchObject({
         id: '15',
         title: 'Benchmark v1.2',

@@ -157,7 +157,7 @@ describe('plan set on the seed', () => {
     'reports the change as JSON',
     withCliCopy(SEED, NAME, async (w) => {
       const j = JSON.parse(ok(await w.run(['set', '1.3', 'done', '--json'])).stdout);
-      expect(j).toMatchObject({ schemaVersion: 2, file: NAME, changed: true, written: true, from: 'pending', to: 'done' });
+      expect(j).toMatchObject({ schemaVersion: 3, file: NAME, changed: true, written: true, from: 'pending', to: 'done' });
       expect(j.task).toMatchObject({ id: '1.3', status: 'done', statusText: '✅ Complete', line: 26 });
       expect(j.diff).toContain('+| 1.3 | Redis + VM Split | ✅ Complete | Real-time + historical |');
     }),

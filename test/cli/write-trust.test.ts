@@ -377,7 +377,7 @@ describe('filter values that match nothing are usage errors', () => {
         expect(r.stdout).toBe('');
       }
       // Week 0 and half weeks exist in real plans (`Week 0.5: Foundation`).
-      expect(ok(await w.run(['list', '--week', '0'])).stdout).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline\n');
+      expect(ok(await w.run(['list', '--week', '0'])).stdout).toBe('id\tkind\tstatus\ttitle\towner\tnotes\tsprint\tweek\tmonth\tphase\tline\tdue\tpriority\n');
     }),
   );
 });

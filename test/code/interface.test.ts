@@ -74,7 +74,8 @@ describe('the filter table', () => {
       expect(takers.length).toBeGreaterThan(0);
       for (const c of takers) {
         expect(commanderFlags(c), c.name).toContain(`--${f.name}`);
-        expect(helpOf(c), c.name).toMatch(new RegExp(`\\n {2}--${f.name} <${literal(f.valueName)}> +\\S`));
+        const value = f.valueName === null ? '' : ` <${literal(f.valueName)}>`;
+        expect(helpOf(c), c.name).toMatch(new RegExp(`\\n {2}--${f.name}${value} +\\S`));
         for (const shell of ['bash', 'zsh', 'fish'] as const) expect(scriptFlags[shell](c), `${shell}: ${c.name}`).toContain(`--${f.name}`);
       }
     });

@@ -17,7 +17,7 @@ describe(`the real planning files in ${CORPUS}`, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/unexpected error/);
     const out = JSON.parse(r.stdout);
-    expect(out.schemaVersion).toBe(2);
+    expect(out.schemaVersion).toBe(3);
     expect(Array.isArray(out.tasks)).toBe(true);
     for (const t of out.tasks) expect(typeof t.line).toBe('number');
   });

@@ -63,7 +63,7 @@ describe('plan log and burndown on a small history', () => {
     ).toEqual(['status', 'status', 'added']);
     const since = repo.run(['-f', 'ROADMAP.md', 'log', '--since', '2026-01-03T00:00:00Z', '--json']);
     const j = JSON.parse(since.stdout);
-    expect(j.schemaVersion).toBe(2);
+    expect(j.schemaVersion).toBe(3);
     expect(j.file).toBe('ROADMAP.md');
     expect(j.commits.map((c: { path: string; changes: unknown[] }) => [c.path, c.changes.length])).toEqual([
       ['ROADMAP.md', 3],

@@ -135,7 +135,7 @@ describe('plan check', () => {
     const r = await run(['check', '--json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ schemaVersion: 2, file: 'progress_planning.md', errors: 8, warnings: 13 });
+    expect(out).toMatchObject({ schemaVersion: 3, file: 'progress_planning.md', errors: 8, warnings: 13 });
     expect(out.problems[0]).toEqual({
       line: 24,
       column: 30,

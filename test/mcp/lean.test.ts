@@ -8,7 +8,8 @@ import { sessionOn, textOf, type Session } from './client.js';
 
 /**
  * tools/list was 26,279 bytes for nine tools before it was made compact; about 17.98 KB for ten with numeric ids and set_status owner;
- * 18.10 KB with a task's `places` (a field of every task schema and of each tool's `fields`).
+ * 18.10 KB with a task's `places` (a field of every task schema and of each tool's `fields`); the date, priority and tag filters fit by
+ * saying the schemas more briefly (src/mcp/compact.ts).
  */
 const TOOLS_LIST_LIMIT = 18_200;
 

@@ -182,7 +182,7 @@ describe('plan mcp: writing', () => {
       expect(readFileSync(file, 'utf8')).toBe(expected);
       expect(textOf(r)).toBe(`1.2 Memory Tools Integration: in-progress → done  (${file}:25)`);
       expect(r.structuredContent).toMatchObject({
-        schemaVersion: 2,
+        schemaVersion: 3,
         file,
         changed: true,
         written: true,
@@ -300,7 +300,7 @@ describe('plan mcp: writing', () => {
         const nothing = await s.call('claim_task', { owner: 'Opus', week: '1', status: 'done' });
         expect(nothing.isError).toBeFalsy();
         expect(nothing.structuredContent).toEqual({
-          schemaVersion: 2,
+          schemaVersion: 3,
           file,
           changed: false,
           written: false,

@@ -26,7 +26,11 @@ export const CHECK_CODES: readonly CheckCode[] = [
   { code: 'status-map', severity: 'warning', means: 'an entry of `plan: statuses:` whose value is not one of the five statuses' },
   { code: 'config', severity: 'warning', means: '`.planrc.json` cannot be read or is not valid JSON; its statuses are ignored' },
   { code: 'too-deep', severity: 'warning', means: 'a line nested more than 100 levels deep, left out of the reading' },
-  { code: 'table-not-tasks', severity: 'info', means: 'a table read as a legend, a report of checks, or a summary of the sections, not as tasks' },
+  {
+    code: 'table-not-tasks',
+    severity: 'info',
+    means: 'a table read as a legend, a report of checks, a log of risks or blockers, or a summary of the sections, not as tasks',
+  },
   { code: 'column-inferred', severity: 'info', means: 'a column whose cells overruled its header (`"Task" read as the id`)' },
   { code: 'heading-task', severity: 'info', means: 'the headings read as tasks (one finding for all of them)' },
 ];

@@ -12,6 +12,7 @@ const NOT_TASKS = {
   legend: 'table read as a status legend (a mark and its meaning per row), not as tasks',
   checks: 'table read as a report of checks or measurements (its status cells say ok/pass/fail or its columns are numbers), not as tasks',
   summary: "table read as a summary of the file's sections (each row names a section that tracks its own tasks), not counted again",
+  log: 'table read as a log of impediments, risks or blockers (its title column names them), not as tasks',
 } as const;
 
 export function checkTableReading({ plan }: CheckInput): Finding[] {
@@ -20,7 +21,11 @@ export function checkTableReading({ plan }: CheckInput): Finding[] {
     const at = { line: table.line, column: 1, severity: 'info' as const };
     if (table.reason) {
       const instead =
-        table.reason === 'summary' ? 'to count its rows, give them ids that name no section' : 'a Status column of work statuses makes it a task table';
+        table.reason === 'summary'
+          ? 'to count its rows, give them ids that name no section'
+          : table.reason === 'log'
+            ? 'to track its rows as work, give them ids of work (`T-12`)'
+            : 'a Status column of work statuses makes it a task table';
       out.push({ ...at, code: 'table-not-tasks', message: `${NOT_TASKS[table.reason]}; ${instead}` });
     } else if (table.inferred?.length) {
       const said = table.inferred.join('; ');

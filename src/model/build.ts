@@ -550,6 +550,8 @@ class Builder {
     if (row && row.cells.length === run.info.headers.length && row.cells.length >= 2) {
       run.at = block.end;
       run.noted = false;
+      // The table reaches to its last row: no stamp is written inside it (transaction.ts).
+      run.info.end = block.end;
       this.tableRow(run, row, row.cells.map(this.display));
       return true;
     }

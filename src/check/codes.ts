@@ -39,7 +39,8 @@ export const CHECK_CODES: readonly CheckCode[] = [
   {
     code: 'table-not-tasks',
     severity: 'info',
-    means: 'a table read as a legend, a report of checks, or a summary of the sections, or one `read.skip` leaves out: not as tasks',
+    means:
+      'a table read as a legend, a report of checks, a log of risks or blockers, or a summary of the sections, or one `read.skip` leaves out: not as tasks',
   },
   { code: 'column-inferred', severity: 'info', means: 'a column whose cells overruled its header (`"Task" read as the id`)' },
   {

@@ -13,6 +13,7 @@ const NOT_TASKS = {
   checks: 'table read as a report of checks or measurements (its status cells say ok/pass/fail or its columns are numbers), not as tasks',
   summary: "table read as a summary of the file's sections (each row names a section that tracks its own tasks), not counted again",
   skipped: 'table in a section the `read.skip` settings leave out, not read as tasks',
+  log: 'table read as a log of impediments, risks or blockers (its title column names them), not as tasks',
 } as const;
 
 const INSTEAD = {
@@ -20,6 +21,7 @@ const INSTEAD = {
   checks: 'a Status column of work statuses makes it a task table',
   summary: 'to count its rows, give them ids that name no section',
   skipped: 'remove its heading from `read.skip` to read it',
+  log: 'to track its rows as work, give them ids of work (`T-12`)',
 } as const;
 
 /**

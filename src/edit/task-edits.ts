@@ -9,6 +9,7 @@ import { DEFAULT_STYLE, leadingSymbol, markBefore, Vocabulary, type SettableStat
 import type { Span } from '../parse/blocks.js';
 import { TRAILING_MARKS } from '../model/items.js';
 import { showsStatus } from '../model/mentions.js';
+import { HERE_MARK } from '../model/names.js';
 import { LineIndex } from '../text/lines.js';
 import { escapeCell } from '../text/plain.js';
 import { PlanError, UsageError } from '../errors.js';
@@ -151,8 +152,9 @@ export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opt
     if (!itemAfterProblem(again, t, to)) [change, found, problem] = [tail, again, null];
   }
   if (problem) throw changesWhatItIs(ec, t, to, problem);
-  // Left without a status of its own, the item takes its heading's: the transaction reads the file again to tell.
-  return found.status === 'none' && change.edits.length ? { ...change, reread: true } : change;
+  // Left without a status of its own, the item takes its heading's; and an item without a box is a task only by
+  // what the file around it says (a ✅/❌ list under a lead-in states facts): the transaction reads the file again to tell.
+  return (found.status === 'none' || !t.source.checkbox) && change.edits.length ? { ...change, reread: true } : change;
 }
 
 /**
@@ -256,6 +258,8 @@ function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, 
 
 /** `✓ (complete)` → `⏳ (pending)`, `🔄 IN PROGRESS` → `✅ DONE`, `cancelled` → `done`: the same shape, another status. */
 function restyle(ec: EditContext, old: string, to: SettableStatus): string {
+  // `<-- we are here` says only where the work stands: another status is the file's mark for it.
+  if (HERE_MARK.test(old)) return markFor(ec, to);
   const mark = leadingSymbol(old.trimStart());
   const rest = mark ? old.trimStart().slice(mark.length) : old;
   const words = rest.replace(/^[\s\uFE0F]+/, '');

@@ -4,6 +4,7 @@
 // read the shapes, this file puts them in the outline and keeps the order.
 
 import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
+import { splitRow } from '../parse/cells.js';
 import type { FrontMatterResult } from '../parse/front-matter-yaml.js';
 import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '../status.js';
 import { LineIndex } from '../text/lines.js';
@@ -12,7 +13,7 @@ import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, headingId, isIdShaped } from './names.js';
+import { cleanTitle, groupName, headingId, HERE_MARK, isIdShaped } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
 import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
@@ -122,6 +123,8 @@ interface RunEntry {
   legend: boolean;
   /** The item's bracketed tag (`[M0]`), if any. */
   tag?: string | null;
+  /** A bullet under a lead-in ending with a colon, marked only with a tick or only with a cross (no box, no id). */
+  yesNo?: 'yes' | 'no' | null;
 }
 
 /**
@@ -155,9 +158,31 @@ function statesFacts(name: string, leadIn: boolean): boolean {
 /** `**Latest Updates** (25 Dec): 🆕`, `**Success Criteria:**`: a bold lead-in ending in a colon. */
 const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?(?:[:：]\s*)?(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
 
+/** A line that introduces the list after it: it ends with a colon (`Our hosting plan comes with:`, `**Eligible orders:**`). */
+const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
+/** Marks that say yes or no (included, met) more than they track work, where a list mixes them. */
+const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
+const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
+
 const CODE_NAME_ITEM = /^`[^`\n]+`\s*(?:[-—–:]\s|\(|$)/u;
 
 const LEGEND_HEADING = /^(?:legend|legenda|leyenda|légende|legende|key|status key|status legend|凡例|图例|условные обозначения)$/iu;
+
+/** A task table being read, and what its rows so far set for the rows after them. */
+interface TableRun {
+  index: number;
+  info: TableInfo;
+  scope: Scope;
+  groupScope: Partial<Scope>;
+  label: string | null;
+  /** Where the table, or the last line that continued it, ends. */
+  at: number;
+  /** A note line already stands since the last row. */
+  noted: boolean;
+}
+
+/** The longest line of text that may stand between a table and its continuation (`**Note: supplier changed.**`). */
+const NOTE_MAX = 160;
 
 class Builder {
   private readonly outline = new Outline();
@@ -168,12 +193,18 @@ class Builder {
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   private readonly ordinals: { found: Found; n: string }[] = [];
   private readonly headingTasks: Found[] = [];
+  /** Every heading's node once its section has ended (for headings that are tasks beside heading tasks). */
+  private readonly closedHeadings: OutlineNode[] = [];
   /** Headings with a status field, no id and no tasks under them: tasks when the file has several (see fieldedHeadingTasks). */
   private readonly fielded: { node: OutlineNode; name: string; id: ReturnType<typeof headingId>; status: Status }[] = [];
   /** Indices of headings that are tasks or hold some: sections where work is tracked. */
   private readonly working = new Set<number>();
   /** A bold line that introduces the list after it (`**Latest Updates** (25 Dec):`): a small heading for that list. */
   private leadIn: OutlineNode | null = null;
+  /** The line right before a list when it ends with a colon (bold or not): the list's lead-in, as far as facts go. */
+  private colonLine: string | null = null;
+  /** The task table just read, while rows written after a blank line or a short note may still continue it. */
+  private tableRun: TableRun | null = null;
   private readonly deps: Dependencies;
   /** The depth of the heading whose section the `read.skip` settings leave out, while in it. */
   private skipDepth: number | null = null;
@@ -202,7 +233,11 @@ class Builder {
       return;
     }
     if (block.type !== 'item') this.endRuns(-1);
-    if (block.type !== 'item' && block.type !== 'line') this.leadIn = null;
+    if (block.type !== 'item' && block.type !== 'line') {
+      this.leadIn = null;
+      this.colonLine = null;
+    }
+    if (block.type !== 'line') this.tableRun = null;
     switch (block.type) {
       case 'heading':
         this.heading(block);
@@ -233,6 +268,7 @@ class Builder {
     this.endRuns(-1);
     for (const node of this.outline.closeAll()) this.closeHeading(node);
     this.fieldedHeadingTasks();
+    this.siblingHeadingTasks();
     this.mergeLedgers();
     this.dropSectionSummaries();
     this.numberOrdinals();
@@ -291,9 +327,11 @@ class Builder {
 
   /** `**Status**: ✅ Complete` under a heading: the heading's status. */
   private line(block: LineBlock): void {
+    if (this.continueTable(block)) return;
     const raw = this.text.slice(block.start, block.end);
     const shown = this.display(block);
     this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
+    this.colonLine = COLON_END.test(raw) ? shown : null;
     const node = this.outline.current();
     if (node && !node.field) node.field = this.statusField(block.start, block.end);
     if (node) this.headingOwner(node, block.start, block.end);
@@ -365,6 +403,7 @@ class Builder {
 
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
   private closeHeading(node: OutlineNode): void {
+    if (node.index >= 0 && node.at) this.closedHeadings.push(node);
     this.headingTask(node);
     this.closeSection(node);
     if (node.index >= 0 && (node.holds > 0 || node.task)) this.working.add(node.index);
@@ -381,10 +420,7 @@ class Builder {
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
   private headingTask(node: OutlineNode): void {
     if (!node.at || node.index < 0 || this.skipped.has(node)) return;
-    const { block } = node.at;
-    const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
-    const name = groupName(displayText(raw, this.repair));
-    const id = headingId(name);
+    const { name, id } = this.headingName(node.at.block);
     const codeId = id.id !== null && !id.scope;
     const fromText = node.status !== 'none';
     const status: Status = fromText ? node.status : (node.field?.status ?? 'none');
@@ -398,6 +434,47 @@ class Builder {
     const isTask = codeId || (status !== 'none' && !documentStatus && (id.scope || numbered));
     if (isTask) this.addHeadingTask(node, name, id, status);
     else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
+  }
+
+  /** A heading's name as a task (emphasised notes in brackets at its end left out) and the id it writes. */
+  private headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
+    const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
+    const name = groupName(displayText(raw, this.repair));
+    return { name, id: headingId(name) };
+  }
+
+  /**
+   * `### 2. Foundations` beside `### 1. Site survey ✅`, `## Phase 2: Beta` beside `## Phase 1: Alpha ✅`: headings
+   * numbered the way their sibling heading tasks are (same parent, same level), where those and they hold no tasks
+   * of their own, are the next steps of the same list: tasks too, with the status a ledger row gives them
+   * (mergeLedgers), or none.
+   */
+  private siblingHeadingTasks(): void {
+    const style = (node: OutlineNode, name: string, id: ReturnType<typeof headingId>): string | null =>
+      /^\d+[.)]\s/u.test(name) ? 'numbered' : id.scope && id.id !== null ? `scope ${Object.keys(node.scope)[0] ?? ''}` : null;
+    const parents: number[] = [];
+    const stack: number[] = [];
+    this.headings.forEach((h, i) => {
+      while (stack.length && this.headings[stack[stack.length - 1]!]!.depth >= h.depth) stack.pop();
+      parents[i] = stack.at(-1) ?? -1;
+      stack.push(i);
+    });
+    const families = new Map<string, { node: OutlineNode; name: string; id: ReturnType<typeof headingId>; style: string | null }[]>();
+    for (const node of this.closedHeadings) {
+      const { name, id } = this.headingName(node.at!.block);
+      const key = `${parents[node.index]}:${node.depth}`;
+      const family = families.get(key) ?? [];
+      families.set(key, family);
+      family.push({ node, name, id, style: style(node, name, id) });
+    }
+    for (const family of families.values()) {
+      // Only beside heading tasks that are the work themselves: headings that hold tasks are containers, not steps.
+      const styles = new Set(family.filter((f) => f.node.task && f.node.holds === 0 && f.style).map((f) => f.style));
+      for (const f of family) {
+        if (f.node.task || this.skipped.has(f.node) || !f.style || !styles.has(f.style) || f.node.holds > 0 || f.node.depth <= 1 || f.node.listStatus) continue;
+        this.addHeadingTask(f.node, f.name, f.id, 'none');
+      }
+    }
   }
 
   /**
@@ -487,21 +564,57 @@ class Builder {
       if (row.cells.length !== headers.length) info.ragged.push([this.lines.line(row.start), row.cells.length]);
     });
     if (info.kind === 'other') return;
-    let groupScope: Partial<Scope> = {};
-    let label: string | null = null;
+    const run: TableRun = { index, info, scope, groupScope: {}, label: null, at: block.end, noted: false };
     block.rows.forEach((row, r) => {
-      const cellsRaw = row.cells.map((c) => this.text.slice(c.start, c.end));
-      const group = groupLabel(rows[r]!, cellsRaw, info);
-      if (group !== null) {
-        groupScope = groupRowScope(group);
-        label = groupName(group);
-        return;
-      }
-      // Past its group column, a table's rows are tasks unless blank or totals.
-      const what = rowKind(rows[r]!, cellsRaw);
-      if (what !== 'task' && !(what === 'group' && info.groupColumn !== undefined)) return;
-      this.rowTask(row, index, info, { ...scope, ...groupScope }, label);
+      this.tableRow(run, row, rows[r]!);
     });
+    this.tableRun = run;
+  }
+
+  /** One body row of a task table: a group row (`| **Sprint 1** | | |`) for the rows below, a task, or nothing (blank, totals). */
+  private tableRow(run: TableRun, row: TableBlock['rows'][number], cells: string[]): void {
+    const cellsRaw = row.cells.map((c) => this.text.slice(c.start, c.end));
+    const group = groupLabel(cells, cellsRaw, run.info);
+    if (group !== null) {
+      run.groupScope = groupRowScope(group);
+      run.label = groupName(group);
+      return;
+    }
+    // Past its group column, a table's rows are tasks unless blank or totals.
+    const what = rowKind(cells, cellsRaw);
+    if (what !== 'task' && !(what === 'group' && run.info.groupColumn !== undefined)) return;
+    this.rowTask(row, run.index, run.info, { ...run.scope, ...run.groupScope }, run.label);
+  }
+
+  /**
+   * `| K-3 | Fit the sink | Ana | doing |` after a blank line, or after one short note (`**Note: supplier changed.**`),
+   * below a task table with as many columns and no heading between: the table goes on, and so do its columns.
+   * Markdown ends a table at a blank line and reads rows without a header as text; a reader sees one table.
+   */
+  private continueTable(block: LineBlock): boolean {
+    const run = this.tableRun;
+    if (!run) return false;
+    // Only blank lines since what the run read last (a code block or an HTML comment between ends it).
+    if (/\S/u.test(this.text.slice(run.at, block.start))) {
+      this.tableRun = null;
+      return false;
+    }
+    const raw = this.text.slice(block.start, block.end);
+    const row = /^\|.*\|$/u.test(raw) ? splitRow(this.text, block.start, block.end) : null;
+    if (row && row.cells.length === run.info.headers.length && row.cells.length >= 2) {
+      run.at = block.end;
+      run.noted = false;
+      // The table reaches to its last row: no stamp is written inside it (transaction.ts).
+      run.info.end = block.end;
+      this.tableRow(run, row, row.cells.map(this.display));
+      return true;
+    }
+    // One short line of text may stand between the parts of a table; a second, or a longer one, ends it.
+    if (!row && !run.noted && raw.length <= NOTE_MAX) {
+      run.at = block.end;
+      run.noted = true;
+    } else this.tableRun = null;
+    return false;
   }
 
   /** What the `read` settings say of a table with these headers (undefined without settings). */
@@ -610,7 +723,7 @@ class Builder {
       return;
     }
     const found = this.itemTask(block, reading, status);
-    run.push({ found, legend: false, tag: reading.tag });
+    run.push({ found, legend: false, tag: reading.tag, yesNo: this.yesNo(block, reading) });
   }
 
   /** `- **Depends on**: 1.2`: of the task item it is nested in, else of the heading above. */
@@ -623,9 +736,14 @@ class Builder {
 
   /** The item's status when it is a task, or null when it is not one. */
   private itemStatus(block: ItemBlock, reading: ItemReading, node: OutlineNode | undefined): Status | null {
-    const facts = this.leadIn ? statesFacts(this.leadIn.name, true) : statesFacts(node?.name ?? '', false);
+    // Under a bold lead-in its words decide; a plain line ending with a colon (`Key features:`) adds to the heading's.
+    const facts = this.leadIn
+      ? statesFacts(this.leadIn.name, true)
+      : (this.colonLine !== null && statesFacts(this.colonLine, true)) || statesFacts(node?.name ?? '', false);
     // Plain items there are not tasks either, so that writing a status mark into one never unmakes the task.
     if (reading.marked && !reading.id && facts) return null;
+    // `  - Uses Stripe (TODO: switch providers)` under a task: a detail of that task and what is left of it, not a task.
+    if (reading.todoNote && block.depth > 0 && this.runs.get(block.depth - 1)?.at(-1)?.found) return null;
     if (reading.task) {
       // An id'd item with no status of its own shares a finished heading's state (`Phase 1 ✅` → its parts are done).
       if (reading.status === 'none' && node && (node.status === 'done' || node.status === 'cancelled')) return node.status;
@@ -704,13 +822,29 @@ class Builder {
     return this.leadIn && !scoped ? this.leadIn.name : this.outline.group();
   }
 
-  /** Ends the item runs deeper than `depth` (all runs for -1): a run mostly of legend entries is a legend. */
+  /**
+   * A top-level bullet with neither box nor id under a lead-in ending with a colon, marked only with a tick
+   * or a cross (`- ✅ Daily backups`, `- Gift cards ❌`): which of the two, else null.
+   */
+  private yesNo(block: ItemBlock, reading: ItemReading): 'yes' | 'no' | null {
+    if (block.depth !== 0 || !reading.marked || reading.id !== null || this.colonLine === null) return null;
+    const span = reading.statusMark ?? reading.statusTail;
+    const mark = span ? this.text.slice(span.start, span.end).trim() : '';
+    return YES_MARK.test(mark) ? 'yes' : NO_MARK.test(mark) ? 'no' : null;
+  }
+
+  /**
+   * Ends the item runs deeper than `depth` (all runs for -1): a run mostly of legend entries is a legend; a run
+   * under a lead-in that ticks some bullets and crosses others (`Our hosting plan comes with:` ✅ backups, ❌ email)
+   * says what holds and what does not, as facts or criteria do: not tasks.
+   */
   private endRuns(depth: number): void {
     for (const [d, run] of this.runs) {
       if (d <= depth) continue;
       this.runs.delete(d);
       const legends = run.filter((e) => e.legend).length;
-      if (legends >= 2 && legends * 2 >= run.length) {
+      const marks = new Set(run.map((e) => e.yesNo ?? null));
+      if ((legends >= 2 && legends * 2 >= run.length) || (marks.size === 2 && marks.has('yes') && marks.has('no'))) {
         for (const e of run) if (e.found) this.drop(e.found);
       } else tagIds(run);
     }
@@ -866,6 +1000,8 @@ function readProgress(value: string): Status | null {
 
 /** The status part of a heading's text (`🔄 IN PROGRESS`), for `statusText`. */
 function statusWords(text: string): string {
+  const here = HERE_MARK.exec(text);
+  if (here) return here[0].trim();
   const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
   return (markToEnd(text) ?? bracket?.[1] ?? '').trim();
 }
@@ -886,6 +1022,8 @@ function markToEnd(text: string): string | undefined {
  */
 function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null {
   const raw = text.slice(content.start, content.end);
+  const here = HERE_MARK.exec(raw);
+  if (here) return { start: content.start + here.index + (here[0].length - here[0].trimStart().length), end: content.start + raw.trimEnd().length };
   for (const m of raw.matchAll(/[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu)) {
     const rest = raw.slice(m.index!);
     const reading = vocab.read(rest);

@@ -194,7 +194,7 @@ export interface ColumnPlan {
   /** The id column's cells also name the task (`1. Základ`): split them. */
   numberedNames: boolean;
   /** Why a table with a status column is not a task table, for `check`. */
-  reason?: 'legend' | 'checks';
+  reason?: 'legend' | 'checks' | 'log';
   /** There is no id column, and the title cells start with the ids (`4c-A. Paint the hall`). */
   codedTitles?: boolean;
   /** Rows that fill this column name a group (`| Sprint 1 | | Groundwork |`) for the rows below, which leave it empty. */
@@ -336,7 +336,7 @@ function planTable(headers: string[], rows: string[][], raw: string[][], vocab: 
   const titleNamed = columns.title !== undefined;
   inferTitle(columns, names, stats, numberedNames);
   configured();
-  const reason = roles.some((r) => r && r !== 'ignore') ? undefined : notTasks(columns, stats);
+  const reason = roles.some((r) => r && r !== 'ignore') ? undefined : (notTasks(columns, stats) ?? logOf(columns, names, stats));
   if (reason) return { columns, kind: 'other', periodPrefix: null, numberedNames: false, reason };
   // With no id column, title cells that start with a code (`4c-A. Paint the hall`) give the ids.
   const title = columns.title !== undefined ? stats[columns.title]! : null;
@@ -523,6 +523,20 @@ function inferTitle(columns: Partial<Record<ColumnRole, number>>, names: string[
   if (pick < 0) return;
   columns.title = pick;
   if (columns.notes === pick) delete columns.notes;
+}
+
+/** What a log of impediments, risks or blockers names in its title column (`| # | Impediment | Blocks | Owner | Status |`). */
+const LOG_SUBJECT = /^(?:impediments?|risks?|blockers?|riesgos?|riscos?|risques?|risiko|risiken|impedimentos?|bloqueos?|bloqueios?)$/u;
+
+/**
+ * A table whose rows are impediments, risks or blockers (named so by the title column's header) logs what
+ * stands in the way of the work, with its own status (open, mitigated, resolved): not a plan of work, unless
+ * its rows carry ids of work (code-shaped, `T-12`; bare numbers `1`, `2` only count the rows).
+ */
+function logOf(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): ColumnPlan['reason'] | undefined {
+  if (columns.status === undefined || columns.title === undefined || !LOG_SUBJECT.test(names[columns.title]!.split(' ')[0]!)) return undefined;
+  const id = columns.id !== undefined ? stats[columns.id]! : null;
+  return id && id.filled > 0 && ratio(id.letters, id) >= 0.8 ? undefined : 'log';
 }
 
 /** Tables with a status column that are not plans: a legend of marks, or a report of checks and services. */

@@ -10,7 +10,7 @@
 import type { Span } from '../parse/blocks.js';
 import { startsWithSignifier, type Status, type Vocabulary } from '../status.js';
 import { plainText } from '../text/plain.js';
-import { cleanTitle, splitId, stripLeadingMarks } from './names.js';
+import { cleanTitle, HERE_MARK, splitId, stripLeadingMarks } from './names.js';
 import { trailingOwnerMark } from './owner-mark.js';
 
 /** Obsidian-style checkbox variants, and what each means. */
@@ -148,6 +148,8 @@ export interface ItemReading {
   tailSays: boolean;
   /** `[M0] Workspace tooling`: the bracketed tag before the title (an id when each item of its list has its own). */
   tag: string | null;
+  /** Only a `(TODO: switch providers)` after the title says a status: a note of work still to do, which the builder weighs. */
+  todoNote: boolean;
 }
 
 /** Reads one item. `text` is the file's text; `span` the item's first paragraph (after a GFM checkbox). */
@@ -178,6 +180,7 @@ export function readItem(
     ordinal: null,
     tag: null,
     tailSays: false,
+    todoNote: false,
   };
   let at = span.start;
   let end = span.end;
@@ -185,6 +188,15 @@ export function readItem(
   if (claim) {
     r.owner = claim.owner;
     end = at + claim.start;
+  }
+  // `- Pour the slab ← we are here`: the marker says the item is under way, after the title.
+  const hereAt = HERE_MARK.exec(text.slice(at, end));
+  let here: { status: Status; text: string; span: Span; word: string; paren?: string } | null = null;
+  if (hereAt) {
+    const start = at + hereAt.index + (hereAt[0].length - hereAt[0].trimStart().length);
+    const stop = at + hereAt.index + hereAt[0].trimEnd().length;
+    here = { status: 'in-progress', text: text.slice(start, stop), span: { start, end: stop }, word: 'here' };
+    end = at + hereAt.index;
   }
   let boxStatus: Status | null = null;
   if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
@@ -229,7 +241,7 @@ export function readItem(
     const reading = vocab.read(whole);
     r.legend = { emoji: reading.emoji, status: reading.status };
   }
-  const tail = tailStatus(text, at, end, parts, vocab, show);
+  const tail = here ?? tailStatus(text, at, end, parts, vocab, show);
   // `[x] Rebuild ✓ **PARTIALLY DONE**`, `[ ] Lay turf (SKIPPED - …)`: words that say the work is under way,
   // stopped or dropped are more precise than a generic box or mark, and win over them.
   // Where they agree (`[x] … (Done - kept)`), both say the status, and a write changes both.
@@ -254,11 +266,14 @@ export function readItem(
     const rest = splitParts(text.slice(at, tail.span.start) + text.slice(tail.span.end, end), show).rest;
     r.notes = rest ? cleanTitle(rest, isStatus) || null : null;
   }
-  r.task = boxStatus !== null || !!mark || !!tail || r.struck || (r.id !== null && !r.scopeId);
+  // An id alone makes a task only with a title after it: `* LZ4`, `- GPU` name a thing (`- [ ] #123` has its box).
+  const titled = r.id !== null && !r.scopeId && !!parts.titled;
+  r.task = boxStatus !== null || !!mark || !!tail || r.struck || titled;
   // `✅ `signup_completed``: a mark beside a name in code is a checked list of names, not work.
   if (!boxStatus && /^`[^`]+`(?:\s*\([^()]*\))?$/.test(raw.trim())) r.task = false;
   if (r.legend) r.task = false;
   r.marked = boxStatus === null;
+  r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
 }
 
@@ -313,6 +328,8 @@ interface Parts {
   bold: boolean;
   /** `1. Set up the API` inside an item: the number written before the title. */
   ordinal?: string;
+  /** Words follow the id (`T-12 Fit the sink`), not the id alone (`LZ4`). */
+  titled?: boolean;
 }
 
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
@@ -335,13 +352,13 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
         title = rest;
         rest = '';
       }
-      return { id: idSplit.id, scopeId: idSplit.scope, title, rest, restAt: rest ? restAt : -1, bold: true };
+      return { id: idSplit.id, scopeId: idSplit.scope, title, rest, restAt: rest ? restAt : -1, bold: true, titled: !!title.trim() };
     }
   }
   const shown = show(raw).trim();
   // `01-02-PLAN.md -- Core interfaces…`: an item named by a numbered file is that file's work; its number is the id.
   const file = /^(\d+(?:[-.]\d+)+)-[\w.-]*\.(?:md|txt|markdown)\s+(?:--|—|–)\s+(\S.*)$/u.exec(shown);
-  if (file) return { id: file[1]!, scopeId: false, title: file[2]!, rest: '', restAt: -1, bold: false };
+  if (file) return { id: file[1]!, scopeId: false, title: file[2]!, rest: '', restAt: -1, bold: false, titled: true };
   const idSplit = splitId(stripLeadingMarks(shown));
   // `- [ ] 1. Set up the API`: a number the writer put before the title orders it; it is an id only
   // where such numbers never repeat in the file (the builder decides, as for ordered lists).
@@ -351,12 +368,21 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
     return { ...parts, ordinal: number[1]! };
   }
   // `- [ ] #123`: an item that is only an id is titled by it.
-  const body = idSplit.id && idSplit.rest.trim() ? idSplit.rest : shown;
+  const titled = !!idSplit.id && !!idSplit.rest.trim();
+  const body = titled ? idSplit.rest : shown;
   const dash = /(?<!\s)\s+(?:—|–|--)\s+/u.exec(body);
   if (dash && dash.index > 0) {
-    return { id: idSplit.id, scopeId: idSplit.scope, title: body.slice(0, dash.index), rest: body.slice(dash.index + dash[0].length), restAt: -1, bold: false };
+    return {
+      id: idSplit.id,
+      scopeId: idSplit.scope,
+      title: body.slice(0, dash.index),
+      rest: body.slice(dash.index + dash[0].length),
+      restAt: -1,
+      bold: false,
+      titled,
+    };
   }
-  return { id: idSplit.id, scopeId: idSplit.scope, title: body, rest: '', restAt: -1, bold: false };
+  return { id: idSplit.id, scopeId: idSplit.scope, title: body, rest: '', restAt: -1, bold: false, titled };
 }
 
 /** Words in capitals, two or more (`URGENT REVIEW NEEDED`): an alert, not a name. */

@@ -33,9 +33,16 @@ export function stripLeadingMarks(s: string): string {
   return s.replace(LEADING_MARKS, '');
 }
 
+/**
+ * `<-- we are here`, `← you are here`, `👈 we are here` at the end of a heading or an item: where the work
+ * stands now, so that task is in progress. (`(current)` is not one: a current version is often a shipped one.)
+ */
+export const HERE_MARK =
+  /(?:<-+|←|⬅\uFE0F?|👈[\u{1F3FB}-\u{1F3FF}]?)[ \t]*(?:\*\*|__|\*|_)?(?:we|you)(?:'re|’re|[ \t]+are)[ \t]+here[!.]?(?:\*\*|__|\*|_)?[ \t]*$/iu;
+
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
-  let s = stripLeadingMarks(text).replace(TRAILING_MARKED_PAREN, '');
+  let s = stripLeadingMarks(text.replace(HERE_MARK, '')).replace(TRAILING_MARKED_PAREN, '');
   // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status.
   s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
   const cut = s.replace(TRAILING_STATUS, '');

@@ -4,7 +4,7 @@
 
 import type { HeadingBlock } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../status.js';
-import { groupName, headingId, splitId, withoutMarks } from './names.js';
+import { groupName, headingId, HERE_MARK, splitId, withoutMarks } from './names.js';
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from './types.js';
 
@@ -150,6 +150,7 @@ const MARK_AT = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
 
 /** A status written in a heading: a trailing `(IN PROGRESS)`/`[DONE]`, or a status mark with its words. */
 export function headingStatus(text: string, vocab: Vocabulary): Status {
+  if (HERE_MARK.test(text)) return 'in-progress';
   const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
   if (bracket) {
     const r = vocab.read(bracket[1]!);

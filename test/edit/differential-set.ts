@@ -10,6 +10,7 @@ import { StatusMemory } from '../../src/edit/memory.js';
 import { applyEdits } from '../../src/edit/splice.js';
 import { locateStatus } from '../../src/edit/status-text.js';
 import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
+import { readBackProblem } from '../../src/edit/verify.js';
 import { displayText } from '../../src/model/build.js';
 import { trailingOwnerMark } from '../../src/model/owner-mark.js';
 import type { Plan, Task } from '../../src/model/types.js';
@@ -75,8 +76,12 @@ async function step(prev: Step, index: number, to: SettableStatus, label: string
   const t = plan.tasks[index]!;
   const repair = mayHaveMojibake(text) ? repairMojibake : (s: string) => s;
   const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), repair);
-  const next = applyEdits(text, setStatusEdits(ec, t, to).edits, 'plan.md');
+  const change = setStatusEdits(ec, t, to);
+  const next = applyEdits(text, change.edits, 'plan.md');
   const after = await planOf(next);
+  // A write the transaction reads back and refuses (the item would no longer read as a task: a ticked bullet
+  // crossed under a lead-in joins a list of what holds and what does not) writes nothing: the file stays.
+  if (change.reread && readBackProblem(after, t, to)) return prev;
   const u = after.tasks[index]!;
   // Only that task's status cell (or box and mark) changed.
   const region = statusRegion(text, t)!;

@@ -270,6 +270,17 @@ describe('set on a board moves the task to its new status section', () => {
     for (const t of ['headings', 'tables']) expect(status(after, t)).toBe(status(before, t));
   });
 
+  it('a move that would change another task (its reference, taken from the same words) is refused by the read-back; nothing written', async () => {
+    const text = ['# B', '', '## Todo', '- Fix the bug', '- Fix the bug', '', '## Done', '- Setup', ''].join('\n');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'set', '@2aba9', 'done']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /:4: moving task @2aba9 to its done section would change the plan \(task @d4629 \(line 5\) would read as @2aba9 "Fix the bug", pending\); nothing was written, move it by hand\n$/,
+    );
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
   it('a dry run shows the move as a diff and writes nothing', async () => {
     const path = planFile(BOARD);
     const r = await set(path, 'Write the parser', 'done', '--dry-run');
@@ -289,6 +300,52 @@ describe('set on a board moves the task to its new status section', () => {
     );
     const listed = JSON.parse((await runCli(['-f', path, '--json', 'list'])).stdout) as { tasks: { title: string; status: string; owner: string | null }[] };
     expect(listed.tasks.find((t) => t.title === 'Write the parser')).toMatchObject({ status: 'in-progress', owner: 'ana' });
+  });
+});
+
+describe('claims on a board of tables', () => {
+  it("next --claim moves the row to an empty In Progress section: a new table with the row's header, its Owner cell filled", async () => {
+    const text = [
+      '# B',
+      '',
+      '## To Do',
+      '',
+      '| Task | Owner |',
+      '|---|---|',
+      '| Write parser | |',
+      '| Add tests | bo |',
+      '',
+      '## In Progress',
+      '',
+      '## Done',
+      '',
+    ].join('\n');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'next', '--claim', '--owner', 'ana']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe(
+      [
+        '# B',
+        '',
+        '## To Do',
+        '',
+        '| Task | Owner |',
+        '|---|---|',
+        '| Add tests | bo |',
+        '',
+        '## In Progress',
+        '',
+        '| Task | Owner |',
+        '|---|---|',
+        '| Write parser | ana |',
+        '',
+        '## Done',
+        '',
+      ].join('\n'),
+    );
+    expect((await runCli(['-f', path, 'undo'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text);
   });
 });
 

@@ -26,6 +26,7 @@ export async function claim(ctx: Context, owner: string, filters: Filters, opts:
     ctx.out(visible(dryRunText(r)));
     return 0;
   }
+  if (r.notice && r.written && ctx.mode !== 'json') ctx.err(`plan: ${r.display}:${r.before.line}: ${r.notice}\n`);
   await renderTask(ctx, r.task, r.display, {
     reason: r.reason,
     claimed: r.written || r.changed,

@@ -5,9 +5,11 @@ import { locatePlan } from '../locate.js';
 import type { Filters } from '../query/filter.js';
 import type { TransactOptions } from '../edit/transaction.js';
 import { setStatusOp } from '../ops/set.js';
-import { reportChange } from '../render/change.js';
+import { movedText, reportChange } from '../render/change.js';
 
 export async function set(ctx: Context, id: string, statusArg: string, filters: Filters, opts: TransactOptions, owner?: string): Promise<number> {
   const r = await setStatusOp(locatePlan(ctx.opts.file), id, statusArg, filters, { ...opts, diff: ctx.mode === 'json' }, owner);
-  return reportChange(ctx, r, `${r.from} → ${r.task.status}`, { from: r.from, to: r.task.status });
+  const code = reportChange(ctx, r, `${r.from} → ${r.task.status}${movedText(r)}`, { from: r.from, to: r.task.status });
+  if (r.notice && r.written && ctx.mode !== 'json') ctx.err(`plan: ${r.display}:${r.before.line}: ${r.notice}\n`);
+  return code;
 }

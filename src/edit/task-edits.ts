@@ -19,6 +19,7 @@ import { locateStatus } from './status-text.js';
 import type { StatusMemory } from './memory.js';
 import { cellSplice } from './layout.js';
 import { itemAfter, itemAfterProblem, verifyTask } from './verify.js';
+import { laneDecision, moveEdits, type LaneDecision } from './lanes.js';
 
 export interface EditContext {
   file: string;
@@ -125,6 +126,10 @@ export interface StatusChange {
   reread?: boolean;
   /** The places of the task (it and its mentions) a fresh read of the file must find with the new status (WorkResult.reread). */
   readBack?: Task[];
+  /** The task moved to the section that says its new status (a board's lane): from and to which heading. */
+  moved?: { from: string; to: string; carried: number };
+  /** Why the task stayed in its section on a board, said on stderr (`the board has no section for blocked; …`). */
+  notice?: string;
 }
 
 export interface StatusOptions {
@@ -132,6 +137,8 @@ export interface StatusOptions {
   text?: string;
   /** An owner to record as an `@name` mark (a claim on a task with no Owner column). */
   markOwner?: string;
+  /** An owner to write in the task's Owner cell, when the task moves (statusOwnerEdits writes it otherwise). */
+  cellOwner?: string;
 }
 
 export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions = {}): StatusChange {
@@ -140,8 +147,18 @@ export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opt
     return { edits: [], from: t.status, to, statusText: t.statusText, remarks: [] };
   }
   if (opts.markOwner !== undefined) checkMarkName(opts.markOwner, `${ec.file}:${t.line}: task ${t.id} has no Owner column`);
+  // On a board the status is the place: the task moves to its new status's section.
+  const lane = laneDecision(ec, t, to);
+  if (lane?.move) return movedStatus(ec, t, to, lane, opts);
+  const notice = lane?.reason ? `${lane.reason}; wrote the status in task ${t.id}'s line instead of moving it` : undefined;
+  const change = inPlaceStatus(ec, t, to, opts, lane?.reason ?? null);
+  return notice && change.edits.length ? { ...change, notice, remarks: [...change.remarks, notice] } : change;
+}
+
+/** A status written where the task stands: its cell, box or mark, its heading's words. */
+function inPlaceStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, laneReason: string | null): StatusChange {
   if (t.source.type === 'heading') return headingStatus(ec, t, to, opts);
-  if (t.source.type === 'row') return rowStatus(ec, t, to, opts);
+  if (t.source.type === 'row') return rowStatus(ec, t, to, opts, laneReason);
   let change = itemStatus(ec, t, to, opts);
   let found = itemAfter(ec, t, change.edits)!;
   let problem = itemAfterProblem(found, t, to);
@@ -169,6 +186,9 @@ export function statusOwnerEdits(ec: EditContext, t: Task, to: SettableStatus, o
   // its heading, when no status is written in it or under it, is left as it is.
   const own = showsStatus(t) || owner !== undefined ? ownStatusOwnerEdits(ec, t, to, owner, opts) : unchanged(ec, t, to);
   const changes = [own, ...places.map((m) => setStatusEdits(ec, m, to, { ...(opts.text !== undefined ? { text: opts.text } : {}) }))];
+  // A board move of one place would leave the others where they were (and two moves in one write are not checked as one).
+  const moving = changes.findIndex((c) => c.moved);
+  if (moving >= 0) throw movesAPlace(ec, t, [t, ...places], moving, changes[moving]!.moved!.to);
   const written = [t, ...places].filter((_, i) => changes[i]!.edits.length > 0);
   return {
     ...own,
@@ -180,10 +200,19 @@ export function statusOwnerEdits(ec: EditContext, t: Task, to: SettableStatus, o
 
 function ownStatusOwnerEdits(ec: EditContext, t: Task, to: SettableStatus, owner: string | undefined, opts: StatusOptions): StatusChange {
   const ownerCell = t.source.type === 'row' && t.source.columns.owner !== undefined;
-  const change = setStatusEdits(ec, t, to, owner === undefined || ownerCell ? opts : { ...opts, markOwner: owner });
-  if (owner === undefined || !ownerCell) return change;
+  const cellOwner = ownerCell && owner !== undefined ? { cellOwner: owner } : {};
+  const change = setStatusEdits(ec, t, to, owner === undefined || ownerCell ? { ...opts, ...cellOwner } : { ...opts, markOwner: owner });
+  if (owner === undefined || !ownerCell || change.moved) return change;
   const e = cellEdit(ec, t, 'owner', owner);
   return e ? { ...change, edits: [...change.edits, e] } : change;
+}
+
+/** A board move refused because the task is written in other places too. */
+function movesAPlace(ec: EditContext, t: Task, all: readonly Task[], moving: number, lane: string): PlanError {
+  const other = all.find((_, i) => i !== moving)!;
+  return new PlanError(
+    `${ec.file}:${all[moving]!.line}: task ${t.id} is also written on line ${other.line}, and moving it to ${JSON.stringify(lane)} would leave that behind; nothing was written (set it by hand, or keep one place)`,
+  );
 }
 
 /** A place with no status of its own to change: checked, and left as it is. */
@@ -193,9 +222,40 @@ function unchanged(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
 }
 
 /** What a fresh read of the file after a status change must confirm (see WorkResult.reread). */
-export function readBackOf(change: StatusChange, t: Task, to: SettableStatus): { task: Task; to: Status }[] {
+export function readBackOf(change: StatusChange, t: Task, to: SettableStatus): { task: Task; to: Status; moved?: { carried: number } }[] {
+  if (change.moved) return [{ task: t, to, moved: { carried: change.moved.carried } }];
   const places = change.readBack ?? (change.reread ? [t] : []);
   return places.map((task) => ({ task, to }));
+}
+
+/**
+ * A task moved to the lane of its new status: its own status (box, mark,
+ * words after its title) rewritten where it has one, so the item does not
+ * contradict its lane, none added where the lane alone says it; an owner
+ * written in the block; then the block taken out and written at the lane's end.
+ */
+function movedStatus(ec: EditContext, t: Task, to: SettableStatus, d: Extract<LaneDecision, { move: true }>, opts: StatusOptions): StatusChange {
+  const src = t.source;
+  const local: Edit[] = [];
+  const remarks: string[] = [];
+  let statusText = '';
+  if (src.type === 'item' && (src.checkbox || src.statusMark || src.statusTail)) {
+    const own = itemStatus(ec, t, to, opts);
+    local.push(...own.edits);
+    remarks.push(...own.remarks);
+    statusText = own.statusText;
+  } else if (src.type === 'item' && opts.markOwner !== undefined) {
+    local.push(itemOwnerEdit(ec, src.text, opts.markOwner));
+  } else if (opts.cellOwner !== undefined) {
+    const e = cellEdit(ec, t, 'owner', opts.cellOwner);
+    if (e) local.push(e);
+  }
+  // Tasks nested in the item go with it (their own statuses stay theirs: the read-back holds them to that).
+  const anchor = (u: Task) => (u.source.type === 'row' ? u.source.row.start : u.source.type === 'item' ? u.source.item.start : u.source.heading.start);
+  const carried = ec.plan.tasks.filter((u) => u !== t && anchor(u) > d.block.start && anchor(u) < d.block.end).length;
+  const moved = { from: d.from.heading.text, to: d.target.heading.text, carried };
+  remarks.push(`task ${t.id}: moved from ${JSON.stringify(moved.from)} to the end of ${JSON.stringify(moved.to)}`);
+  return { edits: moveEdits(ec, d, local), from: t.status, to, statusText, remarks, moved };
 }
 
 /** The refusal of a status write that would change what the line is (a task would vanish or read otherwise). */
@@ -280,9 +340,14 @@ function markFor(ec: EditContext, to: SettableStatus): string {
   return ec.vocab.emojiStatus(emoji)?.strong && TRAILING_MARKS.has(bare) ? emoji : DEFAULT_STYLE[to].emoji;
 }
 
-function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
+function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, laneReason: string | null = null): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'row' }>;
   const col = src.columns.status;
+  if (col === undefined && laneReason) {
+    throw new PlanError(
+      `${ec.file}:${t.line}: task ${t.id} is in a table without a Status column, so its section says its status, and ${laneReason}; nothing was written (add that section, or a Status column)`,
+    );
+  }
   if (col === undefined) throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is in a table without a Status column; add one, or use \`plan edit\``);
   const cell = src.cells[col];
   if (!cell) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s row has no Status cell (it has ${src.cells.length} cells); complete the row first`);

@@ -22,9 +22,9 @@ import { atomicWrite, checkUnchanged, fileIdentity, FileChanged, realTarget } fr
 import { withLock, type HeldLock } from './lock.js';
 import { StatusMemory } from './memory.js';
 import { Journal, commandLine } from './journal.js';
-import { isStaleModelError, readBackProblem } from './verify.js';
+import { isStaleModelError, movedTaskAfter, readBackProblem } from './verify.js';
 import { changesWhatItIs, makeEditContext, type EditContext } from './task-edits.js';
-import type { Task } from '../model/types.js';
+import type { Plan, Task } from '../model/types.js';
 import type { Status } from '../status.js';
 import { runtime } from '../runtime.js';
 
@@ -55,8 +55,11 @@ export interface WorkResult<T> {
   touched?: Task[];
   /** What the edits kept or restored, said beside the diff (`task 3: kept "(Phase 3)" after the new status`). */
   remarks?: string[];
-  /** Tasks whose new status only a fresh read of the whole file can confirm (an item now takes its heading's): refused unless it does. */
-  reread?: { task: Task; to: Status }[];
+  /**
+   * Tasks whose new status only a fresh read of the whole file can confirm (an item now takes its heading's): refused unless it does.
+   * A moved task (`moved`) must read so in its new place, and every other task as before.
+   */
+  reread?: { task: Task; to: Status; moved?: { carried: number } }[];
 }
 
 export interface TransactResult<T> {
@@ -72,6 +75,8 @@ export interface TransactResult<T> {
   display: string;
   /** See WorkResult.remarks. */
   remarks: string[];
+  /** The fresh read of the new text, where the write asked for one (WorkResult.reread). */
+  after?: Plan;
 }
 
 /**
@@ -123,10 +128,10 @@ export async function transact<T>(
     }
     const next = applyEdits(text, all, display);
     if (next === text) return { value, changed: false, written: false, diff: '', text, display, remarks };
-    if (result.reread?.length) await checkReadBack(path, next, result.reread, display);
+    const after = result.reread?.length ? await checkReadBack(path, plan, next, result.reread, display) : undefined;
     checkLimit(plan.frontMatter.charsLimit, text, next, display, opts);
     const diff = opts.dryRun || opts.diff ? await unifiedDiff(display, text, next, all) : '';
-    if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display, remarks };
+    if (opts.dryRun) return { value, changed: true, written: false, diff, text: next, display, remarks, ...(after ? { after } : {}) };
     const bytes = encode(next);
     await checkReadable(path, next, bytes.length, all, display);
     atomicWrite(target, bytes, display, () => {
@@ -159,7 +164,7 @@ export async function transact<T>(
     } catch {
       // The write is done; a cache left stale only costs the next read a parse.
     }
-    return { value, changed: true, written: true, diff, text: next, display, remarks };
+    return { value, changed: true, written: true, diff, text: next, display, remarks, ...(after ? { after } : {}) };
   };
   if (opts.dryRun) return run(null);
   return withLock(target, display, async (lock) => {
@@ -176,13 +181,26 @@ export async function transact<T>(
   });
 }
 
-/** A write never turns a task into a non-task: read the new text afresh where a task's own line cannot tell. */
-async function checkReadBack(path: string, next: string, tasks: { task: Task; to: Status }[], display: string): Promise<void> {
+/**
+ * A write never turns a task into a non-task: read the new text afresh where a task's own line cannot tell.
+ * A move leaves every other task as it was. Returns the fresh read.
+ */
+async function checkReadBack(path: string, plan: Plan, next: string, tasks: NonNullable<WorkResult<unknown>['reread']>, display: string): Promise<Plan> {
   const after = await buildFromText(path, next, false);
-  for (const { task, to } of tasks) {
+  for (const { task, to, moved } of tasks) {
+    if (moved) {
+      const found = movedTaskAfter(plan, after, task, to, moved.carried);
+      if ('problem' in found) {
+        throw new PlanError(
+          `${display}:${task.line}: moving task ${task.id} to its ${to} section would change the plan (${found.problem}); nothing was written, move it by hand`,
+        );
+      }
+      continue;
+    }
     const problem = readBackProblem(after, task, to);
     if (problem) throw changesWhatItIs({ file: display }, task, to, problem);
   }
+  return after;
 }
 
 /** Where the file's own stamps never are: its tables (a task's notes). Items that are tasks start with a box or an id, never `Last Updated`. */

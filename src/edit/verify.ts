@@ -278,3 +278,39 @@ export function readBackProblem(after: Plan, t: Task, to: Status): string | null
   if (!now) return 'it would no longer read as a task';
   return now.status === to ? null : `it would read as ${now.status}`;
 }
+
+/**
+ * After a move, read afresh: the moved task, and the `carried` tasks nested in
+ * its item that moved with it, read in their new place with their titles (the
+ * moved one with status `to`, the others with their own), and every other task
+ * reads as before, in the same order (same id, title and status). A reference
+ * (`@3fa9c`) follows the section, so only the moved tasks may get new ones.
+ * The moved task as it now reads, or why not.
+ */
+export function movedTaskAfter(before: Plan, after: Plan, t: Task, to: Status, carried = 0): { task: Task } | { problem: string } {
+  const at = before.tasks.findIndex((u) => u === t || (u.line === t.line && u.id === t.id));
+  if (at < 0) return { problem: `task ${t.id} is not in the plan read` };
+  const group = before.tasks.slice(at, at + 1 + carried);
+  const others = [...before.tasks.slice(0, at), ...before.tasks.slice(at + 1 + carried)];
+  const now = after.tasks;
+  if (now.length !== before.tasks.length) return { problem: `the file would hold ${now.length} tasks, not ${before.tasks.length}` };
+  const same = (a: Task, b: Task) => a.id === b.id && a.title === b.title && a.status === b.status;
+  const movedAs = (u: Task, i: number) =>
+    u.title === group[i]!.title && u.status === (i === 0 ? to : group[i]!.status) && (!u.idFromFile || u.id === group[i]!.id);
+  const size = group.length;
+  let p = 0;
+  while (p < others.length && same(now[p]!, others[p]!)) p++;
+  let s = 0;
+  while (s < others.length && same(now[now.length - 1 - s]!, others[others.length - 1 - s]!)) s++;
+  for (let k = Math.max(0, now.length - size - s); k <= p; k++) {
+    if (group.every((_, i) => movedAs(now[k + i]!, i))) return { task: now[k]! };
+  }
+  const k = now.findIndex((u) => movedAs(u, 0));
+  if (k < 0) return { problem: `task ${t.id} would not read as ${to}` };
+  const rest = [...now.slice(0, k), ...now.slice(k + size)];
+  const i = rest.findIndex((u, j) => !same(u, others[j]!));
+  if (i < 0) return { problem: 'the tasks nested in it would read otherwise' };
+  const was = others[i]!;
+  const is = rest[i]!;
+  return { problem: `task ${was.id} (line ${was.line}) would read as ${is.id} ${JSON.stringify(is.title)}, ${is.status}` };
+}

@@ -10,6 +10,7 @@ import { claimOp } from '../ops/claim.js';
 import { editOp, type TaskChanges } from '../ops/edit.js';
 import { addOp } from '../ops/add.js';
 import { SCHEMA_VERSION } from '../render/json.js';
+import { movedText } from '../render/change.js';
 import { changeResult, idText, ok, tool, writeOpts } from './tool.js';
 import { allowCancelledArg, claimOutput, dryRunArg, filterArgs, filtersOf, idArg, setOutput, taskWriteOutput } from './schemas.js';
 
@@ -42,7 +43,10 @@ export const claimTask = tool({
         diff: null,
       });
     }
-    const result = changeResult(r, `claimed for ${owner}, ${r.before.status} → ${r.task.status}`, { claimed: r.written || r.changed, reason: r.reason });
+    const result = changeResult(r, `claimed for ${owner}, ${r.before.status} → ${r.task.status}${movedText(r)}`, {
+      claimed: r.written || r.changed,
+      reason: r.reason,
+    });
     if (r.written) env.tasksChanged();
     return result;
   },
@@ -65,7 +69,7 @@ export const setStatus = tool({
   run: async ({ id, status, owner, dry_run, ...rest }, env) => {
     const r = await setStatusOp(env.planPath(), await idText(id, env), status, filtersOf(rest), writeOpts(dry_run), owner);
     if (r.written) env.tasksChanged();
-    return changeResult(r, `${r.from} → ${r.task.status}`, { from: r.from, to: r.task.status });
+    return changeResult(r, `${r.from} → ${r.task.status}${movedText(r)}`, { from: r.from, to: r.task.status });
   },
 });
 

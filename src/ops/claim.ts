@@ -7,11 +7,11 @@
 import { transact, type TransactOptions } from '../edit/transaction.js';
 import { checkValue, readBackOf, statusOwnerEdits } from '../edit/task-edits.js';
 import { verifyTask } from '../edit/verify.js';
-import type { Task } from '../model/types.js';
+import type { Plan, Task } from '../model/types.js';
 import { filterTasks, type Filters } from '../query/filter.js';
 import { ownedBy, pickClaim } from '../query/next.js';
 import { DependencyGraph, type WaitOptions } from '../query/deps.js';
-import type { OpResult } from './set.js';
+import { afterMove, moveOf, type OpResult } from './set.js';
 
 export async function claimOp(
   path: string,
@@ -21,7 +21,9 @@ export async function claimOp(
   wait: WaitOptions = {},
 ): Promise<(OpResult & { reason: string }) | null> {
   checkValue(owner, 'the owner'); // a usage error even when there is nothing to claim
+  let read: Plan | undefined;
   const r = await transact(path, opts, ({ plan, compact }, ec) => {
+    read = plan;
     // Decided under the lock, on the file as it is now: a task waiting on another is never taken.
     const graph = new DependencyGraph(plan);
     const candidates = filterTasks(plan.tasks, filters).filter((t) => !graph.isWaiting(t, wait));
@@ -36,8 +38,8 @@ export async function claimOp(
     const edits = change.edits;
     const task: Task = { ...before, status: 'in-progress', statusText: change.statusText, owner: mine ? before.owner : owner };
     const reread = readBackOf(change, before, 'in-progress');
-    return { edits, touched: [before], remarks: change.remarks, reread, value: { before, task, reason: pick.reason } };
+    return { edits, touched: [before], remarks: change.remarks, reread, value: { before, task, reason: pick.reason, ...moveOf(change) } };
   });
   if (!r.value) return null;
-  return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
+  return { ...afterMove({ ...r, value: r.value }, read), changed: r.changed, written: r.written, diff: r.diff, display: r.display };
 }

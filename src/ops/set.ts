@@ -1,9 +1,10 @@
 // Setting a task's status, as one operation the CLI and the MCP server share.
 
-import { transact, type TransactOptions } from '../edit/transaction.js';
-import { checkValue, readBackOf, statusOwnerEdits } from '../edit/task-edits.js';
+import { transact, type TransactOptions, type TransactResult } from '../edit/transaction.js';
+import { checkValue, readBackOf, statusOwnerEdits, type StatusChange } from '../edit/task-edits.js';
+import { movedTaskAfter } from '../edit/verify.js';
 import { ownedBy } from '../query/next.js';
-import type { Task } from '../model/types.js';
+import type { Plan, Task } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
 import { checkSamePosition, resolveTask } from '../query/resolve.js';
 import { canonicalName, normaliseWords, stripVS, Vocabulary, type SettableStatus, type Status } from '../status.js';
@@ -23,6 +24,10 @@ export interface OpResult {
   display: string;
   /** What the write kept or restored (see WorkResult.remarks). */
   remarks: string[];
+  /** The task moved to its new status's section on a board (from and to which heading). */
+  moved?: { from: string; to: string; carried: number };
+  /** Why a task on a board stayed where it is, for stderr. */
+  notice?: string;
 }
 
 /**
@@ -67,8 +72,10 @@ export async function setStatusOp(
   if (owner !== undefined) checkValue(owner, 'the owner');
   if (assign === '') throw new UsageError('--owner needs a name; use `plan edit <id> --owner ""` to clear an owner');
   let first: Task | undefined; // what the reference named in a model found stale
+  let read: Plan | undefined;
   // The status is read with the file's own words, so only under the lock.
   const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
+    read = plan;
     const to = parseStatusArgument(status, plan.statusExtension);
     const before = resolveTask(plan.tasks, id, filters, display, compact, true);
     checkSamePosition(first, before, id, filters, display);
@@ -77,8 +84,34 @@ export async function setStatusOp(
     const assigned = assign !== undefined && !ownedBy(before, assign) ? assign : undefined;
     const change = statusOwnerEdits(ec, before, to, assigned, own ? { text: ec.style.textForWord(own) } : {});
     const task = { ...before, status: to, statusText: change.statusText, owner: assigned ?? before.owner };
-    const reread = readBackOf(change, before, to);
-    return { edits: change.edits, touched: [before], remarks: change.remarks, reread, value: { before, task, from: change.from } };
+    return {
+      edits: change.edits,
+      touched: [before],
+      remarks: change.remarks,
+      reread: readBackOf(change, before, to),
+      value: { before, task, from: change.from, ...moveOf(change) },
+    };
   });
-  return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
+  return { ...afterMove(r, read), changed: r.changed, written: r.written, diff: r.diff, display: r.display };
+}
+
+/** The move and notice of a status change, for the op's result. */
+export function moveOf(change: StatusChange): Pick<OpResult, 'moved' | 'notice'> {
+  return { ...(change.moved ? { moved: change.moved } : {}), ...(change.notice ? { notice: change.notice } : {}) };
+}
+
+/**
+ * The op's value with the moved task as it reads in its new place (its line,
+ * and the reference its new section gives it, said in a remark when it changed).
+ */
+export function afterMove<V extends { before: Task; task: Task; moved?: { from: string; to: string; carried: number } }>(
+  r: TransactResult<V>,
+  plan: Plan | undefined,
+): V & { remarks: string[] } {
+  const v = r.value;
+  if (!v.moved || !r.after || !plan) return { ...v, remarks: r.remarks };
+  const found = movedTaskAfter(plan, r.after, v.before, v.task.status, v.moved.carried);
+  if (!('task' in found)) return { ...v, remarks: r.remarks };
+  const remarks = found.task.id === v.before.id ? r.remarks : [...r.remarks, `task ${v.before.id}: its reference is now ${found.task.id}`];
+  return { ...v, task: found.task, remarks };
 }

@@ -21,6 +21,13 @@ export function changeJson(r: OpResult, extra: Record<string, unknown>): Record<
   };
 }
 
+/** What the summary line says of a move to another section (` moved from "Todo" to "Done"`, and the old reference when it changed). */
+export function movedText(r: OpResult): string {
+  if (!r.moved) return '';
+  const was = r.task.id !== r.before.id ? ` (was ${r.before.id})` : '';
+  return `, moved from ${JSON.stringify(r.moved.from)} to ${JSON.stringify(r.moved.to)}${was}`;
+}
+
 /** Prints the outcome of a one-task write in the chosen output mode. */
 export function reportChange(ctx: Printer, r: OpResult, summary: string, extra: Record<string, unknown>): number {
   const { display, task } = r;

@@ -257,22 +257,36 @@ describe('checklists in their own style', () => {
     'done is `[x] ✅`, cancelled `[-] ⏭️`, and `[-]` reads as cancelled',
     onText(todo, async (w) => {
       expect(JSON.parse(ok(await w.run(['show', 'L16', '--json'])).stdout).task).toMatchObject({ status: 'cancelled', statusText: '[-] ⏭️' });
+      // A board (Backlog / Completed / Blocked): done moves the item to Completed in the file's `[x] ✅`;
+      // cancelled has no section, so `[-] ⏭️` is written in place and stderr says so; pending moves `[-]` back.
       ok(await w.run(['set', await at(w, 5), 'done']));
-      ok(await w.run(['set', await at(w, 6), 'cancelled']));
+      // Line 6 is now the Dashboard item: the terraform one left the Backlog.
+      const cancelled = await w.run(['set', await at(w, 6), 'cancelled']);
+      expect(cancelled.code).toBe(0);
+      expect(cancelled.stderr).toMatch(/the board has no section for cancelled; wrote the status in task @\w+'s line instead of moving it\n$/);
       ok(await w.run(['set', await at(w, 16), 'pending']));
-      expect(changedLines(todo, w.text())).toEqual([
+      expect(w.text()).toBe(
         [
-          '- [ ] 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M',
-          '- [x] ✅ 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M',
-        ],
-        ['- [ ] 🔧 [Runner] Remove double deregistration — Priority: L', '- [-] ⏭️ 🔧 [Runner] Remove double deregistration — Priority: L'],
-        [
-          '- [-] ⏭️ [Infra] apk/apt BuildKit cache mounts — marginal benefit vs complexity — Priority: L',
+          '# Project Backlog',
+          '',
+          '## Backlog',
+          '',
+          '- [ ] 🔧 [Runner] Remove double deregistration — Priority: L',
+          '- [-] ⏭️ 🐛 [Dashboard] Capture OCI subject digest — Priority: L',
           '- [ ] [Infra] apk/apt BuildKit cache mounts — marginal benefit vs complexity — Priority: L',
-        ],
-      ]);
+          '',
+          '## Completed',
+          '',
+          '- [x] ✅ [CI] Cache runner agent tarball in GH Actions cache (2026-03-16)',
+          '- [x] ✅ [Runner] Orphan runner cleanup script (2026-03-16)',
+          '- [x] ✅ 🔧 [terraform] Make cloud CLI version validation conditional on FLAVOR — Priority: M',
+          '',
+          '## Blocked / Deferred',
+          '',
+        ].join('\n'),
+      );
       const statuses = JSON.parse(ok(await w.run(['list', '--json'])).stdout).tasks.map((t: { status: string }) => t.status);
-      expect(statuses).toEqual(['done', 'cancelled', 'pending', 'done', 'done', 'pending']);
+      expect(statuses).toEqual(['pending', 'cancelled', 'pending', 'done', 'done', 'done']);
     }),
   );
 
@@ -294,9 +308,14 @@ describe('checklists in their own style', () => {
       expect(again.reason).toMatch(/already yours/);
       const other = JSON.parse(ok(await w.run(['next', '--claim', '--owner', 'ana', '--json'])).stdout).task;
       expect(other).toMatchObject({ line: 6, owner: 'ana' });
-      // Done keeps the owner mark (a note), and reads back done.
-      ok(await w.run(['set', await at(w, 5), 'done']));
-      expect(JSON.parse(ok(await w.run(['show', 'L5', '--json'])).stdout).task).toMatchObject({ status: 'done', owner: 'bot', statusText: '[x] ✅' });
+      // Done keeps the owner mark (a note), and reads back done (moved to the Completed section).
+      const done = JSON.parse(ok(await w.run(['set', await at(w, 5), 'done', '--json'])).stdout).task;
+      expect(JSON.parse(ok(await w.run(['show', done.id, '--json'])).stdout).task).toMatchObject({
+        status: 'done',
+        owner: 'bot',
+        statusText: '[x] ✅',
+        line: 12,
+      });
     }),
   );
 });

@@ -27,6 +27,39 @@ describe('set to every status and back, on every task', () => {
     });
   }
 
+  // A board: the status is the section; a task set to a status that has a section moves there.
+  for (const box of ['', '[ ] ']) {
+    it(`a board of ${box ? 'boxed ' : ''}items, moved from section to section`, async () => {
+      const done = box ? '[x] ' : '';
+      const r = await differential(
+        [
+          '# Board',
+          '',
+          '## Todo',
+          '',
+          `- ${box}Write the parser`,
+          '  - read tables',
+          `- ${box}Add tests @ana`,
+          '',
+          '## In Progress',
+          '',
+          `* ${box}Design the model`,
+          '',
+          '## Done',
+          '',
+          `- ${done}Set up the repo`,
+          '',
+          `- ${done}Pick a name`,
+          '',
+          '## Blocked',
+          '',
+        ].join('\n'),
+      );
+      expect(r.tasks).toBe(5);
+      expect(r.steps).toBe(25);
+    });
+  }
+
   it('items whose words decide over their box or mark, and rows under group rows', async () => {
     const r = await differential(
       [

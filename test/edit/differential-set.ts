@@ -3,7 +3,11 @@
 // read the file again after every step. Each step must change only that
 // task's status cell (a list item: its box and mark), read back as the status
 // asked, keep the task's id, title, owner and notes, keep the note after the
-// old status and no other word of it.
+// old status and no other word of it. On a board (`## Todo` / `## Done`
+// sections whose heading is the status) the task moves to the end of its new
+// status's section instead: then it must read back with that status, every
+// other task must read as before, and the file's lines must be the same but
+// for the moved item's own line (its box, mark, bullet).
 import { expect } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { StatusMemory } from '../../src/edit/memory.js';
@@ -28,6 +32,8 @@ const SETTABLE: SettableStatus[] = ['done', 'in-progress', 'pending', 'blocked',
 interface Step {
   text: string;
   plan: Plan;
+  /** The stepped task's index in `plan.tasks` (a move changes it). */
+  index: number;
 }
 
 /** Where the status of `t` may change: its status cell between the pipes, an item's box and mark (or the status after its title), a heading task's status phrase. */
@@ -71,14 +77,51 @@ function statusParts(text: string, t: Task, vocab: Vocabulary, repair: (s: strin
   return { status: p.status, phrase, rest: p.status === 'none' ? displayText(raw, repair) : p.suffix ? p.kept : displayText(raw.slice(p.end), repair) };
 }
 
-async function step(prev: Step, index: number, to: SettableStatus, label: string): Promise<Step> {
-  const { text, plan } = prev;
+const brief = (u: Task) => [u.id, u.title, u.status, u.owner, u.notes];
+
+/** Non-blank lines of `text` but line `skip` (1-based), counted. */
+function lineCounts(text: string, skip: number): Map<string, number> {
+  const m = new Map<string, number>();
+  text.split(/\r?\n/).forEach((l, i) => {
+    if (i + 1 !== skip && l.trim() !== '') m.set(l, (m.get(l) ?? 0) + 1);
+  });
+  return m;
+}
+
+/** A move to another section: the task reads back as asked, every other task as before, and the lines are the same but the task's own. */
+function checkMove(prev: Step, next: string, after: Plan, to: SettableStatus, carried: number, label: string): Step {
+  const { plan, index, text } = prev;
+  const t = plan.tasks[index]!;
+  expect(after.tasks.length, label).toBe(plan.tasks.length);
+  const others = [...plan.tasks.slice(0, index), ...plan.tasks.slice(index + 1 + carried)].map(brief);
+  const k = after.tasks.findIndex(
+    (u, i) =>
+      u.title === t.title &&
+      u.status === to &&
+      JSON.stringify([...after.tasks.slice(0, i), ...after.tasks.slice(i + 1 + carried)].map(brief)) === JSON.stringify(others),
+  );
+  expect(k, `${label}: the moved task reads back as ${to} and every other task as before`).toBeGreaterThanOrEqual(0);
+  const u = after.tasks[k]!;
+  expect([u.idFromFile, u.title, u.owner, u.notes], label).toEqual([t.idFromFile, t.title, t.owner, t.notes]);
+  if (t.idFromFile) expect(u.id, label).toBe(t.id);
+  // The same lines, but the task's own (its box, mark, bullet); a new section's table gets a copy of its header.
+  const was = lineCounts(text, t.line);
+  const now = lineCounts(next, u.line);
+  for (const [l, c] of was) expect(now.get(l) ?? 0, `${label}: line ${JSON.stringify(l)} kept`).toBeGreaterThanOrEqual(c);
+  for (const [l, c] of now)
+    if (c > (was.get(l) ?? 0)) expect(l.trimStart().startsWith('|') && was.has(l), `${label}: line ${JSON.stringify(l)} added`).toBe(true);
+  return { text: next, plan: after, index: k };
+}
+
+async function step(prev: Step, to: SettableStatus, label: string): Promise<Step> {
+  const { text, plan, index } = prev;
   const t = plan.tasks[index]!;
   const repair = mayHaveMojibake(text) ? repairMojibake : (s: string) => s;
   const ec = makeEditContext('plan.md', text, plan, new StatusMemory(null), repair);
   const change = setStatusEdits(ec, t, to);
   const next = applyEdits(text, change.edits, 'plan.md');
   const after = await planOf(next);
+  if (change.moved) return checkMove(prev, next, after, to, change.moved.carried, label);
   // A write the transaction reads back and refuses (the item would no longer read as a task: a ticked bullet
   // crossed under a lead-in joins a list of what holds and what does not) writes nothing: the file stays.
   if (change.reread && readBackProblem(after, t, to)) return prev;
@@ -122,23 +165,23 @@ async function step(prev: Step, index: number, to: SettableStatus, label: string
     for (const w of words(old.phrase))
       if (!kept.has(w) && !newWords.has(w)) expect(words(now.rest).has(w), `${label}: "${w}" of the old status kept`).toBe(false);
   }
-  return { text: next, plan: after };
+  return { text: next, plan: after, index };
 }
 
 export async function differential(text: string): Promise<{ tasks: number; steps: number }> {
-  const start: Step = { text, plan: await planOf(text) };
+  const start: Step = { text, plan: await planOf(text), index: 0 };
   let steps = 0;
   // Every task of a small file; of a big one, an even spread of them (each step re-reads the whole file).
   const n = start.plan.tasks.length;
   const every = Math.max(1, Math.ceil(n / MAX_TASKS));
   for (let i = 0; i < n; i += every) {
     const t = start.plan.tasks[i]!;
-    if (!statusRegion(text, t)) continue; // a row with no status cell: `set` refuses it
-    let at = start;
+    if (!statusRegion(text, t)) continue; // a row with no status cell: `set` refuses it (or moves it, on a board)
+    let at = { ...start, index: i };
     const order = SETTABLE.filter((s) => s !== t.status);
     if (t.status !== 'none') order.push(t.status);
     for (const to of order) {
-      at = await step(at, i, to, `task ${t.id} (line ${t.line}) ${at.plan.tasks[i]!.status} → ${to}`);
+      at = await step(at, to, `task ${t.id} (line ${t.line}) ${at.plan.tasks[at.index]!.status} → ${to}`);
       steps++;
     }
   }

@@ -349,6 +349,34 @@ describe('claims on a board of tables', () => {
   });
 });
 
+describe('a task written in several places', () => {
+  it('a move of one place would leave the others behind: refused in one line, nothing written', async () => {
+    const text = [
+      '# Board',
+      '',
+      '## Overview',
+      '- [ ] T-1: Write the parser',
+      '- [ ] T-2: Add tests',
+      '',
+      '## Todo',
+      '- [ ] T-1: Write the parser',
+      '  - split the lines',
+      '- [ ] T-2: Add tests',
+      '',
+      '## Done',
+      '- [x] T-3: Set up the repo',
+      '',
+    ].join('\n');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'set', 'T-1', 'done']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `plan: ${path}:8: task T-1 is also written on line 4, and moving it to "Done" would leave that behind; nothing was written (set it by hand, or keep one place)\n`,
+    );
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+});
+
 describe('MCP', () => {
   const env = (path: string): ToolEnv => ({ planPath: () => path, tasksChanged: () => undefined, load: () => loadPlan(path) });
 

@@ -152,7 +152,7 @@ const CLOSED: ReadonlySet<Status> = new Set(['done', 'cancelled']);
 
 /** What filtering reads of a task (history snapshots have these fields too). */
 export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'kind' | ScopeKind> &
-  Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line' | 'due' | 'priorityLevel' | 'tags'>>;
+  Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line' | 'mentions' | 'due' | 'priorityLevel' | 'tags'>>;
 
 export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
   const statuses = f.status ? parseStatusFilter(f.status) : null;
@@ -170,7 +170,7 @@ export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
       (section === undefined || (t.section ?? '').toLowerCase().includes(section)) &&
       (statuses === null || statuses.has(t.status)) &&
       (owner === undefined || (t.owner ?? '').toLowerCase() === owner) &&
-      (f.line === undefined || t.line === Number(f.line)) &&
+      (f.line === undefined || atLine(t, Number(f.line))) &&
       (f.kind === undefined || t.kind === f.kind) &&
       (grep === undefined || haystack(t).includes(grep)) &&
       (due === null || (!!t.due && (!due[0] || t.due >= due[0]) && (!due[1] || t.due <= due[1]))) &&
@@ -178,6 +178,11 @@ export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
       (floor === null || atLeast(t.priorityLevel, floor)) &&
       (tags === null || (t.tags ?? []).some((x) => tags.has(x.toLowerCase()))),
   );
+}
+
+/** The task is written on `line`: its own line, or one of its other places (Task.mentions). */
+function atLine(t: Filterable, line: number): boolean {
+  return t.line === line || (t.mentions ?? []).some((m) => m.line === line);
 }
 
 function haystack(t: Filterable): string {

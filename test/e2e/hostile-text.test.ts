@@ -75,7 +75,7 @@ describe('hostile text piped', () => {
   it('the TSV of list carries the escaped text', async () => {
     const r = await cli(['-f', f.file, 'list']);
     expect(r.stdout.split('\n')[1]).toBe(
-      '1\ttask\tpending\tDeploy \\x1b]0;pwned\\x07now \\x1b[2J\\x1b[31mred\\x1b[0m \\x1b]8;;https://evil.example\\x1b\\click\\x1b]8;;\\x1b\\ \\x9b2J done\\u202egnp.exe\tAna\\x07\\u2066\tsee\\x1b[8m hidden \\x1b[28m\\x08\\x08over\t1\t\t\t\t7',
+      '1\ttask\tpending\tDeploy \\x1b]0;pwned\\x07now \\x1b[2J\\x1b[31mred\\x1b[0m \\x1b]8;;https://evil.example\\x1b\\click\\x1b]8;;\\x1b\\ \\x9b2J done\\u202egnp.exe\tAna\\x07\\u2066\tsee\\x1b[8m hidden \\x1b[28m\\x08\\x08over\t1\t\t\t\t7\t\t',
     );
   });
 });

@@ -3,7 +3,7 @@
 import { buildFromText } from '../../src/load.js';
 import { applyEdits } from '../../src/edit/splice.js';
 import { changesWhatItIs, makeEditContext, readBackOf, statusOwnerEdits } from '../../src/edit/task-edits.js';
-import { readBackProblem } from '../../src/edit/verify.js';
+import { readBackProblem, movedTaskAfter } from '../../src/edit/verify.js';
 import type { StatusMemory } from '../../src/edit/memory.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
@@ -32,7 +32,8 @@ export async function setInProcess(text: string, index: number, to: SettableStat
   const reread = readBackOf(change, task, to);
   const after = reread.length ? await planOf(next) : null;
   for (const r of reread) {
-    const problem = readBackProblem(after!, r.task, to);
+    const moved = r.moved ? movedTaskAfter(plan, after!, r.task, to, r.moved.carried) : null;
+    const problem = moved ? ('problem' in moved ? moved.problem : null) : readBackProblem(after!, r.task, to);
     if (problem) throw changesWhatItIs(ec, r.task, to, problem);
   }
   return next;

@@ -49,11 +49,17 @@ describe(`a two-branch merge of each real planning file in ${CORPUS}`, () => {
   let merge: RunResult;
   const cases = new Map<string, Case>();
 
-  /** `plan set` on one task, picked by its line; false when plan cannot set it (no status column). */
+  /**
+   * `plan set` on one task, picked by its line, where plan writes it in one line in place; false (the file restored)
+   * where it cannot set it (no status column) or writes more (a move on a board, a task's other places).
+   */
   const set = (file: string, t: Pick, wanted: string): boolean => {
+    const before = repo.read(file);
     const r = repo.run(['-f', file, 'set', t.id, t.status === wanted ? 'pending' : wanted, '--line', String(t.line), '--no-touch']);
-    if (r.code !== 0) repo.git(['checkout', '--', file]);
-    return r.code === 0 && r.stdout !== '';
+    const after = repo.read(file);
+    const inPlace = lines(after).length === lines(before).length && changedLines(before, after).length === 1;
+    if (r.code !== 0 || !inPlace) repo.git(['checkout', '--', file]);
+    return r.code === 0 && r.stdout !== '' && inPlace;
   };
 
   beforeAll(async () => {

@@ -49,6 +49,12 @@ async function startAndStopHolding(file: string, args: string[], afterMs = 10): 
     await w.done;
     return null;
   }
+  // SIGSTOP also "succeeds" on a writer that has just ended (its exit not yet seen here): held only if the lock is still there.
+  if (!existsSync(owner)) {
+    w.child.kill('SIGCONT');
+    await w.done;
+    return null;
+  }
   return w;
 }
 

@@ -53,6 +53,18 @@ function lazyBoundaries(fromLazyBundle) {
   };
 }
 
+// cli-table3 measures cells with its own string-width (4), which counts some text
+// otherwise than ours (8) and is slow (a new RegExp per call): in the bundle it
+// measures with src/text/width.ts's textWidth, so it pads as our fitting measured.
+const tableWidth = {
+  name: 'cli-table3-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: join(src, 'render', 'table-width.cjs') } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -82,7 +94,7 @@ const main = await build({
   logOverride: { 'empty-import-meta': 'silent' },
   entryPoints: [join(src, 'main.ts')],
   outfile: join(dist, 'cli.cjs'),
-  plugins: [lazyBoundaries(false)],
+  plugins: [lazyBoundaries(false), tableWidth],
   metafile: !!process.env.PLAN_BUILD_META,
 });
 if (process.env.PLAN_BUILD_META) {
@@ -97,7 +109,7 @@ const built = new Set();
 for (let pending = [...lazy.keys()]; pending.length; pending = [...lazy.keys()].filter((f) => !built.has(f))) {
   for (const file of pending) {
     built.add(file);
-    await build({ ...common, entryPoints: [file], outfile: join(dist, 'lazy', `${lazy.get(file)}.js`), plugins: [lazyBoundaries(true)] });
+    await build({ ...common, entryPoints: [file], outfile: join(dist, 'lazy', `${lazy.get(file)}.js`), plugins: [lazyBoundaries(true), tableWidth] });
   }
 }
 

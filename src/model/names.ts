@@ -173,8 +173,3 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
 export function withoutMarks(s: string): string {
   return s.replace(ANY_MARK, ' ').replace(/\s+/g, ' ').trim();
 }
-
-/** An id as plan compares ids (`#12` and `12`, `T-1` and `t-1` are one id): every lookup by id uses this. */
-export function idKey(id: string): string {
-  return id.trim().toLowerCase().replace(/^#/, '');
-}

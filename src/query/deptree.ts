@@ -4,7 +4,7 @@
 // references that name no task.
 
 import type { Plan, Task } from '../model/types.js';
-import type { Status } from '../status.js';
+import { isFinished, type Status } from '../status.js';
 import { DependencyGraph } from './deps.js';
 import { countIds, idOrLine } from '../model/ids.js';
 
@@ -89,6 +89,6 @@ export function dependencyView(plan: Plan, root?: Task): DepView {
 }
 
 function scopeStatus(tasks: Task[]): Status {
-  if (tasks.every((t) => t.status === 'done' || t.status === 'cancelled')) return 'done';
+  if (tasks.every((t) => isFinished(t.status))) return 'done';
   return tasks.some((t) => t.status === 'done' || t.status === 'in-progress') ? 'in-progress' : 'pending';
 }

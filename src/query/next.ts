@@ -5,6 +5,7 @@
 
 import type { Task } from '../model/types.js';
 import { PRIORITY_LEVELS } from '../model/fields.js';
+import { isOpen } from '../status.js';
 
 /** Owners that mean "anyone may take it". */
 const ANYONE = /^(?:any|any agent|anyone|anybody|unassigned|tbd|nobody|open|—|-)?$/i;
@@ -56,9 +57,8 @@ function isWork(t: Task): boolean {
 }
 
 function ranked(tasks: Task[], owner?: string): Ranked[] {
-  const eligible = tasks.filter(
-    (t) => isWork(t) && (t.status === 'in-progress' || t.status === 'pending' || t.status === 'none') && (!owner || ownedBy(t, owner) || isUnowned(t)),
-  );
+  // Open work that can be picked up now: a blocked task waits on something else.
+  const eligible = tasks.filter((t) => isWork(t) && isOpen(t.status) && t.status !== 'blocked' && (!owner || ownedBy(t, owner) || isUnowned(t)));
   const group = (t: Task): number => (t.status === 'in-progress' ? 0 : 1);
   return eligible
     .map((t, order) => ({ t, order, g: group(t), p: rankOf(t), due: t.due ?? '~' }))

@@ -8,7 +8,7 @@ import { quote, type CheckInput } from './types.js';
 import { LineIndex } from '../text/lines.js';
 import { idKey } from '../model/ids.js';
 
-export function scopeKey(t: Task): string {
+function scopeKey(t: Task): string {
   return JSON.stringify([idKey(t.id), ...SCOPE_KINDS.map((k) => t[k]), t.section]);
 }
 

@@ -13,7 +13,7 @@ import { envText } from '../env.js';
 const p2 = (n: number) => String(n).padStart(2, '0');
 
 /** The same date format with today's date, or null for a format we do not know. */
-export function restamp(value: string, env = runtime().env): string | null {
+function restamp(value: string, env = runtime().env): string | null {
   const t = today(env);
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})([-/.])(\d{2})\2(\d{2})$/.exec(value))) return `${t.y}${m[2]}${p2(t.m)}${m[2]}${p2(t.d)}`;

@@ -21,9 +21,9 @@ import { dependencyFields } from '../render/deps.js';
 /** MCP's code for a resource that does not exist (the spec's resources page). */
 const RESOURCE_NOT_FOUND = -32002;
 
-export const FILE_URI = 'plan://file';
+const FILE_URI = 'plan://file';
 
-export function taskUri(id: string, line?: number): string {
+function taskUri(id: string, line?: number): string {
   return `plan://task/${encodeURIComponent(id)}${line === undefined ? '' : `?line=${line}`}`;
 }
 

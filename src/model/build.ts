@@ -15,7 +15,7 @@ import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read
 import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, headingId, HERE_MARK, isIdShaped } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
-import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
+import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { findLegends } from './legend.js';
@@ -1046,5 +1046,3 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
   }
   return null;
 }
-
-export { emptyScope, scopesInHeading };

@@ -64,7 +64,7 @@ const QUALIFIER =
 const SCOPE_REF = /^(\p{L}+)\s*(?:(?:#|no\.?)\s*)?(\d+(?:\.\d+)*(?:\s*[-–—]\s*\d+(?:\.\d+)*)?)$/u;
 
 /** A scope reference in a canonical spelling: `Phase 2`, `Week 3-4`. */
-export function scopeRefText(scope: ScopeKind, value: string): string {
+function scopeRefText(scope: ScopeKind, value: string): string {
   return `${scope[0]!.toUpperCase()}${scope.slice(1)} ${value}`;
 }
 

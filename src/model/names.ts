@@ -126,7 +126,7 @@ export function headingId(text: string): IdSplit {
 }
 
 /** Week-table rows are `W2`, sprint rows `S3`, month rows `M1`; phases and milestones are their number. */
-export const PERIOD_PREFIX: Record<string, string> = { week: 'W', sprint: 'S', month: 'M' };
+const PERIOD_PREFIX: Record<string, string> = { week: 'W', sprint: 'S', month: 'M' };
 
 /** An id cell or a table's first column: `TASK-001`, `T01`, `1.2`, `P1`, `Task 1`, `7`. */
 export function isIdShaped(cell: string): boolean {

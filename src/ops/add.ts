@@ -35,17 +35,17 @@ function inScope(scope: Scope, section: string | null, input: AddInput): boolean
 }
 
 /** The task tables that match the scope flags given. */
-export function targetTables(plan: Plan, input: AddInput): TableInfo[] {
+function targetTables(plan: Plan, input: AddInput): TableInfo[] {
   return plan.tables.filter((t) => t.kind === 'task' && inScope(t.scope, t.section, input));
 }
 
 /** The task lists that match the scope flags given. */
-export function targetLists(plan: Plan, text: string, input: AddInput): TaskList[] {
+function targetLists(plan: Plan, text: string, input: AddInput): TaskList[] {
   return taskLists(plan, text).filter((l) => inScope(l.tasks[0]!, l.section, input));
 }
 
 /** The id after the table's last one (`taken`: the ids in use, by idKey): `1.4` after `1.3`, `15` after `14`, `CE-010` after `CE-009`, `5.E` after `5.D`. */
-export function nextId(ids: string[], taken: Set<string>, fallbackPrefix: string): string {
+function nextId(ids: string[], taken: Set<string>, fallbackPrefix: string): string {
   let base: { prefix: string; n: number; width: number } | null = null;
   for (let i = ids.length - 1; i >= 0 && !base; i--) {
     const m = /^(.*?)(?<!\d)(\d+)$/.exec(ids[i]!);
@@ -203,5 +203,3 @@ async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken:
   }
   return edit;
 }
-
-export type { Task };

@@ -87,7 +87,7 @@ export class DependencyGraph {
   }
 }
 
-export function satisfied(t: Task, opts: WaitOptions = {}): boolean {
+function satisfied(t: Task, opts: WaitOptions = {}): boolean {
   return t.status === 'done' || (!!opts.allowCancelled && t.status === 'cancelled');
 }
 

@@ -35,7 +35,7 @@ export interface Filters {
   kind?: 'task' | 'week';
 }
 
-export function parseStatusFilter(value: string): Set<Status> {
+function parseStatusFilter(value: string): Set<Status> {
   const wanted = new Set<Status>();
   const vocab = Vocabulary.of();
   for (const part of value
@@ -77,7 +77,7 @@ function iso(t: Date): string {
 }
 
 /** Today as an ISO date (SOURCE_DATE_EPOCH, else the runtime's clock in the local time zone). */
-export function todayIso(): string {
+function todayIso(): string {
   const t = today();
   return isoDate(t.y, t.m, t.d);
 }
@@ -95,7 +95,7 @@ function rangeEnd(text: string, end: 'from' | 'to'): string | null {
 }
 
 /** The days `--due` names, both ends included; '' for an open end. */
-export function dueRange(value: string): [string, string] {
+function dueRange(value: string): [string, string] {
   const v = value.trim().toLowerCase();
   const t = today();
   const now = Date.UTC(t.y, t.m - 1, t.d);

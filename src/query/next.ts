@@ -10,7 +10,7 @@ import { isOpen } from '../status.js';
 /** Owners that mean "anyone may take it". */
 const ANYONE = /^(?:any|any agent|anyone|anybody|unassigned|tbd|nobody|open|—|-)?$/i;
 
-export function isUnowned(t: Task): boolean {
+function isUnowned(t: Task): boolean {
   return t.owner == null || ANYONE.test(t.owner.trim());
 }
 
@@ -19,7 +19,7 @@ export function ownedBy(t: Task, owner: string): boolean {
 }
 
 /** Lower is more urgent; null when the text names no priority. */
-export function priorityRank(p: string | null): number | null {
+function priorityRank(p: string | null): number | null {
   if (!p) return null;
   const s = p.replace(/[*_`]/g, '').trim().toLowerCase();
   const m = /^p\s*([0-9])\b/.exec(s);
@@ -70,7 +70,7 @@ export function rankNext(tasks: Task[], owner?: string): Task[] {
   return ranked(tasks, owner).map((r) => r.t);
 }
 
-export function pickNext(tasks: Task[], owner?: string): NextPick | null {
+function pickNext(tasks: Task[], owner?: string): NextPick | null {
   const all = ranked(tasks, owner);
   if (all.length === 0) return null;
   const best = all[0]!;

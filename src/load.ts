@@ -17,7 +17,7 @@ import { envNumber } from './env.js';
 import { runtime } from './runtime.js';
 
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
-export const MAX_BYTES = 16 * 1024 * 1024;
+const MAX_BYTES = 16 * 1024 * 1024;
 
 /** The largest file plan reads: PLAN_MAX_BYTES, else MAX_BYTES. */
 export function maxBytes(): number {
@@ -85,7 +85,7 @@ export function readConfigText(planPath: string): { file: string; text: string; 
  * The settings of `.planrc.json` beside the plan: vocabulary additions (`{ "statuses": { "Shipped": "done" } }`)
  * and how to read the file (`"read"`). A `read` setting plan cannot use throws a ConfigError.
  */
-export function readConfig(path: string): { extension: VocabularyExtension; read?: Partial<ReadConfig>; problems: string[] } {
+function readConfig(path: string): { extension: VocabularyExtension; read?: Partial<ReadConfig>; problems: string[] } {
   const { file, text, problem } = readConfigText(path);
   if (problem) return { extension: {}, problems: [problem] };
   if (text === '') return { extension: {}, problems: [] };

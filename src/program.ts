@@ -10,7 +10,7 @@ import type { FilterUse } from './spec/filters.js';
 import { GLOBAL_OPTIONS, HELP_OPTION, VERSION_OPTION, filterUse, optionsOf, type ArgSpec, type CommandSpec, type OptionSpec } from './spec/commands.js';
 
 /** What a command is run with: its arguments, its options as commander parsed them, and its filters, checked. */
-export interface Call {
+interface Call {
   args: (string | undefined)[];
   opts: Record<string, unknown>;
   filters: Filters;

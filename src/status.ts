@@ -7,6 +7,25 @@ export type Status = (typeof STATUSES)[number];
 /** The statuses a writer can set (`none` is only ever read). */
 export type SettableStatus = Exclude<Status, 'none'>;
 
+// The two classes of status every command counts by: open work (still to do,
+// whether started, waiting or not said) and finished work (done, or dropped).
+// Each status is in exactly one.
+
+/** Work still to do: started, waiting, blocked, or with no status written. `--status open` means these. */
+export const OPEN_STATUSES: readonly Status[] = ['in-progress', 'pending', 'blocked', 'none'];
+/** Work that is over: done or cancelled. */
+export const FINISHED_STATUSES: readonly Status[] = ['done', 'cancelled'];
+
+/** Whether a status is open work (see OPEN_STATUSES). */
+export function isOpen(s: Status): boolean {
+  return OPEN_STATUSES.includes(s);
+}
+
+/** Whether a status is finished work: done or cancelled. */
+export function isFinished(s: Status): boolean {
+  return FINISHED_STATUSES.includes(s);
+}
+
 export interface StatusStyle {
   emoji: string;
   label: string;

@@ -4,6 +4,7 @@
 
 import { UsageError } from './errors.js';
 import { runtime } from './runtime.js';
+import { envText } from './env.js';
 
 /** The last second a four-digit year can write: 9999-12-31T23:59:59Z. */
 const LAST_EPOCH = 253402300799;
@@ -14,7 +15,7 @@ const LAST_EPOCH = 253402300799;
  * usage error: a stamp must never read `NaN-NaN-NaN`.
  */
 export function today(env = runtime().env): { y: number; m: number; d: number; date: Date } {
-  const epoch = env.SOURCE_DATE_EPOCH;
+  const epoch = envText('SOURCE_DATE_EPOCH', env);
   if (epoch) {
     if (!/^\d+$/.test(epoch) || Number(epoch) > LAST_EPOCH) {
       throw new UsageError(

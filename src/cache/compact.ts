@@ -202,7 +202,7 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
 }
 
 /** The tasks of chunk `k` (which must be read). */
-export function expandChunk(c: CompactPlan, k: number): Task[] {
+function expandChunk(c: CompactPlan, k: number): Task[] {
   let anchor = c.bases[k]!;
   return c.chunks[k]!.map((r): Task => {
     anchor += anchorDelta(r);

@@ -26,7 +26,7 @@ import { runtime, type Runtime } from '../runtime.js';
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 /** Makes `dir` and the parents it lacks, one level at a time, private to the user; throws what mkdir or stat throws. */
-export function makeDir(dir: string): void {
+function makeDir(dir: string): void {
   const missing: string[] = [];
   for (let d = resolve(dir); ; d = dirname(d)) {
     try {

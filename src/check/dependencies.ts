@@ -3,7 +3,8 @@
 // depend on statuses: the model reports them when it reads the file.)
 
 import type { Problem, Task } from '../model/types.js';
-import { DependencyGraph, isClosed } from '../query/deps.js';
+import { DependencyGraph } from '../query/deps.js';
+import { isFinished } from '../status.js';
 import type { CheckInput } from './types.js';
 import { LineIndex } from '../text/lines.js';
 
@@ -17,7 +18,7 @@ export function checkOpenDependencies({ plan, text }: CheckInput): Problem[] {
     const open = graph
       .of(t)
       .flatMap((d) => d.tasks)
-      .filter((x) => !isClosed(x));
+      .filter((x) => !isFinished(x.status));
     if (open.length === 0) continue;
     pos ??= new LineIndex(text);
     const names = [...new Set(open.map((x) => `${x.id} (${x.status})`))];

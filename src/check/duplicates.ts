@@ -6,9 +6,9 @@ import type { Problem, Task } from '../model/types.js';
 import { SCOPE_KINDS } from '../model/types.js';
 import { quote, type CheckInput } from './types.js';
 import { LineIndex } from '../text/lines.js';
-import { idKey } from '../model/names.js';
+import { idKey } from '../model/ids.js';
 
-export function scopeKey(t: Task): string {
+function scopeKey(t: Task): string {
   return JSON.stringify([idKey(t.id), ...SCOPE_KINDS.map((k) => t[k]), t.section]);
 }
 

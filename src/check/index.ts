@@ -16,7 +16,7 @@ import type { Check, CheckInput } from './types.js';
 
 export type { CheckInput } from './types.js';
 
-export const CHECKS: readonly Check[] = [
+const CHECKS: readonly Check[] = [
   checkReadProblems,
   checkInvalidUtf8,
   checkMojibake,

@@ -6,7 +6,7 @@ import { codePoints } from '../text/width.js';
 import type { CheckInput } from './types.js';
 import { LineIndex } from '../text/lines.js';
 
-export function bodyLength(text: string, bodyStart: number): number {
+function bodyLength(text: string, bodyStart: number): number {
   return codePoints(text.slice(bodyStart));
 }
 

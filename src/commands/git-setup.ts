@@ -184,7 +184,7 @@ function driverCommand(option: string | undefined): DriverCommand {
  */
 function findOnPath(name: string): string | null {
   if (process.platform === 'win32') return null;
-  for (const dir of (runtime().env.PATH ?? '').split(delimiter)) {
+  for (const dir of (envText('PATH') ?? '').split(delimiter)) {
     if (!isAbsolute(dir) || /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
     const file = join(dir, name);
     try {

@@ -5,6 +5,7 @@ import { locatePlan } from '../locate.js';
 import { displayPath } from '../load.js';
 import type { Filters } from '../query/filter.js';
 import { filterTasks } from '../query/filter.js';
+import { idKey } from '../model/ids.js';
 import { planLog, type LogEntry } from '../history/log.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 
@@ -33,14 +34,14 @@ export async function log(ctx: Context, id: string | undefined, filters: Filters
 }
 
 function only(e: LogEntry, id: string | undefined, filters: Filters): LogEntry['changes'] {
-  const wanted = id?.trim().toLowerCase().replace(/^#/, '');
+  const wanted = id === undefined ? undefined : idKey(id);
   const inScope = new Set(
     filterTasks(
       e.changes.map((c) => c.task),
       filters,
     ),
   );
-  return e.changes.filter((c) => inScope.has(c.task) && (wanted === undefined || c.task.id.toLowerCase().replace(/^#/, '') === wanted));
+  return e.changes.filter((c) => inScope.has(c.task) && (wanted === undefined || idKey(c.task.id) === wanted));
 }
 
 function commitJson(e: LogEntry): Record<string, unknown> {

@@ -99,6 +99,71 @@ function watchedNames(path: string): Map<string, Set<string>> {
   return names;
 }
 
+/** The folders watched now, each with the names in it that matter. */
+class Watchers {
+  private readonly byDir = new Map<string, { watcher: FSWatcher; names: Set<string> }>();
+
+  constructor(
+    private readonly path: string,
+    private readonly onChange: () => void,
+    private readonly onError: () => void,
+  ) {}
+
+  /** Watches the folders of the plan and of its target now (a link may have been re-pointed). */
+  follow(): void {
+    const wanted = watchedNames(this.path);
+    for (const [dir, w] of this.byDir) {
+      if (!wanted.has(dir)) {
+        w.watcher.close();
+        this.byDir.delete(dir);
+      }
+    }
+    for (const [dir, names] of wanted) {
+      const had = this.byDir.get(dir);
+      if (had) {
+        had.names = names;
+        continue;
+      }
+      const entry = { names, watcher: null as unknown as FSWatcher };
+      entry.watcher = watchFolder(dir, (_event, file) => {
+        if (!file || entry.names.has(file)) this.onChange();
+      });
+      entry.watcher.on('error', () => this.onError());
+      this.byDir.set(dir, entry);
+    }
+  }
+
+  close(): void {
+    for (const w of this.byDir.values()) w.watcher.close();
+  }
+}
+
+/**
+ * Waits for q, Ctrl-C or Ctrl-D on the terminal (`keys`, in raw mode) or a signal that ends
+ * a program; `setStop` gets the function that ends the wait, for others to call.
+ */
+function untilQuit(keys: NodeJS.ReadStream | null, setStop: (stop: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+    const onKey = (data: Buffer) => {
+      // q, Q, Ctrl-C, Ctrl-D: in raw mode Ctrl-C is a key, not a signal.
+      if (/[qQ\u0003\u0004]/.test(data.toString('latin1'))) stop();
+    };
+    const stop = () => {
+      for (const s of signals) process.off(s, stop);
+      keys?.off('data', onKey);
+      resolve();
+    };
+    setStop(stop);
+    for (const s of signals) process.on(s, stop);
+    if (keys) {
+      keys.setRawMode(true);
+      keys.on('data', onKey);
+      keys.resume();
+    }
+  });
+}
+
 export async function watch(ctx: Context, view: WatchView, filters: Filters): Promise<number> {
   const path = locatePlan(ctx.opts.file);
   const display = displayPath(path);
@@ -110,7 +175,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   const draw = (force = false) => {
     drawing = drawing.then(async () => {
       try {
-        follow();
+        watchers.follow();
       } catch {
         // a folder that cannot be watched now (gone mid-checkout): the others still are
       }
@@ -135,34 +200,15 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
     timer = setTimeout(() => draw(), DEBOUNCE_MS);
   };
   let stop: () => void = () => {};
-  const watchers = new Map<string, { watcher: FSWatcher; names: Set<string> }>();
-  /** Watches the folders of the plan and of its target now (a link may have been re-pointed). */
-  function follow(): void {
-    const wanted = watchedNames(path);
-    for (const [dir, w] of watchers) {
-      if (!wanted.has(dir)) {
-        w.watcher.close();
-        watchers.delete(dir);
-      }
-    }
-    for (const [dir, names] of wanted) {
-      const had = watchers.get(dir);
-      if (had) {
-        had.names = names;
-        continue;
-      }
-      const entry = { names, watcher: null as unknown as FSWatcher };
-      entry.watcher = watchFolder(dir, (_event, file) => {
-        if (!file || entry.names.has(file)) schedule();
-      });
-      entry.watcher.on('error', () => stop());
-      watchers.set(dir, entry);
-    }
-  }
+  const watchers = new Watchers(
+    path,
+    () => schedule(),
+    () => stop(),
+  );
   try {
-    follow();
+    watchers.follow();
   } catch (e) {
-    for (const w of watchers.values()) w.watcher.close();
+    watchers.close();
     throw new PlanError(`${display}: cannot watch its folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const resize = () => draw(true);
@@ -178,26 +224,11 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   draw(true);
 
   const keys = tty && (runtime().stdin as NodeJS.ReadStream).isTTY ? (runtime().stdin as NodeJS.ReadStream) : null;
-  await new Promise<void>((resolve) => {
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
-    const onKey = (data: Buffer) => {
-      // q, Q, Ctrl-C, Ctrl-D: in raw mode Ctrl-C is a key, not a signal.
-      if (/[qQ\u0003\u0004]/.test(data.toString('latin1'))) stop();
-    };
-    stop = () => {
-      for (const s of signals) process.off(s, stop);
-      keys?.off('data', onKey);
-      resolve();
-    };
-    for (const s of signals) process.on(s, stop);
-    if (keys) {
-      keys.setRawMode(true);
-      keys.on('data', onKey);
-      keys.resume();
-    }
+  await untilQuit(keys, (f) => {
+    stop = f;
   });
   clearTimeout(timer);
-  for (const w of watchers.values()) w.watcher.close();
+  watchers.close();
   await drawing.catch(() => {});
   if (keys) {
     keys.setRawMode(false);

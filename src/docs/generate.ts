@@ -7,7 +7,7 @@ import { referenceMarkdown } from './reference.js';
 import { manPage } from './roff.js';
 
 /** The topics in the man page's order (docs/<name>.md); development.md is for contributors, not users. */
-export const MAN_TOPICS = ['reference', 'reading', 'writing', 'views', 'git', 'mcp', 'configuration'] as const;
+const MAN_TOPICS = ['reference', 'reading', 'writing', 'views', 'git', 'mcp', 'configuration'] as const;
 
 /** The README's opening paragraph: what plan is. */
 function opening(readme: string): string {

@@ -10,7 +10,7 @@ function roffEscape(s: string): string {
 const lineSafe = (s: string) => (/^[.']/.test(s) ? `\\&${s}` : s);
 
 /** Inline Markdown as roff: `code` and **strong** bold, *em* italic, links as their text (with the address when absolute). */
-export function inline(md: string): string {
+function inline(md: string): string {
   // eslint-disable-next-line regexp/no-super-linear-move -- reads plan's own docs (docs/*.md), never a user's file
   const parts = md.split(/(`+)([\s\S]*?)\1/);
   let out = '';

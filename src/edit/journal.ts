@@ -88,7 +88,7 @@ export class Journal {
 }
 
 /** The entries of a parsed journal; throws, saying what is wrong, on anything but a list of well-formed entries. */
-export function entriesOf(parsed: unknown): JournalEntry[] {
+function entriesOf(parsed: unknown): JournalEntry[] {
   if (!Array.isArray(parsed)) throw new Error('it is not a list of writes');
   for (const [i, e] of parsed.entries()) {
     const problem = entryProblem(e);

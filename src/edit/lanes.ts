@@ -13,7 +13,7 @@ import { applyEdits, type Edit } from './splice.js';
 import type { EditContext } from './task-edits.js';
 
 /** A status lane: a heading whose section lists work in one state. */
-export interface Lane {
+interface Lane {
   heading: Heading;
   status: Status;
 }
@@ -22,7 +22,7 @@ export interface Lane {
 export type LaneDecision = { move: true; from: Lane; target: Lane; block: Block; insert: Insertion } | { move: false; reason: string | null };
 
 /** The lines a task takes with it: its item and everything nested under it, or its row. */
-export interface Block {
+interface Block {
   /** Offsets of whole lines [start, end) (end after the last line's break, or the end of the text). */
   start: number;
   end: number;
@@ -53,7 +53,7 @@ const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const BLOCK_START = /^ {0,3}(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|>|```|~~~|\||<)/;
 
 /** The status a heading gives the work it lists, or null: the reader's rule. */
-export function laneStatus(ec: EditContext, h: Heading): Status | null {
+function laneStatus(ec: EditContext, h: Heading): Status | null {
   return listStatus(h.text, ec.vocab);
 }
 

@@ -18,9 +18,9 @@ import { PlanError } from '../errors.js';
 import { envNumber } from '../env.js';
 
 /** A lock not refreshed for this long, whose holder is gone, is taken over (PLAN_LOCK_STALE overrides, in ms). */
-export const STALE_MS = 4000;
+const STALE_MS = 4000;
 /** How long a writer waits for the lock before giving up (PLAN_LOCK_TIMEOUT overrides, in ms). */
-export const LOCK_TIMEOUT_MS = 8000;
+const LOCK_TIMEOUT_MS = 8000;
 const REFRESH_MS = 1000;
 
 interface Owner {
@@ -49,7 +49,7 @@ export function lockTimeoutMs(): number {
 }
 
 /** "1 s", "1.5 s": a duration as the user set it. */
-export function seconds(ms: number): string {
+function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
 

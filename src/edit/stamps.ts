@@ -8,17 +8,18 @@ import { runtime } from '../runtime.js';
 
 export { today } from '../today.js';
 import { today } from '../today.js';
+import { envText } from '../env.js';
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
 /** The same date format with today's date, or null for a format we do not know. */
-export function restamp(value: string, env = runtime().env): string | null {
+function restamp(value: string, env = runtime().env): string | null {
   const t = today(env);
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})([-/.])(\d{2})\2(\d{2})$/.exec(value))) return `${t.y}${m[2]}${p2(t.m)}${m[2]}${p2(t.d)}`;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})T(.*)$/.exec(value))) {
     // A timestamp: keep its shape, with the current UTC time (or the epoch's).
-    const iso = (env.SOURCE_DATE_EPOCH ? t.date : runtime().now()).toISOString();
+    const iso = (envText('SOURCE_DATE_EPOCH', env) ? t.date : runtime().now()).toISOString();
     if (/^\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(m[4]!)) return m[4]!.includes('.') ? iso : iso.replace(/\.\d+Z$/, 'Z');
     if (/^\d{2}:\d{2}(:\d{2})?$/.test(m[4]!)) return iso.slice(0, 11 + m[4]!.length);
     return null;

@@ -92,7 +92,7 @@ function styleExample(raw: string, vocab: Vocabulary, repair: (s: string) => str
   return said !== 'none' && said !== p.status ? null : p;
 }
 
-export function taskKey(t: Task): string {
+function taskKey(t: Task): string {
   return `${t.id}@${t.line}`;
 }
 
@@ -110,7 +110,7 @@ export function checkMarkName(owner: string, where: string): void {
 }
 
 /** Escapes text for its place: an unescaped `|` becomes `\|` in a table cell. */
-export function escapeFor(t: Task, value: string): string {
+function escapeFor(t: Task, value: string): string {
   return t.source.type === 'row' ? escapeCell(value) : value;
 }
 

@@ -95,17 +95,7 @@ export async function transact<T>(
     const identity = fileIdentity(target);
     const loaded = await loadPlan(path, true, useCache);
     const { plan, text } = loaded;
-    const merging = midMerge(plan);
-    if (merging) {
-      // Which side's text to change is the person's call: no write, --force or not, until the markers are gone.
-      throw new PlanError(
-        `${display}:${merging.line}: ${merging.message}: the file is mid-merge; resolve the conflict (keep the lines you want, remove the marker lines) and run the command again; nothing was written`,
-      );
-    }
-    if (plan.frontMatter.readOnly && !opts.force && !opts.dryRun) {
-      const how = opts.canForce === false ? 'only its owner can lift read_only' : 'pass --force to write anyway';
-      throw new PlanError(`${display}: the plan is read-only (read_only: true in its front matter); nothing was written (${how})`);
-    }
+    refuseUnwritable(plan, display, opts);
     const memory = opts.memory === false ? new StatusMemory(null) : StatusMemory.forPlan(target);
     const damage = await damageTools(text);
     const ec = makeEditContext(display, text, plan, memory, damage.repair, !!loaded.compact);
@@ -145,25 +135,7 @@ export async function transact<T>(
     const journal = Journal.forPlan(target);
     if (opts.undo) journal.dropLast();
     else journal.record(all, loaded.bytes, bytes, commandLine());
-    try {
-      // Keep the model cache warm for the next command: the edited model, not a re-parse.
-      const key = planCacheKey(path, bytes);
-      if (key && loaded.compact) {
-        const c = loaded.compact;
-        const effect = editEffect(plan, all, text, next, (await damageTools(next)).repair, touched);
-        if (effect)
-          writeCached(
-            key,
-            c,
-            updateCompact(c, all, effect.changed, effect.modified, (k) => readChunk(c, k)),
-          );
-      } else if (key) {
-        const after = planAfterEdits(plan, all, text, next, (await damageTools(next)).repair);
-        if (after) writeCached(key, after);
-      }
-    } catch {
-      // The write is done; a cache left stale only costs the next read a parse.
-    }
+    await warmCache(path, bytes, loaded, all, next, touched);
     return { value, changed: true, written: true, diff, text: next, display, remarks, ...(after ? { after } : {}) };
   };
   if (opts.dryRun) return run(null);
@@ -179,6 +151,44 @@ export async function transact<T>(
       }
     }
   });
+}
+
+/** A file mid-merge is never written; a read-only one only with --force (or a dry run). */
+function refuseUnwritable(plan: Plan, display: string, opts: TransactOptions): void {
+  const merging = midMerge(plan);
+  if (merging) {
+    // Which side's text to change is the person's call: no write, --force or not, until the markers are gone.
+    throw new PlanError(
+      `${display}:${merging.line}: ${merging.message}: the file is mid-merge; resolve the conflict (keep the lines you want, remove the marker lines) and run the command again; nothing was written`,
+    );
+  }
+  if (plan.frontMatter.readOnly && !opts.force && !opts.dryRun) {
+    const how = opts.canForce === false ? 'only its owner can lift read_only' : 'pass --force to write anyway';
+    throw new PlanError(`${display}: the plan is read-only (read_only: true in its front matter); nothing was written (${how})`);
+  }
+}
+
+/** Keeps the model cache warm for the next command after a write: the edited model, not a re-parse. */
+async function warmCache(path: string, bytes: Buffer, loaded: Loaded, all: Edit[], next: string, touched: WorkResult<unknown>['touched']): Promise<void> {
+  const { plan, text } = loaded;
+  try {
+    const key = planCacheKey(path, bytes);
+    if (key && loaded.compact) {
+      const c = loaded.compact;
+      const effect = editEffect(plan, all, text, next, (await damageTools(next)).repair, touched);
+      if (effect)
+        writeCached(
+          key,
+          c,
+          updateCompact(c, all, effect.changed, effect.modified, (k) => readChunk(c, k)),
+        );
+    } else if (key) {
+      const after = planAfterEdits(plan, all, text, next, (await damageTools(next)).repair);
+      if (after) writeCached(key, after);
+    }
+  } catch {
+    // The write is done; a cache left stale only costs the next read a parse.
+  }
 }
 
 /**

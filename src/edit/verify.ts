@@ -25,7 +25,7 @@ import type { Status } from '../status.js';
 type Columns = Partial<Record<ColumnRole, number>>;
 
 /** The model does not match the file's bytes: a cached model is dropped and the file read again. */
-export class StaleModelError extends PlanError {
+class StaleModelError extends PlanError {
   constructor(message: string) {
     super(message);
     this.name = 'StaleModelError';

@@ -8,7 +8,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Why a file was not read. */
-export type ReadFailure = 'missing' | 'directory' | 'special' | 'link' | 'owner' | 'too-large' | 'denied' | 'error';
+type ReadFailure = 'missing' | 'directory' | 'special' | 'link' | 'owner' | 'too-large' | 'denied' | 'error';
 
 export type ReadResult = { bytes: Buffer } | { failure: ReadFailure /** errno code or message */; detail: string; size?: number };
 

@@ -34,13 +34,6 @@ export function git(args: string[], cwd: string, input?: Uint8Array | string): G
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
-/** Runs git and returns its standard output as text; a non-zero exit is a PlanError with git's first line. */
-export function gitText(args: string[], cwd: string, what: string): string {
-  const r = git(args, cwd);
-  if (r.status !== 0) throw new PlanError(`${what}: git ${args[0]} failed (${firstLine(r.stderr) || `exit ${r.status}`})`);
-  return r.stdout.toString('utf8');
-}
-
 export function firstLine(s: string): string {
   return (
     s

@@ -13,7 +13,7 @@ export interface RepoFile {
 }
 
 /** The top folder of the repository holding `dir`, or null outside any repository. */
-export function repoRoot(dir: string): string | null {
+function repoRoot(dir: string): string | null {
   const r = git(['rev-parse', '--show-toplevel'], dir);
   if (r.status !== 0) return null;
   const top = r.stdout.toString('utf8').trim();
@@ -33,7 +33,7 @@ export function repoFile(file: string, display: string, command: string): RepoFi
   return { root, path: relative(root, real).split(sep).join('/') };
 }
 
-export function notInRepo(display: string, command: string): PlanError {
+function notInRepo(display: string, command: string): PlanError {
   return new PlanError(
     `${display}: not in a git repository; plan ${command} works on a plan committed to git (run it inside the repository that holds the plan)`,
   );

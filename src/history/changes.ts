@@ -6,7 +6,7 @@ import { matchTasks, type Matching } from '../query/match.js';
 import type { Status } from '../status.js';
 import type { Snapshot, SnapshotTask } from './snapshot.js';
 
-export type ChangeKind = 'status' | 'owner' | 'title' | 'added' | 'removed';
+type ChangeKind = 'status' | 'owner' | 'title' | 'added' | 'removed';
 
 export interface TaskChange {
   kind: ChangeKind;

@@ -52,7 +52,7 @@ function jsonSchema(shape: z.ZodRawShape | undefined, io: 'input' | 'output'): T
   return trim(z.toJSONSchema(z.object(shape), { target: 'draft-7', io, unrepresentable: 'any' }), io === 'output') as Tool['inputSchema'];
 }
 
-export function toolDefinitions(specs: ToolSpec[]): Tool[] {
+function toolDefinitions(specs: ToolSpec[]): Tool[] {
   return specs.map((s) => ({
     name: s.name,
     ...(s.title ? { title: s.title } : {}),

@@ -9,6 +9,7 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/serv
 import { asPlanError, PlanError } from '../errors.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Task } from '../model/types.js';
+import { countIds, idKey } from '../model/ids.js';
 
 import { loadPlan } from '../load.js';
 import type { Filters } from '../query/filter.js';
@@ -20,9 +21,9 @@ import { dependencyFields } from '../render/deps.js';
 /** MCP's code for a resource that does not exist (the spec's resources page). */
 const RESOURCE_NOT_FOUND = -32002;
 
-export const FILE_URI = 'plan://file';
+const FILE_URI = 'plan://file';
 
-export function taskUri(id: string, line?: number): string {
+function taskUri(id: string, line?: number): string {
   return `plan://task/${encodeURIComponent(id)}${line === undefined ? '' : `?line=${line}`}`;
 }
 
@@ -51,11 +52,10 @@ async function readFile(ctx: PlanPath, uri: URL) {
 /** One resource per task; a task whose id another shares is named with its line. */
 async function listTasks(ctx: PlanPath) {
   const { plan } = await loadPlan(ctx.planPath());
-  const count = new Map<string, number>();
-  for (const t of plan.tasks) count.set(t.id.toLowerCase(), (count.get(t.id.toLowerCase()) ?? 0) + 1);
+  const count = countIds(plan.tasks);
   return {
     resources: plan.tasks.map((t) => ({
-      uri: taskUri(t.id, count.get(t.id.toLowerCase())! > 1 ? t.line : undefined),
+      uri: taskUri(t.id, count.get(idKey(t.id))! > 1 ? t.line : undefined),
       name: `${t.id} ${t.title}`.trim(),
       title: t.title || t.id,
       description: `${t.status}${t.owner ? `, ${t.owner}` : ''} (line ${t.line})`,

@@ -65,7 +65,7 @@ export const allowCancelledArg = z.boolean().optional().describe('a cancelled de
 
 const nullableText = z.string().nullable();
 
-export const taskSchema = z.object({
+const taskSchema = z.object({
   id: z.string(),
   idFromFile: z.boolean(),
   kind: z.enum(['task', 'week', 'parent']),

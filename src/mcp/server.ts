@@ -24,7 +24,7 @@ const INSTRUCTIONS =
   'fields and limit keep list results small. Every call reads the file as it is now; writes change only the cells concerned and the date stamps. ' +
   filtersExplained();
 
-export function buildServer(opts: ServerOptions): McpServer {
+function buildServer(opts: ServerOptions): McpServer {
   const server = new McpServer(
     { name: 'plan', title: 'plan: Markdown task tracker', version: opts.version },
     { instructions: INSTRUCTIONS, capabilities: { resources: { listChanged: true } } },

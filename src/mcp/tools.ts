@@ -26,7 +26,7 @@ const ANNOTATIONS: Record<ToolKind, ToolAnnotations> = {
 };
 
 /** A tool error with the message the CLI prints after `plan: `. */
-export function toolError(error: unknown): CallToolResult {
+function toolError(error: unknown): CallToolResult {
   const planError = asPlanError(error);
   const text = planError ? (planError.toolMessage ?? planError.message) : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
   return { content: [{ type: 'text', text }], isError: true };

@@ -27,7 +27,7 @@ export interface MergeResult {
  * token, but its separator is a bare run of `=`, so no line of the texts may
  * be a run of that length.
  */
-export function innerMarkerSize(texts: string[]): number {
+function innerMarkerSize(texts: string[]): number {
   const taken = new Set<number>();
   for (const t of texts) for (const m of t.matchAll(/^=+(?=\r?$)/gm)) taken.add(m[0].length);
   let n = 41;

@@ -19,7 +19,7 @@ export interface Segment {
 }
 
 /** Every span found in a task's source, whatever its shape. */
-export function spansOf(source: unknown): Span[] {
+function spansOf(source: unknown): Span[] {
   const out: Span[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (!v || typeof v !== 'object' || depth > 4) return;

@@ -2,6 +2,9 @@
 // holds becomes tasks, headings, tables and positioned problems. This is the
 // one place that decides what a task is; tables.ts, items.ts and outline.ts
 // read the shapes, this file puts them in the outline and keeps the order.
+// Once every block is read, Builder.finish runs the passes of passes/ in order
+// (one file each: fielded-headings, sibling-headings, ledgers, section-summaries,
+// ordinals, then table-counts on the final tasks).
 
 import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
 import { splitRow } from '../parse/cells.js';
@@ -15,7 +18,7 @@ import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read
 import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, headingId, HERE_MARK, isIdShaped } from './names.js';
 import { Outline, outlineNode, type OutlineNode } from './outline.js';
-import { emptyScope, scopesInHeading, scopeWord } from './scope.js';
+import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { findLegends } from './legend.js';
@@ -24,6 +27,13 @@ import { foldMentions } from './mentions.js';
 import { Dependencies, dependsField } from './depends.js';
 import { dateKindOf, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from './types.js';
+import type { Found, PassState } from './passes/state.js';
+import { fieldedHeadingTasks } from './passes/fielded-headings.js';
+import { siblingHeadingTasks } from './passes/sibling-headings.js';
+import { mergeLedgers } from './passes/ledgers.js';
+import { dropSectionSummaries } from './passes/section-summaries.js';
+import { numberOrdinals } from './passes/ordinals.js';
+import { countTableTasks } from './passes/table-counts.js';
 
 export { rowFields } from './tables.js';
 
@@ -110,13 +120,6 @@ function frontMatterYear(modified: string | null): number | null {
   return y ? Number(y) : null;
 }
 
-/** A task with where it sorts: tasks are listed in file order of their anchors. */
-interface Found {
-  task: Task;
-  anchor: number;
-  dropped?: boolean;
-}
-
 /** An item of the list run being read, kept until the run ends (a run of legend entries is a legend). */
 interface RunEntry {
   found: Found | null;
@@ -184,21 +187,21 @@ interface TableRun {
 /** The longest line of text that may stand between a table and its continuation (`**Note: supplier changed.**`). */
 const NOTE_MAX = 160;
 
-class Builder {
+class Builder implements PassState {
   private readonly outline = new Outline();
-  private readonly found: Found[] = [];
-  private readonly headings: Heading[] = [];
-  private readonly tables: TableInfo[] = [];
+  readonly found: Found[] = [];
+  readonly headings: Heading[] = [];
+  readonly tables: TableInfo[] = [];
   private readonly runs = new Map<number, RunEntry[]>();
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
-  private readonly ordinals: { found: Found; n: string }[] = [];
-  private readonly headingTasks: Found[] = [];
+  readonly ordinals: { found: Found; n: string }[] = [];
+  readonly headingTasks: Found[] = [];
   /** Every heading's node once its section has ended (for headings that are tasks beside heading tasks). */
-  private readonly closedHeadings: OutlineNode[] = [];
+  readonly closedHeadings: OutlineNode[] = [];
   /** Headings with a status field, no id and no tasks under them: tasks when the file has several (see fieldedHeadingTasks). */
-  private readonly fielded: { node: OutlineNode; name: string; id: ReturnType<typeof headingId>; status: Status }[] = [];
+  readonly fielded: { node: OutlineNode; name: string; id: ReturnType<typeof headingId>; status: Status }[] = [];
   /** Indices of headings that are tasks or hold some: sections where work is tracked. */
-  private readonly working = new Set<number>();
+  readonly working = new Set<number>();
   /** A bold line that introduces the list after it (`**Latest Updates** (25 Dec):`): a small heading for that list. */
   private leadIn: OutlineNode | null = null;
   /** The line right before a list when it ends with a colon (bold or not): the list's lead-in, as far as facts go. */
@@ -209,7 +212,7 @@ class Builder {
   /** The depth of the heading whose section the `read.skip` settings leave out, while in it. */
   private skipDepth: number | null = null;
   /** Headings in a skipped section: never tasks. */
-  private readonly skipped = new Set<OutlineNode>();
+  readonly skipped = new Set<OutlineNode>();
   private readonly isId?: (cell: string) => boolean;
   /** How many items are nested in a task's item (what is written under it). */
   private readonly under = new Map<Task, number>();
@@ -267,11 +270,11 @@ class Builder {
   } {
     this.endRuns(-1);
     for (const node of this.outline.closeAll()) this.closeHeading(node);
-    this.fieldedHeadingTasks();
-    this.siblingHeadingTasks();
-    this.mergeLedgers();
-    this.dropSectionSummaries();
-    this.numberOrdinals();
+    fieldedHeadingTasks(this);
+    siblingHeadingTasks(this);
+    mergeLedgers(this);
+    dropSectionSummaries(this);
+    numberOrdinals(this);
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
     const tasks = foldMentions(
       kept.map((f) => f.task),
@@ -280,7 +283,7 @@ class Builder {
     );
     assignRefs(tasks);
     const dependencies = this.deps.resolve(tasks, (offset) => this.position(offset));
-    this.countTableTasks(tasks);
+    countTableTasks(this, tasks);
     const detachedStatus = tasks.some(
       (t) =>
         t.source.type === 'heading' &&
@@ -437,57 +440,13 @@ class Builder {
   }
 
   /** A heading's name as a task (emphasised notes in brackets at its end left out) and the id it writes. */
-  private headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
+  headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
     const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
     const name = groupName(displayText(raw, this.repair));
     return { name, id: headingId(name) };
   }
 
-  /**
-   * `### 2. Foundations` beside `### 1. Site survey ✅`, `## Phase 2: Beta` beside `## Phase 1: Alpha ✅`: headings
-   * numbered the way their sibling heading tasks are (same parent, same level), where those and they hold no tasks
-   * of their own, are the next steps of the same list: tasks too, with the status a ledger row gives them
-   * (mergeLedgers), or none.
-   */
-  private siblingHeadingTasks(): void {
-    const style = (node: OutlineNode, name: string, id: ReturnType<typeof headingId>): string | null =>
-      /^\d+[.)]\s/u.test(name) ? 'numbered' : id.scope && id.id !== null ? `scope ${Object.keys(node.scope)[0] ?? ''}` : null;
-    const parents: number[] = [];
-    const stack: number[] = [];
-    this.headings.forEach((h, i) => {
-      while (stack.length && this.headings[stack[stack.length - 1]!]!.depth >= h.depth) stack.pop();
-      parents[i] = stack.at(-1) ?? -1;
-      stack.push(i);
-    });
-    const families = new Map<string, { node: OutlineNode; name: string; id: ReturnType<typeof headingId>; style: string | null }[]>();
-    for (const node of this.closedHeadings) {
-      const { name, id } = this.headingName(node.at!.block);
-      const key = `${parents[node.index]}:${node.depth}`;
-      const family = families.get(key) ?? [];
-      families.set(key, family);
-      family.push({ node, name, id, style: style(node, name, id) });
-    }
-    for (const family of families.values()) {
-      // Only beside heading tasks that are the work themselves: headings that hold tasks are containers, not steps.
-      const styles = new Set(family.filter((f) => f.node.task && f.node.holds === 0 && f.style).map((f) => f.style));
-      for (const f of family) {
-        if (f.node.task || this.skipped.has(f.node) || !f.style || !styles.has(f.style) || f.node.holds > 0 || f.node.depth <= 1 || f.node.listStatus) continue;
-        this.addHeadingTask(f.node, f.name, f.id, 'none');
-      }
-    }
-  }
-
-  /**
-   * Headings that each say their state in a `**Status:**` field and hold no tasks
-   * (`### iCal export per team` … `**Status:** Erledigt`) are entries of a backlog
-   * when the file has several; a single one is more likely a document's own status.
-   */
-  private fieldedHeadingTasks(): void {
-    if (this.fielded.length < 2) return;
-    for (const f of this.fielded) this.addHeadingTask(f.node, f.name, f.id, f.status);
-  }
-
-  private addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
+  addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
     if (!node.at) return;
     // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
     const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*)[.)]\s+(?=\S)/u.exec(name) : null;
@@ -861,96 +820,13 @@ class Builder {
     }
   }
 
-  private drop(found: Found): void {
+  drop(found: Found): void {
     found.dropped = true;
     for (const n of this.outline.open()) {
       if (n.line > found.task.line) continue;
       n.holds = Math.max(0, n.holds - 1);
       if (found.task.source.type !== 'row') n.holdsItems = Math.max(0, n.holdsItems - 1);
     }
-  }
-
-  /**
-   * A ledger row (`| Task 4 | completed |`) that names a heading task with no
-   * status of its own gives it that status, and is not a task itself.
-   */
-  private mergeLedgers(): void {
-    const rowsById = new Map<string, Found[]>();
-    for (const f of this.found) {
-      if (f.dropped || f.task.source.type !== 'row' || !f.task.idFromFile) continue;
-      const key = f.task.id.toLowerCase();
-      const rows = rowsById.get(key);
-      if (rows) rows.push(f);
-      else rowsById.set(key, [f]);
-    }
-    for (const h of this.headingTasks) {
-      if (h.task.status !== 'none' || !h.task.idFromFile) continue;
-      const rows = rowsById.get(h.task.id.toLowerCase());
-      if (rows?.length !== 1) continue;
-      const row = rows[0]!;
-      const src = row.task.source as Extract<Task['source'], { type: 'row' }>;
-      const cell = src.columns.status !== undefined ? src.cells[src.columns.status] : undefined;
-      if (!cell || h.task.source.type !== 'heading') continue;
-      h.task.status = row.task.status;
-      h.task.statusText = row.task.statusText;
-      h.task.owner = row.task.owner;
-      h.task.source.status = cell;
-      row.dropped = true;
-    }
-  }
-
-  /**
-   * A table with one row per section of the file (`| S0 | Foundation | ✅ Done |` beside
-   * `## S0 — Foundation`, whose section tracks tasks) summarises what those sections detail:
-   * its rows are not tasks of their own, or the work would be counted twice. Ids without a letter (`1`, `2`) are too
-   * common as section numbers to say so.
-   */
-  private dropSectionSummaries(): void {
-    const byTable = new Map<number, Found[]>();
-    for (const f of this.found) {
-      if (f.dropped || f.task.source.type !== 'row') continue;
-      // Pushed, not copied: a copy per row made a table of 20,000 rows take 24 s.
-      const rows = byTable.get(f.task.source.table);
-      if (rows) rows.push(f);
-      else byTable.set(f.task.source.table, [f]);
-    }
-    for (const rows of byTable.values()) {
-      const ids = rows.map((f) => (f.task.idFromFile && /\p{L}/u.test(f.task.id) ? f.task.id.toLowerCase() : ''));
-      if (rows.length < 2 || ids.includes('') || new Set(ids).size !== ids.length) continue;
-      const named = ids.filter((id) => this.headings.some((h, i) => this.working.has(i) && namesSection(h.name, id)));
-      if (named.length < 2 || named.length * 3 < ids.length * 2) continue;
-      for (const f of rows) this.drop(f);
-      const src = rows[0]!.task.source;
-      if (src.type === 'row') this.tables[src.table]!.reason = 'summary';
-    }
-  }
-
-  /** Numbers of ordered items are ids when they run on across the file (1…22), not when each list restarts at 1. */
-  private numberOrdinals(): void {
-    const live = this.ordinals.filter((o) => !o.found.dropped);
-    const numbers = live.map((o) => o.n);
-    if (live.length < 2 || new Set(numbers).size !== numbers.length) return;
-    for (const o of live) {
-      o.found.task.id = o.n;
-      o.found.task.idFromFile = true;
-    }
-  }
-
-  private countTableTasks(tasks: Task[]): void {
-    const seen = new Set<number>();
-    tasks.forEach((t, i) => {
-      if (t.source.type !== 'row') return;
-      const info = this.tables[t.source.table]!;
-      if (!seen.has(t.source.table)) {
-        seen.add(t.source.table);
-        info.firstTask = i;
-        info.taskCount = 0;
-      }
-      info.taskCount++;
-    });
-    this.tables.forEach((info, i) => {
-      if (!seen.has(i)) info.firstTask = tasks.length;
-    });
   }
 }
 
@@ -974,14 +850,6 @@ function filledCells(t: Task, text: string): number {
   if (s.type !== 'row') return 0;
   const own = new Set([s.columns.id, s.columns.title, s.columns.status]);
   return s.cells.filter((c, i) => !own.has(i) && text.slice(c.start, c.end).trim() !== '').length;
-}
-
-/** `S0 — Foundation` and `Phase 1: Basics` are the sections `s0` and `phase 1` (not `phase 1.5`'s). */
-function namesSection(heading: string, id: string): boolean {
-  const name = heading.toLowerCase();
-  if (!name.startsWith(id)) return false;
-  const after = name.slice(id.length);
-  return !/^(?:[\p{L}\p{N}]|[.,]\p{N})/u.test(after);
 }
 
 function periodLetter(header: string): 'W' | 'S' | 'M' {
@@ -1046,5 +914,3 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
   }
   return null;
 }
-
-export { emptyScope, scopesInHeading };

@@ -12,7 +12,8 @@
 // reported as problems at the reference's line and column.
 
 import type { Span } from '../parse/blocks.js';
-import { DEPENDENCY_OPENERS, idKey, isIdShaped, stripLeadingMarks } from './names.js';
+import { DEPENDENCY_OPENERS, isIdShaped, stripLeadingMarks } from './names.js';
+import { countIds, idKey, idOrLine } from './ids.js';
 import { normaliseRange, scopeWord } from './scope.js';
 import { SCOPE_KINDS, type Problem, type ScopeKind, type Task } from './types.js';
 
@@ -63,7 +64,7 @@ const QUALIFIER =
 const SCOPE_REF = /^(\p{L}+)\s*(?:(?:#|no\.?)\s*)?(\d+(?:\.\d+)*(?:\s*[-–—]\s*\d+(?:\.\d+)*)?)$/u;
 
 /** A scope reference in a canonical spelling: `Phase 2`, `Week 3-4`. */
-export function scopeRefText(scope: ScopeKind, value: string): string {
+function scopeRefText(scope: ScopeKind, value: string): string {
   return `${scope[0]!.toUpperCase()}${scope.slice(1)} ${value}`;
 }
 
@@ -354,11 +355,13 @@ class TaskIndex {
   private readonly byId = new Map<string, Task[]>();
   private readonly byTitle = new Map<string, Task[]>();
   private readonly scopeMembers = new Map<string, Task[]>();
+  private readonly idCounts: Map<string, number>;
 
   constructor(
     private readonly tasks: Task[],
     private readonly naming: Map<Task, [ScopeKind, string][]>,
   ) {
+    this.idCounts = countIds(tasks);
     for (const t of tasks) {
       push(this.byId, idKey(t.id), t);
       push(this.byTitle, titleKey(t.title), t);
@@ -380,7 +383,7 @@ class TaskIndex {
 
   /** How another task names `t`: its id when no other task has it, else its line. */
   private referenceTo(t: Task): string {
-    return (this.byId.get(idKey(t.id))?.length ?? 0) === 1 ? t.id : `L${t.line}`;
+    return idOrLine(t, this.idCounts);
   }
 
   private members(scope: ScopeKind, value: string): Task[] {

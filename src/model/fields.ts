@@ -181,7 +181,7 @@ export function stripFieldMarks(title: string): string {
 }
 
 /** Cheap test: whether text may hold a field mark. */
-export function mayHoldMarks(text: string): boolean {
+function mayHoldMarks(text: string): boolean {
   return /[📅📆🗓⏳⌛🛫➕✅❌🔺⏫🔼🔽⏬]|:\d{4}-|\(due|\(deadline|^\([A-E]\)/iu.test(text);
 }
 
@@ -300,7 +300,7 @@ export interface DateContext {
 }
 
 /** The context of a file's dates: slashed dates that only fit one order decide it; fully written dates that share a year give it. */
-export function dateContext(texts: readonly string[], fallbackYear: number | null): DateContext {
+function dateContext(texts: readonly string[], fallbackYear: number | null): DateContext {
   let dayFirst = false;
   let monthFirst = false;
   const years = new Set<number>();
@@ -446,7 +446,7 @@ function todoTxtStyle(text: string): boolean {
 }
 
 /** The tags of a title or item as written: `#tags`, and on a todo.txt-style line `+project` and `@context` (but the owner's `@name`). */
-export function tagsIn(raw: string, owner: string | null): string[] {
+function tagsIn(raw: string, owner: string | null): string[] {
   const text = tagSearchText(raw);
   const tags = [...text.matchAll(HASH_TAG)].map((m) => m[1]!).filter((t) => !/^[0-9a-f]{6}$/i.test(t) || !/\d/.test(t));
   if (todoTxtStyle(text)) {
@@ -457,7 +457,7 @@ export function tagsIn(raw: string, owner: string | null): string[] {
 }
 
 /** A Tags or Labels cell: words separated by commas or spaces, a leading `#` dropped. */
-export function tagsOfCell(cell: string): string[] {
+function tagsOfCell(cell: string): string[] {
   return cell
     .split(/[,;\s]+/u)
     .map((t) => t.replace(/^[#+@]/, '').replace(/[`*_]/g, ''))

@@ -160,55 +160,11 @@ export function readItem(
   vocab: Vocabulary,
   repair: (s: string) => string,
 ): ItemReading {
-  const r: ItemReading = {
-    task: false,
-    id: null,
-    scopeId: false,
-    title: '',
-    notes: null,
-    status: 'none',
-    statusText: '',
-    box: null,
-    statusMark: null,
-    statusTail: null,
-    legend: null,
-    field: null,
-    bold: false,
-    struck: false,
-    marked: false,
-    owner: null,
-    ordinal: null,
-    tag: null,
-    tailSays: false,
-    todoNote: false,
-  };
-  let at = span.start;
-  let end = span.end;
-  const claim = trailingOwnerMark(text.slice(at, end));
-  if (claim) {
-    r.owner = claim.owner;
-    end = at + claim.start;
-  }
-  // `- Pour the slab ← we are here`: the marker says the item is under way, after the title.
-  const hereAt = HERE_MARK.exec(text.slice(at, end));
-  let here: { status: Status; text: string; span: Span; word: string; paren?: string } | null = null;
-  if (hereAt) {
-    const start = at + hereAt.index + (hereAt[0].length - hereAt[0].trimStart().length);
-    const stop = at + hereAt.index + hereAt[0].trimEnd().length;
-    here = { status: 'in-progress', text: text.slice(start, stop), span: { start, end: stop }, word: 'here' };
-    end = at + hereAt.index;
-  }
-  let boxStatus: Status | null = null;
-  if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
-  else {
-    // The box and the blanks after it (any number: `[ ]     five spaces` is still a box and its text).
-    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 3 + BOX_BLANKS_MAX)));
-    if (box) {
-      r.box = { start: at, end: at + 3 };
-      boxStatus = BOXES[box[1]!]!;
-      at += box[0].length;
-    }
-  }
+  const r = emptyReading();
+  const { end, here } = trailingMarks(text, span, r);
+  const boxed = readBox(text, span.start, end, gfmBox, r);
+  const boxStatus = boxed.status;
+  let at = boxed.at;
   const mark = leadingStatus(text, at, end, vocab);
   if (mark) {
     r.statusMark = mark.span;
@@ -275,6 +231,81 @@ export function readItem(
   r.marked = boxStatus === null;
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
+}
+
+function emptyReading(): ItemReading {
+  return {
+    task: false,
+    id: null,
+    scopeId: false,
+    title: '',
+    notes: null,
+    status: 'none',
+    statusText: '',
+    box: null,
+    statusMark: null,
+    statusTail: null,
+    legend: null,
+    field: null,
+    bold: false,
+    struck: false,
+    marked: false,
+    owner: null,
+    ordinal: null,
+    tag: null,
+    tailSays: false,
+    todoNote: false,
+  };
+}
+
+/**
+ * What ends an item after its title: a claim's `@name` (into `r.owner`) and a `← we are here` marker.
+ * Returns where the rest of the item ends, and the marker's status.
+ */
+function trailingMarks(
+  text: string,
+  span: Span,
+  r: ItemReading,
+): { end: number; here: { status: Status; text: string; span: Span; word: string; paren?: string } | null } {
+  const at = span.start;
+  let end = span.end;
+  const claim = trailingOwnerMark(text.slice(at, end));
+  if (claim) {
+    r.owner = claim.owner;
+    end = at + claim.start;
+  }
+  // `- Pour the slab ← we are here`: the marker says the item is under way, after the title.
+  const hereAt = HERE_MARK.exec(text.slice(at, end));
+  let here: { status: Status; text: string; span: Span; word: string; paren?: string } | null = null;
+  if (hereAt) {
+    const start = at + hereAt.index + (hereAt[0].length - hereAt[0].trimStart().length);
+    const stop = at + hereAt.index + hereAt[0].trimEnd().length;
+    here = { status: 'in-progress', text: text.slice(start, stop), span: { start, end: stop }, word: 'here' };
+    end = at + hereAt.index;
+  }
+  return { end, here };
+}
+
+/** The item's checkbox (GFM's, or one written `[ ]` where GFM sees none, into `r.box`): its status, and where the text after it starts. */
+function readBox(
+  text: string,
+  at: number,
+  end: number,
+  gfmBox: { checked: boolean | null; span: Span | null },
+  r: ItemReading,
+): { status: Status | null; at: number } {
+  let boxStatus: Status | null = null;
+  if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
+  else {
+    // The box and the blanks after it (any number: `[ ]     five spaces` is still a box and its text).
+    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 3 + BOX_BLANKS_MAX)));
+    if (box) {
+      r.box = { start: at, end: at + 3 };
+      boxStatus = BOXES[box[1]!]!;
+      at += box[0].length;
+    }
+  }
+  return { status: boxStatus, at };
 }
 
 /** Statuses an explicit phrase states more precisely than a box or a generic mark. */

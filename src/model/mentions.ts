@@ -5,7 +5,7 @@
 // task, the others are its mentions (Task.mentions). The rule is in docs/reading.md.
 
 import type { Vocabulary } from '../status.js';
-import { idKey } from './names.js';
+import { idKey } from './ids.js';
 import { SCOPE_KINDS, type Task } from './types.js';
 
 /** Tasks sharing one id beyond this many are left apart: a file with 500 `1`s lists different work. */

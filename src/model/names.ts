@@ -126,7 +126,7 @@ export function headingId(text: string): IdSplit {
 }
 
 /** Week-table rows are `W2`, sprint rows `S3`, month rows `M1`; phases and milestones are their number. */
-export const PERIOD_PREFIX: Record<string, string> = { week: 'W', sprint: 'S', month: 'M' };
+const PERIOD_PREFIX: Record<string, string> = { week: 'W', sprint: 'S', month: 'M' };
 
 /** An id cell or a table's first column: `TASK-001`, `T01`, `1.2`, `P1`, `Task 1`, `7`. */
 export function isIdShaped(cell: string): boolean {
@@ -172,9 +172,4 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
 /** Removes every decorative mark (for comparing titles and names). */
 export function withoutMarks(s: string): string {
   return s.replace(ANY_MARK, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** An id as plan compares ids (`#12` and `12`, `T-1` and `t-1` are one id): every lookup by id uses this. */
-export function idKey(id: string): string {
-  return id.trim().toLowerCase().replace(/^#/, '');
 }

@@ -149,7 +149,7 @@ const ICONS = new Set(['📋', '📅', '🗓', '🔜', '📌']);
 const MARK_AT = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
 
 /** A status written in a heading: a trailing `(IN PROGRESS)`/`[DONE]`, or a status mark with its words. */
-export function headingStatus(text: string, vocab: Vocabulary): Status {
+function headingStatus(text: string, vocab: Vocabulary): Status {
   if (HERE_MARK.test(text)) return 'in-progress';
   const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
   if (bracket) {

@@ -9,7 +9,7 @@ import type { ColumnRole } from './types.js';
 /** What a column can be told to hold: a role the reader knows, or nothing to read (`ignore`). */
 export type ReadRole = ColumnRole | 'ignore';
 
-export const READ_ROLES: readonly ReadRole[] = ['id', 'title', 'status', 'owner', 'notes', 'priority', 'depends', 'ignore'];
+const READ_ROLES: readonly ReadRole[] = ['id', 'title', 'status', 'owner', 'notes', 'priority', 'depends', 'ignore'];
 
 /** Where a setting came from, as the user names it. */
 export type ConfigSource = '.planrc.json' | 'front matter';
@@ -45,8 +45,8 @@ function headingKey(text: string): string {
 }
 
 /** The longest id pattern taken, and the longest text an id pattern is run on (ids are short). */
-export const MAX_ID_PATTERN = 200;
-export const MAX_ID_TEXT = 64;
+const MAX_ID_PATTERN = 200;
+const MAX_ID_TEXT = 64;
 
 /**
  * Why a user's id pattern is refused, or null. It must compile (with the `u` flag), and must not risk

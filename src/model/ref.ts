@@ -32,8 +32,3 @@ export function assignRefs(tasks: readonly Task[]): void {
     taken.add(t.id);
   }
 }
-
-/** Whether an id is a derived reference (`@3fa9c`) rather than one written in the file. */
-export function isRef(id: string): boolean {
-  return /^@[0-9a-f]{5}$/.test(id);
-}

@@ -3,7 +3,7 @@
 // (`| **Sprint 1** | | |`, which scope the rows below them), totals, and
 // placeholders (`| ... | ... |`).
 
-import type { Span, TableRow } from '../parse/blocks.js';
+import type { Span } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../status.js';
 import { filled } from './columns.js';
 import { trailingOwnerMark } from './owner-mark.js';
@@ -149,5 +149,3 @@ export function periodOf(firstCell: string, prefix: string): { id: string | null
   const value = num ? normaliseRange(num[0]) : firstCell.trim() || null;
   return { id: value ? prefix + value : null, value };
 }
-
-export type { TableRow };

@@ -54,7 +54,7 @@ export type TaskSource =
  * work of a period. `parent`: a heading that carries a status and holds tasks of
  * its own (`### Phase 5 🔄 IN PROGRESS`); never picked as the next task.
  */
-export type TaskKind = 'task' | 'week' | 'parent';
+type TaskKind = 'task' | 'week' | 'parent';
 
 export interface Task {
   /** The id as written in the file, or (idFromFile false) a reference `@` + 5 hex digits derived from the title and group. */

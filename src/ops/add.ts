@@ -13,6 +13,7 @@ import { scopeMatches } from '../model/scope.js';
 import { escapeCell } from '../text/plain.js';
 import { lineEndAt, lineOf, lineStartAt } from '../text/lines.js';
 import { PlanError } from '../errors.js';
+import { idKey } from '../model/ids.js';
 import { parseStatusArgument, type OpResult } from './set.js';
 import { newItem, taskLists, type TaskList } from './add-item.js';
 
@@ -34,17 +35,17 @@ function inScope(scope: Scope, section: string | null, input: AddInput): boolean
 }
 
 /** The task tables that match the scope flags given. */
-export function targetTables(plan: Plan, input: AddInput): TableInfo[] {
+function targetTables(plan: Plan, input: AddInput): TableInfo[] {
   return plan.tables.filter((t) => t.kind === 'task' && inScope(t.scope, t.section, input));
 }
 
 /** The task lists that match the scope flags given. */
-export function targetLists(plan: Plan, text: string, input: AddInput): TaskList[] {
+function targetLists(plan: Plan, text: string, input: AddInput): TaskList[] {
   return taskLists(plan, text).filter((l) => inScope(l.tasks[0]!, l.section, input));
 }
 
-/** The id after the table's last one: `1.4` after `1.3`, `15` after `14`, `CE-010` after `CE-009`, `5.E` after `5.D`. */
-export function nextId(ids: string[], taken: Set<string>, fallbackPrefix: string): string {
+/** The id after the table's last one (`taken`: the ids in use, by idKey): `1.4` after `1.3`, `15` after `14`, `CE-010` after `CE-009`, `5.E` after `5.D`. */
+function nextId(ids: string[], taken: Set<string>, fallbackPrefix: string): string {
   let base: { prefix: string; n: number; width: number } | null = null;
   for (let i = ids.length - 1; i >= 0 && !base; i--) {
     const m = /^(.*?)(?<!\d)(\d+)$/.exec(ids[i]!);
@@ -53,14 +54,14 @@ export function nextId(ids: string[], taken: Set<string>, fallbackPrefix: string
     if (!base && letter) {
       for (let c = letter[2]!.charCodeAt(0) + 1; c <= 90; c++) {
         const id = letter[1]! + String.fromCharCode(c);
-        if (!taken.has(id.toLowerCase())) return id;
+        if (!taken.has(idKey(id))) return id;
       }
     }
   }
   if (!base) base = { prefix: fallbackPrefix, n: 0, width: 1 };
   let n = base.n + 1;
   const make = (k: number) => `${base!.prefix}${String(k).padStart(base!.width, '0')}`;
-  while (taken.has(make(n).toLowerCase())) n++;
+  while (taken.has(idKey(make(n)))) n++;
   return make(n);
 }
 
@@ -133,7 +134,7 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
     }
     // Never an id the file already uses anywhere: the seed numbers its tasks
     // across tables (2–4 under Sprint 8, 5–9 in Week 2), so `5` would be ambiguous.
-    const taken = new Set(plan.tasks.map((t) => t.id.toLowerCase()));
+    const taken = new Set(plan.tasks.map((t) => idKey(t.id)));
     const edit = tables.length ? rowEdit(ec, tables[0]!, input, taken) : await itemEdit(ec, lists[0]!, input, taken);
     return { edits: [edit], value: { line: lineOf(ec.text, edit.start) + 1 } };
   });
@@ -202,5 +203,3 @@ async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken:
   }
   return edit;
 }
-
-export type { Task };

@@ -51,7 +51,7 @@ export function parseStatusArgument(arg: string, extension: Record<string, Setta
  * `plan: statuses:` or `.planrc.json`), as its map spells it: `set` writes
  * that word rather than the file's usual text for the status.
  */
-export function ownWord(arg: string, extension: Record<string, SettableStatus>): string | null {
+function ownWord(arg: string, extension: Record<string, SettableStatus>): string | null {
   if (canonicalName(arg)) return null;
   const wanted = normaliseWords(stripVS(arg));
   return Object.keys(extension).find((key) => normaliseWords(stripVS(key)) === wanted) ?? null;

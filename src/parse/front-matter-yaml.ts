@@ -8,7 +8,7 @@ import matter from 'gray-matter';
 import { lineOf } from '../text/lines.js';
 import { findFrontMatter, type FrontMatterBlock } from './front-matter-find.js';
 
-export interface FrontMatterProblem {
+interface FrontMatterProblem {
   line: number;
   message: string;
   kind: 'invalid-yaml' | 'unsupported-language' | 'not-a-mapping';

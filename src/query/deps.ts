@@ -3,6 +3,7 @@
 // here they are only looked up (`plan.dependencies`: reference → lines).
 
 import type { Plan, Task } from '../model/types.js';
+import { isFinished } from '../status.js';
 
 export interface Dependency {
   /** The reference as the model keeps it: an id, `L<line>`, `Phase 2`, or unresolved text. */
@@ -14,12 +15,6 @@ export interface Dependency {
 export interface WaitOptions {
   /** A cancelled dependency counts as satisfied (by default only a done one does). */
   allowCancelled?: boolean;
-}
-
-const CLOSED = new Set(['done', 'cancelled']);
-
-export function isClosed(t: Task): boolean {
-  return CLOSED.has(t.status);
 }
 
 export class DependencyGraph {
@@ -74,7 +69,7 @@ export class DependencyGraph {
     const queue = [t];
     while (queue.length) {
       for (const d of this.dependents(queue.pop()!)) {
-        if (out.has(d) || d === t || isClosed(d)) continue;
+        if (out.has(d) || d === t || isFinished(d.status)) continue;
         out.add(d);
         queue.push(d);
       }
@@ -92,7 +87,7 @@ export class DependencyGraph {
   }
 }
 
-export function satisfied(t: Task, opts: WaitOptions = {}): boolean {
+function satisfied(t: Task, opts: WaitOptions = {}): boolean {
   return t.status === 'done' || (!!opts.allowCancelled && t.status === 'cancelled');
 }
 

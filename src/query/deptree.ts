@@ -4,8 +4,9 @@
 // references that name no task.
 
 import type { Plan, Task } from '../model/types.js';
-import type { Status } from '../status.js';
+import { isFinished, type Status } from '../status.js';
 import { DependencyGraph } from './deps.js';
+import { countIds, idOrLine } from '../model/ids.js';
 
 export interface DepNode {
   /** How plan names it: a task's id (`L<line>` when the id is shared), a scope (`Phase 2`), or `?` and the text of a reference to nothing. */
@@ -31,9 +32,8 @@ const SCOPE_REF = /^(?:Sprint|Week|Month|Phase|Milestone) \S+$/;
 
 export function dependencyView(plan: Plan, root?: Task): DepView {
   const graph = new DependencyGraph(plan);
-  const counts = new Map<string, number>();
-  for (const t of plan.tasks) counts.set(t.id.toLowerCase(), (counts.get(t.id.toLowerCase()) ?? 0) + 1);
-  const keyOf = (t: Task) => (counts.get(t.id.toLowerCase()) === 1 ? t.id : `L${t.line}`);
+  const counts = countIds(plan.tasks);
+  const keyOf = (t: Task) => idOrLine(t, counts);
   const view: DepView = { nodes: new Map(), edges: [], children: new Map(), roots: [] };
   const taskNode = (t: Task): string => {
     const key = keyOf(t);
@@ -89,6 +89,6 @@ export function dependencyView(plan: Plan, root?: Task): DepView {
 }
 
 function scopeStatus(tasks: Task[]): Status {
-  if (tasks.every((t) => t.status === 'done' || t.status === 'cancelled')) return 'done';
+  if (tasks.every((t) => isFinished(t.status))) return 'done';
   return tasks.some((t) => t.status === 'done' || t.status === 'in-progress') ? 'in-progress' : 'pending';
 }

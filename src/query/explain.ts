@@ -9,7 +9,7 @@ import { normaliseKey } from '../model/read-config.js';
 import type { ColumnRole, Plan, TableInfo, Task } from '../model/types.js';
 import { Vocabulary } from '../status.js';
 
-export interface FieldOrigin {
+interface FieldOrigin {
   field: string;
   /** Where in the file: `column 2 "Detail"`, `the item text`, `the heading`. */
   from: string;

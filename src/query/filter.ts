@@ -2,7 +2,7 @@
 
 import { SCOPE_KINDS, type ScopeKind, type Task } from '../model/types.js';
 import { scopeMatches } from '../model/scope.js';
-import { canonicalName, Vocabulary, type Status } from '../status.js';
+import { canonicalName, isFinished, OPEN_STATUSES, Vocabulary, type Status } from '../status.js';
 import { UsageError } from '../errors.js';
 import { atLeast, isoDate, priorityLevel, PRIORITY_LEVELS } from '../model/fields.js';
 import { today } from '../today.js';
@@ -35,9 +35,7 @@ export interface Filters {
   kind?: 'task' | 'week';
 }
 
-export const OPEN_STATUSES: readonly Status[] = ['in-progress', 'pending', 'blocked', 'none'];
-
-export function parseStatusFilter(value: string): Set<Status> {
+function parseStatusFilter(value: string): Set<Status> {
   const wanted = new Set<Status>();
   const vocab = Vocabulary.of();
   for (const part of value
@@ -79,7 +77,7 @@ function iso(t: Date): string {
 }
 
 /** Today as an ISO date (SOURCE_DATE_EPOCH, else the runtime's clock in the local time zone). */
-export function todayIso(): string {
+function todayIso(): string {
   const t = today();
   return isoDate(t.y, t.m, t.d);
 }
@@ -97,7 +95,7 @@ function rangeEnd(text: string, end: 'from' | 'to'): string | null {
 }
 
 /** The days `--due` names, both ends included; '' for an open end. */
-export function dueRange(value: string): [string, string] {
+function dueRange(value: string): [string, string] {
   const v = value.trim().toLowerCase();
   const t = today();
   const now = Date.UTC(t.y, t.m - 1, t.d);
@@ -148,8 +146,6 @@ function tagsWanted(value: string): Set<string> {
   );
 }
 
-const CLOSED: ReadonlySet<Status> = new Set(['done', 'cancelled']);
-
 /** What filtering reads of a task (history snapshots have these fields too). */
 export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'kind' | ScopeKind> &
   Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line' | 'mentions' | 'due' | 'priorityLevel' | 'tags'>>;
@@ -174,7 +170,7 @@ export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
       (f.kind === undefined || t.kind === f.kind) &&
       (grep === undefined || haystack(t).includes(grep)) &&
       (due === null || (!!t.due && (!due[0] || t.due >= due[0]) && (!due[1] || t.due <= due[1]))) &&
-      (overdue === null || (!!t.due && t.due < overdue && !CLOSED.has(t.status))) &&
+      (overdue === null || (!!t.due && t.due < overdue && !isFinished(t.status))) &&
       (floor === null || atLeast(t.priorityLevel, floor)) &&
       (tags === null || (t.tags ?? []).some((x) => tags.has(x.toLowerCase()))),
   );

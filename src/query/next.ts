@@ -5,11 +5,12 @@
 
 import type { Task } from '../model/types.js';
 import { PRIORITY_LEVELS } from '../model/fields.js';
+import { isOpen } from '../status.js';
 
 /** Owners that mean "anyone may take it". */
 const ANYONE = /^(?:any|any agent|anyone|anybody|unassigned|tbd|nobody|open|—|-)?$/i;
 
-export function isUnowned(t: Task): boolean {
+function isUnowned(t: Task): boolean {
   return t.owner == null || ANYONE.test(t.owner.trim());
 }
 
@@ -18,7 +19,7 @@ export function ownedBy(t: Task, owner: string): boolean {
 }
 
 /** Lower is more urgent; null when the text names no priority. */
-export function priorityRank(p: string | null): number | null {
+function priorityRank(p: string | null): number | null {
   if (!p) return null;
   const s = p.replace(/[*_`]/g, '').trim().toLowerCase();
   const m = /^p\s*([0-9])\b/.exec(s);
@@ -56,9 +57,8 @@ function isWork(t: Task): boolean {
 }
 
 function ranked(tasks: Task[], owner?: string): Ranked[] {
-  const eligible = tasks.filter(
-    (t) => isWork(t) && (t.status === 'in-progress' || t.status === 'pending' || t.status === 'none') && (!owner || ownedBy(t, owner) || isUnowned(t)),
-  );
+  // Open work that can be picked up now: a blocked task waits on something else.
+  const eligible = tasks.filter((t) => isWork(t) && isOpen(t.status) && t.status !== 'blocked' && (!owner || ownedBy(t, owner) || isUnowned(t)));
   const group = (t: Task): number => (t.status === 'in-progress' ? 0 : 1);
   return eligible
     .map((t, order) => ({ t, order, g: group(t), p: rankOf(t), due: t.due ?? '~' }))
@@ -70,7 +70,7 @@ export function rankNext(tasks: Task[], owner?: string): Task[] {
   return ranked(tasks, owner).map((r) => r.t);
 }
 
-export function pickNext(tasks: Task[], owner?: string): NextPick | null {
+function pickNext(tasks: Task[], owner?: string): NextPick | null {
   const all = ranked(tasks, owner);
   if (all.length === 0) return null;
   const best = all[0]!;

@@ -2,7 +2,8 @@
 // less those waiting on a dependency that is not done.
 
 import { SCOPE_KINDS, type Plan, type Task } from '../model/types.js';
-import { DependencyGraph, isClosed, type WaitOptions } from './deps.js';
+import { DependencyGraph, type WaitOptions } from './deps.js';
+import { isFinished } from '../status.js';
 import { pickFilters, type Filters } from './filter.js';
 import { chooseNext, rankNext, type NextPick } from './next.js';
 import { resolveTask } from './resolve.js';
@@ -71,7 +72,7 @@ export function dependencyFilter(plan: Plan, tasks: Task[], f: DependencyFilters
   if (!f.waiting && f.blockedBy === undefined) return tasks;
   const graph = new DependencyGraph(plan);
   let out = tasks;
-  if (f.waiting) out = out.filter((t) => !isClosed(t) && graph.isWaiting(t, f));
+  if (f.waiting) out = out.filter((t) => !isFinished(t.status) && graph.isWaiting(t, f));
   if (f.blockedBy !== undefined) {
     const pick = pickFilters(scope, [...SCOPE_KINDS, 'section']);
     const blocked = graph.blockedBy(resolveTask(plan.tasks, f.blockedBy, pick, display), f);

@@ -5,7 +5,7 @@ import { SCOPE_KINDS, type Task } from '../model/types.js';
 import { PlanError, UsageError } from '../errors.js';
 import { filterTasks, type Filters } from './filter.js';
 import { scopeMatches } from '../model/scope.js';
-import { idKey } from '../model/names.js';
+import { idKey, parseLineRef, sameId } from '../model/ids.js';
 import { taskScope, type TaskIndex } from '../cache/task-index.js';
 
 /**
@@ -14,9 +14,9 @@ import { taskScope, type TaskIndex } from '../cache/task-index.js';
  */
 export function resolveTask(tasks: Task[], id: string, filters: Filters, file: string, index?: TaskIndex, forWrite = false): Task {
   const wanted = id.trim();
-  const position = /^L(\d+)$/i.exec(wanted);
-  if (position && !(index?.ids ?? tasks.map((t) => t.id)).some((x) => x.toLowerCase() === wanted.toLowerCase())) {
-    return byLine(tasks, Number(position[1]), filters, file, wanted, forWrite);
+  const position = parseLineRef(wanted);
+  if (position !== null && !(index?.ids ?? tasks.map((t) => t.id)).some((x) => sameId(x, wanted))) {
+    return byLine(tasks, position, filters, file, wanted, forWrite);
   }
   const norm = idKey;
   const key = norm(wanted);

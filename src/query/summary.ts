@@ -20,7 +20,7 @@ import type { Heading, Plan, ScopeKind, Task } from '../model/types.js';
 import { scopesInHeading } from '../model/scope.js';
 import { STATUSES, type Status } from '../status.js';
 
-export type StatusCounts = Record<Status, number>;
+type StatusCounts = Record<Status, number>;
 
 export interface Figures {
   done: number;
@@ -50,7 +50,7 @@ export interface Summary {
 /** When a heading names several scopes (`Sprint 3, Week 2`), the finest names its group. */
 const FINEST_FIRST: readonly ScopeKind[] = ['week', 'sprint', 'month', 'milestone', 'phase'];
 
-export function emptyCounts(): StatusCounts {
+function emptyCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 

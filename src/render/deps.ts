@@ -71,7 +71,7 @@ export function treeText(lines: TreeLine[], status: (s: Status) => string, dim: 
     .join('');
 }
 
-export const DEPS_COLUMNS = ['depth', 'key', 'kind', 'id', 'title', 'status', 'line', 'mark'] as const;
+const DEPS_COLUMNS = ['depth', 'key', 'kind', 'id', 'title', 'status', 'line', 'mark'] as const;
 
 export function treeTsv(lines: TreeLine[]): string {
   return tsv(
@@ -93,7 +93,7 @@ export function viewJson(view: DepView) {
  * break out of it, and no `%%` or braces (`%%{init: …}%%` is a directive that
  * reconfigures the whole diagram): each is written as its entity code.
  */
-export function mermaidText(s: string): string {
+function mermaidText(s: string): string {
   return cleanField(s)
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/[#"<>&`%{}]/g, (c) => `#${c.charCodeAt(0)};`)

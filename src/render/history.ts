@@ -20,7 +20,7 @@ export function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function statusWithMark(s: string | null, colour: boolean): string {
+function statusWithMark(s: string | null, colour: boolean): string {
   if (s === null) return '—';
   const status = s as Status;
   const mark = status === 'none' ? '·' : DEFAULT_STYLE[status].emoji;
@@ -31,11 +31,11 @@ export function statusWithMark(s: string | null, colour: boolean): string {
 const quoted = (s: string | null) => (s === null || s === '' ? '—' : `"${printable(cut(s, 48))}"`);
 
 /** The task as a person names it in a log line: its id, or its title when it has none. */
-export function taskName(c: TaskChange): string {
+function taskName(c: TaskChange): string {
   return c.task.idFromFile ? printable(c.task.id) : quoted(c.task.title);
 }
 
-export function changeText(c: TaskChange, colour: boolean): string {
+function changeText(c: TaskChange, colour: boolean): string {
   const st = (s: string | null) => statusWithMark(s, colour);
   switch (c.kind) {
     case 'status':
@@ -103,7 +103,7 @@ export function sample(points: BurnPoint[], columns: number): BurnPoint[] {
   return out;
 }
 
-export function seriesName(s: BurnSeries): string {
+function seriesName(s: BurnSeries): string {
   return s.value === null ? 'file' : `${s.kind} ${printable(s.value)}`;
 }
 

@@ -20,7 +20,7 @@ export const SCHEMA_VERSION = 3;
 export const SUMMARY_SCHEMA_VERSION = 2;
 
 /** Another place the file writes the task (Task.mentions), as it reads there: the status it shows (null: none of its own), its title, owner and heading. */
-export interface PlaceJson {
+interface PlaceJson {
   line: number;
   status: Status | null;
   title: string;

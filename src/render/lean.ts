@@ -9,7 +9,7 @@ import { cleanField, tsv } from './plain.js';
 export type FieldName = keyof TaskJson;
 
 /** Every field a task has in `--json`, in that order. */
-export const TASK_FIELDS: readonly FieldName[] = [
+const TASK_FIELDS: readonly FieldName[] = [
   'id',
   'idFromFile',
   'kind',

@@ -3,7 +3,7 @@
 import type { Task } from '../model/types.js';
 
 /** The columns of a task list piped: an interface, so new ones are added at the end (`due`, `priority`: issue 23). */
-export const TASK_COLUMNS = ['id', 'kind', 'status', 'title', 'owner', 'notes', 'sprint', 'week', 'month', 'phase', 'line', 'due', 'priority'] as const;
+const TASK_COLUMNS = ['id', 'kind', 'status', 'title', 'owner', 'notes', 'sprint', 'week', 'month', 'phase', 'line', 'due', 'priority'] as const;
 
 export function cleanField(v: unknown): string {
   if (v == null) return '';
@@ -14,7 +14,7 @@ export function tsv(header: readonly string[], rows: unknown[][]): string {
   return [header, ...rows].map((r) => r.map(cleanField).join('\t')).join('\n') + '\n';
 }
 
-export function taskRow(t: Task): unknown[] {
+function taskRow(t: Task): unknown[] {
   return [t.id, t.kind, t.status, t.title, t.owner, noteText(t), t.sprint, t.week, t.month, t.phase, t.line, t.due, t.priority];
 }
 

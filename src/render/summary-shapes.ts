@@ -4,7 +4,7 @@ import type { Figures, Summary } from '../query/summary.js';
 import { SUMMARY_SCHEMA_VERSION } from './json.js';
 import { tsv } from './plain.js';
 
-export const SUMMARY_COLUMNS = [
+const SUMMARY_COLUMNS = [
   'depth',
   'kind',
   'value',

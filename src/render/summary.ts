@@ -11,7 +11,7 @@ import { textWidth } from '../text/width.js';
 const COUNT_ORDER: readonly Status[] = STATUSES;
 
 /** `████░░░░` of `width` cells; no cell is full until all is done, none empty once something is. */
-export function bar(f: Figures, width: number): { full: number; empty: number } {
+function bar(f: Figures, width: number): { full: number; empty: number } {
   if (f.total === 0) return { full: 0, empty: width };
   let full = Math.round((f.done / f.total) * width);
   if (f.done > 0 && full === 0) full = 1;

@@ -7,7 +7,7 @@ import { tsv } from './plain.js';
 import type { Printer } from './printer.js';
 import { visibleTask } from './visible.js';
 
-export function taskPairs(t: Task, file: string): [string, string | null][] {
+function taskPairs(t: Task, file: string): [string, string | null][] {
   return [
     ['id', t.id],
     ['kind', t.kind],

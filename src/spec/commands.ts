@@ -8,7 +8,7 @@
 import { FILTER_USES, FILTERS, filterHelp, type FilterUse, type FilterUseName } from './filters.js';
 
 /** What a value completes to in a shell; a value without one completes to nothing. */
-export type Completes = 'file' | 'id' | 'status' | 'statuses' | 'command';
+type Completes = 'file' | 'id' | 'status' | 'statuses' | 'command';
 
 export interface OptionSpec {
   /** As commander writes them: `--claim`, `--group <by>`, `-f, --file <path>`, `--no-touch`. */
@@ -31,7 +31,7 @@ export interface ArgSpec {
 }
 
 /** One line of a command's options: an option of its own, or the filters it takes, in --help order. */
-export type OptionEntry = OptionSpec | { filters: FilterUseName };
+type OptionEntry = OptionSpec | { filters: FilterUseName };
 
 export interface CommandSpec {
   name: string;

@@ -119,11 +119,3 @@ export async function cliIdAtLine(w: CliWorkspace, line: number): Promise<string
   expect(tasks, `one task on line ${line}`).toHaveLength(1);
   return tasks[0]!.id;
 }
-
-/** The id `plan list` gives the task on `line` (a derived `@…` reference where the file writes no id). */
-export function idAtLine(w: Workspace, line: number): string {
-  const r = w.run(['list', '--json', '--line', String(line)]);
-  const tasks = JSON.parse(r.stdout).tasks as { id: string }[];
-  expect(tasks, `one task on line ${line}`).toHaveLength(1);
-  return tasks[0]!.id;
-}

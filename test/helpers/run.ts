@@ -1,7 +1,7 @@
 // Runs the built `plan` binary as a user would, in a child process.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -85,8 +85,4 @@ export function writeTemp(content: string | Buffer, name = 'plan.md'): { file: s
   const file = join(t.dir, name);
   writeFileSync(file, content);
   return { file, ...t };
-}
-
-export function bytes(file: string): Buffer {
-  return readFileSync(file);
 }

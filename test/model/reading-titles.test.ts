@@ -1,0 +1,66 @@
+// Titles as people name their tasks (issue 20, item 1): rules found by reading the
+// misreadings of the corpus and the hold-out set that recur across files of
+// different repositories. Small plans written the way real files write them;
+// each rule here failed before the reader learnt it.
+import { describe, expect, it } from 'vitest';
+import { planOf } from '../helpers/inproc.js';
+
+async function tasksOf(markdown: string) {
+  return (await planOf(markdown)).tasks.map((t) => ({ title: t.title, status: t.status, notes: t.notes }));
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
+describe('an item that names a thing in code, then a dash and what to do with it', () => {
+  it('is titled by both: the code names the thing, the words say the work', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Mail',
+        '',
+        '- [x] `src/mail/client.ts` — retrying client',
+        '- [x] `src/mail/token.ts` — HMAC token utility',
+        '- [ ] Webhook endpoint: `POST /hooks/cal` — parse the booking, update the customer',
+        '- [x] Fix `src/dispatch.ts` — pass the model, log the exit — DONE 2026-03-06',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['src/mail/client.ts — retrying client', 'done'],
+      ['src/mail/token.ts — HMAC token utility', 'done'],
+      ['Webhook endpoint: POST /hooks/cal — parse the booking, update the customer', 'pending'],
+      ['Fix src/dispatch.ts — pass the model, log the exit', 'done'],
+    ]);
+  });
+
+  it('while words before the dash are still the title and the rest its notes', async () => {
+    const tasks = await tasksOf(
+      doc('# Build', '', '- [ ] Rationalize build inputs — rebuild and scope inputs', '- [ ] `compute_digest` runs after expansion — reads the config'),
+    );
+    expect(tasks.map((t) => [t.title, t.notes])).toEqual([
+      ['Rationalize build inputs', 'rebuild and scope inputs'],
+      ['compute_digest runs after expansion', 'reads the config'],
+    ]);
+  });
+});
+
+describe('a title cell that opens with a name in bold, then a dash or a colon', () => {
+  it('is titled by the bold name, the words after it are its notes (as in a list item)', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Sprint 22',
+        '',
+        '| ID | Item | Who | Status |',
+        '|---|---|---|---|',
+        '| S22-1 | **Trader NPC** — charming trader, last unlock, 5 quests | Engineer | ✅ Done |',
+        '| S22-2 | **Bugfixes**: blinking frame, grid mismatch | Engineer | ✅ Done |',
+        '| S22-3 | **CI/CD for ML** (train/test/deploy) | Engineer | ⏳ Todo |',
+        '| S22-4 | **Chat sidebar** (#28) — a sidebar, not an overlay | Engineer | ⏳ Todo |',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.notes])).toEqual([
+      ['Trader NPC', 'charming trader, last unlock, 5 quests'],
+      ['Bugfixes', 'blinking frame, grid mismatch'],
+      ['CI/CD for ML (train/test/deploy)', null],
+      ['Chat sidebar (#28)', 'a sidebar, not an overlay'],
+    ]);
+  });
+});

@@ -64,3 +64,27 @@ describe('a title cell that opens with a name in bold, then a dash or a colon', 
     ]);
   });
 });
+
+describe('an owner column named in Spanish, Portuguese or Italian', () => {
+  it('gives the owner: `Agente`, `Asignado a`, `Encargado`, `Responsabile`', async () => {
+    for (const head of ['Agente', 'Asignado a', 'Encargado', 'Responsabile', 'Atribuído a']) {
+      const plan = await planOf(
+        doc(
+          '# Backend',
+          '',
+          `| Id | ${head} | Tarea | Estado |`,
+          '|---|---|---|---|',
+          '| B-01 | back-base | Proyecto base | ✅ |',
+          '| B-02 | back-api | Endpoints REST | ⬜ |',
+        ),
+      );
+      expect(
+        plan.tasks.map((t) => [t.id, t.title, t.owner]),
+        head,
+      ).toEqual([
+        ['B-01', 'Proyecto base', 'back-base'],
+        ['B-02', 'Endpoints REST', 'back-api'],
+      ]);
+    }
+  });
+});

@@ -88,3 +88,42 @@ describe('an owner column named in Spanish, Portuguese or Italian', () => {
     }
   });
 });
+
+describe('scopes named in Slavic languages, Chinese and Japanese', () => {
+  it('a heading `Фаза 1`, `Этап 2`, `Спринт 3` names a phase or a sprint, and groups the sections under it', async () => {
+    const plan = await planOf(
+      doc('# Дорожная карта', '', '## Фаза 1 — GUI', '', '### 1.1 Инфраструктура', '', '- [x] Каркас проекта', '', '## Спринт 3', '', '- [ ] Тесты'),
+    );
+    expect(plan.tasks.map((t) => [t.title, t.group, t.phase, t.sprint])).toEqual([
+      ['Каркас проекта', 'Фаза 1 — GUI', '1', null],
+      ['Тесты', 'Спринт 3', null, '3'],
+    ]);
+  });
+
+  it('`第一阶段` and `阶段2` name phases, `第1-2周` weeks, `フェーズ3` a phase, with Chinese numerals read as numbers', async () => {
+    const plan = await planOf(
+      doc(
+        '# 开发进度',
+        '',
+        '## 第一阶段：基础设施 (第1-2周)',
+        '',
+        '### 任务清单',
+        '',
+        '- [x] 创建项目仓库',
+        '',
+        '## 第十二阶段：发布',
+        '',
+        '- [ ] 正式发布',
+        '',
+        '## フェーズ3 リリース',
+        '',
+        '- [ ] 公開',
+      ),
+    );
+    expect(plan.tasks.map((t) => [t.title, t.group, t.phase, t.week])).toEqual([
+      ['创建项目仓库', '第一阶段：基础设施 (第1-2周)', '1', '1-2'],
+      ['正式发布', '第十二阶段：发布', '12', null],
+      ['公開', 'フェーズ3 リリース', '3', null],
+    ]);
+  });
+});

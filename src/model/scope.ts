@@ -78,7 +78,7 @@ const CJK_RE = new RegExp(String.raw`(?:(${CJK_AFTER.join('|')})\s*(\d+(?:\.\d+)
 
 /** `十二` → `12`, `三` → `3`, `1～2` → `1-2`: a Chinese numeral up to 99, or digits as they are. */
 function cjkNumber(n: string): string {
-  if (/\d/.test(n)) return n.replace(/\s*[-–—~～]\s*/u, '-');
+  if (/\d/.test(n)) return n.replace(/(?<!\s)\s*[-–—~～]\s*/u, '-');
   const digit = (c: string | undefined): number => (c === '两' ? 2 : c === undefined ? 0 : Math.max(0, '〇一二三四五六七八九'.indexOf(c.replace('零', '〇'))));
   const ten = n.indexOf('十');
   if (ten < 0) return String(digit(n[0]));

@@ -10,10 +10,10 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 
 // Measured on the 49 labelled files (files 34–49 joined the corpus after the
 // last floors, set on 33 files, which these replace).
-const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.89, id: 0.982, owner: 0.999, group: 0.893 };
+const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.896, id: 0.982, owner: 0.999, group: 0.981 };
 // The project's own hold-out set (eval/holdout: real files from repositories
 // outside the corpus, labelled before plan was run on them).
-const HOLDOUT_FLOOR = { recall: 0.857, precision: 0.937, status: 0.917, title: 0.808, id: 0.987, owner: 0.955, group: 0.957 };
+const HOLDOUT_FLOOR = { recall: 0.857, precision: 0.937, status: 0.917, title: 0.858, id: 0.987, owner: 0.969, group: 0.957 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -85,7 +85,7 @@ export function editEffect(
     // A row that gained or lost a cell changes the table's shape (ragged rows): only a parse can tell.
     if (row.cells.length !== src.cells.length) return null;
     const info = plan.tables[src.table]!;
-    const { numberedId, ...fields } = rowFields(row.cells, info, display, vocab);
+    const { numberedId, ...fields } = rowFields(row.cells, info, display, vocab, (s) => newText.slice(s.start, s.end));
     // Dependencies are read from titles and notes, and resolved against every task: a new parse says what they are now.
     if (changesDependencies(plan, src, edits)) return null;
     fields.title = inlineDependencies(stripFieldMarks(fields.title)).title || fields.title;

@@ -135,7 +135,7 @@ function rowProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { typ
   if (!sameColumns(src.columns, info.columns)) return 'its columns differ from its table';
   if ((info.kind === 'week') !== (t.kind === 'week')) return 'its kind differs from its table';
   const display = (s: Span) => displayText(text.slice(s.start, s.end), ec.repair);
-  const found = rowFields(src.cells, info, display, ec.vocab);
+  const found = rowFields(src.cells, info, display, ec.vocab, (s) => text.slice(s.start, s.end));
   if (t.kind === 'task' && t.idFromFile) {
     const idCell = info.columns.id !== undefined ? src.cells[info.columns.id] : undefined;
     const written = found.numberedId ?? (idCell ? display(idCell).trim() : null);

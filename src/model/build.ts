@@ -606,7 +606,7 @@ class Builder implements PassState {
 
   private rowTask(row: TableBlock['rows'][number], table: number, info: TableInfo, scope: Scope, groupLabel: string | null): void {
     const line = this.lines.line(row.start);
-    const fields = rowFields(row.cells, info, this.display, this.vocab);
+    const fields = rowFields(row.cells, info, this.display, this.vocab, (s) => this.text.slice(s.start, s.end));
     const rowScope = { ...scope };
     let id: string | null;
     if (info.kind === 'week') {

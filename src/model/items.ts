@@ -403,17 +403,38 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
   const body = titled ? idSplit.rest : shown;
   const dash = /(?<!\s)\s+(?:—|–|--)\s+/u.exec(body);
   if (dash && dash.index > 0) {
+    // `` `src/mail.ts` — retrying client ``, `` Fix `src/x.ts` — pass the model ``: a name in code just
+    // before the dash says which thing, the words after it the work; both are the title, up to a
+    // last part that reads as a stamp (`— DONE 2026-03-06`, `— 4/4 plans`).
+    const end = codeBeforeDash(raw) ? stampAt(body, dash.index) : dash.index;
     return {
       id: idSplit.id,
       scopeId: idSplit.scope,
-      title: body.slice(0, dash.index),
-      rest: body.slice(dash.index + dash[0].length),
+      title: body.slice(0, end),
+      rest: end < body.length ? body.slice(end).replace(/^\s+(?:—|–|--)\s+/u, '') : '',
       restAt: -1,
       bold: false,
       titled,
     };
   }
   return { id: idSplit.id, scopeId: idSplit.scope, title: body, rest: '', restAt: -1, bold: false, titled };
+}
+
+/** The item's first dash follows a span in code (`` `src/mail.ts` — … ``). */
+function codeBeforeDash(raw: string): boolean {
+  const dash = /(?<!\s)\s+(?:—|–|--)\s+/u.exec(raw);
+  return !!dash && raw[dash.index - 1] === '`';
+}
+
+/** Where the title ends in `body` when its first dash (at `first`) does not end it: before a last part that is a stamp. */
+function stampAt(body: string, first: number): number {
+  const dashes = [...body.slice(first).matchAll(/(?<!\s)\s+(?:—|–|--)\s+/gu)];
+  const last = dashes[dashes.length - 1]!;
+  const lastAt = first + last.index;
+  const tail = body.slice(lastAt + last[0].length);
+  // A date, a count or a word in capitals alone or before a date (`DONE 2026-03-06`, `4/4 plans`, `SHIPPED`) stamps the
+  // item; words describe it (`HMAC token utility`).
+  return /^(?:\d|\p{Lu}{2,}(?:\s+\d|\s*$))/u.test(tail) ? lastAt : body.length;
 }
 
 /** Words in capitals, two or more (`URGENT REVIEW NEEDED`): an alert, not a name. */

@@ -77,6 +77,7 @@ export function rowFields(
   info: RowInfo,
   display: (span: Span) => string,
   vocab: Vocabulary,
+  raw: (span: Span) => string,
 ): Pick<Task, 'title' | 'status' | 'statusText' | 'owner' | 'notes' | 'priority' | 'fields'> & { numberedId: string | null } {
   const { columns, headers } = info;
   const periodTable = info.kind === 'week';
@@ -96,6 +97,10 @@ export function rowFields(
   });
   let title = cell(columns.title) ?? '';
   let numberedId: string | null = null;
+  // `**Trader NPC** — charming trader, 5 quests`: a bold name, then a dash or a colon, is the title and the rest its
+  // notes, as in a list item (`- **5.A Title**: notes`); a bold name with only brackets after it keeps them.
+  const lead = columns.title !== undefined && cells[columns.title] ? boldLead(cells[columns.title]!, raw, display) : null;
+  if (lead) title = lead.title;
   const coded = info.codedTitles ? splitNumberedName(title) : null;
   if (coded) {
     numberedId = coded.id;
@@ -124,11 +129,22 @@ export function rowFields(
     status,
     statusText: statusCell ?? '',
     owner,
-    notes: cell(columns.notes) || null,
+    notes: cell(columns.notes) || lead?.rest || null,
     priority: cell(columns.priority) || null,
     fields,
     numberedId,
   };
+}
+
+/** `**Name** — words`, `**Name**: words`, `**Name** (#28) — words` in a cell: the name in bold and the words after the dash or colon, as shown. */
+function boldLead(span: Span, raw: (span: Span) => string, display: (span: Span) => string): { title: string; rest: string } | null {
+  const m = /^(\s*)(\*\*|__)(?=\S)([^*_|]{1,120}?)(?<=\S)\2(\s*\(#\d+\))?(\s*[:：]\s+|\s+[—–]\s+|\s+-\s+)(?=\S)/u.exec(raw(span));
+  if (!m) return null;
+  const nameAt = span.start + m[1]!.length + m[2]!.length;
+  // A pull-request number after the name (`**Chat sidebar** (#28) — …`) stays with it, as in any title.
+  const title = `${display({ start: nameAt, end: nameAt + m[3]!.length }).trim()}${m[4] ?? ''}`;
+  const rest = display({ start: span.start + m[0].length, end: span.end }).trim();
+  return title && rest ? { title, rest } : null;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 } from '../model/fields.js';
 import { trailingOwnerMark } from '../model/owner-mark.js';
 import type { PriorityLevel, Plan, TableInfo, Task } from '../model/types.js';
-import { dateArgument } from '../query/filter.js';
+import { dateArgument, todayIso } from '../query/filter.js';
 import { PlanError, UsageError } from '../errors.js';
 import { escapeCell } from '../text/plain.js';
 import { cellSplice } from './layout.js';
@@ -337,6 +337,55 @@ export function itemFieldEdit(ec: EditContext, t: Task, c: FieldChanges): Edit |
   const old = ec.text.slice(start, src.text.end);
   const text = itemFieldText(ec, t, old, c);
   return text === old ? null : { start, end: src.text.end, expect: old, text };
+}
+
+// ---- done dates (Obsidian Tasks' `✅ 2025-03-14`) -------------------------------
+
+const DONE_DATE = /(?<![ \t])[ \t]+✅\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}(?!\d)/u;
+const doneHabit = new WeakMap<EditContext, boolean>();
+
+/** Whether the file writes done dates on its done items: most of its done list items carry `✅ YYYY-MM-DD`. */
+export function writesDoneDates(ec: EditContext): boolean {
+  let habit = doneHabit.get(ec);
+  if (habit === undefined) {
+    let done = 0;
+    let dated = 0;
+    for (const t of ec.plan.tasks) {
+      if (t.source.type !== 'item' || t.status !== 'done') continue;
+      done++;
+      if (DONE_DATE.test(ec.text.slice(t.source.text.start, t.source.text.end))) dated++;
+    }
+    habit = done > 0 && dated * 2 > done;
+    doneHabit.set(ec, habit);
+  }
+  return habit;
+}
+
+/**
+ * The edit that keeps a boxed item's done date as the file keeps them: `✅ <today>`
+ * appended when it becomes done (before a closing block id `^abc`), removed when it
+ * stops being done (and restored from the status memory when it is done again);
+ * null where the file has no such habit or nothing changes.
+ */
+export function doneDateEdit(ec: EditContext, t: Task, to: string): Edit | null {
+  const src = t.source;
+  if (src.type !== 'item' || !src.checkbox || (to === 'done') === (t.status === 'done')) return null;
+  const words = ec.text.slice(src.text.start, src.text.end);
+  const has = DONE_DATE.exec(words);
+  const key = `${t.id}@${t.line} done date`;
+  if (to !== 'done') {
+    if (!has) return null;
+    // Remembered, so that setting it done again restores the date it had (set and set back change nothing).
+    ec.memory.remember(key, 'done', has[0], '');
+    const start = src.text.start + has.index;
+    return { start, end: start + has[0].length, expect: has[0], text: '' };
+  }
+  if (has) return null;
+  const recalled = ec.memory.recall(key, 'done', '');
+  if (recalled === undefined && !writesDoneDates(ec)) return null;
+  const block = /(?<![ \t])[ \t]+\^[\w-]+[ \t]*$/u.exec(words);
+  const at = src.text.start + (block ? block.index : words.trimEnd().length);
+  return { start: at, end: at, expect: '', text: recalled ?? ` ✅ ${todayIso()}` };
 }
 
 // ---- reading back -------------------------------------------------------------

@@ -144,3 +144,39 @@ describe('plan edit --due, --priority, --tag on list items', () => {
     expect(r.text).toBe(heading.join('\n'));
   });
 });
+
+describe("plan set and Obsidian Tasks' done dates", () => {
+  const DATED = ['- [ ] Write docs 📅 2025-03-20', '- [x] Ship it ✅ 2025-03-01', '- [x] Old ✅ 2025-02-01', '- [ ] Next ^blk', ''];
+
+  it('appends ✅ <today> where most done items carry one (before a block id), and set back removes it byte for byte', async () => {
+    const r = await run(DATED, 'set', await refAt(DATED, 1), 'done');
+    expect(r.stderr).toBe('');
+    expect(r.text).toBe(DATED.join('\n').replace('- [ ] Write docs 📅 2025-03-20', '- [x] Write docs 📅 2025-03-20 ✅ 2025-03-12'));
+    const back = await run(r.text.split('\n'), 'set', await refAt(r.text.split('\n'), 1), 'pending');
+    expect(back.stderr).toBe('');
+    expect(back.text).toBe(DATED.join('\n'));
+    const block = await run(DATED, 'set', await refAt(DATED, 4), 'done');
+    expect(block.text).toBe(DATED.join('\n').replace('- [ ] Next ^blk', '- [x] Next ✅ 2025-03-12 ^blk'));
+  });
+
+  it('never where the file does not write done dates (most done items without one)', async () => {
+    const bare = ['- [ ] One', '- [x] Two', '- [x] Three ✅ 2025-03-01', '- [x] Four', ''];
+    const r = await run(bare, 'set', await refAt(bare, 1), 'done');
+    expect(r.stderr).toBe('');
+    expect(r.text).toBe(bare.join('\n').replace('- [ ] One', '- [x] One'));
+  });
+});
+
+describe('a done date removed by set', () => {
+  it('comes back as it was when the item is set done again (the status memory), in a file without the habit too', async () => {
+    const file = join(tmp.dir, 'memory.md');
+    const text = ['- [ ] One', '- [x] Two', '- [x] Three ✅ 2025-03-01', '- [x] Four', ''].join('\n');
+    writeFileSync(file, text);
+    const env = { env: { SOURCE_DATE_EPOCH: EPOCH } };
+    const id = await refAt(text.split('\n'), 3);
+    expect((await runCli(['-f', file, 'set', id, 'pending', '--no-touch'], env)).stderr).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('- [x] Three ✅ 2025-03-01', '- [ ] Three'));
+    expect((await runCli(['-f', file, 'set', id, 'done', '--no-touch'], env)).stderr).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});

@@ -54,6 +54,17 @@ function leanOf(o: Record<string, unknown>) {
   return { fields: parseFields(text(o.fields)), limit: parseLimit(text(o.limit)) };
 }
 
+/** `--due`, `--priority`, `--tag` of add and edit: written in the task's Due, Priority, Tags cells, or as marks on an item in the file's notation. */
+const FIELD_OPTIONS = [
+  { flags: '--due <date>', description: 'due date: YYYY-MM-DD, today, tomorrow or +3d ("" removes it), in the Due column or as the item\'s due mark' },
+  { flags: '--priority <level>', description: 'priority: highest, high, medium, low, lowest or P0-P4 ("" removes it)' },
+  { flags: '--tag <tag>', description: 'add a tag (in the Tags column, or #tag on an item); repeatable', repeatable: true },
+] as const;
+
+function fieldsOf(o: Record<string, unknown>) {
+  return { due: text(o.due), priority: text(o.priority), tag: text(o.tag) };
+}
+
 /** `next` and `ready` read --owner as whose turn it is, not as a filter. */
 function withoutOwner(f: Filters): [string | undefined, Filters] {
   const { owner, ...rest } = f;
@@ -145,6 +156,7 @@ export const COMMANDS: readonly PlanCommand[] = [
       { flags: '--owner <name>', description: 'owner of the new task' },
       { flags: '--status <status>', description: 'status of the new task (default: pending)', completes: 'statuses' },
       { flags: '--notes <text>', description: 'notes of the new task' },
+      ...FIELD_OPTIONS,
       { filters: 'table' },
       ...WRITE_OPTIONS,
     ],
@@ -153,20 +165,23 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan add "Benchmark v1.2" --month 2 --owner Opus',
       'plan add "Write docs" --section "Other Sprint 8" --dry-run',
       'plan add "Report" --phase 5 --notes "write it up"   # a list: - **5.E Report**: write it up',
+      'plan add "Pay invoices" --due +3d --priority high --tag finance',
     ],
     run: (ctx, { args: [title], opts: o, filters }) => {
-      const input = { ...filters, title: title!, owner: text(o.owner), status: text(o.status), notes: text(o.notes) };
+      const input = { ...filters, title: title!, owner: text(o.owner), status: text(o.status), notes: text(o.notes), ...fieldsOf(o) };
       return add(ctx, input, writeOptionsOf(o));
     },
   },
   {
     name: 'edit',
     args: [ID_ARG],
-    description: "change a task's title, owner or notes (table cells, or the parts of a list item), changing nothing else",
+    description: "change a task's title, owner, notes, due date, priority or tags (table cells, or the parts of a list item), changing nothing else",
     options: [
       { flags: '--title <text>', description: 'new title' },
       { flags: '--owner <name>', description: 'new owner' },
       { flags: '--notes <text>', description: 'new notes' },
+      ...FIELD_OPTIONS,
+      { flags: '--untag <tag>', description: 'remove this tag; repeatable', repeatable: true },
       { filters: 'pick' },
       ...WRITE_OPTIONS,
     ],
@@ -175,9 +190,11 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan edit 9 --owner Ana',
       'plan edit 3 --title "Stack overview" --sprint 8',
       'plan edit 5.A --notes ""   # a list item: drops its notes',
+      'plan edit 1.3 --due 2026-03-14 --priority high --tag backend',
+      'plan edit 1.3 --due "" --untag backend   # removes them',
     ],
     run: (ctx, { args: [id], opts: o, filters }) => {
-      const changes = { title: text(o.title), owner: text(o.owner), notes: text(o.notes) };
+      const changes = { title: text(o.title), owner: text(o.owner), notes: text(o.notes), ...fieldsOf(o), untag: text(o.untag) };
       return edit(ctx, id!, changes, filters, writeOptionsOf(o));
     },
   },

@@ -20,6 +20,7 @@ import type { StatusMemory } from './memory.js';
 import { cellSplice } from './layout.js';
 import { itemAfter, itemAfterProblem, verifyTask } from './verify.js';
 import { laneDecision, moveEdits, type LaneDecision } from './lanes.js';
+import { doneDateEdit } from './field-text.js';
 
 export interface EditContext {
   file: string;
@@ -160,6 +161,9 @@ function inPlaceStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Statu
   if (t.source.type === 'heading') return headingStatus(ec, t, to, opts);
   if (t.source.type === 'row') return rowStatus(ec, t, to, opts, laneReason);
   let change = itemStatus(ec, t, to, opts);
+  // Obsidian Tasks' done date (`✅ 2025-03-14`), where the file's done items carry one.
+  const dated = change.edits.length ? doneDateEdit(ec, t, to) : null;
+  if (dated) change = { ...change, edits: [...change.edits, dated] };
   let found = itemAfter(ec, t, change.edits)!;
   let problem = itemAfterProblem(found, t, to);
   // `- Fixed` under `## Todo`: `- ✅ Fixed` reads as a legend entry, `- Fixed ✅` as the task done.

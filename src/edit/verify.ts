@@ -15,6 +15,7 @@ import { groupLabel, groupRowScope, rowFields } from '../model/tables.js';
 import { emptyScope } from '../model/scope.js';
 import { readItem, type ItemReading } from '../model/items.js';
 import { inlineDependencies } from '../model/depends.js';
+import { stripFieldMarks } from '../model/fields.js';
 import { showEscapes } from '../text/decode.js';
 import { lineStartAt } from '../text/lines.js';
 import { SCOPE_KINDS, type ColumnRole, type Heading, type Plan, type Scope, type Task } from '../model/types.js';
@@ -207,8 +208,9 @@ function headingProblem(ec: EditContext, t: Task, src: Extract<Task['source'], {
 }
 
 /** The title as the model keeps it: dependency marks (`(after 1.2)`, `⛔ abc`, `🆔 abc`) are read out of it. */
+/** The title as the model reads it: without dependency marks and field marks (`(B)`, `due:…`, `📅 …`), as the builder strips them. */
 function withoutDependencies(title: string): string {
-  return inlineDependencies(title).title || title;
+  return inlineDependencies(stripFieldMarks(title)).title || title;
 }
 
 /** Obsidian's `🆔 abc` in a title: the task's own id. */

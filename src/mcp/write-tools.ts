@@ -14,6 +14,13 @@ import { movedText } from '../render/change.js';
 import { changeResult, idText, ok, tool, writeOpts } from './tool.js';
 import { allowCancelledArg, claimOutput, dryRunArg, filterArgs, filtersOf, idArg, setOutput, taskWriteOutput } from './schemas.js';
 
+/** add_task's and edit_task's fields, as `plan add`/`plan edit --due --priority --tag` take them. */
+const fieldArgs = {
+  due: z.string().optional().describe('YYYY-MM-DD, today, +3d'),
+  priority: z.string().optional().describe('high, P1, …'),
+  tag: z.string().optional().describe('a,b'),
+};
+
 export const claimTask = tool({
   name: 'claim_task',
   title: 'Claim the next task',
@@ -85,11 +92,12 @@ export const addTask = tool({
     owner: z.string().optional(),
     status: z.string().optional().describe('default pending'),
     notes: z.string().optional(),
+    ...fieldArgs,
     dry_run: dryRunArg,
   },
   output: taskWriteOutput,
-  run: async ({ dry_run, title, owner, status, notes, ...place }, env) => {
-    const input = { ...filtersOf(place), title, owner, status, notes };
+  run: async ({ dry_run, title, owner, status, notes, due, priority, tag, ...place }, env) => {
+    const input = { ...filtersOf(place), title, owner, status, notes, due, priority, tag };
     const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
     const r = await addOp(env.planPath(), clean, writeOpts(dry_run));
     if (r.written) env.tasksChanged();
@@ -100,7 +108,7 @@ export const addTask = tool({
 export const editTask = tool({
   name: 'edit_task',
   title: 'Edit a task',
-  description: 'Change a task\'s title, owner and/or notes cells, nothing else (`plan edit`); "" clears owner or notes.',
+  description: 'Change a task\'s title, owner, notes, due, priority or tags, nothing else (`plan edit`); "" clears one.',
   mirrors: 'edit',
   kind: 'idempotent',
   input: {
@@ -108,15 +116,15 @@ export const editTask = tool({
     title: z.string().optional(),
     owner: z.string().optional(),
     notes: z.string().optional(),
+    ...fieldArgs,
+    untag: z.string().optional(),
     ...filterArgs('pick'),
     dry_run: dryRunArg,
   },
   output: taskWriteOutput,
-  run: async ({ id, title, owner, notes, dry_run, ...rest }, env) => {
-    const changes: TaskChanges = {};
-    if (title !== undefined) changes.title = title;
-    if (owner !== undefined) changes.owner = owner;
-    if (notes !== undefined) changes.notes = notes;
+  run: async ({ id, title, owner, notes, due, priority, tag, untag, dry_run, ...rest }, env) => {
+    const given: TaskChanges = { title, owner, notes, due, priority, tag, untag };
+    const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as TaskChanges;
     const r = await editOp(env.planPath(), await idText(id, env), changes, filtersOf(rest), writeOpts(dry_run));
     if (r.written) env.tasksChanged();
     return changeResult(r, `${Object.keys(changes).join(', ')} changed`, {});

@@ -154,17 +154,17 @@ const SIGNIFIERS: Record<string, DateKind | 'created' | 'cancelled'> = {
   '✅': 'doneDate',
   '❌': 'cancelled',
 };
-const SIGNIFIER = new RegExp(String.raw`(📅|📆|🗓|⏳|⌛|🛫|➕|✅|❌)\uFE0F?[ \t]*(${ISO})(?!\d)`, 'gu');
+export const SIGNIFIER = new RegExp(String.raw`(📅|📆|🗓|⏳|⌛|🛫|➕|✅|❌)\uFE0F?[ \t]*(${ISO})(?!\d)`, 'gu');
 /** todo.txt's `due:2025-03-14` and `t:2025-03-10` (threshold: scheduled), and the common `start:`/`scheduled:`. */
-const KEY_VALUE = new RegExp(String.raw`(?<=^|\s)(due|t|scheduled|start):(${ISO})(?=\s|$)`, 'giu');
+export const KEY_VALUE = new RegExp(String.raw`(?<=^|\s)(due|t|scheduled|start):(${ISO})(?=\s|$)`, 'giu');
 const TODO_KEYS: Record<string, DateKind> = { due: 'due', t: 'scheduled', scheduled: 'scheduled', start: 'start' };
 /** `(due 2025-03-14)`, `(due: Mar 14)`, `(deadline 14.03.2025)`. */
 const DUE_PAREN = /\((?:due|deadline|due by|due on)\b[:\s]+([^()]{4,30})\)/giu;
 /** Obsidian Tasks' priorities, highest first, as standalone marks. */
-const PRIORITY_EMOJI: Record<string, PriorityLevel> = { '🔺': 'highest', '⏫': 'high', '🔼': 'medium', '🔽': 'low', '⏬': 'lowest' };
-const PRIORITY_MARK = /(?<=^|\s)(🔺|⏫|🔼|🔽|⏬)\uFE0F?(?=\s|$)/gu;
+export const PRIORITY_EMOJI: Record<string, PriorityLevel> = { '🔺': 'highest', '⏫': 'high', '🔼': 'medium', '🔽': 'low', '⏬': 'lowest' };
+export const PRIORITY_MARK = /(?<=^|\s)(🔺|⏫|🔼|🔽|⏬)\uFE0F?(?=\s|$)/gu;
 /** todo.txt's priority: `(A)` to `(E)` at the very start of the text. */
-const TODO_PRIORITY = /^\(([A-E])\)[ \t]+(?=\S)/u;
+export const TODO_PRIORITY = /^\(([A-E])\)[ \t]+(?=\S)/u;
 
 /** The date and priority marks out of a title (`Pay rent 📅 2025-01-30 ⏫` → `Pay rent`); tags stay, they are words. */
 export function stripFieldMarks(title: string): string {
@@ -440,7 +440,7 @@ function tagSearchText(raw: string): string {
 }
 
 /** Whether a line is written in todo.txt's way (a `(A)` priority, a `key:date`, a `+project`): then `@word` is a context. */
-function todoTxtStyle(text: string): boolean {
+export function todoTxtStyle(text: string): boolean {
   TODO_PRIORITY.lastIndex = 0;
   return TODO_PRIORITY.test(text) || /(?:^|\s)(?:due|t):\d{4}-/u.test(text) || /(?<=^|\s)\+\p{L}/u.test(text);
 }

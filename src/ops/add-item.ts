@@ -55,6 +55,8 @@ export interface NewItem {
   status: SettableStatus | null;
   owner?: string;
   notes?: string;
+  /** Field marks (edit/field-text.ts newItemMarks): before the words (`(A) `) and after them (`#ops 📅 2025-03-14`). */
+  marks?: { lead: string; trail: string };
 }
 
 /** The new item's line and where it goes (an offset at the end of a line). */
@@ -77,6 +79,8 @@ export function newItem(ec: EditContext, list: TaskList, item: NewItem): { line:
   let words = item.id && !numbered ? `${item.id} ${item.title}` : item.title;
   if (bold) words = `**${words}**`;
   if (item.notes) words += bold ? `: ${item.notes}` : ` — ${item.notes}`;
+  if (item.marks?.trail) words += ` ${item.marks.trail}`;
+  if (item.marks?.lead) words = item.marks.lead + words;
   if (item.owner) words += ` ${ownerMark(item.owner)}`;
   const parts = [bullet, prefix.box, prefix.mark, words].filter((p): p is string => !!p);
   return { line: text.slice(lineStart, src.item.start) + parts.join(' '), after: listEnd(text, list) };

@@ -16,9 +16,10 @@ import { PlanError } from '../errors.js';
 import { idKey } from '../model/ids.js';
 import { parseStatusArgument, type OpResult } from './set.js';
 import { newItem, taskLists, type TaskList } from './add-item.js';
+import { fieldReadBack, hasFieldChanges, newItemMarks, parseFieldArgs, rowFieldValues, type FieldArgs, type FieldChanges } from '../edit/field-text.js';
 
 /** Where the new task goes (a scope's and a section's table or list), and what it holds. */
-export interface AddInput extends Partial<Record<ScopeKind, string>> {
+export interface AddInput extends Partial<Record<ScopeKind, string>>, Omit<FieldArgs, 'untag'> {
   title: string;
   section?: string;
   owner?: string;
@@ -110,6 +111,7 @@ function newRow(ec: EditContext, info: TableInfo, values: (string | null)[]): { 
 export async function addOp(path: string, input: AddInput, opts: TransactOptions): Promise<OpResult> {
   for (const [k, v] of Object.entries(input)) if (typeof v === 'string') checkValue(v, `the ${k}`);
   if (!input.title.trim()) throw new PlanError('the title is empty; give the task a title');
+  const fields = parseFieldArgs(input);
   const r = await transact(path, opts, async ({ plan, display }, ec) => {
     // A table of the scope first; where the scope has none, its task list.
     const tables = targetTables(plan, input);
@@ -135,8 +137,11 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
     // Never an id the file already uses anywhere: the seed numbers its tasks
     // across tables (2–4 under Sprint 8, 5–9 in Week 2), so `5` would be ambiguous.
     const taken = new Set(plan.tasks.map((t) => idKey(t.id)));
-    const edit = tables.length ? rowEdit(ec, tables[0]!, input, taken) : await itemEdit(ec, lists[0]!, input, taken);
-    return { edits: [edit], value: { line: lineOf(ec.text, edit.start) + 1 } };
+    const edit = tables.length ? rowEdit(ec, tables[0]!, input, taken, fields) : await itemEdit(ec, lists[0]!, input, taken, fields);
+    const line = lineOf(ec.text, edit.start) + 1;
+    // The new task must read back with its fields, every other task as before.
+    if (hasFieldChanges(fields)) await fieldReadBack(ec, [edit], null, line, fields, 'adding the task with these fields');
+    return { edits: [edit], value: { line } };
   });
   const after = await buildFromText(path, r.text, false);
   const task = after.tasks.find((t) => t.line === r.value.line);
@@ -150,7 +155,7 @@ function pickingFlags(scopes: Scope[]): string {
   return `${['week', 'sprint', ...differ].map((k) => `--${k}`).join(', ')} or --section`;
 }
 
-function rowEdit(ec: EditContext, info: TableInfo, input: AddInput, taken: Set<string>): Edit {
+function rowEdit(ec: EditContext, info: TableInfo, input: AddInput, taken: Set<string>, fields: FieldChanges): Edit {
   const { plan, file: display } = ec;
   const status = parseStatusArgument(input.status ?? 'pending', plan.statusExtension);
   const rows = plan.tasks.slice(info.firstTask, info.firstTask + info.taskCount);
@@ -177,19 +182,21 @@ function rowEdit(ec: EditContext, info: TableInfo, input: AddInput, taken: Set<s
     values[c.status] = `${values[c.status]} ${ownerMark(owner)}`;
   }
   if (input.notes && c.notes === undefined) throw new PlanError(`${display}:${info.line}: the table has no notes column; leave out --notes`);
+  rowFieldValues(ec, info, fields, values);
   const { row, after } = newRow(ec, info, values);
   return { start: after, end: after, expect: '', text: plan.eol + row };
 }
 
 /** The new item, checked by reading the file it would make: exactly one more task, the others unchanged. */
-async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken: Set<string>): Promise<Edit> {
+async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken: Set<string>, fields: FieldChanges): Promise<Edit> {
   const { plan, file: display } = ec;
   const status = input.status === undefined ? null : parseStatusArgument(input.status, plan.statusExtension);
   const owner = input.owner?.trim();
   if (owner) checkMarkName(owner, `${display}:${list.line}: a list item has no Owner column`);
   const ids = list.tasks.filter((t) => t.idFromFile).map((t) => t.id);
   const id = ids.length ? nextId(ids, taken, '') : null;
-  const { line, after } = newItem(ec, list, { title: input.title.trim(), id, status, owner, notes: input.notes?.trim() });
+  const marks = hasFieldChanges(fields) ? newItemMarks(ec, fields) : undefined;
+  const { line, after } = newItem(ec, list, { title: input.title.trim(), id, status, owner, notes: input.notes?.trim(), ...(marks ? { marks } : {}) });
   const edit: Edit = { start: after, end: after, expect: '', text: plan.eol + line };
   const next = ec.text.slice(0, after) + edit.text + ec.text.slice(after);
   const again = await buildFromText(display, next, false);

@@ -13,6 +13,7 @@ import { PlanError, UsageError } from '../errors.js';
 import { plainText } from '../text/plain.js';
 import type { OpResult } from './set.js';
 import { assignRefs } from '../model/ref.js';
+import { fieldReadBack, hasFieldChanges, itemFieldText, itemRegionStart, parseFieldArgs, rowFieldEdits, type FieldArgs } from '../edit/field-text.js';
 
 /** The reference `after` gets among the file's tasks, in place of `before`. */
 function refAfterRetitle(tasks: readonly Task[], before: Task, after: Task): string {
@@ -22,7 +23,8 @@ function refAfterRetitle(tasks: readonly Task[], before: Task, after: Task): str
   return copies[at]!.id;
 }
 
-export interface TaskChanges {
+/** What `plan edit` changes: title, owner, notes, and the fields (due date, priority, tags; see edit/field-text.ts). */
+export interface TaskChanges extends FieldArgs {
   title?: string;
   owner?: string;
   notes?: string;
@@ -30,11 +32,15 @@ export interface TaskChanges {
 
 export async function editOp(path: string, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<OpResult> {
   const roles = (['title', 'owner', 'notes'] as const).filter((k) => changes[k] !== undefined);
-  if (roles.length === 0) throw new UsageError('nothing to change; give --title, --owner and/or --notes');
+  for (const k of ['due', 'priority', 'tag', 'untag'] as const) if (changes[k] !== undefined) checkValue(changes[k]!, `the ${k}`);
+  const fields = parseFieldArgs(changes);
+  if (roles.length === 0 && !hasFieldChanges(fields)) {
+    throw new UsageError('nothing to change; give --title, --owner, --notes, --due, --priority, --tag and/or --untag');
+  }
   checkValue(id, 'the id');
   for (const role of roles) checkValue(changes[role]!, `the ${role}`);
   let first: Task | undefined; // what the reference named in a model found stale
-  const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
+  const r = await transact(path, opts, async ({ plan, display, compact }, ec) => {
     const before = resolveTask(plan.tasks, id, filters, display, compact, true);
     checkSamePosition(first, before, id, filters, display);
     first = before;
@@ -50,8 +56,15 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
     const task: Task = { ...before };
     if (src.type === 'item') {
       const e = itemTextEdit(ec, before, changes);
-      if (e) edits.push(e);
+      if (hasFieldChanges(fields)) {
+        // The words and the field marks are one span of the item: one edit writes both.
+        const start = itemRegionStart(ec, before);
+        const old = ec.text.slice(start, src.text.end);
+        const text = itemFieldText(ec, before, e ? e.text : old, fields);
+        if (text !== old) edits.push({ start, end: src.text.end, expect: old, text });
+      } else if (e) edits.push(e);
     } else {
+      edits.push(...rowFieldEdits(ec, before, fields));
       for (const role of roles) {
         if (role === 'owner' && markOwner) {
           const e = statusCellOwnerEdit(ec, before, changes.owner!.trim());
@@ -76,6 +89,11 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
     }
     // A task without an id of its own is known by its words: new words, a new reference (the one the file will give it).
     if (!before.idFromFile && task.title !== before.title) task.id = refAfterRetitle(plan.tasks, before, task);
+    if (hasFieldChanges(fields) && edits.length) {
+      // The task must read back with its new fields, every other task as before.
+      const back = await fieldReadBack(ec, edits, before, before.line, fields, `writing task ${before.id}'s fields`, roles);
+      return { edits, touched: [before], value: { before, task: back.task } };
+    }
     return { edits, touched: [before], value: { before, task } };
   });
   return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };

@@ -82,6 +82,26 @@ function todayIso(): string {
   return isoDate(t.y, t.m, t.d);
 }
 
+/**
+ * A date to write (`plan add`/`edit --due`): an ISO date, or `today`,
+ * `tomorrow`, `+3d`, `+2w` from today (SOURCE_DATE_EPOCH, else the clock), as
+ * an ISO date; '' (remove the date) stays ''. Nothing a reader could take two ways.
+ */
+export function dateArgument(value: string): string {
+  const v = value.trim().toLowerCase();
+  if (v === '') return '';
+  const t = today();
+  const now = Date.UTC(t.y, t.m - 1, t.d);
+  const ahead = /^\+(\d{1,4})([dw])$/.exec(v);
+  if (v === 'today' || v === 'tomorrow' || ahead) {
+    const days = v === 'today' ? 0 : v === 'tomorrow' ? 1 : Number(ahead![1]) * (ahead![2] === 'w' ? 7 : 1);
+    return iso(new Date(now + days * DAY));
+  }
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(v) ? rangeEnd(v, 'from') : null;
+  if (day) return day;
+  throw new UsageError(`--due takes a date written YYYY-MM-DD, today, tomorrow or +Nd/+Nw (days, weeks from today), or "" to remove it, not "${value}"`);
+}
+
 /** One end of a `--due` range: a date, or a month (its first or last day). */
 function rangeEnd(text: string, end: 'from' | 'to'): string | null {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

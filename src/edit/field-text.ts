@@ -79,7 +79,7 @@ export function hasFieldChanges(c: FieldChanges): boolean {
 }
 
 /** The index of a table's column holding the due date, the priority or the tags. */
-export function fieldColumn(info: TableInfo, field: 'due' | 'priority' | 'tags'): number | undefined {
+function fieldColumn(info: TableInfo, field: 'due' | 'priority' | 'tags'): number | undefined {
   if (field === 'priority') return info.columns.priority;
   const at = info.headers.findIndex((h) => (field === 'due' ? dateKindOf(h) === 'due' : isTagKey(h)));
   return at < 0 ? undefined : at;
@@ -94,7 +94,7 @@ function noColumn(ec: EditContext, line: number, who: string, field: 'due' | 'pr
 }
 
 /** The priority in the words a table already uses: a cell of that level as written, else the form its cells take (P1, (B), HIGH). */
-export function priorityText(ec: EditContext, table: number, level: PriorityLevel): string {
+function priorityText(ec: EditContext, table: number, level: PriorityLevel): string {
   const examples: string[] = [];
   const own: string[] = [];
   for (const t of ec.plan.tasks) {
@@ -328,24 +328,13 @@ export function newItemMarks(ec: EditContext, c: FieldChanges): { lead: string; 
   return { lead, trail: trail.join(' ') };
 }
 
-/** The edit that writes the fields into a list item's text, or null when it already says them. */
-export function itemFieldEdit(ec: EditContext, t: Task, c: FieldChanges): Edit | null {
-  verifyTask(ec, t);
-  const src = t.source;
-  if (src.type !== 'item') throw new Error('itemFieldEdit on a row');
-  const start = itemRegionStart(ec, t);
-  const old = ec.text.slice(start, src.text.end);
-  const text = itemFieldText(ec, t, old, c);
-  return text === old ? null : { start, end: src.text.end, expect: old, text };
-}
-
 // ---- done dates (Obsidian Tasks' `✅ 2025-03-14`) -------------------------------
 
 const DONE_DATE = /(?<![ \t])[ \t]+✅\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}(?!\d)/u;
 const doneHabit = new WeakMap<EditContext, boolean>();
 
 /** Whether the file writes done dates on its done items: most of its done list items carry `✅ YYYY-MM-DD`. */
-export function writesDoneDates(ec: EditContext): boolean {
+function writesDoneDates(ec: EditContext): boolean {
   let habit = doneHabit.get(ec);
   if (habit === undefined) {
     let done = 0;

@@ -154,7 +154,7 @@ const SIGNIFIERS: Record<string, DateKind | 'created' | 'cancelled'> = {
   '✅': 'doneDate',
   '❌': 'cancelled',
 };
-export const SIGNIFIER = new RegExp(String.raw`(📅|📆|🗓|⏳|⌛|🛫|➕|✅|❌)\uFE0F?[ \t]*(${ISO})(?!\d)`, 'gu');
+const SIGNIFIER = new RegExp(String.raw`(📅|📆|🗓|⏳|⌛|🛫|➕|✅|❌)\uFE0F?[ \t]*(${ISO})(?!\d)`, 'gu');
 /** todo.txt's `due:2025-03-14` and `t:2025-03-10` (threshold: scheduled), and the common `start:`/`scheduled:`. */
 export const KEY_VALUE = new RegExp(String.raw`(?<=^|\s)(due|t|scheduled|start):(${ISO})(?=\s|$)`, 'giu');
 const TODO_KEYS: Record<string, DateKind> = { due: 'due', t: 'scheduled', scheduled: 'scheduled', start: 'start' };

@@ -77,7 +77,7 @@ function iso(t: Date): string {
 }
 
 /** Today as an ISO date (SOURCE_DATE_EPOCH, else the runtime's clock in the local time zone). */
-function todayIso(): string {
+export function todayIso(): string {
   const t = today();
   return isoDate(t.y, t.m, t.d);
 }

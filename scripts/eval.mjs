@@ -41,7 +41,8 @@ export function normaliseOwner(s) {
   return normaliseText(s).replace(/^@/, '');
 }
 
-function listTasks(file) {
+/** The tasks of `plan list --json` on a file, from the built binary. */
+export function listTasks(file) {
   const r = spawnSync(process.execPath, [BIN, '-f', file, 'list', '--json'], {
     encoding: 'utf8',
     env: { ...process.env, PLAN_NO_CACHE: '1', NO_COLOR: '1' },
@@ -112,18 +113,31 @@ export function rates(c) {
   };
 }
 
-/** Scores every labelled file of the corpus; null when the corpus is absent. */
-export function evaluate(corpus = DEFAULT_CORPUS) {
+/** Every labelled file of a corpus: its labels and the path of the file they label, in name order; null when the corpus is absent. */
+export function labelledFiles(corpus = DEFAULT_CORPUS) {
   const labelDir = join(corpus, 'labels');
   const realDir = join(corpus, 'real');
   if (!existsSync(labelDir) || !existsSync(realDir)) return null;
+  return readdirSync(labelDir)
+    .filter((f) => f.endsWith('.labels.json'))
+    .sort()
+    .map((name) => {
+      const labels = JSON.parse(readFileSync(join(labelDir, name), 'utf8'));
+      return { labels, path: join(realDir, labels.file) };
+    });
+}
+
+/**
+ * Scores every labelled file of the corpus; null when the corpus is absent.
+ * `tasksOf(path)`: the tasks of `plan list --json` on that file (by default, of the built binary).
+ */
+export function evaluate(corpus = DEFAULT_CORPUS, tasksOf = listTasks) {
+  const labelled = labelledFiles(corpus);
+  if (!labelled) return null;
   const files = [];
   const total = { labelled: 0, listed: 0, matched: 0, status: 0, title: 0, id: 0, owner: 0, group: 0 };
-  for (const name of readdirSync(labelDir)
-    .filter((f) => f.endsWith('.labels.json'))
-    .sort()) {
-    const labels = JSON.parse(readFileSync(join(labelDir, name), 'utf8'));
-    const { counts, misses } = scoreFile(labels, listTasks(join(realDir, labels.file)));
+  for (const { labels, path } of labelled) {
+    const { counts, misses } = scoreFile(labels, tasksOf(path));
     for (const k of Object.keys(total)) total[k] += counts[k];
     files.push({ file: labels.file, counts, rates: rates(counts), misses });
   }

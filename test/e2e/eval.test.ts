@@ -1,10 +1,39 @@
 // The model against human labels of the real corpus (`npm run eval`): the
 // totals may rise, never fall below the floor reached. The floor is the
-// measured figure rounded down to the tenth of a percent below it.
+// measured figure rounded down to the tenth of a percent below it. Each file is
+// listed in-process (test/helpers/cli.ts), as `plan list --json` lists it; one
+// test holds that the built binary lists the same.
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/run.js';
+
+interface Labelled {
+  labels: unknown;
+  path: string;
+}
+interface Eval {
+  evaluate: (corpus: string, tasksOf?: (path: string) => unknown[]) => { rates: Record<string, number>; total: { labelled: number } } | null;
+  labelledFiles: (corpus: string) => Labelled[] | null;
+  listTasks: (path: string) => unknown[];
+}
+const evalScript = async () => (await import(join(ROOT, 'scripts/eval.mjs'))) as Eval;
+
+/** `plan list --json`'s tasks, in-process, as scripts/eval.mjs runs the binary (no cache). */
+async function listed(path: string): Promise<unknown[]> {
+  const r = await runCli(['-f', path, 'list', '--json'], { env: { PLAN_NO_CACHE: '1' } });
+  expect(r.code, `${path}: ${r.stderr}`).toBe(0);
+  return JSON.parse(r.stdout).tasks;
+}
+
+/** The scores of a labelled corpus, each file listed in-process. */
+async function evaluate(corpus: string) {
+  const script = await evalScript();
+  const tasks = new Map<string, unknown[]>();
+  for (const { path } of script.labelledFiles(corpus) ?? []) tasks.set(path, await listed(path));
+  return script.evaluate(corpus, (path) => tasks.get(path)!);
+}
 
 const CORPUS = resolve(ROOT, '../shared/corpus');
 
@@ -27,10 +56,7 @@ describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   }
 
   it('keeps every total at or above its floor', async () => {
-    const { evaluate } = (await import(join(ROOT, 'scripts/eval.mjs'))) as {
-      evaluate: (corpus: string) => { rates: Record<string, number>; total: { labelled: number } } | null;
-    };
-    const result = evaluate(CORPUS)!;
+    const result = (await evaluate(CORPUS))!;
     expect(result.total.labelled).toBeGreaterThan(900);
     for (const [metric, floor] of Object.entries(FLOOR)) {
       expect(result.rates[metric], `${metric} fell below its floor`).toBeGreaterThanOrEqual(floor);
@@ -38,14 +64,19 @@ describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   }, 600_000);
 
   it('keeps every hold-out total at or above its floor', async () => {
-    const { evaluate } = (await import(join(ROOT, 'scripts/eval.mjs'))) as {
-      evaluate: (corpus: string) => { rates: Record<string, number>; total: { labelled: number } } | null;
-    };
-    const result = evaluate(join(ROOT, 'eval/holdout'))!;
+    const result = (await evaluate(join(ROOT, 'eval/holdout')))!;
     expect(result.total.labelled).toBeGreaterThan(700);
     for (const [metric, floor] of Object.entries(HOLDOUT_FLOOR)) {
       expect(result.rates[metric], `hold-out ${metric} fell below its floor`).toBeGreaterThanOrEqual(floor);
     }
+  }, 600_000);
+
+  it('lists a file in-process as the built binary does (npm run eval runs the binary)', async () => {
+    const { labelledFiles, listTasks } = await evalScript();
+    const files = labelledFiles(CORPUS)!;
+    // The labelled file with the most tasks.
+    const biggest = files.map((f) => ({ ...f, n: (f.labels as { tasks: unknown[] }).tasks.length })).sort((a, b) => b.n - a.n)[0]!;
+    expect(await listed(biggest.path)).toEqual(listTasks(biggest.path));
   }, 600_000);
 
   it('scores a perfect reading as perfect and a miss as a miss', async () => {

@@ -2,12 +2,14 @@
 // with plan's driver, all in one repository and one `git merge` (git runs the
 // driver once per file): each branch changes the status of a different task
 // of each file (neighbours where the file has them), and each file's merge is
-// clean and exactly both changes.
+// clean and exactly both changes. The sets that make the branches run
+// in-process (test/helpers/cli.ts): only the merge needs git to start plan's driver.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS, type RunResult } from '../helpers/run.js';
-import { makeRepo, type Repo } from '../helpers/git.js';
+import { runCli } from '../helpers/cli.js';
+import { gitEnv, makeRepo, type Repo } from '../helpers/git.js';
 import { buildFromText } from '../../src/load.js';
 import { decode } from '../../src/text/decode.js';
 import { changedLines, lineMerge, lines } from '../helpers/merge.js';
@@ -53,9 +55,10 @@ describe(`a two-branch merge of each real planning file in ${CORPUS}`, () => {
    * `plan set` on one task, picked by its line, where plan writes it in one line in place; false (the file restored)
    * where it cannot set it (no status column) or writes more (a move on a board, a task's other places).
    */
-  const set = (file: string, t: Pick, wanted: string): boolean => {
+  const set = async (file: string, t: Pick, wanted: string): Promise<boolean> => {
     const before = repo.read(file);
-    const r = repo.run(['-f', file, 'set', t.id, t.status === wanted ? 'pending' : wanted, '--line', String(t.line), '--no-touch']);
+    const args = ['-f', file, 'set', t.id, t.status === wanted ? 'pending' : wanted, '--line', String(t.line), '--no-touch'];
+    const r = await runCli(args, { cwd: repo.dir, env: gitEnv(repo.dir) });
     const after = repo.read(file);
     const inPlace = lines(after).length === lines(before).length && changedLines(before, after).length === 1;
     if (r.code !== 0 || !inPlace) repo.git(['checkout', '--', file]);
@@ -75,7 +78,13 @@ describe(`a two-branch merge of each real planning file in ${CORPUS}`, () => {
     // Theirs: a status change in each file (or, where plan cannot set one, prose at the end).
     repo.git(['checkout', '-q', '-b', 'theirs']);
     for (const c of cases.values()) {
-      c.pair = (await pairs(c.base)).find(([, b]) => set(c.name, b, 'done')) ?? null;
+      c.pair = null;
+      for (const p of await pairs(c.base)) {
+        if (await set(c.name, p[1], 'done')) {
+          c.pair = p;
+          break;
+        }
+      }
       if (!c.pair) repo.write(c.name, Buffer.concat([c.base, Buffer.from('\nTheir note.\n')]));
     }
     repo.commit('theirs', '2026-01-02T10:00:00Z', 'Bo');
@@ -83,7 +92,7 @@ describe(`a two-branch merge of each real planning file in ${CORPUS}`, () => {
     // Ours: the other task of the pair (or prose at the start).
     repo.git(['checkout', '-q', 'main']);
     for (const c of cases.values()) {
-      if (!c.pair || !set(c.name, c.pair[0], 'blocked')) {
+      if (!c.pair || !(await set(c.name, c.pair[0], 'blocked'))) {
         c.pair = null;
         repo.write(c.name, Buffer.concat([Buffer.from('Our note.\n\n'), c.base]));
       }

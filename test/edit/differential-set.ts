@@ -22,7 +22,7 @@ import { Vocabulary, type SettableStatus } from '../../src/status.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import { CORPUS } from '../helpers/run.js';
-import { planOf } from '../helpers/inproc.js';
+import { sharedPlanOf as planOf } from '../helpers/inproc.js';
 
 /** Tasks stepped through per file, spread over the whole file. */
 const MAX_TASKS = 60;

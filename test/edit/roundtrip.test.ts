@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { StatusMemory } from '../../src/edit/memory.js';
 import { PlanError } from '../../src/errors.js';
 import { CORPUS, SEED } from '../helpers/run.js';
-import { otherStatus, placesAgree, planOf, setInProcess } from '../helpers/inproc.js';
+import { otherStatus, placesAgree, sharedPlanOf as planOf, setInProcess } from '../helpers/inproc.js';
 import { showsStatus } from '../../src/model/mentions.js';
 
 const refusal = (e: unknown) => e instanceof PlanError && /would change what the line is/.test(e.message);
@@ -21,14 +21,14 @@ async function roundTripAll(text: string): Promise<{ tasks: number; checked: num
     if (t.source.type === 'row' && t.source.cells[t.source.columns.status!] === undefined) continue;
     const memory = new StatusMemory(null);
     // A write that set refuses (the line would no longer read as the task) writes nothing: nothing to restore.
-    const changed = await setInProcess(text, i, otherStatus(t), memory, plan).catch((e: unknown) => (refusal(e) ? null : Promise.reject(e)));
+    const changed = await setInProcess(text, i, otherStatus(t), memory, plan, planOf).catch((e: unknown) => (refusal(e) ? null : Promise.reject(e)));
     if (changed === null) continue;
     expect(changed, `task ${t.id} line ${t.line}`).not.toBe(text);
     // On a board the task moves to the end of its new status's section, and back to the end of its own.
     const now = await planOf(changed);
     const moved = now.tasks[i]?.line !== t.line || now.tasks[i]?.title !== t.title;
     const k = moved ? now.tasks.findIndex((u) => u.title === t.title && u.status === otherStatus(t)) : i;
-    const back = await setInProcess(changed, k, t.status as never, memory, now);
+    const back = await setInProcess(changed, k, t.status as never, memory, now, planOf);
     const label = `task ${t.id} line ${t.line} back to ${t.status}`;
     if (!moved && placesAgree(t)) expect(back, label).toBe(text);
     else if (!moved) {

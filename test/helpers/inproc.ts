@@ -15,13 +15,39 @@ export async function planOf(text: string, file = 'plan.md'): Promise<Plan> {
   return buildFromText(`/nonexistent/${file}`, text, false);
 }
 
+/** How many texts sharedPlanOf keeps read (the last used). */
+const KEPT = 32;
+const kept = new Map<string, Promise<Plan>>();
+
+/**
+ * planOf, each text read once: for the corpus tests that read the same text
+ * again and again (the file as it was, after each task's round trip; the text
+ * a write read back, read again by the test). The plan is shared: read it, never change it.
+ */
+export function sharedPlanOf(text: string): Promise<Plan> {
+  let plan = kept.get(text);
+  if (plan) kept.delete(text);
+  else plan = planOf(text);
+  kept.set(text, plan);
+  if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+  return plan;
+}
+
 /**
  * Sets task number `index` (in file order) to `to`; returns the new text, or
  * throws the refusal the command would give. `parsed`: the plan of `text`, when
- * the caller already has it (a test that sets every task of one file parses it once).
+ * the caller already has it (a test that sets every task of one file parses it once);
+ * `read`: how to read a text (sharedPlanOf, for a test that reads the result again).
  */
-export async function setInProcess(text: string, index: number, to: SettableStatus, memory: StatusMemory, parsed?: Plan): Promise<string> {
-  const plan = parsed ?? (await planOf(text));
+export async function setInProcess(
+  text: string,
+  index: number,
+  to: SettableStatus,
+  memory: StatusMemory,
+  parsed?: Plan,
+  read: (text: string) => Promise<Plan> = planOf,
+): Promise<string> {
+  const plan = parsed ?? (await read(text));
   const task = plan.tasks[index]!;
   const damaged = mayHaveMojibake(text);
   const ec = makeEditContext('plan.md', text, plan, memory, damaged ? repairMojibake : (s) => s);
@@ -30,7 +56,7 @@ export async function setInProcess(text: string, index: number, to: SettableStat
   const next = applyEdits(text, change.edits, 'plan.md');
   // Where only a fresh read can tell (the item's line no longer says its status), the command reads the file again, as here.
   const reread = readBackOf(change, task, to);
-  const after = reread.length ? await planOf(next) : null;
+  const after = reread.length ? await read(next) : null;
   for (const r of reread) {
     const moved = r.moved ? movedTaskAfter(plan, after!, r.task, to, r.moved.carried) : null;
     const problem = moved ? ('problem' in moved ? moved.problem : null) : readBackProblem(after!, r.task, to);

@@ -10,7 +10,7 @@ import { BIN, CACHE, plan, tempDir, type RunResult } from './run.js';
  * The environment of every git (and plan) child: no global or system config,
  * a home of its own (never the user's), fixed identity.
  */
-function gitEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
+export function gitEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
   const global = join(dir, '..', `${dir.split('/').pop()}-gitconfig`);
   const home = join(dir, '..', `${dir.split('/').pop()}-home`);
   return {

@@ -92,7 +92,7 @@ const main = await build({
   banner: {},
   // plan-cache.ts and cli.ts fall back to import.meta only outside this bundle.
   logOverride: { 'empty-import-meta': 'silent' },
-  entryPoints: [join(src, 'main.ts')],
+  entryPoints: [join(src, 'cli', 'main.ts')],
   outfile: join(dist, 'cli.cjs'),
   plugins: [lazyBoundaries(false), tableWidth],
   metafile: !!process.env.PLAN_BUILD_META,

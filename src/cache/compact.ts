@@ -7,7 +7,7 @@
 
 import type { Span } from '../parse/blocks.js';
 import type { Plan, Task, TaskSource } from '../model/types.js';
-import { STATUSES, type Status } from '../status.js';
+import { STATUSES, type Status } from '../model/status.js';
 import { scopeKey, type TaskIndex } from './task-index.js';
 
 /** Values that repeat from task to task (statuses as written, owners, scopes, sections) are indices into `strings` (-1: null). */
@@ -34,7 +34,7 @@ type Row = [
   group: number,
   /** The task's dependency references; 0 when it has none. */
   dependsOn?: string[] | 0,
-  /** The typed fields (src/model/fields.ts) the task has; 0 when it has none. */
+  /** The typed fields (src/read/fields.ts) the task has; 0 when it has none. */
   typed?: Typed | 0,
   /** The task's other places (Task.mentions), their anchors relative to the task's; absent when it has none. */
   mentions?: Row[],

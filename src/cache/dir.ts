@@ -5,8 +5,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fingerprint } from './hash.js';
-import { envFlag, envText } from '../env.js';
-import { runtime } from '../runtime.js';
+import { envFlag, envText } from '../system/env.js';
+import { runtime } from '../system/runtime.js';
 
 export function cacheDir(env = runtime().env): string | null {
   if (envFlag('PLAN_NO_CACHE', env)) return null;

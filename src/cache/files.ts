@@ -18,9 +18,9 @@
 
 import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { warn } from '../errors.js';
+import { warn } from '../system/errors.js';
 import { readFileText } from '../fs/read.js';
-import { runtime, type Runtime } from '../runtime.js';
+import { runtime, type Runtime } from '../system/runtime.js';
 
 /** The largest cache file read (a model of a 16 MB plan is several times its size). */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;

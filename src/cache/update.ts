@@ -8,11 +8,11 @@
 import type { Edit } from '../text/splice-edit.js';
 import type { Span } from '../parse/blocks.js';
 import { splitRow } from '../parse/cells.js';
-import { displayText, rowFields } from '../model/build.js';
-import { inlineDependencies, mayHoldDependencies } from '../model/depends.js';
-import { readOneTask, stripFieldMarks } from '../model/fields.js';
+import { displayText, rowFields } from '../read/build.js';
+import { inlineDependencies, mayHoldDependencies } from '../read/depends.js';
+import { readOneTask, stripFieldMarks } from '../read/fields.js';
 import type { Plan, Task } from '../model/types.js';
-import { Vocabulary } from '../status.js';
+import { Vocabulary } from '../model/status.js';
 import { lineStartAt } from '../text/lines.js';
 import { mayHaveMojibake } from '../text/mojibake-check.js';
 

@@ -4,7 +4,7 @@
 
 import type { Problem, Task } from '../model/types.js';
 import { DependencyGraph } from '../query/deps.js';
-import { isFinished } from '../status.js';
+import { isFinished } from '../model/status.js';
 import type { CheckInput } from './types.js';
 import { LineIndex } from '../text/lines.js';
 

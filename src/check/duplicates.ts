@@ -6,7 +6,7 @@ import type { Problem, Task } from '../model/types.js';
 import { SCOPE_KINDS } from '../model/types.js';
 import { quote, type CheckInput } from './types.js';
 import { LineIndex } from '../text/lines.js';
-import { idKey } from '../model/ids.js';
+import { idKey } from '../read/ids.js';
 
 function scopeKey(t: Task): string {
   return JSON.stringify([idKey(t.id), ...SCOPE_KINDS.map((k) => t[k]), t.section]);

@@ -1,7 +1,7 @@
 // Every check, run in one pass over a plan: `plan check` and its tests use this.
 
 import type { Problem } from '../model/types.js';
-import { MERGE_CONFLICT } from '../model/merge-conflict.js';
+import { MERGE_CONFLICT } from '../read/merge-conflict.js';
 import { checkDuplicateIds } from './duplicates.js';
 import { checkMentionStatuses } from './mentions.js';
 import { checkOpenDependencies } from './dependencies.js';

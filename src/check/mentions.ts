@@ -3,7 +3,7 @@
 // contradicts itself, and `plan set` writes every place at once.
 
 import type { Problem, Task } from '../model/types.js';
-import { showsStatus } from '../model/mentions.js';
+import { showsStatus } from '../read/mentions.js';
 import { LineIndex } from '../text/lines.js';
 import { idColumn } from './duplicates.js';
 import type { CheckInput } from './types.js';

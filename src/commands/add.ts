@@ -1,12 +1,12 @@
 // plan add <title>: append a task to the task table of a scope.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
-import type { TransactOptions } from '../edit/transaction.js';
-import { addOp, type AddInput } from '../ops/add.js';
+import { locatePlan } from '../load/locate.js';
+import type { TransactOptions } from '../write/transaction.js';
+import { addOp, type AddInput } from '../actions/add.js';
 import { renderTask } from '../render/task.js';
 import { visible } from '../text/visible.js';
-import { dryRunText } from '../ops/set.js';
+import { dryRunText } from '../actions/set.js';
 
 export async function add(ctx: Context, input: AddInput, opts: TransactOptions): Promise<number> {
   const r = await addOp(locatePlan(ctx.opts.file), input, opts);

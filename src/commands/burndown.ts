@@ -1,13 +1,13 @@
 // plan burndown: open versus done tasks over the plan's git history.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
-import { displayPath } from '../load.js';
+import { locatePlan } from '../load/locate.js';
+import { displayPath } from '../load/load.js';
 import type { Filters } from '../query/filter.js';
 import { burndown as series } from '../history/burndown.js';
 import { SCOPE_KINDS, type ScopeKind } from '../model/types.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../system/errors.js';
 
 export interface BurndownOptions {
   by?: string;

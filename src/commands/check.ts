@@ -2,8 +2,8 @@
 // exit 1 when any is an error (for CI and pre-commit hooks), else 0.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
-import { loadPlan } from '../load.js';
+import { locatePlan } from '../load/locate.js';
+import { loadPlan } from '../load/load.js';
 import { runChecks } from '../check/index.js';
 import { collapseGroups } from '../check/collapse.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';

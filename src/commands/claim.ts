@@ -1,16 +1,16 @@
 // plan next --claim --owner <name>: take the next task, under one lock.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
+import { locatePlan } from '../load/locate.js';
 import type { Filters } from '../query/filter.js';
-import type { TransactOptions } from '../edit/transaction.js';
-import { claimOp } from '../ops/claim.js';
-import { EXIT } from '../errors.js';
-import { displayPath } from '../load.js';
+import type { TransactOptions } from '../write/transaction.js';
+import { claimOp } from '../actions/claim.js';
+import { EXIT } from '../system/errors.js';
+import { displayPath } from '../load/load.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { renderTask } from '../render/task.js';
 import { visible } from '../text/visible.js';
-import { dryRunText } from '../ops/set.js';
+import { dryRunText } from '../actions/set.js';
 import type { WaitOptions } from '../query/deps.js';
 
 export async function claim(ctx: Context, owner: string, filters: Filters, opts: TransactOptions, wait: WaitOptions = {}): Promise<number> {

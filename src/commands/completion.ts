@@ -4,12 +4,21 @@
 // the command line points at, each time the user presses Tab.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
-import { loadPlan } from '../load.js';
-import { UsageError } from '../errors.js';
-import { STATUSES } from '../status.js';
-import { FILTER_STATUSES } from '../spec/filters.js';
-import { GLOBAL_OPTIONS, HELP_OPTION, VERSION_OPTION, flagNames, optionsOf, type ArgSpec, type CommandSpec, type OptionSpec } from '../spec/commands.js';
+import { locatePlan } from '../load/locate.js';
+import { loadPlan } from '../load/load.js';
+import { UsageError } from '../system/errors.js';
+import { STATUSES } from '../model/status.js';
+import { FILTER_STATUSES } from '../interface/filter-table.js';
+import {
+  GLOBAL_OPTIONS,
+  HELP_OPTION,
+  VERSION_OPTION,
+  flagNames,
+  optionsOf,
+  type ArgSpec,
+  type CommandSpec,
+  type OptionSpec,
+} from '../interface/command-spec.js';
 
 /** What a flag value or argument completes to. */
 type ValueKind =

@@ -1,12 +1,12 @@
 // What every command gets: the global options, output streams, and the plan.
 
-import { locatePlan } from '../locate.js';
-import { loadPlan, type Loaded } from '../load.js';
-import { midMerge } from '../model/merge-conflict.js';
+import { locatePlan } from '../load/locate.js';
+import { loadPlan, type Loaded } from '../load/load.js';
+import { midMerge } from '../read/merge-conflict.js';
 import { outputMode, terminalWidth, type OutputMode } from '../render/mode.js';
 import { jsonVisible, visible } from '../text/visible.js';
 import { visiblePlan } from '../render/visible.js';
-import { runtime } from '../runtime.js';
+import { runtime } from '../system/runtime.js';
 
 export interface GlobalOptions {
   file?: string;

@@ -1,10 +1,10 @@
 // plan edit <id>: change a task's title, owner or notes cells.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
+import { locatePlan } from '../load/locate.js';
 import type { Filters } from '../query/filter.js';
-import type { TransactOptions } from '../edit/transaction.js';
-import { editOp, type TaskChanges } from '../ops/edit.js';
+import type { TransactOptions } from '../write/transaction.js';
+import { editOp, type TaskChanges } from '../actions/edit.js';
 import { reportChange } from '../render/change.js';
 
 export async function edit(ctx: Context, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<number> {

@@ -3,8 +3,8 @@
 // --dry-run diff, read_only, date stamps, atomic write). Nothing else changes.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
-import { transact, type TransactOptions } from '../edit/transaction.js';
+import { locatePlan } from '../load/locate.js';
+import { transact, type TransactOptions } from '../write/transaction.js';
 import { findMojibake } from '../text/mojibake.js';
 import { visibleDamage } from '../check/types.js';
 import { LineIndex } from '../text/lines.js';

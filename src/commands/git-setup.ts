@@ -8,15 +8,15 @@ import { failureText, readFileBytes } from '../fs/read.js';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import type { Context } from './context.js';
-import { locatePlan, PLAN_NAMES } from '../locate.js';
-import { displayPath } from '../load.js';
-import { PlanError } from '../errors.js';
+import { locatePlan, PLAN_NAMES } from '../load/locate.js';
+import { displayPath } from '../load/load.js';
+import { PlanError } from '../system/errors.js';
 import { firstLine, git } from '../git/exec.js';
 import { repoFile } from '../git/repo.js';
-import { atomicWrite } from '../edit/write.js';
+import { atomicWrite } from '../write/write.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
-import { envText } from '../env.js';
-import { runtime } from '../runtime.js';
+import { envText } from '../system/env.js';
+import { runtime } from '../system/runtime.js';
 
 export interface SetupOptions {
   global?: boolean;

@@ -11,7 +11,7 @@ import reading from '../../docs/reading.md';
 import reference from '../../docs/reference.md';
 import views from '../../docs/views.md';
 import writing from '../../docs/writing.md';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../system/errors.js';
 import { markdownAsText } from '../render/markdown.js';
 import type { Context } from './context.js';
 

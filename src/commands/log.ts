@@ -1,11 +1,11 @@
 // plan log [id]: the task changes of every commit that touched the plan.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
-import { displayPath } from '../load.js';
+import { locatePlan } from '../load/locate.js';
+import { displayPath } from '../load/load.js';
 import type { Filters } from '../query/filter.js';
 import { filterTasks } from '../query/filter.js';
-import { idKey } from '../model/ids.js';
+import { idKey } from '../read/ids.js';
 import { planLog, type LogEntry } from '../history/log.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 

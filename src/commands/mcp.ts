@@ -2,7 +2,7 @@
 // (see src/mcp/). The SDK is loaded here, only when this command runs.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
+import { locatePlan } from '../load/locate.js';
 
 export async function mcp(ctx: Context, version: string): Promise<number> {
   // Fail now, with the usual message, when there is no plan file to serve;

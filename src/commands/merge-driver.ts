@@ -7,11 +7,11 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from './context.js';
-import { PlanError, UsageError } from '../errors.js';
+import { PlanError, UsageError } from '../system/errors.js';
 import { git } from '../git/exec.js';
 import { mergeFileInPlace, type MergeFileOptions } from '../merge/merge-file.js';
-import { displayPath, maxBytes } from '../load.js';
-import { runtime } from '../runtime.js';
+import { displayPath, maxBytes } from '../load/load.js';
+import { runtime } from '../system/runtime.js';
 
 export interface DriverOptions {
   markerSize?: string;

@@ -1,10 +1,10 @@
 // plan set <id> <status>: rewrites only the status of one task, in the file's style.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
+import { locatePlan } from '../load/locate.js';
 import type { Filters } from '../query/filter.js';
-import type { TransactOptions } from '../edit/transaction.js';
-import { setStatusOp } from '../ops/set.js';
+import type { TransactOptions } from '../write/transaction.js';
+import { setStatusOp } from '../actions/set.js';
 import { movedText, reportChange } from '../render/change.js';
 
 export async function set(ctx: Context, id: string, statusArg: string, filters: Filters, opts: TransactOptions, owner?: string): Promise<number> {

@@ -3,13 +3,13 @@
 // still holds exactly what that write produced. --list shows the recent writes.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../locate.js';
-import { displayPath, readPlanBytes } from '../load.js';
-import { PlanError } from '../errors.js';
-import { transact, type TransactOptions } from '../edit/transaction.js';
-import { digest, Journal, type JournalEntry } from '../edit/journal.js';
-import { realTarget } from '../edit/write.js';
-import { applyEdits, type Edit } from '../edit/splice.js';
+import { locatePlan } from '../load/locate.js';
+import { displayPath, readPlanBytes } from '../load/load.js';
+import { PlanError } from '../system/errors.js';
+import { transact, type TransactOptions } from '../write/transaction.js';
+import { digest, Journal, type JournalEntry } from '../write/journal.js';
+import { realTarget } from '../write/write.js';
+import { applyEdits, type Edit } from '../write/splice.js';
 import { encode } from '../text/decode.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';

@@ -21,13 +21,13 @@ import { watch as watchFolder, realpathSync, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Context } from './context.js';
 import type { Filters } from '../query/filter.js';
-import { locatePlan } from '../locate.js';
-import { displayPath, maxBytes } from '../load.js';
-import { PlanError, asPlanError } from '../errors.js';
+import { locatePlan } from '../load/locate.js';
+import { displayPath, maxBytes } from '../load/load.js';
+import { PlanError, asPlanError } from '../system/errors.js';
 import { readFileBytes } from '../fs/read.js';
 import { cut } from '../render/fit.js';
 import { textWidth } from '../text/width.js';
-import { runtime } from '../runtime.js';
+import { runtime } from '../system/runtime.js';
 
 export const WATCH_VIEWS = ['list', 'board', 'summary'] as const;
 export type WatchView = (typeof WATCH_VIEWS)[number];

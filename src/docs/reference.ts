@@ -1,15 +1,15 @@
 // docs/reference.md, written from the tables the code already has: the
-// command table (src/cli.ts), the global options and the filter table
+// command table (src/cli/command-table.ts), the global options and the filter table
 // (src/spec/), the check codes (src/check/codes.ts), the exit codes
-// (src/errors.ts) and the JSON schema versions (src/render/json.ts). Run by
+// (src/system/errors.ts) and the JSON schema versions (src/render/json.ts). Run by
 // `npm run docs` (scripts/gen-docs.mjs); a test holds the committed file to it.
 
-import { COMMANDS, PROGRAM } from '../cli.js';
+import { COMMANDS, PROGRAM } from '../cli/command-table.js';
 import { CHECK_CODES } from '../check/codes.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../system/errors.js';
 import { SCHEMA_VERSION, SUMMARY_SCHEMA_VERSION } from '../render/json.js';
-import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type CommandSpec, type OptionSpec } from '../spec/commands.js';
-import { FILTER_USES, FILTERS, type FilterUseName } from '../spec/filters.js';
+import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type CommandSpec, type OptionSpec } from '../interface/command-spec.js';
+import { FILTER_USES, FILTERS, type FilterUseName } from '../interface/filter-table.js';
 
 /** What each exit code means; a new code in EXIT does not compile until it is said here. */
 const EXIT_MEANS: Record<keyof typeof EXIT, string> = {

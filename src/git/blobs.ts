@@ -4,8 +4,8 @@
 // caller works on one, so a long history never sits in memory at once.
 
 import { spawn } from 'node:child_process';
-import { PlanError } from '../errors.js';
-import { runtime } from '../runtime.js';
+import { PlanError } from '../system/errors.js';
+import { runtime } from '../system/runtime.js';
 
 export async function* readBlobs(root: string, oids: string[], display: string): AsyncGenerator<[string, Buffer]> {
   if (oids.length === 0) return;

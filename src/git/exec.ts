@@ -3,8 +3,8 @@
 // uses for history and merging; there is no library in between.
 
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { PlanError } from '../errors.js';
-import { runtime } from '../runtime.js';
+import { PlanError } from '../system/errors.js';
+import { runtime } from '../system/runtime.js';
 
 export interface GitResult {
   status: number;

@@ -1,7 +1,7 @@
 // The commits that changed one file, with the file's blob before and after
 // each, from one `git log --follow --raw` (renames of the file included).
 
-import { PlanError } from '../errors.js';
+import { PlanError } from '../system/errors.js';
 import { firstLine, git } from './exec.js';
 import type { RepoFile } from './repo.js';
 

@@ -2,7 +2,7 @@
 
 import { realpathSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { PlanError } from '../errors.js';
+import { PlanError } from '../system/errors.js';
 import { git } from './exec.js';
 
 export interface RepoFile {

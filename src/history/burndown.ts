@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import { fileHistory } from '../git/log.js';
 import { repoFile } from '../git/repo.js';
-import { loadPlan } from '../load.js';
+import { loadPlan } from '../load/load.js';
 import type { ScopeKind } from '../model/types.js';
 import { filterTasks, type Filters } from '../query/filter.js';
 import { progressOf } from './changes.js';
 import { EMPTY_SNAPSHOT, snapshotOf, type Snapshot, type SnapshotTask } from './snapshot.js';
 import { snapshots } from './versions.js';
-import { runtime } from '../runtime.js';
+import { runtime } from '../system/runtime.js';
 
 export interface BurnPoint {
   /** The commit, or null for the uncommitted working file. */

@@ -3,7 +3,7 @@
 // title (see query/match.ts).
 
 import { matchTasks, type Matching } from '../query/match.js';
-import type { Status } from '../status.js';
+import type { Status } from '../model/status.js';
 import type { Snapshot, SnapshotTask } from './snapshot.js';
 
 type ChangeKind = 'status' | 'owner' | 'title' | 'added' | 'removed';

@@ -6,7 +6,7 @@
 
 import type { Plan, Task } from '../model/types.js';
 import type { Matchable } from '../query/match.js';
-import type { Status } from '../status.js';
+import type { Status } from '../model/status.js';
 
 export interface SnapshotTask extends Matchable {
   kind: Task['kind'];

@@ -12,8 +12,8 @@ import { fingerprint } from '../cache/hash.js';
 import { BUILD } from '../cache/plan-cache.js';
 import type { Snapshot, SnapshotTask } from './snapshot.js';
 import { SCOPE_KINDS } from '../model/types.js';
-import { STATUSES } from '../status.js';
-import { runtime } from '../runtime.js';
+import { STATUSES } from '../model/status.js';
+import { runtime } from '../system/runtime.js';
 
 /** The most task references kept over all versions (about 12 MB of cache). */
 const MAX_REFS = 2_000_000;

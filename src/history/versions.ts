@@ -2,7 +2,7 @@
 // `git cat-file --batch` process and parsed once.
 
 import { realpathSync } from 'node:fs';
-import { buildFromText, readConfigText } from '../load.js';
+import { buildFromText, readConfigText } from '../load/load.js';
 import { decode } from '../text/decode.js';
 import { readBlobs } from '../git/blobs.js';
 import { HistoryStore } from './store.js';

@@ -6,12 +6,12 @@
 // once per task with the task's line: plan://task/3.1?line=40.
 
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { asPlanError, PlanError } from '../errors.js';
+import { asPlanError, PlanError } from '../system/errors.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Task } from '../model/types.js';
-import { countIds, idKey } from '../model/ids.js';
+import { countIds, idKey } from '../read/ids.js';
 
-import { loadPlan } from '../load.js';
+import { loadPlan } from '../load/load.js';
 import type { Filters } from '../query/filter.js';
 import { resolveTask } from '../query/resolve.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';

@@ -2,15 +2,15 @@
 // one `--json` prints (src/render/json.ts taskJson), so clients see one shape.
 
 import { z } from 'zod';
-import { STATUSES } from '../status.js';
+import { STATUSES } from '../model/status.js';
 import { FILTER_NAMES, type FilterName, type Filters } from '../query/filter.js';
-import { FILTER_USES, FILTERS, type FilterUseName, type FilterValue } from '../spec/filters.js';
+import { FILTER_USES, FILTERS, type FilterUseName, type FilterValue } from '../interface/filter-table.js';
 import { SCOPE_KINDS, type ScopeKind } from '../model/types.js';
 
 /** A filter's argument: text, or a number taken as its text (scopes), or a line number. */
 type FilterArg = z.ZodOptional<z.ZodType<string | number | boolean, string | number | boolean>>;
 
-/** Each kind of filter value as a tool argument (src/spec/filters.ts says which filter has which). */
+/** Each kind of filter value as a tool argument (src/interface/filter-table.ts says which filter has which). */
 const FILTER_ARGS: Record<FilterValue, () => FilterArg> = {
   scope: () =>
     z

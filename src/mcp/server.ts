@@ -2,15 +2,15 @@
 // Only `plan mcp` loads this module (and with it the MCP SDK and zod).
 
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { locatePlan } from '../locate.js';
-import { lockTimeoutMs } from '../edit/lock.js';
-import { runtime } from '../runtime.js';
+import { locatePlan } from '../load/locate.js';
+import { lockTimeoutMs } from '../write/lock.js';
+import { runtime } from '../system/runtime.js';
 import { registerTools } from './tools.js';
 import { registerResources } from './resources.js';
 import { INVALID_REQUEST, LineTransport } from './stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { useCompactToolList } from './compact.js';
-import { filtersExplained } from '../spec/filters.js';
+import { filtersExplained } from '../interface/filter-table.js';
 
 export interface ServerOptions {
   /** The global -f value, if any; else $PLAN_FILE, else discovery from the current folder. */

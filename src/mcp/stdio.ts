@@ -7,7 +7,7 @@
 
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { runtime, type Output } from '../runtime.js';
+import { runtime, type Output } from '../system/runtime.js';
 
 /** The longest message read; a longer line is answered with an error and skipped. */
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;

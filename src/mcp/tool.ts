@@ -4,13 +4,13 @@
 
 import type { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Loaded } from '../load.js';
+import type { Loaded } from '../load/load.js';
 import type { Task } from '../model/types.js';
-import type { TransactOptions } from '../edit/transaction.js';
-import { dryRunText, type OpResult } from '../ops/set.js';
+import type { TransactOptions } from '../write/transaction.js';
+import { dryRunText, type OpResult } from '../actions/set.js';
 import { changeJson } from '../render/change.js';
 import { parseFields, parseLimit, taskFields } from '../render/lean.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../system/errors.js';
 
 export interface ToolContext {
   /** The plan file's path, resolved again for each call (-f, $PLAN_FILE, discovery). */

@@ -7,8 +7,8 @@
 
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
-import { asPlanError } from '../errors.js';
-import { loadPlan } from '../load.js';
+import { asPlanError } from '../system/errors.js';
+import { loadPlan } from '../load/load.js';
 import type { ToolSpec } from './compact.js';
 import type { Tool, ToolContext, ToolEnv, ToolKind } from './tool.js';
 import { checkTool, listTasks, nextTask, readyTasks, showTask, summaryTool } from './read-tools.js';

@@ -4,11 +4,11 @@
 // command's --json prints.
 
 import { z } from 'zod';
-import { displayPath } from '../load.js';
-import { setStatusOp } from '../ops/set.js';
-import { claimOp } from '../ops/claim.js';
-import { editOp, type TaskChanges } from '../ops/edit.js';
-import { addOp } from '../ops/add.js';
+import { displayPath } from '../load/load.js';
+import { setStatusOp } from '../actions/set.js';
+import { claimOp } from '../actions/claim.js';
+import { editOp, type TaskChanges } from '../actions/edit.js';
+import { addOp } from '../actions/add.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 import { movedText } from '../render/change.js';
 import { changeResult, idText, ok, tool, writeOpts } from './tool.js';

@@ -5,7 +5,7 @@
 // of the base's, nothing else on it changed) does the merge keep the later
 // date of the two instead of a conflict.
 
-import { stampEdits } from '../edit/stamps.js';
+import { stampEdits } from '../write/stamps.js';
 import type { Plan } from '../model/types.js';
 import type { Segment } from './segments.js';
 

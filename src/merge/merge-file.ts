@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PlanError } from '../errors.js';
+import { PlanError } from '../system/errors.js';
 import { firstLine, git, type GitResult } from '../git/exec.js';
 
 export interface Labels {

@@ -2,7 +2,7 @@
 // naming its key, so that changes inside tasks (merged part by part) never
 // make a line conflict. The token is random and absent from every version.
 
-import { applyEdits } from '../edit/splice.js';
+import { applyEdits } from '../write/splice.js';
 import type { Segment } from './segments.js';
 
 export class Tokens {

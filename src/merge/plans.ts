@@ -3,9 +3,9 @@
 // sides refreshed to the later date. Every byte of the result comes from one
 // of the versions, and nothing either side wrote is left out.
 
-import { buildFromText } from '../load.js';
+import { buildFromText } from '../load/load.js';
 import { decode, encode } from '../text/decode.js';
-import { PlanError } from '../errors.js';
+import { PlanError } from '../system/errors.js';
 import { segmentsOf, type Segment } from './segments.js';
 import { keyTasks } from './keys.js';
 import { outcomes } from './outcomes.js';

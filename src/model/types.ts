@@ -1,16 +1,15 @@
 // The typed model of a planning file. Everything here is plain data (it is
 // cached as JSON): tasks carry the source offsets the editor splices.
 
-import type { SettableStatus, Status } from '../status.js';
+import type { SettableStatus, Status } from './status.js';
 import type { Span } from '../parse/blocks.js';
-import type { ReadConfig } from './read-config.js';
 
 export type ScopeKind = 'sprint' | 'week' | 'month' | 'phase' | 'milestone';
 export const SCOPE_KINDS: readonly ScopeKind[] = ['sprint', 'week', 'month', 'phase', 'milestone'];
 
 export type Scope = Record<ScopeKind, string | null>;
 
-/** Priorities on one scale, highest first (src/model/fields.ts reads `High`, `P0`, `(A)`, `⏫` onto it). */
+/** Priorities on one scale, highest first (src/read/fields.ts reads `High`, `P0`, `(A)`, `⏫` onto it). */
 export type PriorityLevel = 'highest' | 'high' | 'medium' | 'low' | 'lowest';
 
 export type ColumnRole = 'id' | 'title' | 'status' | 'owner' | 'notes' | 'priority' | 'depends';
@@ -68,9 +67,9 @@ export interface Task {
   notes: string | null;
   /** The priority as written (a Priority cell or field, an Obsidian `⏫`, todo.txt's `(A)`). */
   priority: string | null;
-  /** The priority on the one scale (src/model/fields.ts); absent when none is written or it is not one the reader knows. */
+  /** The priority on the one scale (src/read/fields.ts); absent when none is written or it is not one the reader knows. */
   priorityLevel?: PriorityLevel;
-  /** Dates as ISO `YYYY-MM-DD` (src/model/fields.ts), absent when the task has none or the file leaves it ambiguous. */
+  /** Dates as ISO `YYYY-MM-DD` (src/read/fields.ts), absent when the task has none or the file leaves it ambiguous. */
   due?: string;
   scheduled?: string;
   start?: string;
@@ -94,7 +93,7 @@ export interface Task {
   /** Whether the id came from the file (false: a reference `@…` derived from the title and group). */
   idFromFile: boolean;
   /**
-   * The tasks this one waits on, as references (src/model/depends.ts): a task's id, `L<line>` when
+   * The tasks this one waits on, as references (src/read/depends.ts): a task's id, `L<line>` when
    * several tasks share that id, a whole scope (`Phase 2`), or the text as written when nothing matches.
    */
   dependsOn: string[];
@@ -102,7 +101,7 @@ export interface Task {
   /**
    * The other places the file writes this same task (a milestone's summary bullet, a row of an
    * overview table), each read as a task of its own, in file order; absent when the task is written
-   * once. The task itself is the place that holds its detail (src/model/mentions.ts).
+   * once. The task itself is the place that holds its detail (src/read/mentions.ts).
    */
   mentions?: Task[];
 }
@@ -204,8 +203,24 @@ export interface Plan {
   read?: ReadConfig;
   /** A `read` setting plan cannot use (a one-line message naming the file and key): loading the plan refuses it. */
   readConfigError?: string;
-  /** What the file's dates say about the ambiguous ones (src/model/fields.ts); absent when they say nothing. */
+  /** What the file's dates say about the ambiguous ones (src/read/fields.ts); absent when they say nothing. */
   dates?: { dayFirst: boolean | null; year: number | null };
   /** How the file's status legend writes each status (`🔄 Em Andamento`); absent without a legend. */
   legendTexts?: Partial<Record<SettableStatus, string>>;
+}
+
+/** What a column can be told to hold: a role the reader knows, or nothing to read (`ignore`). */
+export type ReadRole = ColumnRole | 'ignore';
+
+/** Where a setting came from, as the user names it. */
+export type ConfigSource = '.planrc.json' | 'front matter';
+
+/** The `read` settings as written, merged from both places, with where each came from (kept in the model for `--explain`). */
+export interface ReadConfig {
+  /** Normalised header text → its role and where that was said. */
+  columns: Record<string, { role: ReadRole; header: string; from: ConfigSource }>;
+  /** Normalised heading texts whose sections hold no tasks. */
+  skip: string[];
+  /** The id pattern's source, and where it was said. */
+  ids?: { pattern: string; from: ConfigSource };
 }

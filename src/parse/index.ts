@@ -6,7 +6,7 @@ import { parseFast } from './fast.js';
 import { maskDeepNesting } from './depth.js';
 import type { Block } from './blocks.js';
 import { cutLines, findConflicts, mapBlocks, type Conflict } from './conflicts.js';
-import { envText } from '../env.js';
+import { envText } from '../system/env.js';
 
 export interface ParsedDocument {
   frontMatter: FrontMatterResult;

@@ -2,7 +2,7 @@
 // always; cancelled and no-status only when some task has them.
 
 import type { Task } from '../model/types.js';
-import type { Status } from '../status.js';
+import type { Status } from '../model/status.js';
 
 export interface BoardColumn {
   status: Status;

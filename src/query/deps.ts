@@ -1,9 +1,9 @@
 // The dependency graph of a plan: what each task waits on and what waits on
-// it. References were resolved when the model was built (src/model/depends.ts);
+// it. References were resolved when the model was built (src/read/depends.ts);
 // here they are only looked up (`plan.dependencies`: reference → lines).
 
 import type { Plan, Task } from '../model/types.js';
-import { isFinished } from '../status.js';
+import { isFinished } from '../model/status.js';
 
 export interface Dependency {
   /** The reference as the model keeps it: an id, `L<line>`, `Phase 2`, or unresolved text. */

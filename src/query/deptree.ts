@@ -4,9 +4,9 @@
 // references that name no task.
 
 import type { Plan, Task } from '../model/types.js';
-import { isFinished, type Status } from '../status.js';
+import { isFinished, type Status } from '../model/status.js';
 import { DependencyGraph } from './deps.js';
-import { countIds, idOrLine } from '../model/ids.js';
+import { countIds, idOrLine } from '../read/ids.js';
 
 export interface DepNode {
   /** How plan names it: a task's id (`L<line>` when the id is shared), a scope (`Phase 2`), or `?` and the text of a reference to nothing. */

@@ -4,10 +4,10 @@
 // Worked out from the model when asked, so that reading costs nothing more:
 // the model already keeps each row's columns and each table's settings.
 
-import { headerRole, normaliseHeader } from '../model/columns.js';
-import { normaliseKey } from '../model/read-config.js';
+import { headerRole, normaliseHeader } from '../read/columns.js';
+import { normaliseKey } from '../read/read-config.js';
 import type { ColumnRole, Plan, TableInfo, Task } from '../model/types.js';
-import { Vocabulary } from '../status.js';
+import { Vocabulary } from '../model/status.js';
 
 interface FieldOrigin {
   field: string;

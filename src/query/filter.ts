@@ -1,13 +1,13 @@
 // Pure filtering: every flag narrows the list; flags combine with AND.
 
 import { SCOPE_KINDS, type ScopeKind, type Task } from '../model/types.js';
-import { scopeMatches } from '../model/scope.js';
-import { canonicalName, isFinished, OPEN_STATUSES, Vocabulary, type Status } from '../status.js';
-import { UsageError } from '../errors.js';
-import { atLeast, isoDate, priorityLevel, PRIORITY_LEVELS } from '../model/fields.js';
-import { today } from '../today.js';
+import { scopeMatches } from '../read/scope.js';
+import { canonicalName, isFinished, OPEN_STATUSES, Vocabulary, type Status } from '../model/status.js';
+import { UsageError } from '../system/errors.js';
+import { atLeast, isoDate, priorityLevel, PRIORITY_LEVELS } from '../read/fields.js';
+import { today } from '../system/today.js';
 
-/** Every filter, in the order the flags are listed (src/spec/filters.ts says how each is offered). */
+/** Every filter, in the order the flags are listed (src/interface/filter-table.ts says how each is offered). */
 export const FILTER_NAMES = [...SCOPE_KINDS, 'section', 'owner', 'status', 'grep', 'line', 'due', 'overdue', 'priority', 'tag'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 

@@ -2,7 +2,7 @@
 // file it under, with the heading's decoration taken off.
 
 import type { Task } from '../model/types.js';
-import { groupName } from '../model/names.js';
+import { groupName } from '../read/names.js';
 
 /** A task's group label: the model's `group` (the heading a person files it under); null under no heading. */
 export function taskGroup(t: Task): string | null {

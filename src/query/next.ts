@@ -4,8 +4,8 @@
 // then file order.
 
 import type { Task } from '../model/types.js';
-import { PRIORITY_LEVELS } from '../model/fields.js';
-import { isOpen } from '../status.js';
+import { PRIORITY_LEVELS } from '../read/fields.js';
+import { isOpen } from '../model/status.js';
 
 /** Owners that mean "anyone may take it". */
 const ANYONE = /^(?:any|any agent|anyone|anybody|unassigned|tbd|nobody|open|—|-)?$/i;

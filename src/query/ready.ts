@@ -3,7 +3,7 @@
 
 import { SCOPE_KINDS, type Plan, type Task } from '../model/types.js';
 import { DependencyGraph, type WaitOptions } from './deps.js';
-import { isFinished } from '../status.js';
+import { isFinished } from '../model/status.js';
 import { pickFilters, type Filters } from './filter.js';
 import { chooseNext, rankNext, type NextPick } from './next.js';
 import { resolveTask } from './resolve.js';

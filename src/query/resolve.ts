@@ -2,10 +2,10 @@
 // flags that pick one; unknown ids suggest the closest ones.
 
 import { SCOPE_KINDS, type Task } from '../model/types.js';
-import { PlanError, UsageError } from '../errors.js';
+import { PlanError, UsageError } from '../system/errors.js';
 import { filterTasks, type Filters } from './filter.js';
-import { scopeMatches } from '../model/scope.js';
-import { idKey, parseLineRef, sameId } from '../model/ids.js';
+import { scopeMatches } from '../read/scope.js';
+import { idKey, parseLineRef, sameId } from '../read/ids.js';
 import { taskScope, type TaskIndex } from '../cache/task-index.js';
 
 /**

@@ -17,8 +17,8 @@
 //    when the total is 0.
 
 import type { Heading, Plan, ScopeKind, Task } from '../model/types.js';
-import { scopesInHeading } from '../model/scope.js';
-import { STATUSES, type Status } from '../status.js';
+import { scopesInHeading } from '../read/scope.js';
+import { STATUSES, type Status } from '../model/status.js';
 
 type StatusCounts = Record<Status, number>;
 

@@ -1,7 +1,7 @@
 // The outcome of a one-task write (plan set, plan edit): the JSON result, a
 // note that nothing changed, the dry-run diff, or one line saying what changed.
 
-import { dryRunText, type OpResult } from '../ops/set.js';
+import { dryRunText, type OpResult } from '../actions/set.js';
 import { visible } from '../text/visible.js';
 import { SCHEMA_VERSION, taskJson, toJson } from './json.js';
 import { tsv } from './plain.js';

@@ -2,9 +2,9 @@
 // of chalk. Each status has one mark, one word and one colour everywhere.
 
 import chalk, { type ColorSupportLevel } from 'chalk';
-import type { Status } from '../status.js';
-import { envText } from '../env.js';
-import { onRuntime, processRuntime, type Runtime } from '../runtime.js';
+import type { Status } from '../model/status.js';
+import { envText } from '../system/env.js';
+import { onRuntime, processRuntime, type Runtime } from '../system/runtime.js';
 
 // chalk reads FORCE_COLOR, --no-color and the terminal of the process itself; NO_COLOR (no-color.org) it does not.
 const detected = chalk.level;

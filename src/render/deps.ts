@@ -4,7 +4,7 @@
 import type { DepNode, DepView } from '../query/deptree.js';
 import { DependencyGraph, type Dependency } from '../query/deps.js';
 import type { Plan, Task } from '../model/types.js';
-import type { Status } from '../status.js';
+import type { Status } from '../model/status.js';
 import { cleanField, tsv } from './plain.js';
 import { cut } from './fit.js';
 import { textWidth } from '../text/width.js';

@@ -1,7 +1,7 @@
 // `plan show` and `plan next` on a terminal: a two-column field view (like
 // `task info`), each value wrapped at word boundaries under its own column.
 
-import type { Status } from '../status.js';
+import type { Status } from '../model/status.js';
 import { chalk, paint, statusText } from './colour.js';
 import { rowLines } from './columns.js';
 import { textWidth } from '../text/width.js';

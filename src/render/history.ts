@@ -1,8 +1,8 @@
 // The history views: `plan log` lines and `plan burndown` sparklines, for a
 // terminal (colour, fitted) and as TSV.
 
-import type { Status } from '../status.js';
-import { DEFAULT_STYLE } from '../status.js';
+import type { Status } from '../model/status.js';
+import { DEFAULT_STYLE } from '../model/status.js';
 import type { LogEntry } from '../history/log.js';
 import type { TaskChange } from '../history/changes.js';
 import type { BurnPoint, BurnSeries } from '../history/burndown.js';

@@ -1,8 +1,8 @@
 // JSON output: stable key order, every documented key present (null when absent).
 
 import type { Task } from '../model/types.js';
-import { showsStatus } from '../model/mentions.js';
-import type { Status } from '../status.js';
+import { showsStatus } from '../read/mentions.js';
+import type { Status } from '../model/status.js';
 
 /**
  * 2: tasks gain `idFromFile` and `group`, `kind` may be `parent`, and tasks the file gives no id are `@` + 5 hex digits (not `L<line>`).

@@ -2,7 +2,7 @@
 // of each task (in every output mode), `--limit N` only the first N tasks.
 
 import { SCOPE_KINDS, type Task } from '../model/types.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../system/errors.js';
 import { taskJson, type TaskJson } from './json.js';
 import { cleanField, tsv } from './plain.js';
 

@@ -8,7 +8,7 @@
 // that wrap first.
 
 import type { Task } from '../model/types.js';
-import type { Status } from '../status.js';
+import type { Status } from '../model/status.js';
 import { groupRuns, taskGroup } from '../query/group.js';
 import { noteText } from './plain.js';
 import { chalk, MARK, paint, statusText } from './colour.js';

@@ -1,7 +1,7 @@
 // Terminal → table; piped or --plain → tab-separated text; --json → JSON.
 
-import { envNumber } from '../env.js';
-import { runtime, type Runtime } from '../runtime.js';
+import { envNumber } from '../system/env.js';
+import { runtime, type Runtime } from '../system/runtime.js';
 
 export type OutputMode = 'table' | 'plain' | 'json';
 

@@ -1,7 +1,7 @@
 // `plan summary` on a terminal: one line per group with a progress bar, the
 // figures and a count per status, fitted to the terminal width.
 
-import { STATUSES, type Status } from '../status.js';
+import { STATUSES, type Status } from '../model/status.js';
 import type { Figures, Summary, SummaryGroup } from '../query/summary.js';
 import { headingLabel } from '../query/group.js';
 import { chalk, MARK, paint, STATUS_WORD as WORD } from './colour.js';

@@ -20,7 +20,7 @@ function taskPairs(t: Task, file: string): [string, string | null][] {
     ...SCOPE_KINDS.map((k): [string, string | null] => [k, t[k]]),
     ['section', t.section],
     ...Object.entries(t.fields).map(([k, v]): [string, string] => [k, v]),
-    // The typed fields where the task has them (src/model/fields.ts): a task without them shows as before.
+    // The typed fields where the task has them (src/read/fields.ts): a task without them shows as before.
     ...typedPairs(t),
     ['location', `${file}:${t.line}`],
   ];

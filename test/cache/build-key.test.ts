@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { loadPlan } from '../../src/load.js';
+import { loadPlan } from '../../src/load/load.js';
 import { ROOT, tempDir } from '../helpers/run.js';
 
 /** A copy of the project that builds on its own, with its own copy of remark-gfm (the rest of node_modules linked). */

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFromText, planCacheKey } from '../../src/load.js';
+import { buildFromText, planCacheKey } from '../../src/load/load.js';
 import { readCached, writeCached } from '../../src/cache/plan-cache.js';
 import { tempDir } from '../helpers/run.js';
 

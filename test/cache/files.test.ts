@@ -5,7 +5,7 @@ import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { folderProblem, forgetFolderVerdicts, readCacheFile, writeCacheFile } from '../../src/cache/files.js';
-import { Journal } from '../../src/edit/journal.js';
+import { Journal } from '../../src/write/journal.js';
 
 let dir: string;
 let cache: string;

@@ -1,5 +1,5 @@
 // Builds a Plan from inline Markdown with the real pipeline, for check tests.
-import { buildFromText } from '../../src/load.js';
+import { buildFromText } from '../../src/load/load.js';
 import { decode } from '../../src/text/decode.js';
 import type { CheckInput } from '../../src/check/index.js';
 

@@ -1,4 +1,4 @@
-// src/cli.ts in process: importing it runs nothing (src/main.ts is the entry
+// src/cli/command-table.ts in process: importing it runs nothing (src/cli/main.ts is the entry
 // point), and main() answers --version with package.json's version.
 
 import { readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-describe('src/cli.ts', () => {
+describe('src/cli/command-table.ts', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     process.exitCode = undefined;
@@ -22,7 +22,7 @@ describe('src/cli.ts', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(capture);
     // The entry point hooks stdout's errors (EPIPE) synchronously as it starts.
     const listeners = process.stdout.listenerCount('error');
-    const { main } = await import('../../src/cli.js');
+    const { main } = await import('../../src/cli/command-table.js');
     expect(process.stdout.listenerCount('error')).toBe(listeners);
     expect(await main(['node', 'plan', '--version'])).toBe(0);
     expect(written).toEqual([`${version}\n`]);

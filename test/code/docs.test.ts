@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_CODES } from '../../src/check/codes.js';
 import { generatedDocs } from '../../src/docs/generate.js';
-import { PLAN_NAMES } from '../../src/locate.js';
+import { PLAN_NAMES } from '../../src/load/locate.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');

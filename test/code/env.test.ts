@@ -1,16 +1,16 @@
-// Every environment variable plan reads is in one table (src/env.ts) and read in
+// Every environment variable plan reads is in one table (src/system/env.ts) and read in
 // one place: no other file of src/ reads a variable by name, and the table and
 // the docs' table (docs/configuration.md) list the same variables.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENV_VARS } from '../../src/env.js';
+import { ENV_VARS } from '../../src/system/env.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
-/** src/env.ts reads the table's variables; src/runtime.ts hands the process's environment to it. */
-const READERS = new Set(['src/env.ts', 'src/runtime.ts']);
+/** src/system/env.ts reads the table's variables; src/system/runtime.ts hands the process's environment to it. */
+const READERS = new Set(['src/system/env.ts', 'src/system/runtime.ts']);
 /** `env.NAME`, `env['NAME']`, `process.env`. */
 const READ = /\benv\.[A-Z_][A-Z0-9_]*\b|\benv\[\s*['"`]|\bprocess\.env\b/;
 
@@ -21,7 +21,7 @@ function sources(dir: string): string[] {
 }
 
 describe('environment variables', () => {
-  it('are read by name only in src/env.ts', () => {
+  it('are read by name only in src/system/env.ts', () => {
     const found: string[] = [];
     for (const file of sources(SRC)) {
       const rel = relative(ROOT, file);
@@ -32,7 +32,7 @@ describe('environment variables', () => {
           if (READ.test(line) && !/^\s*(?:\/\/|\*|\/\*)/.test(line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
         });
     }
-    expect(found, 'read it with envText/envFlag/envNumber from src/env.ts (and add it to ENV_VARS)').toEqual([]);
+    expect(found, 'read it with envText/envFlag/envNumber from src/system/env.ts (and add it to ENV_VARS)').toEqual([]);
   });
 
   it('are the ones docs/configuration.md lists', () => {

@@ -2,8 +2,8 @@
 // width (the terminal would break it mid-word), descriptions wrap at spaces,
 // and none starts further across than 40% of the width.
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMANDS, PROGRAM } from '../../src/cli.js';
-import { buildProgram } from '../../src/program.js';
+import { COMMANDS, PROGRAM } from '../../src/cli/command-table.js';
+import { buildProgram } from '../../src/cli/program.js';
 import { textWidth } from '../../src/text/width.js';
 
 const saved = process.env.COLUMNS;

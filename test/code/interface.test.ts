@@ -9,13 +9,13 @@
 
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, PROGRAM } from '../../src/cli.js';
-import { buildProgram } from '../../src/program.js';
+import { COMMANDS, PROGRAM } from '../../src/cli/command-table.js';
+import { buildProgram } from '../../src/cli/program.js';
 import { completionScript } from '../../src/commands/completion.js';
 import { TOOLS } from '../../src/mcp/tools.js';
 import { FILTER_NAMES } from '../../src/query/filter.js';
-import { FILTERS, FILTER_USES } from '../../src/spec/filters.js';
-import { GLOBAL_OPTIONS, filterUse, flagNames, optionsOf, type CommandSpec } from '../../src/spec/commands.js';
+import { FILTERS, FILTER_USES } from '../../src/interface/filter-table.js';
+import { GLOBAL_OPTIONS, filterUse, flagNames, optionsOf, type CommandSpec } from '../../src/interface/command-spec.js';
 
 const program = buildProgram(PROGRAM, COMMANDS, () => {});
 const listed = COMMANDS.filter((c) => !c.hidden);

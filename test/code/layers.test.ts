@@ -1,14 +1,11 @@
 // The layers point one way. Reads every import of src/ (static, re-export,
 // dynamic and type-only: a type import couples two layers as much as a value
-// import does) and builds the graph between folders: src/parse, src/model, …
-// are one node each, and each top-level file (src/cli.ts, src/load.ts,
-// src/status.ts, src/errors.ts, src/locate.ts) is a node of its own, since
-// they sit at different heights (status and errors below almost everything,
-// load above parse/model/cache, cli on top). Fails on any cycle in that graph,
-// naming the imports that make it.
+// import does) and builds the graph between folders (each folder of src/ one
+// node): every import goes from a folder to one before it in LAYERS (the order
+// docs/development.md tells), every folder is in LAYERS, and there is no cycle.
 //
 // Inside src/commands, one command does not import another: what two commands
-// share is a view (src/render) or an operation (src/ops). Only context.ts, the
+// share is a view (src/render) or an action (src/actions). Only context.ts, the
 // Context every command gets, is shared there; and `plan watch` redraws the
 // list, board and summary commands, which it loads on demand.
 
@@ -103,6 +100,40 @@ function describeCycle(graph: Graph, nodes: string[]): string {
   return `cycle between ${nodes.join(', ')}:\n${lines.join('\n')}`;
 }
 
+/**
+ * The folders of src/, lowest first: a folder imports only from folders before it (and from itself).
+ * text and fs (bytes, lines, widths; the one safe file reader) → system (the process: runtime, environment,
+ * errors, version, today) → git and parse (front matter, blocks) → model (the types and the status
+ * vocabulary) → read (the reader's rules: blocks to a Plan) → cache → load (find and load a plan) and query →
+ * check, history, interface (the command and filter tables), write (the write path: splice, stamps, lock,
+ * transaction, journal) → actions (the writes CLI and MCP share) and merge (the git merge driver) → render
+ * (views and JSON for CLI and MCP) → mcp → commands → cli (main, the commander program, the command table) → docs
+ * (the reference and man page written from the tables).
+ */
+const LAYERS = [
+  'text',
+  'fs',
+  'system',
+  'git',
+  'parse',
+  'model',
+  'read',
+  'cache',
+  'load',
+  'query',
+  'check',
+  'history',
+  'interface',
+  'write',
+  'actions',
+  'merge',
+  'render',
+  'mcp',
+  'commands',
+  'cli',
+  'docs',
+];
+
 const SHARED_IN_COMMANDS = new Set(['commands/context.ts']);
 const WATCHED_VIEWS = new Set(['commands/list.ts', 'commands/board.ts', 'commands/summary.ts']);
 
@@ -113,7 +144,19 @@ describe('src/ layers', () => {
     // A guard against a parser that silently finds nothing.
     expect(imports.length).toBeGreaterThan(300);
     expect(imports).toContainEqual({ from: 'commands/mcp.ts', to: 'mcp/server.ts' });
-    expect(imports).toContainEqual({ from: 'cli.ts', to: 'commands/check.ts' }); // a dynamic import
+    expect(imports).toContainEqual({ from: 'cli/command-table.ts', to: 'commands/check.ts' }); // a dynamic import
+  });
+
+  it('imports only downward, in the order of LAYERS', () => {
+    const rank = (layer: string) => LAYERS.indexOf(layer);
+    const inside = imports.filter(({ to }) => !to.startsWith('..')); // docs/*.md bundled as text are not a layer
+    const folders = new Set(inside.flatMap(({ from, to }) => [layerOf(from), layerOf(to)]));
+    expect(
+      [...folders].filter((f) => rank(f) < 0),
+      'a folder of src/ missing from LAYERS',
+    ).toEqual([]);
+    const upward = inside.filter(({ from, to }) => rank(layerOf(to)) > rank(layerOf(from)));
+    expect(upward.map(({ from, to }) => `${from} → ${to}`)).toEqual([]);
   });
 
   it('has no import cycle between folders', () => {

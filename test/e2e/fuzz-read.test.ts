@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { BIN, CACHE, tempDir } from '../helpers/run.js';
 import type { Context } from '../../src/commands/context.js';
 import type { OutputMode } from '../../src/render/mode.js';
-import { asPlanError } from '../../src/errors.js';
+import { asPlanError } from '../../src/system/errors.js';
 import { list } from '../../src/commands/list.js';
 import { show } from '../../src/commands/show.js';
 import { next } from '../../src/commands/next.js';

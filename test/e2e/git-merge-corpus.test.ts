@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CORPUS, type RunResult } from '../helpers/run.js';
 import { runCli } from '../helpers/cli.js';
 import { gitEnv, makeRepo, type Repo } from '../helpers/git.js';
-import { buildFromText } from '../../src/load.js';
+import { buildFromText } from '../../src/load/load.js';
 import { decode } from '../../src/text/decode.js';
 import { changedLines, lineMerge, lines } from '../helpers/merge.js';
 

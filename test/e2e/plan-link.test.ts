@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { locatePlan } from '../../src/locate.js';
+import { locatePlan } from '../../src/load/locate.js';
 
 let dir: string;
 let repo: string;

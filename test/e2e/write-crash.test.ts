@@ -28,7 +28,7 @@ function run(args: string[], killAfter?: number): Promise<{ code: number | null;
   });
 }
 
-/** The temporary files a writer with this pid left behind (the write's own prefix, see src/edit/write.ts). */
+/** The temporary files a writer with this pid left behind (the write's own prefix, see src/write/write.ts). */
 const tempFilesOf = (dir: string, pid: number): string[] => readdirSync(dir).filter((n) => n.startsWith(`.plan-tmp-${pid}-`));
 
 /** The generated file with task `id` of sprint `sprint` set to 🚫 Cancelled, computed by hand. */

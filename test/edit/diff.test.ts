@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { applyPatch, createTwoFilesPatch } from 'diff';
-import { unifiedDiff } from '../../src/edit/diff.js';
-import { applyEdits, type Edit } from '../../src/edit/splice.js';
+import { unifiedDiff } from '../../src/write/diff.js';
+import { applyEdits, type Edit } from '../../src/write/splice.js';
 import { SEED } from '../helpers/run.js';
 
 const seed = readFileSync(SEED, 'utf8');

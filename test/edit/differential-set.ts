@@ -10,15 +10,15 @@
 // for the moved item's own line (its box, mark, bullet).
 import { expect } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
-import { StatusMemory } from '../../src/edit/memory.js';
-import { applyEdits } from '../../src/edit/splice.js';
-import { locateStatus } from '../../src/edit/status-text.js';
-import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
-import { readBackProblem } from '../../src/edit/verify.js';
-import { displayText } from '../../src/model/build.js';
-import { trailingOwnerMark } from '../../src/model/owner-mark.js';
+import { StatusMemory } from '../../src/write/memory.js';
+import { applyEdits } from '../../src/write/splice.js';
+import { locateStatus } from '../../src/write/status-text.js';
+import { makeEditContext, setStatusEdits } from '../../src/write/task-edits.js';
+import { readBackProblem } from '../../src/write/verify.js';
+import { displayText } from '../../src/read/build.js';
+import { trailingOwnerMark } from '../../src/read/owner-mark.js';
 import type { Plan, Task } from '../../src/model/types.js';
-import { Vocabulary, type SettableStatus } from '../../src/status.js';
+import { Vocabulary, type SettableStatus } from '../../src/model/status.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import { CORPUS } from '../helpers/run.js';

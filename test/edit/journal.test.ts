@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits, type Edit } from '../../src/edit/splice.js';
-import { commandLine, digest, Journal, MAX_ENTRIES, reverse } from '../../src/edit/journal.js';
+import { applyEdits, type Edit } from '../../src/write/splice.js';
+import { commandLine, digest, Journal, MAX_ENTRIES, reverse } from '../../src/write/journal.js';
 
 describe('reverse edits', () => {
   it('turn the text a write produced back into the text before, whatever the order of the edits', () => {

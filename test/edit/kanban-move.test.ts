@@ -10,7 +10,7 @@ import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/run.js';
 import { setStatus, claimTask } from '../../src/mcp/write-tools.js';
 import type { ToolEnv } from '../../src/mcp/tool.js';
-import { loadPlan } from '../../src/load.js';
+import { loadPlan } from '../../src/load/load.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());

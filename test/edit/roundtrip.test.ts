@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StatusMemory } from '../../src/edit/memory.js';
-import { PlanError } from '../../src/errors.js';
+import { StatusMemory } from '../../src/write/memory.js';
+import { PlanError } from '../../src/system/errors.js';
 import { CORPUS, SEED } from '../helpers/run.js';
 import { otherStatus, placesAgree, sharedPlanOf as planOf, setInProcess } from '../helpers/inproc.js';
-import { showsStatus } from '../../src/model/mentions.js';
+import { showsStatus } from '../../src/read/mentions.js';
 
 const refusal = (e: unknown) => e instanceof PlanError && /would change what the line is/.test(e.message);
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setStatusOp } from '../../src/ops/set.js';
+import { setStatusOp } from '../../src/actions/set.js';
 import { tempDir } from '../helpers/run.js';
 
 const tmp = tempDir();

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setStatusOp } from '../../src/ops/set.js';
-import { loadPlan } from '../../src/load.js';
+import { setStatusOp } from '../../src/actions/set.js';
+import { loadPlan } from '../../src/load/load.js';
 import { tempDir } from '../helpers/run.js';
 
 const tmp = tempDir();

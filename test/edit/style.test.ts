@@ -3,8 +3,8 @@
 // words, never from plan's own claim marks.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { StatusMemory } from '../../src/edit/memory.js';
-import type { SettableStatus } from '../../src/status.js';
+import { StatusMemory } from '../../src/write/memory.js';
+import type { SettableStatus } from '../../src/model/status.js';
 import { planOf, setInProcess } from '../helpers/inproc.js';
 import { SEED } from '../helpers/run.js';
 

@@ -5,13 +5,13 @@
 //   2. A set changes only the task's status span and the date stamps.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { StatusMemory } from '../../src/edit/memory.js';
-import { applyEdits, type Edit } from '../../src/edit/splice.js';
-import { stampEdits } from '../../src/edit/stamps.js';
-import { makeEditContext, setStatusEdits } from '../../src/edit/task-edits.js';
+import { StatusMemory } from '../../src/write/memory.js';
+import { applyEdits, type Edit } from '../../src/write/splice.js';
+import { stampEdits } from '../../src/write/stamps.js';
+import { makeEditContext, setStatusEdits } from '../../src/write/task-edits.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
-import type { SettableStatus } from '../../src/status.js';
+import type { SettableStatus } from '../../src/model/status.js';
 import { placesAgree, planOf, setInProcess } from '../helpers/inproc.js';
 
 const SETTABLE: SettableStatus[] = ['done', 'in-progress', 'pending', 'blocked', 'cancelled'];

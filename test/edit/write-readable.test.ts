@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { transact } from '../../src/edit/transaction.js';
+import { transact } from '../../src/write/transaction.js';
 
 const PLAN = '# Plan\n\n- [ ] first task\n';
 let dir: string;

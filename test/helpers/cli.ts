@@ -1,12 +1,12 @@
-// Runs a `plan` command line in this process: main() from src/cli.ts with a
+// Runs a `plan` command line in this process: main() from src/cli/command-table.ts with a
 // runtime of the test's own (streams that collect, an environment, a folder,
 // a terminal or not), so a check of one property costs no Node start-up.
 // What needs a real process (signals, locks held by others, crashes, pipes,
 // terminals, git's merge driver, MCP over stdio) uses helpers/run.ts plan().
 
 import { Readable, Writable } from 'node:stream';
-import { main } from '../../src/cli.js';
-import type { Runtime } from '../../src/runtime.js';
+import { main } from '../../src/cli/command-table.js';
+import type { Runtime } from '../../src/system/runtime.js';
 import { BIN, childEnv, ROOT, type RunOptions, type RunResult } from './run.js';
 
 export interface CliOptions extends RunOptions {

@@ -1,15 +1,15 @@
 // In-process helpers: the real parse → model → edit pipeline without a child
 // process, for property and corpus tests that need thousands of writes.
-import { buildFromText } from '../../src/load.js';
-import { applyEdits } from '../../src/edit/splice.js';
-import { changesWhatItIs, makeEditContext, readBackOf, statusOwnerEdits } from '../../src/edit/task-edits.js';
-import { readBackProblem, movedTaskAfter } from '../../src/edit/verify.js';
-import type { StatusMemory } from '../../src/edit/memory.js';
+import { buildFromText } from '../../src/load/load.js';
+import { applyEdits } from '../../src/write/splice.js';
+import { changesWhatItIs, makeEditContext, readBackOf, statusOwnerEdits } from '../../src/write/task-edits.js';
+import { readBackProblem, movedTaskAfter } from '../../src/write/verify.js';
+import type { StatusMemory } from '../../src/write/memory.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import type { Plan, Task } from '../../src/model/types.js';
-import { showsStatus } from '../../src/model/mentions.js';
-import type { SettableStatus } from '../../src/status.js';
+import { showsStatus } from '../../src/read/mentions.js';
+import type { SettableStatus } from '../../src/model/status.js';
 
 export async function planOf(text: string, file = 'plan.md'): Promise<Plan> {
   return buildFromText(`/nonexistent/${file}`, text, false);

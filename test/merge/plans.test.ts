@@ -6,7 +6,7 @@ import { sequence } from '../../src/merge/assembly.js';
 import { later } from '../../src/merge/dates.js';
 import { mergeFile } from '../../src/merge/merge-file.js';
 import { partsOf, segmentsOf } from '../../src/merge/segments.js';
-import { buildFromText } from '../../src/load.js';
+import { buildFromText } from '../../src/load/load.js';
 
 const opts = { labels: { ours: 'ours', base: 'base', theirs: 'theirs' }, markerSize: 7, diff3: false };
 const merge = async (o: string, a: string, b: string) => {

@@ -1,6 +1,6 @@
 // The dependency notations of real plans, read into references.
 import { describe, expect, it } from 'vitest';
-import { inlineDependencies, parseReferences } from '../../src/model/depends.js';
+import { inlineDependencies, parseReferences } from '../../src/read/depends.js';
 
 const texts = (value: string, mode?: 'any' | 'ids' | 'tokens') => parseReferences(value, mode).map((r) => `${r.kind}:${r.text}`);
 

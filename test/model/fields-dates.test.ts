@@ -4,8 +4,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPlan } from '../../src/load.js';
-import { dateText, priorityLevel, resolveDate } from '../../src/model/fields.js';
+import { loadPlan } from '../../src/load/load.js';
+import { dateText, priorityLevel, resolveDate } from '../../src/read/fields.js';
 import { tempDir } from '../helpers/run.js';
 
 const tmp = tempDir();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countIds, idKey, idOrLine, lineRef, parseLineRef, sameId } from '../../src/model/ids.js';
+import { countIds, idKey, idOrLine, lineRef, parseLineRef, sameId } from '../../src/read/ids.js';
 
 describe('ids', () => {
   it('compares ids without case, a leading # or surrounding spaces', () => {

@@ -1,10 +1,10 @@
 // One task written in several places of a file (a milestone's summary bullet, a
 // list of phases, the phase's own section) is one task: the place with its detail
-// is the task, the others are its mentions (src/model/mentions.ts).
+// is the task, the others are its mentions (src/read/mentions.ts).
 import { describe, expect, it } from 'vitest';
 import { planOf } from '../helpers/inproc.js';
-import { titleWords } from '../../src/model/mentions.js';
-import { Vocabulary } from '../../src/status.js';
+import { titleWords } from '../../src/read/mentions.js';
+import { Vocabulary } from '../../src/model/status.js';
 
 const ROADMAP = `# Roadmap
 

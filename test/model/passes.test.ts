@@ -1,7 +1,7 @@
-// The builder's passes after reading (src/model/passes/), one at a time, on small
+// The builder's passes after reading (src/read/passes/), one at a time, on small
 // plans: each case is what its pass decides, read through the whole builder.
 import { describe, expect, it } from 'vitest';
-import { buildFromText } from '../../src/load.js';
+import { buildFromText } from '../../src/load/load.js';
 
 async function read(markdown: string) {
   return buildFromText('plan.md', markdown, false);

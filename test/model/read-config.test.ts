@@ -3,8 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPlan } from '../../src/load.js';
-import { idPatternProblem } from '../../src/model/read-config.js';
+import { loadPlan } from '../../src/load/load.js';
+import { idPatternProblem } from '../../src/read/read-config.js';
 import { tempDir } from '../helpers/run.js';
 
 const tmp = tempDir();

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPlan } from '../../src/load.js';
+import { loadPlan } from '../../src/load/load.js';
 import { tempDir, writeTemp } from '../helpers/run.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPlan } from '../../src/load.js';
+import { loadPlan } from '../../src/load/load.js';
 import { tempDir } from '../helpers/run.js';
 
 const tmp = tempDir();

@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { taskRef } from '../../src/model/ref.js';
-import { editOp } from '../../src/ops/edit.js';
-import { buildFromText } from '../../src/load.js';
+import { taskRef } from '../../src/read/ref.js';
+import { editOp } from '../../src/actions/edit.js';
+import { buildFromText } from '../../src/load/load.js';
 import { planOf } from '../helpers/inproc.js';
 
 describe('task references', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINISHED_STATUSES, isFinished, isOpen, OPEN_STATUSES, STATUSES } from '../../src/status.js';
+import { FINISHED_STATUSES, isFinished, isOpen, OPEN_STATUSES, STATUSES } from '../../src/model/status.js';
 
 describe('status classes', () => {
   it('puts every status in exactly one of open and finished', () => {

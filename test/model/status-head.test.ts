@@ -2,7 +2,7 @@
 // (one word of 4.5 MB) made every command fail with "Maximum call stack size exceeded".
 
 import { describe, expect, it } from 'vitest';
-import { Vocabulary } from '../../src/status.js';
+import { Vocabulary } from '../../src/model/status.js';
 
 describe('the status reader on a text of megabytes', () => {
   const vocab = Vocabulary.of();

@@ -9,9 +9,9 @@ import { findConflicts } from '../../src/parse/conflicts.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { runChecks } from '../../src/check/index.js';
 import { openPlan, type Context } from '../../src/commands/context.js';
-import { setStatusOp } from '../../src/ops/set.js';
-import { addOp } from '../../src/ops/add.js';
-import { PlanError } from '../../src/errors.js';
+import { setStatusOp } from '../../src/actions/set.js';
+import { addOp } from '../../src/actions/add.js';
+import { PlanError } from '../../src/system/errors.js';
 import { planOf } from '../helpers/inproc.js';
 
 const SPLIT_TABLE = [

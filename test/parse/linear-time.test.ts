@@ -18,12 +18,12 @@ import { describe, expect, it } from 'vitest';
 import { splitLines, parseHunks } from '../../src/merge/merge-file.js';
 import { segmentsOf } from '../../src/merge/segments.js';
 import { stampLines } from '../../src/merge/dates.js';
-import { buildPlan } from '../../src/model/build.js';
-import { dependsField, inlineDependencies, parseReferences } from '../../src/model/depends.js';
+import { buildPlan } from '../../src/read/build.js';
+import { dependsField, inlineDependencies, parseReferences } from '../../src/read/depends.js';
 import { parseFast } from '../../src/parse/fast.js';
 import { maskFrontMatter } from '../../src/parse/index.js';
 import { parseWithRemark } from '../../src/parse/remark.js';
-import { Vocabulary } from '../../src/status.js';
+import { Vocabulary } from '../../src/model/status.js';
 import { genPlan } from '../helpers/gen.js';
 
 const RATIO = 20;

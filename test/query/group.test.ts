@@ -1,6 +1,6 @@
 // The group a task is listed under, and heading text without its decoration.
 import { describe, expect, it } from 'vitest';
-import { buildFromText } from '../../src/load.js';
+import { buildFromText } from '../../src/load/load.js';
 import { groupRuns, headingLabel, taskGroup } from '../../src/query/group.js';
 
 describe('headingLabel', () => {

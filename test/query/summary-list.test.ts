@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFromText } from '../../src/load.js';
+import { buildFromText } from '../../src/load/load.js';
 import { figures, summarise } from '../../src/query/summary.js';
 import type { Plan } from '../../src/model/types.js';
 import { CORPUS, FIXTURES, SEED } from '../helpers/run.js';

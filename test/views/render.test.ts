@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFromText } from '../../src/load.js';
+import { buildFromText } from '../../src/load/load.js';
 import { chalk } from '../../src/render/colour.js';
 import { summarise } from '../../src/query/summary.js';
 import { summaryView } from '../../src/render/summary.js';

@@ -1,6 +1,6 @@
 // The grouping rules of `plan summary` on small inline plans.
 import { describe, expect, it } from 'vitest';
-import { buildFromText } from '../../src/load.js';
+import { buildFromText } from '../../src/load/load.js';
 import { summarise, percentOf } from '../../src/query/summary.js';
 import { filterTasks } from '../../src/query/filter.js';
 

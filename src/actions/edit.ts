@@ -1,0 +1,100 @@
+// Changing a task's title, owner or notes, with the write path's guarantees:
+// the cells of a table row, or the parts of a list item's text. An owner
+// without an Owner column is written as an `@owner` mark (see model/owner-mark.ts).
+
+import { transact, type TransactOptions } from '../write/transaction.js';
+import { cellEdit, checkMarkName, checkValue, statusCellOwnerEdit } from '../write/task-edits.js';
+import { itemTextEdit } from '../write/item-text.js';
+import type { Edit } from '../write/splice.js';
+import type { Task } from '../model/types.js';
+import type { Filters } from '../query/filter.js';
+import { checkSamePosition, resolveTask } from '../query/resolve.js';
+import { PlanError, UsageError } from '../system/errors.js';
+import { plainText } from '../text/plain.js';
+import type { OpResult } from './set.js';
+import { assignRefs } from '../read/ref.js';
+import { fieldReadBack, hasFieldChanges, itemFieldText, itemRegionStart, parseFieldArgs, rowFieldEdits, type FieldArgs } from '../write/field-text.js';
+
+/** The reference `after` gets among the file's tasks, in place of `before`. */
+function refAfterRetitle(tasks: readonly Task[], before: Task, after: Task): string {
+  const at = tasks.findIndex((t) => t.line === before.line && t.id === before.id);
+  const copies = tasks.map((t, i) => (i === at ? { ...after } : { ...t }));
+  assignRefs(copies);
+  return copies[at]!.id;
+}
+
+/** What `plan edit` changes: title, owner, notes, and the fields (due date, priority, tags; see edit/field-text.ts). */
+export interface TaskChanges extends FieldArgs {
+  title?: string;
+  owner?: string;
+  notes?: string;
+}
+
+export async function editOp(path: string, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<OpResult> {
+  const roles = (['title', 'owner', 'notes'] as const).filter((k) => changes[k] !== undefined);
+  for (const k of ['due', 'priority', 'tag', 'untag'] as const) if (changes[k] !== undefined) checkValue(changes[k]!, `the ${k}`);
+  const fields = parseFieldArgs(changes);
+  if (roles.length === 0 && !hasFieldChanges(fields)) {
+    throw new UsageError('nothing to change; give --title, --owner, --notes, --due, --priority, --tag and/or --untag');
+  }
+  checkValue(id, 'the id');
+  for (const role of roles) checkValue(changes[role]!, `the ${role}`);
+  let first: Task | undefined; // what the reference named in a model found stale
+  const r = await transact(path, opts, async ({ plan, display, compact }, ec) => {
+    const before = resolveTask(plan.tasks, id, filters, display, compact, true);
+    checkSamePosition(first, before, id, filters, display);
+    first = before;
+    const src = before.source;
+    if (src.type === 'heading') {
+      throw new PlanError(
+        `${display}:${before.line}: task ${before.id} is a heading; plan edit changes table rows and list items only (edit the heading by hand)`,
+      );
+    }
+    const markOwner = changes.owner !== undefined && (src.type === 'item' || src.columns.owner === undefined);
+    if (markOwner && changes.owner!.trim()) checkMarkName(changes.owner!.trim(), `${display}:${before.line}: task ${before.id} has no Owner column`);
+    const edits: Edit[] = [];
+    const task: Task = { ...before };
+    if (src.type === 'item') {
+      const e = itemTextEdit(ec, before, changes);
+      if (hasFieldChanges(fields)) {
+        // The words and the field marks are one span of the item: one edit writes both.
+        const start = itemRegionStart(ec, before);
+        const old = ec.text.slice(start, src.text.end);
+        const text = itemFieldText(ec, before, e ? e.text : old, fields);
+        if (text !== old) edits.push({ start, end: src.text.end, expect: old, text });
+      } else if (e) edits.push(e);
+    } else {
+      edits.push(...rowFieldEdits(ec, before, fields));
+      for (const role of roles) {
+        if (role === 'owner' && markOwner) {
+          const e = statusCellOwnerEdit(ec, before, changes.owner!.trim());
+          if (e) {
+            edits.push(e.edit);
+            task.statusText = plainText(e.cell);
+          }
+          continue;
+        }
+        if (src.columns[role] === undefined) {
+          throw new PlanError(`${display}:${before.line}: task ${before.id}'s table has no ${role} column; nothing was written`);
+        }
+        const e = cellEdit(ec, before, role, changes[role]!);
+        if (e) edits.push(e);
+      }
+    }
+    for (const role of roles) {
+      const shown = plainText(changes[role]!);
+      if (role === 'title') task.title = shown;
+      else if (role === 'owner') task.owner = shown || null;
+      else task.notes = shown || null;
+    }
+    // A task without an id of its own is known by its words: new words, a new reference (the one the file will give it).
+    if (!before.idFromFile && task.title !== before.title) task.id = refAfterRetitle(plan.tasks, before, task);
+    if (hasFieldChanges(fields) && edits.length) {
+      // The task must read back with its new fields, every other task as before.
+      const back = await fieldReadBack(ec, edits, before, before.line, fields, `writing task ${before.id}'s fields`, roles);
+      return { edits, touched: [before], value: { before, task: back.task } };
+    }
+    return { edits, touched: [before], value: { before, task } };
+  });
+  return { ...r.value, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
+}

@@ -1,0 +1,117 @@
+// Setting a task's status, as one operation the CLI and the MCP server share.
+
+import { transact, type TransactOptions, type TransactResult } from '../write/transaction.js';
+import { checkValue, readBackOf, statusOwnerEdits, type StatusChange } from '../write/task-edits.js';
+import { movedTaskAfter } from '../write/verify.js';
+import { ownedBy } from '../query/next.js';
+import type { Plan, Task } from '../model/types.js';
+import type { Filters } from '../query/filter.js';
+import { checkSamePosition, resolveTask } from '../query/resolve.js';
+import { canonicalName, normaliseWords, stripVS, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
+import { UsageError } from '../system/errors.js';
+
+/** The outcome of a write that touches one task. */
+export interface OpResult {
+  /** The task before the change. */
+  before: Task;
+  /** The task as it reads after the change. */
+  task: Task;
+  changed: boolean;
+  written: boolean;
+  /** Unified diff of the change ('' when nothing changed). */
+  diff: string;
+  /** The plan's path as shown to the user. */
+  display: string;
+  /** What the write kept or restored (see WorkResult.remarks). */
+  remarks: string[];
+  /** The task moved to its new status's section on a board (from and to which heading). */
+  moved?: { from: string; to: string; carried: number };
+  /** Why a task on a board stayed where it is, for stderr. */
+  notice?: string;
+}
+
+/**
+ * A dry run's output: the diff, after a `# plan:` line for each thing the
+ * write kept or restored (`patch` and `git apply` skip lines before the diff).
+ */
+export function dryRunText(r: Pick<OpResult, 'diff' | 'remarks'>): string {
+  return r.remarks.map((x) => `# plan: ${x}\n`).join('') + r.diff;
+}
+
+export function parseStatusArgument(arg: string, extension: Record<string, SettableStatus> = {}): SettableStatus {
+  const s = canonicalName(arg) ?? Vocabulary.of(extension).parseArgument(arg);
+  if (!s) {
+    throw new UsageError(`unknown status "${arg}"; use done, in-progress, pending, blocked or cancelled (or complete, wip, next, todo, an emoji like ✅)`);
+  }
+  return s;
+}
+
+/**
+ * The file's own word for a status when `arg` is one (`Needs QA` from
+ * `plan: statuses:` or `.planrc.json`), as its map spells it: `set` writes
+ * that word rather than the file's usual text for the status.
+ */
+function ownWord(arg: string, extension: Record<string, SettableStatus>): string | null {
+  if (canonicalName(arg)) return null;
+  const wanted = normaliseWords(stripVS(arg));
+  return Object.keys(extension).find((key) => normaliseWords(stripVS(key)) === wanted) ?? null;
+}
+
+/** Sets a task's status; with `owner`, also assigns the task to that owner (as `plan edit --owner`). */
+export async function setStatusOp(
+  path: string,
+  id: string,
+  status: string,
+  filters: Filters,
+  opts: TransactOptions,
+  owner?: string,
+): Promise<OpResult & { from: Status }> {
+  checkValue(id, 'the id');
+  checkValue(status, 'the status'); // a usage error before the lock, whatever the file's words
+  const assign = owner?.trim();
+  if (owner !== undefined) checkValue(owner, 'the owner');
+  if (assign === '') throw new UsageError('--owner needs a name; use `plan edit <id> --owner ""` to clear an owner');
+  let first: Task | undefined; // what the reference named in a model found stale
+  let read: Plan | undefined;
+  // The status is read with the file's own words, so only under the lock.
+  const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
+    read = plan;
+    const to = parseStatusArgument(status, plan.statusExtension);
+    const before = resolveTask(plan.tasks, id, filters, display, compact, true);
+    checkSamePosition(first, before, id, filters, display);
+    first = before;
+    const own = ownWord(status, plan.statusExtension);
+    const assigned = assign !== undefined && !ownedBy(before, assign) ? assign : undefined;
+    const change = statusOwnerEdits(ec, before, to, assigned, own ? { text: ec.style.textForWord(own) } : {});
+    const task = { ...before, status: to, statusText: change.statusText, owner: assigned ?? before.owner };
+    return {
+      edits: change.edits,
+      touched: [before],
+      remarks: change.remarks,
+      reread: readBackOf(change, before, to),
+      value: { before, task, from: change.from, ...moveOf(change) },
+    };
+  });
+  return { ...afterMove(r, read), changed: r.changed, written: r.written, diff: r.diff, display: r.display };
+}
+
+/** The move and notice of a status change, for the op's result. */
+export function moveOf(change: StatusChange): Pick<OpResult, 'moved' | 'notice'> {
+  return { ...(change.moved ? { moved: change.moved } : {}), ...(change.notice ? { notice: change.notice } : {}) };
+}
+
+/**
+ * The op's value with the moved task as it reads in its new place (its line,
+ * and the reference its new section gives it, said in a remark when it changed).
+ */
+export function afterMove<V extends { before: Task; task: Task; moved?: { from: string; to: string; carried: number } }>(
+  r: TransactResult<V>,
+  plan: Plan | undefined,
+): V & { remarks: string[] } {
+  const v = r.value;
+  if (!v.moved || !r.after || !plan) return { ...v, remarks: r.remarks };
+  const found = movedTaskAfter(plan, r.after, v.before, v.task.status, v.moved.carried);
+  if (!('task' in found)) return { ...v, remarks: r.remarks };
+  const remarks = found.task.id === v.before.id ? r.remarks : [...r.remarks, `task ${v.before.id}: its reference is now ${found.task.id}`];
+  return { ...v, task: found.task, remarks };
+}

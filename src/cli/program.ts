@@ -1,0 +1,117 @@
+// The commander program built from the table of commands (src/cli/command-table.ts): each
+// entry's arguments, options and filters become commander's, its examples
+// the end of its --help, and its action runs the entry with what was parsed.
+
+import { Argument, Command, Help, Option } from 'commander';
+import { terminalWidth } from '../render/mode.js';
+import { makeContext, type Context, type GlobalOptions } from '../commands/context.js';
+import { checkFilters, pickFilters, type Filters } from '../query/filter.js';
+import type { FilterUse } from '../interface/filter-table.js';
+import {
+  GLOBAL_OPTIONS,
+  HELP_OPTION,
+  VERSION_OPTION,
+  filterUse,
+  optionsOf,
+  type ArgSpec,
+  type CommandSpec,
+  type OptionSpec,
+} from '../interface/command-spec.js';
+
+/** What a command is run with: its arguments, its options as commander parsed them, and its filters, checked. */
+interface Call {
+  args: (string | undefined)[];
+  opts: Record<string, unknown>;
+  filters: Filters;
+}
+
+/** An entry of the table: a command as data, and the function that runs it and returns the exit code. */
+export interface PlanCommand extends CommandSpec {
+  run(ctx: Context, call: Call): Promise<number>;
+}
+
+/** The program's own description and examples (`plan --help`). */
+export interface ProgramSpec {
+  version: string;
+  description: string;
+  examples: readonly string[];
+}
+
+function option(o: OptionSpec): Option {
+  const made = new Option(o.flags, o.description);
+  if (o.choices) made.choices(o.choices);
+  if (o.default !== undefined) made.default(o.default);
+  if (o.repeatable) made.argParser((value: string, previous: string | undefined) => (previous === undefined ? value : `${previous},${value}`));
+  return made;
+}
+
+function argument(a: ArgSpec): Argument {
+  const made = new Argument(a.name, a.description);
+  if (a.choices) made.choices(a.choices);
+  if (a.default !== undefined) made.default(a.default);
+  return made;
+}
+
+function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** The filters a command was given, checked (a usage error for `--week abc`). */
+function filtersOf(o: Record<string, unknown>, use: FilterUse | null): Filters {
+  if (!use) return {};
+  const f = pickFilters(o as Filters, use.names);
+  checkFilters(f);
+  return f;
+}
+
+/** The commander command of one entry of the table, which runs it and hands its exit code to setExit. */
+function register(program: Command, spec: PlanCommand, setExit: (code: number) => void): void {
+  const cmd = program.command(spec.name, { hidden: spec.hidden }).description(spec.description);
+  for (const alias of spec.aliases ?? []) cmd.alias(alias);
+  for (const a of spec.args ?? []) cmd.addArgument(argument(a));
+  for (const o of optionsOf(spec)) cmd.addOption(option(o));
+  if (spec.unknownOptionsAreArgs) cmd.allowUnknownOption();
+  if (spec.examples.length) cmd.addHelpText('after', examples(spec.examples));
+  cmd.action(async () => {
+    const ctx = makeContext(program.opts<GlobalOptions>());
+    const opts = cmd.opts();
+    setExit(await spec.run(ctx, { args: cmd.processedArgs, opts, filters: filtersOf(opts, filterUse(spec)) }));
+  });
+}
+
+/**
+ * --help laid out for the terminal's width: descriptions start at most 40% of
+ * the way across (a longer term has its description on the lines below it),
+ * and wrap at spaces to the width, never past it, where the terminal would
+ * break words.
+ */
+function helpLayout(width = terminalWidth()): Partial<Help> {
+  return {
+    showGlobalOptions: true,
+    helpWidth: width,
+    minWidthToWrap: 20,
+    padWidth(this: Help, cmd: Command, helper: Help): number {
+      return Math.min(Help.prototype.padWidth.call(this, cmd, helper), Math.max(16, Math.floor(width * 0.4)));
+    },
+    formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+      if (!description || helper.displayWidth(term) <= termWidth) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+      const indent = ' '.repeat(termWidth + 4);
+      return `  ${term}\n${indent}${helper.boxWrap(description, width - termWidth - 4).replace(/\n/g, `\n${indent}`)}`;
+    },
+  };
+}
+
+export function buildProgram(spec: ProgramSpec, commands: readonly PlanCommand[], setExit: (code: number) => void): Command {
+  const program = new Command('plan').description(spec.description).version(spec.version, VERSION_OPTION.flags, VERSION_OPTION.description);
+  for (const o of GLOBAL_OPTIONS) program.addOption(option(o));
+  program
+    .helpOption(HELP_OPTION.flags, HELP_OPTION.description)
+    // `plan help` is a command of the table (src/cli/command-table.ts): topics of the docs as well as commands.
+    .helpCommand(false)
+    .showHelpAfterError('(run with --help for usage)')
+    // Every command's --help lists -f, --json, --plain, … too.
+    .configureHelp(helpLayout())
+    .addHelpText('after', examples(spec.examples));
+  for (const command of commands) register(program, command, setExit);
+  return program;
+}

@@ -1,0 +1,200 @@
+// file → bytes → text → Plan. Reading never writes the plan file.
+
+import { realpathSync } from 'node:fs';
+import { cacheKey, readCached, writeCached, type CacheKey } from '../cache/plan-cache.js';
+import type { CompactPlan } from '../cache/compact.js';
+import { failureText, readFileBytes, type ReadResult } from '../fs/read.js';
+import { dirname, join, relative } from 'node:path';
+import { PlanError, UsageError } from '../system/errors.js';
+import { ConfigError, mergeRead, readSettings, type ReadConfig } from '../read/read-config.js';
+import { decode } from '../text/decode.js';
+import { mayHaveMojibake } from '../text/mojibake-check.js';
+import type { Plan, Problem } from '../model/types.js';
+import { MAX_NESTING } from '../parse/depth.js';
+import { conflictProblem } from '../read/merge-conflict.js';
+import type { VocabularyExtension } from '../model/status.js';
+import { envNumber } from '../system/env.js';
+import { runtime } from '../system/runtime.js';
+
+/** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
+const MAX_BYTES = 16 * 1024 * 1024;
+
+/** The largest file plan reads: PLAN_MAX_BYTES, else MAX_BYTES. */
+export function maxBytes(): number {
+  return envNumber('PLAN_MAX_BYTES', MAX_BYTES);
+}
+
+export interface Loaded {
+  path: string;
+  /** The path as the user should see it (relative to the current folder when inside it). */
+  display: string;
+  bytes: Buffer;
+  text: string;
+  plan: Plan;
+  /** The cache's compact form of the model, when it came from the cache. */
+  compact?: CompactPlan;
+}
+
+export function displayPath(path: string, cwd = runtime().cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+export function readPlanBytes(path: string): Buffer {
+  const display = displayPath(path);
+  const max = maxBytes();
+  const r = readFileBytes(path, { max });
+  if (!('bytes' in r)) throw new PlanError(`${display}: ${readFailureAdvice(r, max)}`);
+  if (r.bytes.subarray(0, 8192).includes(0)) {
+    throw new PlanError(`${display}: looks like a binary file (it contains NUL bytes), not a Markdown plan; pass the right file with -f`);
+  }
+  return r.bytes;
+}
+
+/** Why a plan file was not read, and what to do. */
+function readFailureAdvice(r: Exclude<ReadResult, { bytes: Buffer }>, max: number): string {
+  switch (r.failure) {
+    case 'missing':
+      return 'no such file; check the path, or pass -f <file> / set PLAN_FILE';
+    case 'denied':
+      return "permission denied; check the file's permissions";
+    case 'directory':
+      return 'is a directory; pass the Markdown plan file inside it with -f <file>';
+    case 'special':
+      return 'not a regular file; pass a Markdown plan file with -f <file>';
+    case 'too-large':
+      return `file is too large (${((r.size ?? 0) / 1048576).toFixed(1)} MB; plan reads up to ${(max / 1048576).toFixed(0)} MB); split the plan or set PLAN_MAX_BYTES`;
+    default:
+      return `cannot read (${r.detail})`;
+  }
+}
+
+/** The most bytes of `.planrc.json` read (a vocabulary file is a few lines). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** `.planrc.json` beside the plan: its text ('' when there is none), or why it could not be read. */
+export function readConfigText(planPath: string): { file: string; text: string; problem?: string } {
+  const file = join(dirname(planPath), '.planrc.json');
+  const r = readFileBytes(file, { max: MAX_CONFIG_BYTES });
+  if ('bytes' in r) return { file, text: r.bytes.toString('utf8') };
+  if (r.failure === 'missing') return { file, text: '' };
+  return { file, text: '', problem: `${displayPath(file)}: ${failureText(r)}; its statuses were ignored` };
+}
+
+/**
+ * The settings of `.planrc.json` beside the plan: vocabulary additions (`{ "statuses": { "Shipped": "done" } }`)
+ * and how to read the file (`"read"`). A `read` setting plan cannot use throws a ConfigError.
+ */
+function readConfig(path: string): { extension: VocabularyExtension; read?: Partial<ReadConfig>; problems: string[] } {
+  const { file, text, problem } = readConfigText(path);
+  if (problem) return { extension: {}, problems: [problem] };
+  if (text === '') return { extension: {}, problems: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { extension: {}, problems: [`${displayPath(file)}: invalid JSON (${(e as Error).message}); its statuses were ignored`] };
+  }
+  const settings = readSettings(json, '.planrc.json', displayPath(file));
+  return { extension: (settings.statuses ?? {}) as VocabularyExtension, ...(settings.read ? { read: settings.read } : {}), problems: [] };
+}
+
+/** `.planrc.json`'s and the front matter's `read` settings, merged; a ConfigError's message when either is unusable. */
+function readSettingsOf(path: string, frontMatter: Record<string, unknown>): { config: ReturnType<typeof readConfig>; read?: ReadConfig; error?: string } {
+  let config: ReturnType<typeof readConfig> = { extension: {}, problems: [] };
+  try {
+    config = readConfig(path);
+    const fm = readSettings(frontMatter.plan, 'front matter', displayPath(path));
+    const read = mergeRead(config.read, fm.read);
+    return { config, ...(read ? { read } : {}) };
+  } catch (e) {
+    if (e instanceof ConfigError) return { config, error: e.message };
+    throw e;
+  }
+}
+
+export async function buildFromText(path: string, text: string, invalidUtf8: boolean): Promise<Plan> {
+  const [{ parseDocument }, { buildPlan }, { toExtension }] = await Promise.all([
+    import('../parse/index.js'),
+    import('../read/build.js'),
+    import('../model/status.js'),
+  ]);
+  const repair = mayHaveMojibake(text) ? (await import('../text/mojibake.js')).repairMojibake : (s: string) => s;
+  const doc = await parseDocument(text);
+  const { config, read, error } = readSettingsOf(path, doc.frontMatter.data);
+  const { extension } = toExtension(config.extension);
+  const plan = buildPlan({
+    file: displayPath(path),
+    text,
+    frontMatter: doc.frontMatter,
+    blocks: doc.blocks,
+    parser: doc.parser,
+    invalidUtf8,
+    repair,
+    extension,
+    ...(read ? { read } : {}),
+  });
+  if (error) plan.readConfigError = error;
+  for (const p of config.problems) plan.problems.push({ line: 1, column: 1, severity: 'warning', code: 'config', message: p });
+  if (doc.tooDeep.length) plan.problems.push(tooDeepProblem(doc.tooDeep));
+  plan.problems.push(...doc.conflicts.map(conflictProblem));
+  return plan;
+}
+
+function tooDeepProblem(lines: number[]): Problem {
+  const which = lines.length === 1 ? 'this line nests' : `this line and ${lines.length - 1} more (up to line ${lines[lines.length - 1]}) nest`;
+  return {
+    line: lines[0]!,
+    column: 1,
+    severity: 'warning',
+    code: 'too-deep',
+    message: `${which} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; plan leaves them out (no task is read from them)`,
+  };
+}
+
+/**
+ * The cache key of a plan's model: its bytes (front matter settings included) and the whole `.planrc.json`
+ * beside it (its statuses and its `read` settings), so that a change to either never serves a stale model.
+ */
+export function planCacheKey(path: string, bytes: Uint8Array, build?: string | null): CacheKey | null {
+  const config = readConfigText(path).text;
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // keep the path as given
+  }
+  return build === undefined ? cacheKey(real, bytes, config) : cacheKey(real, bytes, config, build);
+}
+
+/**
+ * `lazy`: a cached model's tasks are read chunk by chunk as they are used (for
+ * writers). `useCache` false parses the file whatever the cache holds, and
+ * replaces the entry (a writer found the cached model wrong).
+ */
+export async function loadPlan(path: string, lazy = false, useCache = true): Promise<Loaded> {
+  const bytes = readPlanBytes(path);
+  const display = displayPath(path);
+  const key = planCacheKey(path, bytes);
+  const cached = key && useCache ? readCached(key, lazy) : null;
+  if (cached) {
+    // Read-only commands on a cached model never need the text: decode it on demand.
+    let text: string | undefined;
+    return {
+      path,
+      display,
+      bytes,
+      get text() {
+        return (text ??= decode(bytes).text);
+      },
+      plan: { ...cached.plan, file: display },
+      compact: cached.compact,
+    };
+  }
+  const { text, escaped } = decode(bytes);
+  const plan = await buildFromText(path, text, escaped);
+  // Settings plan cannot use stop every command that reads the file (never cached: the next run says so again).
+  if (plan.readConfigError) throw new UsageError(`${plan.readConfigError}; fix or remove it`);
+  if (key) writeCached(key, plan);
+  return { path, display, bytes, text, plan };
+}

@@ -1,0 +1,916 @@
+// Front matter + blocks → Plan. Never throws on content: whatever the file
+// holds becomes tasks, headings, tables and positioned problems. This is the
+// one place that decides what a task is; tables.ts, items.ts and outline.ts
+// read the shapes, this file puts them in the outline and keeps the order.
+// Once every block is read, Builder.finish runs the passes of passes/ in order
+// (one file each: fielded-headings, sibling-headings, ledgers, section-summaries,
+// ordinals, then table-counts on the final tasks).
+
+import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
+import { splitRow } from '../parse/cells.js';
+import type { FrontMatterResult } from '../parse/front-matter-yaml.js';
+import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '../model/status.js';
+import { LineIndex } from '../text/lines.js';
+import { plainText } from '../text/plain.js';
+import { showEscapes } from '../text/decode.js';
+import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
+import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
+import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
+import { cleanTitle, groupName, headingId, HERE_MARK, isIdShaped } from './names.js';
+import { Outline, outlineNode, type OutlineNode } from './outline.js';
+import { scopesInHeading, scopeWord } from './scope.js';
+import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
+import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
+import { findLegends } from './legend.js';
+import { assignRefs } from './ref.js';
+import { foldMentions } from './mentions.js';
+import { Dependencies, dependsField } from './depends.js';
+import { dateKindOf, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
+import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '../model/types.js';
+import type { Found, PassState } from './passes/state.js';
+import { fieldedHeadingTasks } from './passes/fielded-headings.js';
+import { siblingHeadingTasks } from './passes/sibling-headings.js';
+import { mergeLedgers } from './passes/ledgers.js';
+import { dropSectionSummaries } from './passes/section-summaries.js';
+import { numberOrdinals } from './passes/ordinals.js';
+import { countTableTasks } from './passes/table-counts.js';
+
+export { rowFields } from './tables.js';
+
+export interface BuildInput {
+  file: string;
+  text: string;
+  frontMatter: FrontMatterResult;
+  blocks: Block[];
+  parser: 'remark' | 'fast';
+  invalidUtf8: boolean;
+  /** Mojibake repair for display text (identity when the text has none). */
+  repair: (s: string) => string;
+  /** Vocabulary additions from outside the file (a config beside it). */
+  extension?: VocabularyExtension;
+  /** How to read what plan would misread (`read` in `.planrc.json` or the front matter). */
+  read?: ReadConfig;
+}
+
+/** Raw cell or item Markdown → the text people read. */
+export function displayText(raw: string, repair: (s: string) => string): string {
+  return showEscapes(repair(plainText(raw)));
+}
+
+export function buildPlan(input: BuildInput): Plan {
+  const { text, repair } = input;
+  const lines = new LineIndex(text);
+  const problems: Problem[] = [];
+  const fm = input.frontMatter;
+  if (fm.problem) {
+    problems.push({
+      line: fm.problem.line,
+      column: 1,
+      severity: 'error',
+      code: fm.problem.kind === 'invalid-yaml' ? 'front-matter-yaml' : 'front-matter-language',
+      message: fm.problem.message,
+    });
+  }
+  const fileStatuses = toExtension(statusMap(fm.data));
+  for (const key of fileStatuses.invalid) {
+    problems.push({
+      line: fm.block ? lines.line(fm.block.start) : 1,
+      column: 1,
+      severity: 'warning',
+      code: 'status-map',
+      message: `plan.statuses: "${key}" does not name a status (use done, in-progress, pending, blocked or cancelled)`,
+    });
+  }
+  const display = (span: Span): string => displayText(text.slice(span.start, span.end), repair);
+  // The file's own legend teaches its marks; its front matter and .planrc.json win over the legend.
+  const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
+  const statusExtension = { ...legend.extension, ...input.extension, ...fileStatuses.extension };
+  const vocab = Vocabulary.of(statusExtension);
+  const builder = new Builder(text, lines, vocab, display, repair, input.read);
+  for (const block of input.blocks) builder.add(block);
+  const { tasks, headings, tables, detachedStatus, mentions, dependencies } = builder.finish();
+  for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
+  const frontMatter = readFrontMatterInfo(fm);
+  const dates = readTaskFields(tasks, text, problems, frontMatterYear(frontMatter.modified));
+  return {
+    file: input.file,
+    frontMatter,
+    bodyStart: fm.block ? fm.block.end : 0,
+    tasks,
+    headings,
+    tables,
+    problems,
+    parser: input.parser,
+    statusExtension,
+    invalidUtf8: input.invalidUtf8,
+    bom: text.charCodeAt(0) === 0xfeff,
+    eol: /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n',
+    ...(dependencies.dependencies ? { dependencies: dependencies.dependencies } : {}),
+    ...(detachedStatus ? { detachedStatus: true as const } : {}),
+    ...(mentions ? { mentions: true as const } : {}),
+    ...(Object.keys(legend.texts).length ? { legendTexts: legend.texts } : {}),
+    ...(input.read ? { read: input.read } : {}),
+    ...(dates.dayFirst !== null || dates.year !== null ? { dates } : {}),
+  };
+}
+
+/** The year of the front matter's date, for dates written without one (`Mar 14`). */
+function frontMatterYear(modified: string | null): number | null {
+  const y = modified ? /^(\d{4})-\d{2}/.exec(modified)?.[1] : undefined;
+  return y ? Number(y) : null;
+}
+
+/** An item of the list run being read, kept until the run ends (a run of legend entries is a legend). */
+interface RunEntry {
+  found: Found | null;
+  legend: boolean;
+  /** The item's bracketed tag (`[M0]`), if any. */
+  tag?: string | null;
+  /** A bullet under a lead-in ending with a colon, marked only with a tick or only with a cross (no box, no id). */
+  yesNo?: 'yes' | 'no' | null;
+}
+
+/**
+ * Words of a heading or a list's lead-in (`**Success Criteria:**`) under which
+ * marked bullets state facts (evidence, criteria met, features) rather than
+ * track work. Checkboxes there are still tasks.
+ */
+// Written-together scripts (Chinese, Japanese) have no word boundaries: their words match anywhere in a heading.
+const FACT_CONTEXT =
+  /(?<![\p{L}])(?:criteria|criterion|evidence|validation|benefits?|principles?|results?|metrics|highlights|outcomes?|summary|overview|advantages|achievements|definition of done|acceptance|current (?:state|status)|criterios|evidencia|beneficios|resultados|principios|resumen|résumé|zusammenfassung|vorteile|avantages|ventajas|ملخص|المزايا|الفوائد|الوضع الحالي)(?![\p{L}])|原則|原则|成果|要約|总结|總結|まとめ|評価基準|验收标准/iu;
+/** A lead-in (`**Key Features:**`) also introduces facts when it lists features or files. */
+const FACT_LEAD_IN = /(?<![\p{L}])(?:features?|capabilit(?:y|ies)|files|características|fonctionnalités|funcionalidades|funktionen|الميزات|ميزات)(?![\p{L}])/iu;
+
+/**
+ * A heading or lead-in that reports what was changed (`### Files Modified (Phases 6d-6e)`,
+ * `**Latest Changes:**`, `**Changes Implemented**:`): its marked bullets record work done
+ * elsewhere, not tasks. The whole name must say so: `Regulatory Changes Testing` is work.
+ */
+const REPORT_CONTEXT =
+  /^(?:(?:latest|recent|core|code|key)\s+)?changes(?:\s+(?:made|implemented|delivered|applied))?$|^files\s+(?:created|modified|changed|added|touched|updated)$|^(?:created|modified|changed|new)\s+files$/iu;
+
+/** Whether marked bullets under this heading or lead-in name state facts rather than tasks. */
+function statesFacts(name: string, leadIn: boolean): boolean {
+  const bare = name
+    .replace(/(?<!\s)\s*\([^()]*\)\s*$/u, '')
+    .replace(/[:：]\s*$/u, '')
+    .trim();
+  return FACT_CONTEXT.test(name) || REPORT_CONTEXT.test(bare) || (leadIn && FACT_LEAD_IN.test(name));
+}
+
+/** `**Latest Updates** (25 Dec): 🆕`, `**Success Criteria:**`: a bold lead-in ending in a colon. */
+const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?(?:[:：]\s*)?(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
+
+/** A line that introduces the list after it: it ends with a colon (`Our hosting plan comes with:`, `**Eligible orders:**`). */
+const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
+/** Marks that say yes or no (included, met) more than they track work, where a list mixes them. */
+const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
+const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
+
+const CODE_NAME_ITEM = /^`[^`\n]+`\s*(?:[-—–:]\s|\(|$)/u;
+
+const LEGEND_HEADING = /^(?:legend|legenda|leyenda|légende|legende|key|status key|status legend|凡例|图例|условные обозначения)$/iu;
+
+/** A task table being read, and what its rows so far set for the rows after them. */
+interface TableRun {
+  index: number;
+  info: TableInfo;
+  scope: Scope;
+  groupScope: Partial<Scope>;
+  label: string | null;
+  /** Where the table, or the last line that continued it, ends. */
+  at: number;
+  /** A note line already stands since the last row. */
+  noted: boolean;
+}
+
+/** The longest line of text that may stand between a table and its continuation (`**Note: supplier changed.**`). */
+const NOTE_MAX = 160;
+
+class Builder implements PassState {
+  private readonly outline = new Outline();
+  readonly found: Found[] = [];
+  readonly headings: Heading[] = [];
+  readonly tables: TableInfo[] = [];
+  private readonly runs = new Map<number, RunEntry[]>();
+  /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
+  readonly ordinals: { found: Found; n: string }[] = [];
+  readonly headingTasks: Found[] = [];
+  /** Every heading's node once its section has ended (for headings that are tasks beside heading tasks). */
+  readonly closedHeadings: OutlineNode[] = [];
+  /** Headings with a status field, no id and no tasks under them: tasks when the file has several (see fieldedHeadingTasks). */
+  readonly fielded: { node: OutlineNode; name: string; id: ReturnType<typeof headingId>; status: Status }[] = [];
+  /** Indices of headings that are tasks or hold some: sections where work is tracked. */
+  readonly working = new Set<number>();
+  /** A bold line that introduces the list after it (`**Latest Updates** (25 Dec):`): a small heading for that list. */
+  private leadIn: OutlineNode | null = null;
+  /** The line right before a list when it ends with a colon (bold or not): the list's lead-in, as far as facts go. */
+  private colonLine: string | null = null;
+  /** The task table just read, while rows written after a blank line or a short note may still continue it. */
+  private tableRun: TableRun | null = null;
+  private readonly deps: Dependencies;
+  /** The depth of the heading whose section the `read.skip` settings leave out, while in it. */
+  private skipDepth: number | null = null;
+  /** Headings in a skipped section: never tasks. */
+  readonly skipped = new Set<OutlineNode>();
+  private readonly isId?: (cell: string) => boolean;
+  /** How many items are nested in a task's item (what is written under it). */
+  private readonly under = new Map<Task, number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly vocab: Vocabulary,
+    private readonly display: (span: Span) => string,
+    private readonly repair: (s: string) => string,
+    private readonly read?: ReadConfig,
+  ) {
+    this.deps = new Dependencies(text);
+    if (read?.ids) this.isId = idMatcher(read.ids.pattern);
+  }
+
+  add(block: Block): void {
+    if (this.skipDepth !== null && block.type === 'heading' && block.depth <= this.skipDepth) this.skipDepth = null;
+    if (this.skipDepth !== null && block.type !== 'heading' && block.type !== 'details') {
+      if (block.type === 'table') this.skippedTable(block);
+      return;
+    }
+    if (block.type !== 'item') this.endRuns(-1);
+    if (block.type !== 'item' && block.type !== 'line') {
+      this.leadIn = null;
+      this.colonLine = null;
+    }
+    if (block.type !== 'line') this.tableRun = null;
+    switch (block.type) {
+      case 'heading':
+        this.heading(block);
+        break;
+      case 'table':
+        this.table(block);
+        break;
+      case 'item':
+        this.item(block);
+        break;
+      case 'line':
+        this.line(block);
+        break;
+      case 'details':
+        this.details(block);
+        break;
+    }
+  }
+
+  finish(): {
+    tasks: Task[];
+    headings: Heading[];
+    tables: TableInfo[];
+    detachedStatus: boolean;
+    mentions: boolean;
+    dependencies: ReturnType<Dependencies['resolve']>;
+  } {
+    this.endRuns(-1);
+    for (const node of this.outline.closeAll()) this.closeHeading(node);
+    fieldedHeadingTasks(this);
+    siblingHeadingTasks(this);
+    mergeLedgers(this);
+    dropSectionSummaries(this);
+    numberOrdinals(this);
+    const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
+    const tasks = foldMentions(
+      kept.map((f) => f.task),
+      this.vocab,
+      { under: (t) => this.under.get(t) ?? filledCells(t, this.text), fold: (t, m) => this.deps.fold(t, m) },
+    );
+    assignRefs(tasks);
+    const dependencies = this.deps.resolve(tasks, (offset) => this.position(offset));
+    countTableTasks(this, tasks);
+    const detachedStatus = tasks.some(
+      (t) =>
+        t.source.type === 'heading' &&
+        t.source.status !== null &&
+        (t.source.status.start < t.source.heading.start || t.source.status.end > t.source.heading.end),
+    );
+    const mentions = tasks.length < kept.length;
+    return { tasks, headings: this.headings, tables: this.tables, detachedStatus, mentions, dependencies };
+  }
+
+  /** 1-based line and column (in code points) of an offset, for problems. */
+  private position(offset: number): { line: number; column: number } {
+    return this.lines.at(offset);
+  }
+
+  // ---- headings and sections -------------------------------------------
+
+  private heading(block: HeadingBlock): void {
+    const text = this.display(block.content);
+    const line = this.lines.line(block.start);
+    const node = outlineNode(text, block.depth, line, this.headings.length, this.vocab);
+    for (const closed of this.outline.enter(node)) this.closeHeading(closed);
+    if (this.skipDepth === null && (skipsHeading(this.read, text) || skipsHeading(this.read, node.name))) this.skipDepth = block.depth;
+    if (this.skipDepth !== null) this.skipped.add(node);
+    const scope = this.outline.scope();
+    const section = this.outline.section();
+    node.at = { block, scope, section, group: this.outline.group(node) };
+    this.headings.push({ depth: block.depth, text, line, scope, status: node.status, section: section ?? text, name: node.name });
+  }
+
+  private details(block: DetailsBlock): void {
+    if (block.mark === 'open') {
+      this.outline.openDetails({ ...outlineNode('', 0, this.lines.line(block.start), -1, this.vocab), name: '' });
+    } else if (block.mark === 'summary') {
+      const node = this.outline.current();
+      const text = this.display(block.content);
+      const named = outlineNode(text, 0, this.lines.line(block.start), -1, this.vocab);
+      if (node && node.index === -1 && node.text === '') Object.assign(node, { ...named, depth: node.depth });
+      else this.outline.openDetails(named);
+    } else {
+      for (const closed of this.outline.closeDetails()) this.closeHeading(closed);
+    }
+  }
+
+  /** `**Status**: ✅ Complete` under a heading: the heading's status. */
+  private line(block: LineBlock): void {
+    if (this.continueTable(block)) return;
+    const raw = this.text.slice(block.start, block.end);
+    const shown = this.display(block);
+    this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
+    this.colonLine = COLON_END.test(raw) ? shown : null;
+    const node = this.outline.current();
+    if (node && !node.field) node.field = this.statusField(block.start, block.end);
+    if (node) this.headingOwner(node, block.start, block.end);
+    if (node) this.headingFields(node, block.start, block.end);
+    const dependsOn = node ? dependsField(this.text, block.start, block.end) : null;
+    if (node && dependsOn) this.deps.heading(node, this.deps.field(dependsOn, this.display));
+  }
+
+  private statusField(start: number, end: number): OutlineNode['field'] {
+    const field = lineFields(this.text.slice(start, end)).find((f) => STATUS_KEYS.has(f.key));
+    if (!field) return null;
+    const value = { start: start + field.value.start, end: start + field.value.end };
+    const shown = this.display(value);
+    const status = readProgress(shown) ?? this.vocab.read(shown).status;
+    return status === 'none' ? null : { status, text: shown, span: value, key: field.key };
+  }
+
+  /** `**Agent:** api-worker` under a heading: who its task is for. Whether the line names an owner. */
+  private headingOwner(node: OutlineNode, start: number, end: number): boolean {
+    const field = lineFields(this.text.slice(start, end)).find((f) => headerRole(f.key) === 'owner');
+    if (!field) return false;
+    node.owner ??= ownerOf(this.display({ start: start + field.value.start, end: start + field.value.end }));
+    return true;
+  }
+
+  /** `**Due:** 2025-03-14`, `**Priority:** High`, `**Tags:** api` under a heading: fields of its task. Whether the line wrote one. */
+  private headingFields(node: OutlineNode, start: number, end: number): boolean {
+    let wrote = false;
+    for (const f of lineFields(this.text.slice(start, end))) {
+      const value = this.display({ start: start + f.value.start, end: start + f.value.end });
+      if (!value) continue;
+      if (headerRole(f.key) === 'priority') node.priority ??= value;
+      else if (dateKindOf(f.key) || isTagKey(f.key)) (node.fields ??= {})[f.key] ??= value;
+      else continue;
+      wrote = true;
+    }
+    return wrote;
+  }
+
+  /** `**Plans:** 3/3 complete` written right after a list, without a blank line, continues its last item: still the heading's field. */
+  private lazyField(block: ItemBlock): OutlineNode['field'] {
+    let at = this.text.indexOf('\n', block.text.start);
+    while (at >= 0 && at < block.text.end) {
+      const start = at + 1;
+      let end = this.text.indexOf('\n', start);
+      if (end < 0 || end > block.text.end) end = block.text.end;
+      if (/^(?:\*\*|__)/.test(this.text.slice(start, start + 2))) {
+        const field = this.statusField(start, end);
+        if (field) return field;
+      }
+      at = end < block.text.end ? end : -1;
+    }
+    return null;
+  }
+
+  /**
+   * A heading task's title: what follows its id, or, where only a status does
+   * (`Horizon 3 — ✅ Shipped (v1.16 → v1.18)`), the name up to it (`Horizon 3`),
+   * so that setting the status never changes the title.
+   */
+  private headingTitle(name: string, id: { id: string | null; rest: string; scope: boolean }): string {
+    const title = cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name;
+    if (!id.id) return title;
+    const r = this.vocab.read(title);
+    const after = r.word ? title.slice(title.indexOf(r.word) + r.word.length).trim() : null;
+    if (r.status === 'none' || after === null || !(after === '' || /^\(.*\)$/u.test(after))) return title;
+    return name.slice(0, name.length - id.rest.length).replace(/(?<![\s—–:-])[\s—–:-]+$/u, '') || title;
+  }
+
+  /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
+  private closeHeading(node: OutlineNode): void {
+    if (node.index >= 0 && node.at) this.closedHeadings.push(node);
+    this.headingTask(node);
+    this.closeSection(node);
+    if (node.index >= 0 && (node.holds > 0 || node.task)) this.working.add(node.index);
+  }
+
+  /** `**Depends on**: …` under a heading holds for every task of its section (and the heading's own task). */
+  private closeSection(node: OutlineNode): void {
+    if (!node.at) return;
+    const start = node.at.block.start;
+    const scopes = Object.entries(node.scope) as [ScopeKind, string][];
+    this.deps.closeSection(node, scopes, () => this.found.filter((f) => !f.dropped && f.anchor >= start).map((f) => f.task));
+  }
+
+  /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
+  private headingTask(node: OutlineNode): void {
+    if (!node.at || node.index < 0 || this.skipped.has(node)) return;
+    const { name, id } = this.headingName(node.at.block);
+    const codeId = id.id !== null && !id.scope;
+    const fromText = node.status !== 'none';
+    const status: Status = fromText ? node.status : (node.field?.status ?? 'none');
+    if (node.listStatus) return;
+    // A heading over a table of tasks is the table's caption, not a task of its own.
+    if (node.holds > 0 && node.holdsItems === 0) return;
+    const documentStatus = node.depth === 1 && !fromText;
+    // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
+    // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`).
+    const numbered = /^\d+[.)]\s/.test(name) && node.holds === 0;
+    const isTask = codeId || (status !== 'none' && !documentStatus && (id.scope || numbered));
+    if (isTask) this.addHeadingTask(node, name, id, status);
+    else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
+  }
+
+  /** A heading's name as a task (emphasised notes in brackets at its end left out) and the id it writes. */
+  headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
+    const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
+    const name = groupName(displayText(raw, this.repair));
+    return { name, id: headingId(name) };
+  }
+
+  addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
+    if (!node.at) return;
+    // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
+    const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*)[.)]\s+(?=\S)/u.exec(name) : null;
+    const id = numbered ? { id: numbered[1]!, rest: name.slice(numbered[0].length), scope: false } : headingCode;
+    const { block } = node.at;
+    const fromText = node.status !== 'none';
+    const task: Task = {
+      id: id.id ?? '',
+      kind: node.holds > 0 ? 'parent' : 'task',
+      title: this.headingTitle(name, id),
+      status,
+      statusText: fromText ? statusWords(node.text) : (node.field?.text ?? ''),
+      owner: node.owner,
+      notes: null,
+      priority: node.priority ?? null,
+      ...node.at.scope,
+      section: node.at.section ?? node.text,
+      group: node.at.group,
+      line: node.line,
+      fields: node.fields ?? {},
+      idFromFile: id.id !== null,
+      dependsOn: [],
+      source: {
+        type: 'heading',
+        heading: { start: block.start, end: block.end },
+        text: block.content,
+        status: fromText ? statusSpan(this.text, block.content, this.vocab) : (node.field?.span ?? null),
+      },
+    };
+    const f: Found = { task, anchor: block.start };
+    this.found.push(f);
+    this.headingTasks.push(f);
+    node.task = task;
+    task.title = stripFieldMarks(task.title);
+    this.deps.inline(task, block.content);
+    if (id.scope) this.deps.names(task, Object.entries(node.scope) as [ScopeKind, string][]);
+  }
+
+  // ---- tables -----------------------------------------------------------
+
+  private table(block: TableBlock): void {
+    const headers = block.header.cells.map(this.display);
+    const rows = block.rows.map((r) => r.cells.map(this.display));
+    const raw = block.rows.map((r) => r.cells.map((c) => this.text.slice(c.start, c.end)));
+    const settings = this.tableSettings(headers);
+    const plan = planColumns(headers, rows, raw, this.vocab, settings);
+    const node = this.outline.current();
+    // Rows without a status column take the status their heading gives them all (`## Done`, `## Horizon 4 — Next`).
+    const listed = node?.listStatus ?? (node?.scoped && node.status !== 'none' ? node.status : null) ?? this.outline.inheritedListStatus();
+    let kind = plan.kind;
+    let defaultStatus: Status | undefined;
+    if (plan.columns.status === undefined && listed && plan.columns.title !== undefined && !plan.reason) {
+      if (kind === 'other' && node?.listStatus) kind = 'task';
+      if (kind === 'task') defaultStatus = listed;
+    }
+    const scope = this.outline.scope();
+    const info: TableInfo = {
+      ...this.tablePlace(block, headers),
+      kind: block.quoted ? 'other' : kind,
+      columns: plan.columns,
+      ...(defaultStatus ? { defaultStatus } : {}),
+      ...(plan.numberedNames ? { numberedNames: true } : {}),
+      ...(plan.codedTitles ? { codedTitles: true } : {}),
+      ...(plan.groupColumn !== undefined ? { groupColumn: plan.groupColumn } : {}),
+      ...(plan.reason ? { reason: plan.reason } : {}),
+      ...(plan.inferred && !block.quoted ? { inferred: plan.inferred } : {}),
+      ...(plan.guessed && !block.quoted ? { guessed: true as const } : {}),
+      ...(plan.idsByPattern ? { idsByPattern: true as const } : {}),
+      ...(settings?.roles.some(Boolean) ? { configured: settings.roles.flatMap((r, i) => (r ? [i] : [])) } : {}),
+    };
+    const index = this.tables.length;
+    this.tables.push(info);
+    block.rows.forEach((row) => {
+      if (row.cells.length !== headers.length) info.ragged.push([this.lines.line(row.start), row.cells.length]);
+    });
+    if (info.kind === 'other') return;
+    const run: TableRun = { index, info, scope, groupScope: {}, label: null, at: block.end, noted: false };
+    block.rows.forEach((row, r) => {
+      this.tableRow(run, row, rows[r]!);
+    });
+    this.tableRun = run;
+  }
+
+  /** One body row of a task table: a group row (`| **Sprint 1** | | |`) for the rows below, a task, or nothing (blank, totals). */
+  private tableRow(run: TableRun, row: TableBlock['rows'][number], cells: string[]): void {
+    const cellsRaw = row.cells.map((c) => this.text.slice(c.start, c.end));
+    const group = groupLabel(cells, cellsRaw, run.info);
+    if (group !== null) {
+      run.groupScope = groupRowScope(group);
+      run.label = groupName(group);
+      return;
+    }
+    // Past its group column, a table's rows are tasks unless blank or totals.
+    const what = rowKind(cells, cellsRaw);
+    if (what !== 'task' && !(what === 'group' && run.info.groupColumn !== undefined)) return;
+    this.rowTask(row, run.index, run.info, { ...run.scope, ...run.groupScope }, run.label);
+  }
+
+  /**
+   * `| K-3 | Fit the sink | Ana | doing |` after a blank line, or after one short note (`**Note: supplier changed.**`),
+   * below a task table with as many columns and no heading between: the table goes on, and so do its columns.
+   * Markdown ends a table at a blank line and reads rows without a header as text; a reader sees one table.
+   */
+  private continueTable(block: LineBlock): boolean {
+    const run = this.tableRun;
+    if (!run) return false;
+    // Only blank lines since what the run read last (a code block or an HTML comment between ends it).
+    if (/\S/u.test(this.text.slice(run.at, block.start))) {
+      this.tableRun = null;
+      return false;
+    }
+    const raw = this.text.slice(block.start, block.end);
+    const row = /^\|.*\|$/u.test(raw) ? splitRow(this.text, block.start, block.end) : null;
+    if (row && row.cells.length === run.info.headers.length && row.cells.length >= 2) {
+      run.at = block.end;
+      run.noted = false;
+      // The table reaches to its last row: no stamp is written inside it (transaction.ts).
+      run.info.end = block.end;
+      this.tableRow(run, row, row.cells.map(this.display));
+      return true;
+    }
+    // One short line of text may stand between the parts of a table; a second, or a longer one, ends it.
+    if (!row && !run.noted && raw.length <= NOTE_MAX) {
+      run.at = block.end;
+      run.noted = true;
+    } else this.tableRun = null;
+    return false;
+  }
+
+  /** What the `read` settings say of a table with these headers (undefined without settings). */
+  private tableSettings(headers: string[]): TableSettings | undefined {
+    if (!this.read) return undefined;
+    return { roles: headers.map((h) => configuredRole(this.read, h)), ...(this.isId ? { isId: this.isId } : {}) };
+  }
+
+  /** A table in a section `read.skip` leaves out: kept in the model (for `check`), holding no tasks. */
+  private skippedTable(block: TableBlock): void {
+    this.tables.push({ ...this.tablePlace(block, block.header.cells.map(this.display)), kind: 'other', columns: {}, reason: 'skipped' });
+  }
+
+  /** Where a table is and what its header says, before it is read. */
+  private tablePlace(block: TableBlock, headers: string[]): Omit<TableInfo, 'kind' | 'columns'> {
+    return {
+      line: this.lines.line(block.start),
+      start: block.start,
+      end: block.end,
+      headers,
+      scope: { ...this.outline.scope() },
+      section: this.outline.section(),
+      firstTask: 0,
+      taskCount: 0,
+      delimiter: block.delimiter,
+      header: { start: block.header.start, end: block.header.end },
+      ragged: [],
+    };
+  }
+
+  private rowTask(row: TableBlock['rows'][number], table: number, info: TableInfo, scope: Scope, groupLabel: string | null): void {
+    const line = this.lines.line(row.start);
+    const fields = rowFields(row.cells, info, this.display, this.vocab, (s) => this.text.slice(s.start, s.end));
+    const rowScope = { ...scope };
+    let id: string | null;
+    if (info.kind === 'week') {
+      const prefix = { week: 'W', sprint: 'S', month: 'M' } as const;
+      const first = row.cells[0] ? this.display(row.cells[0]) : '';
+      const letter = info.headers[0] ? periodLetter(info.headers[0]) : 'W';
+      const period = periodOf(first, letter);
+      id = period.id;
+      const key = (Object.keys(prefix) as (keyof typeof prefix)[]).find((k) => prefix[k] === letter)!;
+      if (period.value) rowScope[key] = period.value;
+    } else {
+      const idCell = info.columns.id !== undefined ? row.cells[info.columns.id] : undefined;
+      const cell = idCell ? this.display(idCell) : '';
+      id = fields.numberedId ?? (cell.trim() || null);
+    }
+    const { numberedId: _n, ...taskFields } = fields;
+    void _n;
+    const task: Task = {
+      id: id ?? '',
+      kind: info.kind === 'week' ? 'week' : 'task',
+      ...taskFields,
+      ...rowScope,
+      section: this.outline.section(),
+      group: groupLabel ?? this.outline.group(),
+      line,
+      idFromFile: id !== null,
+      dependsOn: [],
+      source: { type: 'row', table, row: { start: row.start, end: row.end }, cells: row.cells, columns: info.columns },
+    };
+    this.push({ task, anchor: row.start });
+    task.title = stripFieldMarks(task.title);
+    this.rowDependencies(task, row, info);
+  }
+
+  /** A row's dependency cell and marks; a row of a `Phase` (`Sprint`, …) table names that scope. */
+  private rowDependencies(task: Task, row: TableBlock['rows'][number], info: TableInfo): void {
+    const cell = info.columns.depends !== undefined ? row.cells[info.columns.depends] : undefined;
+    this.deps.row(task, cell, this.display, { start: row.start, end: row.end });
+    const header = info.columns.id !== undefined ? scopeWord(normaliseHeader(info.headers[info.columns.id] ?? '')) : null;
+    if (header && task.idFromFile) this.deps.names(task, [[header, task.id]]);
+  }
+
+  // ---- list items --------------------------------------------------------
+
+  private item(block: ItemBlock): void {
+    this.endRuns(block.depth);
+    if (block.quoted) return;
+    const holder = block.depth > 0 ? this.runs.get(block.depth - 1)?.at(-1)?.found : null;
+    if (holder) this.under.set(holder.task, (this.under.get(holder.task) ?? 0) + 1);
+    const reading = readItem(this.text, block.text, { checked: block.checked, span: block.checkbox }, this.vocab, this.repair);
+    const node = this.outline.current();
+    if (node && !node.field) node.field = this.lazyField(block);
+    const dependsOn = block.checkbox ? null : dependsField(this.text, block.text.start, block.text.end);
+    if (dependsOn) {
+      this.dependsItem(block, dependsOn, node);
+      return;
+    }
+    const ownerLine = block.depth === 0 && !block.checkbox && !!node && this.headingOwner(node, block.text.start, block.text.end);
+    if (reading.field) {
+      if (block.depth === 0 && node && !node.field) {
+        node.field = this.statusField(block.text.start, block.text.end);
+      }
+      return;
+    }
+    if (ownerLine) return;
+    if (block.depth === 0 && !block.checkbox && node && this.headingFields(node, block.text.start, block.text.end)) return;
+    const inLegend = node ? LEGEND_HEADING.test(node.name) : false;
+    const run = this.runs.get(block.depth) ?? [];
+    this.runs.set(block.depth, run);
+    const status = this.itemStatus(block, reading, node);
+    if (inLegend || reading.legend || status === null) {
+      run.push({ found: null, legend: inLegend || !!reading.legend });
+      return;
+    }
+    const found = this.itemTask(block, reading, status);
+    run.push({ found, legend: false, tag: reading.tag, yesNo: this.yesNo(block, reading) });
+  }
+
+  /** `- **Depends on**: 1.2`: of the task item it is nested in, else of the heading above. */
+  private dependsItem(block: ItemBlock, value: Span, node: OutlineNode | undefined): void {
+    const mentions = this.deps.field(value, this.display);
+    const parent = block.depth > 0 ? this.runs.get(block.depth - 1)?.at(-1)?.found : null;
+    if (parent) this.deps.add(parent.task, mentions);
+    else if (node && block.depth === 0) this.deps.heading(node, mentions);
+  }
+
+  /** The item's status when it is a task, or null when it is not one. */
+  private itemStatus(block: ItemBlock, reading: ItemReading, node: OutlineNode | undefined): Status | null {
+    // Under a bold lead-in its words decide; a plain line ending with a colon (`Key features:`) adds to the heading's.
+    const facts = this.leadIn
+      ? statesFacts(this.leadIn.name, true)
+      : (this.colonLine !== null && statesFacts(this.colonLine, true)) || statesFacts(node?.name ?? '', false);
+    // Plain items there are not tasks either, so that writing a status mark into one never unmakes the task.
+    if (reading.marked && !reading.id && facts) return null;
+    // `  - Uses Stripe (TODO: switch providers)` under a task: a detail of that task and what is left of it, not a task.
+    if (reading.todoNote && block.depth > 0 && this.runs.get(block.depth - 1)?.at(-1)?.found) return null;
+    if (reading.task) {
+      // An id'd item with no status of its own shares a finished heading's state (`Phase 1 ✅` → its parts are done).
+      if (reading.status === 'none' && node && (node.status === 'done' || node.status === 'cancelled')) return node.status;
+      return reading.status;
+    }
+    if (block.depth !== 0 || !node || !reading.title) return null;
+    // `- `obs:setVolume` - server/index.js:3594`: a name in code and what it is describes the code, not work.
+    if (CODE_NAME_ITEM.test(this.text.slice(block.text.start, block.text.end))) return null;
+    const listed = this.leadIn ? (this.leadIn.listStatus ?? (this.leadIn.name ? null : node.listStatus)) : node.listStatus;
+    if (listed) return listed;
+    if (block.ordered && node.scoped && (node.status !== 'none' || reading.bold)) return node.status;
+    if (block.ordered && node.scoped) return this.continuedStatus(block);
+    return null;
+  }
+
+  /**
+   * `15.` under `### Phase 5` right after task `14.` of `### Phase 4 ✓`: numbering that runs on across
+   * scope headings makes one list of steps, and a step whose heading is not ticked like the ones before is still to do.
+   */
+  private continuedStatus(block: ItemBlock): Status | null {
+    const last = this.ordinals.at(-1);
+    const n = this.listNumber(block);
+    if (!last || last.found.dropped || n === null || Number(n) !== Number(last.n) + 1) return null;
+    return last.found.task.status === 'none' ? 'none' : 'pending';
+  }
+
+  private listNumber(block: ItemBlock): string | null {
+    return /^\s*(\d{1,9})[.)]/.exec(this.text.slice(block.start, block.start + 12))?.[1] ?? null;
+  }
+
+  private itemTask(block: ItemBlock, reading: ItemReading, status: Status): Found {
+    const line = this.lines.line(block.start);
+    const checkbox = block.checkbox ?? reading.box;
+    const task: Task = {
+      id: reading.id ?? '',
+      kind: 'task',
+      title: showEscapes(reading.title),
+      status,
+      statusText: showEscapes(reading.statusText),
+      owner: reading.owner,
+      notes: reading.notes ? showEscapes(reading.notes) : null,
+      priority: null,
+      ...this.outline.scope(),
+      section: this.outline.section(),
+      group: this.itemGroup(),
+      line,
+      fields: {},
+      idFromFile: reading.id !== null,
+      dependsOn: [],
+      source: {
+        type: 'item',
+        item: { start: block.start, end: block.end },
+        checkbox,
+        checked: block.checkbox ? block.checked : reading.box ? status === 'done' : null,
+        text: reading.box ? { start: reading.box.end + 1, end: block.text.end } : block.text,
+        statusMark: reading.statusMark,
+        statusTail: reading.statusTail,
+        ...(reading.tailSays ? { tailSays: true as const } : {}),
+      },
+    };
+    const found = { task, anchor: block.start };
+    this.push(found);
+    task.title = stripFieldMarks(task.title);
+    this.deps.inline(task, block.text);
+    if (reading.scopeId) this.deps.names(task, Object.entries(scopesInHeading(this.display(block.text).slice(0, 60))).slice(0, 1) as [ScopeKind, string][]);
+    if (block.ordered && reading.id === null && block.depth === 0) {
+      const n = this.listNumber(block);
+      if (n) this.ordinals.push({ found, n });
+    } else if (reading.ordinal !== null) this.ordinals.push({ found, n: reading.ordinal });
+    return found;
+  }
+
+  /** A list's lead-in groups its items, unless a sprint/week/phase heading (or a heading task) holds them. */
+  private itemGroup(): string | null {
+    const scoped = this.outline.open().some((n) => n.scoped) || this.outline.current()?.taskLike;
+    return this.leadIn && !scoped ? this.leadIn.name : this.outline.group();
+  }
+
+  /**
+   * A top-level bullet with neither box nor id under a lead-in ending with a colon, marked only with a tick
+   * or a cross (`- ✅ Daily backups`, `- Gift cards ❌`): which of the two, else null.
+   */
+  private yesNo(block: ItemBlock, reading: ItemReading): 'yes' | 'no' | null {
+    if (block.depth !== 0 || !reading.marked || reading.id !== null || this.colonLine === null) return null;
+    const span = reading.statusMark ?? reading.statusTail;
+    const mark = span ? this.text.slice(span.start, span.end).trim() : '';
+    return YES_MARK.test(mark) ? 'yes' : NO_MARK.test(mark) ? 'no' : null;
+  }
+
+  /**
+   * Ends the item runs deeper than `depth` (all runs for -1): a run mostly of legend entries is a legend; a run
+   * under a lead-in that ticks some bullets and crosses others (`Our hosting plan comes with:` ✅ backups, ❌ email)
+   * says what holds and what does not, as facts or criteria do: not tasks.
+   */
+  private endRuns(depth: number): void {
+    for (const [d, run] of this.runs) {
+      if (d <= depth) continue;
+      this.runs.delete(d);
+      const legends = run.filter((e) => e.legend).length;
+      const marks = new Set(run.map((e) => e.yesNo ?? null));
+      if ((legends >= 2 && legends * 2 >= run.length) || (marks.size === 2 && marks.has('yes') && marks.has('no'))) {
+        for (const e of run) if (e.found) this.drop(e.found);
+      } else tagIds(run);
+    }
+  }
+
+  // ---- bookkeeping -------------------------------------------------------
+
+  private push(found: Found): void {
+    this.found.push(found);
+    const item = found.task.source.type !== 'row';
+    for (const n of this.outline.open()) {
+      n.holds++;
+      if (item) n.holdsItems++;
+    }
+  }
+
+  drop(found: Found): void {
+    found.dropped = true;
+    for (const n of this.outline.open()) {
+      if (n.line > found.task.line) continue;
+      n.holds = Math.max(0, n.holds - 1);
+      if (found.task.source.type !== 'row') n.holdsItems = Math.max(0, n.holdsItems - 1);
+    }
+  }
+}
+
+/**
+ * `- [x] [M0] Workspace tooling`, `- [ ] [M1] …`: where every task of a list has a bracketed tag of its
+ * own, shaped like an id, the tags are the tasks' ids; a tag several items share is a category.
+ */
+function tagIds(run: RunEntry[]): void {
+  const tasks = run.filter((e) => e.found && !e.found.dropped && !e.found.task.idFromFile);
+  const tags = tasks.map((e) => e.tag ?? '');
+  if (tasks.length < 2 || tags.some((t) => !isIdShaped(t)) || new Set(tags).size !== tags.length) return;
+  tasks.forEach((e, i) => {
+    e.found!.task.id = tags[i]!;
+    e.found!.task.idFromFile = true;
+  });
+}
+
+/** How many cells of a row task, beyond its id, title and status, hold something (an owner, notes, a date). */
+function filledCells(t: Task, text: string): number {
+  const s = t.source;
+  if (s.type !== 'row') return 0;
+  const own = new Set([s.columns.id, s.columns.title, s.columns.status]);
+  return s.cells.filter((c, i) => !own.has(i) && text.slice(c.start, c.end).trim() !== '').length;
+}
+
+function periodLetter(header: string): 'W' | 'S' | 'M' {
+  const h = header.toLowerCase();
+  return /sprint|iteration/.test(h) ? 'S' : /month|mes|monat/.test(h) ? 'M' : 'W';
+}
+
+/** `3/3 plans complete` → done, `2/5` → in progress, `0/4` → pending. */
+function readProgress(value: string): Status | null {
+  const m = /^(\d+)\s*\/\s*(\d+)\b/.exec(value.trim());
+  if (!m) return null;
+  const [done, total] = [Number(m[1]), Number(m[2])];
+  if (total === 0) return null;
+  return done >= total ? 'done' : done === 0 ? 'pending' : 'in-progress';
+}
+
+/** The status part of a heading's text (`🔄 IN PROGRESS`), for `statusText`. */
+function statusWords(text: string): string {
+  const here = HERE_MARK.exec(text);
+  if (here) return here[0].trim();
+  const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
+  return (markToEnd(text) ?? bracket?.[1] ?? '').trim();
+}
+
+/**
+ * From the first status mark of the last line to the end (what /[…]\uFE0F?.*$/u finds), without
+ * trying the rest of the text from every mark.
+ */
+function markToEnd(text: string): string | undefined {
+  const line = text.slice(Math.max(...['\n', '\r', '\u2028', '\u2029'].map((b) => text.lastIndexOf(b))) + 1);
+  const mark = /[\p{Extended_Pictographic}✓✗✘]/u.exec(line);
+  return mark ? line.slice(mark.index) : undefined;
+}
+
+/**
+ * Where a heading's status is written in the file: its mark with the status
+ * words after it (`✅`, `🔄 IN PROGRESS`, `✓ (complete)`), or its bracketed words.
+ */
+function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null {
+  const raw = text.slice(content.start, content.end);
+  const here = HERE_MARK.exec(raw);
+  if (here) return { start: content.start + here.index + (here[0].length - here[0].trimStart().length), end: content.start + raw.trimEnd().length };
+  for (const m of raw.matchAll(/[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu)) {
+    const rest = raw.slice(m.index!);
+    const reading = vocab.read(rest);
+    if (reading.status === 'none') continue;
+    let end = m.index! + m[0].length;
+    if (reading.word) {
+      const w = raw.indexOf(reading.word, end);
+      if (w >= 0) end = w + reading.word.length;
+    } else {
+      const paren = /^\s*\(([^()]*)\)\s*$/u.exec(raw.slice(end));
+      if (paren && vocab.read(paren[1]!).status !== 'none') end = raw.length;
+    }
+    const start = content.start + m.index!;
+    return { start, end: content.start + end };
+  }
+  const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(raw);
+  if (bracket) {
+    const start = content.start + bracket.index + 1;
+    return { start, end: start + bracket[1]!.length };
+  }
+  return null;
+}

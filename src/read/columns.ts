@@ -1,0 +1,574 @@
+// A table's schema, inferred from its header *and* its cells: which column
+// holds the id, the title, the status, the owner… Header words (in several
+// languages) say what a column is meant to hold; the cells say what it holds
+// (`Task` over `T01`, `T02` is an id column; a column of `✅` is a status
+// column whatever its header). Nothing here depends on one particular file.
+
+import type { ColumnRole } from '../model/types.js';
+import { DEPENDS_KEYS } from './depends.js';
+import { STATE_KEYS } from './items.js';
+import { isIdShaped, splitNumberedName, stripLeadingMarks } from './names.js';
+import type { Vocabulary } from '../model/status.js';
+import type { ReadRole } from './read-config.js';
+
+/** What the `read` settings say of one table: each column's role where they name its header, and the file's id pattern. */
+export interface TableSettings {
+  roles: (ReadRole | undefined)[];
+  isId?: (cell: string) => boolean;
+}
+
+const ROLE_NAMES: Record<ColumnRole, string[]> = {
+  id: ['#', 'id', 'no', 'no.', 'nr', 'nr.', 'num', 'number', 'key', 'ref', 'task id', 'ticket', 'issue', '№', '番号', '编号', 'código', 'codigo', 'code'],
+  title: [
+    'task',
+    'tasks',
+    'title',
+    'item',
+    'feature',
+    'deliverable',
+    'name',
+    'task name',
+    'story',
+    'work item',
+    'goal',
+    'milestone',
+    'module',
+    'component',
+    'activity',
+    'objective',
+    'focus',
+    'project',
+    'responsibility',
+    'capability',
+    'suggestion',
+    'endpoint',
+    'entregable',
+    'tarea',
+    'título',
+    'titulo',
+    'nombre',
+    'tâche',
+    'aufgabe',
+    'tarefa',
+    'intitulé',
+    'libellé',
+    'bezeichnung',
+    '内容',
+    'タスク内容',
+    'nome',
+    'entregável',
+    'задача',
+    'назва',
+    'タスク',
+    'タスク名',
+    '任务',
+    '项目',
+    'タイトル',
+    '标题',
+    'المهمة',
+    'المهام',
+    'úkol',
+  ],
+  // A status column is named like a status field, or so.
+  status: [...STATE_KEYS, 'situação', 'situacion', 'situación', 'disposition', 'done?'],
+  owner: [
+    'owner',
+    'owners',
+    'assignee',
+    'assignees',
+    'agent',
+    'who',
+    'assigned',
+    'assigned to',
+    'team',
+    'crew',
+    'responsible',
+    'dri',
+    'lead',
+    'responsable',
+    'responsables',
+    'responsável',
+    'responsabile',
+    'agente',
+    'agentes',
+    'agents',
+    'asignado',
+    'asignado a',
+    'encargado',
+    'atribuído',
+    'atribuído a',
+    'assegnato a',
+    'verantwortlich',
+    'ответственный',
+    'исполнитель',
+    'відповідальний',
+    '担当',
+    '担当者',
+    '负责人',
+    'developer',
+    'développeur',
+    'affectation',
+    'assigné',
+    'assigné à',
+    'zuständig',
+    'bearbeiter',
+    '담당',
+    '담당자',
+  ],
+  notes: [
+    'notes',
+    'note',
+    'comments',
+    'comment',
+    'details',
+    'remarks',
+    'description',
+    'notas',
+    'nota',
+    'remarques',
+    'descripción',
+    'descrição',
+    '備考',
+    '备注',
+    '说明',
+    'rationale',
+    'why',
+    'evidence',
+    'resolution',
+    'facts',
+  ],
+  priority: ['priority', 'prio', 'pri', 'prioridad', 'prioridade', 'priorité', '優先度', '优先级', 'الأولوية', 'severity'],
+  depends: [...DEPENDS_KEYS, 'prereq module', 'after'],
+};
+
+const LOOKUP = new Map<string, ColumnRole>();
+for (const [role, names] of Object.entries(ROLE_NAMES) as [ColumnRole, string[]][]) {
+  for (const n of names) LOOKUP.set(n, role);
+}
+
+/** First-column headers whose rows are periods of time (weeks, sprints, months) rather than tasks. */
+const PERIOD_HEADERS: Record<string, 'W' | 'S' | 'M'> = {
+  week: 'W',
+  weeks: 'W',
+  semana: 'W',
+  woche: 'W',
+  sprint: 'S',
+  iteration: 'S',
+  month: 'M',
+  mes: 'M',
+  monat: 'M',
+};
+
+/** First-column headers that number units of work (`Phase | Name | Status`): an id column. */
+const UNIT_HEADERS = new Set(['phase', 'fase', 'stage', 'etapa', 'milestone', 'step', 'paso']);
+
+export function normaliseHeader(text: string): string {
+  return stripLeadingMarks(text)
+    .toLowerCase()
+    .replace(/\((?:s|es)\)/gu, '')
+    .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
+    .replace(/[*_`:]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Words that join a head noun to what follows it in Romance languages (`ID de la Tarea`, `Nome do projeto`). */
+const ROMANCE_LINK = /^\S+ (?:de|del|della|dello|dei|degli|des|du|da|do|das|dos|di)(?: |$)/u;
+
+/**
+ * The role a header names: the whole header; else, where a Romance link follows the first word
+ * (`ID de la Tarea`), that first word, the head of the phrase; else its last word (`タスクID`,
+ * `Task ID`, `Prereq Module`). `Owner(s) or team(s)` names what its first alternative names.
+ */
+function roleOfHeader(name: string): ColumnRole | undefined {
+  const whole = LOOKUP.get(name);
+  if (whole) return whole;
+  const alternative = /^(.+?) (?:or|and|\/) /u.exec(name);
+  if (alternative) return roleOfHeader(alternative[1]!);
+  if (ROMANCE_LINK.test(name)) return LOOKUP.get(name.split(' ')[0]!);
+  if (/(?:^|[\s\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}])id$/u.test(name)) return 'id';
+  const last = name.split(' ').pop()!;
+  const byLast = LOOKUP.get(last);
+  return byLast === 'title' || byLast === 'status' || byLast === 'notes' || byLast === 'owner' ? byLast : undefined;
+}
+
+/** The role a header or a field's name gives its values (`Assignee` → owner). */
+export function headerRole(text: string): ColumnRole | undefined {
+  return roleOfHeader(normaliseHeader(text));
+}
+
+export interface ColumnPlan {
+  columns: Partial<Record<ColumnRole, number>>;
+  kind: 'task' | 'week' | 'other';
+  /** For week tables: the id prefix (`W` for weeks, `S` sprints, `M` months). */
+  periodPrefix: 'W' | 'S' | 'M' | null;
+  /** The id column's cells also name the task (`1. Základ`): split them. */
+  numberedNames: boolean;
+  /** Why a table with a status column is not a task table, for `check`. */
+  reason?: 'legend' | 'checks' | 'log';
+  /** There is no id column, and the title cells start with the ids (`4c-A. Paint the hall`). */
+  codedTitles?: boolean;
+  /** Rows that fill this column name a group (`| Sprint 1 | | Groundwork |`) for the rows below, which leave it empty. */
+  groupColumn?: number;
+  /** Columns whose role the cells decided against the header (`Task` holding `T01`s read as ids), for `check`. */
+  inferred?: string[];
+  /** No header word named a role: the cells decided every column. */
+  guessed?: boolean;
+  /** The id pattern of the settings decided the id column. */
+  idsByPattern?: boolean;
+}
+
+/** What the cells of one column look like. */
+interface ColumnStats {
+  filled: number;
+  statuses: number;
+  ids: number;
+  unique: number;
+  numbered: number;
+  words: number;
+  dates: number;
+  code: number;
+  handles: number;
+  checks: number;
+  marks: number;
+  numbers: number;
+  letters: number;
+  /** Cells written wholly as inline code (`` `open` ``, `` `pending` (own) ``): values of a system, not prose. */
+  literals: number;
+}
+
+const EMPTY = /^(?:|-|—|–|\.{3}|…|n\/a|tbd|\?)$/i;
+
+/** Whether a cell holds something (not blank, a dash or a placeholder). */
+export function filled(cell: string | undefined): boolean {
+  return !EMPTY.test((cell ?? '').trim());
+}
+const DATE_LIKE =
+  /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d+\s*(?:min|h|d|w|days?|hours?|weeks?|週間|日|時間|semanas?|أيام|أسبوع)|[月火水木金土日])$/iu;
+/** Words that report a check or a running service, not the progress of work. */
+const CHECK_WORDS =
+  /^(?:ok|okay|active|inactive|pass|passed|passing|fail|failed|failing|success|successful|working|online|offline|healthy|up|down|bug|error|yes|no|not tested|not checked|checking|tested|untested|live|running|compatible|excellent|good|не перевірено|не тестовано|перевірено|ممتاز|جيد|~?\d+(?:[.,]\d+)?\s*%|\d+\s*\/\s*\d+)(?![\p{L}])/iu;
+const NUMERIC = /^[~≈<>]?\s*\d[\d,.\s]*(?:%|[kKmM]|\/\s*\d+)?$/;
+
+const LITERAL = /^`[^`]+`(?:\s*\([^()]*\))?$/u;
+
+function statsOf(cells: string[], raw: string[], vocab: Vocabulary, isId: (cell: string) => boolean): ColumnStats {
+  const s: ColumnStats = {
+    filled: 0,
+    statuses: 0,
+    ids: 0,
+    unique: 0,
+    numbered: 0,
+    words: 0,
+    dates: 0,
+    code: 0,
+    handles: 0,
+    checks: 0,
+    marks: 0,
+    numbers: 0,
+    letters: 0,
+    literals: 0,
+  };
+  const seen = new Set<string>();
+  cells.forEach((cell, i) => {
+    const c = cell.trim();
+    if (EMPTY.test(c)) return;
+    s.filled++;
+    if (LITERAL.test(raw[i]?.trim() ?? '')) s.literals++;
+    const reading = vocab.read(c);
+    if (reading.status !== 'none') s.statuses++;
+    const word = stripLeadingMarks(c).replace(/^[*_`~]+/u, '');
+    if (CHECK_WORDS.test(word)) s.checks++;
+    if (/^(?:[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\s*)+$|^:[a-z0-9_+-]+:$/u.test(c)) s.marks++;
+    const idShaped = isId(c);
+    if (idShaped) s.ids++;
+    if (splitNumberedName(c)) s.numbered++;
+    if (!seen.has(c)) {
+      seen.add(c);
+      s.unique++;
+    }
+    if (/\s/.test(c) && !idShaped) s.words++;
+    if (NUMERIC.test(c)) s.numbers++;
+    if (/\p{L}/u.test(c)) s.letters++;
+    if (DATE_LIKE.test(c)) s.dates++;
+    if (/^@[\w.-]+$/.test(c)) s.handles++;
+    if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) s.code++;
+  });
+  return s;
+}
+
+const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled);
+
+/**
+ * The columns of a table: header names first, then what the cells hold.
+ * `rows` are the display texts of the body rows, `raw` their Markdown.
+ */
+export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
+  const groups = settings?.roles[0] ? null : groupRows(rows);
+  if (groups) {
+    // The schema is what the other rows hold; the first column only names their groups.
+    const keep = (_: unknown, r: number) => !groups.has(r);
+    const plan = planTable(['', ...headers.slice(1)], rows.filter(keep), raw.filter(keep), vocab, settings);
+    if (plan.kind === 'task') return { ...plan, groupColumn: 0 };
+  }
+  return planTable(headers, rows, raw, vocab, settings);
+}
+
+function planTable(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
+  const roles = settings?.roles ?? [];
+  // A column the settings name is left out of every guess: its role is theirs (`ignore`: none).
+  const names = headers.map((h, i) => (roles[i] ? '' : normaliseHeader(h)));
+  const stats = names.map((_, i) =>
+    statsOf(roles[i] ? [] : rows.map((r) => r[i] ?? ''), roles[i] ? [] : raw.map((r) => r[i] ?? ''), vocab, settings?.isId ?? isIdShaped),
+  );
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  names.forEach((n, i) => {
+    const role = roleOfHeader(n);
+    if (role && columns[role] === undefined) columns[role] = i;
+  });
+  const guessed = Object.keys(columns).length === 0 && !roles.some(Boolean) && !UNIT_HEADERS.has(names[0] ?? '');
+  const configured = () => {
+    roles.forEach((role, i) => {
+      if (role && role !== 'ignore') columns[role] = i;
+    });
+  };
+  const period = roles.some(Boolean) ? null : periodColumn(names, stats);
+  if (period) return weekPlan(names, stats, columns, period);
+  if (UNIT_HEADERS.has(names[0] ?? '') && isIdColumn(stats[0]!)) {
+    if (columns.title === 0) delete columns.title;
+    columns.id = 0;
+  }
+  configured();
+  const idsByPattern = !!settings?.isId && roles.every((r) => r !== 'id') && patternId(columns, stats);
+  inferId(columns, stats);
+  inferStatus(columns, names, stats);
+  inferOwner(columns, stats);
+  const numberedNames = columns.id !== undefined && ratio(stats[columns.id]!.numbered, stats[columns.id]!) >= 0.6;
+  const titleNamed = columns.title !== undefined;
+  inferTitle(columns, names, stats, numberedNames);
+  configured();
+  const reason = roles.some((r) => r && r !== 'ignore') ? undefined : (notTasks(columns, stats) ?? logOf(columns, names, stats));
+  if (reason) return { columns, kind: 'other', periodPrefix: null, numberedNames: false, reason };
+  // With no id column, title cells that start with a code (`4c-A. Paint the hall`) give the ids.
+  const title = columns.title !== undefined ? stats[columns.title]! : null;
+  const codedTitles = columns.id === undefined && title !== null && ratio(title.numbered, title) >= 0.6;
+  // Without a status, ids and a column named for work (`# | Task`) make a task table; `# | Risk` or `ID | Decision` do not.
+  const isTask = columns.status !== undefined || (columns.id !== undefined && (titleNamed || numberedNames));
+  const inferred = isTask ? inferredRoles(headers, names, columns, idsByPattern) : [];
+  return {
+    columns,
+    kind: isTask ? 'task' : 'other',
+    periodPrefix: null,
+    numberedNames,
+    ...(codedTitles ? { codedTitles } : {}),
+    ...(inferred.length ? { inferred } : {}),
+    ...(guessed && isTask ? { guessed } : {}),
+    ...(idsByPattern ? { idsByPattern } : {}),
+  };
+}
+
+/** With an id pattern: the first column whose cells mostly match it is the id column, whatever its header says. */
+function patternId(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): boolean {
+  const i = stats.findIndex((s) => s.filled > 0 && ratio(s.ids, s) >= 0.8);
+  if (i < 0) return false;
+  for (const [role, at] of Object.entries(columns) as [ColumnRole, number][]) if (at === i) delete columns[role];
+  columns.id = i;
+  return true;
+}
+
+const ROLE_WORDS: Record<ColumnRole, string> = {
+  id: 'the id',
+  title: 'the title',
+  status: 'the status',
+  owner: 'the owner',
+  notes: 'notes',
+  priority: 'the priority',
+  depends: 'dependencies',
+};
+
+/** Where the cells overruled the header: a column read as a role its name does not say, or not read as the role it names. */
+function inferredRoles(headers: string[], names: string[], columns: Partial<Record<ColumnRole, number>>, idsByPattern: boolean): string[] {
+  const out: string[] = [];
+  const label = (i: number) => JSON.stringify(headers[i]!.trim() || `column ${i + 1}`);
+  for (const [role, i] of Object.entries(columns) as [ColumnRole, number][]) {
+    // A column the settings name (their names are blank here), or the id column their pattern found, is not the cells' doing.
+    if (names[i] === '' && headers[i]!.trim() !== '') continue;
+    if (role === 'id' && idsByPattern) continue;
+    const named = roleOfHeader(names[i]!);
+    if (named === role || (role === 'id' && UNIT_HEADERS.has(names[i]!))) continue;
+    // The title falls to the first column of words whatever its name: only a header overruled is worth saying.
+    if (role === 'title' && !named) continue;
+    out.push(`${label(i)} read as ${ROLE_WORDS[role]}${named ? ` (its name says ${ROLE_WORDS[named]})` : ''}`);
+  }
+  names.forEach((n, i) => {
+    const named = roleOfHeader(n);
+    if (!named || named === 'notes' || columns[named] !== undefined || Object.values(columns).includes(i)) return;
+    out.push(`${label(i)} not read as ${ROLE_WORDS[named]}: its cells do not hold one`);
+  });
+  return out;
+}
+
+/**
+ * A first column filled only in a few rows, each of which leaves the next column empty, while every
+ * other row leaves the first column empty and fills the next (`| Sprint 1 | | Groundwork |` over
+ * `| | GW-1 | Dig |`): those few rows are group rows. Null when the table is not so.
+ */
+function groupRows(rows: string[][]): Set<number> | null {
+  const groups = new Set<number>();
+  for (let r = 0; r < rows.length; r++) {
+    const [first, second] = [filled(rows[r]![0]), filled(rows[r]![1])];
+    if (first === second) return null;
+    if (first) groups.add(r);
+  }
+  return groups.size > 0 && groups.size * 2 <= rows.length ? groups : null;
+}
+
+function periodColumn(names: string[], stats: ColumnStats[]): 'W' | 'S' | 'M' | null {
+  const prefix = PERIOD_HEADERS[names[0] ?? ''];
+  if (!prefix) return null;
+  // `Sprint` over task ids (`1.1`) with `Sprint 1` group rows is a task table, not a table of sprints.
+  const first = stats[0]!;
+  return first.filled === 0 || ratio(first.ids, first) >= 0.6 ? prefix : null;
+}
+
+function weekPlan(names: string[], stats: ColumnStats[], columns: Partial<Record<ColumnRole, number>>, prefix: 'W' | 'S' | 'M'): ColumnPlan {
+  // The first column is the period; the title is the next text column (`Focus`).
+  delete columns.id;
+  if (columns.title === 0 || columns.title === undefined) {
+    const next = names.findIndex((_, i) => i > 0 && i !== columns.status && i !== columns.owner && i !== columns.priority);
+    if (next > 0) columns.title = next;
+    else delete columns.title;
+  }
+  if (columns.status === undefined) inferStatus(columns, names, stats);
+  // A period table without a status (a log of what each week produced) holds no work to track.
+  const kind = columns.status !== undefined ? 'week' : 'other';
+  return { columns, kind, periodPrefix: prefix, numberedNames: false };
+}
+
+function isIdColumn(s: ColumnStats): boolean {
+  return s.filled > 0 && ratio(s.ids + s.numbered, s) >= 0.8;
+}
+
+/** An id column holds short id-shaped tokens, mostly unique; a `Task` column of `T01`s is one. */
+function inferId(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): void {
+  if (columns.id !== undefined && !isIdColumn(stats[columns.id]!) && stats[columns.id]!.filled > 0) {
+    // A header that says id over cells that are not ids (`#` over titles) is not an id column.
+    if (ratio(stats[columns.id]!.words, stats[columns.id]!) > 0.5) delete columns.id;
+  }
+  if (columns.title !== undefined && columns.id === undefined) {
+    const t = stats[columns.title]!;
+    if (isIdColumn(t) && ratio(t.unique, t) >= 0.8 && ratio(t.words, t) < 0.5) {
+      columns.id = columns.title;
+      delete columns.title;
+    }
+  }
+  if (columns.id === undefined) {
+    const first = stats[0];
+    const taken = new Set(Object.values(columns));
+    if (first && !taken.has(0) && isIdColumn(first) && ratio(first.unique, first) >= 0.8 && first.filled >= 2 && ratio(first.words, first) < 0.5) {
+      columns.id = 0;
+    }
+  }
+}
+
+/** A status column: named so, else the column whose cells mostly read as statuses. */
+function inferStatus(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): void {
+  if (columns.status !== undefined) return;
+  let best = -1;
+  let bestRatio = 0.6;
+  stats.forEach((s, i) => {
+    if (Object.values(columns).includes(i) && i !== columns.notes) return;
+    if (s.filled < 2 || PRIORITY_HEADER.test(names[i]!)) return;
+    // `Completed` over dates is when; over `[ ]` / `[x]` cells, whether.
+    if (DATE_HEADER.test(names[i]!) && (s.dates > 0 || ratio(s.statuses, s) < 0.9)) return;
+    const r = ratio(s.statuses, s);
+    if (r > bestRatio) {
+      best = i;
+      bestRatio = r;
+    }
+  });
+  if (best >= 0) {
+    if (columns.notes === best) delete columns.notes;
+    columns.status = best;
+  }
+}
+
+const PRIORITY_HEADER = /priori|severity|urgency/i;
+const DATE_HEADER = /^(?:date|due|deadline|eta|start|end|completed|done date|fecha|data|datum|日付|期限|期間|duration|est\.?)\b/i;
+
+function inferOwner(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): void {
+  if (columns.owner !== undefined) return;
+  const i = stats.findIndex((s, k) => !Object.values(columns).includes(k) && s.filled > 0 && ratio(s.handles, s) >= 0.8);
+  if (i >= 0) columns.owner = i;
+}
+
+/** The title: named so, else the first column of words that holds no other role, no dates and no code. */
+function inferTitle(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[], numberedNames: boolean): void {
+  if (columns.title !== undefined) {
+    const t = stats[columns.title]!;
+    // A `Milestone` column of `v1.0.2` names a release, not the task; so does one of single tokens
+    // beside an id column whose cells name the tasks (`| 1. Základ | v1.0.2 |`).
+    const tokens = t.filled > 0 && ratio(t.words, t) === 0 && columns.title !== 0;
+    if (tokens && (ratio(t.ids, t) >= 0.8 || numberedNames)) delete columns.title;
+    else return;
+  }
+  if (numberedNames) return; // the id column's `1. Name` cells give the titles
+  const taken = new Set(
+    Object.entries(columns)
+      .filter(([r]) => r !== 'notes')
+      .map(([, i]) => i),
+  );
+  const usable = (i: number) => {
+    const s = stats[i]!;
+    return (
+      !taken.has(i) &&
+      !DATE_HEADER.test(names[i]!) &&
+      ratio(s.dates, s) < 0.5 &&
+      ratio(s.code, s) < 0.5 &&
+      ratio(s.marks, s) < 0.5 &&
+      ratio(s.letters, s) >= 0.5
+    );
+  };
+  let pick = names.findIndex((_, i) => usable(i) && ratio(stats[i]!.ids, stats[i]!) < 0.8);
+  if (pick < 0) pick = names.findIndex((_, i) => usable(i));
+  if (pick < 0) return;
+  columns.title = pick;
+  if (columns.notes === pick) delete columns.notes;
+}
+
+/** What a log of impediments, risks or blockers names in its title column (`| # | Impediment | Blocks | Owner | Status |`). */
+const LOG_SUBJECT = /^(?:impediments?|risks?|blockers?|riesgos?|riscos?|risques?|risiko|risiken|impedimentos?|bloqueos?|bloqueios?)$/u;
+
+/**
+ * A table whose rows are impediments, risks or blockers (named so by the title column's header) logs what
+ * stands in the way of the work, with its own status (open, mitigated, resolved): not a plan of work, unless
+ * its rows carry ids of work (code-shaped, `T-12`; bare numbers `1`, `2` only count the rows).
+ */
+function logOf(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): ColumnPlan['reason'] | undefined {
+  if (columns.status === undefined || columns.title === undefined || !LOG_SUBJECT.test(names[columns.title]!.split(' ')[0]!)) return undefined;
+  const id = columns.id !== undefined ? stats[columns.id]! : null;
+  return id && id.filled > 0 && ratio(id.letters, id) >= 0.8 ? undefined : 'log';
+}
+
+/** Tables with a status column that are not plans: a legend of marks, or a report of checks and services. */
+function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): ColumnPlan['reason'] | undefined {
+  if (columns.status === undefined) return undefined;
+  const status = stats[columns.status]!;
+  const others = stats.filter((_, i) => i !== columns.status);
+  if (stats.length <= 3 && others.some((s) => s.filled > 0 && ratio(s.marks, s) >= 0.8)) return 'legend';
+  // `| ✅ | Done |`: a column of bare marks beside a column of status words explains the marks.
+  const marksAt = stats.findIndex((s) => s.filled >= 2 && ratio(s.marks, s) >= 0.8);
+  if (stats.length <= 3 && marksAt >= 0 && stats.some((s, i) => i !== marksAt && s.filled >= 2 && ratio(s.statuses, s) >= 0.6 && ratio(s.marks, s) < 0.5))
+    return 'legend';
+  // `` | `open` | white | ``: statuses written as code are the values of a system the table explains.
+  if (status.filled >= 2 && ratio(status.literals, status) >= 0.6) return 'legend';
+  if (status.filled >= 2 && ratio(status.checks, status) >= 0.6) return 'checks';
+  // Most other columns are numbers (tests, coverage, counts): a table of measurements.
+  const roles = new Set(Object.values(columns));
+  const rest = stats.filter((s, i) => !roles.has(i) && s.filled > 0);
+  const numeric = rest.filter((s) => ratio(s.numbers, s) >= 0.8).length;
+  // Ids of their own (`T1`, `T2`, not the row numbers of a report) make a plan of work whatever else the rows measure (estimates, story refs).
+  const coded = columns.id !== undefined && ratio(stats[columns.id]!.letters, stats[columns.id]!) >= 0.8;
+  if (numeric >= 2 && numeric * 2 > rest.length && !coded) return 'checks';
+  return undefined;
+}

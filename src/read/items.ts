@@ -1,0 +1,529 @@
+// List items as tasks. An item is a task when it says so: a checkbox (every
+// common variant: `[ ]`, `[x]`, `[-]` cancelled, `[/]` in progress), a status
+// mark at its start or end (`✅ …`, `… ✓`, `` `[done]` …``, `~~struck~~`), a
+// status after its title (`— cancelled`, `(complete)`), an id of its own
+// (`5.A`, `BUG-3`, `**Hito 1:**`), or a heading above it that states the
+// status of everything listed under it (`## Todo`, `### Done ✅`).
+// Legends (`- ✅ Done`), fields (`- **Status**: …`) and progress lines
+// (`- **Backend**: 90%`) are not tasks.
+
+import type { Span } from '../parse/blocks.js';
+import { startsWithSignifier, type Status, type Vocabulary } from '../model/status.js';
+import { plainText } from '../text/plain.js';
+import { cleanTitle, HERE_MARK, splitId, stripLeadingMarks } from './names.js';
+import { trailingOwnerMark } from './owner-mark.js';
+
+/** Obsidian-style checkbox variants, and what each means. */
+const BOXES: Record<string, Status> = {
+  ' ': 'pending',
+  x: 'done',
+  X: 'done',
+  '-': 'cancelled',
+  '/': 'in-progress',
+  '~': 'in-progress',
+  '>': 'blocked',
+  '!': 'pending',
+  '?': 'pending',
+};
+const BOX_AT_START = /^\[([ xX\-/~>!?])\][ \t]+(?=\S)/;
+/** How many blanks after a box are looked through for the text (bounded: a hostile line of spaces stays cheap). */
+const BOX_BLANKS_MAX = 256;
+/** Field names that say an entry's state (`**Status:** Erledigt`); also the names of a status column. */
+export const STATE_KEYS = new Set([
+  'status',
+  'state',
+  'estado',
+  'estatus',
+  'statut',
+  'stato',
+  'zustand',
+  'stav',
+  'статус',
+  'стан',
+  '状態',
+  '状态',
+  'ステータス',
+  'الحالة',
+]);
+
+/** Field names whose value gives a heading its status: its state, or its progress or outcome (`**Result**: ✅ COMPLETE`). */
+export const STATUS_KEYS = new Set([...STATE_KEYS, 'progress', 'progreso', 'progresso', 'plans', 'result', 'resultado']);
+/** Field names that make `- **Name**: value` an attribute of the heading above, not a task. */
+const FIELD_KEYS = new Set([
+  ...STATUS_KEYS,
+  'owner',
+  'assignee',
+  'priority',
+  'severity',
+  'page',
+  'route',
+  'root cause',
+  'reproduction',
+  'error',
+  'symptom',
+  'files',
+  'file',
+  'files fixed',
+  'location',
+  'goal',
+  'depends on',
+  'dependencies',
+  'requirements',
+  'estimate',
+  'due',
+  'notes',
+  'impact',
+  'solution',
+  'fix',
+  'tests',
+  'effort',
+  'type',
+  'prioridad',
+  'responsable',
+  'objetivo',
+  'duration',
+  'deadline',
+  'verified',
+  'reason',
+  'cause',
+  'note',
+  'why',
+]);
+const FIELD = /^(?:\*\*|__)?([^*_:：\n]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
+/** A field at the start of a line (`- **Status:** Open`, `Исполнитель: …`). */
+const LINE_FIELD = /^(?:[-*+]\s+(?!\s))?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
+/** A further bold field on the same line (`**Priority:** High **Status:** Open`). */
+const NEXT_BOLD_FIELD = /(?<=\s)(?:\*\*|__)([^*_:：\n]{1,30}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])[ \t]*/gu;
+
+/**
+ * The fields a line writes: one at its start, and, after it, any further bold
+ * ones, each value running to the next field (a paragraph of fields written
+ * side by side). Spans are offsets into `raw`.
+ */
+export function lineFields(raw: string): { key: string; value: Span }[] {
+  const first = LINE_FIELD.exec(raw);
+  if (!first) return [];
+  const heads = [{ key: first[1]!, at: 0, valueStart: first[0].length }];
+  NEXT_BOLD_FIELD.lastIndex = first[0].length;
+  for (let m = NEXT_BOLD_FIELD.exec(raw); m; m = NEXT_BOLD_FIELD.exec(raw)) {
+    heads.push({ key: m[1]!, at: m.index, valueStart: m.index + m[0].length });
+  }
+  return heads.map((h, i) => {
+    const end = i + 1 < heads.length ? heads[i + 1]!.at : raw.length;
+    const value = raw.slice(h.valueStart, end);
+    return { key: h.key.trim().toLowerCase(), value: { start: h.valueStart, end: h.valueStart + value.trimEnd().length } };
+  });
+}
+
+const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
+
+export interface ItemReading {
+  /** Why the item is a task; null when it is not one. */
+  task: boolean;
+  id: string | null;
+  /** The id names a scope (`Phase 3:`): only an id where the item is a task anyway. */
+  scopeId: boolean;
+  title: string;
+  notes: string | null;
+  status: Status;
+  statusText: string;
+  /** A checkbox variant not recognised by GFM (`[-]`, `[/]`): its span. */
+  box: Span | null;
+  statusMark: Span | null;
+  statusTail: Span | null;
+  /** `- ✅ Done`: an entry of a status legend (emoji → status). */
+  legend: { emoji: string | null; status: Status } | null;
+  /** `- **Status**: FIXED`: a field of the heading above. */
+  field: { key: string; value: Span } | null;
+  /** The item's own words (bold title or plain), for telling list items apart. */
+  bold: boolean;
+  struck: boolean;
+  /** Its status comes from a mark or words, not a checkbox. */
+  marked: boolean;
+  /** A claim's `@name` mark at the end of the item. */
+  owner: string | null;
+  /** `- [ ] 1. Set up the API`: the number written before the title, an id where such numbers never repeat. */
+  ordinal: string | null;
+  /** A status phrase after the title says the status beside the box or mark (`(SKIPPED - …)`), and decides over a generic one. */
+  tailSays: boolean;
+  /** `[M0] Workspace tooling`: the bracketed tag before the title (an id when each item of its list has its own). */
+  tag: string | null;
+  /** Only a `(TODO: switch providers)` after the title says a status: a note of work still to do, which the builder weighs. */
+  todoNote: boolean;
+}
+
+/** Reads one item. `text` is the file's text; `span` the item's first paragraph (after a GFM checkbox). */
+export function readItem(
+  text: string,
+  span: Span,
+  gfmBox: { checked: boolean | null; span: Span | null },
+  vocab: Vocabulary,
+  repair: (s: string) => string,
+): ItemReading {
+  const r = emptyReading();
+  const { end, here } = trailingMarks(text, span, r);
+  const boxed = readBox(text, span.start, end, gfmBox, r);
+  const boxStatus = boxed.status;
+  let at = boxed.at;
+  const mark = leadingStatus(text, at, end, vocab);
+  if (mark) {
+    r.statusMark = mark.span;
+    at = skipBlanks(text, mark.span.end, end);
+  }
+  const raw = text.slice(at, end).replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
+  const show = (s: string) => repair(plainText(s));
+  const unmarked = stripLeadingMarks(raw);
+  const field = FIELD.exec(unmarked);
+  if (field && !/^\s*\d/.test(unmarked)) {
+    const key = field[1]!.trim().toLowerCase();
+    const valueStart = at + (raw.length - unmarked.length) + field[0].length;
+    if (FIELD_KEYS.has(key)) r.field = { key, value: { start: valueStart, end } };
+    if (PROGRESS_VALUE.test(unmarked.slice(field[0].length))) return { ...r, field: r.field ?? { key, value: { start: valueStart, end } } };
+    if (r.field) return r;
+  }
+  const parts = splitParts(raw, show);
+  r.id = parts.id;
+  r.ordinal = parts.ordinal ?? null;
+  r.scopeId = parts.scopeId;
+  r.bold = parts.bold;
+  r.struck = /^~~[^~]+~~/.test(raw.trim());
+  const isStatus = (s: string) => vocab.read(s).status !== 'none';
+  r.tag = parts.id === null ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
+  r.title = cleanTitle(parts.title, isStatus);
+  r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : null;
+  const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
+  const whole = show(text.slice(mark ? mark.span.start : at, end));
+  if (!boxStatus && isLegend(whole, vocab)) {
+    const reading = vocab.read(whole);
+    r.legend = { emoji: reading.emoji, status: reading.status };
+  }
+  const tail = here ?? tailStatus(text, at, end, parts, vocab, show);
+  // `[x] Rebuild ✓ **PARTIALLY DONE**`, `[ ] Lay turf (SKIPPED - …)`: words that say the work is under way,
+  // stopped or dropped are more precise than a generic box or mark, and win over them.
+  // Where they agree (`[x] … (Done - kept)`), both say the status, and a write changes both.
+  const front = boxStatus !== null || mark ? pickStatus(boxStatus, markReading?.status ?? null, null, false) : null;
+  // A box or mark that already says the work stopped (`[-] ⏭️ … (deferred: …)`) is not generic: it stands.
+  r.tailSays = !!tail?.word && front !== null && (EXPLICIT.has(tail.status) || tail.status === front);
+  const wins = r.tailSays && !STOPPED.has(front!);
+  r.status = wins ? tail!.status : pickStatus(boxStatus, markReading?.status ?? null, tail?.status ?? null, r.struck);
+  r.statusText = [
+    gfmBox.span ? text.slice(gfmBox.span.start, gfmBox.span.end) : r.box ? text.slice(r.box.start, r.box.end) : '',
+    mark ? show(text.slice(mark.span.start, mark.span.end)) : '',
+    !mark && tail ? tail.text : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (tail && (!mark || r.tailSays)) r.statusTail = tail.span;
+  // The words around a status in brackets (`(blocked on step 4)`) say why: notes, never dropped with the status.
+  const why = tail?.paren && tail.word ? tail.paren.slice(tail.paren.indexOf(tail.word) + tail.word.length).replace(/^[\s:：,;—–-]+/u, '') : '';
+  if (why) r.notes = [r.notes, why.trim()].filter(Boolean).join(' ');
+  if (tail && !mark && !boxStatus) {
+    // The notes are what follows the title but the status phrase (`✅ Complete (Day 1)` → `(Day 1)`).
+    const rest = splitParts(text.slice(at, tail.span.start) + text.slice(tail.span.end, end), show).rest;
+    r.notes = rest ? cleanTitle(rest, isStatus) || null : null;
+  }
+  // An id alone makes a task only with a title after it: `* LZ4`, `- GPU` name a thing (`- [ ] #123` has its box).
+  const titled = r.id !== null && !r.scopeId && !!parts.titled;
+  r.task = boxStatus !== null || !!mark || !!tail || r.struck || titled;
+  // `✅ `signup_completed``: a mark beside a name in code is a checked list of names, not work.
+  if (!boxStatus && /^`[^`]+`(?:\s*\([^()]*\))?$/.test(raw.trim())) r.task = false;
+  if (r.legend) r.task = false;
+  r.marked = boxStatus === null;
+  r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
+  return r;
+}
+
+function emptyReading(): ItemReading {
+  return {
+    task: false,
+    id: null,
+    scopeId: false,
+    title: '',
+    notes: null,
+    status: 'none',
+    statusText: '',
+    box: null,
+    statusMark: null,
+    statusTail: null,
+    legend: null,
+    field: null,
+    bold: false,
+    struck: false,
+    marked: false,
+    owner: null,
+    ordinal: null,
+    tag: null,
+    tailSays: false,
+    todoNote: false,
+  };
+}
+
+/**
+ * What ends an item after its title: a claim's `@name` (into `r.owner`) and a `← we are here` marker.
+ * Returns where the rest of the item ends, and the marker's status.
+ */
+function trailingMarks(
+  text: string,
+  span: Span,
+  r: ItemReading,
+): { end: number; here: { status: Status; text: string; span: Span; word: string; paren?: string } | null } {
+  const at = span.start;
+  let end = span.end;
+  const claim = trailingOwnerMark(text.slice(at, end));
+  if (claim) {
+    r.owner = claim.owner;
+    end = at + claim.start;
+  }
+  // `- Pour the slab ← we are here`: the marker says the item is under way, after the title.
+  const hereAt = HERE_MARK.exec(text.slice(at, end));
+  let here: { status: Status; text: string; span: Span; word: string; paren?: string } | null = null;
+  if (hereAt) {
+    const start = at + hereAt.index + (hereAt[0].length - hereAt[0].trimStart().length);
+    const stop = at + hereAt.index + hereAt[0].trimEnd().length;
+    here = { status: 'in-progress', text: text.slice(start, stop), span: { start, end: stop }, word: 'here' };
+    end = at + hereAt.index;
+  }
+  return { end, here };
+}
+
+/** The item's checkbox (GFM's, or one written `[ ]` where GFM sees none, into `r.box`): its status, and where the text after it starts. */
+function readBox(
+  text: string,
+  at: number,
+  end: number,
+  gfmBox: { checked: boolean | null; span: Span | null },
+  r: ItemReading,
+): { status: Status | null; at: number } {
+  let boxStatus: Status | null = null;
+  if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
+  else {
+    // The box and the blanks after it (any number: `[ ]     five spaces` is still a box and its text).
+    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 3 + BOX_BLANKS_MAX)));
+    if (box) {
+      r.box = { start: at, end: at + 3 };
+      boxStatus = BOXES[box[1]!]!;
+      at += box[0].length;
+    }
+  }
+  return { status: boxStatus, at };
+}
+
+/** Statuses an explicit phrase states more precisely than a box or a generic mark. */
+const EXPLICIT: ReadonlySet<Status> = new Set(['in-progress', 'blocked', 'cancelled']);
+const STOPPED: ReadonlySet<Status> = new Set(['blocked', 'cancelled']);
+
+/** `[-]` → cancelled wins; a ticked box is done; an open box gives way to a mark; then the tail. */
+function pickStatus(box: Status | null, mark: Status | null, tail: Status | null, struck: boolean): Status {
+  if (box && box !== 'pending') return box;
+  if (mark) return mark;
+  // Words after the title are notes once a checkbox says the status (`- [ ] Phase 1 — completed 2026-03-04` is open).
+  if (box) return box;
+  if (tail) return tail;
+  return struck ? 'done' : 'none';
+}
+
+function skipBlanks(text: string, at: number, end: number): number {
+  while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+  return at;
+}
+
+/** A status emoji, shortcode, or bracketed/coded status word (`` `[done]` ``) at the start of the item text. */
+function leadingStatus(text: string, at: number, end: number, vocab: Vocabulary): { span: Span } | null {
+  const head = text.slice(at, Math.min(end, at + 40));
+  const emoji = /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘✓✗✘])\uFE0F?/u.exec(head);
+  if (emoji && vocab.isStatusEmoji(emoji[0]) && !startsWithSignifier(head)) return { span: { start: at, end: at + emoji[0].length } };
+  const code = /^:([a-z0-9_+-]+):/i.exec(head);
+  if (code && vocab.read(code[0]).emoji) return { span: { start: at, end: at + code[0].length } };
+  const tag = /^`?\[([\p{L} _-]{2,20})\]`?(?=\s)/u.exec(head);
+  if (tag) {
+    const word = vocab.leadingWord(tag[1]!);
+    if (word && word.text.length === tag[1]!.length) return { span: { start: at, end: at + tag[0].length } };
+  }
+  return null;
+}
+
+/** The raw parts of an item's text after its box and marks: where `plan edit` finds its title and notes. */
+export function itemParts(raw: string): { id: string | null; title: string; notes: string | null } {
+  const p = splitParts(raw, (s) => s);
+  return { id: p.id, title: p.title, notes: p.rest || null };
+}
+
+interface Parts {
+  id: string | null;
+  scopeId: boolean;
+  title: string;
+  /** Display text after the title and its separator. */
+  rest: string;
+  /** Raw offset (within the item text) where `rest` starts, or -1. */
+  restAt: number;
+  bold: boolean;
+  /** `1. Set up the API` inside an item: the number written before the title. */
+  ordinal?: string;
+  /** Words follow the id (`T-12 Fit the sink`), not the id alone (`LZ4`). */
+  titled?: boolean;
+}
+
+/** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
+function splitParts(raw: string, show: (s: string) => string): Parts {
+  const open = /^(\*\*|__)(?=\S)/.exec(raw);
+  if (open) {
+    const close = raw.indexOf(open[1]!, 2);
+    if (close > 2) {
+      const inner = show(raw.slice(2, close)).trim();
+      const after = raw.slice(close + 2);
+      const sep = /^[\s:：.—–-]*/u.exec(after)![0];
+      const idSplit = splitId(inner);
+      let title = (idSplit.id ? idSplit.rest : inner).replace(/(?<![\s:：.])[\s:：.]+$/u, '');
+      let rest = show(after.slice(sep.length)).trim();
+      const restAt = close + 2 + sep.length;
+      // `**URGENT REVIEW NEEDED**: Compare the volumes`: a bold alert in capitals before a colon flags the task; the words after it name it.
+      if (!idSplit.id && rest && /[:：]/u.test(sep) && isAlert(inner)) return { id: null, scopeId: false, title: rest, rest: inner, restAt: -1, bold: true };
+      if (!title && rest) {
+        // `**Hito 1:** Infraestructura Base`: the bold part was only the id.
+        title = rest;
+        rest = '';
+      }
+      return { id: idSplit.id, scopeId: idSplit.scope, title, rest, restAt: rest ? restAt : -1, bold: true, titled: !!title.trim() };
+    }
+  }
+  const shown = show(raw).trim();
+  // `01-02-PLAN.md -- Core interfaces…`: an item named by a numbered file is that file's work; its number is the id.
+  const file = /^(\d+(?:[-.]\d+)+)-[\w.-]*\.(?:md|txt|markdown)\s+(?:--|—|–)\s+(\S.*)$/u.exec(shown);
+  if (file) return { id: file[1]!, scopeId: false, title: file[2]!, rest: '', restAt: -1, bold: false, titled: true };
+  const idSplit = splitId(stripLeadingMarks(shown));
+  // `- [ ] 1. Set up the API`: a number the writer put before the title orders it; it is an id only
+  // where such numbers never repeat in the file (the builder decides, as for ordered lists).
+  const number = idSplit.id ? null : /^(\d{1,4})[.)]\s+(?=\S)/u.exec(stripLeadingMarks(shown));
+  if (number) {
+    const parts = splitParts(stripLeadingMarks(shown).slice(number[0].length), (s) => s);
+    return { ...parts, ordinal: number[1]! };
+  }
+  // `- [ ] #123`: an item that is only an id is titled by it.
+  const titled = !!idSplit.id && !!idSplit.rest.trim();
+  const body = titled ? idSplit.rest : shown;
+  const dash = /(?<!\s)\s+(?:—|–|--)\s+/u.exec(body);
+  if (dash && dash.index > 0) {
+    // `` `src/mail.ts` — retrying client ``, `` Fix `src/x.ts` — pass the model ``: a name in code just
+    // before the dash says which thing, the words after it the work; both are the title, up to a
+    // last part that reads as a stamp (`— DONE 2026-03-06`, `— 4/4 plans`).
+    const end = codeBeforeDash(raw) ? stampAt(body, dash.index) : dash.index;
+    return {
+      id: idSplit.id,
+      scopeId: idSplit.scope,
+      title: body.slice(0, end),
+      rest: end < body.length ? body.slice(end).replace(/^\s+(?:—|–|--)\s+/u, '') : '',
+      restAt: -1,
+      bold: false,
+      titled,
+    };
+  }
+  return { id: idSplit.id, scopeId: idSplit.scope, title: body, rest: '', restAt: -1, bold: false, titled };
+}
+
+/** The item's first dash follows a span in code (`` `src/mail.ts` — … ``). */
+function codeBeforeDash(raw: string): boolean {
+  const dash = /(?<!\s)\s+(?:—|–|--)\s+/u.exec(raw);
+  return !!dash && raw[dash.index - 1] === '`';
+}
+
+/** Where the title ends in `body` when its first dash (at `first`) does not end it: before a last part that is a stamp. */
+function stampAt(body: string, first: number): number {
+  const dashes = [...body.slice(first).matchAll(/(?<!\s)\s+(?:—|–|--)\s+/gu)];
+  const last = dashes[dashes.length - 1]!;
+  const lastAt = first + last.index;
+  const tail = body.slice(lastAt + last[0].length);
+  // A date, a count or a word in capitals alone or before a date (`DONE 2026-03-06`, `4/4 plans`, `SHIPPED`) stamps the
+  // item; words describe it (`HMAC token utility`).
+  return /^(?:\d|\p{Lu}{2,}(?:\s+\d|\s*$))/u.test(tail) ? lastAt : body.length;
+}
+
+/** Words in capitals, two or more (`URGENT REVIEW NEEDED`): an alert, not a name. */
+function isAlert(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  return words.length >= 2 && /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/** Marks that state a status at the end of an item (a trailing 🎉 or ✨ celebrates, it does not track). */
+export const TRAILING_MARKS = new Set(['✅', '✔', '☑', '✓', '❌', '✗', '✘', '⏳', '🔄', '🚧', '⛔', '🚫', '⏸', '🛑', '⬜']);
+
+/** A status after the title: a mark at the very end, a status phrase after it, or `(complete)` at the end. */
+function tailStatus(
+  text: string,
+  at: number,
+  end: number,
+  parts: Parts,
+  vocab: Vocabulary,
+  show: (s: string) => string,
+): { status: Status; text: string; span: Span; word?: string | null; paren?: string } | null {
+  const raw = text.slice(at, end);
+  // `✓ **PARTIALLY DONE**`: a mark with status words after it, closing the item.
+  const marked = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s+((?:\*\*|__)?[\p{L}][\p{L}\s'-]{1,30}(?:\*\*|__)?)\s*$/u.exec(raw);
+  if (marked && vocab.isStatusEmoji(marked[1]!)) {
+    const r = vocab.read(show(marked[2]!));
+    const words = show(marked[2]!).trim();
+    const span = r.status !== 'none' && r.word?.length === words.length ? phraseSpan(raw, marked.index + 1, marked[1]!, r.word) : null;
+    if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at), word: r.word };
+  }
+  const trailing = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s*$/u.exec(raw);
+  if (trailing && TRAILING_MARKS.has(trailing[1]!.replace('\uFE0F', '')) && vocab.isStatusEmoji(trailing[1]!)) {
+    const s = at + trailing.index + 1;
+    return { status: vocab.read(trailing[1]!).status, text: trailing[1]!, span: { start: s, end: s + trailing[1]!.length } };
+  }
+  const titleEnd = Math.max(0, raw.indexOf(parts.title.slice(0, 12)) + 1);
+  if (parts.rest) {
+    const lead = vocab.read(parts.rest);
+    if (lead.status !== 'none' && (lead.emoji || /^[\p{L}]/u.test(parts.rest))) {
+      const span = phraseSpan(raw, titleEnd, lead.emoji, lead.word);
+      if (span) return { status: lead.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
+    }
+    const segments = parts.rest.split(/(?<!\s)\s+[—–]\s+/u);
+    const last = segments[segments.length - 1]!;
+    if (segments.length > 1 && last.split(/\s+/).length <= 4) {
+      const r = vocab.read(last);
+      const span = r.status !== 'none' ? phraseSpan(raw, raw.lastIndexOf(last.slice(0, 6)), r.emoji, r.word) : null;
+      if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at) };
+    }
+  }
+  const paren = /\(([^()]{2,40})\)(?:\*{1,2}|_{1,2})?\s*$/u.exec(raw);
+  if (paren) {
+    const r = vocab.read(show(paren[1]!));
+    const span = r.status !== 'none' && r.word ? phraseSpan(raw, paren.index + 1, null, r.word) : null;
+    if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at), word: r.word, paren: show(paren[1]!) };
+  }
+  return null;
+}
+
+/** `✅ **RESOLVED**`: a phrase that opens emphasis takes its closing marks too, so a writer replaces the whole. */
+function closeEmphasis(raw: string, start: number, end: number): number {
+  const inside = raw.slice(start, end);
+  for (const d of ['**', '__', '`']) {
+    const opened = inside.split(d).length - 1;
+    if (opened % 2 === 1 && raw.startsWith(d, end)) end += d.length;
+  }
+  return end;
+}
+
+/** Where the status phrase (its emoji, then its words) is written in `raw`, from `from` on. */
+function phraseSpan(raw: string, from: number, emoji: string | null, word: string | null): Span | null {
+  if (from < 0) return null;
+  const first = emoji ?? word;
+  if (!first) return null;
+  const start = raw.indexOf(first, from);
+  if (start < 0) return null;
+  if (!word) return { start, end: start + first.length };
+  const w = raw.indexOf(word, start);
+  return w < 0 ? null : { start, end: closeEmphasis(raw, start, w + word.length) };
+}
+
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+/** `✅ Done`, `⬜ Not Started`, `` `⚙️ En Progreso` ``, `✅ **Done**: Task completed`: a legend entry. */
+function isLegend(shown: string, vocab: Vocabulary): boolean {
+  const reading = vocab.read(shown);
+  if (reading.status === 'none' || !reading.emoji || !reading.word) return false;
+  const afterEmoji = stripLeadingMarks(shown);
+  const rest = afterEmoji.slice(reading.word.length).trim();
+  return rest === '' || /^[:=(–—-]/u.test(rest);
+}

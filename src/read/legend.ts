@@ -1,0 +1,68 @@
+// A status legend (`- ✅ Done`, `| 🟡 | In Progress |`, `` | `[0.5]` | In progress | ``)
+// says what a file's marks and tokens mean. The builder reads legends first, so a mark the file defines
+// (`🔴 Not started`) reads as the file says everywhere, before and after the legend.
+
+import type { Block, Span } from '../parse/blocks.js';
+import type { SettableStatus, Vocabulary, VocabularyExtension } from '../model/status.js';
+import { planColumns } from './columns.js';
+import { readItem } from './items.js';
+
+const MAX_LEGEND = 64;
+
+/** How a legend writes each status (`🔄 Em Andamento`): the style `set` follows where no cell shows it. */
+export type LegendTexts = Partial<Record<SettableStatus, string>>;
+
+export function findLegends(
+  blocks: Block[],
+  text: string,
+  display: (span: Span) => string,
+  vocab: Vocabulary,
+  repair: (s: string) => string,
+): { extension: VocabularyExtension; texts: LegendTexts } {
+  const found = new Map<string, SettableStatus | null>();
+  const texts: LegendTexts = {};
+  /** The status phrase of a legend entry (`🔄 Em Andamento` of `🔄 Em Andamento - being done`), first entry per status. */
+  const learnText = (shown: string, mark: string | null) => {
+    const r = vocab.read(shown);
+    if (r.status === 'none' || r.status === 'cancelled' || texts[r.status as SettableStatus] !== undefined) return;
+    const phrase = shown.slice(r.start, r.end).trim();
+    texts[r.status as SettableStatus] = mark && !phrase.includes(mark) ? `${mark} ${phrase}` : phrase;
+  };
+  const learn = (mark: string | null, status: string) => {
+    // A legend is a few lines; a file of thousands of "legend" rows must not make every status read slow.
+    if (!mark || status === 'none' || found.size >= MAX_LEGEND) return;
+    const known = found.get(mark);
+    found.set(mark, known === undefined || known === status ? (status as SettableStatus) : null);
+  };
+  // `` | `[0.5]` | In progress | ``: a token written as code beside the status it stands for.
+  const learnToken = (row: string[], raw: string[]) => {
+    const token = raw.findIndex((c) => /^`[^`\s][^`]{0,15}`$/u.test(c.trim()));
+    const meaning = row.findIndex((c, i) => i !== token && vocab.read(c).status !== 'none');
+    if (token >= 0 && meaning >= 0 && vocab.read(row[token]!).status === 'none') learn(row[token]!.trim(), vocab.read(row[meaning]!).status);
+  };
+  for (const block of blocks) {
+    if (block.type === 'item' && !block.checkbox && /^[`\p{Extended_Pictographic}\u2600-\u27BF:]/u.test(text.slice(block.text.start, block.text.start + 2))) {
+      const r = readItem(text, block.text, { checked: null, span: null }, vocab, repair);
+      if (r.legend) {
+        learn(r.legend.emoji, r.legend.status);
+        learnText(display(block.text), null);
+      }
+    } else if (block.type === 'table' && block.header.cells.length <= 3) {
+      const rows = block.rows.map((r) => r.cells.map(display));
+      const raw = block.rows.map((r) => r.cells.map((c) => text.slice(c.start, c.end)));
+      const plan = planColumns(block.header.cells.map(display), rows, raw, vocab);
+      if (plan.reason !== 'legend' || plan.columns.status === undefined) continue;
+      const status = plan.columns.status;
+      rows.forEach((row, r) => {
+        const mark = row.find((c, i) => i !== status && vocab.read(c).emoji && vocab.read(c).word === null);
+        if (mark) {
+          learn(vocab.read(mark).emoji, vocab.read(row[status] ?? '').status);
+          learnText(row[status] ?? '', vocab.read(mark).emoji);
+        } else learnToken(row, raw[r]!);
+      });
+    }
+  }
+  const extension: VocabularyExtension = {};
+  for (const [mark, status] of found) if (status) extension[mark] = status;
+  return { extension, texts };
+}

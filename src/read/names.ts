@@ -1,0 +1,175 @@
+// Display text → the names a person uses: a task's id and title, a heading's
+// group name. Shared by tables, lists and headings, so `Phase 3: Search`
+// reads the same wherever it is written.
+
+import { scopeWord } from './scope.js';
+import { Vocabulary } from '../model/status.js';
+
+/** Whether a text is a status and nothing more (`IN PROGRESS`, `✅ Done`), in the shared vocabulary. */
+function isStatusText(s: string): boolean {
+  const v = Vocabulary.of();
+  const word = v.leadingWord(s.trim());
+  return word !== null && word.text.length === s.trim().length;
+}
+
+/** Pictographs and symbols used as decoration or status marks (arrows are words here: `A → B`). */
+const MARK_CHAR = String.raw`\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF\u25A0-\u25FF✓✗✘`;
+const MARK = String.raw`(?:[${MARK_CHAR}]\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*)`;
+/** At the start, a damaged emoji (U+FFFD) is decoration too; elsewhere it stands for a letter and stays. */
+const LEADING_MARKS = new RegExp(String.raw`^(?:${MARK}|\uFFFD|\uFE0F|\s)+`, 'u');
+const ANY_MARK = new RegExp(MARK, 'gu');
+/** A status mark at the end, with what usually follows it there: `✅`, `🔄 IN PROGRESS`, `✓ (complete)`, `🔴 CRITICAL`. */
+// Linear in the text: a match never starts just after a space or a mark (one starting there would start earlier), the
+// marks and the spaces after them are taken whole (atomic, through a lookahead), and the words' class holds the trailing spaces.
+const TRAILING_STATUS = new RegExp(
+  String.raw`(?<![\s${MARK_CHAR}]|[${MARK_CHAR}]\uFE0F)\s*(?=((?:${MARK}(?=(\s*))\2)+))\1(?:\([^()]*\)\s*|[\p{Lu}\p{N}][\p{Lu}\p{N}\s!.:%\-–—]*)?$`,
+  'u',
+);
+/** A trailing `(✅ COMPLETE - Controls Only)` or `[🔲 FUTURE]`. */
+const TRAILING_MARKED_PAREN = new RegExp(String.raw`(?<!\s)\s*[([]\s*${MARK}[^()[\]]*[)\]]\s*$`, 'u');
+
+/** Leading decoration removed: `⚙️ Automation` → `Automation`, `\uFFFD Speech` → `Speech`. */
+export function stripLeadingMarks(s: string): string {
+  return s.replace(LEADING_MARKS, '');
+}
+
+/**
+ * `<-- we are here`, `← you are here`, `👈 we are here` at the end of a heading or an item: where the work
+ * stands now, so that task is in progress. (`(current)` is not one: a current version is often a shipped one.)
+ */
+export const HERE_MARK =
+  /(?:<-+|←|⬅\uFE0F?|👈[\u{1F3FB}-\u{1F3FF}]?)[ \t]*(?:\*\*|__|\*|_)?(?:we|you)(?:'re|’re|[ \t]+are)[ \t]+here[!.]?(?:\*\*|__|\*|_)?[ \t]*$/iu;
+
+/** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`. */
+export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
+  let s = stripLeadingMarks(text.replace(HERE_MARK, '')).replace(TRAILING_MARKED_PAREN, '');
+  // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status.
+  s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
+  const cut = s.replace(TRAILING_STATUS, '');
+  if (cut.trim() !== '') s = cut;
+  s = s.replace(ANY_MARK, ' ').replace(/\s+/g, ' ').trim();
+  // `Phase 1: Foundation - DONE`, `Sprint 3 — Complete`: a last dashed part that only states a status.
+  s = s.replace(/(?<!\s)\s+[—–-]\s+(?!\s)([^—–-]+)$/u, (m, last: string) => (isStatus(last) && s.length > m.length ? '' : m));
+  return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim() || text.trim();
+}
+
+export interface IdSplit {
+  id: string | null;
+  /** The text after the id and its separator. */
+  rest: string;
+  /** The id names a scope (`Phase 3`), so it only counts as an id where a task is known to be there. */
+  scope: boolean;
+}
+
+/** Code-like ids: `BUG-001`, `WS-A`, `S0-01`, `T01`, `M5.1`, `1.5.1`, `5.A`, `1A`, `#12`; hierarchical `INV-01.1`, `ABC-DEF-001.2.1`. */
+const HYPHEN_ID = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:\.\d+)*[a-z]?`;
+const SHORT_ID = String.raw`[A-Z]{1,4}\d+(?:\.\d+)*[a-z]?`;
+const LETTER_ID = String.raw`(?:#\d+|${HYPHEN_ID}|${SHORT_ID}(?:[-–]${SHORT_ID})?|\d+[A-Z])`;
+const CODE_ID = String.raw`(?:${LETTER_ID}|\d+(?:\.[A-Za-z0-9]+)+)`;
+const SEPARATOR = String.raw`(?=$|[\s:)\]—–,*_.-])`;
+const CODE_AT_START = new RegExp(`^(${CODE_ID})${SEPARATOR}`, 'u');
+/** Headings take only ids with a hyphen (`BUG-001`, `WS-A`): `S0 — …` and `P1.1 - …` number sections. */
+const HEADING_ID_AT_START = new RegExp(`^(${HYPHEN_ID})${SEPARATOR}`, 'u');
+/** `Task 4:`, `Hito 1:`, `Phase 3 —`: a word and a number, then a separator. */
+const WORD_NUMBER = /^([\p{Lu}][\p{L}]{1,15})\s+(\d+(?:\.\d+)*[A-Za-z]?(?:\s*[-–—]\s*\d+(?:\.\d+)*[A-Za-z]?)?)(?=\s*(?:[:：—–]|\s-\s|$))/u;
+/** Words that name a unit of work when a number follows (`Task 4`); other words and numbers (`Funnel 1`) are just names. */
+const WORK_WORDS = new Set([
+  'task',
+  'story',
+  'issue',
+  'bug',
+  'ticket',
+  'item',
+  'epic',
+  'feature',
+  'step',
+  'tarea',
+  'tarefa',
+  'aufgabe',
+  'tâche',
+  'задача',
+  'úkol',
+  'historia',
+  'incidencia',
+]);
+const AFTER_ID = /^[\s:：.)\]—–-]+/u;
+/**
+ * `03-01: Run the cables`, `23.1-01: Fit the sockets`: numbers joined by a hyphen, then a colon, number
+ * a plan's parts (phase 3, step 1). Parts of at most three digits: `2025-06-02:` is a date.
+ */
+const NUMBER_PAIR_ID = /^(\d{1,3}(?:\.\d{1,3})*(?:-\d{1,3}(?:\.\d{1,3})*)+)[:：]\s+(?=\S)/u;
+
+/**
+ * The id a text starts with. A scope word and number (`Phase 3:`) gives the
+ * number (`W`, `S`, `M` before it for weeks, sprints and months, as week-table
+ * rows are named); another word and number (`Task 4:`) is the id as written.
+ */
+export function splitId(text: string, lettersOnly = false): IdSplit {
+  const pair = lettersOnly ? null : NUMBER_PAIR_ID.exec(text);
+  if (pair) return { id: pair[1]!, rest: text.slice(pair[0].length), scope: false };
+  const code = (lettersOnly ? HEADING_ID_AT_START : CODE_AT_START).exec(text);
+  if (code) return { id: code[1]!, rest: text.slice(code[0].length).replace(AFTER_ID, ''), scope: false };
+  const wn = WORD_NUMBER.exec(text);
+  if (wn) {
+    const kind = scopeWord(wn[1]!);
+    const number = wn[2]!.replace(/(?<!\s)\s*[-–—]\s*/, '-');
+    const rest = text.slice(wn[0].length).replace(AFTER_ID, '');
+    if (kind) return { id: (PERIOD_PREFIX[kind] ?? '') + number, rest, scope: true };
+    if (WORK_WORDS.has(wn[1]!.toLowerCase())) return { id: `${wn[1]} ${number}`, rest, scope: false };
+  }
+  return { id: null, rest: text, scope: false };
+}
+
+/** A heading's own id: numbered sections (`2.1 Events`) are structure, not ids. */
+export function headingId(text: string): IdSplit {
+  return splitId(text, true);
+}
+
+/** Week-table rows are `W2`, sprint rows `S3`, month rows `M1`; phases and milestones are their number. */
+const PERIOD_PREFIX: Record<string, string> = { week: 'W', sprint: 'S', month: 'M' };
+
+/** An id cell or a table's first column: `TASK-001`, `T01`, `1.2`, `P1`, `Task 1`, `7`. */
+export function isIdShaped(cell: string): boolean {
+  const c = cell.trim();
+  if (c === '' || c.length > 24) return false;
+  if (new RegExp(`^${CODE_ID}$`, 'u').test(c)) return true;
+  return /^\d{1,4}[a-z]?\+?$/.test(c) || /^[\p{Lu}][\p{L}]{1,15} \d+(?:\.\d+)*$/u.test(c) || /^[A-Z]{1,3}\d{1,4}$/.test(c);
+}
+
+/**
+ * `1. Základ` → id `1`, title `Základ`; `4c-A. Paint the hall` → id `4c-A`: a cell that numbers the task
+ * and names it. The code is one short token with a digit in it, then a full stop or a bracket.
+ */
+export function splitNumberedName(cell: string): { id: string; title: string } | null {
+  const m = /^(\d+(?:\.\d+)*|(?=[^\s.]{0,9}\d)[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)[.)]\s+(\S.*)$/u.exec(cell.trim());
+  return m && m[1]!.length <= 10 ? { id: m[1]!, title: m[2]! } : null;
+}
+
+/**
+ * A title without decoration and trailing notes of state: `🔧 [CI] Fix tests (2026-03-16)` → `Fix tests`,
+ * `Add distros (deferred: MVP sufficient)` → `Add distros`, `Search (#349)` → `Search`.
+ */
+/** The words that open an inline dependency mark (`(after 1.2)`, `(blocked by #12)`): depends.ts reads them out of titles. */
+export const DEPENDENCY_OPENERS = 'after|depends on|blocked by|blocked on|waits? on|waiting on|tras|después de|après|nach|depois de';
+/** `blocked by #12`, `after 1.2, T-3`: an opener then ids (a digit in each), a dependency; `blocked on step 4` is a status with its reason. */
+const DEPENDENCY_INSIDE = new RegExp(
+  `^(?:${DEPENDENCY_OPENERS})\\s+#?[\\p{L}._-]*\\d[\\p{L}\\p{N}._-]*(?:\\s*,\\s*#?[\\p{L}._-]*\\d[\\p{L}\\p{N}._-]*)*$`,
+  'iu',
+);
+
+export function cleanTitle(title: string, isStatus: (s: string) => boolean = () => false): string {
+  let s = stripLeadingMarks(title).replace(/^\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+(?=\S)/u, '');
+  // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
+  s = s.replace(/^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/, '');
+  s = s.replace(/(?<!\s)\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
+  // A status in parentheses goes (`(done)`); `(blocked by #12)` opens with one but is a dependency, read out later.
+  s = s.replace(/(?<!\s)\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) => (isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m));
+  s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
+  s = s.replace(TRAILING_STATUS, (m) => (/[\p{L}\p{N}]/u.test(s.slice(0, s.length - m.length)) ? '' : m));
+  return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim();
+}
+
+/** Removes every decorative mark (for comparing titles and names). */
+export function withoutMarks(s: string): string {
+  return s.replace(ANY_MARK, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,221 @@
+// The heading outline as the builder walks the file: which headings (and
+// collapsible `<details>` sections) enclose the current block, the scopes they
+// name, the section path, and the group a person would file a task under.
+
+import type { HeadingBlock } from '../parse/blocks.js';
+import type { Status, Vocabulary } from '../model/status.js';
+import { groupName, headingId, HERE_MARK, splitId, withoutMarks } from './names.js';
+import { emptyScope, scopesInHeading } from './scope.js';
+import type { Scope, Task } from '../model/types.js';
+
+export interface OutlineNode {
+  /** Heading depth; a `<details>` section sits half a level below the heading around it. */
+  depth: number;
+  text: string;
+  name: string;
+  scope: Partial<Scope>;
+  /** The heading names a sprint, week, month, phase or milestone (`Week 1: …`, `Core (Phase 1-7)`). */
+  scoped: boolean;
+  /** The status written in the heading (`🔄 IN PROGRESS`, `(✅ COMPLETE)`, `[DONE]`). */
+  status: Status;
+  /** The heading says what state the work listed under it is in (`## Todo`, `### Done ✅`, `## Future Horizons`). */
+  listStatus: Status | null;
+  line: number;
+  /** Index in `plan.headings`; -1 for a `<details>` section. */
+  index: number;
+  /** The heading's task, when it is one (decided when its section ends). */
+  task: Task | null;
+  /** Tasks found inside the section so far, and how many of them are not table rows. */
+  holds: number;
+  holdsItems: number;
+  /** A `**Status**: …` line or item right under the heading: where it is and what it says. */
+  field: { status: Status; text: string; span: { start: number; end: number }; key: string } | null;
+  /** An `**Owner:** …` line or item right under the heading: who its task is for. */
+  owner: string | null;
+  /** `**Due:** …`, `**Tags:** …` lines or items right under the heading: fields of its task, by their names as written; a `**Priority:**` one goes to `priority`. */
+  fields?: Record<string, string>;
+  priority?: string;
+  /** The heading starts with an id of its own (`BUG-001:`, `Task 4:`): it is a task, and groups what it holds. */
+  taskLike: boolean;
+  /** Where the heading is, and the scope, section and group it has there (for a heading that turns out to be a task). */
+  at?: { block: HeadingBlock; scope: Scope; section: string | null; group: string | null };
+}
+
+export class Outline {
+  private readonly stack: OutlineNode[] = [];
+
+  /** Enters a heading; returns the nodes whose sections it closes (innermost first). */
+  enter(node: OutlineNode): OutlineNode[] {
+    const closed: OutlineNode[] = [];
+    while (this.stack.length && this.stack[this.stack.length - 1]!.depth >= node.depth) closed.push(this.stack.pop()!);
+    this.stack.push(node);
+    return closed;
+  }
+
+  /** Opens a `<details>` section named by its `<summary>`. */
+  openDetails(node: OutlineNode): void {
+    const parent = this.stack[this.stack.length - 1];
+    node.depth = (parent?.depth ?? 0) + 0.5;
+    this.stack.push(node);
+  }
+
+  /** Closes the innermost `<details>` section and the headings inside it. */
+  closeDetails(): OutlineNode[] {
+    const at = this.stack.map((n) => n.index).lastIndexOf(-1);
+    if (at < 0) return [];
+    return this.stack.splice(at).reverse();
+  }
+
+  /** Closes everything (end of file). */
+  closeAll(): OutlineNode[] {
+    return this.stack.splice(0).reverse();
+  }
+
+  current(): OutlineNode | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Every open node, outermost first. */
+  open(): readonly OutlineNode[] {
+    return this.stack;
+  }
+
+  /**
+   * The state an enclosing heading gives the work under it (`## Horizon 4 — Next` or
+   * `## Phase 2 ✅` over `### Theme: …`), unless a heading in between says a state of its own or is a task.
+   */
+  inheritedListStatus(): Status | null {
+    for (let i = this.stack.length - 2; i >= 0; i--) {
+      const n = this.stack[i]!;
+      const given = n.listStatus ?? (n.scoped && n.status !== 'none' ? n.status : null);
+      if (given) return given;
+      if (n.status !== 'none' || n.taskLike || this.stack[i + 1]!.status !== 'none') return null;
+    }
+    return null;
+  }
+
+  scope(): Scope {
+    const scope = emptyScope();
+    for (const n of this.stack) Object.assign(scope, n.scope);
+    return scope;
+  }
+
+  section(): string | null {
+    const named = this.stack.filter((n) => n.text !== '');
+    return named.length ? named.map((n) => n.text).join(' > ') : null;
+  }
+
+  /**
+   * The group of a block here: the innermost heading when it names a scope or
+   * is itself a task; else the nearest enclosing scope heading (`Sprint 2` over
+   * `Tasks Breakdown`); else the innermost heading.
+   */
+  group(except?: OutlineNode): string | null {
+    const nodes = this.stack.filter((n) => n !== except && n.name !== '');
+    const inner = nodes[nodes.length - 1];
+    if (!inner) return null;
+    if (inner.scoped || inner.taskLike || inner.task) return inner.name;
+    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.scoped) return nodes[i]!.name;
+    return inner.name;
+  }
+}
+
+/** A node for a heading or a `<summary>`, with what its text says. */
+export function outlineNode(text: string, depth: number, line: number, index: number, vocab: Vocabulary): OutlineNode {
+  const scope = scopesInHeading(text);
+  const name = groupName(text);
+  const id = headingId(name);
+  return {
+    depth,
+    text,
+    name,
+    scope,
+    scoped: Object.keys(scope).length > 0,
+    status: headingStatus(text, vocab),
+    listStatus: listStatus(text, vocab),
+    line,
+    index,
+    task: null,
+    holds: 0,
+    holdsItems: 0,
+    field: null,
+    taskLike: id.id !== null && !id.scope,
+    owner: null,
+  };
+}
+
+/** Icons that open headings for decoration more often than to state a status. */
+const ICONS = new Set(['📋', '📅', '🗓', '🔜', '📌']);
+const MARK_AT = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
+
+/** A status written in a heading: a trailing `(IN PROGRESS)`/`[DONE]`, or a status mark with its words. */
+function headingStatus(text: string, vocab: Vocabulary): Status {
+  if (HERE_MARK.test(text)) return 'in-progress';
+  const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
+  if (bracket) {
+    const r = vocab.read(bracket[1]!);
+    if (r.status !== 'none') return r.status;
+  }
+  // `Horizon 4 — Next (v1.18)`: a last dashed part that is only a status.
+  const parts = text.replace(/\([^()]*\)\s*$/u, '').split(/(?<!\s)\s+[—–-]\s+/u);
+  if (parts.length > 1) {
+    const last = parts[parts.length - 1]!.trim();
+    const word = vocab.leadingWord(last);
+    if (word && word.text.length === last.length) return word.status;
+  }
+  for (const m of text.matchAll(MARK_AT)) {
+    const at = m.index!;
+    const rest = text.slice(at);
+    const reading = vocab.read(rest);
+    if (reading.status === 'none') continue;
+    const strong = reading.emoji ? vocab.emojiStatus(reading.emoji)?.strong : true;
+    if (at === 0 && ICONS.has(m[0].replace('\uFE0F', '')) && !reading.word) continue;
+    if (strong || reading.word) return reading.status;
+  }
+  return 'none';
+}
+
+/** Status words that name a colour or a result more often than the state of listed work. */
+const NOT_LIST_WORDS = new Set([
+  'red',
+  'green',
+  'ok',
+  'success',
+  'open',
+  'passed',
+  'accepted',
+  'verified',
+  'ready',
+  'proposed',
+  'tbd',
+  'partial',
+  'working',
+  'failed',
+  'failing',
+  'broken',
+  'started',
+  'scheduled',
+  'active',
+]);
+
+/**
+ * The status of the work a heading lists: a short heading (four words at most,
+ * notes in brackets aside) that starts or ends with a status word: `Todo`,
+ * `Done ✅`, `Future Horizons`, `Known Issues / TODO`. Cancelled lists
+ * (`Out of scope`, `Won't do`) hold non-goals, not tasks.
+ */
+export function listStatus(text: string, vocab: Vocabulary): Status | null {
+  const plain = withoutMarks(text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' '))
+    .replace(/(?<![:：.!])[:：.!]+$/u, '')
+    .trim();
+  if (!plain || splitId(plain).id) return null;
+  // `## Now` of a Now / Next / Later roadmap: the work under way (a status word nowhere else).
+  if (/^(?:now|right now)$/iu.test(plain)) return 'in-progress';
+  const words = plain.split(/[\s/&—–-]+/u).filter((w) => /[\p{L}]/u.test(w));
+  if (words.length === 0 || words.length > 4) return null;
+  const first = vocab.leadingWord(words.join(' '));
+  const last = vocab.leadingWord(words[words.length - 1]!);
+  const hit = first ?? (last && last.text.length === words[words.length - 1]!.length ? last : null);
+  if (!hit || hit.status === 'cancelled' || NOT_LIST_WORDS.has(hit.text.toLowerCase())) return null;
+  return hit.status;
+}

@@ -1,0 +1,38 @@
+// What the passes after reading see of the builder (src/read/build.ts): the tasks
+// found so far, the headings and tables read, and the few builder steps a pass takes.
+// The builder runs the passes in order once every block is read (Builder.finish).
+
+import type { HeadingBlock } from '../../parse/blocks.js';
+import type { Status } from '../../model/status.js';
+import type { headingId } from '../names.js';
+import type { OutlineNode } from '../outline.js';
+import type { Heading, TableInfo, Task } from '../../model/types.js';
+
+/** A task with where it sorts: tasks are listed in file order of their anchors. */
+export interface Found {
+  task: Task;
+  anchor: number;
+  dropped?: boolean;
+}
+
+export interface PassState {
+  readonly found: Found[];
+  readonly headings: Heading[];
+  readonly tables: TableInfo[];
+  /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
+  readonly ordinals: { found: Found; n: string }[];
+  readonly headingTasks: Found[];
+  /** Every heading's node once its section has ended (for headings that are tasks beside heading tasks). */
+  readonly closedHeadings: OutlineNode[];
+  /** Headings with a status field, no id and no tasks under them: tasks when the file has several (see fieldedHeadingTasks). */
+  readonly fielded: { node: OutlineNode; name: string; id: ReturnType<typeof headingId>; status: Status }[];
+  /** Indices of headings that are tasks or hold some: sections where work is tracked. */
+  readonly working: Set<number>;
+  /** Headings in a skipped section: never tasks. */
+  readonly skipped: Set<OutlineNode>;
+  /** Drops a task found (it is no task after all), keeping the counts of the headings over it. */
+  drop(found: Found): void;
+  addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void;
+  /** A heading's name as a task and the id it writes. */
+  headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> };
+}

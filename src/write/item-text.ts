@@ -1,0 +1,70 @@
+// `plan edit` on a list item: its title, notes and owner live in its text
+// (`- [ ] 🔄 **5.A Baseline Collection**: Terminal session @ana`). The item is
+// read as the model reads it (itemParts), and each part is replaced where it
+// stands, keeping the box, the status mark, the id, the emphasis and the
+// separator the item already uses.
+
+import { PlanError } from '../system/errors.js';
+import { itemParts } from '../read/items.js';
+import { ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
+import type { Task } from '../model/types.js';
+import type { Edit } from './splice.js';
+import type { EditContext } from './task-edits.js';
+import { verifyTask } from './verify.js';
+
+export interface ItemChanges {
+  title?: string;
+  notes?: string;
+  owner?: string;
+}
+
+/** One edit that rewrites the item's text after its box and mark, or null when nothing changes. */
+export function itemTextEdit(ec: EditContext, t: Task, changes: ItemChanges): Edit | null {
+  verifyTask(ec, t);
+  const src = t.source;
+  if (src.type !== 'item') throw new Error('itemTextEdit on a table row');
+  let start = src.statusMark ? src.statusMark.end : src.text.start;
+  while (ec.text[start] === ' ' || ec.text[start] === '\t') start++;
+  const old = ec.text.slice(start, src.text.end);
+  const mark = trailingOwnerMark(old);
+  let core = mark ? old.slice(0, mark.start) : old;
+  let owner = mark ? old.slice(mark.start) : '';
+  // A status after the title (`… ✅`, `— cancelled`) stays where it is, after the new text.
+  let tail = '';
+  if (src.statusTail && src.statusTail.start >= start) {
+    let at = src.statusTail.start - start;
+    while (at > 0 && /[\s—–-]/.test(core[at - 1]!)) at--;
+    tail = core.slice(at);
+    core = core.slice(0, at);
+  }
+  const cantFind = (what: string) =>
+    new PlanError(`${ec.file}:${t.line}: cannot find the ${what} of task ${t.id} in its text (it spans lines or markup); edit the line by hand`);
+  const parts = itemParts(core);
+  const from = parts.id ? core.indexOf(parts.id) + parts.id.length : 0;
+  const titleAt = core.indexOf(parts.title, from);
+  if (titleAt < 0) throw cantFind('title');
+  let titleEnd = titleAt + parts.title.length;
+  const notesAt = parts.notes === null ? -1 : core.lastIndexOf(parts.notes);
+  if (parts.notes !== null && notesAt < titleEnd) throw cantFind('notes');
+  if (changes.notes !== undefined) {
+    const value = changes.notes.trim();
+    if (parts.notes !== null) {
+      // Dropping the notes drops their separator too; the title's emphasis stays.
+      const cut = value === '' ? titleEnd + (/^(\*\*|__)/.exec(core.slice(titleEnd))?.[0].length ?? 0) : notesAt;
+      core = core.slice(0, cut) + value + core.slice(notesAt + parts.notes.length);
+    } else if (value !== '') {
+      const body = core.trimEnd();
+      // `**Title**: notes` after an emphasised title, `Title — notes` otherwise.
+      core = body + (/(\*\*|__)$/.test(body) ? `: ${value}` : ` — ${value}`) + core.slice(body.length);
+    }
+  }
+  if (changes.title !== undefined) {
+    const value = changes.title.trim();
+    if (value === '') throw new PlanError(`${ec.file}:${t.line}: the title is empty; give the task a title`);
+    core = core.slice(0, titleAt) + value + core.slice(titleEnd);
+    titleEnd = titleAt + value.length;
+  }
+  if (changes.owner !== undefined) owner = changes.owner.trim() ? ` ${ownerMark(changes.owner.trim())}` : '';
+  const text = (changes.owner !== undefined && owner && !tail ? core.trimEnd() : core) + tail + owner;
+  return text === old ? null : { start, end: src.text.end, expect: old, text };
+}

@@ -1,6 +1,6 @@
 // docs/reference.md, written from the tables the code already has: the
 // command table (src/cli/command-table.ts), the global options and the filter table
-// (src/spec/), the check codes (src/check/codes.ts), the exit codes
+// (src/interface/), the check codes (src/check/codes.ts), the exit codes
 // (src/system/errors.ts) and the JSON schema versions (src/render/json.ts). Run by
 // `npm run docs` (scripts/gen-docs.mjs); a test holds the committed file to it.
 

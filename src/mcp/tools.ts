@@ -1,6 +1,6 @@
 // The MCP tools: the CLI's commands over the same plan file, one object each
 // (src/mcp/read-tools.ts, src/mcp/write-tools.ts), registered here. Reads load
-// the file afresh on every call; writes go through src/ops (lock, re-read,
+// the file afresh on every call; writes go through src/actions (lock, re-read,
 // atomic write, read_only, chars_limit), exactly as `plan set`, `plan edit`, …
 // do. A refused write or a bad argument is a tool error (isError) carrying
 // the CLI's one-line message; the server keeps running.

@@ -1,5 +1,5 @@
 // The MCP tools that write: claim_task, set_status, add_task and edit_task.
-// Each goes through src/ops (lock, re-read, atomic write, read_only,
+// Each goes through src/actions (lock, re-read, atomic write, read_only,
 // chars_limit) exactly as its CLI command does, and returns what that
 // command's --json prints.
 

@@ -171,6 +171,30 @@ export async function withLock<T>(target: string, display: string, fn: (lock: He
   return holding(dir, owner.token, fn);
 }
 
+/**
+ * A signal that arrived while the lock was held but whose handler had not run yet (the write was
+ * busy) must not be lost when the handler is removed: Node drops a signal that finds no listener.
+ * Until the event loop has read pending signals once more, a listener stays that does what the signal would have done
+ * (installed before the lock's handlers go, so there is always one; never more than one per signal).
+ */
+const deferred = new Set<NodeJS.Signals>();
+function deferSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    if (deferred.has(signal)) continue;
+    deferred.add(signal);
+    const raise = () => process.kill(process.pid, signal);
+    process.once(signal, raise);
+    // Two turns: the first ends this turn's check phase, the second comes after the next poll phase, which reads
+    // a signal already pending. Kept referenced, so a process with nothing else to do still takes that turn.
+    setImmediate(() =>
+      setImmediate(() => {
+        process.off(signal, raise);
+        deferred.delete(signal);
+      }),
+    );
+  }
+}
+
 async function holding<T>(dir: string, token: string, fn: (lock: HeldLock) => Promise<T>): Promise<T> {
   heldHere.add(token);
   const stillOurs = () => readOwner(dir)?.token === token;
@@ -199,6 +223,7 @@ async function holding<T>(dir: string, token: string, fn: (lock: HeldLock) => Pr
   } finally {
     clearInterval(refresh);
     process.off('exit', release);
+    deferSignals();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     heldHere.delete(token);

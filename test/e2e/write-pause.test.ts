@@ -49,13 +49,29 @@ async function startAndStopHolding(file: string, args: string[], afterMs = 10): 
     await w.done;
     return null;
   }
-  // SIGSTOP also "succeeds" on a writer that has just ended (its exit not yet seen here): held only if the lock is still there.
-  if (!existsSync(owner)) {
+  // SIGSTOP also "succeeds" on a writer that has just ended (its exit not yet seen here), and takes effect a moment after
+  // kill() returns: held only once the kernel says the writer is stopped and its lock is still there.
+  if (!(await stopped(w.child.pid!)) || !existsSync(owner)) {
     w.child.kill('SIGCONT');
     await w.done;
     return null;
   }
   return w;
+}
+
+/** Whether process `pid` is stopped (state T in /proc), waiting until it is or has ended. */
+async function stopped(pid: number): Promise<boolean> {
+  for (;;) {
+    let state: string;
+    try {
+      state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0]!;
+    } catch {
+      return false; // gone
+    }
+    if (state === 'T' || state === 't') return true;
+    if (state === 'Z' || state === 'X') return false;
+    await sleep(1);
+  }
 }
 
 /** A writer stopped while it holds the lock, trying again (on the original bytes) when it finishes first. */

@@ -83,10 +83,24 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * esbuild, with a failure said in one line after esbuild's own report of each error (no stack trace);
+ * a package it cannot find usually means node_modules predates package.json.
+ */
+async function bundle(options) {
+  try {
+    return await build(options);
+  } catch (e) {
+    const missing = (e.errors ?? []).some((x) => /Could not resolve "[^".\/][^"]*"/.test(x.text));
+    console.error(`build: ${e.errors?.length ?? 1} error(s), see above${missing ? '; a package is missing: run `npm ci`' : ''}`);
+    process.exit(1);
+  }
+}
+
 rmSync(dist, { recursive: true, force: true });
 // The main bundle is CommonJS: Node's built-ins then load through require(),
 // without the ES-module facades that read every lazy export (fs streams, …).
-const main = await build({
+const main = await bundle({
   ...common,
   format: 'cjs',
   banner: {},
@@ -109,7 +123,7 @@ const built = new Set();
 for (let pending = [...lazy.keys()]; pending.length; pending = [...lazy.keys()].filter((f) => !built.has(f))) {
   for (const file of pending) {
     built.add(file);
-    await build({ ...common, entryPoints: [file], outfile: join(dist, 'lazy', `${lazy.get(file)}.js`), plugins: [lazyBoundaries(true), tableWidth] });
+    await bundle({ ...common, entryPoints: [file], outfile: join(dist, 'lazy', `${lazy.get(file)}.js`), plugins: [lazyBoundaries(true), tableWidth] });
   }
 }
 

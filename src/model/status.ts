@@ -462,27 +462,31 @@ export class Vocabulary {
   /** The recognised status word or phrase at the very start of `text`. */
   leadingWord(whole: string): { status: SettableStatus; text: string } | null {
     const text = statusHead(whole);
-    // Tokens: runs of letters/digits/apostrophes; separators `_`, `-`, spaces.
-    const re = /[\p{L}\p{N}'’]+/gu;
+    // Tokens: runs of letters/digits/apostrophes from the very start, separated by `_`, `-`, spaces.
     const tokens: { value: string; end: number }[] = [];
-    let m: RegExpExecArray | null;
-    let last = 0;
-    while ((m = re.exec(text)) && tokens.length < this.maxWords) {
-      const gap = text.slice(last, m.index);
-      if (tokens.length === 0 ? gap !== '' : !/^[\s_-]+$/.test(gap)) break;
-      tokens.push({ value: m[0], end: m.index + m[0].length });
-      last = re.lastIndex;
+    for (let at = 0; tokens.length < this.maxWords; ) {
+      if (tokens.length) {
+        SEPARATOR.lastIndex = at;
+        if (!SEPARATOR.test(text)) break;
+        at = SEPARATOR.lastIndex;
+      }
+      TOKEN.lastIndex = at;
+      const m = TOKEN.exec(text);
+      if (!m) break;
+      at = TOKEN.lastIndex;
+      tokens.push({ value: m[0], end: at });
     }
     for (let n = tokens.length; n > 0; n--) {
       const end = tokens[n - 1]!.end;
       // `pending_resolution` and `Next.js` are other words, not `pending`/`next` + more text.
       if (/^[_.-][\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue;
-      const phrase = normaliseWords(
-        tokens
-          .slice(0, n)
-          .map((t) => t.value)
-          .join(' '),
-      );
+      // Tokens hold no separators: joined by one space, the phrase is normalised as normaliseWords would.
+      const phrase = tokens
+        .slice(0, n)
+        .map((t) => t.value)
+        .join(' ')
+        .toLowerCase()
+        .replace(/’/g, "'");
       const status = this.words.get(phrase);
       if (status) return { status, text: text.slice(0, end) };
     }
@@ -525,6 +529,10 @@ export class Vocabulary {
  * so a cell of megabytes costs no more than a short one (an expression over a 4.5 MB word exhausted the stack).
  */
 const STATUS_HEAD = 1000;
+
+/** A word of a status phrase, and what may separate two (sticky: each is tried where the last one ended). */
+const TOKEN = /[\p{L}\p{N}'’]+/uy;
+const SEPARATOR = /[\s_-]+/y;
 
 function statusHead(text: string): string {
   return text.length > STATUS_HEAD ? text.slice(0, STATUS_HEAD) : text;

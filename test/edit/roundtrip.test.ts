@@ -1,66 +1,11 @@
-// Set every task to another status and back: the original bytes come back
-// (on a board, where the task moves, when it was last in its section).
+// Set every task to another status and back (test/edit/roundtrip.ts): the seed,
+// boards and items of our own, and half the corpus (the other half: roundtrip-2.test.ts).
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StatusMemory } from '../../src/write/memory.js';
-import { PlanError } from '../../src/system/errors.js';
 import { CORPUS, SEED } from '../helpers/run.js';
-import { otherStatus, placesAgree, sharedPlanOf as planOf, setInProcess } from '../helpers/inproc.js';
-import { showsStatus } from '../../src/read/mentions.js';
-
-const refusal = (e: unknown) => e instanceof PlanError && /would change what the line is/.test(e.message);
-
-async function roundTripAll(text: string): Promise<{ tasks: number; checked: number }> {
-  const plan = await planOf(text);
-  let checked = 0;
-  for (let i = 0; i < plan.tasks.length; i++) {
-    const t = plan.tasks[i]!;
-    if (t.status === 'none') continue; // no recognised status: nothing to restore
-    if (t.source.type === 'row' && t.source.columns.status === undefined) continue;
-    if (t.source.type === 'row' && t.source.cells[t.source.columns.status!] === undefined) continue;
-    const memory = new StatusMemory(null);
-    // A write that set refuses (the line would no longer read as the task) writes nothing: nothing to restore.
-    const changed = await setInProcess(text, i, otherStatus(t), memory, plan, planOf).catch((e: unknown) => (refusal(e) ? null : Promise.reject(e)));
-    if (changed === null) continue;
-    expect(changed, `task ${t.id} line ${t.line}`).not.toBe(text);
-    // On a board the task moves to the end of its new status's section, and back to the end of its own.
-    const now = await planOf(changed);
-    const moved = now.tasks[i]?.line !== t.line || now.tasks[i]?.title !== t.title;
-    const k = moved ? now.tasks.findIndex((u) => u.title === t.title && u.status === otherStatus(t)) : i;
-    const back = await setInProcess(changed, k, t.status as never, memory, now, planOf);
-    const label = `task ${t.id} line ${t.line} back to ${t.status}`;
-    if (!moved && placesAgree(t)) expect(back, label).toBe(text);
-    else if (!moved) {
-      // Places that disagreed (a summary bullet left unticked) now all show the status set back.
-      const again = (await planOf(back)).tasks[i]!;
-      expect(
-        [again, ...(again.mentions ?? [])].filter(showsStatus).map((p) => p.status),
-        label,
-      ).toEqual([again, ...(again.mentions ?? [])].filter(showsStatus).map(() => t.status));
-    } else {
-      const after = await planOf(back);
-      const home = after.tasks.some((u) => u.title === t.title && u.status === t.status && u.section === t.section);
-      const next = plan.tasks[i + 1];
-      // Back in its own section: the original bytes where it was last there, else the same lines.
-      const lines = (x: string) =>
-        x
-          .split('\n')
-          .filter((l) => l.trim() !== '')
-          .sort();
-      if (home && (!next || next.section !== t.section)) expect(back, label).toBe(text);
-      else if (home) expect(lines(back), label).toEqual(lines(text));
-      // The board has no one section for its status (it was written in the line): it reads back with it.
-      else
-        expect(
-          after.tasks.some((u) => u.title === t.title && u.status === t.status),
-          label,
-        ).toBe(true);
-    }
-    checked++;
-  }
-  return { tasks: plan.tasks.length, checked };
-}
+import { corpusHalf } from './differential-set.js';
+import { roundTripAll } from './roundtrip.js';
 
 describe('set and set back', () => {
   it('restores the seed byte for byte for every task with a status', async () => {
@@ -80,7 +25,7 @@ describe('set and set back', () => {
     expect(r.checked).toBe(2);
   });
 
-  const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
+  const files = corpusHalf(0);
   if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
   for (const f of files) {
     it(`restores ${f}`, { timeout: 600_000 }, async () => {

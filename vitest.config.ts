@@ -4,12 +4,21 @@
 // locks, crashes, pipes, terminals, git's merge driver, MCP over stdio). `npm test`
 // builds once before vitest starts. test/setup/isolate.ts points HOME, the XDG
 // folders, git's global config and TMPDIR into a folder of the run's own.
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** Files the code imports as text, as the build's text loader gives them (scripts/build.mjs). */
+const TEXT_FILE = /\.(md|bash|zsh|fish)$/;
+const textFiles: Plugin = {
+  name: 'text-files',
+  enforce: 'pre',
+  transform: (code, id) => (TEXT_FILE.test(id) ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined),
+};
 
 const BIN_TIER = ['test/e2e/**/*.test.ts', 'test/mcp/**/*.test.ts'];
 const CLI_TIER = ['test/cli/**/*.test.ts'];
 
 export default defineConfig({
+  plugins: [textFiles],
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,

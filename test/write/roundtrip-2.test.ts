@@ -1,4 +1,4 @@
-// Set every task to another status and back (test/edit/roundtrip.ts), on the other half of the corpus.
+// Set every task to another status and back (test/write/roundtrip.ts), on the other half of the corpus.
 import { describe, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

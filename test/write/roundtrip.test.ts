@@ -1,4 +1,4 @@
-// Set every task to another status and back (test/edit/roundtrip.ts): the seed,
+// Set every task to another status and back (test/write/roundtrip.ts): the seed,
 // boards and items of our own, and half the corpus (the other half: roundtrip-2.test.ts).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';

@@ -382,6 +382,8 @@ export class Vocabulary {
   private readonly words = new Map<string, SettableStatus>();
   private readonly emoji = new Map<string, { status: SettableStatus; strong: boolean }>();
   private maxWords = 1;
+  /** The first word of each phrase in `words`: a text starting with any other word is no phrase's (most titles and cells). */
+  private readonly firstWords = new Set<string>();
   /** A file's own tokens that are not words (`[0.5]`, `P1/2`), matched as written. */
   private readonly tokens = new Map<string, SettableStatus>();
 
@@ -402,6 +404,7 @@ export class Vocabulary {
   private addWord(w: string, status: SettableStatus): void {
     const key = normaliseWords(w);
     this.words.set(key, status);
+    this.firstWords.add(key.split(' ')[0]!);
     this.maxWords = Math.max(this.maxWords, key.split(' ').length);
   }
 
@@ -473,6 +476,8 @@ export class Vocabulary {
       TOKEN.lastIndex = at;
       const m = TOKEN.exec(text);
       if (!m) break;
+      // No phrase starts with this word: none can be read here, but in a script written without spaces.
+      if (!tokens.length && !this.firstWords.has(lowerWords(m[0])) && !WITHOUT_SPACES.test(m[0])) return null;
       at = TOKEN.lastIndex;
       tokens.push({ value: m[0], end: at });
     }
@@ -481,18 +486,18 @@ export class Vocabulary {
       // `pending_resolution` and `Next.js` are other words, not `pending`/`next` + more text.
       if (/^[_.-][\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue;
       // Tokens hold no separators: joined by one space, the phrase is normalised as normaliseWords would.
-      const phrase = tokens
-        .slice(0, n)
-        .map((t) => t.value)
-        .join(' ')
-        .toLowerCase()
-        .replace(/’/g, "'");
+      const phrase = lowerWords(
+        tokens
+          .slice(0, n)
+          .map((t) => t.value)
+          .join(' '),
+      );
       const status = this.words.get(phrase);
       if (status) return { status, text: text.slice(0, end) };
     }
     // Scripts written without spaces (完了です): try known words as prefixes.
     const head = tokens[0]?.value;
-    if (head && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(head)) {
+    if (head && WITHOUT_SPACES.test(head)) {
       for (let len = Math.min(head.length, 6); len > 0; len--) {
         const status = this.words.get(head.slice(0, len));
         if (status) return { status, text: head.slice(0, len) };
@@ -529,6 +534,12 @@ export class Vocabulary {
  * so a cell of megabytes costs no more than a short one (an expression over a 4.5 MB word exhausted the stack).
  */
 const STATUS_HEAD = 1000;
+
+/** Scripts written without spaces between words (完了です), where a status word may start a longer one. */
+const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Words without separators, normalised as normaliseWords does. */
+const lowerWords = (s: string): string => s.toLowerCase().replace(/’/g, "'");
 
 /** A word of a status phrase, and what may separate two (sticky: each is tried where the last one ended). */
 const TOKEN = /[\p{L}\p{N}'’]+/uy;

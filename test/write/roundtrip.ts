@@ -1,7 +1,11 @@
 // Set every task to another status and back: the original bytes come back
 // (on a board, where the task moves, when it was last in its section). Shared
 // by roundtrip.test.ts and roundtrip-2.test.ts, which hold half the corpus each.
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS } from '../helpers/run.js';
+import { corpusHalf } from './differential-set.js';
 import { StatusMemory } from '../../src/write/memory.js';
 import { PlanError } from '../../src/system/errors.js';
 import { otherStatus, placesAgree, sharedPlanOf as planOf, setInProcess } from '../helpers/inproc.js';
@@ -58,4 +62,18 @@ export async function roundTripAll(text: string): Promise<{ tasks: number; check
     checked++;
   }
   return { tasks: plan.tasks.length, checked };
+}
+
+/** A test per file of half the corpus (`half` 0 or 1): every task of it set and set back. */
+export function restoresCorpusHalf(half: 0 | 1): void {
+  const files = corpusHalf(half);
+  if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
+  for (const f of files) {
+    it(`restores ${f}`, { timeout: 600_000 }, async () => {
+      const bytes = readFileSync(join(CORPUS, f));
+      const text = bytes.toString('utf8');
+      if (!Buffer.from(text, 'utf8').equals(bytes)) return; // invalid UTF-8: covered by the end-to-end write tests
+      await roundTripAll(text);
+    });
+  }
 }

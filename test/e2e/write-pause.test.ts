@@ -114,7 +114,7 @@ async function onGenerated(body: (file: string, dir: string) => Promise<void>): 
  * its modification time: the owner's is set back to 1970 and watched. Where reads leave no such mark
  * (noatime), it waits 1 s instead, as long as a waiter takes to start and look.
  */
-async function waiterHasLooked(owner: string): Promise<void> {
+async function waiterHasLooked(owner: string, waiter: ChildProcess): Promise<void> {
   if (!ATIME_SHOWS_READS) {
     await sleep(1000);
     return;
@@ -122,7 +122,8 @@ async function waiterHasLooked(owner: string): Promise<void> {
   for (let reads = 0; reads < 2; reads++) {
     const { mtime } = statSync(owner);
     utimesSync(owner, 0, mtime);
-    while (statSync(owner).atimeMs === 0) await sleep(2);
+    // A waiter that ended (it should not, while the lock is held) is for the checks after this to report.
+    while (statSync(owner).atimeMs === 0 && waiter.exitCode === null && waiter.signalCode === null) await sleep(2);
   }
 }
 
@@ -164,7 +165,7 @@ describe('a writer paused while it holds the lock', () => {
       // writer takes finds it long past stale, held by a process that is stopped, and must not take it over.
       utimesSync(`${file}.lock`, 0, 0);
       const second = start(file, ['set', b.id, 'cancelled', '--sprint', String(b.sprint)], { PLAN_LOCK_STALE: '200', PLAN_LOCK_TIMEOUT: '30000' });
-      await waiterHasLooked(join(`${file}.lock`, 'owner'));
+      await waiterHasLooked(join(`${file}.lock`, 'owner'), second.child);
       first.child.kill('SIGCONT');
       const [ra, rb] = await Promise.all([first.done, second.done]);
       expect(ra, `run ${i}: the paused writer`).toEqual({ code: 0, stderr: '' });

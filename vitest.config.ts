@@ -4,17 +4,26 @@
 // locks, crashes, pipes, terminals, git's merge driver, MCP over stdio). `npm test`
 // builds once before vitest starts. test/setup/isolate.ts points HOME, the XDG
 // folders, git's global config and TMPDIR into a folder of the run's own.
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** Files the code imports as text, as the build's text loader gives them (scripts/build.mjs). */
+const TEXT_FILE = /\.(md|bash|zsh|fish)$/;
+const textFiles: Plugin = {
+  name: 'text-files',
+  enforce: 'pre',
+  transform: (code, id) => (TEXT_FILE.test(id) ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined),
+};
 
 const BIN_TIER = ['test/e2e/**/*.test.ts', 'test/mcp/**/*.test.ts'];
 const CLI_TIER = ['test/cli/**/*.test.ts'];
 
 export default defineConfig({
+  plugins: [textFiles],
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
     globalSetup: ['test/setup/isolate.ts'],
-    setupFiles: ['test/setup/assertions.ts'],
+    setupFiles: ['test/setup/assertions.ts', 'test/setup/table-width.ts'],
     // This machine (and CI's) has 2 cores: one worker each. The bin tier's
     // workers mostly wait on their child processes, which use the cores.
     maxWorkers: Number(process.env.PLAN_TEST_WORKERS) || 2,

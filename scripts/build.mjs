@@ -78,8 +78,9 @@ const common = {
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   // The version `plan --version` prints comes from package.json, not a copy in the code.
   define: { __PLAN_BUILD__: JSON.stringify(BUILD_ID_PLACEHOLDER), __PLAN_VERSION__: JSON.stringify(version) },
-  // `plan help`'s topics (docs/*.md) are bundled as text into its lazy bundle.
-  loader: { '.md': 'text' },
+  // `plan help`'s topics (docs/*.md) and the completion scripts (src/commands/completion.*) are bundled
+  // as text into their lazy bundles.
+  loader: { '.md': 'text', '.bash': 'text', '.zsh': 'text', '.fish': 'text' },
   logLevel: 'warning',
 };
 

@@ -382,6 +382,8 @@ export class Vocabulary {
   private readonly words = new Map<string, SettableStatus>();
   private readonly emoji = new Map<string, { status: SettableStatus; strong: boolean }>();
   private maxWords = 1;
+  /** The first word of each phrase in `words`: a text starting with any other word is no phrase's (most titles and cells). */
+  private readonly firstWords = new Set<string>();
   /** A file's own tokens that are not words (`[0.5]`, `P1/2`), matched as written. */
   private readonly tokens = new Map<string, SettableStatus>();
 
@@ -402,6 +404,7 @@ export class Vocabulary {
   private addWord(w: string, status: SettableStatus): void {
     const key = normaliseWords(w);
     this.words.set(key, status);
+    this.firstWords.add(key.split(' ')[0]!);
     this.maxWords = Math.max(this.maxWords, key.split(' ').length);
   }
 
@@ -462,22 +465,28 @@ export class Vocabulary {
   /** The recognised status word or phrase at the very start of `text`. */
   leadingWord(whole: string): { status: SettableStatus; text: string } | null {
     const text = statusHead(whole);
-    // Tokens: runs of letters/digits/apostrophes; separators `_`, `-`, spaces.
-    const re = /[\p{L}\p{N}'’]+/gu;
+    // Tokens: runs of letters/digits/apostrophes from the very start, separated by `_`, `-`, spaces.
     const tokens: { value: string; end: number }[] = [];
-    let m: RegExpExecArray | null;
-    let last = 0;
-    while ((m = re.exec(text)) && tokens.length < this.maxWords) {
-      const gap = text.slice(last, m.index);
-      if (tokens.length === 0 ? gap !== '' : !/^[\s_-]+$/.test(gap)) break;
-      tokens.push({ value: m[0], end: m.index + m[0].length });
-      last = re.lastIndex;
+    for (let at = 0; tokens.length < this.maxWords; ) {
+      if (tokens.length) {
+        SEPARATOR.lastIndex = at;
+        if (!SEPARATOR.test(text)) break;
+        at = SEPARATOR.lastIndex;
+      }
+      TOKEN.lastIndex = at;
+      const m = TOKEN.exec(text);
+      if (!m) break;
+      // No phrase starts with this word: none can be read here, but in a script written without spaces.
+      if (!tokens.length && !this.firstWords.has(lowerWords(m[0])) && !WITHOUT_SPACES.test(m[0])) return null;
+      at = TOKEN.lastIndex;
+      tokens.push({ value: m[0], end: at });
     }
     for (let n = tokens.length; n > 0; n--) {
       const end = tokens[n - 1]!.end;
       // `pending_resolution` and `Next.js` are other words, not `pending`/`next` + more text.
       if (/^[_.-][\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue;
-      const phrase = normaliseWords(
+      // Tokens hold no separators: joined by one space, the phrase is normalised as normaliseWords would.
+      const phrase = lowerWords(
         tokens
           .slice(0, n)
           .map((t) => t.value)
@@ -488,7 +497,7 @@ export class Vocabulary {
     }
     // Scripts written without spaces (完了です): try known words as prefixes.
     const head = tokens[0]?.value;
-    if (head && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(head)) {
+    if (head && WITHOUT_SPACES.test(head)) {
       for (let len = Math.min(head.length, 6); len > 0; len--) {
         const status = this.words.get(head.slice(0, len));
         if (status) return { status, text: head.slice(0, len) };
@@ -525,6 +534,16 @@ export class Vocabulary {
  * so a cell of megabytes costs no more than a short one (an expression over a 4.5 MB word exhausted the stack).
  */
 const STATUS_HEAD = 1000;
+
+/** Scripts written without spaces between words (完了です), where a status word may start a longer one. */
+const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Words without separators, normalised as normaliseWords does. */
+const lowerWords = (s: string): string => s.toLowerCase().replace(/’/g, "'");
+
+/** A word of a status phrase, and what may separate two (sticky: each is tried where the last one ended). */
+const TOKEN = /[\p{L}\p{N}'’]+/uy;
+const SEPARATOR = /[\s_-]+/y;
 
 function statusHead(text: string): string {
   return text.length > STATUS_HEAD ? text.slice(0, STATUS_HEAD) : text;

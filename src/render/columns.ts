@@ -18,11 +18,11 @@
 // hyphens), a variation selector after a narrow character, characters made
 // wide after Unicode 12 (Tangut, hexagrams, newer emoji), a lone regional
 // indicator; and it is slow (a new RegExp per measure). The build hands it
-// our textWidth in its place (scripts/build.mjs, table-width.cjs); run from
-// source (the unit tests) it has its own. Either way a row it would measure
-// otherwise than we do, and a row with a cluster wider than its column (kept
-// whole, where cli-table3 would cut it with `…`), is padded here as before:
-// `padRow`.
+// our textWidth in its place (scripts/build.mjs, table-width.cjs), and so do
+// the tests that run it from source (test/setup/table-width.ts). Should it
+// still measure a row otherwise than we do (run from source elsewhere), and for
+// a row with a cluster wider than its column (kept whole, where cli-table3
+// would cut it with `…`), the row is padded here as before: `padRow`.
 //
 // This module is bundled only into the lazy bundles of the views that draw
 // tables (list, show's fields, --fields, board), so start-up and piped output

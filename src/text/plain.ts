@@ -24,33 +24,40 @@ const ENTITIES: Record<string, string> = {
 
 export function plainText(raw: string): string {
   if (!/[\\`*_~[\]<&!]/.test(raw)) return raw.trim();
+  // Each step runs only where its mark is in the text (this runs for every cell and title read).
   // Code spans first: nothing inside them is markup (escapes included).
   const codes: string[] = [];
-  let s = replaceCodeSpans(raw, (body: string) => {
-    let b = body.replace(/\\\|/g, '|'); // GFM: `\|` in a table cell is a pipe even inside code
-    if (b.length > 2 && b[0] === ' ' && b[b.length - 1] === ' ' && /[^ ]/.test(b)) b = b.slice(1, -1);
-    codes.push(b);
-    return `\u0000${codes.length - 1}\u0000`;
-  });
+  let s = !raw.includes('`')
+    ? raw
+    : replaceCodeSpans(raw, (body: string) => {
+        let b = body.replace(/\\\|/g, '|'); // GFM: `\|` in a table cell is a pipe even inside code
+        if (b.length > 2 && b[0] === ' ' && b[b.length - 1] === ' ' && /[^ ]/.test(b)) b = b.slice(1, -1);
+        codes.push(b);
+        return `\u0000${codes.length - 1}\u0000`;
+      });
   // Escaped punctuation is protected from the emphasis rules below.
   const escapes: string[] = [];
-  s = s.replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => {
-    escapes.push(c);
-    return `\u0001${escapes.length - 1}\u0001`;
-  });
-  s = unwrapLinks(s, '![', '(', ')', 0); // images → alt text
-  s = unwrapLinks(s, '[', '(', ')', 0); // inline links → text
-  s = unwrapLinks(s, '[', '[', ']', 1); // reference links → text
-  s = s
-    .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1') // autolinks
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, ''); // inline HTML tags
-  s = unwrapPairs(unwrapPairs(s, ['**', '__']), ['~~'])
-    .replace(/(^|[^\p{L}\p{N}*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, '$1$2')
-    .replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m);
-  s = s.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => escapes[Number(i)]!);
-  s = s.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => codes[Number(i)]!);
+  if (s.includes('\\'))
+    s = s.replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => {
+      escapes.push(c);
+      return `\u0001${escapes.length - 1}\u0001`;
+    });
+  if (s.includes('[')) {
+    s = unwrapLinks(s, '![', '(', ')', 0); // images → alt text
+    s = unwrapLinks(s, '[', '(', ')', 0); // inline links → text
+    s = unwrapLinks(s, '[', '[', ']', 1); // reference links → text
+  }
+  if (s.includes('<'))
+    s = s
+      .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1') // autolinks
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, ''); // inline HTML tags
+  s = unwrapPairs(unwrapPairs(s, ['**', '__']), ['~~']);
+  if (s.includes('*')) s = s.replace(/(^|[^\p{L}\p{N}*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, '$1$2');
+  if (s.includes('_')) s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2');
+  if (s.includes('&')) s = s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m);
+  if (escapes.length) s = s.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => escapes[Number(i)]!);
+  if (codes.length) s = s.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => codes[Number(i)]!);
   return s.trim();
 }
 
@@ -128,14 +135,17 @@ function unwrapLinks(s: string, lead: '[' | '![', open: '(' | '[', close: ')' | 
 
 /** `**x**`, `__x__`, `~~x~~` → `x`: the matches of /(\*\*|__)(?=\S)([\s\S]*?\S)\1/g for the marks given. */
 function unwrapPairs(s: string, marks: string[]): string {
+  // Most text holds none of the marks: it is returned as it is, unscanned (this runs for every cell and title read).
+  if (!marks.some((m) => s.includes(m))) return s;
   // A mark closes a pair where it follows a non-space; an opening takes the first such mark after its text starts.
   const closers = new Map(marks.map((m) => [m, [] as number[]]));
   for (const m of marks) for (let i = s.indexOf(m, 1); i >= 0; i = s.indexOf(m, i + 1)) if (/\S/.test(s[i - 1]!)) closers.get(m)!.push(i);
   let out = '';
   let done = 0;
-  for (let p = 0; p < s.length - 2; p++) {
-    const m = marks.find((x) => s.startsWith(x, p));
-    if (m === undefined || !/\S/.test(s[p + 2]!)) continue;
+  // From one mark to the next (the first of `marks` written at a place is the one read there).
+  for (let p = nextMark(s, marks, 0); p >= 0 && p < s.length - 2; p = nextMark(s, marks, p + 1)) {
+    const m = marks.find((x) => s.startsWith(x, p))!;
+    if (!/\S/.test(s[p + 2]!)) continue;
     const close = firstAfter(closers.get(m), p + 2);
     if (close === undefined) continue;
     out += s.slice(done, p) + s.slice(p + 2, close);
@@ -143,6 +153,16 @@ function unwrapPairs(s: string, marks: string[]): string {
     p = done - 1;
   }
   return out + s.slice(done);
+}
+
+/** Where the first of `marks` after `from` starts, or -1. */
+function nextMark(s: string, marks: string[], from: number): number {
+  let next = -1;
+  for (const m of marks) {
+    const i = s.indexOf(m, from);
+    if (i >= 0 && (next < 0 || i < next)) next = i;
+  }
+  return next;
 }
 
 function decodeEntity(e: string): string | undefined {

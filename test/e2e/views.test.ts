@@ -1,6 +1,6 @@
 // End-to-end: plan summary, board, check and completion on a copy of the seed.
 import { afterAll, describe, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { BIN, copyToTemp, SEED, tempDir, writeTemp } from '../helpers/run.js';
@@ -239,13 +239,20 @@ t() { COMP_WORDS=("$@"); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); COMPREPLY=();
 ${calls}
 t plan --file '=' progress_planning.md show W
 t plan -f progress_planning.md set 1.2 ''
+each() { COMP_WORDS=("$@"); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _plan; printf '%s|' "\${COMPREPLY[@]}"; echo; }
+each plan -f 'two w'
+each plan merge-driver a b c 'two w'
 `;
+    // A file name with a space is one candidate, not one per word.
+    writeFileSync(join(copy.dir, 'two words.md'), '');
     const r = spawnSync('bash', ['-c', driver], { cwd: copy.dir, env, encoding: 'utf8' });
+    unlinkSync(join(copy.dir, 'two words.md'));
     expect(r.stderr).toBe('');
     const out = r.stdout.trimEnd().split('\n');
     for (const [i, [words, want]] of cases.entries()) expect(out[i], words.join(' ')).toContain(want);
     expect(out[cases.length]).toBe('W2 W3 W4-5 W6');
     expect(out[cases.length + 1]).toBe('done in-progress pending blocked cancelled');
+    expect(out.slice(cases.length + 2)).toEqual(['two words.md|', 'two words.md|']);
   });
 
   it.skipIf(!has('zsh'))('gives zsh the same candidates (completion builtins stubbed)', async () => {

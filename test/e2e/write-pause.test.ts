@@ -5,7 +5,7 @@
 // with the old text nor re-created.
 import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { genPlan } from '../helpers/gen.js';
 import { BIN, CACHE, tempDir } from '../helpers/run.js';
@@ -108,42 +108,79 @@ async function onGenerated(body: (file: string, dir: string) => Promise<void>): 
   }
 }
 
+/**
+ * Resolves once a waiting writer has read the lock's owner file twice (so judged the lock at least once)
+ * since the call. Under relatime Linux updates a file's access time on a read when it is not later than
+ * its modification time: the owner's is set back to 1970 and watched. Where reads leave no such mark
+ * (noatime), it waits 1 s instead, as long as a waiter takes to start and look.
+ */
+async function waiterHasLooked(owner: string, waiter: ChildProcess): Promise<void> {
+  if (!ATIME_SHOWS_READS) {
+    await sleep(1000);
+    return;
+  }
+  for (let reads = 0; reads < 2; reads++) {
+    const { mtime } = statSync(owner);
+    utimesSync(owner, 0, mtime);
+    // A waiter that ended (it should not, while the lock is held) is for the checks after this to report.
+    while (statSync(owner).atimeMs === 0 && waiter.exitCode === null && waiter.signalCode === null) await sleep(2);
+  }
+}
+
+/** Whether reading a file here updates its access time (relatime, strictatime), for waiterHasLooked. */
+const ATIME_SHOWS_READS = ((): boolean => {
+  const t = tempDir();
+  try {
+    const f = join(t.dir, 'probe');
+    writeFileSync(f, 'x');
+    utimesSync(f, 0, statSync(f).mtime);
+    readFileSync(f);
+    return statSync(f).atimeMs !== 0;
+  } finally {
+    t.cleanup();
+  }
+})();
+
+/** Trials of the first test run this many at a time, each on a file of its own. */
+const AT_ONCE = 4;
+
 describe('a writer paused while it holds the lock', () => {
-  it(`keeps it: the writer waiting behind it lands after it, zero lost updates in ${RUNS} runs`, async () => {
+  /** Trial i: a writer stopped holding the lock, a second one waiting behind it, then the first resumed. */
+  async function pausedTrial(i: number, misses: { n: number }): Promise<void> {
     const t = tempDir();
     const file = join(t.dir, 'plan.md');
     try {
       writeFileSync(file, genPlan(TASKS));
-      let paused = 0;
-      let missed = 0;
-      for (let i = 0; i < RUNS; i++) {
-        const before = readFileSync(file, 'utf8');
-        const a = { sprint: 1 + (i % 2), id: `${1 + (i % 5)}.${1 + i}` };
-        const b = { sprint: 1 + (i % 2), id: `${1 + ((i + 2) % 5)}.${50 + i}` };
-        const first = await startAndStopHolding(file, ['set', a.id, 'cancelled', '--sprint', String(a.sprint)]);
-        if (!first) {
-          // It finished before it could be stopped: nothing to race this time.
-          expect(readFileSync(file, 'utf8')).toBe(cancelled(before, a.sprint, a.id));
-          writeFileSync(file, before);
-          expect(++missed, 'the writer keeps finishing before it can be stopped').toBeLessThan(RUNS);
-          i--;
-          continue;
-        }
-        paused++;
-        // A lock counts as stale after 200 ms here: the second writer waits
-        // well past that while the first is stopped, and must not take it over.
-        const second = start(file, ['set', b.id, 'cancelled', '--sprint', String(b.sprint)], { PLAN_LOCK_STALE: '200', PLAN_LOCK_TIMEOUT: '30000' });
-        await sleep(1000);
-        first.child.kill('SIGCONT');
-        const [ra, rb] = await Promise.all([first.done, second.done]);
-        expect(ra, `run ${i}: the paused writer`).toEqual({ code: 0, stderr: '' });
-        expect(rb, `run ${i}: the waiting writer`).toEqual({ code: 0, stderr: '' });
-        expect(readFileSync(file, 'utf8'), `run ${i}: both changes are in the file`).toBe(cancelled(cancelled(before, a.sprint, a.id), b.sprint, b.id));
+      const before = readFileSync(file, 'utf8');
+      const a = { sprint: 1 + (i % 2), id: `${1 + (i % 5)}.${1 + i}` };
+      const b = { sprint: 1 + (i % 2), id: `${1 + ((i + 2) % 5)}.${50 + i}` };
+      let first: Child | null;
+      while (!(first = await startAndStopHolding(file, ['set', a.id, 'cancelled', '--sprint', String(a.sprint)]))) {
+        // It finished before it could be stopped: nothing to race this time.
+        expect(readFileSync(file, 'utf8')).toBe(cancelled(before, a.sprint, a.id));
+        writeFileSync(file, before);
+        expect(++misses.n, 'the writer keeps finishing before it can be stopped').toBeLessThan(RUNS);
       }
-      expect(paused).toBe(RUNS);
+      // A lock counts as stale after 200 ms here, and its folder is dated 1970: every look the second
+      // writer takes finds it long past stale, held by a process that is stopped, and must not take it over.
+      utimesSync(`${file}.lock`, 0, 0);
+      const second = start(file, ['set', b.id, 'cancelled', '--sprint', String(b.sprint)], { PLAN_LOCK_STALE: '200', PLAN_LOCK_TIMEOUT: '30000' });
+      await waiterHasLooked(join(`${file}.lock`, 'owner'), second.child);
+      first.child.kill('SIGCONT');
+      const [ra, rb] = await Promise.all([first.done, second.done]);
+      expect(ra, `run ${i}: the paused writer`).toEqual({ code: 0, stderr: '' });
+      expect(rb, `run ${i}: the waiting writer`).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(file, 'utf8'), `run ${i}: both changes are in the file`).toBe(cancelled(cancelled(before, a.sprint, a.id), b.sprint, b.id));
       expect(leftovers(t.dir)).toEqual([]);
     } finally {
       t.cleanup();
+    }
+  }
+
+  it(`keeps it: the writer waiting behind it lands after it, zero lost updates in ${RUNS} runs`, async () => {
+    const misses = { n: 0 };
+    for (let i = 0; i < RUNS; i += AT_ONCE) {
+      await Promise.all(Array.from({ length: Math.min(AT_ONCE, RUNS - i) }, (_, k) => pausedTrial(i + k, misses)));
     }
   }, 400_000);
 

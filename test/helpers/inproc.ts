@@ -68,7 +68,7 @@ export async function setInProcess(
 /**
  * Every place of a task written in several (Task.mentions) shows its status: a set
  * writes them all, so setting back restores the bytes only where they agreed
- * before (a place that disagreed is brought in line; test/edit/mentions-write.test.ts).
+ * before (a place that disagreed is brought in line; test/write/mentions-write.test.ts).
  */
 export function placesAgree(t: Task): boolean {
   return (t.mentions ?? []).every((m) => !showsStatus(m) || m.status === t.status);

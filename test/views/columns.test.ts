@@ -3,6 +3,7 @@
 // it would measure otherwise (string-width 4 against our 8) are padded by hand.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createRequire } from 'node:module';
 import { rowLines, rowLinesByHand, type Cell } from '../../src/render/columns.js';
 import { chalk } from '../../src/render/colour.js';
 import { textWidth } from '../../src/text/width.js';
@@ -77,6 +78,11 @@ describe('rowLines', () => {
     const [line] = rowLines(cells, [8, 12, 3]);
     expect(line).toBe(`नमस्ते${' '.repeat(5)}  zero\u200bwidth${' '.repeat(3)}  end`);
     expect(textWidth(line!)).toBe(8 + 2 + 12 + 2 + 3);
+  });
+
+  it('cli-table3 measures every word as we do (our textWidth in its place, in the bundle and from source)', () => {
+    const { strlen } = createRequire(import.meta.url)('cli-table3/src/utils.js') as { strlen: (s: string) => number };
+    for (const w of WORDS) expect(strlen(w), w).toBe(textWidth(w));
   });
 
   it('keeps a 2-column emoji whole in a 1-column cell, where cli-table3 would cut it to …', () => {

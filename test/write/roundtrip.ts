@@ -1,17 +1,19 @@
 // Set every task to another status and back: the original bytes come back
-// (on a board, where the task moves, when it was last in its section).
-import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// (on a board, where the task moves, when it was last in its section). Shared
+// by roundtrip.test.ts and roundtrip-2.test.ts, which hold half the corpus each.
+import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS } from '../helpers/run.js';
+import { corpusHalf } from './differential-set.js';
 import { StatusMemory } from '../../src/write/memory.js';
 import { PlanError } from '../../src/system/errors.js';
-import { CORPUS, SEED } from '../helpers/run.js';
 import { otherStatus, placesAgree, sharedPlanOf as planOf, setInProcess } from '../helpers/inproc.js';
 import { showsStatus } from '../../src/read/mentions.js';
 
 const refusal = (e: unknown) => e instanceof PlanError && /would change what the line is/.test(e.message);
 
-async function roundTripAll(text: string): Promise<{ tasks: number; checked: number }> {
+export async function roundTripAll(text: string): Promise<{ tasks: number; checked: number }> {
   const plan = await planOf(text);
   let checked = 0;
   for (let i = 0; i < plan.tasks.length; i++) {
@@ -62,25 +64,9 @@ async function roundTripAll(text: string): Promise<{ tasks: number; checked: num
   return { tasks: plan.tasks.length, checked };
 }
 
-describe('set and set back', () => {
-  it('restores the seed byte for byte for every task with a status', async () => {
-    const r = await roundTripAll(readFileSync(SEED, 'utf8'));
-    expect(r.checked).toBe(7);
-  });
-
-  it('restores a board: a task moved to another section and back, last in its section, gives back the bytes', async () => {
-    const text = ['# B', '', '## Todo', '', '- [ ] One', '- [ ] Two', '', '## Done', '', '- [x] Three', ''].join('\n');
-    const r = await roundTripAll(text);
-    expect(r.checked).toBe(3);
-  });
-
-  it('restores an item whose words after the title are rewritten with its mark (both remembered)', async () => {
-    const text = ['# Milestones', '', '- ✅ **v1.0 Dark Mode** — Phases 1-5 (shipped 2026-03-05)', '- 🚧 v2 app (blocked on step 4)', ''].join('\n');
-    const r = await roundTripAll(text);
-    expect(r.checked).toBe(2);
-  });
-
-  const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
+/** A test per file of half the corpus (`half` 0 or 1): every task of it set and set back. */
+export function restoresCorpusHalf(half: 0 | 1): void {
+  const files = corpusHalf(half);
   if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
   for (const f of files) {
     it(`restores ${f}`, { timeout: 600_000 }, async () => {
@@ -90,4 +76,4 @@ describe('set and set back', () => {
       await roundTripAll(text);
     });
   }
-});
+}

@@ -1,4 +1,4 @@
-// Differential test of `set` (test/edit/differential-set.ts), on half the corpus.
+// Differential test of `set` (test/write/differential-set.ts), on half the corpus.
 import { describe, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

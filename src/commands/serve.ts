@@ -63,10 +63,12 @@ export async function serve(ctx: Context, flags: ServeFlags): Promise<number> {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new PlanError(`cannot serve on ${host}:${port} (${code}); try another --port, or --port 0 for any free one`);
   });
+  // Listening for the signals before saying where: whoever reads the URL may stop the server at once.
+  const stopped = untilSignal();
+  ctx.err(`plan: serving ${displayPath(path)}${flags.readOnly ? ' read-only' : ''} at the URL on stdout (its token is required); Ctrl-C to stop\n`);
   ctx.out(`${serving.url}\n`);
-  ctx.err(`plan: serving ${displayPath(path)}${flags.readOnly ? ' read-only' : ''} at the URL above (its token is required); Ctrl-C to stop\n`);
   if (flags.open) openBrowser(serving.url);
-  await untilSignal();
+  await stopped;
   await serving.close();
   return 0;
 }

@@ -42,7 +42,7 @@ const CSP =
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
-export function send(res: ServerResponse, status: number, type: string, body: string): void {
+function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, {
     'Content-Type': `${type}; charset=utf-8`,
     'Content-Security-Policy': CSP,

@@ -85,7 +85,8 @@ async function load(): Promise<void> {
     return;
   }
   state = body as BoardState;
-  render(state);
+  // An inline edit in progress is not swept away by a change elsewhere: the board is drawn when it ends.
+  if (!document.querySelector('.card input')) render(state);
 }
 
 function render(s: BoardState): void {
@@ -93,8 +94,7 @@ function render(s: BoardState): void {
   const scroll = [window.scrollX, window.scrollY] as const;
   byId('file').textContent = s.file;
   byId('count').textContent = String(s.statuses.length);
-  byId('live').textContent =
-    `${s.summary.total.done} of ${s.summary.total.total} done${s.readOnly ? ' · read-only' : ''} · updated ${new Date().toLocaleTimeString()}`;
+  byId('live').textContent = `${s.summary.total.done} of ${s.summary.total.total} done${s.readOnly ? ' · read-only' : ''} · live`;
   byId('progress').replaceChildren(...s.summary.groups.filter((g) => g.total > 0).map(groupBox));
   byId('board').replaceChildren(...s.statuses.map((st, i) => column(s, st, i)));
   byId('problems').replaceChildren(...problemsPanel(s));
@@ -126,7 +126,7 @@ function column(s: BoardState, status: string, index: number): HTMLElement {
   const tasks = s.tasks.filter((t) => t.status === status);
   const head = el('h2');
   head.append(el('span', 'status-label', `${index + 1} · ${LABELS[status] ?? status}`), el('span', 'n', String(tasks.length)));
-  col.append(head, ...tasks.map((t) => card(t, s.readOnly)));
+  col.append(head, ...tasks.map(card));
   col.addEventListener('dragover', (e) => {
     e.preventDefault();
     col.classList.add('over');
@@ -141,10 +141,10 @@ function column(s: BoardState, status: string, index: number): HTMLElement {
   return col;
 }
 
-function card(t: CardTask, readOnly: boolean): HTMLElement {
+function card(t: CardTask): HTMLElement {
   const c = el('article', 'card');
   c.tabIndex = 0;
-  c.draggable = !readOnly;
+  c.draggable = true; // even when the file is read_only: the server refuses, and the card says why
   c.dataset.id = t.id;
   c.dataset.status = t.status;
   const top = el('div', 'top');
@@ -177,18 +177,25 @@ function onKey(e: KeyboardEvent, t: CardTask, c: HTMLElement): void {
 }
 
 function startEdit(c: HTMLElement, t: CardTask, field: 'title' | 'owner'): void {
-  if (state?.readOnly || c.querySelector('input')) return;
+  if (c.querySelector('input')) return;
   const input = el('input');
   input.value = (field === 'title' ? t.title : t.owner) ?? '';
   input.setAttribute('aria-label', `New ${field} of ${t.id}`);
   const target = field === 'title' ? (c.querySelector('.title') as HTMLElement) : (c.querySelector('.meta') as HTMLElement);
   target.before(input);
   input.focus();
+  input.addEventListener('blur', () => {
+    input.remove();
+    if (state) render(state);
+    (document.querySelector(`.card[data-id="${CSS.escape(t.id)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+  });
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') void load();
+    if (e.key === 'Escape') input.blur();
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    void write('/api/edit', t.id, { id: t.id, rev: t.rev, [field]: input.value });
+    const value = input.value;
+    input.blur();
+    void write('/api/edit', t.id, { id: t.id, rev: t.rev, [field]: value });
   });
 }
 

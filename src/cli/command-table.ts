@@ -254,7 +254,8 @@ export const COMMANDS: readonly PlanCommand[] = [
       { flags: '--host <address>', description: 'listen on this address instead of 127.0.0.1 (warns: others can then reach the board)' },
       { flags: '--open', description: 'open the board in the default browser (best effort)' },
       { flags: '--read-only', description: 'serve the board without any write route' },
-      { flags: '--no-touch', description: 'leave the `modified:` and `Last Updated` dates as they are on writes' },
+      // The board's writes are plan set's and plan edit's: their --no-touch, the same flag.
+      ...WRITE_OPTIONS.filter((x) => x.flags === '--no-touch'),
     ],
     examples: ['plan serve --open', 'plan serve --port 8080 --read-only', 'plan -f PLAN.md serve --no-touch'],
     run: async (ctx, { opts: o }) =>

@@ -2,7 +2,8 @@
 // process and a hand edit, its refusals of bad options, and its end on SIGTERM.
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { planAsync, plan, writeTemp } from '../helpers/run.js';
+import { join } from 'node:path';
+import { planAsync, plan, ROOT, writeTemp } from '../helpers/run.js';
 import { eventStream, startServe } from '../helpers/serve.js';
 
 const PLAN = ['# Plan', '', '| # | Task | Status |', '|---|------|--------|', '| 1 | Alpha | Pending |', '| 2 | Beta | Pending |', ''].join('\n');
@@ -51,6 +52,15 @@ describe('plan serve (process)', () => {
     } finally {
       expect(await s.stop()).toBe(0);
       t.cleanup();
+    }
+  });
+
+  it('is bundled on its own: the main bundle holds nothing of the server or the page', () => {
+    const main = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
+    const lazy = readFileSync(join(ROOT, 'dist/lazy/commands-serve.js'), 'utf8');
+    for (const piece of ['/api/events', 'Content-Security-Policy', 'EventSource']) {
+      expect(main, piece).not.toContain(piece);
+      expect(lazy, piece).toContain(piece);
     }
   });
 });

@@ -91,6 +91,26 @@ if (!CHROMIUM) {
       await page.close();
     });
 
+    it('filters and grouping by heading are kept in the URL and survive a change to the file', async () => {
+      const { page, file } = await board();
+      await page.locator('#filters [name=owner]').fill('Opus');
+      await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+      expect(await page.locator('.card').getAttribute('data-id')).toBe('9');
+      await page.locator('#filters [name=by]').check();
+      await page.locator('.column h3.heading').first().waitFor();
+      expect(await page.locator('.column h3.heading').allTextContents()).toEqual(['Week 2']);
+      const query = new URL(page.url()).searchParams;
+      expect([query.get('owner'), query.get('by')]).toEqual(['Opus', 'heading']);
+      expect((await planAsync(['-f', file, 'set', '9', 'done'])).code).toBe(0);
+      await page.waitForSelector('.column[data-status="done"] .card[data-id="9"]');
+      expect(await page.locator('.card').count()).toBe(1);
+      await page.reload();
+      await page.waitForSelector('.column[data-status="done"] .card[data-id="9"]');
+      expect(await page.locator('#filters [name=owner]').inputValue()).toBe('Opus');
+      expect(await page.locator('#filters [name=by]').isChecked()).toBe(true);
+      await page.close();
+    });
+
     it('a hostile title renders as text, and a refused write shows its reason on the card, which stays', async () => {
       const hostile = '<img src=x onerror="window.pwned=1">';
       const text = seed.replace('read_only: false', 'read_only: true').replace('| Redis + VM Split |', `| \`${hostile}\` |`);

@@ -126,7 +126,7 @@ function column(s: BoardState, status: string, index: number): HTMLElement {
   const tasks = s.tasks.filter((t) => t.status === status);
   const head = el('h2');
   head.append(el('span', 'status-label', `${index + 1} · ${LABELS[status] ?? status}`), el('span', 'n', String(tasks.length)));
-  col.append(head, ...tasks.map(card));
+  col.append(head, ...(byHeading() ? withHeadings(tasks) : tasks.map(card)));
   col.addEventListener('dragover', (e) => {
     e.preventDefault();
     col.classList.add('over');
@@ -139,6 +139,23 @@ function column(s: BoardState, status: string, index: number): HTMLElement {
     if (id) void move(id, status);
   });
   return col;
+}
+
+/** Whether the cards are grouped under the plan's own headings (`by=heading` in the URL). */
+function byHeading(): boolean {
+  return new URL(location.href).searchParams.get('by') === 'heading';
+}
+
+/** The cards with a heading line before each run of tasks under the same heading (tasks come in file order). */
+function withHeadings(tasks: CardTask[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  let last: string | null | undefined;
+  for (const t of tasks) {
+    if (t.group !== last) out.push(el('h3', 'heading', t.group ?? '(no heading)'));
+    last = t.group;
+    out.push(card(t));
+  }
+  return out;
 }
 
 function card(t: CardTask): HTMLElement {
@@ -224,6 +241,7 @@ function readFilters(): void {
   const form = byId('filters') as HTMLFormElement;
   const here = new URL(location.href).searchParams;
   for (const f of FILTERS) (form.elements.namedItem(f) as HTMLInputElement).value = here.get(f) ?? '';
+  (form.elements.namedItem('by') as HTMLInputElement).checked = byHeading();
 }
 
 function onFilter(): void {
@@ -234,6 +252,8 @@ function onFilter(): void {
     if (v) url.searchParams.set(f, v);
     else url.searchParams.delete(f);
   }
+  if ((form.elements.namedItem('by') as HTMLInputElement).checked) url.searchParams.set('by', 'heading');
+  else url.searchParams.delete('by');
   history.replaceState(null, '', url);
   void load();
 }

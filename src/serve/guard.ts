@@ -4,15 +4,19 @@
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { networkInterfaces } from 'node:os';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-/** The names a browser may use for the server at `port`: loopback's, and the one given with --host. */
+/** The names a browser may use for the server at `port`: loopback's, and the address given with --host (all of the machine's for 0.0.0.0 or ::). */
 export function allowedHosts(host: string, port: number): Set<string> {
   const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
-  names.add(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  // Listening on every address (0.0.0.0, ::), the board is reached by any of the machine's own.
+  const every = host === '0.0.0.0' || host === '::';
+  const addresses = every ? Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address)) : [host];
+  for (const a of addresses) names.add(a.includes(':') && !a.startsWith('[') ? `[${a}]` : a);
   return new Set([...names].map((n) => `${n}:${port}`.toLowerCase()));
 }
 

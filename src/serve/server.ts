@@ -106,7 +106,9 @@ export async function startServer(o: ServeOptions): Promise<Serving> {
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(o.host, port);
   events.start();
-  const shown = o.host.includes(':') ? `[${o.host}]` : o.host;
+  // On every address (0.0.0.0, ::) the URL names this machine's loopback one; the others answer too.
+  const address = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
+  const shown = address.includes(':') ? `[${address}]` : address;
   return {
     url: `http://${shown}:${port}/?token=${token}`,
     port,

@@ -48,7 +48,8 @@ describe('plan serve (process)', () => {
     const s = await startServe(t.file, ['--host', '0.0.0.0', '--read-only']);
     try {
       expect(s.stderr()).toContain('plan: warning: serving on 0.0.0.0, not only this machine');
-      expect(s.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+\//);
+      expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+      expect((await fetch(`${s.base}/api/state?token=${s.token}`)).status).toBe(200);
     } finally {
       expect(await s.stop()).toBe(0);
       t.cleanup();

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { startServer, type Serving } from '../../src/serve/server.js';
+import { allowedHosts } from '../../src/serve/guard.js';
+import { networkInterfaces } from 'node:os';
 import { writeTemp } from '../helpers/run.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -103,6 +105,16 @@ describe('plan serve: who may ask', () => {
     expect((await rawGet(s.serving.port, path, { Host: `evil.example:${s.serving.port}` })).status).toBe(403);
     expect((await rawGet(s.serving.port, path, { Host: '127.0.0.1:1' })).status).toBe(403);
     expect((await rawGet(s.serving.port, path, { Host: `localhost:${s.serving.port}` })).status).toBe(200);
+  });
+
+  it('answers to loopback names and the --host address; on every address (0.0.0.0), to each of the machine’s', () => {
+    expect([...allowedHosts('127.0.0.1', 8080)].sort()).toEqual(['127.0.0.1:8080', '[::1]:8080', 'localhost:8080']);
+    expect(allowedHosts('192.0.2.7', 8080).has('192.0.2.7:8080')).toBe(true);
+    expect(allowedHosts('fe80::1', 8080).has('[fe80::1]:8080')).toBe(true);
+    const own = Object.values(networkInterfaces()).flatMap((l) => (l ?? []).filter((a) => a.family === 'IPv4').map((a) => `${a.address}:8080`));
+    const every = allowedHosts('0.0.0.0', 8080);
+    for (const a of own) expect(every.has(a), a).toBe(true);
+    expect(every.has('evil.example:8080')).toBe(false);
   });
 
   it('--read-only has no write routes (404) and writes nothing', async () => {

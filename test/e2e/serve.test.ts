@@ -56,6 +56,18 @@ describe('plan serve (process)', () => {
     }
   });
 
+  it('--open without a browser to open (no xdg-open on PATH) still serves', async () => {
+    const t = writeTemp(PLAN);
+    const s = await startServe(t.file, ['--open'], undefined, { PATH: t.dir });
+    try {
+      expect((await fetch(`${s.base}/api/state?token=${s.token}`)).status).toBe(200);
+      expect(s.stderr()).not.toContain('Error');
+    } finally {
+      expect(await s.stop()).toBe(0);
+      t.cleanup();
+    }
+  });
+
   it('is bundled on its own: the main bundle holds nothing of the server or the page', () => {
     const main = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
     const lazy = readFileSync(join(ROOT, 'dist/lazy/commands-serve.js'), 'utf8');

@@ -15,8 +15,8 @@ export interface ServeProcess {
 }
 
 /** `file` is found from `cwd` (the test's folder by default), and shown on the page as given. */
-export function startServe(file: string, args: string[] = [], cwd?: string): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, '-f', file, 'serve', '--port', '0', ...args], { env: childEnv(), cwd });
+export function startServe(file: string, args: string[] = [], cwd?: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, '-f', file, 'serve', '--port', '0', ...args], { env: childEnv(env), cwd });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -65,6 +65,28 @@ const tableWidth = {
   },
 };
 
+// plan serve's page script: src/serve/page/app.ts built for the browser, imported as text by
+// src/serve/assets.ts (so it lands in plan serve's lazy bundle only).
+const pageScript = {
+  name: 'serve-page-script',
+  setup(b) {
+    b.onResolve({ filter: /^plan-serve-page-script$/ }, () => ({ path: join(src, 'serve', 'page', 'app.ts'), namespace: 'page-script' }));
+    b.onLoad({ filter: /.*/, namespace: 'page-script' }, async (args) => {
+      const out = await bundle({
+        entryPoints: [args.path],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2022',
+        minify: !process.env.PLAN_BUILD_DEBUG,
+        logLevel: 'warning',
+      });
+      return { contents: out.outputFiles[0].text, loader: 'text', watchFiles: [args.path] };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -78,9 +100,9 @@ const common = {
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   // The version `plan --version` prints comes from package.json, not a copy in the code.
   define: { __PLAN_BUILD__: JSON.stringify(BUILD_ID_PLACEHOLDER), __PLAN_VERSION__: JSON.stringify(version) },
-  // `plan help`'s topics (docs/*.md) and the completion scripts (src/commands/completion.*) are bundled
-  // as text into their lazy bundles.
-  loader: { '.md': 'text', '.bash': 'text', '.zsh': 'text', '.fish': 'text' },
+  // `plan help`'s topics (docs/*.md), the completion scripts (src/commands/completion.*) and plan serve's
+  // page are bundled as text into their lazy bundles.
+  loader: { '.md': 'text', '.bash': 'text', '.zsh': 'text', '.fish': 'text', '.html': 'text', '.css': 'text' },
   logLevel: 'warning',
 };
 
@@ -92,7 +114,7 @@ async function bundle(options) {
   try {
     return await build(options);
   } catch (e) {
-    const missing = (e.errors ?? []).some((x) => /Could not resolve "[^".\/][^"]*"/.test(x.text));
+    const missing = (e.errors ?? []).some((x) => /Could not resolve "[^"./][^"]*"/.test(x.text));
     console.error(`build: ${e.errors?.length ?? 1} error(s), see above${missing ? '; a package is missing: run `npm ci`' : ''}`);
     process.exit(1);
   }
@@ -124,7 +146,12 @@ const built = new Set();
 for (let pending = [...lazy.keys()]; pending.length; pending = [...lazy.keys()].filter((f) => !built.has(f))) {
   for (const file of pending) {
     built.add(file);
-    await bundle({ ...common, entryPoints: [file], outfile: join(dist, 'lazy', `${lazy.get(file)}.js`), plugins: [lazyBoundaries(true), tableWidth] });
+    await bundle({
+      ...common,
+      entryPoints: [file],
+      outfile: join(dist, 'lazy', `${lazy.get(file)}.js`),
+      plugins: [lazyBoundaries(true), tableWidth, pageScript],
+    });
   }
 }
 

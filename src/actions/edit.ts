@@ -11,7 +11,7 @@ import type { Filters } from '../query/filter.js';
 import { checkSamePosition, resolveTask } from '../query/resolve.js';
 import { PlanError, UsageError } from '../system/errors.js';
 import { plainText } from '../text/plain.js';
-import type { OpResult } from './set.js';
+import type { OpResult, TaskGuard } from './set.js';
 import { assignRefs } from '../read/ref.js';
 import { fieldReadBack, hasFieldChanges, itemFieldText, itemRegionStart, parseFieldArgs, rowFieldEdits, type FieldArgs } from '../write/field-text.js';
 
@@ -30,7 +30,7 @@ export interface TaskChanges extends FieldArgs {
   notes?: string;
 }
 
-export async function editOp(path: string, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<OpResult> {
+export async function editOp(path: string, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions, guard?: TaskGuard): Promise<OpResult> {
   const roles = (['title', 'owner', 'notes'] as const).filter((k) => changes[k] !== undefined);
   for (const k of ['due', 'priority', 'tag', 'untag'] as const) if (changes[k] !== undefined) checkValue(changes[k]!, `the ${k}`);
   const fields = parseFieldArgs(changes);
@@ -44,6 +44,7 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
     const before = resolveTask(plan.tasks, id, filters, display, compact, true);
     checkSamePosition(first, before, id, filters, display);
     first = before;
+    guard?.(before, display);
     const src = before.source;
     if (src.type === 'heading') {
       throw new PlanError(

@@ -10,6 +10,12 @@ import { checkSamePosition, resolveTask } from '../query/resolve.js';
 import { canonicalName, normaliseWords, stripVS, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import { UsageError } from '../system/errors.js';
 
+/**
+ * A check of the task a write found, under the lock, before anything is written: it throws (a PlanError
+ * saying why) to refuse. `plan serve` refuses a task that changed since the page showed it.
+ */
+export type TaskGuard = (before: Task, display: string) => void;
+
 /** The outcome of a write that touches one task. */
 export interface OpResult {
   /** The task before the change. */
@@ -65,6 +71,7 @@ export async function setStatusOp(
   filters: Filters,
   opts: TransactOptions,
   owner?: string,
+  guard?: TaskGuard,
 ): Promise<OpResult & { from: Status }> {
   checkValue(id, 'the id');
   checkValue(status, 'the status'); // a usage error before the lock, whatever the file's words
@@ -80,6 +87,7 @@ export async function setStatusOp(
     const before = resolveTask(plan.tasks, id, filters, display, compact, true);
     checkSamePosition(first, before, id, filters, display);
     first = before;
+    guard?.(before, display);
     const own = ownWord(status, plan.statusExtension);
     const assigned = assign !== undefined && !ownedBy(before, assign) ? assign : undefined;
     const change = statusOwnerEdits(ec, before, to, assigned, own ? { text: ec.style.textForWord(own) } : {});

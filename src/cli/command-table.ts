@@ -247,6 +247,27 @@ export const COMMANDS: readonly PlanCommand[] = [
     run: async (ctx, { args: [view], filters }) => (await import('../commands/watch.js')).watch(ctx, view as 'list' | 'board' | 'summary', filters),
   },
   {
+    name: 'serve',
+    description: 'the plan as a live board in the browser (drag a card to set its status), on 127.0.0.1 with a token in the URL, until Ctrl-C',
+    options: [
+      { flags: '--port <n>', description: 'the port to listen on (default 0: any free port; the URL is printed)' },
+      { flags: '--host <address>', description: 'listen on this address instead of 127.0.0.1 (warns: others can then reach the board)' },
+      { flags: '--open', description: 'open the board in the default browser (best effort)' },
+      { flags: '--read-only', description: 'serve the board without any write route' },
+      // The board's writes are plan set's and plan edit's: their --no-touch, the same flag.
+      ...WRITE_OPTIONS.filter((x) => x.flags === '--no-touch'),
+    ],
+    examples: ['plan serve --open', 'plan serve --port 8080 --read-only', 'plan -f PLAN.md serve --no-touch'],
+    run: async (ctx, { opts: o }) =>
+      (await import('../commands/serve.js')).serve(ctx, {
+        port: text(o.port),
+        host: text(o.host),
+        open: !!o.open,
+        readOnly: !!o.readOnly,
+        touch: o.touch !== false,
+      }),
+  },
+  {
     name: 'check',
     description: 'report damaged text, duplicate ids, unknown statuses, ragged tables, …; exit 1 on any error',
     options: [{ flags: '--verbose', description: 'a line for each row of an issue that spans a table (by default one line per table)' }],

@@ -8,6 +8,7 @@ import development from '../../docs/development.md';
 import git from '../../docs/git.md';
 import mcp from '../../docs/mcp.md';
 import reading from '../../docs/reading.md';
+import serve from '../../docs/serve.md';
 import reference from '../../docs/reference.md';
 import views from '../../docs/views.md';
 import writing from '../../docs/writing.md';
@@ -16,7 +17,7 @@ import { markdownAsText } from '../render/markdown.js';
 import type { Context } from './context.js';
 
 /** Topic → its Markdown, in the order `plan help` lists them. */
-export const TOPICS: Readonly<Record<string, string>> = { reading, writing, views, git, mcp, configuration, reference, development };
+export const TOPICS: Readonly<Record<string, string>> = { reading, writing, views, serve, git, mcp, configuration, reference, development };
 
 export interface HelpCommands {
   /** The names (and aliases) `plan help <name>` shows the --help of. */

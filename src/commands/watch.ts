@@ -17,8 +17,6 @@
 // flicker; piped, each change prints a new snapshot.
 
 import { visible } from '../text/visible.js';
-import { watch as watchFolder, realpathSync, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
 import type { Context } from './context.js';
 import type { Filters } from '../query/filter.js';
 import { locatePlan } from '../load/locate.js';
@@ -28,6 +26,7 @@ import { readFileBytes } from '../fs/read.js';
 import { cut } from '../render/fit.js';
 import { textWidth } from '../text/width.js';
 import { runtime } from '../system/runtime.js';
+import { Watchers } from '../load/watcher.js';
 
 export const WATCH_VIEWS = ['list', 'board', 'summary'] as const;
 export type WatchView = (typeof WATCH_VIEWS)[number];
@@ -84,58 +83,6 @@ function titleLine(view: WatchView, display: string, width: number): string {
   if (width <= 0) return text + hint;
   const room = width - textWidth(hint);
   return room >= 10 ? cut(text, room) + hint : cut(text + hint, width);
-}
-
-/** The folders to watch and the names in each: the plan's, and its target's when it is a link. */
-function watchedNames(path: string): Map<string, Set<string>> {
-  const names = new Map<string, Set<string>>();
-  const add = (p: string) => names.set(dirname(p), (names.get(dirname(p)) ?? new Set()).add(basename(p)));
-  add(path);
-  try {
-    add(realpathSync(path));
-  } catch {
-    // gone for now: its folder is watched for its return
-  }
-  return names;
-}
-
-/** The folders watched now, each with the names in it that matter. */
-class Watchers {
-  private readonly byDir = new Map<string, { watcher: FSWatcher; names: Set<string> }>();
-
-  constructor(
-    private readonly path: string,
-    private readonly onChange: () => void,
-    private readonly onError: () => void,
-  ) {}
-
-  /** Watches the folders of the plan and of its target now (a link may have been re-pointed). */
-  follow(): void {
-    const wanted = watchedNames(this.path);
-    for (const [dir, w] of this.byDir) {
-      if (!wanted.has(dir)) {
-        w.watcher.close();
-        this.byDir.delete(dir);
-      }
-    }
-    for (const [dir, names] of wanted) {
-      const had = this.byDir.get(dir);
-      if (had) {
-        had.names = names;
-        continue;
-      }
-      const entry = { names, watcher: null as unknown as FSWatcher };
-      entry.watcher = watchFolder(dir, (_event, file) => {
-        if (!file || entry.names.has(file)) this.onChange();
-      });
-      entry.watcher.on('error', () => this.onError());
-      this.byDir.set(dir, entry);
-    }
-  }
-
-  close(): void {
-    for (const w of this.byDir.values()) w.watcher.close();
-  }
 }
 
 /**

@@ -107,7 +107,7 @@ function describeCycle(graph: Graph, nodes: string[]): string {
  * vocabulary) → read (the reader's rules: blocks to a Plan) → cache → load (find and load a plan) and query →
  * check, history, interface (the command and filter tables), write (the write path: splice, stamps, lock,
  * transaction, journal) → actions (the writes CLI and MCP share) and merge (the git merge driver) → render
- * (views and JSON for CLI and MCP) → mcp → commands → cli (main, the commander program, the command table) → docs
+ * (views and JSON for CLI and MCP) → mcp and serve (plan serve: the board in the browser) → commands → cli (main, the commander program, the command table) → docs
  * (the reference and man page written from the tables).
  */
 const LAYERS = [
@@ -129,6 +129,7 @@ const LAYERS = [
   'merge',
   'render',
   'mcp',
+  'serve',
   'commands',
   'cli',
   'docs',

@@ -4,7 +4,7 @@
 // the command line points at, each time the user presses Tab.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { loadPlan } from '../load/load.js';
 import { UsageError } from '../system/errors.js';
 import { STATUSES } from '../model/status.js';
@@ -538,7 +538,7 @@ export async function completion(ctx: Context, commands: readonly CommandSpec[],
 /** `id<TAB>title` per distinct id, for completion scripts; silent when there is no plan. */
 export async function completeIds(ctx: Context): Promise<number> {
   try {
-    const { plan } = await loadPlan(locatePlan(ctx.opts.file));
+    const { plan } = await loadPlan(locateOnePlan(ctx.opts.file));
     const seen = new Set<string>();
     let out = '';
     for (const t of plan.tasks) {

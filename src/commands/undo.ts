@@ -3,7 +3,7 @@
 // still holds exactly what that write produced. --list shows the recent writes.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { displayPath, readPlanBytes } from '../load/load.js';
 import { PlanError } from '../system/errors.js';
 import { transact, type TransactOptions } from '../write/transaction.js';
@@ -15,7 +15,7 @@ import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 
 export async function undo(ctx: Context, opts: TransactOptions & { list?: boolean }): Promise<number> {
-  const path = locatePlan(ctx.opts.file);
+  const path = locateOnePlan(ctx.opts.file);
   const display = displayPath(path);
   const journal = Journal.forPlan(realTarget(path, display));
   if (journal.damage) {

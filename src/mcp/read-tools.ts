@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { filterTasks } from '../query/filter.js';
 import { DependencyGraph } from '../query/deps.js';
 import { dependencyFilter, pickReady, readiness, waitingJson, waitingSummary } from '../query/ready.js';
-import { resolveTask } from '../query/resolve.js';
+import { resolvePlanTask } from '../query/resolve.js';
 import { explainTask } from '../query/explain.js';
 import { summarise } from '../query/summary.js';
 import { runChecks } from '../check/index.js';
@@ -69,7 +69,7 @@ export const showTask = tool({
   run: async ({ id, explain, ...rest }, env) => {
     const loaded = await env.load();
     const { plan, display } = loaded;
-    const task = resolveTask(plan.tasks, await idText(id, env), filtersOf(rest), display);
+    const task = resolvePlanTask(plan, await idText(id, env), filtersOf(rest), display);
     return ok(`${taskLine(task)}  (${display}:${task.line})`, {
       schemaVersion: SCHEMA_VERSION,
       file: display,

@@ -9,6 +9,7 @@ import type { Status } from '../model/status.js';
  * Later additions within 2: `dependsOn`.
  * 3: tasks gain `priorityLevel` (highest … lowest, or null), `due`, `scheduled`, `start`, `doneDate` (ISO dates, or null)
  * and `tags`, and `places` (the task's other places in the file); Obsidian Tasks' and todo.txt's date and priority marks are no longer part of `title`.
+ * Later additions within 3: `file`, in a plan of several files only (a plan of one file prints what it did).
  */
 export const SCHEMA_VERSION = 3;
 /**
@@ -37,6 +38,8 @@ export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due
   start: string | null;
   doneDate: string | null;
   tags: string[];
+  /** The task's file, in a plan of several files. */
+  file?: string;
 };
 
 export function taskJson(t: Task): TaskJson {
@@ -73,6 +76,7 @@ export function taskJson(t: Task): TaskJson {
     start: t.start ?? null,
     doneDate: t.doneDate ?? null,
     tags: t.tags ?? [],
+    ...(t.file === undefined ? {} : { file: t.file }),
   };
 }
 

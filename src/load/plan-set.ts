@@ -42,7 +42,7 @@ function joinTasks(parts: readonly PlanPart[]): Task[] {
 }
 
 /** The files' plans as one plan; `label` is how the whole plan is named. */
-export function joinPlans(parts: PlanPart[], label: string): Plan {
+function joinPlans(parts: PlanPart[], label: string): Plan {
   const first = parts[0]!.plan;
   const names = new Map<string, number>();
   for (const part of parts) names.set(basename(part.file), (names.get(basename(part.file)) ?? 0) + 1);
@@ -84,7 +84,9 @@ export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
   const label = commonFolder(paths);
   if (parts.length === 0) {
     if (failures.length) throw new PlanError(`${failures.join('\n')}\n${label}: no file of the plan could be read`);
-    throw new PlanError(`${label}: none of its ${paths.length} Markdown files holds tasks (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README`);
+    throw new PlanError(
+      `${label}: none of its ${paths.length} Markdown files holds tasks (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README`,
+    );
   }
   const plan = joinPlans(parts, label);
   return { loaded: { path: parts[0]!.path, display: label, bytes: Buffer.alloc(0), text: '', plan }, failures };

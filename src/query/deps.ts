@@ -111,7 +111,7 @@ function acrossFiles(plan: Plan): (t: Task, ref: string) => Task[] {
     return map;
   };
   const byId = new Map<string, Task[]>();
-  plan.parts!.forEach((part) => part.plan.tasks.forEach((t, i) => push(byId, idKey(t.id), plan.tasks[part.first + i]!)));
+  for (const part of plan.parts!) part.plan.tasks.forEach((t, i) => void push(byId, idKey(t.id), plan.tasks[part.first + i]!));
   return (t, ref) => {
     const part = t.file === undefined ? undefined : parts.get(t.file);
     const lines = part?.plan.dependencies?.[ref] ?? [];

@@ -156,4 +156,3 @@ export function resolvePlanTask(plan: Plan, id: string, filters: Filters, file: 
   const task = resolveTask(part.plan.tasks, wanted, rest, part.file, undefined, forWrite);
   return plan.tasks[part.first + part.plan.tasks.indexOf(task)]!;
 }
-

@@ -16,7 +16,7 @@ export const SCHEMA_VERSION = 3;
  * `plan summary --json` (and the MCP summary tool). 2: a group per heading
  * that holds tasks (`kind: "section"` and `value: null` for a heading naming
  * no scope); every task counted where it stands, so `from` and `weekItems` are
- * gone.
+ * gone. Later additions within 2: a group of kind `file` for each file of a plan of several files, its headings' groups below it.
  */
 export const SUMMARY_SCHEMA_VERSION = 2;
 

@@ -174,15 +174,29 @@ describe('reading a plan of several files', () => {
     expect(ids((await f.run(['-f', 'plans', 'ready', '--json'])).stdout)).toEqual(['sprint1.md#1.2', 'A-1']);
   });
 
-  it('summary and board span the files', async () => {
+  it('summary has a group per file, its headings below it; board spans the files', async () => {
     const f = folder(PLAN);
     const s = await f.run(['-f', 'plans', 'summary', '--json']);
     expect(s.code, s.stderr).toBe(0);
-    expect(JSON.stringify(JSON.parse(s.stdout))).toContain('"total":5');
+    const json = JSON.parse(s.stdout) as { groups: { name: string; kind: string; depth: number; done: number; total: number }[]; total: { total: number } };
+    expect(json.groups.map((g) => [g.depth, g.kind, g.name, g.done, g.total])).toEqual([
+      [0, 'file', 'plans/sprint1.md', 1, 3],
+      [1, 'sprint', 'Sprint 1', 1, 3],
+      [0, 'file', 'plans/sub/sprint2.md', 0, 2],
+      [1, 'sprint', 'Sprint 2', 0, 2],
+    ]);
+    expect(json.total.total).toBe(5);
     const b = await f.run(['-f', 'plans', 'board', '--json']);
     expect(b.code, b.stderr).toBe(0);
     expect(b.stdout).toContain('Design API');
     expect(b.stdout).toContain('Write parser');
+  });
+
+  it('show --explain reads the task in its own file', async () => {
+    const f = folder(PLAN);
+    const r = await f.run(['-f', 'plans', 'show', 'A-1', '--explain', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).explain.block).toEqual({ type: 'row', line: 7, table: 3 });
   });
 });
 

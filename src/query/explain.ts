@@ -95,7 +95,7 @@ function idOrigin(task: Task, written: string | null): FieldOrigin {
 }
 
 /** Where each field of `task` came from; `text` (the file's) gives the lines of statuses written away from the task. */
-export function explainTask(plan: Plan, task: Task, text?: string): Explanation {
+function explainTask(plan: Plan, task: Task, text?: string): Explanation {
   const vocab = Vocabulary.of(plan.statusExtension);
   const reading = vocab.read(task.statusText);
   const marks = [reading.emoji, reading.word].filter((w): w is string => !!w).join(' ');

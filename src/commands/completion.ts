@@ -4,8 +4,7 @@
 // the command line points at, each time the user presses Tab.
 
 import type { Context } from './context.js';
-import { locateOnePlan } from '../load/files.js';
-import { loadPlan } from '../load/load.js';
+import { loadPlanFiles } from '../load/plan-set.js';
 import { UsageError } from '../system/errors.js';
 import { STATUSES } from '../model/status.js';
 import { FILTER_STATUSES } from '../interface/filter-table.js';
@@ -538,7 +537,8 @@ export async function completion(ctx: Context, commands: readonly CommandSpec[],
 /** `id<TAB>title` per distinct id, for completion scripts; silent when there is no plan. */
 export async function completeIds(ctx: Context): Promise<number> {
   try {
-    const { plan } = await loadPlan(locateOnePlan(ctx.opts.file));
+    // A plan of several files completes to its ids as list shows them (`sprint2.md#1.3` where files share an id).
+    const { plan } = (await loadPlanFiles(ctx.opts.file)).loaded;
     const seen = new Set<string>();
     let out = '';
     for (const t of plan.tasks) {

@@ -248,3 +248,12 @@ describe('writing a plan of several files', () => {
     expect(r.stderr).toMatch(/^plan: this command works on one file, and the plan is 3 files \(.*\); pass one of them with -f <file>\n$/);
   });
 });
+
+describe('completion of a plan of several files', () => {
+  it('offers the ids as list shows them', async () => {
+    const f = folder(PLAN);
+    const r = await f.run(['-f', 'plans', '__complete-ids']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('sprint1.md#1.1\tSet up repo\nsprint1.md#1.2\tWrite parser\nA-1\tWire it\nsprint2.md#1.1\tDesign API\nsprint2.md#1.2\tBuild API\n');
+  });
+});

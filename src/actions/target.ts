@@ -10,6 +10,7 @@ import { filterTasks, type Filters } from '../query/filter.js';
 import { pickClaim } from '../query/next.js';
 import { partNamed, resolvePlanTask } from '../query/resolve.js';
 import { UsageError } from '../system/errors.js';
+import type { OpResult } from './set.js';
 
 export interface WriteTarget {
   path: string;
@@ -19,6 +20,14 @@ export interface WriteTarget {
   filters: Filters;
   /** Files of the plan that could not be read (the write went on without them). */
   failures: string[];
+  /** In a plan of several files, the task's id as the plan names it (`sprint2.md#1.3` where files share the id). */
+  ref?: string;
+}
+
+/** A write's result with the task named as the plan names it (a plan of several files), not as its file does. */
+export function namedInPlan<R extends Pick<OpResult, 'before' | 'task'>>(r: R, to: WriteTarget): R {
+  if (to.ref === undefined || to.ref === r.task.id) return r;
+  return { ...r, before: { ...r.before, id: to.ref }, task: { ...r.task, id: to.ref } };
 }
 
 type Explicit = string | readonly string[] | undefined;
@@ -48,7 +57,7 @@ export async function writeTarget(explicit: Explicit, id: string, filters: Filte
   if ('path' in found) return { path: found.path, id, filters, failures: [] };
   const task = resolvePlanTask(found.plan, id, filters, found.label, true);
   const { part, local } = partOf(found.plan, task);
-  return { path: part.path, id: local.id, filters: withoutIn(filters), failures: found.failures };
+  return { path: part.path, id: local.id, filters: withoutIn(filters), failures: found.failures, ref: task.id };
 }
 
 /** The file a new task goes to: the plan's one file, or the one `--in` names. */

@@ -9,7 +9,7 @@ import { setStatusOp } from '../actions/set.js';
 import { claimOp } from '../actions/claim.js';
 import { editOp, type TaskChanges } from '../actions/edit.js';
 import { addOp } from '../actions/add.js';
-import { addTarget, claimTarget, writeTarget } from '../actions/target.js';
+import { addTarget, claimTarget, namedInPlan, writeTarget } from '../actions/target.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 import { movedText } from '../render/change.js';
 import { changeResult, idText, ok, tool, writeOpts } from './tool.js';
@@ -78,7 +78,7 @@ export const setStatus = tool({
   output: setOutput,
   run: async ({ id, status, owner, dry_run, ...rest }, env) => {
     const to = await writeTarget(env.files, await idText(id, env), filtersOf(rest));
-    const r = await setStatusOp(to.path, to.id, status, to.filters, writeOpts(dry_run), owner);
+    const r = namedInPlan(await setStatusOp(to.path, to.id, status, to.filters, writeOpts(dry_run), owner), to);
     if (r.written) env.tasksChanged();
     return changeResult(r, `${r.from} → ${r.task.status}${movedText(r)}`, { from: r.from, to: r.task.status });
   },
@@ -130,7 +130,7 @@ export const editTask = tool({
     const given: TaskChanges = { title, owner, notes, due, priority, tag, untag };
     const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as TaskChanges;
     const to = await writeTarget(env.files, await idText(id, env), filtersOf(rest));
-    const r = await editOp(to.path, to.id, changes, to.filters, writeOpts(dry_run));
+    const r = namedInPlan(await editOp(to.path, to.id, changes, to.filters, writeOpts(dry_run)), to);
     if (r.written) env.tasksChanged();
     return changeResult(r, `${Object.keys(changes).join(', ')} changed`, {});
   },

@@ -205,7 +205,7 @@ describe('writing a plan of several files', () => {
     const f = folder(PLAN);
     const r = await f.run(['-f', 'plans', 'set', 'sprint2.md#1.1', 'done']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe('id\tchange\tfile\tline\n1.1\tpending → done\tplans/sub/sprint2.md\t5\n');
+    expect(r.stdout).toBe('id\tchange\tfile\tline\nsprint2.md#1.1\tpending → done\tplans/sub/sprint2.md\t5\n');
     expect(f.read('plans/sub/sprint2.md').toString()).toBe(SPRINT2.replace('| 1.1 | Design API | pending |', '| 1.1 | Design API | done |'));
     expect(f.read('plans/sprint1.md').toString()).toBe(SPRINT1);
     expect(f.read('plans/notes.md').toString()).toBe(NOTES);

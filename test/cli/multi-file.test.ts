@@ -241,6 +241,21 @@ describe('writing a plan of several files', () => {
     expect(f.read('b.md').toString()).not.toBe('- [ ] B-1 Open work\n');
   });
 
+  it('undo takes back the last write to any file of the plan, then the one before it', async () => {
+    const f = folder(PLAN);
+    expect((await f.run(['-f', 'plans', 'set', 'A-1', 'done'])).code).toBe(0);
+    expect((await f.run(['-f', 'plans', 'set', 'sprint2.md#1.2', 'done'])).code).toBe(0);
+    const first = await f.run(['-f', 'plans', 'undo']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^Undid `plan set "sprint2\.md#1\.2" done` at .* in plans\/sub\/sprint2\.md\n$/);
+    expect(f.read('plans/sub/sprint2.md').toString()).toBe(SPRINT2);
+    expect(f.read('plans/sprint1.md').toString()).not.toBe(SPRINT1);
+    expect((await f.run(['-f', 'plans', 'undo'])).code).toBe(0);
+    expect(f.read('plans/sprint1.md').toString()).toBe(SPRINT1);
+    const list = await f.run(['-f', 'plans', 'undo', '--list']);
+    expect(list.code).toBe(2);
+  });
+
   it('a command of one file (check, undo, log) refuses a plan of several with one line', async () => {
     const f = folder(PLAN);
     const r = await f.run(['-f', 'plans', 'check']);

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../system/errors.js';
 import { envText } from '../system/env.js';
 import { runtime } from '../system/runtime.js';
-import { locatePlan } from './locate.js';
+import { insideRepository, locatePlan } from './locate.js';
 import { readFileBytes } from '../fs/read.js';
 
 export interface PlanFiles {
@@ -172,7 +172,11 @@ export function locatePlanFiles(explicit: string | readonly string[] | undefined
   const fromEnv = envText('PLAN_FILE', env);
   if (fromEnv) return combine(fromEnv.split(':').filter(Boolean), cwd, 'PLAN_FILE');
   const configured = configuredFiles(cwd);
-  if (configured) return combine(configured.globs, configured.dir, '.planrc.json files:');
+  if (configured) {
+    // The globs are the repository's: a file they reach through a link out of it is refused, as discovery refuses one.
+    const files = combine(configured.globs, configured.dir, '.planrc.json files:');
+    return { ...files, paths: files.paths.map(insideRepository) };
+  }
   return { paths: [locatePlan(undefined, cwd, env)], many: false };
 }
 

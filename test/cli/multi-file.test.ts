@@ -2,7 +2,7 @@
 // or spread by the shell), $PLAN_FILE lists, `.planrc.json` files; the reads
 // span the files, the writes change only the file that holds the task.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tempDir } from '../helpers/run.js';
 import { runCli } from '../helpers/cli.js';
@@ -107,6 +107,22 @@ describe('which files make the plan', () => {
     const refused = await bad.run(['list']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^plan: \S+\.planrc\.json: "files" must be a list of paths or globs, like .*\n$/);
+  });
+
+  it('refuses a file the .planrc.json globs reach through a link out of the repository', async () => {
+    const outside = folder({ 'secret.md': "- [ ] S-1 Not the repository's\n" });
+    const f = folder({
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/plans/a.md': '- [ ] A-1 Ours\n',
+      'repo/.planrc.json': '{ "files": ["plans/*.md"] }\n',
+    });
+    symlinkSync(join(outside.dir, 'secret.md'), join(f.dir, 'repo/plans/b.md'));
+    const r = await runCli(['list'], { cwd: join(f.dir, 'repo') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^plan: \S+b\.md: a symbolic link to \S+secret\.md, outside the repository \S+; plan does not follow a repository's link out of it \(pass -f \S+ to read it anyway\)\n$/,
+    );
   });
 
   it('says so when a folder holds no Markdown file', async () => {

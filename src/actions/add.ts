@@ -25,6 +25,8 @@ export interface AddInput extends Partial<Record<ScopeKind, string>>, Omit<Field
   owner?: string;
   status?: string;
   notes?: string;
+  /** In a plan of several files, the file the task goes to (src/actions/target.ts). */
+  in?: string;
 }
 
 /** Whether a table's or list's scope and section match the flags given. */

@@ -10,6 +10,7 @@ import { CommanderError } from 'commander';
 import { EXIT, UsageError, asPlanError } from '../system/errors.js';
 import { visible, withoutStyle } from '../text/visible.js';
 import { buildProgram, type PlanCommand, type ProgramSpec } from './program.js';
+import { spreadFileArgs } from './file-args.js';
 import { SCOPE_KINDS } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
 import { parseFields, parseLimit } from '../render/lean.js';
@@ -425,7 +426,8 @@ async function run(argv: readonly string[], rt: Runtime): Promise<number> {
     });
   }
   try {
-    await program.parseAsync([...argv]);
+    const names = new Set(COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]));
+    await program.parseAsync(spreadFileArgs(argv, rt.cwd(), names));
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {

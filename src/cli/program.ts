@@ -42,6 +42,7 @@ function option(o: OptionSpec): Option {
   if (o.choices) made.choices(o.choices);
   if (o.default !== undefined) made.default(o.default);
   if (o.repeatable) made.argParser((value: string, previous: string | undefined) => (previous === undefined ? value : `${previous},${value}`));
+  if (o.many) made.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   return made;
 }
 
@@ -75,7 +76,9 @@ function register(program: Command, spec: PlanCommand, setExit: (code: number) =
   cmd.action(async () => {
     const ctx = makeContext(program.opts<GlobalOptions>());
     const opts = cmd.opts();
-    setExit(await spec.run(ctx, { args: cmd.processedArgs, opts, filters: filtersOf(opts, filterUse(spec)) }));
+    const code = await spec.run(ctx, { args: cmd.processedArgs, opts, filters: filtersOf(opts, filterUse(spec)) });
+    // A file of the plan that could not be read was said on stderr; the rest was shown, and the command fails.
+    setExit(code === 0 && ctx.failed ? 1 : code);
   });
 }
 

@@ -1,7 +1,7 @@
 // plan add <title>: append a task to the task table of a scope.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { addTarget } from '../actions/target.js';
 import type { TransactOptions } from '../write/transaction.js';
 import { addOp, type AddInput } from '../actions/add.js';
 import { renderTask } from '../render/task.js';
@@ -9,7 +9,7 @@ import { visible } from '../text/visible.js';
 import { dryRunText } from '../actions/set.js';
 
 export async function add(ctx: Context, input: AddInput, opts: TransactOptions): Promise<number> {
-  const r = await addOp(locatePlan(ctx.opts.file), input, opts);
+  const r = await addOp(await addTarget(ctx.opts.file, input.in), input, opts);
   if (opts.dryRun && ctx.mode !== 'json') {
     ctx.out(visible(dryRunText(r)));
     return 0;

@@ -15,7 +15,7 @@ export function boardTsv(columns: BoardColumn[]): string {
 }
 
 export async function board(ctx: Context, filters: Filters): Promise<number> {
-  const { plan, display } = await openPlan(ctx);
+  const { plan, display } = await openPlan(ctx, filters);
   const columns = boardColumns(filterTasks(plan.tasks, filters));
   if (ctx.mode === 'json') {
     ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, columns: columns.map((c) => ({ status: c.status, tasks: c.tasks.map(taskJson) })) }));

@@ -1,7 +1,7 @@
 // plan burndown: open versus done tasks over the plan's git history.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { displayPath } from '../load/load.js';
 import type { Filters } from '../query/filter.js';
 import { burndown as series } from '../history/burndown.js';
@@ -16,7 +16,7 @@ export interface BurndownOptions {
 
 export async function burndown(ctx: Context, filters: Filters, opts: BurndownOptions): Promise<number> {
   const by = opts.by === undefined ? undefined : scopeKind(opts.by);
-  const path = locatePlan(ctx.opts.file);
+  const path = locateOnePlan(ctx.opts.file);
   const display = displayPath(path);
   const result = await series(path, display, filters, by, opts.since);
   if (ctx.mode === 'json') {

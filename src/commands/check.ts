@@ -2,7 +2,7 @@
 // exit 1 when any is an error (for CI and pre-commit hooks), else 0.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { loadPlan } from '../load/load.js';
 import { runChecks } from '../check/index.js';
 import { collapseGroups } from '../check/collapse.js';
@@ -17,7 +17,7 @@ export interface CheckOptions {
 
 export async function check(ctx: Context, opts: CheckOptions = {}): Promise<number> {
   // Not openPlan: its read warnings would repeat the problems reported here.
-  const { plan, text, display } = await loadPlan(locatePlan(ctx.opts.file));
+  const { plan, text, display } = await loadPlan(locateOnePlan(ctx.opts.file));
   const findings = runChecks({ plan, text });
   const errors = findings.filter((p) => p.severity === 'error').length;
   const warnings = findings.filter((p) => p.severity === 'warning').length;

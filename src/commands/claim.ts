@@ -1,7 +1,7 @@
 // plan next --claim --owner <name>: take the next task, under one lock.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { claimTarget } from '../actions/target.js';
 import type { Filters } from '../query/filter.js';
 import type { TransactOptions } from '../write/transaction.js';
 import { claimOp } from '../actions/claim.js';
@@ -14,10 +14,10 @@ import { dryRunText } from '../actions/set.js';
 import type { WaitOptions } from '../query/deps.js';
 
 export async function claim(ctx: Context, owner: string, filters: Filters, opts: TransactOptions, wait: WaitOptions = {}): Promise<number> {
-  const path = locatePlan(ctx.opts.file);
-  const r = await claimOp(path, owner, filters, opts, wait);
+  const to = await claimTarget(ctx.opts.file, owner, filters, wait);
+  const r = 'path' in to ? await claimOp(to.path, owner, to.filters, opts, wait) : null;
   if (!r) {
-    const display = displayPath(path);
+    const display = 'path' in to ? displayPath(to.path) : to.label;
     if (ctx.mode === 'json') ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: null, claimed: false, reason: 'nothing to claim' }));
     ctx.err(`plan: ${display}: nothing to claim for ${owner} (no pending task that is unowned or theirs)\n`);
     return EXIT.nothingToClaim;

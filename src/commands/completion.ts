@@ -12,8 +12,7 @@ import type { Context } from './context.js';
 import BASH from './completion.bash';
 import ZSH from './completion.zsh';
 import FISH from './completion.fish';
-import { locatePlan } from '../load/locate.js';
-import { loadPlan } from '../load/load.js';
+import { loadPlanFiles } from '../load/plan-set.js';
 import { UsageError } from '../system/errors.js';
 import { STATUSES } from '../model/status.js';
 import { FILTER_STATUSES } from '../interface/filter-table.js';
@@ -319,7 +318,8 @@ export async function completion(ctx: Context, commands: readonly CommandSpec[],
 /** `id<TAB>title` per distinct id, for completion scripts; silent when there is no plan. */
 export async function completeIds(ctx: Context): Promise<number> {
   try {
-    const { plan } = await loadPlan(locatePlan(ctx.opts.file));
+    // A plan of several files completes to its ids as list shows them (`sprint2.md#1.3` where files share an id).
+    const { plan } = (await loadPlanFiles(ctx.opts.file)).loaded;
     const seen = new Set<string>();
     let out = '';
     for (const t of plan.tasks) {

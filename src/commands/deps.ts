@@ -4,15 +4,15 @@
 import type { Context } from './context.js';
 import { openPlan } from './context.js';
 import type { Filters } from '../query/filter.js';
-import { resolveTask } from '../query/resolve.js';
+import { resolvePlanTask } from '../query/resolve.js';
 import { dependencyView } from '../query/deptree.js';
 import { DependencyGraph } from '../query/deps.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { mermaid, treeLines, treeText, treeTsv, viewJson } from '../render/deps.js';
 
 export async function deps(ctx: Context, id: string | undefined, filters: Filters, asMermaid: boolean): Promise<number> {
-  const { plan, display } = await openPlan(ctx);
-  const root = id === undefined ? undefined : resolveTask(plan.tasks, id, filters, display);
+  const { plan, display } = await openPlan(ctx, filters);
+  const root = id === undefined ? undefined : resolvePlanTask(plan, id, filters, display);
   const view = dependencyView(plan, root);
   if (asMermaid) {
     ctx.out(mermaid(view));

@@ -3,7 +3,7 @@
 // --dry-run diff, read_only, date stamps, atomic write). Nothing else changes.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { transact, type TransactOptions } from '../write/transaction.js';
 import { findMojibake } from '../text/mojibake.js';
 import { visibleDamage } from '../check/types.js';
@@ -20,7 +20,7 @@ export interface Repair {
 }
 
 export async function fix(ctx: Context, opts: TransactOptions): Promise<number> {
-  const path = locatePlan(ctx.opts.file);
+  const path = locateOnePlan(ctx.opts.file);
   const result = await transact(path, { ...opts, diff: ctx.mode === 'json' }, ({ text }) => {
     const runs = findMojibake(text);
     const pos = new LineIndex(text);

@@ -8,7 +8,8 @@ import { failureText, readFileBytes } from '../fs/read.js';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import type { Context } from './context.js';
-import { locatePlan, PLAN_NAMES } from '../load/locate.js';
+import { PLAN_NAMES } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { displayPath } from '../load/load.js';
 import { PlanError } from '../system/errors.js';
 import { firstLine, git } from '../git/exec.js';
@@ -64,7 +65,7 @@ interface Target {
 }
 
 function localTarget(ctx: Context): Target {
-  const path = locatePlan(ctx.opts.file);
+  const path = locateOnePlan(ctx.opts.file);
   const repo = repoFile(path, displayPath(path), 'git-setup');
   return { attributes: join(repo.root, '.gitattributes'), patterns: [`/${attributePattern(repo.path)}`], cwd: repo.root };
 }

@@ -9,7 +9,7 @@ import { printTasks, type Lean, type ListView } from '../render/tasks.js';
 export type { DependencyFilters, Lean, ListView };
 
 export async function list(ctx: Context, filters: Filters, view: ListView = {}, deps: DependencyFilters = {}, lean: Lean = { fields: null }): Promise<number> {
-  const { plan, display } = await openPlan(ctx);
+  const { plan, display } = await openPlan(ctx, filters);
   const tasks = dependencyFilter(plan, filterTasks(plan.tasks, filters), deps, display, filters);
   if (plan.tasks.length === 0) {
     ctx.err(

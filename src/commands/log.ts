@@ -1,7 +1,7 @@
 // plan log [id]: the task changes of every commit that touched the plan.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { displayPath } from '../load/load.js';
 import type { Filters } from '../query/filter.js';
 import { filterTasks } from '../query/filter.js';
@@ -14,7 +14,7 @@ export interface LogOptions {
 }
 
 export async function log(ctx: Context, id: string | undefined, filters: Filters, opts: LogOptions): Promise<number> {
-  const path = locatePlan(ctx.opts.file);
+  const path = locateOnePlan(ctx.opts.file);
   const display = displayPath(path);
   const all = await planLog(path, display, opts.since);
   const narrowed = id !== undefined || Object.keys(filters).length > 0;

@@ -2,12 +2,12 @@
 // (see src/mcp/). The SDK is loaded here, only when this command runs.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { locatePlanFiles } from '../load/files.js';
 
 export async function mcp(ctx: Context, version: string): Promise<number> {
   // Fail now, with the usual message, when there is no plan file to serve;
   // each tool call resolves the file again.
-  locatePlan(ctx.opts.file);
+  locatePlanFiles(ctx.opts.file);
   const { runServer } = await import('../mcp/server.js');
   await runServer({ file: ctx.opts.file, version });
   return 0;

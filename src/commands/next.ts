@@ -12,7 +12,7 @@ import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { renderTask } from '../render/task.js';
 
 export async function next(ctx: Context, owner: string | undefined, filters: Filters, wait: WaitOptions = {}): Promise<number> {
-  const { plan, display } = await openPlan(ctx);
+  const { plan, display } = await openPlan(ctx, filters);
   const r = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filters), owner, wait);
   const { waiting } = r;
   const pick = pickReady(r, owner);

@@ -10,7 +10,7 @@ import { readiness, waitingSummary } from '../query/ready.js';
 import { printTasks, type Lean } from '../render/tasks.js';
 
 export async function ready(ctx: Context, owner: string | undefined, filters: Filters, wait: WaitOptions, lean: Lean): Promise<number> {
-  const { plan, display } = await openPlan(ctx);
+  const { plan, display } = await openPlan(ctx, filters);
   const r = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filters), owner, wait);
   await printTasks(ctx, display, r.ready, lean, {}, { waiting: r.waiting.length });
   if (ctx.mode !== 'json' && r.ready.length === 0) {

@@ -9,7 +9,7 @@ import { toJson } from '../render/json.js';
 import { summaryJson, summaryTsv } from '../render/summary-shapes.js';
 
 export async function summary(ctx: Context, filters: Filters): Promise<number> {
-  const { plan, display } = await openPlan(ctx);
+  const { plan, display } = await openPlan(ctx, filters);
   const s = summarise(plan, filterTasks(plan.tasks, filters));
   if (ctx.mode === 'json') ctx.out(toJson(summaryJson(s, display)));
   else if (ctx.mode === 'plain') ctx.out(summaryTsv(s, display));

@@ -3,9 +3,9 @@
 // still holds exactly what that write produced. --list shows the recent writes.
 
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { locatePlanFiles } from '../load/files.js';
 import { displayPath, readPlanBytes } from '../load/load.js';
-import { PlanError } from '../system/errors.js';
+import { PlanError, UsageError } from '../system/errors.js';
 import { transact, type TransactOptions } from '../write/transaction.js';
 import { digest, Journal, type JournalEntry } from '../write/journal.js';
 import { realTarget } from '../write/write.js';
@@ -14,8 +14,26 @@ import { encode } from '../text/decode.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
 
+/**
+ * The file to undo in: the plan's one file; in a plan of several files, the one
+ * plan wrote last (each file keeps its own journal).
+ */
+function undoTarget(ctx: Context, list: boolean): string {
+  const files = locatePlanFiles(ctx.opts.file);
+  if (!files.many) return files.paths[0]!;
+  if (list) throw new UsageError(`plan undo --list shows one file's writes, and the plan is ${files.paths.length} files; pass one of them with -f <file>`);
+  let newest: { path: string; at: string } | null = null;
+  for (const path of files.paths) {
+    const journal = Journal.forPlan(realTarget(path, displayPath(path)));
+    const at = journal.damage ? undefined : journal.last()?.at;
+    if (at !== undefined && (!newest || at > newest.at)) newest = { path, at };
+  }
+  if (!newest) throw new PlanError(`no write by plan to undo in the ${files.paths.length} files of the plan`);
+  return newest.path;
+}
+
 export async function undo(ctx: Context, opts: TransactOptions & { list?: boolean }): Promise<number> {
-  const path = locatePlan(ctx.opts.file);
+  const path = undoTarget(ctx, !!opts.list);
   const display = displayPath(path);
   const journal = Journal.forPlan(realTarget(path, display));
   if (journal.damage) {

@@ -19,7 +19,7 @@
 import { visible } from '../text/visible.js';
 import type { Context } from './context.js';
 import type { Filters } from '../query/filter.js';
-import { locatePlan } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { displayPath, maxBytes } from '../load/load.js';
 import { PlanError, asPlanError } from '../system/errors.js';
 import { readFileBytes } from '../fs/read.js';
@@ -112,7 +112,7 @@ function untilQuit(keys: NodeJS.ReadStream | null, setStop: (stop: () => void) =
 }
 
 export async function watch(ctx: Context, view: WatchView, filters: Filters): Promise<number> {
-  const path = locatePlan(ctx.opts.file);
+  const path = locateOnePlan(ctx.opts.file);
   const display = displayPath(path);
   const tty = ctx.mode === 'table';
   const stdout = runtime().stdout;

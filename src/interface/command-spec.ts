@@ -19,6 +19,8 @@ export interface OptionSpec {
   completes?: Completes;
   /** Given again, its values are joined with commas. */
   repeatable?: true;
+  /** Given again, each value is kept (a list; paths may hold commas). */
+  many?: true;
 }
 
 export interface ArgSpec {
@@ -54,8 +56,10 @@ export interface CommandSpec {
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   {
     flags: '-f, --file <path>',
-    description: 'the plan file (default: $PLAN_FILE, else PLAN.md, ROADMAP.md, TODO.md, … in this folder or a parent)',
+    description:
+      'the plan file; repeat it, or name a folder or a quoted glob, for a plan of several files (default: $PLAN_FILE, else .planrc.json "files", else PLAN.md, ROADMAP.md, TODO.md, … in this folder or a parent)',
     completes: 'file',
+    many: true,
   },
   { flags: '--json', description: 'print JSON (with a schemaVersion)' },
   { flags: '--plain', description: 'print tab-separated text (the default when piped)' },

@@ -117,6 +117,14 @@ const DETAILS: Record<FilterName, Omit<FilterSpec, 'name'>> = {
     names: null,
     explains: 'comma-separated tags, without # (a task with any of them)',
   },
+  in: {
+    scope: null,
+    valueName: 'file',
+    value: 'text',
+    keeps: 'in a plan of several files, only the tasks of this file (its path or its name)',
+    names: 'the file (its path or its name) of a plan of several files',
+    explains: 'one of its files: path or name',
+  },
 };
 
 /** Every filter, in the order `--help` lists them. */
@@ -144,11 +152,11 @@ export const FILTER_USES = {
   /** Where tasks stand and who owns them: the history commands (a status or a line means nothing across versions). */
   place: { names: [...SCOPE_KINDS, 'section', 'owner'], lead: null },
   /** The table or list a new task goes to (add). */
-  table: { names: [...SCOPE_KINDS, 'section'], lead: 'the task table of' },
+  table: { names: [...SCOPE_KINDS, 'section', 'in'], lead: 'the task table of' },
   /** The task a status write acts on (set): the filters that tell tasks sharing an id apart but --owner, which there assigns the task (as in add and edit). */
   write: { names: IDENTIFYING.filter((n): n is Exclude<FilterName, 'owner'> => n !== 'owner'), lead: null },
   /** One of several tasks that share an id (edit). */
-  pick: { names: [...SCOPE_KINDS, 'section', 'line'], lead: 'when the id repeats, the task in' },
+  pick: { names: [...SCOPE_KINDS, 'section', 'line', 'in'], lead: 'when the id repeats, the task in' },
 } as const satisfies Record<string, FilterUse>;
 
 export type FilterUseName = keyof typeof FILTER_USES;

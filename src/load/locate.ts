@@ -55,8 +55,8 @@ function repositoryOf(dir: string): string | null {
   }
 }
 
-/** `file` (found by discovery) when it is no link, or a link that stays inside its repository; else refused. */
-function insideRepository(file: string): string {
+/** `file` (found by discovery, or by a repository's `.planrc.json`) when it is no link, or a link that stays inside its repository; else refused. */
+export function insideRepository(file: string): string {
   if (!lstatSync(file).isSymbolicLink()) return file;
   const repo = repositoryOf(dirname(file));
   if (!repo) return file;

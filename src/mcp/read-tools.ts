@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { filterTasks } from '../query/filter.js';
 import { DependencyGraph } from '../query/deps.js';
 import { dependencyFilter, pickReady, readiness, waitingJson, waitingSummary } from '../query/ready.js';
-import { resolveTask } from '../query/resolve.js';
-import { explainTask } from '../query/explain.js';
+import { resolvePlanTask } from '../query/resolve.js';
+import { explainLoadedTask } from '../query/explain.js';
+import { loadPlan } from '../load/load.js';
 import { summarise } from '../query/summary.js';
 import { runChecks } from '../check/index.js';
 import { collapseGroups } from '../check/collapse.js';
@@ -69,13 +70,13 @@ export const showTask = tool({
   run: async ({ id, explain, ...rest }, env) => {
     const loaded = await env.load();
     const { plan, display } = loaded;
-    const task = resolveTask(plan.tasks, await idText(id, env), filtersOf(rest), display);
-    return ok(`${taskLine(task)}  (${display}:${task.line})`, {
+    const task = resolvePlanTask(plan, await idText(id, env), filtersOf(rest), display);
+    return ok(`${taskLine(task)}  (${task.file ?? display}:${task.line})`, {
       schemaVersion: SCHEMA_VERSION,
       file: display,
       task: taskJson(task),
       ...dependencyFields(plan, task, true),
-      ...(explain ? { explain: explainTask(plan, task, loaded.text) } : {}),
+      ...(explain ? { explain: await explainLoadedTask(loaded, task) } : {}),
     });
   },
 });
@@ -102,7 +103,11 @@ export const nextTask = tool({
     if (!pick) {
       return ok(`${display}: nothing left to do${forWhom} (no pending or in-progress task matches)`, { ...base, task: null, reason: 'nothing left to do' });
     }
-    return ok(`${taskLine(pick.task)}  (${display}:${pick.task.line})\n${pick.reason}`, { ...base, task: taskJson(pick.task), reason: pick.reason });
+    return ok(`${taskLine(pick.task)}  (${pick.task.file ?? display}:${pick.task.line})\n${pick.reason}`, {
+      ...base,
+      task: taskJson(pick.task),
+      reason: pick.reason,
+    });
   },
 });
 
@@ -158,7 +163,8 @@ export const checkTool = tool({
   input: {},
   output: checkOutput,
   run: async (_args, env) => {
-    const { plan, text, display } = await env.load();
+    // One file's checks: a plan of several files is refused (check each file).
+    const { plan, text, display } = await loadPlan(env.planPath());
     const problems = runChecks({ plan, text });
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.filter((p) => p.severity === 'warning').length;

@@ -12,8 +12,9 @@ import type { Task } from '../model/types.js';
 import { countIds, idKey } from '../read/ids.js';
 
 import { loadPlan } from '../load/load.js';
+import { loadPlanFiles } from '../load/plan-set.js';
 import type { Filters } from '../query/filter.js';
-import { resolveTask } from '../query/resolve.js';
+import { resolvePlanTask } from '../query/resolve.js';
 import { SCHEMA_VERSION, taskJson, toJson } from '../render/json.js';
 import type { ToolContext } from './tool.js';
 import { dependencyFields } from '../render/deps.js';
@@ -41,7 +42,7 @@ function parseTaskUri(uri: URL): { id: string; filters: Filters } {
   return { id, filters: line ? { line } : {} };
 }
 
-type PlanPath = Pick<ToolContext, 'planPath'>;
+type PlanPath = Pick<ToolContext, 'planPath' | 'files'>;
 
 /** plan://file: the Markdown as it is on disk now. */
 async function readFile(ctx: PlanPath, uri: URL) {
@@ -49,9 +50,14 @@ async function readFile(ctx: PlanPath, uri: URL) {
   return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
 }
 
+/** The plan the server serves: its one file, or its files joined. */
+async function loaded(ctx: PlanPath) {
+  return (await loadPlanFiles(ctx.files)).loaded;
+}
+
 /** One resource per task; a task whose id another shares is named with its line. */
 async function listTasks(ctx: PlanPath) {
-  const { plan } = await loadPlan(ctx.planPath());
+  const { plan } = await loaded(ctx);
   const count = countIds(plan.tasks);
   return {
     resources: plan.tasks.map((t) => ({
@@ -66,18 +72,18 @@ async function listTasks(ctx: PlanPath) {
 
 /** The ids that start with what the client typed. */
 async function completeIds(ctx: PlanPath, value: string): Promise<string[]> {
-  const { plan } = await loadPlan(ctx.planPath());
+  const { plan } = await loaded(ctx);
   const ids = [...new Set(plan.tasks.map((t) => t.id))];
   return ids.filter((id) => id.toLowerCase().startsWith(value.toLowerCase()));
 }
 
 /** plan://task/{id}: the JSON `plan show <id> --json` prints. */
 async function readTask(ctx: PlanPath, uri: URL) {
-  const { plan, display } = await loadPlan(ctx.planPath());
+  const { plan, display } = await loaded(ctx);
   const { id, filters } = parseTaskUri(uri);
   let task: Task;
   try {
-    task = resolveTask(plan.tasks, id, filters, display);
+    task = resolvePlanTask(plan, id, filters, display);
   } catch (e) {
     // No such task (or none single): the resource is not found, which MCP says with -32002, not an internal error.
     const refused = asPlanError(e);

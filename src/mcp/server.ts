@@ -2,7 +2,7 @@
 // Only `plan mcp` loads this module (and with it the MCP SDK and zod).
 
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { locatePlan } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { lockTimeoutMs } from '../write/lock.js';
 import { runtime } from '../system/runtime.js';
 import { registerTools } from './tools.js';
@@ -14,12 +14,12 @@ import { filtersExplained } from '../interface/filter-table.js';
 
 export interface ServerOptions {
   /** The global -f value, if any; else $PLAN_FILE, else discovery from the current folder. */
-  file?: string;
+  file?: string | readonly string[];
   version: string;
 }
 
 const INSTRUCTIONS =
-  'Tools over one Markdown planning file (sprints, weeks, task tables). ' +
+  'Tools over a Markdown planning file, or a plan of several files (sprints, weeks, task tables; a task whose id another file has too is named file.md#id). ' +
   'Use next_task or claim_task to pick work (ready_tasks: all that can start now), set_status to record progress, list_tasks/show_task/summary to read; ' +
   'fields and limit keep list results small. Every call reads the file as it is now; writes change only the cells concerned and the date stamps. ' +
   filtersExplained();
@@ -30,7 +30,8 @@ function buildServer(opts: ServerOptions): McpServer {
     { instructions: INSTRUCTIONS, capabilities: { resources: { listChanged: true } } },
   );
   const ctx = {
-    planPath: () => locatePlan(opts.file),
+    planPath: () => locateOnePlan(opts.file),
+    files: opts.file,
     tasksChanged: () => {
       if (server.isConnected()) server.sendResourceListChanged();
     },

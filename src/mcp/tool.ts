@@ -13,8 +13,10 @@ import { parseFields, parseLimit, taskFields } from '../render/lean.js';
 import { UsageError } from '../system/errors.js';
 
 export interface ToolContext {
-  /** The plan file's path, resolved again for each call (-f, $PLAN_FILE, discovery). */
+  /** The plan file's path, resolved again for each call (-f, $PLAN_FILE, discovery); refused when the plan is several files. */
   planPath(): string;
+  /** The -f values the server was started with (a plan of several files when they name several). */
+  files: string | readonly string[] | undefined;
   /** Called after a write that may have added or renamed tasks. */
   tasksChanged(): void;
 }

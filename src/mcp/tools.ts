@@ -8,7 +8,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { asPlanError } from '../system/errors.js';
-import { loadPlan } from '../load/load.js';
+import { loadPlanFiles } from '../load/plan-set.js';
 import type { ToolSpec } from './compact.js';
 import type { Tool, ToolContext, ToolEnv, ToolKind } from './tool.js';
 import { checkTool, listTasks, nextTask, readyTasks, showTask, summaryTool } from './read-tools.js';
@@ -45,7 +45,7 @@ function guarded(t: Tool, env: ToolEnv): (args: Record<string, unknown>) => Prom
 
 /** Registers every tool; returns what each was registered with, for the compact `tools/list`. */
 export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
-  const env: ToolEnv = { ...ctx, load: () => loadPlan(ctx.planPath()) };
+  const env: ToolEnv = { ...ctx, load: async () => (await loadPlanFiles(ctx.files)).loaded };
   return TOOLS.map((t) => {
     const config = { title: t.title, description: t.description, inputSchema: t.input, outputSchema: t.output, annotations: ANNOTATIONS[t.kind] };
     mcp.registerTool(t.name, config, guarded(t, env));

@@ -9,6 +9,7 @@ import { setStatusOp } from '../actions/set.js';
 import { claimOp } from '../actions/claim.js';
 import { editOp, type TaskChanges } from '../actions/edit.js';
 import { addOp } from '../actions/add.js';
+import { addTarget, claimTarget, namedInPlan, writeTarget } from '../actions/target.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 import { movedText } from '../render/change.js';
 import { changeResult, idText, ok, tool, writeOpts } from './tool.js';
@@ -36,9 +37,11 @@ export const claimTask = tool({
   },
   output: claimOutput,
   run: async ({ owner, dry_run, allow_cancelled, ...rest }, env) => {
-    const r = await claimOp(env.planPath(), owner, filtersOf(rest), writeOpts(dry_run), { allowCancelled: allow_cancelled });
+    const wait = { allowCancelled: allow_cancelled };
+    const to = await claimTarget(env.files, owner, filtersOf(rest), wait);
+    const r = 'path' in to ? await claimOp(to.path, owner, to.filters, writeOpts(dry_run), wait) : null;
     if (!r) {
-      const display = displayPath(env.planPath());
+      const display = 'path' in to ? displayPath(to.path) : to.label;
       return ok(`${display}: nothing to claim for ${owner} (no pending task that is unowned or theirs)`, {
         schemaVersion: SCHEMA_VERSION,
         file: display,
@@ -74,7 +77,8 @@ export const setStatus = tool({
   },
   output: setOutput,
   run: async ({ id, status, owner, dry_run, ...rest }, env) => {
-    const r = await setStatusOp(env.planPath(), await idText(id, env), status, filtersOf(rest), writeOpts(dry_run), owner);
+    const to = await writeTarget(env.files, await idText(id, env), filtersOf(rest));
+    const r = namedInPlan(await setStatusOp(to.path, to.id, status, to.filters, writeOpts(dry_run), owner), to);
     if (r.written) env.tasksChanged();
     return changeResult(r, `${r.from} → ${r.task.status}${movedText(r)}`, { from: r.from, to: r.task.status });
   },
@@ -99,7 +103,7 @@ export const addTask = tool({
   run: async ({ dry_run, title, owner, status, notes, due, priority, tag, ...place }, env) => {
     const input = { ...filtersOf(place), title, owner, status, notes, due, priority, tag };
     const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
-    const r = await addOp(env.planPath(), clean, writeOpts(dry_run));
+    const r = await addOp(await addTarget(env.files, clean.in), clean, writeOpts(dry_run));
     if (r.written) env.tasksChanged();
     return changeResult(r, 'added', {});
   },
@@ -125,7 +129,8 @@ export const editTask = tool({
   run: async ({ id, title, owner, notes, due, priority, tag, untag, dry_run, ...rest }, env) => {
     const given: TaskChanges = { title, owner, notes, due, priority, tag, untag };
     const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as TaskChanges;
-    const r = await editOp(env.planPath(), await idText(id, env), changes, filtersOf(rest), writeOpts(dry_run));
+    const to = await writeTarget(env.files, await idText(id, env), filtersOf(rest));
+    const r = namedInPlan(await editOp(to.path, to.id, changes, to.filters, writeOpts(dry_run)), to);
     if (r.written) env.tasksChanged();
     return changeResult(r, `${Object.keys(changes).join(', ')} changed`, {});
   },

@@ -104,6 +104,8 @@ export interface Task {
    * once. The task itself is the place that holds its detail (src/read/mentions.ts).
    */
   mentions?: Task[];
+  /** The file that holds the task, as the user sees its path: only in a plan of several files (src/load/plan-set.ts). */
+  file?: string;
 }
 
 export interface Heading {
@@ -207,6 +209,20 @@ export interface Plan {
   dates?: { dayFirst: boolean | null; year: number | null };
   /** How the file's status legend writes each status (`🔄 Em Andamento`); absent without a legend. */
   legendTexts?: Partial<Record<SettableStatus, string>>;
+  /** A plan of several files: each file's own model, in order (its tasks are this plan's, with their `file`). */
+  parts?: PlanPart[];
+}
+
+/** One file of a plan of several files. */
+export interface PlanPart {
+  /** The file's path as the user sees it. */
+  file: string;
+  /** How a task's reference names the file (`sprint2.md#1.3`): its name, or its path where another file has that name. */
+  name: string;
+  path: string;
+  plan: Plan;
+  /** The index in the whole plan's `tasks` of this file's first task. */
+  first: number;
 }
 
 /** What a column can be told to hold: a role the reader knows, or nothing to read (`ignore`). */

@@ -2,7 +2,8 @@
 // it. References were resolved when the model was built (src/read/depends.ts);
 // here they are only looked up (`plan.dependencies`: reference → lines).
 
-import type { Plan, Task } from '../model/types.js';
+import type { Plan, PlanPart, Task } from '../model/types.js';
+import { idInFile, idKey } from '../read/ids.js';
 import { isFinished } from '../model/status.js';
 
 export interface Dependency {
@@ -20,9 +21,12 @@ export interface WaitOptions {
 export class DependencyGraph {
   private readonly byLine = new Map<number, Task>();
   private reverse: Map<Task, Task[]> | null = null;
+  /** A plan of several files: what a task's reference names, looked up in its file, then across the files. */
+  private readonly across: ((t: Task, ref: string) => Task[]) | null = null;
 
   constructor(private readonly plan: Plan) {
-    if (plan.dependencies) for (const t of plan.tasks) if (!this.byLine.has(t.line)) this.byLine.set(t.line, t);
+    if (plan.parts) this.across = acrossFiles(plan);
+    else if (plan.dependencies) for (const t of plan.tasks) if (!this.byLine.has(t.line)) this.byLine.set(t.line, t);
   }
 
   /** Whether any task of the plan has a dependency. */
@@ -33,6 +37,8 @@ export class DependencyGraph {
   /** What `t` depends on, in the order the file gives. */
   of(t: Task): Dependency[] {
     if (!this.plan.dependencies || t.dependsOn.length === 0) return [];
+    const across = this.across;
+    if (across) return t.dependsOn.map((ref) => ({ ref, tasks: across(t, ref) }));
     return t.dependsOn.map((ref) => ({ ref, tasks: this.lines(ref).flatMap((l) => this.byLine.get(l) ?? []) }));
   }
 
@@ -85,6 +91,38 @@ export class DependencyGraph {
   private lines(ref: string): number[] {
     return this.plan.dependencies?.[ref] ?? [];
   }
+}
+
+/**
+ * A reference of a task in a plan of several files: what its own file resolved
+ * it to, else `file.md#id` naming another file's task, else an id only one
+ * task of the plan has.
+ */
+function acrossFiles(plan: Plan): (t: Task, ref: string) => Task[] {
+  const parts = new Map(plan.parts!.map((p) => [p.file, p]));
+  const byLine = new Map<PlanPart, Map<number, Task>>();
+  const lineMap = (part: PlanPart) => {
+    let map = byLine.get(part);
+    if (!map) {
+      map = new Map();
+      for (let i = part.plan.tasks.length - 1; i >= 0; i--) map.set(part.plan.tasks[i]!.line, plan.tasks[part.first + i]!);
+      byLine.set(part, map);
+    }
+    return map;
+  };
+  const byId = new Map<string, Task[]>();
+  for (const part of plan.parts!) part.plan.tasks.forEach((t, i) => void push(byId, idKey(t.id), plan.tasks[part.first + i]!));
+  return (t, ref) => {
+    const part = t.file === undefined ? undefined : parts.get(t.file);
+    const lines = part?.plan.dependencies?.[ref] ?? [];
+    if (part && lines.length) return lines.flatMap((l) => lineMap(part).get(l) ?? []);
+    for (const other of plan.parts!) {
+      const id = idInFile(ref, other.name, other.file);
+      if (id !== null) return (byId.get(idKey(id)) ?? []).filter((x) => x.file === other.file);
+    }
+    const named = byId.get(idKey(ref)) ?? [];
+    return named.length === 1 && named[0] !== t ? named : [];
+  };
 }
 
 function satisfied(t: Task, opts: WaitOptions = {}): boolean {

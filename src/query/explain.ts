@@ -8,6 +8,7 @@ import { headerRole, normaliseHeader } from '../read/columns.js';
 import { normaliseKey } from '../read/read-config.js';
 import type { ColumnRole, Plan, TableInfo, Task } from '../model/types.js';
 import { Vocabulary } from '../model/status.js';
+import { loadPlan, type Loaded } from '../load/load.js';
 
 interface FieldOrigin {
   field: string;
@@ -94,7 +95,7 @@ function idOrigin(task: Task, written: string | null): FieldOrigin {
 }
 
 /** Where each field of `task` came from; `text` (the file's) gives the lines of statuses written away from the task. */
-export function explainTask(plan: Plan, task: Task, text?: string): Explanation {
+function explainTask(plan: Plan, task: Task, text?: string): Explanation {
   const vocab = Vocabulary.of(plan.statusExtension);
   const reading = vocab.read(task.statusText);
   const marks = [reading.emoji, reading.word].filter((w): w is string => !!w).join(' ');
@@ -140,4 +141,13 @@ export function explainLines(e: Explanation): Record<string, string> {
   }
   out['status words'] = e.status.words ? `${JSON.stringify(e.status.words)} read as ${e.status.reads}` : `none known (read as ${e.status.reads})`;
   return out;
+}
+
+/** explainTask on a loaded plan: in a plan of several files, on the task's own file (its tables, its text). */
+export async function explainLoadedTask(loaded: Loaded, task: Task): Promise<Explanation> {
+  const { plan } = loaded;
+  const part = plan.parts?.find((p) => p.file === task.file);
+  if (!part) return explainTask(plan, task, loaded.text);
+  const own = await loadPlan(part.path);
+  return explainTask(own.plan, own.plan.tasks[plan.tasks.indexOf(task) - part.first] ?? task, own.text);
 }

@@ -8,7 +8,7 @@ import { atLeast, isoDate, priorityLevel, PRIORITY_LEVELS } from '../read/fields
 import { today } from '../system/today.js';
 
 /** Every filter, in the order the flags are listed (src/interface/filter-table.ts says how each is offered). */
-export const FILTER_NAMES = [...SCOPE_KINDS, 'section', 'owner', 'status', 'grep', 'line', 'due', 'overdue', 'priority', 'tag'] as const;
+export const FILTER_NAMES = [...SCOPE_KINDS, 'section', 'owner', 'status', 'grep', 'line', 'due', 'overdue', 'priority', 'tag', 'in'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 export interface Filters {
@@ -33,6 +33,8 @@ export interface Filters {
   /** Comma-separated tags (a repeated `--tag` joins them): a task with any of them. */
   tag?: string;
   kind?: 'task' | 'week';
+  /** In a plan of several files, only that file's tasks (its path, or its name). */
+  in?: string;
 }
 
 function parseStatusFilter(value: string): Set<Status> {
@@ -168,7 +170,7 @@ function tagsWanted(value: string): Set<string> {
 
 /** What filtering reads of a task (history snapshots have these fields too). */
 export type Filterable = Pick<Task, 'id' | 'title' | 'status' | 'owner' | 'section' | 'kind' | ScopeKind> &
-  Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line' | 'mentions' | 'due' | 'priorityLevel' | 'tags'>>;
+  Partial<Pick<Task, 'statusText' | 'notes' | 'fields' | 'line' | 'mentions' | 'due' | 'priorityLevel' | 'tags' | 'file'>>;
 
 export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
   const statuses = f.status ? parseStatusFilter(f.status) : null;
@@ -192,7 +194,8 @@ export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
       (due === null || (!!t.due && (!due[0] || t.due >= due[0]) && (!due[1] || t.due <= due[1]))) &&
       (overdue === null || (!!t.due && t.due < overdue && !isFinished(t.status))) &&
       (floor === null || atLeast(t.priorityLevel, floor)) &&
-      (tags === null || (t.tags ?? []).some((x) => tags.has(x.toLowerCase()))),
+      (tags === null || (t.tags ?? []).some((x) => tags.has(x.toLowerCase()))) &&
+      (f.in === undefined || t.file === undefined || fileIs(t.file, f.in)),
   );
 }
 
@@ -210,4 +213,11 @@ export function pickFilters(f: Filters, names: readonly FilterName[]): Filters {
   const out: Filters = {};
   for (const k of names) if (f[k] !== undefined && f[k] !== false) (out as Record<string, unknown>)[k] = f[k];
   return out;
+}
+
+/** Whether `name` (as given to --in) names `file` (a path as shown): the path itself, or its ending after a folder. */
+export function fileIs(file: string, name: string): boolean {
+  const a = file.replaceAll('\\', '/');
+  const b = name.trim().replaceAll('\\', '/').replace(/^\.\//, '');
+  return a === b || a.endsWith(`/${b}`);
 }

@@ -4,9 +4,14 @@
 import type { Task } from '../model/types.js';
 import { groupName } from '../read/names.js';
 
-/** A task's group label: the model's `group` (the heading a person files it under); null under no heading. */
+/**
+ * A task's group label: the model's `group` (the heading a person files it
+ * under); null under no heading. In a plan of several files, its file first
+ * (`sprint2.md › Sprint 2`), so that the list groups by file, then heading.
+ */
 export function taskGroup(t: Task): string | null {
-  return t.group;
+  if (t.file === undefined) return t.group;
+  return t.group === null ? t.file : `${t.file} › ${t.group}`;
 }
 
 /** A heading's text without decorative emoji and without a status written after its name (the model's group name). */

@@ -6,7 +6,7 @@ import { DependencyGraph, type WaitOptions } from './deps.js';
 import { isFinished } from '../model/status.js';
 import { pickFilters, type Filters } from './filter.js';
 import { chooseNext, rankNext, type NextPick } from './next.js';
-import { resolveTask } from './resolve.js';
+import { resolvePlanTask } from './resolve.js';
 
 export interface Waiting {
   task: Task;
@@ -75,7 +75,7 @@ export function dependencyFilter(plan: Plan, tasks: Task[], f: DependencyFilters
   if (f.waiting) out = out.filter((t) => !isFinished(t.status) && graph.isWaiting(t, f));
   if (f.blockedBy !== undefined) {
     const pick = pickFilters(scope, [...SCOPE_KINDS, 'section']);
-    const blocked = graph.blockedBy(resolveTask(plan.tasks, f.blockedBy, pick, display), f);
+    const blocked = graph.blockedBy(resolvePlanTask(plan, f.blockedBy, pick, display), f);
     out = out.filter((t) => blocked.has(t));
   }
   return out;

@@ -1,11 +1,11 @@
 // Ids → one task, or a clear error: ambiguous ids list their candidates and the
 // flags that pick one; unknown ids suggest the closest ones.
 
-import { SCOPE_KINDS, type Task } from '../model/types.js';
+import { SCOPE_KINDS, type Plan, type PlanPart, type Task } from '../model/types.js';
 import { PlanError, UsageError } from '../system/errors.js';
-import { filterTasks, type Filters } from './filter.js';
+import { fileIs, filterTasks, type Filters } from './filter.js';
 import { scopeMatches } from '../read/scope.js';
-import { idKey, parseLineRef, sameId } from '../read/ids.js';
+import { fileRef, idInFile, idKey, parseLineRef, sameId } from '../read/ids.js';
 import { taskScope, type TaskIndex } from '../cache/task-index.js';
 
 /**
@@ -104,4 +104,55 @@ export function checkSamePosition(first: Task | undefined, now: Task, id: string
   throw new PlanError(
     `${file}: "${id}" named "${first.title}" when plan last read the file, but line ${now.line} now holds "${now.title}"; nothing was written (the file changed: run \`plan list\` for its current lines)`,
   );
+}
+
+/** `--in <file>` names a file of the plan (of one file: that file); else a usage error. */
+export function checkIn(plan: Plan, name: string | undefined, display: string): void {
+  if (name === undefined) return;
+  if (plan.parts) partNamed(plan, name);
+  else if (!fileIs(display, name) && !fileIs(display.slice(display.lastIndexOf('/') + 1), name)) {
+    throw new UsageError(`--in ${name} is no file of the plan (its file: ${display})`);
+  }
+}
+
+/** The file of a plan of several files that `--in` names: its path as shown, or its name. */
+export function partNamed(plan: Plan, name: string): PlanPart {
+  const parts = plan.parts ?? [];
+  const found = parts.filter((p) => fileIs(p.file, name) || p.name === name);
+  if (found.length === 1) return found[0]!;
+  const some = parts.slice(0, 5).map((p) => p.file);
+  const why = found.length ? `names ${found.length} files of the plan (${found.map((p) => p.file).join(', ')}); give its path` : 'is no file of the plan';
+  throw new UsageError(`--in ${name} ${why} (its files: ${some.join(', ')}${parts.length > 5 ? ', …' : ''})`);
+}
+
+/**
+ * One task of a plan by its reference. A plan of several files reads `file.md#id`
+ * (and `--in file.md`) as that file's id; a bare id another file has too is
+ * refused with the references that name each.
+ */
+export function resolvePlanTask(plan: Plan, id: string, filters: Filters, file: string, forWrite = false): Task {
+  if (!plan.parts) return resolveTask(plan.tasks, id, filters, file, undefined, forWrite);
+  const { in: inFile, ...rest } = filters;
+  let part = inFile === undefined ? undefined : partNamed(plan, inFile);
+  let wanted = id.trim();
+  for (const p of part ? [part] : plan.parts) {
+    const local = idInFile(wanted, p.name, p.file);
+    if (local !== null) {
+      part = p;
+      wanted = local;
+      break;
+    }
+  }
+  if (!part) {
+    const key = idKey(wanted);
+    const holders = plan.parts.filter((p) => p.plan.tasks.some((t) => idKey(t.id) === key));
+    if (holders.length > 1 || (holders.length === 0 && parseLineRef(wanted) !== null)) {
+      const refs = (holders.length ? holders : plan.parts).map((p) => fileRef(p.name, wanted));
+      throw new UsageError(`${file}: "${wanted}" names a task in several files; name one (${refs.slice(0, 4).join(', ')}) or pass --in <file>`);
+    }
+    part = holders[0];
+    if (!part) return resolveTask(plan.tasks, wanted, rest, file, undefined, forWrite);
+  }
+  const task = resolveTask(part.plan.tasks, wanted, rest, part.file, undefined, forWrite);
+  return plan.tasks[part.first + part.plan.tasks.indexOf(task)]!;
 }

@@ -32,8 +32,8 @@ export interface Figures {
 export interface SummaryGroup extends Figures {
   /** The heading's text as written (plain). */
   name: string;
-  /** The finest scope the heading names, or `section` for a heading that names none. */
-  kind: ScopeKind | 'section';
+  /** The finest scope the heading names, or `section` for a heading that names none; `file`: a file of a plan of several files. */
+  kind: ScopeKind | 'section' | 'file';
   /** The scope's value (`8`, `2-6`), null for a section. */
   value: string | null;
   depth: number;
@@ -94,6 +94,27 @@ function scopeOf(h: Heading): { kind: ScopeKind | 'section'; value: string | nul
 }
 
 export function summarise(plan: Plan, tasks: readonly Task[]): Summary {
+  return plan.parts ? summariseFiles(plan, tasks) : summariseFile(plan, tasks);
+}
+
+/**
+ * A plan of several files: a group per file that holds tasks summarised (its
+ * path as the name, line 1), its headings' groups below it, one level deeper.
+ */
+function summariseFiles(plan: Plan, tasks: readonly Task[]): Summary {
+  const groups: SummaryGroup[] = [];
+  for (const part of plan.parts!) {
+    const own = tasks.filter((t) => t.file === part.file);
+    if (own.length === 0) continue;
+    const whole = plan.tasks.slice(part.first, part.first + part.plan.tasks.length);
+    const sub = summariseFile({ ...part.plan, tasks: whole }, own);
+    groups.push({ name: part.file, kind: 'file', value: null, depth: 0, line: 1, headingStatus: null, ...sub.total });
+    for (const g of sub.groups) groups.push({ ...g, depth: g.depth + 1 });
+  }
+  return { groups, total: figures(tasks) };
+}
+
+function summariseFile(plan: Plan, tasks: readonly Task[]): Summary {
   const headings = [...plan.headings].sort((a, b) => a.line - b.line);
   const held = tasksUnderHeadings(headings, tasks);
   const overAll = tasksUnderHeadings(headings, plan.tasks);

@@ -39,3 +39,17 @@ export function parseLineRef(text: string): number | null {
   const m = /^L(\d+)$/i.exec(text.trim());
   return m ? Number(m[1]) : null;
 }
+
+/** A task named with its file (`sprint2.md#1.3`): how a plan of several files names an id that more than one file has. */
+export function fileRef(file: string, id: string): string {
+  return `${file}#${id}`;
+}
+
+/** `sprint2.md#1.3` → the id within the file, when `ref` names it by one of `names` (its path, its name); else null. */
+export function idInFile(ref: string, ...names: string[]): string | null {
+  const wanted = ref.trim();
+  for (const prefix of names) {
+    if (wanted.length > prefix.length + 1 && wanted.startsWith(`${prefix}#`)) return wanted.slice(prefix.length + 1);
+  }
+  return null;
+}

@@ -9,13 +9,14 @@ import type { Status } from '../model/status.js';
  * Later additions within 2: `dependsOn`.
  * 3: tasks gain `priorityLevel` (highest … lowest, or null), `due`, `scheduled`, `start`, `doneDate` (ISO dates, or null)
  * and `tags`, and `places` (the task's other places in the file); Obsidian Tasks' and todo.txt's date and priority marks are no longer part of `title`.
+ * Later additions within 3: `file`, in a plan of several files only (a plan of one file prints what it did).
  */
 export const SCHEMA_VERSION = 3;
 /**
  * `plan summary --json` (and the MCP summary tool). 2: a group per heading
  * that holds tasks (`kind: "section"` and `value: null` for a heading naming
  * no scope); every task counted where it stands, so `from` and `weekItems` are
- * gone.
+ * gone. Later additions within 2: a group of kind `file` for each file of a plan of several files, its headings' groups below it.
  */
 export const SUMMARY_SCHEMA_VERSION = 2;
 
@@ -37,6 +38,8 @@ export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due
   start: string | null;
   doneDate: string | null;
   tags: string[];
+  /** The task's file, in a plan of several files. */
+  file?: string;
 };
 
 export function taskJson(t: Task): TaskJson {
@@ -73,6 +76,7 @@ export function taskJson(t: Task): TaskJson {
     start: t.start ?? null,
     doneDate: t.doneDate ?? null,
     tags: t.tags ?? [],
+    ...(t.file === undefined ? {} : { file: t.file }),
   };
 }
 

@@ -26,5 +26,11 @@ export function noteText(t: Task): string | null {
 }
 
 export function plainTasks(tasks: Task[]): string {
+  // A plan of several files adds the task's file as the last column.
+  if (tasks.some((t) => t.file !== undefined))
+    return tsv(
+      [...TASK_COLUMNS, 'file'],
+      tasks.map((t) => [...taskRow(t), t.file]),
+    );
   return tsv(TASK_COLUMNS, tasks.map(taskRow));
 }

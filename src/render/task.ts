@@ -22,7 +22,7 @@ function taskPairs(t: Task, file: string): [string, string | null][] {
     ...Object.entries(t.fields).map(([k, v]): [string, string] => [k, v]),
     // The typed fields where the task has them (src/read/fields.ts): a task without them shows as before.
     ...typedPairs(t),
-    ['location', `${file}:${t.line}`],
+    ['location', `${t.file ?? file}:${t.line}`],
   ];
 }
 

@@ -6,7 +6,7 @@
 import { SCOPE_KINDS, type Heading, type Plan, type Task } from '../model/types.js';
 import { visibleField } from '../text/visible.js';
 
-const TEXT_KEYS = ['id', 'title', 'statusText', 'owner', 'notes', 'priority', ...SCOPE_KINDS, 'section'] as const;
+const TEXT_KEYS = ['id', 'title', 'statusText', 'owner', 'notes', 'priority', ...SCOPE_KINDS, 'section', 'file'] as const;
 
 function fieldsNeedIt(fields: Record<string, string>): boolean {
   for (const k in fields) if (visibleField(k) !== k || visibleField(fields[k]!) !== fields[k]) return true;

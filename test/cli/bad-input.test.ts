@@ -28,10 +28,12 @@ describe('bad input', () => {
     expect(oneLine(r.stderr)).toMatch(/^plan: .*nope\.md: no such file; .*-f <file>/);
   });
 
-  it('a directory', async () => {
-    const r = await cli(['-f', t.dir, 'list']);
-    expect(r.code).toBe(1);
-    expect(oneLine(r.stderr)).toMatch(/is a directory/);
+  it('a directory without Markdown files (a folder is a plan of the Markdown files below it)', async () => {
+    const empty = tempDir();
+    const r = await cli(['-f', empty.dir, 'list']);
+    empty.cleanup();
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/^plan: -f .*: no Markdown files there; pass plan files, a folder that holds some, or a glob$/);
   });
 
   it('an empty file: no tasks, said on stderr, exit 0', async () => {

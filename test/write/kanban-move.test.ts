@@ -378,7 +378,7 @@ describe('a task written in several places', () => {
 });
 
 describe('MCP', () => {
-  const env = (path: string): ToolEnv => ({ planPath: () => path, tasksChanged: () => undefined, load: () => loadPlan(path) });
+  const env = (path: string): ToolEnv => ({ planPath: () => path, files: path, tasksChanged: () => undefined, load: () => loadPlan(path) });
 
   it('set_status moves the task and returns it as it reads in its new section', async () => {
     const path = planFile(BOARD);

@@ -1,0 +1,193 @@
+// Which files make the plan: every -f (a file, a folder, a glob), else $PLAN_FILE
+// (a `:`-separated list, or a folder), else the `files` globs of the nearest
+// `.planrc.json`, else the one file locatePlan finds. One file keeps today's
+// path exactly (locatePlan); only a plan of several files is walked and globbed.
+
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../system/errors.js';
+import { envText } from '../system/env.js';
+import { runtime } from '../system/runtime.js';
+import { insideRepository, locatePlan } from './locate.js';
+import { readFileBytes } from '../fs/read.js';
+
+export interface PlanFiles {
+  /** Absolute paths, sorted within each -f, without repeats. */
+  paths: string[];
+  /** Whether the plan is made of several files (a folder or glob always is, whatever it finds). */
+  many: boolean;
+}
+
+/** Folders a walk never enters: dependencies, and dot folders but the planning tools' own. */
+function skipFolder(name: string): boolean {
+  return name === 'node_modules' || (name.startsWith('.') && name !== '.planning' && name !== '.kiro');
+}
+
+const isMarkdown = (name: string) => /\.(?:md|markdown)$/i.test(name);
+const isGlob = (s: string) => /[*?[{]/.test(s);
+
+/** Every Markdown file below `dir` (links to folders are not followed: no loops), sorted. */
+function markdownBelow(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) {
+        if (!skipFolder(e.name)) walk(full);
+      } else if (isMarkdown(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `name` matches the glob `pattern` (`*`, `?`, `**` across folders), by
+ * walking both once with backtracking to the last star only: linear in practice,
+ * never a regular expression built from the user's text.
+ */
+export function globMatches(pattern: string, name: string): boolean {
+  const p = pattern.split('/');
+  const n = name.split('/');
+  const seg = (pi: number, ni: number): boolean => {
+    if (pi === p.length) return ni === n.length;
+    if (p[pi] === '**') {
+      for (let k = ni; k <= n.length; k++) if (seg(pi + 1, k)) return true;
+      return false;
+    }
+    return ni < n.length && wildcard(p[pi]!, n[ni]!) && seg(pi + 1, ni + 1);
+  };
+  return seg(0, 0);
+}
+
+/** `*` and `?` within one path segment (the classic two-pointer match). */
+function wildcard(p: string, s: string): boolean {
+  let pi = 0;
+  let si = 0;
+  let star = -1;
+  let mark = 0;
+  while (si < s.length) {
+    if (pi < p.length && (p[pi] === '?' || p[pi] === s[si])) {
+      pi++;
+      si++;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      mark = si;
+    } else if (star >= 0) {
+      pi = star + 1;
+      si = ++mark;
+    } else return false;
+  }
+  while (p[pi] === '*') pi++;
+  return pi === p.length;
+}
+
+/** The files a glob names: the Markdown files below its folder part that match it. */
+function globFiles(pattern: string, cwd: string): string[] {
+  const abs = resolve(cwd, pattern).split(sep).join('/');
+  const parts = abs.split('/');
+  const firstGlob = parts.findIndex(isGlob);
+  const base = parts.slice(0, firstGlob).join('/') || '/';
+  const rest = parts.slice(firstGlob).join('/');
+  return markdownBelow(base).filter((f) => globMatches(rest, relative(base, f).split(sep).join('/')));
+}
+
+/** One -f entry (or one of $PLAN_FILE's): its files, and whether it may name several. */
+function expand(entry: string, cwd: string): { paths: string[]; many: boolean } {
+  if (isGlob(entry) && !existsSync(resolve(cwd, entry))) return { paths: globFiles(entry, cwd), many: true };
+  const path = resolve(cwd, entry);
+  if (isDirectory(path)) return { paths: markdownBelow(path), many: true };
+  return { paths: [path], many: false };
+}
+
+function combine(entries: readonly string[], cwd: string, what: string): PlanFiles {
+  const seen = new Set<string>();
+  let many = entries.length > 1;
+  for (const e of entries) {
+    const r = expand(e, cwd);
+    many ||= r.many;
+    if (r.many && r.paths.length === 0) throw new UsageError(`${what} ${e}: no Markdown files there; pass plan files, a folder that holds some, or a glob`);
+    for (const p of r.paths) seen.add(p);
+  }
+  return { paths: [...seen], many };
+}
+
+/** The `files` globs of the nearest `.planrc.json` (this folder up to the repository root), relative to it; null without one. */
+function configuredFiles(cwd: string): { dir: string; globs: string[] } | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const file = join(dir, '.planrc.json');
+    if (existsSync(file)) {
+      const globs = filesSetting(file);
+      if (globs) return { dir, globs };
+    }
+    if (dirname(dir) === dir || existsSync(join(dir, '.git'))) return null;
+  }
+}
+
+/** `.planrc.json`'s `files`: a list of globs, or null when it has none (or cannot be read: the reader reports that). */
+function filesSetting(file: string): string[] | null {
+  const r = readFileBytes(file, { max: 1024 * 1024 });
+  if (!('bytes' in r)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(r.bytes.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const files = (json as { files?: unknown } | null)?.files;
+  if (files === undefined) return null;
+  if (!Array.isArray(files) || files.some((f) => typeof f !== 'string' || f === '')) {
+    throw new UsageError(`${file}: "files" must be a list of paths or globs, like [".planning/**/*.md", "docs/sprints/*.md"]`);
+  }
+  return files as string[];
+}
+
+/** The files of the plan (see the top of this file). */
+export function locatePlanFiles(explicit: string | readonly string[] | undefined, cwd = runtime().cwd(), env = runtime().env): PlanFiles {
+  const given = typeof explicit === 'string' ? [explicit] : (explicit ?? []);
+  if (given.length === 1 && !isGlob(given[0]!) && !isDirectory(resolve(cwd, given[0]!))) return { paths: [locatePlan(given[0], cwd, env)], many: false };
+  if (given.length > 0) return combine(given, cwd, '-f');
+  const fromEnv = envText('PLAN_FILE', env);
+  if (fromEnv) return combine(fromEnv.split(':').filter(Boolean), cwd, 'PLAN_FILE');
+  const configured = configuredFiles(cwd);
+  if (configured) {
+    // The globs are the repository's: a file they reach through a link out of it is refused, as discovery refuses one.
+    const files = combine(configured.globs, configured.dir, '.planrc.json files:');
+    return { ...files, paths: files.paths.map(insideRepository) };
+  }
+  return { paths: [locatePlan(undefined, cwd, env)], many: false };
+}
+
+/** The plan's one file, for the commands that read or write a single file (check, fix, log, undo, …); several are refused. */
+export function locateOnePlan(explicit: string | readonly string[] | undefined): string {
+  const files = locatePlanFiles(explicit);
+  if (files.many) {
+    const shown = files.paths.slice(0, 3).map((p) => relative(runtime().cwd(), p) || p);
+    throw new UsageError(
+      `this command works on one file, and the plan is ${files.paths.length} files (${shown.join(', ')}${files.paths.length > 3 ? ', …' : ''}); pass one of them with -f <file>`,
+    );
+  }
+  return files.paths[0]!;
+}

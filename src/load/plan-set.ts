@@ -1,0 +1,100 @@
+// A plan of several files: each file loaded through the cache on its own (its
+// own entry, so an edit of one file parses only that file again), then joined
+// into one Plan whose tasks say their `file`. A task's id names its file
+// (`sprint2.md#1.3`) only when another file has that id too.
+
+import { basename, dirname, relative, sep } from 'node:path';
+import type { Plan, PlanPart, Task } from '../model/types.js';
+import { fileRef, idKey } from '../read/ids.js';
+import { asPlanError, PlanError } from '../system/errors.js';
+import { runtime } from '../system/runtime.js';
+import { displayPath, loadPlan, type Loaded } from './load.js';
+import { locatePlanFiles } from './files.js';
+
+export interface PlanSet {
+  loaded: Loaded;
+  /** One line per file that could not be read, naming it. */
+  failures: string[];
+}
+
+/** The folder all the files are in, as the user sees it (`plans/`, or `.`). */
+function commonFolder(paths: readonly string[]): string {
+  let common = dirname(paths[0]!);
+  for (const p of paths) while (common !== dirname(common) && relative(common, p).startsWith('..')) common = dirname(common);
+  const shown = displayPath(common);
+  return shown === common && relative(runtime().cwd(), common) === '' ? '.' : shown.endsWith(sep) ? shown : `${shown}${sep}`;
+}
+
+/** Each file's tasks with its `file`, the id naming the file when another file has that id too. */
+function joinTasks(parts: readonly PlanPart[]): Task[] {
+  const filesOf = new Map<string, Set<string>>();
+  for (const part of parts) {
+    for (const t of part.plan.tasks) {
+      const key = idKey(t.id);
+      const set = filesOf.get(key);
+      if (set) set.add(part.file);
+      else filesOf.set(key, new Set([part.file]));
+    }
+  }
+  return parts.flatMap((part) =>
+    part.plan.tasks.map((t) => ({ ...t, id: filesOf.get(idKey(t.id))!.size > 1 ? fileRef(part.name, t.id) : t.id, file: part.file })),
+  );
+}
+
+/** The files' plans as one plan; `label` is how the whole plan is named. */
+function joinPlans(parts: PlanPart[], label: string): Plan {
+  const first = parts[0]!.plan;
+  const names = new Map<string, number>();
+  for (const part of parts) names.set(basename(part.file), (names.get(basename(part.file)) ?? 0) + 1);
+  let at = 0;
+  for (const part of parts) {
+    part.first = at;
+    part.name = names.get(basename(part.file)) === 1 ? basename(part.file) : part.file;
+    at += part.plan.tasks.length;
+  }
+  return {
+    ...first,
+    file: label,
+    tasks: joinTasks(parts),
+    headings: parts.flatMap((p) => p.plan.headings),
+    tables: [],
+    problems: [],
+    parts,
+    ...(parts.some((p) => p.plan.dependencies) ? { dependencies: {} } : {}),
+  };
+}
+
+/**
+ * Loads every file; a file that cannot be read is a failure line and the rest
+ * are still read. Files without tasks are left out quietly.
+ */
+export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
+  const failures: string[] = [];
+  const parts: PlanPart[] = [];
+  for (const path of paths) {
+    try {
+      const loaded = await loadPlan(path);
+      if (loaded.plan.tasks.length > 0) parts.push({ file: loaded.display, name: loaded.display, path, plan: loaded.plan, first: 0 });
+    } catch (e) {
+      const failure = asPlanError(e);
+      if (!failure) throw e;
+      failures.push(failure.message);
+    }
+  }
+  const label = commonFolder(paths);
+  if (parts.length === 0) {
+    if (failures.length) throw new PlanError(`${failures.join('\n')}\n${label}: no file of the plan could be read`);
+    throw new PlanError(
+      `${label}: none of its ${paths.length} Markdown files holds tasks (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README`,
+    );
+  }
+  const plan = joinPlans(parts, label);
+  return { loaded: { path: parts[0]!.path, display: label, bytes: Buffer.alloc(0), text: '', plan }, failures };
+}
+
+/** The plan `-f` (or $PLAN_FILE, `.planrc.json`, discovery) names: one file as it always was, several joined. */
+export async function loadPlanFiles(explicit: string | readonly string[] | undefined): Promise<PlanSet> {
+  const files = locatePlanFiles(explicit);
+  if (!files.many) return { loaded: await loadPlan(files.paths[0]!), failures: [] };
+  return loadPlanSet(files.paths);
+}

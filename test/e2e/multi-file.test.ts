@@ -1,0 +1,87 @@
+// A plan of several files with the built binary (issue 24): each file's own
+// cache entry, writers on different files at once (each under its own file's
+// lock), and the MCP server started on a folder.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { plan, planAsync, tempDir } from '../helpers/run.js';
+import { connect, textOf } from '../mcp/client.js';
+
+const SPRINT1 = '# Sprint 1\n\n| ID | Task | Status |\n|----|------|--------|\n| 1.1 | Set up repo | done |\n| 1.2 | Write parser | pending |\n';
+const SPRINT2 = '# Sprint 2\n\n| ID | Task | Status |\n|----|------|--------|\n| 1.1 | Design API | pending |\n| 1.2 | Build API | pending |\n';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+
+function folder(files: Record<string, string>): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(t.dir, name)), { recursive: true });
+    writeFileSync(join(t.dir, name), text);
+  }
+  return t.dir;
+}
+
+describe('a plan of several files, built', () => {
+  it('keeps a cache entry per file, and parses again only the file that changed', () => {
+    const cache = tempDir();
+    cleanups.push(cache.cleanup);
+    const dir = folder({ 'plans/sprint1.md': SPRINT1, 'plans/sprint2.md': SPRINT2 });
+    const env = { XDG_CACHE_HOME: cache.dir };
+    expect(plan(['-f', 'plans', 'list'], { cwd: dir, env }).code).toBe(0);
+    const entries = join(cache.dir, 'plan', 'plans');
+    expect(readdirSync(entries)).toHaveLength(2);
+    // A title only sprint1's cache entry has: a parse of sprint1.md would lose it.
+    const marked = readdirSync(entries).filter((name) => {
+      const text = readFileSync(join(entries, name), 'utf8');
+      if (!text.includes('Write parser')) return false;
+      writeFileSync(join(entries, name), text.replace('Write parser', 'Write PARSER'));
+      return true;
+    });
+    expect(marked).toHaveLength(1);
+    writeFileSync(join(dir, 'plans/sprint2.md'), SPRINT2.replace('Build API', 'Build the API'));
+    const r = plan(['-f', 'plans', 'list', '--json'], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    const titles = (JSON.parse(r.stdout).tasks as { title: string }[]).map((t) => t.title);
+    expect(titles).toEqual(['Set up repo', 'Write PARSER', 'Design API', 'Build the API']);
+  });
+
+  it('writers on different files at once each change their own file, and none is lost', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 4; i++) files[`plans/f${i}.md`] = `# F${i}\n\n- [ ] F${i}-1 First\n- [ ] F${i}-2 Second\n`;
+    const dir = folder(files);
+    const runs = [1, 2, 3, 4].flatMap((i) => [
+      planAsync(['-f', 'plans', 'set', `F${i}-1`, 'done'], { cwd: dir }),
+      planAsync(['-f', 'plans', 'set', `F${i}-2`, 'done'], { cwd: dir }),
+    ]);
+    for (const r of await Promise.all(runs)) expect(r.code, r.stderr).toBe(0);
+    for (let i = 1; i <= 4; i++) {
+      expect(readFileSync(join(dir, `plans/f${i}.md`), 'utf8')).toBe(`# F${i}\n\n- [x] F${i}-1 First\n- [x] F${i}-2 Second\n`);
+    }
+    expect(readdirSync(join(dir, 'plans')).sort()).toEqual(['f1.md', 'f2.md', 'f3.md', 'f4.md']);
+  });
+
+  it('the MCP server on a folder serves the whole plan, and writes the file that holds the task', async () => {
+    const dir = folder({ 'plans/sprint1.md': SPRINT1, 'plans/sprint2.md': SPRINT2, 'plans/README.md': '# Readme\n\nNo tasks.\n' });
+    const s = await connect(join(dir, 'plans'), { cwd: dir });
+    try {
+      const list = await s.call('list_tasks', { fields: ['id', 'title', 'file'] });
+      expect(list.isError, textOf(list)).toBeFalsy();
+      const tasks = (list.structuredContent as { tasks: { id: string; file: string }[] }).tasks;
+      expect(tasks.map((t) => t.id)).toEqual(['sprint1.md#1.1', 'sprint1.md#1.2', 'sprint2.md#1.1', 'sprint2.md#1.2']);
+      const set = await s.call('set_status', { id: 'sprint2.md#1.2', status: 'done' });
+      expect(set.isError, textOf(set)).toBeFalsy();
+      expect(readFileSync(join(dir, 'plans/sprint2.md'), 'utf8')).toBe(SPRINT2.replace('| 1.2 | Build API | pending |', '| 1.2 | Build API | done |'));
+      expect(readFileSync(join(dir, 'plans/sprint1.md'), 'utf8')).toBe(SPRINT1);
+      const ambiguous = await s.call('show_task', { id: '1.1' });
+      expect(ambiguous.isError).toBe(true);
+      expect(textOf(ambiguous)).toContain('name one (sprint1.md#1.1, sprint2.md#1.1)');
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import type { Context } from './context.js';
-import { locatePlan } from '../load/locate.js';
+import { locateOnePlan } from '../load/files.js';
 import { displayPath } from '../load/load.js';
 import { UsageError, PlanError } from '../system/errors.js';
 import { startServer } from '../serve/server.js';
@@ -53,7 +53,7 @@ function untilSignal(): Promise<void> {
 }
 
 export async function serve(ctx: Context, flags: ServeFlags): Promise<number> {
-  const path = locatePlan(ctx.opts.file);
+  const path = locateOnePlan(ctx.opts.file);
   const host = flags.host?.trim() || '127.0.0.1';
   const port = portOf(flags.port);
   if (!loopback(host)) {

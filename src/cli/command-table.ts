@@ -51,8 +51,11 @@ function writeOptionsOf(o: Record<string, unknown>): TransactOptions {
 }
 
 function leanOf(o: Record<string, unknown>) {
-  return { fields: parseFields(text(o.fields)), limit: parseLimit(text(o.limit)) };
+  return { fields: parseFields(text(o.fields)), limit: parseLimit(text(o.limit)), sort: text(o.sort) };
 }
+
+/** `--sort` of list and ready (src/query/sort.ts). */
+const SORT_OPTION = { flags: '--sort <keys>', description: 'order by due, priority, scheduled or start (comma-separated, the first decides; none last)' };
 
 /** `--due`, `--priority`, `--tag` of add and edit: written in the task's Due, Priority, Tags cells, or as marks on an item in the file's notation. */
 const FIELD_OPTIONS = [
@@ -85,6 +88,7 @@ export const COMMANDS: readonly PlanCommand[] = [
       { flags: '--wide', description: 'on a terminal: every column at full width, nothing wrapped' },
       { flags: '--waiting', description: 'only open tasks waiting on a dependency that is not done' },
       { flags: '--blocked-by <id>', description: 'only open tasks that cannot start until this task is done (directly or through others)' },
+      SORT_OPTION,
       ...LEAN_OPTIONS,
       ALLOW_CANCELLED,
     ],
@@ -95,9 +99,11 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan list --owner any --plain | cut -f1,4',
       'plan list --waiting',
       'plan list --blocked-by 1.2 --fields id,title,status --json',
+      'plan list --status open --sort due,priority',
     ],
     run: (ctx, { opts: o, filters }) => {
-      const view = { wide: !!o.wide, group: o.group as 'heading' | 'none' };
+      // Sorted tasks are one list: under their headings they would be cut into runs.
+      const view = { wide: !!o.wide, group: (o.sort === undefined ? o.group : 'none') as 'heading' | 'none' };
       const deps = { waiting: !!o.waiting, blockedBy: text(o.blockedBy), allowCancelled: !!o.allowCancelled };
       return list(ctx, filters, view, deps, leanOf(o));
     },
@@ -140,8 +146,14 @@ export const COMMANDS: readonly PlanCommand[] = [
   {
     name: 'ready',
     description: "what can start now: open tasks whose dependencies are all done, in `plan next`'s order",
-    options: [{ filters: 'narrow' }, ...LEAN_OPTIONS, ALLOW_CANCELLED],
-    examples: ['plan ready', 'plan ready --owner Opus --limit 3', 'plan ready --fields id,title --json', 'plan ready --sprint 8 --allow-cancelled'],
+    options: [{ filters: 'narrow' }, SORT_OPTION, ...LEAN_OPTIONS, ALLOW_CANCELLED],
+    examples: [
+      'plan ready',
+      'plan ready --owner Opus --limit 3',
+      'plan ready --fields id,title --json',
+      'plan ready --sprint 8 --allow-cancelled',
+      'plan ready --sort due',
+    ],
     run: (ctx, { opts: o, filters }) => {
       const [owner, f] = withoutOwner(filters);
       return ready(ctx, owner, f, { allowCancelled: !!o.allowCancelled }, leanOf(o));

@@ -1,0 +1,73 @@
+// `--sort` on list and ready, and `plan agenda`, with a fixed "today"
+// (SOURCE_DATE_EPOCH: 2025-03-12, a Wednesday).
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+const file = join(tmp.dir, 'PLAN.md');
+const PLAN = [
+  '# Plan',
+  '',
+  '## Sprint 1',
+  '',
+  '| ID | Task | Status | Due | Priority |',
+  '|----|------|--------|-----|----------|',
+  '| 1 | Alpha | pending | 2025-03-10 | Low |',
+  '| 2 | Beta | pending | 2025-03-14 | High |',
+  '| 3 | Gamma | done | 2025-03-01 | High |',
+  '',
+  '## Sprint 2',
+  '',
+  '| ID | Task | Status | Due | Priority |',
+  '|----|------|--------|-----|----------|',
+  '| 4 | Delta | pending | 2025-03-18 | Critical |',
+  '| 5 | Epsilon | in-progress | 2025-03-12 | |',
+  '| 6 | Zeta | pending | | High |',
+  '| 7 | Eta | pending | 2025-03-14 | Critical |',
+  '',
+].join('\n');
+writeFileSync(file, PLAN);
+const EPOCH = String(Date.UTC(2025, 2, 12, 12) / 1000);
+const env = { SOURCE_DATE_EPOCH: EPOCH };
+
+async function ids(cmd: string, ...args: string[]): Promise<string[]> {
+  const r = await runCli(['-f', file, cmd, ...args, '--json'], { env });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout).tasks.map((t: { id: string }) => t.id);
+}
+
+describe('--sort', () => {
+  it('list --sort due: earliest first, undated last, ties in file order', async () => {
+    expect(await ids('list', '--sort', 'due')).toEqual(['3', '1', '5', '2', '7', '4', '6']);
+  });
+
+  it('list --sort due,priority: the second key breaks ties of the first', async () => {
+    expect(await ids('list', '--sort', 'due,priority')).toEqual(['3', '1', '5', '7', '2', '4', '6']);
+    expect(await ids('list', '--sort', 'priority,due')).toEqual(['7', '4', '3', '2', '6', '1', '5']);
+  });
+
+  it('ready --sort due reorders what can start, --limit after the sort', async () => {
+    expect(await ids('ready')).toEqual(['5', '7', '4', '2', '6', '1']);
+    expect(await ids('ready', '--sort', 'due', '--limit', '3')).toEqual(['1', '5', '7']); // 7 and 2 tie: next's order (7 is Critical)
+  });
+
+  it('piped: the TSV rows in the sorted order', async () => {
+    const r = await runCli(['-f', file, 'list', '--sort', 'due', '--status', 'open', '--fields', 'id,due'], { env });
+    expect(r.stdout).toBe('id\tdue\n1\t2025-03-10\n5\t2025-03-12\n2\t2025-03-14\n7\t2025-03-14\n4\t2025-03-18\n6\t\n');
+  });
+
+  it('an unknown key is a usage error naming the keys', async () => {
+    const r = await runCli(['-f', file, 'list', '--sort', 'due,size'], { env });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe('plan: --sort takes due, priority, scheduled, start (comma-separated, the first decides), not "due,size"\n');
+  });
+
+  it('reading never changes the file', () => {
+    expect(readFileSync(file, 'utf8')).toBe(PLAN);
+  });
+});

@@ -236,6 +236,13 @@ export const COMMANDS: readonly PlanCommand[] = [
     run: async (ctx, { filters }) => (await import('../commands/summary.js')).summary(ctx, filters),
   },
   {
+    name: 'agenda',
+    description: 'what the dates say now: overdue, due today, due this week, scheduled this week (open tasks), grouped by day',
+    options: [{ filters: 'narrow' }],
+    examples: ['plan agenda', 'plan agenda --owner Ana', 'plan agenda --json | jq ".sections[0].days"', 'plan agenda --plain | cut -f1,3'],
+    run: async (ctx, { filters }) => (await import('../commands/agenda.js')).agenda(ctx, filters),
+  },
+  {
     name: 'board',
     description: 'a kanban board: a column per status that has tasks, a card per task',
     options: [{ filters: 'narrow' }],

@@ -71,3 +71,98 @@ describe('--sort', () => {
     expect(readFileSync(file, 'utf8')).toBe(PLAN);
   });
 });
+
+describe('plan agenda', () => {
+  const agendaFile = join(tmp.dir, 'AGENDA.md');
+  const AGENDA = [
+    '# Week',
+    '',
+    '- [ ] Pay rent 📅 2025-03-10',
+    '- [ ] File taxes 📅 2025-03-11 ⏫',
+    '- [x] Old report 📅 2025-03-09',
+    '- [/] Standup notes 📅 2025-03-12',
+    '- [ ] Review PR 📅 2025-03-14',
+    '- [ ] Plan sprint ⏳ 2025-03-13',
+    '- [ ] Next month 📅 2025-04-02',
+    '- [ ] Undated',
+    '- [ ] Sunday chore 📅 2025-03-16',
+    '',
+  ].join('\n');
+  writeFileSync(agendaFile, AGENDA);
+
+  it('--json: the sections in order, each grouped by day, open tasks only (schemaVersion 3)', async () => {
+    const r = await runCli(['-f', agendaFile, 'agenda', '--json'], { env });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const out = JSON.parse(r.stdout);
+    expect(out.schemaVersion).toBe(3);
+    expect(out.today).toBe('2025-03-12');
+    const shape = out.sections.map((s: { name: string; days: { date: string; tasks: { title: string }[] }[] }) => [
+      s.name,
+      s.days.map((d) => [d.date, d.tasks.map((t) => t.title)]),
+    ]);
+    expect(shape).toEqual([
+      [
+        'overdue',
+        [
+          ['2025-03-10', ['Pay rent']],
+          ['2025-03-11', ['File taxes']],
+        ],
+      ],
+      ['today', [['2025-03-12', ['Standup notes']]]],
+      [
+        'week',
+        [
+          ['2025-03-14', ['Review PR']],
+          ['2025-03-16', ['Sunday chore']],
+        ],
+      ],
+      ['scheduled', [['2025-03-13', ['Plan sprint']]]],
+    ]);
+  });
+
+  it('piped: one TSV row per task with its section and day', async () => {
+    const r = await runCli(['-f', agendaFile, 'agenda'], { env });
+    expect(r.stdout.split('\n')[0]).toBe('section\tdate\tid\tstatus\ttitle\towner\tline');
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
+    expect(rows.map((c) => [c[0], c[1], c[3], c[4], c[6]])).toEqual([
+      ['overdue', '2025-03-10', 'pending', 'Pay rent', '3'],
+      ['overdue', '2025-03-11', 'pending', 'File taxes', '4'],
+      ['today', '2025-03-12', 'in-progress', 'Standup notes', '6'],
+      ['week', '2025-03-14', 'pending', 'Review PR', '7'],
+      ['week', '2025-03-16', 'pending', 'Sunday chore', '11'],
+      ['scheduled', '2025-03-13', 'pending', 'Plan sprint', '8'],
+    ]);
+  });
+
+  it('on a terminal: a heading per section with its count, a line per day, the tasks under it', async () => {
+    const r = await runCli(['-f', file, 'agenda', '--no-color'], { env, isTTY: true, columns: 80 });
+    expect(r.stdout).toBe(
+      [
+        'Overdue (1)',
+        '  Mon 2025-03-10',
+        '    1  ○ pending  Alpha',
+        '',
+        'Today (1)',
+        '  Wed 2025-03-12',
+        '    5  ▶ in progress  Epsilon',
+        '',
+        'This week (2)',
+        '  Fri 2025-03-14',
+        '    2  ○ pending  Beta',
+        '    7  ○ pending  Eta',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('with nothing on it, says so; filters narrow it', async () => {
+    const r = await runCli(['-f', file, 'agenda', '--no-color', '--sprint', '1', '--due', '2025-03-14'], { env, isTTY: true, columns: 80 });
+    expect(r.stdout).toBe('This week (1)\n  Fri 2025-03-14\n    2  ○ pending  Beta\n');
+    const none = await runCli(['-f', file, 'agenda', '--no-color', '--tag', 'nothing'], { env, isTTY: true, columns: 80 });
+    expect(none.stdout).toBe(`Nothing overdue, due or scheduled this week in ${file} (today is Wed 2025-03-12).\n`);
+  });
+});

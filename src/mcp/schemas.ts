@@ -139,6 +139,7 @@ const figures = {
   total: z.number().int(),
   percent: z.number().nullable(),
   counts,
+  overdue: z.number().int(),
 };
 
 export const summaryOutput = {

@@ -18,7 +18,8 @@
 
 import type { Heading, Plan, ScopeKind, Task } from '../model/types.js';
 import { scopesInHeading } from '../read/scope.js';
-import { STATUSES, type Status } from '../model/status.js';
+import { isFinished, STATUSES, type Status } from '../model/status.js';
+import { todayIso } from './filter.js';
 
 type StatusCounts = Record<Status, number>;
 
@@ -27,6 +28,8 @@ export interface Figures {
   total: number;
   percent: number | null;
   counts: StatusCounts;
+  /** Open tasks due before today (the `--overdue` filter's tasks). */
+  overdue: number;
 }
 
 export interface SummaryGroup extends Figures {
@@ -62,11 +65,16 @@ export function percentOf(done: number, total: number): number | null {
   return p;
 }
 
-export function figures(items: readonly Task[]): Figures {
+/** The figures of `items`; `today` (ISO) says which are overdue. */
+export function figures(items: readonly Task[], today = todayIso()): Figures {
   const counts = emptyCounts();
-  for (const t of items) counts[t.status]++;
+  let overdue = 0;
+  for (const t of items) {
+    counts[t.status]++;
+    if (t.due && t.due < today && !isFinished(t.status)) overdue++;
+  }
   const total = items.length - counts.cancelled;
-  return { done: counts.done, total, percent: percentOf(counts.done, total), counts };
+  return { done: counts.done, total, percent: percentOf(counts.done, total), counts, overdue };
 }
 
 /** Each heading with the tasks its part of the file holds, in file order. */
@@ -100,6 +108,7 @@ export function summarise(plan: Plan, tasks: readonly Task[]): Summary {
   const isTitle = (h: Heading): boolean => overAll.get(h)!.length === plan.tasks.length && scopeOf(h).kind === 'section';
   const isGroup = (h: Heading): boolean => held.get(h)!.length > 0 && !isTitle(h);
 
+  const today = todayIso();
   const groups: SummaryGroup[] = [];
   const open: Heading[] = [];
   for (const h of headings) {
@@ -111,10 +120,10 @@ export function summarise(plan: Plan, tasks: readonly Task[]): Summary {
         depth: open.filter(isGroup).length,
         line: h.line,
         headingStatus: h.status === 'none' ? null : h.status,
-        ...figures(held.get(h)!),
+        ...figures(held.get(h)!, today),
       });
     }
     open.push(h);
   }
-  return { groups, total: figures(tasks) };
+  return { groups, total: figures(tasks, today) };
 }

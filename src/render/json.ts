@@ -15,7 +15,8 @@ export const SCHEMA_VERSION = 3;
  * `plan summary --json` (and the MCP summary tool). 2: a group per heading
  * that holds tasks (`kind: "section"` and `value: null` for a heading naming
  * no scope); every task counted where it stands, so `from` and `weekItems` are
- * gone.
+ * gone. Later additions within 2: `overdue` (open tasks due before today) in
+ * each group and the total.
  */
 export const SUMMARY_SCHEMA_VERSION = 2;
 

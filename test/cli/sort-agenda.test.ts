@@ -166,3 +166,22 @@ describe('plan agenda', () => {
     expect(none.stdout).toBe(`Nothing overdue, due or scheduled this week in ${file} (today is Wed 2025-03-12).\n`);
   });
 });
+
+describe('summary counts overdue tasks', () => {
+  it('per group and in the total: TSV, JSON and the terminal', async () => {
+    const tsv = await runCli(['-f', file, 'summary'], { env });
+    const rows = tsv.stdout.trimEnd().split('\n');
+    expect(rows[0]!.split('\t').at(-1)).toBe('overdue');
+    expect(rows.slice(1).map((r) => [r.split('\t')[3], r.split('\t').at(-1)])).toEqual([
+      ['Sprint 1', '1'],
+      ['Sprint 2', '0'],
+      [file, '1'],
+    ]);
+    const json = JSON.parse((await runCli(['-f', file, 'summary', '--json'], { env })).stdout);
+    expect([json.groups.map((g: { overdue: number }) => g.overdue), json.total.overdue]).toEqual([[1, 0], 1]);
+    const term = await runCli(['-f', file, 'summary', '--no-color'], { env, isTTY: true, columns: 100 });
+    const lines = term.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Sprint 1 .* ✔1 ○2 !1 overdue$/);
+    expect(lines[1]).toMatch(/^Sprint 2 .* ▶1 ○3$/);
+  });
+});

@@ -6,6 +6,7 @@
 
 import type { Task } from '../model/types.js';
 import { isFinished } from '../model/status.js';
+import { isOverdue } from './filter.js';
 import { isoDate } from '../read/fields.js';
 
 export const AGENDA_SECTIONS = ['overdue', 'today', 'week', 'scheduled'] as const;
@@ -33,7 +34,7 @@ function sundayOf(today: string): string {
 }
 
 function sectionOf(t: Task, today: string, weekEnd: string): [AgendaSection, string] | null {
-  if (t.due && t.due < today) return ['overdue', t.due];
+  if (isOverdue(t, today)) return ['overdue', t.due!];
   if (t.due === today) return ['today', t.due];
   if (t.due && t.due <= weekEnd) return ['week', t.due];
   if (t.scheduled && t.scheduled <= weekEnd) return ['scheduled', t.scheduled];

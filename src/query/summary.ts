@@ -18,8 +18,8 @@
 
 import type { Heading, Plan, ScopeKind, Task } from '../model/types.js';
 import { scopesInHeading } from '../read/scope.js';
-import { isFinished, STATUSES, type Status } from '../model/status.js';
-import { todayIso } from './filter.js';
+import { STATUSES, type Status } from '../model/status.js';
+import { isOverdue, todayIso } from './filter.js';
 
 type StatusCounts = Record<Status, number>;
 
@@ -71,7 +71,7 @@ export function figures(items: readonly Task[], today = todayIso()): Figures {
   let overdue = 0;
   for (const t of items) {
     counts[t.status]++;
-    if (t.due && t.due < today && !isFinished(t.status)) overdue++;
+    if (isOverdue(t, today)) overdue++;
   }
   const total = items.length - counts.cancelled;
   return { done: counts.done, total, percent: percentOf(counts.done, total), counts, overdue };

@@ -185,3 +185,25 @@ describe('summary counts overdue tasks', () => {
     expect(lines[1]).toMatch(/^Sprint 2 .* ▶1 ○3$/);
   });
 });
+
+describe('board marks overdue cards', () => {
+  it('side by side: a `! due …` line under the card; TSV and JSON say overdue', async () => {
+    const r = await runCli(['-f', file, 'board', '--no-color', '--sprint', '1'], { env, isTTY: true, columns: 100 });
+    expect(r.stdout).toMatch(/^1 Alpha +│/m);
+    expect(r.stdout).toMatch(/^ {2}! due 2025-03-10 +│/m);
+    expect(r.stdout.match(/! due/g)).toHaveLength(1);
+    const tsv = await runCli(['-f', file, 'board', '--sprint', '1'], { env });
+    expect(tsv.stdout).toBe('status\tid\ttitle\towner\toverdue\npending\t1\tAlpha\t\toverdue\npending\t2\tBeta\t\t\ndone\t3\tGamma\t\t\n');
+    const json = JSON.parse((await runCli(['-f', file, 'board', '--json', '--sprint', '1'], { env })).stdout);
+    expect(json.columns[0].tasks.map((t: { id: string; overdue: boolean }) => [t.id, t.overdue])).toEqual([
+      ['1', true],
+      ['2', false],
+    ]);
+  });
+
+  it("stacked (narrow): `!` before the overdue card's id", async () => {
+    const r = await runCli(['-f', file, 'board', '--no-color', '--sprint', '1'], { env, isTTY: true, columns: 30 });
+    expect(r.stdout).toMatch(/^ {2}!1 +Alpha$/m);
+    expect(r.stdout).toMatch(/^ {2}2 +Beta$/m);
+  });
+});

@@ -9,6 +9,7 @@ import type { Status } from '../model/status.js';
  * Later additions within 2: `dependsOn`.
  * 3: tasks gain `priorityLevel` (highest … lowest, or null), `due`, `scheduled`, `start`, `doneDate` (ISO dates, or null)
  * and `tags`, and `places` (the task's other places in the file); Obsidian Tasks' and todo.txt's date and priority marks are no longer part of `title`.
+ * Later additions within 3: `estimate` ({value, unit} or null).
  */
 export const SCHEMA_VERSION = 3;
 /**
@@ -30,7 +31,7 @@ interface PlaceJson {
 }
 
 /** A task as `--json` prints it: every field but the source offsets, its other places as `places`, the typed fields null (tags empty) when absent. */
-export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags'> & {
+export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate'> & {
   places: PlaceJson[];
   priorityLevel: NonNullable<Task['priorityLevel']> | null;
   due: string | null;
@@ -38,6 +39,7 @@ export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due
   start: string | null;
   doneDate: string | null;
   tags: string[];
+  estimate: NonNullable<Task['estimate']> | null;
 };
 
 export function taskJson(t: Task): TaskJson {
@@ -74,6 +76,7 @@ export function taskJson(t: Task): TaskJson {
     start: t.start ?? null,
     doneDate: t.doneDate ?? null,
     tags: t.tags ?? [],
+    estimate: t.estimate ?? null,
   };
 }
 

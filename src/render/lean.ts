@@ -32,6 +32,7 @@ const TASK_FIELDS: readonly FieldName[] = [
   'start',
   'doneDate',
   'tags',
+  'estimate',
 ];
 
 /** `id,title,status` (or a list) → the fields, `id` always first: a task is acted on by its id. */

@@ -195,7 +195,7 @@ async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken:
   if (owner) checkMarkName(owner, `${display}:${list.line}: a list item has no Owner column`);
   const ids = list.tasks.filter((t) => t.idFromFile).map((t) => t.id);
   const id = ids.length ? nextId(ids, taken, '') : null;
-  const marks = hasFieldChanges(fields) ? newItemMarks(ec, fields) : undefined;
+  const marks = hasFieldChanges(fields) ? newItemMarks(ec, fields, list.line) : undefined;
   const { line, after } = newItem(ec, list, { title: input.title.trim(), id, status, owner, notes: input.notes?.trim(), ...(marks ? { marks } : {}) });
   const edit: Edit = { start: after, end: after, expect: '', text: plan.eol + line };
   const next = ec.text.slice(0, after) + edit.text + ec.text.slice(after);

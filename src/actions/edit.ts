@@ -32,10 +32,10 @@ export interface TaskChanges extends FieldArgs {
 
 export async function editOp(path: string, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions): Promise<OpResult> {
   const roles = (['title', 'owner', 'notes'] as const).filter((k) => changes[k] !== undefined);
-  for (const k of ['due', 'priority', 'tag', 'untag'] as const) if (changes[k] !== undefined) checkValue(changes[k]!, `the ${k}`);
+  for (const k of ['due', 'priority', 'tag', 'untag', 'depends', 'estimate'] as const) if (changes[k] !== undefined) checkValue(changes[k]!, `the ${k}`);
   const fields = parseFieldArgs(changes);
   if (roles.length === 0 && !hasFieldChanges(fields)) {
-    throw new UsageError('nothing to change; give --title, --owner, --notes, --due, --priority, --tag and/or --untag');
+    throw new UsageError('nothing to change; give --title, --owner, --notes, --due, --priority, --tag, --untag, --depends and/or --estimate');
   }
   checkValue(id, 'the id');
   for (const role of roles) checkValue(changes[role]!, `the ${role}`);

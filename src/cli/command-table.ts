@@ -62,10 +62,12 @@ const FIELD_OPTIONS = [
   { flags: '--due <date>', description: 'due date: YYYY-MM-DD, today, tomorrow or +3d ("" removes it), in the Due column or as the item\'s due mark' },
   { flags: '--priority <level>', description: 'priority: highest, high, medium, low, lowest or P0-P4 ("" removes it)' },
   { flags: '--tag <tag>', description: 'add a tag (in the Tags column, or #tag on an item); repeatable', repeatable: true },
+  { flags: '--depends <ids>', description: 'the ids it depends on, comma-separated, in the Depends column ("" removes them)' },
+  { flags: '--estimate <size>', description: 'an estimate (3d, 4h, 5 pts) in the Estimate, Points or SP column ("" removes it)' },
 ] as const;
 
 function fieldsOf(o: Record<string, unknown>) {
-  return { due: text(o.due), priority: text(o.priority), tag: text(o.tag) };
+  return { due: text(o.due), priority: text(o.priority), tag: text(o.tag), depends: text(o.depends), estimate: text(o.estimate) };
 }
 
 /** `next` and `ready` read --owner as whose turn it is, not as a filter. */
@@ -178,6 +180,7 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan add "Write docs" --section "Other Sprint 8" --dry-run',
       'plan add "Report" --phase 5 --notes "write it up"   # a list: - **5.E Report**: write it up',
       'plan add "Pay invoices" --due +3d --priority high --tag finance',
+      'plan add "Load test" --week 1 --depends 1.1,1.2 --estimate 3d',
     ],
     run: (ctx, { args: [title], opts: o, filters }) => {
       const input = { ...filters, title: title!, owner: text(o.owner), status: text(o.status), notes: text(o.notes), ...fieldsOf(o) };
@@ -187,7 +190,8 @@ export const COMMANDS: readonly PlanCommand[] = [
   {
     name: 'edit',
     args: [ID_ARG],
-    description: "change a task's title, owner, notes, due date, priority or tags (table cells, or the parts of a list item), changing nothing else",
+    description:
+      "change a task's title, owner, notes, due date, priority, tags, dependencies or estimate (table cells, or the parts of a list item), changing nothing else",
     options: [
       { flags: '--title <text>', description: 'new title' },
       { flags: '--owner <name>', description: 'new owner' },
@@ -204,6 +208,7 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan edit 5.A --notes ""   # a list item: drops its notes',
       'plan edit 1.3 --due 2026-03-14 --priority high --tag backend',
       'plan edit 1.3 --due "" --untag backend   # removes them',
+      'plan edit 1.3 --depends 1.1 --estimate 2d',
     ],
     run: (ctx, { args: [id], opts: o, filters }) => {
       const changes = { title: text(o.title), owner: text(o.owner), notes: text(o.notes), ...fieldsOf(o), untag: text(o.untag) };

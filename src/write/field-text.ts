@@ -30,6 +30,7 @@ import { cellSplice } from './layout.js';
 import { applyEdits, type Edit } from './splice.js';
 import type { EditContext } from './task-edits.js';
 import { verifyTask } from './verify.js';
+import { dateLike } from './date-format.js';
 
 /** The fields a write sets, parsed: a due date ('' removes it), a priority level ('' removes it), tags to add and to remove. */
 export interface FieldChanges {
@@ -178,6 +179,18 @@ function tagCell(ec: EditContext, info: TableInfo, col: number, raw: string, add
   return out;
 }
 
+/** The non-empty cells of a table's column, in file order. */
+function columnCells(ec: EditContext, info: TableInfo, col: number): string[] {
+  const out: string[] = [];
+  for (const t of ec.plan.tasks) {
+    const s = t.source;
+    if (s.type !== 'row' || ec.plan.tables[s.table] !== info || !s.cells[col]) continue;
+    const raw = ec.text.slice(s.cells[col]!.start, s.cells[col]!.end).trim();
+    if (raw) out.push(raw);
+  }
+  return out;
+}
+
 /** The ids as the plan writes them; refuses one no task has, one several tasks share, and the task itself. */
 function dependencyIds(ec: EditContext, ids: readonly string[], self: Task | null): string[] {
   return ids.map((id) => {
@@ -215,7 +228,7 @@ export function rowFieldValues(ec: EditContext, info: TableInfo, c: FieldChanges
     if (col === undefined) throw noColumn(ec, info.line, 'the', field);
     return col;
   };
-  if (c.due) values[at('due')] = c.due;
+  if (c.due) values[at('due')] = dateLike(c.due, columnCells(ec, info, at('due')), ec.plan.dates?.dayFirst ?? null);
   if (c.priority) values[at('priority')] = escapeCell(priorityText(ec, ec.plan.tables.indexOf(info), c.priority));
   if (c.tag?.length) {
     const col = at('tags');
@@ -244,7 +257,8 @@ export function rowFieldEdits(ec: EditContext, t: Task, c: FieldChanges): Edit[]
     const next = value(raw);
     if (next !== raw) edits.push(cellSplice(ec, src.table, cell, 0, raw.length, next).edit);
   };
-  if (c.due !== undefined) write('due', () => c.due!);
+  if (c.due !== undefined)
+    write('due', () => (c.due ? dateLike(c.due, columnCells(ec, info, fieldColumn(info, 'due')!), ec.plan.dates?.dayFirst ?? null) : ''));
   if (c.priority !== undefined) {
     const level = c.priority;
     write('priority', (raw) => (level === '' ? '' : priorityLevel(raw) === level ? raw : escapeCell(priorityText(ec, src.table, level))));

@@ -61,3 +61,55 @@ describe('plan edit --due and plan add --due in a table', () => {
     expect(readFileSync(g, 'utf8')).toBe(`${table(['25/03/2025', ''])}| 3 | C | pending | 05/04/2025 |\n`);
   });
 });
+
+describe('plan edit on a heading task: its field lines', () => {
+  const HEADINGS = [
+    '# Plan',
+    '',
+    '## Tasks',
+    '',
+    '### 1. Epsilon (in progress)',
+    '',
+    '**Due:** 14.03.2025',
+    '**Priority:** P2',
+    '',
+    '### 2. Zeta (pending)',
+    '',
+    '**Due:** Mar 20, 2025',
+    '',
+    '### 3. Eta (pending)',
+    '',
+  ].join('\n');
+
+  it('--due and --priority change the values in their own forms; a round trip is byte-identical', async () => {
+    const f = join(tmp.dir, 'headings.md');
+    writeFileSync(f, HEADINGS);
+    const r = await runCli(['-f', f, 'edit', '1', '--due', '2025-04-05', '--priority', 'high', '--no-touch'], { env });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(f, 'utf8')).toBe(HEADINGS.replace('**Due:** 14.03.2025\n**Priority:** P2', '**Due:** 05.04.2025\n**Priority:** P1'));
+    const task = JSON.parse((await runCli(['-f', f, 'show', '1', '--json'])).stdout).task;
+    expect([task.due, task.priorityLevel]).toEqual(['2025-04-05', 'high']);
+    await runCli(['-f', f, 'edit', '1', '--due', '2025-03-14', '--priority', 'P2', '--no-touch'], { env });
+    expect(readFileSync(f, 'utf8')).toBe(HEADINGS);
+  });
+
+  it('--due "" removes a line that holds only the date', async () => {
+    const f = join(tmp.dir, 'headings-rm.md');
+    writeFileSync(f, HEADINGS);
+    const r = await runCli(['-f', f, 'edit', '2', '--due', '', '--no-touch'], { env });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(f, 'utf8')).toBe(HEADINGS.replace('**Due:** Mar 20, 2025\n', ''));
+  });
+
+  it('refuses a heading with no such line, and tags on a heading, writing nothing', async () => {
+    const f = join(tmp.dir, 'headings-no.md');
+    writeFileSync(f, HEADINGS);
+    const r = await runCli(['-f', f, 'edit', '3', '--due', '2025-04-05'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`plan: ${f}:14: task 3 is a heading with no **Due:** line under it; add one by hand, then edit it; nothing was written\n`);
+    const t = await runCli(['-f', f, 'edit', '1', '--tag', 'x'], { env });
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/task 1 is a heading; --tag is written in tables and list items only/);
+    expect(readFileSync(f, 'utf8')).toBe(HEADINGS);
+  });
+});

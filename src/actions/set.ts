@@ -6,7 +6,7 @@ import { movedTaskAfter } from '../write/verify.js';
 import { ownedBy } from '../query/next.js';
 import type { Plan, Task } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
-import { checkSamePosition, resolveTask } from '../query/resolve.js';
+import { checkSamePosition, closest, resolveTask } from '../query/resolve.js';
 import { canonicalName, normaliseWords, stripVS, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import { UsageError } from '../system/errors.js';
 
@@ -38,10 +38,17 @@ export function dryRunText(r: Pick<OpResult, 'diff' | 'remarks'>): string {
   return r.remarks.map((x) => `# plan: ${x}\n`).join('') + r.diff;
 }
 
+/** The status words a typing slip is matched against (`dnoe` → done). */
+const SETTABLE_WORDS = ['done', 'in-progress', 'pending', 'blocked', 'cancelled', 'complete', 'wip', 'next', 'todo'];
+
 export function parseStatusArgument(arg: string, extension: Record<string, SettableStatus> = {}): SettableStatus {
   const s = canonicalName(arg) ?? Vocabulary.of(extension).parseArgument(arg);
   if (!s) {
-    throw new UsageError(`unknown status "${arg}"; use done, in-progress, pending, blocked or cancelled (or complete, wip, next, todo, an emoji like ✅)`);
+    const close = closest(arg.trim(), [...SETTABLE_WORDS, ...Object.keys(extension)]);
+    const hint = close.length ? `did you mean ${close.join(', ')}? ` : '';
+    throw new UsageError(
+      `unknown status "${arg}"; ${hint}use done, in-progress, pending, blocked or cancelled (or complete, wip, next, todo, an emoji like ✅)`,
+    );
   }
   return s;
 }

@@ -76,6 +76,13 @@ function withoutOwner(f: Filters): [string | undefined, Filters] {
   return [owner, rest];
 }
 
+/** `plan done <id>`, `plan start <id>`, `plan block <id>`: `plan set` with the status named by the command. */
+const SHORT_SETS = [
+  ['done', 'done'],
+  ['start', 'in-progress'],
+  ['block', 'blocked'],
+] as const;
+
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh parameter expansion, printed as is
 const ZSH_COMPLETION_EXAMPLE = 'plan completion zsh > "${fpath[1]}/_plan"';
 
@@ -225,6 +232,7 @@ export const COMMANDS: readonly PlanCommand[] = [
     options: [{ flags: '--owner <name>', description: 'also assign the task to name (as plan edit --owner does)' }, { filters: 'write' }, ...WRITE_OPTIONS],
     examples: [
       'plan set 1.2 done',
+      'plan set "Write the README" done   # a task named by its title',
       'plan set 3.1 wip --sprint 9',
       'plan set S1-5 wip --owner ana',
       'plan set W2 next --dry-run',
@@ -233,6 +241,16 @@ export const COMMANDS: readonly PlanCommand[] = [
     ],
     run: (ctx, { args: [id, status], opts: o, filters }) => set(ctx, id!, status!, filters, writeOptionsOf(o), text(o.owner)),
   },
+  ...SHORT_SETS.map(
+    ([name, status]): PlanCommand => ({
+      name,
+      args: [ID_ARG],
+      description: `short for \`plan set <id> ${status}\``,
+      options: [{ flags: '--owner <name>', description: 'also assign the task to name (as plan edit --owner does)' }, { filters: 'write' }, ...WRITE_OPTIONS],
+      examples: [`plan ${name} 1.2`, `plan ${name} "Write the README" --dry-run`],
+      run: (ctx, { args: [id], opts: o, filters }) => set(ctx, id!, status, filters, writeOptionsOf(o), text(o.owner)),
+    }),
+  ),
   {
     name: 'summary',
     description: 'progress per heading that holds tasks (sprints, weeks, phases, sections), then for the whole file',

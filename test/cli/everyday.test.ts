@@ -78,3 +78,48 @@ describe('statuses', () => {
     );
   });
 });
+
+describe('plan add with no scope, in a plan of several lists', () => {
+  const LISTS = [
+    '# Plan',
+    '',
+    '## Sprint 1',
+    '',
+    '| ID | Task | Status |',
+    '|----|------|--------|',
+    '| 1 | Alpha | done |',
+    '',
+    '## Sprint 2',
+    '',
+    '| ID | Task | Status |',
+    '|----|------|--------|',
+    '| 2 | Beta | pending |',
+    '',
+    '## Sprint 3',
+    '',
+    '| ID | Task | Status |',
+    '|----|------|--------|',
+    '| 3 | Gamma | in progress |',
+    '| 4 | Delta | pending |',
+    '',
+  ].join('\n');
+
+  it('goes to the table of the tasks in progress, and says where on stderr', async () => {
+    const f = join(tmp.dir, 'lists.md');
+    writeFileSync(f, LISTS);
+    const r = await runCli(['-f', f, 'add', 'Epsilon', '--no-touch']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`plan: ${f}: no scope given: added to the table of the current work, Plan > Sprint 3 (line 17)\n`);
+    expect(readFileSync(f, 'utf8')).toBe(LISTS.replace('| 4 | Delta | pending |\n', '| 4 | Delta | pending |\n| 5 | Epsilon | pending |\n'));
+  });
+
+  it('with nothing in progress, the first table with open tasks', async () => {
+    const f = join(tmp.dir, 'lists-open.md');
+    const text = LISTS.replace('| 3 | Gamma | in progress |', '| 3 | Gamma | pending |');
+    writeFileSync(f, text);
+    const r = await runCli(['-f', f, 'add', 'Epsilon', '--no-touch']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/added to the table of the current work, Plan > Sprint 2 \(line 11\)\n$/);
+    expect(readFileSync(f, 'utf8')).toBe(text.replace('| 2 | Beta | pending |\n', '| 2 | Beta | pending |\n| 5 | Epsilon | pending |\n'));
+  });
+});

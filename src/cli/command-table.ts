@@ -7,6 +7,7 @@
 // --debug). Importing it runs nothing; src/cli/main.ts runs main() for bin/plan.js.
 
 import { CommanderError } from 'commander';
+import { dirname } from 'node:path';
 import { EXIT, UsageError, asPlanError } from '../system/errors.js';
 import { visible, withoutStyle } from '../text/visible.js';
 import { buildProgram, type PlanCommand, type ProgramSpec } from './program.js';
@@ -362,6 +363,21 @@ export const COMMANDS: readonly PlanCommand[] = [
     ],
     run: async (ctx, { args: [base, ours, theirs, path], opts: o }) =>
       (await import('../commands/merge-driver.js')).mergeDriver(ctx, base!, ours!, theirs!, path, o),
+  },
+  {
+    name: 'init',
+    description:
+      'write a starter PLAN.md (a sprint table, a checklist, the legend of its statuses) where there is none; in a git repository, also run git-setup',
+    options: [{ flags: '--no-git', description: 'do not run git-setup, even in a git repository' }],
+    examples: ['plan init', 'plan -f ROADMAP.md init --no-git'],
+    run: async (ctx, { opts: o }) => {
+      const { init, initPath } = await import('../commands/init.js');
+      const path = initPath(ctx.opts.file);
+      const code = init(ctx, path);
+      const { inRepository } = await import('../git/repo.js');
+      if (code !== 0 || o.git === false || !inRepository(dirname(path))) return code;
+      return (await import('../commands/git-setup.js')).gitSetup({ ...ctx, opts: { ...ctx.opts, file: path } }, {});
+    },
   },
   {
     name: 'git-setup',

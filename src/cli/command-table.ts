@@ -90,6 +90,7 @@ const ZSH_COMPLETION_EXAMPLE = 'plan completion zsh > "${fpath[1]}/_plan"';
 export const COMMANDS: readonly PlanCommand[] = [
   {
     name: 'list',
+    paged: true,
     aliases: ['ls'],
     description: 'list the tasks that match every filter, in file order, grouped under their headings',
     options: [
@@ -120,6 +121,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'show',
+    paged: true,
     args: [ID_ARG],
     description: 'show every field of one task, with file:line',
     options: [
@@ -155,6 +157,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'ready',
+    paged: true,
     description: "what can start now: open tasks whose dependencies are all done, in `plan next`'s order",
     options: [{ filters: 'narrow' }, SORT_OPTION, ...LEAN_OPTIONS, ALLOW_CANCELLED],
     examples: [
@@ -254,6 +257,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   ),
   {
     name: 'summary',
+    paged: true,
     description: 'progress per heading that holds tasks (sprints, weeks, phases, sections), then for the whole file',
     options: [{ filters: 'narrow' }],
     examples: ['plan summary', 'plan summary --sprint 8', 'plan summary --json | jq ".total.percent"'],
@@ -261,6 +265,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'agenda',
+    paged: true,
     description: 'what the dates say now: overdue, due today, due this week, scheduled this week (open tasks), grouped by day',
     options: [{ filters: 'narrow' }],
     examples: ['plan agenda', 'plan agenda --owner Ana', 'plan agenda --json | jq ".sections[0].days"', 'plan agenda --plain | cut -f1,3'],
@@ -268,6 +273,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'board',
+    paged: true,
     description: 'a kanban board: a column per status that has tasks, a card per task',
     options: [{ filters: 'narrow' }],
     examples: ['plan board', 'plan board --sprint 8 --owner Opus', 'plan board --plain | cut -f1,2'],
@@ -275,6 +281,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'deps',
+    paged: true,
     args: [{ name: '[id]', description: 'a task id (see `plan list`); without it, every task nothing else depends on', completes: 'id' }],
     description: 'the dependency tree: each task with what it depends on below it, and their statuses',
     options: [{ flags: '--mermaid', description: 'print a Mermaid `graph TD` block (fenced) to paste into Markdown docs' }, { filters: 'narrow' }],
@@ -291,6 +298,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'check',
+    paged: true,
     description: 'report damaged text, duplicate ids, unknown statuses, ragged tables, …; exit 1 on any error',
     options: [{ flags: '--verbose', description: 'a line for each row of an issue that spans a table (by default one line per table)' }],
     examples: ['plan check', 'plan check --verbose', 'plan check --json', 'plan check || plan fix --dry-run'],
@@ -318,6 +326,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'log',
+    paged: true,
     args: [{ name: '[id]', description: 'only the changes of this task', completes: 'id' }],
     description: "the history of the tasks' statuses, owners and titles, from git: one line per change",
     options: [{ filters: 'place' }, { flags: '--since <date>', description: 'only commits since this date (any form git accepts: 2026-02-01, "2 weeks ago")' }],
@@ -326,6 +335,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'burndown',
+    paged: true,
     description: 'open versus done tasks over the git history: a sparkline for the file, or per sprint, week, …',
     options: [
       { filters: 'place' },

@@ -73,9 +73,13 @@ function register(program: Command, spec: PlanCommand, setExit: (code: number) =
   if (spec.unknownOptionsAreArgs) cmd.allowUnknownOption();
   if (spec.examples.length) cmd.addHelpText('after', examples(spec.examples));
   cmd.action(async () => {
-    const ctx = makeContext(program.opts<GlobalOptions>());
+    const ctx = makeContext(program.opts<GlobalOptions>(), !!spec.paged);
     const opts = cmd.opts();
-    setExit(await spec.run(ctx, { args: cmd.processedArgs, opts, filters: filtersOf(opts, filterUse(spec)) }));
+    try {
+      setExit(await spec.run(ctx, { args: cmd.processedArgs, opts, filters: filtersOf(opts, filterUse(spec)) }));
+    } finally {
+      await ctx.flush?.();
+    }
   });
 }
 

@@ -114,6 +114,9 @@ export async function setStatusOp(
   return { ...afterMove(r, read), changed: r.changed, written: r.written, diff: r.diff, display: r.display };
 }
 
+/** A title without its dates: a leading `⏳ 2025-02-01` stays in the title where ⏳ reads as the item's status mark. */
+const undated = (title: string) => title.replace(/\d{4}-\d{2}-\d{2}/g, '');
+
 /** The file with the next occurrence written: one more task, open, on the line above the one now done; every other task as before. */
 async function checkNextOccurrence(ec: EditContext, before: Task, edits: Edit[]): Promise<void> {
   const after = await buildFromText(ec.file, applyEdits(ec.text, edits, ec.file), false);
@@ -128,7 +131,7 @@ async function checkNextOccurrence(ec: EditContext, before: Task, edits: Edit[])
     !done ||
     isFinished(added.status) ||
     done.status !== 'done' ||
-    added.title !== before.title ||
+    undated(added.title) !== undated(before.title) ||
     others.length !== was.length ||
     others.some((t, i) => !same(t, was[i]!))
   ) {

@@ -9,10 +9,10 @@ import { isFinished } from '../model/status.js';
 import { isOverdue } from './filter.js';
 import { isoDate } from '../read/fields.js';
 
-export const AGENDA_SECTIONS = ['overdue', 'today', 'week', 'scheduled'] as const;
+const AGENDA_SECTIONS = ['overdue', 'today', 'week', 'scheduled'] as const;
 export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
 
-export interface AgendaDay {
+interface AgendaDay {
   /** ISO date: the due date, or the scheduled one in `scheduled`. */
   date: string;
   tasks: Task[];

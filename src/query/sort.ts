@@ -11,7 +11,7 @@ const SORT_KEYS = ['due', 'priority', 'scheduled', 'start'] as const;
 type SortKey = (typeof SORT_KEYS)[number];
 
 /** The keys of a `--sort` value, checked: a usage error names the ones it takes. */
-export function sortKeys(value: string): SortKey[] {
+function sortKeys(value: string): SortKey[] {
   const keys = value
     .split(',')
     .map((k) => k.trim().toLowerCase())

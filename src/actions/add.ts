@@ -14,6 +14,7 @@ import { escapeCell } from '../text/plain.js';
 import { lineEndAt, lineOf, lineStartAt } from '../text/lines.js';
 import { PlanError } from '../system/errors.js';
 import { idKey } from '../read/ids.js';
+import { isOpen } from '../model/status.js';
 import { parseStatusArgument, type OpResult } from './set.js';
 import { newItem, taskLists, type TaskList } from './add-item.js';
 import { fieldReadBack, hasFieldChanges, newItemMarks, parseFieldArgs, rowFieldValues, type FieldArgs, type FieldChanges } from '../write/field-text.js';
@@ -116,11 +117,25 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
   const fields = parseFieldArgs(input);
   const r = await transact(path, opts, async ({ plan, display }, ec) => {
     // A table of the scope first; where the scope has none, its task list.
-    const tables = targetTables(plan, input);
-    const lists = tables.length ? [] : targetLists(plan, ec.text, input);
+    let tables = targetTables(plan, input);
+    let lists = tables.length ? [] : targetLists(plan, ec.text, input);
+    const remarks: string[] = [];
+    const scoped = [...SCOPE_KINDS, 'section' as const].some((k) => input[k] !== undefined);
+    if (!scoped && tables.length + lists.length > 1) {
+      // No scope given: the table or list of the current work, when one is.
+      const current = currentWork(
+        tables.map((t) => plan.tasks.slice(t.firstTask, t.firstTask + t.taskCount)),
+        lists.map((l) => l.tasks),
+      );
+      if (current !== null) {
+        const [where, line] = tables.length ? [tables[current]!.section, tables[current]!.line] : [lists[current]!.section, lists[current]!.line];
+        tables = tables.length ? [tables[current]!] : [];
+        lists = lists.length ? [lists[current]!] : [];
+        remarks.push(`no scope given: added to the ${tables.length ? 'table' : 'list'} of the current work, ${where ?? '(no heading)'} (line ${line})`);
+      }
+    }
     const found = tables.length + lists.length;
     if (found === 0) {
-      const scoped = [...SCOPE_KINDS, 'section' as const].some((k) => input[k] !== undefined);
       throw new PlanError(
         scoped
           ? `${display}: no task table or task list matches the scope given; add one under that heading first, or check with \`plan list\``
@@ -143,12 +158,26 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
     const line = lineOf(ec.text, edit.start) + 1;
     // The new task must read back with its fields, every other task as before.
     if (hasFieldChanges(fields)) await fieldReadBack(ec, [edit], null, line, fields, 'adding the task with these fields');
-    return { edits: [edit], value: { line } };
+    return { edits: [edit], value: { line }, remarks };
   });
   const after = await buildFromText(path, r.text, false);
   const task = after.tasks.find((t) => t.line === r.value.line);
   if (!task) throw new PlanError(`${r.display}: the new task was written but could not be read back at line ${r.value.line}; check the file`);
   return { before: task, task, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
+}
+
+/**
+ * Which of several tables (or lists) holds the current work: the one with the
+ * tasks in progress, else the first with open tasks; null when tasks are in
+ * progress in more than one (then the scope must be given).
+ */
+function currentWork(tables: Task[][], lists: Task[][]): number | null {
+  const groups = tables.length ? tables : lists;
+  const working = groups.flatMap((g, i) => (g.some((t) => t.status === 'in-progress') ? [i] : []));
+  if (working.length === 1) return working[0]!;
+  if (working.length > 1) return null;
+  const open = groups.findIndex((g) => g.some((t) => isOpen(t.status)));
+  return open < 0 ? null : open;
 }
 
 /** The flags to pick one of several tables: --week, --sprint, the other scopes they differ in, --section. */
@@ -197,7 +226,7 @@ async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken:
   if (owner) checkMarkName(owner, `${display}:${list.line}: a list item has no Owner column`);
   const ids = list.tasks.filter((t) => t.idFromFile).map((t) => t.id);
   const id = ids.length ? nextId(ids, taken, '') : null;
-  const marks = hasFieldChanges(fields) ? newItemMarks(ec, fields) : undefined;
+  const marks = hasFieldChanges(fields) ? newItemMarks(ec, fields, list.line) : undefined;
   const { line, after } = newItem(ec, list, { title: input.title.trim(), id, status, owner, notes: input.notes?.trim(), ...(marks ? { marks } : {}) });
   const edit: Edit = { start: after, end: after, expect: '', text: plan.eol + line };
   const next = ec.text.slice(0, after) + edit.text + ec.text.slice(after);

@@ -13,6 +13,7 @@ import { PlanError, UsageError } from '../system/errors.js';
 import { plainText } from '../text/plain.js';
 import type { OpResult, TaskGuard } from './set.js';
 import { assignRefs } from '../read/ref.js';
+import { headingFieldEdits } from '../write/field-lines.js';
 import { fieldReadBack, hasFieldChanges, itemFieldText, itemRegionStart, parseFieldArgs, rowFieldEdits, type FieldArgs } from '../write/field-text.js';
 
 /** The reference `after` gets among the file's tasks, in place of `before`. */
@@ -32,10 +33,10 @@ export interface TaskChanges extends FieldArgs {
 
 export async function editOp(path: string, id: string, changes: TaskChanges, filters: Filters, opts: TransactOptions, guard?: TaskGuard): Promise<OpResult> {
   const roles = (['title', 'owner', 'notes'] as const).filter((k) => changes[k] !== undefined);
-  for (const k of ['due', 'priority', 'tag', 'untag'] as const) if (changes[k] !== undefined) checkValue(changes[k]!, `the ${k}`);
+  for (const k of ['due', 'priority', 'tag', 'untag', 'depends', 'estimate'] as const) if (changes[k] !== undefined) checkValue(changes[k]!, `the ${k}`);
   const fields = parseFieldArgs(changes);
   if (roles.length === 0 && !hasFieldChanges(fields)) {
-    throw new UsageError('nothing to change; give --title, --owner, --notes, --due, --priority, --tag and/or --untag');
+    throw new UsageError('nothing to change; give --title, --owner, --notes, --due, --priority, --tag, --untag, --depends and/or --estimate');
   }
   checkValue(id, 'the id');
   for (const role of roles) checkValue(changes[role]!, `the ${role}`);
@@ -46,6 +47,13 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
     first = before;
     guard?.(before, display);
     const src = before.source;
+    if (src.type === 'heading' && roles.length === 0) {
+      // Its due date and priority are field lines under it (`**Due:** 2025-03-14`).
+      const edits = headingFieldEdits(ec, before, fields);
+      if (edits.length === 0) return { edits, touched: [before], value: { before, task: before } };
+      const back = await fieldReadBack(ec, edits, before, before.line, fields, `writing task ${before.id}'s fields`);
+      return { edits, touched: [before], value: { before, task: back.task } };
+    }
     if (src.type === 'heading') {
       throw new PlanError(
         `${display}:${before.line}: task ${before.id} is a heading; plan edit changes table rows and list items only (edit the heading by hand)`,

@@ -1,14 +1,17 @@
 // Setting a task's status, as one operation the CLI and the MCP server share.
 
 import { transact, type TransactOptions, type TransactResult } from '../write/transaction.js';
-import { checkValue, readBackOf, statusOwnerEdits, type StatusChange } from '../write/task-edits.js';
+import { checkValue, readBackOf, statusOwnerEdits, type EditContext, type StatusChange } from '../write/task-edits.js';
 import { movedTaskAfter } from '../write/verify.js';
 import { ownedBy } from '../query/next.js';
 import type { Plan, Task } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
-import { checkSamePosition, resolveTask } from '../query/resolve.js';
-import { canonicalName, normaliseWords, stripVS, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
-import { UsageError } from '../system/errors.js';
+import { checkSamePosition, closest, resolveTask } from '../query/resolve.js';
+import { canonicalName, isFinished, normaliseWords, stripVS, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
+import { PlanError, UsageError } from '../system/errors.js';
+import { nextOccurrenceEdit } from '../write/recurrence.js';
+import { applyEdits, type Edit } from '../write/splice.js';
+import { buildFromText } from '../load/load.js';
 
 /**
  * A check of the task a write found, under the lock, before anything is written: it throws (a PlanError
@@ -44,10 +47,17 @@ export function dryRunText(r: Pick<OpResult, 'diff' | 'remarks'>): string {
   return r.remarks.map((x) => `# plan: ${x}\n`).join('') + r.diff;
 }
 
+/** The status words a typing slip is matched against (`dnoe` → done). */
+const SETTABLE_WORDS = ['done', 'in-progress', 'pending', 'blocked', 'cancelled', 'complete', 'wip', 'next', 'todo'];
+
 export function parseStatusArgument(arg: string, extension: Record<string, SettableStatus> = {}): SettableStatus {
   const s = canonicalName(arg) ?? Vocabulary.of(extension).parseArgument(arg);
   if (!s) {
-    throw new UsageError(`unknown status "${arg}"; use done, in-progress, pending, blocked or cancelled (or complete, wip, next, todo, an emoji like ✅)`);
+    const close = closest(arg.trim(), [...SETTABLE_WORDS, ...Object.keys(extension)]);
+    const hint = close.length ? `did you mean ${close.join(', ')}? ` : '';
+    throw new UsageError(
+      `unknown status "${arg}"; ${hint}use done, in-progress, pending, blocked or cancelled (or complete, wip, next, todo, an emoji like ✅)`,
+    );
   }
   return s;
 }
@@ -81,7 +91,7 @@ export async function setStatusOp(
   let first: Task | undefined; // what the reference named in a model found stale
   let read: Plan | undefined;
   // The status is read with the file's own words, so only under the lock.
-  const r = await transact(path, opts, ({ plan, display, compact }, ec) => {
+  const r = await transact(path, opts, async ({ plan, display, compact }, ec) => {
     read = plan;
     const to = parseStatusArgument(status, plan.statusExtension);
     const before = resolveTask(plan.tasks, id, filters, display, compact, true);
@@ -92,8 +102,17 @@ export async function setStatusOp(
     const assigned = assign !== undefined && !ownedBy(before, assign) ? assign : undefined;
     const change = statusOwnerEdits(ec, before, to, assigned, own ? { text: ec.style.textForWord(own) } : {});
     const task = { ...before, status: to, statusText: change.statusText, owner: assigned ?? before.owner };
+    const recur = to === 'done' && before.status !== 'done' ? nextOccurrenceEdit(ec, before) : null;
+    if (recur) {
+      if (change.moved || change.reread) {
+        throw new PlanError(`${display}:${before.line}: task ${before.id} recurs, and its next occurrence cannot be written here; nothing was written`);
+      }
+      await checkNextOccurrence(ec, before, [...change.edits, recur]);
+      task.line = before.line + 1;
+      change.remarks.push(`task ${before.id} recurs: its next occurrence is the new item at line ${before.line}`);
+    }
     return {
-      edits: change.edits,
+      edits: recur ? [...change.edits, recur] : change.edits,
       touched: [before],
       remarks: change.remarks,
       reread: readBackOf(change, before, to),
@@ -101,6 +120,31 @@ export async function setStatusOp(
     };
   });
   return { ...afterMove(r, read), changed: r.changed, written: r.written, diff: r.diff, display: r.display };
+}
+
+/** A title without its dates: a leading `⏳ 2025-02-01` stays in the title where ⏳ reads as the item's status mark. */
+const undated = (title: string) => title.replace(/\d{4}-\d{2}-\d{2}/g, '');
+
+/** The file with the next occurrence written: one more task, open, on the line above the one now done; every other task as before. */
+async function checkNextOccurrence(ec: EditContext, before: Task, edits: Edit[]): Promise<void> {
+  const after = await buildFromText(ec.file, applyEdits(ec.text, edits, ec.file), false);
+  const at = after.tasks.findIndex((t) => t.line === before.line);
+  const added = after.tasks[at];
+  const done = after.tasks[at + 1];
+  const others = after.tasks.filter((_, i) => i !== at && i !== at + 1);
+  const same = (a: Task, b: Task) => a.title === b.title && a.status === b.status && (a.idFromFile ? a.id === b.id : !b.idFromFile);
+  const was = ec.plan.tasks.filter((t) => t !== before);
+  if (
+    !added ||
+    !done ||
+    isFinished(added.status) ||
+    done.status !== 'done' ||
+    undated(added.title) !== undated(before.title) ||
+    others.length !== was.length ||
+    others.some((t, i) => !same(t, was[i]!))
+  ) {
+    throw new PlanError(`${ec.file}:${before.line}: writing task ${before.id}'s next occurrence would change how the plan reads; nothing was written`);
+  }
 }
 
 /** The move and notice of a status change, for the op's result. */

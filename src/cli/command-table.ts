@@ -7,6 +7,7 @@
 // --debug). Importing it runs nothing; src/cli/main.ts runs main() for bin/plan.js.
 
 import { CommanderError } from 'commander';
+import { dirname } from 'node:path';
 import { EXIT, UsageError, asPlanError } from '../system/errors.js';
 import { visible, withoutStyle } from '../text/visible.js';
 import { buildProgram, type PlanCommand, type ProgramSpec } from './program.js';
@@ -52,18 +53,23 @@ function writeOptionsOf(o: Record<string, unknown>): TransactOptions {
 }
 
 function leanOf(o: Record<string, unknown>) {
-  return { fields: parseFields(text(o.fields)), limit: parseLimit(text(o.limit)) };
+  return { fields: parseFields(text(o.fields)), limit: parseLimit(text(o.limit)), sort: text(o.sort) };
 }
+
+/** `--sort` of list and ready (src/query/sort.ts). */
+const SORT_OPTION = { flags: '--sort <keys>', description: 'order by due, priority, scheduled or start (comma-separated, the first decides; none last)' };
 
 /** `--due`, `--priority`, `--tag` of add and edit: written in the task's Due, Priority, Tags cells, or as marks on an item in the file's notation. */
 const FIELD_OPTIONS = [
   { flags: '--due <date>', description: 'due date: YYYY-MM-DD, today, tomorrow or +3d ("" removes it), in the Due column or as the item\'s due mark' },
   { flags: '--priority <level>', description: 'priority: highest, high, medium, low, lowest or P0-P4 ("" removes it)' },
   { flags: '--tag <tag>', description: 'add a tag (in the Tags column, or #tag on an item); repeatable', repeatable: true },
+  { flags: '--depends <ids>', description: 'the ids it depends on, comma-separated, in the Depends column ("" removes them)' },
+  { flags: '--estimate <size>', description: 'an estimate (3d, 4h, 5 pts) in the Estimate, Points or SP column ("" removes it)' },
 ] as const;
 
 function fieldsOf(o: Record<string, unknown>) {
-  return { due: text(o.due), priority: text(o.priority), tag: text(o.tag) };
+  return { due: text(o.due), priority: text(o.priority), tag: text(o.tag), depends: text(o.depends), estimate: text(o.estimate) };
 }
 
 /** `next` and `ready` read --owner as whose turn it is, not as a filter. */
@@ -72,12 +78,20 @@ function withoutOwner(f: Filters): [string | undefined, Filters] {
   return [owner, rest];
 }
 
+/** `plan done <id>`, `plan start <id>`, `plan block <id>`: `plan set` with the status named by the command. */
+const SHORT_SETS = [
+  ['done', 'done'],
+  ['start', 'in-progress'],
+  ['block', 'blocked'],
+] as const;
+
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh parameter expansion, printed as is
 const ZSH_COMPLETION_EXAMPLE = 'plan completion zsh > "${fpath[1]}/_plan"';
 
 export const COMMANDS: readonly PlanCommand[] = [
   {
     name: 'list',
+    paged: true,
     aliases: ['ls'],
     description: 'list the tasks that match every filter, in file order, grouped under their headings',
     options: [
@@ -86,6 +100,7 @@ export const COMMANDS: readonly PlanCommand[] = [
       { flags: '--wide', description: 'on a terminal: every column at full width, nothing wrapped' },
       { flags: '--waiting', description: 'only open tasks waiting on a dependency that is not done' },
       { flags: '--blocked-by <id>', description: 'only open tasks that cannot start until this task is done (directly or through others)' },
+      SORT_OPTION,
       ...LEAN_OPTIONS,
       ALLOW_CANCELLED,
     ],
@@ -96,15 +111,18 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan list --owner any --plain | cut -f1,4',
       'plan list --waiting',
       'plan list --blocked-by 1.2 --fields id,title,status --json',
+      'plan list --status open --sort due,priority',
     ],
     run: (ctx, { opts: o, filters }) => {
-      const view = { wide: !!o.wide, group: o.group as 'heading' | 'none' };
+      // Sorted tasks are one list: under their headings they would be cut into runs.
+      const view = { wide: !!o.wide, group: (o.sort === undefined ? o.group : 'none') as 'heading' | 'none' };
       const deps = { waiting: !!o.waiting, blockedBy: text(o.blockedBy), allowCancelled: !!o.allowCancelled };
       return list(ctx, filters, view, deps, leanOf(o));
     },
   },
   {
     name: 'show',
+    paged: true,
     args: [ID_ARG],
     description: 'show every field of one task, with file:line',
     options: [
@@ -140,9 +158,16 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'ready',
+    paged: true,
     description: "what can start now: open tasks whose dependencies are all done, in `plan next`'s order",
-    options: [{ filters: 'narrow' }, ...LEAN_OPTIONS, ALLOW_CANCELLED],
-    examples: ['plan ready', 'plan ready --owner Opus --limit 3', 'plan ready --fields id,title --json', 'plan ready --sprint 8 --allow-cancelled'],
+    options: [{ filters: 'narrow' }, SORT_OPTION, ...LEAN_OPTIONS, ALLOW_CANCELLED],
+    examples: [
+      'plan ready',
+      'plan ready --owner Opus --limit 3',
+      'plan ready --fields id,title --json',
+      'plan ready --sprint 8 --allow-cancelled',
+      'plan ready --sort due',
+    ],
     run: (ctx, { opts: o, filters }) => {
       const [owner, f] = withoutOwner(filters);
       return ready(ctx, owner, f, { allowCancelled: !!o.allowCancelled }, leanOf(o));
@@ -167,6 +192,7 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan add "Write docs" --section "Other Sprint 8" --dry-run',
       'plan add "Report" --phase 5 --notes "write it up"   # a list: - **5.E Report**: write it up',
       'plan add "Pay invoices" --due +3d --priority high --tag finance',
+      'plan add "Load test" --week 1 --depends 1.1,1.2 --estimate 3d',
     ],
     run: (ctx, { args: [title], opts: o, filters }) => {
       const input = { ...filters, title: title!, owner: text(o.owner), status: text(o.status), notes: text(o.notes), ...fieldsOf(o) };
@@ -176,7 +202,8 @@ export const COMMANDS: readonly PlanCommand[] = [
   {
     name: 'edit',
     args: [ID_ARG],
-    description: "change a task's title, owner, notes, due date, priority or tags (table cells, or the parts of a list item), changing nothing else",
+    description:
+      "change a task's title, owner, notes, due date, priority, tags, dependencies or estimate (table cells, or the parts of a list item), changing nothing else",
     options: [
       { flags: '--title <text>', description: 'new title' },
       { flags: '--owner <name>', description: 'new owner' },
@@ -193,6 +220,7 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan edit 5.A --notes ""   # a list item: drops its notes',
       'plan edit 1.3 --due 2026-03-14 --priority high --tag backend',
       'plan edit 1.3 --due "" --untag backend   # removes them',
+      'plan edit 1.3 --depends 1.1 --estimate 2d',
     ],
     run: (ctx, { args: [id], opts: o, filters }) => {
       const changes = { title: text(o.title), owner: text(o.owner), notes: text(o.notes), ...fieldsOf(o), untag: text(o.untag) };
@@ -209,6 +237,7 @@ export const COMMANDS: readonly PlanCommand[] = [
     options: [{ flags: '--owner <name>', description: 'also assign the task to name (as plan edit --owner does)' }, { filters: 'write' }, ...WRITE_OPTIONS],
     examples: [
       'plan set 1.2 done',
+      'plan set "Write the README" done   # a task named by its title',
       'plan set 3.1 wip --sprint 9',
       'plan set S1-5 wip --owner ana',
       'plan set W2 next --dry-run',
@@ -217,15 +246,35 @@ export const COMMANDS: readonly PlanCommand[] = [
     ],
     run: (ctx, { args: [id, status], opts: o, filters }) => set(ctx, id!, status!, filters, writeOptionsOf(o), text(o.owner)),
   },
+  ...SHORT_SETS.map(
+    ([name, status]): PlanCommand => ({
+      name,
+      args: [ID_ARG],
+      description: `short for \`plan set <id> ${status}\``,
+      options: [{ flags: '--owner <name>', description: 'also assign the task to name (as plan edit --owner does)' }, { filters: 'write' }, ...WRITE_OPTIONS],
+      examples: [`plan ${name} 1.2`, `plan ${name} "Write the README" --dry-run`],
+      run: (ctx, { args: [id], opts: o, filters }) => set(ctx, id!, status, filters, writeOptionsOf(o), text(o.owner)),
+    }),
+  ),
   {
     name: 'summary',
+    paged: true,
     description: 'progress per heading that holds tasks (sprints, weeks, phases, sections), then for the whole file',
     options: [{ filters: 'narrow' }],
     examples: ['plan summary', 'plan summary --sprint 8', 'plan summary --json | jq ".total.percent"'],
     run: async (ctx, { filters }) => (await import('../commands/summary.js')).summary(ctx, filters),
   },
   {
+    name: 'agenda',
+    paged: true,
+    description: 'what the dates say now: overdue, due today, due this week, scheduled this week (open tasks), grouped by day',
+    options: [{ filters: 'narrow' }],
+    examples: ['plan agenda', 'plan agenda --owner Ana', 'plan agenda --json | jq ".sections[0].days"', 'plan agenda --plain | cut -f1,3'],
+    run: async (ctx, { filters }) => (await import('../commands/agenda.js')).agenda(ctx, filters),
+  },
+  {
     name: 'board',
+    paged: true,
     description: 'a kanban board: a column per status that has tasks, a card per task',
     options: [{ filters: 'narrow' }],
     examples: ['plan board', 'plan board --sprint 8 --owner Opus', 'plan board --plain | cut -f1,2'],
@@ -233,6 +282,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'deps',
+    paged: true,
     args: [{ name: '[id]', description: 'a task id (see `plan list`); without it, every task nothing else depends on', completes: 'id' }],
     description: 'the dependency tree: each task with what it depends on below it, and their statuses',
     options: [{ flags: '--mermaid', description: 'print a Mermaid `graph TD` block (fenced) to paste into Markdown docs' }, { filters: 'narrow' }],
@@ -270,6 +320,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'check',
+    paged: true,
     description: 'report damaged text, duplicate ids, unknown statuses, ragged tables, …; exit 1 on any error',
     options: [{ flags: '--verbose', description: 'a line for each row of an issue that spans a table (by default one line per table)' }],
     examples: ['plan check', 'plan check --verbose', 'plan check --json', 'plan check || plan fix --dry-run'],
@@ -297,6 +348,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'log',
+    paged: true,
     args: [{ name: '[id]', description: 'only the changes of this task', completes: 'id' }],
     description: "the history of the tasks' statuses, owners and titles, from git: one line per change",
     options: [{ filters: 'place' }, { flags: '--since <date>', description: 'only commits since this date (any form git accepts: 2026-02-01, "2 weeks ago")' }],
@@ -305,6 +357,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   },
   {
     name: 'burndown',
+    paged: true,
     description: 'open versus done tasks over the git history: a sparkline for the file, or per sprint, week, …',
     options: [
       { filters: 'place' },
@@ -342,6 +395,21 @@ export const COMMANDS: readonly PlanCommand[] = [
     ],
     run: async (ctx, { args: [base, ours, theirs, path], opts: o }) =>
       (await import('../commands/merge-driver.js')).mergeDriver(ctx, base!, ours!, theirs!, path, o),
+  },
+  {
+    name: 'init',
+    description:
+      'write a starter PLAN.md (a sprint table, a checklist, the legend of its statuses) where there is none; in a git repository, also run git-setup',
+    options: [{ flags: '--no-git', description: 'do not run git-setup, even in a git repository' }],
+    examples: ['plan init', 'plan -f ROADMAP.md init --no-git'],
+    run: async (ctx, { opts: o }) => {
+      const { init, initPath } = await import('../commands/init.js');
+      const path = initPath(ctx.opts.file);
+      const code = init(ctx, path);
+      const { inRepository } = await import('../git/repo.js');
+      if (code !== 0 || o.git === false || !inRepository(dirname(path))) return code;
+      return (await import('../commands/git-setup.js')).gitSetup({ ...ctx, opts: { ...ctx.opts, file: path } }, {});
+    },
   },
   {
     name: 'git-setup',

@@ -74,11 +74,15 @@ function register(program: Command, spec: PlanCommand, setExit: (code: number) =
   if (spec.unknownOptionsAreArgs) cmd.allowUnknownOption();
   if (spec.examples.length) cmd.addHelpText('after', examples(spec.examples));
   cmd.action(async () => {
-    const ctx = makeContext(program.opts<GlobalOptions>());
+    const ctx = makeContext(program.opts<GlobalOptions>(), !!spec.paged);
     const opts = cmd.opts();
-    const code = await spec.run(ctx, { args: cmd.processedArgs, opts, filters: filtersOf(opts, filterUse(spec)) });
-    // A file of the plan that could not be read was said on stderr; the rest was shown, and the command fails.
-    setExit(code === 0 && ctx.failed ? 1 : code);
+    try {
+      const code = await spec.run(ctx, { args: cmd.processedArgs, opts, filters: filtersOf(opts, filterUse(spec)) });
+      // A file of the plan that could not be read was said on stderr; the rest was shown, and the command fails.
+      setExit(code === 0 && ctx.failed ? 1 : code);
+    } finally {
+      await ctx.flush?.();
+    }
   });
 }
 

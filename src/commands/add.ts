@@ -10,6 +10,8 @@ import { dryRunText } from '../actions/set.js';
 
 export async function add(ctx: Context, input: AddInput, opts: TransactOptions): Promise<number> {
   const r = await addOp(await addTarget(ctx.opts.file, input.in), input, opts);
+  // Where a task went without a scope given: said on stderr, so piped output stays the task.
+  if (ctx.mode !== 'json') for (const remark of r.remarks) ctx.err(visible(`plan: ${r.display}: ${remark}\n`));
   if (opts.dryRun && ctx.mode !== 'json') {
     ctx.out(visible(dryRunText(r)));
     return 0;

@@ -9,12 +9,16 @@ import { visiblePlan } from '../render/visible.js';
 import { runtime } from '../system/runtime.js';
 import type { Plan } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
+import { Pager } from '../system/pager.js';
 
 export interface GlobalOptions {
   /** Every -f given, in order. */
   file?: string | readonly string[];
   json?: boolean;
   plain?: boolean;
+  table?: boolean;
+  /** false with --no-pager. */
+  pager?: boolean;
   color?: boolean;
   debug?: boolean;
 }
@@ -27,18 +31,25 @@ export interface Context {
   err: (s: string) => void;
   /** Some file of the plan could not be read (reported on stderr): the command ends with exit 1. */
   failed?: boolean;
+  /** Writes what a paged view held back (src/render/pager.ts); nothing to do otherwise. */
+  flush?: () => Promise<void>;
 }
 
-export function makeContext(opts: GlobalOptions): Context {
+/** `paged`: the command's terminal view may go through the pager (not live views, not writes). */
+export function makeContext(opts: GlobalOptions, paged = false): Context {
   const mode = outputMode(opts);
+  const rt = runtime();
+  // The choke points: nothing from a file reaches the terminal raw. Only the
+  // views colour, and they are given escaped text (openPlan).
+  const safe = (s: string) => (mode === 'json' ? jsonVisible(s) : visible(s, mode === 'table'));
+  const pager = paged && mode === 'table' && rt.isTTY && opts.pager !== false ? new Pager(rt) : null;
   return {
     opts,
     mode,
     width: terminalWidth(),
-    // The choke points: nothing from a file reaches the terminal raw. Only the
-    // views colour, and they are given escaped text (openPlan).
-    out: (s) => void runtime().stdout.write(mode === 'json' ? jsonVisible(s) : visible(s, mode === 'table')),
-    err: (s) => void runtime().stderr.write(visible(s)),
+    out: pager ? (s) => pager.hold(safe(s)) : (s) => void rt.stdout.write(safe(s)),
+    err: (s) => void rt.stderr.write(visible(s)),
+    ...(pager ? { flush: () => pager.flush() } : {}),
   };
 }
 

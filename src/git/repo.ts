@@ -20,6 +20,11 @@ function repoRoot(dir: string): string | null {
   return top ? realpathSync(top) : null;
 }
 
+/** Whether `dir` is inside a git repository (`plan init` then registers the merge driver). */
+export function inRepository(dir: string): boolean {
+  return repoRoot(dir) !== null;
+}
+
 /** Where `file` sits in its repository; `display` names it in the error outside one. */
 export function repoFile(file: string, display: string, command: string): RepoFile {
   let real: string;

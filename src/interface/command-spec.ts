@@ -43,6 +43,8 @@ export interface CommandSpec {
   args?: readonly ArgSpec[];
   description: string;
   options?: readonly OptionEntry[];
+  /** Its terminal view goes through the pager when longer than the terminal (read views; not live ones, not writes). */
+  paged?: true;
   /** Command lines shown under `Examples:` in --help; every listed command has some. */
   examples: readonly string[];
   /**
@@ -63,6 +65,8 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   },
   { flags: '--json', description: 'print JSON (with a schemaVersion)' },
   { flags: '--plain', description: 'print tab-separated text (the default when piped)' },
+  { flags: '--table', description: 'print the terminal view even when piped (`plan list --table | less -R`)' },
+  { flags: '--no-pager', description: 'never page a view longer than the terminal ($PLAN_PAGER, $PAGER, else less -FRX)' },
   { flags: '--no-color', description: 'no colours (NO_COLOR and FORCE_COLOR are honoured too)' },
   { flags: '--debug', description: 'print the stack trace of an unexpected error (also DEBUG=1)' },
 ];

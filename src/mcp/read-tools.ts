@@ -10,6 +10,7 @@ import { resolvePlanTask } from '../query/resolve.js';
 import { explainLoadedTask } from '../query/explain.js';
 import { loadPlan } from '../load/load.js';
 import { summarise } from '../query/summary.js';
+import { sortTasks } from '../query/sort.js';
 import { runChecks } from '../check/index.js';
 import { collapseGroups } from '../check/collapse.js';
 import { dependencyFields } from '../render/deps.js';
@@ -28,6 +29,7 @@ import {
   nextOutput,
   readyOutput,
   showOutput,
+  sortArg,
   summaryOutput,
 } from './schemas.js';
 
@@ -41,13 +43,20 @@ export const listTasks = tool({
     'Tasks matching every filter, in file order (`plan list`). waiting: only those waiting on a dependency; blocked_by: only those that cannot start until that task is done.',
   mirrors: 'list',
   kind: 'read',
-  input: { ...filterArgs('narrow'), waiting: z.boolean().optional(), blocked_by: z.string().optional(), allow_cancelled: allowCancelledArg, ...leanShape },
+  input: {
+    ...filterArgs('narrow'),
+    waiting: z.boolean().optional(),
+    blocked_by: z.string().optional(),
+    allow_cancelled: allowCancelledArg,
+    sort: sortArg,
+    ...leanShape,
+  },
   output: listOutput,
-  run: async ({ waiting, blocked_by, allow_cancelled, fields, limit, ...rest }, env) => {
+  run: async ({ waiting, blocked_by, allow_cancelled, sort, fields, limit, ...rest }, env) => {
     const { plan, display } = await env.load();
     const filters = filtersOf(rest);
     const deps = { waiting, blockedBy: blocked_by, allowCancelled: allow_cancelled };
-    const tasks = dependencyFilter(plan, filterTasks(plan.tasks, filters), deps, display, filters);
+    const tasks = sortTasks(dependencyFilter(plan, filterTasks(plan.tasks, filters), deps, display, filters), sort);
     const lean = leanTasks(tasks, { fields, limit });
     const head = `${tasks.length} of ${plan.tasks.length} tasks in ${display}${shownOf(lean.length, tasks.length)}`;
     return ok([head, ...tasks.slice(0, lean.length).map(taskLine)].join('\n'), { schemaVersion: SCHEMA_VERSION, file: display, tasks: lean });
@@ -118,11 +127,13 @@ export const readyTasks = tool({
     "What can start now (`plan ready`): open tasks whose dependencies are all done, in next_task's order. owner: only tasks of that owner or of nobody.",
   mirrors: 'ready',
   kind: 'read',
-  input: { owner: turnOwner, ...filterArgs('narrow', ['owner']), allow_cancelled: allowCancelledArg, ...leanShape },
+  input: { owner: turnOwner, ...filterArgs('narrow', ['owner']), allow_cancelled: allowCancelledArg, sort: sortArg, ...leanShape },
   output: readyOutput,
-  run: async ({ owner, allow_cancelled, fields, limit, ...rest }, env) => {
+  run: async ({ owner, allow_cancelled, sort, fields, limit, ...rest }, env) => {
     const { plan, display } = await env.load();
-    const { ready, waiting } = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filtersOf(rest)), owner, { allowCancelled: allow_cancelled });
+    const r = readiness(new DependencyGraph(plan), filterTasks(plan.tasks, filtersOf(rest)), owner, { allowCancelled: allow_cancelled });
+    const { waiting } = r;
+    const ready = sortTasks(r.ready, sort);
     const lean = leanTasks(ready, { fields, limit });
     const head = `${ready.length} ready, ${waiting.length} waiting on dependencies, in ${display}${shownOf(lean.length, ready.length)}`;
     return ok([head, ...ready.slice(0, lean.length).map(taskLine)].join('\n'), {

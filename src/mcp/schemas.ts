@@ -61,6 +61,9 @@ export const leanShape = {
   limit: z.number().int().positive().optional(),
 };
 
+/** `--sort` of list and ready. */
+export const sortArg = z.string().optional();
+
 export const allowCancelledArg = z.boolean().optional().describe('a cancelled dependency counts as done');
 
 const nullableText = z.string().nullable();
@@ -136,6 +139,7 @@ const figures = {
   total: z.number().int(),
   percent: z.number().nullable(),
   counts,
+  overdue: z.number().int(),
 };
 
 export const summaryOutput = {

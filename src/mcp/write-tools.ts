@@ -20,6 +20,8 @@ const fieldArgs = {
   due: z.string().optional().describe('YYYY-MM-DD, today, +3d'),
   priority: z.string().optional().describe('high, P1, …'),
   tag: z.string().optional().describe('a,b'),
+  depends: z.string().optional().describe('ids'),
+  estimate: z.string().optional(),
 };
 
 export const claimTask = tool({
@@ -100,8 +102,8 @@ export const addTask = tool({
     dry_run: dryRunArg,
   },
   output: taskWriteOutput,
-  run: async ({ dry_run, title, owner, status, notes, due, priority, tag, ...place }, env) => {
-    const input = { ...filtersOf(place), title, owner, status, notes, due, priority, tag };
+  run: async ({ dry_run, title, owner, status, notes, due, priority, tag, depends, estimate, ...place }, env) => {
+    const input = { ...filtersOf(place), title, owner, status, notes, due, priority, tag, depends, estimate };
     const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
     const r = await addOp(await addTarget(env.files, clean.in), clean, writeOpts(dry_run));
     if (r.written) env.tasksChanged();
@@ -112,7 +114,7 @@ export const addTask = tool({
 export const editTask = tool({
   name: 'edit_task',
   title: 'Edit a task',
-  description: 'Change a task\'s title, owner, notes, due, priority or tags, nothing else (`plan edit`); "" clears one.',
+  description: 'Change a task\'s title, owner, notes, due, priority, tags, depends or estimate, nothing else (`plan edit`); "" clears one.',
   mirrors: 'edit',
   kind: 'idempotent',
   input: {
@@ -126,8 +128,8 @@ export const editTask = tool({
     dry_run: dryRunArg,
   },
   output: taskWriteOutput,
-  run: async ({ id, title, owner, notes, due, priority, tag, untag, dry_run, ...rest }, env) => {
-    const given: TaskChanges = { title, owner, notes, due, priority, tag, untag };
+  run: async ({ id, title, owner, notes, due, priority, tag, untag, depends, estimate, dry_run, ...rest }, env) => {
+    const given: TaskChanges = { title, owner, notes, due, priority, tag, untag, depends, estimate };
     const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as TaskChanges;
     const to = await writeTarget(env.files, await idText(id, env), filtersOf(rest));
     const r = namedInPlan(await editOp(to.path, to.id, changes, to.filters, writeOpts(dry_run)), to);

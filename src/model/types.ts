@@ -77,6 +77,8 @@ export interface Task {
   doneDate?: string;
   /** `#tags`, a Tags or Labels column, todo.txt `+project` and `@context`, as written without their sigil. */
   tags?: string[];
+  /** An Estimate, Points, SP or Effort column or field (`3d`, `5 pts`): the number and its unit (`h`, `d`, `w`, `min`, `points`; null when none is written). */
+  estimate?: { value: number; unit: string | null };
   sprint: string | null;
   week: string | null;
   month: string | null;

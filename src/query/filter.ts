@@ -192,11 +192,16 @@ export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
       (f.kind === undefined || t.kind === f.kind) &&
       (grep === undefined || haystack(t).includes(grep)) &&
       (due === null || (!!t.due && (!due[0] || t.due >= due[0]) && (!due[1] || t.due <= due[1]))) &&
-      (overdue === null || (!!t.due && t.due < overdue && !isFinished(t.status))) &&
+      (overdue === null || isOverdue(t, overdue)) &&
       (floor === null || atLeast(t.priorityLevel, floor)) &&
       (tags === null || (t.tags ?? []).some((x) => tags.has(x.toLowerCase()))) &&
       (f.in === undefined || t.file === undefined || fileIs(t.file, f.in)),
   );
+}
+
+/** Due before `today` (ISO) and neither done nor cancelled: `--overdue`, agenda's first section, summary's and board's marks. */
+export function isOverdue(t: Pick<Task, 'status' | 'due'>, today: string): boolean {
+  return !!t.due && t.due < today && !isFinished(t.status);
 }
 
 /** The task is written on `line`: its own line, or one of its other places (Task.mentions). */

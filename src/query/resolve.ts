@@ -37,9 +37,34 @@ export function resolveTask(tasks: Task[], id: string, filters: Filters, file: s
     const said = `${file}: task "${wanted}" exists but not with the filters given; drop or change the filter`;
     throw new PlanError(`${said} flags`).forTools(`${said} arguments`);
   }
+  const titled = byTitle(filterTasks(tasks, filters), wanted);
+  if (titled.length === 1) return titled[0]!;
+  if (titled.length > 1) {
+    const lines = (tool: boolean) => titled.map((t) => `  ${t.id} line ${t.line}: ${t.title}${pickFilter(t, titled, tool)}`).join('\n');
+    const said = `${file}: "${wanted}" is the title of ${titled.length} tasks; name one by its id, or pick one with a filter`;
+    throw new PlanError(`${said} flag:\n${lines(false)}`).forTools(`${said} argument:\n${lines(true)}`);
+  }
   const close = closest(wanted, [...new Set(index?.ids ?? tasks.map((t) => t.id))]);
   const hint = close.length ? `; did you mean ${close.join(', ')}?` : tasks.length ? '; run `plan list` to see the ids' : '';
   throw new PlanError(`${file}: no task with id "${wanted}"${hint}`);
+}
+
+/**
+ * A task named by its title where no id matches (`plan set "Write the README" done`):
+ * the tasks whose title is the words given (case and spacing aside), else, for
+ * three words or more, those whose title starts with them (whole words).
+ */
+function byTitle(tasks: Task[], wanted: string): Task[] {
+  const words = (s: string) => s.toLowerCase().split(/\s+/u).filter(Boolean);
+  const want = words(wanted);
+  if (want.length === 0) return [];
+  const same = (t: Task) => words(t.title).join(' ') === want.join(' ');
+  const exact = tasks.filter(same);
+  if (exact.length || want.length < 3) return exact;
+  return tasks.filter((t) => {
+    const title = words(t.title);
+    return title.length > want.length && want.every((w, i) => title[i] === w);
+  });
 }
 
 /**
@@ -69,7 +94,8 @@ function pickFilter(t: Task, others: Task[], tool: boolean): string {
   return tool ? `  (line: ${t.line})` : `  (--line ${t.line})`;
 }
 
-function closest(id: string, ids: string[]): string[] {
+/** The (at most three) candidates nearest `id` by edit distance, close enough to be a typing slip: "did you mean". */
+export function closest(id: string, ids: string[]): string[] {
   const scored = ids
     .map((c) => ({ c, d: distance(id.toLowerCase(), c.toLowerCase()) }))
     .filter((x) => x.d <= Math.max(1, Math.floor(id.length / 2)))

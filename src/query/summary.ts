@@ -19,6 +19,7 @@
 import type { Heading, Plan, ScopeKind, Task } from '../model/types.js';
 import { scopesInHeading } from '../read/scope.js';
 import { STATUSES, type Status } from '../model/status.js';
+import { isOverdue, todayIso } from './filter.js';
 
 type StatusCounts = Record<Status, number>;
 
@@ -27,6 +28,8 @@ export interface Figures {
   total: number;
   percent: number | null;
   counts: StatusCounts;
+  /** Open tasks due before today (the `--overdue` filter's tasks). */
+  overdue: number;
 }
 
 export interface SummaryGroup extends Figures {
@@ -62,11 +65,16 @@ export function percentOf(done: number, total: number): number | null {
   return p;
 }
 
-export function figures(items: readonly Task[]): Figures {
+/** The figures of `items`; `today` (ISO) says which are overdue. */
+export function figures(items: readonly Task[], today = todayIso()): Figures {
   const counts = emptyCounts();
-  for (const t of items) counts[t.status]++;
+  let overdue = 0;
+  for (const t of items) {
+    counts[t.status]++;
+    if (isOverdue(t, today)) overdue++;
+  }
   const total = items.length - counts.cancelled;
-  return { done: counts.done, total, percent: percentOf(counts.done, total), counts };
+  return { done: counts.done, total, percent: percentOf(counts.done, total), counts, overdue };
 }
 
 /** Each heading with the tasks its part of the file holds, in file order. */
@@ -121,6 +129,7 @@ function summariseFile(plan: Plan, tasks: readonly Task[]): Summary {
   const isTitle = (h: Heading): boolean => overAll.get(h)!.length === plan.tasks.length && scopeOf(h).kind === 'section';
   const isGroup = (h: Heading): boolean => held.get(h)!.length > 0 && !isTitle(h);
 
+  const today = todayIso();
   const groups: SummaryGroup[] = [];
   const open: Heading[] = [];
   for (const h of headings) {
@@ -132,10 +141,10 @@ function summariseFile(plan: Plan, tasks: readonly Task[]): Summary {
         depth: open.filter(isGroup).length,
         line: h.line,
         headingStatus: h.status === 'none' ? null : h.status,
-        ...figures(held.get(h)!),
+        ...figures(held.get(h)!, today),
       });
     }
     open.push(h);
   }
-  return { groups, total: figures(tasks) };
+  return { groups, total: figures(tasks, today) };
 }

@@ -25,7 +25,7 @@ import { findLegends } from './legend.js';
 import { assignRefs } from './ref.js';
 import { foldMentions } from './mentions.js';
 import { Dependencies, dependsField } from './depends.js';
-import { dateKindOf, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
+import { dateKindOf, isEstimateKey, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '../model/types.js';
 import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
@@ -367,7 +367,7 @@ class Builder implements PassState {
       const value = this.display({ start: start + f.value.start, end: start + f.value.end });
       if (!value) continue;
       if (headerRole(f.key) === 'priority') node.priority ??= value;
-      else if (dateKindOf(f.key) || isTagKey(f.key)) (node.fields ??= {})[f.key] ??= value;
+      else if (dateKindOf(f.key) || isTagKey(f.key) || isEstimateKey(f.key)) (node.fields ??= {})[f.key] ??= value;
       else continue;
       wrote = true;
     }

@@ -464,6 +464,77 @@ function tagsOfCell(cell: string): string[] {
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
 
+// ---- estimates ----------------------------------------------------------------
+
+/** Columns and fields that hold an estimate; those that count points say so when a cell has no unit. */
+const ESTIMATE_KEYS = new Map<string, 'points' | null>([
+  ['estimate', null],
+  ['estimates', null],
+  ['est', null],
+  ['est.', null],
+  ['estimation', null],
+  ['effort', null],
+  ['time estimate', null],
+  ['estimación', null],
+  ['estimacion', null],
+  ['esfuerzo', null],
+  ['aufwand', null],
+  ['schätzung', null],
+  ['estimativa', null],
+  ['estimé', null],
+  ['見積', null],
+  ['见积', null],
+  ['估算', null],
+  ['оценка', null],
+  ['points', 'points'],
+  ['pts', 'points'],
+  ['story points', 'points'],
+  ['sp', 'points'],
+  ['puntos', 'points'],
+  ['punkte', 'points'],
+]);
+
+/** Whether a column or field name holds an estimate. */
+export function isEstimateKey(header: string): boolean {
+  return ESTIMATE_KEYS.has(normaliseHeader(header));
+}
+
+/** The units an estimate is written in, as `--json` names them. */
+const UNITS: Record<string, string> = {
+  m: 'min',
+  min: 'min',
+  mins: 'min',
+  minute: 'min',
+  minutes: 'min',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  wk: 'w',
+  wks: 'w',
+  week: 'w',
+  weeks: 'w',
+  pt: 'points',
+  pts: 'points',
+  point: 'points',
+  points: 'points',
+  sp: 'points',
+};
+
+/** `3d`, `4h`, `5`, `5 pts`, `1.5 days` → a number and its unit (null: none written, none the column implies); null for anything else. */
+export function estimateOf(cell: string, implied: 'points' | null = null): { value: number; unit: string | null } | null {
+  const m = /^~?(\d{1,6}(?:[.,]\d{1,3})?)[ 	]*([a-z]{0,7})$/i.exec(cell.replace(/[*_`]/g, '').trim());
+  if (!m) return null;
+  const unit = m[2] ? UNITS[m[2].toLowerCase()] : implied;
+  if (unit === undefined) return null;
+  return { value: Number(m[1]!.replace(',', '.')), unit };
+}
+
 // ---- a plan's tasks -----------------------------------------------------------
 
 /** The raw Markdown a task's own words are written in: the item's text, the heading's, the row's title cell. */
@@ -550,6 +621,20 @@ function applyFields(t: Task, text: string, dates: Written['dates'], ctx: DateCo
   const unique = [...new Set(tags)];
   if (unique.length) t.tags = unique;
   else delete t.tags;
+  const estimate = estimateIn(t.fields);
+  if (estimate) t.estimate = estimate;
+  else delete t.estimate;
+}
+
+/** The first Estimate, Points, SP or Effort field that reads as one. */
+function estimateIn(fields: Record<string, string>): Task['estimate'] | null {
+  for (const [key, value] of Object.entries(fields)) {
+    const implied = ESTIMATE_KEYS.get(normaliseHeader(key));
+    if (implied === undefined) continue;
+    const e = estimateOf(value, implied);
+    if (e) return e;
+  }
+  return null;
 }
 
 /** A priority written in the task's own text: an Obsidian mark or todo.txt's `(A)`. */

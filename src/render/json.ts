@@ -10,6 +10,7 @@ import type { Status } from '../model/status.js';
  * 3: tasks gain `priorityLevel` (highest … lowest, or null), `due`, `scheduled`, `start`, `doneDate` (ISO dates, or null)
  * and `tags`, and `places` (the task's other places in the file); Obsidian Tasks' and todo.txt's date and priority marks are no longer part of `title`.
  * Later additions within 3: `file`, in a plan of several files only (a plan of one file prints what it did).
+ * Later additions within 3: `estimate` ({value, unit} or null).
  */
 export const SCHEMA_VERSION = 3;
 /**
@@ -17,6 +18,8 @@ export const SCHEMA_VERSION = 3;
  * that holds tasks (`kind: "section"` and `value: null` for a heading naming
  * no scope); every task counted where it stands, so `from` and `weekItems` are
  * gone. Later additions within 2: a group of kind `file` for each file of a plan of several files, its headings' groups below it.
+ * gone. Later additions within 2: `overdue` (open tasks due before today) in
+ * each group and the total.
  */
 export const SUMMARY_SCHEMA_VERSION = 2;
 
@@ -30,7 +33,7 @@ interface PlaceJson {
 }
 
 /** A task as `--json` prints it: every field but the source offsets, its other places as `places`, the typed fields null (tags empty) when absent. */
-export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags'> & {
+export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate'> & {
   places: PlaceJson[];
   priorityLevel: NonNullable<Task['priorityLevel']> | null;
   due: string | null;
@@ -40,6 +43,7 @@ export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due
   tags: string[];
   /** The task's file, in a plan of several files. */
   file?: string;
+  estimate: NonNullable<Task['estimate']> | null;
 };
 
 export function taskJson(t: Task): TaskJson {
@@ -77,6 +81,7 @@ export function taskJson(t: Task): TaskJson {
     doneDate: t.doneDate ?? null,
     tags: t.tags ?? [],
     ...(t.file === undefined ? {} : { file: t.file }),
+    estimate: t.estimate ?? null,
   };
 }
 

@@ -33,6 +33,7 @@ const TASK_FIELDS: readonly FieldName[] = [
   'doneDate',
   'tags',
   'file',
+  'estimate',
 ];
 
 /** `id,title,status` (or a list) → the fields, `id` always first: a task is acted on by its id. */

@@ -8,11 +8,15 @@ export type OutputMode = 'table' | 'plain' | 'json';
 export interface OutputOptions {
   json?: boolean;
   plain?: boolean;
+  /** --table: the terminal view, also when piped. */
+  table?: boolean;
 }
 
 export function outputMode(opts: OutputOptions, rt: Runtime = runtime()): OutputMode {
   if (opts.json) return 'json';
-  if (opts.plain || !rt.isTTY) return 'plain';
+  if (opts.plain) return 'plain';
+  if (opts.table) return 'table';
+  if (!rt.isTTY) return 'plain';
   return 'table';
 }
 

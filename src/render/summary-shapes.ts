@@ -19,10 +19,11 @@ const SUMMARY_COLUMNS = [
   'blocked',
   'cancelled',
   'none',
+  'overdue',
 ] as const;
 
 function figureCells(f: Figures): unknown[] {
-  return [f.done, f.total, f.percent, f.counts['in-progress'], f.counts.pending, f.counts.blocked, f.counts.cancelled, f.counts.none];
+  return [f.done, f.total, f.percent, f.counts['in-progress'], f.counts.pending, f.counts.blocked, f.counts.cancelled, f.counts.none, f.overdue];
 }
 
 /** Tab-separated: one row per group, then a `file` row for the whole file. */
@@ -33,7 +34,7 @@ export function summaryTsv(summary: Summary, file: string): string {
 }
 
 function figuresJson(f: Figures) {
-  return { done: f.done, total: f.total, percent: f.percent, counts: f.counts };
+  return { done: f.done, total: f.total, percent: f.percent, counts: f.counts, overdue: f.overdue };
 }
 
 export function summaryJson(summary: Summary, file: string) {

@@ -19,9 +19,11 @@ function bar(f: Figures, width: number): { full: number; empty: number } {
   return { full, empty: width - full };
 }
 
+/** `✔3 ○2`, then `!1 overdue` in red where some open task is past its due date. */
 function countsText(f: Figures): { plain: string; coloured: string } {
-  const parts = COUNT_ORDER.filter((s) => f.counts[s] > 0).map((s) => ({ s, t: `${MARK[s]}${f.counts[s]}` }));
-  return { plain: parts.map((p) => p.t).join(' '), coloured: parts.map((p) => paint(p.s, p.t)).join(' ') };
+  const parts = COUNT_ORDER.filter((s) => f.counts[s] > 0).map((s) => ({ t: `${MARK[s]}${f.counts[s]}`, c: paint(s, `${MARK[s]}${f.counts[s]}`) }));
+  if (f.overdue > 0) parts.push({ t: `!${f.overdue} overdue`, c: chalk.red(`!${f.overdue} overdue`) });
+  return { plain: parts.map((p) => p.t).join(' '), coloured: parts.map((p) => p.c).join(' ') };
 }
 
 interface Line {

@@ -5,6 +5,7 @@ import type { Task } from '../model/types.js';
 import { SCHEMA_VERSION, toJson } from './json.js';
 import { fieldsTsv, taskFields, type FieldName } from './lean.js';
 import { plainTasks } from './plain.js';
+import { sortTasks } from '../query/sort.js';
 import type { Printer } from './printer.js';
 
 /** How the terminal view is laid out (piped and JSON output ignore these). */
@@ -19,6 +20,8 @@ export interface ListView {
 export interface Lean {
   fields: FieldName[] | null;
   limit?: number;
+  /** `--sort` keys (src/query/sort.ts), applied before the limit. */
+  sort?: string;
 }
 
 /** Prints tasks as the terminal view, TSV or JSON (`extra` joins the JSON object). */
@@ -30,7 +33,8 @@ export async function printTasks(
   view: ListView = {},
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  const shown = lean.limit !== undefined ? tasks.slice(0, lean.limit) : tasks;
+  const sorted = sortTasks(tasks, lean.sort);
+  const shown = lean.limit !== undefined ? sorted.slice(0, lean.limit) : sorted;
   if (ctx.mode === 'json') {
     ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, tasks: shown.map((t) => taskFields(t, lean.fields)), ...extra }));
   } else if (ctx.mode === 'plain') {

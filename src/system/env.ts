@@ -13,6 +13,8 @@ export const ENV_VARS = [
   { name: 'PLAN_LOCK_TIMEOUT', description: 'how long a write waits for the lock, in ms (default 8000)' },
   { name: 'PLAN_LOCK_STALE', description: 'after how long a lock whose holder is gone is taken over, in ms (default 4000)' },
   { name: 'COLUMNS', description: "the terminal's width, where the terminal does not say" },
+  { name: 'PLAN_PAGER', description: 'the pager for views longer than the terminal (before $PAGER; `cat`: none)' },
+  { name: 'PAGER', description: 'the pager, when PLAN_PAGER is not set (default `less -FRX`)' },
   { name: 'NO_COLOR', description: 'set: no colours (FORCE_COLOR overrides)' },
   { name: 'FORCE_COLOR', description: 'colours even when not on a terminal (0 to 3)' },
   { name: 'SOURCE_DATE_EPOCH', description: "today's date for date stamps, in seconds since 1970 (reproducible writes)" },

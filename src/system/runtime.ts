@@ -25,6 +25,8 @@ export interface Runtime {
   /** Whether stdout is a terminal, and its width in columns (0: unknown). */
   readonly isTTY: boolean;
   readonly columns: number;
+  /** The terminal's height in rows (0 or absent: unknown): a longer view goes through the pager. */
+  readonly rows?: number;
   /** The time of day, for stamps, journals and history (SOURCE_DATE_EPOCH is read apart). */
   now(): Date;
 }
@@ -52,6 +54,9 @@ export const processRuntime: Runtime = {
   },
   get columns() {
     return process.stdout.columns || 0;
+  },
+  get rows() {
+    return process.stdout.rows || 0;
   },
   now: () => new Date(),
 };

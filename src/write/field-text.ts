@@ -7,7 +7,20 @@
 // fields and every other task as before, or nothing is written.
 
 import { buildFromText } from '../load/load.js';
-import { dateKindOf, isTagKey, KEY_VALUE, PRIORITY_EMOJI, PRIORITY_LEVELS, PRIORITY_MARK, priorityLevel, TODO_PRIORITY, todoTxtStyle } from '../read/fields.js';
+import { idKey } from '../read/ids.js';
+import {
+  dateKindOf,
+  estimateOf,
+  isEstimateKey,
+  isTagKey,
+  KEY_VALUE,
+  PRIORITY_EMOJI,
+  PRIORITY_LEVELS,
+  PRIORITY_MARK,
+  priorityLevel,
+  TODO_PRIORITY,
+  todoTxtStyle,
+} from '../read/fields.js';
 import { trailingOwnerMark } from '../read/owner-mark.js';
 import type { PriorityLevel, Plan, TableInfo, Task } from '../model/types.js';
 import { dateArgument, todayIso } from '../query/filter.js';
@@ -17,6 +30,7 @@ import { cellSplice } from './layout.js';
 import { applyEdits, type Edit } from './splice.js';
 import type { EditContext } from './task-edits.js';
 import { verifyTask } from './verify.js';
+import { dateLike } from './date-format.js';
 
 /** The fields a write sets, parsed: a due date ('' removes it), a priority level ('' removes it), tags to add and to remove. */
 export interface FieldChanges {
@@ -24,6 +38,10 @@ export interface FieldChanges {
   priority?: PriorityLevel | '';
   tag?: string[];
   untag?: string[];
+  /** The ids the task depends on, as given (none: remove them all). */
+  depends?: string[];
+  /** An estimate as written (`3d`, `5 pts`), '' to remove it. */
+  estimate?: string;
 }
 
 /** The fields as given on the command line or to the MCP server: text, tags comma-separated. */
@@ -32,6 +50,9 @@ export interface FieldArgs {
   priority?: string;
   tag?: string;
   untag?: string;
+  /** Comma-separated ids. */
+  depends?: string;
+  estimate?: string;
 }
 
 const LEVEL_WORDS: Record<PriorityLevel, string> = { highest: 'Highest', high: 'High', medium: 'Medium', low: 'Low', lowest: 'Lowest' };
@@ -61,24 +82,41 @@ export function parseFieldArgs(a: FieldArgs): FieldChanges {
     if (bad !== undefined) throw new UsageError(`--${key} takes one-word tags (letters, digits, _ / -, starting with a letter), not "${bad}"`);
     if (tags.length) out[key] = tags;
   }
+  if (a.depends !== undefined) {
+    out.depends = a.depends
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
+    const bad = out.depends.find((d) => /[\s|]/.test(d));
+    if (bad !== undefined) throw new UsageError(`--depends takes task ids separated by commas (1.2,1.3), not "${bad}"`);
+  }
+  if (a.estimate !== undefined) {
+    const e = a.estimate.trim();
+    if (e !== '' && !estimateOf(e))
+      throw new UsageError(`--estimate takes a number with an optional unit (3d, 4h, 2w, 30min, 5 pts), or "" to remove it, not "${a.estimate}"`);
+    out.estimate = e;
+  }
   return out;
 }
 
 export function hasFieldChanges(c: FieldChanges): boolean {
-  return c.due !== undefined || c.priority !== undefined || !!c.tag?.length || !!c.untag?.length;
+  return c.due !== undefined || c.priority !== undefined || !!c.tag?.length || !!c.untag?.length || c.depends !== undefined || c.estimate !== undefined;
 }
 
-/** The index of a table's column holding the due date, the priority or the tags. */
-function fieldColumn(info: TableInfo, field: 'due' | 'priority' | 'tags'): number | undefined {
-  if (field === 'priority') return info.columns.priority;
-  const at = info.headers.findIndex((h) => (field === 'due' ? dateKindOf(h) === 'due' : isTagKey(h)));
+type ColumnField = 'due' | 'priority' | 'tags' | 'depends' | 'estimate';
+
+/** The index of a table's column holding the due date, the priority, the tags, the dependencies or the estimate. */
+function fieldColumn(info: TableInfo, field: ColumnField): number | undefined {
+  if (field === 'priority' || field === 'depends') return info.columns[field];
+  const holds = (h: string) => (field === 'due' ? dateKindOf(h) === 'due' : field === 'tags' ? isTagKey(h) : isEstimateKey(h));
+  const at = info.headers.findIndex(holds);
   return at < 0 ? undefined : at;
 }
 
-const COLUMN_NAME = { due: 'Due', priority: 'Priority', tags: 'Tags' } as const;
+const COLUMN_NAME = { due: 'Due', priority: 'Priority', tags: 'Tags', depends: 'Depends', estimate: 'Estimate' } as const;
 
 /** The one-line refusal for a field the table has no column for. */
-function noColumn(ec: EditContext, line: number, who: string, field: 'due' | 'priority' | 'tags'): PlanError {
+function noColumn(ec: EditContext, line: number, who: string, field: ColumnField): PlanError {
   const flag = field === 'tags' ? '--tag' : `--${field}`;
   return new PlanError(`${ec.file}:${line}: ${who} table has no ${COLUMN_NAME[field]} column; add one, or leave out ${flag}; nothing was written`);
 }
@@ -141,19 +179,66 @@ function tagCell(ec: EditContext, info: TableInfo, col: number, raw: string, add
   return out;
 }
 
+/** The non-empty cells of a table's column, in file order. */
+function columnCells(ec: EditContext, info: TableInfo, col: number): string[] {
+  const out: string[] = [];
+  for (const t of ec.plan.tasks) {
+    const s = t.source;
+    if (s.type !== 'row' || ec.plan.tables[s.table] !== info || !s.cells[col]) continue;
+    const raw = ec.text.slice(s.cells[col]!.start, s.cells[col]!.end).trim();
+    if (raw) out.push(raw);
+  }
+  return out;
+}
+
+/** The ids as the plan writes them; refuses one no task has, one several tasks share, and the task itself. */
+function dependencyIds(ec: EditContext, ids: readonly string[], self: Task | null): string[] {
+  return ids.map((id) => {
+    const same = ec.plan.tasks.filter((t) => t.idFromFile && idKey(t.id) === idKey(id));
+    if (same.length === 0) throw new PlanError(`${ec.file}: --depends names "${id}", and no task has that id; check with \`plan list\`; nothing was written`);
+    if (same.length > 1)
+      throw new PlanError(
+        `${ec.file}: --depends names "${id}", which ${same.length} tasks share (lines ${same.map((t) => t.line).join(', ')}); nothing was written`,
+      );
+    if (self && same[0] === self) throw new PlanError(`${ec.file}:${self.line}: task ${self.id} cannot depend on itself; nothing was written`);
+    return same[0]!.id;
+  });
+}
+
+/** A Depends cell listing `ids`, separated as the column's other cells are (`1.1, 1.2`, `1.1,1.2`, `1.1 1.2`). */
+function dependsCell(ec: EditContext, info: TableInfo, col: number, ids: readonly string[]): string {
+  let sep = ', ';
+  for (const t of ec.plan.tasks) {
+    const s = t.source;
+    if (s.type !== 'row' || ec.plan.tables[s.table] !== info || !s.cells[col]) continue;
+    const raw = ec.text.slice(s.cells[col]!.start, s.cells[col]!.end).trim();
+    const m = /[^\s,;](,[ \t]*|;[ \t]*|[ \t]+)(?=[^\s,;])/.exec(raw);
+    if (m) {
+      sep = m[1]!.trim() ? m[1]! : ' ';
+      break;
+    }
+  }
+  return ids.map(escapeCell).join(sep);
+}
+
 /** The cells of a new row (`plan add`) that hold the fields, by column; refuses a field the table has no column for. */
 export function rowFieldValues(ec: EditContext, info: TableInfo, c: FieldChanges, values: (string | null)[]): void {
-  const at = (field: 'due' | 'priority' | 'tags') => {
+  const at = (field: ColumnField) => {
     const col = fieldColumn(info, field);
     if (col === undefined) throw noColumn(ec, info.line, 'the', field);
     return col;
   };
-  if (c.due) values[at('due')] = c.due;
+  if (c.due) values[at('due')] = dateLike(c.due, columnCells(ec, info, at('due')), ec.plan.dates?.dayFirst ?? null);
   if (c.priority) values[at('priority')] = escapeCell(priorityText(ec, ec.plan.tables.indexOf(info), c.priority));
   if (c.tag?.length) {
     const col = at('tags');
     values[col] = tagCell(ec, info, col, '', c.tag, []);
   }
+  if (c.depends?.length) {
+    const col = at('depends');
+    values[col] = dependsCell(ec, info, col, dependencyIds(ec, c.depends, null));
+  }
+  if (c.estimate) values[at('estimate')] = escapeCell(c.estimate);
 }
 
 /** The cell edits that write the fields into a row task's Due, Priority and Tags cells. */
@@ -163,7 +248,7 @@ export function rowFieldEdits(ec: EditContext, t: Task, c: FieldChanges): Edit[]
   if (src.type !== 'row') throw new Error('rowFieldEdits on an item');
   const info = ec.plan.tables[src.table]!;
   const edits: Edit[] = [];
-  const write = (field: 'due' | 'priority' | 'tags', value: (raw: string) => string) => {
+  const write = (field: ColumnField, value: (raw: string) => string) => {
     const col = fieldColumn(info, field);
     if (col === undefined) throw noColumn(ec, t.line, `task ${t.id}'s`, field);
     const cell = src.cells[col];
@@ -172,13 +257,34 @@ export function rowFieldEdits(ec: EditContext, t: Task, c: FieldChanges): Edit[]
     const next = value(raw);
     if (next !== raw) edits.push(cellSplice(ec, src.table, cell, 0, raw.length, next).edit);
   };
-  if (c.due !== undefined) write('due', () => c.due!);
+  if (c.due !== undefined)
+    write('due', () => (c.due ? dateLike(c.due, columnCells(ec, info, fieldColumn(info, 'due')!), ec.plan.dates?.dayFirst ?? null) : ''));
   if (c.priority !== undefined) {
     const level = c.priority;
     write('priority', (raw) => (level === '' ? '' : priorityLevel(raw) === level ? raw : escapeCell(priorityText(ec, src.table, level))));
   }
   if (c.tag?.length || c.untag?.length) write('tags', (raw) => tagCell(ec, info, fieldColumn(info, 'tags')!, raw, c.tag ?? [], c.untag ?? []));
+  if (c.depends !== undefined) {
+    const ids = dependencyIds(ec, c.depends, t);
+    write('depends', (raw) => (sameIds(raw, ids) ? raw : dependsCell(ec, info, fieldColumn(info, 'depends')!, ids)));
+  }
+  if (c.estimate !== undefined) write('estimate', (raw) => (raw.trim() === c.estimate ? raw : escapeCell(c.estimate!)));
   return edits;
+}
+
+/** Whether a cell already lists exactly these ids (then it is left as written). */
+function sameIds(raw: string, ids: readonly string[]): boolean {
+  const have = raw.split(/[,;\s]+/).filter(Boolean);
+  return have.length === ids.length && have.every((h, i) => idKey(h) === idKey(ids[i]!));
+}
+
+/** The refusal for --depends and --estimate on a list item: they are written in a table's cells. */
+function noItemCells(ec: EditContext, line: number, c: FieldChanges): void {
+  const flag = c.depends !== undefined ? '--depends' : c.estimate !== undefined ? '--estimate' : null;
+  if (flag)
+    throw new PlanError(
+      `${ec.file}:${line}: ${flag} writes a table's ${flag === '--depends' ? 'Depends' : 'Estimate'} cell, and this task is a list item; write it by hand; nothing was written`,
+    );
 }
 
 // ---- list items ---------------------------------------------------------------
@@ -251,6 +357,7 @@ function escapeRe(s: string): string {
 export function itemFieldText(ec: EditContext, t: Task, words: string, c: FieldChanges): string {
   const src = t.source;
   if (src.type !== 'item') throw new Error('itemFieldText on a row');
+  noItemCells(ec, t.line, c);
   const start = itemRegionStart(ec, t);
   // A closing owner mark and a status after the title stay last.
   let end = words.length;
@@ -304,7 +411,8 @@ export function itemFieldText(ec: EditContext, t: Task, words: string, c: FieldC
 }
 
 /** The marks a new item (`plan add`) carries for the fields, in the file's notation: a todo.txt `(A) ` before its words, the rest after. */
-export function newItemMarks(ec: EditContext, c: FieldChanges): { lead: string; trail: string } {
+export function newItemMarks(ec: EditContext, c: FieldChanges, line: number): { lead: string; trail: string } {
+  noItemCells(ec, line, c);
   const n = notationOf(ec);
   const todo = n.todoPriority + n.todoDue > n.obsidianPriority + n.obsidianDue;
   const trail: string[] = (c.tag ?? []).map((t) => `${todo ? '+' : '#'}${t}`);
@@ -387,11 +495,13 @@ function reading(t: Task, withTitle = true): string {
     t.doneDate ?? null,
     t.priorityLevel ?? null,
     t.tags ?? [],
+    t.dependsOn,
+    t.estimate ?? null,
   ]);
 }
 
 /** The task as it should read with the fields changed. */
-function expected(before: Task, c: FieldChanges): Task {
+function expected(ec: EditContext, before: Task, found: Task, c: FieldChanges): Task {
   const want: Task = { ...before };
   if (c.due !== undefined) {
     if (c.due === '') delete want.due;
@@ -408,6 +518,10 @@ function expected(before: Task, c: FieldChanges): Task {
     if (tags.length) want.tags = tags;
     else delete want.tags;
   }
+  if (c.depends !== undefined) want.dependsOn = dependencyIds(ec, c.depends, null);
+  if (c.estimate === '') delete want.estimate;
+  else if (c.estimate !== undefined)
+    want.estimate = { value: estimateOf(c.estimate)!.value, unit: estimateOf(c.estimate)!.unit ?? found.estimate?.unit ?? null };
   return want;
 }
 
@@ -437,7 +551,7 @@ export async function fieldReadBack(
   const refuse = (why: string) => new PlanError(`${ec.file}:${line}: ${what} would ${why}; nothing was written (edit the line by hand)`);
   if (!found) throw refuse('leave no task on that line');
   // A new task (`plan add`) is the task it was written as, with these fields.
-  const want = expected(before ?? { ...found, priorityLevel: undefined, due: undefined, tags: [] }, c);
+  const want = expected(ec, before ?? { ...found, priorityLevel: undefined, due: undefined, tags: [], dependsOn: [], estimate: undefined }, found, c);
   // What the same write changed otherwise (`--title` with `--due`) is checked as those writes check it.
   for (const k of trusted) want[k] = found[k] as string & null;
   const tagsChange = !!(c.tag?.length || c.untag?.length);

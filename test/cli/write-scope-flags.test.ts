@@ -25,8 +25,8 @@ const PLAN = `# Plan
 let w: CliWorkspace;
 let source: { cleanup(): void };
 
-function milestones(): CliWorkspace {
-  const t = writeTemp(PLAN, 'source.md');
+function milestones(text = PLAN): CliWorkspace {
+  const t = writeTemp(text, 'source.md');
   source = t;
   w = cliWorkspace(t.file);
   return w;
@@ -46,7 +46,12 @@ describe('--milestone picks the place of a write', () => {
   });
 
   it('plan add without it names --milestone among the flags that pick one of the tables, writing nothing', async () => {
-    milestones();
+    // Work in progress in both tables: no table is the current work's (else the task goes there).
+    const both = PLAN.replace('| 1 | Design | ✅ Done |', '| 1 | Design | 🔄 In Progress |').replace(
+      '| 1 | Ship | ⏳ Pending |',
+      '| 1 | Ship | 🔄 In Progress |',
+    );
+    milestones(both);
     const r = await w.run(['add', 'Docs']);
     expect([r.code, r.stdout]).toEqual([1, '']);
     expect(r.stderr).toBe(
@@ -54,7 +59,7 @@ describe('--milestone picks the place of a write', () => {
         '  line 5: Plan > Milestone 1: Alpha\n' +
         '  line 11: Plan > Milestone 2: Beta\n',
     );
-    expect(w.text()).toBe(PLAN);
+    expect(w.text()).toBe(both);
   });
 
   it('plan edit --milestone 1 changes the task the error for a shared id suggested', async () => {

@@ -19,16 +19,32 @@ describe('plan summary', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       tsvLines(
-        ['depth', 'kind', 'value', 'name', 'line', 'headingStatus', 'done', 'total', 'percent', 'in-progress', 'pending', 'blocked', 'cancelled', 'none'],
-        [0, 'sprint', 8, 'Immediate (Sprint 8) - Unified Execution Strategy', 16, '', 1, 10, 10, 1, 5, 0, 0, 3],
-        [1, 'week', 1, 'Week 1: VictoriaMetrics Foundation (IN PROGRESS)', 20, 'in-progress', 1, 3, 33, 1, 1, 0, 0, 0],
-        [1, 'week', '2-6', 'Week 2-6: Planning', 28, '', 0, 4, 0, 0, 4, 0, 0, 0],
-        [1, 'sprint', 8, 'Other Sprint 8 Tasks', 37, '', 0, 3, 0, 0, 0, 0, 0, 3],
-        [0, 'week', 2, 'Week 2', 45, '', 0, 5, 0, 0, 0, 0, 0, 5],
-        [0, 'month', 2, 'Month 2', 55, '', 0, 5, 0, 0, 0, 0, 0, 5],
-        [0, 'phase', 5, 'Phase 5 Planning', 67, '', 0, 4, 0, 0, 0, 0, 0, 4],
-        [1, 'section', '', 'Execution Schedule', 74, '', 0, 4, 0, 0, 0, 0, 0, 4],
-        [0, 'file', '', 'progress_planning.md', '', '', 1, 24, 4, 1, 5, 0, 0, 17],
+        [
+          'depth',
+          'kind',
+          'value',
+          'name',
+          'line',
+          'headingStatus',
+          'done',
+          'total',
+          'percent',
+          'in-progress',
+          'pending',
+          'blocked',
+          'cancelled',
+          'none',
+          'overdue',
+        ],
+        [0, 'sprint', 8, 'Immediate (Sprint 8) - Unified Execution Strategy', 16, '', 1, 10, 10, 1, 5, 0, 0, 3, 0],
+        [1, 'week', 1, 'Week 1: VictoriaMetrics Foundation (IN PROGRESS)', 20, 'in-progress', 1, 3, 33, 1, 1, 0, 0, 0, 0],
+        [1, 'week', '2-6', 'Week 2-6: Planning', 28, '', 0, 4, 0, 0, 4, 0, 0, 0, 0],
+        [1, 'sprint', 8, 'Other Sprint 8 Tasks', 37, '', 0, 3, 0, 0, 0, 0, 0, 3, 0],
+        [0, 'week', 2, 'Week 2', 45, '', 0, 5, 0, 0, 0, 0, 0, 5, 0],
+        [0, 'month', 2, 'Month 2', 55, '', 0, 5, 0, 0, 0, 0, 0, 5, 0],
+        [0, 'phase', 5, 'Phase 5 Planning', 67, '', 0, 4, 0, 0, 0, 0, 0, 4, 0],
+        [1, 'section', '', 'Execution Schedule', 74, '', 0, 4, 0, 0, 0, 0, 0, 4, 0],
+        [0, 'file', '', 'progress_planning.md', '', '', 1, 24, 4, 1, 5, 0, 0, 17, 0],
       ),
     );
     const listed = (await run(['list'])).stdout.trimEnd().split('\n').length - 1;
@@ -51,20 +67,27 @@ describe('plan summary', () => {
       total: 3,
       percent: 33,
       counts: { done: 1, 'in-progress': 1, pending: 1, blocked: 0, cancelled: 0, none: 0 },
+      overdue: 0,
     });
     const weeks2to6 = out.groups.find((g: { value: string }) => g.value === '2-6');
     expect(weeks2to6).toMatchObject({ total: 4, counts: { pending: 4 } });
     const week2 = out.groups.find((g: { kind: string; value: string }) => g.kind === 'week' && g.value === '2');
     expect(week2).toMatchObject({ total: 5, counts: { none: 5, pending: 0 } });
     expect(out.groups.find((g: { kind: string }) => g.kind === 'section')).toMatchObject({ name: 'Execution Schedule', value: null, total: 4 });
-    expect(out.total).toEqual({ done: 1, total: 24, percent: 4, counts: { done: 1, 'in-progress': 1, pending: 5, blocked: 0, cancelled: 0, none: 17 } });
+    expect(out.total).toEqual({
+      done: 1,
+      total: 24,
+      percent: 4,
+      counts: { done: 1, 'in-progress': 1, pending: 5, blocked: 0, cancelled: 0, none: 17 },
+      overdue: 0,
+    });
   });
 
   it('takes the filters of list', async () => {
     expect((await run(['summary', '--week', '1'])).stdout.split('\n').slice(1, 4)).toEqual([
-      '0\tsprint\t8\tImmediate (Sprint 8) - Unified Execution Strategy\t16\t\t1\t3\t33\t1\t1\t0\t0\t0',
-      '1\tweek\t1\tWeek 1: VictoriaMetrics Foundation (IN PROGRESS)\t20\tin-progress\t1\t3\t33\t1\t1\t0\t0\t0',
-      '0\tfile\t\tprogress_planning.md\t\t\t1\t3\t33\t1\t1\t0\t0\t0',
+      '0\tsprint\t8\tImmediate (Sprint 8) - Unified Execution Strategy\t16\t\t1\t3\t33\t1\t1\t0\t0\t0\t0',
+      '1\tweek\t1\tWeek 1: VictoriaMetrics Foundation (IN PROGRESS)\t20\tin-progress\t1\t3\t33\t1\t1\t0\t0\t0\t0',
+      '0\tfile\t\tprogress_planning.md\t\t\t1\t3\t33\t1\t1\t0\t0\t0\t0',
     ]);
     expect((await run(['summary', '--status', 'bogus'])).code).toBe(2);
   });
@@ -76,16 +99,16 @@ describe('plan board', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       tsvLines(
-        ['status', 'id', 'title', 'owner'],
-        ['pending', '1.3', 'Redis + VM Split', ''],
-        ['pending', 'W2', 'Grafana Dashboards', ''],
-        ['in-progress', '1.2', 'Memory Tools Integration', ''],
-        ['done', '1.1', 'VM Service Startup', ''],
-        ['none', 5, 'First benchmark run', 'Any'],
-        ['none', 6, 'FREE-AI-PROVIDERS-COMPLETE-GUIDE.md', 'Any'],
-        ['none', 7, 'MkDocs superfences Mermaid config', 'Any'],
-        ['none', 8, 'MkDocs benchmark section', 'Any'],
-        ['none', 9, 'Enhanced Strategy Package Review', 'Opus'],
+        ['status', 'id', 'title', 'owner', 'overdue'],
+        ['pending', '1.3', 'Redis + VM Split', '', ''],
+        ['pending', 'W2', 'Grafana Dashboards', '', ''],
+        ['in-progress', '1.2', 'Memory Tools Integration', '', ''],
+        ['done', '1.1', 'VM Service Startup', '', ''],
+        ['none', 5, 'First benchmark run', 'Any', ''],
+        ['none', 6, 'FREE-AI-PROVIDERS-COMPLETE-GUIDE.md', 'Any', ''],
+        ['none', 7, 'MkDocs superfences Mermaid config', 'Any', ''],
+        ['none', 8, 'MkDocs benchmark section', 'Any', ''],
+        ['none', 9, 'Enhanced Strategy Package Review', 'Opus', ''],
       ),
     );
   });

@@ -96,13 +96,13 @@ describe('plan watch', () => {
     const w = workspace(join(FIXTURES, 'deps/column.md'));
     const watch = start(['-f', w.name, 'watch', 'board'], w.dir, false);
     try {
-      const header = 'status\tid\ttitle\towner\n';
+      const header = 'status\tid\ttitle\towner\toverdue\n';
       await until(() => count(watch.output(), header) === 1, 'the first snapshot');
       expect(plan(['-f', w.name, 'set', 'FEAT-001.3', 'blocked'], { cwd: w.dir }).code).toBe(0);
       await until(() => count(watch.output(), header) === 2, 'a snapshot after plan set');
       await settle();
       expect(count(watch.output(), header)).toBe(2);
-      expect(watch.output().split(header)[2]).toContain('blocked\tFEAT-001.3\tClient\t\n');
+      expect(watch.output().split(header)[2]).toContain('blocked\tFEAT-001.3\tClient\t\t\n');
       watch.child.kill('SIGINT');
       expect(await watch.exit).toBe(0);
     } finally {

@@ -13,6 +13,8 @@ export interface CliOptions extends RunOptions {
   /** stdout is a terminal (table views) of `columns` columns. */
   isTTY?: boolean;
   columns?: number;
+  /** The terminal's height (a view longer than it goes through the pager); unknown when absent. */
+  rows?: number;
 }
 
 /** A stream that keeps what is written to it, as a terminal of some width or a pipe. */
@@ -52,6 +54,7 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<RunResult
       argv: [process.execPath, BIN, ...args],
       isTTY,
       columns: isTTY ? (opts.columns ?? 0) : 0,
+      ...(isTTY && opts.rows ? { rows: opts.rows } : {}),
       now: () => new Date(),
     };
     const code = await main(rt.argv, rt);

@@ -28,6 +28,9 @@ export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS
   delete env.FORCE_COLOR;
   delete env.PLAN_FILE;
   delete env.DEBUG;
+  // No pager unless a test asks for one: a tall view on a pseudo-terminal would wait for less.
+  delete env.PAGER;
+  env.PLAN_PAGER = 'cat';
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

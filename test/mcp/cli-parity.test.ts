@@ -95,4 +95,18 @@ describe('plan mcp: a tool takes what its command takes', () => {
       expect(readFileSync(file, 'utf8')).toBe(want);
     });
   });
+
+  it('add_task and edit_task take depends and estimate, as `plan add`/`plan edit --depends --estimate` do', async () => {
+    const table = '| ID | Task | Status | Depends | Est |\n|----|------|--------|---------|-----|\n| 1 | A | pending | | 2d |\n| 2 | B | pending | 1 | |\n';
+    const want = cliBytes(table, ['add', 'C', '--depends', '1,2', '--estimate', '3d']);
+    expect(want).toBe(`${table}| 3 | C | pending | 1, 2 | 3d |\n`);
+    await withSession(writeTemp(table), async (s, file) => {
+      const r = await s.call('add_task', { title: 'C', depends: '1,2', estimate: '3d' });
+      expect(r.isError, textOf(r)).toBeFalsy();
+      expect(readFileSync(file, 'utf8')).toBe(want);
+      const e = await s.call('edit_task', { id: '2', depends: '', estimate: '1h' });
+      expect(e.isError, textOf(e)).toBeFalsy();
+      expect(readFileSync(file, 'utf8')).toBe(want.replace('| 2 | B | pending | 1 | |', '| 2 | B | pending |  | 1h |'));
+    });
+  });
 });

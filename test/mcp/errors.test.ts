@@ -70,7 +70,7 @@ describe('plan mcp: bad arguments', () => {
       ['claim_task', {}, /Input validation error: .*claim_task.*owner/],
       ['claim_task', { owner: 'Opus', dry_run: 'yes' }, /Input validation error: .*claim_task.*dry_run/],
       ['add_task', { title: '' }, /Input validation error: .*add_task.*title/],
-      ['edit_task', { id: '5' }, /^nothing to change; give --title, --owner, --notes, --due, --priority, --tag and\/or --untag$/],
+      ['edit_task', { id: '5' }, /^nothing to change; give --title, --owner, --notes, --due, --priority, --tag, --untag, --depends and\/or --estimate$/],
       ['drop_table', {}, /Tool drop_table not found/],
     ];
     for (const [tool, args, message] of cases) {

@@ -1,0 +1,46 @@
+// Reading rules that hold of planning files in general, each found in real files
+// outside the corpus the reader was built on (issue 20): one synthetic plan per rule.
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPlan } from '../../src/load/load.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+async function readTasks(markdown: string) {
+  const path = join(tmp.dir, `plan-${n++}.md`);
+  writeFileSync(path, markdown);
+  return (await loadPlan(path, false, false)).plan.tasks;
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
+describe('tables', () => {
+  it('reads a first column written only where a merged cell starts as shared by the rows below, not as their title', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Build',
+        '',
+        '## Phase 1',
+        '',
+        '| Module | Task | Priority | Status |',
+        '|---|---|---|---|',
+        '| **Site** | Clear the plot | P0 | ✅ |',
+        '| | Fence the edge | P1 | ✅ |',
+        '| | Level the ground | P1 | ⬜ |',
+        '| **Shell** | Pour the slab | P0 | ⬜ |',
+        '| | Raise the walls | P0 | ⬜ |',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.status, t.group])).toEqual([
+      ['Clear the plot', 'done', 'Phase 1'],
+      ['Fence the edge', 'done', 'Phase 1'],
+      ['Level the ground', 'pending', 'Phase 1'],
+      ['Pour the slab', 'pending', 'Phase 1'],
+      ['Raise the walls', 'pending', 'Phase 1'],
+    ]);
+  });
+});

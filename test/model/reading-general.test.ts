@@ -44,3 +44,28 @@ describe('tables', () => {
     ]);
   });
 });
+
+describe('checklist items', () => {
+  it('reads a bold label closed by a colon and the words after it as one title, but not a lead-in or a plain bullet', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Release',
+        '',
+        '- [ ] **Search speed**: under 2 s on 100k files',
+        '- [x] **Accounts:** sign-up, sign-in, password reset.',
+        '- [x] **Exports**: CSV and JSON',
+        '- [ ] **Write the admin guide:** a document that explains:',
+        '  - [ ] Backups',
+        '- **BUG-3**: Login times out',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.notes])).toEqual([
+      ['Search speed: under 2 s on 100k files', null],
+      ['Accounts: sign-up, sign-in, password reset.', null],
+      ['Exports: CSV and JSON', null],
+      ['Write the admin guide', 'a document that explains'],
+      ['Backups', null],
+      ['Login times out', null],
+    ]);
+  });
+});

@@ -546,7 +546,11 @@ function inferTitle(columns: Partial<Record<ColumnRole, number>>, names: string[
       ratio(s.letters, s) >= 0.5
     );
   };
-  let pick = names.findIndex((_, i) => usable(i) && ratio(stats[i]!.ids, stats[i]!) < 0.8);
+  // A column of single words that repeat (`project`, `maintenance`) sorts the rows into kinds; a title names one task.
+  const kinds = (i: number) => stats[i]!.words === 0 && ratio(stats[i]!.unique, stats[i]!) < 0.8;
+  const named = (i: number) => usable(i) && ratio(stats[i]!.ids, stats[i]!) < 0.8;
+  let pick = names.findIndex((_, i) => named(i) && !kinds(i));
+  if (pick < 0) pick = names.findIndex((_, i) => named(i));
   if (pick < 0) pick = names.findIndex((_, i) => usable(i));
   if (pick < 0) return;
   columns.title = pick;

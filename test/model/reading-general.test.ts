@@ -45,6 +45,27 @@ describe('tables', () => {
   });
 });
 
+describe('a title column no header names', () => {
+  it('is not a column of single words that repeat (a kind), when a later column holds phrases', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Board',
+        '',
+        '| id | lane | scope | status |',
+        '|---|---|---|---|',
+        '| T-1 | site | Clear the plot | done |',
+        '| T-2 | site | Fence the edge | todo |',
+        '| T-3 | shell | Pour the slab | todo |',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['T-1', 'Clear the plot', 'done'],
+      ['T-2', 'Fence the edge', 'pending'],
+      ['T-3', 'Pour the slab', 'pending'],
+    ]);
+  });
+});
+
 describe('checklist items', () => {
   it('reads a bold label closed by a colon and the words after it as one title, but not a lead-in or a plain bullet', async () => {
     const tasks = await readTasks(

@@ -191,13 +191,7 @@ export function readItem(
   r.tag = parts.id === null ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : null;
-  // `- [ ] **Search speed**: under 2 s on 100k files`: in a checklist a bold label names the topic and the
-  // words after its colon the work to check; the task is the whole line (a lead-in, ending in a colon, is not).
-  // Only under a box: a mark comes and goes with a write, and the title (and the reference made of it) must not.
-  if (boxStatus !== null && parts.labelled && r.notes && !/[:：]\s*$/u.test(parts.rest)) {
-    r.title = `${r.title.replace(/[\s:：]+$/u, '')}: ${r.notes}`;
-    r.notes = null;
-  }
+  if (boxStatus !== null) joinLabel(r, parts);
   const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
   const whole = show(text.slice(mark ? mark.span.start : at, end));
   if (!boxStatus && isLegend(whole, vocab)) {
@@ -238,6 +232,17 @@ export function readItem(
   r.marked = boxStatus === null;
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
+}
+
+/**
+ * `- [ ] **Search speed**: under 2 s on 100k files`: in a checklist a bold label names the topic and the words
+ * after its colon the work to check; the task is the whole line (a lead-in, ending in a colon, is not). Only
+ * under a box: a mark comes and goes with a write, and the title (and the reference made of it) must not.
+ */
+function joinLabel(r: ItemReading, parts: Parts): void {
+  if (!parts.labelled || !r.notes || /[:：]$/u.test(parts.rest.trimEnd())) return;
+  r.title = `${r.title}: ${r.notes}`;
+  r.notes = null;
 }
 
 function emptyReading(): ItemReading {

@@ -92,7 +92,7 @@ describe('checklist items', () => {
 });
 
 describe('titles', () => {
-  it('leaves out a count of the work\'s parts done after the name', async () => {
+  it("leaves out a count of the work's parts done after the name", async () => {
     const tasks = await readTasks(
       doc(
         '# Roadmap',
@@ -107,6 +107,12 @@ describe('titles', () => {
         '| 1 | [Polars integration (3/5 steps)](https://example.com/issues/429) | Open |',
       ),
     );
-    expect(tasks.map((t) => t.title)).toEqual(['Database Layer', 'API Routes', 'Sync the mirrors (2 of 3)', 'Split files (a/b) (see #12 first)', 'Polars integration']);
+    expect(tasks.map((t) => t.title)).toEqual([
+      'Database Layer',
+      'API Routes',
+      'Sync the mirrors (2 of 3)',
+      'Split files (a/b) (see #12 first)',
+      'Polars integration',
+    ]);
   });
 });

@@ -311,7 +311,24 @@ export function planColumns(headers: string[], rows: string[][], raw: string[][]
     const plan = planTable(['', ...headers.slice(1)], rows.filter(keep), raw.filter(keep), vocab, settings);
     if (plan.kind === 'task') return { ...plan, groupColumn: 0 };
   }
+  if (!settings?.roles[0] && carriedColumn(rows)) {
+    // A merged cell written out once (`| Backend | Fit the API |` over `| | Write the tests |`) names what the
+    // rows below it share, not any one task: its column takes no role, and the title is read from the others.
+    const roles = headers.map((_, i) => settings?.roles[i] ?? (i === 0 ? 'ignore' : undefined));
+    const plan = planTable(headers, rows, raw, vocab, { ...settings, roles });
+    if (plan.kind === 'task' && plan.columns.title !== undefined) return plan;
+  }
   return planTable(headers, rows, raw, vocab, settings);
+}
+
+/**
+ * A first column filled on its first row and on a few rows after, while every row fills the next
+ * column: a merged cell (a spreadsheet's rowspan) that Markdown can only write on its first row.
+ */
+function carriedColumn(rows: string[][]): boolean {
+  if (rows.length < 3 || !filled(rows[0]![0]) || rows.some((r) => r.length < 3 || !filled(r[1]))) return false;
+  const starts = rows.filter((r) => filled(r[0])).length;
+  return starts * 2 <= rows.length;
 }
 
 function planTable(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
@@ -529,7 +546,11 @@ function inferTitle(columns: Partial<Record<ColumnRole, number>>, names: string[
       ratio(s.letters, s) >= 0.5
     );
   };
-  let pick = names.findIndex((_, i) => usable(i) && ratio(stats[i]!.ids, stats[i]!) < 0.8);
+  // A column of single words that repeat (`project`, `maintenance`) sorts the rows into kinds; a title names one task.
+  const kinds = (i: number) => stats[i]!.words === 0 && ratio(stats[i]!.unique, stats[i]!) < 0.8;
+  const named = (i: number) => usable(i) && ratio(stats[i]!.ids, stats[i]!) < 0.8;
+  let pick = names.findIndex((_, i) => named(i) && !kinds(i));
+  if (pick < 0) pick = names.findIndex((_, i) => named(i));
   if (pick < 0) pick = names.findIndex((_, i) => usable(i));
   if (pick < 0) return;
   columns.title = pick;

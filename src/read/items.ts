@@ -191,6 +191,7 @@ export function readItem(
   r.tag = parts.id === null ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : null;
+  if (boxStatus !== null) joinLabel(r, parts);
   const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
   const whole = show(text.slice(mark ? mark.span.start : at, end));
   if (!boxStatus && isLegend(whole, vocab)) {
@@ -231,6 +232,17 @@ export function readItem(
   r.marked = boxStatus === null;
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
+}
+
+/**
+ * `- [ ] **Search speed**: under 2 s on 100k files`: in a checklist a bold label names the topic and the words
+ * after its colon the work to check; the task is the whole line (a lead-in, ending in a colon, is not). Only
+ * under a box: a mark comes and goes with a write, and the title (and the reference made of it) must not.
+ */
+function joinLabel(r: ItemReading, parts: Parts): void {
+  if (!parts.labelled || !r.notes || /[:：]$/u.test(parts.rest.trimEnd())) return;
+  r.title = `${r.title}: ${r.notes}`;
+  r.notes = null;
 }
 
 function emptyReading(): ItemReading {
@@ -343,9 +355,9 @@ function leadingStatus(text: string, at: number, end: number, vocab: Vocabulary)
 }
 
 /** The raw parts of an item's text after its box and marks: where `plan edit` finds its title and notes. */
-export function itemParts(raw: string): { id: string | null; title: string; notes: string | null } {
+export function itemParts(raw: string): { id: string | null; title: string; notes: string | null; labelled: boolean } {
   const p = splitParts(raw, (s) => s);
-  return { id: p.id, title: p.title, notes: p.rest || null };
+  return { id: p.id, title: p.title, notes: p.rest || null, labelled: !!p.labelled };
 }
 
 interface Parts {
@@ -361,6 +373,8 @@ interface Parts {
   ordinal?: string;
   /** Words follow the id (`T-12 Fit the sink`), not the id alone (`LZ4`). */
   titled?: boolean;
+  /** `**Search speed**: under 2 s`: a bold label closed by a colon, words after it. */
+  labelled?: boolean;
 }
 
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
@@ -383,7 +397,8 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
         title = rest;
         rest = '';
       }
-      return { id: idSplit.id, scopeId: idSplit.scope, title, rest, restAt: rest ? restAt : -1, bold: true, titled: !!title.trim() };
+      const labelled = !idSplit.id && !!rest && (/[:：]/u.test(sep) || /[:：]$/u.test(inner));
+      return { id: idSplit.id, scopeId: idSplit.scope, title, rest, restAt: rest ? restAt : -1, bold: true, titled: !!title.trim(), labelled };
     }
   }
   const shown = show(raw).trim();

@@ -165,6 +165,8 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   // A status in parentheses goes (`(done)`); `(blocked by #12)` opens with one but is a dependency, read out later.
   s = s.replace(/(?<!\s)\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) => (isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m));
   s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
+  // `API Routes (4/4 plans)`: a count of the work's parts done follows the name; it is not part of it.
+  s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');
   s = s.replace(TRAILING_STATUS, (m) => (/[\p{L}\p{N}]/u.test(s.slice(0, s.length - m.length)) ? '' : m));
   return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim();
 }

@@ -28,7 +28,7 @@ export function itemTextEdit(ec: EditContext, t: Task, changes: ItemChanges): Ed
   const old = ec.text.slice(start, src.text.end);
   const mark = trailingOwnerMark(old);
   let core = mark ? old.slice(0, mark.start) : old;
-  let owner = mark ? old.slice(mark.start) : '';
+  const owner = mark ? old.slice(mark.start) : '';
   // A status after the title (`… ✅`, `— cancelled`) stays where it is, after the new text.
   let tail = '';
   if (src.statusTail && src.statusTail.start >= start) {
@@ -40,6 +40,17 @@ export function itemTextEdit(ec: EditContext, t: Task, changes: ItemChanges): Ed
   const cantFind = (what: string) =>
     new PlanError(`${ec.file}:${t.line}: cannot find the ${what} of task ${t.id} in its text (it spans lines or markup); edit the line by hand`);
   const parts = itemParts(core);
+  // `- [ ] **Search speed**: under 2 s`, read as one title (items.ts): a new title replaces label and words.
+  if (parts.labelled && parts.notes !== null && t.notes === null && !parts.id) {
+    if (changes.notes !== undefined && changes.notes.trim() !== '') throw cantFind('notes');
+    if (changes.title !== undefined) {
+      const value = changes.title.trim();
+      if (value === '') throw new PlanError(`${ec.file}:${t.line}: the title is empty; give the task a title`);
+      const end = core.lastIndexOf(parts.notes) + parts.notes.length;
+      core = value + core.slice(end);
+    }
+    return finish({ start, end: src.text.end }, old, core + tail, owner, changes, !!tail);
+  }
   const from = parts.id ? core.indexOf(parts.id) + parts.id.length : 0;
   const titleAt = core.indexOf(parts.title, from);
   if (titleAt < 0) throw cantFind('title');
@@ -64,7 +75,13 @@ export function itemTextEdit(ec: EditContext, t: Task, changes: ItemChanges): Ed
     core = core.slice(0, titleAt) + value + core.slice(titleEnd);
     titleEnd = titleAt + value.length;
   }
-  if (changes.owner !== undefined) owner = changes.owner.trim() ? ` ${ownerMark(changes.owner.trim())}` : '';
-  const text = (changes.owner !== undefined && owner && !tail ? core.trimEnd() : core) + tail + owner;
-  return text === old ? null : { start, end: src.text.end, expect: old, text };
+  return finish({ start, end: src.text.end }, old, core + tail, owner, changes, !!tail);
+}
+
+/** The edit that writes the item's new words (`body`: its text and any status after it) and its owner mark. */
+function finish(span: { start: number; end: number }, old: string, body: string, owner: string, changes: ItemChanges, tailed: boolean): Edit | null {
+  let mark = owner;
+  if (changes.owner !== undefined) mark = changes.owner.trim() ? ` ${ownerMark(changes.owner.trim())}` : '';
+  const text = (changes.owner !== undefined && mark && !tailed ? body.trimEnd() : body) + mark;
+  return text === old ? null : { start: span.start, end: span.end, expect: old, text };
 }

@@ -1,8 +1,9 @@
 // End-to-end: plan add, plan edit and plan next --claim on copies of the seed,
 // checking the exact bytes on disk and what is printed.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { SEED } from '../helpers/run.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEED, tempDir } from '../helpers/run.js';
 import { ok, replaceAll, replaceOnce, TODAY, withCliCopy } from '../e2e/write-helpers.js';
 
 const seed = readFileSync(SEED, 'utf8');
@@ -234,4 +235,21 @@ describe('plan next --claim', () => {
       expect(JSON.parse(j.stdout)).toMatchObject({ task: null, claimed: false });
     }),
   );
+
+  it('replaces label and words of a `**Label**: words` checklist item, read as one title, with the new title', async () => {
+    const tmp = tempDir();
+    try {
+      const src = join(tmp.dir, 'src.md');
+      writeFileSync(src, '# Release\n\n- [ ] **Search speed**: under 2 s @ana\n- [ ] Other\n');
+      await withCliCopy(src, 'PLAN.md', async (w) => {
+        const id = JSON.parse(ok(await w.run(['list', '--json'])).stdout).tasks[0].id as string;
+        ok(await w.run(['edit', id, '--title', 'Index speed: under 1 s']));
+        expect(w.text()).toBe('# Release\n\n- [ ] Index speed: under 1 s @ana\n- [ ] Other\n');
+        const task = JSON.parse(ok(await w.run(['list', '--json'])).stdout).tasks[0];
+        expect([task.title, task.notes, task.owner]).toEqual(['Index speed: under 1 s', null, 'ana']);
+      })();
+    } finally {
+      tmp.cleanup();
+    }
+  });
 });

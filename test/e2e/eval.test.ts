@@ -39,14 +39,17 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 
 // Measured on the 49 labelled files (files 34–49 joined the corpus after the
 // last floors, set on 33 files, which these replace).
-const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.896, id: 0.982, owner: 0.999, group: 0.981 };
+const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.962, id: 0.982, owner: 0.999, group: 0.981 };
 // The project's own hold-out set (eval/holdout: real files from repositories
 // outside the corpus, labelled before plan was run on them). On 2026-12-05 the
 // set grew by 12 blind-labelled files (25–36, 511 tasks; 36 files, 1311 tasks):
 // precision, title and id were lowered to the new whole-set figures (were 0.937,
 // 0.808, 0.987 on 24 files) because the set changed, not the reader.
-// Then raised to what the reader reads on all 36 (title rules, owner and scope words).
-const HOLDOUT_FLOOR = { recall: 0.892, precision: 0.927, status: 0.93, title: 0.805, id: 0.984, owner: 0.983, group: 0.946 };
+// Then raised to what the reader reads on all 36 (title rules, owner and scope words),
+// and again for merged first columns, bold checklist labels, part counts and kind columns.
+// Set to the 48-file figures when the third batch came in (its first score taken before any reader
+// change), then raised for those rules.
+const HOLDOUT_FLOOR = { recall: 0.892, precision: 0.927, status: 0.93, title: 0.844, id: 0.984, owner: 0.983, group: 0.946 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

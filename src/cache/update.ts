@@ -125,7 +125,7 @@ function indexOfTask(plan: Plan, t: Task): number {
 }
 
 /** The index of the row task whose row holds the edit, or -1. Rows are in file order. */
-function rowContaining(plan: Plan, e: Edit): number {
+export function rowContaining(plan: Plan, e: Edit): number {
   let lo = 0;
   let hi = plan.tasks.length - 1;
   const anchor = (i: number) => {
@@ -181,7 +181,7 @@ export function planAfterEdits(plan: Plan, edits: Edit[], oldText: string, newTe
 }
 
 /** Where offset `x` (not inside an edit) lands after the edits. */
-function shift(sorted: Edit[], x: number): number {
+export function shift(sorted: Edit[], x: number): number {
   let d = 0;
   for (const e of sorted) {
     if (e.end > x || (e.start === e.end && e.start === x)) break;

@@ -148,10 +148,13 @@ export function planAfterEdits(plan: Plan, edits: Edit[], oldText: string, newTe
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   const map = (x: number) => shift(sorted, x);
   const mapSpan = (s: Span): Span => ({ start: map(s.start), end: map(s.end) });
+  // Offsets up to the first edit stay where they are: a task wholly before it is kept as it was.
+  const first = sorted[0]?.start ?? Number.POSITIVE_INFINITY;
   const tasks = plan.tasks.map((t, i): Task => {
     const updated = effect.changed.get(i);
     if (updated) return updated;
     const src = t.source;
+    if (lastOffset(src) <= first) return t;
     if (src.type === 'item') {
       return {
         ...t,
@@ -178,6 +181,13 @@ export function planAfterEdits(plan: Plan, edits: Edit[], oldText: string, newTe
     tasks,
     tables: plan.tables.map((t) => ({ ...t, start: map(t.start), end: map(t.end), header: mapSpan(t.header), delimiter: mapSpan(t.delimiter) })),
   };
+}
+
+/** The end of the last span a task's source holds. */
+function lastOffset(src: Task['source']): number {
+  if (src.type === 'row') return src.row.end;
+  if (src.type === 'heading') return Math.max(src.heading.end, src.status?.end ?? 0);
+  return Math.max(src.item.end, src.statusTail?.end ?? 0, src.statusMark?.end ?? 0, src.checkbox?.end ?? 0, src.text.end);
 }
 
 /** Where offset `x` (not inside an edit) lands after the edits. */

@@ -12,35 +12,82 @@ import { Vocabulary } from '../model/status.js';
 import type { Plan, TableInfo, Task } from '../model/types.js';
 import { splitRow } from '../parse/cells.js';
 import { displayText } from '../read/build.js';
-import { planColumns } from '../read/columns.js';
+import { type CellChange, planColumns, readsAlike } from '../read/columns.js';
 import type { Edit } from '../text/splice-edit.js';
 
 /** Past this many changed lines a whole parse costs about the same, and shifting spans grows with edits × tasks. */
 const MAX_EDITS = 64;
 
+/** A version read from the one before: its model, and the tasks that changed (by index; the others are as they were). */
+export interface Step {
+  plan: Plan;
+  changed: number[];
+}
+
 /** `newer` read from `plan` (the model of `older`), or null when only a whole parse can tell. */
-export function nextVersion(plan: Plan, older: string, newer: string, repair: (s: string) => string): Plan | null {
+export function nextVersion(plan: Plan, older: string, newer: string, repair: (s: string) => string): Step | null {
   // `read` settings decide columns by their headers, in ways the check of the columns below does not repeat.
   if (plan.read) return null;
   const edits = lineEdits(older, newer);
   if (!edits || edits.length === 0) return null;
-  const touched = new Set<number>();
+  const hits: Hit[] = [];
   for (const e of edits) {
-    const i = statusOrOwnerCell(plan, older, e);
-    if (i === -1) return null;
-    touched.add(i);
+    const hit = statusOrOwnerCell(plan, older, e);
+    if (!hit) return null;
+    hits.push(hit);
   }
+  if (!tablesReadAlike(plan, hits, older, newer, edits, repair)) return null;
   const after = planAfterEdits(plan, edits, older, newer, repair);
   if (!after) return null;
+  for (const { task } of hits) if (!sameTask(plan.tasks[task]!, after.tasks[task]!)) return null;
+  return { plan: after, changed: [...new Set(hits.map((h) => h.task))] };
+}
+
+/** An edit inside one cell of a row task. */
+interface Hit {
+  task: number;
+  cell: number;
+  edit: Edit;
+}
+
+type Row = Extract<Task['source'], { type: 'row' }>;
+
+/**
+ * Whether each table the edits touch reads as it did: columns.ts decides roles
+ * from what the cells hold (a status word in an owner column can turn the table).
+ * Cell by cell first; else the whole table read again, both versions.
+ */
+function tablesReadAlike(plan: Plan, hits: Hit[], older: string, newer: string, edits: Edit[], repair: (s: string) => string): boolean {
   const vocab = Vocabulary.of(plan.statusExtension);
-  const tables = new Set([...touched].map((i) => (plan.tasks[i]!.source as Extract<Task['source'], { type: 'row' }>).table));
-  for (const k of tables) {
-    const info = plan.tables[k]!;
-    const now = { start: shift(edits, info.start), end: shift(edits, info.end), delimiter: { end: shift(edits, info.delimiter.end) } };
-    if (columnsOf(older, info, vocab, repair) !== columnsOf(newer, { ...info, ...now }, vocab, repair)) return null;
+  const byTable = new Map<number, Hit[]>();
+  for (const h of hits) {
+    const k = (plan.tasks[h.task]!.source as Row).table;
+    byTable.set(k, [...(byTable.get(k) ?? []), h]);
   }
-  for (const i of touched) if (!sameTask(plan.tasks[i]!, after.tasks[i]!)) return null;
-  return after;
+  for (const [k, group] of byTable) {
+    const info = plan.tables[k]!;
+    const changes = group.map(({ task, cell }): CellChange => {
+      const t = plan.tasks[task]!;
+      const src = t.source as Row;
+      const was = src.cells[cell]!;
+      const start = shift(edits, src.row.start);
+      const end = newer.indexOf('\n', start);
+      const now = splitRow(newer, start, end === -1 ? newer.length : end).cells[cell];
+      const raw = [older.slice(was.start, was.end), now ? newer.slice(now.start, now.end) : ''];
+      return {
+        col: cell,
+        row: t.line - info.line - 2,
+        before: { cell: displayText(raw[0]!, repair), raw: raw[0]! },
+        after: { cell: displayText(raw[1]!, repair), raw: raw[1]! },
+      };
+    });
+    const cells = tableCells(older, info);
+    const column = (i: number) => cells.map((r) => (r[i] === undefined ? '' : displayText(r[i]!, repair)));
+    if (readsAlike(changes, column, vocab)) continue;
+    const now = { start: shift(edits, info.start), end: shift(edits, info.end), delimiter: { end: shift(edits, info.delimiter.end) } };
+    if (columnsOf(older, info, vocab, repair) !== columnsOf(newer, { ...info, ...now }, vocab, repair)) return false;
+  }
+  return true;
 }
 
 /** Still the same task, and a task both times (a status plan knows before and after). */
@@ -90,22 +137,22 @@ function middle(older: string, a: number, ea: number, newer: string, b: number, 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** The index of the row task whose status or owner cell the edit lies in (or touches), else -1. */
-function statusOrOwnerCell(plan: Plan, older: string, e: Edit): number {
+/** The row task and the status or owner cell the edit lies in (or touches), else null. */
+function statusOrOwnerCell(plan: Plan, older: string, e: Edit): Hit | null {
   const i = rowContaining(plan, e);
-  if (i === -1) return -1;
+  if (i === -1) return null;
   const src = plan.tasks[i]!.source;
-  if (src.type !== 'row') return -1;
+  if (src.type !== 'row') return null;
   // editEffect takes an edit on a line starting `Last Updated` for plan's own stamp, whatever else the line is:
   // a row that starts with a pipe (which no edit here can remove) never does.
-  if (!older.slice(src.row.start, src.row.end).trimStart().startsWith('|')) return -1;
+  if (!older.slice(src.row.start, src.row.end).trimStart().startsWith('|')) return null;
   // A pipe or a backslash changes how the row splits into cells; a backtick, what a pipe means.
-  if (/[|\\`]/.test(e.expect) || /[|\\`]/.test(e.text)) return -1;
-  const inside = (k: number | undefined) => {
-    const cell = k === undefined ? undefined : src.cells[k];
-    return !!cell && cell.start <= e.start && e.end <= cell.end;
-  };
-  return inside(src.columns.status) || inside(src.columns.owner) ? i : -1;
+  if (/[|\\`]/.test(e.expect) || /[|\\`]/.test(e.text)) return null;
+  const cell = [src.columns.status, src.columns.owner].find((k) => {
+    const span = k === undefined ? undefined : src.cells[k];
+    return !!span && span.start <= e.start && e.end <= span.end;
+  });
+  return cell === undefined ? null : { task: i, cell, edit: e };
 }
 
 /**
@@ -119,16 +166,20 @@ function columnsOf(
   vocab: Vocabulary,
   repair: (s: string) => string,
 ): string {
-  const rows: string[][] = [];
+  const raw = tableCells(text, info);
+  const rows = raw.map((cells) => cells.map((c) => displayText(c, repair)));
+  return JSON.stringify(planColumns(info.headers, rows, raw, vocab));
+}
+
+/** The raw text of each cell of each body row of a table. */
+function tableCells(text: string, info: Pick<TableInfo, 'end'> & { delimiter: { end: number } }): string[][] {
   const raw: string[][] = [];
   let at = text.indexOf('\n', info.delimiter.end) + 1;
   while (at > 0 && at < info.end) {
     let end = text.indexOf('\n', at);
     if (end === -1 || end > info.end) end = Math.min(info.end, end === -1 ? text.length : end);
-    const cells = splitRow(text, at, end).cells.map((c) => text.slice(c.start, c.end));
-    raw.push(cells);
-    rows.push(cells.map((c) => displayText(c, repair)));
+    raw.push(splitRow(text, at, end).cells.map((c) => text.slice(c.start, c.end)));
     at = end + 1;
   }
-  return JSON.stringify(planColumns(info.headers, rows, raw, vocab));
+  return raw;
 }

@@ -71,6 +71,8 @@ export class HistoryStore {
   private blobs = new Map<string, [number[], number[]]>();
   private readonly objects: SnapshotTask[] = [];
   private readonly numbers = new Map<string, number>();
+  /** The number of each task object get() handed out: setting a version made of them needs no key. */
+  private readonly numberOf = new WeakMap<SnapshotTask, number>();
   private readonly used = new Set<string>();
   private changed = false;
 
@@ -107,6 +109,8 @@ export class HistoryStore {
 
   set(oid: string, snapshot: Snapshot): void {
     const numbers = snapshot.tasks.map((t) => {
+      const known = this.numberOf.get(t);
+      if (known !== undefined) return known;
       const row: Row = [...FIELDS.map((f) => t[f]), t.idFromFile ? 1 : 0];
       const key = JSON.stringify(row);
       let n = this.numbers.get(key);
@@ -164,6 +168,7 @@ export class HistoryStore {
         milestone: v('milestone'),
         idFromFile: r[FIELDS.length] === 1,
       };
+      this.numberOf.set(t, n);
     }
     return t;
   }

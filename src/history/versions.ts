@@ -8,8 +8,8 @@ import type { Plan } from '../model/types.js';
 import { decode } from '../text/decode.js';
 import { readBlobs } from '../git/blobs.js';
 import { HistoryStore } from './store.js';
-import { snapshotOf, type Snapshot } from './snapshot.js';
-import { nextVersion } from './incremental.js';
+import { snapshotOf, snapshotTask, type Snapshot } from './snapshot.js';
+import { nextVersion, type Step } from './incremental.js';
 
 export async function snapshots(root: string, planPath: string, display: string, oids: Iterable<string>): Promise<Map<string, Snapshot>> {
   const store = new HistoryStore(realpathSync(planPath), readConfigText(planPath).text);
@@ -21,16 +21,24 @@ export async function snapshots(root: string, planPath: string, display: string,
     else missing.push(oid);
   }
   // The version read last: the next one is read from it when only statuses or owners changed (incremental.ts).
-  let last: { text: string; plan: Plan } | null = null;
+  let last: { text: string; plan: Plan; snapshot: Snapshot } | null = null;
   for await (const [oid, bytes] of readBlobs(root, missing, display)) {
     const { text, escaped } = decode(bytes);
-    const step: Plan | null = last && !escaped ? nextVersion(last.plan, last.text, text, await repairFor(text)) : null;
-    const plan: Plan = step ?? (await buildFromText(planPath, text, escaped));
-    last = escaped ? null : { text, plan };
-    store.set(oid, snapshotOf(plan));
+    const step: Step | null = last && !escaped ? nextVersion(last.plan, last.text, text, await repairFor(text)) : null;
+    const plan: Plan = step?.plan ?? (await buildFromText(planPath, text, escaped));
+    store.set(oid, step && last ? stepped(last.snapshot, step) : snapshotOf(plan));
     // The stored form, so unchanged tasks are shared objects like those read from the store.
-    out.set(oid, store.get(oid)!);
+    const snapshot = store.get(oid)!;
+    out.set(oid, snapshot);
+    last = escaped ? null : { text, plan, snapshot };
   }
   store.save();
   return out;
+}
+
+/** The snapshot of a version read from the one before: its tasks but those that changed, on the same lines. */
+function stepped(before: Snapshot, step: Step): Snapshot {
+  const tasks = before.tasks.slice();
+  for (const i of step.changed) tasks[i] = snapshotTask(step.plan.tasks[i]!);
+  return { tasks, lines: before.lines };
 }

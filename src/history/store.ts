@@ -114,7 +114,8 @@ export class HistoryStore {
       const row: Row = [...FIELDS.map((f) => t[f]), t.idFromFile ? 1 : 0];
       const key = JSON.stringify(row);
       let n = this.numbers.get(key);
-      if (n === undefined) this.numbers.set(key, (n = this.rows.push(row) - 1));
+      // The row read back from its key: strings of its own, not slices of the version's whole text, which they would keep alive.
+      if (n === undefined) this.numbers.set(key, (n = this.rows.push(JSON.parse(key) as Row) - 1));
       return n;
     });
     this.blobs.set(oid, [numbers, snapshot.lines]);

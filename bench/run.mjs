@@ -552,19 +552,19 @@ const nextSetBefore = () => {
 
 // --- start-up
 if (want('startup'))
-  runCase('start-up', '≤ 1.5×', () => {
+  runCase('start-up', '≤ 1.15×', () => {
     log('bench: start-up …');
     const p = plan('-f', 'seeds/progress_planning.md', 'list', '--week', '1');
     const b = { file: NODE, args: ['-e', '0'], env: process.env, isPlan: false };
     dryRun(p);
     const [ps, bs] = timeAlternating([{ cmd: () => p }, { cmd: () => b }]);
-    ratioRow('start-up', ps, bs, 1.5);
+    ratioRow('start-up', ps, bs, 1.15);
     legend.push(['start-up', show(p), show(b)]);
   });
 
 // --- warm list
 if (want('warm'))
-  runCase('warm list (10k tasks)', '≤ 2.5×', () => {
+  runCase('warm list (10k tasks)', '≤ 1.5×', () => {
     log('bench: warm list …');
     const b = task ? task.cmd('project:s7.w3', 'list') : null;
     dryRun(warmCmd); // also fills plan's cache: big.md never changes after this
@@ -573,7 +573,7 @@ if (want('warm'))
       if (!r.ok || !r.stdout.trim()) log(`  warning: the Taskwarrior baseline ${r.ok ? 'listed nothing' : 'failed'}: ${failText(b, r)}`);
     }
     const [ps, bs] = timeAlternating(b ? [{ cmd: () => warmCmd }, { cmd: () => b }] : [{ cmd: () => warmCmd }]);
-    ratioRow('warm list (10k tasks)', ps, bs, 2.5, b ? null : taskSkip);
+    ratioRow('warm list (10k tasks)', ps, bs, 1.5, b ? null : taskSkip);
     legend.push(['warm list', show(warmCmd), b ? 'task project:s7.w3 list' : taskSkip]);
   });
 
@@ -599,7 +599,7 @@ if (want('set') || want('memory')) {
   setState = 0;
 }
 if (want('set'))
-  runCase('set (10k tasks)', '≤ 2.5×', () => {
+  runCase('set (10k tasks)', '≤ 1.5×', () => {
     log('bench: set …');
     dryRun(nextSet());
     dryRun(nextSet());
@@ -607,7 +607,7 @@ if (want('set'))
     const entries = [{ cmd: () => nextSet(), isPlan: true, twin: () => nextSetBefore() }];
     if (mods) entries.push({ cmd: (i) => mods[i % 2] });
     const [ps, bs] = timeAlternating(entries);
-    ratioRow('set (10k tasks)', ps, bs, 2.5, mods ? null : taskSkip);
+    ratioRow('set (10k tasks)', ps, bs, 1.5, mods ? null : taskSkip);
     legend.push([
       'set',
       `${show(setCmds[0])}\` alternating with \`${show(setCmds[1])}`,
@@ -620,7 +620,7 @@ if (want('memory')) {
   const memRuns = 3;
   log(`bench: peak memory (${memMethod === 'time' ? '/usr/bin/time -f %M' : 'node --import hook, process.resourceUsage().maxRSS'}, max of ${memRuns}) …`);
   const measure = (name, before, cmd) =>
-    runCase(`peak memory: ${name}`, '≤ 150 MB', () => {
+    runCase(`peak memory: ${name}`, '≤ 100 MB', () => {
       before?.();
       const c0 = cmd();
       const r0 = runOnce(c0); // one untimed run so a warm cache is warm; discarded
@@ -645,9 +645,9 @@ if (want('memory')) {
         unit: 'MB',
         plan,
         baseline: null,
-        target: '≤ 150 MB',
-        limit: 150,
-        ok: MB(kb) <= 150,
+        target: '≤ 100 MB',
+        limit: 100,
+        ok: MB(kb) <= 100,
       });
     });
   measure('warm list', null, () => warmCmd);
@@ -778,13 +778,13 @@ if (want('history'))
       });
       const [cold] = timeAlternating([{ before: forget, cmd: () => c }], { runs: Math.min(opt.runs, 5), warmup: 0 });
       rows.push({
-        case: `${name} (${COMMITS} commits, cold: every version parsed)`,
+        case: `${name} (${COMMITS} commits, cold: every version read from git)`,
         unit: 'ms',
         plan: cold,
         baseline: null,
-        target: '≤ 10 s',
-        limit: 10000,
-        ok: cold.median <= 10000,
+        target: '≤ 2 s',
+        limit: 2000,
+        ok: cold.median <= 2000,
       });
       legend.push([
         `${name} (history)`,

@@ -38,8 +38,9 @@ export function makeContext(opts: GlobalOptions): Context {
 }
 
 /** Locates and loads the plan, printing its read warnings on stderr. */
-export async function openPlan(ctx: Context): Promise<Loaded> {
-  const loaded = await loadPlan(locatePlan(ctx.opts.file));
+/** `lazy`: a cached model's tasks are read as they are used (loadPlan), for a command that reads a few of many. */
+export async function openPlan(ctx: Context, lazy = false): Promise<Loaded> {
+  const loaded = await loadPlan(locatePlan(ctx.opts.file), lazy);
   // Escaped before the views measure and colour it.
   if (ctx.mode === 'table') {
     loaded.plan = visiblePlan(loaded.plan);

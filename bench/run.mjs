@@ -55,6 +55,8 @@ const USAGE = `usage: node bench/run.mjs [options]
                       the plan process's own maxRSS); default: time if GNU time works, else hook
   --hyperfine         also cross-check start-up, warm list and cold list with hyperfine
   --keep              keep the temporary folder (its path is printed)
+  --before PATH       also time this older plan entry point (e.g. a build of main), alternating with
+                      the current one in every case; its medians fill a 'before' column
   -h, --help          this text
 
 env: PLAN_BIN=path/to/entry.js   plan entry point run with node (default bin/plan.js)`;
@@ -71,6 +73,7 @@ function parseArgs(argv) {
     gen: path.resolve(ROOT, '../shared/bench/gen-plan.mjs'),
     memMethod: null,
     runsGiven: false,
+    before: null,
   };
   const bad = (msg) => {
     console.error(`bench: ${msg}\n\n${USAGE}`);
@@ -116,6 +119,9 @@ function parseArgs(argv) {
         break;
       case '--gen':
         o.gen = path.resolve(process.cwd(), next());
+        break;
+      case '--before':
+        o.before = path.resolve(process.cwd(), next());
         break;
       case '--mem-method': {
         o.memMethod = next();
@@ -248,7 +254,10 @@ function dryRun(c, before) {
  * aborts the run; a failing baseline is dropped (its cell reports the failure).
  * entries: [{ cmd: (i) => command, before?: (i) => void }]
  */
-function timeAlternating(entries, { runs = opt.runs, warmup = opt.warmup } = {}) {
+function timeAlternating(given, { runs = opt.runs, warmup = opt.warmup } = {}) {
+  // With --before, each entry is followed by the same plan command run by the older build.
+  const twin = (e) => beforeBin && (e.isPlan ?? e.cmd(0).isPlan);
+  const entries = given.flatMap((e) => (twin(e) ? [e, { before: e.before, cmd: e.twin ?? ((i) => asBefore(e.cmd(i))) }] : [e]));
   const samples = entries.map(() => []);
   const failures = entries.map(() => null);
   for (let i = 0; i < warmup + runs; i++) {
@@ -266,7 +275,12 @@ function timeAlternating(entries, { runs = opt.runs, warmup = opt.warmup } = {})
       if (i >= warmup) samples[k].push(r.ms);
     });
   }
-  return entries.map((_, k) => (failures[k] ? { error: failures[k] } : stats(samples[k])));
+  const out = entries.map((_, k) => (failures[k] ? { error: failures[k] } : stats(samples[k])));
+  return given.map((e) => {
+    const s = out.shift();
+    if (twin(e)) s.before = out.shift();
+    return s;
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -292,6 +306,9 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
 // plan gets a private cache home, so the benchmark neither reads nor litters the user's cache.
 const planEnv = { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache') };
 delete planEnv.FORCE_COLOR;
+const beforeBin = opt.before;
+const beforeEnv = { ...planEnv, XDG_CACHE_HOME: path.join(tmp, 'cache-before') };
+const asBefore = (c) => ({ ...c, args: [beforeBin, ...c.args.slice(1)], env: beforeEnv });
 const plan = (...args) => ({ file: NODE, args: [planBin, ...args], env: planEnv, isPlan: true, expectOutput: args.includes('list') });
 
 const taskBin = which('task');
@@ -524,22 +541,30 @@ const nextSet = () => {
   setState ^= 1;
   return c;
 };
+// --before: the older build toggles its own copy (two builds writing one file would make every run cold).
+const SET_BEFORE = path.join(tmp, 'big-set-before.md');
+let setBeforeState = 0;
+const nextSetBefore = () => {
+  const c = setCmds[setBeforeState];
+  setBeforeState ^= 1;
+  return asBefore({ ...c, args: c.args.map((a) => (a === SET ? SET_BEFORE : a)) });
+};
 
 // --- start-up
 if (want('startup'))
-  runCase('start-up', '≤ 1.5×', () => {
+  runCase('start-up', '≤ 1.15×', () => {
     log('bench: start-up …');
     const p = plan('-f', 'seeds/progress_planning.md', 'list', '--week', '1');
     const b = { file: NODE, args: ['-e', '0'], env: process.env, isPlan: false };
     dryRun(p);
     const [ps, bs] = timeAlternating([{ cmd: () => p }, { cmd: () => b }]);
-    ratioRow('start-up', ps, bs, 1.5);
+    ratioRow('start-up', ps, bs, 1.15);
     legend.push(['start-up', show(p), show(b)]);
   });
 
 // --- warm list
 if (want('warm'))
-  runCase('warm list (10k tasks)', '≤ 2.5×', () => {
+  runCase('warm list (10k tasks)', '≤ 1.5×', () => {
     log('bench: warm list …');
     const b = task ? task.cmd('project:s7.w3', 'list') : null;
     dryRun(warmCmd); // also fills plan's cache: big.md never changes after this
@@ -548,7 +573,7 @@ if (want('warm'))
       if (!r.ok || !r.stdout.trim()) log(`  warning: the Taskwarrior baseline ${r.ok ? 'listed nothing' : 'failed'}: ${failText(b, r)}`);
     }
     const [ps, bs] = timeAlternating(b ? [{ cmd: () => warmCmd }, { cmd: () => b }] : [{ cmd: () => warmCmd }]);
-    ratioRow('warm list (10k tasks)', ps, bs, 2.5, b ? null : taskSkip);
+    ratioRow('warm list (10k tasks)', ps, bs, 1.5, b ? null : taskSkip);
     legend.push(['warm list', show(warmCmd), b ? 'task project:s7.w3 list' : taskSkip]);
   });
 
@@ -570,18 +595,19 @@ if (want('set') || want('memory')) {
   const done = plan('-f', SET, 'set', '3.7', 'done', '--sprint', '7', '--no-touch');
   const pending = plan('-f', SET, 'set', '3.7', 'pending', '--sprint', '7', '--no-touch');
   setCmds = doneFirst ? [done, pending] : [pending, done];
+  if (beforeBin) fs.copyFileSync(BIG, SET_BEFORE);
   setState = 0;
 }
 if (want('set'))
-  runCase('set (10k tasks)', '≤ 2.5×', () => {
+  runCase('set (10k tasks)', '≤ 1.5×', () => {
     log('bench: set …');
     dryRun(nextSet());
     dryRun(nextSet());
     const mods = task ? ['H', 'L'].map((p) => task.cmd(MODIFY_UUID, 'modify', `priority:${p}`)) : null;
-    const entries = [{ cmd: () => nextSet() }];
+    const entries = [{ cmd: () => nextSet(), isPlan: true, twin: () => nextSetBefore() }];
     if (mods) entries.push({ cmd: (i) => mods[i % 2] });
     const [ps, bs] = timeAlternating(entries);
-    ratioRow('set (10k tasks)', ps, bs, 2.5, mods ? null : taskSkip);
+    ratioRow('set (10k tasks)', ps, bs, 1.5, mods ? null : taskSkip);
     legend.push([
       'set',
       `${show(setCmds[0])}\` alternating with \`${show(setCmds[1])}`,
@@ -594,7 +620,7 @@ if (want('memory')) {
   const memRuns = 3;
   log(`bench: peak memory (${memMethod === 'time' ? '/usr/bin/time -f %M' : 'node --import hook, process.resourceUsage().maxRSS'}, max of ${memRuns}) …`);
   const measure = (name, before, cmd) =>
-    runCase(`peak memory: ${name}`, '≤ 150 MB', () => {
+    runCase(`peak memory: ${name}`, '≤ 100 MB', () => {
       before?.();
       const c0 = cmd();
       const r0 = runOnce(c0); // one untimed run so a warm cache is warm; discarded
@@ -605,19 +631,28 @@ if (want('memory')) {
         kbs.push(peakRssKb(cmd()));
       }
       const kb = Math.max(...kbs);
+      const plan = { max: MB(kb), kb, samplesKb: kbs };
+      if (beforeBin) {
+        const olds = [];
+        for (let i = 0; i < memRuns; i++) {
+          before?.();
+          olds.push(peakRssKb(cmd === nextSet ? nextSetBefore() : asBefore(cmd())));
+        }
+        plan.before = { max: MB(Math.max(...olds)), kb: Math.max(...olds), samplesKb: olds };
+      }
       rows.push({
         case: `peak memory: ${name}`,
         unit: 'MB',
-        plan: { max: MB(kb), kb, samplesKb: kbs },
+        plan,
         baseline: null,
-        target: '≤ 150 MB',
-        limit: 150,
-        ok: MB(kb) <= 150,
+        target: '≤ 100 MB',
+        limit: 100,
+        ok: MB(kb) <= 100,
       });
     });
   measure('warm list', null, () => warmCmd);
   measure('cold list', touchCold, () => coldCmd);
-  measure('set', null, () => nextSet());
+  measure('set', null, nextSet);
   notes.push(
     `peak memory: max RSS of ${memRuns} runs, via ${memMethod === 'time' ? '`/usr/bin/time -f %M`' : 'a `node --import` hook in the plan process (`process.resourceUsage().maxRSS`)'}; 1 MB = 10⁶ bytes.`,
   );
@@ -722,8 +757,9 @@ if (want('history'))
     gen(TASKS, source);
     scriptedHistory(source, repo, COMMITS);
     // Cold: plan's store of parsed versions removed before each run (outside the timed region).
-    const store = path.join(tmp, 'cache', 'plan', 'history');
-    const forget = () => fs.rmSync(store, { recursive: true, force: true });
+    const forget = () => {
+      for (const home of ['cache', 'cache-before']) fs.rmSync(path.join(tmp, home, 'plan', 'history'), { recursive: true, force: true });
+    };
     const cases = [
       ['log', plan('-f', planFile, 'log', '--json')],
       ['burndown', plan('-f', planFile, 'burndown', '--json')],
@@ -742,13 +778,13 @@ if (want('history'))
       });
       const [cold] = timeAlternating([{ before: forget, cmd: () => c }], { runs: Math.min(opt.runs, 5), warmup: 0 });
       rows.push({
-        case: `${name} (${COMMITS} commits, cold: every version parsed)`,
+        case: `${name} (${COMMITS} commits, cold: every version read from git)`,
         unit: 'ms',
         plan: cold,
         baseline: null,
-        target: '≤ 10 s',
-        limit: 10000,
-        ok: cold.median <= 10000,
+        target: '≤ 2 s',
+        limit: 2000,
+        ok: cold.median <= 2000,
       });
       legend.push([
         `${name} (history)`,
@@ -830,6 +866,15 @@ report(hyper);
 // ---------------------------------------------------------------------------
 // Output
 
+// The older build's figure for a row (--before), with its ratio to the baseline when there is one.
+function beforeCell(r) {
+  const b = r.plan?.before;
+  if (!b || b.error) return b?.error ? 'failed' : '—';
+  if (r.unit === 'MB') return `${b.max.toFixed(1)} MB`;
+  const ratio = r.baseline?.median && r.ratio !== undefined && !r.ratioNote ? `, ${fmtRatio(b.median / r.baseline.median)}` : '';
+  return `${fmtMs(b.median)}${ratio}`;
+}
+
 function machine() {
   const cpus = os.cpus();
   return {
@@ -845,7 +890,7 @@ function machine() {
 
 function report(hyper) {
   const m = machine();
-  const config = { runs: opt.runs, warmup: opt.warmup, quick: opt.quick, planBin: rel(planBin), memMethod };
+  const config = { runs: opt.runs, warmup: opt.warmup, quick: opt.quick, planBin: rel(planBin), beforeBin: beforeBin && rel(beforeBin), memMethod };
   if (opt.json) {
     console.log(JSON.stringify({ machine: m, config, date: new Date().toISOString(), results: rows, commands: legend, notes, hyperfine: hyper }, null, 2));
     return;
@@ -856,8 +901,9 @@ function report(hyper) {
       `Taskwarrior ${m.taskwarrior ?? 'not installed'}. Medians of ${opt.runs} runs after ${opt.warmup} warm-up runs, plan and baseline alternating.`,
   );
   out.push('');
-  out.push('| case | plan (median ms) | baseline (median ms) | ratio | target | ok |');
-  out.push('|---|---:|---:|---:|---|:-:|');
+  const beforeHead = beforeBin ? ' before (median ms) |' : '';
+  out.push(`| case | plan (median ms) | baseline (median ms) | ratio | target | ok |${beforeHead}`);
+  out.push(`|---|---:|---:|---:|---|:-:|${beforeBin ? '---:|' : ''}`);
   for (const r of rows) {
     let planCell;
     let baseCell = '—';
@@ -869,7 +915,7 @@ function report(hyper) {
     else if (r.baseline) baseCell = fmtMs(r.baseline.median);
     if (r.ratio !== undefined) ratioCell = fmtRatio(r.ratio) + (r.ratioNote ? ` (${r.ratioNote})` : '');
     const ok = r.ok === true ? '✅' : r.ok === false ? '❌' : r.skipped ? 'skipped' : '—';
-    out.push(`| ${r.case} | ${planCell} | ${baseCell} | ${ratioCell} | ${r.target} | ${ok} |`);
+    out.push(`| ${r.case} | ${planCell} | ${baseCell} | ${ratioCell} | ${r.target} | ${ok} |${beforeBin ? ` ${beforeCell(r)} |` : ''}`);
   }
   if (legend.length) {
     out.push('');

@@ -126,13 +126,35 @@ rmSync(dist, { recursive: true, force: true });
 const main = await bundle({
   ...common,
   format: 'cjs',
-  banner: {},
+  // A parameter of boot.ts's wrapper; without it (a plain require), import() loads the lazy bundles.
+  banner: { js: "var __load=typeof __load=='function'?__load:(s)=>import(s);" },
   // plan-cache.ts and cli.ts fall back to import.meta only outside this bundle.
   logOverride: { 'empty-import-meta': 'silent' },
   entryPoints: [join(src, 'cli', 'main.ts')],
   outfile: join(dist, 'cli.cjs'),
   plugins: [lazyBoundaries(false), tableWidth],
   metafile: !!process.env.PLAN_BUILD_META,
+});
+// boot.ts compiles cli.cjs with V8's code cache, and Node 20 loses the dynamic-import callback of a
+// script made from cached data: cli.cjs loads the lazy bundles with `__load`, a function boot.ts hands it
+// (as long a name as `import`, so the source map's columns hold), else with import() (the banner).
+{
+  const cli = join(dist, 'cli.cjs');
+  const code = readFileSync(cli, 'utf8');
+  const loaded = code.split('import("./lazy/').join('__load("./lazy/');
+  // Only the banner's import() is left: any other would fail under the code cache.
+  if (loaded.split('import(').length !== 2) throw new Error('build: cli.cjs has an import() of something other than a lazy bundle');
+  writeFileSync(cli, loaded);
+}
+// The first module: loads cli.cjs through V8's code cache (src/cli/boot.ts). A bundle of its own, small,
+// since it is compiled without that cache.
+await bundle({
+  ...common,
+  format: 'cjs',
+  banner: {},
+  logOverride: { 'empty-import-meta': 'silent' },
+  entryPoints: [join(src, 'cli', 'start.ts')],
+  outfile: join(dist, 'boot.cjs'),
 });
 if (process.env.PLAN_BUILD_META) {
   const inputs = Object.values(main.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};

@@ -8,7 +8,7 @@
 import type { Span } from '../parse/blocks.js';
 import type { Plan, Task, TaskSource } from '../model/types.js';
 import { STATUSES, type Status } from '../model/status.js';
-import { scopeKey, type TaskIndex } from './task-index.js';
+import { indexTasks, scopeKey, type TaskIndex } from './task-index.js';
 
 /** Values that repeat from task to task (statuses as written, owners, scopes, sections) are indices into `strings` (-1: null). */
 type Row = [
@@ -260,6 +260,13 @@ export function expand(c: CompactPlan): Plan {
   return { ...c.plan, tasks } as Plan;
 }
 
+/** A chunk of a lazily read model that does not read (a damaged cache file): the caller reads the plan again without the cache. */
+export class DamagedChunk extends Error {
+  constructor(k: number) {
+    super(`chunk ${k} of the cached model is damaged`);
+  }
+}
+
 /**
  * The model with its tasks read chunk by chunk on first access: a writer that
  * changes one task of 10,000 reads the chunks around it, not the whole cache.
@@ -271,8 +278,12 @@ export function expandLazily(c: CompactPlan, read: (k: number) => void): Plan {
   const ensure = (k: number) => {
     if (done.has(k)) return;
     done.add(k);
-    if (!c.chunks[k]) read(k);
-    for (const [j, t] of expandChunk(c, k).entries()) backing[k * CHUNK + j] = t;
+    try {
+      if (!c.chunks[k]) read(k);
+      for (const [j, t] of expandChunk(c, k).entries()) backing[k * CHUNK + j] = t;
+    } catch {
+      throw new DamagedChunk(k);
+    }
   };
   const index = (prop: string | symbol): number => (typeof prop === 'string' && prop.length < 10 && /^\d+$/.test(prop) ? Number(prop) : -1);
   // Array methods ask `has` before `get` for every index: both read the chunk.
@@ -288,6 +299,7 @@ export function expandLazily(c: CompactPlan, read: (k: number) => void): Plan {
       return Reflect.has(target, prop);
     },
   });
+  indexTasks(tasks, c);
   return { ...c.plan, tasks } as Plan;
 }
 

@@ -19,7 +19,7 @@
 import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { warn } from '../system/errors.js';
-import { readFileText } from '../fs/read.js';
+import { readFileBytes, readFileText } from '../fs/read.js';
 import { runtime, type Runtime } from '../system/runtime.js';
 
 /** The largest cache file read (a model of a 16 MB plan is several times its size). */
@@ -84,8 +84,8 @@ function unusable(dir: string, why: string): void {
   warn(`cannot use the cache folder ${dir} (${why}); plan goes on without it (set PLAN_CACHE_DIR to a writable folder of your own, or PLAN_NO_CACHE=1)`);
 }
 
-/** Whether the folders holding `file` (the cache folder and its sub-folder) may be used; warns once when not. */
-function safeFolders(file: string): boolean {
+/** Whether the folders holding `file` (the cache folder and its sub-folder) may be used; warns once when not (unless `quiet`). */
+function safeFolders(file: string, quiet = false): boolean {
   const sub = dirname(file);
   const top = dirname(sub);
   for (const [dir, isTop] of [
@@ -95,7 +95,7 @@ function safeFolders(file: string): boolean {
     if (!verdicts.has(dir)) verdicts.set(dir, folderProblem(dir, isTop));
     const problem = verdicts.get(dir);
     if (problem) {
-      unusable(dir, problem);
+      if (!quiet) unusable(dir, problem);
       return false;
     }
   }
@@ -109,18 +109,29 @@ export function readCacheFile(file: string): string | null {
 }
 
 /**
- * Replaces the cache file `file` with `text` (a new file renamed over it).
- * A failure costs only speed (or an undo): it is said once per run, and the command goes on.
+ * The bytes of the cache file `file`, or null, on the same terms as readCacheFile but
+ * silent: for the code cache (src/cli/boot.ts), whose loader runs apart from the
+ * main bundle, which says the warning itself.
  */
-export function writeCacheFile(file: string, text: string): void {
-  if (!safeFolders(file)) return;
+export function readCacheBytes(file: string): Buffer | null {
+  if (!safeFolders(file, true)) return null;
+  const r = readFileBytes(file, { max: MAX_CACHE_BYTES, noFollow: true, owner: process.getuid?.() });
+  return 'bytes' in r ? r.bytes : null;
+}
+
+/**
+ * Replaces the cache file `file` with `text` (a new file renamed over it).
+ * A failure costs only speed (or an undo): it is said once per run (unless `quiet`: see readCacheBytes), and the command goes on.
+ */
+export function writeCacheFile(file: string, text: string | Uint8Array, quiet = false): void {
+  if (!safeFolders(file, quiet)) return;
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
     makeDir(dirname(file));
     // makeDir may have made the folders, or found them made meanwhile by someone else: look again.
     verdicts.delete(dirname(file));
     verdicts.delete(dirname(dirname(file)));
-    if (!safeFolders(file)) return;
+    if (!safeFolders(file, quiet)) return;
     createExclusive(tmp, text);
     renameSync(tmp, file);
   } catch (e) {
@@ -129,15 +140,15 @@ export function writeCacheFile(file: string, text: string): void {
     } catch {
       // never made
     }
-    unusable(dirname(dirname(file)), (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    if (!quiet) unusable(dirname(dirname(file)), (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
 }
 
 /** Writes a new file at `path`; fails if anything (a file, a link) is already there. */
-function createExclusive(path: string, text: string): void {
+function createExclusive(path: string, text: string | Uint8Array): void {
   const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
   try {
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
   } finally {
     closeSync(fd);

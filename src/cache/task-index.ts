@@ -29,3 +29,16 @@ export function taskScope(index: TaskIndex, i: number): Scope {
   });
   return scope;
 }
+
+/** The index of a lazily read model's tasks (compact.ts expandLazily), by its task list. */
+const indexes = new WeakMap<object, TaskIndex>();
+
+/** Says that `tasks` (a lazily read list) has `index`: a filter can then skip the chunks none of whose tasks it wants. */
+export function indexTasks(tasks: object, index: TaskIndex): void {
+  indexes.set(tasks, index);
+}
+
+/** The index of `tasks` when it is a lazily read model's list (reading a task of it reads its chunk). */
+export function indexOfTasks(tasks: object): TaskIndex | undefined {
+  return indexes.get(tasks);
+}

@@ -125,7 +125,7 @@ function indexOfTask(plan: Plan, t: Task): number {
 }
 
 /** The index of the row task whose row holds the edit, or -1. Rows are in file order. */
-function rowContaining(plan: Plan, e: Edit): number {
+export function rowContaining(plan: Plan, e: Edit): number {
   let lo = 0;
   let hi = plan.tasks.length - 1;
   const anchor = (i: number) => {
@@ -148,10 +148,13 @@ export function planAfterEdits(plan: Plan, edits: Edit[], oldText: string, newTe
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   const map = (x: number) => shift(sorted, x);
   const mapSpan = (s: Span): Span => ({ start: map(s.start), end: map(s.end) });
+  // Offsets up to the first edit stay where they are: a task wholly before it is kept as it was.
+  const first = sorted[0]?.start ?? Number.POSITIVE_INFINITY;
   const tasks = plan.tasks.map((t, i): Task => {
     const updated = effect.changed.get(i);
     if (updated) return updated;
     const src = t.source;
+    if (lastOffset(src) <= first) return t;
     if (src.type === 'item') {
       return {
         ...t,
@@ -180,8 +183,15 @@ export function planAfterEdits(plan: Plan, edits: Edit[], oldText: string, newTe
   };
 }
 
+/** The end of the last span a task's source holds. */
+function lastOffset(src: Task['source']): number {
+  if (src.type === 'row') return src.row.end;
+  if (src.type === 'heading') return Math.max(src.heading.end, src.status?.end ?? 0);
+  return Math.max(src.item.end, src.statusTail?.end ?? 0, src.statusMark?.end ?? 0, src.checkbox?.end ?? 0, src.text.end);
+}
+
 /** Where offset `x` (not inside an edit) lands after the edits. */
-function shift(sorted: Edit[], x: number): number {
+export function shift(sorted: Edit[], x: number): number {
   let d = 0;
   for (const e of sorted) {
     if (e.end > x || (e.start === e.end && e.start === x)) break;

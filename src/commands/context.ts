@@ -54,9 +54,9 @@ export function makeContext(opts: GlobalOptions, paged = false): Context {
 }
 
 /** The plan's files loaded as one plan; a file that cannot be read is one line on stderr, and the command then fails. */
-async function loadFiles(ctx: Context): Promise<Loaded> {
+async function loadFiles(ctx: Context, lazy: boolean): Promise<Loaded> {
   const files = locatePlanFiles(ctx.opts.file);
-  if (!files.many) return loadPlan(files.paths[0]!);
+  if (!files.many) return loadPlan(files.paths[0]!, lazy);
   const { loadPlanSet } = await import('../load/plan-set.js');
   const set = await loadPlanSet(files.paths);
   for (const f of set.failures) ctx.err(`plan: ${f}\n`);
@@ -64,9 +64,12 @@ async function loadFiles(ctx: Context): Promise<Loaded> {
   return set.loaded;
 }
 
-/** Locates and loads the plan, printing its read warnings on stderr; `filters.in` must name a file of it. */
-export async function openPlan(ctx: Context, filters: Filters = {}): Promise<Loaded> {
-  const loaded = await loadFiles(ctx);
+/**
+ * Locates and loads the plan, printing its read warnings on stderr; `filters.in` must name a file of it.
+ * `lazy`: a cached model's tasks are read as they are used (loadPlan), for a command that reads a few of many.
+ */
+export async function openPlan(ctx: Context, filters: Filters = {}, lazy = false): Promise<Loaded> {
+  const loaded = await loadFiles(ctx, lazy);
   if (filters.in !== undefined) (await import('../query/resolve.js')).checkIn(loaded.plan, filters.in, loaded.display);
   // Escaped before the views measure and colour it.
   if (ctx.mode === 'table') {

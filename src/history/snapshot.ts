@@ -28,21 +28,23 @@ export interface Snapshot {
 export const EMPTY_SNAPSHOT: Snapshot = { tasks: [], lines: [] };
 
 export function snapshotOf(plan: Plan): Snapshot {
+  return { tasks: plan.tasks.map(snapshotTask), lines: plan.tasks.map((t) => t.line) };
+}
+
+/** What history keeps of one task. */
+export function snapshotTask(t: Task): SnapshotTask {
   return {
-    tasks: plan.tasks.map((t) => ({
-      id: t.id,
-      idFromFile: t.idFromFile,
-      title: t.title,
-      section: t.section,
-      kind: t.kind,
-      status: t.status,
-      owner: t.owner,
-      sprint: t.sprint,
-      week: t.week,
-      month: t.month,
-      phase: t.phase,
-      milestone: t.milestone,
-    })),
-    lines: plan.tasks.map((t) => t.line),
+    id: t.id,
+    idFromFile: t.idFromFile,
+    title: t.title,
+    section: t.section,
+    kind: t.kind,
+    status: t.status,
+    owner: t.owner,
+    sprint: t.sprint,
+    week: t.week,
+    month: t.month,
+    phase: t.phase,
+    milestone: t.milestone,
   };
 }

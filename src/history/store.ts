@@ -71,6 +71,8 @@ export class HistoryStore {
   private blobs = new Map<string, [number[], number[]]>();
   private readonly objects: SnapshotTask[] = [];
   private readonly numbers = new Map<string, number>();
+  /** The number of each task object get() handed out: setting a version made of them needs no key. */
+  private readonly numberOf = new WeakMap<SnapshotTask, number>();
   private readonly used = new Set<string>();
   private changed = false;
 
@@ -107,10 +109,13 @@ export class HistoryStore {
 
   set(oid: string, snapshot: Snapshot): void {
     const numbers = snapshot.tasks.map((t) => {
+      const known = this.numberOf.get(t);
+      if (known !== undefined) return known;
       const row: Row = [...FIELDS.map((f) => t[f]), t.idFromFile ? 1 : 0];
       const key = JSON.stringify(row);
       let n = this.numbers.get(key);
-      if (n === undefined) this.numbers.set(key, (n = this.rows.push(row) - 1));
+      // The row read back from its key: strings of its own, not slices of the version's whole text, which they would keep alive.
+      if (n === undefined) this.numbers.set(key, (n = this.rows.push(JSON.parse(key) as Row) - 1));
       return n;
     });
     this.blobs.set(oid, [numbers, snapshot.lines]);
@@ -164,6 +169,7 @@ export class HistoryStore {
         milestone: v('milestone'),
         idFromFile: r[FIELDS.length] === 1,
       };
+      this.numberOf.set(t, n);
     }
     return t;
   }

@@ -113,13 +113,18 @@ function readSettingsOf(path: string, frontMatter: Record<string, unknown>): { c
   }
 }
 
+/** The mojibake repair a text is read through (identity for a text without the damage). */
+export async function repairFor(text: string): Promise<(s: string) => string> {
+  return mayHaveMojibake(text) ? (await import('../text/mojibake.js')).repairMojibake : (s: string) => s;
+}
+
 export async function buildFromText(path: string, text: string, invalidUtf8: boolean): Promise<Plan> {
   const [{ parseDocument }, { buildPlan }, { toExtension }] = await Promise.all([
     import('../parse/index.js'),
     import('../read/build.js'),
     import('../model/status.js'),
   ]);
-  const repair = mayHaveMojibake(text) ? (await import('../text/mojibake.js')).repairMojibake : (s: string) => s;
+  const repair = await repairFor(text);
   const doc = await parseDocument(text);
   const { config, read, error } = readSettingsOf(path, doc.frontMatter.data);
   const { extension } = toExtension(config.extension);

@@ -6,6 +6,7 @@ import { canonicalName, isFinished, OPEN_STATUSES, Vocabulary, type Status } fro
 import { UsageError } from '../system/errors.js';
 import { atLeast, isoDate, priorityLevel, PRIORITY_LEVELS } from '../read/fields.js';
 import { today } from '../system/today.js';
+import { indexOfTasks, taskScope } from '../cache/task-index.js';
 
 /** Every filter, in the order the flags are listed (src/interface/filter-table.ts says how each is offered). */
 export const FILTER_NAMES = [...SCOPE_KINDS, 'section', 'owner', 'status', 'grep', 'line', 'due', 'overdue', 'priority', 'tag', 'in'] as const;
@@ -182,21 +183,31 @@ export function filterTasks<T extends Filterable>(tasks: T[], f: Filters): T[] {
   const overdue = f.overdue === true || f.overdue === 'true' ? todayIso() : null;
   const floor = f.priority !== undefined ? priorityFloor(f.priority) : null;
   const tags = f.tag !== undefined ? tagsWanted(f.tag) : null;
-  return tasks.filter(
-    (t) =>
-      scopes.every((k) => scopeMatches(t[k], f[k]!)) &&
-      (section === undefined || (t.section ?? '').toLowerCase().includes(section)) &&
-      (statuses === null || statuses.has(t.status)) &&
-      (owner === undefined || (t.owner ?? '').toLowerCase() === owner) &&
-      (f.line === undefined || atLine(t, Number(f.line))) &&
-      (f.kind === undefined || t.kind === f.kind) &&
-      (grep === undefined || haystack(t).includes(grep)) &&
-      (due === null || (!!t.due && (!due[0] || t.due >= due[0]) && (!due[1] || t.due <= due[1]))) &&
-      (overdue === null || isOverdue(t, overdue)) &&
-      (floor === null || atLeast(t.priorityLevel, floor)) &&
-      (tags === null || (t.tags ?? []).some((x) => tags.has(x.toLowerCase()))) &&
-      (f.in === undefined || t.file === undefined || fileIs(t.file, f.in)),
-  );
+  const wanted = (t: T) =>
+    scopes.every((k) => scopeMatches(t[k], f[k]!)) &&
+    (section === undefined || (t.section ?? '').toLowerCase().includes(section)) &&
+    (statuses === null || statuses.has(t.status)) &&
+    (owner === undefined || (t.owner ?? '').toLowerCase() === owner) &&
+    (f.line === undefined || atLine(t, Number(f.line))) &&
+    (f.kind === undefined || t.kind === f.kind) &&
+    (grep === undefined || haystack(t).includes(grep)) &&
+    (due === null || (!!t.due && (!due[0] || t.due >= due[0]) && (!due[1] || t.due <= due[1]))) &&
+    (overdue === null || isOverdue(t, overdue)) &&
+    (floor === null || atLeast(t.priorityLevel, floor)) &&
+    (tags === null || (t.tags ?? []).some((x) => tags.has(x.toLowerCase()))) &&
+    (f.in === undefined || t.file === undefined || fileIs(t.file, f.in));
+  // A model read lazily from the cache: its index says which tasks are in the scopes asked for, so the
+  // chunks holding none of them are never read (the tasks read are still checked against every filter).
+  const index = scopes.length ? indexOfTasks(tasks) : undefined;
+  if (!index || index.scopes.length !== tasks.length) return tasks.filter(wanted);
+  const out: T[] = [];
+  for (let i = 0; i < index.scopes.length; i++) {
+    const scope = taskScope(index, i);
+    if (!scopes.every((k) => scopeMatches(scope[k], f[k]!))) continue;
+    const t = tasks[i]!;
+    if (wanted(t)) out.push(t);
+  }
+  return out;
 }
 
 /** Due before `today` (ISO) and neither done nor cancelled: `--overdue`, agenda's first section, summary's and board's marks. */

@@ -252,6 +252,41 @@ const NUMERIC = /^[~≈<>]?\s*\d[\d,.\s]*(?:%|[kKmM]|\/\s*\d+)?$/;
 
 const LITERAL = /^`[^`]+`(?:\s*\([^()]*\))?$/u;
 
+// What one filled cell adds to its column's statistics, one bit each (filled and unique are the column's).
+const LITERALS = 1;
+const STATUSES = 2;
+const CHECKS = 4;
+const MARKS = 8;
+const IDS = 16;
+const NUMBERED = 32;
+const WORDS = 64;
+const NUMBERS = 128;
+const LETTERS = 256;
+const DATES = 512;
+const HANDLES = 1024;
+const CODE = 2048;
+
+/** The bits a cell (display text, trimmed; raw Markdown) adds to its column's statistics; -1 for an empty cell. */
+function cellTraits(c: string, raw: string, vocab: Vocabulary, isId: (cell: string) => boolean): number {
+  if (EMPTY.test(c)) return -1;
+  let t = 0;
+  if (LITERAL.test(raw.trim())) t |= LITERALS;
+  if (vocab.read(c).status !== 'none') t |= STATUSES;
+  const word = stripLeadingMarks(c).replace(/^[*_`~]+/u, '');
+  if (CHECK_WORDS.test(word)) t |= CHECKS;
+  if (/^(?:[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\s*)+$|^:[a-z0-9_+-]+:$/u.test(c)) t |= MARKS;
+  const idShaped = isId(c);
+  if (idShaped) t |= IDS;
+  if (splitNumberedName(c)) t |= NUMBERED;
+  if (/\s/.test(c) && !idShaped) t |= WORDS;
+  if (NUMERIC.test(c)) t |= NUMBERS;
+  if (/\p{L}/u.test(c)) t |= LETTERS;
+  if (DATE_LIKE.test(c)) t |= DATES;
+  if (/^@[\w.-]+$/.test(c)) t |= HANDLES;
+  if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) t |= CODE;
+  return t;
+}
+
 function statsOf(cells: string[], raw: string[], vocab: Vocabulary, isId: (cell: string) => boolean): ColumnStats {
   const s: ColumnStats = {
     filled: 0,
@@ -272,29 +307,62 @@ function statsOf(cells: string[], raw: string[], vocab: Vocabulary, isId: (cell:
   const seen = new Set<string>();
   cells.forEach((cell, i) => {
     const c = cell.trim();
-    if (EMPTY.test(c)) return;
+    const t = cellTraits(c, raw[i] ?? '', vocab, isId);
+    if (t === -1) return;
     s.filled++;
-    if (LITERAL.test(raw[i]?.trim() ?? '')) s.literals++;
-    const reading = vocab.read(c);
-    if (reading.status !== 'none') s.statuses++;
-    const word = stripLeadingMarks(c).replace(/^[*_`~]+/u, '');
-    if (CHECK_WORDS.test(word)) s.checks++;
-    if (/^(?:[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\s*)+$|^:[a-z0-9_+-]+:$/u.test(c)) s.marks++;
-    const idShaped = isId(c);
-    if (idShaped) s.ids++;
-    if (splitNumberedName(c)) s.numbered++;
+    if (t & LITERALS) s.literals++;
+    if (t & STATUSES) s.statuses++;
+    if (t & CHECKS) s.checks++;
+    if (t & MARKS) s.marks++;
+    if (t & IDS) s.ids++;
+    if (t & NUMBERED) s.numbered++;
     if (!seen.has(c)) {
       seen.add(c);
       s.unique++;
     }
-    if (/\s/.test(c) && !idShaped) s.words++;
-    if (NUMERIC.test(c)) s.numbers++;
-    if (/\p{L}/u.test(c)) s.letters++;
-    if (DATE_LIKE.test(c)) s.dates++;
-    if (/^@[\w.-]+$/.test(c)) s.handles++;
-    if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) s.code++;
+    if (t & WORDS) s.words++;
+    if (t & NUMBERS) s.numbers++;
+    if (t & LETTERS) s.letters++;
+    if (t & DATES) s.dates++;
+    if (t & HANDLES) s.handles++;
+    if (t & CODE) s.code++;
   });
   return s;
+}
+
+/** One cell rewritten: its column, its row among the table's body rows, and its display and raw text before and after. */
+export interface CellChange {
+  col: number;
+  row: number;
+  before: { cell: string; raw: string };
+  after: { cell: string; raw: string };
+}
+
+/**
+ * Whether planColumns (without `read` settings) reads a table as it did after
+ * these cells changed: each new cell adds to its column's statistics what the
+ * old one did, and its column keeps as many distinct values. `column(i)` gives
+ * column i's display cells before the changes. False when unsure (group rows).
+ */
+export function readsAlike(changes: CellChange[], column: (i: number) => string[], vocab: Vocabulary): boolean {
+  const [first, second] = [column(0), column(1)];
+  if (groupRows(first.map((c, r) => [c, second[r] ?? '']))) return false;
+  const cols = new Map<number, string[]>();
+  for (const { col, row, before, after } of changes) {
+    const a = before.cell.trim();
+    const b = after.cell.trim();
+    const t = cellTraits(a, before.raw, vocab, isIdShaped);
+    if (t !== cellTraits(b, after.raw, vocab, isIdShaped)) return false;
+    if (t === -1 || a === b) continue;
+    let cells = cols.get(col);
+    if (!cells) cols.set(col, (cells = column(col).map((c) => c.trim())));
+    if (cells[row] !== a) return false;
+    // One `a` fewer, one `b` more: as many distinct values when both or neither change the count.
+    const count = (v: string) => cells.reduce((n, c) => (c === v ? n + 1 : n), 0);
+    if ((count(a) === 1) !== (count(b) === 0)) return false;
+    cells[row] = b;
+  }
+  return true;
 }
 
 const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled);

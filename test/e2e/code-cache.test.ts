@@ -1,0 +1,79 @@
+// V8's code cache of the main bundle (src/cli/boot.ts): made once per build in
+// plan's cache folder like the other cache files, and never able to change what
+// plan does, whatever is found in its place.
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plan, ROOT, SEED, tempDir } from '../helpers/run.js';
+
+const BUILD = readFileSync(join(ROOT, 'dist', 'BUILD_ID'), 'utf8').trim();
+const dirs: { cleanup: () => void }[] = [];
+afterAll(() => {
+  for (const d of dirs) d.cleanup();
+});
+
+function fresh(): { env: Record<string, string>; file: string } {
+  const t = tempDir();
+  dirs.push(t);
+  return { env: { XDG_CACHE_HOME: t.dir }, file: join(t.dir, 'plan', 'code', 'cli.bin') };
+}
+
+// A command of the main bundle and one that loads lazy bundles (the Markdown parser, the summary).
+const COMMANDS = [
+  ['-f', SEED, 'list', '--week', '1'],
+  ['-f', SEED, 'summary', '--json'],
+];
+const expected = COMMANDS.map((args) => plan(args, { env: { PLAN_NO_CACHE: '1' } }));
+
+function sameAsWithoutCache(env: Record<string, string>): void {
+  COMMANDS.forEach((args, k) => {
+    const r = plan(args, { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(expected[k]!.stdout);
+  });
+}
+
+describe('the code cache of the main bundle', () => {
+  it('is made by the first run, private, headed by the build, and used as it is by the next', () => {
+    const { env, file } = fresh();
+    expect(expected.every((r) => r.code === 0 && r.stdout.length > 0)).toBe(true);
+    sameAsWithoutCache(env);
+    const st = statSync(file);
+    expect(st.mode & 0o777).toBe(0o600);
+    expect(
+      readFileSync(file)
+        .subarray(0, BUILD.length + 1)
+        .toString('latin1'),
+    ).toBe(`${BUILD}\n`);
+    sameAsWithoutCache(env);
+    // Accepted: not made again (a new file is renamed over the old one when it is).
+    expect(statSync(file).ino).toBe(st.ino);
+  });
+
+  it('is replaced when it is damaged or another build’s, and the command does what it does without it', () => {
+    for (const bytes of [Buffer.from(`${BUILD}\n${'x'.repeat(5000)}`), Buffer.from(`0000000000000000\n${'y'.repeat(100)}`), Buffer.alloc(0)]) {
+      const { env, file } = fresh();
+      mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+      writeFileSync(file, bytes, { mode: 0o600 });
+      const before = statSync(file).ino;
+      sameAsWithoutCache(env);
+      expect(statSync(file).ino).not.toBe(before);
+      expect(readFileSync(file).length).toBeGreaterThan(1000);
+    }
+  });
+
+  it('never follows a link planted at its name, and is not made with PLAN_NO_CACHE', () => {
+    const { env, file } = fresh();
+    const target = join(file, '..', '..', 'elsewhere.bin');
+    mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+    writeFileSync(target, 'keep me');
+    symlinkSync(target, file);
+    sameAsWithoutCache(env);
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+    expect(lstatSync(file).isSymbolicLink()).toBe(false);
+    const none = fresh();
+    sameAsWithoutCache({ ...none.env, PLAN_NO_CACHE: '1' });
+    expect(existsSync(join(none.file, '..'))).toBe(false);
+  });
+});

@@ -1,0 +1,235 @@
+// The history's fast path (a version read from the one before it when only
+// statuses or owners changed) against a whole parse of every version: random
+// edits of synthetic plans, chained as `plan log` chains them, and the log and
+// burndown of a synthetic repository computed both ways.
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { buildFromText, repairFor } from '../../src/load/load.js';
+import { lineEdits, nextVersion } from '../../src/history/incremental.js';
+import { snapshotOf } from '../../src/history/snapshot.js';
+import type { Plan } from '../../src/model/types.js';
+import { genPlan } from '../helpers/gen.js';
+import { importHistory, makeRepo } from '../helpers/git.js';
+
+const MIXED = [
+  '# Mixed',
+  '',
+  'Last updated: 2026-01-02',
+  '',
+  '## Sprint 1',
+  '',
+  '| ID | Task | Status | Owner | Depends |',
+  '|----|------|--------|-------|---------|',
+  '| A-1 | Alpha | ✅ Done | Ana | |',
+  '| A-2 | Beta | ⏳ Pending | | A-1 |',
+  '| A-3 | Gamma | 🔄 In Progress | Bo | A-2 |',
+  '',
+  'ID | Task | Status',
+  '---|------|-------',
+  'B-1 | No pipes | pending',
+  'B-2 | Still none | done',
+  '',
+  '### Week 2',
+  '',
+  '- [ ] Item one',
+  '- [x] Item two',
+  '  - [ ] Nested three',
+  '- ⏳ Emoji item',
+  '',
+  '## Done section ✅',
+  '',
+  '| Week | Focus | Status |',
+  '|------|-------|--------|',
+  '| W1 | Setup | ✅ |',
+  '| W2 | Build | ⏳ |',
+  '',
+  '| Task | State | Who |',
+  '|---|---|---|',
+  '| Ledger-ish | blocked | Cy |',
+  '| Other | cancelled | |',
+  '| Total | 2 | |',
+  '',
+].join('\n');
+
+const STATUS_WORDS = [
+  '✅ Complete',
+  '🔄 In Progress',
+  '⏳ Pending',
+  '❌ Blocked',
+  'Done',
+  'done',
+  'WIP',
+  '',
+  'maybe',
+  'N/A',
+  '~~cancelled~~',
+  '[x]',
+  '✅',
+  '⏳',
+  'Total',
+];
+const OWNERS = ['Ana', 'Bo', '', 'Any Agent', '@cy', '—'];
+const CHARS = ['|', '\\', '`', '#', '-', ' ', 'x', '🔄', '[ ]', '**'];
+
+function rng(seed: number) {
+  let state = seed >>> 0 || 1;
+  return () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
+}
+
+/** One random change to a random line: mostly a cell rewritten, sometimes a character, a checkbox, a line added or removed. */
+function mutate(text: string, rand: () => number): string {
+  const lines = text.split('\n');
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const i = Math.floor(rand() * lines.length);
+  const line = lines[i]!;
+  const r = rand();
+  const known = STATUS_WORDS.slice(0, 7);
+  const flip = lines.findIndex((l, j) => j >= i && known.some((w) => l.includes(`| ${w} |`)));
+  if (r < 0.6 && flip !== -1) {
+    // What most commits do: a status word for another, or an owner for another.
+    const from = known.find((w) => lines[flip]!.includes(`| ${w} |`))!;
+    const owner = OWNERS.find((o) => o && lines[flip]!.includes(`| ${o} |`));
+    lines[flip] =
+      owner && rand() < 0.3 ? lines[flip]!.replace(`| ${owner} |`, `| ${pick(OWNERS)} |`) : lines[flip]!.replace(`| ${from} |`, `| ${pick(known)} |`);
+  } else if (r < 0.75 && line.includes('|')) {
+    const cells = line.split('|');
+    const k = Math.floor(rand() * cells.length);
+    cells[k] = ` ${pick(rand() < 0.7 ? STATUS_WORDS : OWNERS)} `;
+    lines[i] = cells.join('|');
+  } else if (r < 0.85) {
+    const at = Math.floor(rand() * (line.length + 1));
+    lines[i] = line.slice(0, at) + pick(CHARS) + line.slice(at);
+  } else if (r < 0.92) {
+    lines[i] = line.includes('[ ]') ? line.replace('[ ]', '[x]') : line.replace('[x]', '[ ]');
+  } else if (r < 0.96) {
+    lines.splice(i, 1);
+  } else {
+    lines.splice(i, 0, line);
+  }
+  return lines.join('\n');
+}
+
+/** What history keeps of a model, and where its tasks are (what the next step is read from). */
+const reading = (p: Plan) => ({ snapshot: snapshotOf(p), tasks: p.tasks });
+
+/** Chains `steps` random versions; returns how many the fast path read. */
+async function chain(start: string, seed: number, steps: number): Promise<number> {
+  const rand = rng(seed);
+  let text = start;
+  let plan = await buildFromText('/nonexistent/plan.md', text, false);
+  let fast = 0;
+  for (let s = 0; s < steps; s++) {
+    let next = text;
+    const n = rand() < 0.7 ? 1 : 2;
+    for (let k = 0; k < n; k++) next = mutate(next, rand);
+    const stepped = nextVersion(plan, text, next, await repairFor(next));
+    const full = await buildFromText('/nonexistent/plan.md', next, false);
+    if (stepped) {
+      fast++;
+      expect(reading(stepped.plan), `seed ${seed}, step ${s}`).toEqual(reading(full));
+    }
+    text = next;
+    plan = stepped?.plan ?? full;
+  }
+  return fast;
+}
+
+describe('a version read from the one before', () => {
+  it('equals a whole parse over random edits of a generated plan', async () => {
+    let fast = 0;
+    for (let seed = 1; seed <= 2; seed++) fast += await chain(genPlan(100, seed), seed, 40);
+    expect(fast).toBeGreaterThan(25);
+  });
+
+  it('equals a whole parse over random edits of a plan with items, headings, week and pipe-less tables', async () => {
+    let fast = 0;
+    for (let seed = 1; seed <= 8; seed++) fast += await chain(MIXED, seed * 7, 25);
+    expect(fast).toBeGreaterThan(10);
+  });
+
+  it('takes a status flip and an owner change, and leaves anything else to a whole parse', async () => {
+    const text = genPlan(20, 4);
+    const plan = await buildFromText('/nonexistent/plan.md', text, false);
+    const row = text.split('\n').findIndex((l) => l.startsWith('| 1.3 |'));
+    const swap = (f: (cells: string[]) => void) => {
+      const lines = text.split('\n');
+      const cells = lines[row]!.split('|');
+      f(cells);
+      lines[row] = cells.join('|');
+      return lines.join('\n');
+    };
+    const id = (s: string) => s;
+    expect(
+      nextVersion(
+        plan,
+        text,
+        swap((c) => (c[4] = c[4]!.includes('Pending') ? ' ✅ Complete ' : ' ⏳ Pending ')),
+        id,
+      ),
+    ).not.toBeNull();
+    expect(
+      nextVersion(
+        plan,
+        text,
+        swap((c) => (c[3] = ' Zed ')),
+        id,
+      ),
+    ).not.toBeNull();
+    expect(
+      nextVersion(
+        plan,
+        text,
+        swap((c) => (c[2] = ' renamed ')),
+        id,
+      ),
+    ).toBeNull();
+    expect(
+      nextVersion(
+        plan,
+        text,
+        swap((c) => (c[4] = ' not a status ')),
+        id,
+      ),
+    ).toBeNull();
+    expect(nextVersion(plan, text, `${text}\nmore\n`, id)).toBeNull();
+    expect(nextVersion(plan, text, text, id)).toBeNull();
+  });
+
+  it('cuts each changed line to its changed middle, never between the halves of a surrogate pair', () => {
+    expect(lineEdits('a\n| 🔄 x |\nb', 'a\n| 🔁 x |\nb')).toEqual([{ start: 4, end: 6, expect: '🔄', text: '🔁' }]);
+    expect(lineEdits('abc\nd', 'aXc\nd')).toEqual([{ start: 1, end: 2, expect: 'b', text: 'X' }]);
+    expect(lineEdits('abc\nd', 'abc')).toBeNull();
+  });
+});
+
+describe('plan log and burndown read through the fast path', () => {
+  const repo = makeRepo();
+  afterAll(() => repo.cleanup());
+
+  it('give what a whole parse of every version gives, on a repository of random edits', async () => {
+    const rand = rng(11);
+    const texts = [genPlan(100, 5)];
+    for (let k = 1; k < 30; k++) texts.push(mutate(mutate(texts[k - 1]!, rand), rand));
+    importHistory(repo, 'PLAN.md', texts);
+    const file = join(repo.dir, 'PLAN.md');
+    const both = async () => {
+      const [{ planLog }, { burndown }] = await Promise.all([import('../../src/history/log.js'), import('../../src/history/burndown.js')]);
+      return { log: await planLog(file, 'PLAN.md'), burn: await burndown(file, 'PLAN.md', {}, 'sprint') };
+    };
+    const fast = await both();
+    vi.resetModules();
+    let wholeReads = 0;
+    vi.doMock('../../src/history/incremental.js', () => ({
+      nextVersion: () => {
+        wholeReads++;
+        return null;
+      },
+    }));
+    const whole = await both();
+    vi.doUnmock('../../src/history/incremental.js');
+    vi.resetModules();
+    expect(fast.log.length).toBe(30);
+    expect(wholeReads).toBeGreaterThan(0);
+    expect(fast).toEqual(whole);
+  });
+});

@@ -71,9 +71,14 @@ function frame(title: string, body: string, rows: number): string {
 }
 
 /** The plan's bytes now, or null (gone, or not a file plan reads): never blocks, even on a FIFO. */
-function readBytes(path: string): Buffer | null {
+/** The file's bytes, or why there are none (gone, not a regular file, …): a change between two reasons is a change too. */
+function readBytes(path: string): Buffer | string {
   const r = readFileBytes(path, { max: maxBytes() });
-  return 'bytes' in r ? r.bytes : null;
+  return 'bytes' in r ? r.bytes : `${r.failure}:${r.detail}`;
+}
+
+function sameState(a: Buffer | string, b: Buffer | string): boolean {
+  return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b);
 }
 
 /** The title line, cut to `width` columns with the way out kept in view. */
@@ -116,7 +121,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   const display = displayPath(path);
   const tty = ctx.mode === 'table';
   const stdout = runtime().stdout;
-  let last: Buffer | null | undefined;
+  let last: Buffer | string | undefined;
   let drawing = Promise.resolve();
 
   const draw = (force = false) => {
@@ -127,7 +132,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
         // a folder that cannot be watched now (gone mid-checkout): the others still are
       }
       const bytes = readBytes(path);
-      if (!force && last !== undefined && (bytes === last || (bytes && last && bytes.equals(last)))) return;
+      if (!force && last !== undefined && sameState(bytes, last)) return;
       last = bytes;
       if (tty) ctx.width = stdout.columns || ctx.width;
       const body = await renderView(view, ctx, filters, path);

@@ -210,6 +210,8 @@ describe('plan watch', () => {
       ['-f', 'plan.md', 'watch'],
       async (dir, watch) => {
         unlinkSync(join(dir, 'plan.md'));
+        // The gone snapshot first, then the FIFO: a second state with no bytes is still a change to draw.
+        await until(() => watch.output().includes('is gone'), 'a snapshot saying the plan is gone');
         expect(spawnSync('mkfifo', [join(dir, 'plan.md')]).status).toBe(0);
         await until(() => watch.output().includes('not a regular file'), 'a snapshot of the FIFO');
         watch.child.kill('SIGTERM');

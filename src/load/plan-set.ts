@@ -15,6 +15,8 @@ export interface PlanSet {
   loaded: Loaded;
   /** One line per file that could not be read, naming it. */
   failures: string[];
+  /** Those files, as the user sees their paths. */
+  unread: string[];
 }
 
 /** The folder all the files are in, as the user sees it (`plans/`, or `.`). */
@@ -70,6 +72,7 @@ function joinPlans(parts: PlanPart[], label: string): Plan {
  */
 export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
   const failures: string[] = [];
+  const unread: string[] = [];
   const parts: PlanPart[] = [];
   for (const path of paths) {
     try {
@@ -79,6 +82,7 @@ export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
       const failure = asPlanError(e);
       if (!failure) throw e;
       failures.push(failure.message);
+      unread.push(displayPath(path));
     }
   }
   const label = commonFolder(paths);
@@ -89,12 +93,12 @@ export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
     );
   }
   const plan = joinPlans(parts, label);
-  return { loaded: { path: parts[0]!.path, display: label, bytes: Buffer.alloc(0), text: '', plan }, failures };
+  return { loaded: { path: parts[0]!.path, display: label, bytes: Buffer.alloc(0), text: '', plan }, failures, unread };
 }
 
 /** The plan `-f` (or $PLAN_FILE, `.planrc.json`, discovery) names: one file as it always was, several joined. */
 export async function loadPlanFiles(explicit: string | readonly string[] | undefined): Promise<PlanSet> {
   const files = locatePlanFiles(explicit);
-  if (!files.many) return { loaded: await loadPlan(files.paths[0]!), failures: [] };
+  if (!files.many) return { loaded: await loadPlan(files.paths[0]!), failures: [], unread: [] };
   return loadPlanSet(files.paths);
 }

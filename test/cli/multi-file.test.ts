@@ -288,3 +288,40 @@ describe('completion of a plan of several files', () => {
     expect(r.stdout).toBe('sprint1.md#1.1\tSet up repo\nsprint1.md#1.2\tWrite parser\nA-1\tWire it\nsprint2.md#1.1\tDesign API\nsprint2.md#1.2\tBuild API\n');
   });
 });
+
+describe('a plan with a file that cannot be read', () => {
+  const A = '- [ ] 1.2 Task in a\n';
+  const B = `- [ ] 1.2 Task in b, a long enough title to pass the limit ${'x'.repeat(80)}\n`;
+  const REFUSED =
+    ': cannot be read, and a write needs every file of the plan to know which task an id names; nothing written: fix it (plan list says why), or name the file to write with -f <file>\n';
+
+  it('refuses a write (set, edit, add, next --claim), changing no file', async () => {
+    const f = folder({ 'plans/a.md': A, 'plans/sub/b.md': B });
+    const env = { PLAN_MAX_BYTES: '130' };
+    for (const args of [
+      ['-f', 'plans', 'set', '1.2', 'done'],
+      ['-f', 'plans', 'edit', '1.2', '--title', 'x'],
+      ['-f', 'plans', 'add', 'New', '--in', 'a.md'],
+      ['-f', 'plans', 'next', '--claim', '--owner', 'bob'],
+    ]) {
+      const r = await f.run(args, env);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`plan: plans/sub/b.md${REFUSED}`);
+    }
+    expect(f.read('plans/a.md').toString()).toBe(A);
+    expect(f.read('plans/sub/b.md').toString()).toBe(B);
+    const list = await f.run(['-f', 'plans', 'list', '--json'], env);
+    expect(list.code).toBe(1);
+    expect(list.stderr).toMatch(/^plan: plans\/sub\/b\.md: [^\n]*\n$/);
+    expect(ids(list.stdout)).toEqual(['1.2']);
+  });
+
+  it('refuses a write when a file $PLAN_FILE names is missing', async () => {
+    const f = folder({ 'plans/a.md': A });
+    const r = await f.run(['set', '1.2', 'done'], { PLAN_FILE: 'plans/a.md:plans/missing.md' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`plan: plans/missing.md${REFUSED}`);
+    expect(f.read('plans/a.md').toString()).toBe(A);
+  });
+});

@@ -26,10 +26,13 @@ function skipFolder(name: string): boolean {
 const isMarkdown = (name: string) => /\.(?:md|markdown)$/i.test(name);
 const isGlob = (s: string) => /[*?[{]/.test(s);
 
-/** Every Markdown file below `dir` (links to folders are not followed: no loops), sorted. */
+/** How deep a walk goes below the folder it starts in: deeper is no plan layout, and a bound keeps a pathological tree from running on. */
+const MAX_DEPTH = 32;
+
+/** Every Markdown file below `dir` (links to folders are not followed: no loops, no way out), sorted. */
 function markdownBelow(dir: string): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
+  const walk = (d: string, depth: number) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(d, { withFileTypes: true });
@@ -38,12 +41,13 @@ function markdownBelow(dir: string): string[] {
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = join(d, e.name);
+      // A Dirent of a link says isSymbolicLink, never isDirectory: linked folders are not entered.
       if (e.isDirectory()) {
-        if (!skipFolder(e.name)) walk(full);
+        if (!skipFolder(e.name) && depth < MAX_DEPTH) walk(full, depth + 1);
       } else if (isMarkdown(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) out.push(full);
     }
   };
-  walk(dir);
+  walk(dir, 0);
   return out;
 }
 
@@ -64,20 +68,26 @@ function isDirectory(path: string): boolean {
 }
 
 /**
- * Whether `name` matches the glob `pattern` (`*`, `?`, `**` across folders), by
- * walking both once with backtracking to the last star only: linear in practice,
- * never a regular expression built from the user's text.
+ * Whether `name` matches the glob `pattern` (`*`, `?`, `**` across folders),
+ * never a regular expression built from the user's text. Consecutive `**` are
+ * one, and each (pattern segment, name segment) pair is tried once: at most
+ * their product of steps, however many `**` the pattern holds.
  */
 export function globMatches(pattern: string, name: string): boolean {
-  const p = pattern.split('/');
+  const p = pattern.split('/').filter((s, i, all) => s !== '**' || all[i - 1] !== '**');
   const n = name.split('/');
+  const failed = new Set<number>();
   const seg = (pi: number, ni: number): boolean => {
     if (pi === p.length) return ni === n.length;
+    const key = pi * (n.length + 1) + ni;
+    if (failed.has(key)) return false;
+    let ok: boolean;
     if (p[pi] === '**') {
-      for (let k = ni; k <= n.length; k++) if (seg(pi + 1, k)) return true;
-      return false;
-    }
-    return ni < n.length && wildcard(p[pi]!, n[ni]!) && seg(pi + 1, ni + 1);
+      ok = false;
+      for (let k = ni; k <= n.length && !ok; k++) ok = seg(pi + 1, k);
+    } else ok = ni < n.length && wildcard(p[pi]!, n[ni]!) && seg(pi + 1, ni + 1);
+    if (!ok) failed.add(key);
+    return ok;
   };
   return seg(0, 0);
 }

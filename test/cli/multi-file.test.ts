@@ -140,6 +140,26 @@ describe('which files make the plan', () => {
     expect(globMatches('s?rint*.md', 'sprint12.md')).toBe(true);
     expect(globMatches('a*b*c*d', `${'a'.repeat(5000)}x`)).toBe(false);
   });
+
+  it('matches many ** against a deep path without trying every split (it used to be exponential)', () => {
+    const deep = `${Array.from({ length: 40 }, (_, i) => `d${i}`).join('/')}/plan.md`;
+    const pattern = Array.from({ length: 12 }, () => '**/x*').join('/');
+    expect(globMatches(pattern, deep)).toBe(false);
+    expect(globMatches(`${pattern}/**/*.md`, deep.replace(/d(\d+)/g, 'x$1'))).toBe(true);
+    expect(globMatches('**/**/**/**/**/**/**/**/**/**/**/**/*.txt', deep)).toBe(false);
+  });
+
+  it('walks a folder at most 32 levels deep', async () => {
+    const deep = `${Array.from({ length: 40 }, (_, i) => `d${i}`).join('/')}`;
+    const f = folder({
+      'plans/a.md': '- [ ] A-1 Top\n',
+      [`plans/${deep}/z.md`]: '- [ ] Z-1 Too deep\n',
+      [`plans/${deep.split('/').slice(0, 31).join('/')}/y.md`]: '- [ ] Y-1 Deep\n',
+    });
+    const r = await f.run(['-f', 'plans', 'list', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ids(r.stdout)).toEqual(['A-1', 'Y-1']);
+  });
 });
 
 describe('reading a plan of several files', () => {

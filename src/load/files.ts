@@ -134,14 +134,15 @@ function expand(entry: string, cwd: string): { paths: string[]; many: boolean } 
 
 function combine(entries: readonly string[], cwd: string, what: string): PlanFiles {
   const seen = new Set<string>();
-  let many = entries.length > 1;
+  let many = false;
   for (const e of entries) {
     const r = expand(e, cwd);
     many ||= r.many;
     if (r.many && r.paths.length === 0) throw new UsageError(`${what} ${e}: no Markdown files there; pass plan files, a folder that holds some, or a glob`);
     for (const p of r.paths) seen.add(p);
   }
-  return { paths: [...seen], many };
+  // Counted after the repeats are gone: `-f a.md -f a.md` is one file.
+  return { paths: [...seen], many: many || seen.size > 1 };
 }
 
 /** The `files` globs of the nearest `.planrc.json` (this folder up to the repository root), relative to it; null without one. */
@@ -178,7 +179,10 @@ function filesSetting(file: string): string[] | null {
 export function locatePlanFiles(explicit: string | readonly string[] | undefined, cwd = runtime().cwd(), env = runtime().env): PlanFiles {
   const given = typeof explicit === 'string' ? [explicit] : (explicit ?? []);
   if (given.length === 1 && !isGlob(given[0]!) && !isDirectory(resolve(cwd, given[0]!))) return { paths: [locatePlan(given[0], cwd, env)], many: false };
-  if (given.length > 0) return combine(given, cwd, '-f');
+  if (given.length > 0) {
+    const files = combine(given, cwd, '-f');
+    return files.many ? files : { paths: [locatePlan(files.paths[0], cwd, env)], many: false };
+  }
   const fromEnv = envText('PLAN_FILE', env);
   if (fromEnv) return combine(fromEnv.split(':').filter(Boolean), cwd, 'PLAN_FILE');
   const configured = configuredFiles(cwd);

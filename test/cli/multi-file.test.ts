@@ -50,6 +50,13 @@ describe('which files make the plan', () => {
     expect(tasks.map((t) => t.file)).toEqual(['plans/sprint1.md', 'plans/sprint1.md', 'plans/sprint1.md', 'plans/sub/sprint2.md', 'plans/sub/sprint2.md']);
   });
 
+  it('-f given twice with one file is a plan of one file (check works on it)', async () => {
+    const f = folder(PLAN);
+    const r = await f.run(['-f', 'plans/sprint1.md', '-f', './plans/sprint1.md', 'check', '--json']);
+    expect(r.stderr).not.toContain('this command works on one file');
+    expect(JSON.parse(r.stdout).file).toBe('plans/sprint1.md');
+  });
+
   it('takes Markdown files the shell spread after -f, before or after the command', async () => {
     const f = folder(PLAN);
     for (const args of [

@@ -1,10 +1,10 @@
 // Which files make the plan: every -f (a file, a folder, a glob), else $PLAN_FILE
-// (a `:`-separated list, or a folder), else the `files` globs of the nearest
+// (a list split as PATH is, or a folder), else the `files` globs of the nearest
 // `.planrc.json`, else the one file locatePlan finds. One file keeps today's
 // path exactly (locatePlan); only a plan of several files is walked and globbed.
 
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { delimiter, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../system/errors.js';
 import { envText } from '../system/env.js';
 import { runtime } from '../system/runtime.js';
@@ -175,6 +175,11 @@ function filesSetting(file: string): string[] | null {
   return files as string[];
 }
 
+/** $PLAN_FILE's paths: split as PATH is (`:`, `;` on Windows, where `:` is in `C:\`). */
+export function planFileList(text: string, separator: string = delimiter): string[] {
+  return text.split(separator).filter(Boolean);
+}
+
 /** The files of the plan (see the top of this file). */
 export function locatePlanFiles(explicit: string | readonly string[] | undefined, cwd = runtime().cwd(), env = runtime().env): PlanFiles {
   const given = typeof explicit === 'string' ? [explicit] : (explicit ?? []);
@@ -184,7 +189,7 @@ export function locatePlanFiles(explicit: string | readonly string[] | undefined
     return files.many ? files : { paths: [locatePlan(files.paths[0], cwd, env)], many: false };
   }
   const fromEnv = envText('PLAN_FILE', env);
-  if (fromEnv) return combine(fromEnv.split(':').filter(Boolean), cwd, 'PLAN_FILE');
+  if (fromEnv) return combine(planFileList(fromEnv), cwd, 'PLAN_FILE');
   const configured = configuredFiles(cwd);
   if (configured) {
     // The globs are the repository's: a file they reach through a link out of it is refused, as discovery refuses one.

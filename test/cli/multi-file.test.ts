@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tempDir } from '../helpers/run.js';
 import { runCli } from '../helpers/cli.js';
-import { globMatches } from '../../src/load/files.js';
+import { globMatches, planFileList } from '../../src/load/files.js';
 
 const SPRINT1 =
   '# Sprint 1\n\n| ID | Task | Status | Depends |\n|----|------|--------|---------|\n| 1.1 | Set up repo | done | |\n| 1.2 | Write parser | pending | |\n| A-1 | Wire it | pending | sprint2.md#1.1 |\n';
@@ -103,6 +103,11 @@ describe('which files make the plan', () => {
     const f = folder(PLAN);
     expect(ids((await f.run(['list', '--json'], { PLAN_FILE: 'plans/sprint1.md:plans/sub/sprint2.md' })).stdout)).toHaveLength(5);
     expect(ids((await f.run(['list', '--json'], { PLAN_FILE: 'plans/sub' })).stdout)).toEqual(['1.1', '1.2']);
+  });
+
+  it('splits $PLAN_FILE as PATH is split: on Windows at ;, keeping C:\\ whole', () => {
+    expect(planFileList('C:\\plans\\a.md;D:\\b.md;', ';')).toEqual(['C:\\plans\\a.md', 'D:\\b.md']);
+    expect(planFileList('plans/a.md:plans/b.md', ':')).toEqual(['plans/a.md', 'plans/b.md']);
   });
 
   it('reads the files globs of .planrc.json when no -f is given', async () => {

@@ -24,7 +24,8 @@ function skipFolder(name: string): boolean {
 }
 
 const isMarkdown = (name: string) => /\.(?:md|markdown)$/i.test(name);
-const isGlob = (s: string) => /[*?[{]/.test(s);
+// Only what globMatches matches: a `[` or `{` in a file name is itself.
+const isGlob = (s: string) => /[*?]/.test(s);
 
 /** How deep a walk goes below the folder it starts in: deeper is no plan layout, and a bound keeps a pathological tree from running on. */
 const MAX_DEPTH = 32;

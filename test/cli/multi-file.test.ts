@@ -137,6 +137,16 @@ describe('which files make the plan', () => {
     );
   });
 
+  it('takes [ and { in a path as themselves, not as a glob', async () => {
+    const f = folder({ 'plans/a[1].md': '- [ ] A-1 Bracketed\n', 'plans/b{2}.md': '- [ ] B-1 Braced\n' });
+    const missing = await f.run(['-f', 'plans/nope[1].md', 'list']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('plan: plans/nope[1].md: no such file; check the path, or pass -f <file> / set PLAN_FILE\n');
+    const r = await f.run(['-f', 'plans/a[1].md', '-f', 'plans/b{2}.md', 'list', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ids(r.stdout)).toEqual(['A-1', 'B-1']);
+  });
+
   it('says so when a folder holds no Markdown file', async () => {
     const f = folder({ 'empty/readme.txt': 'x\n' });
     const r = await f.run(['-f', 'empty', 'list']);

@@ -39,7 +39,7 @@ async function joined(explicit: Explicit): Promise<{ plan: Plan; label: string }
   const files = locatePlanFiles(explicit);
   if (!files.many) return { path: files.paths[0]! };
   const { loadPlanSet } = await import('../load/plan-set.js');
-  const set = await loadPlanSet(files.paths);
+  const set = await loadPlanSet(files);
   if (set.unread.length) {
     const it = set.unread.length > 1 ? 'them' : 'it';
     throw new PlanError(

@@ -3,12 +3,12 @@
 // `.planrc.json`, else the one file locatePlan finds. One file keeps today's
 // path exactly (locatePlan); only a plan of several files is walked and globbed.
 
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { delimiter, dirname, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../system/errors.js';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { PlanError, UsageError } from '../system/errors.js';
 import { envText } from '../system/env.js';
 import { runtime } from '../system/runtime.js';
-import { insideRepository, locatePlan } from './locate.js';
+import { locatePlan, repositoryOf } from './locate.js';
 import { readFileBytes } from '../fs/read.js';
 
 export interface PlanFiles {
@@ -16,6 +16,8 @@ export interface PlanFiles {
   paths: string[];
   /** Whether the plan is made of several files (a folder or glob always is, whatever it finds). */
   many: boolean;
+  /** Files a `.planrc.json` glob found that are left out, each with the line that says why. */
+  refused?: { path: string; message: string }[];
 }
 
 /** Folders a walk never enters: dependencies, and dot folders but the planning tools' own. */
@@ -173,7 +175,48 @@ function filesSetting(file: string): string[] | null {
   if (!Array.isArray(files) || files.some((f) => typeof f !== 'string' || f === '')) {
     throw new UsageError(`${file}: "files" must be a list of paths or globs, like [".planning/**/*.md", "docs/sprints/*.md"]`);
   }
+  // The repository's setting may name only the repository's files: no way up, no absolute path.
+  const out = (files as string[]).find((f) => isAbsolute(f) || /^[a-z]:/i.test(f) || f.split(/[\\/]/).includes('..'));
+  if (out !== undefined) {
+    throw new UsageError(
+      `${file}: "files" entry ${JSON.stringify(out)} must be relative to the .planrc.json folder, without ".."; to read other files pass -f`,
+    );
+  }
   return files as string[];
+}
+
+/** Why `file` is not inside `root` (a real path) once every link is followed, or null when it is (or is missing: the reader says so). */
+function outside(file: string, root: string, what: string): string | null {
+  let target: string;
+  try {
+    target = realpathSync(file);
+  } catch {
+    return null;
+  }
+  const rel = relative(root, target);
+  if (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return null;
+  const how = lstatSync(file).isSymbolicLink() ? 'a symbolic link to' : 'in a linked folder, really';
+  return `${file}: ${how} ${target}, outside ${what} ${root}; plan does not follow a repository's link out of it (pass -f ${file} to read it anyway)`;
+}
+
+/**
+ * The files `.planrc.json` names, kept to the repository (its folder, outside
+ * one): a file whose real path is elsewhere is refused, or, found by a glob or
+ * a folder, left out with its line (the command then fails, as for a file that
+ * cannot be read).
+ */
+function confined(files: PlanFiles, dir: string): PlanFiles {
+  const repo = repositoryOf(dir);
+  const root = realpathSync(repo ?? dir);
+  const what = repo ? 'the repository' : 'the .planrc.json folder';
+  const refused: { path: string; message: string }[] = [];
+  const paths = files.paths.filter((path) => {
+    const message = outside(path, root, what);
+    if (message) refused.push({ path, message });
+    return !message;
+  });
+  if (refused.length && !files.many) throw new PlanError(refused[0]!.message);
+  return { paths, many: files.many, refused };
 }
 
 /** $PLAN_FILE's paths: split as PATH is (`:`, `;` on Windows, where `:` is in `C:\`). */
@@ -192,11 +235,8 @@ export function locatePlanFiles(explicit: string | readonly string[] | undefined
   const fromEnv = envText('PLAN_FILE', env);
   if (fromEnv) return combine(planFileList(fromEnv), cwd, 'PLAN_FILE');
   const configured = configuredFiles(cwd);
-  if (configured) {
-    // The globs are the repository's: a file they reach through a link out of it is refused, as discovery refuses one.
-    const files = combine(configured.globs, configured.dir, '.planrc.json files:');
-    return { ...files, paths: files.paths.map(insideRepository) };
-  }
+  // The globs are the repository's: a file they reach through a link out of it is refused, as discovery refuses one.
+  if (configured) return confined(combine(configured.globs, configured.dir, '.planrc.json files:'), configured.dir);
   return { paths: [locatePlan(undefined, cwd, env)], many: false };
 }
 

@@ -9,7 +9,7 @@ import { fileRef, idKey } from '../read/ids.js';
 import { asPlanError, PlanError } from '../system/errors.js';
 import { runtime } from '../system/runtime.js';
 import { displayPath, loadPlan, type Loaded } from './load.js';
-import { locatePlanFiles } from './files.js';
+import { locatePlanFiles, type PlanFiles } from './files.js';
 
 export interface PlanSet {
   loaded: Loaded;
@@ -67,12 +67,13 @@ function joinPlans(parts: PlanPart[], label: string): Plan {
 }
 
 /**
- * Loads every file; a file that cannot be read is a failure line and the rest
- * are still read. Files without tasks are left out quietly.
+ * Loads every file; a file that cannot be read (or that was refused, `files.refused`)
+ * is a failure line and the rest are still read. Files without tasks are left out quietly.
  */
-export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
-  const failures: string[] = [];
-  const unread: string[] = [];
+export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
+  const { paths } = files;
+  const failures = (files.refused ?? []).map((r) => r.message);
+  const unread = (files.refused ?? []).map((r) => displayPath(r.path));
   const parts: PlanPart[] = [];
   for (const path of paths) {
     try {
@@ -85,6 +86,7 @@ export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
       unread.push(displayPath(path));
     }
   }
+  if (paths.length === 0) throw new PlanError(`${failures.join('\n')}\n.planrc.json files: no file of the plan could be read`);
   const label = commonFolder(paths);
   if (parts.length === 0) {
     if (failures.length) throw new PlanError(`${failures.join('\n')}\n${label}: no file of the plan could be read`);
@@ -100,5 +102,5 @@ export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
 export async function loadPlanFiles(explicit: string | readonly string[] | undefined): Promise<PlanSet> {
   const files = locatePlanFiles(explicit);
   if (!files.many) return { loaded: await loadPlan(files.paths[0]!), failures: [], unread: [] };
-  return loadPlanSet(files.paths);
+  return loadPlanSet(files);
 }

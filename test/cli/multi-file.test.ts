@@ -121,20 +121,58 @@ describe('which files make the plan', () => {
     expect(refused.stderr).toMatch(/^plan: \S+\.planrc\.json: "files" must be a list of paths or globs, like .*\n$/);
   });
 
-  it('refuses a file the .planrc.json globs reach through a link out of the repository', async () => {
+  it('leaves out a file the .planrc.json globs reach through a link out of the repository, with one line, lists the rest, exit 1', async () => {
     const outside = folder({ 'secret.md': "- [ ] S-1 Not the repository's\n" });
     const f = folder({
       'repo/.git/HEAD': 'ref: refs/heads/main\n',
       'repo/plans/a.md': '- [ ] A-1 Ours\n',
+      'repo/plans/c.md': '- [ ] C-1 Ours too\n',
       'repo/.planrc.json': '{ "files": ["plans/*.md"] }\n',
     });
     symlinkSync(join(outside.dir, 'secret.md'), join(f.dir, 'repo/plans/b.md'));
-    const r = await runCli(['list'], { cwd: join(f.dir, 'repo') });
+    const r = await runCli(['list', '--json'], { cwd: join(f.dir, 'repo') });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(ids(r.stdout)).toEqual(['A-1', 'C-1']);
     expect(r.stderr).toMatch(
       /^plan: \S+b\.md: a symbolic link to \S+secret\.md, outside the repository \S+; plan does not follow a repository's link out of it \(pass -f \S+ to read it anyway\)\n$/,
     );
+    const write = await runCli(['set', 'A-1', 'done'], { cwd: join(f.dir, 'repo') });
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/^plan: plans\/b\.md: cannot be read, and a write needs every file of the plan/);
+    expect(f.read('repo/plans/a.md').toString()).toBe('- [ ] A-1 Ours\n');
+    writeFileSync(join(f.dir, 'repo/.planrc.json'), '{ "files": ["plans/b.md"] }\n');
+    const one = await runCli(['list'], { cwd: join(f.dir, 'repo') });
+    expect(one.code).toBe(1);
+    expect(one.stdout).toBe('');
+    expect(one.stderr).toMatch(/^plan: \S+b\.md: a symbolic link to \S+secret\.md, outside the repository /);
+  });
+
+  it('does not read through a linked folder out of the repository, nor walk into one', async () => {
+    const outside = folder({ 'secret.md': "- [ ] S-1 Not the repository's\n" });
+    const f = folder({
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/plans/a.md': '- [ ] A-1 Ours\n',
+      'repo/.planrc.json': '{ "files": ["linked/*.md", "plans/**/*.md"] }\n',
+    });
+    symlinkSync(outside.dir, join(f.dir, 'repo/linked'));
+    symlinkSync(outside.dir, join(f.dir, 'repo/plans/inner'));
+    const r = await runCli(['list', '--json'], { cwd: join(f.dir, 'repo') });
+    expect(r.code).toBe(1);
+    expect(ids(r.stdout)).toEqual(['A-1']);
+    expect(r.stderr).toMatch(/^plan: \S+linked\/secret\.md: in a linked folder, really \S+secret\.md, outside the repository \S+; [^\n]*\n$/);
+  });
+
+  it('refuses a .planrc.json files entry that is absolute or goes up with ..', async () => {
+    for (const entry of ['../other/*.md', 'plans/../../x.md', '/etc/*.md']) {
+      const f = folder({ 'repo/.git/HEAD': 'x\n', 'repo/plans/a.md': '- [ ] A-1 Ours\n', 'repo/.planrc.json': JSON.stringify({ files: [entry] }) });
+      const r = await runCli(['list'], { cwd: join(f.dir, 'repo') });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^plan: \\S+\\.planrc\\.json: "files" entry ${JSON.stringify(entry).replace(/[.*/]/g, '\\$&')} must be relative to the \\.planrc\\.json folder, without "\\.\\."; to read other files pass -f\n$`,
+        ),
+      );
+    }
   });
 
   it('takes [ and { in a path as themselves, not as a glob', async () => {

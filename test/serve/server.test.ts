@@ -111,6 +111,9 @@ describe('plan serve: who may ask', () => {
     expect([...allowedHosts('127.0.0.1', 8080)].sort()).toEqual(['127.0.0.1:8080', '[::1]:8080', 'localhost:8080']);
     expect(allowedHosts('192.0.2.7', 8080).has('192.0.2.7:8080')).toBe(true);
     expect(allowedHosts('fe80::1', 8080).has('[fe80::1]:8080')).toBe(true);
+    // Port 80: browsers send Host (and Origin) without the port.
+    expect([...allowedHosts('127.0.0.1', 80)].sort()).toEqual(['127.0.0.1', '127.0.0.1:80', '[::1]', '[::1]:80', 'localhost', 'localhost:80']);
+    expect(allowedHosts('127.0.0.1', 8080).has('localhost')).toBe(false);
     const own = Object.values(networkInterfaces()).flatMap((l) => (l ?? []).filter((a) => a.family === 'IPv4').map((a) => `${a.address}:8080`));
     const every = allowedHosts('0.0.0.0', 8080);
     for (const a of own) expect(every.has(a), a).toBe(true);

@@ -9,6 +9,7 @@ import { DependencyGraph, type WaitOptions } from '../query/deps.js';
 import { filterTasks, type Filters } from '../query/filter.js';
 import { pickClaim } from '../query/next.js';
 import { partNamed, resolvePlanTask } from '../query/resolve.js';
+import { fileRef, idKey } from '../read/ids.js';
 import { PlanError, UsageError } from '../system/errors.js';
 import type { OpResult } from './set.js';
 
@@ -23,7 +24,7 @@ export interface WriteTarget {
 }
 
 /** A write's result with the task named as the plan names it (a plan of several files), not as its file does. */
-export function namedInPlan<R extends Pick<OpResult, 'before' | 'task'>>(r: R, to: WriteTarget): R {
+export function namedInPlan<R extends Pick<OpResult, 'before' | 'task'>>(r: R, to: Pick<WriteTarget, 'ref'>): R {
   if (to.ref === undefined || to.ref === r.task.id) return r;
   return { ...r, before: { ...r.before, id: to.ref }, task: { ...r.task, id: to.ref } };
 }
@@ -68,14 +69,22 @@ export async function writeTarget(explicit: Explicit, id: string, filters: Filte
   return { path: part.path, id: local.id, filters: withoutIn(filters), ref: task.id };
 }
 
+export interface AddTarget {
+  path: string;
+  /** How the plan names an id of that file: `sprint2.md#1.3` when another file has it too, else undefined. */
+  refOf(id: string): string | undefined;
+}
+
 /** The file a new task goes to: the plan's one file, or the one `--in` names. */
-export async function addTarget(explicit: Explicit, inFile: string | undefined): Promise<string> {
+export async function addTarget(explicit: Explicit, inFile: string | undefined): Promise<AddTarget> {
   const found = await joined(explicit);
-  if ('path' in found) return found.path;
+  if ('path' in found) return { path: found.path, refOf: () => undefined };
   if (inFile === undefined) {
     throw new UsageError(`${found.label}: the plan is ${found.plan.parts!.length} files; say which one the task goes to with --in <file>`);
   }
-  return partNamed(found.plan, inFile).path;
+  const part = partNamed(found.plan, inFile);
+  const others = new Set(found.plan.parts!.filter((p) => p !== part).flatMap((p) => p.plan.tasks.map((t) => idKey(t.id))));
+  return { path: part.path, refOf: (id) => (others.has(idKey(id)) ? fileRef(part.name, id) : undefined) };
 }
 
 /**
@@ -89,7 +98,7 @@ export async function claimTarget(
   owner: string,
   filters: Filters,
   wait: WaitOptions,
-): Promise<{ path: string; filters: Filters } | { label: string }> {
+): Promise<{ path: string; filters: Filters; ref?: string } | { label: string }> {
   const found = await joined(explicit);
   if ('path' in found) return { path: found.path, filters };
   const graph = new DependencyGraph(found.plan);
@@ -97,5 +106,5 @@ export async function claimTarget(
   const pick = pickClaim(candidates, owner);
   if (!pick) return { label: found.label };
   const { part, local } = partOf(found.plan, pick.task);
-  return { path: part.path, filters: { ...withoutIn(filters), line: String(local.line) } };
+  return { path: part.path, filters: { ...withoutIn(filters), line: String(local.line) }, ref: pick.task.id };
 }

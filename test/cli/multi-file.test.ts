@@ -337,6 +337,21 @@ describe('writing a plan of several files', () => {
     expect(f.read('b.md').toString()).not.toBe('- [ ] B-1 Open work\n');
   });
 
+  it('next --claim and add --in name the task as the plan does when another file has its id', async () => {
+    const f = folder({ 'a.md': '- [x] 1.1 Done already\n', 'b.md': '- [ ] 1.1 Open work\n' });
+    const claimed = await f.run(['-f', 'a.md', '-f', 'b.md', 'next', '--claim', '--owner', 'bob', '--json']);
+    expect(claimed.code, claimed.stderr).toBe(0);
+    expect(JSON.parse(claimed.stdout).task.id).toBe('b.md#1.1');
+    const table = (rows: string) => `| ID | Task | Status |\n|----|------|--------|\n${rows}`;
+    const g = folder({ 'a.md': table('| 1.1 | One | pending |\n'), 'b.md': table('| 1.1 | One | pending |\n| 1.2 | Two | pending |\n') });
+    const added = await g.run(['-f', 'a.md', '-f', 'b.md', 'add', 'New', '--in', 'a.md', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout).task.id).toBe('a.md#1.2');
+    expect(g.read('a.md').toString()).toBe(table('| 1.1 | One | pending |\n| 1.2 | New | pending |\n'));
+    const unique = await g.run(['-f', 'a.md', '-f', 'b.md', 'add', 'Newer', '--in', 'b.md', '--json']);
+    expect(JSON.parse(unique.stdout).task.id).toBe('1.3');
+  });
+
   it('undo takes back the last write to any file of the plan, then the one before it', async () => {
     const f = folder(PLAN);
     expect((await f.run(['-f', 'plans', 'set', 'A-1', 'done'])).code).toBe(0);

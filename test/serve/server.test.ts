@@ -142,6 +142,14 @@ describe('plan serve: state and writes', () => {
     expect(body.summary.total).toMatchObject({ done: 0, total: 3 });
   });
 
+  it('offers every column but "No status" as a target of a move (no write sets it)', async () => {
+    const s = await serve(false, PLAN.replace('| 2 | Beta | bo | Pending |', '| 2 | Beta | bo | |'));
+    const body = await (await s.get(`/api/state?token=${s.serving.token}`)).json();
+    expect(body.tasks.map((t: { status: string }) => t.status)).toEqual(['pending', 'none', 'pending']);
+    expect(body.statuses).toEqual(['pending', 'in-progress', 'blocked', 'done', 'none']);
+    expect(body.targets).toEqual(['pending', 'in-progress', 'blocked', 'done']);
+  });
+
   it('filters as the CLI does (owner, text)', async () => {
     const s = await serve();
     const ids = async (q: string) => ((await (await s.get(`/api/state?token=${s.serving.token}&${q}`)).json()).tasks as { id: string }[]).map((t) => t.id);

@@ -246,7 +246,7 @@ export function locateOnePlan(explicit: string | readonly string[] | undefined):
   if (files.many) {
     const shown = files.paths.slice(0, 3).map((p) => relative(runtime().cwd(), p) || p);
     throw new UsageError(
-      `this command works on one file, and the plan is ${files.paths.length} files (${shown.join(', ')}${files.paths.length > 3 ? ', …' : ''}); pass one of them with -f <file>`,
+      `this command works on one file, and the plan is ${files.paths.length === 1 ? 'a folder or glob' : `${files.paths.length} files`} (${shown.join(', ')}${files.paths.length > 3 ? ', …' : ''}); pass ${files.paths.length === 1 ? 'the file' : 'one of them'} with -f <file>`,
     );
   }
   return files.paths[0]!;

@@ -372,6 +372,9 @@ describe('writing a plan of several files', () => {
     const r = await f.run(['-f', 'plans', 'check']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^plan: this command works on one file, and the plan is 3 files \(.*\); pass one of them with -f <file>\n$/);
+    const one = await f.run(['-f', 'plans/sub', 'check']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toBe('plan: this command works on one file, and the plan is a folder or glob (plans/sub/sprint2.md); pass the file with -f <file>\n');
   });
 });
 
@@ -410,6 +413,12 @@ describe('a plan with a file that cannot be read', () => {
     expect(list.code).toBe(1);
     expect(list.stderr).toMatch(/^plan: plans\/sub\/b\.md: [^\n]*\n$/);
     expect(ids(list.stdout)).toEqual(['1.2']);
+    for (const args of [['show', '1.2'], ['summary'], ['board'], ['ready'], ['next'], ['deps']]) {
+      const r = await f.run(['-f', 'plans', ...args, '--json'], env);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toMatch(/^plan: plans\/sub\/b\.md: [^\n]*\n$/);
+      expect(r.stdout, args.join(' ')).not.toBe('');
+    }
   });
 
   it('refuses a write when a file $PLAN_FILE names is missing', async () => {

@@ -1,7 +1,7 @@
 // plan next --claim --owner <name>: take the next task, under one lock.
 
 import type { Context } from './context.js';
-import { claimTarget } from '../actions/target.js';
+import { claimTarget, namedInPlan } from '../actions/target.js';
 import type { Filters } from '../query/filter.js';
 import type { TransactOptions } from '../write/transaction.js';
 import { claimOp } from '../actions/claim.js';
@@ -15,7 +15,8 @@ import type { WaitOptions } from '../query/deps.js';
 
 export async function claim(ctx: Context, owner: string, filters: Filters, opts: TransactOptions, wait: WaitOptions = {}): Promise<number> {
   const to = await claimTarget(ctx.opts.file, owner, filters, wait);
-  const r = 'path' in to ? await claimOp(to.path, owner, to.filters, opts, wait) : null;
+  const claimed = 'path' in to ? await claimOp(to.path, owner, to.filters, opts, wait) : null;
+  const r = claimed && 'path' in to ? namedInPlan(claimed, to) : null;
   if (!r) {
     const display = 'path' in to ? displayPath(to.path) : to.label;
     if (ctx.mode === 'json') ctx.out(toJson({ schemaVersion: SCHEMA_VERSION, file: display, task: null, claimed: false, reason: 'nothing to claim' }));

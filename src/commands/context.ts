@@ -58,7 +58,7 @@ async function loadFiles(ctx: Context, lazy: boolean): Promise<Loaded> {
   const files = locatePlanFiles(ctx.opts.file);
   if (!files.many) return loadPlan(files.paths[0]!, lazy);
   const { loadPlanSet } = await import('../load/plan-set.js');
-  const set = await loadPlanSet(files.paths);
+  const set = await loadPlanSet(files);
   for (const f of set.failures) ctx.err(`plan: ${f}\n`);
   if (set.failures.length) ctx.failed = true;
   return set.loaded;

@@ -1,14 +1,14 @@
 // Which files make the plan: every -f (a file, a folder, a glob), else $PLAN_FILE
-// (a `:`-separated list, or a folder), else the `files` globs of the nearest
+// (a list split as PATH is, or a folder), else the `files` globs of the nearest
 // `.planrc.json`, else the one file locatePlan finds. One file keeps today's
 // path exactly (locatePlan); only a plan of several files is walked and globbed.
 
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../system/errors.js';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { PlanError, UsageError } from '../system/errors.js';
 import { envText } from '../system/env.js';
 import { runtime } from '../system/runtime.js';
-import { insideRepository, locatePlan } from './locate.js';
+import { locatePlan, repositoryOf } from './locate.js';
 import { readFileBytes } from '../fs/read.js';
 
 export interface PlanFiles {
@@ -16,6 +16,8 @@ export interface PlanFiles {
   paths: string[];
   /** Whether the plan is made of several files (a folder or glob always is, whatever it finds). */
   many: boolean;
+  /** Files a `.planrc.json` glob found that are left out, each with the line that says why. */
+  refused?: { path: string; message: string }[];
 }
 
 /** Folders a walk never enters: dependencies, and dot folders but the planning tools' own. */
@@ -24,12 +26,16 @@ function skipFolder(name: string): boolean {
 }
 
 const isMarkdown = (name: string) => /\.(?:md|markdown)$/i.test(name);
-const isGlob = (s: string) => /[*?[{]/.test(s);
+// Only what globMatches matches: a `[` or `{` in a file name is itself.
+const isGlob = (s: string) => /[*?]/.test(s);
 
-/** Every Markdown file below `dir` (links to folders are not followed: no loops), sorted. */
+/** How deep a walk goes below the folder it starts in: deeper is no plan layout, and a bound keeps a pathological tree from running on. */
+const MAX_DEPTH = 32;
+
+/** Every Markdown file below `dir` (links to folders are not followed: no loops, no way out), sorted. */
 function markdownBelow(dir: string): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
+  const walk = (d: string, depth: number) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(d, { withFileTypes: true });
@@ -38,12 +44,13 @@ function markdownBelow(dir: string): string[] {
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = join(d, e.name);
+      // A Dirent of a link says isSymbolicLink, never isDirectory: linked folders are not entered.
       if (e.isDirectory()) {
-        if (!skipFolder(e.name)) walk(full);
+        if (!skipFolder(e.name) && depth < MAX_DEPTH) walk(full, depth + 1);
       } else if (isMarkdown(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) out.push(full);
     }
   };
-  walk(dir);
+  walk(dir, 0);
   return out;
 }
 
@@ -64,20 +71,26 @@ function isDirectory(path: string): boolean {
 }
 
 /**
- * Whether `name` matches the glob `pattern` (`*`, `?`, `**` across folders), by
- * walking both once with backtracking to the last star only: linear in practice,
- * never a regular expression built from the user's text.
+ * Whether `name` matches the glob `pattern` (`*`, `?`, `**` across folders),
+ * never a regular expression built from the user's text. Consecutive `**` are
+ * one, and each (pattern segment, name segment) pair is tried once: at most
+ * their product of steps, however many `**` the pattern holds.
  */
 export function globMatches(pattern: string, name: string): boolean {
-  const p = pattern.split('/');
+  const p = pattern.split('/').filter((s, i, all) => s !== '**' || all[i - 1] !== '**');
   const n = name.split('/');
+  const failed = new Set<number>();
   const seg = (pi: number, ni: number): boolean => {
     if (pi === p.length) return ni === n.length;
+    const key = pi * (n.length + 1) + ni;
+    if (failed.has(key)) return false;
+    let ok: boolean;
     if (p[pi] === '**') {
-      for (let k = ni; k <= n.length; k++) if (seg(pi + 1, k)) return true;
-      return false;
-    }
-    return ni < n.length && wildcard(p[pi]!, n[ni]!) && seg(pi + 1, ni + 1);
+      ok = false;
+      for (let k = ni; k <= n.length && !ok; k++) ok = seg(pi + 1, k);
+    } else ok = ni < n.length && wildcard(p[pi]!, n[ni]!) && seg(pi + 1, ni + 1);
+    if (!ok) failed.add(key);
+    return ok;
   };
   return seg(0, 0);
 }
@@ -124,14 +137,15 @@ function expand(entry: string, cwd: string): { paths: string[]; many: boolean } 
 
 function combine(entries: readonly string[], cwd: string, what: string): PlanFiles {
   const seen = new Set<string>();
-  let many = entries.length > 1;
+  let many = false;
   for (const e of entries) {
     const r = expand(e, cwd);
     many ||= r.many;
     if (r.many && r.paths.length === 0) throw new UsageError(`${what} ${e}: no Markdown files there; pass plan files, a folder that holds some, or a glob`);
     for (const p of r.paths) seen.add(p);
   }
-  return { paths: [...seen], many };
+  // Counted after the repeats are gone: `-f a.md -f a.md` is one file.
+  return { paths: [...seen], many: many || seen.size > 1 };
 }
 
 /** The `files` globs of the nearest `.planrc.json` (this folder up to the repository root), relative to it; null without one. */
@@ -161,22 +175,68 @@ function filesSetting(file: string): string[] | null {
   if (!Array.isArray(files) || files.some((f) => typeof f !== 'string' || f === '')) {
     throw new UsageError(`${file}: "files" must be a list of paths or globs, like [".planning/**/*.md", "docs/sprints/*.md"]`);
   }
+  // The repository's setting may name only the repository's files: no way up, no absolute path.
+  const out = (files as string[]).find((f) => isAbsolute(f) || /^[a-z]:/i.test(f) || f.split(/[\\/]/).includes('..'));
+  if (out !== undefined) {
+    throw new UsageError(
+      `${file}: "files" entry ${JSON.stringify(out)} must be relative to the .planrc.json folder, without ".."; to read other files pass -f`,
+    );
+  }
   return files as string[];
+}
+
+/** Why `file` is not inside `root` (a real path) once every link is followed, or null when it is (or is missing: the reader says so). */
+function outside(file: string, root: string, what: string): string | null {
+  let target: string;
+  try {
+    target = realpathSync(file);
+  } catch {
+    return null;
+  }
+  const rel = relative(root, target);
+  if (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return null;
+  const how = lstatSync(file).isSymbolicLink() ? 'a symbolic link to' : 'in a linked folder, really';
+  return `${file}: ${how} ${target}, outside ${what} ${root}; plan does not follow a repository's link out of it (pass -f ${file} to read it anyway)`;
+}
+
+/**
+ * The files `.planrc.json` names, kept to the repository (its folder, outside
+ * one): a file whose real path is elsewhere is refused, or, found by a glob or
+ * a folder, left out with its line (the command then fails, as for a file that
+ * cannot be read).
+ */
+function confined(files: PlanFiles, dir: string): PlanFiles {
+  const repo = repositoryOf(dir);
+  const root = realpathSync(repo ?? dir);
+  const what = repo ? 'the repository' : 'the .planrc.json folder';
+  const refused: { path: string; message: string }[] = [];
+  const paths = files.paths.filter((path) => {
+    const message = outside(path, root, what);
+    if (message) refused.push({ path, message });
+    return !message;
+  });
+  if (refused.length && !files.many) throw new PlanError(refused[0]!.message);
+  return { paths, many: files.many, refused };
+}
+
+/** $PLAN_FILE's paths: split as PATH is (`:`, `;` on Windows, where `:` is in `C:\`). */
+export function planFileList(text: string, separator: string = delimiter): string[] {
+  return text.split(separator).filter(Boolean);
 }
 
 /** The files of the plan (see the top of this file). */
 export function locatePlanFiles(explicit: string | readonly string[] | undefined, cwd = runtime().cwd(), env = runtime().env): PlanFiles {
   const given = typeof explicit === 'string' ? [explicit] : (explicit ?? []);
   if (given.length === 1 && !isGlob(given[0]!) && !isDirectory(resolve(cwd, given[0]!))) return { paths: [locatePlan(given[0], cwd, env)], many: false };
-  if (given.length > 0) return combine(given, cwd, '-f');
-  const fromEnv = envText('PLAN_FILE', env);
-  if (fromEnv) return combine(fromEnv.split(':').filter(Boolean), cwd, 'PLAN_FILE');
-  const configured = configuredFiles(cwd);
-  if (configured) {
-    // The globs are the repository's: a file they reach through a link out of it is refused, as discovery refuses one.
-    const files = combine(configured.globs, configured.dir, '.planrc.json files:');
-    return { ...files, paths: files.paths.map(insideRepository) };
+  if (given.length > 0) {
+    const files = combine(given, cwd, '-f');
+    return files.many ? files : { paths: [locatePlan(files.paths[0], cwd, env)], many: false };
   }
+  const fromEnv = envText('PLAN_FILE', env);
+  if (fromEnv) return combine(planFileList(fromEnv), cwd, 'PLAN_FILE');
+  const configured = configuredFiles(cwd);
+  // The globs are the repository's: a file they reach through a link out of it is refused, as discovery refuses one.
+  if (configured) return confined(combine(configured.globs, configured.dir, '.planrc.json files:'), configured.dir);
   return { paths: [locatePlan(undefined, cwd, env)], many: false };
 }
 
@@ -186,7 +246,7 @@ export function locateOnePlan(explicit: string | readonly string[] | undefined):
   if (files.many) {
     const shown = files.paths.slice(0, 3).map((p) => relative(runtime().cwd(), p) || p);
     throw new UsageError(
-      `this command works on one file, and the plan is ${files.paths.length} files (${shown.join(', ')}${files.paths.length > 3 ? ', …' : ''}); pass one of them with -f <file>`,
+      `this command works on one file, and the plan is ${files.paths.length === 1 ? 'a folder or glob' : `${files.paths.length} files`} (${shown.join(', ')}${files.paths.length > 3 ? ', …' : ''}); pass ${files.paths.length === 1 ? 'the file' : 'one of them'} with -f <file>`,
     );
   }
   return files.paths[0]!;

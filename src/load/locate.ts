@@ -48,7 +48,7 @@ export function locatePlan(explicit: string | undefined, cwd = runtime().cwd(), 
 }
 
 /** The repository (the nearest folder with a `.git`) holding `dir`, or null. */
-function repositoryOf(dir: string): string | null {
+export function repositoryOf(dir: string): string | null {
   for (let d = dir; ; d = dirname(d)) {
     if (existsSync(join(d, '.git'))) return d;
     if (dirname(d) === d) return null;
@@ -56,7 +56,7 @@ function repositoryOf(dir: string): string | null {
 }
 
 /** `file` (found by discovery, or by a repository's `.planrc.json`) when it is no link, or a link that stays inside its repository; else refused. */
-export function insideRepository(file: string): string {
+function insideRepository(file: string): string {
   if (!lstatSync(file).isSymbolicLink()) return file;
   const repo = repositoryOf(dirname(file));
   if (!repo) return file;

@@ -9,12 +9,14 @@ import { fileRef, idKey } from '../read/ids.js';
 import { asPlanError, PlanError } from '../system/errors.js';
 import { runtime } from '../system/runtime.js';
 import { displayPath, loadPlan, type Loaded } from './load.js';
-import { locatePlanFiles } from './files.js';
+import { locatePlanFiles, type PlanFiles } from './files.js';
 
 export interface PlanSet {
   loaded: Loaded;
   /** One line per file that could not be read, naming it. */
   failures: string[];
+  /** Those files, as the user sees their paths. */
+  unread: string[];
 }
 
 /** The folder all the files are in, as the user sees it (`plans/`, or `.`). */
@@ -65,11 +67,13 @@ function joinPlans(parts: PlanPart[], label: string): Plan {
 }
 
 /**
- * Loads every file; a file that cannot be read is a failure line and the rest
- * are still read. Files without tasks are left out quietly.
+ * Loads every file; a file that cannot be read (or that was refused, `files.refused`)
+ * is a failure line and the rest are still read. Files without tasks are left out quietly.
  */
-export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
-  const failures: string[] = [];
+export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
+  const { paths } = files;
+  const failures = (files.refused ?? []).map((r) => r.message);
+  const unread = (files.refused ?? []).map((r) => displayPath(r.path));
   const parts: PlanPart[] = [];
   for (const path of paths) {
     try {
@@ -79,8 +83,10 @@ export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
       const failure = asPlanError(e);
       if (!failure) throw e;
       failures.push(failure.message);
+      unread.push(displayPath(path));
     }
   }
+  if (paths.length === 0) throw new PlanError(`${failures.join('\n')}\n.planrc.json files: no file of the plan could be read`);
   const label = commonFolder(paths);
   if (parts.length === 0) {
     if (failures.length) throw new PlanError(`${failures.join('\n')}\n${label}: no file of the plan could be read`);
@@ -89,12 +95,12 @@ export async function loadPlanSet(paths: readonly string[]): Promise<PlanSet> {
     );
   }
   const plan = joinPlans(parts, label);
-  return { loaded: { path: parts[0]!.path, display: label, bytes: Buffer.alloc(0), text: '', plan }, failures };
+  return { loaded: { path: parts[0]!.path, display: label, bytes: Buffer.alloc(0), text: '', plan }, failures, unread };
 }
 
 /** The plan `-f` (or $PLAN_FILE, `.planrc.json`, discovery) names: one file as it always was, several joined. */
 export async function loadPlanFiles(explicit: string | readonly string[] | undefined): Promise<PlanSet> {
   const files = locatePlanFiles(explicit);
-  if (!files.many) return { loaded: await loadPlan(files.paths[0]!), failures: [] };
-  return loadPlanSet(files.paths);
+  if (!files.many) return { loaded: await loadPlan(files.paths[0]!), failures: [], unread: [] };
+  return loadPlanSet(files);
 }

@@ -10,7 +10,7 @@ import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/
 import { asPlanError } from '../system/errors.js';
 import { loadPlanFiles } from '../load/plan-set.js';
 import type { ToolSpec } from './compact.js';
-import type { Tool, ToolContext, ToolEnv, ToolKind } from './tool.js';
+import type { Tool, ToolContext, ToolKind } from './tool.js';
 import { checkTool, listTasks, nextTask, readyTasks, showTask, summaryTool } from './read-tools.js';
 import { addTask, claimTask, editTask, setStatus } from './write-tools.js';
 
@@ -32,23 +32,41 @@ function toolError(error: unknown): CallToolResult {
   return { content: [{ type: 'text', text }], isError: true };
 }
 
-/** Runs a tool, turning anything it throws into a tool error. */
-function guarded(t: Tool, env: ToolEnv): (args: Record<string, unknown>) => Promise<CallToolResult> {
+/**
+ * Runs a tool, turning anything it throws into a tool error. The plan is
+ * loaded afresh for each call; a file of it that could not be read is said in
+ * the result (a text line each, and `unreadable`), as `plan list` says it on stderr.
+ */
+function guarded(t: Tool, ctx: ToolContext): (args: Record<string, unknown>) => Promise<CallToolResult> {
   return async (args) => {
+    const unreadable = new Set<string>();
+    const load = async () => {
+      const set = await loadPlanFiles(ctx.files);
+      for (const f of set.failures) unreadable.add(f);
+      return set.loaded;
+    };
     try {
-      return await t.run(args, env);
+      return withUnreadable(await t.run(args, { ...ctx, load }), [...unreadable]);
     } catch (error) {
       return toolError(error);
     }
   };
 }
 
+function withUnreadable(r: CallToolResult, unreadable: string[]): CallToolResult {
+  if (unreadable.length === 0) return r;
+  return {
+    ...r,
+    content: [...r.content, ...unreadable.map((f) => ({ type: 'text' as const, text: `not read: ${f}` }))],
+    ...(r.structuredContent ? { structuredContent: { ...r.structuredContent, unreadable } } : {}),
+  };
+}
+
 /** Registers every tool; returns what each was registered with, for the compact `tools/list`. */
 export function registerTools(mcp: McpServer, ctx: ToolContext): ToolSpec[] {
-  const env: ToolEnv = { ...ctx, load: async () => (await loadPlanFiles(ctx.files)).loaded };
   return TOOLS.map((t) => {
     const config = { title: t.title, description: t.description, inputSchema: t.input, outputSchema: t.output, annotations: ANNOTATIONS[t.kind] };
-    mcp.registerTool(t.name, config, guarded(t, env));
+    mcp.registerTool(t.name, config, guarded(t, ctx));
     return { name: t.name, ...config };
   });
 }

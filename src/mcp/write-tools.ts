@@ -41,7 +41,8 @@ export const claimTask = tool({
   run: async ({ owner, dry_run, allow_cancelled, ...rest }, env) => {
     const wait = { allowCancelled: allow_cancelled };
     const to = await claimTarget(env.files, owner, filtersOf(rest), wait);
-    const r = 'path' in to ? await claimOp(to.path, owner, to.filters, writeOpts(dry_run), wait) : null;
+    const claimed = 'path' in to ? await claimOp(to.path, owner, to.filters, writeOpts(dry_run), wait) : null;
+    const r = claimed && 'path' in to ? namedInPlan(claimed, to) : null;
     if (!r) {
       const display = 'path' in to ? displayPath(to.path) : to.label;
       return ok(`${display}: nothing to claim for ${owner} (no pending task that is unowned or theirs)`, {
@@ -105,7 +106,9 @@ export const addTask = tool({
   run: async ({ dry_run, title, owner, status, notes, due, priority, tag, depends, estimate, ...place }, env) => {
     const input = { ...filtersOf(place), title, owner, status, notes, due, priority, tag, depends, estimate };
     const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
-    const r = await addOp(await addTarget(env.files, clean.in), clean, writeOpts(dry_run));
+    const to = await addTarget(env.files, clean.in);
+    const added = await addOp(to.path, clean, writeOpts(dry_run));
+    const r = namedInPlan(added, { ref: to.refOf(added.task.id) });
     if (r.written) env.tasksChanged();
     return changeResult(r, 'added', {});
   },

@@ -7,6 +7,11 @@ export type Status = (typeof STATUSES)[number];
 /** The statuses a writer can set (`none` is only ever read). */
 export type SettableStatus = Exclude<Status, 'none'>;
 
+/** Whether a writer can set `s` (every status but `none`: no status is only ever read). */
+export function isSettable(s: string): s is SettableStatus {
+  return (STATUSES as readonly string[]).includes(s) && s !== 'none';
+}
+
 // The two classes of status every command counts by: open work (still to do,
 // whether started, waiting or not said) and finished work (done, or dropped).
 // Each status is in exactly one.
@@ -630,5 +635,5 @@ export function toExtension(map: unknown): { extension: VocabularyExtension; inv
 
 export function canonicalName(s: string): SettableStatus | null {
   const n = normaliseWords(s).replace(/ /g, '-');
-  return (STATUSES as readonly string[]).includes(n) && n !== 'none' ? (n as SettableStatus) : null;
+  return isSettable(n) ? n : null;
 }

@@ -17,7 +17,8 @@ export function allowedHosts(host: string, port: number): Set<string> {
   const every = host === '0.0.0.0' || host === '::';
   const addresses = every ? Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address)) : [host];
   for (const a of addresses) names.add(a.includes(':') && !a.startsWith('[') ? `[${a}]` : a);
-  return new Set([...names].map((n) => `${n}:${port}`.toLowerCase()));
+  // On http's default port a browser leaves the port out of Host and Origin.
+  return new Set([...names].flatMap((n) => (port === 80 ? [n, `${n}:80`] : [`${n}:${port}`]).map((h) => h.toLowerCase())));
 }
 
 function sameToken(given: string | null, token: string): boolean {

@@ -14,7 +14,7 @@ import { runChecks } from '../check/index.js';
 import { SCHEMA_VERSION, taskJson } from '../render/json.js';
 import { summaryJson } from '../render/summary-shapes.js';
 import { PlanError } from '../system/errors.js';
-import { isFinished } from '../model/status.js';
+import { isFinished, isSettable } from '../model/status.js';
 
 /** The filters the page may send: the CLI's own, by the CLI's names (`text` is `--grep`). */
 const PAGE_FILTERS = [
@@ -68,6 +68,10 @@ export async function boardState(path: string, filters: Filters) {
     file: display,
     readOnly: plan.frontMatter.readOnly,
     statuses: boardColumns(plan.tasks).map((c) => c.status),
+    // The columns a card can be moved to (by drag or by number): all but "No status", which no write sets.
+    targets: boardColumns(plan.tasks)
+      .map((c) => c.status)
+      .filter(isSettable),
     tasks,
     summary: summaryJson(summarise(plan, shown), display),
     problems,

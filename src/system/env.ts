@@ -5,7 +5,7 @@
 import { runtime } from './runtime.js';
 
 export const ENV_VARS = [
-  { name: 'PLAN_FILE', description: 'the plan file, when -f is not given' },
+  { name: 'PLAN_FILE', description: 'the plan file, when -f is not given; several separated as in PATH (: or ; on Windows)' },
   { name: 'PLAN_PARSER', description: '`remark` reads every file with the full Markdown parser (default: the fast scanner where it is sure)' },
   { name: 'PLAN_MAX_BYTES', description: 'the largest plan file read, in bytes (default 16 MiB)' },
   { name: 'PLAN_NO_CACHE', description: 'set (and not 0): no cache, no status memory, no undo journal' },

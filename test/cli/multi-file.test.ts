@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tempDir } from '../helpers/run.js';
 import { runCli } from '../helpers/cli.js';
-import { globMatches } from '../../src/load/files.js';
+import { globMatches, planFileList } from '../../src/load/files.js';
 
 const SPRINT1 =
   '# Sprint 1\n\n| ID | Task | Status | Depends |\n|----|------|--------|---------|\n| 1.1 | Set up repo | done | |\n| 1.2 | Write parser | pending | |\n| A-1 | Wire it | pending | sprint2.md#1.1 |\n';
@@ -48,6 +48,13 @@ describe('which files make the plan', () => {
     expect(ids(r.stdout)).toEqual(['sprint1.md#1.1', 'sprint1.md#1.2', 'A-1', 'sprint2.md#1.1', 'sprint2.md#1.2']);
     const tasks = JSON.parse(r.stdout).tasks as { id: string; file: string }[];
     expect(tasks.map((t) => t.file)).toEqual(['plans/sprint1.md', 'plans/sprint1.md', 'plans/sprint1.md', 'plans/sub/sprint2.md', 'plans/sub/sprint2.md']);
+  });
+
+  it('-f given twice with one file is a plan of one file (check works on it)', async () => {
+    const f = folder(PLAN);
+    const r = await f.run(['-f', 'plans/sprint1.md', '-f', './plans/sprint1.md', 'check', '--json']);
+    expect(r.stderr).not.toContain('this command works on one file');
+    expect(JSON.parse(r.stdout).file).toBe('plans/sprint1.md');
   });
 
   it('takes Markdown files the shell spread after -f, before or after the command', async () => {
@@ -98,6 +105,11 @@ describe('which files make the plan', () => {
     expect(ids((await f.run(['list', '--json'], { PLAN_FILE: 'plans/sub' })).stdout)).toEqual(['1.1', '1.2']);
   });
 
+  it('splits $PLAN_FILE as PATH is split: on Windows at ;, keeping C:\\ whole', () => {
+    expect(planFileList('C:\\plans\\a.md;D:\\b.md;', ';')).toEqual(['C:\\plans\\a.md', 'D:\\b.md']);
+    expect(planFileList('plans/a.md:plans/b.md', ':')).toEqual(['plans/a.md', 'plans/b.md']);
+  });
+
   it('reads the files globs of .planrc.json when no -f is given', async () => {
     const f = folder({ ...PLAN, 'PLAN.md': '- [ ] Z-1 The single file found today\n', '.planrc.json': '{ "files": ["plans/**/*.md"] }\n' });
     const r = await f.run(['list', '--json']);
@@ -109,20 +121,68 @@ describe('which files make the plan', () => {
     expect(refused.stderr).toMatch(/^plan: \S+\.planrc\.json: "files" must be a list of paths or globs, like .*\n$/);
   });
 
-  it('refuses a file the .planrc.json globs reach through a link out of the repository', async () => {
+  it('leaves out a file the .planrc.json globs reach through a link out of the repository, with one line, lists the rest, exit 1', async () => {
     const outside = folder({ 'secret.md': "- [ ] S-1 Not the repository's\n" });
     const f = folder({
       'repo/.git/HEAD': 'ref: refs/heads/main\n',
       'repo/plans/a.md': '- [ ] A-1 Ours\n',
+      'repo/plans/c.md': '- [ ] C-1 Ours too\n',
       'repo/.planrc.json': '{ "files": ["plans/*.md"] }\n',
     });
     symlinkSync(join(outside.dir, 'secret.md'), join(f.dir, 'repo/plans/b.md'));
-    const r = await runCli(['list'], { cwd: join(f.dir, 'repo') });
+    const r = await runCli(['list', '--json'], { cwd: join(f.dir, 'repo') });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(ids(r.stdout)).toEqual(['A-1', 'C-1']);
     expect(r.stderr).toMatch(
       /^plan: \S+b\.md: a symbolic link to \S+secret\.md, outside the repository \S+; plan does not follow a repository's link out of it \(pass -f \S+ to read it anyway\)\n$/,
     );
+    const write = await runCli(['set', 'A-1', 'done'], { cwd: join(f.dir, 'repo') });
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/^plan: plans\/b\.md: cannot be read, and a write needs every file of the plan/);
+    expect(f.read('repo/plans/a.md').toString()).toBe('- [ ] A-1 Ours\n');
+    writeFileSync(join(f.dir, 'repo/.planrc.json'), '{ "files": ["plans/b.md"] }\n');
+    const one = await runCli(['list'], { cwd: join(f.dir, 'repo') });
+    expect(one.code).toBe(1);
+    expect(one.stdout).toBe('');
+    expect(one.stderr).toMatch(/^plan: \S+b\.md: a symbolic link to \S+secret\.md, outside the repository /);
+  });
+
+  it('does not read through a linked folder out of the repository, nor walk into one', async () => {
+    const outside = folder({ 'secret.md': "- [ ] S-1 Not the repository's\n" });
+    const f = folder({
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/plans/a.md': '- [ ] A-1 Ours\n',
+      'repo/.planrc.json': '{ "files": ["linked/*.md", "plans/**/*.md"] }\n',
+    });
+    symlinkSync(outside.dir, join(f.dir, 'repo/linked'));
+    symlinkSync(outside.dir, join(f.dir, 'repo/plans/inner'));
+    const r = await runCli(['list', '--json'], { cwd: join(f.dir, 'repo') });
+    expect(r.code).toBe(1);
+    expect(ids(r.stdout)).toEqual(['A-1']);
+    expect(r.stderr).toMatch(/^plan: \S+linked\/secret\.md: in a linked folder, really \S+secret\.md, outside the repository \S+; [^\n]*\n$/);
+  });
+
+  it('refuses a .planrc.json files entry that is absolute or goes up with ..', async () => {
+    for (const entry of ['../other/*.md', 'plans/../../x.md', '/etc/*.md']) {
+      const f = folder({ 'repo/.git/HEAD': 'x\n', 'repo/plans/a.md': '- [ ] A-1 Ours\n', 'repo/.planrc.json': JSON.stringify({ files: [entry] }) });
+      const r = await runCli(['list'], { cwd: join(f.dir, 'repo') });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^plan: \\S+\\.planrc\\.json: "files" entry ${JSON.stringify(entry).replace(/[.*/]/g, '\\$&')} must be relative to the \\.planrc\\.json folder, without "\\.\\."; to read other files pass -f\n$`,
+        ),
+      );
+    }
+  });
+
+  it('takes [ and { in a path as themselves, not as a glob', async () => {
+    const f = folder({ 'plans/a[1].md': '- [ ] A-1 Bracketed\n', 'plans/b{2}.md': '- [ ] B-1 Braced\n' });
+    const missing = await f.run(['-f', 'plans/nope[1].md', 'list']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('plan: plans/nope[1].md: no such file; check the path, or pass -f <file> / set PLAN_FILE\n');
+    const r = await f.run(['-f', 'plans/a[1].md', '-f', 'plans/b{2}.md', 'list', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ids(r.stdout)).toEqual(['A-1', 'B-1']);
   });
 
   it('says so when a folder holds no Markdown file', async () => {
@@ -139,6 +199,26 @@ describe('which files make the plan', () => {
     expect(globMatches('**/*.md', 'c.md')).toBe(true);
     expect(globMatches('s?rint*.md', 'sprint12.md')).toBe(true);
     expect(globMatches('a*b*c*d', `${'a'.repeat(5000)}x`)).toBe(false);
+  });
+
+  it('matches many ** against a deep path without trying every split (it used to be exponential)', () => {
+    const deep = `${Array.from({ length: 40 }, (_, i) => `d${i}`).join('/')}/plan.md`;
+    const pattern = Array.from({ length: 12 }, () => '**/x*').join('/');
+    expect(globMatches(pattern, deep)).toBe(false);
+    expect(globMatches(`${pattern}/**/*.md`, deep.replace(/d(\d+)/g, 'x$1'))).toBe(true);
+    expect(globMatches('**/**/**/**/**/**/**/**/**/**/**/**/*.txt', deep)).toBe(false);
+  });
+
+  it('walks a folder at most 32 levels deep', async () => {
+    const deep = `${Array.from({ length: 40 }, (_, i) => `d${i}`).join('/')}`;
+    const f = folder({
+      'plans/a.md': '- [ ] A-1 Top\n',
+      [`plans/${deep}/z.md`]: '- [ ] Z-1 Too deep\n',
+      [`plans/${deep.split('/').slice(0, 31).join('/')}/y.md`]: '- [ ] Y-1 Deep\n',
+    });
+    const r = await f.run(['-f', 'plans', 'list', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ids(r.stdout)).toEqual(['A-1', 'Y-1']);
   });
 });
 
@@ -257,6 +337,21 @@ describe('writing a plan of several files', () => {
     expect(f.read('b.md').toString()).not.toBe('- [ ] B-1 Open work\n');
   });
 
+  it('next --claim and add --in name the task as the plan does when another file has its id', async () => {
+    const f = folder({ 'a.md': '- [x] 1.1 Done already\n', 'b.md': '- [ ] 1.1 Open work\n' });
+    const claimed = await f.run(['-f', 'a.md', '-f', 'b.md', 'next', '--claim', '--owner', 'bob', '--json']);
+    expect(claimed.code, claimed.stderr).toBe(0);
+    expect(JSON.parse(claimed.stdout).task.id).toBe('b.md#1.1');
+    const table = (rows: string) => `| ID | Task | Status |\n|----|------|--------|\n${rows}`;
+    const g = folder({ 'a.md': table('| 1.1 | One | pending |\n'), 'b.md': table('| 1.1 | One | pending |\n| 1.2 | Two | pending |\n') });
+    const added = await g.run(['-f', 'a.md', '-f', 'b.md', 'add', 'New', '--in', 'a.md', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout).task.id).toBe('a.md#1.2');
+    expect(g.read('a.md').toString()).toBe(table('| 1.1 | One | pending |\n| 1.2 | New | pending |\n'));
+    const unique = await g.run(['-f', 'a.md', '-f', 'b.md', 'add', 'Newer', '--in', 'b.md', '--json']);
+    expect(JSON.parse(unique.stdout).task.id).toBe('1.3');
+  });
+
   it('undo takes back the last write to any file of the plan, then the one before it', async () => {
     const f = folder(PLAN);
     expect((await f.run(['-f', 'plans', 'set', 'A-1', 'done'])).code).toBe(0);
@@ -277,6 +372,9 @@ describe('writing a plan of several files', () => {
     const r = await f.run(['-f', 'plans', 'check']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^plan: this command works on one file, and the plan is 3 files \(.*\); pass one of them with -f <file>\n$/);
+    const one = await f.run(['-f', 'plans/sub', 'check']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toBe('plan: this command works on one file, and the plan is a folder or glob (plans/sub/sprint2.md); pass the file with -f <file>\n');
   });
 });
 
@@ -286,5 +384,48 @@ describe('completion of a plan of several files', () => {
     const r = await f.run(['-f', 'plans', '__complete-ids']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('sprint1.md#1.1\tSet up repo\nsprint1.md#1.2\tWrite parser\nA-1\tWire it\nsprint2.md#1.1\tDesign API\nsprint2.md#1.2\tBuild API\n');
+  });
+});
+
+describe('a plan with a file that cannot be read', () => {
+  const A = '- [ ] 1.2 Task in a\n';
+  const B = `- [ ] 1.2 Task in b, a long enough title to pass the limit ${'x'.repeat(80)}\n`;
+  const REFUSED =
+    ': cannot be read, and a write needs every file of the plan to know which task an id names; nothing written: fix it (plan list says why), or name the file to write with -f <file>\n';
+
+  it('refuses a write (set, edit, add, next --claim), changing no file', async () => {
+    const f = folder({ 'plans/a.md': A, 'plans/sub/b.md': B });
+    const env = { PLAN_MAX_BYTES: '130' };
+    for (const args of [
+      ['-f', 'plans', 'set', '1.2', 'done'],
+      ['-f', 'plans', 'edit', '1.2', '--title', 'x'],
+      ['-f', 'plans', 'add', 'New', '--in', 'a.md'],
+      ['-f', 'plans', 'next', '--claim', '--owner', 'bob'],
+    ]) {
+      const r = await f.run(args, env);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`plan: plans/sub/b.md${REFUSED}`);
+    }
+    expect(f.read('plans/a.md').toString()).toBe(A);
+    expect(f.read('plans/sub/b.md').toString()).toBe(B);
+    const list = await f.run(['-f', 'plans', 'list', '--json'], env);
+    expect(list.code).toBe(1);
+    expect(list.stderr).toMatch(/^plan: plans\/sub\/b\.md: [^\n]*\n$/);
+    expect(ids(list.stdout)).toEqual(['1.2']);
+    for (const args of [['show', '1.2'], ['summary'], ['board'], ['ready'], ['next'], ['deps']]) {
+      const r = await f.run(['-f', 'plans', ...args, '--json'], env);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toMatch(/^plan: plans\/sub\/b\.md: [^\n]*\n$/);
+      expect(r.stdout, args.join(' ')).not.toBe('');
+    }
+  });
+
+  it('refuses a write when a file $PLAN_FILE names is missing', async () => {
+    const f = folder({ 'plans/a.md': A });
+    const r = await f.run(['set', '1.2', 'done'], { PLAN_FILE: 'plans/a.md:plans/missing.md' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`plan: plans/missing.md${REFUSED}`);
+    expect(f.read('plans/a.md').toString()).toBe(A);
   });
 });

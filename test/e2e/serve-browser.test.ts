@@ -91,6 +91,26 @@ if (!CHROMIUM) {
       await page.close();
     });
 
+    it('"No status" takes no card: no number, no drop; the numbers are the other columns', async () => {
+      const text = seed.replace(ROW_1_2, '| 1.2 | Memory Tools Integration |  | Connect metrics_collector.py |');
+      const { page, file, errors } = await board(text);
+      expect(await columnOf(page, '1.2')).toBe('none');
+      expect(await page.locator('.column[data-status="none"] h2 .status-label').textContent()).toBe('No status');
+      const columns = await page.locator('.column').count();
+      expect(await page.locator('#count').textContent()).toBe(String(columns - 1));
+      await page.dragAndDrop('.card[data-id="W2"]', '.column[data-status="none"]');
+      await page.locator('.card[data-id="W2"]').focus();
+      await page.keyboard.press(String(columns)); // the number "No status" would have had
+      await page.keyboard.press('3'); // then a real move, to know the page is done with the keys before it
+      await page.waitForSelector('.column[data-status="blocked"] .card[data-id="W2"]');
+      expect(readFileSync(file, 'utf8')).toBe(
+        text.replace('| 2 | Grafana Dashboards | \u201a\u00e8\u2265 Pending |', '| 2 | Grafana Dashboards | ⛔ Blocked |'),
+      );
+      expect(await page.locator('.card .error').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
     it('filters and grouping by heading are kept in the URL and survive a change to the file', async () => {
       const { page, file } = await board();
       await page.locator('#filters [name=owner]').fill('Opus');

@@ -111,6 +111,9 @@ describe('plan serve: who may ask', () => {
     expect([...allowedHosts('127.0.0.1', 8080)].sort()).toEqual(['127.0.0.1:8080', '[::1]:8080', 'localhost:8080']);
     expect(allowedHosts('192.0.2.7', 8080).has('192.0.2.7:8080')).toBe(true);
     expect(allowedHosts('fe80::1', 8080).has('[fe80::1]:8080')).toBe(true);
+    // Port 80: browsers send Host (and Origin) without the port.
+    expect([...allowedHosts('127.0.0.1', 80)].sort()).toEqual(['127.0.0.1', '127.0.0.1:80', '[::1]', '[::1]:80', 'localhost', 'localhost:80']);
+    expect(allowedHosts('127.0.0.1', 8080).has('localhost')).toBe(false);
     const own = Object.values(networkInterfaces()).flatMap((l) => (l ?? []).filter((a) => a.family === 'IPv4').map((a) => `${a.address}:8080`));
     const every = allowedHosts('0.0.0.0', 8080);
     for (const a of own) expect(every.has(a), a).toBe(true);
@@ -137,6 +140,14 @@ describe('plan serve: state and writes', () => {
     expect(body.tasks.map((t: { title: string }) => t.title)).toEqual(['Alpha', 'Beta', HOSTILE]);
     expect(body.statuses).toEqual(['pending', 'in-progress', 'blocked', 'done']);
     expect(body.summary.total).toMatchObject({ done: 0, total: 3 });
+  });
+
+  it('offers every column but "No status" as a target of a move (no write sets it)', async () => {
+    const s = await serve(false, PLAN.replace('| 2 | Beta | bo | Pending |', '| 2 | Beta | bo | |'));
+    const body = await (await s.get(`/api/state?token=${s.serving.token}`)).json();
+    expect(body.tasks.map((t: { status: string }) => t.status)).toEqual(['pending', 'none', 'pending']);
+    expect(body.statuses).toEqual(['pending', 'in-progress', 'blocked', 'done', 'none']);
+    expect(body.targets).toEqual(['pending', 'in-progress', 'blocked', 'done']);
   });
 
   it('filters as the CLI does (owner, text)', async () => {

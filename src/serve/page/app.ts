@@ -28,6 +28,8 @@ interface BoardState {
   file: string;
   readOnly: boolean;
   statuses: string[];
+  /** The columns a card may be moved to, numbered 1… (not "No status": no write sets it). */
+  targets: string[];
   tasks: CardTask[];
   summary: { groups: Group[]; total: { done: number; total: number; percent: number | null } };
   problems: { line: number; column: number; severity: string; code: string; message: string }[];
@@ -93,10 +95,10 @@ function render(s: BoardState): void {
   const focused = (document.activeElement as HTMLElement | null)?.dataset?.id;
   const scroll = [window.scrollX, window.scrollY] as const;
   byId('file').textContent = s.file;
-  byId('count').textContent = String(s.statuses.length);
+  byId('count').textContent = String(s.targets.length);
   byId('live').textContent = `${s.summary.total.done} of ${s.summary.total.total} done${s.readOnly ? ' · read-only' : ''} · live`;
   byId('progress').replaceChildren(...s.summary.groups.filter((g) => g.total > 0).map(groupBox));
-  byId('board').replaceChildren(...s.statuses.map((st, i) => column(s, st, i)));
+  byId('board').replaceChildren(...s.statuses.map((st) => column(s, st, s.targets.indexOf(st))));
   byId('problems').replaceChildren(...problemsPanel(s));
   window.scrollTo(scroll[0], scroll[1]);
   if (focused) (document.querySelector(`.card[data-id="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
@@ -119,14 +121,22 @@ function problemsPanel(s: BoardState): HTMLElement[] {
   return [el('h2', '', `Problems (${s.problems.length})`), list];
 }
 
+/** A column of the board; `index` is its number among the columns a card may be moved to, -1 for one it may not (No status). */
 function column(s: BoardState, status: string, index: number): HTMLElement {
   const col = el('section', 'column');
   col.dataset.status = status;
   col.setAttribute('aria-label', LABELS[status] ?? status);
   const tasks = s.tasks.filter((t) => t.status === status);
   const head = el('h2');
-  head.append(el('span', 'status-label', `${index + 1} · ${LABELS[status] ?? status}`), el('span', 'n', String(tasks.length)));
+  const label = LABELS[status] ?? status;
+  head.append(el('span', 'status-label', index < 0 ? label : `${index + 1} · ${label}`), el('span', 'n', String(tasks.length)));
   col.append(head, ...(byHeading() ? withHeadings(tasks) : tasks.map(card)));
+  if (index >= 0) dropTarget(col, status);
+  return col;
+}
+
+/** Makes a column take the cards dropped on it. */
+function dropTarget(col: HTMLElement, status: string): void {
   col.addEventListener('dragover', (e) => {
     e.preventDefault();
     col.classList.add('over');
@@ -138,7 +148,6 @@ function column(s: BoardState, status: string, index: number): HTMLElement {
     const id = e.dataTransfer?.getData('text/plain');
     if (id) void move(id, status);
   });
-  return col;
 }
 
 /** Whether the cards are grouped under the plan's own headings (`by=heading` in the URL). */
@@ -184,9 +193,9 @@ function card(t: CardTask): HTMLElement {
 function onKey(e: KeyboardEvent, t: CardTask, c: HTMLElement): void {
   if (e.target !== c || !state || e.ctrlKey || e.metaKey || e.altKey) return;
   const n = Number(e.key);
-  if (Number.isInteger(n) && n >= 1 && n <= state.statuses.length) {
+  if (Number.isInteger(n) && n >= 1 && n <= state.targets.length) {
     e.preventDefault();
-    void move(t.id, state.statuses[n - 1]!);
+    void move(t.id, state.targets[n - 1]!);
   } else if (e.key === 'e' || e.key === 'o') {
     e.preventDefault();
     startEdit(c, t, e.key === 'e' ? 'title' : 'owner');

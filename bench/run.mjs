@@ -20,7 +20,7 @@ const NODE = process.execPath;
 // ---------------------------------------------------------------------------
 // Options
 
-const CASES = ['startup', 'warm', 'cold', 'set', 'memory', 'growth', 'rows', 'history'];
+const CASES = ['startup', 'warm', 'cold', 'set', 'memory', 'growth', 'rows', 'history', 'folder'];
 const CASE_ALIASES = {
   startup: 'startup',
   'start-up': 'startup',
@@ -41,6 +41,10 @@ const CASE_ALIASES = {
   history: 'history',
   log: 'history',
   burndown: 'history',
+  folder: 'folder',
+  'folder-edit': 'folder',
+  files: 'folder',
+  'multi-file': 'folder',
 };
 
 const USAGE = `usage: node bench/run.mjs [options]
@@ -49,6 +53,7 @@ const USAGE = `usage: node bench/run.mjs [options]
   --warmup N          discarded warm-up runs per command (default 2)
   --quick             runs=5 and no 50,000-task size in the growth case
   --only LIST         comma-separated cases: ${CASES.join(', ')}
+                      (folder: a folder of 200 plan files, warm and with one file edited)
   --json              print the results as JSON instead of a Markdown table
   --gen PATH          plan generator (default ../shared/bench/gen-plan.mjs, from the project root)
   --mem-method M      'time' (/usr/bin/time -f %M) or 'hook' (node --import hook that reports
@@ -255,9 +260,10 @@ function dryRun(c, before) {
  * entries: [{ cmd: (i) => command, before?: (i) => void }]
  */
 function timeAlternating(given, { runs = opt.runs, warmup = opt.warmup } = {}) {
-  // With --before, each entry is followed by the same plan command run by the older build.
-  const twin = (e) => beforeBin && (e.isPlan ?? e.cmd(0).isPlan);
-  const entries = given.flatMap((e) => (twin(e) ? [e, { before: e.before, cmd: e.twin ?? ((i) => asBefore(e.cmd(i))) }] : [e]));
+  // With --before, each entry is followed by the same plan command run by the older build
+  // (unless noTwin: the older build cannot run it), after twinBefore(i) when it has its own data.
+  const twin = (e) => beforeBin && !e.noTwin && (e.isPlan ?? e.cmd(0).isPlan);
+  const entries = given.flatMap((e) => (twin(e) ? [e, { before: e.twinBefore ?? e.before, cmd: e.twin ?? ((i) => asBefore(e.cmd(i))) }] : [e]));
   const samples = entries.map(() => []);
   const failures = entries.map(() => null);
   for (let i = 0; i < warmup + runs; i++) {
@@ -317,9 +323,9 @@ const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const taskVersion = taskBin ? String(spawnSync(taskBin, ['--version'], { encoding: 'utf8' }).stdout ?? '').trim() || 'unknown' : null;
 const hyperfineVersion = hyperfineBin ? String(spawnSync(hyperfineBin, ['--version'], { encoding: 'utf8' }).stdout ?? '').trim() : null;
 
-const needTask = want('warm') || want('set');
+const needTask = want('warm') || want('set') || want('folder');
 if (!taskBin && needTask) {
-  log('bench: missing Taskwarrior: no `task` on PATH. The warm-list and set baselines are skipped.');
+  log('bench: missing Taskwarrior: no `task` on PATH. The warm-list, set and folder baselines are skipped.');
   log('       get it with: apt-get install taskwarrior   (Debian/Ubuntu; the harness installs nothing)');
 }
 if (!hyperfineBin) {
@@ -365,7 +371,7 @@ function coldToucher(base, target) {
 
 const BIG = path.join(tmp, 'big.md');
 const BIG_TW = path.join(tmp, 'big.tw.json');
-const needBig = ['warm', 'cold', 'set', 'memory'].some(want);
+const needBig = ['warm', 'cold', 'set', 'memory', 'folder'].some(want);
 const growthSizes = opt.quick ? [1000, 10000] : [1000, 10000, 50000];
 
 log(`bench: temporary folder ${tmp}`);
@@ -797,6 +803,103 @@ if (want('history'))
     }
   });
 
+// --- folder: one plan made of 200 files (big.md cut at its week headings and then into
+// pieces of 50 rows, each file a plan on its own), listed warm and with one file edited.
+const FOLDER_FILES = 200;
+
+/** Writes big.md's tasks into `dir` as FOLDER_FILES plan files; returns their paths. */
+function splitPlan(source, dir) {
+  const lines = fs.readFileSync(source, 'utf8').split('\n');
+  const rowCount = lines.filter((l) => /^\| \d+\.\d+ \|/.test(l)).length;
+  const perFile = Math.ceil(rowCount / FOLDER_FILES);
+  fs.mkdirSync(dir, { recursive: true });
+  const files = [];
+  let sprint = '';
+  let week = '';
+  let head = [];
+  let rows = [];
+  const flush = () => {
+    for (let k = 0; k < rows.length; k += perFile) {
+      const f = path.join(dir, `part-${String(files.length + 1).padStart(3, '0')}.md`);
+      fs.writeFileSync(f, [sprint, '', week, '', ...head, ...rows.slice(k, k + perFile), ''].join('\n'));
+      files.push(f);
+    }
+    rows = [];
+  };
+  for (const l of lines) {
+    if (/^##(#?) (Sprint|Week)/.test(l)) {
+      flush();
+      if (l.startsWith('###')) [week, head] = [l, []];
+      else sprint = l;
+    } else if (/^\| \d+\.\d+ \|/.test(l)) rows.push(l);
+    else if (l.startsWith('|')) head.push(l);
+  }
+  flush();
+  if (files.length !== FOLDER_FILES) {
+    log(`bench: ${rel(source)} split into ${files.length} files, not ${FOLDER_FILES} (has the generator changed?)`);
+    process.exit(1);
+  }
+  return files;
+}
+
+// An edit by hand: the status of one row of one file changes; every call picks the next file
+// (and, after a round of all files, the next row), so each run has exactly one file changed.
+function folderEditor(files) {
+  const flip = { '⏳ Pending': '✅ Complete', '✅ Complete': '⏳ Pending', '🔄 In Progress': '✅ Complete', '❌ Blocked': '⏳ Pending' };
+  let n = 0;
+  return () => {
+    const f = files[n % files.length];
+    const lines = fs.readFileSync(f, 'utf8').split('\n');
+    const rowLines = lines.flatMap((l, i) => (/^\| \d+\.\d+ \|/.test(l) ? [i] : []));
+    const i = rowLines[Math.floor(n / files.length) % rowLines.length];
+    lines[i] = lines[i].replace(/⏳ Pending|✅ Complete|🔄 In Progress|❌ Blocked/, (m) => flip[m]);
+    fs.writeFileSync(f, lines.join('\n'));
+    n++;
+  };
+}
+
+// --before: an older build that cannot read a folder is not timed; its column says so.
+function beforeReadsFolder(c) {
+  if (!beforeBin) return null;
+  const r = runOnce(c);
+  if (r.ok) return null;
+  log(`  the older build cannot run it, its column says so: ${failText(c, r).split('\n')[0]}`);
+  return { error: `cannot read a folder (exit ${r.status ?? r.signal})`, unsupported: true };
+}
+
+if (want('folder'))
+  runCase('folder', 'see rows', () => {
+    log(`bench: folder (${FOLDER_FILES} plan files, 10,000 tasks) …`);
+    const dir = path.join(tmp, 'folder');
+    const dirBefore = path.join(tmp, 'folder-before'); // the older build edits its own copy
+    const files = splitPlan(BIG, dir);
+    const edit = folderEditor(files);
+    const editBefore = beforeBin ? folderEditor(splitPlan(BIG, dirBefore)) : null;
+    const b = task ? task.cmd('status:pending', 'list') : null;
+    const cases = [
+      ['folder', '', 2, null],
+      ['folder-edit', ', one file edited', 2.5, edit],
+    ];
+    for (const [name, what, limit, before] of cases) {
+      const c = plan('-f', dir, 'list', '--status', 'open');
+      const rowName = `${name}: ${FOLDER_FILES} files, 10k tasks${what} (list --status open)`;
+      const cBefore = asBefore({ ...c, args: c.args.map((a) => (a === dir ? dirBefore : a)) });
+      dryRun(c, before); // also fills plan's cache of every file
+      const unsupported = beforeReadsFolder(cBefore);
+      const entries = [{ before, cmd: () => c, noTwin: !!unsupported, twinBefore: before && editBefore, twin: () => cBefore }];
+      if (b) entries.push({ cmd: () => b });
+      const [ps, bs] = timeAlternating(entries);
+      if (unsupported) ps.before = unsupported;
+      ratioRow(rowName, ps, bs, limit, b ? null : taskSkip);
+      legend.push([
+        name,
+        show(c),
+        b ? 'task status:pending list' : taskSkip,
+        before ? 'the status of one row of one file changed before each run, outside the timed region' : '',
+      ]);
+    }
+  });
+
 /** A repository whose PLAN.md has `commits` versions: each commit flips one task between pending and done. */
 function scriptedHistory(source, repo, commits) {
   const lines = fs.readFileSync(source, 'utf8').split('\n');
@@ -869,7 +972,7 @@ report(hyper);
 // The older build's figure for a row (--before), with its ratio to the baseline when there is one.
 function beforeCell(r) {
   const b = r.plan?.before;
-  if (!b || b.error) return b?.error ? 'failed' : '—';
+  if (!b || b.error) return b?.unsupported ? b.error : b?.error ? 'failed' : '—';
   if (r.unit === 'MB') return `${b.max.toFixed(1)} MB`;
   const ratio = r.baseline?.median && r.ratio !== undefined && !r.ratioNote ? `, ${fmtRatio(b.median / r.baseline.median)}` : '';
   return `${fmtMs(b.median)}${ratio}`;

@@ -30,10 +30,16 @@ interface TaskJson {
   recurrence: string | null;
 }
 
-/** A fresh copy of the fixture, and its tasks as `list --json` gives them. */
-async function copy(): Promise<{ file: string; tasks: TaskJson[] }> {
+/** A fresh copy of the fixture. */
+function fresh(): string {
   const file = join(tmp.dir, `obsidian-${n++}.md`);
   copyFileSync(FIXTURE, file);
+  return file;
+}
+
+/** A fresh copy of the fixture, and its tasks as `list --json` gives them. */
+async function copy(): Promise<{ file: string; tasks: TaskJson[] }> {
+  const file = fresh();
   const r = await runCli(['-f', file, 'list', '--json'], { env });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
@@ -114,7 +120,7 @@ describe('the Obsidian Tasks documentation examples', () => {
     const changed: string[] = [];
     for (const t of tasks) {
       if (t.recurrence) continue;
-      const { file } = await copy();
+      const file = fresh();
       const [there, back] = t.status === 'done' ? ['pending', 'done'] : ['done', t.status];
       const first = await runCli(['-f', file, 'set', t.id, there, '--no-touch'], { env });
       expect(first.code, first.stderr).toBe(0);

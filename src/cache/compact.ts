@@ -41,9 +41,9 @@ type Row = [
 ];
 
 /** The typed fields of a task, those it has. */
-type Typed = Partial<Pick<Task, 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate'>>;
+type Typed = Partial<Pick<Task, 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence'>>;
 
-const TYPED_KEYS = ['priorityLevel', 'due', 'scheduled', 'start', 'doneDate', 'tags', 'estimate'] as const;
+const TYPED_KEYS = ['priorityLevel', 'due', 'scheduled', 'start', 'doneDate', 'tags', 'estimate', 'recurrence'] as const;
 
 function typedOf(t: Task): Typed | 0 {
   const out: Typed = {};

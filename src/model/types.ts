@@ -79,6 +79,8 @@ export interface Task {
   tags?: string[];
   /** An Estimate, Points, SP or Effort column or field (`3d`, `5 pts`): the number and its unit (`h`, `d`, `w`, `min`, `points`; null when none is written). */
   estimate?: { value: number; unit: string | null };
+  /** Obsidian Tasks' recurrence rule as written after `🔁` (`every week`), out of the title as the other signifiers are. */
+  recurrence?: string;
   sprint: string | null;
   week: string | null;
   month: string | null;

@@ -16,6 +16,7 @@ import { DEPENDENCY_OPENERS, isIdShaped, stripLeadingMarks } from './names.js';
 import { countIds, idKey, idOrLine } from './ids.js';
 import { normaliseRange, scopeWord } from './scope.js';
 import { SCOPE_KINDS, type Problem, type ScopeKind, type Task } from '../model/types.js';
+import { canonicalName } from '../model/status.js';
 
 /** A reference as written: a task id, a whole scope (`Phase 2`), or words that may be a task's title. */
 export type Reference = { kind: 'id'; text: string } | { kind: 'scope'; scope: ScopeKind; value: string; text: string } | { kind: 'text'; text: string };
@@ -156,13 +157,30 @@ export interface Inline {
   ownId: string | null;
 }
 
+/** Obsidian Tasks' id alphabet (its Task Dependencies page): letters, digits, `_` and `-`. */
+const OBSIDIAN_ID_LIST = /^[\w-]{1,40}(?:\s*,\s*[\w-]{1,40})*$/;
+/** What may follow the last of an item's marks: the end, another mark, a tag, a block id. */
+const AFTER_MARKS = /^\s*(?:$|[#^]|\p{Extended_Pictographic})/u;
+
+/**
+ * `⛔ abcdef`: ids of letters only (`abcdef`, the documentation's own example)
+ * are read as ids where the list ends the item's words (a mark or the end
+ * follows) and none is a status word (`⛔ blocked` says a status, not an id).
+ */
+function obsidianIds(list: string, after: string): Reference[] {
+  if (!OBSIDIAN_ID_LIST.test(list) || !AFTER_MARKS.test(after)) return [];
+  const ids = list.split(',').map((id) => id.trim());
+  return ids.some((id) => canonicalName(id) !== null) ? [] : ids.map((text) => ({ kind: 'id' as const, text }));
+}
+
 /** The dependency marks in a title or note, and the text without them. */
 export function inlineDependencies(text: string): Inline {
   const refs: Reference[] = [];
   let title = text;
   const take = (re: RegExp, mode: ReferenceMode) => {
-    title = title.replace(re, (whole, list: string) => {
+    title = title.replace(re, (whole, list: string, at: number, all: string) => {
       const found = parseReferences(list, mode);
+      if (found.length === 0 && re === BLOCKED_BY_ID) found.push(...obsidianIds(list, all.slice(at + whole.length)));
       if (found.length === 0 || (re === PHRASE && found.some((r) => r.kind !== 'id'))) return whole;
       for (const r of found) refs.push(r); // not push(...): a list of 100,000 ids would overflow the stack
       return ' ';

@@ -155,6 +155,12 @@ const SIGNIFIERS: Record<string, DateKind | 'created' | 'cancelled'> = {
   '❌': 'cancelled',
 };
 const SIGNIFIER = new RegExp(String.raw`(📅|📆|🗓|⏳|⌛|🛫|➕|✅|❌)\uFE0F?[ \t]*(${ISO})(?!\d)`, 'gu');
+/**
+ * Obsidian Tasks' recurrence: `🔁 every week`, the rule running to the next
+ * signifier, tag or block id (the write path reads the same rule to write the
+ * next occurrence, src/write/recurrence.ts).
+ */
+export const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅📆🗓⏳⌛🛫➕✅❌🔺⏫🔼🔽⏬🆔⛔🔁^#]*)/u;
 /** todo.txt's `due:2025-03-14` and `t:2025-03-10` (threshold: scheduled), and the common `start:`/`scheduled:`. */
 export const KEY_VALUE = new RegExp(String.raw`(?<=^|\s)(due|t|scheduled|start):(${ISO})(?=\s|$)`, 'giu');
 const TODO_KEYS: Record<string, DateKind> = { due: 'due', t: 'scheduled', scheduled: 'scheduled', start: 'start' };
@@ -166,7 +172,7 @@ export const PRIORITY_MARK = /(?<=^|\s)(🔺|⏫|🔼|🔽|⏬)\uFE0F?(?=\s|$)/g
 /** todo.txt's priority: `(A)` to `(E)` at the very start of the text. */
 export const TODO_PRIORITY = /^\(([A-E])\)[ \t]+(?=\S)/u;
 
-/** The date and priority marks out of a title (`Pay rent 📅 2025-01-30 ⏫` → `Pay rent`); tags stay, they are words. */
+/** The date, priority and recurrence marks out of a title (`Pay rent 🔁 every month 📅 2025-01-30 ⏫` → `Pay rent`); tags stay, they are words. */
 export function stripFieldMarks(title: string): string {
   if (!mayHoldMarks(title)) return title;
   const out = title
@@ -175,6 +181,7 @@ export function stripFieldMarks(title: string): string {
     .replace(KEY_VALUE, '')
     .replace(DUE_PAREN, (m, value: string) => (dateText(value) ? '' : m))
     .replace(PRIORITY_MARK, '')
+    .replace(new RegExp(RECURRENCE.source, 'gu'), ' ')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
   return out || title;
@@ -182,7 +189,7 @@ export function stripFieldMarks(title: string): string {
 
 /** Cheap test: whether text may hold a field mark. */
 function mayHoldMarks(text: string): boolean {
-  return /[📅📆🗓⏳⌛🛫➕✅❌🔺⏫🔼🔽⏬]|:\d{4}-|\(due|\(deadline|^\([A-E]\)/iu.test(text);
+  return /[📅📆🗓⏳⌛🛫➕✅❌🔺⏫🔼🔽⏬🔁]|:\d{4}-|\(due|\(deadline|^\([A-E]\)/iu.test(text);
 }
 
 // ---- date texts ---------------------------------------------------------------
@@ -424,8 +431,13 @@ export function atLeast(level: PriorityLevel | null | undefined, floor: Priority
 
 // ---- tags ---------------------------------------------------------------------
 
-/** `#tag` words: a letter or `_` after the `#` (not `#12`, an issue), not after a letter (`C#`) or `&` (`&#38;`). */
-const HASH_TAG = /(?<![\p{L}\p{N}_&#/])#([\p{L}_][\p{L}\p{N}_/-]*[\p{L}\p{N}_]|[\p{L}_])/gu;
+/**
+ * `#tag` words: a letter, `_` or an emoji after the `#` (not `#12`, an issue;
+ * `#🏢/companyA` is one of Obsidian Tasks' own examples), not after a letter
+ * (`C#`) or `&` (`&#38;`).
+ */
+const HASH_TAG =
+  /(?<![\p{L}\p{N}_&#/])#([\p{L}_\p{Extended_Pictographic}][\p{L}\p{N}_/\p{Extended_Pictographic}\uFE0F-]*[\p{L}\p{N}_\p{Extended_Pictographic}\uFE0F]|[\p{L}_\p{Extended_Pictographic}])/gu;
 const PLUS_PROJECT = /(?<=^|\s)\+([\p{L}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}])(?=\s|$)/gu;
 const AT_CONTEXT = /(?<=^|\s)@([\p{L}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}])(?=\s|$)/gu;
 
@@ -621,6 +633,9 @@ function applyFields(t: Task, text: string, dates: Written['dates'], ctx: DateCo
   const unique = [...new Set(tags)];
   if (unique.length) t.tags = unique;
   else delete t.tags;
+  const rule = RECURRENCE.exec(own)?.[1]?.trim();
+  if (rule) t.recurrence = rule;
+  else delete t.recurrence;
   const estimate = estimateIn(t.fields);
   if (estimate) t.estimate = estimate;
   else delete t.estimate;

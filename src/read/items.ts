@@ -13,7 +13,11 @@ import { plainText } from '../text/plain.js';
 import { cleanTitle, HERE_MARK, splitId, stripLeadingMarks } from './names.js';
 import { trailingOwnerMark } from './owner-mark.js';
 
-/** Obsidian-style checkbox variants, and what each means. */
+/**
+ * Obsidian-style checkbox variants, and what each means: as Obsidian Tasks'
+ * status collections type them, `[>]` (forwarded), `[!]` (important) and
+ * `[?]` (question) are still to do.
+ */
 const BOXES: Record<string, Status> = {
   ' ': 'pending',
   x: 'done',
@@ -21,7 +25,7 @@ const BOXES: Record<string, Status> = {
   '-': 'cancelled',
   '/': 'in-progress',
   '~': 'in-progress',
-  '>': 'blocked',
+  '>': 'pending',
   '!': 'pending',
   '?': 'pending',
 };

@@ -11,6 +11,7 @@ import type { Status } from '../model/status.js';
  * and `tags`, and `places` (the task's other places in the file); Obsidian Tasks' and todo.txt's date and priority marks are no longer part of `title`.
  * Later additions within 3: `file`, in a plan of several files only (a plan of one file prints what it did).
  * Later additions within 3: `estimate` ({value, unit} or null).
+ * Later additions within 3: `recurrence` (Obsidian Tasks' rule after `🔁`, `every week`, or null); the rule is no longer part of `title`.
  */
 export const SCHEMA_VERSION = 3;
 /**
@@ -33,7 +34,7 @@ interface PlaceJson {
 }
 
 /** A task as `--json` prints it: every field but the source offsets, its other places as `places`, the typed fields null (tags empty) when absent. */
-export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate'> & {
+export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence'> & {
   places: PlaceJson[];
   priorityLevel: NonNullable<Task['priorityLevel']> | null;
   due: string | null;
@@ -44,6 +45,7 @@ export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due
   /** The task's file, in a plan of several files. */
   file?: string;
   estimate: NonNullable<Task['estimate']> | null;
+  recurrence: string | null;
 };
 
 export function taskJson(t: Task): TaskJson {
@@ -82,6 +84,7 @@ export function taskJson(t: Task): TaskJson {
     tags: t.tags ?? [],
     ...(t.file === undefined ? {} : { file: t.file }),
     estimate: t.estimate ?? null,
+    recurrence: t.recurrence ?? null,
   };
 }
 

@@ -34,6 +34,7 @@ const TASK_FIELDS: readonly FieldName[] = [
   'tags',
   'file',
   'estimate',
+  'recurrence',
 ];
 
 /** `id,title,status` (or a list) → the fields, `id` always first: a task is acted on by its id. */

@@ -7,15 +7,13 @@
 // every weekday): any other is refused and nothing is written.
 
 import type { Task } from '../model/types.js';
-import { isoDate } from '../read/fields.js';
+import { isoDate, RECURRENCE } from '../read/fields.js';
 import { PlanError } from '../system/errors.js';
 import { lineEndAt, lineStartAt } from '../text/lines.js';
 import type { Edit } from './splice.js';
 import type { EditContext } from './task-edits.js';
 
 const DAY = 86400000;
-/** The rule: the text after 🔁 up to the next signifier or the end. */
-const RULE = /🔁\uFE0F?[ \t]*([^📅📆🗓⏳⌛🛫➕✅❌🔺⏫🔼🔽⏬🆔⛔^]*)/u;
 const DATED = /(📅|📆|🗓|⏳|⌛|🛫)(\uFE0F?[ \t]*)(\d{4}-\d{2}-\d{2})(?!\d)/gu;
 const CLOSED = /(?<![ \t])[ \t]*(?:✅|❌)\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}(?!\d)/gu;
 
@@ -69,7 +67,7 @@ export function nextOccurrenceEdit(ec: EditContext, t: Task): Edit | null {
   const src = t.source;
   if (src.type !== 'item' || !src.checkbox) return null;
   const own = ec.text.slice(src.text.start, src.text.end);
-  const rule = RULE.exec(own);
+  const rule = RECURRENCE.exec(own);
   if (!rule) return null;
   const refuse = (why: string) =>
     new PlanError(

@@ -57,8 +57,19 @@ describe('a plan of several files, built', () => {
     const env = { XDG_CACHE_HOME: cache.dir };
     const cold = plan(['-f', 'plans', 'list', '--json'], { cwd: dir, env: { PLAN_NO_CACHE: '1' } });
     expect(cold.code, cold.stderr).toBe(0);
-    expect(JSON.parse(cold.stdout).tasks.map((t: { id: string }) => t.id)).toEqual(['sprint1.md#1.1', 'sprint1.md#1.2', 'sprint2.md#1.1', 'sprint2.md#1.2', '3.1']);
-    for (const args of [['list', '--json'], ['list', '--status', 'open'], ['show', 'sprint2.md#1.1', '--json'], ['status', '--json']]) {
+    expect(JSON.parse(cold.stdout).tasks.map((t: { id: string }) => t.id)).toEqual([
+      'sprint1.md#1.1',
+      'sprint1.md#1.2',
+      'sprint2.md#1.1',
+      'sprint2.md#1.2',
+      '3.1',
+    ]);
+    for (const args of [
+      ['list', '--json'],
+      ['list', '--status', 'open'],
+      ['show', 'sprint2.md#1.1', '--json'],
+      ['status', '--json'],
+    ]) {
       const want = plan(['-f', 'plans', ...args], { cwd: dir, env: { PLAN_NO_CACHE: '1' } });
       plan(['-f', 'plans', ...args], { cwd: dir, env }); // fills the cache
       const warm = plan(['-f', 'plans', ...args], { cwd: dir, env });

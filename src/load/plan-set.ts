@@ -10,7 +10,7 @@ import type { Plan, PlanPart, Task } from '../model/types.js';
 import { fileRef, idKey } from '../read/ids.js';
 import { asPlanError, PlanError } from '../system/errors.js';
 import { runtime } from '../system/runtime.js';
-import { displayPath, loadPlan, type Loaded } from './load.js';
+import { displayPath, loadPlan, type ConfigMemo, type Loaded } from './load.js';
 import { locatePlanFiles, type PlanFiles } from './files.js';
 
 export interface PlanSet {
@@ -87,8 +87,8 @@ function joinPlans(parts: PlanPart[], label: string, own: readonly (Task[] | und
  * own view, `part.plan.tasks`, which few commands look at) and expanded once more
  * as `tasks`, for the joined plan: each task built once, never copied.
  */
-async function loadPart(path: string): Promise<{ loaded: Loaded; tasks?: Task[] }> {
-  const loaded = await loadPlan(path, true);
+async function loadPart(path: string, configs: ConfigMemo): Promise<{ loaded: Loaded; tasks?: Task[] }> {
+  const loaded = await loadPlan(path, true, true, configs);
   const c = loaded.compact;
   if (!c) return { loaded };
   try {
@@ -110,9 +110,10 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
   const unread = (files.refused ?? []).map((r) => displayPath(r.path));
   const parts: PlanPart[] = [];
   const own: (Task[] | undefined)[] = [];
+  const configs: ConfigMemo = new Map();
   for (const path of paths) {
     try {
-      const { loaded, tasks } = await loadPart(path);
+      const { loaded, tasks } = await loadPart(path, configs);
       if (loaded.plan.tasks.length === 0) continue;
       parts.push({ file: loaded.display, name: loaded.display, path, plan: loaded.plan, first: 0 });
       own.push(tasks);

@@ -82,6 +82,19 @@ describe('a plan of several files, built', () => {
     expect([damaged.code, damaged.stdout, damaged.stderr]).toEqual([0, cold.stdout, cold.stderr]);
   });
 
+  it('sees a change to the .planrc.json beside the files on the next warm run', () => {
+    const cache = tempDir();
+    cleanups.push(cache.cleanup);
+    const rows = (id: string) => `| ID | Task | Status |\n|----|------|--------|\n| ${id} | Ship | Shipped |\n`;
+    const dir = folder({ 'plans/a.md': rows('A1'), 'plans/b.md': rows('B1'), 'plans/.planrc.json': '{"statuses": {"Shipped": "done"}}' });
+    const env = { XDG_CACHE_HOME: cache.dir };
+    const statuses = () => (JSON.parse(plan(['-f', 'plans', 'list', '--json'], { cwd: dir, env }).stdout).tasks as { status: string }[]).map((t) => t.status);
+    expect(statuses()).toEqual(['done', 'done']);
+    expect(statuses()).toEqual(['done', 'done']);
+    writeFileSync(join(dir, 'plans/.planrc.json'), '{"statuses": {"Shipped": "blocked"}}');
+    expect(statuses()).toEqual(['blocked', 'blocked']);
+  });
+
   it('writers on different files at once each change their own file, and none is lost', async () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 4; i++) files[`plans/f${i}.md`] = `# F${i}\n\n- [ ] F${i}-1 First\n- [ ] F${i}-2 Second\n`;

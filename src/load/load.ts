@@ -81,6 +81,17 @@ export function readConfigText(planPath: string): { file: string; text: string; 
   return { file, text: '', problem: `${displayPath(file)}: ${failureText(r)}; its statuses were ignored` };
 }
 
+/** `.planrc.json`'s text by folder, for one load of many files in a folder (see loadPlan). */
+export type ConfigMemo = Map<string, string>;
+
+function configText(planPath: string, configs?: ConfigMemo): string {
+  if (!configs) return readConfigText(planPath).text;
+  const dir = dirname(planPath);
+  let text = configs.get(dir);
+  if (text === undefined) configs.set(dir, (text = readConfigText(planPath).text));
+  return text;
+}
+
 /**
  * The settings of `.planrc.json` beside the plan: vocabulary additions (`{ "statuses": { "Shipped": "done" } }`)
  * and how to read the file (`"read"`). A `read` setting plan cannot use throws a ConfigError.
@@ -161,11 +172,12 @@ function tooDeepProblem(lines: number[]): Problem {
  * The cache key of a plan's model: its bytes (front matter settings included) and the whole `.planrc.json`
  * beside it (its statuses and its `read` settings), so that a change to either never serves a stale model.
  */
-export function planCacheKey(path: string, bytes: Uint8Array, build?: string | null): CacheKey | null {
-  const config = readConfigText(path).text;
+export function planCacheKey(path: string, bytes: Uint8Array, build?: string | null, configs?: ConfigMemo): CacheKey | null {
+  const config = configText(path, configs);
   let real = path;
   try {
-    real = realpathSync(path);
+    // One system call, where the JavaScript realpath stats every folder of the path.
+    real = realpathSync.native(path);
   } catch {
     // keep the path as given
   }
@@ -174,13 +186,14 @@ export function planCacheKey(path: string, bytes: Uint8Array, build?: string | n
 
 /**
  * `lazy`: a cached model's tasks are read chunk by chunk as they are used (for
- * writers). `useCache` false parses the file whatever the cache holds, and
+ * writers). `configs`: `.planrc.json`'s text read once per folder, for the files of
+ * one plan set loaded together (its text still keys each entry). `useCache` false parses the file whatever the cache holds, and
  * replaces the entry (a writer found the cached model wrong).
  */
-export async function loadPlan(path: string, lazy = false, useCache = true): Promise<Loaded> {
+export async function loadPlan(path: string, lazy = false, useCache = true, configs?: ConfigMemo): Promise<Loaded> {
   const bytes = readPlanBytes(path);
   const display = displayPath(path);
-  const key = planCacheKey(path, bytes);
+  const key = planCacheKey(path, bytes, undefined, configs);
   const cached = key && useCache ? readCached(key, lazy) : null;
   if (cached) {
     // Read-only commands on a cached model never need the text: decode it on demand.

@@ -4,11 +4,13 @@
 // (`sprint2.md#1.3`) only when another file has that id too.
 
 import { basename, dirname, relative, sep } from 'node:path';
+import { expand } from '../cache/compact.js';
+import { readChunk } from '../cache/plan-cache.js';
 import type { Plan, PlanPart, Task } from '../model/types.js';
 import { fileRef, idKey } from '../read/ids.js';
 import { asPlanError, PlanError } from '../system/errors.js';
 import { runtime } from '../system/runtime.js';
-import { displayPath, loadPlan, type Loaded } from './load.js';
+import { displayPath, loadPlan, type ConfigMemo, type Loaded } from './load.js';
 import { locatePlanFiles, type PlanFiles } from './files.js';
 
 export interface PlanSet {
@@ -27,24 +29,38 @@ function commonFolder(paths: readonly string[]): string {
   return shown === common && relative(runtime().cwd(), common) === '' ? '.' : shown.endsWith(sep) ? shown : `${shown}${sep}`;
 }
 
-/** Each file's tasks with its `file`, the id naming the file when another file has that id too. */
-function joinTasks(parts: readonly PlanPart[]): Task[] {
+/**
+ * Each file's tasks with its `file`, the id naming the file when another file has that id too.
+ * `own[k]`: part k's tasks made anew from the cache's compact form, the joined plan's own to
+ * change; without it, copies by spread (a spread of a cached task would call its lazy
+ * `source` getter and unpack every source, which most commands never read).
+ */
+function joinTasks(parts: readonly PlanPart[], own: readonly (Task[] | undefined)[]): Task[] {
+  // Read through `own` where there is one: part.plan.tasks is then a lazily read list.
+  const lists = parts.map((part, k) => own[k] ?? part.plan.tasks);
   const filesOf = new Map<string, Set<string>>();
-  for (const part of parts) {
-    for (const t of part.plan.tasks) {
+  lists.forEach((tasks, k) => {
+    for (const t of tasks) {
       const key = idKey(t.id);
       const set = filesOf.get(key);
-      if (set) set.add(part.file);
-      else filesOf.set(key, new Set([part.file]));
+      if (set) set.add(parts[k]!.file);
+      else filesOf.set(key, new Set([parts[k]!.file]));
     }
-  }
-  return parts.flatMap((part) =>
-    part.plan.tasks.map((t) => ({ ...t, id: filesOf.get(idKey(t.id))!.size > 1 ? fileRef(part.name, t.id) : t.id, file: part.file })),
-  );
+  });
+  return lists.flatMap((tasks, k) => {
+    const { name, file } = parts[k]!;
+    return tasks.map((t) => {
+      const id = filesOf.get(idKey(t.id))!.size > 1 ? fileRef(name, t.id) : t.id;
+      if (!own[k]) return { ...t, id, file };
+      t.id = id;
+      t.file = file;
+      return t;
+    });
+  });
 }
 
 /** The files' plans as one plan; `label` is how the whole plan is named. */
-function joinPlans(parts: PlanPart[], label: string): Plan {
+function joinPlans(parts: PlanPart[], label: string, own: readonly (Task[] | undefined)[]): Plan {
   const first = parts[0]!.plan;
   const names = new Map<string, number>();
   for (const part of parts) names.set(basename(part.file), (names.get(basename(part.file)) ?? 0) + 1);
@@ -57,13 +73,31 @@ function joinPlans(parts: PlanPart[], label: string): Plan {
   return {
     ...first,
     file: label,
-    tasks: joinTasks(parts),
+    tasks: joinTasks(parts, own),
     headings: parts.flatMap((p) => p.plan.headings),
     tables: [],
     problems: [],
     parts,
     ...(parts.some((p) => p.plan.dependencies) ? { dependencies: {} } : {}),
   };
+}
+
+/**
+ * One file of the plan. From the cache, its model's tasks are read lazily (the file's
+ * own view, `part.plan.tasks`, which few commands look at) and expanded once more
+ * as `tasks`, for the joined plan: each task built once, never copied.
+ */
+async function loadPart(path: string, configs: ConfigMemo): Promise<{ loaded: Loaded; tasks?: Task[] }> {
+  const loaded = await loadPlan(path, true, true, configs);
+  const c = loaded.compact;
+  if (!c) return { loaded };
+  try {
+    c.chunks.forEach((_, k) => void readChunk(c, k));
+    return { loaded, tasks: expand(c).tasks };
+  } catch {
+    // A damaged chunk: the file is parsed again (and its entry replaced), as a writer does.
+    return { loaded: await loadPlan(path, false, false) };
+  }
 }
 
 /**
@@ -75,10 +109,14 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
   const failures = (files.refused ?? []).map((r) => r.message);
   const unread = (files.refused ?? []).map((r) => displayPath(r.path));
   const parts: PlanPart[] = [];
+  const own: (Task[] | undefined)[] = [];
+  const configs: ConfigMemo = new Map();
   for (const path of paths) {
     try {
-      const loaded = await loadPlan(path);
-      if (loaded.plan.tasks.length > 0) parts.push({ file: loaded.display, name: loaded.display, path, plan: loaded.plan, first: 0 });
+      const { loaded, tasks } = await loadPart(path, configs);
+      if (loaded.plan.tasks.length === 0) continue;
+      parts.push({ file: loaded.display, name: loaded.display, path, plan: loaded.plan, first: 0 });
+      own.push(tasks);
     } catch (e) {
       const failure = asPlanError(e);
       if (!failure) throw e;
@@ -94,7 +132,7 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
       `${label}: none of its ${paths.length} Markdown files holds tasks (plan reads table rows under a Status or ID column, checkbox items and items that start with an id); see README`,
     );
   }
-  const plan = joinPlans(parts, label);
+  const plan = joinPlans(parts, label, own);
   return { loaded: { path: parts[0]!.path, display: label, bytes: Buffer.alloc(0), text: '', plan }, failures, unread };
 }
 

@@ -50,6 +50,51 @@ describe('a plan of several files, built', () => {
     expect(titles).toEqual(['Set up repo', 'Write PARSER', 'Design API', 'Build the API']);
   });
 
+  it('reads the same plan from the cache as without it, ids another file has too named by their file, and a damaged entry is parsed again', () => {
+    const cache = tempDir();
+    cleanups.push(cache.cleanup);
+    const dir = folder({ 'plans/sprint1.md': SPRINT1, 'plans/sprint2.md': SPRINT2, 'plans/sprint3.md': '# Sprint 3\n\n- [ ] 3.1 Ship it\n' });
+    const env = { XDG_CACHE_HOME: cache.dir };
+    const cold = plan(['-f', 'plans', 'list', '--json'], { cwd: dir, env: { PLAN_NO_CACHE: '1' } });
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(JSON.parse(cold.stdout).tasks.map((t: { id: string }) => t.id)).toEqual([
+      'sprint1.md#1.1',
+      'sprint1.md#1.2',
+      'sprint2.md#1.1',
+      'sprint2.md#1.2',
+      '3.1',
+    ]);
+    for (const args of [
+      ['list', '--json'],
+      ['list', '--status', 'open'],
+      ['show', 'sprint2.md#1.1', '--json'],
+      ['status', '--json'],
+    ]) {
+      const want = plan(['-f', 'plans', ...args], { cwd: dir, env: { PLAN_NO_CACHE: '1' } });
+      plan(['-f', 'plans', ...args], { cwd: dir, env }); // fills the cache
+      const warm = plan(['-f', 'plans', ...args], { cwd: dir, env });
+      expect([warm.code, warm.stdout, warm.stderr]).toEqual([want.code, want.stdout, want.stderr]);
+    }
+    // Each entry's last line is a chunk of tasks: cut short, it does not read, and the file is parsed again.
+    const entries = join(cache.dir, 'plan', 'plans');
+    for (const name of readdirSync(entries)) writeFileSync(join(entries, name), readFileSync(join(entries, name), 'utf8').slice(0, -3));
+    const damaged = plan(['-f', 'plans', 'list', '--json'], { cwd: dir, env });
+    expect([damaged.code, damaged.stdout, damaged.stderr]).toEqual([0, cold.stdout, cold.stderr]);
+  });
+
+  it('sees a change to the .planrc.json beside the files on the next warm run', () => {
+    const cache = tempDir();
+    cleanups.push(cache.cleanup);
+    const rows = (id: string) => `| ID | Task | Status |\n|----|------|--------|\n| ${id} | Ship | Shipped |\n`;
+    const dir = folder({ 'plans/a.md': rows('A1'), 'plans/b.md': rows('B1'), 'plans/.planrc.json': '{"statuses": {"Shipped": "done"}}' });
+    const env = { XDG_CACHE_HOME: cache.dir };
+    const statuses = () => (JSON.parse(plan(['-f', 'plans', 'list', '--json'], { cwd: dir, env }).stdout).tasks as { status: string }[]).map((t) => t.status);
+    expect(statuses()).toEqual(['done', 'done']);
+    expect(statuses()).toEqual(['done', 'done']);
+    writeFileSync(join(dir, 'plans/.planrc.json'), '{"statuses": {"Shipped": "blocked"}}');
+    expect(statuses()).toEqual(['blocked', 'blocked']);
+  });
+
   it('writers on different files at once each change their own file, and none is lost', async () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 4; i++) files[`plans/f${i}.md`] = `# F${i}\n\n- [ ] F${i}-1 First\n- [ ] F${i}-2 Second\n`;

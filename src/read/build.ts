@@ -488,8 +488,8 @@ class Builder implements PassState {
   // ---- tables -----------------------------------------------------------
 
   private table(block: TableBlock): void {
-    const headers = block.header.cells.map(this.display);
     const rows = block.rows.map((r) => r.cells.map(this.display));
+    const headers = withStatusCell(block.header.cells.map(this.display), rows, this.vocab);
     const raw = block.rows.map((r) => r.cells.map((c) => this.text.slice(c.start, c.end)));
     const settings = this.tableSettings(headers);
     const plan = planColumns(headers, rows, raw, this.vocab, settings);
@@ -913,4 +913,19 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
     return { start, end: start + bracket[1]!.length };
   }
   return null;
+}
+
+/**
+ * `| ID | Task |` over `| 1.1 | Fit the API | done |`: a cell past the header's last column, on rows that
+ * have one, that is only a status word is a status column the header did not name (added as `''`).
+ */
+function withStatusCell(headers: string[], rows: string[][], vocab: Vocabulary): string[] {
+  const past = rows.filter((r) => r.length > headers.length && r.slice(headers.length).some((c) => c.trim() !== ''));
+  if (past.length < 2 || past.some((r) => r.length !== headers.length + 1)) return headers;
+  const whole = (c: string) => {
+    const r = vocab.read(c);
+    return r.status !== 'none' && r.start === 0 && r.end >= c.trim().length;
+  };
+  if (headers.some((h) => vocab.read(h).status !== 'none' && h.length < 16)) return headers;
+  return past.every((r) => whole(r[headers.length]!.trim())) ? [...headers, ''] : headers;
 }

@@ -49,7 +49,7 @@ const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.962, id
 // and again for merged first columns, bold checklist labels, part counts and kind columns.
 // Set to the 48-file figures when the third batch came in (its first score taken before any reader
 // change), then raised for those rules.
-const HOLDOUT_FLOOR = { recall: 0.892, precision: 0.927, status: 0.93, title: 0.844, id: 0.984, owner: 0.983, group: 0.946 };
+const HOLDOUT_FLOOR = { recall: 0.892, precision: 0.927, status: 0.937, title: 0.844, id: 0.984, owner: 0.983, group: 0.946 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -26,6 +26,12 @@ function skipFolder(name: string): boolean {
 }
 
 const isMarkdown = (name: string) => /\.(?:md|markdown)$/i.test(name);
+/**
+ * A hidden file is never found by a walk: plan's own writes rename a hidden temporary file
+ * (`.plan-tmp-…`) over the plan, and editors keep hidden lock and swap files beside it; read as
+ * a file of the plan, another writer's half-written file would make this one refuse.
+ */
+const isPlanFileName = (name: string) => !name.startsWith('.') && isMarkdown(name);
 // Only what globMatches matches: a `[` or `{` in a file name is itself.
 const isGlob = (s: string) => /[*?]/.test(s);
 
@@ -47,7 +53,7 @@ function markdownBelow(dir: string): string[] {
       // A Dirent of a link says isSymbolicLink, never isDirectory: linked folders are not entered.
       if (e.isDirectory()) {
         if (!skipFolder(e.name) && depth < MAX_DEPTH) walk(full, depth + 1);
-      } else if (isMarkdown(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) out.push(full);
+      } else if (isPlanFileName(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) out.push(full);
     }
   };
   walk(dir, 0);

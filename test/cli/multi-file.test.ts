@@ -40,6 +40,20 @@ function ids(stdout: string): string[] {
 }
 
 describe('which files make the plan', () => {
+  it("a folder's hidden files are not plan files: a writer's temporary file (.plan-tmp-…) never makes another's write fail", async () => {
+    // A write renames a hidden temporary file over the plan; a writer of another file that walks the
+    // folder at that moment must not read it as a file of the plan (nor an editor's `.#name.md` lock).
+    const half = '# F1\n\n- [ ] F1-1 First\n';
+    const f = folder({ 'plans/f1.md': '# F1\n\n- [ ] F1-1 First\n- [ ] F1-2 Second\n', 'plans/.plan-tmp-9-x-f1.md': half, 'plans/.#f2.md': half });
+    const listed = await f.run(['list', '-f', 'plans', '--json']);
+    expect(listed.stderr).toBe('');
+    expect(ids(listed.stdout)).toEqual(['F1-1', 'F1-2']);
+    const set = await f.run(['set', 'F1-2', 'done', '-f', 'plans', '--no-touch']);
+    expect(set.stderr).toBe('');
+    expect(set.code).toBe(0);
+    expect(f.read('plans/f1.md').toString()).toBe('# F1\n\n- [ ] F1-1 First\n- [x] F1-2 Second\n');
+  });
+
   it('-f given twice reads both files (it used to read only the last)', async () => {
     const f = folder(PLAN);
     const r = await f.run(['list', '-f', 'plans/sprint1.md', '-f', 'plans/sub/sprint2.md', '--json']);

@@ -46,15 +46,17 @@ export const HERE_MARK =
 
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
-  let s = stripLeadingMarks(text.replace(HERE_MARK, ''));
+  // The cheap tests (the word `here`, a mark, a closing bracket, a dash) skip regexes that could not match.
+  let s = stripLeadingMarks(/here/iu.test(text) ? text.replace(HERE_MARK, '') : text);
   if (HAS_MARK.test(s)) s = s.replace(TRAILING_MARKED_PAREN, '');
   // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status.
-  s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
+  if (s.includes(')') || s.includes(']'))
+    s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
   const cut = HAS_MARK.test(s) ? s.replace(TRAILING_STATUS, '') : s;
   if (cut.trim() !== '') s = cut;
-  s = s.replace(ANY_MARK, ' ').replace(/\s+/g, ' ').trim();
+  s = (HAS_MARK.test(s) ? s.replace(ANY_MARK, ' ') : s).replace(/\s+/g, ' ').trim();
   // `Phase 1: Foundation - DONE`, `Sprint 3 — Complete`: a last dashed part that only states a status.
-  s = s.replace(/(?<!\s)\s+[—–-]\s+(?!\s)([^—–-]+)$/u, (m, last: string) => (isStatus(last) && s.length > m.length ? '' : m));
+  if (/[—–-]/.test(s)) s = s.replace(/(?<!\s)\s+[—–-]\s+(?!\s)([^—–-]+)$/u, (m, last: string) => (isStatus(last) && s.length > m.length ? '' : m));
   return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim() || text.trim();
 }
 
@@ -172,7 +174,9 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   if (endsInParen(s)) s = s.replace(/(?<!\s)\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
   // A status in parentheses goes (`(done)`); `(blocked by #12)` opens with one but is a dependency, read out later.
   if (endsInParen(s))
-    s = s.replace(/(?<!\s)\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) => (isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m));
+    s = s.replace(/(?<!\s)\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) =>
+      isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m,
+    );
   if (s.includes('—') || s.includes('–')) s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
   // `API Routes (4/4 plans)`: a count of the work's parts done follows the name; it is not part of it.
   if (endsInParen(s)) s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');

@@ -10,6 +10,7 @@ import { STATE_KEYS } from './items.js';
 import { isIdShaped, splitNumberedName, stripLeadingMarks } from './names.js';
 import type { Vocabulary } from '../model/status.js';
 import type { ReadRole } from './read-config.js';
+import { remembered } from '../text/memo.js';
 
 /** What the `read` settings say of one table: each column's role where they name its header, and the file's id pattern. */
 export interface TableSettings {
@@ -162,15 +163,15 @@ const PERIOD_HEADERS: Record<string, 'W' | 'S' | 'M'> = {
 /** First-column headers that number units of work (`Phase | Name | Status`): an id column. */
 const UNIT_HEADERS = new Set(['phase', 'fase', 'stage', 'etapa', 'milestone', 'step', 'paso']);
 
-export function normaliseHeader(text: string): string {
-  return stripLeadingMarks(text)
+export const normaliseHeader = remembered((text: string): string =>
+  stripLeadingMarks(text)
     .toLowerCase()
     .replace(/\((?:s|es)\)/gu, '')
     .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
     .replace(/[*_`:]/g, '')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** Words that join a head noun to what follows it in Romance languages (`ID de la Tarea`, `Nome do projeto`). */
 const ROMANCE_LINK = /^\S+ (?:de|del|della|dello|dei|degli|des|du|da|do|das|dos|di)(?: |$)/u;
@@ -180,7 +181,9 @@ const ROMANCE_LINK = /^\S+ (?:de|del|della|dello|dei|degli|des|du|da|do|das|dos|
  * (`ID de la Tarea`), that first word, the head of the phrase; else its last word (`タスクID`,
  * `Task ID`, `Prereq Module`). `Owner(s) or team(s)` names what its first alternative names.
  */
-function roleOfHeader(name: string): ColumnRole | undefined {
+const roleOfHeader = remembered(roleOfName);
+
+function roleOfName(name: string): ColumnRole | undefined {
   const whole = LOOKUP.get(name);
   if (whole) return whole;
   const alternative = /^(.+?) (?:or|and|\/) /u.exec(name);
@@ -193,9 +196,7 @@ function roleOfHeader(name: string): ColumnRole | undefined {
 }
 
 /** The role a header or a field's name gives its values (`Assignee` → owner). */
-export function headerRole(text: string): ColumnRole | undefined {
-  return roleOfHeader(normaliseHeader(text));
-}
+export const headerRole = remembered((text: string): ColumnRole | undefined => roleOfHeader(normaliseHeader(text)));
 
 export interface ColumnPlan {
   columns: Partial<Record<ColumnRole, number>>;
@@ -287,7 +288,35 @@ function cellTraits(c: string, raw: string, vocab: Vocabulary, isId: (cell: stri
   return t;
 }
 
-function statsOf(cells: string[], raw: string[], vocab: Vocabulary, isId: (cell: string) => boolean): ColumnStats {
+/** What cellTraits says of a cell (trimmed display text, raw Markdown). */
+type Traits = (c: string, raw: string) => number;
+
+/** The traits of cells already seen, per vocabulary and id test: both are immutable, so a cell's traits never change. */
+const knownTraits = new WeakMap<Vocabulary, WeakMap<(cell: string) => boolean, (key: string) => number>>();
+
+/**
+ * cellTraits, each distinct cell worked out once: a table repeats its cells (a status column of `✅ Done`),
+ * planColumns may plan the same rows more than once, the legend finder plans the small tables first, and
+ * a file read again after a write holds the same cells.
+ */
+function traitsOf(vocab: Vocabulary, isId: (cell: string) => boolean): Traits {
+  let byId = knownTraits.get(vocab);
+  if (!byId) knownTraits.set(vocab, (byId = new WeakMap()));
+  let known = byId.get(isId);
+  if (!known) {
+    // The key is the display text's length, a colon, the display text and the raw Markdown.
+    known = remembered((key) => {
+      const colon = key.indexOf(':');
+      const end = colon + 1 + Number(key.slice(0, colon));
+      return cellTraits(key.slice(colon + 1, end), key.slice(end), vocab, isId);
+    });
+    byId.set(isId, known);
+  }
+  const traits = known;
+  return (c, raw) => traits(`${c.length}:${c}${raw}`);
+}
+
+function statsOf(cells: string[], raw: string[], traits: Traits): ColumnStats {
   const s: ColumnStats = {
     filled: 0,
     statuses: 0,
@@ -307,7 +336,7 @@ function statsOf(cells: string[], raw: string[], vocab: Vocabulary, isId: (cell:
   const seen = new Set<string>();
   cells.forEach((cell, i) => {
     const c = cell.trim();
-    const t = cellTraits(c, raw[i] ?? '', vocab, isId);
+    const t = traits(c, raw[i] ?? '');
     if (t === -1) return;
     s.filled++;
     if (t & LITERALS) s.literals++;
@@ -372,21 +401,22 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
  * `rows` are the display texts of the body rows, `raw` their Markdown.
  */
 export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
+  const traits = traitsOf(vocab, settings?.isId ?? isIdShaped);
   const groups = settings?.roles[0] ? null : groupRows(rows);
   if (groups) {
     // The schema is what the other rows hold; the first column only names their groups.
     const keep = (_: unknown, r: number) => !groups.has(r);
-    const plan = planTable(['', ...headers.slice(1)], rows.filter(keep), raw.filter(keep), vocab, settings);
+    const plan = planTable(['', ...headers.slice(1)], rows.filter(keep), raw.filter(keep), traits, settings);
     if (plan.kind === 'task') return { ...plan, groupColumn: 0 };
   }
   if (!settings?.roles[0] && carriedColumn(rows)) {
     // A merged cell written out once (`| Backend | Fit the API |` over `| | Write the tests |`) names what the
     // rows below it share, not any one task: its column takes no role, and the title is read from the others.
     const roles = headers.map((_, i) => settings?.roles[i] ?? (i === 0 ? 'ignore' : undefined));
-    const plan = planTable(headers, rows, raw, vocab, { ...settings, roles });
+    const plan = planTable(headers, rows, raw, traits, { ...settings, roles });
     if (plan.kind === 'task' && plan.columns.title !== undefined) return plan;
   }
-  return planTable(headers, rows, raw, vocab, settings);
+  return planTable(headers, rows, raw, traits, settings);
 }
 
 /**
@@ -399,13 +429,11 @@ function carriedColumn(rows: string[][]): boolean {
   return starts * 2 <= rows.length;
 }
 
-function planTable(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
+function planTable(headers: string[], rows: string[][], raw: string[][], traits: Traits, settings?: TableSettings): ColumnPlan {
   const roles = settings?.roles ?? [];
   // A column the settings name is left out of every guess: its role is theirs (`ignore`: none).
   const names = headers.map((h, i) => (roles[i] ? '' : normaliseHeader(h)));
-  const stats = names.map((_, i) =>
-    statsOf(roles[i] ? [] : rows.map((r) => r[i] ?? ''), roles[i] ? [] : raw.map((r) => r[i] ?? ''), vocab, settings?.isId ?? isIdShaped),
-  );
+  const stats = names.map((_, i) => statsOf(roles[i] ? [] : rows.map((r) => r[i] ?? ''), roles[i] ? [] : raw.map((r) => r[i] ?? ''), traits));
   const columns: Partial<Record<ColumnRole, number>> = {};
   names.forEach((n, i) => {
     const role = roleOfHeader(n);

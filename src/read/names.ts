@@ -25,6 +25,10 @@ const TRAILING_STATUS = new RegExp(
   String.raw`(?<![\s${MARK_CHAR}]|[${MARK_CHAR}]\uFE0F)\s*(?=((?:${MARK}(?=(\s*))\2)+))\1(?:\([^()]*\)\s*|[\p{Lu}\p{N}][\p{Lu}\p{N}\s!.:%\-–—]*)?$`,
   'u',
 );
+/** Whether a text holds a mark at all: a cheap test before the regexes that need one (most titles have none). */
+const HAS_MARK = new RegExp(`[${MARK_CHAR}]`, 'u');
+/** Whether the text ends (but for spaces) with `)`: a cheap test before the regexes that need one there. */
+const endsInParen = (s: string) => s.trimEnd().endsWith(')');
 /** A trailing `(✅ COMPLETE - Controls Only)` or `[🔲 FUTURE]`. */
 const TRAILING_MARKED_PAREN = new RegExp(String.raw`(?<!\s)\s*[([]\s*${MARK}[^()[\]]*[)\]]\s*$`, 'u');
 
@@ -42,14 +46,17 @@ export const HERE_MARK =
 
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
-  let s = stripLeadingMarks(text.replace(HERE_MARK, '')).replace(TRAILING_MARKED_PAREN, '');
+  // The cheap tests (the word `here`, a mark, a closing bracket, a dash) skip regexes that could not match.
+  let s = stripLeadingMarks(/here/iu.test(text) ? text.replace(HERE_MARK, '') : text);
+  if (HAS_MARK.test(s)) s = s.replace(TRAILING_MARKED_PAREN, '');
   // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status.
-  s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
-  const cut = s.replace(TRAILING_STATUS, '');
+  if (s.includes(')') || s.includes(']'))
+    s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
+  const cut = HAS_MARK.test(s) ? s.replace(TRAILING_STATUS, '') : s;
   if (cut.trim() !== '') s = cut;
-  s = s.replace(ANY_MARK, ' ').replace(/\s+/g, ' ').trim();
+  s = (HAS_MARK.test(s) ? s.replace(ANY_MARK, ' ') : s).replace(/\s+/g, ' ').trim();
   // `Phase 1: Foundation - DONE`, `Sprint 3 — Complete`: a last dashed part that only states a status.
-  s = s.replace(/(?<!\s)\s+[—–-]\s+(?!\s)([^—–-]+)$/u, (m, last: string) => (isStatus(last) && s.length > m.length ? '' : m));
+  if (/[—–-]/.test(s)) s = s.replace(/(?<!\s)\s+[—–-]\s+(?!\s)([^—–-]+)$/u, (m, last: string) => (isStatus(last) && s.length > m.length ? '' : m));
   return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim() || text.trim();
 }
 
@@ -129,10 +136,12 @@ export function headingId(text: string): IdSplit {
 const PERIOD_PREFIX: Record<string, string> = { week: 'W', sprint: 'S', month: 'M' };
 
 /** An id cell or a table's first column: `TASK-001`, `T01`, `1.2`, `P1`, `Task 1`, `7`. */
+const WHOLE_CODE_ID = new RegExp(`^${CODE_ID}$`, 'u');
+
 export function isIdShaped(cell: string): boolean {
   const c = cell.trim();
   if (c === '' || c.length > 24) return false;
-  if (new RegExp(`^${CODE_ID}$`, 'u').test(c)) return true;
+  if (WHOLE_CODE_ID.test(c)) return true;
   return /^\d{1,4}[a-z]?\+?$/.test(c) || /^[\p{Lu}][\p{L}]{1,15} \d+(?:\.\d+)*$/u.test(c) || /^[A-Z]{1,3}\d{1,4}$/.test(c);
 }
 
@@ -161,13 +170,17 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   let s = stripLeadingMarks(title).replace(/^\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+(?=\S)/u, '');
   // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
   s = s.replace(/^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/, '');
-  s = s.replace(/(?<!\s)\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
+  // The cheap tests (a closing bracket at the end, a dash, a mark) skip regexes that could not match: most titles need none.
+  if (endsInParen(s)) s = s.replace(/(?<!\s)\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
   // A status in parentheses goes (`(done)`); `(blocked by #12)` opens with one but is a dependency, read out later.
-  s = s.replace(/(?<!\s)\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) => (isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m));
-  s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
+  if (endsInParen(s))
+    s = s.replace(/(?<!\s)\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) =>
+      isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m,
+    );
+  if (s.includes('—') || s.includes('–')) s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
   // `API Routes (4/4 plans)`: a count of the work's parts done follows the name; it is not part of it.
-  s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');
-  s = s.replace(TRAILING_STATUS, (m) => (/[\p{L}\p{N}]/u.test(s.slice(0, s.length - m.length)) ? '' : m));
+  if (endsInParen(s)) s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');
+  if (HAS_MARK.test(s)) s = s.replace(TRAILING_STATUS, (m) => (/[\p{L}\p{N}]/u.test(s.slice(0, s.length - m.length)) ? '' : m));
   return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim();
 }
 

@@ -15,6 +15,8 @@ export interface CliOptions extends RunOptions {
   columns?: number;
   /** The terminal's height (a view longer than it goes through the pager); unknown when absent. */
   rows?: number;
+  /** The clock the command reads (the runtime's `now`); the real one when absent. */
+  now?: Date;
 }
 
 /** A stream that keeps what is written to it, as a terminal of some width or a pipe. */
@@ -55,7 +57,7 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<RunResult
       isTTY,
       columns: isTTY ? (opts.columns ?? 0) : 0,
       ...(isTTY && opts.rows ? { rows: opts.rows } : {}),
-      now: () => new Date(),
+      now: () => (opts.now ? new Date(opts.now) : new Date()),
     };
     const code = await main(rt.argv, rt);
     return { code, stdout: stdout.text(), stderr: stderr.text() };

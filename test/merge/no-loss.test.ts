@@ -170,6 +170,10 @@ function lost(base: string, side: string, other: string, result: string): string
       if (cells && was && was.length === cells.length) {
         const changed = cells.flatMap((c, i) => (c !== was[i] ? [i] : []));
         if (r.some((l) => cellsOf(l)?.[0] === cells[0] && changed.every((i) => cellsOf(l)![i] === cells[i]))) continue;
+        // A row this side left as it was, in its place, that the other side deleted: gone is right. The line
+        // diff may call it added when another row moved past it; in place means in the longest common
+        // sequence of row ids (the fewest rows moved), as a person reading the two tables would say.
+        if (changed.length === 0 && !o.includes(line) && inPlace(b, s).has(cells[0]!)) continue;
       }
       const date = STAMP.exec(line)?.[1];
       const replaced = change.removed.find((l) => STAMP.test(l));
@@ -178,6 +182,27 @@ function lost(base: string, side: string, other: string, result: string): string
     }
   }
   return missing;
+}
+
+/** Row ids of `side` that keep their order from `base`: the longest common subsequence of the two tables' ids. */
+function inPlace(base: string[], side: string[]): Set<string> {
+  const ids = (lines: string[]) => lines.flatMap((l) => (cellsOf(l) && !/^-+$/.test(cellsOf(l)![0]!) ? [cellsOf(l)![0]!] : []));
+  const [a, b] = [ids(base), ids(side)];
+  const len = a.map(() => new Array<number>(b.length + 1).fill(0));
+  len.push(new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) len[i]![j] = a[i] === b[j] ? len[i + 1]![j + 1]! + 1 : Math.max(len[i + 1]![j]!, len[i]![j + 1]!);
+  }
+  const kept = new Set<string>();
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      kept.add(a[i]!);
+      i++;
+      j++;
+    } else if (len[i + 1]![j]! >= len[i]![j + 1]!) i++;
+    else j++;
+  }
+  return kept;
 }
 
 function changes(from: string[], to: string[]): { removed: string[]; added: string[] }[] {

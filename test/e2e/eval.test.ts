@@ -49,7 +49,9 @@ const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.962, id
 // and again for merged first columns, bold checklist labels, part counts and kind columns.
 // Set to the 48-file figures when the third batch came in (its first score taken before any reader
 // change), then raised for those rules.
-const HOLDOUT_FLOOR = { recall: 0.892, precision: 0.927, status: 0.937, title: 0.844, id: 0.984, owner: 0.983, group: 0.946 };
+// Set to the 60-file figures when the fourth batch came in (2026-12-06, first score taken
+// before any reader change; were 0.892 0.927 0.937 0.844 0.984 0.983 0.946 on 48 files).
+const HOLDOUT_FLOOR = { recall: 0.885, precision: 0.927, status: 0.935, title: 0.808, id: 0.96, owner: 0.95, group: 0.899 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

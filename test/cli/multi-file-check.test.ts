@@ -1,0 +1,82 @@
+// plan check and plan fix on a plan of several files (issue 24): each file's
+// problems named with its file, dependencies checked across the files, and
+// each file's repairs written to that file alone, in its own journal.
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { cleanupFolders, folder } from '../helpers/folder.js';
+
+afterEach(cleanupFolders);
+
+const TABLE = '| ID | Task | Status | Depends |\n|----|------|--------|---------|\n';
+// a.md: 1.1 is done but waits on b.md's open 1.1; 1.2 waits on B-9 (only b.md has it);
+// A-3 on a bare 1.5 (b.md and c.md have it); A-4 on Z-1 (no file has it); 1.2 twice in a.md.
+const A = `# A\n\n${TABLE}| 1.1 | Set up | done | b.md#1.1 |\n| 1.2 | Parse | pending | B-9 |\n| A-3 | Wire | pending | 1.5 |\n| A-4 | Ship | pending | Z-1 |\n| 1.2 | Again | pending | |\n`;
+const B = '- [ ] 1.1 Design\n- [ ] B-9 Build\n- [ ] 1.5 Five\n';
+const C = '- [ ] 1.5 Also five\n- [ ] C-1 Depends on nothing (after Q-7)\n';
+const PLAN = { 'plans/a.md': A, 'plans/b.md': B, 'plans/sub/c.md': C, 'plans/notes.md': '# Notes\n\nOnly prose.\n' };
+
+describe('plan check on a plan of several files', () => {
+  it("names each file's problems with the file, checks dependencies across the files, exit 1 on an error", async () => {
+    const f = folder(PLAN);
+    const r = await f.run(['-f', 'plans', 'check']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'plans/a.md:5:18 warning task a.md#1.1 is done but depends on b.md#1.1 (pending); finish those, or correct the status or the dependency',
+        'plans/a.md:7:26 error task A-3 depends on "1.5", which 2 tasks of the plan have (b.md#1.5, c.md#1.5); name one with its file',
+        'plans/a.md:8:26 warning task A-4 depends on "Z-1", which is no task\'s id; write an id that `plan list` shows, or remove it',
+        'plans/a.md:9:3 error id "1.2" is used again (first on line 6) in the same section "A"; give one of them another id',
+        'plans/sub/c.md:2:37 warning task C-1 depends on "Q-7", which is no task\'s id; write an id that `plan list` shows, or remove it',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--json gives each problem its file; an id repeated across files is no problem', async () => {
+    const f = folder({ 'a.md': '- [ ] 1.1 One (after B-1)\n', 'b.md': '- [ ] 1.1 Other\n- [x] B-1 Done\n' });
+    const r = await f.run(['-f', 'a.md', '-f', 'b.md', 'check', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ schemaVersion: 3, file: '.', problems: [], errors: 0, warnings: 0 });
+    const g = folder(PLAN);
+    const json = JSON.parse((await g.run(['-f', 'plans', 'check', '--json'])).stdout);
+    expect(json.problems.map((p: { file: string; line: number; code: string }) => `${p.file}:${p.line} ${p.code}`)).toEqual([
+      'plans/a.md:5 dependency-open',
+      'plans/a.md:7 dependency-ambiguous',
+      'plans/a.md:8 dependency-missing',
+      'plans/a.md:9 duplicate-id',
+      'plans/sub/c.md:2 dependency-missing',
+    ]);
+    expect([json.file, json.errors, json.warnings]).toEqual(['plans/', 2, 3]);
+  });
+
+  it('on a terminal: each problem with its file, then the tally; a clean plan says so', async () => {
+    const f = folder(PLAN);
+    const tty = await runCli(['-f', 'plans', 'check'], { cwd: f.dir, isTTY: true, columns: 200, env: { NO_COLOR: '1' } });
+    expect(
+      tty.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('plans/'))
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['plans/a.md:5:18', 'plans/a.md:7:26', 'plans/a.md:8:26', 'plans/a.md:9:3', 'plans/sub/c.md:2:37']);
+    expect(tty.stdout).toMatch(/\n\n2 errors, 3 warnings\n$/);
+    const clean = folder({ 'a.md': '- [ ] A-1 One\n', 'b.md': '- [ ] B-1 Two\n' });
+    const ok = await runCli(['-f', 'a.md', '-f', 'b.md', 'check'], { cwd: clean.dir, isTTY: true, columns: 80, env: { NO_COLOR: '1' } });
+    expect([ok.code, ok.stdout]).toEqual([0, '.: no problems found\n']);
+  });
+
+  it('a file that cannot be read is one line on stderr; the others are checked; exit 1', async () => {
+    const f = folder({ 'plans/a.md': '- [ ] A-1 One\n', 'plans/broken.md': Buffer.from([0x2d, 0x20, 0x00, 0x01]) });
+    const r = await f.run(['-f', 'plans', 'check']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('plan: plans/broken.md: looks like a binary file (it contains NUL bytes), not a Markdown plan; pass the right file with -f\n');
+    expect(r.stdout).toBe('');
+  });
+
+  it('one file is checked as it always was (no file per problem in --json)', async () => {
+    const f = folder(PLAN);
+    const r = await f.run(['-f', 'plans/b.md', 'check', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ schemaVersion: 3, file: 'plans/b.md', problems: [], errors: 0, warnings: 0 });
+  });
+});

@@ -80,3 +80,63 @@ describe('plan check on a plan of several files', () => {
     expect(JSON.parse(r.stdout)).toEqual({ schemaVersion: 3, file: 'plans/b.md', problems: [], errors: 0, warnings: 0 });
   });
 });
+
+describe('plan fix on a plan of several files', () => {
+  const DASH = 'â€”'; // `—` decoded through Windows-1252
+  const files = {
+    'plans/a.md': `- [ ] A-1 Ship it ${DASH} soon\n`,
+    'plans/b.md': '- [ ] B-1 Clean\n',
+    'plans/sub/c.md': `- [ ] C-1 CafÃ© menu ${DASH} ok\n`,
+    'plans/notes.md': `Notes ${DASH} prose, no tasks\n`,
+  };
+
+  it("repairs each file's damaged text in that file alone; a file without tasks is no file of the plan", async () => {
+    const f = folder(files);
+    const r = await f.run(['-f', 'plans', 'fix']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('line\tcolumn\tdamaged\trepaired\tfile\n1\t19\tâ€”\t—\tplans/a.md\n1\t14\tÃ©\té\tplans/sub/c.md\n1\t22\tâ€”\t—\tplans/sub/c.md\n');
+    expect(f.read('plans/a.md').toString()).toBe('- [ ] A-1 Ship it — soon\n');
+    expect(f.read('plans/b.md').toString()).toBe(files['plans/b.md']);
+    expect(f.read('plans/sub/c.md').toString()).toBe('- [ ] C-1 Café menu — ok\n');
+    expect(f.read('plans/notes.md').toString()).toBe(files['plans/notes.md']);
+    // Each file's write is in its own journal: undo takes them back one file at a time.
+    expect((await f.run(['-f', 'plans', 'undo'])).code).toBe(0);
+    expect((await f.run(['-f', 'plans', 'undo'])).code).toBe(0);
+    for (const name of ['plans/a.md', 'plans/sub/c.md'] as const) expect(f.read(name).toString()).toBe(files[name]);
+    const none = await f.run(['-f', 'plans', 'undo']);
+    expect([none.code, none.stderr]).toEqual([1, 'plan: no write by plan to undo in the 4 files of the plan\n']);
+  });
+
+  it('--dry-run prints each file’s diff and writes nothing; --json names the file of each repair', async () => {
+    const f = folder(files);
+    const dry = await f.run(['-f', 'plans', 'fix', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('--- a/plans/a.md\n+++ b/plans/a.md\n');
+    expect(dry.stdout).toContain('--- a/plans/sub/c.md\n+++ b/plans/sub/c.md\n');
+    expect(dry.stdout).not.toContain('b.md');
+    const json = JSON.parse((await f.run(['-f', 'plans', 'fix', '--dry-run', '--json'])).stdout);
+    expect([json.file, json.changed, json.written]).toEqual(['plans/', true, false]);
+    expect(json.repairs.map((r: { file: string; column: number }) => `${r.file}:${r.column}`)).toEqual([
+      'plans/a.md:19',
+      'plans/sub/c.md:14',
+      'plans/sub/c.md:22',
+    ]);
+    for (const [name, text] of Object.entries(files)) expect(f.read(name).toString()).toBe(text);
+  });
+
+  it('a read-only file is refused with its line; the others are repaired; exit 1', async () => {
+    const f = folder({ ...files, 'plans/a.md': `---\nread_only: true\n---\n${files['plans/a.md']}` });
+    const r = await f.run(['-f', 'plans', 'fix', '--no-touch']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^plan: plans\/a\.md: the plan is read-only \(read_only: true in its front matter\); nothing was written[^\n]*\n$/);
+    expect(f.read('plans/a.md').toString()).toBe(`---\nread_only: true\n---\n${files['plans/a.md']}`);
+    expect(f.read('plans/sub/c.md').toString()).toBe('- [ ] C-1 Café menu — ok\n');
+  });
+
+  it('with nothing damaged, says so for the plan and changes nothing', async () => {
+    const f = folder({ 'a.md': '- [ ] A-1 One\n', 'b.md': '- [ ] B-1 Two\n' });
+    const r = await f.run(['-f', 'a.md', '-f', 'b.md', 'fix']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', 'plan: .: no damaged text found; nothing to change\n']);
+  });
+});

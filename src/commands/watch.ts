@@ -17,16 +17,17 @@
 // flicker; piped, each change prints a new snapshot.
 
 import { visible } from '../text/visible.js';
-import type { Context } from './context.js';
+import type { Context, GlobalOptions } from './context.js';
 import type { Filters } from '../query/filter.js';
-import { locateOnePlan } from '../load/files.js';
+import { locatePlanFiles, planFolders } from '../load/files.js';
 import { displayPath, maxBytes } from '../load/load.js';
 import { PlanError, asPlanError } from '../system/errors.js';
 import { readFileBytes } from '../fs/read.js';
 import { cut } from '../render/fit.js';
 import { textWidth } from '../text/width.js';
 import { runtime } from '../system/runtime.js';
-import { Watchers } from '../load/watcher.js';
+import { Watchers, watchedNames, type WatchedNames } from '../load/watcher.js';
+import { commonFolder } from '../load/plan-set.js';
 
 export const WATCH_VIEWS = ['list', 'board', 'summary'] as const;
 export type WatchView = (typeof WATCH_VIEWS)[number];
@@ -38,10 +39,55 @@ const ESC = '\u001b[';
 const ENTER = `${ESC}?1049h${ESC}?25l`;
 const LEAVE = `${ESC}?25h${ESC}?1049l`;
 
-async function renderView(view: WatchView, ctx: Context, filters: Filters, path: string): Promise<string> {
+/** What the watch follows: the plan's one file, or the files of a plan of several, found again at each change. */
+interface Followed {
+  /** The plan as the title names it. */
+  display: string;
+  /** The -f a frame's view is drawn with. */
+  file: string | readonly string[] | undefined;
+  /** What two frames compare: each file's bytes, or why there are none (of several files, which files too). */
+  state(): (Buffer | string)[];
+  /** What to watch (see Watchers). */
+  watched: string | (() => WatchedNames);
+  /** The line a frame shows instead of the view when it cannot be drawn. */
+  trouble(e: PlanError): string;
+}
+
+/** The file found at the start, never one discovery finds later. */
+function oneFile(path: string): Followed {
+  return {
+    display: displayPath(path),
+    file: path,
+    state: () => [readBytes(path)],
+    watched: path,
+    trouble: (e) => (gone(path) ? `${displayPath(path)} is gone (deleted or moved); the view comes back when it does` : e.message),
+  };
+}
+
+/** The files -f, $PLAN_FILE or `.planrc.json` name, found again at each change: a file added to a folder is shown, one removed is not. */
+function severalFiles(explicit: GlobalOptions['file'], paths: readonly string[]): Followed {
+  const now = () => {
+    try {
+      return locatePlanFiles(explicit).paths;
+    } catch {
+      return []; // no file there for now (a folder emptied): the view says why, and the watch goes on
+    }
+  };
+  return {
+    display: commonFolder(paths),
+    file: explicit,
+    state: () => {
+      const files = now();
+      return [files.join('\0'), ...files.map(readBytes)];
+    },
+    watched: () => watchedNames(now(), planFolders(explicit)),
+    trouble: (e) => e.message,
+  };
+}
+
+async function renderView(view: WatchView, ctx: Context, filters: Filters, followed: Followed): Promise<string> {
   const parts: string[] = [];
-  // The file found at the start, never one discovery finds later.
-  const sub: Context = { ...ctx, opts: { ...ctx.opts, file: path }, out: (s) => void parts.push(s), err: (s) => void parts.push(s) };
+  const sub: Context = { ...ctx, opts: { ...ctx.opts, file: followed.file }, out: (s) => void parts.push(s), err: (s) => void parts.push(s) };
   try {
     if (view === 'list') await (await import('./list.js')).list(sub, filters);
     else if (view === 'board') await (await import('./board.js')).board(sub, filters);
@@ -50,7 +96,7 @@ async function renderView(view: WatchView, ctx: Context, filters: Filters, path:
     // A file that is briefly unreadable (deleted, half-written by another editor) is shown as such; the watch goes on.
     const planError = asPlanError(error);
     if (!planError) throw error;
-    parts.push(gone(path) ? `plan: ${displayPath(path)} is gone (deleted or moved); the view comes back when it does\n` : `plan: ${planError.message}\n`);
+    parts.push(`plan: ${followed.trouble(planError)}\n`);
   }
   return parts.join('');
 }
@@ -77,8 +123,9 @@ function readBytes(path: string): Buffer | string {
   return 'bytes' in r ? r.bytes : `${r.failure}:${r.detail}`;
 }
 
-function sameState(a: Buffer | string, b: Buffer | string): boolean {
-  return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b);
+function sameState(a: readonly (Buffer | string)[], b: readonly (Buffer | string)[]): boolean {
+  const same = (x: Buffer | string, y: Buffer | string) => (typeof x === 'string' || typeof y === 'string' ? x === y : x.equals(y));
+  return a.length === b.length && a.every((x, i) => same(x, b[i]!));
 }
 
 /** The title line, cut to `width` columns with the way out kept in view. */
@@ -117,11 +164,12 @@ function untilQuit(keys: NodeJS.ReadStream | null, setStop: (stop: () => void) =
 }
 
 export async function watch(ctx: Context, view: WatchView, filters: Filters): Promise<number> {
-  const path = locateOnePlan(ctx.opts.file);
-  const display = displayPath(path);
+  const files = locatePlanFiles(ctx.opts.file);
+  const followed = files.many ? severalFiles(ctx.opts.file, files.paths) : oneFile(files.paths[0]!);
+  const { display } = followed;
   const tty = ctx.mode === 'table';
   const stdout = runtime().stdout;
-  let last: Buffer | string | undefined;
+  let last: (Buffer | string)[] | undefined;
   let drawing = Promise.resolve();
 
   const draw = (force = false) => {
@@ -131,11 +179,11 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
       } catch {
         // a folder that cannot be watched now (gone mid-checkout): the others still are
       }
-      const bytes = readBytes(path);
-      if (!force && last !== undefined && sameState(bytes, last)) return;
-      last = bytes;
+      const state = followed.state();
+      if (!force && last !== undefined && sameState(state, last)) return;
+      last = state;
       if (tty) ctx.width = stdout.columns || ctx.width;
-      const body = await renderView(view, ctx, filters, path);
+      const body = await renderView(view, ctx, filters, followed);
       if (!tty) {
         ctx.out(`${body}\n`);
         return;
@@ -153,7 +201,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   };
   let stop: () => void = () => {};
   const watchers = new Watchers(
-    path,
+    followed.watched,
     () => schedule(),
     () => stop(),
   );

@@ -24,7 +24,7 @@ export interface PlanSet {
 }
 
 /** The folder all the files are in, as the user sees it (`plans/`, or `.`). */
-function commonFolder(paths: readonly string[]): string {
+export function commonFolder(paths: readonly string[]): string {
   let common = dirname(paths[0]!);
   for (const p of paths) while (common !== dirname(common) && relative(common, p).startsWith('..')) common = dirname(common);
   const shown = displayPath(common);

@@ -9,32 +9,41 @@
 import { watch as watchFolder, realpathSync, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
-/** The folders to watch and the names in each: the plan's, and its target's when it is a link. */
-function watchedNames(path: string): Map<string, Set<string>> {
-  const names = new Map<string, Set<string>>();
-  const add = (p: string) => names.set(dirname(p), (names.get(dirname(p)) ?? new Set()).add(basename(p)));
-  add(path);
-  try {
-    add(realpathSync(path));
-  } catch {
-    // gone for now: its folder is watched for its return
+/** Folders to watch, each with the names in it that matter (null: any, a folder whose files may join the plan). */
+export type WatchedNames = Map<string, Set<string> | null>;
+
+/** The folders to watch and the names in each: each file's, and its target's when it is a link; `folders` whole. */
+export function watchedNames(paths: readonly string[], folders: readonly string[] = []): WatchedNames {
+  const names: WatchedNames = new Map(folders.map((f) => [f, null]));
+  const add = (p: string) => {
+    const had = names.get(dirname(p));
+    if (had !== null) names.set(dirname(p), (had ?? new Set()).add(basename(p)));
+  };
+  for (const path of paths) {
+    add(path);
+    try {
+      add(realpathSync(path));
+    } catch {
+      // gone for now: its folder is watched for its return
+    }
   }
   return names;
 }
 
 /** The folders watched now, each with the names in it that matter. */
 export class Watchers {
-  private readonly byDir = new Map<string, { watcher: FSWatcher; names: Set<string> }>();
+  private readonly byDir = new Map<string, { watcher: FSWatcher; names: Set<string> | null }>();
 
+  /** `path`: the plan's one file; or what to watch now, asked again at each `follow` (a plan of several files). */
   constructor(
-    private readonly path: string,
+    private readonly path: string | (() => WatchedNames),
     private readonly onChange: () => void,
     private readonly onError: () => void,
   ) {}
 
-  /** Watches the folders of the plan and of its target now (a link may have been re-pointed). */
+  /** Watches the folders of the plan and of its target now (a link may have been re-pointed, a file added). */
   follow(): void {
-    const wanted = watchedNames(this.path);
+    const wanted = typeof this.path === 'string' ? watchedNames([this.path]) : this.path();
     for (const [dir, w] of this.byDir) {
       if (!wanted.has(dir)) {
         w.watcher.close();
@@ -49,7 +58,7 @@ export class Watchers {
       }
       const entry = { names, watcher: null as unknown as FSWatcher };
       entry.watcher = watchFolder(dir, (_event, file) => {
-        if (!file || entry.names.has(file)) this.onChange();
+        if (!file || !entry.names || entry.names.has(file)) this.onChange();
       });
       entry.watcher.on('error', () => this.onError());
       this.byDir.set(dir, entry);

@@ -19,14 +19,14 @@
 import { visible } from '../text/visible.js';
 import type { Context, GlobalOptions } from './context.js';
 import type { Filters } from '../query/filter.js';
-import { locatePlanFiles, planFolders } from '../load/files.js';
-import { displayPath, maxBytes } from '../load/load.js';
+import { locatePlanFiles } from '../load/files.js';
+import { displayPath } from '../load/load.js';
 import { PlanError, asPlanError } from '../system/errors.js';
 import { readFileBytes } from '../fs/read.js';
 import { cut } from '../render/fit.js';
 import { textWidth } from '../text/width.js';
 import { runtime } from '../system/runtime.js';
-import { Watchers, watchedNames, type WatchedNames } from '../load/watcher.js';
+import { fileState, followPlanFiles, sameState, Watchers, type PlanState, type WatchedNames } from '../load/watcher.js';
 import { commonFolder } from '../load/plan-set.js';
 
 export const WATCH_VIEWS = ['list', 'board', 'summary'] as const;
@@ -46,7 +46,7 @@ interface Followed {
   /** The -f a frame's view is drawn with. */
   file: string | readonly string[] | undefined;
   /** What two frames compare: each file's bytes, or why there are none (of several files, which files too). */
-  state(): (Buffer | string)[];
+  state(): PlanState;
   /** What to watch (see Watchers). */
   watched: string | (() => WatchedNames);
   /** The line a frame shows instead of the view when it cannot be drawn. */
@@ -58,7 +58,7 @@ function oneFile(path: string): Followed {
   return {
     display: displayPath(path),
     file: path,
-    state: () => [readBytes(path)],
+    state: () => [fileState(path)],
     watched: path,
     trouble: (e) => (gone(path) ? `${displayPath(path)} is gone (deleted or moved); the view comes back when it does` : e.message),
   };
@@ -66,23 +66,8 @@ function oneFile(path: string): Followed {
 
 /** The files -f, $PLAN_FILE or `.planrc.json` name, found again at each change: a file added to a folder is shown, one removed is not. */
 function severalFiles(explicit: GlobalOptions['file'], paths: readonly string[]): Followed {
-  const now = () => {
-    try {
-      return locatePlanFiles(explicit).paths;
-    } catch {
-      return []; // no file there for now (a folder emptied): the view says why, and the watch goes on
-    }
-  };
-  return {
-    display: commonFolder(paths),
-    file: explicit,
-    state: () => {
-      const files = now();
-      return [files.join('\0'), ...files.map(readBytes)];
-    },
-    watched: () => watchedNames(now(), planFolders(explicit)),
-    trouble: (e) => e.message,
-  };
+  const follow = followPlanFiles(explicit);
+  return { display: commonFolder(paths), file: explicit, state: follow.state, watched: follow.watched, trouble: (e) => e.message };
 }
 
 async function renderView(view: WatchView, ctx: Context, filters: Filters, followed: Followed): Promise<string> {
@@ -114,18 +99,6 @@ function frame(title: string, body: string, rows: number): string {
     lines = [...lines.slice(0, rows - 1), `… ${hidden} more lines (make the terminal taller)`];
   }
   return `${ESC}H${lines.map((l) => `${l}${ESC}K`).join('\n')}${ESC}J`;
-}
-
-/** The plan's bytes now, or null (gone, or not a file plan reads): never blocks, even on a FIFO. */
-/** The file's bytes, or why there are none (gone, not a regular file, …): a change between two reasons is a change too. */
-function readBytes(path: string): Buffer | string {
-  const r = readFileBytes(path, { max: maxBytes() });
-  return 'bytes' in r ? r.bytes : `${r.failure}:${r.detail}`;
-}
-
-function sameState(a: readonly (Buffer | string)[], b: readonly (Buffer | string)[]): boolean {
-  const same = (x: Buffer | string, y: Buffer | string) => (typeof x === 'string' || typeof y === 'string' ? x === y : x.equals(y));
-  return a.length === b.length && a.every((x, i) => same(x, b[i]!));
 }
 
 /** The title line, cut to `width` columns with the way out kept in view. */
@@ -169,7 +142,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   const { display } = followed;
   const tty = ctx.mode === 'table';
   const stdout = runtime().stdout;
-  let last: (Buffer | string)[] | undefined;
+  let last: PlanState | undefined;
   let drawing = Promise.resolve();
 
   const draw = (force = false) => {

@@ -249,24 +249,36 @@ export function locatePlanFiles(explicit: string | readonly string[] | undefined
   return { paths: [locatePlan(undefined, cwd, env)], many: false };
 }
 
-/**
- * The folders whose files may join or leave a plan of several files: each folder a -f, $PLAN_FILE
- * or `.planrc.json` entry names (a glob: its folder part), with every folder a walk enters below
- * it, and the folder of each file named alone; for `plan watch`, which watches them.
- */
-export function planFolders(explicit: string | readonly string[] | undefined, cwd = runtime().cwd(), env = runtime().env): string[] {
+/** What one entry of a plan of several files names: a folder (its files below it), a glob (`path`: its folder part), or one file. */
+export interface PlanEntry {
+  kind: 'folder' | 'glob' | 'file';
+  path: string;
+}
+
+/** The entries -f, $PLAN_FILE or `.planrc.json` give (none when discovery finds the plan's one file), as absolute paths. */
+export function planEntries(explicit: string | readonly string[] | undefined, cwd = runtime().cwd(), env = runtime().env): PlanEntry[] {
   const given = typeof explicit === 'string' ? [explicit] : (explicit ?? []);
   const fromEnv = given.length ? undefined : envText('PLAN_FILE', env);
   const configured = given.length || fromEnv ? null : configuredFiles(cwd);
   const entries = given.length ? given : fromEnv ? planFileList(fromEnv) : (configured?.globs ?? []);
   const base = configured?.dir ?? cwd;
-  const out = new Set<string>();
-  for (const entry of entries) {
+  return entries.map((entry): PlanEntry => {
     const path = resolve(base, entry);
-    const glob = isGlob(entry) && !existsSync(path);
-    const root = glob ? splitGlob(path).base : path;
-    if (glob || isDirectory(root)) for (const dir of foldersBelow(root)) out.add(dir);
-    else out.add(dirname(path));
+    if (isGlob(entry) && !existsSync(path)) return { kind: 'glob', path: splitGlob(path).base };
+    return { kind: isDirectory(path) ? 'folder' : 'file', path };
+  });
+}
+
+/**
+ * The folders whose files may join or leave a plan of several files: each folder an entry names
+ * (a glob: its folder part), with every folder a walk enters below it, and the folder of each
+ * file named alone; for `plan watch`, which watches them.
+ */
+export function planFolders(explicit: string | readonly string[] | undefined): string[] {
+  const out = new Set<string>();
+  for (const { kind, path } of planEntries(explicit)) {
+    if (kind === 'file') out.add(dirname(path));
+    else for (const dir of foldersBelow(path)) out.add(dir);
   }
   return [...out];
 }

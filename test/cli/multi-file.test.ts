@@ -363,16 +363,6 @@ describe('writing a plan of several files', () => {
     const list = await f.run(['-f', 'plans', 'undo', '--list']);
     expect(list.code).toBe(2);
   });
-
-  it('a command of one file (git-setup) refuses a plan of several with one line', async () => {
-    const f = folder(PLAN);
-    const r = await f.run(['-f', 'plans', 'git-setup']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^plan: this command works on one file, and the plan is 3 files \(.*\); pass one of them with -f <file>\n$/);
-    const one = await f.run(['-f', 'plans/sub', 'git-setup']);
-    expect(one.code).toBe(2);
-    expect(one.stderr).toBe('plan: this command works on one file, and the plan is a folder or glob (plans/sub/sprint2.md); pass the file with -f <file>\n');
-  });
 });
 
 describe('completion of a plan of several files', () => {

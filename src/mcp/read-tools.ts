@@ -183,7 +183,7 @@ export const checkTool = tool({
   name: 'check',
   title: 'Check the plan',
   description:
-    'Every problem of the plan (damaged text, duplicate ids, dependency cycles and missing ids, unknown statuses, …) with line and column (`plan check`); of a plan of several files, each with its file.',
+    'Every problem of the plan (damaged text, duplicate ids, dependency cycles and missing ids, unknown statuses, …) with file, line and column (`plan check`).',
   mirrors: 'check',
   kind: 'read',
   input: {},

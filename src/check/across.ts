@@ -3,7 +3,8 @@
 // reference its file cannot resolve is no problem when it names another file's
 // task (`sprint2.md#1.3`, or an id only one task of the plan has); a bare id
 // that several files have is an error, since which task it means cannot be
-// known. An id repeated across files is no problem: the plan names it with its file.
+// known; tasks of several files that wait on each other are a cycle. An id
+// repeated across files is no problem: the plan names it with its file.
 
 import type { Plan, PlanPart, Problem, Task } from '../model/types.js';
 import { DependencyGraph } from '../query/deps.js';
@@ -11,6 +12,8 @@ import { missingPrefix } from '../read/depends.js';
 import { idKey } from '../read/ids.js';
 import { runChecks } from './index.js';
 import { quote } from './types.js';
+import { idColumn } from './duplicates.js';
+import { LineIndex } from '../text/lines.js';
 
 export interface FileFindings {
   part: PlanPart;
@@ -30,9 +33,16 @@ export function checkPlanFiles(plan: Plan, textOf: (k: number) => string): FileF
       else byId.set(idKey(local.id), [t]);
     });
   }
+  const cycles = graph.any ? crossFileCycles(plan, graph) : [];
   return plan.parts!.map((part, k) => {
     const tasks = plan.tasks.slice(part.first, part.first + part.plan.tasks.length);
     const own = runChecks({ plan: part.plan, text: textOf(k), across: { graph, tasks } });
+    const mine = cycles.filter((c) => c.part === part);
+    if (mine.length) {
+      const pos = new LineIndex(textOf(k));
+      for (const c of mine) own.push({ line: c.local.line, column: idColumn(c.local, pos), severity: 'error', code: 'dependency-cycle', message: c.message });
+      own.sort((a, b) => a.line - b.line || a.column - b.column);
+    }
     const verdicts = dependencyVerdicts(part, tasks, graph, byId);
     const findings = own.flatMap((p) => {
       if (p.code !== 'dependency-missing') return [p];
@@ -69,4 +79,82 @@ function dependencyVerdicts(part: PlanPart, tasks: readonly Task[], graph: Depen
     }
   });
   return verdicts;
+}
+
+/**
+ * The dependency cycles that run through several files, which no file's own check can see: one
+ * for each group of tasks that wait on each other (Tarjan's components, without recursion: a long
+ * chain cannot exhaust the stack), reported at the group's first task in the plan's order.
+ */
+function crossFileCycles(plan: Plan, graph: DependencyGraph): { part: PlanPart; local: Task; message: string }[] {
+  const next = (t: Task) => [...new Set(graph.of(t).flatMap((d) => d.tasks))];
+  const index = new Map<Task, number>();
+  const low = new Map<Task, number>();
+  const stack: Task[] = [];
+  const on = new Set<Task>();
+  const groups: Task[][] = [];
+  for (const root of plan.tasks) {
+    if (index.has(root)) continue;
+    const work: { t: Task; out: Task[]; i: number }[] = [];
+    const enter = (t: Task) => {
+      index.set(t, index.size);
+      low.set(t, index.get(t)!);
+      stack.push(t);
+      on.add(t);
+      work.push({ t, out: next(t), i: 0 });
+    };
+    enter(root);
+    while (work.length) {
+      const top = work[work.length - 1]!;
+      if (top.i < top.out.length) {
+        const w = top.out[top.i++]!;
+        if (!index.has(w)) enter(w);
+        else if (on.has(w)) low.set(top.t, Math.min(low.get(top.t)!, index.get(w)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) low.set(work[work.length - 1]!.t, Math.min(low.get(work[work.length - 1]!.t)!, low.get(top.t)!));
+      if (low.get(top.t) !== index.get(top.t)) continue;
+      const group: Task[] = [];
+      let w: Task;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        group.push(w);
+      } while (w !== top.t);
+      if (new Set(group.map((t) => t.file)).size > 1) groups.push(group);
+    }
+  }
+  const at = new Map(plan.tasks.map((t, i) => [t, i]));
+  return groups.map((group) => {
+    const first = group.reduce((a, b) => (at.get(a)! <= at.get(b)! ? a : b));
+    const part = plan.parts!.find((p) => p.file === first.file)!;
+    const names = [...cycleFrom(first, new Set(group), next), first].map((t) => t.id).join(' → ');
+    return {
+      part,
+      local: part.plan.tasks[at.get(first)! - part.first]!,
+      message: `dependency cycle across files: ${names}; no task of it can ever start: remove one of these dependencies`,
+    };
+  });
+}
+
+/** The shortest way from `start` back to itself within `group` (breadth first), as the tasks on it from `start`. */
+function cycleFrom(start: Task, group: Set<Task>, next: (t: Task) => Task[]): Task[] {
+  const parent = new Map<Task, Task>();
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const w of next(queue[i]!)) {
+      if (!group.has(w)) continue;
+      if (w === start) {
+        const path = [queue[i]!];
+        while (path[0] !== start) path.unshift(parent.get(path[0]!)!);
+        return path;
+      }
+      if (!parent.has(w)) {
+        parent.set(w, queue[i]!);
+        queue.push(w);
+      }
+    }
+  }
+  return [start];
 }

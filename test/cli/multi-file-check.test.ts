@@ -73,6 +73,15 @@ describe('plan check on a plan of several files', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('tasks of several files that wait on each other are one cycle, at its first task', async () => {
+    const f = folder({ 'a.md': '- [ ] A-0 Free\n- [ ] A-1 One (after B-1)\n', 'b.md': '- [ ] B-1 Two (after C-1)\n', 'c.md': '- [ ] C-1 Three (after A-1)\n' });
+    const r = await f.run(['-f', 'a.md', '-f', 'b.md', '-f', 'c.md', 'check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      'a.md:2:7 error dependency cycle across files: A-1 → B-1 → C-1 → A-1; no task of it can ever start: remove one of these dependencies\n',
+    );
+  });
+
   it('one file is checked as it always was (no file per problem in --json)', async () => {
     const f = folder(PLAN);
     const r = await f.run(['-f', 'plans/b.md', 'check', '--json']);

@@ -1,14 +1,14 @@
 // plan burndown: open versus done tasks over the plan's git history.
 
-import type { Context } from './context.js';
+import { eachFile, openPlanSet, type Context } from './context.js';
 import { locatePlanFiles, type PlanFiles } from '../load/files.js';
 import { displayPath } from '../load/load.js';
 import type { Filters } from '../query/filter.js';
-import { burndown as series, type BurnSeries } from '../history/burndown.js';
+import { burndown as series } from '../history/burndown.js';
 import { sumBurndowns } from '../history/files.js';
 import { SCOPE_KINDS, type ScopeKind } from '../model/types.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
-import { asPlanError, PlanError, UsageError } from '../system/errors.js';
+import { PlanError, UsageError } from '../system/errors.js';
 
 export interface BurndownOptions {
   by?: string;
@@ -36,23 +36,8 @@ export async function burndown(ctx: Context, filters: Filters, opts: BurndownOpt
 
 /** Each file's series, summed (src/history/files.ts); a file that cannot be read is a line on stderr, and the command fails. */
 async function severalBurndowns(ctx: Context, files: PlanFiles, filters: Filters, by: ScopeKind | undefined, since: string | undefined) {
-  const { loadPlanSet } = await import('../load/plan-set.js');
-  const set = await loadPlanSet(files);
-  const failed = (message: string) => {
-    ctx.err(`plan: ${message}\n`);
-    ctx.failed = true;
-  };
-  for (const f of set.failures) failed(f);
-  const each: BurnSeries[][] = [];
-  for (const part of set.loaded.plan.parts!) {
-    try {
-      each.push(await series(part.path, part.file, filters, by, since));
-    } catch (e) {
-      const refused = asPlanError(e);
-      if (!refused) throw e;
-      failed(refused.message);
-    }
-  }
+  const set = await openPlanSet(ctx, files);
+  const each = await eachFile(ctx, set.loaded.plan.parts!, (part) => series(part.path, part.file, filters, by, since));
   // Every file refused (each said why on stderr): nothing to sum.
   if (each.length === 0) throw new PlanError(`${set.loaded.display}: no file of the plan has a history git can give`);
   return { display: set.loaded.display, result: sumBurndowns(each) };

@@ -3,7 +3,7 @@
 // several files: each file's problems named with that file, and its
 // dependencies checked across the files (src/check/across.ts).
 
-import type { Context } from './context.js';
+import { openPlanSet, type Context } from './context.js';
 import { locatePlanFiles, type PlanFiles } from '../load/files.js';
 import { loadPlan } from '../load/load.js';
 import { runChecks } from '../check/index.js';
@@ -40,11 +40,8 @@ export async function check(ctx: Context, opts: CheckOptions = {}): Promise<numb
 
 /** Each file's problems; a file that cannot be read is one line on stderr, and the command then fails. */
 async function checkFiles(ctx: Context, opts: CheckOptions, files: PlanFiles): Promise<number> {
-  const { loadPlanSet } = await import('../load/plan-set.js');
   const { checkPlanFiles } = await import('../check/across.js');
-  const set = await loadPlanSet(files);
-  for (const f of set.failures) ctx.err(`plan: ${f}\n`);
-  if (set.failures.length) ctx.failed = true;
+  const set = await openPlanSet(ctx, files);
   const each = checkPlanFiles(set.loaded.plan, (k) => set.files[k]!.text);
   const findings = each.flatMap((e) => e.findings);
   const problems = each.flatMap(({ part, findings: f }) =>

@@ -4,7 +4,7 @@
 // A plan of several files: each file repaired on its own, under its own lock,
 // in its own undo journal; a file refused (read-only, unreadable) does not stop the others.
 
-import type { Context } from './context.js';
+import { eachFile, openPlanSet, type Context } from './context.js';
 import { locatePlanFiles, type PlanFiles } from '../load/files.js';
 import { transact, type TransactOptions, type TransactResult } from '../write/transaction.js';
 import { findMojibake } from '../text/mojibake.js';
@@ -13,7 +13,6 @@ import { LineIndex } from '../text/lines.js';
 import { visible } from '../text/visible.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
 import { tsv } from '../render/plain.js';
-import { asPlanError } from '../system/errors.js';
 
 export interface Repair {
   line: number;
@@ -43,23 +42,8 @@ export async function fix(ctx: Context, opts: TransactOptions): Promise<number> 
 
 /** Every file of the plan that holds tasks; one that cannot be read or written is a line on stderr, and the command then fails. */
 async function fixFiles(ctx: Context, opts: TransactOptions, files: PlanFiles): Promise<number> {
-  const { loadPlanSet } = await import('../load/plan-set.js');
-  const set = await loadPlanSet(files);
-  const failed = (message: string) => {
-    ctx.err(`plan: ${message}\n`);
-    ctx.failed = true;
-  };
-  for (const f of set.failures) failed(f);
-  const results: TransactResult<Repair[]>[] = [];
-  for (const part of set.loaded.plan.parts!) {
-    try {
-      results.push(await repairFile(part.path, ctx, opts));
-    } catch (e) {
-      const refused = asPlanError(e);
-      if (!refused) throw e;
-      failed(refused.message);
-    }
-  }
+  const set = await openPlanSet(ctx, files);
+  const results = await eachFile(ctx, set.loaded.plan.parts!, (part) => repairFile(part.path, ctx, opts));
   return report(ctx, set.loaded.display, results, true);
 }
 

@@ -1,12 +1,11 @@
 // plan log [id]: the task changes of every commit that touched the plan.
 
-import type { Context } from './context.js';
+import { eachFile, openPlanSet, type Context } from './context.js';
 import { locatePlanFiles, type PlanFiles } from '../load/files.js';
 import { displayPath } from '../load/load.js';
 import type { Filters } from '../query/filter.js';
 import { filterTasks } from '../query/filter.js';
 import { idInFile, idKey } from '../read/ids.js';
-import { asPlanError } from '../system/errors.js';
 import { mergeLogs } from '../history/files.js';
 import { planLog, type LogEntry } from '../history/log.js';
 import { SCHEMA_VERSION, toJson } from '../render/json.js';
@@ -48,24 +47,10 @@ async function oneLog(path: string, since: string | undefined): Promise<Logs> {
 
 /** Each file's history, merged by time; a file that cannot be read, or has no history git can give, is a line on stderr and the command fails. */
 async function severalLogs(ctx: Context, files: PlanFiles, since: string | undefined): Promise<Logs> {
-  const { loadPlanSet } = await import('../load/plan-set.js');
-  const set = await loadPlanSet(files);
-  const failed = (message: string) => {
-    ctx.err(`plan: ${message}\n`);
-    ctx.failed = true;
-  };
-  for (const f of set.failures) failed(f);
-  const logs: { file: string; entries: LogEntry[] }[] = [];
-  for (const part of set.loaded.plan.parts!) {
-    try {
-      logs.push({ file: part.file, entries: await planLog(part.path, part.file, since) });
-    } catch (e) {
-      const refused = asPlanError(e);
-      if (!refused) throw e;
-      failed(refused.message);
-    }
-  }
-  const names = new Map(set.loaded.plan.parts!.map((p) => [p.file, p.name]));
+  const set = await openPlanSet(ctx, files);
+  const parts = set.loaded.plan.parts!;
+  const logs = await eachFile(ctx, parts, async (part) => ({ file: part.file, entries: await planLog(part.path, part.file, since) }));
+  const names = new Map(parts.map((p) => [p.file, p.name]));
   return { display: set.loaded.display, all: mergeLogs(logs), names };
 }
 

@@ -101,7 +101,8 @@ describe('plan fix on a plan of several files', () => {
 
   it("repairs each file's damaged text in that file alone; a file without tasks is no file of the plan", async () => {
     const f = folder(files);
-    const r = await f.run(['-f', 'plans', 'fix']);
+    // One instant for every write: the journals' times tie, and undo still takes the last file written first.
+    const r = await runCli(['-f', 'plans', 'fix'], { cwd: f.dir, now: new Date('2026-03-01T10:00:00Z') });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('line\tcolumn\tdamaged\trepaired\tfile\n1\t19\tâ€”\t—\tplans/a.md\n1\t14\tÃ©\té\tplans/sub/c.md\n1\t22\tâ€”\t—\tplans/sub/c.md\n');
@@ -109,9 +110,10 @@ describe('plan fix on a plan of several files', () => {
     expect(f.read('plans/b.md').toString()).toBe(files['plans/b.md']);
     expect(f.read('plans/sub/c.md').toString()).toBe('- [ ] C-1 Café menu — ok\n');
     expect(f.read('plans/notes.md').toString()).toBe(files['plans/notes.md']);
-    // Each file's write is in its own journal: undo takes them back one file at a time.
-    expect((await f.run(['-f', 'plans', 'undo'])).code).toBe(0);
-    expect((await f.run(['-f', 'plans', 'undo'])).code).toBe(0);
+    // Each file's write is in its own journal: undo takes them back one file at a time, the last written first.
+    expect((await f.run(['-f', 'plans', 'undo'])).stdout).toMatch(/^Undid `plan fix` at .* in plans\/sub\/c\.md\n$/);
+    expect(f.read('plans/a.md').toString()).toBe('- [ ] A-1 Ship it — soon\n');
+    expect((await f.run(['-f', 'plans', 'undo'])).stdout).toMatch(/^Undid `plan fix` at .* in plans\/a\.md\n$/);
     for (const name of ['plans/a.md', 'plans/sub/c.md'] as const) expect(f.read(name).toString()).toBe(files[name]);
     const none = await f.run(['-f', 'plans', 'undo']);
     expect([none.code, none.stderr]).toEqual([1, 'plan: no write by plan to undo in the 4 files of the plan\n']);

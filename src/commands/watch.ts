@@ -27,7 +27,6 @@ import { cut } from '../render/fit.js';
 import { textWidth } from '../text/width.js';
 import { runtime } from '../system/runtime.js';
 import { fileState, followPlanFiles, sameState, Watchers, type PlanState, type WatchedNames } from '../load/watcher.js';
-import { commonFolder } from '../load/plan-set.js';
 
 export const WATCH_VIEWS = ['list', 'board', 'summary'] as const;
 export type WatchView = (typeof WATCH_VIEWS)[number];
@@ -65,9 +64,9 @@ function oneFile(path: string): Followed {
 }
 
 /** The files -f, $PLAN_FILE or `.planrc.json` name, found again at each change: a file added to a folder is shown, one removed is not. */
-function severalFiles(explicit: GlobalOptions['file'], paths: readonly string[]): Followed {
+function severalFiles(explicit: GlobalOptions['file'], display: string): Followed {
   const follow = followPlanFiles(explicit);
-  return { display: commonFolder(paths), file: explicit, state: follow.state, watched: follow.watched, trouble: (e) => e.message };
+  return { display, file: explicit, state: follow.state, watched: follow.watched, trouble: (e) => e.message };
 }
 
 async function renderView(view: WatchView, ctx: Context, filters: Filters, followed: Followed): Promise<string> {
@@ -138,7 +137,8 @@ function untilQuit(keys: NodeJS.ReadStream | null, setStop: (stop: () => void) =
 
 export async function watch(ctx: Context, view: WatchView, filters: Filters): Promise<number> {
   const files = locatePlanFiles(ctx.opts.file);
-  const followed = files.many ? severalFiles(ctx.opts.file, files.paths) : oneFile(files.paths[0]!);
+  // The joining code is loaded only for a plan of several files: one file's watch starts as it did.
+  const followed = files.many ? severalFiles(ctx.opts.file, (await import('../load/plan-set.js')).commonFolder(files.paths)) : oneFile(files.paths[0]!);
   const { display } = followed;
   const tty = ctx.mode === 'table';
   const stdout = runtime().stdout;

@@ -46,13 +46,21 @@ export function checkPlanFiles(plan: Plan, textOf: (k: number) => string): FileF
     const verdicts = dependencyVerdicts(part, tasks, graph, byId);
     const findings = own.flatMap((p) => {
       if (p.code !== 'dependency-missing') return [p];
-      const prefix = [...verdicts.keys()].find((key) => p.message.startsWith(key));
-      const verdict = prefix === undefined ? undefined : verdicts.get(prefix);
+      const verdict = verdictOf(p.message, verdicts);
       if (verdict === undefined) return [p];
       return verdict === null ? [] : [{ ...p, severity: 'error' as const, code: 'dependency-ambiguous', message: verdict }];
     });
     return { part, findings };
   });
+}
+
+/** The verdict on a `dependency-missing` message: looked up by each way its start may end (`",` after the quoted reference). */
+function verdictOf(message: string, verdicts: Map<string, string | null>): string | null | undefined {
+  for (let at = message.indexOf('",'); at >= 0; at = message.indexOf('",', at + 1)) {
+    const verdict = verdicts.get(message.slice(0, at + 2));
+    if (verdict !== undefined) return verdict;
+  }
+  return undefined;
 }
 
 /**

@@ -22,6 +22,11 @@ export const CHECK_CODES: readonly CheckCode[] = [
   { code: 'ragged-row', severity: 'warning', means: 'a table row with more or fewer cells than its header' },
   { code: 'no-id-column', severity: 'warning', means: 'a task table without an id column' },
   { code: 'dependency-missing', severity: 'warning', means: 'a dependency that names no task, or a scope that holds none' },
+  {
+    code: 'dependency-ambiguous',
+    severity: 'error',
+    means: 'in a plan of several files, a dependency on a bare id that several other files have: name one (`sprint2.md#1.3`)',
+  },
   { code: 'dependency-open', severity: 'warning', means: 'a done task whose dependencies are still open' },
   {
     code: 'status-disagrees',

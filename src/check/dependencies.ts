@@ -8,12 +8,17 @@ import { isFinished } from '../model/status.js';
 import type { CheckInput } from './types.js';
 import { LineIndex } from '../text/lines.js';
 
-export function checkOpenDependencies({ plan, text }: CheckInput): Problem[] {
-  const graph = new DependencyGraph(plan);
-  if (!graph.any) return [];
+export function checkOpenDependencies({ plan, text, across }: CheckInput): Problem[] {
+  // In a plan of several files, the whole plan's graph: a done task may wait on another file's task.
+  const graph = across?.graph ?? new DependencyGraph(plan);
+  return graph.any ? openDependencies(across?.tasks ?? plan.tasks, graph, text) : [];
+}
+
+/** The done tasks of `tasks` (all of one file, whose text is `text`) with dependencies `graph` says are open. */
+function openDependencies(tasks: readonly Task[], graph: DependencyGraph, text: string): Problem[] {
   const problems: Problem[] = [];
   let pos: LineIndex | null = null;
-  for (const t of plan.tasks) {
+  for (const t of tasks) {
     if (t.status !== 'done') continue;
     const open = graph
       .of(t)

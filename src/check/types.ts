@@ -1,13 +1,19 @@
 // What every check gets and gives: the plan, the file's text, and positioned
 // problems. Checks are pure functions, so each can be unit-tested on a string.
 
-import type { Plan, Problem } from '../model/types.js';
+import type { Plan, Problem, Task } from '../model/types.js';
+import type { DependencyGraph } from '../query/deps.js';
 import { visibleField } from '../text/visible.js';
 
 export interface CheckInput {
   plan: Plan;
   /** The whole file as decoded (escaped invalid bytes included). */
   text: string;
+  /**
+   * A file of a plan of several files: the whole plan's dependency graph and this file's
+   * tasks in it, so that a dependency on another file's task counts (src/check/across.ts).
+   */
+  across?: { graph: DependencyGraph; tasks: readonly Task[] };
 }
 
 /**

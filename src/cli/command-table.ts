@@ -292,7 +292,7 @@ export const COMMANDS: readonly PlanCommand[] = [
   {
     name: 'watch',
     args: [{ name: '[view]', description: 'list, board or summary', choices: ['list', 'board', 'summary'], default: 'list' }],
-    description: 'a live view (list, board or summary) redrawn whenever the plan file changes, until Ctrl-C; piped, a snapshot per change',
+    description: 'a live view (list, board or summary) redrawn whenever a file of the plan changes, until Ctrl-C; piped, a snapshot per change',
     options: [{ filters: 'narrow' }],
     examples: ['plan watch', 'plan watch board --sprint 8', 'plan watch summary', 'plan watch list --status open --plain | tee log.tsv'],
     run: async (ctx, { args: [view], filters }) => (await import('../commands/watch.js')).watch(ctx, view as 'list' | 'board' | 'summary', filters),

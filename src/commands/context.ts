@@ -1,13 +1,15 @@
 // What every command gets: the global options, output streams, and the plan.
 
-import { locatePlanFiles } from '../load/files.js';
+import { locatePlanFiles, type PlanFiles } from '../load/files.js';
+import type { PlanSet } from '../load/plan-set.js';
+import { asPlanError } from '../system/errors.js';
 import { loadPlan, type Loaded } from '../load/load.js';
 import { midMerge } from '../read/merge-conflict.js';
 import { outputMode, terminalWidth, type OutputMode } from '../render/mode.js';
 import { jsonVisible, visible } from '../text/visible.js';
 import { visiblePlan } from '../render/visible.js';
 import { runtime } from '../system/runtime.js';
-import type { Plan } from '../model/types.js';
+import type { Plan, PlanPart } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
 import { Pager } from '../system/pager.js';
 
@@ -57,11 +59,36 @@ export function makeContext(opts: GlobalOptions, paged = false): Context {
 async function loadFiles(ctx: Context, lazy: boolean): Promise<Loaded> {
   const files = locatePlanFiles(ctx.opts.file);
   if (!files.many) return loadPlan(files.paths[0]!, lazy);
+  return (await openPlanSet(ctx, files)).loaded;
+}
+
+/** One line on stderr for a file of the plan that could not be read or written; the command then ends with exit 1. */
+function fileFailed(ctx: Context, message: string): void {
+  ctx.err(`plan: ${message}\n`);
+  ctx.failed = true;
+}
+
+/** A plan of several files loaded, each file that could not be read said on stderr (the command then fails). */
+export async function openPlanSet(ctx: Context, files: PlanFiles): Promise<PlanSet> {
   const { loadPlanSet } = await import('../load/plan-set.js');
   const set = await loadPlanSet(files);
-  for (const f of set.failures) ctx.err(`plan: ${f}\n`);
-  if (set.failures.length) ctx.failed = true;
-  return set.loaded;
+  for (const f of set.failures) fileFailed(ctx, f);
+  return set;
+}
+
+/** `work` on each file of a plan of several files in turn: one it refuses (a PlanError) is a line on stderr, and the others go on. */
+export async function eachFile<T>(ctx: Context, parts: readonly PlanPart[], work: (part: PlanPart) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of parts) {
+    try {
+      out.push(await work(part));
+    } catch (e) {
+      const refused = asPlanError(e);
+      if (!refused) throw e;
+      fileFailed(ctx, refused.message);
+    }
+  }
+  return out;
 }
 
 /**

@@ -6,10 +6,10 @@
 import { accessSync, constants, lstatSync, realpathSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
 import { failureText, readFileBytes } from '../fs/read.js';
 import { homedir } from 'node:os';
-import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { delimiter, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Context } from './context.js';
 import { PLAN_NAMES } from '../load/locate.js';
-import { locateOnePlan } from '../load/files.js';
+import { locatePlanFiles, planEntries } from '../load/files.js';
 import { displayPath } from '../load/load.js';
 import { PlanError } from '../system/errors.js';
 import { firstLine, git } from '../git/exec.js';
@@ -52,7 +52,7 @@ export async function gitSetup(ctx: Context, o: SetupOptions): Promise<number> {
   }
   for (const s of steps) ctx.out(s.changed ? `${s.file}: ${s.action} ${s.what}\n` : `${s.file}: ${s.what} (already there)\n`);
   ctx.out(`${command.why}\n`);
-  if (!o.global && steps[0]!.changed) {
+  if (!o.global && steps.some((s) => s.action === 'added' && s.changed)) {
     ctx.out(`Commit ${steps[0]!.file} so every clone merges the plan task by task; each clone runs \`plan git-setup\` once for its own git config.\n`);
   }
   return 0;
@@ -65,9 +65,39 @@ interface Target {
 }
 
 function localTarget(ctx: Context): Target {
-  const path = locateOnePlan(ctx.opts.file);
+  const files = locatePlanFiles(ctx.opts.file);
+  const path = files.paths[0]!;
   const repo = repoFile(path, displayPath(path), 'git-setup');
-  return { attributes: join(repo.root, '.gitattributes'), patterns: [`/${attributePattern(repo.path)}`], cwd: repo.root };
+  const patterns = files.many ? severalPatterns(ctx.opts.file, files.paths, repo.root) : [`/${attributePattern(repo.path)}`];
+  return { attributes: join(repo.root, '.gitattributes'), patterns, cwd: repo.root };
+}
+
+/**
+ * A plan of several files: a folder named is one pattern for the Markdown files below it
+ * (every `*.md` at any depth, so a file added to it later merges task by task too); any
+ * other file of the plan (named alone, or found by a glob) a pattern of its own. All the
+ * files must be in the one repository.
+ */
+function severalPatterns(explicit: Context['opts']['file'], paths: readonly string[], root: string): string[] {
+  const within = (dir: string, p: string) => !relative(dir, p).startsWith('..') && !isAbsolute(relative(dir, p));
+  const repoPath = (p: string, display: string) => {
+    const rel = relative(root, realpathSync(p));
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      throw new PlanError(
+        `${display}: not in the repository of ${displayPath(paths[0]!)} (${displayPath(root)}); run plan git-setup in each repository, with -f`,
+      );
+    }
+    return rel.split(sep).join('/');
+  };
+  const folders = planEntries(explicit).flatMap((e) => (e.kind === 'folder' ? [e.path] : []));
+  const patterns: string[] = [];
+  for (const folder of folders) {
+    const rel = repoPath(folder, displayPath(folder));
+    const exts = new Set(paths.filter((p) => within(folder, p)).map((p) => extname(p)));
+    for (const ext of exts) patterns.push(`/${rel ? `${attributePattern(rel)}/` : ''}**/*${attributePattern(ext)}`);
+  }
+  for (const p of paths) if (!folders.some((f) => within(f, p))) patterns.push(`/${attributePattern(repoPath(p, displayPath(p)))}`);
+  return patterns;
 }
 
 function globalTarget(): Target {

@@ -4,7 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import type { Context } from './context.js';
-import { locateOnePlan } from '../load/files.js';
+import { locatePlanFiles } from '../load/files.js';
 import { displayPath } from '../load/load.js';
 import { UsageError, PlanError } from '../system/errors.js';
 import { startServer } from '../serve/server.js';
@@ -53,19 +53,24 @@ function untilSignal(): Promise<void> {
 }
 
 export async function serve(ctx: Context, flags: ServeFlags): Promise<number> {
-  const path = locateOnePlan(ctx.opts.file);
+  const files = locatePlanFiles(ctx.opts.file);
+  const path = files.paths[0]!;
+  const shown = files.many ? (await import('../load/plan-set.js')).commonFolder(files.paths) : displayPath(path);
   const host = flags.host?.trim() || '127.0.0.1';
   const port = portOf(flags.port);
   if (!loopback(host)) {
-    ctx.err(`plan: warning: serving on ${host}, not only this machine: anyone who reaches it with the token can change ${displayPath(path)}\n`);
+    ctx.err(`plan: warning: serving on ${host}, not only this machine: anyone who reaches it with the token can change ${shown}\n`);
   }
-  const serving = await startServer({ path, host, port, readOnly: !!flags.readOnly, touch: flags.touch !== false, assets: PAGE_ASSETS }).catch((e) => {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new PlanError(`cannot serve on ${host}:${port} (${code}); try another --port, or --port 0 for any free one`);
-  });
+  const several = files.many ? { files: { explicit: ctx.opts.file } } : {};
+  const serving = await startServer({ path, ...several, host, port, readOnly: !!flags.readOnly, touch: flags.touch !== false, assets: PAGE_ASSETS }).catch(
+    (e) => {
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new PlanError(`cannot serve on ${host}:${port} (${code}); try another --port, or --port 0 for any free one`);
+    },
+  );
   // Listening for the signals before saying where: whoever reads the URL may stop the server at once.
   const stopped = untilSignal();
-  ctx.err(`plan: serving ${displayPath(path)}${flags.readOnly ? ' read-only' : ''} at the URL on stdout (its token is required); Ctrl-C to stop\n`);
+  ctx.err(`plan: serving ${shown}${flags.readOnly ? ' read-only' : ''} at the URL on stdout (its token is required); Ctrl-C to stop\n`);
   ctx.out(`${serving.url}\n`);
   if (flags.open) openBrowser(serving.url);
   await stopped;

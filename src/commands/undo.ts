@@ -26,7 +26,8 @@ function undoTarget(ctx: Context, list: boolean): string {
   for (const path of files.paths) {
     const journal = Journal.forPlan(realTarget(path, displayPath(path)));
     const at = journal.damage ? undefined : journal.last()?.at;
-    if (at !== undefined && (!newest || at > newest.at)) newest = { path, at };
+    // On a tie the later file: a command that writes several files (`plan fix`) writes them in the plan's order.
+    if (at !== undefined && (!newest || at >= newest.at)) newest = { path, at };
   }
   if (!newest) throw new PlanError(`no write by plan to undo in the ${files.paths.length} files of the plan`);
   return newest.path;

@@ -17,16 +17,16 @@
 // flicker; piped, each change prints a new snapshot.
 
 import { visible } from '../text/visible.js';
-import type { Context } from './context.js';
+import type { Context, GlobalOptions } from './context.js';
 import type { Filters } from '../query/filter.js';
-import { locateOnePlan } from '../load/files.js';
-import { displayPath, maxBytes } from '../load/load.js';
+import { locatePlanFiles } from '../load/files.js';
+import { displayPath } from '../load/load.js';
 import { PlanError, asPlanError } from '../system/errors.js';
 import { readFileBytes } from '../fs/read.js';
 import { cut } from '../render/fit.js';
 import { textWidth } from '../text/width.js';
 import { runtime } from '../system/runtime.js';
-import { Watchers } from '../load/watcher.js';
+import { fileState, followPlanFiles, sameState, Watchers, type PlanState, type WatchedNames } from '../load/watcher.js';
 
 export const WATCH_VIEWS = ['list', 'board', 'summary'] as const;
 export type WatchView = (typeof WATCH_VIEWS)[number];
@@ -38,10 +38,40 @@ const ESC = '\u001b[';
 const ENTER = `${ESC}?1049h${ESC}?25l`;
 const LEAVE = `${ESC}?25h${ESC}?1049l`;
 
-async function renderView(view: WatchView, ctx: Context, filters: Filters, path: string): Promise<string> {
+/** What the watch follows: the plan's one file, or the files of a plan of several, found again at each change. */
+interface Followed {
+  /** The plan as the title names it. */
+  display: string;
+  /** The -f a frame's view is drawn with. */
+  file: string | readonly string[] | undefined;
+  /** What two frames compare: each file's bytes, or why there are none (of several files, which files too). */
+  state(): PlanState;
+  /** What to watch (see Watchers). */
+  watched: string | (() => WatchedNames);
+  /** The line a frame shows instead of the view when it cannot be drawn. */
+  trouble(e: PlanError): string;
+}
+
+/** The file found at the start, never one discovery finds later. */
+function oneFile(path: string): Followed {
+  return {
+    display: displayPath(path),
+    file: path,
+    state: () => [fileState(path)],
+    watched: path,
+    trouble: (e) => (gone(path) ? `${displayPath(path)} is gone (deleted or moved); the view comes back when it does` : e.message),
+  };
+}
+
+/** The files -f, $PLAN_FILE or `.planrc.json` name, found again at each change: a file added to a folder is shown, one removed is not. */
+function severalFiles(explicit: GlobalOptions['file'], display: string): Followed {
+  const follow = followPlanFiles(explicit);
+  return { display, file: explicit, state: follow.state, watched: follow.watched, trouble: (e) => e.message };
+}
+
+async function renderView(view: WatchView, ctx: Context, filters: Filters, followed: Followed): Promise<string> {
   const parts: string[] = [];
-  // The file found at the start, never one discovery finds later.
-  const sub: Context = { ...ctx, opts: { ...ctx.opts, file: path }, out: (s) => void parts.push(s), err: (s) => void parts.push(s) };
+  const sub: Context = { ...ctx, opts: { ...ctx.opts, file: followed.file }, out: (s) => void parts.push(s), err: (s) => void parts.push(s) };
   try {
     if (view === 'list') await (await import('./list.js')).list(sub, filters);
     else if (view === 'board') await (await import('./board.js')).board(sub, filters);
@@ -50,7 +80,7 @@ async function renderView(view: WatchView, ctx: Context, filters: Filters, path:
     // A file that is briefly unreadable (deleted, half-written by another editor) is shown as such; the watch goes on.
     const planError = asPlanError(error);
     if (!planError) throw error;
-    parts.push(gone(path) ? `plan: ${displayPath(path)} is gone (deleted or moved); the view comes back when it does\n` : `plan: ${planError.message}\n`);
+    parts.push(`plan: ${followed.trouble(planError)}\n`);
   }
   return parts.join('');
 }
@@ -68,17 +98,6 @@ function frame(title: string, body: string, rows: number): string {
     lines = [...lines.slice(0, rows - 1), `… ${hidden} more lines (make the terminal taller)`];
   }
   return `${ESC}H${lines.map((l) => `${l}${ESC}K`).join('\n')}${ESC}J`;
-}
-
-/** The plan's bytes now, or null (gone, or not a file plan reads): never blocks, even on a FIFO. */
-/** The file's bytes, or why there are none (gone, not a regular file, …): a change between two reasons is a change too. */
-function readBytes(path: string): Buffer | string {
-  const r = readFileBytes(path, { max: maxBytes() });
-  return 'bytes' in r ? r.bytes : `${r.failure}:${r.detail}`;
-}
-
-function sameState(a: Buffer | string, b: Buffer | string): boolean {
-  return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b);
 }
 
 /** The title line, cut to `width` columns with the way out kept in view. */
@@ -117,11 +136,13 @@ function untilQuit(keys: NodeJS.ReadStream | null, setStop: (stop: () => void) =
 }
 
 export async function watch(ctx: Context, view: WatchView, filters: Filters): Promise<number> {
-  const path = locateOnePlan(ctx.opts.file);
-  const display = displayPath(path);
+  const files = locatePlanFiles(ctx.opts.file);
+  // The joining code is loaded only for a plan of several files: one file's watch starts as it did.
+  const followed = files.many ? severalFiles(ctx.opts.file, (await import('../load/plan-set.js')).commonFolder(files.paths)) : oneFile(files.paths[0]!);
+  const { display } = followed;
   const tty = ctx.mode === 'table';
   const stdout = runtime().stdout;
-  let last: Buffer | string | undefined;
+  let last: PlanState | undefined;
   let drawing = Promise.resolve();
 
   const draw = (force = false) => {
@@ -131,11 +152,11 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
       } catch {
         // a folder that cannot be watched now (gone mid-checkout): the others still are
       }
-      const bytes = readBytes(path);
-      if (!force && last !== undefined && sameState(bytes, last)) return;
-      last = bytes;
+      const state = followed.state();
+      if (!force && last !== undefined && sameState(state, last)) return;
+      last = state;
       if (tty) ctx.width = stdout.columns || ctx.width;
-      const body = await renderView(view, ctx, filters, path);
+      const body = await renderView(view, ctx, filters, followed);
       if (!tty) {
         ctx.out(`${body}\n`);
         return;
@@ -153,7 +174,7 @@ export async function watch(ctx: Context, view: WatchView, filters: Filters): Pr
   };
   let stop: () => void = () => {};
   const watchers = new Watchers(
-    path,
+    followed.watched,
     () => schedule(),
     () => stop(),
   );

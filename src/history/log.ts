@@ -16,6 +16,8 @@ export interface LogEntry {
   merge: boolean;
   /** The commit created the file. */
   created: boolean;
+  /** In a plan of several files, the file as the user sees its path now (src/history/files.ts). */
+  file?: string;
   changes: TaskChange[];
 }
 

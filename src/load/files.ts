@@ -125,12 +125,15 @@ function wildcard(p: string, s: string): boolean {
 
 /** The files a glob names: the Markdown files below its folder part that match it. */
 function globFiles(pattern: string, cwd: string): string[] {
-  const abs = resolve(cwd, pattern).split(sep).join('/');
-  const parts = abs.split('/');
-  const firstGlob = parts.findIndex(isGlob);
-  const base = parts.slice(0, firstGlob).join('/') || '/';
-  const rest = parts.slice(firstGlob).join('/');
+  const { base, rest } = splitGlob(resolve(cwd, pattern));
   return markdownBelow(base).filter((f) => globMatches(rest, relative(base, f).split(sep).join('/')));
+}
+
+/** An absolute glob as its folder part (its segments before the first with a `*` or `?`) and the rest. */
+function splitGlob(abs: string): { base: string; rest: string } {
+  const parts = abs.split(sep).join('/').split('/');
+  const firstGlob = parts.findIndex(isGlob);
+  return { base: parts.slice(0, firstGlob).join('/') || '/', rest: parts.slice(firstGlob).join('/') };
 }
 
 /** One -f entry (or one of $PLAN_FILE's): its files, and whether it may name several. */
@@ -244,6 +247,55 @@ export function locatePlanFiles(explicit: string | readonly string[] | undefined
   // The globs are the repository's: a file they reach through a link out of it is refused, as discovery refuses one.
   if (configured) return confined(combine(configured.globs, configured.dir, '.planrc.json files:'), configured.dir);
   return { paths: [locatePlan(undefined, cwd, env)], many: false };
+}
+
+/** What one entry of a plan of several files names: a folder (its files below it), a glob (`path`: its folder part), or one file. */
+export interface PlanEntry {
+  kind: 'folder' | 'glob' | 'file';
+  path: string;
+}
+
+/** The entries -f, $PLAN_FILE or `.planrc.json` give (none when discovery finds the plan's one file), as absolute paths. */
+export function planEntries(explicit: string | readonly string[] | undefined, cwd = runtime().cwd(), env = runtime().env): PlanEntry[] {
+  const given = typeof explicit === 'string' ? [explicit] : (explicit ?? []);
+  const fromEnv = given.length ? undefined : envText('PLAN_FILE', env);
+  const configured = given.length || fromEnv ? null : configuredFiles(cwd);
+  const entries = given.length ? given : fromEnv ? planFileList(fromEnv) : (configured?.globs ?? []);
+  const base = configured?.dir ?? cwd;
+  return entries.map((entry): PlanEntry => {
+    const path = resolve(base, entry);
+    if (isGlob(entry) && !existsSync(path)) return { kind: 'glob', path: splitGlob(path).base };
+    return { kind: isDirectory(path) ? 'folder' : 'file', path };
+  });
+}
+
+/**
+ * The folders whose files may join or leave a plan of several files: each folder an entry names
+ * (a glob: its folder part), with every folder a walk enters below it, and the folder of each
+ * file named alone; for `plan watch`, which watches them.
+ */
+export function planFolders(explicit: string | readonly string[] | undefined): string[] {
+  const out = new Set<string>();
+  for (const { kind, path } of planEntries(explicit)) {
+    if (kind === 'file') out.add(dirname(path));
+    else for (const dir of foldersBelow(path)) out.add(dir);
+  }
+  return [...out];
+}
+
+/** `dir` and every folder below it that a walk enters (markdownBelow's rule). */
+function foldersBelow(dir: string): string[] {
+  const out = [dir];
+  for (let i = 0; i < out.length; i++) {
+    const depth = relative(dir, out[i]!).split(sep).filter(Boolean).length;
+    if (depth >= MAX_DEPTH) continue;
+    try {
+      for (const e of readdirSync(out[i]!, { withFileTypes: true })) if (e.isDirectory() && !skipFolder(e.name)) out.push(join(out[i]!, e.name));
+    } catch {
+      // gone or unreadable: nothing below it to watch
+    }
+  }
+  return out;
 }
 
 /** The plan's one file, for the commands that read or write a single file (check, fix, log, undo, …); several are refused. */

@@ -19,10 +19,12 @@ export interface PlanSet {
   failures: string[];
   /** Those files, as the user sees their paths. */
   unread: string[];
+  /** Each file as loaded (its text, its bytes), in the order of `plan.parts`; none for a plan of one file. */
+  files: Loaded[];
 }
 
 /** The folder all the files are in, as the user sees it (`plans/`, or `.`). */
-function commonFolder(paths: readonly string[]): string {
+export function commonFolder(paths: readonly string[]): string {
   let common = dirname(paths[0]!);
   for (const p of paths) while (common !== dirname(common) && relative(common, p).startsWith('..')) common = dirname(common);
   const shown = displayPath(common);
@@ -109,6 +111,7 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
   const failures = (files.refused ?? []).map((r) => r.message);
   const unread = (files.refused ?? []).map((r) => displayPath(r.path));
   const parts: PlanPart[] = [];
+  const loadedFiles: Loaded[] = [];
   const own: (Task[] | undefined)[] = [];
   const configs: ConfigMemo = new Map();
   for (const path of paths) {
@@ -117,6 +120,7 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
       if (loaded.plan.tasks.length === 0) continue;
       parts.push({ file: loaded.display, name: loaded.display, path, plan: loaded.plan, first: 0 });
       own.push(tasks);
+      loadedFiles.push(loaded);
     } catch (e) {
       const failure = asPlanError(e);
       if (!failure) throw e;
@@ -133,12 +137,12 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
     );
   }
   const plan = joinPlans(parts, label, own);
-  return { loaded: { path: parts[0]!.path, display: label, bytes: Buffer.alloc(0), text: '', plan }, failures, unread };
+  return { loaded: { path: parts[0]!.path, display: label, bytes: Buffer.alloc(0), text: '', plan }, failures, unread, files: loadedFiles };
 }
 
 /** The plan `-f` (or $PLAN_FILE, `.planrc.json`, discovery) names: one file as it always was, several joined. */
 export async function loadPlanFiles(explicit: string | readonly string[] | undefined): Promise<PlanSet> {
   const files = locatePlanFiles(explicit);
-  if (!files.many) return { loaded: await loadPlan(files.paths[0]!), failures: [], unread: [] };
+  if (!files.many) return { loaded: await loadPlan(files.paths[0]!), failures: [], unread: [], files: [] };
   return loadPlanSet(files);
 }

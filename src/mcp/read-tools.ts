@@ -9,6 +9,9 @@ import { dependencyFilter, pickReady, readiness, waitingJson, waitingSummary } f
 import { resolvePlanTask } from '../query/resolve.js';
 import { explainLoadedTask } from '../query/explain.js';
 import { loadPlan } from '../load/load.js';
+import { locatePlanFiles } from '../load/files.js';
+import { loadPlanSet } from '../load/plan-set.js';
+import { checkPlanFiles } from '../check/across.js';
 import { summarise } from '../query/summary.js';
 import { sortTasks } from '../query/sort.js';
 import { runChecks } from '../check/index.js';
@@ -17,7 +20,7 @@ import { dependencyFields } from '../render/deps.js';
 import { SCHEMA_VERSION, taskJson } from '../render/json.js';
 import { summaryJson } from '../render/summary-shapes.js';
 import { problemLine } from '../render/problem-line.js';
-import { idText, leanTasks, ok, taskLine, tool } from './tool.js';
+import { idText, leanTasks, ok, taskLine, tool, type ToolEnv } from './tool.js';
 import {
   allowCancelledArg,
   checkOutput,
@@ -164,30 +167,50 @@ export const summaryTool = tool({
   },
 });
 
+/** The plan's problems, each with its file; of a plan of several files, the dependencies checked across them. */
+async function planProblems(env: ToolEnv) {
+  const files = locatePlanFiles(env.files);
+  if (!files.many) {
+    const { plan, text, display } = await loadPlan(env.planPath());
+    return { display, many: false, unreadable: [], each: [{ file: display, findings: runChecks({ plan, text }) }] };
+  }
+  const set = await loadPlanSet(files);
+  const each = checkPlanFiles(set.loaded.plan, (k) => set.files[k]!.text).map(({ part, findings }) => ({ file: part.file, findings }));
+  return { display: set.loaded.display, many: true, unreadable: set.failures, each };
+}
+
 export const checkTool = tool({
   name: 'check',
   title: 'Check the plan',
   description:
-    'Every problem of the plan file (damaged text, duplicate ids, dependency cycles and missing ids, unknown statuses, …) with line and column (`plan check`).',
+    'Every problem of the plan (damaged text, duplicate ids, dependency cycles and missing ids, unknown statuses, …) with file, line and column (`plan check`).',
   mirrors: 'check',
   kind: 'read',
   input: {},
   output: checkOutput,
   run: async (_args, env) => {
-    // One file's checks: a plan of several files is refused (check each file).
-    const { plan, text, display } = await loadPlan(env.planPath());
-    const problems = runChecks({ plan, text });
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    const warnings = problems.filter((p) => p.severity === 'warning').length;
+    const { display, many, unreadable, each } = await planProblems(env);
+    const problems = each.flatMap(({ file, findings }) => findings.map((p) => ({ file, p })));
+    const errors = problems.filter(({ p }) => p.severity === 'error').length;
+    const warnings = problems.filter(({ p }) => p.severity === 'warning').length;
     const tally = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
     // The text reads as `plan check` prints (a whole table's issue once); the structured content lists each.
-    const lines = collapseGroups(problems).map((p) => problemLine(display, p));
-    return ok(problems.length ? [...lines, tally].join('\n') : `${display}: no problems found`, {
+    const lines = each.flatMap(({ file, findings }) => collapseGroups(findings).map((p) => problemLine(file, p)));
+    const notRead = unreadable.map((f) => `not read: ${f}`);
+    return ok([...(problems.length ? [...lines, tally] : [`${display}: no problems found`]), ...notRead].join('\n'), {
       schemaVersion: SCHEMA_VERSION,
       file: display,
-      problems: problems.map((p) => ({ line: p.line, column: p.column, severity: p.severity, code: p.code, message: p.message })),
+      problems: problems.map(({ file, p }) => ({
+        ...(many ? { file } : {}),
+        line: p.line,
+        column: p.column,
+        severity: p.severity,
+        code: p.code,
+        message: p.message,
+      })),
       errors,
       warnings,
+      ...(unreadable.length ? { unreadable } : {}),
     });
   },
 });

@@ -162,6 +162,8 @@ export const checkOutput = {
   ...base,
   problems: z.array(
     z.object({
+      /** In a plan of several files, the problem's file. */
+      file: z.string().optional(),
       line: z.number().int(),
       column: z.number().int(),
       severity: z.enum(['error', 'warning', 'info']),

@@ -353,18 +353,25 @@ export class Dependencies {
   }
 }
 
+/**
+ * How a `dependency-missing` message of task `id` on an id or words `ref` begins: a plan of
+ * several files finds its file's problem by it, to drop it (the reference names another
+ * file's task) or say why it names none (src/check/across.ts).
+ */
+export function missingPrefix(id: string, ref: string): string {
+  return `task ${id} depends on ${JSON.stringify(ref)},`;
+}
+
 function missing(t: Task, m: Mention, locate: Locate): Problem {
   const what =
     m.ref.kind === 'scope'
-      ? `${m.ref.text}, which holds no task`
-      : m.ref.kind === 'id'
-        ? `${JSON.stringify(m.ref.text)}, which is no task's id`
-        : `${JSON.stringify(m.ref.text)}, which names no task`;
+      ? `task ${t.id} depends on ${m.ref.text}, which holds no task`
+      : `${missingPrefix(t.id, m.ref.text)} ${m.ref.kind === 'id' ? "which is no task's id" : 'which names no task'}`;
   return {
     ...locate(m.at),
     severity: 'warning',
     code: 'dependency-missing',
-    message: `task ${t.id} depends on ${what}; write an id that \`plan list\` shows, or remove it`,
+    message: `${what}; write an id that \`plan list\` shows, or remove it`,
   };
 }
 

@@ -18,10 +18,11 @@ function problemLines(p: Problem, file: string, width: number): string[] {
   return [`${chalk.dim(where)} ${PAINT[p.severity](p.severity)} ${lines[0]}`, ...lines.slice(1).map((l) => ' '.repeat(HANG) + l)];
 }
 
-export function checkView(problems: Problem[], file: string, tally: { errors: number; warnings: number }, width: number): string {
+/** `file` names the plan; each problem is shown with its own `file` (a plan of several files), else with that. */
+export function checkView(problems: (Problem & { file?: string })[], file: string, tally: { errors: number; warnings: number }, width: number): string {
   if (problems.length === 0) return `${file}: ${chalk.green('no problems found')}\n`;
   const { errors, warnings } = tally;
   const counts = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
-  const lines = problems.flatMap((p) => problemLines(p, file, width));
+  const lines = problems.flatMap((p) => problemLines(p, p.file ?? file, width));
   return `${lines.join('\n')}\n\n${errors ? chalk.red(counts) : chalk.yellow(counts)}\n`;
 }

@@ -55,10 +55,13 @@ function changeText(c: TaskChange, colour: boolean): string {
 export function logLines(entries: LogEntry[], colour: boolean, collapseCreation: boolean): string {
   const authors = entries.map((e) => printable(cut(e.author, 20)));
   const aw = Math.max(0, ...authors.map(textWidth));
+  // A plan of several files: each line names its file after the author.
+  const files = entries.map((e) => (e.file === undefined ? '' : ` ${printable(e.file)}`));
+  const fw = Math.max(0, ...files.map(textWidth));
   const out: string[] = [];
   entries.forEach((e, k) => {
     const hash = colour ? chalk.yellow(e.hash.slice(0, 7)) : e.hash.slice(0, 7);
-    const head = `${e.date.slice(0, 10)} ${hash} ${padEnd(authors[k]!, aw)} `;
+    const head = `${e.date.slice(0, 10)} ${hash} ${padEnd(authors[k]!, aw)}${padEnd(files[k]!, fw)} `;
     if (e.created && collapseCreation) {
       out.push(`${head} created ${printable(e.path)} with ${e.changes.length} ${e.changes.length === 1 ? 'task' : 'tasks'}`);
       return;
@@ -69,9 +72,13 @@ export function logLines(entries: LogEntry[], colour: boolean, collapseCreation:
 }
 
 export function logTsv(entries: LogEntry[]): string {
-  const rows = entries.flatMap((e) => e.changes.map((c) => [e.date, e.hash.slice(0, 7), e.author, c.task.id, c.task.title, c.kind, c.from, c.to]));
+  // A plan of several files adds each change's file as the last column, as `plan list` does.
+  const many = entries.some((e) => e.file !== undefined);
+  const rows = entries.flatMap((e) =>
+    e.changes.map((c) => [e.date, e.hash.slice(0, 7), e.author, c.task.id, c.task.title, c.kind, c.from, c.to, ...(many ? [e.file ?? ''] : [])]),
+  );
   return tsv(
-    ['date', 'commit', 'author', 'id', 'title', 'change', 'from', 'to'],
+    ['date', 'commit', 'author', 'id', 'title', 'change', 'from', 'to', ...(many ? ['file'] : [])],
     rows.map((r) => r.map((v) => (typeof v === 'string' ? printable(v) : v))),
   );
 }

@@ -3,9 +3,7 @@
 // an editor's save or a checkout all reach the page; the page then reads /api/state again.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Watchers } from '../load/watcher.js';
-import { readFileBytes } from '../fs/read.js';
-import { maxBytes } from '../load/load.js';
+import { fileState, type followPlanFiles, sameState, Watchers, type PlanState } from '../load/watcher.js';
 
 /** Quiet time after the last event before telling the pages: a save is often several events. */
 const DEBOUNCE_MS = 100;
@@ -15,22 +13,21 @@ const KEEPALIVE_MS = 20_000;
 export class PlanEvents {
   private readonly clients = new Set<ServerResponse>();
   private readonly watchers: Watchers;
-  private last: Buffer | null;
+  private last: PlanState;
   private timer: NodeJS.Timeout | undefined;
   private keepalive: NodeJS.Timeout | undefined;
+  private readonly state: () => PlanState;
 
-  constructor(private readonly path: string) {
-    this.last = this.bytes();
+  /** `plan`: the plan's one file, or a plan of several files followed (its files found again at each change). */
+  constructor(plan: string | ReturnType<typeof followPlanFiles>) {
+    const one = typeof plan === 'string';
+    this.state = one ? () => [fileState(plan)] : plan.state;
+    this.last = this.state();
     this.watchers = new Watchers(
-      path,
+      one ? plan : plan.watched,
       () => this.schedule(),
       () => this.schedule(),
     );
-  }
-
-  private bytes(): Buffer | null {
-    const r = readFileBytes(this.path, { max: maxBytes() });
-    return 'bytes' in r ? r.bytes : null;
   }
 
   start(): void {
@@ -46,14 +43,16 @@ export class PlanEvents {
 
   private changed(): void {
     try {
-      this.watchers.follow(); // the file replaced, or a link re-pointed
+      this.watchers.follow(); // the file replaced, a link re-pointed, a file added
     } catch {
       // a folder that cannot be watched now (gone mid-checkout): the others still are
     }
-    const now = this.bytes();
-    if (now === this.last || (now && this.last && now.equals(this.last))) return;
+    const now = this.state();
+    if (sameState(now, this.last)) return;
     this.last = now;
-    this.write(`event: plan\ndata: ${JSON.stringify({ present: now !== null })}\n\n`);
+    // `present`: the plan's one file is there (a plan of several files is, while its folder is).
+    const present = now.length > 1 || typeof now[0] !== 'string';
+    this.write(`event: plan\ndata: ${JSON.stringify({ present })}\n\n`);
   }
 
   private write(text: string): void {

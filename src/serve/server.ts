@@ -8,6 +8,7 @@ import { allowedHosts, newToken, refusal } from './guard.js';
 import { boardState, filtersOf } from './state.js';
 import { writeRoutes } from './writes.js';
 import { PlanEvents } from './events.js';
+import { followPlanFiles } from '../load/watcher.js';
 import { asPlanError } from '../system/errors.js';
 
 /** The page's three files (serve/assets.ts bundles them; tests may give their own). */
@@ -18,7 +19,10 @@ export interface PageAssets {
 }
 
 export interface ServeOptions {
+  /** The plan's one file. */
   path: string;
+  /** A plan of several files, by its -f values (none: $PLAN_FILE, `.planrc.json`): its files are found again at each request, and `path` is not used. */
+  files?: { explicit: string | readonly string[] | undefined };
   host: string;
   /** 0: any free port. */
   port: number;
@@ -67,7 +71,7 @@ function readRoutes(o: ServeOptions, token: string, events: PlanEvents): Map<str
     ['GET /style.css', (_q, res) => send(res, 200, 'text/css', o.assets.style)],
     // No icon: an empty answer, so the browser does not ask again or log a failure.
     ['GET /favicon.ico', (_q, res) => send(res, 204, 'image/x-icon', '')],
-    ['GET /api/state', async (_q, res, url) => sendJson(res, 200, await boardState(o.path, filtersOf(url.searchParams)))],
+    ['GET /api/state', async (_q, res, url) => sendJson(res, 200, await boardState(o.files ?? o.path, filtersOf(url.searchParams)))],
     ['GET /api/events', (req, res) => events.add(req, res)],
   ]);
 }
@@ -93,10 +97,10 @@ function handle(routes: Map<string, Handler>, hosts: () => Set<string>, token: s
 
 export async function startServer(o: ServeOptions): Promise<Serving> {
   const token = o.token ?? newToken();
-  const events = new PlanEvents(o.path);
+  const events = new PlanEvents(o.files ? followPlanFiles(o.files.explicit) : o.path);
   const routes = readRoutes(o, token, events);
   // --read-only: the write routes are not there at all (a write is a 404, as any unknown route).
-  if (!o.readOnly) for (const [key, h] of writeRoutes(o.path, o.touch)) routes.set(key, h);
+  if (!o.readOnly) for (const [key, h] of writeRoutes(o.files ?? o.path, o.touch)) routes.set(key, h);
   let hosts = new Set<string>();
   const server = createServer((req, res) => void handle(routes, () => hosts, token)(req, res, new URL('http://x')));
   await new Promise<void>((resolve, reject) => {

@@ -4,8 +4,11 @@
 // file's problems as `plan summary --json` and `plan check --json` give them.
 
 import { createHash } from 'node:crypto';
-import type { Task } from '../model/types.js';
+import type { Plan, Problem, Task } from '../model/types.js';
 import { loadPlan } from '../load/load.js';
+import { locatePlanFiles } from '../load/files.js';
+import { loadPlanSet } from '../load/plan-set.js';
+import { checkPlanFiles } from '../check/across.js';
 import { filterTasks, type FILTER_NAMES, type Filters } from '../query/filter.js';
 import { boardColumns } from '../query/board.js';
 import { DependencyGraph } from '../query/deps.js';
@@ -54,19 +57,39 @@ export function sameRevision(rev: string) {
   };
 }
 
-export async function boardState(path: string, filters: Filters) {
-  const { plan, text, display } = await loadPlan(path);
+/** The plan a server shows: its one file, or a plan of several files by its -f values (none: $PLAN_FILE, `.planrc.json`). */
+export type ServedPlan = string | { explicit: string | readonly string[] | undefined };
+
+type ProblemJson = Pick<Problem, 'line' | 'column' | 'severity' | 'code' | 'message'> & { file?: string };
+
+const problemJson = (p: Problem): ProblemJson => ({ line: p.line, column: p.column, severity: p.severity, code: p.code, message: p.message });
+
+export async function boardState(served: ServedPlan, filters: Filters) {
+  if (typeof served === 'string') {
+    const { plan, text, display } = await loadPlan(served);
+    return board(plan, display, filters, plan.frontMatter.readOnly, runChecks({ plan, text }).map(problemJson));
+  }
+  // A plan of several files, found again at each look: each problem names its file, a file that cannot be read is `unreadable`.
+  const set = await loadPlanSet(locatePlanFiles(served.explicit));
+  const { plan, display } = set.loaded;
+  const problems = checkPlanFiles(plan, (k) => set.files[k]!.text).flatMap(({ part, findings }) =>
+    findings.map((p) => ({ file: part.file, ...problemJson(p) })),
+  );
+  const readOnly = plan.parts!.every((p) => p.plan.frontMatter.readOnly);
+  return { ...board(plan, display, filters, readOnly, problems), ...(set.failures.length ? { unreadable: set.failures } : {}) };
+}
+
+function board(plan: Plan, display: string, filters: Filters, readOnly: boolean, problems: ProblemJson[]) {
   const shown = filterTasks(plan.tasks, filters);
   const graph = new DependencyGraph(plan);
   const tasks = shown.map((t) => {
     const waitingOn = isFinished(t.status) ? [] : graph.waitingOn(t).map((x) => x.id);
     return { ...taskJson(t), rev: revisionOf(t), waitingOn, ready: !isFinished(t.status) && waitingOn.length === 0 };
   });
-  const problems = runChecks({ plan, text }).map((p) => ({ line: p.line, column: p.column, severity: p.severity, code: p.code, message: p.message }));
   return {
     schemaVersion: SCHEMA_VERSION,
     file: display,
-    readOnly: plan.frontMatter.readOnly,
+    readOnly,
     statuses: boardColumns(plan.tasks).map((c) => c.status),
     // The columns a card can be moved to (by drag or by number): all but "No status", which no write sets.
     targets: boardColumns(plan.tasks)

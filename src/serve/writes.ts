@@ -3,11 +3,13 @@
 // is refused, and the refusal's reason (that, read_only, chars_limit, a lock held, …) goes back to the page.
 
 import type { IncomingMessage } from 'node:http';
-import { setStatusOp } from '../actions/set.js';
+import { setStatusOp, type OpResult } from '../actions/set.js';
+import { namedInPlan, writeTarget } from '../actions/target.js';
+import type { Task } from '../model/types.js';
 import { editOp, type TaskChanges } from '../actions/edit.js';
 import { taskJson } from '../render/json.js';
 import { UsageError } from '../system/errors.js';
-import { revisionOf, sameRevision } from './state.js';
+import { revisionOf, sameRevision, type ServedPlan } from './state.js';
 import { sendJson, type Handler } from './server.js';
 
 /** A write's body is a few fields; anything larger is not from the page. */
@@ -39,15 +41,30 @@ function text(v: Record<string, unknown>, key: string, required = true): string 
   return x;
 }
 
-export function writeRoutes(path: string, touch: boolean): Map<string, Handler> {
+/**
+ * The file and id a write to the task the page calls `id` goes to, and the revision check on it
+ * there: in a plan of several files the task is named as the plan names it (`sprint2.md#1.3`)
+ * when the page saw it, so its revision is taken under that name.
+ */
+async function target(served: ServedPlan, id: string, rev: string) {
+  const to = typeof served === 'string' ? { path: served, id, filters: {} } : await writeTarget(served.explicit, id, {});
+  const check = sameRevision(rev);
+  const guard = (before: Task, display: string) => check(to.ref === undefined ? before : { ...before, id: to.ref }, display);
+  return { to, guard };
+}
+
+export function writeRoutes(served: ServedPlan, touch: boolean): Map<string, Handler> {
   const opts = { canForce: false, touch };
+  const answer = (res: Parameters<Handler>[1], r: OpResult) =>
+    sendJson(res, 200, { ok: true, changed: r.changed, task: { ...taskJson(r.task), rev: revisionOf(r.task) } });
   return new Map<string, Handler>([
     [
       'POST /api/move',
       async (req, res) => {
         const v = await body(req);
-        const r = await setStatusOp(path, text(v, 'id')!, text(v, 'status')!, {}, opts, undefined, sameRevision(text(v, 'rev')!));
-        sendJson(res, 200, { ok: true, changed: r.changed, task: { ...taskJson(r.task), rev: revisionOf(r.task) } });
+        const { to, guard } = await target(served, text(v, 'id')!, text(v, 'rev')!);
+        const r = await setStatusOp(to.path, to.id, text(v, 'status')!, to.filters, opts, undefined, guard);
+        answer(res, namedInPlan(r, to));
       },
     ],
     [
@@ -55,8 +72,8 @@ export function writeRoutes(path: string, touch: boolean): Map<string, Handler> 
       async (req, res) => {
         const v = await body(req);
         const changes: TaskChanges = { title: text(v, 'title', false), owner: text(v, 'owner', false) };
-        const r = await editOp(path, text(v, 'id')!, changes, {}, opts, sameRevision(text(v, 'rev')!));
-        sendJson(res, 200, { ok: true, changed: r.changed, task: { ...taskJson(r.task), rev: revisionOf(r.task) } });
+        const { to, guard } = await target(served, text(v, 'id')!, text(v, 'rev')!);
+        answer(res, namedInPlan(await editOp(to.path, to.id, changes, to.filters, opts, guard), to));
       },
     ],
   ]);

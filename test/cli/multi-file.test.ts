@@ -2,10 +2,10 @@
 // or spread by the shell), $PLAN_FILE lists, `.planrc.json` files; the reads
 // span the files, the writes change only the file that holds the task.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { tempDir } from '../helpers/run.js';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { cleanupFolders, folder } from '../helpers/folder.js';
 import { globMatches, planFileList } from '../../src/load/files.js';
 
 const SPRINT1 =
@@ -14,24 +14,7 @@ const SPRINT2 =
   '# Sprint 2\n\n| ID | Task | Status | Depends |\n|----|------|--------|---------|\n| 1.1 | Design API | pending | |\n| 1.2 | Build API | pending | A-1 |\n';
 const NOTES = '# Notes\n\nOnly prose here, no tasks.\n';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-
-/** A folder of files (path → text); returns it and a reader of each file. */
-function folder(files: Record<string, string | Buffer>) {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(t.dir, name)), { recursive: true });
-    writeFileSync(join(t.dir, name), text);
-  }
-  const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: t.dir, env });
-  const read = (name: string) => readFileSync(join(t.dir, name));
-  return { dir: t.dir, run, read };
-}
+afterEach(cleanupFolders);
 
 const PLAN = { 'plans/sprint1.md': SPRINT1, 'plans/sub/sprint2.md': SPRINT2, 'plans/notes.md': NOTES };
 
@@ -379,16 +362,6 @@ describe('writing a plan of several files', () => {
     expect(f.read('plans/sprint1.md').toString()).toBe(SPRINT1);
     const list = await f.run(['-f', 'plans', 'undo', '--list']);
     expect(list.code).toBe(2);
-  });
-
-  it('a command of one file (check, undo, log) refuses a plan of several with one line', async () => {
-    const f = folder(PLAN);
-    const r = await f.run(['-f', 'plans', 'check']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^plan: this command works on one file, and the plan is 3 files \(.*\); pass one of them with -f <file>\n$/);
-    const one = await f.run(['-f', 'plans/sub', 'check']);
-    expect(one.code).toBe(2);
-    expect(one.stderr).toBe('plan: this command works on one file, and the plan is a folder or glob (plans/sub/sprint2.md); pass the file with -f <file>\n');
   });
 });
 

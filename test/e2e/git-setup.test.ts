@@ -51,6 +51,33 @@ describe('plan git-setup', () => {
     }
   });
 
+  it('on a plan of several files: a folder named is one pattern for the Markdown below it, any other file its own', () => {
+    const repo = makeRepo();
+    try {
+      repo.write('plans/a.md', '- [ ] A-1 Alpha\n');
+      repo.write('plans/sub/b.markdown', '- [ ] B-1 Beta\n');
+      repo.write('TODO.md', '- [ ] T-1 Todo\n');
+      repo.write('docs/s1.md', '- [ ] S-1 Sprint\n');
+      const r = repo.run(['-f', 'plans', '-f', 'TODO.md', '-f', 'docs/*.md', 'git-setup', '--command', 'plan']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const lines = ['/plans/**/*.md merge=plan', '/plans/**/*.markdown merge=plan', '/TODO.md merge=plan', '/docs/s1.md merge=plan'];
+      expect(r.stdout.split('\n').slice(0, 4)).toEqual(lines.map((l) => `.gitattributes: added ${l}`));
+      expect(repo.text('.gitattributes')).toBe(`${lines.join('\n')}\n`);
+      const attr = repo.git(['check-attr', 'merge', 'plans/a.md', 'plans/sub/b.markdown', 'plans/later/new.md', 'TODO.md', 'docs/s1.md', 'docs/other.md']);
+      expect(
+        attr
+          .trim()
+          .split('\n')
+          .map((l) => l.split(': ').at(-1)),
+      ).toEqual(['plan', 'plan', 'plan', 'plan', 'plan', 'unspecified']);
+      const again = repo.run(['-f', 'plans', '-f', 'TODO.md', '-f', 'docs/*.md', 'git-setup', '--command', 'plan', '--json']);
+      expect(JSON.parse(again.stdout).steps.map((s: { changed: boolean }) => s.changed)).toEqual([false, false, false, false, false, false]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('after it, git merges neighbouring rows cleanly', () => {
     const repo = makeRepo();
     try {

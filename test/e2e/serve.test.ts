@@ -1,9 +1,9 @@
 // plan serve as a real process: the URL it prints, its event stream after a `plan set` from another
 // process and a hand edit, its refusals of bad options, and its end on SIGTERM.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planAsync, plan, ROOT, writeTemp } from '../helpers/run.js';
+import { planAsync, plan, ROOT, tempDir, writeTemp } from '../helpers/run.js';
 import { eventStream, startServe } from '../helpers/serve.js';
 
 const PLAN = ['# Plan', '', '| # | Task | Status |', '|---|------|--------|', '| 1 | Alpha | Pending |', '| 2 | Beta | Pending |', ''].join('\n');
@@ -28,6 +28,22 @@ describe('plan serve (process)', () => {
       const after = await (await fetch(`${s.base}/api/state?token=${s.token}`)).json();
       expect(after.tasks[1].title).toBe('Beta by hand');
       events.close();
+    } finally {
+      expect(await s.stop()).toBe(0);
+      t.cleanup();
+    }
+  });
+
+  it('serves a folder: the board holds every file of the plan, and says so on stderr', async () => {
+    const t = tempDir();
+    mkdirSync(join(t.dir, 'plans'));
+    writeFileSync(join(t.dir, 'plans', 'a.md'), '- [ ] A-1 Alpha\n');
+    writeFileSync(join(t.dir, 'plans', 'b.md'), '- [ ] B-1 Beta\n');
+    const s = await startServe('plans', [], t.dir);
+    try {
+      expect(s.stderr()).toBe('plan: serving plans/ at the URL on stdout (its token is required); Ctrl-C to stop\n');
+      const state = await (await fetch(`${s.base}/api/state?token=${s.token}`)).json();
+      expect(state.tasks.map((x: { id: string; file: string }) => `${x.file} ${x.id}`)).toEqual(['plans/a.md A-1', 'plans/b.md B-1']);
     } finally {
       expect(await s.stop()).toBe(0);
       t.cleanup();

@@ -218,4 +218,33 @@ describe('plan watch', () => {
       },
     ),
   );
+
+  const snapshots = (watch: ReturnType<typeof start>) => watch.output().split('id\tkind\tstatus').length - 1;
+
+  it(
+    'piped, on a folder: a change to any file, a file added (in a new folder below) or removed each print a snapshot',
+    piped(
+      (dir) => {
+        mkdirSync(join(dir, 'plans'));
+        writeFileSync(join(dir, 'plans', 'a.md'), '- [ ] A-1 Alpha task\n');
+        writeFileSync(join(dir, 'plans', 'b.md'), '- [ ] B-1 Beta task\n');
+      },
+      '.',
+      ['-f', 'plans', 'watch'],
+      async (dir, watch) => {
+        expect(watch.output()).toContain('B-1\ttask\tpending\tBeta task');
+        expect(plan(['-f', 'plans', 'set', 'B-1', 'done'], { cwd: dir }).code).toBe(0);
+        await until(() => watch.output().includes('B-1\ttask\tdone\tBeta task'), 'a snapshot after plan set on the second file');
+        mkdirSync(join(dir, 'plans', 'sub'));
+        writeFileSync(join(dir, 'plans', 'sub', 'c.md'), '- [ ] C-1 Gamma task\n');
+        await until(() => watch.output().includes('C-1\ttask\tpending\tGamma task\t'), 'a snapshot with the file added');
+        expect(watch.output()).toContain('plans/sub/c.md\n');
+        const before = snapshots(watch);
+        unlinkSync(join(dir, 'plans', 'a.md'));
+        await until(() => snapshots(watch) > before, 'a snapshot after a file was removed');
+        expect(watch.output().split('id\tkind\tstatus').at(-1)).not.toContain('Alpha task');
+        watch.child.kill('SIGINT');
+      },
+    ),
+  );
 });

@@ -39,3 +39,31 @@ describe('MCP on a plan with a file that cannot be read', () => {
     expect(readFileSync(join(t.dir, 'plans/a.md'), 'utf8')).toBe(A);
   });
 });
+
+describe('MCP check on a plan of several files', () => {
+  const t = tempDir();
+  let s: Session;
+  beforeAll(async () => {
+    mkdirSync(join(t.dir, 'plans'), { recursive: true });
+    writeFileSync(join(t.dir, 'plans/a.md'), '- [ ] A-1 Wire it (after 1.5)\n- [ ] A-2 Next (after B-1)\n');
+    writeFileSync(join(t.dir, 'plans/b.md'), '- [ ] 1.5 Five\n- [ ] B-1 One\n');
+    writeFileSync(join(t.dir, 'plans/c.md'), '- [ ] 1.5 Also five\n');
+    writeFileSync(join(t.dir, 'plans/d.md'), B);
+    s = await connect('plans', { cwd: t.dir });
+  });
+  afterAll(async () => {
+    await s.close();
+    t.cleanup();
+  });
+
+  it('names each problem with its file, checks dependencies across the files, and says which file it could not read', async () => {
+    const r = await s.call('check');
+    expect(r.isError).toBeFalsy();
+    const json = r.structuredContent as { file: string; problems: { file: string; line: number; code: string }[]; errors: number; unreadable: string[] };
+    expect(json.file).toBe('plans/');
+    expect(json.problems.map((p) => `${p.file}:${p.line} ${p.code}`)).toEqual(['plans/a.md:1 dependency-ambiguous']);
+    expect(json.errors).toBe(1);
+    expect(json.unreadable).toEqual([expect.stringMatching(/^plans\/d\.md: /)]);
+    expect(textOf(r).split('\n')[0]).toMatch(/^plans\/a\.md:1:\d+ error task A-1 depends on "1\.5", which 2 tasks of the plan have/);
+  });
+});

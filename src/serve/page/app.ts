@@ -32,7 +32,10 @@ interface BoardState {
   targets: string[];
   tasks: CardTask[];
   summary: { groups: Group[]; total: { done: number; total: number; percent: number | null } };
-  problems: { line: number; column: number; severity: string; code: string; message: string }[];
+  /** In a plan of several files, each problem names its file. */
+  problems: { file?: string; line: number; column: number; severity: string; code: string; message: string }[];
+  /** A plan of several files: one line for each file that could not be read. */
+  unreadable?: string[];
 }
 
 const FILTERS = ['sprint', 'week', 'phase', 'section', 'owner', 'status', 'text'] as const;
@@ -115,10 +118,12 @@ function groupBox(g: Group): HTMLElement {
 }
 
 function problemsPanel(s: BoardState): HTMLElement[] {
-  if (s.problems.length === 0) return [];
+  const unreadable = s.unreadable ?? [];
+  if (s.problems.length === 0 && unreadable.length === 0) return [];
   const list = el('ul');
-  for (const p of s.problems) list.append(el('li', p.severity, `${s.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.code}]`));
-  return [el('h2', '', `Problems (${s.problems.length})`), list];
+  for (const line of unreadable) list.append(el('li', 'error', line));
+  for (const p of s.problems) list.append(el('li', p.severity, `${p.file ?? s.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.code}]`));
+  return [el('h2', '', `Problems (${s.problems.length + unreadable.length})`), list];
 }
 
 /** A column of the board; `index` is its number among the columns a card may be moved to, -1 for one it may not (No status). */

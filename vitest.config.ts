@@ -5,6 +5,7 @@
 // builds once before vitest starts. test/setup/isolate.ts points HOME, the XDG
 // folders, git's global config and TMPDIR into a folder of the run's own.
 import { defineConfig, type Plugin } from 'vitest/config';
+import LongFirstSequencer from './test/setup/sequencer.js';
 import { BIN_TIER, CLI_TIER, OWN_MODULES } from './test/setup/tiers.js';
 
 /** Files the code imports as text, as the build's text loader gives them (scripts/build.mjs). */
@@ -26,6 +27,7 @@ export default defineConfig({
     // workers mostly wait on their child processes, which use the cores.
     maxWorkers: Number(process.env.PLAN_TEST_WORKERS) || 2,
     reporters: ['default', './test/setup/slowest.ts'],
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       // The in-process tiers share each worker's module graph between files
       // (isolate: false): loading src/ and vitest's transforms anew for every

@@ -13,3 +13,24 @@ export const CLI_TIER = ['test/cli/**/*.test.ts'];
  * for the files after it), a module mocked or the registry reset.
  */
 export const OWN_MODULES = ['test/cache/writers-property.test.ts', 'test/history/incremental.test.ts'];
+
+/**
+ * Files that take the longest (the corpus sweeps, the crash and merge
+ * corpora, the fuzzing, the terminal snapshots), by path prefix: they start
+ * first in their project (test/setup/sequencer.ts), so that the two workers
+ * end together. Vitest orders by the durations of the last run when it has
+ * them, else by file size, which would start these small files last.
+ */
+export const LONG_FIRST = [
+  'test/write/differential-set',
+  'test/write/roundtrip',
+  'test/parse/linear-time',
+  'test/parse/differential',
+  'test/cache/update',
+  'test/merge/no-loss',
+  'test/e2e/write-crash',
+  'test/e2e/git-merge-corpus',
+  'test/e2e/fuzz-read',
+  'test/e2e/write-identity',
+  'test/e2e/pty',
+];

@@ -13,7 +13,7 @@ import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
 import { genPlan } from '../helpers/gen.js';
 import { CORPUS, FIXTURES, SEED } from '../helpers/run.js';
-import { otherStatus, planOf } from '../helpers/inproc.js';
+import { expectSamePlan, otherStatus, planOf } from '../helpers/inproc.js';
 
 async function check(text: string, name: string): Promise<number> {
   const plan = await planOf(text);
@@ -42,12 +42,12 @@ async function check(text: string, name: string): Promise<number> {
     const updated = planAfterEdits(plan, all, text, next, repair);
     if (!updated) continue;
     const fresh = await planOf(next);
-    expect(updated, `${name}: task ${task.id} line ${task.line}`).toEqual(fresh);
+    expectSamePlan(updated, fresh, `${name}: task ${task.id} line ${task.line}`);
     // The cache's in-place update of its compact form gives the same model.
     const c = JSON.parse(JSON.stringify(compact(plan)));
     const effect = editEffect(plan, all, text, next, repair)!;
     updateCompact(c, all, effect.changed, effect.modified);
-    expect(expand(JSON.parse(JSON.stringify(c))), `${name}: compact, task ${task.id} line ${task.line}`).toEqual(fresh);
+    expectSamePlan(expand(JSON.parse(JSON.stringify(c))), fresh, `${name}: compact, task ${task.id} line ${task.line}`);
     compared++;
   }
   return compared;
@@ -120,5 +120,17 @@ describe('the cache entry after an in-place update', () => {
       else process.env.PLAN_CACHE_DIR = saved;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('expectSamePlan (the comparison above)', () => {
+  it('passes where toEqual passes, strict or not, and fails with its difference where it fails', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const a = await planOf(text);
+    expectSamePlan(a, await planOf(text), 'two reads');
+    // toEqual, unlike a strict comparison, takes a property left undefined as absent.
+    expectSamePlan({ ...a, extra: undefined }, a, 'an undefined property');
+    const other = { ...a, tasks: a.tasks.map((t, i) => (i === 3 ? { ...t, title: 'Other' } : t)) };
+    expect(() => expectSamePlan(other, a, 'one title changed')).toThrow(/^one title changed: expected .* to deeply equal/);
   });
 });

@@ -8,8 +8,9 @@
 // status's section instead: then it must read back with that status, every
 // other task must read as before, and the file's lines must be the same but
 // for the moved item's own line (its box, mark, bullet).
-import { expect } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { StatusMemory } from '../../src/write/memory.js';
 import { applyEdits } from '../../src/write/splice.js';
 import { locateStatus } from '../../src/write/status-text.js';
@@ -188,8 +189,30 @@ export async function differential(text: string): Promise<{ tasks: number; steps
   return { tasks: start.plan.tasks.length, steps };
 }
 
-/** Every other corpus file (`half` 0 or 1): the corpus is shared by two test files, so two workers run it. */
-export function corpusHalf(half: 0 | 1): string[] {
+/** How many test files share the corpus sweeps (differential-set*.test.ts, roundtrip*.test.ts): shards short enough for vitest's two workers to end together. */
+export const SHARDS = 4;
+
+/**
+ * Shard `k` (0 … SHARDS - 1) of the corpus files: every file in exactly one shard.
+ * The files, largest first, are dealt out back and forth (0 1 2 3 3 2 1 0 0 1 …),
+ * so that each shard gets big and small ones alike.
+ */
+export function corpusShard(k: number): string[] {
   const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
-  return files.filter((_, i) => i % 2 === half);
+  const sized = files.map((f) => ({ f, size: statSync(join(CORPUS, f)).size })).sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : 1));
+  return sized.filter((_, i) => (Math.floor(i / SHARDS) % 2 === 0 ? i % SHARDS : SHARDS - 1 - (i % SHARDS)) === k).map((x) => x.f);
+}
+
+/** A test per file of shard `k` of the corpus: every task of it (of a big one, an even spread) set to each status and back. */
+export function differsCorpusShard(k: number): void {
+  const files = corpusShard(k);
+  if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
+  for (const f of files) {
+    it(f, { timeout: 240_000 }, async () => {
+      const bytes = readFileSync(join(CORPUS, f));
+      const text = bytes.toString('utf8');
+      if (!Buffer.from(text, 'utf8').equals(bytes)) return; // invalid UTF-8: covered by the end-to-end write tests
+      await differential(text);
+    });
+  }
 }

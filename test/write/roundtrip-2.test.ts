@@ -1,7 +1,7 @@
-// Set every task to another status and back (test/write/roundtrip.ts), on the other half of the corpus.
+// Set every task to another status and back (test/write/roundtrip.ts), on quarter 2 of the corpus.
 import { describe } from 'vitest';
-import { restoresCorpusHalf } from './roundtrip.js';
+import { restoresCorpusShard } from './roundtrip.js';
 
 describe('set and set back', () => {
-  restoresCorpusHalf(1);
+  restoresCorpusShard(1);
 });

@@ -1,9 +1,9 @@
 // Set every task to another status and back (test/write/roundtrip.ts): the seed,
-// boards and items of our own, and half the corpus (the other half: roundtrip-2.test.ts).
+// boards and items of our own, and a quarter of the corpus (the others: roundtrip-2/3/4.test.ts).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SEED } from '../helpers/run.js';
-import { restoresCorpusHalf, roundTripAll } from './roundtrip.js';
+import { restoresCorpusShard, roundTripAll } from './roundtrip.js';
 
 describe('set and set back', () => {
   it('restores the seed byte for byte for every task with a status', async () => {
@@ -23,5 +23,5 @@ describe('set and set back', () => {
     expect(r.checked).toBe(2);
   });
 
-  restoresCorpusHalf(0);
+  restoresCorpusShard(0);
 });

@@ -1,11 +1,11 @@
 // Set every task to another status and back: the original bytes come back
 // (on a board, where the task moves, when it was last in its section). Shared
-// by roundtrip.test.ts and roundtrip-2.test.ts, which hold half the corpus each.
+// by roundtrip.test.ts and roundtrip-2/3/4.test.ts, which hold a quarter of the corpus each.
 import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS } from '../helpers/run.js';
-import { corpusHalf } from './differential-set.js';
+import { corpusShard } from './differential-set.js';
 import { StatusMemory } from '../../src/write/memory.js';
 import { PlanError } from '../../src/system/errors.js';
 import { otherStatus, placesAgree, sharedPlanOf as planOf, setInProcess } from '../helpers/inproc.js';
@@ -64,9 +64,9 @@ export async function roundTripAll(text: string): Promise<{ tasks: number; check
   return { tasks: plan.tasks.length, checked };
 }
 
-/** A test per file of half the corpus (`half` 0 or 1): every task of it set and set back. */
-export function restoresCorpusHalf(half: 0 | 1): void {
-  const files = corpusHalf(half);
+/** A test per file of shard `k` of the corpus (corpusShard): every task of it set and set back. */
+export function restoresCorpusShard(k: number): void {
+  const files = corpusShard(k);
   if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
   for (const f of files) {
     it(`restores ${f}`, { timeout: 600_000 }, async () => {

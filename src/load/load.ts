@@ -15,6 +15,7 @@ import { conflictProblem } from '../read/merge-conflict.js';
 import type { VocabularyExtension } from '../model/status.js';
 import { envNumber } from '../system/env.js';
 import { runtime } from '../system/runtime.js';
+import { heavyRead } from '../system/heap.js';
 
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -48,6 +49,7 @@ export function readPlanBytes(path: string): Buffer {
   if (r.bytes.subarray(0, 8192).includes(0)) {
     throw new PlanError(`${display}: looks like a binary file (it contains NUL bytes), not a Markdown plan; pass the right file with -f`);
   }
+  heavyRead(r.bytes.length);
   return r.bytes;
 }
 

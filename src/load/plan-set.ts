@@ -29,6 +29,9 @@ function commonFolder(paths: readonly string[]): string {
   return shown === common && relative(runtime().cwd(), common) === '' ? '.' : shown.endsWith(sep) ? shown : `${shown}${sep}`;
 }
 
+/** An id more than one file holds. */
+const MANY = -1;
+
 /**
  * Each file's tasks with its `file`, the id naming the file when another file has that id too.
  * `own[k]`: part k's tasks made anew from the cache's compact form, the joined plan's own to
@@ -38,25 +41,32 @@ function commonFolder(paths: readonly string[]): string {
 function joinTasks(parts: readonly PlanPart[], own: readonly (Task[] | undefined)[]): Task[] {
   // Read through `own` where there is one: part.plan.tasks is then a lazily read list.
   const lists = parts.map((part, k) => own[k] ?? part.plan.tasks);
-  const filesOf = new Map<string, Set<string>>();
-  lists.forEach((tasks, k) => {
-    for (const t of tasks) {
-      const key = idKey(t.id);
-      const set = filesOf.get(key);
-      if (set) set.add(parts[k]!.file);
-      else filesOf.set(key, new Set([parts[k]!.file]));
+  // Each id's key once, and the one part holding it (MANY: more than one): 10,000 tasks take milliseconds, not tens.
+  const keys = lists.map((tasks) => tasks.map((t) => idKey(t.id)));
+  const holder = new Map<string, number>();
+  keys.forEach((list, k) => {
+    for (const key of list) {
+      const at = holder.get(key);
+      if (at === undefined) holder.set(key, k);
+      else if (at !== k) holder.set(key, MANY);
     }
   });
-  return lists.flatMap((tasks, k) => {
+  const out: Task[] = [];
+  lists.forEach((tasks, k) => {
     const { name, file } = parts[k]!;
-    return tasks.map((t) => {
-      const id = filesOf.get(idKey(t.id))!.size > 1 ? fileRef(name, t.id) : t.id;
-      if (!own[k]) return { ...t, id, file };
+    const list = keys[k]!;
+    tasks.forEach((t, i) => {
+      const id = holder.get(list[i]!) === MANY ? fileRef(name, t.id) : t.id;
+      if (!own[k]) {
+        out.push({ ...t, id, file });
+        return;
+      }
       t.id = id;
       t.file = file;
-      return t;
+      out.push(t);
     });
   });
+  return out;
 }
 
 /** The files' plans as one plan; `label` is how the whole plan is named. */

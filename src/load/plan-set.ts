@@ -5,12 +5,13 @@
 
 import { basename, dirname, relative, sep } from 'node:path';
 import { expand } from '../cache/compact.js';
-import { readChunk } from '../cache/plan-cache.js';
+import { BUILD, readChunk } from '../cache/plan-cache.js';
+import { Stamps } from '../cache/stamps.js';
 import type { Plan, PlanPart, Task } from '../model/types.js';
 import { fileRef, idKey } from '../read/ids.js';
 import { asPlanError, PlanError } from '../system/errors.js';
 import { runtime } from '../system/runtime.js';
-import { displayPath, loadPlan, type ConfigMemo, type Loaded } from './load.js';
+import { configText, displayPath, loadCachedPlan, loadPlan, type ConfigMemo, type Loaded } from './load.js';
 import { locatePlanFiles, type PlanFiles } from './files.js';
 
 export interface PlanSet {
@@ -95,10 +96,14 @@ function joinPlans(parts: PlanPart[], label: string, own: readonly (Task[] | und
 /**
  * One file of the plan. From the cache, its model's tasks are read lazily (the file's
  * own view, `part.plan.tasks`, which few commands look at) and expanded once more
- * as `tasks`, for the joined plan: each task built once, never copied.
+ * as `tasks`, for the joined plan: each task built once, never copied. A file whose
+ * status is as `stamps` recorded is not read at all: its model's cache key is known.
  */
-async function loadPart(path: string, configs: ConfigMemo): Promise<{ loaded: Loaded; tasks?: Task[] }> {
-  const loaded = await loadPlan(path, true, true, configs);
+async function loadPart(path: string, configs: ConfigMemo, stamps: Stamps | null): Promise<{ loaded: Loaded; tasks?: Task[] }> {
+  const config = stamps ? configText(path, configs) : '';
+  const known = stamps?.lookup(path, config);
+  const loaded = (known && loadCachedPlan(path, known.key, known.size)) || (await loadPlan(path, true, true, configs));
+  if (loaded.stamp && loaded.key) stamps?.record(path, loaded.stamp, config, loaded.key, loaded.bytes.length);
   const c = loaded.compact;
   if (!c) return { loaded };
   try {
@@ -106,6 +111,7 @@ async function loadPart(path: string, configs: ConfigMemo): Promise<{ loaded: Lo
     return { loaded, tasks: expand(c).tasks };
   } catch {
     // A damaged chunk: the file is parsed again (and its entry replaced), as a writer does.
+    stamps?.forget(path);
     return { loaded: await loadPlan(path, false, false) };
   }
 }
@@ -121,9 +127,10 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
   const parts: PlanPart[] = [];
   const own: (Task[] | undefined)[] = [];
   const configs: ConfigMemo = new Map();
+  const stamps = Stamps.open(paths, BUILD);
   for (const path of paths) {
     try {
-      const { loaded, tasks } = await loadPart(path, configs);
+      const { loaded, tasks } = await loadPart(path, configs, stamps);
       if (loaded.plan.tasks.length === 0) continue;
       parts.push({ file: loaded.display, name: loaded.display, path, plan: loaded.plan, first: 0 });
       own.push(tasks);
@@ -134,6 +141,7 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
       unread.push(displayPath(path));
     }
   }
+  stamps?.save();
   if (paths.length === 0) throw new PlanError(`${failures.join('\n')}\n.planrc.json files: no file of the plan could be read`);
   const label = commonFolder(paths);
   if (parts.length === 0) {

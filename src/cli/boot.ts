@@ -18,6 +18,7 @@ import { Script } from 'node:vm';
 import { cacheDir } from '../cache/dir.js';
 import { readCacheBytes, writeCacheFile } from '../cache/files.js';
 import { BUILD } from '../cache/plan-cache.js';
+import { HEAP_FLAG_RESTORE } from '../system/heap.js';
 
 /** Runs the CommonJS bundle `file` as require() would, through the code cache when there is one. */
 export function boot(file: string): void {
@@ -33,6 +34,9 @@ export function boot(file: string): void {
     // Made at the end, so the functions this run compiled are in it.
     process.once('exit', () => {
       try {
+        // V8 refuses code data made under other flags: put back what a heavy run changed (system/heap.ts).
+        const restore = (globalThis as unknown as Record<symbol, string | undefined>)[HEAP_FLAG_RESTORE];
+        if (restore) (createRequire(file)('node:v8') as typeof import('node:v8')).setFlagsFromString(restore);
         writeCacheFile(store, Buffer.concat([head, script.createCachedData()]), true);
       } catch {
         // only speed is lost

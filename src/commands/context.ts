@@ -1,9 +1,9 @@
 // What every command gets: the global options, output streams, and the plan.
 
 import { locatePlanFiles, type PlanFiles } from '../load/files.js';
-import type { PlanSet } from '../load/plan-set.js';
-import { asPlanError } from '../system/errors.js';
 import { loadPlan, type Loaded } from '../load/load.js';
+import { loadPlanSet, type PlanSet } from '../load/plan-set.js';
+import { asPlanError } from '../system/errors.js';
 import { midMerge } from '../read/merge-conflict.js';
 import { outputMode, terminalWidth, type OutputMode } from '../render/mode.js';
 import { jsonVisible, visible } from '../text/visible.js';
@@ -55,7 +55,7 @@ export function makeContext(opts: GlobalOptions, paged = false): Context {
   };
 }
 
-/** The plan's files loaded as one plan; a file that cannot be read is one line on stderr, and the command then fails. */
+/** The plan's files loaded as one plan (in the main bundle: a lazy one would start Node's ES-module loader, about 8 ms), a file that cannot be read is one line on stderr, and the command then fails. */
 async function loadFiles(ctx: Context, lazy: boolean): Promise<Loaded> {
   const files = locatePlanFiles(ctx.opts.file);
   if (!files.many) return loadPlan(files.paths[0]!, lazy);
@@ -70,7 +70,6 @@ function fileFailed(ctx: Context, message: string): void {
 
 /** A plan of several files loaded, each file that could not be read said on stderr (the command then fails). */
 export async function openPlanSet(ctx: Context, files: PlanFiles): Promise<PlanSet> {
-  const { loadPlanSet } = await import('../load/plan-set.js');
   const set = await loadPlanSet(files);
   for (const f of set.failures) fileFailed(ctx, f);
   return set;

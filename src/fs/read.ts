@@ -5,12 +5,28 @@
 // whole process, signals included), then only a regular file is read, and at
 // most `max` bytes of it (a file that grows while read is refused too).
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /** Why a file was not read. */
 type ReadFailure = 'missing' | 'directory' | 'special' | 'link' | 'owner' | 'too-large' | 'denied' | 'error';
 
-export type ReadResult = { bytes: Buffer } | { failure: ReadFailure /** errno code or message */; detail: string; size?: number };
+/**
+ * What the file's status said when it was opened: `id` its device, inode, size and
+ * modification and change times (any write changes its change time, which no user
+ * can set back), `changedMs` the later of those times. A cache may trust an unchanged
+ * `id` only when the file had not changed for a while when it was read (src/cache/stamps.ts).
+ */
+export interface FileStamp {
+  id: string;
+  changedMs: number;
+}
+
+export type ReadResult = { bytes: Buffer; stamp: FileStamp } | { failure: ReadFailure /** errno code or message */; detail: string; size?: number };
+
+/** The stamp of a file's status `st` (see FileStamp). */
+export function stampOf(st: Stats): FileStamp {
+  return { id: `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`, changedMs: Math.max(st.mtimeMs, st.ctimeMs) };
+}
 
 export interface ReadOptions {
   /** The most bytes read; a larger file is refused ('too-large'). */
@@ -50,7 +66,8 @@ export function readFileBytes(path: string, opts: ReadOptions): ReadResult {
     if (!st.isFile()) return { failure: 'special', detail: 'not a regular file' };
     if (opts.owner !== undefined && st.uid !== opts.owner) return { failure: 'owner', detail: `uid ${st.uid}` };
     if (st.size > opts.max) return { failure: 'too-large', detail: 'EFBIG', size: st.size };
-    return readBounded(fd, st.size, opts.max);
+    const r = readBounded(fd, st.size, opts.max);
+    return 'bytes' in r ? { bytes: r.bytes, stamp: stampOf(st) } : r;
   } catch (e) {
     return failure(e);
   } finally {
@@ -59,7 +76,7 @@ export function readFileBytes(path: string, opts: ReadOptions): ReadResult {
 }
 
 /** Reads to the end, never more than max bytes (a file's size can be 0, as in /proc, or grow meanwhile). */
-function readBounded(fd: number, size: number, max: number): ReadResult {
+function readBounded(fd: number, size: number, max: number): { bytes: Buffer } | Exclude<ReadResult, { bytes: Buffer }> {
   let buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(size + 1, 4096)));
   let length = 0;
   for (;;) {

@@ -10,6 +10,7 @@ import { readBlobs } from '../git/blobs.js';
 import { HistoryStore } from './store.js';
 import { snapshotOf, snapshotTask, type Snapshot } from './snapshot.js';
 import { nextVersion, type Step } from './incremental.js';
+import { heavyRead } from '../system/heap.js';
 
 export async function snapshots(root: string, planPath: string, display: string, oids: Iterable<string>): Promise<Map<string, Snapshot>> {
   const store = new HistoryStore(realpathSync(planPath), readConfigText(planPath).text);
@@ -23,6 +24,7 @@ export async function snapshots(root: string, planPath: string, display: string,
   // The version read last: the next one is read from it when only statuses or owners changed (incremental.ts).
   let last: { text: string; plan: Plan; snapshot: Snapshot } | null = null;
   for await (const [oid, bytes] of readBlobs(root, missing, display)) {
+    heavyRead(bytes.length);
     const { text, escaped } = decode(bytes);
     const step: Step | null = last && !escaped ? nextVersion(last.plan, last.text, text, await repairFor(text)) : null;
     const plan: Plan = step?.plan ?? (await buildFromText(planPath, text, escaped));

@@ -2,6 +2,7 @@
 
 import { realpathSync } from 'node:fs';
 import { cacheKey, readCached, writeCached, type CacheKey } from '../cache/plan-cache.js';
+import type { ReadStamp } from '../cache/stamps.js';
 import type { CompactPlan } from '../cache/compact.js';
 import { failureText, readFileBytes, type ReadResult } from '../fs/read.js';
 import { dirname, join, relative } from 'node:path';
@@ -15,6 +16,7 @@ import { conflictProblem } from '../read/merge-conflict.js';
 import type { VocabularyExtension } from '../model/status.js';
 import { envNumber } from '../system/env.js';
 import { runtime } from '../system/runtime.js';
+import { heavyRead } from '../system/heap.js';
 
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -33,6 +35,9 @@ export interface Loaded {
   plan: Plan;
   /** The cache's compact form of the model, when it came from the cache. */
   compact?: CompactPlan;
+  /** The stamp of the file when its bytes were read, and its model's cache key (for the cache of stamps). */
+  stamp?: ReadStamp;
+  key?: CacheKey;
 }
 
 export function displayPath(path: string, cwd = runtime().cwd()): string {
@@ -41,14 +46,21 @@ export function displayPath(path: string, cwd = runtime().cwd()): string {
 }
 
 export function readPlanBytes(path: string): Buffer {
+  return readPlanFile(path).bytes;
+}
+
+/** The plan file's bytes, and its stamp (fs/read.ts) and the time before it was read, for the cache of stamps. */
+function readPlanFile(path: string): { bytes: Buffer; stamp: ReadStamp } {
   const display = displayPath(path);
   const max = maxBytes();
+  const readMs = runtime().now().getTime();
   const r = readFileBytes(path, { max });
   if (!('bytes' in r)) throw new PlanError(`${display}: ${readFailureAdvice(r, max)}`);
   if (r.bytes.subarray(0, 8192).includes(0)) {
     throw new PlanError(`${display}: looks like a binary file (it contains NUL bytes), not a Markdown plan; pass the right file with -f`);
   }
-  return r.bytes;
+  heavyRead(r.bytes.length);
+  return { bytes: r.bytes, stamp: { ...r.stamp, readMs } };
 }
 
 /** Why a plan file was not read, and what to do. */
@@ -84,7 +96,7 @@ export function readConfigText(planPath: string): { file: string; text: string; 
 /** `.planrc.json`'s text by folder, for one load of many files in a folder (see loadPlan). */
 export type ConfigMemo = Map<string, string>;
 
-function configText(planPath: string, configs?: ConfigMemo): string {
+export function configText(planPath: string, configs?: ConfigMemo): string {
   if (!configs) return readConfigText(planPath).text;
   const dir = dirname(planPath);
   let text = configs.get(dir);
@@ -191,28 +203,51 @@ export function planCacheKey(path: string, bytes: Uint8Array, build?: string | n
  * replaces the entry (a writer found the cached model wrong).
  */
 export async function loadPlan(path: string, lazy = false, useCache = true, configs?: ConfigMemo): Promise<Loaded> {
-  const bytes = readPlanBytes(path);
+  const { bytes, stamp } = readPlanFile(path);
   const display = displayPath(path);
   const key = planCacheKey(path, bytes, undefined, configs);
   const cached = key && useCache ? readCached(key, lazy) : null;
-  if (cached) {
-    // Read-only commands on a cached model never need the text: decode it on demand.
-    let text: string | undefined;
-    return {
-      path,
-      display,
-      bytes,
-      get text() {
-        return (text ??= decode(bytes).text);
-      },
-      plan: { ...cached.plan, file: display },
-      compact: cached.compact,
-    };
-  }
+  if (cached && key) return fromCache(path, display, () => bytes, cached, { stamp, key });
   const { text, escaped } = decode(bytes);
   const plan = await buildFromText(path, text, escaped);
   // Settings plan cannot use stop every command that reads the file (never cached: the next run says so again).
   if (plan.readConfigError) throw new UsageError(`${plan.readConfigError}; fix or remove it`);
   if (key) writeCached(key, plan);
-  return { path, display, bytes, text, plan };
+  return { path, display, bytes, text, plan, stamp, ...(key ? { key } : {}) };
+}
+
+/** A model read from the cache: read-only commands never need the text (nor, by a stamp, the bytes): read on demand. */
+function fromCache(
+  path: string,
+  display: string,
+  read: () => Buffer,
+  cached: NonNullable<ReturnType<typeof readCached>>,
+  stamped?: { stamp: ReadStamp; key: CacheKey },
+): Loaded {
+  let bytes: Buffer | undefined;
+  let text: string | undefined;
+  return {
+    path,
+    display,
+    get bytes() {
+      return (bytes ??= read());
+    },
+    get text() {
+      return (text ??= decode(this.bytes).text);
+    },
+    plan: { ...cached.plan, file: display },
+    compact: cached.compact,
+    ...stamped,
+  };
+}
+
+/**
+ * The cached model at `key` (which the cache of stamps found for the file unchanged), read lazily,
+ * without reading the file; null when the cache no longer holds it. `size`: the file's, as read before.
+ */
+export function loadCachedPlan(path: string, key: CacheKey, size: number): Loaded | null {
+  const cached = readCached(key, true);
+  if (!cached) return null;
+  heavyRead(size);
+  return fromCache(path, displayPath(path), () => readPlanBytes(path), cached);
 }

@@ -5,12 +5,13 @@
 
 import { basename, dirname, relative, sep } from 'node:path';
 import { expand } from '../cache/compact.js';
-import { readChunk } from '../cache/plan-cache.js';
+import { BUILD, readChunk } from '../cache/plan-cache.js';
+import { Stamps } from '../cache/stamps.js';
 import type { Plan, PlanPart, Task } from '../model/types.js';
 import { fileRef, idKey } from '../read/ids.js';
 import { asPlanError, PlanError } from '../system/errors.js';
 import { runtime } from '../system/runtime.js';
-import { displayPath, loadPlan, type ConfigMemo, type Loaded } from './load.js';
+import { configText, displayPath, loadCachedPlan, loadPlan, type ConfigMemo, type Loaded } from './load.js';
 import { locatePlanFiles, type PlanFiles } from './files.js';
 
 export interface PlanSet {
@@ -31,6 +32,9 @@ export function commonFolder(paths: readonly string[]): string {
   return shown === common && relative(runtime().cwd(), common) === '' ? '.' : shown.endsWith(sep) ? shown : `${shown}${sep}`;
 }
 
+/** An id more than one file holds. */
+const MANY = -1;
+
 /**
  * Each file's tasks with its `file`, the id naming the file when another file has that id too.
  * `own[k]`: part k's tasks made anew from the cache's compact form, the joined plan's own to
@@ -40,25 +44,32 @@ export function commonFolder(paths: readonly string[]): string {
 function joinTasks(parts: readonly PlanPart[], own: readonly (Task[] | undefined)[]): Task[] {
   // Read through `own` where there is one: part.plan.tasks is then a lazily read list.
   const lists = parts.map((part, k) => own[k] ?? part.plan.tasks);
-  const filesOf = new Map<string, Set<string>>();
-  lists.forEach((tasks, k) => {
-    for (const t of tasks) {
-      const key = idKey(t.id);
-      const set = filesOf.get(key);
-      if (set) set.add(parts[k]!.file);
-      else filesOf.set(key, new Set([parts[k]!.file]));
+  // Each id's key once, and the one part holding it (MANY: more than one): 10,000 tasks take milliseconds, not tens.
+  const keys = lists.map((tasks) => tasks.map((t) => idKey(t.id)));
+  const holder = new Map<string, number>();
+  keys.forEach((list, k) => {
+    for (const key of list) {
+      const at = holder.get(key);
+      if (at === undefined) holder.set(key, k);
+      else if (at !== k) holder.set(key, MANY);
     }
   });
-  return lists.flatMap((tasks, k) => {
+  const out: Task[] = [];
+  lists.forEach((tasks, k) => {
     const { name, file } = parts[k]!;
-    return tasks.map((t) => {
-      const id = filesOf.get(idKey(t.id))!.size > 1 ? fileRef(name, t.id) : t.id;
-      if (!own[k]) return { ...t, id, file };
+    const list = keys[k]!;
+    tasks.forEach((t, i) => {
+      const id = holder.get(list[i]!) === MANY ? fileRef(name, t.id) : t.id;
+      if (!own[k]) {
+        out.push({ ...t, id, file });
+        return;
+      }
       t.id = id;
       t.file = file;
-      return t;
+      out.push(t);
     });
   });
+  return out;
 }
 
 /** The files' plans as one plan; `label` is how the whole plan is named. */
@@ -87,10 +98,14 @@ function joinPlans(parts: PlanPart[], label: string, own: readonly (Task[] | und
 /**
  * One file of the plan. From the cache, its model's tasks are read lazily (the file's
  * own view, `part.plan.tasks`, which few commands look at) and expanded once more
- * as `tasks`, for the joined plan: each task built once, never copied.
+ * as `tasks`, for the joined plan: each task built once, never copied. A file whose
+ * status is as `stamps` recorded is not read at all: its model's cache key is known.
  */
-async function loadPart(path: string, configs: ConfigMemo): Promise<{ loaded: Loaded; tasks?: Task[] }> {
-  const loaded = await loadPlan(path, true, true, configs);
+async function loadPart(path: string, configs: ConfigMemo, stamps: Stamps | null): Promise<{ loaded: Loaded; tasks?: Task[] }> {
+  const config = stamps ? configText(path, configs) : '';
+  const known = stamps?.lookup(path, config);
+  const loaded = (known && loadCachedPlan(path, known.key, known.size)) || (await loadPlan(path, true, true, configs));
+  if (loaded.stamp && loaded.key) stamps?.record(path, loaded.stamp, config, loaded.key, loaded.bytes.length);
   const c = loaded.compact;
   if (!c) return { loaded };
   try {
@@ -98,6 +113,7 @@ async function loadPart(path: string, configs: ConfigMemo): Promise<{ loaded: Lo
     return { loaded, tasks: expand(c).tasks };
   } catch {
     // A damaged chunk: the file is parsed again (and its entry replaced), as a writer does.
+    stamps?.forget(path);
     return { loaded: await loadPlan(path, false, false) };
   }
 }
@@ -114,9 +130,10 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
   const loadedFiles: Loaded[] = [];
   const own: (Task[] | undefined)[] = [];
   const configs: ConfigMemo = new Map();
+  const stamps = Stamps.open(paths, BUILD);
   for (const path of paths) {
     try {
-      const { loaded, tasks } = await loadPart(path, configs);
+      const { loaded, tasks } = await loadPart(path, configs, stamps);
       if (loaded.plan.tasks.length === 0) continue;
       parts.push({ file: loaded.display, name: loaded.display, path, plan: loaded.plan, first: 0 });
       own.push(tasks);
@@ -128,6 +145,7 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
       unread.push(displayPath(path));
     }
   }
+  stamps?.save();
   if (paths.length === 0) throw new PlanError(`${failures.join('\n')}\n.planrc.json files: no file of the plan could be read`);
   const label = commonFolder(paths);
   if (parts.length === 0) {

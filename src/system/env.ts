@@ -20,6 +20,7 @@ export const ENV_VARS = [
   { name: 'SOURCE_DATE_EPOCH', description: "today's date for date stamps, in seconds since 1970 (reproducible writes)" },
   { name: 'XDG_CACHE_HOME', description: 'where the cache folder goes, when PLAN_CACHE_DIR is not set' },
   { name: 'XDG_CONFIG_HOME', description: "where `git-setup --global` finds git's global attributes file (default ~/.config)" },
+  { name: 'NODE_OPTIONS', description: "Node's own: a young generation size set there is left as it is when a run reads much text" },
   { name: 'PATH', description: '`git-setup` writes `plan merge-driver …` when the `plan` found on it is the copy that runs' },
   { name: 'HOME', description: 'the home folder (the default cache and config folders are under it)' },
   { name: 'LOCALAPPDATA', description: 'the cache folder on Windows' },

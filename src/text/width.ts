@@ -73,13 +73,31 @@ export function textWidth(s: string): number {
  */
 export function widthBounds(s: string): [number, number] {
   let ascii = 0;
+  // An escape sequence's characters count nothing (textWidth), printable as they are.
+  const escaped = s.includes('\x1b');
   let other = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (isPrintableAscii(c)) ascii++;
     else if (c < 0xdc00 || c > 0xdfff) other++; // a low surrogate is part of the code point before it
   }
-  return [ascii, ascii + 2 * other];
+  return [escaped ? 0 : ascii, ascii + 2 * other];
+}
+
+/**
+ * Whether textWidth may find every line of `lines` equally wide, by their bounds alone:
+ * false says they are not (a table not aligned for the eye), without loading string-width.
+ */
+export function mayBeEquallyWide(lines: readonly string[]): boolean {
+  let lo = 0;
+  let hi = Number.POSITIVE_INFINITY;
+  for (const line of lines) {
+    const [a, b] = widthBounds(line);
+    lo = Math.max(lo, a);
+    hi = Math.min(hi, b);
+    if (lo > hi) return false;
+  }
+  return true;
 }
 
 /** The grapheme clusters of `s` (what a terminal draws as one character). */

@@ -4,7 +4,7 @@
 
 import type { TableInfo } from '../model/types.js';
 import type { Span } from '../parse/blocks.js';
-import { textWidth, codePoints } from '../text/width.js';
+import { textWidth, codePoints, mayBeEquallyWide } from '../text/width.js';
 import type { Edit } from './splice.js';
 import type { EditContext } from './task-edits.js';
 
@@ -66,6 +66,8 @@ export function tableAlignment(ec: EditContext, info: TableInfo): ((s: string) =
   // Display width first: where no line holds a wide character both measures
   // agree, and a table aligned for the eye stays so once an emoji is written.
   for (const m of [textWidth, codePoints]) {
+    // Measuring by display width loads string-width (tens of milliseconds): not for lines that cannot be equally wide.
+    if (m === textWidth && !mayBeEquallyWide(lines)) continue;
     const w = m(lines[0]!);
     if (lines.every((l) => m(l) === w)) return m;
   }

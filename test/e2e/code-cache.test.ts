@@ -51,6 +51,22 @@ describe('the code cache of the main bundle', () => {
     expect(statSync(file).ino).toBe(st.ino);
   });
 
+  it('made by a heavy run (its young generation kept small, system/heap.ts), is used as it is by a light one', () => {
+    const { env, file } = fresh();
+    const t = tempDir();
+    dirs.push(t);
+    // Past HEAVY_BYTES of plan text: the run changes a V8 flag, and V8 stamps its code data with its flags.
+    const rows = Array.from({ length: 1500 }, (_, i) => `| ${i + 1} | Task number ${i + 1} with some words | ⏳ Pending |`);
+    const big = join(t.dir, 'big.md');
+    writeFileSync(big, `# Plan\n\n| # | Task | Status |\n|---|---|---|\n${rows.join('\n')}\n`);
+    expect(statSync(big).size).toBeGreaterThan(64 * 1024);
+    const heavy = plan(['-f', big, 'list', '--json'], { env });
+    expect(heavy.code).toBe(0);
+    const made = statSync(file).ino;
+    sameAsWithoutCache(env);
+    expect(statSync(file).ino).toBe(made);
+  });
+
   it('is replaced when it is damaged or another build’s, and the command does what it does without it', () => {
     for (const bytes of [Buffer.from(`${BUILD}\n${'x'.repeat(5000)}`), Buffer.from(`0000000000000000\n${'y'.repeat(100)}`), Buffer.alloc(0)]) {
       const { env, file } = fresh();

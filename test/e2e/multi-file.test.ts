@@ -2,9 +2,9 @@
 // cache entry, writers on different files at once (each under its own file's
 // lock), and the MCP server started on a folder.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { plan, planAsync, tempDir } from '../helpers/run.js';
+import { plan, planAsync, SEED, tempDir } from '../helpers/run.js';
 import { connect, textOf } from '../mcp/client.js';
 
 const SPRINT1 = '# Sprint 1\n\n| ID | Task | Status |\n|----|------|--------|\n| 1.1 | Set up repo | done |\n| 1.2 | Write parser | pending |\n';
@@ -80,6 +80,40 @@ describe('a plan of several files, built', () => {
     for (const name of readdirSync(entries)) writeFileSync(join(entries, name), readFileSync(join(entries, name), 'utf8').slice(0, -3));
     const damaged = plan(['-f', 'plans', 'list', '--json'], { cwd: dir, env });
     expect([damaged.code, damaged.stdout, damaged.stderr]).toEqual([0, cold.stdout, cold.stderr]);
+  });
+
+  it('keeps the stamps of files unchanged for a while (not read again while unchanged), and still sees every change', () => {
+    const cache = tempDir();
+    cleanups.push(cache.cleanup);
+    const dir = folder({ 'plans/sprint1.md': SPRINT1 });
+    // A link to a file of the repository, unchanged for longer than TRUST_MS (src/cache/stamps.ts); sprint1.md was just written.
+    symlinkSync(SEED, join(dir, 'plans', 'seed.md'));
+    const env = { XDG_CACHE_HOME: cache.dir };
+    const list = () => {
+      const r = plan(['-f', 'plans', 'list', '--json'], { cwd: dir, env });
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout).tasks as { id: string; status: string; title: string }[]).filter((t) => t.id.startsWith('sprint1.md#'));
+    };
+    const first = list();
+    const stamps = join(cache.dir, 'plan', 'stamps');
+    const [memo] = readdirSync(stamps);
+    const recorded = readFileSync(join(stamps, memo!), 'utf8');
+    expect(recorded).toContain(join(dir, 'plans', 'seed.md'));
+    expect(recorded).not.toContain('sprint1.md');
+    expect(list()).toEqual(first);
+    // The same size, the modification time set back: seen.
+    const file = join(dir, 'plans', 'sprint1.md');
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    const before = statSync(file);
+    writeFileSync(file, SPRINT1.replace('| pending |', '| blocked |'));
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect([statSync(file).size, statSync(file).mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    expect(list().map((t) => t.status)).toEqual(['done', 'blocked']);
+    // A writer's change (a new file renamed over the old), then a damaged stamps file.
+    expect(plan(['-f', 'plans', 'set', 'sprint1.md#1.1', 'pending'], { cwd: dir, env }).code).toBe(0);
+    expect(list().map((t) => t.status)).toEqual(['pending', 'blocked']);
+    writeFileSync(join(stamps, memo!), `${recorded.split('\n')[0]}\n{"${join(dir, 'plans', 'sprint1.md')}": 7}`);
+    expect(list().map((t) => t.status)).toEqual(['pending', 'blocked']);
   });
 
   it('sees a change to the .planrc.json beside the files on the next warm run', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { graphemes, textWidth, widthBounds } from '../../src/text/width.js';
+import { graphemes, mayBeEquallyWide, textWidth, widthBounds } from '../../src/text/width.js';
 
 const WIDE_SAMPLES: [string, number][] = [
   ['👨‍👩‍👧', 2], // ZWJ family
@@ -82,12 +82,51 @@ describe('graphemes', () => {
 
 describe('widthBounds', () => {
   it('holds textWidth between its bounds, on any text', () => {
-    const pieces = ['a', ' ', '1', 'e', '\u0301', '\uFE0F', '\u20E3', '\u200D', '👨', '👧', '🇫', '🇷', '中', '✅', '\u0600', '\t', '\uDC80'];
+    const pieces = [
+      'a',
+      ' ',
+      '1',
+      'e',
+      '\u0301',
+      '\uFE0F',
+      '\u20E3',
+      '\u200D',
+      '👨',
+      '👧',
+      '🇫',
+      '🇷',
+      '中',
+      '✅',
+      '\u0600',
+      '\t',
+      '\uDC80',
+      '\x1b',
+      '[',
+      '3',
+      'm',
+    ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((a) => a.join(''));
     fc.assert(
       fc.property(text, (s) => {
         const [lo, hi] = widthBounds(s);
         return lo <= textWidth(s) && textWidth(s) <= hi;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('mayBeEquallyWide', () => {
+  it('rules out lines whose bounds do not meet, and never lines textWidth finds equally wide', () => {
+    expect(mayBeEquallyWide(['| # | Status |', '|---|--------|', '| 1 | ✅ Complete |'])).toBe(false);
+    expect(mayBeEquallyWide(['| # | Status |', '|---|--------|', '| 1 | ✅ Done |'])).toBe(true);
+    expect(mayBeEquallyWide(['| a |', '\x1b[31m| a |\x1b[0m'])).toBe(true);
+    const pieces = ['a', ' ', '✅', '中', '\u0301', '\x1b', '[', 'm', '|'];
+    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+        const same = lines.every((l) => textWidth(l) === textWidth(lines[0]!));
+        return !same || mayBeEquallyWide(lines);
       }),
       { numRuns: 2000 },
     );

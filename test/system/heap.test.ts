@@ -1,0 +1,43 @@
+// A run that reads much plan text keeps V8's young generation at its starting
+// size (src/system/heap.ts), once, and leaves word of how to put the flag back.
+import { afterEach, describe, expect, it } from 'vitest';
+import { runtime, useRuntime } from '../../src/system/runtime.js';
+import { forgetHeavyReads, HEAP_FLAG_RESTORE, HEAVY_BYTES, heavyRead } from '../../src/system/heap.js';
+
+const flags = (): { set: string[]; setFlagsFromString(f: string): void } => {
+  const set: string[] = [];
+  return { set, setFlagsFromString: (f) => void set.push(f) };
+};
+const restoreOf = () => (globalThis as unknown as Record<symbol, string | undefined>)[HEAP_FLAG_RESTORE];
+
+afterEach(() => {
+  forgetHeavyReads();
+  delete (globalThis as unknown as Record<symbol, string | undefined>)[HEAP_FLAG_RESTORE];
+});
+
+describe('heavyRead', () => {
+  it('sets the growth factor once, when the plan text read in all passes HEAVY_BYTES', () => {
+    const v8 = flags();
+    expect(heavyRead(HEAVY_BYTES / 2, v8)).toBe(false);
+    expect(v8.set).toEqual([]);
+    expect(restoreOf()).toBeUndefined();
+    expect(heavyRead(HEAVY_BYTES / 2, v8)).toBe(true);
+    expect(v8.set).toEqual(['--semi-space-growth-factor=1']);
+    expect(restoreOf()).toBe('--semi-space-growth-factor=2');
+    expect(heavyRead(HEAVY_BYTES * 4, v8)).toBe(false);
+    expect(v8.set).toHaveLength(1);
+  });
+
+  it('leaves small runs alone, and a flag the user set', () => {
+    const v8 = flags();
+    for (let i = 0; i < 10; i++) heavyRead(3000, v8);
+    expect(v8.set).toEqual([]);
+    const back = useRuntime({ ...runtime(), env: { NODE_OPTIONS: '--max-semi-space-size=8' } });
+    try {
+      expect(heavyRead(HEAVY_BYTES, v8)).toBe(false);
+    } finally {
+      back();
+    }
+    expect(v8.set).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 import { genPlan } from '../helpers/gen.js';
 import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { BIN, CACHE, planAsync, ROOT, writeTemp } from '../helpers/run.js';
 import { leftovers, replaceAll, TODAY } from './write-helpers.js';

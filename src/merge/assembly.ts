@@ -10,6 +10,7 @@ import type { Outcome, Side } from './outcomes.js';
 import type { Tokens } from './placeholders.js';
 import type { Hunk, MergeFileOptions } from './merge-file.js';
 import { later, type Stamp } from './dates.js';
+import { moved } from './moved.js';
 
 interface Piece {
   key?: string;
@@ -185,12 +186,14 @@ export class Assembly {
 /**
  * The tasks of a hunk where each side only added, moved or removed tasks:
  * ours in its order (less what theirs removed), theirs' additions after
- * their neighbour.
+ * their neighbour; a task one side moved and the other removed stays.
  */
 export function sequence(ours: string[], base: string[], theirs: string[]): string[] {
-  const out = ours.filter((k) => !(base.includes(k) && !theirs.includes(k)));
+  // A task one side moved and the other deleted stays, where the moving side put it: a move is a change.
+  const [oursMoved, theirsMoved] = [moved(base, ours), moved(base, theirs)];
+  const out = ours.filter((k) => !(base.includes(k) && !theirs.includes(k)) || oursMoved.has(k));
   theirs.forEach((k, i) => {
-    if (out.includes(k) || base.includes(k)) return;
+    if (out.includes(k) || (base.includes(k) && !theirsMoved.has(k))) return;
     const after = theirs
       .slice(0, i)
       .reverse()

@@ -136,6 +136,25 @@ describe('nothing either side wrote is lost', () => {
     expect(await merge(o, o, b)).toEqual({ text: b, conflicts: 0 });
   });
 
+  it('rows one side reordered and the other deleted, in one hunk, are conflicts: the moved rows, on the side that moved them', async () => {
+    // Property-test seed -1057314243: ours swapped 3.2 and 3.3, theirs deleted both; the driver dropped them with exit 0.
+    const H = '| # | Task | Status |\n|---|---|---|\n';
+    const row = (n: number) => `| ${n} | T${n} | ⏳ Pending |\n`;
+    const table = (...ns: number[]) => `# P\n\n${H}${ns.map(row).join('')}\n## End\n`;
+    const o = table(1, 2, 3);
+    const swapped = table(1, 3, 2);
+    const deleted = table(1);
+    const conflict = (mine: string, yours: string) => `<<<<<<< ours\n${mine}=======\n${yours}>>>>>>> theirs\n`;
+    // A swap: either row may be the one that moved, so both are kept.
+    const both = table(1).replace('\n\n## End', `\n${conflict(row(3), '')}${conflict(row(2), '')}\n## End`);
+    expect(await merge(o, swapped, deleted)).toEqual({ text: both, conflicts: 2 });
+    const theirs = table(1).replace('\n\n## End', `\n${conflict('', row(3))}${conflict('', row(2))}\n## End`);
+    expect(await merge(o, deleted, swapped)).toEqual({ text: theirs, conflicts: 2 });
+    // One row moved past the others: only it is kept; the rows left in their order are rightly gone.
+    const one = table(1).replace('\n\n## End', `\n${conflict(row(4), '')}\n## End`);
+    expect(await merge(table(1, 2, 3, 4), table(1, 4, 2, 3), deleted)).toEqual({ text: one, conflicts: 1 });
+  });
+
   it('a date stamp added in another section keeps its own date (stamps are never paired by position)', async () => {
     const o = '# P\n\nLast Updated: 2025-01-01\n\n- [ ] A\n\n## S\n\ntext\n';
     const a = '# P\n\n- [ ] A\n\n## S\n\nLast Updated: 2019-03-03\ntext\n';
@@ -192,6 +211,12 @@ describe('sequence (tasks added, moved and removed around one place)', () => {
     expect(sequence(['o1', 'a1'], ['o1'], ['o1', 'b1', 'b2'])).toEqual(['o1', 'a1', 'b1', 'b2']);
     expect(sequence(['a1'], ['o1'], ['o1', 'b1'])).toEqual(['a1', 'b1']);
     expect(sequence(['o2', 'a1'], ['o1', 'o2'], ['b1', 'o2'])).toEqual(['b1', 'o2', 'a1']);
+    // Moved on one side, deleted on the other: kept (the assembly makes each a conflict).
+    expect(sequence(['o1', 'o3', 'o2'], ['o1', 'o2', 'o3'], ['o1'])).toEqual(['o1', 'o3', 'o2']);
+    expect(sequence(['o1'], ['o1', 'o2', 'o3'], ['o1', 'o3', 'o2'])).toEqual(['o1', 'o3', 'o2']);
+    expect(sequence(['o1'], ['o1', 'o2', 'o3', 'o4'], ['o1', 'o4', 'o2', 'o3'])).toEqual(['o1', 'o4']);
+    // o4 up or o2 down: either may be the move, so both stay (o3, left in place by ours, is gone).
+    expect(sequence(['o1', 'o3'], ['o1', 'o2', 'o3', 'o4'], ['o1', 'o4', 'o2'])).toEqual(['o1', 'o4', 'o2']);
   });
 });
 

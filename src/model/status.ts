@@ -729,7 +729,12 @@ const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 /** Words without separators, normalised as normaliseWords does. */
 // Turkish dotless ı and the dot of a lower-cased İ (i + U+0307) fold into i: `TAMAMLANDI` and `İptal` are the words.
-const lowerWords = (s: string): string => s.toLowerCase().replace(/’/g, "'").replace(/ı/g, 'i').replace(/(?<=i)\u0307/g, '');
+const lowerWords = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/ı/g, 'i')
+    .replace(/(?<=i)\u0307/g, '');
 
 /** A word of a status phrase, and what may separate two (sticky: each is tried where the last one ended). */
 // Marks (\p{M}) are parts of words: the vowel signs of Devanagari (`पूर्ण`), combining accents.

@@ -1,0 +1,81 @@
+// Statuses a plan gives in its headings (issue 20): a section named for a state (`## Open`, `## In Arbeit`,
+// `## Erledigt`) gives it to the plain items under it, while the same word starting a heading of something
+// else (`## Open Questions`, `## Active users`) gives nothing.
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPlan } from '../../src/load/load.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+async function readTasks(markdown: string) {
+  const path = join(tmp.dir, `plan-${n++}.md`);
+  writeFileSync(path, markdown);
+  return (await loadPlan(path, false, false)).plan.tasks;
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
+describe('a heading that names a state', () => {
+  it('gives `Open` to the plain items under it, as a lane of a board', async () => {
+    const tasks = await readTasks(doc('# Board', '', '## Open', '', '- Fix the gate', '- Paint the fence', '', '## Done', '', '- Pour the slab'));
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Fix the gate', 'pending'],
+      ['Paint the fence', 'pending'],
+      ['Pour the slab', 'done'],
+    ]);
+  });
+
+  it('reads `Open tasks`, `Ready` and `Active` lanes, and the lanes of other languages', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Board',
+        '',
+        '## Open tasks',
+        '- Fix the gate',
+        '## Ready',
+        '- Order tiles',
+        '## Active',
+        '- Lay the floor',
+        '## Offen',
+        '- Streichen',
+        '### In Arbeit',
+        '- Fliesen legen',
+        '## Erledigt',
+        '- Dach decken',
+        '## W trakcie',
+        '- Malowanie',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Fix the gate', 'pending'],
+      ['Order tiles', 'pending'],
+      ['Lay the floor', 'in-progress'],
+      ['Streichen', 'pending'],
+      ['Fliesen legen', 'in-progress'],
+      ['Dach decken', 'done'],
+      ['Malowanie', 'in-progress'],
+    ]);
+  });
+
+  it('gives nothing where the word starts a heading of something else', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Design',
+        '',
+        '## Open Questions',
+        '- Who pays for the roof?',
+        '## Active users',
+        '- Ana, Ben',
+        '## Ready for launch when',
+        '- the permit is signed',
+        '## Tasks',
+        '- [ ] Sign the permit',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([['Sign the permit', 'pending']]);
+  });
+});

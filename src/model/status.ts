@@ -695,6 +695,11 @@ export class Vocabulary {
     return null;
   }
 
+  /** The status the file's own vocabulary gives a box (`[-]` in a Kiro task list), if it gives one. */
+  boxStatus(box: string): SettableStatus | undefined {
+    return this.tokens.get(box);
+  }
+
   /** Whether `symbol` (one emoji) names a status in this vocabulary. */
   isStatusEmoji(symbol: string): boolean {
     return this.emoji.has(stripVS(symbol));

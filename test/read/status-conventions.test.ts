@@ -1,0 +1,72 @@
+// A file's own shape says what its marks mean (issue 20). Kiro's spec task lists (numbered checkbox items with
+// `_Requirements:_` detail lines) write `[-]` for a started task and `[ ]*` for an optional one; elsewhere `[-]`
+// is a dropped task. Read in process; `set` through the CLI entry, exact bytes on disk.
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPlan } from '../../src/load/load.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+function planFile(markdown: string): string {
+  const path = join(tmp.dir, `tasks-${n++}.md`);
+  writeFileSync(path, markdown);
+  return path;
+}
+
+async function readTasks(markdown: string) {
+  return (await loadPlan(planFile(markdown), false, false)).plan.tasks;
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
+const SPEC = doc(
+  '# Implementation Plan',
+  '',
+  '- [x] 1. Set up the project',
+  '  - Create the folders',
+  '  - _Requirements: 1.1_',
+  '',
+  '- [-] 2. Build the parser',
+  '  - _Requirements: 2.1, 2.2_',
+  '',
+  '- [x] 2.1 Read the header',
+  '  - _Requirements: 2.1_',
+  '',
+  '- [ ]* 2.2 Write property tests',
+  '  - _Requirements: 2.2_',
+  '',
+  '- [ ] 3. Ship it',
+);
+
+describe('a spec task list (numbered boxes with requirement lines)', () => {
+  it('reads `[-]` as started and `[ ]*` as an optional task, the star not in its title', async () => {
+    const tasks = await readTasks(SPEC);
+    expect(tasks.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['1', 'Set up the project', 'done'],
+      ['2', 'Build the parser', 'in-progress'],
+      ['2.1', 'Read the header', 'done'],
+      ['2.2', 'Write property tests', 'pending'],
+      ['3', 'Ship it', 'pending'],
+    ]);
+  });
+
+  it('keeps `[-]` a dropped task in a file of another shape', async () => {
+    const tasks = await readTasks(doc('# Plan', '', '- [x] 1. Set up the project', '- [-] 2. Build the parser', '- [ ] 3. Ship it'));
+    expect(tasks.map((t) => t.status)).toEqual(['done', 'cancelled', 'pending']);
+  });
+
+  it('`set` writes `[-]` for a started task there, and ticks an optional one keeping its star', async () => {
+    const path = planFile(SPEC);
+    expect((await runCli(['-f', path, 'set', '3', 'in-progress'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'set', '2.2', 'done'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'set', '2', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(
+      SPEC.replace('- [ ] 3. Ship it', '- [-] 3. Ship it').replace('- [ ]* 2.2', '- [x]* 2.2').replace('- [-] 2. Build', '- [x] 2. Build'),
+    );
+  });
+});

@@ -22,7 +22,7 @@ import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { fileConventions } from './conventions.js';
-import { findLegends } from './legend.js';
+import { findLegends, LEGEND_HEADING } from './legend.js';
 import { assignRefs } from './ref.js';
 import { foldMentions } from './mentions.js';
 import { Dependencies, dependsField } from './depends.js';
@@ -169,8 +169,6 @@ const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
 const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
 
 const CODE_NAME_ITEM = /^`[^`\n]+`\s*(?:[-—–:]\s|\(|$)/u;
-
-const LEGEND_HEADING = /^(?:legend|legenda|leyenda|légende|legende|key|status key|status legend|凡例|图例|условные обозначения)$/iu;
 
 /** A task table being read, and what its rows so far set for the rows after them. */
 interface TableRun {

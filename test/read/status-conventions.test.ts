@@ -70,3 +70,53 @@ describe('a spec task list (numbered boxes with requirement lines)', () => {
     );
   });
 });
+
+describe('a legend under a Legend heading', () => {
+  it('gives each mark the meaning its words say, though they say more (`🟢 Progressing as planned`) or the mark alone means otherwise', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Roadmap',
+        '',
+        '## Sprint 1',
+        '',
+        '- ✅ Wireframes',
+        '- 🟢 Login screen',
+        '- ❌ Data flow diagram',
+        '',
+        '## Legend',
+        '',
+        '- ✅ **Done**',
+        '- 🟢 **Progressing as planned**',
+        '- ❌ **Not delivered**',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Wireframes', 'done'],
+      ['Login screen', 'in-progress'],
+      ['Data flow diagram', 'pending'],
+    ]);
+  });
+
+  it("`set` writes a status in the legend's words where they say it, and the usual mark where they do not", async () => {
+    const before = doc(
+      '# Roadmap',
+      '',
+      '| Task | Status |',
+      '|---|---|',
+      '| Wireframes | ✅ Done |',
+      '| Login screen | 🟢 |',
+      '',
+      '## Legend',
+      '',
+      '- ✅ **Done**',
+      '- 🟢 **Progressing as planned**',
+      '- ❌ **Not delivered**',
+    );
+    const path = planFile(before);
+    const list = await runCli(['-f', path, '--json', 'list']);
+    const ids = (JSON.parse(list.stdout) as { tasks: { id: string }[] }).tasks.map((t) => t.id);
+    expect((await runCli(['-f', path, 'set', ids[0]!, 'blocked'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'set', ids[1]!, 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(before.replace('| ✅ Done |', '| ⛔ Blocked |').replace('| 🟢 |', '| ❌ Not delivered |'));
+  });
+});

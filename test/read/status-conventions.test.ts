@@ -1,28 +1,12 @@
 // A file's own shape says what its marks mean (issue 20). Kiro's spec task lists (numbered checkbox items with
 // `_Requirements:_` detail lines) write `[-]` for a started task and `[ ]*` for an optional one; elsewhere `[-]`
 // is a dropped task. Read in process; `set` through the CLI entry, exact bytes on disk.
-import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadPlan } from '../../src/load/load.js';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/run.js';
+import { doc, planFiles } from '../helpers/read-plan.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-let n = 0;
-
-function planFile(markdown: string): string {
-  const path = join(tmp.dir, `tasks-${n++}.md`);
-  writeFileSync(path, markdown);
-  return path;
-}
-
-async function readTasks(markdown: string) {
-  return (await loadPlan(planFile(markdown), false, false)).plan.tasks;
-}
-
-const doc = (...lines: string[]) => [...lines, ''].join('\n');
+const { planFile, readTasks } = planFiles();
 
 const SPEC = doc(
   '# Implementation Plan',

@@ -1,23 +1,10 @@
 // Statuses a plan gives in its headings (issue 20): a section named for a state (`## Open`, `## In Arbeit`,
 // `## Erledigt`) gives it to the plain items under it, while the same word starting a heading of something
 // else (`## Open Questions`, `## Active users`) gives nothing.
-import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadPlan } from '../../src/load/load.js';
-import { tempDir } from '../helpers/run.js';
+import { describe, expect, it } from 'vitest';
+import { doc, planFiles } from '../helpers/read-plan.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-let n = 0;
-
-async function readTasks(markdown: string) {
-  const path = join(tmp.dir, `plan-${n++}.md`);
-  writeFileSync(path, markdown);
-  return (await loadPlan(path, false, false)).plan.tasks;
-}
-
-const doc = (...lines: string[]) => [...lines, ''].join('\n');
+const { readTasks } = planFiles();
 
 describe('a heading that names a state', () => {
   it('gives `Open` to the plain items under it, as a lane of a board', async () => {

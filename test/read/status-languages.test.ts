@@ -1,21 +1,10 @@
 // Status words of languages beyond the first few (issue 20): a plan written in Polish, Swedish, Turkish… has its
 // statuses read from the words its writers use, in a status column, and not from the same words starting a title.
-import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadPlan } from '../../src/load/load.js';
+import { describe, expect, it } from 'vitest';
 import { Vocabulary } from '../../src/model/status.js';
-import { tempDir } from '../helpers/run.js';
+import { planFiles } from '../helpers/read-plan.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-let n = 0;
-
-async function readTasks(markdown: string) {
-  const path = join(tmp.dir, `plan-${n++}.md`);
-  writeFileSync(path, markdown);
-  return (await loadPlan(path, false, false)).plan.tasks;
-}
+const { readTasks } = planFiles();
 
 /** One table per language: its header for the status column, and a cell per status (done, in progress, to do, blocked, cancelled). */
 const LANGUAGES: [string, string, string[]][] = [

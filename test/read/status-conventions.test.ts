@@ -55,25 +55,12 @@ describe('a spec task list (numbered boxes with requirement lines)', () => {
   });
 });
 
+/** A legend whose words say more than a status, and give ❌ a meaning of their own. */
+const LEGEND = ['', '## Legend', '', '- ✅ **Done**', '- 🟢 **Progressing as planned**', '- ❌ **Not delivered**'];
+
 describe('a legend under a Legend heading', () => {
   it('gives each mark the meaning its words say, though they say more (`🟢 Progressing as planned`) or the mark alone means otherwise', async () => {
-    const tasks = await readTasks(
-      doc(
-        '# Roadmap',
-        '',
-        '## Sprint 1',
-        '',
-        '- ✅ Wireframes',
-        '- 🟢 Login screen',
-        '- ❌ Data flow diagram',
-        '',
-        '## Legend',
-        '',
-        '- ✅ **Done**',
-        '- 🟢 **Progressing as planned**',
-        '- ❌ **Not delivered**',
-      ),
-    );
+    const tasks = await readTasks(doc('# Roadmap', '', '## Sprint 1', '', '- ✅ Wireframes', '- 🟢 Login screen', '- ❌ Data flow diagram', ...LEGEND));
     expect(tasks.map((t) => [t.title, t.status])).toEqual([
       ['Wireframes', 'done'],
       ['Login screen', 'in-progress'],
@@ -82,20 +69,7 @@ describe('a legend under a Legend heading', () => {
   });
 
   it("`set` writes a status in the legend's words where they say it, and the usual mark where they do not", async () => {
-    const before = doc(
-      '# Roadmap',
-      '',
-      '| Task | Status |',
-      '|---|---|',
-      '| Wireframes | ✅ Done |',
-      '| Login screen | 🟢 |',
-      '',
-      '## Legend',
-      '',
-      '- ✅ **Done**',
-      '- 🟢 **Progressing as planned**',
-      '- ❌ **Not delivered**',
-    );
+    const before = doc('# Roadmap', '', '| Task | Status |', '|---|---|', '| Wireframes | ✅ Done |', '| Login screen | 🟢 |', ...LEGEND);
     const path = planFile(before);
     const list = await runCli(['-f', path, '--json', 'list']);
     const ids = (JSON.parse(list.stdout) as { tasks: { id: string }[] }).tasks.map((t) => t.id);

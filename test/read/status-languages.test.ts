@@ -20,7 +20,7 @@ const LANGUAGES: [string, string, string[]][] = [
   ['Indonesian', 'Status', ['Selesai', 'Sedang dikerjakan', 'Belum dimulai', 'Diblokir', 'Dibatalkan']],
   ['Vietnamese', 'Trạng thái', ['Hoàn thành', 'Đang thực hiện', 'Chưa bắt đầu', 'Bị chặn', 'Đã hủy']],
   ['Ukrainian', 'Статус', ['Зроблено', 'В процесі', 'Заплановано', 'Заблоковано', 'Скасовано']],
-  ['Russian', 'Состояние', ['Сделано', 'Частично', 'Не начато', 'Отложено', 'Отменено']],
+  ['Russian', 'Состояние', ['Сделано', 'Выполняется', 'Не начато', 'Отложено', 'Отменено']],
   ['Korean', '상태', ['완료', '진행 중', '예정', '보류', '취소']],
   ['Hindi', 'स्थिति', ['पूर्ण', 'प्रगति में', 'लंबित', 'अवरुद्ध', 'रद्द']],
   ['Hindi romanised', 'Status', ['Ho gaya', 'Chal raha hai', 'Karna hai', 'Blocked', 'Cancelled']],

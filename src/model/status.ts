@@ -196,6 +196,53 @@ const WORDS: Record<SettableStatus, string[]> = {
     '済み',
     'مكتمل',
     'تم',
+    // Polish, Czech/Slovak, Swedish, Danish, Norwegian, Finnish, Dutch, Italian, Turkish, Indonesian,
+    // Vietnamese, Ukrainian/Russian, Korean, Hindi (romanised and Devanagari): their common words for done.
+    'gotowe',
+    'zrobione',
+    'zakończone',
+    'ukończone',
+    'wykonane',
+    'hotové',
+    'dokončené',
+    'vyřešeno',
+    'klar',
+    'klart',
+    'färdig',
+    'färdigt',
+    'avklarad',
+    'slutförd',
+    'færdig',
+    'udført',
+    'afsluttet',
+    'ferdig',
+    'fullført',
+    'utført',
+    'valmis',
+    'tehty',
+    'klaar',
+    'gereed',
+    'afgerond',
+    'voltooid',
+    'fatto',
+    'completato',
+    'completata',
+    'bitti',
+    'sudah selesai',
+    'hoàn thành',
+    'đã xong',
+    'xong',
+    'зроблено',
+    'сделано',
+    'завершён',
+    'завершен',
+    '완료',
+    '완료됨',
+    'ho gaya',
+    'pura hua',
+    'पूर्ण',
+    'पूरा',
+    'entregue',
   ],
   'in-progress': [
     'in progress',
@@ -240,6 +287,44 @@ const WORDS: Record<SettableStatus, string[]> = {
     '作業中',
     'جاري',
     'قيد التنفيذ',
+    'w trakcie',
+    'w toku',
+    'w realizacji',
+    'v řešení',
+    'prebieha',
+    'pågår',
+    'pågående',
+    'påbörjad',
+    'i gang',
+    'igangværende',
+    'under arbejde',
+    'under arbeid',
+    'kesken',
+    'työn alla',
+    'käynnissä',
+    'bezig',
+    'in uitvoering',
+    'in lavorazione',
+    'devam ediyor',
+    'sürüyor',
+    'sedang dikerjakan',
+    'sedang berjalan',
+    'dalam proses',
+    'dalam pengerjaan',
+    'đang thực hiện',
+    'đang làm',
+    'đang tiến hành',
+    'в процесі',
+    'виконується',
+    'выполняется',
+    '진행중',
+    '진행 중',
+    'chal raha hai',
+    'प्रगति में',
+    'progredindo',
+    'progressing',
+    'in arbeit',
+    'en desarrollo',
   ],
   pending: [
     'pending',
@@ -307,6 +392,55 @@ const WORDS: Record<SettableStatus, string[]> = {
     '计划',
     '草稿',
     'قيد الانتظار',
+    'do zrobienia',
+    'zaplanowane',
+    'nie rozpoczęto',
+    'oczekuje',
+    'k řešení',
+    'nezahájeno',
+    'nezačato',
+    'nezačaté',
+    'att göra',
+    'planerad',
+    'ej påbörjad',
+    'ikke startet',
+    'ikke påbegyndt',
+    'planlagt',
+    'å gjøre',
+    'tekemättä',
+    'suunniteltu',
+    'aloittamatta',
+    'ei aloitettu',
+    'te doen',
+    'nog te doen',
+    'gepland',
+    'da fare',
+    'pianificato',
+    'yapılacak',
+    'planlandı',
+    'başlanmadı',
+    'belum dimulai',
+    'belum selesai',
+    'direncanakan',
+    'chưa bắt đầu',
+    'chưa làm',
+    'заплановано',
+    'не начато',
+    'ожидает',
+    '대기',
+    '대기중',
+    '예정',
+    '미착수',
+    'baaki',
+    'karna hai',
+    'लंबित',
+    'não entregue',
+    'not delivered',
+    'a fazer',
+    'planejado',
+    'en attente',
+    'zu erledigen',
+    'in planung',
   ],
   blocked: [
     'blocked',
@@ -330,6 +464,33 @@ const WORDS: Record<SettableStatus, string[]> = {
     'ブロック',
     '阻塞',
     '保留',
+    'zablokowane',
+    'wstrzymane',
+    'zablokováno',
+    'pozastaveno',
+    'blockerad',
+    'pausad',
+    'blokeret',
+    'blokkert',
+    'estetty',
+    'odottaa',
+    'geblokkeerd',
+    'bloccato',
+    'in attesa',
+    'engellendi',
+    'beklemede',
+    'diblokir',
+    'tertunda',
+    'bị chặn',
+    'tạm dừng',
+    'заблоковано',
+    'призупинено',
+    'отложено',
+    '보류',
+    '차단됨',
+    'अवरुद्ध',
+    'pausiert',
+    'pausado',
   ],
   cancelled: [
     'cancelled',
@@ -354,6 +515,29 @@ const WORDS: Record<SettableStatus, string[]> = {
     '中止',
     '取消',
     '却下',
+    'anulowane',
+    'porzucone',
+    'zrušeno',
+    'zrušené',
+    'avbruten',
+    'inställd',
+    'annulleret',
+    'aflyst',
+    'avbrutt',
+    'kansellert',
+    'peruttu',
+    'peruutettu',
+    'geannuleerd',
+    'vervallen',
+    'annullato',
+    'iptal',
+    'iptal edildi',
+    'dibatalkan',
+    'đã hủy',
+    'скасовано',
+    '취소',
+    'रद्द',
+    'verworfen',
   ],
 };
 
@@ -401,7 +585,7 @@ export class Vocabulary {
     for (const [key, status] of Object.entries(extension)) {
       const k = stripVS(key.trim());
       if (isEmojiOnly(k)) this.emoji.set(k, { status, strong: true });
-      else if (/^[\p{L}\p{N}'’\s_-]+$/u.test(k)) this.addWord(k, status);
+      else if (/^[\p{L}\p{M}\p{N}'’\s_-]+$/u.test(k)) this.addWord(k, status);
       else if (k) this.tokens.set(k, status);
     }
   }
@@ -511,6 +695,11 @@ export class Vocabulary {
     return null;
   }
 
+  /** The status the file's own vocabulary gives a box (`[-]` in a Kiro task list), if it gives one. */
+  boxStatus(box: string): SettableStatus | undefined {
+    return this.tokens.get(box);
+  }
+
   /** Whether `symbol` (one emoji) names a status in this vocabulary. */
   isStatusEmoji(symbol: string): boolean {
     return this.emoji.has(stripVS(symbol));
@@ -544,10 +733,17 @@ const STATUS_HEAD = 1000;
 const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Words without separators, normalised as normaliseWords does. */
-const lowerWords = (s: string): string => s.toLowerCase().replace(/’/g, "'");
+// Turkish dotless ı and the dot of a lower-cased İ (i + U+0307) fold into i: `TAMAMLANDI` and `İptal` are the words.
+const lowerWords = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/ı/g, 'i')
+    .replace(/(?<=i)\u0307/g, '');
 
 /** A word of a status phrase, and what may separate two (sticky: each is tried where the last one ended). */
-const TOKEN = /[\p{L}\p{N}'’]+/uy;
+// Marks (\p{M}) are parts of words: the vowel signs of Devanagari (`पूर्ण`), combining accents.
+const TOKEN = /[\p{L}\p{M}\p{N}'’]+/uy;
 const SEPARATOR = /[\s_-]+/y;
 
 function statusHead(text: string): string {
@@ -555,9 +751,7 @@ function statusHead(text: string): string {
 }
 
 export function normaliseWords(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[’]/g, "'")
+  return lowerWords(s)
     .replace(/[\s_-]+/g, ' ')
     .trim();
 }

@@ -21,7 +21,8 @@ import { Outline, outlineNode, type OutlineNode } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
-import { findLegends } from './legend.js';
+import { fileConventions } from './conventions.js';
+import { findLegends, LEGEND_HEADING } from './legend.js';
 import { assignRefs } from './ref.js';
 import { foldMentions } from './mentions.js';
 import { Dependencies, dependsField } from './depends.js';
@@ -84,7 +85,7 @@ export function buildPlan(input: BuildInput): Plan {
   const display = (span: Span): string => displayText(text.slice(span.start, span.end), repair);
   // The file's own legend teaches its marks; its front matter and .planrc.json win over the legend.
   const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
-  const statusExtension = { ...legend.extension, ...input.extension, ...fileStatuses.extension };
+  const statusExtension = { ...fileConventions(text), ...legend.extension, ...input.extension, ...fileStatuses.extension };
   const vocab = Vocabulary.of(statusExtension);
   const builder = new Builder(text, lines, vocab, display, repair, input.read);
   for (const block of input.blocks) builder.add(block);
@@ -168,8 +169,6 @@ const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
 const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
 
 const CODE_NAME_ITEM = /^`[^`\n]+`\s*(?:[-—–:]\s|\(|$)/u;
-
-const LEGEND_HEADING = /^(?:legend|legenda|leyenda|légende|legende|key|status key|status legend|凡例|图例|условные обозначения)$/iu;
 
 /** A task table being read, and what its rows so far set for the rows after them. */
 interface TableRun {

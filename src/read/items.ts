@@ -29,7 +29,8 @@ const BOXES: Record<string, Status> = {
   '!': 'pending',
   '?': 'pending',
 };
-const BOX_AT_START = /^\[([ xX\-/~>!?])\][ \t]+(?=\S)/;
+// `[ ]*`: Kiro's optional task (`- [ ]* 2.3 Write property tests`), a box all the same; the star is not the title's.
+const BOX_AT_START = /^\[([ xX\-/~>!?])\]\*?[ \t]+(?=\S)/;
 /** How many blanks after a box are looked through for the text (bounded: a hostile line of spaces stays cheap). */
 const BOX_BLANKS_MAX = 256;
 /** Field names that say an entry's state (`**Status:** Erledigt`); also the names of a status column. */
@@ -166,7 +167,7 @@ export function readItem(
 ): ItemReading {
   const r = emptyReading();
   const { end, here } = trailingMarks(text, span, r);
-  const boxed = readBox(text, span.start, end, gfmBox, r);
+  const boxed = readBox(text, span.start, end, gfmBox, r, vocab);
   const boxStatus = boxed.status;
   let at = boxed.at;
   const mark = leadingStatus(text, at, end, vocab);
@@ -309,15 +310,16 @@ function readBox(
   end: number,
   gfmBox: { checked: boolean | null; span: Span | null },
   r: ItemReading,
+  vocab: Vocabulary,
 ): { status: Status | null; at: number } {
   let boxStatus: Status | null = null;
   if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
   else {
     // The box and the blanks after it (any number: `[ ]     five spaces` is still a box and its text).
-    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 3 + BOX_BLANKS_MAX)));
+    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 4 + BOX_BLANKS_MAX)));
     if (box) {
       r.box = { start: at, end: at + 3 };
-      boxStatus = BOXES[box[1]!]!;
+      boxStatus = vocab.boxStatus(`[${box[1]!}]`) ?? BOXES[box[1]!]!;
       at += box[0].length;
     }
   }

@@ -6,8 +6,13 @@ import type { Block, Span } from '../parse/blocks.js';
 import type { SettableStatus, Vocabulary, VocabularyExtension } from '../model/status.js';
 import { planColumns } from './columns.js';
 import { readItem } from './items.js';
+import { groupName } from './names.js';
 
 const MAX_LEGEND = 64;
+
+/** A heading over a legend: its items say what marks mean, they are not tasks. */
+export const LEGEND_HEADING =
+  /^(?:legend|legenda|leyenda|légende|legende|key|status key|status legend|status symbols|status icons|status indicators|symbols|凡例|图例|условные обозначения)$/iu;
 
 /** How a legend writes each status (`🔄 Em Andamento`): the style `set` follows where no cell shows it. */
 export type LegendTexts = Partial<Record<SettableStatus, string>>;
@@ -24,9 +29,11 @@ export function findLegends(
   /** The status phrase of a legend entry (`🔄 Em Andamento` of `🔄 Em Andamento - being done`), first entry per status. */
   const learnText = (shown: string, mark: string | null) => {
     const r = vocab.read(shown);
-    if (r.status === 'none' || r.status === 'cancelled' || texts[r.status as SettableStatus] !== undefined) return;
+    // `❌ Not delivered` is how the file writes to do, though ❌ alone reads as blocked.
+    const status = (meaning(shown, vocab) ?? r.status) as SettableStatus | 'none';
+    if (status === 'none' || status === 'cancelled' || texts[status] !== undefined) return;
     const phrase = shown.slice(r.start, r.end).trim();
-    texts[r.status as SettableStatus] = mark && !phrase.includes(mark) ? `${mark} ${phrase}` : phrase;
+    texts[status] = mark && !phrase.includes(mark) ? `${mark} ${phrase}` : phrase;
   };
   const learn = (mark: string | null, status: string) => {
     // A legend is a few lines; a file of thousands of "legend" rows must not make every status read slow.
@@ -40,12 +47,21 @@ export function findLegends(
     const meaning = row.findIndex((c, i) => i !== token && vocab.read(c).status !== 'none');
     if (token >= 0 && meaning >= 0 && vocab.read(row[token]!).status === 'none') learn(row[token]!.trim(), vocab.read(row[meaning]!).status);
   };
+  let underHeading = false;
   for (const block of blocks) {
-    if (block.type === 'item' && !block.checkbox && /^[`\p{Extended_Pictographic}\u2600-\u27BF:]/u.test(text.slice(block.text.start, block.text.start + 2))) {
+    if (block.type === 'heading') underHeading = LEGEND_HEADING.test(groupName(display(block.content)));
+    else if (
+      block.type === 'item' &&
+      !block.checkbox &&
+      /^[`\p{Extended_Pictographic}\u2600-\u27BF:]/u.test(text.slice(block.text.start, block.text.start + 2))
+    ) {
       const r = readItem(text, block.text, { checked: null, span: null }, vocab, repair);
-      if (r.legend) {
-        learn(r.legend.emoji, r.legend.status);
-        learnText(display(block.text), null);
+      const shown = display(block.text);
+      // Under a `## Legend` heading an entry may say more after its status (`🟢 Progressing as planned`).
+      const entry = r.legend ?? (underHeading ? vocab.read(shown) : null);
+      if (entry?.emoji && entry.status !== 'none') {
+        learn(entry.emoji, meaning(shown, vocab) ?? entry.status);
+        learnText(shown, null);
       }
     } else if (block.type === 'table' && block.header.cells.length <= 3) {
       const rows = block.rows.map((r) => r.cells.map(display));
@@ -65,4 +81,10 @@ export function findLegends(
   const extension: VocabularyExtension = {};
   for (const [mark, status] of found) if (status) extension[mark] = status;
   return { extension, texts };
+}
+
+/** What a legend entry's words say its mark means (`❌ Not delivered`: to do, though ❌ alone reads as blocked). */
+function meaning(shown: string, vocab: Vocabulary): SettableStatus | null {
+  const word = vocab.read(shown).word;
+  return word ? (vocab.leadingWord(word)?.status ?? null) : null;
 }

@@ -176,27 +176,15 @@ function headingStatus(text: string, vocab: Vocabulary): Status {
 }
 
 /** Status words that name a colour or a result more often than the state of listed work. */
-const NOT_LIST_WORDS = new Set([
-  'red',
-  'green',
-  'ok',
-  'success',
-  'open',
-  'passed',
-  'accepted',
-  'verified',
-  'ready',
-  'proposed',
-  'tbd',
-  'partial',
-  'working',
-  'failed',
-  'failing',
-  'broken',
-  'started',
-  'scheduled',
-  'active',
-]);
+const NOT_LIST_WORDS = new Set(['red', 'green', 'ok', 'success', 'passed', 'accepted', 'verified', 'tbd', 'partial', 'working', 'failed', 'failing', 'broken']);
+
+/**
+ * Status words that start headings of other things (`Open Questions`, `Ready for launch`, `Active users`,
+ * `Proposed design`): a list's state only as the whole heading (`## Open`, `### Ready`), or with a word
+ * that only says "the work" (`## Open tasks`, `## Active items`), as the lanes of a board are named.
+ */
+const LANE_ONLY_WORDS = new Set(['open', 'ready', 'proposed', 'started', 'scheduled', 'active']);
+const WORK_NOUN = /^(?:tasks?|items?|work|todos?|bugs?|tickets?|stories|cards?)$/iu;
 
 /**
  * The status of the work a heading lists: a short heading (four words at most,
@@ -217,5 +205,11 @@ export function listStatus(text: string, vocab: Vocabulary): Status | null {
   const last = vocab.leadingWord(words[words.length - 1]!);
   const hit = first ?? (last && last.text.length === words[words.length - 1]!.length ? last : null);
   if (!hit || hit.status === 'cancelled' || NOT_LIST_WORDS.has(hit.text.toLowerCase())) return null;
+  if (LANE_ONLY_WORDS.has(hit.text.toLowerCase()) && !laneName(words)) return null;
   return hit.status;
+}
+
+/** A heading that is only a state (`Open`), or a state and a word for the work (`Open tasks`): a lane of a board. */
+function laneName(words: string[]): boolean {
+  return words.length === 1 || (words.length === 2 && WORK_NOUN.test(words[1]!));
 }

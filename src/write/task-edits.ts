@@ -58,8 +58,9 @@ export function makeEditContext(file: string, text: string, plan: Plan, memory: 
     // The mark's own status: in `- [x] 🔄 …` the task is done by its box, but 🔄 is not how the file writes done.
     const markStatus = mark ? vocab.emojiStatus(mark)?.status : undefined;
     if (mark && markStatus) style.add(markStatus, { text: mark, emoji: mark, word: null, table: -1 });
-    // An item with neither box nor mark has its status from its heading (`## Done`): nothing of its own to learn.
-    if ((mark || src.checkbox) && (!mark || markStatus === t.status)) {
+    // An item with neither box nor mark has its status from its heading (`## Done`): nothing of its own to learn;
+    // nor one whose status its words at the end say (`- [ ] Docs (partial)`): its box alone would read otherwise.
+    if ((mark || src.checkbox) && (!mark || markStatus === t.status) && (mark || !src.statusTail)) {
       style.addItem(t.status, { box: src.checkbox ? text.slice(src.checkbox.start, src.checkbox.end) : null, mark });
     }
   };

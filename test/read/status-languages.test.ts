@@ -1,0 +1,50 @@
+// Status words of languages beyond the first few (issue 20): a plan written in Polish, Swedish, Turkish… has its
+// statuses read from the words its writers use, in a status column, and not from the same words starting a title.
+import { describe, expect, it } from 'vitest';
+import { Vocabulary } from '../../src/model/status.js';
+import { planFiles } from '../helpers/read-plan.js';
+
+const { readTasks } = planFiles();
+
+/** One table per language: its header for the status column, and a cell per status (done, in progress, to do, blocked, cancelled). */
+const LANGUAGES: [string, string, string[]][] = [
+  ['Polish', 'Status', ['GOTOWE', 'W TRAKCIE', 'DO ZROBIENIA', 'Zablokowane', 'Anulowane']],
+  ['Czech', 'Stav', ['Hotovo', 'V řešení', 'Nezahájeno', 'Zablokováno', 'Zrušeno']],
+  ['Swedish', 'Status', ['Klar', 'Pågår', 'Att göra', 'Blockerad', 'Avbruten']],
+  ['Danish', 'Status', ['Færdig', 'I gang', 'Ikke startet', 'Blokeret', 'Annulleret']],
+  ['Norwegian', 'Status', ['Ferdig', 'Under arbeid', 'Planlagt', 'Blokkert', 'Kansellert']],
+  ['Finnish', 'Tila', ['Valmis', 'Kesken', 'Tekemättä', 'Estetty', 'Peruttu']],
+  ['Dutch', 'Status', ['Afgerond', 'Bezig', 'Te doen', 'Geblokkeerd', 'Geannuleerd']],
+  ['Italian', 'Stato', ['Fatto', 'In lavorazione', 'Da fare', 'Bloccato', 'Annullato']],
+  ['Turkish', 'Durum', ['TAMAMLANDI', 'Devam ediyor', 'Yapılacak', 'Engellendi', 'İptal edildi']],
+  ['Indonesian', 'Status', ['Selesai', 'Sedang dikerjakan', 'Belum dimulai', 'Diblokir', 'Dibatalkan']],
+  ['Vietnamese', 'Trạng thái', ['Hoàn thành', 'Đang thực hiện', 'Chưa bắt đầu', 'Bị chặn', 'Đã hủy']],
+  ['Ukrainian', 'Статус', ['Зроблено', 'В процесі', 'Заплановано', 'Заблоковано', 'Скасовано']],
+  ['Russian', 'Состояние', ['Сделано', 'Выполняется', 'Не начато', 'Отложено', 'Отменено']],
+  ['Korean', '상태', ['완료', '진행 중', '예정', '보류', '취소']],
+  ['Hindi', 'स्थिति', ['पूर्ण', 'प्रगति में', 'लंबित', 'अवरुद्ध', 'रद्द']],
+  ['Hindi romanised', 'Status', ['Ho gaya', 'Chal raha hai', 'Karna hai', 'Blocked', 'Cancelled']],
+];
+
+describe('status words of more languages', () => {
+  it.each(LANGUAGES)('reads %s status cells', async (_language, header, cells) => {
+    const rows = cells.map((cell, i) => `| T-${i + 1} | Step ${i + 1} | ${cell} |`);
+    const tasks = await readTasks(['# Plan', '', `| ID | Task | ${header} |`, '|---|---|---|', ...rows, ''].join('\n'));
+    expect(tasks.map((t) => t.status)).toEqual(['done', 'in-progress', 'pending', 'blocked', 'cancelled']);
+  });
+
+  it('reads them in list items only where a status goes, not as the first word of a title', async () => {
+    const tasks = await readTasks(
+      ['# Plan', '', '## Etap 1', '', '- Klar plan för taket — klar', '- Gotowe formularze (w trakcie)', '- Valmis: ovet', ''].join('\n'),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Klar plan för taket', 'done'],
+      ['Gotowe formularze', 'in-progress'],
+    ]);
+  });
+
+  it('reads each of those words alone', () => {
+    const v = Vocabulary.of();
+    for (const [, , cells] of LANGUAGES) for (const cell of cells) expect(v.read(cell).status).not.toBe('none');
+  });
+});

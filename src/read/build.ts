@@ -3,7 +3,7 @@
 // one place that decides what a task is; tables.ts, items.ts and outline.ts
 // read the shapes, this file puts them in the outline and keeps the order.
 // Once every block is read, Builder.finish runs the passes of passes/ in order
-// (one file each: fielded-headings, sibling-headings, ledgers, section-summaries,
+// (one file each: fielded-headings, sibling-headings, lane-cards, ledgers, section-summaries,
 // ordinals, then table-counts on the final tasks).
 
 import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
@@ -30,6 +30,7 @@ import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '
 import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
 import { siblingHeadingTasks } from './passes/sibling-headings.js';
+import { laneCards } from './passes/lane-cards.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
 import { numberOrdinals } from './passes/ordinals.js';
@@ -220,7 +221,7 @@ class Builder implements PassState {
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
-    private readonly vocab: Vocabulary,
+    readonly vocab: Vocabulary,
     private readonly display: (span: Span) => string,
     private readonly repair: (s: string) => string,
     private readonly read?: ReadConfig,
@@ -272,6 +273,7 @@ class Builder implements PassState {
     for (const node of this.outline.closeAll()) this.closeHeading(node);
     fieldedHeadingTasks(this);
     siblingHeadingTasks(this);
+    laneCards(this);
     mergeLedgers(this);
     dropSectionSummaries(this);
     numberOrdinals(this);

@@ -1,0 +1,99 @@
+// Which lines of a plan are tasks where the tasks carry no status of their own
+// (issue 20, "every task a person sees, and only tasks"): one synthetic plan per rule.
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPlan } from '../../src/load/load.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+async function readTasks(markdown: string) {
+  const path = join(tmp.dir, `plan-${n++}.md`);
+  writeFileSync(path, markdown);
+  return (await loadPlan(path, false, false)).plan.tasks;
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
+describe('cards: headings in the lanes of a board', () => {
+  const board = doc(
+    '# Board',
+    '',
+    '## Backlog',
+    '',
+    '### Paint the fence',
+    '',
+    '  - tags: [Sprint 3]',
+    '',
+    '### Fix the gate',
+    '',
+    '  - workload: Easy',
+    '',
+    '## In Progress',
+    '',
+    '### Mow the lawn',
+    '',
+    '  - steps:',
+    '      - [x] 1. Fuel the mower',
+    '      - [ ] 2. Cut the edges',
+    '',
+    '## Done',
+    '',
+    '### Plant the hedge',
+    '',
+    'Finished in spring.',
+  );
+
+  it('are tasks with the status of their lane, holding their steps', async () => {
+    const tasks = await readTasks(board);
+    expect(tasks.map((t) => [t.line, t.title, t.status, t.group])).toEqual([
+      [5, 'Paint the fence', 'pending', 'Backlog'],
+      [9, 'Fix the gate', 'pending', 'Backlog'],
+      [15, 'Mow the lawn', 'in-progress', 'In Progress'],
+      [18, 'Fuel the mower', 'done', 'Mow the lawn'],
+      [19, 'Cut the edges', 'pending', 'Mow the lawn'],
+      [23, 'Plant the hedge', 'done', 'Done'],
+    ]);
+  });
+
+  it('take the state a tag of theirs names over their lane (`tags: [Out of Scope, …]` in the Backlog)', async () => {
+    const tasks = await readTasks(board.replace('[Sprint 3]', '[Out of Scope, Epic: Garden]'));
+    expect(tasks.slice(0, 2).map((t) => [t.title, t.status])).toEqual([
+      ['Paint the fence', 'cancelled'],
+      ['Fix the gate', 'pending'],
+    ]);
+  });
+
+  it('not where the headings under the lanes are categories that hold the tasks', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Board',
+        '',
+        '## Todo',
+        '',
+        '### Backend',
+        '',
+        '- [ ] Add the login route',
+        '',
+        '### Frontend',
+        '',
+        '- [ ] Draw the login form',
+        '',
+        '## Done',
+        '',
+        '### Backend',
+        '',
+        '- [x] Set up the server',
+      ),
+    );
+    expect(tasks.map((t) => t.title)).toEqual(['Add the login route', 'Draw the login form', 'Set up the server']);
+  });
+
+  it('not under a single heading that names a state (a document section, not a board)', async () => {
+    const tasks = await readTasks(doc('# Notes', '', '## Done', '', '### How we deploy', '', 'We push to main.', '', '### Who to ask', '', 'Ana.'));
+    expect(tasks).toEqual([]);
+  });
+});

@@ -97,3 +97,56 @@ describe('cards: headings in the lanes of a board', () => {
     expect(tasks).toEqual([]);
   });
 });
+
+describe('tables of work without a status column', () => {
+  it('a Task column beside an owner column is a plan of work: each row a task, with no status where none is written', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Goals',
+        '',
+        '### Garden',
+        '',
+        '| Task | Owner(s) or team(s) | Notes |',
+        '|---|---|---|',
+        '| Paint the fence | @ana | |',
+        '| Fix the gate | @bo | Stretch goal |',
+      ),
+    );
+    expect(tasks.map((t) => [t.line, t.title, t.status, t.owner, t.group])).toEqual([
+      [7, 'Paint the fence', 'none', '@ana', 'Garden'],
+      [8, 'Fix the gate', 'none', '@bo', 'Garden'],
+    ]);
+  });
+
+  it('an owner cell of bracketed names (references a site generator fills in) names them; one still to be decided names nobody', async () => {
+    const tasks = await readTasks(
+      doc(
+        '| Task | Owner(s) or team(s) | Notes |',
+        '|---|---|---|',
+        '| Review the plan | ![Team][] [lang], [types] | |',
+        '| Write the guide | TBD (@ana, @bo, or @cy) | |',
+        '| Print the guide | [docs] | |',
+      ),
+    );
+    expect(tasks.map((t) => t.owner)).toEqual(['lang, types', null, 'docs']);
+  });
+
+  it('not a table of things and who looks after them (`Component | Owner`), nor a Task column alone', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Team',
+        '',
+        '| Component | Owner |',
+        '|---|---|',
+        '| Billing | @ana |',
+        '| Search | @bo |',
+        '',
+        '| Task | Notes |',
+        '|---|---|',
+        '| Deploy | Run make deploy |',
+        '| Backup | Nightly at 2am |',
+      ),
+    );
+    expect(tasks).toEqual([]);
+  });
+});

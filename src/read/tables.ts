@@ -58,7 +58,13 @@ export function ownerOf(cell: string | null): string | null {
   if (cell == null) return null;
   const v = cell.trim();
   if (NO_OWNER.test(v)) return null;
-  if (BRACKETED_NAMES.test(v)) return [...v.matchAll(/\[([^[\]]+)\]/gu)].map((m) => m[1]!.trim()).filter(Boolean).join(', ') || null;
+  if (BRACKETED_NAMES.test(v))
+    return (
+      [...v.matchAll(/\[([^[\]]+)\]/gu)]
+        .map((m) => m[1]!.trim())
+        .filter(Boolean)
+        .join(', ') || null
+    );
   return v;
 }
 

@@ -3,7 +3,7 @@
 // one place that decides what a task is; tables.ts, items.ts and outline.ts
 // read the shapes, this file puts them in the outline and keeps the order.
 // Once every block is read, Builder.finish runs the passes of passes/ in order
-// (one file each: fielded-headings, sibling-headings, lane-cards, ledgers, section-summaries,
+// (one file each: fielded-headings, sibling-headings, lane-cards, todo-sections, ledgers, section-summaries,
 // ordinals, then table-counts on the final tasks).
 
 import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
@@ -31,6 +31,7 @@ import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
 import { siblingHeadingTasks } from './passes/sibling-headings.js';
 import { laneCards } from './passes/lane-cards.js';
+import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
 import { numberOrdinals } from './passes/ordinals.js';
@@ -274,6 +275,7 @@ class Builder implements PassState {
     fieldedHeadingTasks(this);
     siblingHeadingTasks(this);
     laneCards(this);
+    todoSections(this);
     mergeLedgers(this);
     dropSectionSummaries(this);
     numberOrdinals(this);

@@ -150,3 +150,55 @@ describe('tables of work without a status column', () => {
     expect(tasks).toEqual([]);
   });
 });
+
+describe('a to-do file written as sections', () => {
+  const todo = doc(
+    '# TODO intro',
+    '',
+    'Things we could do. Bring them up on the list first.',
+    '',
+    '# Garden',
+    '',
+    '## Paint the `fence`',
+    '',
+    'The fence is peeling. Should it not be painted?',
+    '',
+    '## GATE-2 Fix the gate',
+    '',
+    'It sticks in wet weather:',
+    '',
+    '- the hinge is rusty',
+    '- the post leans',
+    '',
+    '# House',
+    '',
+    '## Clean the gutters',
+    '',
+    'Leaves again.',
+  );
+
+  it('whose first heading says its work is still to do, and which marks no tasks: each section under a topic is a thing to do', async () => {
+    const tasks = await readTasks(todo);
+    expect(tasks.map((t) => [t.line, t.title, t.status, t.group, t.idFromFile ? t.id : null])).toEqual([
+      [7, 'Paint the fence', 'pending', 'Garden', null],
+      [11, 'Fix the gate', 'pending', 'Garden', 'GATE-2'],
+      [20, 'Clean the gutters', 'pending', 'House', null],
+    ]);
+  });
+
+  it('a section marked done is done; not a document whose first heading is not a to-do list, nor a to-do file that marks its tasks', async () => {
+    const plain = await readTasks(todo.replace('# TODO intro', '# Introduction'));
+    expect(plain.map((t) => [t.title, t.status])).toEqual([['Fix the gate', 'none']]);
+    const done = await readTasks(todo.replace('## Paint the `fence`', '## Paint the `fence` ✅'));
+    expect(done.map((t) => [t.title, t.status])).toEqual([
+      ['Paint the fence', 'done'],
+      ['Fix the gate', 'pending'],
+      ['Clean the gutters', 'pending'],
+    ]);
+    const marked = await readTasks(todo.replace('Leaves again.', '- [ ] Buy a ladder'));
+    expect(marked.map((t) => [t.title, t.status])).toEqual([
+      ['Fix the gate', 'none'],
+      ['Buy a ladder', 'pending'],
+    ]);
+  });
+});

@@ -146,10 +146,11 @@ function cardBlock(ec: EditContext, k: number): Block {
   const end = sectionEnd(ec, k);
   const block = { start, end: lastFilled(text, start, end).next, indent: 0, bullet: null, loose: false };
   if (end < text.length) return { ...block, cut: { start, end } };
-  // The last card of the file: the blank lines before it go, and the break that ended the line before them.
+  // The last card of the file: the blank lines before it go (those after it end the file, and stay), and with no
+  // final line break the break that ended the line before them.
   const before = start > 0 ? lastFilled(text, 0, start) : null;
-  const from = before && !blank(before) ? before.next - (text.endsWith('\n') ? 0 : text[before.next - 2] === '\r' ? 2 : 1) : start;
-  return { ...block, cut: { start: from, end: text.length } };
+  const from = before && !blank(before) ? before.next - (block.end < text.length || text.endsWith('\n') ? 0 : text[before.next - 2] === '\r' ? 2 : 1) : start;
+  return { ...block, cut: { start: from, end: block.end } };
 }
 
 /** Where a card goes: after the last line of text of the target lane, a blank line between. */

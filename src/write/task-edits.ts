@@ -302,7 +302,17 @@ function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Statu
       `${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`,
     );
   }
-  return phraseStatus(ec, t, to, src.status, opts);
+  return unmarkedHeading(ec, t, to, src.status, opts) ?? phraseStatus(ec, t, to, src.status, opts);
+}
+
+/** The mark plan added to a heading whose place said its status (headingMark), taken out again when set back to that status. */
+function unmarkedHeading(ec: EditContext, t: Task, to: SettableStatus, span: Span, opts: StatusOptions): StatusChange | null {
+  if (opts.text !== undefined || ec.memory.recall(taskKey(t), to, ec.text.slice(span.start, span.end)) !== '') return null;
+  let start = span.start;
+  while (start > 0 && (ec.text[start - 1] === ' ' || ec.text[start - 1] === '\t')) start--;
+  const edit: Edit = { start, end: span.end, expect: ec.text.slice(start, span.end), text: '' };
+  const remark = `task ${t.id}: took out the mark plan added, so its place says its status again (from its memory; --no-memory writes the file's style)`;
+  return { edits: [edit], from: t.status, to, statusText: '', remarks: [remark], reread: true };
 }
 
 /**
@@ -312,6 +322,7 @@ function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Statu
 function headingMark(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'heading' }>;
   const mark = markFor(ec, to);
+  ec.memory.remember(taskKey(t), t.status, '', mark);
   return {
     edits: [{ start: src.text.end, end: src.text.end, expect: '', text: ` ${mark}` }],
     from: t.status,

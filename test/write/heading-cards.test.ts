@@ -91,6 +91,19 @@ describe('a card of a board whose lanes are headings', () => {
     expect(readFileSync(path, 'utf8')).toBe(BOARD.replace('### Fix the gate\n', '### Fix the gate ⛔\n'));
   });
 
+  it('moves from the end of the file and back to the same bytes, the blank line that ends the file kept', async () => {
+    const text = `${BOARD}\n`;
+    const path = planFile(text);
+    expect((await runCli(['-f', path, 'set', await idOf(path, 'Plant the hedge'), 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(
+      text
+        .replace('\n### Plant the hedge\n\nFinished in spring.\n', '')
+        .replace('## In Progress', '### Plant the hedge\n\nFinished in spring.\n\n## In Progress'),
+    );
+    expect((await runCli(['-f', path, 'set', await idOf(path, 'Plant the hedge'), 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
   it('stays in its lane, taking a mark, where a tag of its says another status than the lane', async () => {
     const text = BOARD.replace('[Sprint 3]', '[Out of Scope]');
     const path = planFile(text);

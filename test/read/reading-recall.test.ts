@@ -202,3 +202,22 @@ describe('a to-do file written as sections', () => {
     ]);
   });
 });
+
+describe('only tasks', () => {
+  it('a column that rates a risk with coloured marks (`Risk level`, `风险等级`) is a rating, not a status: the table is no plan', async () => {
+    for (const header of ['Risk level', '风险等级', 'Impact']) {
+      const tasks = await readTasks(
+        doc(
+          '# Milestones',
+          '',
+          `| Milestone | ${header} | Main risk | Response |`,
+          '|---|---|---|---|',
+          '| Groundwork | 🟢 Low | None | Go on |',
+          '| Walls | 🟡 Medium | Late timber | Order early |',
+          '| Roof | 🟢 Low | Weather | Tarp |',
+        ),
+      );
+      expect(tasks, header).toEqual([]);
+    }
+  });
+});

@@ -629,7 +629,8 @@ function inferStatus(columns: Partial<Record<ColumnRole, number>>, names: string
 }
 
 /** Headers of a rating (how urgent, how likely, how bad): coloured marks there grade, they do not say how far work is. */
-const PRIORITY_HEADER = /priori|severity|urgency|risk|impact|likelihood|probability|riesgo|impacto|risque|risiko|优先|風險|风险|等级|级别|严重|影响|リスク|重要度|緊急度|影響/iu;
+const PRIORITY_HEADER =
+  /priori|severity|urgency|risk|impact|likelihood|probability|riesgo|impacto|risque|risiko|优先|風險|风险|等级|级别|严重|影响|リスク|重要度|緊急度|影響/iu;
 const DATE_HEADER = /^(?:date|due|deadline|eta|start|end|completed|done date|fecha|data|datum|日付|期限|期間|duration|est\.?)\b/i;
 
 function inferOwner(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): void {

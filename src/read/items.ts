@@ -119,7 +119,19 @@ export function lineFields(raw: string): { key: string; value: Span }[] {
   });
 }
 
-const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
+/**
+ * A field's value that measures rather than names work: a percentage, `3/5`, `120 → 80`, or a count with at
+ * most a measure word and a note in brackets (`12 ✅`, `7个 (已完成7个)`): `- **Done**: 12 ✅` counts tasks.
+ */
+const PROGRESS_VALUE =
+  /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)|^\s*\d[\d,.]*\s*\p{L}{0,2}(?:\s*\([^()]*\))?(?:\s*[\p{Extended_Pictographic}\uFE0F✓✗✘])*\s*$/u;
+
+/** Whether an item's text is a bold label over a count or a measure (`**Done**: 12`, `**Coverage**: 80%`). */
+function countField(raw: string): boolean {
+  const unmarked = stripLeadingMarks(raw);
+  const field = /^(?:\*\*|__)[^*_\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*/u.exec(unmarked);
+  return !!field && PROGRESS_VALUE.test(unmarked.slice(field[0].length));
+}
 
 export interface ItemReading {
   /** Why the item is a task; null when it is not one. */
@@ -169,6 +181,8 @@ export function readItem(
   const boxed = readBox(text, span.start, end, gfmBox, r);
   const boxStatus = boxed.status;
   let at = boxed.at;
+  // `- **Done**: 12 ✅`: a count under a label, status words and all, is a figure (a box makes it a task).
+  if (!gfmBox.span && !r.box && countField(text.slice(at, end))) return { ...r, field: { key: 'count', value: { start: at, end } } };
   const mark = leadingStatus(text, at, end, vocab);
   if (mark) {
     r.statusMark = mark.span;

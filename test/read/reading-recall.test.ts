@@ -221,3 +221,25 @@ describe('only tasks', () => {
     }
   });
 });
+
+describe('counts', () => {
+  it('a bold label over a count (`**Done**: 12 ✅`, `**P0 tasks**: 7个 (7 done)`) states a figure, not a task', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Report',
+        '',
+        '### Figures',
+        '',
+        '- **Total tasks**: 12',
+        '- **Done**: 12 ✅',
+        '- **In progress**: 0 🚧',
+        '- **P0 tasks**: 7个 (7 done)',
+        '',
+        '### Work',
+        '',
+        '- **Pour the slab**: 2 days ✅',
+      ),
+    );
+    expect(tasks.map((t) => t.title)).toEqual(['Pour the slab']);
+  });
+});

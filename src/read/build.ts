@@ -125,6 +125,10 @@ function frontMatterYear(modified: string | null): number | null {
 /** An item of the list run being read, kept until the run ends (a run of legend entries is a legend). */
 interface RunEntry {
   found: Found | null;
+  /** Where the item starts. */
+  start: number;
+  /** The item holds a blank to fill in (`XXXX`, `YYYY-MM-DD`): its list is a template. */
+  placeholder?: boolean;
   legend: boolean;
   /** The item's bracketed tag (`[M0]`), if any. */
   tag?: string | null;
@@ -168,6 +172,9 @@ const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
 /** Marks that say yes or no (included, met) more than they track work, where a list mixes them. */
 const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
 const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
+
+/** Blanks of a template: `XXXX`, a date to fill in (`YYYY-MM-DD`, `DD/MM/YYYY`). */
+const PLACEHOLDER = /(?<![\p{L}\p{N}])(?:X{4,}|YYYY[-/.]MM[-/.]DD|DD[-/.]MM[-/.]YYYY|MM[-/.]DD[-/.]YYYY)(?![\p{L}\p{N}])/u;
 
 const CODE_NAME_ITEM = /^`[^`\n]+`\s*(?:[-—–:]\s|\(|$)/u;
 
@@ -682,11 +689,15 @@ class Builder implements PassState {
     this.runs.set(block.depth, run);
     const status = this.itemStatus(block, reading, node);
     if (inLegend || reading.legend || status === null) {
-      run.push({ found: null, legend: inLegend || !!reading.legend });
+      run.push({ found: null, start: block.start, legend: inLegend || !!reading.legend, placeholder: this.placeholder(block) });
       return;
     }
     const found = this.itemTask(block, reading, status);
-    run.push({ found, legend: false, tag: reading.tag, yesNo: this.yesNo(block, reading) });
+    run.push({ found, start: block.start, legend: false, tag: reading.tag, yesNo: this.yesNo(block, reading), placeholder: this.placeholder(block) });
+  }
+
+  private placeholder(block: ItemBlock): boolean {
+    return PLACEHOLDER.test(this.text.slice(block.text.start, block.text.end));
   }
 
   /** `- **Depends on**: 1.2`: of the task item it is nested in, else of the heading above. */
@@ -805,6 +816,11 @@ class Builder implements PassState {
     for (const [d, run] of this.runs) {
       if (d <= depth) continue;
       this.runs.delete(d);
+      // A list with blanks to fill in is a template (a report to copy each milestone): nothing in it is a task yet.
+      if (run.some((e) => e.placeholder)) {
+        for (const f of this.found) if (!f.dropped && f.anchor >= run[0]!.start) this.drop(f);
+        continue;
+      }
       const legends = run.filter((e) => e.legend).length;
       const marks = new Set(run.map((e) => e.yesNo ?? null));
       if ((legends >= 2 && legends * 2 >= run.length) || (marks.size === 2 && marks.has('yes') && marks.has('no'))) {

@@ -243,3 +243,26 @@ describe('counts', () => {
     expect(tasks.map((t) => t.title)).toEqual(['Pour the slab']);
   });
 });
+
+describe('templates', () => {
+  it('a checklist with blanks to fill in (`XXXX`, `YYYY-MM-DD`) is a template to copy, not tasks; a list beside it is read', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Plan',
+        '',
+        '### Milestone report',
+        '- [ ] **Milestone**: XXXX',
+        '- [ ] **Finished on**: YYYY-MM-DD',
+        '- [ ] **Deliverables**:',
+        '  1. Deliverable 1 ✅',
+        '  2. Deliverable 2 ⏳',
+        '- [ ] **Lessons**:',
+        '',
+        '### Work',
+        '- [ ] Pour the slab',
+        '- [x] Remove the XXX markers',
+      ),
+    );
+    expect(tasks.map((t) => t.title)).toEqual(['Pour the slab', 'Remove the XXX markers']);
+  });
+});

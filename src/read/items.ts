@@ -119,18 +119,23 @@ export function lineFields(raw: string): { key: string; value: Span }[] {
   });
 }
 
-/**
- * A field's value that measures rather than names work: a percentage, `3/5`, `120 → 80`, or a count with at
- * most a measure word and a note in brackets (`12 ✅`, `7个 (已完成7个)`): `- **Done**: 12 ✅` counts tasks.
- */
-const PROGRESS_VALUE =
-  /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)|^\s*\d[\d,.]*\s*\p{L}{0,2}(?:\s*\([^()]*\))?(?:\s*[\p{Extended_Pictographic}\uFE0F✓✗✘])*\s*$/u;
+const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
 
-/** Whether an item's text is a bold label over a count or a measure (`**Done**: 12`, `**Coverage**: 80%`). */
-function countField(raw: string): boolean {
+/**
+ * Whether an item's text, without a box, is a bold label over a count or a measure, status words and marks
+ * and all (`**Done**: 12 ✅`, `**P0 tasks**: 7个 (已完成7个)`, `**Coverage**: 80%`): a figure, not a task.
+ */
+function countField(raw: string, boxed: boolean): boolean {
+  if (boxed) return false;
   const unmarked = stripLeadingMarks(raw);
   const field = /^(?:\*\*|__)[^*_\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*/u.exec(unmarked);
-  return !!field && PROGRESS_VALUE.test(unmarked.slice(field[0].length));
+  if (!field) return false;
+  const value = unmarked.slice(field[0].length);
+  const bare = value
+    .replace(/\([^()]*\)/gu, ' ')
+    .replace(/[\p{Extended_Pictographic}\uFE0F✓✗✘]/gu, ' ')
+    .trim();
+  return PROGRESS_VALUE.test(value) || /^\d[\d,.]*(?: ?\p{L}{1,2})?$/u.test(bare);
 }
 
 export interface ItemReading {
@@ -181,8 +186,7 @@ export function readItem(
   const boxed = readBox(text, span.start, end, gfmBox, r);
   const boxStatus = boxed.status;
   let at = boxed.at;
-  // `- **Done**: 12 ✅`: a count under a label, status words and all, is a figure (a box makes it a task).
-  if (!gfmBox.span && !r.box && countField(text.slice(at, end))) return { ...r, field: { key: 'count', value: { start: at, end } } };
+  if (countField(text.slice(at, end), !!gfmBox.span || !!r.box)) return { ...r, field: { key: 'count', value: { start: at, end } } };
   const mark = leadingStatus(text, at, end, vocab);
   if (mark) {
     r.statusMark = mark.span;
@@ -244,9 +248,8 @@ export function readItem(
   // An id alone makes a task only with a title after it: `* LZ4`, `- GPU` name a thing (`- [ ] #123` has its box).
   const titled = r.id !== null && !r.scopeId && !!parts.titled;
   r.task = boxStatus !== null || !!mark || !!tail || r.struck || titled;
-  // `✅ `signup_completed``: a mark beside a name in code is a checked list of names, not work.
-  if (!boxStatus && /^`[^`]+`(?:\s*\([^()]*\))?$/.test(raw.trim())) r.task = false;
-  if (r.legend) r.task = false;
+  // `✅ `signup_completed``: a mark beside a name in code is a checked list of names, not work; a legend entry neither.
+  if (r.legend || (!boxStatus && /^`[^`]+`(?:\s*\([^()]*\))?$/.test(raw.trim()))) r.task = false;
   r.marked = boxStatus === null;
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;

@@ -119,6 +119,9 @@ export function lineFields(raw: string): { key: string; value: Span }[] {
   });
 }
 
+/** A day of a schedule before a colon: `Day 3:`, `Día 2:`, `Tag 4:`, `Jour 1:`, `День 5:`. */
+const DAY_PREFIX = /^(?:day|día|dia|tag|jour|день)\s+\d{1,3}\s*[:：]\s+(?=\S)/iu;
+
 const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
 
 /**
@@ -434,6 +437,9 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
     const parts = splitParts(stripLeadingMarks(shown).slice(number[0].length), (s) => s);
     return { ...parts, ordinal: number[1]! };
   }
+  // `- Day 3: AI Debate Chamber`: the day of a schedule says when; what follows is the work.
+  const day = idSplit.id ? null : DAY_PREFIX.exec(stripLeadingMarks(shown));
+  if (day) return splitParts(stripLeadingMarks(shown).slice(day[0].length), (s) => s);
   // `- [ ] #123`: an item that is only an id is titled by it.
   const titled = !!idSplit.id && !!idSplit.rest.trim();
   const body = titled ? idSplit.rest : shown;

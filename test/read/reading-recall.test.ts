@@ -266,3 +266,16 @@ describe('templates', () => {
     expect(tasks.map((t) => t.title)).toEqual(['Pour the slab', 'Remove the XXX markers']);
   });
 });
+
+describe('titles', () => {
+  it('the day of a schedule before a colon (`Day 3: Lay the turf`) says when, not what: the title is what follows', async () => {
+    const tasks = await readTasks(
+      doc('# Garden', '', '### Done ✅', '- Day 1: Clear the plot', '- Day 2: Lay the turf', '- [ ] Daylight check: trim the hedge'),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Clear the plot', 'done'],
+      ['Lay the turf', 'done'],
+      ['Daylight check: trim the hedge', 'pending'],
+    ]);
+  });
+});

@@ -45,7 +45,7 @@ export async function roundTripAll(text: string): Promise<{ tasks: number; check
       const after = await planOf(back);
       const home = after.tasks.some((u) => u.title === t.title && u.status === t.status && u.section === t.section);
       // A card (a heading task in its lane) is last in its lane when no card after it shares the lane.
-      const lane = (u: Task) => (u.source.type === 'heading' ? u.section.split(' > ').slice(0, -1).join(' > ') : u.section);
+      const lane = (u: Task) => (u.source.type === 'heading' ? (u.section ?? '').split(' > ').slice(0, -1).join(' > ') : u.section);
       const next = t.source.type === 'heading' ? plan.tasks.slice(i + 1).find((u) => u.source.type === 'heading') : plan.tasks[i + 1];
       // Back in its own section: the original bytes where it was last there, else the same lines.
       const lines = (x: string) =>

@@ -3,7 +3,7 @@
 // one place that decides what a task is; tables.ts, items.ts and outline.ts
 // read the shapes, this file puts them in the outline and keeps the order.
 // Once every block is read, Builder.finish runs the passes of passes/ in order
-// (one file each: fielded-headings, sibling-headings, ledgers, section-summaries,
+// (one file each: fielded-headings, sibling-headings, lane-cards, todo-sections, ledgers, section-summaries,
 // ordinals, then table-counts on the final tasks).
 
 import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
@@ -31,6 +31,8 @@ import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '
 import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
 import { siblingHeadingTasks } from './passes/sibling-headings.js';
+import { laneCards } from './passes/lane-cards.js';
+import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
 import { numberOrdinals } from './passes/ordinals.js';
@@ -124,6 +126,10 @@ function frontMatterYear(modified: string | null): number | null {
 /** An item of the list run being read, kept until the run ends (a run of legend entries is a legend). */
 interface RunEntry {
   found: Found | null;
+  /** Where the item starts. */
+  start: number;
+  /** The item holds a blank to fill in (`XXXX`, `YYYY-MM-DD`): its list is a template. */
+  placeholder?: boolean;
   legend: boolean;
   /** The item's bracketed tag (`[M0]`), if any. */
   tag?: string | null;
@@ -167,6 +173,9 @@ const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
 /** Marks that say yes or no (included, met) more than they track work, where a list mixes them. */
 const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
 const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
+
+/** Blanks of a template: `XXXX`, a date to fill in (`YYYY-MM-DD`, `DD/MM/YYYY`). */
+const PLACEHOLDER = /(?<![\p{L}\p{N}])(?:X{4,}|YYYY[-/.]MM[-/.]DD|DD[-/.]MM[-/.]YYYY|MM[-/.]DD[-/.]YYYY)(?![\p{L}\p{N}])/u;
 
 const CODE_NAME_ITEM = /^`[^`\n]+`\s*(?:[-—–:]\s|\(|$)/u;
 
@@ -219,7 +228,7 @@ class Builder implements PassState {
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
-    private readonly vocab: Vocabulary,
+    readonly vocab: Vocabulary,
     private readonly display: (span: Span) => string,
     private readonly repair: (s: string) => string,
     private readonly read?: ReadConfig,
@@ -271,6 +280,8 @@ class Builder implements PassState {
     for (const node of this.outline.closeAll()) this.closeHeading(node);
     fieldedHeadingTasks(this);
     siblingHeadingTasks(this);
+    laneCards(this);
+    todoSections(this);
     mergeLedgers(this);
     dropSectionSummaries(this);
     numberOrdinals(this);
@@ -677,11 +688,15 @@ class Builder implements PassState {
     this.runs.set(block.depth, run);
     const status = this.itemStatus(block, reading, node);
     if (inLegend || reading.legend || status === null) {
-      run.push({ found: null, legend: inLegend || !!reading.legend });
+      run.push({ found: null, start: block.start, legend: inLegend || !!reading.legend, placeholder: this.placeholder(block) });
       return;
     }
     const found = this.itemTask(block, reading, status);
-    run.push({ found, legend: false, tag: reading.tag, yesNo: this.yesNo(block, reading) });
+    run.push({ found, start: block.start, legend: false, tag: reading.tag, yesNo: this.yesNo(block, reading), placeholder: this.placeholder(block) });
+  }
+
+  private placeholder(block: ItemBlock): boolean {
+    return PLACEHOLDER.test(this.text.slice(block.text.start, block.text.end));
   }
 
   /** `- **Depends on**: 1.2`: of the task item it is nested in, else of the heading above. */
@@ -800,6 +815,11 @@ class Builder implements PassState {
     for (const [d, run] of this.runs) {
       if (d <= depth) continue;
       this.runs.delete(d);
+      // A list with blanks to fill in is a template (a report to copy each milestone): nothing in it is a task yet.
+      if (run.some((e) => e.placeholder)) {
+        for (const f of this.found) if (!f.dropped && f.anchor >= run[0]!.start) this.drop(f);
+        continue;
+      }
       const legends = run.filter((e) => e.legend).length;
       const marks = new Set(run.map((e) => e.yesNo ?? null));
       if ((legends >= 2 && legends * 2 >= run.length) || (marks.size === 2 && marks.has('yes') && marks.has('no'))) {

@@ -160,6 +160,25 @@ const PERIOD_HEADERS: Record<string, 'W' | 'S' | 'M'> = {
   monat: 'M',
 };
 
+/** Title headers that name work to do (not a thing, a goal or a module): `Task`, `Work item`, `Action item`. */
+const WORK_HEADERS = new Set([
+  'task',
+  'tasks',
+  'task name',
+  'work item',
+  'action',
+  'action item',
+  'to do',
+  'todo',
+  'tarea',
+  'tâche',
+  'aufgabe',
+  'tarefa',
+  'задача',
+  'タスク',
+  '任务',
+]);
+
 /** First-column headers that number units of work (`Phase | Name | Status`): an id column. */
 const UNIT_HEADERS = new Set(['phase', 'fase', 'stage', 'etapa', 'milestone', 'step', 'paso']);
 
@@ -466,7 +485,10 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
   const title = columns.title !== undefined ? stats[columns.title]! : null;
   const codedTitles = columns.id === undefined && title !== null && ratio(title.numbered, title) >= 0.6;
   // Without a status, ids and a column named for work (`# | Task`) make a task table; `# | Risk` or `ID | Decision` do not.
-  const isTask = columns.status !== undefined || (columns.id !== undefined && (titleNamed || numberedNames));
+  // So does a column that names the work to do beside one that says who does it (`Task | Owner(s) | Notes`): an
+  // assignment of work, where `Component | Owner` says who looks after a thing.
+  const assigned = titleNamed && columns.owner !== undefined && WORK_HEADERS.has(names[columns.title!]!);
+  const isTask = columns.status !== undefined || (columns.id !== undefined && (titleNamed || numberedNames)) || assigned;
   const inferred = isTask ? inferredRoles(headers, names, columns, idsByPattern) : [];
   return {
     columns,
@@ -606,7 +628,9 @@ function inferStatus(columns: Partial<Record<ColumnRole, number>>, names: string
   }
 }
 
-const PRIORITY_HEADER = /priori|severity|urgency/i;
+/** Headers of a rating (how urgent, how likely, how bad): coloured marks there grade, they do not say how far work is. */
+const PRIORITY_HEADER =
+  /priori|severity|urgency|risk|impact|likelihood|probability|riesgo|impacto|risque|risiko|优先|風險|风险|等级|级别|严重|影响|リスク|重要度|緊急度|影響/iu;
 const DATE_HEADER = /^(?:date|due|deadline|eta|start|end|completed|done date|fecha|data|datum|日付|期限|期間|duration|est\.?)\b/i;
 
 function inferOwner(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): void {

@@ -120,7 +120,27 @@ export function lineFields(raw: string): { key: string; value: Span }[] {
   });
 }
 
+/** A day of a schedule before a colon: `Day 3:`, `Día 2:`, `Tag 4:`, `Jour 1:`, `День 5:`. */
+const DAY_PREFIX = /^(?:day|día|dia|tag|jour|день)\s+\d{1,3}\s*[:：]\s+(?=\S)/iu;
+
 const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
+
+/**
+ * Whether an item's text, without a box, is a bold label over a count or a measure, status words and marks
+ * and all (`**Done**: 12 ✅`, `**P0 tasks**: 7个 (已完成7个)`, `**Coverage**: 80%`): a figure, not a task.
+ */
+function countField(raw: string, boxed: boolean): boolean {
+  if (boxed) return false;
+  const unmarked = stripLeadingMarks(raw);
+  const field = /^(?:\*\*|__)[^*_\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*/u.exec(unmarked);
+  if (!field) return false;
+  const value = unmarked.slice(field[0].length);
+  const bare = value
+    .replace(/\([^()]*\)/gu, ' ')
+    .replace(/[\p{Extended_Pictographic}\uFE0F✓✗✘]/gu, ' ')
+    .trim();
+  return PROGRESS_VALUE.test(value) || /^\d[\d,.]*(?: ?\p{L}{1,2})?$/u.test(bare);
+}
 
 export interface ItemReading {
   /** Why the item is a task; null when it is not one. */
@@ -170,6 +190,7 @@ export function readItem(
   const boxed = readBox(text, span.start, end, gfmBox, r, vocab);
   const boxStatus = boxed.status;
   let at = boxed.at;
+  if (countField(text.slice(at, end), !!gfmBox.span || !!r.box)) return { ...r, field: { key: 'count', value: { start: at, end } } };
   const mark = leadingStatus(text, at, end, vocab);
   if (mark) {
     r.statusMark = mark.span;
@@ -231,9 +252,8 @@ export function readItem(
   // An id alone makes a task only with a title after it: `* LZ4`, `- GPU` name a thing (`- [ ] #123` has its box).
   const titled = r.id !== null && !r.scopeId && !!parts.titled;
   r.task = boxStatus !== null || !!mark || !!tail || r.struck || titled;
-  // `✅ `signup_completed``: a mark beside a name in code is a checked list of names, not work.
-  if (!boxStatus && /^`[^`]+`(?:\s*\([^()]*\))?$/.test(raw.trim())) r.task = false;
-  if (r.legend) r.task = false;
+  // `✅ `signup_completed``: a mark beside a name in code is a checked list of names, not work; a legend entry neither.
+  if (r.legend || (!boxStatus && /^`[^`]+`(?:\s*\([^()]*\))?$/.test(raw.trim()))) r.task = false;
   r.marked = boxStatus === null;
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
@@ -419,6 +439,9 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
     const parts = splitParts(stripLeadingMarks(shown).slice(number[0].length), (s) => s);
     return { ...parts, ordinal: number[1]! };
   }
+  // `- Day 3: AI Debate Chamber`: the day of a schedule says when; what follows is the work.
+  const day = idSplit.id ? null : DAY_PREFIX.exec(stripLeadingMarks(shown));
+  if (day) return splitParts(stripLeadingMarks(shown).slice(day[0].length), (s) => s);
   // `- [ ] #123`: an item that is only an id is titled by it.
   const titled = !!idSplit.id && !!idSplit.rest.trim();
   const body = titled ? idSplit.rest : shown;

@@ -49,12 +49,23 @@ export function groupRowScope(cell: string): Partial<Scope> {
   return scopesInHeading(cell);
 }
 
-const NO_OWNER = /^(?:|-|—|–|\?|n\/a|none|unassigned|tbd)$/i;
+/** Cells that name nobody yet: empty, a dash, `TBD`, also with the candidates in brackets (`TBD (@ana or @bo)`). */
+const NO_OWNER = /^(?:|-|—|–|\?|n\/a|none|unassigned|tbd|tba)(?:\s*\([^()]*\))?$/i;
+/** `Team [lang], [types]`: names in brackets (references a site generator resolves), after at most a one-word label. */
+const BRACKETED_NAMES = /^(?:[\p{L}]+\s+)?\[[^[\]]+\](?:\s*,\s*\[[^[\]]+\])*$/u;
 
 export function ownerOf(cell: string | null): string | null {
   if (cell == null) return null;
   const v = cell.trim();
-  return NO_OWNER.test(v) ? null : v;
+  if (NO_OWNER.test(v)) return null;
+  if (BRACKETED_NAMES.test(v))
+    return (
+      [...v.matchAll(/\[([^[\]]+)\]/gu)]
+        .map((m) => m[1]!.trim())
+        .filter(Boolean)
+        .join(', ') || null
+    );
+  return v;
 }
 
 /** `complete - mas`: the status word, then ` - ` and a short name, is the owner when the table has no owner column. */

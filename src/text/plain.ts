@@ -44,6 +44,7 @@ export function plainText(raw: string): string {
     });
   if (s.includes('[')) {
     s = unwrapLinks(s, '![', '(', ')', 0); // images → alt text
+    s = unwrapLinks(s, '![', '[', ']', 0); // reference images (`![Complete][]`, a badge) → alt text
     s = unwrapLinks(s, '[', '(', ')', 0); // inline links → text
     s = unwrapLinks(s, '[', '[', ']', 1); // reference links → text
   }
@@ -112,7 +113,7 @@ function firstAfter(list: number[] | undefined, n: number): number | undefined {
 
 /**
  * `lead` + `[text]` + `open` … `close` → `text`: the matches of /!\[([^\]]*)\]\([^)]*\)/g (lead `![`),
- * /\[([^\]]*)\]\([^)]*\)/g and /\[([^\]]+)\]\[[^\]]*\]/g (`minText` 1).
+ * /!\[([^\]]*)\]\[[^\]]*\]/g, /\[([^\]]*)\]\([^)]*\)/g and /\[([^\]]+)\]\[[^\]]*\]/g (`minText` 1).
  */
 function unwrapLinks(s: string, lead: '[' | '![', open: '(' | '[', close: ')' | ']', minText: 0 | 1): string {
   let out = '';

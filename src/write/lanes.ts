@@ -64,7 +64,8 @@ function laneStatus(ec: EditContext, h: Heading): Status | null {
  */
 export function laneDecision(ec: EditContext, t: Task, to: SettableStatus): LaneDecision | null {
   const src = t.source;
-  if (src.type === 'heading') return null;
+  // A heading is a card when its lane says its status; one that writes its own is set where it writes it.
+  if (src.type === 'heading') return src.status ? null : cardDecision(ec, t, to);
   if (src.type === 'row' && src.columns.status !== undefined) return null; // its Status cell says the status
   const headings = ec.plan.headings;
   let k = -1;
@@ -78,16 +79,89 @@ export function laneDecision(ec: EditContext, t: Task, to: SettableStatus): Lane
   const from = { heading: own, status };
   const block = src.type === 'row' ? rowBlock(ec, t) : itemBlock(ec, t, own);
   if (!block) return null; // a nested or quoted item is checked off where it is
+  const target = targetLane(lanes, to);
+  if (!('heading' in target)) return target;
+  if (target.heading === own) return { move: false, reason: null };
+  const insert = src.type === 'row' ? rowInsertion(ec, t, own, target.heading) : itemInsertion(ec, block, own, target.heading);
+  if (typeof insert === 'string') return { move: false, reason: insert };
+  return { move: true, from, target, block, insert };
+}
+
+/** The one lane for status `to`, or why there is none to move to. */
+function targetLane(lanes: Lane[], to: SettableStatus): Lane | { move: false; reason: string } {
   const targets = lanes.filter((l) => l.status === to);
   if (targets.length === 0) return { move: false, reason: `the board has no section for ${to}` };
   if (targets.length > 1) {
     return { move: false, reason: `the board has several sections for ${to} (${targets.map((l) => JSON.stringify(l.heading.text)).join(', ')})` };
   }
-  const target = targets[0]!;
-  if (target.heading === own) return { move: false, reason: null };
-  const insert = src.type === 'row' ? rowInsertion(ec, t, own, target.heading) : itemInsertion(ec, block, own, target.heading);
-  if (typeof insert === 'string') return { move: false, reason: insert };
-  return { move: true, from, target, block, insert };
+  return targets[0]!;
+}
+
+/**
+ * A card of a board whose lanes are headings (`### Paint the fence` under `## Backlog`, the reader's laneCards):
+ * its section (the heading and what it holds) moves to the end of the lane for its new status.
+ */
+function cardDecision(ec: EditContext, t: Task, to: SettableStatus): LaneDecision | null {
+  const headings = ec.plan.headings;
+  const k = headings.findIndex((h) => h.line === t.line);
+  if (k < 0) return null;
+  let p = k - 1;
+  while (p >= 0 && headings[p]!.depth >= headings[k]!.depth) p--;
+  if (p < 0 || headings[p]!.depth !== headings[k]!.depth - 1) return null;
+  const status = laneStatus(ec, headings[p]!);
+  const lanes = status === null ? [] : siblingLanes(ec, p);
+  if (status === null || lanes.length < 2) return null;
+  // A card whose own words say otherwise than its lane (`tags: [Out of Scope]` in the Backlog) is set where it stands.
+  if (status !== t.status) return { move: false, reason: null };
+  const target = targetLane(lanes, to);
+  if (!('heading' in target)) return target;
+  if (target.heading === headings[p]) return { move: false, reason: null };
+  const block = cardBlock(ec, k);
+  const laneAt = headings.indexOf(target.heading);
+  return { move: true, from: { heading: headings[p]!, status: status! }, target, block, insert: cardInsertion(ec, laneAt) };
+}
+
+/** Where heading `k`'s section ends: the start of the next heading at its depth or above, or the end of the text. */
+function sectionEnd(ec: EditContext, k: number): number {
+  const headings = ec.plan.headings;
+  const next = headings.slice(k + 1).find((h) => h.depth <= headings[k]!.depth);
+  return next ? ec.lineStart(next.line) : ec.text.length;
+}
+
+/** The last line in [start, end) that is not blank (the first line when all are). */
+function lastFilled(text: string, start: number, end: number): Line {
+  let last = lineAt(text, start);
+  for (let at = start; at < end; ) {
+    const l = lineAt(text, at);
+    if (!blank(l)) last = l;
+    at = l.next;
+  }
+  return last;
+}
+
+/** A card's block: its heading to its last line of text; cut with the blank lines after it (before it, at the end of the text). */
+function cardBlock(ec: EditContext, k: number): Block {
+  const { text } = ec;
+  const start = ec.lineStart(ec.plan.headings[k]!.line);
+  const end = sectionEnd(ec, k);
+  const block = { start, end: lastFilled(text, start, end).next, indent: 0, bullet: null, loose: false };
+  if (end < text.length) return { ...block, cut: { start, end } };
+  // The last card of the file: the blank lines before it go (those after it end the file, and stay), and with no
+  // final line break the break that ended the line before them.
+  const before = start > 0 ? lastFilled(text, 0, start) : null;
+  const from = before && !blank(before) ? before.next - (block.end < text.length || text.endsWith('\n') ? 0 : text[before.next - 2] === '\r' ? 2 : 1) : start;
+  return { ...block, cut: { start: from, end: block.end } };
+}
+
+/** Where a card goes: after the last line of text of the target lane, a blank line between. */
+function cardInsertion(ec: EditContext, lane: number): Insertion {
+  const { text } = ec;
+  const eol = ec.plan.eol;
+  const start = ec.lineStart(ec.plan.headings[lane]!.line);
+  const last = lastFilled(text, start, sectionEnd(ec, lane));
+  const open = last.next === text.length && !text.endsWith('\n') ? eol : '';
+  const following = last.next < text.length ? lineAt(text, last.next) : null;
+  return { at: last.next, before: open + eol, after: following && !blank(following) ? eol : '', bullet: null, indent: 0 };
 }
 
 /** The lanes among the headings of the same depth under the same parent as heading `k` (it among them). */

@@ -249,6 +249,10 @@ function movedStatus(ec: EditContext, t: Task, to: SettableStatus, d: Extract<La
     local.push(...own.edits);
     remarks.push(...own.remarks);
     statusText = own.statusText;
+  } else if (src.type === 'heading' && opts.markOwner !== undefined) {
+    throw new PlanError(
+      `${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`,
+    );
   } else if (src.type === 'item' && opts.markOwner !== undefined) {
     local.push(itemOwnerEdit(ec, src.text, opts.markOwner));
   } else if (opts.cellOwner !== undefined) {
@@ -288,6 +292,7 @@ function tailMarkStatus(ec: EditContext, t: Task, to: SettableStatus): StatusCha
  */
 function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'heading' }>;
+  if (!src.status && t.status !== 'none' && opts.markOwner === undefined) return headingMark(ec, t, to);
   if (!src.status) {
     throw new PlanError(
       `${ec.file}:${t.line}: task ${t.id} is a heading with no status written in it or under it; add one (e.g. a \`**Status**: pending\` line) first`,
@@ -298,7 +303,35 @@ function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Statu
       `${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`,
     );
   }
-  return phraseStatus(ec, t, to, src.status, opts);
+  return unmarkedHeading(ec, t, to, src.status, opts) ?? phraseStatus(ec, t, to, src.status, opts);
+}
+
+/** The mark plan added to a heading whose place said its status (headingMark), taken out again when set back to that status. */
+function unmarkedHeading(ec: EditContext, t: Task, to: SettableStatus, span: Span, opts: StatusOptions): StatusChange | null {
+  if (opts.text !== undefined || ec.memory.recall(taskKey(t), to, ec.text.slice(span.start, span.end)) !== '') return null;
+  let start = span.start;
+  while (start > 0 && (ec.text[start - 1] === ' ' || ec.text[start - 1] === '\t')) start--;
+  const edit: Edit = { start, end: span.end, expect: ec.text.slice(start, span.end), text: '' };
+  const remark = `task ${t.id}: took out the mark plan added, so its place says its status again (from its memory; --no-memory writes the file's style)`;
+  return { edits: [edit], from: t.status, to, statusText: '', remarks: [remark], reread: true };
+}
+
+/**
+ * A heading whose status is where it stands (a card in its lane, a section of a to-do file) and written nowhere:
+ * the status as a mark at the end of the heading (`## Fix the gate ✅`), which the reader takes over the place.
+ */
+function headingMark(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+  const src = t.source as Extract<Task['source'], { type: 'heading' }>;
+  const mark = markFor(ec, to);
+  ec.memory.remember(taskKey(t), t.status, '', mark);
+  return {
+    edits: [{ start: src.text.end, end: src.text.end, expect: '', text: ` ${mark}` }],
+    from: t.status,
+    to,
+    statusText: ec.repair(mark),
+    remarks: [],
+    reread: true,
+  };
 }
 
 /**

@@ -23,6 +23,7 @@ function reference(raw: string): string {
   });
   s = s
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
     .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
@@ -51,6 +52,10 @@ describe('plainText scanners', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('read a reference image (a badge, `![Complete][]`) as its alt text, as an inline image', () => {
+    expect(plainText('![Complete][] ![Team][team] [lang]')).toBe('Complete Team [lang]');
   });
 
   it('read code spans, links and emphasis', () => {

@@ -37,10 +37,11 @@ interface Step {
   index: number;
 }
 
-/** Where the status of `t` may change: its status cell between the pipes, an item's box and mark (or the status after its title), a heading task's status phrase. */
+/** Where the status of `t` may change: its status cell between the pipes, an item's box and mark (or the status after its title), a heading task's status phrase (or its end). */
 function statusRegion(text: string, t: Task): { start: number; end: number } | null {
   const src = t.source;
-  if (src.type === 'heading') return src.status;
+  // A heading whose place says its status (a card in its lane, a section of a to-do file) takes a mark at its end.
+  if (src.type === 'heading') return src.status ?? (t.status !== 'none' ? { start: src.text.end, end: src.text.end } : null);
   if (src.type === 'item' && !src.checkbox && !src.statusMark && src.statusTail) return src.statusTail;
   // Words after the title that decide over the box or mark are rewritten with them.
   if (src.type === 'item' && src.tailSays && src.statusTail) return { start: src.item.start, end: src.statusTail.end };

@@ -3,7 +3,7 @@
 
 import type { headingId } from '../names.js';
 import type { OutlineNode } from '../outline.js';
-import type { PassState } from './state.js';
+import { headingParents, type PassState } from './state.js';
 
 /**
  * `### 2. Foundations` beside `### 1. Site survey ✅`, `## Phase 2: Beta` beside `## Phase 1: Alpha ✅`: headings
@@ -14,13 +14,7 @@ import type { PassState } from './state.js';
 export function siblingHeadingTasks(b: PassState): void {
   const style = (node: OutlineNode, name: string, id: ReturnType<typeof headingId>): string | null =>
     /^\d+[.)]\s/u.test(name) ? 'numbered' : id.scope && id.id !== null ? `scope ${Object.keys(node.scope)[0] ?? ''}` : null;
-  const parents: number[] = [];
-  const stack: number[] = [];
-  b.headings.forEach((h, i) => {
-    while (stack.length && b.headings[stack[stack.length - 1]!]!.depth >= h.depth) stack.pop();
-    parents[i] = stack.at(-1) ?? -1;
-    stack.push(i);
-  });
+  const parents = headingParents(b.headings);
   const families = new Map<string, { node: OutlineNode; name: string; id: ReturnType<typeof headingId>; style: string | null }[]>();
   for (const node of b.closedHeadings) {
     const { name, id } = b.headingName(node.at!.block);

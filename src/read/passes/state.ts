@@ -3,7 +3,7 @@
 // The builder runs the passes in order once every block is read (Builder.finish).
 
 import type { HeadingBlock } from '../../parse/blocks.js';
-import type { Status } from '../../model/status.js';
+import type { Status, Vocabulary } from '../../model/status.js';
 import type { headingId } from '../names.js';
 import type { OutlineNode } from '../outline.js';
 import type { Heading, TableInfo, Task } from '../../model/types.js';
@@ -30,9 +30,23 @@ export interface PassState {
   readonly working: Set<number>;
   /** Headings in a skipped section: never tasks. */
   readonly skipped: Set<OutlineNode>;
+  /** The file's status vocabulary (its legend, front matter and config included). */
+  readonly vocab: Vocabulary;
   /** Drops a task found (it is no task after all), keeping the counts of the headings over it. */
   drop(found: Found): void;
   addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void;
   /** A heading's name as a task and the id it writes. */
   headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> };
+}
+
+/** Each heading's parent heading: its index in `headings`, or -1 at the top. */
+export function headingParents(headings: readonly Heading[]): number[] {
+  const parents: number[] = [];
+  const stack: number[] = [];
+  headings.forEach((h, i) => {
+    while (stack.length && headings[stack[stack.length - 1]!]!.depth >= h.depth) stack.pop();
+    parents[i] = stack.at(-1) ?? -1;
+    stack.push(i);
+  });
+  return parents;
 }

@@ -5,9 +5,10 @@
 
 import type { Plan, Task } from '../model/types.js';
 import { isMarkName, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
-import { DEFAULT_STYLE, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
+import { DEFAULT_STYLE, isFinished, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import type { Span } from '../parse/blocks.js';
 import { TRAILING_MARKS } from '../read/items.js';
+import { titleCellMark } from '../read/tables.js';
 import { showsStatus } from '../read/mentions.js';
 import { HERE_MARK } from '../read/names.js';
 import { LineIndex } from '../text/lines.js';
@@ -129,6 +130,10 @@ export interface StatusChange {
   readBack?: Task[];
   /** The task moved to the section that says its new status (a board's lane): from and to which heading. */
   moved?: { from: string; to: string; carried: number };
+  /** Where the status went when the file gave it no place of its own, said on stdout (`wrote ✅ in the title cell: …`). */
+  wrote?: string;
+  /** The status the place reads after the write when not `to`: an added mark taken off again leaves none. */
+  reads?: Status;
   /** Why the task stayed in its section on a board, said on stderr (`the board has no section for blocked; …`). */
   notice?: string;
 }
@@ -229,7 +234,7 @@ function unchanged(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
 export function readBackOf(change: StatusChange, t: Task, to: SettableStatus): { task: Task; to: Status; moved?: { carried: number } }[] {
   if (change.moved) return [{ task: t, to, moved: { carried: change.moved.carried } }];
   const places = change.readBack ?? (change.reread ? [t] : []);
-  return places.map((task) => ({ task, to }));
+  return places.map((task) => ({ task, to: change.reads ?? to }));
 }
 
 /**
@@ -254,6 +259,8 @@ function movedStatus(ec: EditContext, t: Task, to: SettableStatus, d: Extract<La
     const e = cellEdit(ec, t, 'owner', opts.cellOwner);
     if (e) local.push(e);
   }
+  // A row's mark (`Write parser ⛔`, written where the board had no lane for it) would contradict its new lane.
+  if (src.type === 'row' && src.columns.status === undefined) local.push(...dropTitleMark(ec, src));
   // Tasks nested in the item go with it (their own statuses stay theirs: the read-back holds them to that).
   const anchor = (u: Task) => (u.source.type === 'row' ? u.source.row.start : u.source.type === 'item' ? u.source.item.start : u.source.heading.start);
   const carried = ec.plan.tasks.filter((u) => u !== t && anchor(u) > d.block.start && anchor(u) < d.block.end).length;
@@ -347,12 +354,7 @@ function markFor(ec: EditContext, to: SettableStatus): string {
 function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, laneReason: string | null = null): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'row' }>;
   const col = src.columns.status;
-  if (col === undefined && laneReason) {
-    throw new PlanError(
-      `${ec.file}:${t.line}: task ${t.id} is in a table without a Status column, so its section says its status, and ${laneReason}; nothing was written (add that section, or a Status column)`,
-    );
-  }
-  if (col === undefined) throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is in a table without a Status column; add one, or use \`plan edit\``);
+  if (col === undefined) return titleMarkStatus(ec, t, to, opts, laneReason);
   const cell = src.cells[col];
   if (!cell) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s row has no Status cell (it has ${src.cells.length} cells); complete the row first`);
   const raw = ec.text.slice(cell.start, cell.end);
@@ -387,6 +389,71 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOpt
     ec.memory.remember(taskKey(t), portion.status, tail, change.edit.text);
   }
   return { edits: [change.edit], from: t.status, to, statusText: ec.repair(change.newCell), remarks };
+}
+
+/**
+ * A row of a table with no Status column says its status by a mark closing
+ * its title cell (`| 0.1 | Set up CI ✅ |`), as a list item with no box does
+ * after its title: the mark it has is replaced (dropped where the row without
+ * it reads as `to`, under a `## Done` lane), else one is added. Setting back
+ * restores the cell plan changed, the added mark removed.
+ */
+function titleMarkStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, laneReason: string | null): StatusChange {
+  const src = t.source as Extract<Task['source'], { type: 'row' }>;
+  const cell = src.columns.title !== undefined ? src.cells[src.columns.title] : undefined;
+  if (!cell || cell.start === cell.end || opts.markOwner !== undefined || (opts.text !== undefined && !ec.vocab.isStatusEmoji(opts.text))) {
+    const why = laneReason ? `, so its section says its status, and ${laneReason}` : '';
+    throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is in a table without a Status column${why}; add one, or use \`plan edit\``);
+  }
+  const raw = ec.text.slice(cell.start, cell.end);
+  const found = titleCellMark(raw, ec.vocab);
+  let from = raw.trimEnd().length;
+  let upto = raw.length;
+  // The span from the end of the words (before the old mark's spaces) to the pipe: the same for a set and a set back.
+  if (found) {
+    [from, upto] = [found.at, found.at + found.mark.length];
+    while (from > 0 && /\s/.test(raw[from - 1]!)) from--;
+  }
+  const mark = opts.text ?? markFor(ec, to);
+  // Without the mark the row reads as its lane says (or as no status): dropped when that is `to`.
+  const value = found && (laneOf(ec, t) ?? 'none') === to ? '' : (found ? raw.slice(from, found.at) : ' ') + mark;
+  let change = cellSplice(ec, src.table, cell, from, upto, value);
+  const key = taskKey(t);
+  const { start, end, expect: tail } = change.edit;
+  let wrote = value ? `wrote ${mark} in the title cell: the table has no Status column` : `removed the title cell's mark: its section says ${to}`;
+  // An added mark taken off again leaves the row as it was, with no status of its own ('none' for an open one).
+  const recalled =
+    opts.text === undefined ? (ec.memory.recall(key, to, tail) ?? (isFinished(to) ? undefined : ec.memory.recall(key, 'none', tail))) : undefined;
+  let reads: Status = to;
+  if (recalled !== undefined) {
+    change = { edit: { start, end, expect: tail, text: recalled }, newCell: raw.slice(0, from) + recalled.trimEnd() };
+    reads = ec.memory.recall(key, to, tail) !== undefined ? to : 'none';
+    wrote =
+      reads === to
+        ? "restored the title cell plan changed before (from its memory; --no-memory writes the file's style)"
+        : 'took off the mark plan wrote in the title cell: the row is as it was, with no status of its own';
+  }
+  const remarks = [`task ${t.id}: ${wrote}`];
+  ec.memory.remember(key, t.status, tail, change.edit.text);
+  const shown = titleCellMark(change.newCell, ec.vocab)?.mark ?? '';
+  return { edits: [change.edit], from: t.status, to, statusText: shown, remarks, reread: true, wrote, ...(reads !== to ? { reads } : {}) };
+}
+
+/** The edit that takes the status mark (and the spaces before it) off a row's title cell, if it has one. */
+function dropTitleMark(ec: EditContext, src: Extract<Task['source'], { type: 'row' }>): Edit[] {
+  const cell = src.columns.title !== undefined ? src.cells[src.columns.title] : undefined;
+  const raw = cell ? ec.text.slice(cell.start, cell.end) : '';
+  const found = titleCellMark(raw, ec.vocab);
+  if (!cell || !found) return [];
+  let from = found.at;
+  while (from > 0 && /\s/.test(raw[from - 1]!)) from--;
+  return [cellSplice(ec, src.table, cell, from, found.at + found.mark.length, '').edit];
+}
+
+/** The status a row's lane (its section's heading) gives it, or null. */
+function laneOf(ec: EditContext, t: Task): Status | null {
+  const info = ec.plan.tables[(t.source as Extract<Task['source'], { type: 'row' }>).table];
+  return info?.defaultStatus ?? null;
 }
 
 function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {

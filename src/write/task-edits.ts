@@ -294,17 +294,69 @@ function tailMarkStatus(ec: EditContext, t: Task, to: SettableStatus): StatusCha
  */
 function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'heading' }>;
-  if (!src.status) {
-    throw new PlanError(
-      `${ec.file}:${t.line}: task ${t.id} is a heading with no status written in it or under it; add one (e.g. a \`**Status**: pending\` line) first`,
-    );
-  }
   if (opts.markOwner !== undefined) {
     throw new PlanError(
       `${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`,
     );
   }
-  return phraseStatus(ec, t, to, src.status, opts);
+  if (!src.status) return headingMark(ec, t, to, opts, src.text.end, src.text.end);
+  // A mark plan added (` ✅`) is taken off again when the task is set back.
+  let at = src.status.start;
+  while (at > src.text.start && /[ \t]/.test(ec.text[at - 1]!)) at--;
+  const added = src.status.end <= src.text.end && opts.text === undefined ? headingMark(ec, t, to, opts, at, src.status.end, true) : null;
+  return added ?? phraseStatus(ec, t, to, src.status, opts);
+}
+
+/**
+ * A heading task with no status written in it or under it gets a mark at the
+ * end of its text (`### A-01 Build the parser ✅`): the one the file's other
+ * headings write for `to`, else the file's mark. With `restoreOnly`, only the
+ * text plan replaced at [start, end) is restored (null when it remembers none).
+ */
+function headingMark(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, start: number, end: number, restoreOnly = false): StatusChange | null {
+  const key = `${taskKey(t)} heading`;
+  const current = ec.text.slice(start, end);
+  const restored = ec.memory.recall(key, to, current);
+  const wasNone = restored === undefined && !isFinished(to) ? ec.memory.recall(key, 'none', current) : undefined;
+  const recalled = restored ?? wasNone;
+  if (recalled === undefined && restoreOnly) return null;
+  if (opts.text !== undefined && !ec.vocab.isStatusEmoji(opts.text)) {
+    throw new PlanError(
+      `${ec.file}:${t.line}: task ${t.id} is a heading with no status written in it or under it; add one (e.g. a \`**Status**: pending\` line) first`,
+    );
+  }
+  const mark = opts.text ?? headingMarkFor(ec, to);
+  const text = recalled ?? ` ${mark}`;
+  ec.memory.remember(key, t.status, current, text);
+  const wrote =
+    recalled === undefined
+      ? `wrote ${mark} at the end of the heading: it had no status written in it or under it`
+      : wasNone !== undefined
+        ? 'took off the mark plan wrote at the end of the heading: it is as it was, with no status of its own'
+        : "restored the heading's text plan replaced before (from its memory)";
+  const edit: Edit = { start, end, expect: current, text };
+  return {
+    edits: [edit],
+    from: t.status,
+    to,
+    statusText: recalled === undefined ? mark : '',
+    remarks: [`task ${t.id}: ${wrote}`],
+    reread: true,
+    wrote,
+    ...(wasNone !== undefined ? { reads: 'none' as const } : {}),
+  };
+}
+
+/** The mark the file's other heading tasks close with for `to` (`### B-2 Done thing ✔️`), else the file's mark. */
+function headingMarkFor(ec: EditContext, to: SettableStatus): string {
+  for (const u of ec.plan.tasks) {
+    const src = u.source;
+    if (src.type !== 'heading' || u.status !== to) continue;
+    const said = u.statusText.trim();
+    const bare = said.replace('\uFE0F', '');
+    if (leadingSymbol(said)?.replace('\uFE0F', '') === bare && TRAILING_MARKS.has(bare)) return said;
+  }
+  return markFor(ec, to);
 }
 
 /**

@@ -65,3 +65,33 @@ describe('set on a row of a table without a Status column', () => {
     expect(readFileSync(path, 'utf8')).toBe(TABLE.replace(' Owner |', ' Notes |'));
   });
 });
+
+const SPEC = ['# Spec', '', '## Tasks', '', '### A-01 Build the parser', '', 'Some words.', '', '### A-02 Write the docs ###', '', 'More.', ''].join('\n');
+
+describe('set on a heading task with no status written in it or under it', () => {
+  it('writes ✅ at the end of the heading, says so, reads it back; set back restores the exact bytes', async () => {
+    const path = planFile(SPEC);
+    const r = await runCli(['-f', path, 'set', 'A-01', 'done']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('none → done (wrote ✅ at the end of the heading: it had no status written in it or under it)');
+    expect(readFileSync(path, 'utf8')).toBe(SPEC.replace('### A-01 Build the parser', '### A-01 Build the parser ✅'));
+    expect(await statuses(path)).toEqual(['A-01 Build the parser done', 'A-02 Write the docs none']);
+    expect((await runCli(['-f', path, 'set', 'A-01', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(SPEC);
+  });
+
+  it('writes before a closing sequence of #, and in the mark the other headings use', async () => {
+    const text = SPEC.replace('## Tasks', '## Tasks\n\n### A-00 Old work ✔️\n\nDone.');
+    const path = planFile(text);
+    expect((await runCli(['-f', path, 'set', 'A-02', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('### A-02 Write the docs ###', '### A-02 Write the docs ✔️ ###'));
+    expect(await statuses(path)).toEqual(['A-00 Old work done', 'A-01 Build the parser none', 'A-02 Write the docs done']);
+  });
+
+  it('a mark the file wrote itself is rewritten, not taken off', async () => {
+    const text = SPEC.replace('### A-01 Build the parser', '### A-01 Build the parser ✅');
+    const path = planFile(text);
+    expect((await runCli(['-f', path, 'set', 'A-01', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('parser ✅', 'parser ⏳'));
+  });
+});

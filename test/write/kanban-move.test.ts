@@ -230,6 +230,35 @@ describe('set on a board moves the task to its new status section', () => {
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
+  it('a row moved to a lane whose table has a header and no rows yet goes after its delimiter row', async () => {
+    const head = ['| ID | Task | Notes |', '|----|------|-------|'];
+    const text = [
+      '# B',
+      '',
+      '## Done',
+      '',
+      ...head,
+      '| A-1 | Fix it | x |',
+      '| A-2 | Other | y |',
+      '',
+      '---',
+      '',
+      '## Backlog',
+      '',
+      ...head,
+      '',
+      '---',
+      '',
+    ].join('\n');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'set', 'A-1', 'pending']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('moved from "Done" to "Backlog"');
+    expect(readFileSync(path, 'utf8')).toBe(
+      text.replace('| A-1 | Fix it | x |\n', '').replace('|----|------|-------|\n\n---\n', '|----|------|-------|\n| A-1 | Fix it | x |\n\n---\n'),
+    );
+  });
+
   it('a marked row moved to another lane leaves its mark behind', async () => {
     const text = ['# B', '', '## To Do', '', '| Task |', '|---|', '| Write parser ⛔ |', '', '## Done', '', '| Task |', '|---|', '| Setup |', ''].join('\n');
     const path = planFile(text);

@@ -299,7 +299,7 @@ function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Statu
       `${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`,
     );
   }
-  if (!src.status) return headingMark(ec, t, to, opts, src.text.end, src.text.end);
+  if (!src.status) return headingMark(ec, t, to, opts, src.text.end, src.text.end)!; // not restoreOnly: never null
   // A mark plan added (` ✅`) is taken off again when the task is set back.
   let at = src.status.start;
   while (at > src.text.start && /[ \t]/.test(ec.text[at - 1]!)) at--;

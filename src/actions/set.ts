@@ -37,6 +37,8 @@ export interface OpResult {
   moved?: { from: string; to: string; carried: number };
   /** Why a task on a board stayed where it is, for stderr. */
   notice?: string;
+  /** Where the status went when the file gave it no place of its own (StatusChange.wrote). */
+  wrote?: string;
 }
 
 /**
@@ -148,8 +150,12 @@ async function checkNextOccurrence(ec: EditContext, before: Task, edits: Edit[])
 }
 
 /** The move and notice of a status change, for the op's result. */
-export function moveOf(change: StatusChange): Pick<OpResult, 'moved' | 'notice'> {
-  return { ...(change.moved ? { moved: change.moved } : {}), ...(change.notice ? { notice: change.notice } : {}) };
+export function moveOf(change: StatusChange): Pick<OpResult, 'moved' | 'notice' | 'wrote'> {
+  return {
+    ...(change.moved ? { moved: change.moved } : {}),
+    ...(change.notice ? { notice: change.notice } : {}),
+    ...(change.wrote ? { wrote: change.wrote } : {}),
+  };
 }
 
 /**

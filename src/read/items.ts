@@ -490,6 +490,13 @@ function isAlert(text: string): boolean {
 /** Marks that state a status at the end of an item (a trailing 🎉 or ✨ celebrates, it does not track). */
 export const TRAILING_MARKS = new Set(['✅', '✔', '☑', '✓', '❌', '✗', '✘', '⏳', '🔄', '🚧', '⛔', '🚫', '⏸', '🛑', '⬜']);
 
+/** A strong status mark closing `raw` after a space (`Fixed ✅`): the mark and its offset in `raw`, or null. */
+export function closingMark(raw: string, vocab: Vocabulary): { mark: string; at: number } | null {
+  const trailing = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s*$/u.exec(raw);
+  if (!trailing || !TRAILING_MARKS.has(trailing[1]!.replace('\uFE0F', '')) || !vocab.isStatusEmoji(trailing[1]!)) return null;
+  return { mark: trailing[1]!, at: trailing.index + 1 };
+}
+
 /** A status after the title: a mark at the very end, a status phrase after it, or `(complete)` at the end. */
 function tailStatus(
   text: string,
@@ -508,10 +515,10 @@ function tailStatus(
     const span = r.status !== 'none' && r.word?.length === words.length ? phraseSpan(raw, marked.index + 1, marked[1]!, r.word) : null;
     if (span) return { status: r.status, text: raw.slice(span.start, span.end), span: shift(span, at), word: r.word };
   }
-  const trailing = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s*$/u.exec(raw);
-  if (trailing && TRAILING_MARKS.has(trailing[1]!.replace('\uFE0F', '')) && vocab.isStatusEmoji(trailing[1]!)) {
-    const s = at + trailing.index + 1;
-    return { status: vocab.read(trailing[1]!).status, text: trailing[1]!, span: { start: s, end: s + trailing[1]!.length } };
+  const trailing = closingMark(raw, vocab);
+  if (trailing) {
+    const s = at + trailing.at;
+    return { status: vocab.read(trailing.mark).status, text: trailing.mark, span: { start: s, end: s + trailing.mark.length } };
   }
   const titleEnd = Math.max(0, raw.indexOf(parts.title.slice(0, 12)) + 1);
   if (parts.rest) {

@@ -7,6 +7,7 @@ import type { Span } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../model/status.js';
 import { filled } from './columns.js';
 import { trailingOwnerMark } from './owner-mark.js';
+import { closingMark } from './items.js';
 import { cleanTitle, splitNumberedName, stripLeadingMarks } from './names.js';
 import { normaliseRange, scopesInHeading } from './scope.js';
 import type { Scope, TableInfo, Task } from '../model/types.js';
@@ -128,23 +129,39 @@ export function rowFields(
   const owner =
     ownerOf(cell(columns.owner)) ??
     (columns.owner === undefined && statusCell ? (trailingOwnerMark(statusCell)?.owner ?? ownerInStatus(statusCell, vocab)) : null);
+  // With no Status column, a mark closing the title cell (`| 0.1 | Set up CI ✅ |`) is the row's status, as at the end of
+  // a list item: `plan set` writes it there.
+  const mark = columns.status === undefined ? titleMark(cells[columns.title ?? -1], raw, vocab) : null;
   const status: Status = reading
     ? reading.status
-    : columns.status === undefined
-      ? info.defaultStatus
-        ? (stoppedIn(fields, vocab) ?? info.defaultStatus)
-        : 'none'
-      : 'none';
+    : mark
+      ? vocab.read(mark).status
+      : columns.status === undefined
+        ? info.defaultStatus
+          ? (stoppedIn(fields, vocab) ?? info.defaultStatus)
+          : 'none'
+        : 'none';
   return {
     title: cleanTitle(title, isStatus),
     status,
-    statusText: statusCell ?? '',
+    statusText: statusCell ?? mark ?? '',
     owner,
     notes: cell(columns.notes) || lead?.rest || null,
     priority: cell(columns.priority) || null,
     fields,
     numberedId,
   };
+}
+
+/** The status mark closing a title cell after its words (`Set up CI ✅`), or null. */
+function titleMark(span: Span | undefined, raw: (span: Span) => string, vocab: Vocabulary): string | null {
+  return span ? (titleCellMark(raw(span), vocab)?.mark ?? null) : null;
+}
+
+/** The status mark closing a title cell's text after its words, and its offset there: a row's status with no Status column. */
+export function titleCellMark(text: string, vocab: Vocabulary): { mark: string; at: number } | null {
+  const found = closingMark(text, vocab);
+  return found && /[\p{L}\p{N}]/u.test(text.slice(0, found.at)) ? found : null;
 }
 
 /** `**Name** — words`, `**Name**: words`, `**Name** (#28) — words` in a cell: the name in bold and the words after the dash or colon, as shown. */

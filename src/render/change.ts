@@ -21,8 +21,12 @@ export function changeJson(r: OpResult, extra: Record<string, unknown>): Record<
   };
 }
 
-/** What the summary line says of a move to another section (` moved from "Todo" to "Done"`, and the old reference when it changed). */
+/**
+ * What the summary line says of a move to another section (` moved from "Todo" to "Done"`, and the old reference when
+ * it changed), or of a status written where the file had no place for one (` (wrote ✅ in the title cell: …)`).
+ */
 export function movedText(r: OpResult): string {
+  if (r.wrote) return ` (${r.wrote})`;
   if (!r.moved) return '';
   const was = r.task.id !== r.before.id ? ` (was ${r.before.id})` : '';
   return `, moved from ${JSON.stringify(r.moved.from)} to ${JSON.stringify(r.moved.to)}${was}`;

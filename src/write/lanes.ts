@@ -368,7 +368,8 @@ function rowInsertion(ec: EditContext, t: Task, from: Heading, target: Heading):
   const match = tables.filter((x) => same(x.headers, own.headers));
   if (match.length === 1) {
     const table = match[0]!;
-    const last = lineAt(ec.text, ec.lineStart(ec.lineOf(Math.max(table.start, table.end - 1))));
+    // A table of no rows yet ends, for the parser, with its header: the row goes after its delimiter row.
+    const last = lineAt(ec.text, ec.lineStart(ec.lineOf(Math.max(table.start, table.end - 1, table.delimiter.end - 1))));
     const open = !/\n$/.test(ec.text.slice(last.start, last.next)) ? ec.plan.eol : '';
     return { at: last.next, before: open, after: '', bullet: null, indent: indentOf(last.text) };
   }

@@ -5,9 +5,10 @@
 
 import type { Plan, Task } from '../model/types.js';
 import { isMarkName, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
-import { DEFAULT_STYLE, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
+import { DEFAULT_STYLE, isFinished, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import type { Span } from '../parse/blocks.js';
 import { TRAILING_MARKS } from '../read/items.js';
+import { titleCellMark } from '../read/tables.js';
 import { showsStatus } from '../read/mentions.js';
 import { HERE_MARK } from '../read/names.js';
 import { LineIndex } from '../text/lines.js';
@@ -130,6 +131,10 @@ export interface StatusChange {
   readBack?: Task[];
   /** The task moved to the section that says its new status (a board's lane): from and to which heading. */
   moved?: { from: string; to: string; carried: number };
+  /** Where the status went when the file gave it no place of its own, said on stdout (`wrote ✅ in the title cell: …`). */
+  wrote?: string;
+  /** The status the place reads after the write when not `to`: an added mark taken off again leaves none. */
+  reads?: Status;
   /** Why the task stayed in its section on a board, said on stderr (`the board has no section for blocked; …`). */
   notice?: string;
 }
@@ -230,7 +235,7 @@ function unchanged(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
 export function readBackOf(change: StatusChange, t: Task, to: SettableStatus): { task: Task; to: Status; moved?: { carried: number } }[] {
   if (change.moved) return [{ task: t, to, moved: { carried: change.moved.carried } }];
   const places = change.readBack ?? (change.reread ? [t] : []);
-  return places.map((task) => ({ task, to }));
+  return places.map((task) => ({ task, to: change.reads ?? to }));
 }
 
 /**
@@ -259,6 +264,8 @@ function movedStatus(ec: EditContext, t: Task, to: SettableStatus, d: Extract<La
     const e = cellEdit(ec, t, 'owner', opts.cellOwner);
     if (e) local.push(e);
   }
+  // A row's mark (`Write parser ⛔`, written where the board had no lane for it) would contradict its new lane.
+  if (src.type === 'row' && src.columns.status === undefined) local.push(...dropTitleMark(ec, src));
   // Tasks nested in the item go with it (their own statuses stay theirs: the read-back holds them to that).
   const anchor = (u: Task) => (u.source.type === 'row' ? u.source.row.start : u.source.type === 'item' ? u.source.item.start : u.source.heading.start);
   const carried = ec.plan.tasks.filter((u) => u !== t && anchor(u) > d.block.start && anchor(u) < d.block.end).length;
@@ -292,21 +299,23 @@ function tailMarkStatus(ec: EditContext, t: Task, to: SettableStatus): StatusCha
  */
 function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'heading' }>;
-  if (!src.status && t.status !== 'none' && opts.markOwner === undefined) return headingMark(ec, t, to);
-  if (!src.status) {
-    throw new PlanError(
-      `${ec.file}:${t.line}: task ${t.id} is a heading with no status written in it or under it; add one (e.g. a \`**Status**: pending\` line) first`,
-    );
-  }
+  if (!src.status && t.status !== 'none' && opts.markOwner === undefined) return placeMark(ec, t, to);
   if (opts.markOwner !== undefined) {
     throw new PlanError(
       `${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`,
     );
   }
-  return unmarkedHeading(ec, t, to, src.status, opts) ?? phraseStatus(ec, t, to, src.status, opts);
+  if (!src.status) return headingMark(ec, t, to, opts, src.text.end, src.text.end)!; // not restoreOnly: never null
+  const unmarked = unmarkedHeading(ec, t, to, src.status, opts);
+  if (unmarked) return unmarked;
+  // A mark plan added (` ✅`) is taken off again when the task is set back.
+  let at = src.status.start;
+  while (at > src.text.start && /[ \t]/.test(ec.text[at - 1]!)) at--;
+  const added = src.status.end <= src.text.end && opts.text === undefined ? headingMark(ec, t, to, opts, at, src.status.end, true) : null;
+  return added ?? phraseStatus(ec, t, to, src.status, opts);
 }
 
-/** The mark plan added to a heading whose place said its status (headingMark), taken out again when set back to that status. */
+/** The mark plan added to a heading whose place said its status (placeMark), taken out again when set back to that status. */
 function unmarkedHeading(ec: EditContext, t: Task, to: SettableStatus, span: Span, opts: StatusOptions): StatusChange | null {
   if (opts.text !== undefined || ec.memory.recall(taskKey(t), to, ec.text.slice(span.start, span.end)) !== '') return null;
   let start = span.start;
@@ -320,7 +329,7 @@ function unmarkedHeading(ec: EditContext, t: Task, to: SettableStatus, span: Spa
  * A heading whose status is where it stands (a card in its lane, a section of a to-do file) and written nowhere:
  * the status as a mark at the end of the heading (`## Fix the gate ✅`), which the reader takes over the place.
  */
-function headingMark(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+function placeMark(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'heading' }>;
   const mark = markFor(ec, to);
   ec.memory.remember(taskKey(t), t.status, '', mark);
@@ -332,6 +341,58 @@ function headingMark(ec: EditContext, t: Task, to: SettableStatus): StatusChange
     remarks: [],
     reread: true,
   };
+}
+
+/**
+ * A heading task with no status written in it or under it gets a mark at the
+ * end of its text (`### A-01 Build the parser ✅`): the one the file's other
+ * headings write for `to`, else the file's mark. With `restoreOnly`, only the
+ * text plan replaced at [start, end) is restored (null when it remembers none).
+ */
+function headingMark(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, start: number, end: number, restoreOnly = false): StatusChange | null {
+  const key = `${taskKey(t)} heading`;
+  const current = ec.text.slice(start, end);
+  const restored = ec.memory.recall(key, to, current);
+  const wasNone = restored === undefined && !isFinished(to) ? ec.memory.recall(key, 'none', current) : undefined;
+  const recalled = restored ?? wasNone;
+  if (recalled === undefined && restoreOnly) return null;
+  if (opts.text !== undefined && !ec.vocab.isStatusEmoji(opts.text)) {
+    throw new PlanError(
+      `${ec.file}:${t.line}: task ${t.id} is a heading with no status written in it or under it; add one (e.g. a \`**Status**: pending\` line) first`,
+    );
+  }
+  const mark = opts.text ?? headingMarkFor(ec, to);
+  const text = recalled ?? ` ${mark}`;
+  ec.memory.remember(key, t.status, current, text);
+  const wrote =
+    recalled === undefined
+      ? `wrote ${mark} at the end of the heading: it had no status written in it or under it`
+      : wasNone !== undefined
+        ? 'took off the mark plan wrote at the end of the heading: it is as it was, with no status of its own'
+        : "restored the heading's text plan replaced before (from its memory)";
+  const edit: Edit = { start, end, expect: current, text };
+  return {
+    edits: [edit],
+    from: t.status,
+    to,
+    statusText: recalled === undefined ? mark : '',
+    remarks: [`task ${t.id}: ${wrote}`],
+    reread: true,
+    wrote,
+    ...(wasNone !== undefined ? { reads: 'none' as const } : {}),
+  };
+}
+
+/** The mark the file's other heading tasks close with for `to` (`### B-2 Done thing ✔️`), else the file's mark. */
+function headingMarkFor(ec: EditContext, to: SettableStatus): string {
+  for (const u of ec.plan.tasks) {
+    const src = u.source;
+    if (src.type !== 'heading' || u.status !== to) continue;
+    const said = u.statusText.trim();
+    const bare = said.replace('\uFE0F', '');
+    if (leadingSymbol(said)?.replace('\uFE0F', '') === bare && TRAILING_MARKS.has(bare)) return said;
+  }
+  return markFor(ec, to);
 }
 
 /**
@@ -381,12 +442,7 @@ function markFor(ec: EditContext, to: SettableStatus): string {
 function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, laneReason: string | null = null): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'row' }>;
   const col = src.columns.status;
-  if (col === undefined && laneReason) {
-    throw new PlanError(
-      `${ec.file}:${t.line}: task ${t.id} is in a table without a Status column, so its section says its status, and ${laneReason}; nothing was written (add that section, or a Status column)`,
-    );
-  }
-  if (col === undefined) throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is in a table without a Status column; add one, or use \`plan edit\``);
+  if (col === undefined) return titleMarkStatus(ec, t, to, opts, laneReason);
   const cell = src.cells[col];
   if (!cell) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s row has no Status cell (it has ${src.cells.length} cells); complete the row first`);
   const raw = ec.text.slice(cell.start, cell.end);
@@ -421,6 +477,71 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOpt
     ec.memory.remember(taskKey(t), portion.status, tail, change.edit.text);
   }
   return { edits: [change.edit], from: t.status, to, statusText: ec.repair(change.newCell), remarks };
+}
+
+/**
+ * A row of a table with no Status column says its status by a mark closing
+ * its title cell (`| 0.1 | Set up CI ✅ |`), as a list item with no box does
+ * after its title: the mark it has is replaced (dropped where the row without
+ * it reads as `to`, under a `## Done` lane), else one is added. Setting back
+ * restores the cell plan changed, the added mark removed.
+ */
+function titleMarkStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, laneReason: string | null): StatusChange {
+  const src = t.source as Extract<Task['source'], { type: 'row' }>;
+  const cell = src.columns.title !== undefined ? src.cells[src.columns.title] : undefined;
+  if (!cell || cell.start === cell.end || opts.markOwner !== undefined || (opts.text !== undefined && !ec.vocab.isStatusEmoji(opts.text))) {
+    const why = laneReason ? `, so its section says its status, and ${laneReason}` : '';
+    throw new PlanError(`${ec.file}:${t.line}: task ${t.id} is in a table without a Status column${why}; add one, or use \`plan edit\``);
+  }
+  const raw = ec.text.slice(cell.start, cell.end);
+  const found = titleCellMark(raw, ec.vocab);
+  let from = raw.trimEnd().length;
+  let upto = raw.length;
+  // The span from the end of the words (before the old mark's spaces) to the pipe: the same for a set and a set back.
+  if (found) {
+    [from, upto] = [found.at, found.at + found.mark.length];
+    while (from > 0 && /\s/.test(raw[from - 1]!)) from--;
+  }
+  const mark = opts.text ?? markFor(ec, to);
+  // Without the mark the row reads as its lane says (or as no status): dropped when that is `to`.
+  const value = found && (laneOf(ec, t) ?? 'none') === to ? '' : (found ? raw.slice(from, found.at) : ' ') + mark;
+  let change = cellSplice(ec, src.table, cell, from, upto, value);
+  const key = taskKey(t);
+  const { start, end, expect: tail } = change.edit;
+  let wrote = value ? `wrote ${mark} in the title cell: the table has no Status column` : `removed the title cell's mark: its section says ${to}`;
+  // An added mark taken off again leaves the row as it was, with no status of its own ('none' for an open one).
+  const recalled =
+    opts.text === undefined ? (ec.memory.recall(key, to, tail) ?? (isFinished(to) ? undefined : ec.memory.recall(key, 'none', tail))) : undefined;
+  let reads: Status = to;
+  if (recalled !== undefined) {
+    change = { edit: { start, end, expect: tail, text: recalled }, newCell: raw.slice(0, from) + recalled.trimEnd() };
+    reads = ec.memory.recall(key, to, tail) !== undefined ? to : 'none';
+    wrote =
+      reads === to
+        ? "restored the title cell plan changed before (from its memory; --no-memory writes the file's style)"
+        : 'took off the mark plan wrote in the title cell: the row is as it was, with no status of its own';
+  }
+  const remarks = [`task ${t.id}: ${wrote}`];
+  ec.memory.remember(key, t.status, tail, change.edit.text);
+  const shown = titleCellMark(change.newCell, ec.vocab)?.mark ?? '';
+  return { edits: [change.edit], from: t.status, to, statusText: shown, remarks, reread: true, wrote, ...(reads !== to ? { reads } : {}) };
+}
+
+/** The edit that takes the status mark (and the spaces before it) off a row's title cell, if it has one. */
+function dropTitleMark(ec: EditContext, src: Extract<Task['source'], { type: 'row' }>): Edit[] {
+  const cell = src.columns.title !== undefined ? src.cells[src.columns.title] : undefined;
+  const raw = cell ? ec.text.slice(cell.start, cell.end) : '';
+  const found = titleCellMark(raw, ec.vocab);
+  if (!cell || !found) return [];
+  let from = found.at;
+  while (from > 0 && /\s/.test(raw[from - 1]!)) from--;
+  return [cellSplice(ec, src.table, cell, from, found.at + found.mark.length, '').edit];
+}
+
+/** The status a row's lane (its section's heading) gives it, or null. */
+function laneOf(ec: EditContext, t: Task): Status | null {
+  const info = ec.plan.tables[(t.source as Extract<Task['source'], { type: 'row' }>).table];
+  return info?.defaultStatus ?? null;
 }
 
 function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {

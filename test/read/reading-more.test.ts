@@ -122,13 +122,12 @@ describe('numbered headings beside heading tasks', () => {
     expect(tasks).toEqual([]);
   });
 
-  it('set refuses a heading task with no status place, in one line, and writes nothing', async () => {
+  it('set writes a mark at the end of a heading task with no status place, as its siblings do', async () => {
     const text = doc('# House', '', ...steps);
     const r = await write(text, ['set', '3', 'done']);
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/heading with no status/);
-    expect(r.after).toBe(text);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.after).toBe(text.replace('### 3. Framing', '### 3. Framing ✅'));
   });
 });
 

@@ -219,15 +219,52 @@ describe('set on a board moves the task to its new status section', () => {
     );
   });
 
-  it('a row whose board has no section for the status is refused, naming why; nothing written', async () => {
+  it('a row whose board has no section for the status gets a mark closing its title cell; set back, the bytes are as before', async () => {
     const text = ['# B', '', '## To Do', '', '| Task |', '|---|', '| Write parser |', '', '## Done', '', '| Task |', '|---|', '| Setup |', ''].join('\n');
     const path = planFile(text);
     const r = await set(path, 'Write parser', 'blocked');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
-      /task @\w+ is in a table without a Status column, so its section says its status, and the board has no section for blocked; nothing was written/,
-    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/the board has no section for blocked; wrote the status in task @\w+'s line instead of moving it\n$/);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('| Write parser |', '| Write parser ⛔ |'));
+    expect((await set(path, 'Write parser', 'pending')).code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('a row moved to a lane whose table has a header and no rows yet goes after its delimiter row', async () => {
+    const head = ['| ID | Task | Notes |', '|----|------|-------|'];
+    const text = [
+      '# B',
+      '',
+      '## Done',
+      '',
+      ...head,
+      '| A-1 | Fix it | x |',
+      '| A-2 | Other | y |',
+      '',
+      '---',
+      '',
+      '## Backlog',
+      '',
+      ...head,
+      '',
+      '---',
+      '',
+    ].join('\n');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'set', 'A-1', 'pending']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('moved from "Done" to "Backlog"');
+    expect(readFileSync(path, 'utf8')).toBe(
+      text.replace('| A-1 | Fix it | x |\n', '').replace('|----|------|-------|\n\n---\n', '|----|------|-------|\n| A-1 | Fix it | x |\n\n---\n'),
+    );
+  });
+
+  it('a marked row moved to another lane leaves its mark behind', async () => {
+    const text = ['# B', '', '## To Do', '', '| Task |', '|---|', '| Write parser ⛔ |', '', '## Done', '', '| Task |', '|---|', '| Setup |', ''].join('\n');
+    const path = planFile(text);
+    const r = await set(path, 'Write parser', 'done');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('| Write parser ⛔ |\n', '').replace('| Setup |', '| Setup |\n| Write parser |'));
   });
 
   it('no section for the status: the status is written in place and stderr says so in one line', async () => {

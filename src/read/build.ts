@@ -360,6 +360,19 @@ class Builder implements PassState {
     return true;
   }
 
+  /**
+   * `  - **Responsable:** Ana` nested under a task item: who that task is for, as an owner field line under a
+   * heading task names its owner. Whether the line was such a field.
+   */
+  private itemOwner(block: ItemBlock): boolean {
+    const parent = block.depth > 0 && !block.checkbox ? this.runs.get(block.depth - 1)?.at(-1)?.found : null;
+    if (!parent) return false;
+    const field = lineFields(this.text.slice(block.text.start, block.text.end)).find((f) => headerRole(f.key) === 'owner');
+    if (!field) return false;
+    parent.task.owner ??= ownerOf(this.display({ start: block.text.start + field.value.start, end: block.text.start + field.value.end }));
+    return true;
+  }
+
   /** `**Due:** 2025-03-14`, `**Priority:** High`, `**Tags:** api` under a heading: fields of its task. Whether the line wrote one. */
   private headingFields(node: OutlineNode, start: number, end: number): boolean {
     let wrote = false;
@@ -664,6 +677,7 @@ class Builder implements PassState {
       this.dependsItem(block, dependsOn, node);
       return;
     }
+    if (this.itemOwner(block)) return;
     const ownerLine = block.depth === 0 && !block.checkbox && !!node && this.headingOwner(node, block.text.start, block.text.end);
     if (reading.field) {
       if (block.depth === 0 && node && !node.field) {

@@ -33,6 +33,7 @@ import { siblingHeadingTasks } from './passes/sibling-headings.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
 import { numberOrdinals } from './passes/ordinals.js';
+import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
 
 export { rowFields } from './tables.js';
@@ -275,6 +276,7 @@ class Builder implements PassState {
     mergeLedgers(this);
     dropSectionSummaries(this);
     numberOrdinals(this);
+    wordNumberIds(this);
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
     const tasks = foldMentions(
       kept.map((f) => f.task),

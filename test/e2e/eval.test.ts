@@ -39,7 +39,7 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 
 // Measured on the 49 labelled files (files 34–49 joined the corpus after the
 // last floors, set on 33 files, which these replace).
-const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.962, id: 0.982, owner: 0.999, group: 0.981 };
+const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.965, id: 0.982, owner: 0.999, group: 0.981 };
 // The project's own hold-out set (eval/holdout: real files from repositories
 // outside the corpus, labelled before plan was run on them). On 2026-12-05 the
 // set grew by 12 blind-labelled files (25–36, 511 tasks; 36 files, 1311 tasks):
@@ -51,7 +51,9 @@ const FLOOR = { recall: 0.945, precision: 0.961, status: 0.981, title: 0.962, id
 // change), then raised for those rules.
 // Set to the 60-file figures when the fourth batch came in (2026-12-06, first score taken
 // before any reader change; were 0.892 0.927 0.937 0.844 0.984 0.983 0.946 on 48 files).
-const HOLDOUT_FLOOR = { recall: 0.885, precision: 0.927, status: 0.935, title: 0.808, id: 0.96, owner: 0.95, group: 0.899 };
+// Then raised for row counters beside id columns, owner fields under items and `Card 1:` ids; status
+// and group set to what the reader at 76d0bfb measured (0.93493 and 0.89890, which the 60-file floors had rounded up).
+const HOLDOUT_FLOOR = { recall: 0.885, precision: 0.927, status: 0.9349, title: 0.818, id: 0.982, owner: 0.961, group: 0.8988 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

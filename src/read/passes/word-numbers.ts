@@ -10,6 +10,16 @@ const DAY_WORDS = new Set(['day', 'día', 'dia', 'jour', 'tag', 'giorno', 'dag',
 /** A capitalised word, a whole number, then a colon or a dash, then the title. */
 const WORD_NUMBER_TITLE = /^(\p{Lu}\p{L}{1,15}) (\d{1,4})(?:\s*(?:[:：]|\s[-—–]|[—–])\s*(?=\S)|$)/u;
 
+/** `Card 4: Write the tests` → word `Card`, number 4, title `Write the tests`; null when the title opens otherwise. */
+export function wordNumberSplit(title: string, notes: string | null): { word: string; n: number; title: string; notes: string | null } | null {
+  const m = WORD_NUMBER_TITLE.exec(title);
+  if (!m || scopeWord(m[1]!)) return null;
+  // `Card 4 — Write the tests`: the item's dash left the word and number alone as its title, the rest as notes.
+  const alone = m[0].length === title.length;
+  if (alone && !notes) return null;
+  return { word: m[1]!, n: Number(m[2]), title: alone ? notes! : title.slice(m[0].length), notes: alone ? null : notes };
+}
+
 /**
  * Tasks without an id whose titles open with the same word and a number (`Tarjeta 1: Clean up`,
  * `Tarjeta 2: Seed the data`), the numbers rising in file order, number their tasks as `Task 1:`
@@ -22,14 +32,11 @@ export function wordNumberIds(b: PassState): void {
   for (const found of b.found) {
     const t = found.task;
     if (found.dropped || t.idFromFile || (t.source.type !== 'item' && t.source.type !== 'heading')) continue;
-    const m = WORD_NUMBER_TITLE.exec(t.title);
-    if (!m || scopeWord(m[1]!)) continue;
-    const family = families.get(m[1]!) ?? [];
-    families.set(m[1]!, family);
-    // `Card 4 — Write the tests`: the item's dash left the word and number alone as its title, the rest as notes.
-    const alone = m[0].length === t.title.length;
-    if (alone && !t.notes) continue;
-    family.push({ found, n: Number(m[2]), title: alone ? t.notes! : t.title.slice(m[0].length), notes: alone ? null : t.notes });
+    const split = wordNumberSplit(t.title, t.notes);
+    if (!split) continue;
+    const family = families.get(split.word) ?? [];
+    families.set(split.word, family);
+    family.push({ found, ...split });
   }
   for (const [word, family] of families) {
     const ordered = [...family].sort((x, y) => x.found.anchor - y.found.anchor);

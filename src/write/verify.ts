@@ -185,8 +185,10 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
   const number = /^(\d{1,9})[.)]/.exec(text.slice(src.item.start, src.item.start + 11))?.[1];
   const written = [number, found.ordinal, found.tag, ownId(found.title)];
   // `Card 3: …` is an id where such items rise across the file (the reader's pass decides): read the same way here.
-  const card = found.id === null && t.idFromFile ? wordNumberSplit(found.title, found.notes) : null;
-  if (card && `${card.word} ${card.n}` === t.id) Object.assign(found, { title: card.title, notes: card.notes, id: t.id });
+  // A day (`Day 3: …`) gives the title and no id.
+  const card = found.id === null ? wordNumberSplit(found.title, found.notes) : null;
+  if (card && t.idFromFile && `${card.word} ${card.n}` === t.id) Object.assign(found, { title: card.title, notes: card.notes, id: t.id });
+  else if (card && !t.idFromFile && card.title === t.title) Object.assign(found, { title: card.title, notes: card.notes });
   if (t.idFromFile && found.id !== t.id && !(found.id === null && written.includes(t.id))) {
     return `its text does not start with ${t.id}`;
   }
@@ -275,8 +277,8 @@ export function itemAfterProblem(found: ItemReading, t: Task, to: Status): strin
   if (found.legend) return 'it would read as an entry of a status legend';
   if (found.status === 'none') return null;
   if (found.status !== to) return `it would read as ${found.status}`;
-  const card = found.id === null && t.idFromFile ? wordNumberSplit(found.title, found.notes) : null;
-  const title = card && `${card.word} ${card.n}` === t.id ? card.title : found.title;
+  const card = found.id === null ? wordNumberSplit(found.title, found.notes) : null;
+  const title = card && (t.idFromFile ? `${card.word} ${card.n}` === t.id : card.title === t.title) ? card.title : found.title;
   if (withoutDependencies(showEscapes(title)) !== t.title) return `its title would read as "${title}"`;
   return null;
 }

@@ -28,3 +28,17 @@ describe('set on a card numbered like its siblings, with a nested owner', () => 
     expect(readFileSync(path, 'utf8')).toBe(before.replace('- [x] **Tarjeta 1', '- [ ] **Tarjeta 1'));
   });
 });
+
+describe('set on a day of a timeline (`Day 2: …`)', () => {
+  it('writes the mark, though the title leaves the day out', async () => {
+    const path = join(tmp.dir, 'log.md');
+    const before = ['# Log', '', '- [x] Day 1: Project setup', '- [ ] Day 2: Parser', ''].join('\n');
+    writeFileSync(path, before);
+    const listed = JSON.parse((await runCli(['-f', path, '--json', 'list'])).stdout) as { tasks: { id: string; line: number }[] };
+    const id = listed.tasks.find((t) => t.line === 4)!.id;
+    const r = await runCli(['-f', path, 'set', id, 'done']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(before.replace('- [ ] Day 2', '- [x] Day 2'));
+  });
+});

@@ -36,6 +36,7 @@ import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
 import { numberOrdinals } from './passes/ordinals.js';
+import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
 
 export { rowFields } from './tables.js';
@@ -285,6 +286,7 @@ class Builder implements PassState {
     mergeLedgers(this);
     dropSectionSummaries(this);
     numberOrdinals(this);
+    wordNumberIds(this);
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
     const tasks = foldMentions(
       kept.map((f) => f.task),
@@ -367,6 +369,19 @@ class Builder implements PassState {
     const field = lineFields(this.text.slice(start, end)).find((f) => headerRole(f.key) === 'owner');
     if (!field) return false;
     node.owner ??= ownerOf(this.display({ start: start + field.value.start, end: start + field.value.end }));
+    return true;
+  }
+
+  /**
+   * `  - **Responsable:** Ana` nested under a task item: who that task is for, as an owner field line under a
+   * heading task names its owner. Whether the line was such a field.
+   */
+  private itemOwner(block: ItemBlock): boolean {
+    const parent = block.depth > 0 && !block.checkbox ? this.runs.get(block.depth - 1)?.at(-1)?.found : null;
+    if (!parent) return false;
+    const field = lineFields(this.text.slice(block.text.start, block.text.end)).find((f) => headerRole(f.key) === 'owner');
+    if (!field) return false;
+    parent.task.owner ??= ownerOf(this.display({ start: block.text.start + field.value.start, end: block.text.start + field.value.end }));
     return true;
   }
 
@@ -674,6 +689,7 @@ class Builder implements PassState {
       this.dependsItem(block, dependsOn, node);
       return;
     }
+    if (this.itemOwner(block)) return;
     const ownerLine = block.depth === 0 && !block.checkbox && !!node && this.headingOwner(node, block.text.start, block.text.end);
     if (reading.field) {
       if (block.depth === 0 && node && !node.field) {

@@ -473,6 +473,7 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
   configured();
   const idsByPattern = !!settings?.isId && roles.every((r) => r !== 'id') && patternId(columns, stats);
   inferId(columns, stats);
+  if (!roles[columns.id ?? -1]) countedRows(columns, rows, stats);
   inferStatus(columns, names, stats);
   inferOwner(columns, stats);
   const numberedNames = columns.id !== undefined && ratio(stats[columns.id]!.numbered, stats[columns.id]!) >= 0.6;
@@ -604,6 +605,26 @@ function inferId(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStat
       columns.id = 0;
     }
   }
+}
+
+/** Cells that count the rows: whole numbers, each one more than the last (`1`, `2`, `3`). */
+function runningNumbers(cells: string[]): boolean {
+  const filledCells = cells.map((c) => c.trim()).filter((c) => filled(c));
+  if (filledCells.length < 2 || filledCells.length < cells.length) return false;
+  return filledCells.every((c, i) => /^\d{1,6}\.?$/.test(c) && (i === 0 || Number.parseInt(c, 10) === Number.parseInt(filledCells[i - 1]!, 10) + 1));
+}
+
+/**
+ * An id column of running numbers (`# | ID | Story` over `1 | T0 | …`) counts the rows when another
+ * column, free of any role, holds ids of their own (code-shaped, unique, with letters): those are the ids.
+ */
+function countedRows(columns: Partial<Record<ColumnRole, number>>, rows: string[][], stats: ColumnStats[]): void {
+  const at = columns.id;
+  if (at === undefined || !runningNumbers(rows.map((r) => r[at] ?? ''))) return;
+  const taken = new Set(Object.values(columns));
+  const coded = (s: ColumnStats) => s.filled >= 2 && isIdColumn(s) && ratio(s.unique, s) >= 0.8 && ratio(s.letters, s) >= 0.8 && ratio(s.words, s) < 0.5;
+  const other = stats.findIndex((s, i) => !taken.has(i) && coded(s));
+  if (other >= 0) columns.id = other;
 }
 
 /** A status column: named so, else the column whose cells mostly read as statuses. */

@@ -15,6 +15,7 @@ import { groupLabel, groupRowScope, rowFields } from '../read/tables.js';
 import { emptyScope } from '../read/scope.js';
 import { readItem, type ItemReading } from '../read/items.js';
 import { inlineDependencies } from '../read/depends.js';
+import { wordNumberSplit } from '../read/passes/word-numbers.js';
 import { stripFieldMarks } from '../read/fields.js';
 import { showEscapes } from '../text/decode.js';
 import { lineStartAt } from '../text/lines.js';
@@ -183,6 +184,11 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
   // a number before its title (`[ ] 7. …`) or a tag of its own (`[M0] …`).
   const number = /^(\d{1,9})[.)]/.exec(text.slice(src.item.start, src.item.start + 11))?.[1];
   const written = [number, found.ordinal, found.tag, ownId(found.title)];
+  // `Card 3: …` is an id where such items rise across the file (the reader's pass decides): read the same way here.
+  // A day (`Day 3: …`) gives the title and no id.
+  const card = found.id === null ? wordNumberSplit(found.title, found.notes) : null;
+  if (card && t.idFromFile && `${card.word} ${card.n}` === t.id) Object.assign(found, { title: card.title, notes: card.notes, id: t.id });
+  else if (card && !t.idFromFile && card.title === t.title) Object.assign(found, { title: card.title, notes: card.notes });
   if (t.idFromFile && found.id !== t.id && !(found.id === null && written.includes(t.id))) {
     return `its text does not start with ${t.id}`;
   }
@@ -193,7 +199,8 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
     notes: found.notes ? showEscapes(found.notes) : null,
     statusText: showEscapes(found.statusText),
   };
-  return fieldsProblem(t, { ...shown, owner: found.owner, status });
+  // An owner field nested under the item (`  - **Owner:** Ana`) is not in its own text: only an owner the text writes is checked.
+  return fieldsProblem(t, { ...shown, owner: found.owner ?? t.owner, status });
 }
 
 /** A heading task: its line is a heading that reads as the model has it, and its status is still written where the model says. */
@@ -270,7 +277,9 @@ export function itemAfterProblem(found: ItemReading, t: Task, to: Status): strin
   if (found.legend) return 'it would read as an entry of a status legend';
   if (found.status === 'none') return null;
   if (found.status !== to) return `it would read as ${found.status}`;
-  if (withoutDependencies(showEscapes(found.title)) !== t.title) return `its title would read as "${found.title}"`;
+  const card = found.id === null ? wordNumberSplit(found.title, found.notes) : null;
+  const title = card && (t.idFromFile ? `${card.word} ${card.n}` === t.id : card.title === t.title) ? card.title : found.title;
+  if (withoutDependencies(showEscapes(title)) !== t.title) return `its title would read as "${title}"`;
   return null;
 }
 

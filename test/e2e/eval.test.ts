@@ -52,7 +52,9 @@ const FLOOR = { recall: 0.989, precision: 0.972, status: 0.981, title: 0.966, id
 // change), then raised for those rules.
 // Set to the 60-file figures when the fourth batch came in (2026-12-06, first score taken
 // before any reader change; were 0.892 0.927 0.937 0.844 0.984 0.983 0.946 on 48 files).
-const HOLDOUT_FLOOR = { recall: 0.885, precision: 0.927, status: 0.935, title: 0.808, id: 0.96, owner: 0.95, group: 0.899 };
+// Then raised for row counters beside id columns, owner fields under items and `Card 1:` ids; status
+// and group set to what the reader at 76d0bfb measured (0.93493 and 0.89890, which the 60-file floors had rounded up).
+const HOLDOUT_FLOOR = { recall: 0.885, precision: 0.927, status: 0.9349, title: 0.818, id: 0.982, owner: 0.961, group: 0.8988 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

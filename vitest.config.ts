@@ -22,7 +22,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     globalSetup: ['test/setup/isolate.ts'],
-    setupFiles: ['test/setup/assertions.ts', 'test/setup/table-width.ts'],
+    setupFiles: ['test/setup/assertions.ts', 'test/setup/table-width.ts', 'test/setup/heap.ts'],
     // This machine (and CI's) has 2 cores: one worker each. The bin tier's
     // workers mostly wait on their child processes, which use the cores.
     maxWorkers: Number(process.env.PLAN_TEST_WORKERS) || 2,

@@ -1,6 +1,6 @@
 // A run that reads much plan text keeps V8's young generation at its starting
 // size (src/system/heap.ts), once, and leaves word of how to put the flag back.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runtime, useRuntime } from '../../src/system/runtime.js';
 import { forgetHeavyReads, HEAP_FLAG_RESTORE, HEAVY_BYTES, heavyRead } from '../../src/system/heap.js';
 
@@ -10,10 +10,13 @@ const flags = (): { set: string[]; setFlagsFromString(f: string): void } => {
 };
 const restoreOf = () => (globalThis as unknown as Record<symbol, string | undefined>)[HEAP_FLAG_RESTORE];
 
-afterEach(() => {
+const forget = (): void => {
   forgetHeavyReads();
   delete (globalThis as unknown as Record<symbol, string | undefined>)[HEAP_FLAG_RESTORE];
-});
+};
+// The count is process-wide and the unit tier's files share a worker: a file before this one may have read much.
+beforeEach(forget);
+afterEach(forget);
 
 describe('heavyRead', () => {
   it('sets the growth factor once, when the plan text read in all passes HEAVY_BYTES', () => {

@@ -614,16 +614,22 @@ function runningNumbers(cells: string[]): boolean {
   return filledCells.every((c, i) => /^\d{1,6}\.?$/.test(c) && (i === 0 || Number.parseInt(c, 10) === Number.parseInt(filledCells[i - 1]!, 10) + 1));
 }
 
+/** A number with a short unit: an estimate or a size, not an id. */
+const AMOUNT = /^\d+(?:[.,]\d+)?\s?[a-z]{1,3}$/i;
+
 /**
  * An id column of running numbers (`# | ID | Story` over `1 | T0 | …`) counts the rows when another
  * column, free of any role, holds ids of their own (code-shaped, unique, with letters): those are the ids.
  */
+
 function countedRows(columns: Partial<Record<ColumnRole, number>>, rows: string[][], stats: ColumnStats[]): void {
   const at = columns.id;
   if (at === undefined || !runningNumbers(rows.map((r) => r[at] ?? ''))) return;
   const taken = new Set(Object.values(columns));
   const coded = (s: ColumnStats) => s.filled >= 2 && isIdColumn(s) && ratio(s.unique, s) >= 0.8 && ratio(s.letters, s) >= 0.8 && ratio(s.words, s) < 0.5;
-  const other = stats.findIndex((s, i) => !taken.has(i) && coded(s));
+  // Every row names its work (an id is never left blank), and `2d`, `3h`, `5pts` are amounts, not ids.
+  const named = (i: number) => rows.every((r) => (r[i] ?? '').trim() !== '' && !AMOUNT.test((r[i] ?? '').trim()));
+  const other = stats.findIndex((s, i) => !taken.has(i) && coded(s) && named(i));
   if (other >= 0) columns.id = other;
 }
 

@@ -33,6 +33,21 @@ describe('a column of running numbers beside a column of ids', () => {
     ]);
   });
 
+  it('but a column of amounts (`2d`, `3h`) or one with blanks is not a column of ids', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Backlog',
+        '',
+        '| ID | Task | Status | Depends | Est |',
+        '|----|------|--------|---------|-----|',
+        '| 1 | Set up the repository | pending | | 2d |',
+        '| 2 | Draw the data model | pending | 1 | 3d |',
+        '| 3 | Create a shift | pending | 2 | 1h |',
+      ),
+    );
+    expect(tasks.map((t) => t.id)).toEqual(['1', '2', '3']);
+  });
+
   it('while numbers that are the only ids stay the ids', async () => {
     const tasks = await tasksOf(
       doc('# Backlog', '', '| # | Story | Status |', '|---|-------|--------|', '| 1 | Set up the repository | ✅ |', '| 2 | Draw the data model | ⬜ |'),

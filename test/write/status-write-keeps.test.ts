@@ -58,7 +58,8 @@ describe('a title that is a status word', () => {
 
   it('a write after which the task would not be read back is refused, the file untouched', async () => {
     // `(已完成7个)` says done; `(PENDING7个)` says nothing, and the heading gives no status.
-    const text = '# Report\n\n### Stats\n- **Core tasks**: 7 (已完成7个)\n';
+    // (`7 files`, not a bare `7`: a bold label over a bare number is a count, not a task.)
+    const text = '# Report\n\n### Stats\n- **Core tasks**: 7 files (已完成7个)\n';
     const path = planFile(text);
     expect((await tasks(path)).map((t) => t.status)).toEqual(['done']);
     const r = await setLine(path, 4, 'pending');

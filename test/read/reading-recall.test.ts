@@ -1,22 +1,9 @@
 // Which lines of a plan are tasks where the tasks carry no status of their own
 // (issue 20, "every task a person sees, and only tasks"): one synthetic plan per rule.
-import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadPlan } from '../../src/load/load.js';
-import { tempDir } from '../helpers/run.js';
+import { describe, expect, it } from 'vitest';
+import { doc, planFiles } from '../helpers/read-plan.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-let n = 0;
-
-async function readTasks(markdown: string) {
-  const path = join(tmp.dir, `plan-${n++}.md`);
-  writeFileSync(path, markdown);
-  return (await loadPlan(path, false, false)).plan.tasks;
-}
-
-const doc = (...lines: string[]) => [...lines, ''].join('\n');
+const { readTasks } = planFiles();
 
 describe('cards: headings in the lanes of a board', () => {
   const board = doc(

@@ -42,10 +42,11 @@ export function editEffect(
   // Whether a file is read through the mojibake repair is decided for the whole
   // file (load.ts): an edit that adds or removes the damage (fix, its undo)
   // changes the reading of rows it never touched.
-  if (mayHaveMojibake(oldText) !== mayHaveMojibake(newText)) return null;
-  const hints = touchedTasks.map((t) => indexOfTask(plan, t)).filter((i) => i >= 0);
   if (edits.some((e) => /[\r\n]/.test(e.text) || /[\r\n]/.test(e.expect))) return null;
   const sorted = [...edits].sort((a, b) => a.start - b.start);
+  // The damage is a pair of characters within one line: only an edited line can add or remove it.
+  if (editedLinesMayHaveMojibake(sorted, oldText, newText) && mayHaveMojibake(oldText) !== mayHaveMojibake(newText)) return null;
+  const hints = touchedTasks.map((t) => indexOfTask(plan, t)).filter((i) => i >= 0);
   const fm = plan.frontMatter.span;
   const touched = new Set<number>();
   let modified = plan.frontMatter.modified;
@@ -198,6 +199,11 @@ export function shift(sorted: Edit[], x: number): number {
     d += e.text.length - (e.end - e.start);
   }
   return x + d;
+}
+
+/** Whether a line the edits touch may hold mojibake, before or after them (edits within lines, sorted). */
+function editedLinesMayHaveMojibake(sorted: Edit[], oldText: string, newText: string): boolean {
+  return sorted.some((e) => mayHaveMojibake(lineAround(oldText, e.start)) || mayHaveMojibake(lineAround(newText, shift(sorted, e.start))));
 }
 
 function lineAround(text: string, at: number): string {

@@ -41,7 +41,8 @@ export async function check(ctx: Context, opts: CheckOptions = {}): Promise<numb
 /** Each file's problems; a file that cannot be read is one line on stderr, and the command then fails. */
 async function checkFiles(ctx: Context, opts: CheckOptions, files: PlanFiles): Promise<number> {
   const { checkPlanFiles } = await import('../check/across.js');
-  const set = await openPlanSet(ctx, files);
+  // Each file's checks read every task of its own view.
+  const set = await openPlanSet(ctx, files, true);
   const each = checkPlanFiles(set.loaded.plan, (k) => set.files[k]!.text);
   const findings = each.flatMap((e) => e.findings);
   const problems = each.flatMap(({ part, findings: f }) =>

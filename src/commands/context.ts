@@ -68,9 +68,9 @@ function fileFailed(ctx: Context, message: string): void {
   ctx.failed = true;
 }
 
-/** A plan of several files loaded, each file that could not be read said on stderr (the command then fails). */
-export async function openPlanSet(ctx: Context, files: PlanFiles): Promise<PlanSet> {
-  const set = await loadPlanSet(files);
+/** A plan of several files loaded, each file that could not be read said on stderr (the command then fails); `whole`: see loadPlanSet. */
+export async function openPlanSet(ctx: Context, files: PlanFiles, whole = false): Promise<PlanSet> {
+  const set = await loadPlanSet(files, whole);
   for (const f of set.failures) fileFailed(ctx, f);
   return set;
 }

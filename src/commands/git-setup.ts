@@ -3,10 +3,10 @@
 // and the merge.plan.* entries in the repository's (or the global) git config.
 // Prints each thing it did; running it again changes nothing.
 
-import { accessSync, constants, lstatSync, realpathSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
 import { failureText, readFileBytes } from '../fs/read.js';
 import { homedir } from 'node:os';
-import { delimiter, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, delimiter, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Context } from './context.js';
 import { PLAN_NAMES } from '../load/locate.js';
 import { locatePlanFiles, planEntries } from '../load/files.js';
@@ -74,9 +74,10 @@ function localTarget(ctx: Context): Target {
 
 /**
  * A plan of several files: a folder named is one pattern for the Markdown files below it
- * (every `*.md` at any depth, so a file added to it later merges task by task too); any
- * other file of the plan (named alone, or found by a glob) a pattern of its own. All the
- * files must be in the one repository.
+ * (every `*.md` at any depth, so a file added to it later merges task by task too); the
+ * other files of the plan (named alone, or found by a glob) one pattern per folder
+ * (`/docs/*.md`) where they are all that pattern matches there, else a pattern each.
+ * All the files must be in the one repository.
  */
 function severalPatterns(explicit: Context['opts']['file'], paths: readonly string[], root: string): string[] {
   const within = (dir: string, p: string) => !relative(dir, p).startsWith('..') && !isAbsolute(relative(dir, p));
@@ -96,8 +97,41 @@ function severalPatterns(explicit: Context['opts']['file'], paths: readonly stri
     const exts = new Set(paths.filter((p) => within(folder, p)).map((p) => extname(p)));
     for (const ext of exts) patterns.push(`/${rel ? `${attributePattern(rel)}/` : ''}**/*${attributePattern(ext)}`);
   }
-  for (const p of paths) if (!folders.some((f) => within(f, p))) patterns.push(`/${attributePattern(repoPath(p, displayPath(p)))}`);
+  const rest = paths.filter((p) => !folders.some((f) => within(f, p)));
+  for (const group of byFolderAndExtension(rest)) {
+    if (group.length > 1 && allOfTheirKind(group)) {
+      const dir = repoPath(dirname(group[0]!), displayPath(dirname(group[0]!)));
+      patterns.push(`/${dir ? `${attributePattern(dir)}/` : ''}*${attributePattern(extname(group[0]!))}`);
+    } else for (const p of group) patterns.push(`/${attributePattern(repoPath(p, displayPath(p)))}`);
+  }
   return patterns;
+}
+
+/** The files grouped by their folder and extension, in the order of their first file. */
+function byFolderAndExtension(paths: readonly string[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const p of paths) {
+    const key = `${dirname(p)}\0${extname(p)}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Whether the files (one folder, one extension) are every entry of their folder that
+ * `*<extension>` matches in .gitattributes (hidden ones too, which the plan never reads):
+ * then that one pattern says exactly what a line per file says.
+ */
+function allOfTheirKind(group: readonly string[]): boolean {
+  const ext = extname(group[0]!);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(group[0]!)).filter((n) => n.endsWith(ext) && n.length > ext.length);
+  } catch {
+    return false;
+  }
+  const mine = new Set(group.map((p) => basename(p)));
+  return names.length === mine.size && names.every((n) => mine.has(n));
 }
 
 function globalTarget(): Target {

@@ -7,7 +7,7 @@
 // parsed whole. test/history/incremental.test.ts holds the result to a full
 // parse over random edits.
 
-import { planAfterEdits, rowContaining, shift } from '../cache/update.js';
+import { editEffect, planAfterEdits, rowContaining, shift } from '../cache/update.js';
 import { Vocabulary } from '../model/status.js';
 import type { Plan, TableInfo, Task } from '../model/types.js';
 import { splitRow } from '../parse/cells.js';
@@ -26,6 +26,20 @@ export interface Step {
 
 /** `newer` read from `plan` (the model of `older`), or null when only a whole parse can tell. */
 export function nextVersion(plan: Plan, older: string, newer: string, repair: (s: string) => string): Step | null {
+  const found = changesFrom(plan, older, newer, repair);
+  if (!found) return null;
+  const edits = lineEdits(older, newer)!;
+  const after = planAfterEdits(plan, edits, older, newer, repair);
+  return after ? { plan: after, changed: [...found.keys()] } : null;
+}
+
+/**
+ * The tasks of `newer` that differ from those of `plan` (the model of `older`),
+ * by index, read without building `newer`'s model (every other task is as it
+ * was, on the same line); null when only a whole parse can tell. So a run of
+ * versions can each be read from one base, however many tasks follow the edits.
+ */
+export function changesFrom(plan: Plan, older: string, newer: string, repair: (s: string) => string): Map<number, Task> | null {
   // `read` settings decide columns by their headers, in ways the check of the columns below does not repeat.
   if (plan.read) return null;
   const edits = lineEdits(older, newer);
@@ -37,10 +51,13 @@ export function nextVersion(plan: Plan, older: string, newer: string, repair: (s
     hits.push(hit);
   }
   if (!tablesReadAlike(plan, hits, older, newer, edits, repair)) return null;
-  const after = planAfterEdits(plan, edits, older, newer, repair);
-  if (!after) return null;
-  for (const { task } of hits) if (!sameTask(plan.tasks[task]!, after.tasks[task]!)) return null;
-  return { plan: after, changed: [...new Set(hits.map((h) => h.task))] };
+  const effect = editEffect(plan, edits, older, newer, repair);
+  if (!effect) return null;
+  for (const { task } of hits) {
+    const now = effect.changed.get(task);
+    if (!now || !sameTask(plan.tasks[task]!, now)) return null;
+  }
+  return effect.changed;
 }
 
 /** An edit inside one cell of a row task. */
@@ -81,13 +98,34 @@ function tablesReadAlike(plan: Plan, hits: Hit[], older: string, newer: string, 
         after: { cell: displayText(raw[1]!, repair), raw: raw[1]! },
       };
     });
-    const cells = tableCells(older, info);
-    const column = (i: number) => cells.map((r) => (r[i] === undefined ? '' : displayText(r[i]!, repair)));
-    if (readsAlike(changes, column, vocab)) continue;
+    if (readsAlike(changes, columnsOfTable(plan, k, older, repair), vocab)) continue;
     const now = { start: shift(edits, info.start), end: shift(edits, info.end), delimiter: { end: shift(edits, info.delimiter.end) } };
     if (columnsOf(older, info, vocab, repair) !== columnsOf(newer, { ...info, ...now }, vocab, repair)) return false;
   }
   return true;
+}
+
+/**
+ * The display text of each column of a table of `plan` (the model of `text`),
+ * kept per model: a run of versions read from one base asks for the same columns
+ * of the base again and again. Callers copy before changing them.
+ */
+const columnMemo = new WeakMap<Plan, Map<string, string[]>>();
+
+function columnsOfTable(plan: Plan, table: number, text: string, repair: (s: string) => string): (i: number) => string[] {
+  let known = columnMemo.get(plan);
+  if (!known) columnMemo.set(plan, (known = new Map()));
+  let cells: string[][] | null = null;
+  return (i) => {
+    const key = `${table}:${i}`;
+    let column = known.get(key);
+    if (!column) {
+      cells ??= tableCells(text, plan.tables[table]!);
+      column = cells.map((r) => (r[i] === undefined ? '' : displayText(r[i]!, repair)));
+      known.set(key, column);
+    }
+    return column;
+  };
 }
 
 /** Still the same task, and a task both times (a status plan knows before and after). */

@@ -101,7 +101,7 @@ function joinPlans(parts: PlanPart[], label: string, own: readonly (Task[] | und
  * as `tasks`, for the joined plan: each task built once, never copied. A file whose
  * status is as `stamps` recorded is not read at all: its model's cache key is known.
  */
-async function loadPart(path: string, configs: ConfigMemo, stamps: Stamps | null): Promise<{ loaded: Loaded; tasks?: Task[] }> {
+async function loadPart(path: string, configs: ConfigMemo, stamps: Stamps | null, whole: boolean): Promise<{ loaded: Loaded; tasks?: Task[] }> {
   const config = stamps ? configText(path, configs) : '';
   const known = stamps?.lookup(path, config);
   const loaded = (known && loadCachedPlan(path, known.key, known.size)) || (await loadPlan(path, true, true, configs));
@@ -110,7 +110,10 @@ async function loadPart(path: string, configs: ConfigMemo, stamps: Stamps | null
   if (!c) return { loaded };
   try {
     c.chunks.forEach((_, k) => void readChunk(c, k));
-    return { loaded, tasks: expand(c).tasks };
+    const tasks = expand(c).tasks;
+    // Every task of the file's own view read too: expanded once, and the joined plan copies them.
+    if (whole) return { loaded: { ...loaded, plan: { ...loaded.plan, tasks } } };
+    return { loaded, tasks };
   } catch {
     // A damaged chunk: the file is parsed again (and its entry replaced), as a writer does.
     stamps?.forget(path);
@@ -121,8 +124,10 @@ async function loadPart(path: string, configs: ConfigMemo, stamps: Stamps | null
 /**
  * Loads every file; a file that cannot be read (or that was refused, `files.refused`)
  * is a failure line and the rest are still read. Files without tasks are left out quietly.
+ * `whole`: the caller reads every task of each file's own view (`part.plan.tasks`, as
+ * plan check does), so each file is expanded once, for it, and the joined plan copies those.
  */
-export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
+export async function loadPlanSet(files: PlanFiles, whole = false): Promise<PlanSet> {
   const { paths } = files;
   const failures = (files.refused ?? []).map((r) => r.message);
   const unread = (files.refused ?? []).map((r) => displayPath(r.path));
@@ -133,7 +138,7 @@ export async function loadPlanSet(files: PlanFiles): Promise<PlanSet> {
   const stamps = Stamps.open(paths, BUILD);
   for (const path of paths) {
     try {
-      const { loaded, tasks } = await loadPart(path, configs, stamps);
+      const { loaded, tasks } = await loadPart(path, configs, stamps, whole);
       if (loaded.plan.tasks.length === 0) continue;
       parts.push({ file: loaded.display, name: loaded.display, path, plan: loaded.plan, first: 0 });
       own.push(tasks);

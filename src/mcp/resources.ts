@@ -1,6 +1,7 @@
-// The MCP resources: the plan file itself (plan://file, its current Markdown)
-// and one per task (plan://task/{id}, the JSON `plan show <id> --json` prints).
-// Both are read from the file on every request.
+// The MCP resources: the plan file itself (plan://file, its current Markdown;
+// a plan of several files gives every file, and each is plan://file/<path>
+// too) and one per task (plan://task/{id}, the JSON `plan show <id> --json`
+// prints). All are read from the files on every request.
 //
 // A task id that several tasks share (the same id in two sprints) is listed
 // once per task with the task's line: plan://task/3.1?line=40.
@@ -11,7 +12,6 @@ import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Task } from '../model/types.js';
 import { countIds, idKey } from '../read/ids.js';
 
-import { loadPlan } from '../load/load.js';
 import { loadPlanFiles } from '../load/plan-set.js';
 import type { Filters } from '../query/filter.js';
 import { resolvePlanTask } from '../query/resolve.js';
@@ -44,10 +44,47 @@ function parseTaskUri(uri: URL): { id: string; filters: Filters } {
 
 type PlanPath = Pick<ToolContext, 'planPath' | 'files'>;
 
-/** plan://file: the Markdown as it is on disk now. */
+/** One file of a plan of several files: plan://file/<its path as the plan names it>. */
+function fileUri(display: string): string {
+  return `${FILE_URI}/${encodeURIComponent(display)}`;
+}
+
+/**
+ * The files of the plan as MCP contents: the one file as plan://file, or each file
+ * of a plan of several (those that hold tasks, as the tools see the plan) as
+ * plan://file/<path>. The Markdown as it is on disk now.
+ */
+async function fileContents(ctx: PlanPath): Promise<{ uri: string; mimeType: string; text: string }[]> {
+  const set = await loadPlanFiles(ctx.files);
+  if (set.files.length === 0) return [{ uri: FILE_URI, mimeType: 'text/markdown', text: set.loaded.text }];
+  return set.files.map((f) => ({ uri: fileUri(f.display), mimeType: 'text/markdown', text: f.text }));
+}
+
+/** plan://file: the plan's file, or every file of a plan of several (one content each, named by its own URI). */
 async function readFile(ctx: PlanPath, uri: URL) {
-  const { text } = await loadPlan(ctx.planPath());
-  return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
+  const contents = await fileContents(ctx);
+  return { contents: contents.length === 1 && contents[0]!.uri === FILE_URI ? [{ ...contents[0]!, uri: uri.href }] : contents };
+}
+
+/** plan://file/{path}: one file of a plan of several files; any other path is not found (no other file is ever read). */
+async function readOneFile(ctx: PlanPath, uri: URL) {
+  const found = (await fileContents(ctx)).find((c) => c.uri === uri.href);
+  if (!found) throw new McpError(RESOURCE_NOT_FOUND, `${uri.href}: not a file of the plan; resources/list names each one`, { uri: uri.href });
+  return { contents: [found] };
+}
+
+/** The files of a plan of several files, one resource each (none for a plan of one file: plan://file is it). */
+async function listFiles(ctx: PlanPath) {
+  const set = await loadPlanFiles(ctx.files);
+  return {
+    resources: set.files.map((f) => ({
+      uri: fileUri(f.display),
+      name: f.display,
+      title: f.display,
+      description: `One file of the plan (${f.plan.tasks.length} ${f.plan.tasks.length === 1 ? 'task' : 'tasks'})`,
+      mimeType: 'text/markdown',
+    })),
+  };
 }
 
 /** The plan the server serves: its one file, or its files joined. */
@@ -98,8 +135,18 @@ export function registerResources(server: McpServer, ctx: PlanPath): void {
   server.registerResource(
     'plan-file',
     FILE_URI,
-    { title: 'The plan file', description: 'The Markdown plan file, as it is on disk now', mimeType: 'text/markdown' },
+    {
+      title: 'The plan file',
+      description: 'The Markdown plan file, as it is on disk now; for a plan of several files, every file, each named plan://file/<path>',
+      mimeType: 'text/markdown',
+    },
     (uri) => readFile(ctx, uri),
+  );
+  server.registerResource(
+    'plan-file-part',
+    new ResourceTemplate(`${FILE_URI}/{path}`, { list: () => listFiles(ctx) }),
+    { title: 'A file of the plan', description: 'One file of a plan of several files, as it is on disk now', mimeType: 'text/markdown' },
+    (uri) => readOneFile(ctx, uri),
   );
   const template = new ResourceTemplate('plan://task/{id}', { list: () => listTasks(ctx), complete: { id: (value) => completeIds(ctx, value) } });
   server.registerResource(

@@ -96,6 +96,19 @@ describe('which files make the plan', () => {
     expect(ids((await f.run(['-f', 'plans/**/sprint*.md', 'list', '--json'])).stdout)).toHaveLength(5);
   });
 
+  it('walks a glob past node_modules and dot folders, as a folder is walked', async () => {
+    const f = folder({
+      ...PLAN,
+      'plans/node_modules/pkg/sprint9.md': '- [ ] N-1 not ours\n',
+      'plans/.git/sprint8.md': '- [ ] G-1 not ours either\n',
+      'plans/.kiro/specs/sprint7.md': '- [ ] K-1 Kiro spec task\n',
+    });
+    const r = await f.run(['-f', 'plans/**/sprint*.md', 'list', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(ids(r.stdout)).toEqual(['K-1', 'sprint1.md#1.1', 'sprint1.md#1.2', 'A-1', 'sprint2.md#1.1', 'sprint2.md#1.2']);
+  });
+
   it('reads $PLAN_FILE as a :-separated list, or a folder', async () => {
     const f = folder(PLAN);
     expect(ids((await f.run(['list', '--json'], { PLAN_FILE: 'plans/sprint1.md:plans/sub/sprint2.md' })).stdout)).toHaveLength(5);

@@ -77,6 +77,12 @@ describe('plan log and burndown across the files of a plan', () => {
         '',
       ].join('\n'),
     );
+    // --json: the whole plan is one series, `scope` "file" with no value, as for a plan of one file (docs/git.md).
+    const j = JSON.parse(repo.run(['-f', 'plans', 'burndown', '--json']).stdout);
+    expect(j.file).toBe('plans/');
+    expect(j.series.map((s: { scope: string; value: string | null; points: { open: number }[] }) => [s.scope, s.value, s.points.map((p) => p.open)])).toEqual([
+      ['file', null, [2, 3, 2, 0]],
+    ]);
   });
 
   it('a file not committed yet counts from now (uncommitted); one that cannot be read is a line on stderr, exit 1', () => {

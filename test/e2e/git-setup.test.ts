@@ -78,6 +78,24 @@ describe('plan git-setup', () => {
     }
   });
 
+  it('on files a glob found: one pattern for their folder when they are all its Markdown files, else one each', () => {
+    const repo = makeRepo();
+    const tasks = { 'docs/s1.md': 'S-1', 'docs/s2.md': 'S-2', 'notes/sprint3.md': 'S-3', 'notes/sprint4.md': 'S-4', 's5.md': 'S-5', 's6.md': 'S-6' };
+    try {
+      for (const [file, id] of Object.entries(tasks)) repo.write(file, `- [ ] ${id} Sprint task\n`);
+      repo.write('notes/other.md', '# Not part of the glob\n');
+      const r = repo.run(['-f', 'docs/*.md', '-f', 'notes/sprint*.md', '-f', 's*.md', 'git-setup', '--command', 'plan']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const lines = ['/docs/*.md', '/notes/sprint3.md', '/notes/sprint4.md', '/*.md'].map((p) => `${p} merge=plan\n`);
+      expect(repo.text('.gitattributes')).toBe(lines.join(''));
+      const files = ['docs/s1.md', 'docs/s2.md', 'notes/sprint3.md', 'notes/other.md', 's5.md', 'docs/later.md', 'docs/sub/x.md'];
+      const merge = repo.git(['check-attr', 'merge', ...files]).match(/: \S+$/gm);
+      expect(merge).toEqual(['plan', 'plan', 'plan', 'unspecified', 'plan', 'plan', 'unspecified'].map((v) => `: ${v}`));
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('after it, git merges neighbouring rows cleanly', () => {
     const repo = makeRepo();
     try {

@@ -5,8 +5,8 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { buildFromText, repairFor } from '../../src/load/load.js';
-import { lineEdits, nextVersion } from '../../src/history/incremental.js';
-import { snapshotOf } from '../../src/history/snapshot.js';
+import { changesFrom, lineEdits, nextVersion } from '../../src/history/incremental.js';
+import { snapshotOf, snapshotTask } from '../../src/history/snapshot.js';
 import type { Plan } from '../../src/model/types.js';
 import { genPlan } from '../helpers/gen.js';
 import { importHistory, makeRepo } from '../helpers/git.js';
@@ -134,7 +134,55 @@ async function chain(start: string, seed: number, steps: number): Promise<number
   return fast;
 }
 
+/** A status or owner of a random row changed, as most commits do. */
+function flip(text: string, rand: () => number): string {
+  const lines = text.split('\n');
+  const known = STATUS_WORDS.slice(0, 7);
+  const rows = lines.flatMap((l, i) => (known.some((w) => l.includes(`| ${w} |`)) ? [i] : []));
+  if (rows.length === 0) return text;
+  const i = rows[Math.floor(rand() * rows.length)]!;
+  const from = known.find((w) => lines[i]!.includes(`| ${w} |`))!;
+  const owner = OWNERS.find((o) => o && lines[i]!.includes(`| ${o} |`));
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  lines[i] = owner && rand() < 0.3 ? lines[i]!.replace(`| ${owner} |`, `| ${pick(OWNERS)} |`) : lines[i]!.replace(`| ${from} |`, `| ${pick(known)} |`);
+  return lines.join('\n');
+}
+
+/**
+ * Reads `steps` random versions each from a base version many edits before it (as
+ * the history reader does until it moves its base), the base read anew when that
+ * fails; returns how many were read from a base.
+ */
+async function fromBase(start: string, seed: number, steps: number): Promise<number> {
+  const rand = rng(seed);
+  let baseText = start;
+  let base = await buildFromText('/nonexistent/plan.md', start, false);
+  let text = start;
+  let fast = 0;
+  for (let s = 0; s < steps; s++) {
+    text = rand() < 0.85 ? flip(text, rand) : mutate(text, rand);
+    const changed = changesFrom(base, baseText, text, await repairFor(baseText));
+    const full = await buildFromText('/nonexistent/plan.md', text, false);
+    if (!changed) {
+      [base, baseText] = [full, text];
+      continue;
+    }
+    fast++;
+    const tasks = base.tasks.map((t) => snapshotTask(t));
+    for (const [i, t] of changed) tasks[i] = snapshotTask(t);
+    expect({ tasks, lines: base.tasks.map((t) => t.line) }, `seed ${seed}, step ${s}`).toEqual(snapshotOf(full));
+  }
+  return fast;
+}
+
 describe('a version read from the one before', () => {
+  it('equals a whole parse when read from a base many edits before it', async () => {
+    let fast = 0;
+    for (let seed = 1; seed <= 2; seed++) fast += await fromBase(genPlan(100, seed), seed * 5, 25);
+    for (let seed = 1; seed <= 3; seed++) fast += await fromBase(MIXED, seed * 3, 12);
+    expect(fast).toBeGreaterThan(30);
+  });
+
   it('equals a whole parse over random edits of a generated plan', async () => {
     let fast = 0;
     for (let seed = 1; seed <= 2; seed++) fast += await chain(genPlan(100, seed), seed, 40);
@@ -202,34 +250,70 @@ describe('a version read from the one before', () => {
   });
 });
 
+/** The log and burndown of `file`, and the same with every version parsed whole (how many versions the fast path was asked for). */
+async function bothWays(file: string, by: 'sprint' | 'week') {
+  const both = async () => {
+    const [{ planLog }, { burndown }] = await Promise.all([import('../../src/history/log.js'), import('../../src/history/burndown.js')]);
+    return { log: await planLog(file, 'PLAN.md'), burn: await burndown(file, 'PLAN.md', {}, by) };
+  };
+  const fast = await both();
+  vi.resetModules();
+  let asked = 0;
+  vi.doMock('../../src/history/incremental.js', () => ({
+    changesFrom: () => {
+      asked++;
+      return null;
+    },
+    nextVersion: () => null,
+  }));
+  const whole = await both();
+  vi.doUnmock('../../src/history/incremental.js');
+  vi.resetModules();
+  return { fast, whole, asked };
+}
+
 describe('plan log and burndown read through the fast path', () => {
   const repo = makeRepo();
   afterAll(() => repo.cleanup());
+
+  /** A row added, removed, moved or given a new id, or else (most commits) a status or owner changed. */
+  function commitEdit(text: string, rand: () => number, k: number): string {
+    const lines = text.split('\n');
+    const rows = lines.flatMap((l, i) => (/^\| \d+\.\d+ \|/.test(l) ? [i] : []));
+    const at = rows[Math.floor(rand() * rows.length)]!;
+    const r = rand();
+    if (r < 0.08) lines.splice(at, 0, `| 9.${k} | added task ${k} | Bo | ⏳ Pending | note |`);
+    else if (r < 0.16) lines.splice(at, 1);
+    else if (r < 0.24) lines.splice(rows[Math.floor(rand() * rows.length)]!, 0, ...lines.splice(at, 1));
+    else if (r < 0.32) lines[at] = lines[at]!.replace(/^\| (\d+)\.(\d+) \|/, `| $1.$2${k} |`);
+    else return flip(text, rand);
+    return lines.join('\n');
+  }
+
+  it('give what a whole parse of every version gives, over rows added, removed, moved and renamed among status changes', async () => {
+    const rand = rng(23);
+    const texts = [genPlan(150, 9)];
+    for (let k = 1; k < 60; k++) texts.push(commitEdit(texts[k - 1]!, rand, k));
+    const other = makeRepo();
+    try {
+      importHistory(other, 'PLAN.md', texts);
+      const { fast, whole } = await bothWays(join(other.dir, 'PLAN.md'), 'week');
+      const kinds = new Set(fast.log.flatMap((c) => c.changes.map((x) => x.kind)));
+      expect([...kinds].sort()).toEqual(['added', 'owner', 'removed', 'status']);
+      expect(fast).toEqual(whole);
+    } finally {
+      other.cleanup();
+    }
+  });
 
   it('give what a whole parse of every version gives, on a repository of random edits', async () => {
     const rand = rng(11);
     const texts = [genPlan(100, 5)];
     for (let k = 1; k < 30; k++) texts.push(mutate(mutate(texts[k - 1]!, rand), rand));
     importHistory(repo, 'PLAN.md', texts);
-    const file = join(repo.dir, 'PLAN.md');
-    const both = async () => {
-      const [{ planLog }, { burndown }] = await Promise.all([import('../../src/history/log.js'), import('../../src/history/burndown.js')]);
-      return { log: await planLog(file, 'PLAN.md'), burn: await burndown(file, 'PLAN.md', {}, 'sprint') };
-    };
-    const fast = await both();
-    vi.resetModules();
-    let wholeReads = 0;
-    vi.doMock('../../src/history/incremental.js', () => ({
-      nextVersion: () => {
-        wholeReads++;
-        return null;
-      },
-    }));
-    const whole = await both();
-    vi.doUnmock('../../src/history/incremental.js');
-    vi.resetModules();
+    const { fast, whole, asked } = await bothWays(join(repo.dir, 'PLAN.md'), 'sprint');
     expect(fast.log.length).toBe(30);
-    expect(wholeReads).toBeGreaterThan(0);
+    expect(asked).toBeGreaterThan(0);
     expect(fast).toEqual(whole);
   });
 });

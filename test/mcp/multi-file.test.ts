@@ -67,3 +67,39 @@ describe('MCP check on a plan of several files', () => {
     expect(textOf(r).split('\n')[0]).toMatch(/^plans\/a\.md:1:\d+ error task A-1 depends on "1\.5", which 2 tasks of the plan have/);
   });
 });
+
+describe('MCP resources of a plan of several files', () => {
+  const t = tempDir();
+  let s: Session;
+  const files = { 'plans/a.md': '- [ ] A-1 Alpha\n', 'plans/sub/b.md': '# B\n\n- [x] B-1 Beta\n', 'plans/notes.md': '# Notes, no tasks\n' };
+  beforeAll(async () => {
+    mkdirSync(join(t.dir, 'plans/sub'), { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(t.dir, file), text);
+    writeFileSync(join(t.dir, 'secret.md'), '- [ ] S-1 not the plan\n');
+    s = await connect('plans', { cwd: t.dir });
+  });
+  afterAll(async () => {
+    await s.close();
+    t.cleanup();
+  });
+
+  const uriOf = (file: string) => `plan://file/${encodeURIComponent(file)}`;
+  const content = (file: keyof typeof files) => ({ uri: uriOf(file), mimeType: 'text/markdown', text: files[file] });
+
+  it('plan://file gives every file that holds tasks, each named by a resource of its own', async () => {
+    const { resources } = await s.client.listResources();
+    expect(resources.map((r) => r.uri)).toEqual(['plan://file', uriOf('plans/a.md'), uriOf('plans/sub/b.md'), 'plan://task/A-1', 'plan://task/B-1']);
+    const { resourceTemplates } = await s.client.listResourceTemplates();
+    expect(resourceTemplates.map((x) => x.uriTemplate)).toEqual(['plan://file/{path}', 'plan://task/{id}']);
+    const all = await s.client.readResource({ uri: 'plan://file' });
+    expect(all.contents).toEqual([content('plans/a.md'), content('plans/sub/b.md')]);
+    const one = await s.client.readResource({ uri: uriOf('plans/sub/b.md') });
+    expect(one.contents).toEqual([content('plans/sub/b.md')]);
+  });
+
+  it('plan://file/{path} reads no file that is not one of the plan', async () => {
+    for (const file of ['plans/notes.md', 'secret.md', '../secret.md', 'plans/../secret.md']) {
+      await expect(s.client.readResource({ uri: uriOf(file) }), file).rejects.toThrow(/not a file of the plan/);
+    }
+  });
+});

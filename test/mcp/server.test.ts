@@ -140,7 +140,7 @@ describe('plan mcp: reading', () => {
     expect(resources.map((r) => r.uri)).toEqual(['plan://file', ...tasks.map((t) => `plan://task/${encodeURIComponent(t.id)}`)]);
     expect(resources.find((r) => r.uri === 'plan://task/1.2')).toMatchObject({ name: '1.2 Memory Tools Integration', mimeType: 'application/json' });
     const { resourceTemplates } = await s.client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['plan://task/{id}']);
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['plan://file/{path}', 'plan://task/{id}']);
 
     const file = await s.client.readResource({ uri: 'plan://file' });
     expect(file.contents).toEqual([{ uri: 'plan://file', mimeType: 'text/markdown', text: seedText }]);

@@ -87,6 +87,15 @@ const pageScript = {
   },
 };
 
+// node:child_process loaded on first use in the main bundle (src/system/child-process.cjs): start-up
+// need not pay for net and dgram.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: join(src, 'system', 'child-process.cjs') }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -132,7 +141,7 @@ const main = await bundle({
   logOverride: { 'empty-import-meta': 'silent' },
   entryPoints: [join(src, 'cli', 'main.ts')],
   outfile: join(dist, 'cli.cjs'),
-  plugins: [lazyBoundaries(false), tableWidth],
+  plugins: [lazyBoundaries(false), tableWidth, lazyChildProcess],
   metafile: !!process.env.PLAN_BUILD_META,
 });
 // boot.ts compiles cli.cjs with V8's code cache, and Node 20 loses the dynamic-import callback of a

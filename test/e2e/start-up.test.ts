@@ -1,0 +1,31 @@
+// What a run loads before it does its work: Node's built-in modules that a
+// command does not use cost start-up time at every run, so they load when a
+// command needs them (scripts/build.mjs, src/system/child-process.cjs).
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plan, SEED, tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+const hook = join(tmp.dir, 'loaded.cjs');
+const out = join(tmp.dir, 'loaded.json');
+writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.moduleLoadList)));\n`);
+
+/** The built-in modules a run of plan loaded (`NativeModule x` entries), with its result. */
+function loaded(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; modules: string[] } {
+  const r = plan(args, { env: { ...env, XDG_CACHE_HOME: join(tmp.dir, 'cache'), NODE_OPTIONS: `--require ${hook}` } });
+  expect(r.stderr).toBe('');
+  const list = JSON.parse(readFileSync(out, 'utf8')) as string[];
+  return { code: r.code, stdout: r.stdout, modules: list.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)) };
+}
+
+describe('start-up', () => {
+  it('a list loads no child_process (nor the net and dgram modules it pulls in)', () => {
+    loaded(['-f', SEED, 'list', '--week', '1']); // fills the caches
+    const r = loaded(['-f', SEED, 'list', '--week', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1.1');
+    expect(r.modules.filter((m) => ['child_process', 'net', 'dgram'].includes(m))).toEqual([]);
+  });
+});

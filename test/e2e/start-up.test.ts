@@ -1,6 +1,8 @@
 // What a run loads before it does its work: Node's built-in modules that a
 // command does not use cost start-up time at every run, so they load when a
-// command needs them (scripts/build.mjs, src/system/child-process.cjs).
+// command needs them (scripts/build.mjs, src/system/child-process.cjs); the
+// lazy bundles load through the code cache, not Node's ES-module loader
+// (src/cli/boot.ts).
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,5 +29,12 @@ describe('start-up', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1.1');
     expect(r.modules.filter((m) => ['child_process', 'net', 'dgram'].includes(m))).toEqual([]);
+  });
+
+  it('a plan read anew (its parser in lazy bundles) starts no ES-module loader', () => {
+    const r = loaded(['-f', SEED, 'summary'], { PLAN_NO_CACHE: '1' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\d/);
+    expect(r.modules.filter((m) => /^internal\/modules\/esm\/(module_job|translators)$/.test(m))).toEqual([]);
   });
 });

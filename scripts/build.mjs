@@ -94,7 +94,9 @@ const pageScript = {
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: join(src, 'system', 'child-process.cjs') }));
+    const stub = join(src, 'system', 'child-process.cjs');
+    // The stand-in itself requires the real module.
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer === stub ? undefined : { path: stub }));
   },
 };
 

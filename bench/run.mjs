@@ -20,10 +20,12 @@ const NODE = process.execPath;
 // ---------------------------------------------------------------------------
 // Options
 
-const CASES = ['startup', 'warm', 'cold', 'set', 'memory', 'growth', 'rows', 'history', 'folder'];
+const CASES = ['startup', 'corpus', 'warm', 'cold', 'set', 'memory', 'growth', 'rows', 'history', 'folder'];
 const CASE_ALIASES = {
   startup: 'startup',
   'start-up': 'startup',
+  corpus: 'corpus',
+  largest: 'corpus',
   warm: 'warm',
   'warm-list': 'warm',
   warmlist: 'warm',
@@ -566,6 +568,38 @@ if (want('startup'))
     const [ps, bs] = timeAlternating([{ cmd: () => p }, { cmd: () => b }]);
     ratioRow('start-up', ps, bs, 1.15);
     legend.push(['start-up', show(p), show(b)]);
+  });
+
+// --- cold list of the largest file of the corpus (real plans), against a bare Node start
+const CORPUS = path.resolve(ROOT, '../shared/corpus/real');
+
+function largestCorpusFile() {
+  if (!fs.existsSync(CORPUS)) return null;
+  const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
+  return files.map((f) => path.join(CORPUS, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0] ?? null;
+}
+
+// Cold: the models in plan's cache are removed before each run (outside the timed region); its code
+// cache stays, as after any first run of a build.
+const forgetModels = (env) => () => {
+  for (const part of ['plans', 'stamps']) fs.rmSync(path.join(env.XDG_CACHE_HOME, 'plan', part), { recursive: true, force: true });
+};
+
+if (want('corpus'))
+  runCase('cold list, largest corpus file', '≤ 1.5×', () => {
+    const file = largestCorpusFile();
+    if (!file) {
+      log(`bench: no corpus at ${rel(CORPUS)}: the corpus case is skipped.`);
+      return;
+    }
+    const name = `cold list, largest corpus file (${Math.round(fs.statSync(file).size / 1000)} KB)`;
+    log(`bench: ${name} …`);
+    const p = plan('-f', file, 'list');
+    const b = { file: NODE, args: ['-e', '0'], env: process.env, isPlan: false };
+    dryRun(p, forgetModels(planEnv));
+    const [ps, bs] = timeAlternating([{ before: forgetModels(planEnv), twinBefore: forgetModels(beforeEnv), cmd: () => p }, { cmd: () => b }]);
+    ratioRow(name, ps, bs, 1.5);
+    legend.push(['corpus', show(p), show(b), "plan's cached models removed before each run, outside the timed region"]);
   });
 
 // --- warm list

@@ -3,9 +3,11 @@
 // dist/cli.cjs holds everything the hot path needs (list, show, next, the cache)
 // in one file, so a warm `plan list` reads one module. Each `import('./…')` of
 // our own code is a lazy boundary: the module is bundled on its own into
-// dist/lazy/<name>.js (with its own copy of the helpers it shares with the
+// dist/lazy/<name>.cjs (with its own copy of the helpers it shares with the
 // main bundle) and only read when a command needs it: writers, views, the
-// Markdown parsers, the mojibake repair, the MCP server.
+// Markdown parsers, the mojibake repair, the MCP server. Every bundle is
+// CommonJS, loaded through V8's code cache (src/cli/boot.ts): Node's ES-module
+// loader never starts.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -47,7 +49,7 @@ function lazyBoundaries(fromLazyBundle) {
           name = `pkg-${args.path.replace(/[^A-Za-z0-9]+/g, '-')}`;
         }
         lazy.set(file, name);
-        return { path: `${fromLazyBundle ? '.' : './lazy'}/${name}.js`, external: true };
+        return { path: `${fromLazyBundle ? '.' : './lazy'}/${name}.cjs`, external: true };
       });
     },
   };
@@ -87,17 +89,29 @@ const pageScript = {
   },
 };
 
+// node:child_process loaded on first use in the main bundle (src/system/child-process.cjs): start-up
+// need not pay for net and dgram.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    const stub = join(src, 'system', 'child-process.cjs');
+    // The stand-in itself requires the real module.
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer === stub ? undefined : { path: stub }));
+  },
+};
+
 const common = {
   bundle: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: !process.env.PLAN_BUILD_DEBUG,
   sourcemap: 'linked',
   legalComments: 'linked',
-  // CommonJS dependencies (gray-matter, proper-lockfile, …) call require() for Node's
-  // built-ins; an ES module has no require, so give each bundle one.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  // A parameter of boot.ts's wrapper; without it (a plain require), import() loads the lazy bundles.
+  banner: { js: "var __load=typeof __load=='function'?__load:(s)=>import(s);" },
+  // plan-cache.ts, heap.ts and version.ts fall back to import.meta only outside the bundles.
+  logOverride: { 'empty-import-meta': 'silent' },
   // The version `plan --version` prints comes from package.json, not a copy in the code.
   define: { __PLAN_BUILD__: JSON.stringify(BUILD_ID_PLACEHOLDER), __PLAN_VERSION__: JSON.stringify(version) },
   // `plan help`'s topics (docs/*.md), the completion scripts (src/commands/completion.*) and plan serve's
@@ -125,34 +139,27 @@ rmSync(dist, { recursive: true, force: true });
 // without the ES-module facades that read every lazy export (fs streams, …).
 const main = await bundle({
   ...common,
-  format: 'cjs',
-  // A parameter of boot.ts's wrapper; without it (a plain require), import() loads the lazy bundles.
-  banner: { js: "var __load=typeof __load=='function'?__load:(s)=>import(s);" },
-  // plan-cache.ts and cli.ts fall back to import.meta only outside this bundle.
-  logOverride: { 'empty-import-meta': 'silent' },
   entryPoints: [join(src, 'cli', 'main.ts')],
   outfile: join(dist, 'cli.cjs'),
-  plugins: [lazyBoundaries(false), tableWidth],
+  plugins: [lazyBoundaries(false), tableWidth, lazyChildProcess],
   metafile: !!process.env.PLAN_BUILD_META,
 });
-// boot.ts compiles cli.cjs with V8's code cache, and Node 20 loses the dynamic-import callback of a
-// script made from cached data: cli.cjs loads the lazy bundles with `__load`, a function boot.ts hands it
+// boot.ts compiles each bundle with V8's code cache, and Node 20 loses the dynamic-import callback of a
+// script made from cached data: a bundle loads the lazy bundles with `__load`, a function boot.ts hands it
 // (as long a name as `import`, so the source map's columns hold), else with import() (the banner).
-{
-  const cli = join(dist, 'cli.cjs');
-  const code = readFileSync(cli, 'utf8');
-  const loaded = code.split('import("./lazy/').join('__load("./lazy/');
+function loadThroughBoot(file) {
+  const code = readFileSync(file, 'utf8');
+  const loaded = code.split('import("./').join('__load("./');
   // Only the banner's import() is left: any other would fail under the code cache.
-  if (loaded.split('import(').length !== 2) throw new Error('build: cli.cjs has an import() of something other than a lazy bundle');
-  writeFileSync(cli, loaded);
+  if (loaded.split('import(').length !== 2) throw new Error(`build: ${file} has an import() of something other than a lazy bundle`);
+  writeFileSync(file, loaded);
 }
+loadThroughBoot(join(dist, 'cli.cjs'));
 // The first module: loads cli.cjs through V8's code cache (src/cli/boot.ts). A bundle of its own, small,
 // since it is compiled without that cache.
 await bundle({
   ...common,
-  format: 'cjs',
   banner: {},
-  logOverride: { 'empty-import-meta': 'silent' },
   entryPoints: [join(src, 'cli', 'start.ts')],
   outfile: join(dist, 'boot.cjs'),
 });
@@ -168,12 +175,9 @@ const built = new Set();
 for (let pending = [...lazy.keys()]; pending.length; pending = [...lazy.keys()].filter((f) => !built.has(f))) {
   for (const file of pending) {
     built.add(file);
-    await bundle({
-      ...common,
-      entryPoints: [file],
-      outfile: join(dist, 'lazy', `${lazy.get(file)}.js`),
-      plugins: [lazyBoundaries(true), tableWidth, pageScript],
-    });
+    const outfile = join(dist, 'lazy', `${lazy.get(file)}.cjs`);
+    await bundle({ ...common, entryPoints: [file], outfile, plugins: [lazyBoundaries(true), tableWidth, pageScript] });
+    loadThroughBoot(outfile);
   }
 }
 

@@ -1,51 +1,76 @@
 // The process's first module (bundled as dist/boot.cjs, loaded by bin/plan.js):
-// loads the main bundle (dist/cli.cjs) with V8's code cache, so a run after
-// the first skips most of parsing and compiling plan's own code (about half
-// of what plan adds to a bare Node start). Node 20 has no
-// module.enableCompileCache: vm.Script's cachedData does the same. The cache
-// is one file in plan's cache folder (code/cli.bin: the build's digest, then
-// V8's data), read and written like the other cache files (files.ts). Anything
-// wrong with it (none, another build's, another Node's, damaged, an unsafe
-// folder) costs only speed: V8 refuses data it did not make for this source
-// and these flags, the bundle is compiled as usual, and the file is replaced
-// when the command ends.
+// loads the main bundle (dist/cli.cjs), and the lazy bundles it asks for
+// (dist/lazy/*.cjs), with V8's code cache, so a run after the first skips most
+// of parsing and compiling plan's own code (about half of what plan adds to a
+// bare Node start; for the Markdown parser's bundles, a cold read's first 60 ms
+// of Node's ES-module loader). Node 20 has no module.enableCompileCache:
+// vm.Script's cachedData does the same. The cache is one file a bundle in
+// plan's cache folder (code/cli.bin, code/read-build.bin, …: the build's
+// digest, then V8's data), read and written like the other cache files
+// (files.ts). Anything wrong with it (none, another build's, another Node's,
+// damaged, an unsafe folder) costs only speed: V8 refuses data it did not make
+// for this source and these flags, the bundle is compiled as usual, and the
+// file is replaced when the command ends.
 
 import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheDir } from '../cache/dir.js';
 import { readCacheBytes, writeCacheFile } from '../cache/files.js';
 import { BUILD } from '../cache/plan-cache.js';
-import { HEAP_FLAG_RESTORE } from '../system/heap.js';
+import { HEAP_FLAG_RESTORE, underDefaultFlags } from '../system/heap.js';
 
 /** Runs the CommonJS bundle `file` as require() would, through the code cache when there is one. */
 export function boot(file: string): void {
+  run(file);
+}
+
+/** The lazy bundles loaded so far (absolute path → their exports), each run once, as import() keeps its modules. */
+const loaded = new Map<string, Promise<unknown>>();
+
+/** `__load` for the bundle `file`: what its `import('./x.cjs')` became (see scripts/build.mjs). */
+function loaderOf(file: string): (specifier: string) => Promise<unknown> {
+  return (specifier) => {
+    const target = resolve(dirname(file), specifier);
+    let done = loaded.get(target);
+    if (!done) {
+      // A throw while it runs rejects the promise, as import() would.
+      done = new Promise((settle) => settle(run(target)));
+      loaded.set(target, done);
+    }
+    return done;
+  };
+}
+
+/** Runs one bundle, its code data kept in code/<its name>.bin; gives its exports. */
+function run(file: string): unknown {
   const dir = cacheDir();
-  const store = dir && BUILD !== null ? join(dir, 'code', 'cli.bin') : null;
+  const store = dir && BUILD !== null ? join(dir, 'code', `${basename(file, extname(file))}.bin`) : null;
   const stored = store ? readCacheBytes(store) : null;
   const head = Buffer.from(`${BUILD}\n`, 'latin1');
   const cached = stored && stored.length > head.length && stored.subarray(0, head.length).equals(head) ? stored.subarray(head.length) : undefined;
   // Module.wrap's parameters, and `__load`: the bundle's import() of its lazy bundles (see scripts/build.mjs).
   const source = `(function (exports, require, module, __filename, __dirname, __load) { ${readFileSync(file, 'utf8')}\n});`;
-  const script = new Script(source, { filename: file, ...(cached ? { cachedData: cached } : {}) });
-  if (store && (!cached || script.cachedDataRejected)) {
-    // Made at the end, so the functions this run compiled are in it.
-    process.once('exit', () => {
-      try {
-        // V8 refuses code data made under other flags: put back what a heavy run changed (system/heap.ts).
-        const restore = (globalThis as unknown as Record<symbol, string | undefined>)[HEAP_FLAG_RESTORE];
-        if (restore) (createRequire(file)('node:v8') as typeof import('node:v8')).setFlagsFromString(restore);
-        writeCacheFile(store, Buffer.concat([head, script.createCachedData()]), true);
-      } catch {
-        // only speed is lost
-      }
-    });
-  }
+  const v8 = () => createRequire(file)('node:v8') as typeof import('node:v8');
+  // A lazy bundle may load after a heavy read changed a V8 flag (system/heap.ts): V8 would refuse the data.
+  const script = underDefaultFlags(() => new Script(source, { filename: file, ...(cached ? { cachedData: cached } : {}) }), v8);
+  if (store && (!cached || script.cachedDataRejected)) process.once('exit', () => keep(store, head, script, file));
   const module = new Module(file);
   module.filename = file;
-  const run = script.runInThisContext() as (...args: unknown[]) => void;
-  const load = (specifier: string) => import(pathToFileURL(resolve(dirname(file), specifier)).href);
-  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), load);
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), loaderOf(file));
+  return module.exports;
+}
+
+/** Writes the code data of `script` (made at the end, so the functions this run compiled are in it). */
+function keep(store: string, head: Buffer, script: Script, file: string): void {
+  try {
+    // V8 refuses code data made under other flags: put back what a heavy run changed (system/heap.ts).
+    const restore = (globalThis as unknown as Record<symbol, string | undefined>)[HEAP_FLAG_RESTORE];
+    if (restore) (createRequire(file)('node:v8') as typeof import('node:v8')).setFlagsFromString(restore);
+    writeCacheFile(store, Buffer.concat([head, script.createCachedData()]), true);
+  } catch {
+    // only speed is lost
+  }
 }

@@ -484,7 +484,7 @@ export async function main(argv: readonly string[], rt: Runtime = processRuntime
 
 async function run(argv: readonly string[], rt: Runtime): Promise<number> {
   let code = EXIT.ok as number;
-  const program = buildProgram(PROGRAM, COMMANDS, (c) => (code = c));
+  const program = buildProgram(PROGRAM, COMMANDS, (c) => (code = c), true);
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride();
     // Commander echoes the arguments it refuses: they too reach the terminal escaped.

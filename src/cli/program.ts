@@ -65,10 +65,15 @@ function filtersOf(o: Record<string, unknown>, use: FilterUse | null): Filters {
   return f;
 }
 
-/** The commander command of one entry of the table, which runs it and hands its exit code to setExit. */
-function register(program: Command, spec: PlanCommand, setExit: (code: number) => void): void {
+/** The commander command of one entry of the table, named: its arguments, options and action come with complete(). */
+function register(program: Command, spec: PlanCommand): Command {
   const cmd = program.command(spec.name, { hidden: spec.hidden }).description(spec.description);
   for (const alias of spec.aliases ?? []) cmd.alias(alias);
+  return cmd;
+}
+
+/** Gives `cmd` the rest of its entry: arguments, options, examples, and the action that runs it and hands its exit code to setExit. */
+function complete(program: Command, cmd: Command, spec: PlanCommand, setExit: (code: number) => void): void {
   for (const a of spec.args ?? []) cmd.addArgument(argument(a));
   for (const o of optionsOf(spec)) cmd.addOption(option(o));
   if (spec.unknownOptionsAreArgs) cmd.allowUnknownOption();
@@ -92,9 +97,14 @@ function register(program: Command, spec: PlanCommand, setExit: (code: number) =
  * and wrap at spaces to the width, never past it, where the terminal would
  * break words.
  */
-function helpLayout(width = terminalWidth()): Partial<Help> {
+function helpLayout(completeAll: () => void, width = terminalWidth()): Partial<Help> {
   return {
     showGlobalOptions: true,
+    // The program's help lists each command with its arguments and options (a command's own help lists none).
+    visibleCommands(this: Help, cmd: Command): Command[] {
+      if (cmd.commands.length) completeAll();
+      return Help.prototype.visibleCommands.call(this, cmd);
+    },
     helpWidth: width,
     minWidthToWrap: 20,
     padWidth(this: Help, cmd: Command, helper: Help): number {
@@ -108,7 +118,22 @@ function helpLayout(width = terminalWidth()): Partial<Help> {
   };
 }
 
-export function buildProgram(spec: ProgramSpec, commands: readonly PlanCommand[], setExit: (code: number) => void): Command {
+/**
+ * The program. `lazy` (a run of the CLI): a command gets its arguments, options and action only when it
+ * is the one run, or when the program's help lists them; making all of them was a fifth of plan's own
+ * start-up. Otherwise (the tests and the docs, which read them) every command is complete at once.
+ */
+export function buildProgram(spec: ProgramSpec, commands: readonly PlanCommand[], setExit: (code: number) => void, lazy = false): Command {
+  const pending = new Map<Command, PlanCommand>();
+  const completeOne = (cmd: Command) => {
+    const entry = pending.get(cmd);
+    if (!entry) return;
+    pending.delete(cmd);
+    complete(program, cmd, entry, setExit);
+  };
+  const completeAll = () => {
+    for (const cmd of [...pending.keys()]) completeOne(cmd);
+  };
   const program = new Command('plan').description(spec.description).version(spec.version, VERSION_OPTION.flags, VERSION_OPTION.description);
   for (const o of GLOBAL_OPTIONS) program.addOption(option(o));
   program
@@ -117,8 +142,11 @@ export function buildProgram(spec: ProgramSpec, commands: readonly PlanCommand[]
     .helpCommand(false)
     .showHelpAfterError('(run with --help for usage)')
     // Every command's --help lists -f, --json, --plain, … too.
-    .configureHelp(helpLayout())
+    .configureHelp(helpLayout(completeAll))
     .addHelpText('after', examples(spec.examples));
-  for (const command of commands) register(program, command, setExit);
+  for (const command of commands) pending.set(register(program, command), command);
+  // Before commander parses the command's own arguments and options.
+  program.hook('preSubcommand', (_program, cmd) => completeOne(cmd));
+  if (!lazy) completeAll();
   return program;
 }

@@ -56,6 +56,23 @@ export function heavyRead(bytes: number, v8?: Flags): boolean {
   return true;
 }
 
+/**
+ * Runs `compile` under V8's default young-generation growth, then keeps the run's own again:
+ * V8 stamps code-cache data with its flags, and refuses data stamped otherwise, when it reads
+ * it as when it is made (src/cli/boot.ts, a bundle of its own: the flag is found through the global).
+ */
+export function underDefaultFlags<T>(compile: () => T, v8Of: () => Flags): T {
+  const restore = (globalThis as unknown as Global)[HEAP_FLAG_RESTORE];
+  if (!restore) return compile();
+  const v8 = v8Of();
+  v8.setFlagsFromString(restore);
+  try {
+    return compile();
+  } finally {
+    v8.setFlagsFromString(`${GROWTH_FLAG}=1`);
+  }
+}
+
 /** Starts the count again (tests run many commands in one process). */
 export function forgetHeavyReads(): void {
   read = 0;

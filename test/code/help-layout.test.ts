@@ -36,3 +36,25 @@ describe('--help at the terminal width', () => {
     }
   }
 });
+
+describe('the program a run builds (lazy)', () => {
+  it('makes a command’s options only for the command run, and its help is the same as the whole program’s', async () => {
+    process.env.COLUMNS = '80';
+    const lazy = buildProgram(PROGRAM, COMMANDS, () => {}, true);
+    expect(lazy.commands.filter((c) => c.options.length > 0 || c.registeredArguments.length > 0)).toEqual([]);
+    const eager = buildProgram(PROGRAM, COMMANDS, () => {});
+    // The program's help lists every command with its arguments and options: it completes them all.
+    expect(lazy.helpInformation()).toBe(eager.helpInformation());
+    for (const [i, c] of lazy.commands.entries()) expect(c.helpInformation(), c.name()).toBe(eager.commands[i]!.helpInformation());
+  });
+
+  it('completes the command it dispatches to before that command parses its options', async () => {
+    const lazy = buildProgram(PROGRAM, COMMANDS, () => {}, true);
+    const list = lazy.commands.find((c) => c.name() === 'list')!;
+    list.exitOverride();
+    list.configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
+    await expect(lazy.parseAsync(['list', '--help'], { from: 'user' })).rejects.toMatchObject({ code: 'commander.helpDisplayed' });
+    expect(list.options.map((o) => o.long)).toContain('--week');
+    expect(lazy.commands.filter((c) => c.options.length > 0).map((c) => c.name())).toEqual(['list']);
+  });
+});

@@ -1,8 +1,8 @@
-// V8's code cache of the main bundle (src/cli/boot.ts): made once per build in
+// V8's code cache of the main bundle and of the lazy bundles (src/cli/boot.ts): made once per build in
 // plan's cache folder like the other cache files, and never able to change what
 // plan does, whatever is found in its place.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plan, ROOT, SEED, tempDir } from '../helpers/run.js';
 
@@ -34,6 +34,17 @@ function sameAsWithoutCache(env: Record<string, string>): void {
   });
 }
 
+/** A plan past HEAVY_BYTES of text: its run changes a V8 flag, and V8 stamps its code data with its flags. */
+function bigPlan(): string {
+  const t = tempDir();
+  dirs.push(t);
+  const rows = Array.from({ length: 1500 }, (_, i) => `| ${i + 1} | Task number ${i + 1} with some words | ⏳ Pending |`);
+  const big = join(t.dir, 'big.md');
+  writeFileSync(big, `# Plan\n\n| # | Task | Status |\n|---|---|---|\n${rows.join('\n')}\n`);
+  expect(statSync(big).size).toBeGreaterThan(64 * 1024);
+  return big;
+}
+
 describe('the code cache of the main bundle', () => {
   it('is made by the first run, private, headed by the build, and used as it is by the next', () => {
     const { env, file } = fresh();
@@ -53,18 +64,36 @@ describe('the code cache of the main bundle', () => {
 
   it('made by a heavy run (its young generation kept small, system/heap.ts), is used as it is by a light one', () => {
     const { env, file } = fresh();
-    const t = tempDir();
-    dirs.push(t);
-    // Past HEAVY_BYTES of plan text: the run changes a V8 flag, and V8 stamps its code data with its flags.
-    const rows = Array.from({ length: 1500 }, (_, i) => `| ${i + 1} | Task number ${i + 1} with some words | ⏳ Pending |`);
-    const big = join(t.dir, 'big.md');
-    writeFileSync(big, `# Plan\n\n| # | Task | Status |\n|---|---|---|\n${rows.join('\n')}\n`);
-    expect(statSync(big).size).toBeGreaterThan(64 * 1024);
+    const big = bigPlan();
     const heavy = plan(['-f', big, 'list', '--json'], { env });
     expect(heavy.code).toBe(0);
     const made = statSync(file).ino;
     sameAsWithoutCache(env);
     expect(statSync(file).ino).toBe(made);
+  });
+
+  it('each lazy bundle has its own, made once and used as it is, also by a heavy run that loads the bundle after it changed a V8 flag', () => {
+    const { env, file } = fresh();
+    const big = bigPlan();
+    const parser = join(file, '..', 'read-build.bin');
+    const cold = () => {
+      // The model cache removed: the file is parsed again, and the parser's bundles loaded.
+      rmSync(join(file, '..', '..', 'plans'), { recursive: true, force: true });
+      const r = plan(['-f', big, 'list', '--json'], { env });
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      return r.stdout;
+    };
+    const first = cold();
+    const made = statSync(parser).ino;
+    expect(
+      readFileSync(parser)
+        .subarray(0, BUILD.length + 1)
+        .toString('latin1'),
+    ).toBe(`${BUILD}\n`);
+    expect(cold()).toBe(first);
+    expect(statSync(parser).ino).toBe(made);
+    sameAsWithoutCache(env);
+    expect(statSync(parser).ino).toBe(made);
   });
 
   it('is replaced when it is damaged or another build’s, and the command does what it does without it', () => {

@@ -86,7 +86,7 @@ describe('plan serve (process)', () => {
 
   it('is bundled on its own: the main bundle holds nothing of the server or the page', () => {
     const main = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
-    const lazy = readFileSync(join(ROOT, 'dist/lazy/commands-serve.js'), 'utf8');
+    const lazy = readFileSync(join(ROOT, 'dist/lazy/commands-serve.cjs'), 'utf8');
     for (const piece of ['/api/events', 'Content-Security-Policy', 'EventSource']) {
       expect(main, piece).not.toContain(piece);
       expect(lazy, piece).toContain(piece);

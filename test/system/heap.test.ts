@@ -2,7 +2,7 @@
 // size (src/system/heap.ts), once, and leaves word of how to put the flag back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runtime, useRuntime } from '../../src/system/runtime.js';
-import { forgetHeavyReads, HEAP_FLAG_RESTORE, HEAVY_BYTES, heavyRead } from '../../src/system/heap.js';
+import { forgetHeavyReads, HEAP_FLAG_RESTORE, HEAVY_BYTES, heavyRead, underDefaultFlags } from '../../src/system/heap.js';
 
 const flags = (): { set: string[]; setFlagsFromString(f: string): void } => {
   const set: string[] = [];
@@ -42,5 +42,28 @@ describe('heavyRead', () => {
       back();
     }
     expect(v8.set).toEqual([]);
+  });
+});
+
+describe('underDefaultFlags', () => {
+  it('compiles under the default growth after a heavy read, then keeps the run small again; before one, touches no flag', () => {
+    const v8 = flags();
+    const seen: string[][] = [];
+    const compile = (value: number) => () => {
+      seen.push([...v8.set]);
+      return value;
+    };
+    expect(underDefaultFlags(compile(1), () => v8)).toBe(1);
+    expect(v8.set).toEqual([]);
+    heavyRead(HEAVY_BYTES, v8);
+    v8.set.length = 0;
+    expect(underDefaultFlags(compile(2), () => v8)).toBe(2);
+    expect(seen[1]).toEqual(['--semi-space-growth-factor=2']);
+    expect(v8.set).toEqual(['--semi-space-growth-factor=2', '--semi-space-growth-factor=1']);
+    const fails = () => {
+      throw new Error('bad source');
+    };
+    expect(() => underDefaultFlags(fails, () => v8)).toThrow('bad source');
+    expect(v8.set.at(-1)).toBe('--semi-space-growth-factor=1');
   });
 });

@@ -35,6 +35,7 @@ import { laneCards } from './passes/lane-cards.js';
 import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
+import { idKey } from './ids.js';
 import { numberOrdinals } from './passes/ordinals.js';
 import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
@@ -840,7 +841,10 @@ class Builder implements PassState {
       const marks = new Set(run.map((e) => e.yesNo ?? null));
       if ((legends >= 2 && legends * 2 >= run.length) || (marks.size === 2 && marks.has('yes') && marks.has('no'))) {
         for (const e of run) if (e.found) this.drop(e.found);
-      } else tagIds(run);
+      } else {
+        tagIds(run);
+        sharedNames(run, this.text);
+      }
     }
   }
 
@@ -877,6 +881,30 @@ function tagIds(run: RunEntry[]): void {
     e.found!.task.id = tags[i]!;
     e.found!.task.idFromFile = true;
   });
+}
+
+/**
+ * `- [x] JBIG2 MQ decoder를 포팅한다`, `- [x] JBIG2 page flags를 맞춘다`: a code the items of one list open with, a space
+ * and no separator after it, that two or more of them share is the name of the thing they work on, not an id
+ * (ids tell tasks apart): it goes back into their titles.
+ */
+function sharedNames(run: RunEntry[], text: string): void {
+  const byId = new Map<string, Task[]>();
+  for (const e of run) {
+    const t = e.found && !e.found.dropped ? e.found.task : null;
+    if (!t?.idFromFile || t.source.type !== 'item' || e.tag) continue;
+    const own = text.slice(t.source.text.start, t.source.text.end).trimStart();
+    if (!own.startsWith(`${t.id} `) || !/^\s+[\p{L}`]/u.test(own.slice(t.id.length))) continue;
+    byId.set(idKey(t.id), [...(byId.get(idKey(t.id)) ?? []), t]);
+  }
+  for (const tasks of byId.values()) {
+    if (tasks.length < 2) continue;
+    for (const t of tasks) {
+      t.title = `${t.id} ${t.title}`;
+      t.id = '';
+      t.idFromFile = false;
+    }
+  }
 }
 
 /** How many cells of a row task, beyond its id, title and status, hold something (an owner, notes, a date). */

@@ -93,3 +93,26 @@ describe('tags in brackets before the words of a title', () => {
     expect(tasks.map((t) => t.title)).toEqual(['Repository layout', 'Data contract', 'Report endpoint']);
   });
 });
+
+describe('a code that several items of one list open with', () => {
+  it('names the thing they work on, not an id: ids tell tasks apart', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Decoders',
+        '',
+        '- [x] JBIG2 MQ arithmetic decoder를 포팅한다.',
+        '- [x] JBIG2 page flags를 Poppler와 맞춘다.',
+        '- [ ] JP2 box 경로를 추가한다.',
+        '- [ ] T-7 Fit the sink',
+        '- [ ] T-8 Fit the taps',
+      ),
+    );
+    expect(tasks.map((t) => [t.id.startsWith('@') ? null : t.id, t.title])).toEqual([
+      [null, 'JBIG2 MQ arithmetic decoder를 포팅한다.'],
+      [null, 'JBIG2 page flags를 Poppler와 맞춘다.'],
+      ['JP2', 'box 경로를 추가한다.'],
+      ['T-7', 'Fit the sink'],
+      ['T-8', 'Fit the taps'],
+    ]);
+  });
+});

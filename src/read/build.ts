@@ -469,7 +469,8 @@ class Builder implements PassState {
   headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
     const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
     const name = groupName(displayText(raw, this.repair));
-    return { name, id: headingId(name) };
+    const id = headingId(name);
+    return { name, id: id.id === null ? (colonCode(name) ?? id) : id };
   }
 
   addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
@@ -844,6 +845,7 @@ class Builder implements PassState {
       } else {
         tagIds(run);
         sharedNames(run, this.text);
+        sharedLabels(run, this.text);
       }
     }
   }
@@ -884,6 +886,15 @@ function tagIds(run: RunEntry[]): void {
 }
 
 /**
+ * `### T2: Set up the app`, `### US3: Export`: a short code closed by a colon names the task the heading is, as
+ * `### BUG-12:` does; with a dash or a space (`### S0 — Foundation`, `### P1.1 Scope`) such codes number sections.
+ */
+function colonCode(name: string): { id: string; rest: string; scope: boolean } | null {
+  const m = /^([A-Z]{1,4}\d{1,4}(?:\.\d{1,3})*)[:：]\s+(?=\S)/u.exec(name);
+  return m ? { id: m[1]!, rest: name.slice(m[0].length), scope: false } : null;
+}
+
+/**
  * `- [x] JBIG2 MQ decoder를 포팅한다`, `- [x] JBIG2 page flags를 맞춘다`: a code the items of one list open with, a space
  * and no separator after it, that two or more of them share is the name of the thing they work on, not an id
  * (ids tell tasks apart): it goes back into their titles.
@@ -904,6 +915,24 @@ function sharedNames(run: RunEntry[], text: string): void {
       t.id = '';
       t.idFromFile = false;
     }
+  }
+}
+
+/**
+ * `- ⚠️ **MISSING**: Delete tasks`, `- ⚠️ **MISSING**: Search tasks`: a bold label two or more items of one list
+ * would be titled by alike flags or files them; it cannot tell them apart, so the words after it name each one.
+ */
+function sharedLabels(run: RunEntry[], text: string): void {
+  const byTitle = new Map<string, Task[]>();
+  for (const e of run) {
+    const t = e.found && !e.found.dropped ? e.found.task : null;
+    if (t?.source.type !== 'item' || !t.notes) continue;
+    const own = text.slice(t.source.text.start, t.source.text.end);
+    if (own.includes(`**${t.title}`) || own.includes(`__${t.title}`)) byTitle.set(t.title, [...(byTitle.get(t.title) ?? []), t]);
+  }
+  for (const tasks of byTitle.values()) {
+    if (tasks.length < 2) continue;
+    for (const t of tasks) [t.title, t.notes] = [t.notes!, t.title];
   }
 }
 

@@ -116,3 +116,53 @@ describe('a code that several items of one list open with', () => {
     ]);
   });
 });
+
+describe('a bold label that several items of one list open with, then a colon', () => {
+  it('flags or files them; the words after it name each one', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Features',
+        '',
+        '- ✅ Create tasks',
+        '- ⚠️ **MISSING**: Delete tasks',
+        '- ⚠️ **MISSING**: Search and filter tasks',
+        '- ⚠️ **Export**: to PDF',
+        '- [ ] Review — Ana',
+        '- [ ] Review — Bo',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.notes])).toEqual([
+      ['Create tasks', null],
+      ['Delete tasks', 'MISSING'],
+      ['Search and filter tasks', 'MISSING'],
+      ['Export', 'to PDF'],
+      ['Review', 'Ana'],
+      ['Review', 'Bo'],
+    ]);
+  });
+});
+
+describe('a heading that opens with a short code closed by a colon', () => {
+  it('is a task with that id, as `### BUG-12:` is; a code before a dash numbers a section', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Progress',
+        '',
+        '### T1: Set up the backend',
+        '- **Status:** ✅ Completed',
+        '',
+        '### T2: Set up the mobile app',
+        '- **Status:** 🔄 In progress',
+        '',
+        '## S1 — Foundation',
+        '',
+        '- [ ] Pour the slab',
+      ),
+    );
+    expect(tasks.map((t) => [t.id.startsWith('@') ? null : t.id, t.title, t.status])).toEqual([
+      ['T1', 'Set up the backend', 'done'],
+      ['T2', 'Set up the mobile app', 'in-progress'],
+      [null, 'Pour the slab', 'pending'],
+    ]);
+  });
+});

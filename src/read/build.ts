@@ -35,7 +35,7 @@ import { laneCards } from './passes/lane-cards.js';
 import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
-import { idKey } from './ids.js';
+import { sharedLabels, sharedNames } from './passes/shared-leads.js';
 import { numberOrdinals } from './passes/ordinals.js';
 import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
@@ -844,8 +844,15 @@ class Builder implements PassState {
         for (const e of run) if (e.found) this.drop(e.found);
       } else {
         tagIds(run);
-        sharedNames(run, this.text);
-        sharedLabels(run, this.text);
+        const live = run.filter((e) => e.found && !e.found.dropped);
+        sharedNames(
+          live.flatMap((e) => (e.tag ? [] : [e.found!.task])),
+          this.text,
+        );
+        sharedLabels(
+          live.map((e) => e.found!.task),
+          this.text,
+        );
       }
     }
   }
@@ -892,48 +899,6 @@ function tagIds(run: RunEntry[]): void {
 function colonCode(name: string): { id: string; rest: string; scope: boolean } | null {
   const m = /^([A-Z]{1,4}\d{1,4}(?:\.\d{1,3})*)[:：]\s+(?=\S)/u.exec(name);
   return m ? { id: m[1]!, rest: name.slice(m[0].length), scope: false } : null;
-}
-
-/**
- * `- [x] JBIG2 MQ decoder를 포팅한다`, `- [x] JBIG2 page flags를 맞춘다`: a code the items of one list open with, a space
- * and no separator after it, that two or more of them share is the name of the thing they work on, not an id
- * (ids tell tasks apart): it goes back into their titles.
- */
-function sharedNames(run: RunEntry[], text: string): void {
-  const byId = new Map<string, Task[]>();
-  for (const e of run) {
-    const t = e.found && !e.found.dropped ? e.found.task : null;
-    if (!t?.idFromFile || t.source.type !== 'item' || e.tag) continue;
-    const own = text.slice(t.source.text.start, t.source.text.end).trimStart();
-    if (!own.startsWith(`${t.id} `) || !/^\s+[\p{L}`]/u.test(own.slice(t.id.length))) continue;
-    byId.set(idKey(t.id), [...(byId.get(idKey(t.id)) ?? []), t]);
-  }
-  for (const tasks of byId.values()) {
-    if (tasks.length < 2) continue;
-    for (const t of tasks) {
-      t.title = `${t.id} ${t.title}`;
-      t.id = '';
-      t.idFromFile = false;
-    }
-  }
-}
-
-/**
- * `- ⚠️ **MISSING**: Delete tasks`, `- ⚠️ **MISSING**: Search tasks`: a bold label two or more items of one list
- * would be titled by alike flags or files them; it cannot tell them apart, so the words after it name each one.
- */
-function sharedLabels(run: RunEntry[], text: string): void {
-  const byTitle = new Map<string, Task[]>();
-  for (const e of run) {
-    const t = e.found && !e.found.dropped ? e.found.task : null;
-    if (t?.source.type !== 'item' || !t.notes) continue;
-    const own = text.slice(t.source.text.start, t.source.text.end);
-    if (own.includes(`**${t.title}`) || own.includes(`__${t.title}`)) byTitle.set(t.title, [...(byTitle.get(t.title) ?? []), t]);
-  }
-  for (const tasks of byTitle.values()) {
-    if (tasks.length < 2) continue;
-    for (const t of tasks) [t.title, t.notes] = [t.notes!, t.title];
-  }
 }
 
 /** How many cells of a row task, beyond its id, title and status, hold something (an owner, notes, a date). */

@@ -35,6 +35,7 @@ import { laneCards } from './passes/lane-cards.js';
 import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
+import { sharedLabels, sharedNames } from './passes/shared-leads.js';
 import { numberOrdinals } from './passes/ordinals.js';
 import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
@@ -468,7 +469,8 @@ class Builder implements PassState {
   headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
     const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
     const name = groupName(displayText(raw, this.repair));
-    return { name, id: headingId(name) };
+    const id = headingId(name);
+    return { name, id: id.id === null ? (colonCode(name) ?? id) : id };
   }
 
   addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
@@ -840,7 +842,18 @@ class Builder implements PassState {
       const marks = new Set(run.map((e) => e.yesNo ?? null));
       if ((legends >= 2 && legends * 2 >= run.length) || (marks.size === 2 && marks.has('yes') && marks.has('no'))) {
         for (const e of run) if (e.found) this.drop(e.found);
-      } else tagIds(run);
+      } else {
+        tagIds(run);
+        const live = run.filter((e) => e.found && !e.found.dropped);
+        sharedNames(
+          live.flatMap((e) => (e.tag ? [] : [e.found!.task])),
+          this.text,
+        );
+        sharedLabels(
+          live.map((e) => e.found!.task),
+          this.text,
+        );
+      }
     }
   }
 
@@ -877,6 +890,15 @@ function tagIds(run: RunEntry[]): void {
     e.found!.task.id = tags[i]!;
     e.found!.task.idFromFile = true;
   });
+}
+
+/**
+ * `### T2: Set up the app`, `### US3: Export`: a short code closed by a colon names the task the heading is, as
+ * `### BUG-12:` does; with a dash or a space (`### S0 — Foundation`, `### P1.1 Scope`) such codes number sections.
+ */
+function colonCode(name: string): { id: string; rest: string; scope: boolean } | null {
+  const m = /^([A-Z]{1,4}\d{1,4}(?:\.\d{1,3})*)[:：]\s+(?=\S)/u.exec(name);
+  return m ? { id: m[1]!, rest: name.slice(m[0].length), scope: false } : null;
 }
 
 /** How many cells of a row task, beyond its id, title and status, hold something (an owner, notes, a date). */

@@ -185,6 +185,23 @@ export function readItem(
   vocab: Vocabulary,
   repair: (s: string) => string,
 ): ItemReading {
+  const outcome = outcomeLine(text, span);
+  if (!outcome) return readItemText(text, span, gfmBox, vocab, repair);
+  const r = readItemText(text, { start: span.start, end: outcome.start }, gfmBox, vocab, repair);
+  const said = repair(plainText(text.slice(outcome.start, span.end)))
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!r.field) r.notes = [r.notes, said].filter(Boolean).join(' ');
+  return r;
+}
+
+function readItemText(
+  text: string,
+  span: Span,
+  gfmBox: { checked: boolean | null; span: Span | null },
+  vocab: Vocabulary,
+  repair: (s: string) => string,
+): ItemReading {
   const r = emptyReading();
   const { end, here } = trailingMarks(text, span, r);
   const boxed = readBox(text, span.start, end, gfmBox, r, vocab);
@@ -258,6 +275,21 @@ export function readItem(
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
 }
+
+/**
+ * `- [x] **T1.1** Create the project` / `  → builds and runs on the emulator`: a line of the item that opens with an
+ * arrow says what the work leads to (its outcome, its acceptance test), not what it is: notes, not the title.
+ * Only a later line: an arrow on the item's first line is part of how it is named (`Parse → store`).
+ */
+function outcomeLine(text: string, span: Span): Span | null {
+  const at = OUTCOME_LINE.exec(text.slice(span.start, span.end));
+  // `card → panel → season` / `→ next episode`: where the first line chains steps (two arrows or more), the
+  // arrow continues the chain; one arrow (`Parse the upload → drafts`) names a conversion, the work itself.
+  if (!at || (text.slice(span.start, span.start + at.index).match(ARROWS)?.length ?? 0) >= 2) return null;
+  return { start: span.start + at.index, end: span.end };
+}
+const ARROWS = /→|⇒|⟶|->|=>/gu;
+const OUTCOME_LINE = /\r?\n[ \t]*(?=(?:→|⇒|⟶|->|=>)[ \t]*\S)/u;
 
 /**
  * `- [ ] **Search speed**: under 2 s on 100k files`: in a checklist a bold label names the topic and the words
@@ -413,7 +445,8 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
       const after = raw.slice(close + 2);
       const sep = /^[\s:：.—–-]*/u.exec(after)![0];
       const idSplit = splitId(inner);
-      let title = (idSplit.id ? idSplit.rest : inner).replace(/(?<![\s:：.])[\s:：.]+$/u, '');
+      // `**P2-01 — Undo。** Then describe it.`: the stop that closes a bold lead ends its sentence, in any script.
+      let title = (idSplit.id ? idSplit.rest : inner).replace(/(?<![\s:：.。．])[\s:：.。．]+$/u, '');
       let rest = show(after.slice(sep.length)).trim();
       const restAt = close + 2 + sep.length;
       // `**URGENT REVIEW NEEDED**: Compare the volumes`: a bold alert in capitals before a colon flags the task; the words after it name it.
@@ -445,6 +478,8 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
   // `- [ ] #123`: an item that is only an id is titled by it.
   const titled = !!idSplit.id && !!idSplit.rest.trim();
   const body = titled ? idSplit.rest : shown;
+  const fields = dotFields(body);
+  if (fields) return { id: idSplit.id, scopeId: idSplit.scope, title: fields.title, rest: fields.rest, restAt: -1, bold: false, titled };
   const dash = /(?<!\s)\s+(?:—|–|--)\s+/u.exec(body);
   if (dash && dash.index > 0) {
     // `` `src/mail.ts` — retrying client ``, `` Fix `src/x.ts` — pass the model ``: a name in code just
@@ -462,6 +497,19 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
     };
   }
   return { id: idSplit.id, scopeId: idSplit.scope, title: body, rest: '', restAt: -1, bold: false, titled };
+}
+
+/**
+ * `T-02 · Set up the backend · Ana · depends on: T-01`: parts set apart by middle dots, two or more, are the fields
+ * of a record, as a table's cells are: the first part with words is the title, the parts after it are its notes.
+ */
+function dotFields(body: string): { title: string; rest: string } | null {
+  if (!body.includes('·')) return null;
+  const parts = body.split(/(?<=^|\s)·(?=\s|$)/u).map((p) => p.trim());
+  if (parts.length < 3) return null;
+  const first = parts.findIndex((p) => /\p{L}/u.test(p));
+  if (first < 0 || first === parts.length - 1) return null;
+  return { title: parts[first]!, rest: parts.slice(first + 1).join(' · ') };
 }
 
 /** The item's first dash follows a span in code (`` `src/mail.ts` — … ``). */

@@ -40,7 +40,8 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 // Measured on the 49 labelled files (files 34–49 joined the corpus after the
 // last floors, set on 33 files, which these replace); raised for cards of a board, to-do files written as
 // sections, Task | Owner tables, rating columns, counts, templates and days of a schedule before a title.
-const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.967, id: 0.983, owner: 0.999, group: 0.981 };
+// Title raised for leads several items of a list share (0.97163: 1884 of 1939).
+const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.971, id: 0.983, owner: 0.999, group: 0.981 };
 // The project's own hold-out set (eval/holdout: real files from repositories
 // outside the corpus, labelled before plan was run on them). On 2026-12-05 the
 // set grew by 12 blind-labelled files (25–36, 511 tasks; 36 files, 1311 tasks):
@@ -57,7 +58,9 @@ const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.967, id:
 // 2026-12-06: the rules for board cards, to-do sections and Task | Owner tables raised corpus recall
 // 94.6 → 99.2 and hold-out recall 88.5 → 89.9, and cost hold-out precision 92.7 → 91.8 (set to what
 // the reader reads, a trade made knowingly; the floors are truncated, not rounded up).
-const HOLDOUT_FLOOR = { recall: 0.899, precision: 0.918, status: 0.942, title: 0.811, id: 0.977, owner: 0.962, group: 0.9 };
+// Title and id raised for the rules of plans not seen (arrow outcome lines, middle-dot records, bracket tags,
+// full stops of bold leads, shared codes and labels, headings' colon codes): 0.87949 (1788 of 2033), 0.98475 (2002).
+const HOLDOUT_FLOOR = { recall: 0.899, precision: 0.918, status: 0.942, title: 0.879, id: 0.984, owner: 0.962, group: 0.9 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -1,0 +1,168 @@
+// Titles and ids of plans the reader was not tuned on (issue 20, items 1 and 4): each rule here
+// states something true of planning files in general, found where files of different
+// repositories wrote their tasks the same way; each failed before the reader learnt it.
+import { describe, expect, it } from 'vitest';
+import { planOf } from '../helpers/inproc.js';
+import { doc } from '../helpers/read-plan.js';
+
+async function tasksOf(markdown: string) {
+  return (await planOf(markdown)).tasks.map((t) => ({ id: t.id, title: t.title, status: t.status, notes: t.notes }));
+}
+
+describe('a later line of an item that opens with an arrow', () => {
+  it('says what the work leads to: notes, not the title (unless the first line chains steps with arrows)', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Plan',
+        '',
+        '- [x] **T1.1** Create the project: bundle name, SDK version',
+        '      → builds and installs on the emulator',
+        '- [ ] **T1.2** Parse the upload → draft records',
+        '      -> each draft points back to its source',
+        '- [ ] **T1.3** Routing service',
+        '- [ ] Trace a series: card → panel → season → episode',
+        '  → next episode',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.status, t.notes])).toEqual([
+      ['T1.1', 'Create the project: bundle name, SDK version', 'done', '→ builds and installs on the emulator'],
+      ['T1.2', 'Parse the upload → draft records', 'pending', '-> each draft points back to its source'],
+      ['T1.3', 'Routing service', 'pending', null],
+      [expect.any(String), 'Trace a series: card → panel → season → episode → next episode', 'pending', null],
+    ]);
+  });
+});
+
+describe('a bold lead closed by a full stop, then sentences', () => {
+  it('is titled without the stop, in Western and East Asian script alike', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# P2',
+        '',
+        '- [ ] **P2-01 — プロジェクトの完全な往復保存。** 斜面設定をすべて保存・復元する。',
+        '- [ ] **P2-02 — 未保存作業の保護．** 終了の前に表示する。',
+        '- [ ] **P2-03 — Undo and redo.** Every edit can be taken back.',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['P2-01', 'プロジェクトの完全な往復保存'],
+      ['P2-02', '未保存作業の保護'],
+      ['P2-03', 'Undo and redo'],
+    ]);
+  });
+});
+
+describe('an item whose parts are set apart by middle dots', () => {
+  it('is a record: the first part with words is the title, the parts after it its notes', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Milestone 0',
+        '',
+        '- [x] T-01 🔓 · Create the shared repository · Ana · depends on: —',
+        '- [ ] T-02 · Set up the backend · Bo · depends on: T-01',
+        '- [ ] Tidy the docs · once the API settles',
+      ),
+    );
+    expect(tasks.map((t) => [t.id.startsWith('@') ? null : t.id, t.title, t.notes])).toEqual([
+      ['T-01', 'Create the shared repository', 'Ana · depends on: —'],
+      ['T-02', 'Set up the backend', 'Bo · depends on: T-01'],
+      [null, 'Tidy the docs · once the API settles', null],
+    ]);
+  });
+});
+
+describe('tags in brackets before the words of a title', () => {
+  it('file the task (area, priority), however many there are: the title is the words after them', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Kanban',
+        '',
+        '## Done',
+        '',
+        '### [Infra] [Essential] Repository layout',
+        '- Branch: `chore/layout`, merged',
+        '',
+        '### [Docs] [Essential] Data contract',
+        '- File: `docs/contract.md`',
+        '',
+        '## To do',
+        '',
+        '- [ ] [API] [Advanced] Report endpoint',
+      ),
+    );
+    expect(tasks.map((t) => t.title)).toEqual(['Repository layout', 'Data contract', 'Report endpoint']);
+  });
+});
+
+describe('a code that several items of one list open with', () => {
+  it('names the thing they work on, not an id: ids tell tasks apart', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Decoders',
+        '',
+        '- [x] JBIG2 MQ arithmetic decoder를 포팅한다.',
+        '- [x] JBIG2 page flags를 Poppler와 맞춘다.',
+        '- [ ] JP2 box 경로를 추가한다.',
+        '- [ ] T-7 Fit the sink',
+        '- [ ] T-8 Fit the taps',
+      ),
+    );
+    expect(tasks.map((t) => [t.id.startsWith('@') ? null : t.id, t.title])).toEqual([
+      [null, 'JBIG2 MQ arithmetic decoder를 포팅한다.'],
+      [null, 'JBIG2 page flags를 Poppler와 맞춘다.'],
+      ['JP2', 'box 경로를 추가한다.'],
+      ['T-7', 'Fit the sink'],
+      ['T-8', 'Fit the taps'],
+    ]);
+  });
+});
+
+describe('a bold label that several items of one list open with, then a colon', () => {
+  it('flags or files them; the words after it name each one', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Features',
+        '',
+        '- ✅ Create tasks',
+        '- ⚠️ **MISSING**: Delete tasks',
+        '- ⚠️ **MISSING**: Search and filter tasks',
+        '- ⚠️ **Export**: to PDF',
+        '- [ ] Review — Ana',
+        '- [ ] Review — Bo',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.notes])).toEqual([
+      ['Create tasks', null],
+      ['Delete tasks', 'MISSING'],
+      ['Search and filter tasks', 'MISSING'],
+      ['Export', 'to PDF'],
+      ['Review', 'Ana'],
+      ['Review', 'Bo'],
+    ]);
+  });
+});
+
+describe('a heading that opens with a short code closed by a colon', () => {
+  it('is a task with that id, as `### BUG-12:` is; a code before a dash numbers a section', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Progress',
+        '',
+        '### T1: Set up the backend',
+        '- **Status:** ✅ Completed',
+        '',
+        '### T2: Set up the mobile app',
+        '- **Status:** 🔄 In progress',
+        '',
+        '## S1 — Foundation',
+        '',
+        '- [ ] Pour the slab',
+      ),
+    );
+    expect(tasks.map((t) => [t.id.startsWith('@') ? null : t.id, t.title, t.status])).toEqual([
+      ['T1', 'Set up the backend', 'done'],
+      ['T2', 'Set up the mobile app', 'in-progress'],
+      [null, 'Pour the slab', 'pending'],
+    ]);
+  });
+});

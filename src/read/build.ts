@@ -16,8 +16,8 @@ import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, headingId, HERE_MARK, isIdShaped } from './names.js';
-import { Outline, outlineNode, type OutlineNode } from './outline.js';
+import { cleanTitle, groupName, HEADING_BOX, headingId, HERE_MARK, isIdShaped } from './names.js';
+import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
@@ -459,7 +459,8 @@ class Builder implements PassState {
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
     // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`).
     const numbered = /^\d+[.)]\s/.test(name) && node.holds === 0;
-    const isTask = codeId || (status !== 'none' && !documentStatus && (id.scope || numbered));
+    const boxed = HEADING_BOX.test(node.text);
+    const isTask = codeId || boxed || (status !== 'none' && !documentStatus && (id.scope || numbered));
     if (isTask) this.addHeadingTask(node, name, id, status);
     else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
   }
@@ -483,7 +484,7 @@ class Builder implements PassState {
       kind: node.holds > 0 ? 'parent' : 'task',
       title: this.headingTitle(name, id),
       status,
-      statusText: fromText ? statusWords(node.text) : (node.field?.text ?? ''),
+      statusText: fromText ? (boxWords(node.text, this.vocab) ?? statusWords(node.text)) : (node.field?.text ?? ''),
       owner: node.owner,
       notes: null,
       priority: node.priority ?? null,
@@ -925,6 +926,8 @@ function markToEnd(text: string): string | undefined {
  */
 function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null {
   const raw = text.slice(content.start, content.end);
+  const box = boxSpan(raw, vocab);
+  if (box) return { start: content.start + box.start, end: content.start + box.end };
   const here = HERE_MARK.exec(raw);
   if (here) return { start: content.start + here.index + (here[0].length - here[0].trimStart().length), end: content.start + raw.trimEnd().length };
   for (const m of raw.matchAll(/[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu)) {

@@ -453,13 +453,13 @@ class Builder implements PassState {
     const fromText = node.status !== 'none';
     const status: Status = fromText ? node.status : (node.field?.status ?? 'none');
     if (node.listStatus) return;
-    // A heading over a table of tasks is the table's caption, not a task of its own.
-    if (node.holds > 0 && node.holdsItems === 0) return;
+    // A heading over a table of tasks is the table's caption, not a task of its own; one with a box says it is one.
+    const boxed = HEADING_BOX.test(node.text);
+    if (node.holds > 0 && node.holdsItems === 0 && !boxed) return;
     const documentStatus = node.depth === 1 && !fromText;
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
     // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`).
     const numbered = /^\d+[.)]\s/.test(name) && node.holds === 0;
-    const boxed = HEADING_BOX.test(node.text);
     const isTask = codeId || boxed || (status !== 'none' && !documentStatus && (id.scope || numbered));
     if (isTask) this.addHeadingTask(node, name, id, status);
     else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });

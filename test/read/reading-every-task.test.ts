@@ -47,6 +47,13 @@ describe('headings that open with a checkbox', () => {
     ]);
   });
 
+  it('even over a table, which would make a plain heading its caption', async () => {
+    const tasks = await readTasks(
+      doc('# Fixes', '', '## [ ] Name the meetings', '', 'For example:', '', '| ID | Title |', '| --- | --- |', '| 1 | God calls us |'),
+    );
+    expect(tasks.filter((t) => t.line === 3).map((t) => [t.title, t.status])).toEqual([['Name the meetings', 'pending']]);
+  });
+
   it('but not a heading that only has brackets in it (`## [Unreleased]`, `## [1.2.0] - 2026-01-02`)', async () => {
     const tasks = await readTasks(doc('# Changelog', '', '## [Unreleased]', '', '- Added a flag', '', '## [1.2.0] - 2026-01-02', '', 'Text.'));
     expect(tasks).toEqual([]);

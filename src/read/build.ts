@@ -31,6 +31,7 @@ import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '
 import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
 import { siblingHeadingTasks } from './passes/sibling-headings.js';
+import { codeHeadingTasks } from './passes/code-headings.js';
 import { laneCards } from './passes/lane-cards.js';
 import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
@@ -281,6 +282,7 @@ class Builder implements PassState {
     for (const node of this.outline.closeAll()) this.closeHeading(node);
     fieldedHeadingTasks(this);
     siblingHeadingTasks(this);
+    codeHeadingTasks(this);
     laneCards(this);
     todoSections(this);
     mergeLedgers(this);

@@ -59,3 +59,46 @@ describe('headings that open with a checkbox', () => {
     expect(tasks).toEqual([]);
   });
 });
+
+describe('sibling headings that each open with a code of their own', () => {
+  const register = doc(
+    '# Bug registry',
+    '',
+    '## P0 — Breaks correctness',
+    '',
+    '### B4 — `eveningMultiplier` is a dead field',
+    'It is written and never read.',
+    '**Fix:** read it, or remove it.',
+    '',
+    '### B31 — Succession timeout is unreachable ✅',
+    'The loop never ends.',
+    '',
+    '### G16: Storm schedule not saved',
+    'It is drawn again on every load.',
+    '',
+    '## P1 — Wrong values',
+    '',
+    'Nothing yet.',
+  );
+
+  it('are the entries of a register: tasks, with the code as id, open until marked, grouped under their parent', async () => {
+    const tasks = await readTasks(register);
+    expect(tasks.map((t) => [t.line, t.id, t.title, t.status, t.group])).toEqual([
+      [5, 'B4', 'eveningMultiplier is a dead field', 'pending', 'P0 — Breaks correctness'],
+      [9, 'B31', 'Succession timeout is unreachable', 'done', 'P0 — Breaks correctness'],
+      [12, 'G16', 'Storm schedule not saved', 'pending', 'P0 — Breaks correctness'],
+    ]);
+  });
+
+  it('not two of them (`### B1 — Migration` in a guide), nor sections that hold tasks or headings', async () => {
+    const two = register.replace(/### G16[\s\S]*?(?=## P1)/u, '');
+    expect(await readTasks(two)).toEqual([]);
+    const containers = doc('# Plan', '', '## M1 — Foundation', '', '### Set up', '', '## M2 — Core', '', '- Text', '', '## M3 — Apps', '', '### Web');
+    expect(await readTasks(containers)).toEqual([]);
+  });
+
+  it('nor codes that repeat (a tag on every heading is a category)', async () => {
+    const tagged = doc('# Notes', '', '## UX1 — Colours', 'Text.', '', '## UX1 — Fonts', 'Text.', '', '## UX1 — Icons', 'Text.');
+    expect(await readTasks(tagged)).toEqual([]);
+  });
+});

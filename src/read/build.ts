@@ -15,7 +15,7 @@ import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
-import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
+import { boldLabelled, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, HEADING_BOX, headingId, HERE_MARK, isIdShaped } from './names.js';
 import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
@@ -218,6 +218,8 @@ class Builder implements PassState {
   private colonLine: string | null = null;
   /** The task table just read, while rows written after a blank line or a short note may still continue it. */
   private tableRun: TableRun | null = null;
+  /** The last item read as a field (`- **Status:** …`), and where it ends: the items right after it may be fields too. */
+  private fieldItem: { depth: number; end: number } | null = null;
   private readonly deps: Dependencies;
   /** The depth of the heading whose section the `read.skip` settings leave out, while in it. */
   private skipDepth: number | null = null;
@@ -694,12 +696,17 @@ class Builder implements PassState {
     }
     if (this.itemOwner(block)) return;
     const ownerLine = block.depth === 0 && !block.checkbox && !!node && this.headingOwner(node, block.text.start, block.text.end);
+    // `- **Started:** Completed` among `- **Assignee:** …`, `- **Status:** …`: one field of a list of fields, not a task.
+    const fieldList = this.fieldItem !== null && this.fieldItem.depth === block.depth && !/\S/u.test(this.text.slice(this.fieldItem.end, block.start));
+    const labelled = !block.checkbox && boldLabelled(this.text.slice(block.text.start, block.text.end));
+    this.fieldItem = reading.field || (fieldList && labelled) ? { depth: block.depth, end: block.end } : null;
     if (reading.field) {
       if (block.depth === 0 && node && !node.field) {
         node.field = this.statusField(block.text.start, block.text.end);
       }
       return;
     }
+    if (fieldList && labelled) return;
     if (ownerLine) return;
     if (block.depth === 0 && !block.checkbox && node && this.headingFields(node, block.text.start, block.text.end)) return;
     const inLegend = node ? LEGEND_HEADING.test(node.name) : false;

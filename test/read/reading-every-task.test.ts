@@ -102,3 +102,47 @@ describe('sibling headings that each open with a code of their own', () => {
     expect(await readTasks(tagged)).toEqual([]);
   });
 });
+
+describe('plain items under a heading that names a state in the plural', () => {
+  it('are tasks in that state (`## ✅ Concluídas`, `## Pendentes`), as under `## Done`', async () => {
+    const tasks = await readTasks(
+      doc('# Tarefas', '', '## ✅ Concluídas (referência)', '- Sistema de cláusulas', '- Campo categoria', '', '## Pendentes', '- Botão Ver PDF'),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Sistema de cláusulas', 'done'],
+      ['Campo categoria', 'done'],
+      ['Botão Ver PDF', 'pending'],
+    ]);
+  });
+});
+
+describe('a bold-labelled item in a list of fields', () => {
+  const progress = doc(
+    '# Progress',
+    '',
+    '### Set up the backend',
+    '- **Assignee:** Dev-Backend',
+    '- **Status:** ✅ Completed',
+    '- **Started:** Completed',
+    '- **Completed:** ✅ Done',
+    '- **Notes:** Models, routes and tests',
+    '',
+    '### Set up the app',
+    '- **Status:** 🔄 In progress',
+    '',
+    '## Done',
+    '',
+    '- **Login**: ✅ shipped',
+    '- **Search**: done',
+  );
+
+  it('is one more field, whatever its value says; the headings are the tasks', async () => {
+    const tasks = await readTasks(progress);
+    expect(tasks.map((t) => [t.line, t.title, t.status])).toEqual([
+      [3, 'Set up the backend', 'done'],
+      [10, 'Set up the app', 'in-progress'],
+      [15, 'Login', 'done'],
+      [16, 'Search', 'done'],
+    ]);
+  });
+});

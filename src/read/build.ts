@@ -698,15 +698,15 @@ class Builder implements PassState {
     const ownerLine = block.depth === 0 && !block.checkbox && !!node && this.headingOwner(node, block.text.start, block.text.end);
     // `- **Started:** Completed` among `- **Assignee:** …`, `- **Status:** …`: one field of a list of fields, not a task.
     const fieldList = this.fieldItem !== null && this.fieldItem.depth === block.depth && !/\S/u.test(this.text.slice(this.fieldItem.end, block.start));
-    const labelled = !block.checkbox && boldLabelled(this.text.slice(block.text.start, block.text.end));
-    this.fieldItem = reading.field || (fieldList && labelled) ? { depth: block.depth, end: block.end } : null;
+    const labelled = fieldList && !block.checkbox && boldLabelled(this.text.slice(block.text.start, block.text.end));
+    this.fieldItem = reading.field || labelled ? { depth: block.depth, end: block.end } : null;
     if (reading.field) {
       if (block.depth === 0 && node && !node.field) {
         node.field = this.statusField(block.text.start, block.text.end);
       }
       return;
     }
-    if (fieldList && labelled) return;
+    if (labelled) return;
     if (ownerLine) return;
     if (block.depth === 0 && !block.checkbox && node && this.headingFields(node, block.text.start, block.text.end)) return;
     const inLegend = node ? LEGEND_HEADING.test(node.name) : false;

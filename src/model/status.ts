@@ -177,6 +177,9 @@ const WORDS: Record<SettableStatus, string[]> = {
     'concluído',
     'concluido',
     'concluída',
+    // Plurals head the lists of finished work (`## ✅ Concluídas`), as `completados` does.
+    'concluídos',
+    'concluídas',
     'feito',
     'готово',
     'виконано',
@@ -380,6 +383,7 @@ const WORDS: Record<SettableStatus, string[]> = {
     'offen',
     'geplant',
     'pendente',
+    'pendentes',
     'запланировано',
     'очікує',
     '未完了',

@@ -15,9 +15,9 @@ import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
-import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, headingId, HERE_MARK, isIdShaped } from './names.js';
-import { Outline, outlineNode, type OutlineNode } from './outline.js';
+import { boldLabelled, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
+import { cleanTitle, groupName, HEADING_BOX, headingId, HERE_MARK, isIdShaped } from './names.js';
+import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
@@ -31,6 +31,7 @@ import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '
 import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
 import { siblingHeadingTasks } from './passes/sibling-headings.js';
+import { codeHeadingTasks } from './passes/code-headings.js';
 import { laneCards } from './passes/lane-cards.js';
 import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
@@ -218,6 +219,8 @@ class Builder implements PassState {
   private colonLine: string | null = null;
   /** The task table just read, while rows written after a blank line or a short note may still continue it. */
   private tableRun: TableRun | null = null;
+  /** The last item read as a field (`- **Status:** …`), and where it ends: the items right after it may be fields too. */
+  private fieldItem: { depth: number; end: number } | null = null;
   private readonly deps: Dependencies;
   /** The depth of the heading whose section the `read.skip` settings leave out, while in it. */
   private skipDepth: number | null = null;
@@ -282,6 +285,7 @@ class Builder implements PassState {
     for (const node of this.outline.closeAll()) this.closeHeading(node);
     fieldedHeadingTasks(this);
     siblingHeadingTasks(this);
+    codeHeadingTasks(this);
     laneCards(this);
     todoSections(this);
     mergeLedgers(this);
@@ -454,13 +458,14 @@ class Builder implements PassState {
     const fromText = node.status !== 'none';
     const status: Status = fromText ? node.status : (node.field?.status ?? 'none');
     if (node.listStatus) return;
-    // A heading over a table of tasks is the table's caption, not a task of its own.
-    if (node.holds > 0 && node.holdsItems === 0) return;
+    // A heading over a table of tasks is the table's caption, not a task of its own; one with a box says it is one.
+    const boxed = HEADING_BOX.test(node.text);
+    if (node.holds > 0 && node.holdsItems === 0 && !boxed) return;
     const documentStatus = node.depth === 1 && !fromText;
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
     // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`).
     const numbered = /^\d+[.)]\s/.test(name) && node.holds === 0;
-    const isTask = codeId || (status !== 'none' && !documentStatus && (id.scope || numbered));
+    const isTask = codeId || boxed || (status !== 'none' && !documentStatus && (id.scope || numbered));
     if (isTask) this.addHeadingTask(node, name, id, status);
     else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
   }
@@ -485,7 +490,7 @@ class Builder implements PassState {
       kind: node.holds > 0 ? 'parent' : 'task',
       title: this.headingTitle(name, id),
       status,
-      statusText: fromText ? statusWords(node.text) : (node.field?.text ?? ''),
+      statusText: fromText ? (boxWords(node.text, this.vocab) ?? statusWords(node.text)) : (node.field?.text ?? ''),
       owner: node.owner,
       notes: null,
       priority: node.priority ?? null,
@@ -693,12 +698,17 @@ class Builder implements PassState {
     }
     if (this.itemOwner(block)) return;
     const ownerLine = block.depth === 0 && !block.checkbox && !!node && this.headingOwner(node, block.text.start, block.text.end);
+    // `- **Started:** Completed` among `- **Assignee:** …`, `- **Status:** …`: one field of a list of fields, not a task.
+    const fieldList = this.fieldItem !== null && this.fieldItem.depth === block.depth && !/\S/u.test(this.text.slice(this.fieldItem.end, block.start));
+    const labelled = fieldList && !block.checkbox && boldLabelled(this.text.slice(block.text.start, block.text.end));
+    this.fieldItem = reading.field || labelled ? { depth: block.depth, end: block.end } : null;
     if (reading.field) {
       if (block.depth === 0 && node && !node.field) {
         node.field = this.statusField(block.text.start, block.text.end);
       }
       return;
     }
+    if (labelled) return;
     if (ownerLine) return;
     if (block.depth === 0 && !block.checkbox && node && this.headingFields(node, block.text.start, block.text.end)) return;
     const inLegend = node ? LEGEND_HEADING.test(node.name) : false;
@@ -947,6 +957,8 @@ function markToEnd(text: string): string | undefined {
  */
 function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null {
   const raw = text.slice(content.start, content.end);
+  const box = boxSpan(raw, vocab);
+  if (box) return { start: content.start + box.start, end: content.start + box.end };
   const here = HERE_MARK.exec(raw);
   if (here) return { start: content.start + here.index + (here[0].length - here[0].trimStart().length), end: content.start + raw.trimEnd().length };
   for (const m of raw.matchAll(/[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu)) {

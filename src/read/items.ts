@@ -97,6 +97,13 @@ const FIELD_KEYS = new Set([
 const FIELD = /^(?:\*\*|__)?([^*_:：\n]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
 /** A field at the start of a line (`- **Status:** Open`, `Исполнитель: …`). */
 const LINE_FIELD = /^(?:[-*+]\s+(?!\s))?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*/u;
+/** A bold label and its value (`**Started:** Completed`): an item written as a field, whatever the value says. */
+const BOLD_LABEL = /^(?:\*\*|__)[^*_:：\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])[ \t]*\S/u;
+
+export function boldLabelled(text: string): boolean {
+  return BOLD_LABEL.test(text.trimStart());
+}
+
 /** A further bold field on the same line (`**Priority:** High **Status:** Open`). */
 const NEXT_BOLD_FIELD = /(?<=\s)(?:\*\*|__)([^*_:：\n]{1,30}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])[ \t]*/gu;
 

@@ -44,10 +44,17 @@ export function stripLeadingMarks(s: string): string {
 export const HERE_MARK =
   /(?:<-+|←|⬅\uFE0F?|👈[\u{1F3FB}-\u{1F3FF}]?)[ \t]*(?:\*\*|__|\*|_)?(?:we|you)(?:'re|’re|[ \t]+are)[ \t]+here[!.]?(?:\*\*|__|\*|_)?[ \t]*$/iu;
 
-/** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`. */
+/**
+ * `## [ ] Restore the buttons`: a heading that opens with a checkbox is a task ticked or not, as a list item
+ * with one is (the box is its status, not part of its name).
+ */
+export const HEADING_BOX = /^[ \t]*\[([ xX])\][ \t]+(?=\S)/u;
+
+/** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`, `[x] Fix it` → `Fix it`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
   // The cheap tests (the word `here`, a mark, a closing bracket, a dash) skip regexes that could not match.
-  let s = stripLeadingMarks(/here/iu.test(text) ? text.replace(HERE_MARK, '') : text);
+  const unboxed = text.trimStart().startsWith('[') ? text.replace(HEADING_BOX, '') : text;
+  let s = stripLeadingMarks(/here/iu.test(unboxed) ? unboxed.replace(HERE_MARK, '') : unboxed);
   if (HAS_MARK.test(s)) s = s.replace(TRAILING_MARKED_PAREN, '');
   // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status.
   if (s.includes(')') || s.includes(']'))

@@ -4,7 +4,7 @@
 
 import type { HeadingBlock } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../model/status.js';
-import { groupName, headingId, HERE_MARK, splitId, withoutMarks } from './names.js';
+import { groupName, HEADING_BOX, headingId, HERE_MARK, splitId, withoutMarks } from './names.js';
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from '../model/types.js';
 
@@ -151,6 +151,8 @@ const MARK_AT = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
 /** A status written in a heading: a trailing `(IN PROGRESS)`/`[DONE]`, or a status mark with its words. */
 function headingStatus(text: string, vocab: Vocabulary): Status {
   if (HERE_MARK.test(text)) return 'in-progress';
+  const boxed = boxStatus(text, vocab);
+  if (boxed) return boxed;
   const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
   if (bracket) {
     const r = vocab.read(bracket[1]!);
@@ -173,6 +175,30 @@ function headingStatus(text: string, vocab: Vocabulary): Status {
     if (strong || reading.word) return reading.status;
   }
   return 'none';
+}
+
+/** A heading's box, and the mark after an open one (`[ ] ⛔ Fix the gate`: blocked), as an item's box and mark read; null without a box. */
+export function boxStatus(text: string, vocab: Vocabulary): Status | null {
+  const box = HEADING_BOX.exec(text);
+  if (!box) return null;
+  if (box[1] !== ' ') return 'done';
+  const mark = vocab.read(text.slice(box[0].length));
+  return mark.emoji && mark.status !== 'none' ? mark.status : 'pending';
+}
+
+/** Where a heading's box and the mark after an open one are (`[ ] ⛔`): what says its status, and what a write replaces. */
+export function boxSpan(text: string, vocab: Vocabulary): { start: number; end: number } | null {
+  const box = HEADING_BOX.exec(text);
+  if (!box) return null;
+  const start = box[0].indexOf('[');
+  const mark = box[1] === ' ' ? vocab.read(text.slice(box[0].length)) : null;
+  return { start, end: mark?.emoji && mark.status !== 'none' ? box[0].length + mark.end : start + 3 };
+}
+
+/** The words of a heading's box and mark (`[ ] ⛔`), for `statusText`; null without a box. */
+export function boxWords(text: string, vocab: Vocabulary): string | null {
+  const span = boxSpan(text, vocab);
+  return span && text.slice(span.start, span.end);
 }
 
 /** Status words that name a colour or a result more often than the state of listed work. */

@@ -419,6 +419,11 @@ function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, 
 function restyle(ec: EditContext, old: string, to: SettableStatus): string {
   // `<-- we are here` says only where the work stands: another status is the file's mark for it.
   if (HERE_MARK.test(old)) return markFor(ec, to);
+  // A heading's box (`## [ ] Fix the gate`) is written as the file's boxed items are: `[x]`, `[ ] ⛔`.
+  if (/^\[[ xX]\]/.test(old)) {
+    const { box, mark } = ec.style.itemPrefixFor(to, true);
+    return `${box ?? (to === 'done' ? '[x]' : '[ ]')}${mark ? ` ${mark}` : ''}`;
+  }
   const mark = leadingSymbol(old.trimStart());
   const rest = mark ? old.trimStart().slice(mark.length) : old;
   const words = rest.replace(/^[\s\uFE0F]+/, '');

@@ -13,6 +13,7 @@ import type { Span } from '../parse/blocks.js';
 import { displayText } from '../read/build.js';
 import { groupLabel, groupRowScope, rowFields } from '../read/tables.js';
 import { emptyScope } from '../read/scope.js';
+import { boxStatus } from '../read/outline.js';
 import { readItem, type ItemReading } from '../read/items.js';
 import { inlineDependencies } from '../read/depends.js';
 import { wordNumberSplit } from '../read/passes/word-numbers.js';
@@ -210,7 +211,7 @@ function headingProblem(ec: EditContext, t: Task, src: Extract<Task['source'], {
   if (src.status) {
     if (src.status.end > ec.text.length) return 'its status is outside the file';
     const shown = displayText(ec.text.slice(src.status.start, src.status.end), ec.repair);
-    const read = ec.vocab.read(shown).status;
+    const read = boxStatus(shown, ec.vocab) ?? ec.vocab.read(shown).status;
     if (read !== 'none' && read !== t.status) return `its status is not ${t.status}`;
   }
   return null;

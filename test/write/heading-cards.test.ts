@@ -130,3 +130,23 @@ describe('a section of a to-do file', () => {
     expect((await runCli(['-f', path, '--json', 'list'])).stdout).toContain('"status": "pending"');
   });
 });
+
+describe('a heading that opens with a checkbox', () => {
+  const FIXES = '# Fixes\n\n## [ ] Restore the buttons\n\nBring them back.\n\n## [x] Fix the order\n';
+
+  it('is ticked in its box, and an open box takes the mark of a status it cannot say (`[ ] ⛔`), nothing else changed', async () => {
+    const path = planFile(FIXES);
+    const id = await idOf(path, 'Restore the buttons');
+    const steps: [string, string][] = [
+      ['done', '## [x] Restore the buttons'],
+      ['blocked', '## [ ] ⛔ Restore the buttons'],
+      ['in-progress', '## [ ] 🔄 Restore the buttons'],
+      ['pending', '## [ ] Restore the buttons'],
+    ];
+    for (const [to, heading] of steps) {
+      const r = await runCli(['-f', path, 'set', id, to]);
+      expect([to, r.code, r.stderr]).toEqual([to, 0, '']);
+      expect(readFileSync(path, 'utf8')).toBe(FIXES.replace('## [ ] Restore the buttons', heading));
+    }
+  });
+});

@@ -322,7 +322,7 @@ class Builder implements PassState {
     if (this.skipDepth !== null) this.skipped.add(node);
     const scope = this.outline.scope();
     const section = this.outline.section();
-    node.at = { block, scope, section, group: this.outline.group(node) };
+    node.at = { block, scope, section, group: this.outline.group(node), listed: this.outline.inheritedListStatus() };
     this.headings.push({ depth: block.depth, text, line, scope, status: node.status, section: section ?? text, name: node.name });
   }
 
@@ -451,7 +451,9 @@ class Builder implements PassState {
     const { name, id } = this.headingName(node.at.block);
     const codeId = id.id !== null && !id.scope;
     const fromText = node.status !== 'none';
-    const status: Status = fromText ? node.status : (node.field?.status ?? 'none');
+    // `### A-01 Fix the filter` under `## Open`: a heading task that states no status is in the state of the section it stands in.
+    const placed = codeId ? node.at.listed : null;
+    const status: Status = fromText ? node.status : (node.field?.status ?? placed ?? 'none');
     if (node.listStatus) return;
     // A heading over a table of tasks is the table's caption, not a task of its own.
     if (node.holds > 0 && node.holdsItems === 0) return;

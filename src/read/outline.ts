@@ -38,7 +38,7 @@ export interface OutlineNode {
   /** The heading starts with an id of its own (`BUG-001:`, `Task 4:`): it is a task, and groups what it holds. */
   taskLike: boolean;
   /** Where the heading is, and the scope, section and group it has there (for a heading that turns out to be a task). */
-  at?: { block: HeadingBlock; scope: Scope; section: string | null; group: string | null };
+  at?: { block: HeadingBlock; scope: Scope; section: string | null; group: string | null; listed: Status | null };
 }
 
 export class Outline {

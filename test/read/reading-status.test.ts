@@ -1,0 +1,44 @@
+// The status, group and owner a person reads on a plan the reader was not built on
+// (issue 20, items 4 and 5): one synthetic plan per rule, each true of planning files in general.
+import { describe, expect, it } from 'vitest';
+import { doc, planFiles } from '../helpers/read-plan.js';
+
+const { readTasks } = planFiles();
+
+describe('a heading task that states no status', () => {
+  it('is in the state of the section it stands in', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Findings',
+        '',
+        '## Open',
+        '',
+        '### A-01 Fix the filter',
+        '- **Finding:** it drops rows.',
+        '',
+        '### A-02 Log the errors',
+        '- **Status:** blocked',
+        '',
+        '## Done',
+        '',
+        '### E-01 Escape the names',
+        'Shipped in May.',
+      ),
+    );
+    expect(tasks.map((t) => [t.line, t.id, t.status])).toEqual([
+      [5, 'A-01', 'pending'],
+      [8, 'A-02', 'blocked'],
+      [13, 'E-01', 'done'],
+    ]);
+  });
+
+  it('is in the state of a section further out, past a heading that names none', async () => {
+    const tasks = await readTasks(doc('# Log', '', '## Done', '', '### Backend', '', '#### E-01 Escape the names', 'Shipped in May.'));
+    expect(tasks.map((t) => [t.id, t.status, t.group])).toEqual([['E-01', 'done', 'Backend']]);
+  });
+
+  it('has none under a section that names no state', async () => {
+    const tasks = await readTasks(doc('# Findings', '', '## Backend', '', '### A-01 Fix the filter', '- **Finding:** it drops rows.'));
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([['A-01', 'none']]);
+  });
+});

@@ -8,7 +8,7 @@ import { isMarkName, ownerMark, trailingOwnerMark } from '../read/owner-mark.js'
 import { DEFAULT_STYLE, isFinished, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import type { Span } from '../parse/blocks.js';
 import { TRAILING_MARKS } from '../read/items.js';
-import { titleCellMark } from '../read/tables.js';
+import { isMemoCell, titleCellMark } from '../read/tables.js';
 import { showsStatus } from '../read/mentions.js';
 import { HERE_MARK } from '../read/names.js';
 import { LineIndex } from '../text/lines.js';
@@ -450,8 +450,15 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOpt
   const fresh = opts.text ?? ec.style.textFor(to, src.table);
   const remarks: string[] = [];
   // Text that is not a status stays in the cell, after the new status.
-  let [from, upto, value] = portion.status === 'none' ? [0, 0, raw === '' ? fresh : `${fresh} — `] : [portion.start, portion.end, fresh + portion.suffix];
-  const kept = portion.status === 'none' ? ec.repair(raw) : portion.kept;
+  // A cell of the memo mark alone (`📝`) is all status: the new one takes its place.
+  const memo = portion.status === 'none' && isMemoCell(raw);
+  const none = portion.status === 'none' && !memo;
+  let [from, upto, value] = memo
+    ? [0, raw.length, fresh]
+    : none
+      ? [0, 0, raw === '' ? fresh : `${fresh} — `]
+      : [portion.start, portion.end, fresh + portion.suffix];
+  const kept = none ? ec.repair(raw) : portion.kept;
   if (kept) remarks.push(`task ${t.id}: kept ${JSON.stringify(kept)} after the new status`);
   if (opts.markOwner !== undefined) {
     // The claim's mark closes the cell (an old mark of another owner gives way).

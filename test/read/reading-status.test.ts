@@ -42,3 +42,26 @@ describe('a heading task that states no status', () => {
     expect(tasks.map((t) => [t.id, t.status])).toEqual([['A-01', 'none']]);
   });
 });
+
+describe('an owner column named in the language of the file', () => {
+  it.each([
+    ['Właściciel', 'Ola'],
+    ['Wer', 'Jonas'],
+    ['Người', 'Dũng'],
+    ['Sorumlu', 'Ayşe'],
+    ['Eigenaar', 'Sanne'],
+  ])('%s names who the row is for', async (header, person) => {
+    const tasks = await readTasks(doc(`| ID | Task | ${header} | Status |`, '|---|---|---|---|', `| T1 | Fit the sink | ${person} | done |`));
+    expect(tasks.map((t) => [t.id, t.owner])).toEqual([['T1', person]]);
+  });
+});
+
+describe('a memo mark alone in a status cell', () => {
+  it('is work written down and not begun', async () => {
+    const tasks = await readTasks(doc('| # | Task | Status |', '|---|---|---|', '| H1 | Call the clinics | 📝 |', '| H2 | Draft the contract | ✅ |'));
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([
+      ['H1', 'pending'],
+      ['H2', 'done'],
+    ]);
+  });
+});

@@ -17,7 +17,7 @@ import { headerRole, normaliseHeader, planColumns, type TableSettings } from './
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, headingId, HERE_MARK, isIdShaped } from './names.js';
-import { Outline, outlineNode, type OutlineNode } from './outline.js';
+import { Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
@@ -90,7 +90,8 @@ export function buildPlan(input: BuildInput): Plan {
   const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
   const statusExtension = { ...fileConventions(text), ...legend.extension, ...input.extension, ...fileStatuses.extension };
   const vocab = Vocabulary.of(statusExtension);
-  const builder = new Builder(text, lines, vocab, display, repair, input.read);
+  const title = titleHeading(input.blocks.flatMap((b) => (b.type === 'heading' ? [b.depth] : [])));
+  const builder = new Builder(text, lines, vocab, display, repair, input.read, title);
   for (const block of input.blocks) builder.add(block);
   const { tasks, headings, tables, detachedStatus, mentions, dependencies } = builder.finish();
   for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
@@ -197,7 +198,7 @@ interface TableRun {
 const NOTE_MAX = 160;
 
 class Builder implements PassState {
-  private readonly outline = new Outline();
+  private readonly outline: Outline;
   readonly found: Found[] = [];
   readonly headings: Heading[] = [];
   readonly tables: TableInfo[] = [];
@@ -233,7 +234,9 @@ class Builder implements PassState {
     private readonly display: (span: Span) => string,
     private readonly repair: (s: string) => string,
     private readonly read?: ReadConfig,
+    title = -1,
   ) {
+    this.outline = new Outline(title);
     this.deps = new Dependencies(text);
     if (read?.ids) this.isId = idMatcher(read.ids.pattern);
   }

@@ -65,3 +65,38 @@ describe('a memo mark alone in a status cell', () => {
     ]);
   });
 });
+
+describe('the group of a task under a file title that mentions a scope', () => {
+  const streams = (title: string) =>
+    doc(
+      title,
+      '',
+      '## Sales',
+      '',
+      '| # | Task | Status |',
+      '|---|---|---|',
+      '| H1 | Call the clinics | todo |',
+      '',
+      '## Legal',
+      '',
+      '- [ ] Draft the contract',
+    );
+
+  it('is the heading inside it when the title names the document', async () => {
+    const tasks = await readTasks(streams('# Sprint Backlog — Sprint #1 (1-7 July)'));
+    expect(tasks.map((t) => [t.title, t.group])).toEqual([
+      ['Call the clinics', 'Sales'],
+      ['Draft the contract', 'Legal'],
+    ]);
+  });
+
+  it('is the title when the title is the scope itself', async () => {
+    const tasks = await readTasks(streams('# Sprint 2 — 21/04 to 27/04'));
+    expect(tasks.map((t) => t.group)).toEqual(['Sprint 2 — 21/04 to 27/04', 'Sprint 2 — 21/04 to 27/04']);
+  });
+
+  it('is the scope when a heading of its own level follows the first', async () => {
+    const tasks = await readTasks(`${streams('# Release plan — Milestone 1')}\n# Release plan — Milestone 2\n\n- [ ] Ship it\n`);
+    expect(tasks.map((t) => t.group)).toEqual(['Release plan — Milestone 1', 'Release plan — Milestone 1', 'Release plan — Milestone 2']);
+  });
+});

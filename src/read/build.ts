@@ -16,7 +16,7 @@ import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, headingId, HERE_MARK, isIdShaped } from './names.js';
+import { cleanTitle, groupName, headingId, headingNoteAt, HERE_MARK, isIdShaped } from './names.js';
 import { Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
@@ -471,7 +471,8 @@ class Builder implements PassState {
 
   /** A heading's name as a task (emphasised notes in brackets at its end left out) and the id it writes. */
   headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
-    const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
+    const whole = this.text.slice(block.content.start, block.content.end);
+    const raw = whole.slice(0, headingNoteAt(whole));
     const name = groupName(displayText(raw, this.repair));
     return { name, id: headingId(name) };
   }

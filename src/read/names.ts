@@ -44,6 +44,15 @@ export function stripLeadingMarks(s: string): string {
 export const HERE_MARK =
   /(?:<-+|←|⬅\uFE0F?|👈[\u{1F3FB}-\u{1F3FF}]?)[ \t]*(?:\*\*|__|\*|_)?(?:we|you)(?:'re|’re|[ \t]+are)[ \t]+here[!.]?(?:\*\*|__|\*|_)?[ \t]*$/iu;
 
+/** `*(biggest net-new)*` closing a heading: an emphasised note beside its name, not part of it. */
+const HEADING_NOTE = /(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u;
+
+/** Where a heading's closing note (and the spaces before it) starts in its Markdown, or the text's length: where its name ends. */
+export function headingNoteAt(raw: string): number {
+  const m = HEADING_NOTE.exec(raw);
+  return m ? m.index : raw.length;
+}
+
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
   // The cheap tests (the word `here`, a mark, a closing bracket, a dash) skip regexes that could not match.

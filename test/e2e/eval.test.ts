@@ -57,7 +57,9 @@ const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.967, id:
 // 2026-12-06: the rules for board cards, to-do sections and Task | Owner tables raised corpus recall
 // 94.6 → 99.2 and hold-out recall 88.5 → 89.9, and cost hold-out precision 92.7 → 91.8 (set to what
 // the reader reads, a trade made knowingly; the floors are truncated, not rounded up).
-const HOLDOUT_FLOOR = { recall: 0.899, precision: 0.918, status: 0.942, title: 0.811, id: 0.977, owner: 0.962, group: 0.9 };
+// Then status, owner and group raised (0.942 0.962 0.9 → measured 0.96403 0.97586 0.91576, truncated) for heading tasks
+// in a state's section, owner columns in more languages, the memo mark in a status cell, and file titles that name the document.
+const HOLDOUT_FLOOR = { recall: 0.899, precision: 0.918, status: 0.964, title: 0.811, id: 0.977, owner: 0.975, group: 0.915 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

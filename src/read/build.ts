@@ -16,8 +16,8 @@ import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { boldLabelled, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, HEADING_BOX, headingId, HERE_MARK, isIdShaped } from './names.js';
-import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode } from './outline.js';
+import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, isIdShaped } from './names.js';
+import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
@@ -92,7 +92,8 @@ export function buildPlan(input: BuildInput): Plan {
   const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
   const statusExtension = { ...fileConventions(text), ...legend.extension, ...input.extension, ...fileStatuses.extension };
   const vocab = Vocabulary.of(statusExtension);
-  const builder = new Builder(text, lines, vocab, display, repair, input.read);
+  const title = titleHeading(input.blocks.flatMap((b) => (b.type === 'heading' ? [b.depth] : [])));
+  const builder = new Builder(text, lines, vocab, display, repair, input.read, title);
   for (const block of input.blocks) builder.add(block);
   const { tasks, headings, tables, detachedStatus, mentions, dependencies } = builder.finish();
   for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
@@ -199,7 +200,7 @@ interface TableRun {
 const NOTE_MAX = 160;
 
 class Builder implements PassState {
-  private readonly outline = new Outline();
+  private readonly outline: Outline;
   readonly found: Found[] = [];
   readonly headings: Heading[] = [];
   readonly tables: TableInfo[] = [];
@@ -237,7 +238,9 @@ class Builder implements PassState {
     private readonly display: (span: Span) => string,
     private readonly repair: (s: string) => string,
     private readonly read?: ReadConfig,
+    title = -1,
   ) {
+    this.outline = new Outline(title);
     this.deps = new Dependencies(text);
     if (read?.ids) this.isId = idMatcher(read.ids.pattern);
   }
@@ -327,7 +330,7 @@ class Builder implements PassState {
     if (this.skipDepth !== null) this.skipped.add(node);
     const scope = this.outline.scope();
     const section = this.outline.section();
-    node.at = { block, scope, section, group: this.outline.group(node) };
+    node.at = { block, scope, section, group: this.outline.group(node), listed: this.outline.inheritedListStatus() };
     this.headings.push({ depth: block.depth, text, line, scope, status: node.status, section: section ?? text, name: node.name });
   }
 
@@ -456,7 +459,9 @@ class Builder implements PassState {
     const { name, id } = this.headingName(node.at.block);
     const codeId = id.id !== null && !id.scope;
     const fromText = node.status !== 'none';
-    const status: Status = fromText ? node.status : (node.field?.status ?? 'none');
+    // `### A-01 Fix the filter` under `## Open`: a heading task that states no status is in the state of the section it stands in.
+    const placed = codeId ? node.at.listed : null;
+    const status: Status = fromText ? node.status : (node.field?.status ?? placed ?? 'none');
     if (node.listStatus) return;
     // A heading over a table of tasks is the table's caption, not a task of its own; one with a box says it is one.
     const boxed = HEADING_BOX.test(node.text);
@@ -472,7 +477,8 @@ class Builder implements PassState {
 
   /** A heading's name as a task (emphasised notes in brackets at its end left out) and the id it writes. */
   headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
-    const raw = this.text.slice(block.content.start, block.content.end).replace(/(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u, '');
+    const whole = this.text.slice(block.content.start, block.content.end);
+    const raw = whole.slice(0, headingNoteAt(whole));
     const name = groupName(displayText(raw, this.repair));
     const id = headingId(name);
     return { name, id: id.id === null ? (colonCode(name) ?? id) : id };

@@ -50,6 +50,15 @@ export const HERE_MARK =
  */
 export const HEADING_BOX = /^[ \t]*\[([ xX])\][ \t]+(?=\S)/u;
 
+/** `*(biggest net-new)*` closing a heading: an emphasised note beside its name, not part of it. */
+const HEADING_NOTE = /(?<!\s)\s*([*_])\([^()]*\)\1\s*$/u;
+
+/** Where a heading's closing note (and the spaces before it) starts in its Markdown, or the text's length: where its name ends. */
+export function headingNoteAt(raw: string): number {
+  const m = HEADING_NOTE.exec(raw);
+  return m ? m.index : raw.length;
+}
+
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`, `[x] Fix it` → `Fix it`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
   // The cheap tests (the word `here`, a mark, a closing bracket, a dash) skip regexes that could not match.

@@ -38,11 +38,23 @@ export interface OutlineNode {
   /** The heading starts with an id of its own (`BUG-001:`, `Task 4:`): it is a task, and groups what it holds. */
   taskLike: boolean;
   /** Where the heading is, and the scope, section and group it has there (for a heading that turns out to be a task). */
-  at?: { block: HeadingBlock; scope: Scope; section: string | null; group: string | null };
+  at?: { block: HeadingBlock; scope: Scope; section: string | null; group: string | null; listed: Status | null };
 }
 
 export class Outline {
   private readonly stack: OutlineNode[] = [];
+
+  /** `title`: the index of the heading that titles the whole file (the first heading, and the only one at its depth), or -1. */
+  constructor(private readonly title = -1) {}
+
+  /**
+   * A title that names the document (`# Roadmap: Outland — Milestone 1`, `# Sprint Backlog — Sprint #1`), not
+   * a scope of the work (`# Sprint 2 — 21/04`): every task is in what it names, so it sets none apart, and the
+   * headings inside it group the tasks.
+   */
+  private namesDocument(node: OutlineNode): boolean {
+    return node.index === this.title && !headingId(node.name).scope;
+  }
 
   /** Enters a heading; returns the nodes whose sections it closes (innermost first). */
   enter(node: OutlineNode): OutlineNode[] {
@@ -115,9 +127,16 @@ export class Outline {
     const inner = nodes[nodes.length - 1];
     if (!inner) return null;
     if (inner.scoped || inner.taskLike || inner.task) return inner.name;
-    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.scoped) return nodes[i]!.name;
+    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.scoped && !this.namesDocument(nodes[i]!)) return nodes[i]!.name;
     return inner.name;
   }
+}
+
+/** The index among the headings of the one that titles the file: the first, alone at the shallowest depth; else -1. */
+export function titleHeading(depths: readonly number[]): number {
+  if (depths.length < 2) return -1;
+  const top = depths.reduce((a, b) => Math.min(a, b));
+  return depths[0] === top && depths.indexOf(top, 1) < 0 ? 0 : -1;
 }
 
 /** A node for a heading or a `<summary>`, with what its text says. */

@@ -133,7 +133,7 @@ export function rowFields(
   // a list item: `plan set` writes it there.
   const mark = columns.status === undefined ? titleMark(cells[columns.title ?? -1], raw, vocab) : null;
   const status: Status = reading
-    ? reading.status
+    ? cellStatus(reading.status, statusCell!)
     : mark
       ? vocab.read(mark).status
       : columns.status === undefined
@@ -151,6 +151,18 @@ export function rowFields(
     fields,
     numberedId,
   };
+}
+
+/** `📝` alone in a status cell: a memo, work written down and not begun (a sprint just planned). */
+const MEMO_CELL = /^📝\uFE0F?$/u;
+
+/** Whether a status cell holds only the memo mark: its whole text is the status, for reading and for `set`. */
+export function isMemoCell(cell: string): boolean {
+  return MEMO_CELL.test(cell.trim());
+}
+
+function cellStatus(read: Status, cell: string): Status {
+  return read === 'none' && isMemoCell(cell) ? 'pending' : read;
 }
 
 /** The status mark closing a title cell after its words (`Set up CI ✅`), or null. */

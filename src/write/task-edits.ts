@@ -8,9 +8,9 @@ import { isMarkName, ownerMark, trailingOwnerMark } from '../read/owner-mark.js'
 import { DEFAULT_STYLE, isFinished, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import type { Span } from '../parse/blocks.js';
 import { TRAILING_MARKS } from '../read/items.js';
-import { titleCellMark } from '../read/tables.js';
+import { isMemoCell, titleCellMark } from '../read/tables.js';
 import { showsStatus } from '../read/mentions.js';
-import { HERE_MARK } from '../read/names.js';
+import { HERE_MARK, headingNoteAt } from '../read/names.js';
 import { LineIndex } from '../text/lines.js';
 import { escapeCell } from '../text/plain.js';
 import { PlanError, UsageError } from '../system/errors.js';
@@ -299,13 +299,15 @@ function tailMarkStatus(ec: EditContext, t: Task, to: SettableStatus): StatusCha
  */
 function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'heading' }>;
-  if (!src.status && t.status !== 'none' && opts.markOwner === undefined) return placeMark(ec, t, to);
+  // A mark goes after the heading's name, before a closing note (`### WS-B — Pipelines ✅ *(biggest)*`).
+  const nameEnd = src.text.start + headingNoteAt(ec.text.slice(src.text.start, src.text.end));
+  if (!src.status && t.status !== 'none' && opts.markOwner === undefined) return placeMark(ec, t, to, nameEnd);
   if (opts.markOwner !== undefined) {
     throw new PlanError(
       `${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`,
     );
   }
-  if (!src.status) return headingMark(ec, t, to, opts, src.text.end, src.text.end)!; // not restoreOnly: never null
+  if (!src.status) return headingMark(ec, t, to, opts, nameEnd, nameEnd)!; // not restoreOnly: never null
   const unmarked = unmarkedHeading(ec, t, to, src.status, opts);
   if (unmarked) return unmarked;
   // A mark plan added (` ✅`) is taken off again when the task is set back.
@@ -329,12 +331,11 @@ function unmarkedHeading(ec: EditContext, t: Task, to: SettableStatus, span: Spa
  * A heading whose status is where it stands (a card in its lane, a section of a to-do file) and written nowhere:
  * the status as a mark at the end of the heading (`## Fix the gate ✅`), which the reader takes over the place.
  */
-function placeMark(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
-  const src = t.source as Extract<Task['source'], { type: 'heading' }>;
+function placeMark(ec: EditContext, t: Task, to: SettableStatus, at: number): StatusChange {
   const mark = markFor(ec, to);
   ec.memory.remember(taskKey(t), t.status, '', mark);
   return {
-    edits: [{ start: src.text.end, end: src.text.end, expect: '', text: ` ${mark}` }],
+    edits: [{ start: at, end: at, expect: '', text: ` ${mark}` }],
     from: t.status,
     to,
     statusText: ec.repair(mark),
@@ -455,8 +456,15 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOpt
   const fresh = opts.text ?? ec.style.textFor(to, src.table);
   const remarks: string[] = [];
   // Text that is not a status stays in the cell, after the new status.
-  let [from, upto, value] = portion.status === 'none' ? [0, 0, raw === '' ? fresh : `${fresh} — `] : [portion.start, portion.end, fresh + portion.suffix];
-  const kept = portion.status === 'none' ? ec.repair(raw) : portion.kept;
+  // A cell of the memo mark alone (`📝`) is all status: the new one takes its place.
+  const memo = portion.status === 'none' && isMemoCell(raw);
+  const none = portion.status === 'none' && !memo;
+  let [from, upto, value] = memo
+    ? [0, raw.length, fresh]
+    : none
+      ? [0, 0, raw === '' ? fresh : `${fresh} — `]
+      : [portion.start, portion.end, fresh + portion.suffix];
+  const kept = none ? ec.repair(raw) : portion.kept;
   if (kept) remarks.push(`task ${t.id}: kept ${JSON.stringify(kept)} after the new status`);
   if (opts.markOwner !== undefined) {
     // The claim's mark closes the cell (an old mark of another owner gives way).

@@ -195,3 +195,25 @@ describe('a status field among other bold fields on one line', () => {
     expect((await tasks(path)).map((t) => [t.id, t.status])).toEqual([['BUG-12', 'done']]);
   });
 });
+
+describe('a status cell that holds only the memo mark', () => {
+  it('is replaced whole by the new status, not kept as a note after it', async () => {
+    const path = planFile('| # | Task | Status |\n|---|---|---|\n| H1 | Call the clinics | 📝 |\n| H2 | Draft the contract | ✅ |\n');
+    const r = await setLine(path, 3, 'done');
+    expect(r.error).toBeNull();
+    expect(r.text).toBe('| # | Task | Status |\n|---|---|---|\n| H1 | Call the clinics | ✅ |\n| H2 | Draft the contract | ✅ |\n');
+  });
+});
+
+describe('a heading task whose heading closes with an emphasised note', () => {
+  it('takes its mark after its name, before the note, and keeps its title', async () => {
+    const path = planFile('# Plan\n\n### WS-A — Build the base\n- **Objective:** x\n\n### WS-B — ML pipelines  *(biggest net-new)*\n- **Objective:** y\n');
+    const r = await setLine(path, 6, 'done');
+    expect(r.error).toBeNull();
+    expect(r.text).toBe('# Plan\n\n### WS-A — Build the base\n- **Objective:** x\n\n### WS-B — ML pipelines ✅  *(biggest net-new)*\n- **Objective:** y\n');
+    expect((await tasks(path)).map((t) => [t.id, t.title, t.status])).toEqual([
+      ['WS-A', 'Build the base', 'none'],
+      ['WS-B', 'ML pipelines', 'done'],
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { cacheDir, keyOf } from './dir.js';
 import { readCacheBytes, writeCacheFile } from './files.js';
 import { fingerprint } from './hash.js';
 import { compact, expand, expandLazily, type CompactPlan } from './compact.js';
+import { packScopes, unpackScopes } from './task-index.js';
 
 declare const __PLAN_BUILD__: string;
 /**
@@ -46,7 +47,7 @@ export function contentDigest(bytes: Uint8Array, ...extra: string[]): string {
 }
 
 // The entry is line-based: the digest, then the plan's tables, headings,
-// string table, ids and chunk bases as one JSON line, then the tasks in JSON
+// string table, ids, scopes (in runs) and chunk bases as one JSON line, then the tasks in JSON
 // lines of CHUNK tasks each. A writer reads only the chunks it needs, and
 // rewrites only the chunks its edit touched, copying the others' bytes (a
 // model of 10,000 tasks is 2 MB: decoding and encoding it whole cost more
@@ -78,8 +79,10 @@ export function readCached(key: CacheKey, lazy = false): { plan: Plan; compact: 
   if (nl !== key.digest.length || raw.toString('latin1', 0, nl) !== key.digest) return null;
   try {
     const [head, ...chunks] = lines(raw, nl + 1);
-    const c = JSON.parse(head!.toString('utf8')) as CompactPlan;
-    if (chunks.length !== c.bases.length) return null;
+    const { scopeRuns, ...rest } = JSON.parse(head!.toString('utf8')) as Omit<CompactPlan, 'scopes'> & { scopeRuns: unknown };
+    const scopes = unpackScopes(scopeRuns, rest.ids.length);
+    if (chunks.length !== rest.bases.length || !scopes) return null;
+    const c = { ...rest, scopes } as CompactPlan;
     rawOf.set(c, chunks);
     if (lazy) {
       c.chunks = chunks.map(() => null);
@@ -107,8 +110,9 @@ export function writeCached(key: CacheKey, plan: Plan | CompactPlan, dirty?: Set
   try {
     const c = 'strings' in plan ? plan : compact(plan);
     const raw = rawOf.get(c);
-    const { chunks: _omit, ...head } = c;
+    const { chunks: _omit, scopes, ...rest } = c;
     void _omit;
+    const head = { ...rest, scopeRuns: packScopes(scopes) };
     const out: Buffer[] = [Buffer.from(`${key.digest}\n${JSON.stringify(head)}`, 'utf8')];
     c.chunks.forEach((rows, k) => {
       const kept = raw && dirty && !dirty.has(k) ? raw[k] : undefined;

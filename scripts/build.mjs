@@ -100,6 +100,22 @@ const lazyChildProcess = {
   },
 };
 
+// js-yaml 3 requires esprima at load time (through a renamed `require` the bundler cannot see) for
+// its !!js/function type, which only its full schema has; gray-matter reads front matter with
+// safeLoad, whose schema has no such type. Loading esprima from node_modules cost every parse that
+// met front matter 25-50 ms: the bundle takes js-yaml's own path for esprima being absent.
+const noEsprima = {
+  name: 'js-yaml-no-esprima',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      const out = code.replace("_require('esprima')", 'undefined');
+      if (out === code) throw new Error(`build: ${args.path} no longer loads esprima as this build expects; look at the js-yaml-no-esprima plugin`);
+      return { contents: out, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -141,7 +157,7 @@ const main = await bundle({
   ...common,
   entryPoints: [join(src, 'cli', 'main.ts')],
   outfile: join(dist, 'cli.cjs'),
-  plugins: [lazyBoundaries(false), tableWidth, lazyChildProcess],
+  plugins: [lazyBoundaries(false), tableWidth, lazyChildProcess, noEsprima],
   metafile: !!process.env.PLAN_BUILD_META,
 });
 // boot.ts compiles each bundle with V8's code cache, and Node 20 loses the dynamic-import callback of a
@@ -176,7 +192,7 @@ for (let pending = [...lazy.keys()]; pending.length; pending = [...lazy.keys()].
   for (const file of pending) {
     built.add(file);
     const outfile = join(dist, 'lazy', `${lazy.get(file)}.cjs`);
-    await bundle({ ...common, entryPoints: [file], outfile, plugins: [lazyBoundaries(true), tableWidth, pageScript] });
+    await bundle({ ...common, entryPoints: [file], outfile, plugins: [lazyBoundaries(true), tableWidth, pageScript, noEsprima] });
     loadThroughBoot(outfile);
   }
 }

@@ -19,7 +19,7 @@
 import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { warn } from '../system/errors.js';
-import { readFileBytes, readFileText } from '../fs/read.js';
+import { readFileBytes } from '../fs/read.js';
 import { runtime, type Runtime } from '../system/runtime.js';
 
 /** The largest cache file read (a model of a 16 MB plan is several times its size). */
@@ -104,17 +104,16 @@ function safeFolders(file: string, quiet = false): boolean {
 
 /** The text of the cache file `file`, or null (none, not a regular file, a link, or an unsafe folder). */
 export function readCacheFile(file: string): string | null {
-  if (!safeFolders(file)) return null;
-  return readFileText(file, { max: MAX_CACHE_BYTES, noFollow: true, owner: process.getuid?.() });
+  return readCacheBytes(file, false)?.toString('utf8') ?? null;
 }
 
 /**
- * The bytes of the cache file `file`, or null, on the same terms as readCacheFile but
- * silent: for the code cache (src/cli/boot.ts), whose loader runs apart from the
- * main bundle, which says the warning itself.
+ * The bytes of the cache file `file`, or null, on the same terms as readCacheFile.
+ * `quiet` (the default) for the code cache (src/cli/boot.ts), whose loader runs apart
+ * from the main bundle, which says the warning itself.
  */
-export function readCacheBytes(file: string): Buffer | null {
-  if (!safeFolders(file, true)) return null;
+export function readCacheBytes(file: string, quiet = true): Buffer | null {
+  if (!safeFolders(file, quiet)) return null;
   const r = readFileBytes(file, { max: MAX_CACHE_BYTES, noFollow: true, owner: process.getuid?.() });
   return 'bytes' in r ? r.bytes : null;
 }

@@ -30,6 +30,33 @@ export function taskScope(index: TaskIndex, i: number): Scope {
   return scope;
 }
 
+/**
+ * `scopes` as the cache file keeps them: runs of one scope, `[count, entry]`
+ * (tasks of a scope stand together, so 10,000 entries are a few hundred runs).
+ */
+export type ScopeRuns = [number, string][];
+
+export function packScopes(scopes: string[]): ScopeRuns {
+  const runs: ScopeRuns = [];
+  for (const s of scopes) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === s) last[0]++;
+    else runs.push([1, s]);
+  }
+  return runs;
+}
+
+/** The entries packScopes packed, or null when `runs` is not such a list of `n` entries in all (a damaged file). */
+export function unpackScopes(runs: unknown, n: number): string[] | null {
+  if (!Array.isArray(runs)) return null;
+  const scopes: string[] = [];
+  for (const r of runs as unknown[]) {
+    if (!Array.isArray(r) || !Number.isInteger(r[0]) || r[0] < 1 || typeof r[1] !== 'string' || scopes.length + r[0] > n) return null;
+    for (let i = 0; i < r[0]; i++) scopes.push(r[1]);
+  }
+  return scopes.length === n ? scopes : null;
+}
+
 /** The index of a lazily read model's tasks (compact.ts expandLazily), by its task list. */
 const indexes = new WeakMap<object, TaskIndex>();
 

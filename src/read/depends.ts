@@ -145,6 +145,8 @@ const PAREN = new RegExp(`(?<!\\s)\\s*\\((?:${DEPENDENCY_OPENERS})\\s+(?!\\s)([^
 /** `blocked by #12`, `— depends on 1.2` in running text: only ids count there. */
 const PHRASE =
   /(?<!\s)\s*(?:[—–,;-]\s*)?(?<![\p{L}])(?:blocked by|blocked on|depends on)\s+(#?[\p{L}\p{N}][\p{L}\p{N}._-]*(?:\s*(?:,|and|&)\s*#?[\p{L}\p{N}][\p{L}\p{N}._-]*)*)/giu;
+/** Text PHRASE can match holds one of these words (the same flags: the same case folding). */
+const PHRASE_WORDS = /blocked|depends/iu;
 /** Obsidian Tasks: `⛔ abc123,def456` (depends on) and `🆔 abc123` (this task's id). */
 const BLOCKED_BY_ID = /(?<!\s)\s*⛔\uFE0F?\s*([a-z0-9][\w-]*(?:\s*,\s*[a-z0-9][\w-]*)*)/gu;
 const OWN_ID = /(?<!\s)\s*🆔\uFE0F?\s*([\w-]+)/u;
@@ -186,14 +188,18 @@ export function inlineDependencies(text: string): Inline {
       return ' ';
     });
   };
-  take(PAREN, 'ids');
-  take(BLOCKED_BY_ID, 'tokens');
-  take(PHRASE, 'ids');
+  // Each mark's own word or sign first: compiling these Unicode patterns costs
+  // milliseconds a process, more than a write of one task spends elsewhere.
+  if (title.includes('(')) take(PAREN, 'ids');
+  if (title.includes('⛔')) take(BLOCKED_BY_ID, 'tokens');
+  if (PHRASE_WORDS.test(title)) take(PHRASE, 'ids');
   let ownId: string | null = null;
-  title = title.replace(OWN_ID, (_w, id: string) => {
-    ownId = id;
-    return ' ';
-  });
+  if (title.includes('🆔')) {
+    title = title.replace(OWN_ID, (_w, id: string) => {
+      ownId = id;
+      return ' ';
+    });
+  }
   if (refs.length === 0 && ownId === null) return { title: text, refs, ownId };
   return { title: title.replace(/\s+/g, ' ').trim(), refs, ownId };
 }

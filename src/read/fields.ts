@@ -459,8 +459,10 @@ export function todoTxtStyle(text: string): boolean {
 
 /** The tags of a title or item as written: `#tags`, and on a todo.txt-style line `+project` and `@context` (but the owner's `@name`). */
 function tagsIn(raw: string, owner: string | null): string[] {
+  // Every tag starts with `#`, `+` or `@`; HASH_TAG is compiled only when a `#` can start one (it costs milliseconds).
+  if (!/[#+@]/.test(raw)) return [];
   const text = tagSearchText(raw);
-  const tags = [...text.matchAll(HASH_TAG)].map((m) => m[1]!).filter((t) => !/^[0-9a-f]{6}$/i.test(t) || !/\d/.test(t));
+  const tags = [...(text.includes('#') ? text.matchAll(HASH_TAG) : [])].map((m) => m[1]!).filter((t) => !/^[0-9a-f]{6}$/i.test(t) || !/\d/.test(t));
   if (todoTxtStyle(text)) {
     for (const m of text.matchAll(PLUS_PROJECT)) tags.push(m[1]!);
     for (const m of text.matchAll(AT_CONTEXT)) if (m[1] !== owner) tags.push(m[1]!);

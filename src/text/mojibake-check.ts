@@ -19,7 +19,37 @@ const CONT =
 
 const MAYBE = new RegExp(`[${LEAD}][${CONT}]`);
 
+/** Texts this long have their answer kept: a write asks of the same plan text several times (load, edit, cache update). */
+const REMEMBERED = 4096;
+const known: { text: string; maybe: boolean }[] = [];
+
+function remember(text: string, maybe: boolean): boolean {
+  if (text.length >= REMEMBERED) {
+    known.unshift({ text, maybe });
+    known.length = Math.min(known.length, 2);
+  }
+  return maybe;
+}
+
 /** True whenever findMojibake(text) could return something (false positives are fine). */
 export function mayHaveMojibake(text: string): boolean {
-  return MAYBE.test(text);
+  for (const k of known) if (k.text === text) return k.maybe;
+  return remember(text, MAYBE.test(text));
+}
+
+/**
+ * mayHaveMojibake(next), where `next` is `text` with `edits` applied: when
+ * `text` has no pair, a pair in `next` lies in an edit's new text or across
+ * its ends, so only those stretches are scanned (a whole scan of a big plan
+ * costs more than the rest of a one-task write).
+ */
+export function mayHaveMojibakeAfter(text: string, edits: readonly { start: number; end: number; text: string }[], next: string): boolean {
+  if (mayHaveMojibake(text)) return mayHaveMojibake(next);
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  // Edits that touch leave a neighbour that is another edit's text: scan the whole.
+  if (sorted.some((e, i) => i > 0 && e.start <= sorted[i - 1]!.end)) return mayHaveMojibake(next);
+  return remember(
+    next,
+    sorted.some((e) => MAYBE.test(text.slice(Math.max(0, e.start - 1), e.start) + e.text + text.slice(e.end, e.end + 1))),
+  );
 }

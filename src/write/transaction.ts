@@ -14,7 +14,7 @@ import { updateCompact } from '../cache/compact.js';
 import { encode } from '../text/decode.js';
 import { codePoints } from '../text/width.js';
 import { findFrontMatter } from '../parse/front-matter-find.js';
-import { mayHaveMojibake } from '../text/mojibake-check.js';
+import { mayHaveMojibake, mayHaveMojibakeAfter } from '../text/mojibake-check.js';
 import { applyEdits, type Edit } from './splice.js';
 import { unifiedDiff } from './diff.js';
 import { stampEdits, today } from './stamps.js';
@@ -173,6 +173,7 @@ async function warmCache(path: string, bytes: Buffer, loaded: Loaded, all: Edit[
   const { plan, text } = loaded;
   try {
     const key = planCacheKey(path, bytes);
+    mayHaveMojibakeAfter(text, all, next); // remembered for the checks below: no whole scan of `next`
     if (key && loaded.compact) {
       const c = loaded.compact;
       const effect = editEffect(plan, all, text, next, (await damageTools(next)).repair, touched);

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyToTemp, FIXTURES, plan, tempDir, type RunResult } from '../helpers/run.js';
 import { replaceOnce } from './write-helpers.js';
+import { packScopes, unpackScopes } from '../../src/cache/task-index.js';
 
 const FIXTURE = join(FIXTURES, 'identity.md');
 
@@ -23,12 +24,15 @@ function readEntry(cacheHome: string): Entry {
   const dir = join(cacheHome, 'plan', 'plans');
   const [name] = readdirSync(dir);
   const file = join(dir, name!);
-  const [digest, head, ...chunks] = readFileSync(file, 'utf8').split('\n');
-  return { file, digest: digest!, head: JSON.parse(head!), chunks: chunks.map((c) => JSON.parse(c)) };
+  const [digest, line, ...chunks] = readFileSync(file, 'utf8').split('\n');
+  // The file keeps the scopes in runs (src/cache/task-index.ts): a test lies about one task's.
+  const { scopeRuns, ...head } = JSON.parse(line!);
+  return { file, digest: digest!, head: { ...head, scopes: unpackScopes(scopeRuns, head.ids.length)! }, chunks: chunks.map((c) => JSON.parse(c)) };
 }
 
 function writeEntry(e: Entry): void {
-  writeFileSync(e.file, [e.digest, JSON.stringify(e.head), ...e.chunks.map((c) => JSON.stringify(c))].join('\n'));
+  const { scopes, ...head } = e.head;
+  writeFileSync(e.file, [e.digest, JSON.stringify({ ...head, scopeRuns: packScopes(scopes) }), ...e.chunks.map((c) => JSON.stringify(c))].join('\n'));
 }
 
 // A task's row in the compact form: [id, kind, title, status, statusText, owner,

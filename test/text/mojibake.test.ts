@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findMojibake, mayHaveMojibake, repairMojibake, type MojibakeFix } from '../../src/text/mojibake.js';
-import { mayHaveMojibake as checkOnly } from '../../src/text/mojibake-check.js';
+import { mayHaveMojibake as checkOnly, mayHaveMojibakeAfter } from '../../src/text/mojibake-check.js';
 
 type CodePage = MojibakeFix['codePage'];
 const CODE_PAGES: CodePage[] = ['macintosh', 'windows1252', 'latin1'];
@@ -278,6 +278,33 @@ describe('mayHaveMojibake', () => {
     for (const s of ['plain ASCII', 'Café', '完了 未完了', '✅ Complete', '⏸️ 🔲', 'Не перевірено', 'مكتمل']) {
       expect(mayHaveMojibake(s), s).toBe(false);
     }
+  });
+
+  it('after edits, says what a scan of the whole new text says (texts long enough to be remembered too)', () => {
+    // A lead character, a continuation one, and one that is neither: pairs form inside edits and across their ends.
+    const piece = fc.constantFrom('Ã', '©', 'a', '\n');
+    const text = fc.tuple(fc.array(piece, { maxLength: 40 }), fc.boolean()).map(([p, long]) => (long ? 'x'.repeat(5000) : '') + p.join(''));
+    const edit = fc.record({ back: fc.nat({ max: 45 }), len: fc.nat({ max: 3 }), text: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
+    // A whole scan, never answered from what was remembered: no text here holds U+0001.
+    const whole = (s: string) => checkOnly(`\u0001${s}`);
+    fc.assert(
+      fc.property(text, fc.array(edit, { maxLength: 3 }), (t, raw) => {
+        // Non-overlapping edits near the end, as a write makes them (they may touch).
+        const edits: { start: number; end: number; text: string }[] = [];
+        for (const e of raw) {
+          const start = Math.max(0, t.length - e.back);
+          const end = Math.min(t.length, start + e.len);
+          if (edits.some((x) => (start < x.end && x.start < end) || (x.start === start && start === end && x.end === end))) continue;
+          edits.push({ start, end, text: e.text });
+        }
+        let next = t;
+        for (const e of [...edits].sort((a, b) => b.start - a.start)) next = next.slice(0, e.start) + e.text + next.slice(e.end);
+        expect(mayHaveMojibakeAfter(t, edits, next)).toBe(whole(next));
+        expect(checkOnly(next)).toBe(whole(next));
+        expect(checkOnly(t)).toBe(whole(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('agrees with findMojibake on random damaged text', () => {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { longFirst } from '../setup/sequencer.js';
 import { CORPUS } from '../helpers/run.js';
-import { corpusShard, SHARDS } from '../write/differential-set.js';
+import { corpusShard, SHARDS } from '../write/corpus-sweep.js';
 
 describe('the order test files start in', () => {
   it("moves each project's long files to the front of its run, keeping the order otherwise", () => {
@@ -12,9 +12,9 @@ describe('the order test files start in', () => {
       ['bin', 'test/e2e/views.test.ts'],
       ['bin', 'test/e2e/pty.test.ts'],
       ['unit', 'test/read/items.test.ts'],
-      ['unit', 'test/write/roundtrip-2.test.ts'],
+      ['unit', 'test/write/corpus-sweep-2.test.ts'],
       ['unit', 'test/text/plain.test.ts'],
-      ['unit', 'test/write/differential-set.test.ts'],
+      ['unit', 'test/write/corpus-sweep-1.test.ts'],
       ['unit-own', 'test/history/incremental.test.ts'],
     ] as const;
     expect(
@@ -26,8 +26,8 @@ describe('the order test files start in', () => {
     ).toEqual([
       'test/e2e/pty.test.ts',
       'test/e2e/views.test.ts',
-      'test/write/roundtrip-2.test.ts',
-      'test/write/differential-set.test.ts',
+      'test/write/corpus-sweep-2.test.ts',
+      'test/write/corpus-sweep-1.test.ts',
       'test/read/items.test.ts',
       'test/text/plain.test.ts',
       'test/history/incremental.test.ts',

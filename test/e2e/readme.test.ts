@@ -1,11 +1,14 @@
 // Every `plan …` example in the README and in docs/**/*.md runs as written on a
 // copy of the seed, and their terminal captures are what plan prints on an
-// 80-column pty.
-import { describe, expect, it } from 'vitest';
+// 80-column pty. The first example of each command runs the built binary (its
+// lazy bundles), the others run in-process (test/helpers/cli.ts): what they add
+// is the example's arguments, not another Node start-up.
+import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plan, ROOT, SEED, tempDir } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
 import { HAS_SCRIPT, planOnPty } from '../helpers/pty.js';
 
 /** The README and every doc, by path. */
@@ -64,9 +67,10 @@ function inlineExamples(doc: string): Example[] {
 /**
  * A git repository holding the seed as seeds/progress_planning.md (for -f) and
  * progress_planning.md (found by name), committed, so the history examples
- * (`log`, `burndown`, `git-setup`) have a history to read.
+ * (`log`, `burndown`, `git-setup`) have a history to read. Made once; each
+ * example gets a copy of it.
  */
-function seedFolder(): { dir: string; cleanup: () => void } {
+function seedRepo(): { dir: string; cleanup: () => void } {
   const t = tempDir();
   mkdirSync(join(t.dir, 'seeds'));
   copyFileSync(SEED, join(t.dir, 'seeds', 'progress_planning.md'));
@@ -76,6 +80,23 @@ function seedFolder(): { dir: string; cleanup: () => void } {
   git('-c', 'user.name=Ana', '-c', 'user.email=ana@example.com', '-c', 'commit.gpgsign=false', 'add', '.');
   git('-c', 'user.name=Ana', '-c', 'user.email=ana@example.com', '-c', 'commit.gpgsign=false', 'commit', '-qm', 'Plan');
   return t;
+}
+
+let repo: { dir: string; cleanup: () => void } | undefined;
+afterAll(() => repo?.cleanup());
+
+/** A copy of the seed's repository (seedRepo), in a folder of its own. */
+function seedFolder(): { dir: string; cleanup: () => void } {
+  repo ??= seedRepo();
+  const t = tempDir();
+  cpSync(repo.dir, t.dir, { recursive: true });
+  return t;
+}
+
+/** The command of a command line: its first word after `plan` that is neither an option nor the value of -f. */
+function commandOf(line: string): string {
+  const args = words(line).slice(1);
+  return args.find((w, i) => !w.startsWith('-') && args[i - 1] !== '-f') ?? '';
 }
 
 /** A HOME, XDG config folder and global git config inside `dir`, for a command that writes the user's own (git-setup --global). */
@@ -120,16 +141,22 @@ describe('README and docs examples', () => {
     expect(examples.length).toBeGreaterThan(40);
   });
 
+  // The first example of each command runs the built binary; `git-setup --global` always does (it writes the
+  // global git config of the HOME its process is given).
+  const bundled = new Set<string>();
+  const viaBin = (command: string) => /--global/.test(command) || (!bundled.has(commandOf(command)) && !!bundled.add(commandOf(command)));
   for (const example of examples) {
-    it(`${example.join(', then ')} runs on the seed`, () => {
+    const bins = example.map(viaBin);
+    it(`${example.join(', then ')} runs on the seed`, async () => {
       const t = seedFolder();
       // `plan git-setup --global` writes the global git config and attributes: the folder's own.
       const env = ownHome(t.dir);
       try {
         // `plan undo` undoes plan's last write: make one first.
-        if (example.some((c) => /^plan undo/.test(c))) expect(plan(['set', '1.3', 'done'], { cwd: t.dir, env }).code).toBe(0);
-        for (const command of example) {
-          const r = plan(words(command).slice(1), { cwd: t.dir, env });
+        if (example.some((c) => /^plan undo/.test(c))) expect((await runCli(['set', '1.3', 'done'], { cwd: t.dir, env })).code).toBe(0);
+        for (const [i, command] of example.entries()) {
+          const args = words(command).slice(1);
+          const r = bins[i] ? plan(args, { cwd: t.dir, env }) : await runCli(args, { cwd: t.dir, env });
           const code = EXPECTED_EXIT[command] ?? 0;
           expect(r.code, `${command}: ${r.stderr}`).toBe(code);
           if (code === 0) expect(r.stderr, command).toBe('');
@@ -139,6 +166,10 @@ describe('README and docs examples', () => {
       }
     });
   }
+
+  it('runs the first example of each command through the built binary', () => {
+    expect([...bundled].sort()).toEqual(expect.arrayContaining(['burndown', 'completion', 'help', 'list', 'log', 'next', 'set', 'undo']));
+  });
 });
 
 describe.skipIf(!HAS_SCRIPT)('README and docs captures', () => {

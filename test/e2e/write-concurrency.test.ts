@@ -4,18 +4,33 @@
 import { genPlan } from '../helpers/gen.js';
 import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { BIN, CACHE, planAsync, ROOT, writeTemp } from '../helpers/run.js';
 import { leftovers, replaceAll, TODAY } from './write-helpers.js';
 
 const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600', XDG_CACHE_HOME: CACHE };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function closed(child: ChildProcess): Promise<number | null> {
   return new Promise((r) => {
     if (child.exitCode !== null || child.signalCode !== null) r(child.exitCode);
     else child.on('close', (code) => r(code));
+  });
+}
+
+/** Resolves when `path` exists (told by the folder's change events, not by polling) or `child` has ended, whichever is first. */
+function existsOrEnded(path: string, child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dirname(path), () => existsSync(path) && done());
+    const done = () => {
+      watcher.close();
+      child.off('exit', done);
+      resolve();
+    };
+    child.once('exit', done);
+    // It may have come, or the child gone, before the watch began.
+    if (existsSync(path) || child.exitCode !== null || child.signalCode !== null) done();
   });
 }
 
@@ -213,7 +228,7 @@ describe('the lock', () => {
       for (let attempt = 0; attempt < 5 && !caught; attempt++) {
         const child = spawn(process.execPath, [BIN, '-f', t.file, 'set', '1.5', 'blocked', '--sprint', '2', '--no-touch'], { env });
         const done = closed(child);
-        while (child.exitCode === null && child.signalCode === null && !existsSync(lock)) await sleep(1);
+        await existsOrEnded(lock, child);
         if (existsSync(lock) && child.exitCode === null) {
           child.kill('SIGKILL');
           caught = true;

@@ -22,8 +22,7 @@ export const OWN_MODULES = ['test/cache/writers-property.test.ts', 'test/history
  * them, else by file size, which would start these small files last.
  */
 export const LONG_FIRST = [
-  'test/write/differential-set',
-  'test/write/roundtrip',
+  'test/write/corpus-sweep',
   'test/parse/linear-time',
   'test/parse/differential',
   'test/cache/update',

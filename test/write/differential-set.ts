@@ -8,9 +8,7 @@
 // status's section instead: then it must read back with that status, every
 // other task must read as before, and the file's lines must be the same but
 // for the moved item's own line (its box, mark, bullet).
-import { expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { expect } from 'vitest';
 import { StatusMemory } from '../../src/write/memory.js';
 import { applyEdits } from '../../src/write/splice.js';
 import { locateStatus } from '../../src/write/status-text.js';
@@ -22,7 +20,6 @@ import type { Plan, Task } from '../../src/model/types.js';
 import { Vocabulary, type SettableStatus } from '../../src/model/status.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { mayHaveMojibake } from '../../src/text/mojibake-check.js';
-import { CORPUS } from '../helpers/run.js';
 import { sharedPlanOf as planOf } from '../helpers/inproc.js';
 
 /** Tasks stepped through per file, spread over the whole file. */
@@ -170,50 +167,28 @@ async function step(prev: Step, to: SettableStatus, label: string): Promise<Step
   return { text: next, plan: after, index };
 }
 
+/**
+ * Task `i` of `start` set to each other status in turn and back; the steps taken (none where `set` refuses it: a row
+ * with no status cell). A task not done is set done first, as a round trip sets it (otherStatus), so a sweep that
+ * does both reads that text once (test/write/corpus-sweep.ts).
+ */
+export async function differentialTask(start: Step, i: number): Promise<number> {
+  const t = start.plan.tasks[i]!;
+  if (!statusRegion(start.text, t)) return 0; // a row with no status cell: `set` refuses it (or moves it, on a board)
+  let at = { ...start, index: i };
+  const order = SETTABLE.filter((s) => s !== t.status);
+  if (t.status !== 'none') order.push(t.status);
+  for (const to of order) at = await step(at, to, `task ${t.id} (line ${t.line}) ${at.plan.tasks[at.index]!.status} → ${to}`);
+  return order.length;
+}
+
+/** Every `n`th task is stepped: every task of a small file; of a big one, an even spread of them (each step re-reads the whole file). */
+export const steppedEvery = (tasks: number): number => Math.max(1, Math.ceil(tasks / MAX_TASKS));
+
 export async function differential(text: string): Promise<{ tasks: number; steps: number }> {
   const start: Step = { text, plan: await planOf(text), index: 0 };
   let steps = 0;
-  // Every task of a small file; of a big one, an even spread of them (each step re-reads the whole file).
   const n = start.plan.tasks.length;
-  const every = Math.max(1, Math.ceil(n / MAX_TASKS));
-  for (let i = 0; i < n; i += every) {
-    const t = start.plan.tasks[i]!;
-    if (!statusRegion(text, t)) continue; // a row with no status cell: `set` refuses it (or moves it, on a board)
-    let at = { ...start, index: i };
-    const order = SETTABLE.filter((s) => s !== t.status);
-    if (t.status !== 'none') order.push(t.status);
-    for (const to of order) {
-      at = await step(at, to, `task ${t.id} (line ${t.line}) ${at.plan.tasks[at.index]!.status} → ${to}`);
-      steps++;
-    }
-  }
-  return { tasks: start.plan.tasks.length, steps };
-}
-
-/** How many test files share the corpus sweeps (differential-set*.test.ts, roundtrip*.test.ts): shards short enough for vitest's two workers to end together. */
-export const SHARDS = 4;
-
-/**
- * Shard `k` (0 … SHARDS - 1) of the corpus files: every file in exactly one shard.
- * The files, largest first, are dealt out back and forth (0 1 2 3 3 2 1 0 0 1 …),
- * so that each shard gets big and small ones alike.
- */
-export function corpusShard(k: number): string[] {
-  const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
-  const sized = files.map((f) => ({ f, size: statSync(join(CORPUS, f)).size })).sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : 1));
-  return sized.filter((_, i) => (Math.floor(i / SHARDS) % 2 === 0 ? i % SHARDS : SHARDS - 1 - (i % SHARDS)) === k).map((x) => x.f);
-}
-
-/** A test per file of shard `k` of the corpus: every task of it (of a big one, an even spread) set to each status and back. */
-export function differsCorpusShard(k: number): void {
-  const files = corpusShard(k);
-  if (files.length === 0) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
-  for (const f of files) {
-    it(f, { timeout: 240_000 }, async () => {
-      const bytes = readFileSync(join(CORPUS, f));
-      const text = bytes.toString('utf8');
-      if (!Buffer.from(text, 'utf8').equals(bytes)) return; // invalid UTF-8: covered by the end-to-end write tests
-      await differential(text);
-    });
-  }
+  for (let i = 0; i < n; i += steppedEvery(n)) steps += await differentialTask(start, i);
+  return { tasks: n, steps };
 }

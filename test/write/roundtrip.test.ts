@@ -1,9 +1,9 @@
 // Set every task to another status and back (test/write/roundtrip.ts): the seed,
-// boards and items of our own, and a quarter of the corpus (the others: roundtrip-2/3/4.test.ts).
+// boards and items of our own (the corpus: test/write/corpus-sweep-*.test.ts).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SEED } from '../helpers/run.js';
-import { restoresCorpusShard, roundTripAll } from './roundtrip.js';
+import { roundTripAll } from './roundtrip.js';
 
 describe('set and set back', () => {
   it('restores the seed byte for byte for every task with a status', async () => {
@@ -22,6 +22,4 @@ describe('set and set back', () => {
     const r = await roundTripAll(text);
     expect(r.checked).toBe(2);
   });
-
-  restoresCorpusShard(0);
 });

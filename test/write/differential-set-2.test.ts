@@ -1,7 +1,0 @@
-// Differential test of `set` (test/write/differential-set.ts), on quarter 2 of the corpus.
-import { describe } from 'vitest';
-import { differsCorpusShard } from './differential-set.js';
-
-describe('set to every status and back, on every task', () => {
-  differsCorpusShard(1);
-});

@@ -36,7 +36,6 @@ import { laneCards } from './passes/lane-cards.js';
 import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
-import { sharedLabels, sharedNames } from './passes/shared-leads.js';
 import { numberOrdinals } from './passes/ordinals.js';
 import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
@@ -858,18 +857,7 @@ class Builder implements PassState {
       const marks = new Set(run.map((e) => e.yesNo ?? null));
       if ((legends >= 2 && legends * 2 >= run.length) || (marks.size === 2 && marks.has('yes') && marks.has('no'))) {
         for (const e of run) if (e.found) this.drop(e.found);
-      } else {
-        tagIds(run);
-        const live = run.filter((e) => e.found && !e.found.dropped);
-        sharedNames(
-          live.flatMap((e) => (e.tag ? [] : [e.found!.task])),
-          this.text,
-        );
-        sharedLabels(
-          live.map((e) => e.found!.task),
-          this.text,
-        );
-      }
+      } else tagIds(run);
     }
   }
 

@@ -94,54 +94,6 @@ describe('tags in brackets before the words of a title', () => {
   });
 });
 
-describe('a code that several items of one list open with', () => {
-  it('names the thing they work on, not an id: ids tell tasks apart', async () => {
-    const tasks = await tasksOf(
-      doc(
-        '# Decoders',
-        '',
-        '- [x] JBIG2 MQ arithmetic decoder를 포팅한다.',
-        '- [x] JBIG2 page flags를 Poppler와 맞춘다.',
-        '- [ ] JP2 box 경로를 추가한다.',
-        '- [ ] T-7 Fit the sink',
-        '- [ ] T-8 Fit the taps',
-      ),
-    );
-    expect(tasks.map((t) => [t.id.startsWith('@') ? null : t.id, t.title])).toEqual([
-      [null, 'JBIG2 MQ arithmetic decoder를 포팅한다.'],
-      [null, 'JBIG2 page flags를 Poppler와 맞춘다.'],
-      ['JP2', 'box 경로를 추가한다.'],
-      ['T-7', 'Fit the sink'],
-      ['T-8', 'Fit the taps'],
-    ]);
-  });
-});
-
-describe('a bold label that several items of one list open with, then a colon', () => {
-  it('flags or files them; the words after it name each one', async () => {
-    const tasks = await tasksOf(
-      doc(
-        '# Features',
-        '',
-        '- ✅ Create tasks',
-        '- ⚠️ **MISSING**: Delete tasks',
-        '- ⚠️ **MISSING**: Search and filter tasks',
-        '- ⚠️ **Export**: to PDF',
-        '- [ ] Review — Ana',
-        '- [ ] Review — Bo',
-      ),
-    );
-    expect(tasks.map((t) => [t.title, t.notes])).toEqual([
-      ['Create tasks', null],
-      ['Delete tasks', 'MISSING'],
-      ['Search and filter tasks', 'MISSING'],
-      ['Export', 'to PDF'],
-      ['Review', 'Ana'],
-      ['Review', 'Bo'],
-    ]);
-  });
-});
-
 describe('a heading that opens with a short code closed by a colon', () => {
   it('is a task with that id, as `### BUG-12:` is; a code before a dash numbers a section', async () => {
     const tasks = await tasksOf(

@@ -410,18 +410,24 @@ function phraseStatus(ec: EditContext, t: Task, to: SettableStatus, span: Span, 
     remarks.push(
       `task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`,
     );
-  const fresh = recalled ?? opts.text ?? restyle(ec, old, to);
+  const fresh = recalled ?? opts.text ?? restyle(ec, old, to, inHeading(t, span));
   ec.memory.remember(key, t.status, old, fresh);
   const edit: Edit = { start: span.start, end: span.end, expect: old, text: fresh };
   return { edits: [edit], from: t.status, to, statusText: ec.repair(fresh), remarks };
 }
 
+/** Whether `span` lies in the task's heading line itself (not in a field line under it). */
+function inHeading(t: Task, span: Span): boolean {
+  return t.source.type === 'heading' && span.start >= t.source.heading.start && span.end <= t.source.heading.end;
+}
+
 /** `✓ (complete)` → `⏳ (pending)`, `🔄 IN PROGRESS` → `✅ DONE`, `cancelled` → `done`: the same shape, another status. */
-function restyle(ec: EditContext, old: string, to: SettableStatus): string {
+function restyle(ec: EditContext, old: string, to: SettableStatus, heading = false): string {
   // `<-- we are here` says only where the work stands: another status is the file's mark for it.
   if (HERE_MARK.test(old)) return markFor(ec, to);
-  // A heading's box (`## [ ] Fix the gate`) is written as the file's boxed items are: `[x]`, `[ ] ⛔`.
-  if (/^\[[ xX]\]/.test(old)) {
+  // A heading's box (`## [ ] Fix the gate`) is written as the file's boxed items are: `[x]`, `[ ] ⛔`. A box in a
+  // field's value (`- **Status**: [x] FIXED`) is words there, restyled as words are.
+  if (heading && /^\[[ xX]\]/.test(old)) {
     const { box, mark } = ec.style.itemPrefixFor(to, true);
     return `${box ?? (to === 'done' ? '[x]' : '[ ]')}${mark ? ` ${mark}` : ''}`;
   }

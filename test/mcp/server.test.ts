@@ -442,11 +442,13 @@ describe('plan mcp: start-up cost', () => {
       );
       const register = join(t.dir, 'register.mjs');
       writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hook}`)});\n`);
-      // The main bundle is CommonJS: record what require() loads as well.
+      // The bundles are CommonJS: record what require() loads, and what boot.ts reads to run through V8's
+      // code cache (src/cli/boot.ts reads a bundle's source with readFileSync).
       const preload = join(t.dir, 'preload.cjs');
       writeFileSync(
         preload,
-        "const M = require('module'); const load = M._load; M._load = function (request, parent, isMain) { try { const f = M._resolveFilename(request, parent, isMain); if (f.includes('/dist/')) process.stderr.write('LOADED file://' + f + '\\n'); } catch {} return load.apply(this, arguments); };\n",
+        "const M = require('module'); const load = M._load; M._load = function (request, parent, isMain) { try { const f = M._resolveFilename(request, parent, isMain); if (f.includes('/dist/')) process.stderr.write('LOADED file://' + f + '\\n'); } catch {} return load.apply(this, arguments); };\n" +
+          "const fs = require('fs'); const read = fs.readFileSync; fs.readFileSync = function (f) { if (typeof f === 'string' && f.includes('/dist/') && f.endsWith('.cjs')) process.stderr.write('LOADED file://' + f + '\\n'); return read.apply(this, arguments); };\n",
       );
       const r = spawnSync(process.execPath, ['--require', preload, '--import', register, BIN, ...args], {
         cwd: ROOT,

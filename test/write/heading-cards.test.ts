@@ -150,3 +150,18 @@ describe('a heading that opens with a checkbox', () => {
     }
   });
 });
+
+describe('a box in the Status field under a heading task', () => {
+  // The heading's own box is written as a box; a box in a field's value is the field's words, and a write
+  // replaces the words (a box there would be read before the mark, and the task would read back pending).
+  const BUGS = '# Bugs\n\n### BUG-001: Landing page crashes\n- **Severity**: HIGH\n- **Status**: [x] FIXED\n';
+
+  it('is restyled as words, and reads back as set', async () => {
+    const path = planFile(BUGS);
+    const r = await runCli(['-f', path, 'set', 'BUG-001', 'in-progress']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(BUGS.replace('[x] FIXED', 'In Progress'));
+    const back = JSON.parse((await runCli(['-f', path, '--json', 'list'])).stdout) as { tasks: { id: string; status: string }[] };
+    expect(back.tasks.map((t) => [t.id, t.status])).toEqual([['BUG-001', 'in-progress']]);
+  });
+});

@@ -23,15 +23,20 @@ export function codeHeadingTasks(b: PassState): void {
   const hasChildren = new Set(parents);
   const families = new Map<string, { node: PassState['closedHeadings'][number]; code: RegExpExecArray }[]>();
   for (const node of b.closedHeadings) {
-    if (node.task || node.holds > 0 || hasChildren.has(node.index) || node.scoped || node.listStatus || b.skipped.has(node)) continue;
+    if (node.holds > 0 || hasChildren.has(node.index) || node.scoped || node.listStatus || b.skipped.has(node)) continue;
     const code = ENTRY_CODE.exec(b.headingName(node.at!.block).name);
-    if (!code) continue;
+    // `### G16: Storm not saved` is a task already (a colon code is its id): it still counts as an entry.
+    if (!code || (node.task && node.task.id !== code[1])) continue;
     const key = `${parents[node.index]}:${node.depth}`;
     families.set(key, [...(families.get(key) ?? []), { node, code }]);
   }
   for (const family of families.values()) {
     if (family.length < MIN_ENTRIES || new Set(family.map((f) => f.code[1])).size < family.length) continue;
     for (const { node, code } of family) {
+      if (node.task) {
+        if (node.task.status === 'none') node.task.status = 'pending';
+        continue;
+      }
       const { name } = b.headingName(node.at!.block);
       const id = { id: code[1]!, rest: name.slice(code[0].length), scope: false };
       b.addHeadingTask(node, name, id, node.status !== 'none' ? node.status : (node.field?.status ?? 'pending'));

@@ -71,7 +71,9 @@ const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.967, id:
 // labelled blind; first score 77.5 97.4 94.4 87.6 97.4 84.3 60.7 with the reader at 390d6ce, and
 // 77.5 97.4 97.7 87.3 97.4 84.3 60.7 with the merged rules, which were written without seeing it).
 // The same reader on the first 60 files: 92.0 92.2 96.5 87.0 98.2 97.6 90.6.
-const HOLDOUT_FLOOR = { recall: 0.884, precision: 0.932, status: 0.967, title: 0.87, id: 0.98, owner: 0.947, group: 0.841 };
+// Group 0.841 → 0.850: file 24's labels re-read (each entry had been given the previous entry as its group,
+// against the label's own notes); the reader did not change.
+const HOLDOUT_FLOOR = { recall: 0.884, precision: 0.932, status: 0.967, title: 0.87, id: 0.98, owner: 0.947, group: 0.85 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

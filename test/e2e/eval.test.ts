@@ -40,7 +40,8 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 // Measured on the 49 labelled files (files 34–49 joined the corpus after the
 // last floors, set on 33 files, which these replace); raised for cards of a board, to-do files written as
 // sections, Task | Owner tables, rating columns, counts, templates and days of a schedule before a title.
-const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.967, id: 0.983, owner: 0.999, group: 0.981 };
+// Title 0.967 → 0.971: an issue reference closing a title (`(#349)`) is not part of it (every label set agrees).
+const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.971, id: 0.983, owner: 0.999, group: 0.981 };
 // The project's own hold-out set (eval/holdout: real files from repositories
 // outside the corpus, labelled before plan was run on them). On 2026-12-05 the
 // set grew by 12 blind-labelled files (25–36, 511 tasks; 36 files, 1311 tasks):
@@ -73,7 +74,7 @@ const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.967, id:
 // The same reader on the first 60 files: 92.0 92.2 96.5 87.0 98.2 97.6 90.6.
 // Group 0.841 → 0.850: file 24's labels re-read (each entry had been given the previous entry as its group,
 // against the label's own notes); the reader did not change.
-const HOLDOUT_FLOOR = { recall: 0.884, precision: 0.932, status: 0.967, title: 0.87, id: 0.98, owner: 0.947, group: 0.85 };
+const HOLDOUT_FLOOR = { recall: 0.884, precision: 0.932, status: 0.967, title: 0.872, id: 0.98, owner: 0.947, group: 0.85 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

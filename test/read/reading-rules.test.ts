@@ -334,10 +334,10 @@ describe('references in titles', () => {
     ]);
   });
 
-  it('a pull-request number after the title stays in it; an item that is only an id is titled by it', async () => {
+  it('a pull-request number after the title is neither its id nor a dependency (nor its name); an item that is only an id is titled by it', async () => {
     const tasks = await tasksOf('- [ ] Update changelog (#126)\n- [ ] #123\n');
     expect(tasks.map((t) => [t.id, t.title])).toEqual([
-      [expect.stringMatching(/^@/), 'Update changelog (#126)'],
+      [expect.stringMatching(/^@/), 'Update changelog'],
       ['#123', '#123'],
     ]);
   });

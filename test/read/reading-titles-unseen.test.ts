@@ -118,3 +118,24 @@ describe('a heading that opens with a short code closed by a colon', () => {
     ]);
   });
 });
+
+describe('an issue or pull-request reference closing a title', () => {
+  it('points at where the work is filed, and is not its name; a reference inside the words stays', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Roadmap',
+        '',
+        '## Next',
+        '',
+        '- [ ] Haystack integration (#349)',
+        '- [x] Two fixes (#1, #2)',
+        '- [ ] Port (#12) to the new API',
+        '',
+        '| ID | Item | Status |',
+        '|---|---|---|',
+        '| R-1 | Polars support (#429) | ⏳ Todo |',
+      ),
+    );
+    expect(tasks.map((t) => t.title)).toEqual(['Haystack integration', 'Two fixes', 'Port (#12) to the new API', 'Polars support']);
+  });
+});

@@ -60,7 +60,7 @@ describe('a title cell that opens with a name in bold, then a dash or a colon', 
       ['Trader NPC', 'charming trader, last unlock, 5 quests'],
       ['Bugfixes', 'blinking frame, grid mismatch'],
       ['CI/CD for ML (train/test/deploy)', null],
-      ['Chat sidebar (#28)', 'a sidebar, not an overlay'],
+      ['Chat sidebar', 'a sidebar, not an overlay'],
     ]);
   });
 });

@@ -194,12 +194,13 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
     s = s.replace(/(?<!\s)\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) =>
       isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m,
     );
-  // `Chat sidebar (#28)`: the tracker's issue or pull request the work is filed as points at it; it is not its name.
-  if (endsInParen(s)) s = s.replace(/(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*\)[ \t]*$/u, '');
   if (s.includes('—') || s.includes('–')) s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
   // `API Routes (4/4 plans)`: a count of the work's parts done follows the name; it is not part of it.
   if (endsInParen(s)) s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');
   if (HAS_MARK.test(s)) s = s.replace(TRAILING_STATUS, (m) => (/[\p{L}\p{N}]/u.test(s.slice(0, s.length - m.length)) ? '' : m));
+  // `Chat sidebar (#28)`: the tracker's issue or pull request the work is filed as points at it; it is not its name.
+  // After the trailing mark, which a write may put after it (`Chat sidebar (#28) ✅`).
+  if (endsInParen(s)) s = s.replace(/(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*\)[ \t]*$/u, '');
   return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim();
 }
 

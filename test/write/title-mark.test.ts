@@ -40,6 +40,16 @@ describe('set on a row of a table without a Status column', () => {
     expect(readFileSync(path, 'utf8')).toBe(TABLE);
   });
 
+  it('after an issue reference closing the title (`Set up CI (#12) ✅`), which the title leaves out, and reads it back', async () => {
+    const path = planFile(TABLE.replace('| Set up CI |', '| Set up CI (#12) |'));
+    const r = await runCli(['-f', path, 'set', '0.1', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(TABLE.replace('| Set up CI |', '| Set up CI (#12) ✅ |'));
+    expect(await statuses(path)).toEqual(['0.1 Set up CI done', '0.2 Write docs none']);
+    expect((await runCli(['-f', path, 'set', '0.1', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(TABLE.replace('| Set up CI |', '| Set up CI (#12) |'));
+  });
+
   it('writes the mark the file uses elsewhere', async () => {
     const text = ['# Plan', '', '- ✔️ Shipped the thing', '- Other', '', ...TABLE.split('\n').slice(2)].join('\n');
     const path = planFile(text);

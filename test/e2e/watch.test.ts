@@ -13,29 +13,58 @@ import { workspace } from './write-helpers.js';
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 const FRAME = '\u001b[H';
+/** How a frame ends (its last line cleared to the bottom): a frame is checked only once all of it has come. */
+const FRAME_END = '\u001b[J';
 
-/** A running watch and what it printed so far. */
-function start(args: string[], cwd: string, tty: boolean, cols = 120): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+/** A running watch: the process, what it printed so far, its exit code, and whether its output has ended. */
+interface Watch {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+  closed: () => boolean;
+}
+
+function start(args: string[], cwd: string, tty: boolean, cols = 120): Watch {
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = tty
     ? spawn('script', ['-qfec', `stty rows 40 cols ${cols}; exec ${command}`, '/dev/null'], { cwd, env: serverEnv() })
     : spawn(process.execPath, [BIN, ...args], { cwd, env: serverEnv() });
   let out = '';
+  let closed = false;
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, output: () => out, exit };
+  const exit = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      closed = true;
+      resolve(code);
+    }),
+  );
+  return { child, output: () => out, exit, closed: () => closed };
 }
 
-/** Waits until `test` holds (the watch redraws within its debounce; the limit only ends a hung test). */
-async function until(test: () => boolean, what: string, limitMs = 15_000): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/**
+ * Resolves once `test` holds, looked at again each time the watch prints (not on a timer); fails if the watch
+ * ends first. The limit only turns a hung test into a message.
+ */
+function until(watch: Watch, test: () => boolean, what: string, limitMs = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      watch.child.stdout!.off('data', check);
+      watch.child.off('close', ended);
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => test() && finish();
+    const ended = () => finish(test() ? undefined : new Error(`the watch ended before ${what}`));
+    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), limitMs);
+    // Registered after start()'s own listener: by the time `check` runs, the new output has been added.
+    watch.child.stdout!.on('data', check);
+    watch.child.once('close', ended);
+    if (watch.closed()) ended();
+    else check();
+  });
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 800));
 const count = (s: string, sub: string) => s.split(sub).length - 1;
 
 describe('plan watch', () => {
@@ -49,25 +78,29 @@ describe('plan watch', () => {
     const watch = start(['-f', w.name, 'watch'], w.dir, true);
     try {
       const frames = () => count(watch.output(), FRAME);
-      await until(() => frames() === 1 && watch.output().includes('Lint rules'), 'the first frame');
+      const drawn = (n: number) => () => frames() === n && count(watch.output(), FRAME_END) === n;
+      await until(watch, () => frames() === 1 && watch.output().includes('Lint rules'), 'the first frame');
       expect(watch.output().startsWith('\u001b[?1049h\u001b[?25l')).toBe(true);
 
       expect(plan(['-f', w.name, 'set', 'FEAT-001.5', 'done'], { cwd: w.dir }).code).toBe(0);
-      await until(() => frames() === 2, 'a frame after plan set');
+      await until(watch, drawn(2), 'a frame after plan set');
       expect(watch.output().split(FRAME)[2]).toMatch(/FEAT-001\.5[^\n]*done/);
 
       expect(spawnSync('sed', ['-i', 's/Lint rules/Lint checks/', w.name], { cwd: w.dir }).status).toBe(0);
-      await until(() => frames() === 3, 'a frame after sed -i');
+      await until(watch, drawn(3), 'a frame after sed -i');
       expect(watch.output().split(FRAME)[3]).toContain('Lint checks');
 
       writeFileSync(w.file, readFileSync(w.file, 'utf8').replace('Client', 'Mobile client'));
-      await until(() => frames() === 4, 'a frame after an overwrite');
+      await until(watch, drawn(4), 'a frame after an overwrite');
       expect(watch.output().split(FRAME)[4]).toContain('Mobile client');
 
-      await settle();
-      expect(frames()).toBe(4);
+      // Nothing more from these changes: a later one of its own is the fifth frame, and the last before Ctrl-C.
+      writeFileSync(w.file, readFileSync(w.file, 'utf8').replace('Mobile client', 'Mobile app'));
+      await until(watch, drawn(5), 'a frame after a last overwrite');
+      expect(watch.output().split(FRAME)[5]).toContain('Mobile app');
       watch.child.stdin!.write('\u0003');
       expect(await watch.exit).toBe(0);
+      expect(frames()).toBe(5);
       expect(watch.output().endsWith('\u001b[?25h\u001b[?1049l')).toBe(true);
     } finally {
       watch.child.kill();
@@ -80,7 +113,7 @@ describe('plan watch', () => {
     writeFileSync(w.file, readFileSync(w.file, 'utf8').replace('Lint rules', 'Lint \u001b]0;pwned\u0007\u001b[2J rules'));
     const watch = start(['-f', w.name, 'watch'], w.dir, true);
     try {
-      await until(() => count(watch.output(), FRAME) === 1 && watch.output().includes('pwned'), 'the first frame');
+      await until(watch, () => count(watch.output(), FRAME) === 1 && watch.output().includes('pwned'), 'the first frame');
       expect(watch.output()).toContain('\\x1b]0;pwned\\x07\\x1b[2J');
       expect(watch.output()).not.toContain('\u001b]0;');
       expect(watch.output()).not.toContain('\u001b[2J');
@@ -97,14 +130,17 @@ describe('plan watch', () => {
     const watch = start(['-f', w.name, 'watch', 'board'], w.dir, false);
     try {
       const header = 'status\tid\ttitle\towner\toverdue\n';
-      await until(() => count(watch.output(), header) === 1, 'the first snapshot');
+      await until(watch, () => count(watch.output(), header) === 1, 'the first snapshot');
       expect(plan(['-f', w.name, 'set', 'FEAT-001.3', 'blocked'], { cwd: w.dir }).code).toBe(0);
-      await until(() => count(watch.output(), header) === 2, 'a snapshot after plan set');
-      await settle();
-      expect(count(watch.output(), header)).toBe(2);
+      await until(watch, () => count(watch.output(), header) === 2, 'a snapshot after plan set');
+      // Nothing more from that change: a later one of its own is the third snapshot, and the last before SIGINT.
+      expect(plan(['-f', w.name, 'set', 'FEAT-001.5', 'blocked'], { cwd: w.dir }).code).toBe(0);
+      await until(watch, () => (watch.output().split(header)[3] ?? '').includes('blocked\tFEAT-001.5\t'), 'a snapshot after a second plan set');
+      expect(count(watch.output(), header)).toBe(3);
       expect(watch.output().split(header)[2]).toContain('blocked\tFEAT-001.3\tClient\t\t\n');
       watch.child.kill('SIGINT');
       expect(await watch.exit).toBe(0);
+      expect(count(watch.output(), header)).toBe(3);
     } finally {
       watch.child.kill();
       w.cleanup();
@@ -115,7 +151,7 @@ describe('plan watch', () => {
     const w = workspace(join(FIXTURES, 'deps/column.md'), 'a-plan-with-a-rather-long-file-name-indeed.md');
     const watch = start(['-f', w.name, 'watch'], w.dir, true, 60);
     try {
-      await until(() => count(watch.output(), FRAME) === 1 && watch.output().includes('Lint rules'), 'the first frame');
+      await until(watch, () => count(watch.output(), FRAME) === 1 && watch.output().includes('Lint rules'), 'the first frame');
       const title = watch.output().split(FRAME)[1]!.split('\u001b[K')[0]!;
       expect(title).toMatch(/^plan watch list: a-plan-with-a-rather-long-.*… {2}\(q to quit\)$/);
       expect([...title].length).toBeLessThanOrEqual(60);
@@ -133,7 +169,7 @@ describe('plan watch', () => {
       const w = workspace(join(FIXTURES, 'deps/column.md'));
       const watch = start(['-f', w.name, 'watch'], w.dir, true);
       try {
-        await until(() => count(watch.output(), FRAME) === 1 && watch.output().includes('Lint rules'), 'the first frame');
+        await until(watch, () => count(watch.output(), FRAME) === 1 && watch.output().includes('Lint rules'), 'the first frame');
         // script runs plan as its child (exec): signal plan itself, as a closing terminal would.
         const pid = Number(spawnSync('ps', ['-o', 'pid=', '--ppid', String(watch.child.pid)], { encoding: 'utf8' }).stdout.trim());
         process.kill(pid, signal);
@@ -153,7 +189,7 @@ describe('plan watch', () => {
       setup(t.dir);
       const watch = start(args, join(t.dir, cwd), false);
       try {
-        await until(() => watch.output().includes('Alpha task'), 'the first snapshot');
+        await until(watch, () => watch.output().includes('Alpha task'), 'the first snapshot');
         await body(t.dir, watch);
         expect(await watch.exit).toBe(0);
       } finally {
@@ -173,10 +209,10 @@ describe('plan watch', () => {
       ['watch'],
       async (dir, watch) => {
         unlinkSync(join(dir, 'PLAN.md'));
-        await until(() => watch.output().includes('gone'), 'a snapshot saying the plan is gone');
+        await until(watch, () => watch.output().includes('gone'), 'a snapshot saying the plan is gone');
         expect(watch.output()).toContain('plan: PLAN.md is gone (deleted or moved); the view comes back when it does\n');
         writeFileSync(join(dir, 'PLAN.md'), '- [ ] Beta task\n');
-        await until(() => watch.output().includes('Beta task'), 'a snapshot after the plan came back');
+        await until(watch, () => watch.output().includes('Beta task'), 'a snapshot after the plan came back');
         expect(watch.output()).not.toContain('Other file task');
         watch.child.kill('SIGINT');
       },
@@ -196,7 +232,7 @@ describe('plan watch', () => {
       ['-f', 'plan.md', 'watch'],
       async (dir, watch) => {
         writeFileSync(join(dir, 'elsewhere', 'target.md'), '- [ ] Beta task\n');
-        await until(() => watch.output().includes('Beta task'), 'a snapshot after the target changed');
+        await until(watch, () => watch.output().includes('Beta task'), 'a snapshot after the target changed');
         watch.child.kill('SIGINT');
       },
     ),
@@ -211,9 +247,9 @@ describe('plan watch', () => {
       async (dir, watch) => {
         unlinkSync(join(dir, 'plan.md'));
         // The gone snapshot first, then the FIFO: a second state with no bytes is still a change to draw.
-        await until(() => watch.output().includes('is gone'), 'a snapshot saying the plan is gone');
+        await until(watch, () => watch.output().includes('is gone'), 'a snapshot saying the plan is gone');
         expect(spawnSync('mkfifo', [join(dir, 'plan.md')]).status).toBe(0);
-        await until(() => watch.output().includes('not a regular file'), 'a snapshot of the FIFO');
+        await until(watch, () => watch.output().includes('not a regular file'), 'a snapshot of the FIFO');
         watch.child.kill('SIGTERM');
       },
     ),
@@ -234,14 +270,14 @@ describe('plan watch', () => {
       async (dir, watch) => {
         expect(watch.output()).toContain('B-1\ttask\tpending\tBeta task');
         expect(plan(['-f', 'plans', 'set', 'B-1', 'done'], { cwd: dir }).code).toBe(0);
-        await until(() => watch.output().includes('B-1\ttask\tdone\tBeta task'), 'a snapshot after plan set on the second file');
+        await until(watch, () => watch.output().includes('B-1\ttask\tdone\tBeta task'), 'a snapshot after plan set on the second file');
         mkdirSync(join(dir, 'plans', 'sub'));
         writeFileSync(join(dir, 'plans', 'sub', 'c.md'), '- [ ] C-1 Gamma task\n');
-        await until(() => watch.output().includes('C-1\ttask\tpending\tGamma task\t'), 'a snapshot with the file added');
+        await until(watch, () => watch.output().includes('C-1\ttask\tpending\tGamma task\t'), 'a snapshot with the file added');
         expect(watch.output()).toContain('plans/sub/c.md\n');
         const before = snapshots(watch);
         unlinkSync(join(dir, 'plans', 'a.md'));
-        await until(() => snapshots(watch) > before, 'a snapshot after a file was removed');
+        await until(watch, () => snapshots(watch) > before, 'a snapshot after a file was removed');
         expect(watch.output().split('id\tkind\tstatus').at(-1)).not.toContain('Alpha task');
         watch.child.kill('SIGINT');
       },

@@ -4,11 +4,10 @@
 import { genPlan } from '../helpers/gen.js';
 import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { BIN, CACHE, planAsync, ROOT, writeTemp } from '../helpers/run.js';
-import { leftovers, replaceAll, TODAY } from './write-helpers.js';
+import { existsOrEnded, leftovers, replaceAll, TODAY } from './write-helpers.js';
 
 const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600', XDG_CACHE_HOME: CACHE };
 
@@ -16,21 +15,6 @@ function closed(child: ChildProcess): Promise<number | null> {
   return new Promise((r) => {
     if (child.exitCode !== null || child.signalCode !== null) r(child.exitCode);
     else child.on('close', (code) => r(code));
-  });
-}
-
-/** Resolves when `path` exists (told by the folder's change events, not by polling) or `child` has ended, whichever is first. */
-function existsOrEnded(path: string, child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    const watcher = watch(dirname(path), () => existsSync(path) && done());
-    const done = () => {
-      watcher.close();
-      child.off('exit', done);
-      resolve();
-    };
-    child.once('exit', done);
-    // It may have come, or the child gone, before the watch began.
-    if (existsSync(path) || child.exitCode !== null || child.signalCode !== null) done();
   });
 }
 

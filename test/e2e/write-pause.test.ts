@@ -9,7 +9,7 @@ import { existsSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync,
 import { join } from 'node:path';
 import { genPlan } from '../helpers/gen.js';
 import { BIN, CACHE, tempDir } from '../helpers/run.js';
-import { leftovers } from './write-helpers.js';
+import { existsOrEnded, leftovers } from './write-helpers.js';
 
 const RUNS = 20;
 const TASKS = 1000;
@@ -43,7 +43,9 @@ function start(file: string, args: string[], extra: Record<string, string> = {})
 async function startAndStopHolding(file: string, args: string[], afterMs = 10): Promise<Child | null> {
   const owner = join(`${file}.lock`, 'owner');
   const w = start(file, args);
-  while (w.child.exitCode === null && !existsSync(owner)) await sleep(1);
+  // The lock folder first, then its owner file (renamed into it), each seen from the folder it appears in.
+  await existsOrEnded(`${file}.lock`, w.child);
+  await existsOrEnded(owner, w.child);
   if (afterMs) await sleep(afterMs);
   if (w.child.exitCode !== null || !w.child.kill('SIGSTOP')) {
     await w.done;

@@ -31,7 +31,7 @@ import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '
 import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
 import { siblingHeadingTasks } from './passes/sibling-headings.js';
-import { codeHeadingTasks } from './passes/code-headings.js';
+import { codeHeadingTasks, openRegisterEntries } from './passes/code-headings.js';
 import { laneCards } from './passes/lane-cards.js';
 import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
@@ -287,10 +287,11 @@ class Builder implements PassState {
     for (const node of this.outline.closeAll()) this.closeHeading(node);
     fieldedHeadingTasks(this);
     siblingHeadingTasks(this);
-    codeHeadingTasks(this);
+    const registerEntries = codeHeadingTasks(this);
     laneCards(this);
     todoSections(this);
     mergeLedgers(this);
+    openRegisterEntries(registerEntries);
     dropSectionSummaries(this);
     numberOrdinals(this);
     wordNumberIds(this);

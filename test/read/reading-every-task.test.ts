@@ -90,6 +90,16 @@ describe('sibling headings that each open with a code of their own', () => {
     ]);
   });
 
+  it('take the status a progress ledger gives them, and are open only where none does', async () => {
+    const ledger = register.replace('Nothing yet.', '| ID | Status |\n|---|---|\n| B4 | Done |');
+    const tasks = await readTasks(ledger);
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([
+      ['B4', 'done'],
+      ['B31', 'done'],
+      ['G16', 'pending'],
+    ]);
+  });
+
   it('not two of them (`### B1 — Migration` in a guide), nor sections that hold tasks or headings', async () => {
     const two = register.replace(/### G16[\s\S]*?(?=## P1)/u, '');
     expect(await readTasks(two)).toEqual([]);

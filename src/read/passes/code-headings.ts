@@ -1,6 +1,7 @@
 // A pass after reading: sibling headings that each open with a code of their own are
 // the entries of a register (bugs, gaps, requests), tasks.
 
+import type { Task } from '../../model/types.js';
 import { headingParents, type PassState } from './state.js';
 
 /** `B4 — Dead field`, `G16: Storm not saved`, `B9sim – …`: capitals and a number (a suffix of small letters), a dash or colon, a name. */
@@ -18,7 +19,8 @@ const MIN_ENTRIES = 3;
  * entries. Their status is what each writes (a mark, a `**Status:**` field), else pending: an entry a register
  * keeps is open until it is marked.
  */
-export function codeHeadingTasks(b: PassState): void {
+export function codeHeadingTasks(b: PassState): Task[] {
+  const entries: Task[] = [];
   const parents = headingParents(b.headings);
   const hasChildren = new Set(parents);
   const families = new Map<string, { node: PassState['closedHeadings'][number]; code: RegExpExecArray }[]>();
@@ -33,13 +35,21 @@ export function codeHeadingTasks(b: PassState): void {
   for (const family of families.values()) {
     if (family.length < MIN_ENTRIES || new Set(family.map((f) => f.code[1])).size < family.length) continue;
     for (const { node, code } of family) {
-      if (node.task) {
-        if (node.task.status === 'none') node.task.status = 'pending';
-        continue;
+      if (!node.task) {
+        const { name } = b.headingName(node.at!.block);
+        const id = { id: code[1]!, rest: name.slice(code[0].length), scope: false };
+        b.addHeadingTask(node, name, id, node.status !== 'none' ? node.status : (node.field?.status ?? 'none'));
       }
-      const { name } = b.headingName(node.at!.block);
-      const id = { id: code[1]!, rest: name.slice(code[0].length), scope: false };
-      b.addHeadingTask(node, name, id, node.status !== 'none' ? node.status : (node.field?.status ?? 'pending'));
+      if (node.task) entries.push(node.task);
     }
   }
+  return entries;
+}
+
+/**
+ * An entry of a register that states no status, nor a ledger row gives it one (`| B4 | Done |`, read after the
+ * entries are found), is open: pending.
+ */
+export function openRegisterEntries(entries: Task[]): void {
+  for (const t of entries) if (t.status === 'none') t.status = 'pending';
 }

@@ -20,6 +20,8 @@ async function check(text: string, name: string): Promise<number> {
   const damaged = mayHaveMojibake(text);
   const repair = damaged ? repairMojibake : (s: string) => s;
   let compared = 0;
+  // The compact form of the plan before the edit, made once: each edit updates a copy of its own.
+  const compacted = JSON.stringify(compact(plan));
   // Every row task (at most 40, spread over the file), by turns: a status, an owner, notes.
   const rows = plan.tasks.map((t, i) => [t, i] as const).filter(([t]) => t.source.type === 'row');
   const step = Math.max(1, Math.floor(rows.length / 40));
@@ -44,7 +46,7 @@ async function check(text: string, name: string): Promise<number> {
     const fresh = await planOf(next);
     expectSamePlan(updated, fresh, `${name}: task ${task.id} line ${task.line}`);
     // The cache's in-place update of its compact form gives the same model.
-    const c = JSON.parse(JSON.stringify(compact(plan)));
+    const c = JSON.parse(compacted);
     const effect = editEffect(plan, all, text, next, repair)!;
     updateCompact(c, all, effect.changed, effect.modified);
     expectSamePlan(expand(JSON.parse(JSON.stringify(c))), fresh, `${name}: compact, task ${task.id} line ${task.line}`);

@@ -31,3 +31,38 @@ describe('a parenthesis right after a bold lead', () => {
     ]);
   });
 });
+
+describe('a word with a digit in it', () => {
+  it('is a name in the sentence when a word in small letters follows it, not an id', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Plan',
+        '',
+        '- [ ] JBIG2 decoder for scanned pages',
+        '- [x] FAT32 driver',
+        '- [ ] LBA0 support in the boot loader',
+        '- [ ] MP3 player view',
+        '- [ ] Migration 0002: add users',
+        '- [ ] US1: Login',
+        '- [ ] AB12 Write docs',
+        '- [ ] CD3 — Fix the crash',
+        '- [ ] T001 Create the project',
+        '- [ ] T2 set up lint',
+        '- [ ] INV-01.1 check the totals',
+      ),
+    );
+    expect(tasks.map((t) => [t.id?.startsWith('@') ? null : t.id, t.title, t.status])).toEqual([
+      [null, 'JBIG2 decoder for scanned pages', 'pending'],
+      [null, 'FAT32 driver', 'done'],
+      [null, 'LBA0 support in the boot loader', 'pending'],
+      [null, 'MP3 player view', 'pending'],
+      [null, 'Migration 0002: add users', 'pending'],
+      ['US1', 'Login', 'pending'],
+      ['AB12', 'Write docs', 'pending'],
+      ['CD3', 'Fix the crash', 'pending'],
+      ['T001', 'Create the project', 'pending'],
+      ['T2', 'set up lint', 'pending'],
+      ['INV-01.1', 'check the totals', 'pending'],
+    ]);
+  });
+});

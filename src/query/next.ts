@@ -4,7 +4,7 @@
 // then file order.
 
 import type { Task } from '../model/types.js';
-import { PRIORITY_LEVELS } from '../read/fields.js';
+import { PRIORITY_LEVELS } from '../read/priority.js';
 import { isOpen } from '../model/status.js';
 
 /** Owners that mean "anyone may take it". */

@@ -4,7 +4,7 @@
 // those with it, whatever the key.
 
 import type { Task } from '../model/types.js';
-import { PRIORITY_LEVELS } from '../read/fields.js';
+import { PRIORITY_LEVELS } from '../read/priority.js';
 import { UsageError } from '../system/errors.js';
 
 const SORT_KEYS = ['due', 'priority', 'scheduled', 'start'] as const;

@@ -13,9 +13,8 @@
 
 import type { Span } from '../parse/blocks.js';
 import { normaliseHeader } from './columns.js';
-import type { PriorityLevel, Problem, Task } from '../model/types.js';
-
-export const PRIORITY_LEVELS: readonly PriorityLevel[] = ['highest', 'high', 'medium', 'low', 'lowest'];
+import { priorityLevel } from './priority.js';
+import type { Problem, Task } from '../model/types.js';
 
 /** The date fields of a task, as the model and `--json` name them. */
 export type DateKind = 'due' | 'scheduled' | 'start' | 'doneDate';
@@ -167,7 +166,6 @@ const TODO_KEYS: Record<string, DateKind> = { due: 'due', t: 'scheduled', schedu
 /** `(due 2025-03-14)`, `(due: Mar 14)`, `(deadline 14.03.2025)`. */
 const DUE_PAREN = /\((?:due|deadline|due by|due on)\b[:\s]+([^()]{4,30})\)/giu;
 /** Obsidian Tasks' priorities, highest first, as standalone marks. */
-export const PRIORITY_EMOJI: Record<string, PriorityLevel> = { '🔺': 'highest', '⏫': 'high', '🔼': 'medium', '🔽': 'low', '⏬': 'lowest' };
 export const PRIORITY_MARK = /(?<=^|\s)(🔺|⏫|🔼|🔽|⏬)\uFE0F?(?=\s|$)/gu;
 /** todo.txt's priority: `(A)` to `(E)` at the very start of the text. */
 export const TODO_PRIORITY = /^\(([A-E])\)[ \t]+(?=\S)/u;
@@ -343,90 +341,6 @@ export function resolveDate(text: string, kind: DateKind, ctx: DateContext): str
       if (ctx.year === null) return 'ambiguous';
       return valid(ctx.year, d.m, d.d) ? isoDate(ctx.year, d.m, d.d) : null;
   }
-}
-
-// ---- priorities ---------------------------------------------------------------
-
-const PRIORITY_WORDS: Record<string, PriorityLevel> = {
-  highest: 'highest',
-  critical: 'highest',
-  crit: 'highest',
-  urgent: 'highest',
-  blocker: 'highest',
-  'very high': 'highest',
-  top: 'highest',
-  high: 'high',
-  hi: 'high',
-  major: 'high',
-  important: 'high',
-  medium: 'medium',
-  med: 'medium',
-  mid: 'medium',
-  normal: 'medium',
-  moderate: 'medium',
-  low: 'low',
-  lo: 'low',
-  minor: 'low',
-  lowest: 'lowest',
-  trivial: 'lowest',
-  'very low': 'lowest',
-  // Spanish, Portuguese, Italian, French, German
-  crítica: 'highest',
-  critica: 'highest',
-  crítico: 'highest',
-  urgente: 'highest',
-  alta: 'high',
-  alto: 'high',
-  haute: 'high',
-  élevée: 'high',
-  hoch: 'high',
-  media: 'medium',
-  medio: 'medium',
-  média: 'medium',
-  moyenne: 'medium',
-  mittel: 'medium',
-  baja: 'low',
-  bajo: 'low',
-  baixa: 'low',
-  bassa: 'low',
-  basse: 'low',
-  niedrig: 'low',
-  高: 'high',
-  中: 'medium',
-  低: 'low',
-  最高: 'highest',
-  最低: 'lowest',
-  высокий: 'high',
-  средний: 'medium',
-  низкий: 'low',
-};
-
-/**
- * A priority as written (`High`, `🔴 Critical`, `P0`, `(A)`, `⏫`) on the
- * scale highest … lowest; null for what is not one (`3`, `must`).
- */
-export function priorityLevel(text: string): PriorityLevel | null {
-  const t = text
-    .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, (e) => (PRIORITY_EMOJI[e] ? e : ''))
-    .replace(/[*_`]/g, '')
-    .trim();
-  const emoji = /^(🔺|⏫|🔼|🔽|⏬)/u.exec(t);
-  if (emoji) return PRIORITY_EMOJI[emoji[1]!]!;
-  const p = /^P([0-4])\b/i.exec(t);
-  if (p) return PRIORITY_LEVELS[Number(p[1])]!;
-  const letter = /^\(?([A-E])\)?$/.exec(t);
-  if (letter) return PRIORITY_LEVELS[letter[1]!.charCodeAt(0) - 65]!;
-  const lower = t.toLowerCase();
-  const word = lower.endsWith(' priority') ? lower.slice(0, -' priority'.length).trimEnd() : lower;
-  if (PRIORITY_WORDS[word]) return PRIORITY_WORDS[word];
-  // `High — before launch`, `Low (nice to have)`: the first word.
-  const first = /^[\p{L}]+(?:\s+(?:high|low))?/u.exec(word)?.[0];
-  return first ? (PRIORITY_WORDS[first] ?? null) : null;
-}
-
-/** Whether a priority is at least `floor` (`high` takes highest and high). */
-export function atLeast(level: PriorityLevel | null | undefined, floor: PriorityLevel): boolean {
-  return !!level && PRIORITY_LEVELS.indexOf(level) <= PRIORITY_LEVELS.indexOf(floor);
 }
 
 // ---- tags ---------------------------------------------------------------------

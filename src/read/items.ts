@@ -11,6 +11,7 @@ import type { Span } from '../parse/blocks.js';
 import { startsWithSignifier, type Status, type Vocabulary } from '../model/status.js';
 import { plainText } from '../text/plain.js';
 import { cleanTitle, HERE_MARK, splitId, stripLeadingMarks } from './names.js';
+import { priorityLevel } from './priority.js';
 import { trailingOwnerMark } from './owner-mark.js';
 
 /**
@@ -449,13 +450,14 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
     const close = raw.indexOf(open[1]!, 2);
     if (close > 2) {
       const inner = show(raw.slice(2, close)).trim();
-      const after = raw.slice(close + 2);
+      const qualifier = leadQualifier(raw.slice(close + 2), show);
+      const after = raw.slice(close + 2 + qualifier.length);
       const sep = /^[\s:：.—–-]*/u.exec(after)![0];
       const idSplit = splitId(inner);
       // `**P2-01 — Undo。** Then describe it.`: the stop that closes a bold lead ends its sentence, in any script.
-      let title = (idSplit.id ? idSplit.rest : inner).replace(/(?<![\s:：.。．])[\s:：.。．]+$/u, '');
+      let title = (idSplit.id ? idSplit.rest : inner).replace(/(?<![\s:：.。．])[\s:：.。．]+$/u, '') + qualifier.words;
       let rest = show(after.slice(sep.length)).trim();
-      const restAt = close + 2 + sep.length;
+      const restAt = close + 2 + qualifier.length + sep.length;
       // `**URGENT REVIEW NEEDED**: Compare the volumes`: a bold alert in capitals before a colon flags the task; the words after it name it.
       if (!idSplit.id && rest && /[:：]/u.test(sep) && isAlert(inner)) return { id: null, scopeId: false, title: rest, rest: inner, restAt: -1, bold: true };
       if (!title && rest) {
@@ -504,6 +506,19 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
     };
   }
   return { id: idSplit.id, scopeId: idSplit.scope, title: body, rest: '', restAt: -1, bold: false, titled };
+}
+
+/**
+ * `**Streaks** (active days) — not built`, `**About page** (`/about`): a parenthesis right after a bold lead,
+ * before its separator, qualifies the lead, so it is part of the title; a priority there (`**Export** (HIGH):
+ * …`) is a field of the task and is left out. The length is how much of the raw text the parenthesis takes.
+ */
+function leadQualifier(after: string, show: (s: string) => string): { words: string; length: number } {
+  const paren = /^[ \t]*\(([^()\n]{1,80})\)(?=[ \t]*(?:[:：—–-]|$))/u.exec(after);
+  if (!paren) return { words: '', length: 0 };
+  const words = show(paren[1]!).trim();
+  if (priorityLevel(words) && !/\s\S+\s/u.test(words)) return { words: '', length: paren[0].length };
+  return { words: ` (${words})`, length: paren[0].length };
 }
 
 /**

@@ -131,7 +131,8 @@ export function splitId(text: string, lettersOnly = false): IdSplit {
   const pair = lettersOnly ? null : NUMBER_PAIR_ID.exec(text);
   if (pair) return { id: pair[1]!, rest: text.slice(pair[0].length), scope: false };
   const code = (lettersOnly ? HEADING_ID_AT_START : CODE_AT_START).exec(text);
-  if (code) return { id: code[1]!, rest: text.slice(code[0].length).replace(AFTER_ID, ''), scope: false };
+  if (code && !wordInPhrase(code[1]!, text.slice(code[0].length)))
+    return { id: code[1]!, rest: text.slice(code[0].length).replace(AFTER_ID, ''), scope: false };
   const wn = WORD_NUMBER.exec(text);
   if (wn) {
     const kind = scopeWord(wn[1]!);
@@ -141,6 +142,16 @@ export function splitId(text: string, lettersOnly = false): IdSplit {
     if (WORK_WORDS.has(wn[1]!.toLowerCase())) return { id: `${wn[1]} ${number}`, rest, scope: false };
   }
   return { id: null, rest: text, scope: false };
+}
+
+/**
+ * `FAT32 driver`, `JBIG2 decoder`, `MP3 player`: two or more capitals and a number, no hyphen or dot, then a
+ * word in small letters is a name in the sentence (a format, a device), not a code: an id stands apart, before
+ * a separator or a capitalised title (`US1: Login`, `AB12 Write docs`). One capital and a number (`T2 set up
+ * lint`) is how tasks are numbered, and stays an id.
+ */
+function wordInPhrase(id: string, after: string): boolean {
+  return /^[A-Z]{2,4}\d+$/.test(id) && /^[ \t]+\p{Ll}/u.test(after);
 }
 
 /** A heading's own id: numbered sections (`2.1 Events`) are structure, not ids. */

@@ -4,7 +4,8 @@
 // that holds only that field. A heading without such a line is refused: where
 // a new line would go is the author's choice.
 
-import { dateKindOf, PRIORITY_LEVELS, priorityLevel } from '../read/fields.js';
+import { dateKindOf } from '../read/fields.js';
+import { PRIORITY_LEVELS, priorityLevel } from '../read/priority.js';
 import { headerRole } from '../read/columns.js';
 import { lineFields } from '../read/items.js';
 import type { PriorityLevel, Task } from '../model/types.js';

@@ -8,20 +8,9 @@
 
 import { buildFromText } from '../load/load.js';
 import { idKey } from '../read/ids.js';
-import {
-  dateKindOf,
-  estimateOf,
-  isEstimateKey,
-  isTagKey,
-  KEY_VALUE,
-  PRIORITY_EMOJI,
-  PRIORITY_LEVELS,
-  PRIORITY_MARK,
-  priorityLevel,
-  TODO_PRIORITY,
-  todoTxtStyle,
-} from '../read/fields.js';
+import { dateKindOf, estimateOf, isEstimateKey, isTagKey, KEY_VALUE, PRIORITY_MARK, TODO_PRIORITY, todoTxtStyle } from '../read/fields.js';
 import { trailingOwnerMark } from '../read/owner-mark.js';
+import { PRIORITY_EMOJI, PRIORITY_LEVELS, priorityLevel } from '../read/priority.js';
 import type { PriorityLevel, Plan, TableInfo, Task } from '../model/types.js';
 import { dateArgument, todayIso } from '../query/filter.js';
 import { PlanError, UsageError } from '../system/errors.js';

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPlan } from '../../src/load/load.js';
-import { dateText, priorityLevel, resolveDate } from '../../src/read/fields.js';
+import { dateText, resolveDate } from '../../src/read/fields.js';
+import { priorityLevel } from '../../src/read/priority.js';
 import { tempDir } from '../helpers/run.js';
 
 const tmp = tempDir();

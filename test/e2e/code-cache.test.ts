@@ -15,7 +15,8 @@ afterAll(() => {
 function fresh(): { env: Record<string, string>; file: string } {
   const t = tempDir();
   dirs.push(t);
-  return { env: { XDG_CACHE_HOME: t.dir }, file: join(t.dir, 'plan', 'code', 'cli.bin') };
+  // The main bundle's code data of `list` (each command has its own).
+  return { env: { XDG_CACHE_HOME: t.dir }, file: join(t.dir, 'plan', 'code', 'cli.list.bin') };
 }
 
 // A command of the main bundle and one that loads lazy bundles (the Markdown parser, the summary).
@@ -60,6 +61,35 @@ describe('the code cache of the main bundle', () => {
     sameAsWithoutCache(env);
     // Accepted: not made again (a new file is renamed over the old one when it is).
     expect(statSync(file).ino).toBe(st.ino);
+  });
+
+  it('is kept a command: a set after a list makes its own, and each is then used as it is', () => {
+    const { env, file } = fresh();
+    const t = tempDir();
+    dirs.push(t);
+    const copy = join(t.dir, 'plan.md');
+    writeFileSync(copy, readFileSync(SEED));
+    const list = () => expect(plan(['-f', copy, 'list', '--week', '1'], { env }).code).toBe(0);
+    const set = (status: string) => {
+      const r = plan(['-f', copy, 'set', '1.3', status, '--no-touch'], { env });
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toContain('1.3');
+    };
+    list();
+    const listed = statSync(file).ino;
+    const ofSet = join(file, '..', 'cli.set.bin');
+    expect(existsSync(ofSet)).toBe(false);
+    set('done');
+    const made = statSync(ofSet).ino;
+    expect(
+      readFileSync(ofSet)
+        .subarray(0, BUILD.length + 1)
+        .toString('latin1'),
+    ).toBe(`${BUILD}\n`);
+    set('pending');
+    list();
+    expect([statSync(file).ino, statSync(ofSet).ino]).toEqual([listed, made]);
+    expect(readFileSync(copy)).toEqual(readFileSync(SEED));
   });
 
   it('made by a heavy run (its young generation kept small, system/heap.ts), is used as it is by a light one', () => {

@@ -35,6 +35,13 @@ function sameAsWithoutCache(env: Record<string, string>): void {
   });
 }
 
+/** The head of a code cache file: the build it was made by. */
+function headOf(file: string): string {
+  return readFileSync(file)
+    .subarray(0, BUILD.length + 1)
+    .toString('latin1');
+}
+
 /** A plan past HEAVY_BYTES of text: its run changes a V8 flag, and V8 stamps its code data with its flags. */
 function bigPlan(): string {
   const t = tempDir();
@@ -53,11 +60,7 @@ describe('the code cache of the main bundle', () => {
     sameAsWithoutCache(env);
     const st = statSync(file);
     expect(st.mode & 0o777).toBe(0o600);
-    expect(
-      readFileSync(file)
-        .subarray(0, BUILD.length + 1)
-        .toString('latin1'),
-    ).toBe(`${BUILD}\n`);
+    expect(headOf(file)).toBe(`${BUILD}\n`);
     sameAsWithoutCache(env);
     // Accepted: not made again (a new file is renamed over the old one when it is).
     expect(statSync(file).ino).toBe(st.ino);
@@ -81,11 +84,7 @@ describe('the code cache of the main bundle', () => {
     expect(existsSync(ofSet)).toBe(false);
     set('done');
     const made = statSync(ofSet).ino;
-    expect(
-      readFileSync(ofSet)
-        .subarray(0, BUILD.length + 1)
-        .toString('latin1'),
-    ).toBe(`${BUILD}\n`);
+    expect(headOf(ofSet)).toBe(`${BUILD}\n`);
     set('pending');
     list();
     expect([statSync(file).ino, statSync(ofSet).ino]).toEqual([listed, made]);
@@ -115,11 +114,7 @@ describe('the code cache of the main bundle', () => {
     };
     const first = cold();
     const made = statSync(parser).ino;
-    expect(
-      readFileSync(parser)
-        .subarray(0, BUILD.length + 1)
-        .toString('latin1'),
-    ).toBe(`${BUILD}\n`);
+    expect(headOf(parser)).toBe(`${BUILD}\n`);
     expect(cold()).toBe(first);
     expect(statSync(parser).ino).toBe(made);
     sameAsWithoutCache(env);

@@ -5,7 +5,7 @@
 // bare Node start; for the Markdown parser's bundles, a cold read's first 60 ms
 // of Node's ES-module loader). Node 20 has no module.enableCompileCache:
 // vm.Script's cachedData does the same. The cache is one file a bundle in
-// plan's cache folder (code/cli.bin, code/read-build.bin, …: the build's
+// plan's cache folder (code/cli.list.bin, code/read-build.bin, …: the build's
 // digest, then V8's data), read and written like the other cache files
 // (files.ts). Anything wrong with it (none, another build's, another Node's,
 // damaged, an unsafe folder) costs only speed: V8 refuses data it did not make
@@ -23,7 +23,21 @@ import { HEAP_FLAG_RESTORE, underDefaultFlags } from '../system/heap.js';
 
 /** Runs the CommonJS bundle `file` as require() would, through the code cache when there is one. */
 export function boot(file: string): void {
-  run(file);
+  run(file, commandOf(process.argv));
+}
+
+/** What a command's name looks like (an option's value rarely does: a path has a dot or a slash). */
+const COMMAND_NAME = /^[a-z][a-z-]{0,23}$/;
+
+/**
+ * The command `argv` runs, as far as the main bundle's code data is concerned: its first argument that
+ * looks like a command's name ('' when none does). V8's code data holds the functions the run that made
+ * it compiled, and is made once: one file for every command would hold only the first command's (a `set`
+ * after a `list` compiled its own functions afresh every run), so the main bundle keeps one a command.
+ * A word that is no command (an option's value) costs only a file of its own.
+ */
+function commandOf(argv: readonly string[]): string {
+  return argv.slice(2).find((a) => COMMAND_NAME.test(a)) ?? '';
 }
 
 /** The lazy bundles loaded so far (absolute path → their exports), each run once, as import() keeps its modules. */
@@ -43,10 +57,12 @@ function loaderOf(file: string): (specifier: string) => Promise<unknown> {
   };
 }
 
-/** Runs one bundle, its code data kept in code/<its name>.bin; gives its exports. */
-function run(file: string): unknown {
+/** Runs one bundle, its code data kept in code/<its name>[.<command>].bin; gives its exports. */
+function run(file: string, command = ''): unknown {
   const dir = cacheDir();
-  const store = dir && BUILD !== null ? join(dir, 'code', `${basename(file, extname(file))}.bin`) : null;
+  // A dot cannot be in a bundle's name (scripts/build.mjs), so no command's file is another bundle's.
+  const name = `${basename(file, extname(file))}${command ? `.${command}` : ''}.bin`;
+  const store = dir && BUILD !== null ? join(dir, 'code', name) : null;
   const stored = store ? readCacheBytes(store) : null;
   const head = Buffer.from(`${BUILD}\n`, 'latin1');
   const cached = stored && stored.length > head.length && stored.subarray(0, head.length).equals(head) ? stored.subarray(head.length) : undefined;

@@ -4,10 +4,7 @@
 
 import { main } from './command-table.js';
 
-// Flush stdout before exiting: a pipe closed early (`plan list | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
+// process.stdout is made (and guarded against a pipe closed early) only when something is printed (system/runtime.ts).
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

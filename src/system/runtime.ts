@@ -9,6 +9,8 @@
 // loaded bundle (scripts/build.mjs) carries its own copy of this file, and
 // they must all see the one runtime main() was given.
 
+import { isatty } from 'node:tty';
+
 /** An output stream as plan uses it: a stream, and whether it is a terminal, how big. */
 export type Output = NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number; readonly rows?: number };
 
@@ -31,10 +33,28 @@ export interface Runtime {
   now(): Date;
 }
 
+/** Whether the process's stdout has been handed out (and so made, and guarded against EPIPE). */
+let stdoutMade = false;
+
+/**
+ * The process's stdout, made on first use: making it (a socket for a pipe) costs a run that prints
+ * nothing a few milliseconds. A pipe closed early (`plan list | head`) is not an error: the run
+ * ends with its own exit code.
+ */
+function processStdout(): NodeJS.WriteStream {
+  if (!stdoutMade) {
+    stdoutMade = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
+  return process.stdout;
+}
+
 /** The process's own streams, environment and folder, read when asked (so a resize is seen). */
 export const processRuntime: Runtime = {
   get stdout() {
-    return process.stdout;
+    return processStdout();
   },
   get stderr() {
     return process.stderr;
@@ -49,14 +69,15 @@ export const processRuntime: Runtime = {
   get argv() {
     return process.argv;
   },
+  // Asked of the descriptor, so a run that prints nothing never makes the stream; only a terminal has a size.
   get isTTY() {
-    return !!process.stdout.isTTY;
+    return isatty(1);
   },
   get columns() {
-    return process.stdout.columns || 0;
+    return isatty(1) ? processStdout().columns || 0 : 0;
   },
   get rows() {
-    return process.stdout.rows || 0;
+    return isatty(1) ? processStdout().rows || 0 : 0;
   },
   now: () => new Date(),
 };

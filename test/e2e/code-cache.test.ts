@@ -15,7 +15,8 @@ afterAll(() => {
 function fresh(): { env: Record<string, string>; file: string } {
   const t = tempDir();
   dirs.push(t);
-  return { env: { XDG_CACHE_HOME: t.dir }, file: join(t.dir, 'plan', 'code', 'cli.bin') };
+  // The main bundle's code data of `list` (each command has its own).
+  return { env: { XDG_CACHE_HOME: t.dir }, file: join(t.dir, 'plan', 'code', 'cli.list.bin') };
 }
 
 // A command of the main bundle and one that loads lazy bundles (the Markdown parser, the summary).
@@ -32,6 +33,13 @@ function sameAsWithoutCache(env: Record<string, string>): void {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(expected[k]!.stdout);
   });
+}
+
+/** The head of a code cache file: the build it was made by. */
+function headOf(file: string): string {
+  return readFileSync(file)
+    .subarray(0, BUILD.length + 1)
+    .toString('latin1');
 }
 
 /** A plan past HEAVY_BYTES of text: its run changes a V8 flag, and V8 stamps its code data with its flags. */
@@ -52,14 +60,35 @@ describe('the code cache of the main bundle', () => {
     sameAsWithoutCache(env);
     const st = statSync(file);
     expect(st.mode & 0o777).toBe(0o600);
-    expect(
-      readFileSync(file)
-        .subarray(0, BUILD.length + 1)
-        .toString('latin1'),
-    ).toBe(`${BUILD}\n`);
+    expect(headOf(file)).toBe(`${BUILD}\n`);
     sameAsWithoutCache(env);
     // Accepted: not made again (a new file is renamed over the old one when it is).
     expect(statSync(file).ino).toBe(st.ino);
+  });
+
+  it('is kept a command: a set after a list makes its own, and each is then used as it is', () => {
+    const { env, file } = fresh();
+    const t = tempDir();
+    dirs.push(t);
+    const copy = join(t.dir, 'plan.md');
+    writeFileSync(copy, readFileSync(SEED));
+    const list = () => expect(plan(['-f', copy, 'list', '--week', '1'], { env }).code).toBe(0);
+    const set = (status: string) => {
+      const r = plan(['-f', copy, 'set', '1.3', status, '--no-touch'], { env });
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toContain('1.3');
+    };
+    list();
+    const listed = statSync(file).ino;
+    const ofSet = join(file, '..', 'cli.set.bin');
+    expect(existsSync(ofSet)).toBe(false);
+    set('done');
+    const made = statSync(ofSet).ino;
+    expect(headOf(ofSet)).toBe(`${BUILD}\n`);
+    set('pending');
+    list();
+    expect([statSync(file).ino, statSync(ofSet).ino]).toEqual([listed, made]);
+    expect(readFileSync(copy)).toEqual(readFileSync(SEED));
   });
 
   it('made by a heavy run (its young generation kept small, system/heap.ts), is used as it is by a light one', () => {
@@ -85,11 +114,7 @@ describe('the code cache of the main bundle', () => {
     };
     const first = cold();
     const made = statSync(parser).ino;
-    expect(
-      readFileSync(parser)
-        .subarray(0, BUILD.length + 1)
-        .toString('latin1'),
-    ).toBe(`${BUILD}\n`);
+    expect(headOf(parser)).toBe(`${BUILD}\n`);
     expect(cold()).toBe(first);
     expect(statSync(parser).ino).toBe(made);
     sameAsWithoutCache(env);

@@ -136,6 +136,8 @@ interface RunEntry {
   legend: boolean;
   /** The item's bracketed tag (`[M0]`), if any. */
   tag?: string | null;
+  /** The name in brackets before the item's title (`(ANA) Build the form`), if any. */
+  lead?: { name: string; title: string } | null;
   /** A bullet under a lead-in ending with a colon, marked only with a tick or only with a cross (no box, no id). */
   yesNo?: 'yes' | 'no' | null;
 }
@@ -726,7 +728,15 @@ class Builder implements PassState {
       return;
     }
     const found = this.itemTask(block, reading, status);
-    run.push({ found, start: block.start, legend: false, tag: reading.tag, yesNo: this.yesNo(block, reading), placeholder: this.placeholder(block) });
+    run.push({
+      found,
+      start: block.start,
+      legend: false,
+      tag: reading.tag,
+      lead: reading.lead,
+      yesNo: this.yesNo(block, reading),
+      placeholder: this.placeholder(block),
+    });
   }
 
   private placeholder(block: ItemBlock): boolean {
@@ -858,7 +868,10 @@ class Builder implements PassState {
       const marks = new Set(run.map((e) => e.yesNo ?? null));
       if ((legends >= 2 && legends * 2 >= run.length) || (marks.size === 2 && marks.has('yes') && marks.has('no'))) {
         for (const e of run) if (e.found) this.drop(e.found);
-      } else tagIds(run);
+      } else {
+        tagIds(run);
+        leadOwners(run);
+      }
     }
   }
 
@@ -895,6 +908,27 @@ function tagIds(run: RunEntry[]): void {
     e.found!.task.id = tags[i]!;
     e.found!.task.idFromFile = true;
   });
+}
+
+/**
+ * `- [x] (ANA) Build the form`, `- [ ] (BO) Wire it`, `- [ ] (ANA) Test it`: where every task of a list opens
+ * with a name in brackets and the same few names take turns (each on two items or more, some two in a row
+ * differing), the names say who does each: the task's owner, not part of its title.
+ */
+function leadOwners(run: RunEntry[]): void {
+  const tasks = run.filter((e) => e.found && !e.found.dropped);
+  const names = tasks.map((e) => e.lead?.name ?? '');
+  if (tasks.length < 4 || names.some((name) => !name)) return;
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const turns = names.filter((name, i) => i > 0 && name !== names[i - 1]).length;
+  if (counts.size < 2 || [...counts.values()].some((c) => c < 2) || turns * 2 < tasks.length - 1) return;
+  for (const e of tasks) {
+    const task = e.found!.task;
+    if (task.owner) continue;
+    task.owner = e.lead!.name;
+    task.title = e.lead!.title;
+  }
 }
 
 /**

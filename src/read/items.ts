@@ -32,6 +32,10 @@ const BOXES: Record<string, Status> = {
 };
 // `[ ]*`: Kiro's optional task (`- [ ]* 2.3 Write property tests`), a box all the same; the star is not the title's.
 const BOX_AT_START = /^\[([ xX\-/~>!?])\]\*?[ \t]+(?=\S)/;
+// `` - `[x]` Build the form ``: a box written as code (so it shows as typed) is the item's box all the same.
+const CODE_BOX_AT_START = /^`\[([ xX\-/~>!?])\]`[ \t]+(?=\S)/;
+/** `(ANA) Build the form`: one capitalised word in brackets, then the title. */
+const LEAD_NAME = /^\((\p{Lu}[\p{L}]{1,19})\)\s+(?=\S)/u;
 /** How many blanks after a box are looked through for the text (bounded: a hostile line of spaces stays cheap). */
 const BOX_BLANKS_MAX = 256;
 /** Field names that say an entry's state (`**Status:** Erledigt`); also the names of a status column. */
@@ -181,6 +185,8 @@ export interface ItemReading {
   tailSays: boolean;
   /** `[M0] Workspace tooling`: the bracketed tag before the title (an id when each item of its list has its own). */
   tag: string | null;
+  /** `(ANA) Build the form`: a name in brackets before the title, and the title after it (an owner where names take turns down the list). */
+  lead: { name: string; title: string } | null;
   /** Only a `(TODO: switch providers)` after the title says a status: a note of work still to do, which the builder weighs. */
   todoNote: boolean;
 }
@@ -194,12 +200,19 @@ export function readItem(
   repair: (s: string) => string,
 ): ItemReading {
   const outcome = outcomeLine(text, span);
-  if (!outcome) return readItemText(text, span, gfmBox, vocab, repair);
+  if (!outcome) return withLead(readItemText(text, span, gfmBox, vocab, repair), vocab);
   const r = readItemText(text, { start: span.start, end: outcome.start }, gfmBox, vocab, repair);
   const said = repair(plainText(text.slice(outcome.start, span.end)))
     .replace(/\s+/g, ' ')
     .trim();
   if (!r.field) r.notes = [r.notes, said].filter(Boolean).join(' ');
+  return withLead(r, vocab);
+}
+
+/** The name in brackets opening the title (`(ANA) Build the form`), into `r.lead`; a status word there is no name. */
+function withLead(r: ItemReading, vocab: Vocabulary): ItemReading {
+  const lead = LEAD_NAME.exec(r.title);
+  if (lead && vocab.read(lead[1]!).status === 'none') r.lead = { name: lead[1]!, title: r.title.slice(lead[0].length) };
   return r;
 }
 
@@ -330,6 +343,7 @@ function emptyReading(): ItemReading {
     owner: null,
     ordinal: null,
     tag: null,
+    lead: null,
     tailSays: false,
     todoNote: false,
   };
@@ -376,14 +390,22 @@ function readBox(
   if (gfmBox.span) boxStatus = gfmBox.checked ? 'done' : 'pending';
   else {
     // The box and the blanks after it (any number: `[ ]     five spaces` is still a box and its text).
-    const box = BOX_AT_START.exec(text.slice(at, Math.min(end, at + 4 + BOX_BLANKS_MAX)));
+    const head = text.slice(at, Math.min(end, at + 6 + BOX_BLANKS_MAX));
+    const box = BOX_AT_START.exec(head) ?? CODE_BOX_AT_START.exec(head);
     if (box) {
-      r.box = { start: at, end: at + 3 };
+      // The box's own three characters, inside the backticks when it is code: a write ticks it there.
+      const boxAt = head[0] === '`' ? at + 1 : at;
+      r.box = { start: boxAt, end: boxAt + 3 };
       boxStatus = vocab.boxStatus(`[${box[1]!}]`) ?? BOXES[box[1]!]!;
       at += box[0].length;
     }
   }
   return { status: boxStatus, at };
+}
+
+/** Where an item's text is read again from its box `box`: the backtick before it when the box is written as code. */
+export function boxReadStart(text: string, box: Span): number {
+  return text[box.start - 1] === '`' && text[box.end] === '`' ? box.start - 1 : box.start;
 }
 
 /** Statuses an explicit phrase states more precisely than a box or a generic mark. */

@@ -14,7 +14,7 @@ import { displayText } from '../read/build.js';
 import { groupLabel, groupRowScope, rowFields } from '../read/tables.js';
 import { emptyScope } from '../read/scope.js';
 import { boxStatus } from '../read/outline.js';
-import { readItem, type ItemReading } from '../read/items.js';
+import { boxReadStart, readItem, type ItemReading } from '../read/items.js';
 import { inlineDependencies } from '../read/depends.js';
 import { wordNumberSplit } from '../read/passes/word-numbers.js';
 import { stripFieldMarks } from '../read/fields.js';
@@ -177,7 +177,7 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
   if (src.text.start < src.item.start || src.text.end > text.length || src.text.start > src.text.end) return 'its text is outside the file';
   if (src.checkbox && !/^\[[ xX\-/~>!?]\]$/.test(text.slice(src.checkbox.start, src.checkbox.end))) return 'its checkbox moved';
   // Read again from the box (GFM's or a variant like `[-]`) or the text: the same reading the model made.
-  const span = { start: src.checkbox ? src.checkbox.start : src.text.start, end: src.text.end };
+  const span = { start: src.checkbox ? boxReadStart(text, src.checkbox) : src.text.start, end: src.text.end };
   const found = readItem(text, span, { checked: null, span: null }, ec.vocab, ec.repair);
   if (!sameSpan(found.statusMark, src.statusMark)) return 'its status mark moved';
   if (!sameSpan(found.statusTail, src.statusTail ?? null)) return 'its status moved';
@@ -193,6 +193,8 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
   if (t.idFromFile && found.id !== t.id && !(found.id === null && written.includes(t.id))) {
     return `its text does not start with ${t.id}`;
   }
+  // `(ANA) Build the form`: where the reader took the name for the owner (names taking turns down the list), so here.
+  if (found.lead && found.lead.name === t.owner && found.lead.title === t.title) Object.assign(found, { title: t.title, owner: t.owner });
   // Without a status of its own an item takes its heading's (`## Done`): only a status it writes is checked here.
   const status = found.status === 'none' ? t.status : found.status;
   const shown = {
@@ -263,7 +265,7 @@ export function itemAfter(ec: EditContext, t: Task, edits: Edit[]): ItemReading 
   const lo = src.item.start;
   const local = edits.map((e) => ({ ...e, start: e.start - lo, end: e.end - lo }));
   const text = applyEdits(ec.text.slice(lo, src.text.end), local, ec.file);
-  const start = (src.checkbox ? src.checkbox.start : src.text.start) - lo;
+  const start = src.checkbox ? boxReadStart(text, { start: src.checkbox.start - lo, end: src.checkbox.end - lo }) : src.text.start - lo;
   return readItem(text, { start, end: text.length }, { checked: null, span: null }, ec.vocab, ec.repair);
 }
 
@@ -279,7 +281,8 @@ export function itemAfterProblem(found: ItemReading, t: Task, to: Status): strin
   if (found.status === 'none') return null;
   if (found.status !== to) return `it would read as ${found.status}`;
   const card = found.id === null ? wordNumberSplit(found.title, found.notes) : null;
-  const title = card && (t.idFromFile ? `${card.word} ${card.n}` === t.id : card.title === t.title) ? card.title : found.title;
+  const ownTitle = found.lead && found.lead.name === t.owner ? found.lead.title : found.title;
+  const title = card && (t.idFromFile ? `${card.word} ${card.n}` === t.id : card.title === t.title) ? card.title : ownTitle;
   if (withoutDependencies(showEscapes(title)) !== t.title) return `its title would read as "${title}"`;
   return null;
 }

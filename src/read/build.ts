@@ -800,7 +800,7 @@ class Builder implements PassState {
       title: showEscapes(reading.title),
       status,
       statusText: showEscapes(reading.statusText),
-      owner: reading.owner,
+      owner: reading.owner ?? this.sectionOwner(),
       notes: reading.notes ? showEscapes(reading.notes) : null,
       priority: null,
       ...this.outline.scope(),
@@ -831,6 +831,21 @@ class Builder implements PassState {
       if (n) this.ordinals.push({ found, n });
     } else if (reading.ordinal !== null) this.ordinals.push({ found, n: reading.ordinal });
     return found;
+  }
+
+  /**
+   * `**Owner:** Ana` at the top of a section: who the items below it in that section are for, when they name
+   * no one themselves (the innermost heading that names an owner, up to a heading that is a task).
+   */
+  private sectionOwner(): string | null {
+    const open = this.outline.open();
+    for (let i = open.length - 1; i >= 0; i--) {
+      const node = open[i]!;
+      // A heading task's owner is that task's: the items under it are its parts, not owned with it.
+      if (node.taskLike || node.task) return null;
+      if (node.owner) return node.owner;
+    }
+    return null;
   }
 
   /** A list's lead-in groups its items, unless a sprint/week/phase heading (or a heading task) holds them. */

@@ -48,3 +48,40 @@ describe('a bold label over a list', () => {
     expect(tasks.map((t) => t.group)).toEqual(['Latest updates (25 Dec)', 'Earlier updates (20 Dec)']);
   });
 });
+
+describe('an owner line at the top of a section', () => {
+  it('gives the owner of the items below it that name no one themselves, and a handle after a dash only repeats who', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Work split',
+        '',
+        '## Stream A',
+        '',
+        '**Owner:** Federico — [@fede](https://example.com/fede)',
+        '',
+        '- [ ] Review the schema',
+        '- [ ] Draw the diagram @ana',
+        '',
+        '## Stream B',
+        '',
+        '- [ ] Write the seed script',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.owner])).toEqual([
+      ['Review the schema', 'Federico'],
+      ['Draw the diagram', 'ana'],
+      ['Write the seed script', null],
+    ]);
+  });
+
+  it('names the owner of a heading task only, not of the parts listed under it', async () => {
+    const tasks = await tasksOf(
+      doc('# Tasks', '', '## TASK-001: Set up the project', '', '**Owner:** Claude', '', '- [x] Create the repository', '- [ ] Add CI'),
+    );
+    expect(tasks.map((t) => [t.title, t.owner])).toEqual([
+      ['Set up the project', 'Claude'],
+      ['Create the repository', null],
+      ['Add CI', null],
+    ]);
+  });
+});

@@ -173,6 +173,13 @@ function statesFacts(name: string, leadIn: boolean): boolean {
 /** `**Latest Updates** (25 Dec): 🆕`, `**Success Criteria:**`: a bold lead-in ending in a colon. */
 const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?(?:[:：]\s*)?(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
 
+/**
+ * `**Deliverables:**`, `**Checklist**:`: a bold word and a colon, nothing more, says what kind of list follows,
+ * as a field name does; the heading it is under still names the work. A lead-in with more to it
+ * (`**Latest Updates** (25 Dec): 🆕`) names an entry of its own, as a small heading does.
+ */
+const BOLD_LABEL = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:[:：]\s*)?$|^(\*\*|__)(?=\S)[^*_]+?[:：]\2\s*$/u;
+
 /** A line that introduces the list after it: it ends with a colon (`Our hosting plan comes with:`, `**Eligible orders:**`). */
 const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
 /** Marks that say yes or no (included, met) more than they track work, where a list mixes them. */
@@ -217,6 +224,8 @@ class Builder implements PassState {
   readonly working = new Set<number>();
   /** A bold line that introduces the list after it (`**Latest Updates** (25 Dec):`): a small heading for that list. */
   private leadIn: OutlineNode | null = null;
+  /** The lead-in is only a bold label (`**Deliverables:**`): it does not group the list. */
+  private labelOnly = false;
   /** The line right before a list when it ends with a colon (bold or not): the list's lead-in, as far as facts go. */
   private colonLine: string | null = null;
   /** The task table just read, while rows written after a blank line or a short note may still continue it. */
@@ -356,6 +365,7 @@ class Builder implements PassState {
     const raw = this.text.slice(block.start, block.end);
     const shown = this.display(block);
     this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
+    this.labelOnly = BOLD_LABEL.test(raw);
     this.colonLine = COLON_END.test(raw) ? shown : null;
     const node = this.outline.current();
     if (node && !node.field) node.field = this.statusField(block.start, block.end);
@@ -800,7 +810,7 @@ class Builder implements PassState {
       title: showEscapes(reading.title),
       status,
       statusText: showEscapes(reading.statusText),
-      owner: reading.owner,
+      owner: reading.owner ?? this.sectionOwner(),
       notes: reading.notes ? showEscapes(reading.notes) : null,
       priority: null,
       ...this.outline.scope(),
@@ -833,10 +843,25 @@ class Builder implements PassState {
     return found;
   }
 
+  /**
+   * `**Owner:** Ana` at the top of a section: who the items below it in that section are for, when they name
+   * no one themselves (the innermost heading that names an owner, up to a heading that is a task).
+   */
+  private sectionOwner(): string | null {
+    const open = this.outline.open();
+    for (let i = open.length - 1; i >= 0; i--) {
+      const node = open[i]!;
+      // A heading task's owner is that task's: the items under it are its parts, not owned with it.
+      if (node.taskLike || node.task) return null;
+      if (node.owner) return node.owner;
+    }
+    return null;
+  }
+
   /** A list's lead-in groups its items, unless a sprint/week/phase heading (or a heading task) holds them. */
   private itemGroup(): string | null {
     const scoped = this.outline.open().some((n) => n.scoped) || this.outline.current()?.taskLike;
-    return this.leadIn && !scoped ? this.leadIn.name : this.outline.group();
+    return this.leadIn && !scoped && !this.labelOnly ? this.leadIn.name : this.outline.group();
   }
 
   /**

@@ -66,8 +66,13 @@ export function ownerOf(cell: string | null): string | null {
         .filter(Boolean)
         .join(', ') || null
     );
-  return v;
+  // `Federico — @fede`: the handle after a dash says again who the name is.
+  const handle = HANDLE_AFTER.exec(v);
+  return handle && handle.index > 0 ? v.slice(0, handle.index).trim() : v;
 }
+
+/** A dash and a handle closing an owner (`Federico — @fede`). */
+const HANDLE_AFTER = /\s[—–-]\s+@[\p{L}\p{N}._-]+$/u;
 
 /** `complete - mas`: the status word, then ` - ` and a short name, is the owner when the table has no owner column. */
 function ownerInStatus(statusCell: string, vocab: Vocabulary): string | null {

@@ -1,0 +1,87 @@
+// Owners and groups as teams write them (issue 20): who a section's tasks are
+// for, and which heading groups them. Small synthetic plans; each rule failed
+// before the reader learnt it.
+import { describe, expect, it } from 'vitest';
+import { planOf } from '../helpers/inproc.js';
+
+async function tasksOf(markdown: string) {
+  return (await planOf(markdown)).tasks.map((t) => ({ title: t.title, owner: t.owner ?? null, group: t.group }));
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
+describe('a bold label over a list', () => {
+  it('says what kind of list follows: the heading it is under groups the items', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Work split',
+        '',
+        '## Data model',
+        '',
+        '**Deliverables:**',
+        '- [ ] Review the schema',
+        '- [x] Draw the diagram',
+        '',
+        '## Bulk load',
+        '',
+        '**Checklist**:',
+        '- [ ] Write the seed script',
+      ),
+    );
+    expect(tasks.map((t) => t.group)).toEqual(['Data model', 'Data model', 'Bulk load']);
+  });
+
+  it('still groups the list when it names an entry of its own (a date, a mark)', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Log',
+        '',
+        '## Summary',
+        '',
+        '**Latest updates** (25 Dec): 🆕',
+        '- [x] Ship the importer',
+        '',
+        '**Earlier updates** (20 Dec):',
+        '- [x] Fix the export',
+      ),
+    );
+    expect(tasks.map((t) => t.group)).toEqual(['Latest updates (25 Dec)', 'Earlier updates (20 Dec)']);
+  });
+});
+
+describe('an owner line at the top of a section', () => {
+  it('gives the owner of the items below it that name no one themselves, and a handle after a dash only repeats who', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Work split',
+        '',
+        '## Stream A',
+        '',
+        '**Owner:** Federico — [@fede](https://example.com/fede)',
+        '',
+        '- [ ] Review the schema',
+        '- [ ] Draw the diagram @ana',
+        '',
+        '## Stream B',
+        '',
+        '- [ ] Write the seed script',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.owner])).toEqual([
+      ['Review the schema', 'Federico'],
+      ['Draw the diagram', 'ana'],
+      ['Write the seed script', null],
+    ]);
+  });
+
+  it('names the owner of a heading task only, not of the parts listed under it', async () => {
+    const tasks = await tasksOf(
+      doc('# Tasks', '', '## TASK-001: Set up the project', '', '**Owner:** Claude', '', '- [x] Create the repository', '- [ ] Add CI'),
+    );
+    expect(tasks.map((t) => [t.title, t.owner])).toEqual([
+      ['Set up the project', 'Claude'],
+      ['Create the repository', null],
+      ['Add CI', null],
+    ]);
+  });
+});

@@ -41,7 +41,8 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 // last floors, set on 33 files, which these replace); raised for cards of a board, to-do files written as
 // sections, Task | Owner tables, rating columns, counts, templates and days of a schedule before a title.
 // Title 0.967 → 0.971: an issue reference closing a title (`(#349)`) is not part of it (every label set agrees).
-const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.971, id: 0.983, owner: 0.999, group: 0.981 };
+// Group 0.981 → 0.987: a bold label with a colon over a list (`**Deliverables:**`) names the list, not a group.
+const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.971, id: 0.983, owner: 0.999, group: 0.987 };
 // The project's own hold-out set (eval/holdout: real files from repositories
 // outside the corpus, labelled before plan was run on them). On 2026-12-05 the
 // set grew by 12 blind-labelled files (25–36, 511 tasks; 36 files, 1311 tasks):
@@ -74,7 +75,10 @@ const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.971, id:
 // The same reader on the first 60 files: 92.0 92.2 96.5 87.0 98.2 97.6 90.6.
 // Group 0.841 → 0.850: file 24's labels re-read (each entry had been given the previous entry as its group,
 // against the label's own notes); the reader did not change.
-const HOLDOUT_FLOOR = { recall: 0.884, precision: 0.932, status: 0.967, title: 0.872, id: 0.98, owner: 0.947, group: 0.85 };
+// 78 files (a sixth batch, 73–78, labelled blind) and this round's rules (code-span boxes, bracketed owners,
+// bold-lead remarks, digit words, bold labels, owner lines): measured 0.90157 0.93225 0.97139 0.88425 0.98454
+// 0.96054 0.87800 of 3041 matched tasks, truncated.
+const HOLDOUT_FLOOR = { recall: 0.901, precision: 0.932, status: 0.971, title: 0.884, id: 0.984, owner: 0.96, group: 0.878 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -9,7 +9,7 @@ import type { Edit } from '../write/splice.js';
 import { buildFromText } from '../load/load.js';
 import { SCOPE_KINDS, type Plan, type Scope, type ScopeKind, type TableInfo, type Task } from '../model/types.js';
 import { ownerMark } from '../read/owner-mark.js';
-import { scopeMatches } from '../read/scope.js';
+import { scopeMatches } from '../read/scope-range.js';
 import { escapeCell } from '../text/plain.js';
 import { lineEndAt, lineOf, lineStartAt } from '../text/lines.js';
 import { PlanError } from '../system/errors.js';

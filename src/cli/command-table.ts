@@ -21,15 +21,12 @@ import { VERSION } from '../system/version.js';
 import { envText } from '../system/env.js';
 import { processRuntime, runtime, useRuntime, type Runtime } from '../system/runtime.js';
 // The read commands are the hot path (shell prompts, agent loops): they are
-// bundled with this file. Writers, views and the MCP server load on demand.
+// bundled with this file. Writers (set, add, edit, claim), views and the MCP
+// server load on demand: the writers' modules build many regular expressions
+// at load (V8 parses each as it is made), which a warm `list` never uses.
 import { list } from '../commands/list.js';
 import { show } from '../commands/show.js';
 import { next } from '../commands/next.js';
-// The writers too: their heavy parts (the lock library, the diff) load on demand.
-import { set } from '../commands/set.js';
-import { add } from '../commands/add.js';
-import { edit } from '../commands/edit.js';
-import { claim } from '../commands/claim.js';
 import { ready } from '../commands/ready.js';
 
 /** The program's own description and examples (`plan --help`). */
@@ -148,12 +145,12 @@ export const COMMANDS: readonly PlanCommand[] = [
       ...WRITE_OPTIONS,
     ],
     examples: ['plan next', 'plan next --owner Opus', 'plan next --sprint 8 --json', 'plan next --claim --owner agent-7 --json'],
-    run: (ctx, { opts: o, filters }) => {
+    run: async (ctx, { opts: o, filters }) => {
       const [owner, f] = withoutOwner(filters);
       const wait = { allowCancelled: !!o.allowCancelled };
       if (!o.claim) return next(ctx, owner, f, wait);
       if (!owner) throw new UsageError('--claim needs --owner <name>: the name written into the claimed task');
-      return claim(ctx, owner, f, writeOptionsOf(o), wait);
+      return (await import('../commands/claim.js')).claim(ctx, owner, f, writeOptionsOf(o), wait);
     },
   },
   {
@@ -194,9 +191,9 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan add "Pay invoices" --due +3d --priority high --tag finance',
       'plan add "Load test" --week 1 --depends 1.1,1.2 --estimate 3d',
     ],
-    run: (ctx, { args: [title], opts: o, filters }) => {
+    run: async (ctx, { args: [title], opts: o, filters }) => {
       const input = { ...filters, title: title!, owner: text(o.owner), status: text(o.status), notes: text(o.notes), ...fieldsOf(o) };
-      return add(ctx, input, writeOptionsOf(o));
+      return (await import('../commands/add.js')).add(ctx, input, writeOptionsOf(o));
     },
   },
   {
@@ -222,9 +219,9 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan edit 1.3 --due "" --untag backend   # removes them',
       'plan edit 1.3 --depends 1.1 --estimate 2d',
     ],
-    run: (ctx, { args: [id], opts: o, filters }) => {
+    run: async (ctx, { args: [id], opts: o, filters }) => {
       const changes = { title: text(o.title), owner: text(o.owner), notes: text(o.notes), ...fieldsOf(o), untag: text(o.untag) };
-      return edit(ctx, id!, changes, filters, writeOptionsOf(o));
+      return (await import('../commands/edit.js')).edit(ctx, id!, changes, filters, writeOptionsOf(o));
     },
   },
   {
@@ -244,7 +241,8 @@ export const COMMANDS: readonly PlanCommand[] = [
       'plan set 5.A blocked --no-touch',
       "plan set 1.2 in-progress --no-memory   # the file's style, not the remembered text",
     ],
-    run: (ctx, { args: [id, status], opts: o, filters }) => set(ctx, id!, status!, filters, writeOptionsOf(o), text(o.owner)),
+    run: async (ctx, { args: [id, status], opts: o, filters }) =>
+      (await import('../commands/set.js')).set(ctx, id!, status!, filters, writeOptionsOf(o), text(o.owner)),
   },
   ...SHORT_SETS.map(
     ([name, status]): PlanCommand => ({
@@ -253,7 +251,8 @@ export const COMMANDS: readonly PlanCommand[] = [
       description: `short for \`plan set <id> ${status}\``,
       options: [{ flags: '--owner <name>', description: 'also assign the task to name (as plan edit --owner does)' }, { filters: 'write' }, ...WRITE_OPTIONS],
       examples: [`plan ${name} 1.2`, `plan ${name} "Write the README" --dry-run`],
-      run: (ctx, { args: [id], opts: o, filters }) => set(ctx, id!, status, filters, writeOptionsOf(o), text(o.owner)),
+      run: async (ctx, { args: [id], opts: o, filters }) =>
+        (await import('../commands/set.js')).set(ctx, id!, status, filters, writeOptionsOf(o), text(o.owner)),
     }),
   ),
   {

@@ -7,7 +7,7 @@
 import type { Task } from '../model/types.js';
 import { isFinished } from '../model/status.js';
 import { isOverdue } from './filter.js';
-import { isoDate } from '../read/fields.js';
+import { isoDate } from '../read/iso-date.js';
 
 const AGENDA_SECTIONS = ['overdue', 'today', 'week', 'scheduled'] as const;
 export type AgendaSection = (typeof AGENDA_SECTIONS)[number];

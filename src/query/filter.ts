@@ -1,10 +1,10 @@
 // Pure filtering: every flag narrows the list; flags combine with AND.
 
 import { SCOPE_KINDS, type ScopeKind, type Task } from '../model/types.js';
-import { scopeMatches } from '../read/scope.js';
+import { scopeMatches } from '../read/scope-range.js';
 import { canonicalName, isFinished, OPEN_STATUSES, Vocabulary, type Status } from '../model/status.js';
 import { UsageError } from '../system/errors.js';
-import { isoDate } from '../read/fields.js';
+import { isoDate } from '../read/iso-date.js';
 import { atLeast, priorityLevel, PRIORITY_LEVELS } from '../read/priority.js';
 import { today } from '../system/today.js';
 import { indexOfTasks, taskScope } from '../cache/task-index.js';

@@ -4,7 +4,7 @@
 import { SCOPE_KINDS, type Plan, type PlanPart, type Task } from '../model/types.js';
 import { PlanError, UsageError } from '../system/errors.js';
 import { fileIs, filterTasks, type Filters } from './filter.js';
-import { scopeMatches } from '../read/scope.js';
+import { scopeMatches } from '../read/scope-range.js';
 import { fileRef, idInFile, idKey, parseLineRef, sameId } from '../read/ids.js';
 import { taskScope, type TaskIndex } from '../cache/task-index.js';
 

@@ -14,7 +14,8 @@
 import type { Span } from '../parse/blocks.js';
 import { DEPENDENCY_OPENERS, isIdShaped, stripLeadingMarks } from './names.js';
 import { countIds, idKey, idOrLine } from './ids.js';
-import { normaliseRange, scopeWord } from './scope.js';
+import { scopeWord } from './scope.js';
+import { normaliseRange } from './scope-range.js';
 import { SCOPE_KINDS, type Problem, type ScopeKind, type Task } from '../model/types.js';
 import { canonicalName } from '../model/status.js';
 

@@ -14,6 +14,7 @@
 import type { Span } from '../parse/blocks.js';
 import { normaliseHeader } from './columns.js';
 import { priorityLevel } from './priority.js';
+import { isoDate } from './iso-date.js';
 import type { Problem, Task } from '../model/types.js';
 
 /** The date fields of a task, as the model and `--json` name them. */
@@ -292,10 +293,6 @@ function isoWeek(y: number, w: number): DateText | null {
 function quarter(y: number, q: number): DateText | null {
   if (y < 1900 || y > 2999) return null;
   return { kind: 'range', from: [y, q * 3 - 2, 1], to: ymd(new Date(Date.UTC(y, q * 3, 0))) };
-}
-
-export function isoDate(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** What the file's dates say about its ambiguous ones: which of day and month comes first, and its year. */

@@ -9,7 +9,8 @@ import { filled } from './columns.js';
 import { trailingOwnerMark } from './owner-mark.js';
 import { closingMark } from './items.js';
 import { cleanTitle, splitNumberedName, stripLeadingMarks } from './names.js';
-import { normaliseRange, scopesInHeading } from './scope.js';
+import { scopesInHeading } from './scope.js';
+import { normaliseRange } from './scope-range.js';
 import type { Scope, TableInfo, Task } from '../model/types.js';
 
 export type RowKind = 'task' | 'group' | 'total' | 'blank';

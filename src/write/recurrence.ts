@@ -7,7 +7,8 @@
 // every weekday): any other is refused and nothing is written.
 
 import type { Task } from '../model/types.js';
-import { isoDate, RECURRENCE } from '../read/fields.js';
+import { RECURRENCE } from '../read/fields.js';
+import { isoDate } from '../read/iso-date.js';
 import { PlanError } from '../system/errors.js';
 import { lineEndAt, lineStartAt } from '../text/lines.js';
 import type { Edit } from './splice.js';

@@ -555,7 +555,8 @@ class Builder implements PassState {
     const scope = this.outline.scope();
     const info: TableInfo = {
       ...this.tablePlace(block, headers),
-      kind: block.quoted ? 'other' : kind,
+      // A table under a legend heading says what the marks mean (`| TODO | not started |`): no tasks.
+      kind: block.quoted || (!!node && LEGEND_HEADING.test(node.name)) ? 'other' : kind,
       columns: plan.columns,
       ...(defaultStatus ? { defaultStatus } : {}),
       ...(plan.numberedNames ? { numberedNames: true } : {}),
@@ -592,6 +593,9 @@ class Builder implements PassState {
     // Past its group column, a table's rows are tasks unless blank or totals.
     const what = rowKind(cells, cellsRaw);
     if (what !== 'task' && !(what === 'group' && run.info.groupColumn !== undefined)) return;
+    // `| ✅ Done | | | |`: a row of a form still to fill in (a standup grid) says a status of no work.
+    const status = run.info.columns.status;
+    if (status !== undefined && cells.every((c, i) => i === status || c.trim() === '')) return;
     this.rowTask(row, run.index, run.info, { ...run.scope, ...run.groupScope }, run.label);
   }
 

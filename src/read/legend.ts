@@ -10,9 +10,12 @@ import { groupName } from './names.js';
 
 const MAX_LEGEND = 64;
 
-/** A heading over a legend: its items say what marks mean, they are not tasks. */
+/**
+ * A heading over a legend: its items and rows say what marks mean, they are not tasks. A legend's name, or
+ * "status" and a word for its marks written together as one name (`Status icons`, `状态图例`, `상태 표시`).
+ */
 export const LEGEND_HEADING =
-  /^(?:legend|legenda|leyenda|légende|legende|key|status key|status legend|status symbols|status icons|status indicators|symbols|凡例|图例|условные обозначения)$/iu;
+  /^(?:legend|legenda|leyenda|légende|legende|key|symbols|凡例|图例|圖例|범례|условные обозначения|(?:status|状态|狀態|ステータス|상태)\s*(?:key|legend|symbols|icons|indicators|凡例|图例|圖例|범례|표시|表示|标识|標識))$/iu;
 
 /** How a legend writes each status (`🔄 Em Andamento`): the style `set` follows where no cell shows it. */
 export type LegendTexts = Partial<Record<SettableStatus, string>>;

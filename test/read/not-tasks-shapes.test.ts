@@ -1,0 +1,112 @@
+// Shapes that look like tasks in real planning files but are not: each rule on
+// a small made-up plan, read as a person reads it.
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPlan } from '../../src/load/load.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+async function tasksOf(markdown: string): Promise<{ line: number; title: string; status: string }[]> {
+  const path = join(tmp.dir, `plan-${n++}.md`);
+  writeFileSync(path, markdown);
+  const { plan } = await loadPlan(path, false, false);
+  return plan.tasks.map((t) => ({ line: t.line, title: t.title, status: t.status }));
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
+describe('a row of a form still to fill in', () => {
+  it('is no task: only its status cell is written (`| ✅ Done | | |`)', async () => {
+    const plan = doc(
+      '# Sprint 3',
+      '',
+      '| Task | Status |',
+      '|---|---|',
+      '| Set up the repo | ✅ |',
+      '',
+      '## Standup, day 1',
+      '',
+      '| | Ana | Bo |',
+      '|--|--|--|',
+      '| ✅ Done | | |',
+      '| 🔜 Next | | |',
+      '| ⛔ Blocked | | |',
+    );
+    expect(await tasksOf(plan)).toEqual([{ line: 5, title: 'Set up the repo', status: 'done' }]);
+  });
+});
+
+describe('a status legend', () => {
+  it('is no tasks as a table under a legend heading, whatever its rows say', async () => {
+    const plan = doc(
+      '# Board',
+      '',
+      '## Legend',
+      '',
+      '| Status | Meaning |',
+      '|---|---|',
+      '| TODO | not started |',
+      '| DONE | merged |',
+      '',
+      '## Tasks',
+      '',
+      '- [x] Ship it',
+    );
+    expect(await tasksOf(plan)).toEqual([{ line: 12, title: 'Ship it', status: 'done' }]);
+  });
+
+  it('is named by "status" and a word for its marks, in other languages too (`状态图例`, `상태 표시`)', async () => {
+    const table = ['| 状态 | 说明 |', '|---|---|', '| TODO | 待开始 |', '| DONE | 已完成 |'];
+    const items = ['- ✅ **원형 존재** — 동작하는 구현이 있음', '- ⏳ **계획** — 아직 완성되지 않음'];
+    const plan = doc('# 计划', '', '## 状态图例', '', ...table, '', '## 상태 표시', '', ...items, '', '## 任务', '', '- [ ] 写测试');
+    expect(await tasksOf(plan)).toEqual([{ line: 17, title: '写测试', status: 'pending' }]);
+  });
+});
+
+describe('a record of named fields under a heading task', () => {
+  const record = (review: string) => [
+    '- **Finding:** the export drops empty rows.',
+    '- **Evidence:** `export.ts:40`; the sample file.',
+    '- **Proposal:** keep the rows, add a test.',
+    `- **Review:** ${review}`,
+  ];
+
+  it('is no task where one field says a state (`**Review:** _open_`): the labelled items before it name no work', async () => {
+    const plan = doc(
+      '# Findings',
+      '',
+      '## Open',
+      '',
+      '### F-01 Export drops rows',
+      '',
+      ...record('_open_'),
+      '',
+      '### F-02 Import is slow',
+      '',
+      ...record('done'),
+    );
+    expect((await tasksOf(plan)).map((t) => t.line)).toEqual([5, 12]);
+  });
+
+  it('leaves bold ids under a heading that gives their status as tasks (`**Milestone 3:** …`)', async () => {
+    const plan = doc('# Plan', '', '## Done ✅', '', '- **Milestone 1:** Base', '- **Milestone 2:** API', '- **Milestone 3:** Docs');
+    expect((await tasksOf(plan)).map((t) => [t.title, t.status])).toEqual([
+      ['Base', 'done'],
+      ['API', 'done'],
+      ['Docs', 'done'],
+    ]);
+  });
+
+  it('leaves a list of bold-named tasks with their states as tasks', async () => {
+    const plan = doc('# Sprint 2', '', '- **Login:** ✅ done', '- **Signup:** in progress', '- **Export:** todo');
+    expect((await tasksOf(plan)).map((t) => [t.title, t.status])).toEqual([
+      ['Login', 'done'],
+      ['Signup', 'in-progress'],
+      ['Export', 'pending'],
+    ]);
+  });
+});

@@ -4,21 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, SEED } from '../helpers/run.js';
-import { makeRepo, type Repo } from '../helpers/git.js';
-import { changedLines, lineMerge, lines, mergeBranches, mergeTexts } from '../helpers/merge.js';
+import { gitEnv, makeRepo, type Repo } from '../helpers/git.js';
+import { runCli } from '../helpers/cli.js';
+import { changedLines, lineMerge, lines, mergeBranches as mergeBy, mergeTexts } from '../helpers/merge.js';
 
 const seed = readFileSync(SEED);
+
+// Each side's writes run in-process (a Node start-up each, 2 or 3 a merge, was most of this file's time);
+// git and the merge driver it starts are real processes.
+const mergeBranches = (repo: Repo, file: string, ours: string[][], theirs: string[][], env: Parameters<typeof mergeBy>[4] = {}) =>
+  mergeBy(repo, file, ours, theirs, env, (r, args, extra) => runCli(args, { cwd: r.dir, env: { ...gitEnv(r.dir), ...extra } }));
 const DAY2 = { SOURCE_DATE_EPOCH: '1767312000' }; // 2026-01-02
 const DAY3 = { SOURCE_DATE_EPOCH: '1767398400' }; // 2026-01-03
 
-function withRepo(file: string, content: Buffer | string, driver: boolean, fn: (r: Repo) => void): () => void {
-  return () => {
+function withRepo(file: string, content: Buffer | string, driver: boolean, fn: (r: Repo) => void | Promise<void>): () => Promise<void> {
+  return async () => {
     const repo = makeRepo();
     try {
       repo.write(file, content);
       if (driver) repo.useDriver(file);
       repo.commit('base');
-      fn(repo);
+      await fn(repo);
     } finally {
       repo.cleanup();
     }
@@ -37,8 +43,8 @@ const unmerged = (repo: Repo) => repo.git(['diff', '--name-only', '--diff-filter
 describe('plan merge-driver in git merges', () => {
   it(
     "neighbouring rows of one table changed on each side merge cleanly, each side's bytes kept",
-    withRepo('PLAN.md', seed, true, (repo) => {
-      const m = mergeBranches(repo, 'PLAN.md', [['set', '1.3', 'blocked', '--no-touch']], [['set', '1.2', 'done', '--no-touch']]);
+    withRepo('PLAN.md', seed, true, async (repo) => {
+      const m = await mergeBranches(repo, 'PLAN.md', [['set', '1.3', 'blocked', '--no-touch']], [['set', '1.2', 'done', '--no-touch']]);
       expect(m.merge.code, m.merge.stderr).toBe(0);
       expect(changedLines(m.base, m.ours)).toEqual([26]);
       expect(changedLines(m.base, m.theirs)).toEqual([25]);
@@ -49,8 +55,8 @@ describe('plan merge-driver in git merges', () => {
 
   it(
     "the same change without the driver is a conflict (git's line merge)",
-    withRepo('PLAN.md', seed, false, (repo) => {
-      const m = mergeBranches(repo, 'PLAN.md', [['set', '1.3', 'blocked', '--no-touch']], [['set', '1.2', 'done', '--no-touch']]);
+    withRepo('PLAN.md', seed, false, async (repo) => {
+      const m = await mergeBranches(repo, 'PLAN.md', [['set', '1.3', 'blocked', '--no-touch']], [['set', '1.2', 'done', '--no-touch']]);
       expect(m.merge.code).toBe(1);
       expect(m.result.toString('utf8')).toContain('<<<<<<< ');
       expect(unmerged(repo)).toBe('PLAN.md');
@@ -59,10 +65,10 @@ describe('plan merge-driver in git merges', () => {
 
   it(
     'status, owner and notes of different tasks, and the later date stamps',
-    withRepo('plan.md', readFileSync(join(FIXTURES, 'aligned.md')), true, (repo) => {
+    withRepo('plan.md', readFileSync(join(FIXTURES, 'aligned.md')), true, async (repo) => {
       repo.write('plan.md', `---\nmodified: 2026-01-01\n---\n${repo.text('plan.md')}\n**Last Updated**: 2026-01-01\n`);
       repo.commit('stamps');
-      const m = mergeBranches(
+      const m = await mergeBranches(
         repo,
         'plan.md',
         [
@@ -90,8 +96,8 @@ describe('plan merge-driver in git merges', () => {
       'plan.md',
       '---\nmodified: 2026-01-01\n---\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ⏳ Pending |\n| 2 | B | ⏳ Pending |\n',
       true,
-      (repo) => {
-        const m = mergeBranches(repo, 'plan.md', [['set', '1', 'done']], [['set', '2', 'done']], { ours: DAY3, theirs: DAY2 });
+      async (repo) => {
+        const m = await mergeBranches(repo, 'plan.md', [['set', '1', 'done']], [['set', '2', 'done']], { ours: DAY3, theirs: DAY2 });
         expect(m.merge.code, m.merge.stderr).toBe(0);
         expect(m.result.toString('utf8')).toBe(
           '---\nmodified: 2026-01-03\n---\n| # | Task | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n| 2 | B | ✅ Done |\n',
@@ -102,8 +108,8 @@ describe('plan merge-driver in git merges', () => {
 
   it(
     'the same cell changed two ways: conflict markers around that row only, git reports the conflict',
-    withRepo('PLAN.md', seed, true, (repo) => {
-      const m = mergeBranches(
+    withRepo('PLAN.md', seed, true, async (repo) => {
+      const m = await mergeBranches(
         repo,
         'PLAN.md',
         [
@@ -124,9 +130,9 @@ describe('plan merge-driver in git merges', () => {
 
   it(
     'with merge.conflictStyle diff3 the conflict shows the base row too',
-    withRepo('PLAN.md', seed, true, (repo) => {
+    withRepo('PLAN.md', seed, true, async (repo) => {
       repo.git(['config', 'merge.conflictStyle', 'diff3']);
-      const m = mergeBranches(repo, 'PLAN.md', [['set', '1.2', 'blocked', '--no-touch']], [['set', '1.2', 'cancelled', '--no-touch']]);
+      const m = await mergeBranches(repo, 'PLAN.md', [['set', '1.2', 'blocked', '--no-touch']], [['set', '1.2', 'cancelled', '--no-touch']]);
       expect(m.merge.code).toBe(1);
       const [b, o, t] = [m.base, m.ours, m.theirs].map(lines);
       const expected = [
@@ -146,8 +152,8 @@ describe('plan merge-driver in git merges', () => {
 
   it(
     'a task added on each side keeps both, ours first',
-    withRepo('PLAN.md', seed, true, (repo) => {
-      const m = mergeBranches(repo, 'PLAN.md', [['add', 'Ours task', '--week', '1', '--no-touch']], [['add', 'Their task', '--week', '1', '--no-touch']]);
+    withRepo('PLAN.md', seed, true, async (repo) => {
+      const m = await mergeBranches(repo, 'PLAN.md', [['add', 'Ours task', '--week', '1', '--no-touch']], [['add', 'Their task', '--week', '1', '--no-touch']]);
       expect(m.merge.code, m.merge.stderr).toBe(0);
       const [b, o, t] = [m.base, m.ours, m.theirs].map(lines);
       expect(o![26]).toMatch(/^\| 1\.4 \| Ours task \|/);
@@ -205,8 +211,8 @@ describe('plan merge-driver in git merges', () => {
 
   it(
     'checklist items next to each other merge cleanly',
-    withRepo('plan.md', readFileSync(join(FIXTURES, 'checklist.md')), true, (repo) => {
-      const m = mergeBranches(repo, 'plan.md', [['set', '2.1', 'done', '--no-touch']], [['set', '2.2', 'pending', '--no-touch']]);
+    withRepo('plan.md', readFileSync(join(FIXTURES, 'checklist.md')), true, async (repo) => {
+      const m = await mergeBranches(repo, 'plan.md', [['set', '2.1', 'done', '--no-touch']], [['set', '2.2', 'pending', '--no-touch']]);
       expect(m.merge.code, m.merge.stderr).toBe(0);
       expect(m.result.equals(lineMerge(m.base, m.ours, m.theirs))).toBe(true);
     }),
@@ -219,8 +225,8 @@ describe('plan merge-driver in git merges', () => {
   ] as const) {
     it(
       `${fixture}: line endings, BOM and alignment survive byte for byte`,
-      withRepo('plan.md', readFileSync(join(FIXTURES, fixture)), true, (repo) => {
-        const m = mergeBranches(repo, 'plan.md', [['set', a, 'blocked', '--no-touch']], [['set', b, 'done', '--no-touch']]);
+      withRepo('plan.md', readFileSync(join(FIXTURES, fixture)), true, async (repo) => {
+        const m = await mergeBranches(repo, 'plan.md', [['set', a, 'blocked', '--no-touch']], [['set', b, 'done', '--no-touch']]);
         expect(m.merge.code, m.merge.stderr).toBe(0);
         expect(m.result.equals(lineMerge(m.base, m.ours, m.theirs))).toBe(true);
         expect(m.result.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(fixture === 'bom.md');
@@ -231,8 +237,8 @@ describe('plan merge-driver in git merges', () => {
 
   it(
     'invalid UTF-8 and damaged text elsewhere in the file survive',
-    withRepo('plan.md', INVALID, true, (repo) => {
-      const m = mergeBranches(repo, 'plan.md', [['set', '1', 'done', '--no-touch']], [['set', '2', 'blocked', '--no-touch']]);
+    withRepo('plan.md', INVALID, true, async (repo) => {
+      const m = await mergeBranches(repo, 'plan.md', [['set', '1', 'done', '--no-touch']], [['set', '2', 'blocked', '--no-touch']]);
       expect(m.merge.code, m.merge.stderr).toBe(0);
       expect(m.result.subarray(0, 6).equals(Buffer.from([0x23, 0x20, 0x50, 0x20, 0xff, 0xfe]))).toBe(true);
       expect(m.result.equals(lineMerge(m.base, m.ours, m.theirs))).toBe(true);

@@ -96,13 +96,13 @@ describe('plan git-setup', () => {
     }
   });
 
-  it('after it, git merges neighbouring rows cleanly', () => {
+  it('after it, git merges neighbouring rows cleanly', async () => {
     const repo = makeRepo();
     try {
       repo.write('PLAN.md', readFileSync(SEED));
       expect(repo.run(['git-setup']).code).toBe(0);
       repo.commit('base');
-      const m = mergeBranches(repo, 'PLAN.md', [['set', '1.3', 'done', '--no-touch']], [['set', '1.2', 'done', '--no-touch']]);
+      const m = await mergeBranches(repo, 'PLAN.md', [['set', '1.3', 'done', '--no-touch']], [['set', '1.2', 'done', '--no-touch']]);
       expect(m.merge.code, m.merge.stderr).toBe(0);
     } finally {
       repo.cleanup();

@@ -86,8 +86,11 @@ describe('a plan of several files, built', () => {
     const cache = tempDir();
     cleanups.push(cache.cleanup);
     const dir = folder({ 'plans/sprint1.md': SPRINT1 });
-    // A link to a file of the repository, unchanged for longer than TRUST_MS (src/cache/stamps.ts); sprint1.md was just written.
+    // A link to a file of the repository, unchanged for longer than TRUST_MS (src/cache/stamps.ts); sprint1.md was just
+    // written, and dated an hour ahead: on a loaded machine the first run may start more than TRUST_MS after the write.
     symlinkSync(SEED, join(dir, 'plans', 'seed.md'));
+    const ahead = Date.now() / 1000 + 3600;
+    utimesSync(join(dir, 'plans', 'sprint1.md'), ahead, ahead);
     const env = { XDG_CACHE_HOME: cache.dir };
     const list = () => {
       const r = plan(['-f', 'plans', 'list', '--json'], { cwd: dir, env });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyToTemp, FIXTURES, plan, tempDir, type RunResult } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
 import { replaceOnce } from './write-helpers.js';
 import { packScopes, unpackScopes } from '../../src/cache/task-index.js';
 
@@ -86,12 +87,15 @@ function setup(text?: string) {
   };
 }
 
-/** What a fresh read (no cache at all) does with the same command on the same text. */
-function fresh(text: string, args: string[]): { code: number; text: string } {
+/**
+ * What a fresh read (no cache at all) does with the same command on the same text: the reference each test
+ * holds its cached runs to, in-process (no Node start-up); the runs under test are real processes.
+ */
+async function fresh(text: string, args: string[]): Promise<{ code: number; text: string }> {
   const copy = copyToTemp(FIXTURE);
   try {
     writeFileSync(copy.file, text);
-    const r = plan(['-f', copy.file, ...args], { env: { PLAN_NO_CACHE: '1' } });
+    const r = await runCli(['-f', copy.file, ...args], { env: { PLAN_NO_CACHE: '1' } });
     return { code: r.code, text: readFileSync(copy.file, 'utf8') };
   } finally {
     copy.cleanup();
@@ -99,7 +103,7 @@ function fresh(text: string, args: string[]): { code: number; text: string } {
 }
 
 describe('a stale positional reference', () => {
-  it('`set L31 done` is refused (lines move); the reference `list` shows edits Beta, even after a line was inserted above it', () => {
+  it('`set L31 done` is refused (lines move); the reference `list` shows edits Beta, even after a line was inserted above it', async () => {
     const t = setup();
     try {
       const ref = JSON.parse(t.run(['show', 'L31', '--json']).stdout).task.id as string;
@@ -112,7 +116,7 @@ describe('a stale positional reference', () => {
       expect(t.text()).toBe(text);
       const s = t.run(['set', ref, 'done']);
       expect(s.code, s.stderr).toBe(0);
-      expect(t.text()).toBe(fresh(text, ['set', ref, 'done']).text);
+      expect(t.text()).toBe((await fresh(text, ['set', ref, 'done'])).text);
       const now = JSON.parse(t.run(['show', ref, '--json']).stdout).task;
       expect(now).toMatchObject({ title: 'Beta', line: 32, status: 'done' });
     } finally {
@@ -120,7 +124,7 @@ describe('a stale positional reference', () => {
     }
   });
 
-  it('rows reordered since the model was made: a reference by title and an id each edit the right row', () => {
+  it('rows reordered since the model was made: a reference by title and an id each edit the right row', async () => {
     const t = setup();
     try {
       const alpha = JSON.parse(t.run(['show', 'L30', '--json']).stdout).task;
@@ -134,13 +138,13 @@ describe('a stale positional reference', () => {
       );
       const r = t.run(['set', alpha.id, 'done']);
       expect(r.code, r.stderr).toBe(0);
-      expect(t.text()).toBe(fresh(text, ['set', alpha.id, 'done']).text);
+      expect(t.text()).toBe((await fresh(text, ['set', alpha.id, 'done'])).text);
       expect(t.text()).toContain('| Beta  | ⏳ Pending |\n| Alpha | ✅ Done    |');
       writeFileSync(t.file, text);
       plant();
       const s = t.run(['set', '3.2', 'done']);
       expect(s.code, s.stderr).toBe(0);
-      expect(t.text()).toBe(fresh(text, ['set', '3.2', 'done']).text);
+      expect(t.text()).toBe((await fresh(text, ['set', '3.2', 'done'])).text);
       expect(t.text()).toContain('| 3.2 | Build parser  | ✅ Done    |');
     } finally {
       t.done();
@@ -149,7 +153,7 @@ describe('a stale positional reference', () => {
 });
 
 describe('a cache entry that lies', () => {
-  it('with offsets one row down in an aligned table: `set 3.2 done` marks 3.2, not 3.3', () => {
+  it('with offsets one row down in an aligned table: `set 3.2 done` marks 3.2, not 3.3', async () => {
     const t = setup();
     try {
       const e = t.entry();
@@ -164,7 +168,7 @@ describe('a cache entry that lies', () => {
       const text = t.text();
       const r = t.run(['set', '3.2', 'done']);
       expect(r.code, r.stderr).toBe(0);
-      expect(t.text()).toBe(fresh(text, ['set', '3.2', 'done']).text);
+      expect(t.text()).toBe((await fresh(text, ['set', '3.2', 'done'])).text);
       expect(t.text()).toContain('| 3.2 | Build parser  | ✅ Done    |       | P2       |              |');
       expect(t.text()).toContain('| 3.3 | Write docs    | ⏳ Pending | Zed   | P2       | needs review |');
     } finally {
@@ -271,7 +275,7 @@ describe('a cache entry that lies', () => {
   ];
 
   for (const { field, args, lie, refused } of lies) {
-    it(`in its ${field}: ${args.join(' ')} does what a fresh read does`, () => {
+    it(`in its ${field}: ${args.join(' ')} does what a fresh read does`, async () => {
       const t = setup();
       try {
         const e = t.entry();
@@ -284,13 +288,13 @@ describe('a cache entry that lies', () => {
           expect(r.stderr).toMatch(refused);
           expect(t.text()).toBe(text);
         } else {
-          const want = fresh(text, args);
+          const want = await fresh(text, args);
           expect(r.code, r.stderr).toBe(want.code);
           expect(t.text()).toBe(want.text);
         }
         // The entry was dropped: the next read says what a fresh read says, and a write just works.
         const listed = t.run(['list', '--json']);
-        const clean = plan(['-f', t.file, 'list', '--json'], { env: { PLAN_NO_CACHE: '1' } });
+        const clean = await runCli(['-f', t.file, 'list', '--json'], { env: { PLAN_NO_CACHE: '1' } });
         expect(listed.stdout).toBe(clean.stdout);
       } finally {
         t.done();

@@ -13,23 +13,37 @@ export interface Merged {
 }
 
 /**
+ * How a side's plan commands run: a real process by default; a file of many merges passes runCli
+ * (test/e2e/git-merge.test.ts), as what it tests is the merge, by git and the driver's real process.
+ */
+export type SideRun = (repo: Repo, args: string[], env?: Record<string, string>) => RunResult | Promise<RunResult>;
+
+async function runSide(repo: Repo, file: string, commands: string[][], side: string, run: SideRun, extra?: Record<string, string>): Promise<void> {
+  for (const args of commands) {
+    const r = await run(repo, ['-f', file, ...args], extra);
+    expect(r.code, `plan ${args.join(' ')} (${side}): ${r.stderr}`).toBe(0);
+  }
+}
+
+/**
  * From the committed `file` on main: a branch `theirs` runs `theirs` (plan
  * commands), main runs `ours`, and main merges theirs.
  */
-export function mergeBranches(
+export async function mergeBranches(
   repo: Repo,
   file: string,
   ours: string[][],
   theirs: string[][],
   env: { ours?: Record<string, string>; theirs?: Record<string, string> } = {},
-): Merged {
+  run: SideRun = (r, args, extra) => r.run(args, extra),
+): Promise<Merged> {
   const base = repo.read(file);
   repo.git(['checkout', '-q', '-b', 'theirs']);
-  for (const args of theirs) expect(repo.run(['-f', file, ...args], env.theirs).code, `plan ${args.join(' ')} (theirs)`).toBe(0);
+  await runSide(repo, file, theirs, 'theirs', run, env.theirs);
   repo.commit('theirs', '2026-01-02T10:00:00Z', 'Bo');
   const theirsBytes = repo.read(file);
   repo.git(['checkout', '-q', 'main']);
-  for (const args of ours) expect(repo.run(['-f', file, ...args], env.ours).code, `plan ${args.join(' ')} (ours)`).toBe(0);
+  await runSide(repo, file, ours, 'ours', run, env.ours);
   repo.commit('ours', '2026-01-03T10:00:00Z');
   const oursBytes = repo.read(file);
   const merge = repo.tryGit(['merge', '--no-edit', 'theirs']);

@@ -15,7 +15,7 @@ import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
-import { boldLabelled, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
+import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, isIdShaped } from './names.js';
 import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
@@ -363,6 +363,7 @@ class Builder implements PassState {
   private line(block: LineBlock): void {
     if (this.continueTable(block)) return;
     const raw = this.text.slice(block.start, block.end);
+    if (this.boxLine(block, raw)) return;
     const shown = this.display(block);
     this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
     this.labelOnly = BOLD_LABEL.test(raw);
@@ -373,6 +374,24 @@ class Builder implements PassState {
     if (node) this.headingFields(node, block.start, block.end);
     const dependsOn = node ? dependsField(this.text, block.start, block.end) : null;
     if (node && dependsOn) this.deps.heading(node, this.deps.field(dependsOn, this.display));
+  }
+
+  /**
+   * `**[x] 1. Set up the project**` opening a line of a paragraph: a checklist item written without a list
+   * marker (Markdown shows the box as typed, a person reads a box all the same); the paragraph's other lines
+   * describe it. Read as a top-level item whose text is the line inside its bold. Whether the line was one.
+   */
+  private boxLine(block: LineBlock, raw: string): boolean {
+    const box = LINE_BOX.exec(raw);
+    if (!box) return false;
+    const bold = box[1];
+    const closed = bold !== undefined && raw.endsWith(bold) && raw.length > box[0].length + bold.length;
+    const text = { start: block.start + (bold?.length ?? 0), end: block.end - (closed ? bold!.length : 0) };
+    this.leadIn = null;
+    this.labelOnly = false;
+    this.colonLine = null;
+    this.item({ type: 'item', start: block.start, end: block.end, depth: 0, ordered: false, checkbox: null, checked: null, text });
+    return true;
   }
 
   private statusField(start: number, end: number): OutlineNode['field'] {

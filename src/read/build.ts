@@ -182,6 +182,13 @@ const BOLD_LABEL = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:[:：]\s*)?$|^(\*\*|__)(?=\S)
 
 /** A line that introduces the list after it: it ends with a colon (`Our hosting plan comes with:`, `**Eligible orders:**`). */
 const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
+
+/**
+ * A heading that numbers its step: `2. Repository Pattern`, or with a short code of capitals and a number
+ * (`K1. Reply card`, `R2. Recipes`), numbered as a list of change requests is. With a status of its own it is a task.
+ */
+const NUMBERED_HEADING = /^(?:\d+|[A-Z]{1,3}\d{1,4})[.)]\s/u;
+
 /** Marks that say yes or no (included, met) more than they track work, where a list mixes them. */
 const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
 const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
@@ -500,7 +507,7 @@ class Builder implements PassState {
     const documentStatus = node.depth === 1 && !fromText;
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
     // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`).
-    const numbered = /^\d+[.)]\s/.test(name) && node.holds === 0;
+    const numbered = NUMBERED_HEADING.test(name) && node.holds === 0;
     const isTask = codeId || boxed || (status !== 'none' && !documentStatus && (id.scope || numbered));
     if (isTask) this.addHeadingTask(node, name, id, status);
     else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
@@ -518,7 +525,7 @@ class Builder implements PassState {
   addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
     if (!node.at) return;
     // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
-    const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*)[.)]\s+(?=\S)/u.exec(name) : null;
+    const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*|[A-Z]{1,3}\d{1,4})[.)]\s+(?=\S)/u.exec(name) : null;
     const id = numbered ? { id: numbered[1]!, rest: name.slice(numbered[0].length), scope: false } : headingCode;
     const { block } = node.at;
     const fromText = node.status !== 'none';

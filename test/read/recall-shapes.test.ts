@@ -61,3 +61,36 @@ describe('a checkbox at the start of a paragraph line, not a list item', () => {
     expect(await read(doc('# Notes', '', 'Tick each [x] box when done.', '[see] the guide for more.'))).toEqual([]);
   });
 });
+
+describe('a heading numbered with a short code and a full stop, ending in its status', () => {
+  it('`### K1. Title — done`: a task with the code as its id, beside one that states no status (a section)', async () => {
+    const tasks = await read(
+      doc(
+        '# Tasks',
+        '',
+        '## Batch 1',
+        '',
+        '### K1. Reply card — done',
+        'What changed.',
+        '',
+        '### K2. More examples — in progress',
+        'Text.',
+        '',
+        '### K3. Notes',
+        'Prose.',
+      ),
+    );
+    expect(tasks.map((t) => [t.line, t.id, t.title, t.status])).toEqual([
+      [5, 'K1', 'Reply card', 'done'],
+      [8, 'K2', 'More examples', 'in-progress'],
+    ]);
+  });
+
+  it('reads the Dutch `af` (finished) as done', async () => {
+    const tasks = await read(doc('# Taken', '', '### R1. Recepten strakker — af', 'Tekst.', '', '### S3. Sparren fase 2 — bezig', 'Tekst.'));
+    expect(tasks.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['R1', 'Recepten strakker', 'done'],
+      ['S3', 'Sparren fase 2', 'in-progress'],
+    ]);
+  });
+});

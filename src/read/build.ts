@@ -467,12 +467,25 @@ class Builder implements PassState {
    * so that setting the status never changes the title.
    */
   private headingTitle(name: string, id: { id: string | null; rest: string; scope: boolean }): string {
-    const title = cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name;
+    const title = this.withoutNotedStatus(cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name);
     if (!id.id) return title;
     const r = this.vocab.read(title);
     const after = r.word ? title.slice(title.indexOf(r.word) + r.word.length).trim() : null;
     if (r.status === 'none' || after === null || !(after === '' || /^\(.*\)$/u.test(after))) return title;
     return name.slice(0, name.length - id.rest.length).replace(/(?<![\s—–:-])[\s—–:-]+$/u, '') || title;
+  }
+
+  /**
+   * `Reply card — done (checked on the phone)`: a last dashed part that is a status and a note in brackets says how
+   * the task stands, not what it is (the group's name keeps it: a section is named as written).
+   */
+  private withoutNotedStatus(title: string): string {
+    const open = title.endsWith(')') ? title.lastIndexOf('(') : -1;
+    const dash = Math.max(...[' — ', ' – ', ' - '].map((d) => title.lastIndexOf(d, open)));
+    if (open < 0 || dash <= 0 || /[()]/u.test(title.slice(dash, open))) return title;
+    const part = title.slice(dash + 3, open).trim();
+    const word = this.vocab.leadingWord(part);
+    return word && word.text.length === part.length ? title.slice(0, dash).trimEnd() : title;
   }
 
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */

@@ -94,3 +94,25 @@ describe('a heading numbered with a short code and a full stop, ending in its st
     ]);
   });
 });
+
+describe('a heading’s last dashed part that states a status and a note in brackets', () => {
+  const PLAN = doc('# Tasks', '', '### K1. Reply card — done (checked on the phone)', 'Text.', '', '### K2. More examples — done', 'Text.');
+
+  it('is not part of the title: the title stops before the dash', async () => {
+    expect((await read(PLAN)).map((t) => [t.id, t.title, t.status])).toEqual([
+      ['K1', 'Reply card', 'done'],
+      ['K2', 'More examples', 'done'],
+    ]);
+  });
+
+  it('is set in place: the title stays', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'K1', 'pending']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const { plan } = await loadPlan(path, false, false);
+    expect(plan.tasks.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['K1', 'Reply card', 'pending'],
+      ['K2', 'More examples', 'done'],
+    ]);
+  });
+});

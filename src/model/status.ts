@@ -227,6 +227,8 @@ const WORDS: Record<SettableStatus, string[]> = {
     'gereed',
     'afgerond',
     'voltooid',
+    // Dutch `af`: finished (`### K1. Antwoord — af`).
+    'af',
     'fatto',
     'completato',
     'completata',

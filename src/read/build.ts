@@ -15,7 +15,7 @@ import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
-import { boldLabelled, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
+import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, isIdShaped } from './names.js';
 import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
@@ -182,6 +182,13 @@ const BOLD_LABEL = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:[:：]\s*)?$|^(\*\*|__)(?=\S)
 
 /** A line that introduces the list after it: it ends with a colon (`Our hosting plan comes with:`, `**Eligible orders:**`). */
 const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
+
+/**
+ * A heading that numbers its step: `2. Repository Pattern`, or with a short code of capitals and a number
+ * (`K1. Reply card`, `R2. Recipes`), numbered as a list of change requests is. With a status of its own it is a task.
+ */
+const NUMBERED_HEADING = /^(?:\d+|[A-Z]{1,3}\d{1,4})[.)]\s/u;
+
 /** Marks that say yes or no (included, met) more than they track work, where a list mixes them. */
 const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
 const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
@@ -365,6 +372,7 @@ class Builder implements PassState {
   private line(block: LineBlock): void {
     if (this.continueTable(block)) return;
     const raw = this.text.slice(block.start, block.end);
+    if (this.boxLine(block, raw)) return;
     const shown = this.display(block);
     this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
     this.labelOnly = BOLD_LABEL.test(raw);
@@ -375,6 +383,24 @@ class Builder implements PassState {
     if (node) this.headingFields(node, block.start, block.end);
     const dependsOn = node ? dependsField(this.text, block.start, block.end) : null;
     if (node && dependsOn) this.deps.heading(node, this.deps.field(dependsOn, this.display));
+  }
+
+  /**
+   * `**[x] 1. Set up the project**` opening a line of a paragraph: a checklist item written without a list
+   * marker (Markdown shows the box as typed, a person reads a box all the same); the paragraph's other lines
+   * describe it. Read as a top-level item whose text is the line inside its bold. Whether the line was one.
+   */
+  private boxLine(block: LineBlock, raw: string): boolean {
+    const box = LINE_BOX.exec(raw);
+    if (!box) return false;
+    const bold = box[1];
+    const closed = bold !== undefined && raw.endsWith(bold) && raw.length > box[0].length + bold.length;
+    const text = { start: block.start + (bold?.length ?? 0), end: block.end - (closed ? bold!.length : 0) };
+    this.leadIn = null;
+    this.labelOnly = false;
+    this.colonLine = null;
+    this.item({ type: 'item', start: block.start, end: block.end, depth: 0, ordered: false, checkbox: null, checked: null, text });
+    return true;
   }
 
   private statusField(start: number, end: number): OutlineNode['field'] {
@@ -443,12 +469,25 @@ class Builder implements PassState {
    * so that setting the status never changes the title.
    */
   private headingTitle(name: string, id: { id: string | null; rest: string; scope: boolean }): string {
-    const title = cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name;
+    const title = this.withoutNotedStatus(cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name);
     if (!id.id) return title;
     const r = this.vocab.read(title);
     const after = r.word ? title.slice(title.indexOf(r.word) + r.word.length).trim() : null;
     if (r.status === 'none' || after === null || !(after === '' || /^\(.*\)$/u.test(after))) return title;
     return name.slice(0, name.length - id.rest.length).replace(/(?<![\s—–:-])[\s—–:-]+$/u, '') || title;
+  }
+
+  /**
+   * `Reply card — done (checked on the phone)`: a last dashed part that is a status and a note in brackets says how
+   * the task stands, not what it is (the group's name keeps it: a section is named as written).
+   */
+  private withoutNotedStatus(title: string): string {
+    const open = title.endsWith(')') ? title.lastIndexOf('(') : -1;
+    const dash = Math.max(...[' — ', ' – ', ' - '].map((d) => title.lastIndexOf(d, open)));
+    if (open < 0 || dash <= 0 || /[()]/u.test(title.slice(dash, open))) return title;
+    const part = title.slice(dash + 3, open).trim();
+    const word = this.vocab.leadingWord(part);
+    return word && word.text.length === part.length ? title.slice(0, dash).trimEnd() : title;
   }
 
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
@@ -483,7 +522,7 @@ class Builder implements PassState {
     const documentStatus = node.depth === 1 && !fromText;
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
     // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`).
-    const numbered = /^\d+[.)]\s/.test(name) && node.holds === 0;
+    const numbered = NUMBERED_HEADING.test(name) && node.holds === 0;
     const isTask = codeId || boxed || (status !== 'none' && !documentStatus && (id.scope || numbered));
     if (isTask) this.addHeadingTask(node, name, id, status);
     else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
@@ -501,7 +540,7 @@ class Builder implements PassState {
   addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
     if (!node.at) return;
     // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
-    const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*)[.)]\s+(?=\S)/u.exec(name) : null;
+    const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*|[A-Z]{1,3}\d{1,4})[.)]\s+(?=\S)/u.exec(name) : null;
     const id = numbered ? { id: numbered[1]!, rest: name.slice(numbered[0].length), scope: false } : headingCode;
     const { block } = node.at;
     const fromText = node.status !== 'none';

@@ -33,6 +33,8 @@ const BOXES: Record<string, Status> = {
 // `[ ]*`: Kiro's optional task (`- [ ]* 2.3 Write property tests`), a box all the same; the star is not the title's.
 const BOX_AT_START = /^\[([ xX\-/~>!?])\]\*?[ \t]+(?=\S)/;
 // `` - `[x]` Build the form ``: a box written as code (so it shows as typed) is the item's box all the same.
+/** A box opening a paragraph line, no list marker before it, in bold or not (`**[x] 1. Set up the project**`, `[ ] Write the tests`). */
+export const LINE_BOX = /^(\*\*|__)?\[[ xX]\][ \t]+(?=\S)/u;
 const CODE_BOX_AT_START = /^`\[([ xX\-/~>!?])\]`[ \t]+(?=\S)/;
 /** `(ANA) Build the form`: one capitalised word in brackets, then the title. */
 const LEAD_NAME = /^\((\p{Lu}[\p{L}]{1,19})\)\s+(?=\S)/u;

@@ -14,7 +14,7 @@ import { displayText } from '../read/build.js';
 import { groupLabel, groupRowScope, rowFields } from '../read/tables.js';
 import { emptyScope } from '../read/scope.js';
 import { boxStatus } from '../read/outline.js';
-import { boxReadStart, readItem, type ItemReading } from '../read/items.js';
+import { boxReadStart, LINE_BOX, readItem, type ItemReading } from '../read/items.js';
 import { inlineDependencies } from '../read/depends.js';
 import { wordNumberSplit } from '../read/passes/word-numbers.js';
 import { stripFieldMarks } from '../read/fields.js';
@@ -170,7 +170,9 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
   const lineStart = lineStartAt(text, src.item.start);
   if (
     !/^\uFEFF?[ \t>]*$/.test(text.slice(lineStart, src.item.start)) ||
-    !/^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?\n)/.test(text.slice(src.item.start, src.item.start + 12))
+    (!/^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?\n)/.test(text.slice(src.item.start, src.item.start + 12)) &&
+      // A paragraph line opening with a box (`**[ ] 2. Add the form**`) is an item without a marker.
+      !LINE_BOX.test(text.slice(src.item.start, src.item.start + 12)))
   ) {
     return 'its list marker moved';
   }

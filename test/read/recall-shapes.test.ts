@@ -1,0 +1,118 @@
+// Shapes of planning files whose tasks plan did not list at all (issue 20, recall): each
+// rule on a small made-up plan, read, and where the shape holds a status, set.
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPlan } from '../../src/load/load.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+function planFile(markdown: string): string {
+  const path = join(tmp.dir, `plan-${n++}.md`);
+  writeFileSync(path, markdown);
+  return path;
+}
+
+async function read(markdown: string): Promise<{ line: number; title: string; status: string; id: string | null; owner: string | null }[]> {
+  const { plan } = await loadPlan(planFile(markdown), false, false);
+  return plan.tasks.map((t) => ({ line: t.line, title: t.title, status: t.status, id: t.idFromFile ? t.id : null, owner: t.owner }));
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
+describe('a checkbox at the start of a paragraph line, not a list item', () => {
+  const PLAN = doc(
+    '# Work order',
+    '',
+    '## Block A',
+    '',
+    '**[x] 1. Set up the project**',
+    'Install and run it once.',
+    'Done when: the server answers.',
+    '',
+    '**[ ] 2. Add the login form**',
+    'Email and password, checked on submit.',
+    '',
+    '[ ] 3. Write the tests',
+  );
+
+  it('is a task: the box says its status, the number its id, the lines after it are its description', async () => {
+    expect(await read(PLAN)).toEqual([
+      { line: 5, title: 'Set up the project', status: 'done', id: '1', owner: null },
+      { line: 9, title: 'Add the login form', status: 'pending', id: '2', owner: null },
+      { line: 12, title: 'Write the tests', status: 'pending', id: '3', owner: null },
+    ]);
+  });
+
+  it('is ticked in place by set, and set back restores the bytes', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'Add the login form', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('**[ ] 2.', '**[x] 2.'));
+    expect((await runCli(['-f', path, 'set', 'Add the login form', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN);
+  });
+
+  it('is not a task in the middle of a line, nor where the brackets hold words', async () => {
+    expect(await read(doc('# Notes', '', 'Tick each [x] box when done.', '[see] the guide for more.'))).toEqual([]);
+  });
+});
+
+describe('a heading numbered with a short code and a full stop, ending in its status', () => {
+  it('`### K1. Title — done`: a task with the code as its id, beside one that states no status (a section)', async () => {
+    const tasks = await read(
+      doc(
+        '# Tasks',
+        '',
+        '## Batch 1',
+        '',
+        '### K1. Reply card — done',
+        'What changed.',
+        '',
+        '### K2. More examples — in progress',
+        'Text.',
+        '',
+        '### K3. Notes',
+        'Prose.',
+      ),
+    );
+    expect(tasks.map((t) => [t.line, t.id, t.title, t.status])).toEqual([
+      [5, 'K1', 'Reply card', 'done'],
+      [8, 'K2', 'More examples', 'in-progress'],
+    ]);
+  });
+
+  it('reads the Dutch `af` (finished) as done', async () => {
+    const tasks = await read(doc('# Taken', '', '### R1. Recepten strakker — af', 'Tekst.', '', '### S3. Sparren fase 2 — bezig', 'Tekst.'));
+    expect(tasks.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['R1', 'Recepten strakker', 'done'],
+      ['S3', 'Sparren fase 2', 'in-progress'],
+    ]);
+  });
+});
+
+describe('a heading’s last dashed part that states a status and a note in brackets', () => {
+  const PLAN = doc('# Tasks', '', '### K1. Reply card — done (checked on the phone)', 'Text.', '', '### K2. More examples — done', 'Text.');
+
+  it('is not part of the title: the title stops before the dash', async () => {
+    expect((await read(PLAN)).map((t) => [t.id, t.title, t.status])).toEqual([
+      ['K1', 'Reply card', 'done'],
+      ['K2', 'More examples', 'done'],
+    ]);
+  });
+
+  it('is set in place: the title stays', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'K1', 'pending']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const { plan } = await loadPlan(path, false, false);
+    expect(plan.tasks.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['K1', 'Reply card', 'pending'],
+      ['K2', 'More examples', 'done'],
+    ]);
+  });
+});

@@ -110,3 +110,10 @@ describe('a record of named fields under a heading task', () => {
     ]);
   });
 });
+
+describe('a measure with the percent sign first (`Kapsam: %95 ✅`)', () => {
+  it('is a figure, not a task, as `Coverage: 95% ✅` is', async () => {
+    const plan = doc('# Plan', '', '## Quality', '', '- Test kapsamı: %95 ✅', '- Coverage: 95% ✅', '', '## Tasks', '', '- ✅ Write the report');
+    expect(await tasksOf(plan)).toEqual([{ line: 10, title: 'Write the report', status: 'done' }]);
+  });
+});

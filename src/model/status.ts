@@ -445,6 +445,10 @@ const WORDS: Record<SettableStatus, string[]> = {
     'en attente',
     'zu erledigen',
     'in planung',
+    // `Deferred to Sprint 3`: moved to a later time, still to do there (deferred alone reads as set aside: blocked).
+    'deferred to',
+    'postponed to',
+    'pushed to',
   ],
   blocked: [
     'blocked',

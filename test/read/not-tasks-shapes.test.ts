@@ -120,7 +120,15 @@ describe('a measure with the percent sign first (`Kapsam: %95 ✅`)', () => {
 
 describe('a status cell that defers the work to a later time (`Deferred to Sprint 3`)', () => {
   it('reads as still to do, where `Deferred` alone reads as set aside', async () => {
-    const plan = doc('# Sprint 2', '', '| ID | Task | Status |', '|---|---|---|', '| A-1 | Map screen | Deferred to Sprint 3 |', '| A-2 | Sound | Deferred |');
-    expect((await tasksOf(plan)).map((t) => t.status)).toEqual(['pending', 'blocked']);
+    const plan = doc(
+      '# Sprint 2',
+      '',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| A-1 | Map screen | Deferred to Sprint 3 |',
+      '| A-2 | Sound | Deferred |',
+      '| A-3 | Music | DEFERRED (Sprint 7) |',
+    );
+    expect((await tasksOf(plan)).map((t) => t.status)).toEqual(['pending', 'blocked', 'pending']);
   });
 });

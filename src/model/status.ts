@@ -447,6 +447,10 @@ const WORDS: Record<SettableStatus, string[]> = {
     'en attente',
     'zu erledigen',
     'in planung',
+    // `Deferred to Sprint 3`: moved to a later time, still to do there (deferred alone reads as set aside: blocked).
+    'deferred to',
+    'postponed to',
+    'pushed to',
   ],
   blocked: [
     'blocked',
@@ -565,6 +569,10 @@ export interface StatusReading {
 
 const shared = new Map<string, Vocabulary>();
 
+const DEFERRED = /^(?:deferred|postponed)$/iu;
+/** A later time named in brackets after `Deferred`: `(Sprint 7)`, `(to v2)`, `(Q3)`. */
+const LATER_TIME = /^\s*\(\s*(?:to\s+|until\s+)?(?:sprint|iteration|week|phase|milestone|release|v\d|q[1-4]\b)/iu;
+
 export class Vocabulary {
   /** One vocabulary per extension, built once per process (it holds a few hundred words). */
   static of(extension: VocabularyExtension = {}): Vocabulary {
@@ -641,6 +649,8 @@ export class Vocabulary {
     if (emojiStatus?.strong && !(word && STOPPED.has(emojiStatus.status) && STOPPED.has(word.status))) status = emojiStatus.status;
     else if (word) status = word.status;
     else if (emojiStatus) status = emojiStatus.status;
+    // `DEFERRED (Sprint 7)`: put off to a named later time, still to do then, as `Deferred to Sprint 7` says.
+    if (status === 'blocked' && word && DEFERRED.test(word.text) && LATER_TIME.test(s.slice(p + word.text.length))) status = 'pending';
     if (status === 'none') return { status, emoji, word: null, start: 0, end: 0 };
     const end = word ? p + word.text.length : emojiEnd;
     const [from, to] = s.length === text.length ? [start, end] : [fromStripped(text, start), fromStripped(text, end)];

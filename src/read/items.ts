@@ -137,7 +137,8 @@ export function lineFields(raw: string): { key: string; value: Span }[] {
 /** A day of a schedule before a colon: `Day 3:`, `Día 2:`, `Tag 4:`, `Jour 1:`, `День 5:`. */
 const DAY_PREFIX = /^(?:day|día|dia|tag|jour|день)\s+\d{1,3}\s*[:：]\s+(?=\S)/iu;
 
-const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
+// `%95`: Turkish (and some other languages) write the percent sign before the number.
+const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^%\s?\d+(?:[.,]\d+)?\b|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
 
 /**
  * Whether an item's text, without a box, is a bold label over a count or a measure, status words and marks

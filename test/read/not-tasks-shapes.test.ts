@@ -110,3 +110,25 @@ describe('a record of named fields under a heading task', () => {
     ]);
   });
 });
+
+describe('a measure with the percent sign first (`Kapsam: %95 ✅`)', () => {
+  it('is a figure, not a task, as `Coverage: 95% ✅` is', async () => {
+    const plan = doc('# Plan', '', '## Quality', '', '- Test kapsamı: %95 ✅', '- Coverage: 95% ✅', '', '## Tasks', '', '- ✅ Write the report');
+    expect(await tasksOf(plan)).toEqual([{ line: 10, title: 'Write the report', status: 'done' }]);
+  });
+});
+
+describe('a status cell that defers the work to a later time (`Deferred to Sprint 3`)', () => {
+  it('reads as still to do, where `Deferred` alone reads as set aside', async () => {
+    const plan = doc(
+      '# Sprint 2',
+      '',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| A-1 | Map screen | Deferred to Sprint 3 |',
+      '| A-2 | Sound | Deferred |',
+      '| A-3 | Music | DEFERRED (Sprint 7) |',
+    );
+    expect((await tasksOf(plan)).map((t) => t.status)).toEqual(['pending', 'blocked', 'pending']);
+  });
+});

@@ -41,3 +41,15 @@ describe('a last dashed part citing the tracker', () => {
     expect(titles).toEqual(['Configurar Docker', 'Subir el modelo']);
   });
 });
+
+describe('a bracket in emphasis closing an item', () => {
+  it('is an aside beside the name (who, why), not part of the title', async () => {
+    const tasks = (await planOf(doc('# Sprint', '', '- [ ] T2 — Seed the demo data *(Ana)*', '- [x] Draw the logo _(optional)_', '- [ ] Keep (this) part')))
+      .tasks;
+    expect(tasks.map((t) => [t.title, t.notes])).toEqual([
+      ['Seed the demo data', 'Ana'],
+      ['Draw the logo', 'optional'],
+      ['Keep (this) part', null],
+    ]);
+  });
+});

@@ -257,7 +257,7 @@ function readItemText(
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
   r.tag = parts.id === null ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
-  r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : null;
+  r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : emphasisedNote(raw, r);
   if (boxStatus !== null) joinLabel(r, parts);
   const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
   const whole = show(text.slice(mark ? mark.span.start : at, end));
@@ -298,6 +298,20 @@ function readItemText(
   r.marked = boxStatus === null;
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
+}
+
+/**
+ * `- [ ] T2 — Seed the demo data *(Ana)*`: a bracket in emphasis closing the item is an aside beside its name
+ * (who, why), as it is after a heading's name: notes (returned), not the title.
+ */
+function emphasisedNote(raw: string, r: ItemReading): string | null {
+  const end = raw.trimEnd();
+  if (!end.endsWith(')*') && !end.endsWith(')_')) return null;
+  const note = /(?<!\s)\s*([*_])\(([^()]{1,60})\)\1\s*$/u.exec(raw);
+  const cut = note ? r.title.replace(/(?<=\S)\s*\([^()]*\)\s*$/u, '') : r.title;
+  if (!note || cut === r.title || !/[\p{L}\p{N}]/u.test(cut)) return null;
+  r.title = cut;
+  return note[2]!.trim();
 }
 
 /**

@@ -212,7 +212,24 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   // `Chat sidebar (#28)`: the tracker's issue or pull request the work is filed as points at it; it is not its name.
   // After the trailing mark, which a write may put after it (`Chat sidebar (#28) ✅`).
   if (endsInParen(s)) s = s.replace(/(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*\)[ \t]*$/u, '');
+  s = withoutTrailingTokens(s);
+  // `P0：Pick the mode`: a priority level before a colon ranks the task; the words after it name it.
+  if (/^P[0-4][ \t]*：/u.test(s)) s = s.replace(/^P[0-4][ \t]*：[ \t]*(?=\S)/u, '');
   return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim();
+}
+
+/**
+ * `Fix the parser #backend +pai _done:2026-01-27`: words after the title that tag it (`#word`), name its project
+ * (`+word`) or stamp a field (`due:2026-02-01`) are metadata in the todo.txt way, not the name; `#12` is an issue
+ * and stays. `Docker setup — Issue #24`, `— PR #25`: a last dashed part that only cites the tracker points at the work.
+ */
+const TRAILING_TOKENS = /(?<=\S)(?:[ \t]+(?:#\p{L}[\p{L}\p{N}_/-]*|\+\p{L}[\p{L}\p{N}_-]*|_?\p{Ll}+:\d{4}-\d{2}-\d{2}))+[ \t]*$/u;
+const TRACKER_PART = /(?<=\S)[ \t]+[—–-][ \t]+(?:issue|PR|MR|pull request|merge request)[ \t]*#\d{1,7}[ \t]*$/iu;
+
+function withoutTrailingTokens(s: string): string {
+  let t = /[#+:]/u.test(s) ? s.replace(TRAILING_TOKENS, '') : s;
+  if (t.includes('#')) t = t.replace(TRACKER_PART, '');
+  return /[\p{L}\p{N}]/u.test(t) ? t : s;
 }
 
 /** Removes every decorative mark (for comparing titles and names). */

@@ -239,8 +239,6 @@ class Builder implements PassState {
   private tableRun: TableRun | null = null;
   /** The last item read as a field (`- **Status:** …`), and where it ends: the items right after it may be fields too. */
   private fieldItem: { depth: number; end: number } | null = null;
-  /** The run of bold-labelled items without a status just read (`- **Finding:** …`), and how many. */
-  private labelRun: { depth: number; end: number; count: number } | null = null;
   private readonly deps: Dependencies;
   /** The depth of the heading whose section the `read.skip` settings leave out, while in it. */
   private skipDepth: number | null = null;
@@ -746,23 +744,6 @@ class Builder implements PassState {
 
   // ---- list items --------------------------------------------------------
 
-  /**
-   * Whether a bold-labelled item is one field of a list of fields, not a task: `- **Started:** Completed` among
-   * `- **Assignee:** …`, `- **Status:** …`, or `- **Review:** _open_` after two or more labelled items that say
-   * no status (`- **Finding:** …`, `- **Proposal:** …`): a record of the heading above, whose fields have names.
-   */
-  private labelledField(block: ItemBlock, field: boolean, statusless: boolean, id: boolean): boolean {
-    const after = (p: { depth: number; end: number } | null) => p !== null && p.depth === block.depth && !/\S/u.test(this.text.slice(p.end, block.start));
-    const bold = !block.checkbox && boldLabelled(this.text.slice(block.text.start, block.text.end));
-    // A record's labels are names (`**Finding:**`); ids (`**Milestone 3:**`, `**1C:**`) label a list of tasks.
-    const inRecord = !id && after(this.labelRun) && this.labelRun!.count >= 2;
-    const labelled = bold && (after(this.fieldItem) || inRecord);
-    this.fieldItem = field || labelled ? { depth: block.depth, end: block.end } : null;
-    const count = after(this.labelRun) ? this.labelRun!.count : 0;
-    this.labelRun = bold && !id && (statusless || inRecord) ? { depth: block.depth, end: block.end, count: count + (statusless ? 1 : 0) } : null;
-    return labelled;
-  }
-
   private item(block: ItemBlock): void {
     this.endRuns(block.depth);
     if (block.quoted) return;
@@ -778,7 +759,10 @@ class Builder implements PassState {
     }
     if (this.itemOwner(block)) return;
     const ownerLine = block.depth === 0 && !block.checkbox && !!node && this.headingOwner(node, block.text.start, block.text.end);
-    const labelled = this.labelledField(block, reading.field !== null, reading.status === 'none', reading.id !== null);
+    // `- **Started:** Completed` among `- **Assignee:** …`, `- **Status:** …`: one field of a list of fields, not a task.
+    const fieldList = this.fieldItem !== null && this.fieldItem.depth === block.depth && !/\S/u.test(this.text.slice(this.fieldItem.end, block.start));
+    const labelled = fieldList && !block.checkbox && boldLabelled(this.text.slice(block.text.start, block.text.end));
+    this.fieldItem = reading.field || labelled ? { depth: block.depth, end: block.end } : null;
     if (reading.field) {
       if (block.depth === 0 && node && !node.field) {
         node.field = this.statusField(block.text.start, block.text.end);

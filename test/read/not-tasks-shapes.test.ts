@@ -66,51 +66,6 @@ describe('a status legend', () => {
     expect(await tasksOf(plan)).toEqual([{ line: 17, title: '写测试', status: 'pending' }]);
   });
 });
-
-describe('a record of named fields under a heading task', () => {
-  const record = (review: string) => [
-    '- **Finding:** the export drops empty rows.',
-    '- **Evidence:** `export.ts:40`; the sample file.',
-    '- **Proposal:** keep the rows, add a test.',
-    `- **Review:** ${review}`,
-  ];
-
-  it('is no task where one field says a state (`**Review:** _open_`): the labelled items before it name no work', async () => {
-    const plan = doc(
-      '# Findings',
-      '',
-      '## Open',
-      '',
-      '### F-01 Export drops rows',
-      '',
-      ...record('_open_'),
-      '',
-      '### F-02 Import is slow',
-      '',
-      ...record('done'),
-    );
-    expect((await tasksOf(plan)).map((t) => t.line)).toEqual([5, 12]);
-  });
-
-  it('leaves bold ids under a heading that gives their status as tasks (`**Milestone 3:** …`)', async () => {
-    const plan = doc('# Plan', '', '## Done ✅', '', '- **Milestone 1:** Base', '- **Milestone 2:** API', '- **Milestone 3:** Docs');
-    expect((await tasksOf(plan)).map((t) => [t.title, t.status])).toEqual([
-      ['Base', 'done'],
-      ['API', 'done'],
-      ['Docs', 'done'],
-    ]);
-  });
-
-  it('leaves a list of bold-named tasks with their states as tasks', async () => {
-    const plan = doc('# Sprint 2', '', '- **Login:** ✅ done', '- **Signup:** in progress', '- **Export:** todo');
-    expect((await tasksOf(plan)).map((t) => [t.title, t.status])).toEqual([
-      ['Login', 'done'],
-      ['Signup', 'in-progress'],
-      ['Export', 'pending'],
-    ]);
-  });
-});
-
 describe('a measure with the percent sign first (`Kapsam: %95 ✅`)', () => {
   it('is a figure, not a task, as `Coverage: 95% ✅` is', async () => {
     const plan = doc('# Plan', '', '## Quality', '', '- Test kapsamı: %95 ✅', '- Coverage: 95% ✅', '', '## Tasks', '', '- ✅ Write the report');

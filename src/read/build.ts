@@ -86,7 +86,15 @@ export function buildPlan(input: BuildInput): Plan {
       message: `plan.statuses: "${key}" does not name a status (use done, in-progress, pending, blocked or cancelled)`,
     });
   }
-  const display = (span: Span): string => displayText(text.slice(span.start, span.end), repair);
+  // Memoised per span: the legend pass and the builder show the same cells and headings several times over.
+  const shown = new Map<number, { end: number; text: string }>();
+  const display = (span: Span): string => {
+    const hit = shown.get(span.start);
+    if (hit?.end === span.end) return hit.text;
+    const out = displayText(text.slice(span.start, span.end), repair);
+    shown.set(span.start, { end: span.end, text: out });
+    return out;
+  };
   // The file's own legend teaches its marks; its front matter and .planrc.json win over the legend.
   const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
   const statusExtension = { ...fileConventions(text), ...legend.extension, ...input.extension, ...fileStatuses.extension };

@@ -95,6 +95,65 @@ describe('a heading numbered with a short code and a full stop, ending in its st
   });
 });
 
+describe('sibling headings each opening with a short code and a full stop, under a part heading', () => {
+  const PLAN = doc(
+    '# Shop app — split of the work',
+    '',
+    '## Part A — Dana — ✅ DONE',
+    '',
+    '### A0. Mockups',
+    'Screens to draw.',
+    '',
+    '### A1. Create the project',
+    '- Set up the build.',
+    '',
+    '### A2. Login screen',
+    'Text.',
+    '',
+    '## Part B — Sam',
+    '',
+    '### B0. Cart screen',
+    'Text.',
+    '',
+    '### B1. Checkout screen',
+    'Text.',
+    '',
+    '### B2. Final report',
+    'Text.',
+  );
+
+  it('are the work items of the part, with the status their part heading states (else pending)', async () => {
+    expect((await read(PLAN)).map((t) => [t.line, t.id, t.title, t.status])).toEqual([
+      [5, 'A0', 'Mockups', 'done'],
+      [8, 'A1', 'Create the project', 'done'],
+      [11, 'A2', 'Login screen', 'done'],
+      [16, 'B0', 'Cart screen', 'pending'],
+      [19, 'B1', 'Checkout screen', 'pending'],
+      [22, 'B2', 'Final report', 'pending'],
+    ]);
+  });
+
+  it('are not tasks in a document that states no status anywhere (`### A1. Scope` sections)', async () => {
+    const prose = doc('# Design notes', '', '## Appendix', '', '### A1. Scope', 'Text.', '', '### A2. Terms', 'Text.', '', '### A3. Sources', 'Text.');
+    expect(await read(prose)).toEqual([]);
+  });
+
+  it('takes a mark when set: `set B1 in-progress`', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'B1', 'in-progress']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const { plan } = await loadPlan(path, false, false);
+    expect(plan.tasks.filter((t) => t.id.startsWith('B')).map((t) => [t.id, t.title, t.status])).toEqual([
+      ['B0', 'Cart screen', 'pending'],
+      ['B1', 'Checkout screen', 'in-progress'],
+      ['B2', 'Final report', 'pending'],
+    ]);
+    // Only the B1 heading changes.
+    const others = (text: string) => text.split('\n').filter((l) => !l.startsWith('### B1'));
+    expect(others(readFileSync(path, 'utf8'))).toEqual(others(PLAN));
+  });
+});
+
 describe('a heading’s last dashed part that states a status and a note in brackets', () => {
   const PLAN = doc('# Tasks', '', '### K1. Reply card — done (checked on the phone)', 'Text.', '', '### K2. More examples — done', 'Text.');
 

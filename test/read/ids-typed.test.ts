@@ -1,0 +1,21 @@
+// Ids the person typed, in shapes that are easy to miss (issue 20, unseen plans): a zero-padded
+// number before a colon, a `— Issue #7` the title ended with, `### Task #3` headings, a leading `#12`.
+// Made-up plans; each rule failed before the reader learnt it.
+import { describe, expect, it } from 'vitest';
+import { planOf } from '../helpers/inproc.js';
+import { doc } from '../helpers/read-plan.js';
+
+async function idsAndTitles(markdown: string) {
+  return (await planOf(markdown)).tasks.map((t) => [t.id, t.title]);
+}
+
+describe('a number then a colon before an item title', () => {
+  it('numbers the task as `1.` does: an id where no number repeats', async () => {
+    const got = await idsAndTitles(doc('# Backlog', '', '- [ ] 012: Draw the login form', '- [x] 011: Cache the feed', '- [x] 010: Write the guide'));
+    expect(got).toEqual([
+      ['012', 'Draw the login form'],
+      ['011', 'Cache the feed'],
+      ['010', 'Write the guide'],
+    ]);
+  });
+});

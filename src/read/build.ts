@@ -16,7 +16,7 @@ import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, isIdShaped } from './names.js';
+import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped } from './names.js';
 import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
@@ -534,7 +534,7 @@ class Builder implements PassState {
     const raw = whole.slice(0, headingNoteAt(whole));
     const name = groupName(displayText(raw, this.repair));
     const id = headingId(name);
-    return { name, id: id.id === null ? (colonCode(name) ?? id) : id };
+    return { name, id: id.id === null ? (colonCode(name) ?? issueHeadingId(name) ?? id) : id };
   }
 
   addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {

@@ -19,3 +19,22 @@ describe('a number then a colon before an item title', () => {
     ]);
   });
 });
+
+describe('a heading task that ends citing its issue', () => {
+  it('is filed as that issue: `#7` is its id when it writes no other', async () => {
+    const got = await idsAndTitles(
+      doc('# Tablero', '', '### Subir el modelo — Issue #7', '', '- **Status**: In progress', '', '### T-2 Medir — Issue #9', '', '- **Status**: Done'),
+    );
+    expect(got).toEqual([
+      ['#7', 'Subir el modelo'],
+      ['T-2', 'Medir'],
+    ]);
+  });
+});
+
+describe('a heading that is a work word and a number sign', () => {
+  it('`### Task #3` writes the id `#3`', async () => {
+    const got = await idsAndTitles(doc('# Sprint', '', '### Task #3', '', '- Status: Done', '', '### Tarea #4', '', '- Estado: Hecho'));
+    expect(got.map((g) => g[0])).toEqual(['#3', '#4']);
+  });
+});

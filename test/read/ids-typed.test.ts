@@ -38,3 +38,22 @@ describe('a heading that is a work word and a number sign', () => {
     expect(got.map((g) => g[0])).toEqual(['#3', '#4']);
   });
 });
+
+describe('an issue number before the name in a table row with an id column', () => {
+  it('files the row in the tracker; the id column names it and the number is not part of its title', async () => {
+    const got = await idsAndTitles(
+      doc(
+        '# Sprint',
+        '',
+        '| ID | Task | Status |',
+        '|---|---|---|',
+        '| S-1 | **#21 parser.ts — split** — moved out of main | Done |',
+        '| S-2 | #22 Draw the map | Done |',
+      ),
+    );
+    expect(got).toEqual([
+      ['S-1', 'parser.ts — split'],
+      ['S-2', 'Draw the map'],
+    ]);
+  });
+});

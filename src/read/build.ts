@@ -534,14 +534,19 @@ class Builder implements PassState {
     const raw = whole.slice(0, headingNoteAt(whole));
     const name = groupName(displayText(raw, this.repair));
     const id = headingId(name);
-    return { name, id: id.id === null ? (colonCode(name) ?? issueHeadingId(name) ?? id) : id };
+    return { name, id: id.id === null ? (colonCode(name) ?? id) : id };
   }
 
   addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
     if (!node.at) return;
     // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
     const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*|[A-Z]{1,3}\d{1,4})[.)]\s+(?=\S)/u.exec(name) : null;
-    const id = numbered ? { id: numbered[1]!, rest: name.slice(numbered[0].length), scope: false } : headingCode;
+    // `### Task #12`, `### Login — Issue #7`: the tracker's number, typed as the id; it names, it does not make the task.
+    const id = numbered
+      ? { id: numbered[1]!, rest: name.slice(numbered[0].length), scope: false }
+      : headingCode.id === null
+        ? (issueHeadingId(name) ?? headingCode)
+        : headingCode;
     const { block } = node.at;
     const fromText = node.status !== 'none';
     const task: Task = {

@@ -21,14 +21,13 @@ describe('a number then a colon before an item title', () => {
 });
 
 describe('a heading task that ends citing its issue', () => {
-  it('is filed as that issue: `#7` is its id when it writes no other', async () => {
+  it('is filed as that issue: `#7` is its id; a pull request is a change, not the work', async () => {
     const got = await idsAndTitles(
-      doc('# Tablero', '', '### Subir el modelo — Issue #7', '', '- **Status**: In progress', '', '### T-2 Medir — Issue #9', '', '- **Status**: Done'),
+      doc('# Tablero', '', '### Subir el modelo — Issue #7', '', '- **Status**: In progress', '', '### Medir — PR #9', '', '- **Status**: Done'),
     );
-    expect(got).toEqual([
-      ['#7', 'Subir el modelo'],
-      ['T-2', 'Medir'],
-    ]);
+    expect(got[0]).toEqual(['#7', 'Subir el modelo']);
+    expect(got[1]![1]).toBe('Medir');
+    expect(got[1]![0]).not.toBe('#9');
   });
 });
 

@@ -16,7 +16,7 @@ import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, isIdShaped } from './names.js';
+import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped } from './names.js';
 import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
@@ -547,7 +547,12 @@ class Builder implements PassState {
     if (!node.at) return;
     // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
     const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*|[A-Z]{1,3}\d{1,4})[.)]\s+(?=\S)/u.exec(name) : null;
-    const id = numbered ? { id: numbered[1]!, rest: name.slice(numbered[0].length), scope: false } : headingCode;
+    // `### Task #12`, `### Login — Issue #7`: the tracker's number, typed as the id; it names, it does not make the task.
+    const id = numbered
+      ? { id: numbered[1]!, rest: name.slice(numbered[0].length), scope: false }
+      : headingCode.id === null
+        ? (issueHeadingId(name) ?? headingCode)
+        : headingCode;
     const { block } = node.at;
     const fromText = node.status !== 'none';
     const task: Task = {

@@ -514,8 +514,9 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
   if (file) return { id: file[1]!, scopeId: false, title: file[2]!, rest: '', restAt: -1, bold: false, titled: true };
   const idSplit = splitId(stripLeadingMarks(shown));
   // `- [ ] 1. Set up the API`: a number the writer put before the title orders it; it is an id only
-  // where such numbers never repeat in the file (the builder decides, as for ordered lists).
-  const number = idSplit.id ? null : /^(\d{1,4})[.)]\s+(?=\S)/u.exec(stripLeadingMarks(shown));
+  // where such numbers never repeat in the file (the builder decides, as for ordered lists). `003: Parse
+  // the file` numbers it the same way with a colon.
+  const number = idSplit.id ? null : /^(\d{1,4})[.):：]\s+(?=\S)/u.exec(stripLeadingMarks(shown));
   if (number) {
     const parts = splitParts(stripLeadingMarks(shown).slice(number[0].length), (s) => s);
     return { ...parts, ordinal: number[1]! };

@@ -236,3 +236,16 @@ function withoutTrailingTokens(s: string): string {
 export function withoutMarks(s: string): string {
   return s.replace(ANY_MARK, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** `Task #12`, `Tarea #3: Login`: a word for a piece of work and its number in the tracker's way. */
+const WORK_WORD_ISSUE = /^([\p{L}]{2,16})[ \t]+(#\d{1,7})(?=$|[\s:：—–-])/u;
+/** `Docker setup — Issue #24`: a last dashed part that files the work as an issue (a pull request is a change, not the work). */
+const ISSUE_PART = /(?<=\S)[ \t]+[—–-][ \t]+issue[ \t]*(#\d{1,7})[ \t]*$/iu;
+
+/** A heading's id typed as an issue number: `Task #12`, or `Login — Issue #7` when it writes no other (`rest` is what names the work). */
+export function issueHeadingId(name: string): IdSplit | null {
+  const work = WORK_WORD_ISSUE.exec(name);
+  if (work && WORK_WORDS.has(work[1]!.toLowerCase())) return { id: work[2]!, rest: name.slice(work[0].length).replace(AFTER_ID, ''), scope: false };
+  const issue = ISSUE_PART.exec(name);
+  return issue ? { id: issue[1]!, rest: name, scope: false } : null;
+}

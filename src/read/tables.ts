@@ -119,6 +119,8 @@ export function rowFields(
   // notes, as in a list item (`- **5.A Title**: notes`); a bold name with only brackets after it keeps them.
   const lead = columns.title !== undefined && cells[columns.title] ? boldLead(cells[columns.title]!, raw, display) : null;
   if (lead) title = lead.title;
+  // `| S25-2 | #11 grid.js — split |`: the id column names the row; an issue number before the name files it in the tracker.
+  if (cell(columns.id)?.trim()) title = title.replace(/^#\d{1,7}[ \t]+(?=\S)/u, '');
   const coded = info.codedTitles ? splitNumberedName(title) : null;
   if (coded) {
     numberedId = coded.id;

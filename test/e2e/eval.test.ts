@@ -78,7 +78,12 @@ const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.971, id:
 // 78 files (a sixth batch, 73–78, labelled blind) and this round's rules (code-span boxes, bracketed owners,
 // bold-lead remarks, digit words, bold labels, owner lines): measured 0.90157 0.93225 0.97139 0.88425 0.98454
 // 0.96054 0.87800 of 3041 matched tasks, truncated.
-const HOLDOUT_FLOOR = { recall: 0.901, precision: 0.932, status: 0.971, title: 0.884, id: 0.984, owner: 0.96, group: 0.878 };
+// Seventh batch (files 79–84, 188 tasks, labelled blind; first score recall 65.4 precision 86.6 title 80.5 owner 80.5)
+// and this round's rules (boxes opening paragraph lines, code headings of a part, typed ids, trailing tags and P0：
+// leads out of titles): measured 0.90003 0.93631 0.97441 0.91139 0.99126 0.94914 0.87395 of 3205 matched tasks on 84
+// files, truncated. Recall, owner and group are lower than the 78-file floors because the set grew: on files 01–78
+// every figure rose or held (90.8 93.9 97.5 91.5 99.1 96.1 87.9).
+const HOLDOUT_FLOOR = { recall: 0.9, precision: 0.936, status: 0.974, title: 0.911, id: 0.991, owner: 0.949, group: 0.873 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

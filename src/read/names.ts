@@ -223,13 +223,33 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
  * (`+word`) or stamp a field (`due:2026-02-01`) are metadata in the todo.txt way, not the name; `#12` is an issue
  * and stays. `Docker setup — Issue #24`, `— PR #25`: a last dashed part that only cites the tracker points at the work.
  */
-const TRAILING_TOKENS = /(?<=\S)(?:[ \t]+(?:#\p{L}[\p{L}\p{N}_/-]*|\+\p{L}[\p{L}\p{N}_-]*|_?\p{Ll}+:\d{4}-\d{2}-\d{2}))+[ \t]*$/u;
+const TRAILING_TOKEN = /^(?:#\p{L}[\p{L}\p{N}_/-]*|\+\p{L}[\p{L}\p{N}_-]*|_?\p{Ll}+:\d{4}-\d{2}-\d{2})$/u;
 const TRACKER_PART = /(?<=\S)[ \t]+[—–-][ \t]+(?:issue|PR|MR|pull request|merge request)[ \t]*#\d{1,7}[ \t]*$/iu;
 
 function withoutTrailingTokens(s: string): string {
-  let t = /[#+:]/u.test(s) ? s.replace(TRAILING_TOKENS, '') : s;
+  let t = /[#+:]/u.test(s) ? withoutTokensAtEnd(s) : s;
   if (t.includes('#')) t = t.replace(TRACKER_PART, '');
   return /[\p{L}\p{N}]/u.test(t) ? t : s;
+}
+
+/**
+ * The words at the end that are tokens, peeled off one at a time from the end (a single expression over the run of
+ * them backtracks quadratically on a long line of tags that ends in a plain word: test/parse/linear-time.test.ts).
+ */
+function withoutTokensAtEnd(s: string): string {
+  const blank = (at: number) => s[at] === ' ' || s[at] === '\t';
+  let end = s.length;
+  while (end > 0 && blank(end - 1)) end--;
+  const whole = end;
+  for (;;) {
+    let word = end;
+    while (word > 0 && !blank(word - 1)) word--;
+    let before = word;
+    while (before > 0 && blank(before - 1)) before--;
+    if (before === 0 || !TRAILING_TOKEN.test(s.slice(word, end))) break;
+    end = before;
+  }
+  return end === whole ? s : s.slice(0, end);
 }
 
 /** Removes every decorative mark (for comparing titles and names). */

@@ -60,6 +60,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'item, dashes and colons': run('- [ ] a', ' —:', 'x'),
   'item, bold marks': run('- [ ] **a', '*', 'x'),
   'item, one long word': run('- [ ] a', 'a', ''),
+  'item, trailing tags then a word': run('- [ ] a', ' #a', ' x.'),
+  'item, trailing +projects then a word': run('- [ ] a', ' +a', ' x.'),
   'heading, spaces then a letter': run('## Phase 1: a', ' ', 'x'),
   'heading, repeated done marks': run('## Phase 1 ', '✅ ', 'x'),
   'heading, closing hashes': run('## a', ' #', 'x'),

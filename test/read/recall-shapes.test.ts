@@ -138,6 +138,32 @@ describe('sibling headings each opening with a short code and a full stop, under
     expect(await read(prose)).toEqual([]);
   });
 
+  it('counts two runs of coded entries under one parent at two levels as two registers', async () => {
+    const twoLevels = doc(
+      '## Bugs',
+      '',
+      '#### G1 — Crash on start',
+      '',
+      '#### G2 — Slow save',
+      '',
+      '#### G3 — Lost title',
+      '',
+      '### B1 — Dead field',
+      '',
+      '### B2 — Timeout',
+      '',
+      '### B3 — Wrong total',
+    );
+    expect((await read(twoLevels)).map((t) => [t.id, t.status])).toEqual([
+      ['G1', 'pending'],
+      ['G2', 'pending'],
+      ['G3', 'pending'],
+      ['B1', 'pending'],
+      ['B2', 'pending'],
+      ['B3', 'pending'],
+    ]);
+  });
+
   it('takes a mark when set: `set B1 in-progress`', async () => {
     const path = planFile(PLAN);
     const r = await runCli(['-f', path, 'set', 'B1', 'in-progress']);

@@ -56,12 +56,16 @@ function entryFamilies(b: PassState, parents: number[]): Map<number, Entry[]> {
     // `### G16: Storm not saved` is a task already (a colon code is its id): it still counts as an entry.
     if (!code || (node.task && node.task.id !== code[1])) continue;
     const key = `${parents[node.index]}:${node.depth}`;
-    families.set(key, [...(families.get(key) ?? []), { node, code }]);
+    const family = families.get(key);
+    if (family) family.push({ node, code });
+    else families.set(key, [{ node, code }]);
   }
   const byParent = new Map<number, Entry[]>();
   for (const family of families.values()) {
     if (family.length < MIN_ENTRIES || new Set(family.map((f) => f.code[1])).size < family.length) continue;
-    byParent.set(parents[family[0]!.node.index]!, family);
+    // Families of one parent at two levels (an H3 run and an H4 run under one H2) are both registers, as before.
+    const parent = parents[family[0]!.node.index]!;
+    byParent.set(parent, [...(byParent.get(parent) ?? []), ...family]);
   }
   return byParent;
 }

@@ -1,8 +1,10 @@
-// Every real planning file of the corpus parses without an error.
-import { describe, expect, it } from 'vitest';
+// Every real planning file of the corpus parses without an error, in-process
+// (test/helpers/cli.ts) and each file read once: the per-file checks and the
+// count of files with tasks look at the same `list --json`.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS } from '../helpers/run.js';
+import { CORPUS, type RunResult } from '../helpers/run.js';
 import { runCli as cli } from '../helpers/cli.js';
 
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')) : [];
@@ -12,8 +14,13 @@ describe(`the real planning files in ${CORPUS}`, () => {
     it.skip(`skipped: ${CORPUS} is absent`, () => {});
     return;
   }
-  it.each(files)('%s: list --json exits 0 with tasks and no error', async (f) => {
-    const r = await cli(['-f', join(CORPUS, f), 'list', '--json']);
+  const listed = new Map<string, RunResult>();
+  beforeAll(async () => {
+    for (const f of files) listed.set(f, await cli(['-f', join(CORPUS, f), 'list', '--json']));
+  }, 600_000);
+
+  it.each(files)('%s: list --json exits 0 with tasks and no error', (f) => {
+    const r = listed.get(f)!;
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/unexpected error/);
     const out = JSON.parse(r.stdout);
@@ -22,9 +29,8 @@ describe(`the real planning files in ${CORPUS}`, () => {
     for (const t of out.tasks) expect(typeof t.line).toBe('number');
   });
 
-  it('finds tasks in nearly every file', async () => {
-    const empty: string[] = [];
-    for (const f of files) if (JSON.parse((await cli(['-f', join(CORPUS, f), 'list', '--json'])).stdout).tasks.length === 0) empty.push(f);
+  it('finds tasks in nearly every file', () => {
+    const empty = files.filter((f) => JSON.parse(listed.get(f)!.stdout).tasks.length === 0);
     expect(empty.length, empty.join(', ')).toBeLessThanOrEqual(2);
   });
 });

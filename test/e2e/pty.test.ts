@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, FIXTURES, plan, SEED } from '../helpers/run.js';
+import { CORPUS, FIXTURES, plan, type RunResult, SEED } from '../helpers/run.js';
 import { HAS_SCRIPT, planOnPty, stripAnsi } from '../helpers/pty.js';
 import { textWidth } from '../../src/text/width.js';
 
@@ -26,6 +26,17 @@ const FILES: [string, string][] = [
   ['corpus 22 (phases, long notes)', join(CORPUS, '22-cyclopsgd-Deskbridge-ROADMAP.md')],
 ];
 const WIDTHS = [60, 80, 120];
+
+/**
+ * A view of a file at a width, without colour: run on the pty once per test file, and shared by the tests that look
+ * at the same run (each test still runs it when alone).
+ */
+const runs = new Map<string, RunResult>();
+function viewOnPty(file: string, view: string, columns: number): RunResult {
+  const key = JSON.stringify([file, view, columns]);
+  if (!runs.has(key)) runs.set(key, planOnPty(['-f', file, view], { columns }));
+  return runs.get(key)!;
+}
 
 const lines = (out: string): string[] => stripAnsi(out).replace(/\n$/, '').split('\n');
 
@@ -97,7 +108,7 @@ describe.skipIf(!HAS_SCRIPT)('terminal views on a pty', () => {
 
       for (const width of WIDTHS) {
         it(`list at ${width} columns: fits, every task once in file order under its heading`, () => {
-          const r = planOnPty(['-f', file, 'list'], { columns: width });
+          const r = viewOnPty(file, 'list', width);
           expect(r.code).toBe(0);
           expect(r.stdout).not.toContain('\x1b');
           expectFits(r.stdout, width);
@@ -105,14 +116,14 @@ describe.skipIf(!HAS_SCRIPT)('terminal views on a pty', () => {
         });
 
         it(`board at ${width} columns: fits, a card for every task`, () => {
-          const r = planOnPty(['-f', file, 'board'], { columns: width });
+          const r = viewOnPty(file, 'board', width);
           expect(r.code).toBe(0);
           expectFits(r.stdout, width);
           expect(boardCardIds(r.stdout, ids)).toEqual(json.map((t) => t.id).sort());
         });
 
         it(`summary at ${width} columns: fits, the total counts every task list shows`, () => {
-          const r = planOnPty(['-f', file, 'summary'], { columns: width });
+          const r = viewOnPty(file, 'summary', width);
           expect(r.code).toBe(0);
           expectFits(r.stdout, width);
           const total = json.filter((t) => t.status !== 'cancelled').length;
@@ -123,7 +134,7 @@ describe.skipIf(!HAS_SCRIPT)('terminal views on a pty', () => {
 
       it('colours change nothing but the colour: the same lines with FORCE_COLOR as with NO_COLOR', () => {
         for (const view of ['list', 'board', 'summary']) {
-          const plain = planOnPty(['-f', file, view], { columns: 80 });
+          const plain = viewOnPty(file, view, 80);
           const coloured = planOnPty(['-f', file, view], { columns: 80, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
           expect(coloured.stdout, view).toContain('\x1b[');
           expect(stripAnsi(coloured.stdout), view).toBe(plain.stdout);
@@ -135,7 +146,7 @@ describe.skipIf(!HAS_SCRIPT)('terminal views on a pty', () => {
   it('keeps columns aligned past ZWJ emoji, flags and CJK: every owner starts in the same column', () => {
     const owners = ['田中', 'Ana', '佐藤', 'Bo', 'Cy'];
     for (const width of WIDTHS) {
-      const out = lines(planOnPty(['-f', join(FIXTURES, 'wide.md'), 'list'], { columns: width }).stdout);
+      const out = lines(viewOnPty(join(FIXTURES, 'wide.md'), 'list', width).stdout);
       const starts = out.flatMap((line) => {
         const at = owners.map((o) => line.indexOf(`  ${o}`)).find((i) => i >= 0);
         return at === undefined ? [] : [textWidth(line.slice(0, at + 2))];

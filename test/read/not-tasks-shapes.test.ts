@@ -87,3 +87,33 @@ describe('a status cell that defers the work to a later time (`Deferred to Sprin
     expect((await tasksOf(plan)).map((t) => t.status)).toEqual(['pending', 'blocked', 'pending']);
   });
 });
+
+describe('a field list under a heading task', () => {
+  it('is no task where a bold-labelled item reads as a status (`- **Review:** _open_` after `- **Finding:** …`)', async () => {
+    const plan = doc(
+      '# Backlog',
+      '',
+      '## Open',
+      '',
+      '### A-01 Fix the filter',
+      '- **Finding:** The filter never applies.',
+      '- **Proposal:** Check the type first.',
+      '- **Review:** _open_',
+    );
+    expect(await tasksOf(plan)).toEqual([{ line: 5, title: 'Fix the filter', status: 'pending' }]);
+  });
+
+  it('holds the steps nested under an empty field (`- **Steps**:`) as its value, not as tasks', async () => {
+    const plan = doc(
+      '# Sprint',
+      '',
+      '### TASK-014: Manual testing',
+      '- **Status**: ✅ Done',
+      '- **Steps**:',
+      '  1. Desktop shows three columns ✅',
+      '  2. Mobile shows one column ✅',
+      '- **Result**: All breakpoints work',
+    );
+    expect(await tasksOf(plan)).toEqual([{ line: 3, title: 'Manual testing', status: 'done' }]);
+  });
+});

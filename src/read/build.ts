@@ -16,7 +16,7 @@ import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped } from './names.js';
+import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped, namesSeveralIds } from './names.js';
 import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
@@ -736,6 +736,7 @@ class Builder implements PassState {
     }
     const { numberedId: _n, ...taskFields } = fields;
     void _n;
+    if (namesSeveralIds(taskFields.title)) return;
     const task: Task = {
       id: id ?? '',
       kind: info.kind === 'week' ? 'week' : 'task',

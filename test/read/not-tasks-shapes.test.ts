@@ -117,3 +117,52 @@ describe('a field list under a heading task', () => {
     expect(await tasksOf(plan)).toEqual([{ line: 3, title: 'Manual testing', status: 'done' }]);
   });
 });
+
+describe('a row that names several tasks at once', () => {
+  it('is no task when its name is only a list or a range of ids (`HU-01, HU-02`, `TT-01 to TT-03`)', async () => {
+    const plan = doc(
+      '# Board',
+      '',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| HU-01 | Log in | Done |',
+      '| HU-02 | Log out | Done |',
+      '',
+      '## Card history',
+      '',
+      '| Cards | Path | Status |',
+      '|---|---|---|',
+      '| HU-01, HU-02 | Ready → Done | Done |',
+      '| TT-01 to TT-03 | Ready → Done | Done |',
+    );
+    expect(await tasksOf(plan)).toEqual([
+      { line: 5, title: 'Log in', status: 'done' },
+      { line: 6, title: 'Log out', status: 'done' },
+    ]);
+  });
+});
+
+describe('a heading over a table in a lane of a board', () => {
+  it('is the table’s caption, not a card', async () => {
+    const plan = doc(
+      '# Board',
+      '',
+      '## Todo',
+      '',
+      '### Paint the fence',
+      '',
+      '## Doing',
+      '',
+      '### Fix the gate',
+      '',
+      '## Done',
+      '',
+      '### Technical tasks',
+      '',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| TT-01 | Set up the build | Done |',
+    );
+    expect((await tasksOf(plan)).map((t) => t.line)).toEqual([5, 9, 17]);
+  });
+});

@@ -16,7 +16,7 @@ import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped } from './names.js';
+import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped, namesSeveralIds } from './names.js';
 import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
@@ -188,6 +188,9 @@ const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?(?:[:：]\s*)?(?:
  */
 const BOLD_LABEL = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:[:：]\s*)?$|^(\*\*|__)(?=\S)[^*_]+?[:：]\2\s*$/u;
 
+/** `**Steps**:`, `**Notes:**`: a bold label whose value is what is nested under it. */
+const EMPTY_LABEL = /^(?:\*\*|__)[^*_:：\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*$/u;
+
 /** A line that introduces the list after it: it ends with a colon (`Our hosting plan comes with:`, `**Eligible orders:**`). */
 const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
 
@@ -247,6 +250,8 @@ class Builder implements PassState {
   private tableRun: TableRun | null = null;
   /** The last item read as a field (`- **Status:** …`), and where it ends: the items right after it may be fields too. */
   private fieldItem: { depth: number; end: number } | null = null;
+  /** The depth of a field item with no value on its line (`- **Steps**:`), while the items nested under it are its value. */
+  private fieldValue: number | null = null;
   private readonly deps: Dependencies;
   /** The depth of the heading whose section the `read.skip` settings leave out, while in it. */
   private skipDepth: number | null = null;
@@ -282,6 +287,7 @@ class Builder implements PassState {
       this.colonLine = null;
     }
     if (block.type !== 'line') this.tableRun = null;
+    if (block.type !== 'item') this.fieldValue = null;
     switch (block.type) {
       case 'heading':
         this.heading(block);
@@ -730,6 +736,7 @@ class Builder implements PassState {
     }
     const { numberedId: _n, ...taskFields } = fields;
     void _n;
+    if (namesSeveralIds(taskFields.title)) return;
     const task: Task = {
       id: id ?? '',
       kind: info.kind === 'week' ? 'week' : 'task',
@@ -763,6 +770,9 @@ class Builder implements PassState {
     const holder = block.depth > 0 ? this.runs.get(block.depth - 1)?.at(-1)?.found : null;
     if (holder) this.under.set(holder.task, (this.under.get(holder.task) ?? 0) + 1);
     const reading = readItem(this.text, block.text, { checked: block.checked, span: block.checkbox }, this.vocab, this.repair);
+    if (this.fieldValue !== null && block.depth <= this.fieldValue) this.fieldValue = null;
+    // `  1. Mobile: one column ✅` under `- **Steps**:` among a task's fields: what the field holds, not a task of its own.
+    if (this.fieldValue !== null && !block.checkbox && reading.id === null) return;
     const node = this.outline.current();
     if (node && !node.field) node.field = this.lazyField(block);
     const dependsOn = block.checkbox ? null : dependsField(this.text, block.text.start, block.text.end);
@@ -783,6 +793,11 @@ class Builder implements PassState {
       return;
     }
     if (labelled) return;
+    if (fieldList && !block.checkbox && EMPTY_LABEL.test(this.text.slice(block.text.start, block.text.end))) {
+      this.fieldItem = { depth: block.depth, end: block.end };
+      this.fieldValue = block.depth;
+      return;
+    }
     if (ownerLine) return;
     if (block.depth === 0 && !block.checkbox && node && this.headingFields(node, block.text.start, block.text.end)) return;
     const inLegend = node ? LEGEND_HEADING.test(node.name) : false;
@@ -790,6 +805,9 @@ class Builder implements PassState {
     this.runs.set(block.depth, run);
     const status = this.itemStatus(block, reading, node);
     if (inLegend || reading.legend || status === null) {
+      // `- **Finding:** …` that is no task: the bold-labelled items right after it are fields of the same list,
+      // whatever their values say (`- **Review:** _open_` under `### A-01 …` is the heading's review state).
+      if (!block.checkbox && boldLabelled(this.text.slice(block.text.start, block.text.end))) this.fieldItem = { depth: block.depth, end: block.end };
       run.push({ found: null, start: block.start, legend: inLegend || !!reading.legend, placeholder: this.placeholder(block) });
       return;
     }

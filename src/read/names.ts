@@ -172,6 +172,24 @@ export function isIdShaped(cell: string): boolean {
   return /^\d{1,4}[a-z]?\+?$/.test(c) || /^[\p{Lu}][\p{L}]{1,15} \d+(?:\.\d+)*$/u.test(c) || /^[A-Z]{1,3}\d{1,4}$/.test(c);
 }
 
+/** Words that join the ids of a list or a range: `HU-01, HU-02 and HU-03`, `TT-01 a TT-07`, `BUG-01 to BUG-03`. */
+const ID_JOINERS = new Set(['and', 'to', 'through', 'a', 'y', 'e', 'et', 'und', 'bis', 'à', 'até', '~', '-', '–', '—', '…', '..']);
+
+/**
+ * `HU-01, HU-02, HU-03`, `TT-01 a TT-07`: a name that is only two or more ids names several tasks at once (a row that
+ * sums up their path or their state), not one of its own.
+ */
+export function namesSeveralIds(name: string): boolean {
+  if (name.length > 200) return false;
+  let ids = 0;
+  for (const word of name.split(/[\s,;/&+]+/u)) {
+    if (word === '' || ID_JOINERS.has(word.toLowerCase())) continue;
+    if (!isIdShaped(word) || /^\d+$/u.test(word)) return false;
+    ids++;
+  }
+  return ids >= 2;
+}
+
 /**
  * `1. Základ` → id `1`, title `Základ`; `4c-A. Paint the hall` → id `4c-A`: a cell that numbers the task
  * and names it. The code is one short token with a digit in it, then a full stop or a bracket.

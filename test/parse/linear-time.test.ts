@@ -72,6 +72,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'cell, many ids in Depends': (size) => table('a', '⏳ Pending', '1, '.repeat(size / 3)),
   'field, Last Updated then spaces': run('**Last Updated**:', ' ', 'x'),
   'field, Status then spaces': run('- [ ] a\n  **Status**:', ' ', 'x'),
+  'field item, empty label then spaces': run('- **Status**: a\n- **Steps**:', ' ', ''),
+  'field item, bold label then spaces': run('- **Status**: a\n- **Steps', ' ', ':'),
 };
 
 function table(title: string, status: string, depends: string): string {

@@ -87,3 +87,82 @@ describe('a status cell that defers the work to a later time (`Deferred to Sprin
     expect((await tasksOf(plan)).map((t) => t.status)).toEqual(['pending', 'blocked', 'pending']);
   });
 });
+
+describe('a field list under a heading task', () => {
+  it('is no task where a bold-labelled item reads as a status (`- **Review:** _open_` after `- **Finding:** …`)', async () => {
+    const plan = doc(
+      '# Backlog',
+      '',
+      '## Open',
+      '',
+      '### A-01 Fix the filter',
+      '- **Finding:** The filter never applies.',
+      '- **Proposal:** Check the type first.',
+      '- **Review:** _open_',
+    );
+    expect(await tasksOf(plan)).toEqual([{ line: 5, title: 'Fix the filter', status: 'pending' }]);
+  });
+
+  it('holds the steps nested under an empty field (`- **Steps**:`) as its value, not as tasks', async () => {
+    const plan = doc(
+      '# Sprint',
+      '',
+      '### TASK-014: Manual testing',
+      '- **Status**: ✅ Done',
+      '- **Steps**:',
+      '  1. Desktop shows three columns ✅',
+      '  2. Mobile shows one column ✅',
+      '- **Result**: All breakpoints work',
+    );
+    expect(await tasksOf(plan)).toEqual([{ line: 3, title: 'Manual testing', status: 'done' }]);
+  });
+});
+
+describe('a row that names several tasks at once', () => {
+  it('is no task when its name is only a list or a range of ids (`HU-01, HU-02`, `TT-01 to TT-03`)', async () => {
+    const plan = doc(
+      '# Board',
+      '',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| HU-01 | Log in | Done |',
+      '| HU-02 | Log out | Done |',
+      '',
+      '## Card history',
+      '',
+      '| Cards | Path | Status |',
+      '|---|---|---|',
+      '| HU-01, HU-02 | Ready → Done | Done |',
+      '| TT-01 to TT-03 | Ready → Done | Done |',
+    );
+    expect(await tasksOf(plan)).toEqual([
+      { line: 5, title: 'Log in', status: 'done' },
+      { line: 6, title: 'Log out', status: 'done' },
+    ]);
+  });
+});
+
+describe('a heading over a table in a lane of a board', () => {
+  it('is the table’s caption, not a card', async () => {
+    const plan = doc(
+      '# Board',
+      '',
+      '## Todo',
+      '',
+      '### Paint the fence',
+      '',
+      '## Doing',
+      '',
+      '### Fix the gate',
+      '',
+      '## Done',
+      '',
+      '### Technical tasks',
+      '',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| TT-01 | Set up the build | Done |',
+    );
+    expect((await tasksOf(plan)).map((t) => t.line)).toEqual([5, 9, 17]);
+  });
+});

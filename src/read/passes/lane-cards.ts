@@ -37,7 +37,8 @@ export function laneCards(b: PassState): void {
   const bare = cards.filter((c) => c.node.holds === 0).length;
   if (cards.length === 0 || bare * 2 < cards.length) return;
   for (const { node, lane } of cards) {
-    if (node.task || b.skipped.has(node)) continue;
+    // A heading over a table of tasks in the lane is the table's caption, as it is anywhere else: its rows are the cards.
+    if (node.task || b.skipped.has(node) || (node.holds > 0 && node.holdsItems === 0)) continue;
     const { name, id } = b.headingName(node.at!.block);
     b.addHeadingTask(node, name, id, node.status !== 'none' ? node.status : (node.field?.status ?? taggedStatus(b, node) ?? lane.listStatus!));
   }

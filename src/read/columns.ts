@@ -731,6 +731,14 @@ function logOf(columns: Partial<Record<ColumnRole, number>>, names: string[], st
   return id && id.filled > 0 && ratio(id.letters, id) >= 0.8 ? undefined : 'log';
 }
 
+/** An id column of row numbers beside a title column of words: a list of steps, whatever its statuses look like. */
+function numberedWork(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): boolean {
+  if (columns.id === undefined || columns.title === undefined) return false;
+  const id = stats[columns.id]!;
+  const title = stats[columns.title]!;
+  return id.filled >= 2 && ratio(id.numbers, id) >= 0.9 && ratio(title.words, title) >= 0.8 && ratio(title.literals, title) < 0.5;
+}
+
 /** Tables with a status column that are not plans: a legend of marks, or a report of checks and services. */
 function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): ColumnPlan['reason'] | undefined {
   if (columns.status === undefined) return undefined;
@@ -741,8 +749,9 @@ function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnSta
   const marksAt = stats.findIndex((s) => s.filled >= 2 && ratio(s.marks, s) >= 0.8);
   if (stats.length <= 3 && marksAt >= 0 && stats.some((s, i) => i !== marksAt && s.filled >= 2 && ratio(s.statuses, s) >= 0.6 && ratio(s.marks, s) < 0.5))
     return 'legend';
-  // `` | `open` | white | ``: statuses written as code are the values of a system the table explains.
-  if (status.filled >= 2 && ratio(status.literals, status) >= 0.6) return 'legend';
+  // `` | `open` | white | ``: statuses written as code are the values of a system the table explains; rows
+  // numbered one by one beside a title (`| 3 | Write the docs | `completed` |`) are steps of work instead.
+  if (status.filled >= 2 && ratio(status.literals, status) >= 0.6 && !numberedWork(columns, stats)) return 'legend';
   if (status.filled >= 2 && ratio(status.checks, status) >= 0.6) return 'checks';
   // Most other columns are numbers (tests, coverage, counts): a table of measurements.
   const roles = new Set(Object.values(columns));

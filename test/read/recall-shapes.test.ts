@@ -201,3 +201,34 @@ describe('a heading’s last dashed part that states a status and a note in brac
     ]);
   });
 });
+
+describe('a numbered table of steps whose statuses are written as code', () => {
+  const PLAN = doc(
+    '# Launch',
+    '',
+    '| # | Phase | Status | Notes |',
+    '|---|-------|--------|-------|',
+    '| 1 | Draft the launch checklist | `completed` | in the wiki |',
+    '| 2 | Book the venue for the party | `in progress` | two offers |',
+    '| 3 | Print the posters and flyers | `pending` | |',
+  );
+
+  it('is a list of tasks, not a legend of the code values', async () => {
+    expect((await read(PLAN)).map((t) => [t.id, t.title, t.status])).toEqual([
+      ['1', 'Draft the launch checklist', 'done'],
+      ['2', 'Book the venue for the party', 'in-progress'],
+      ['3', 'Print the posters and flyers', 'pending'],
+    ]);
+  });
+
+  it('a legend of code values stays a legend', async () => {
+    expect(await read(doc('# Legend', '', '| Status | Colour |', '|---|---|', '| `open` | white |', '| `done` | green |'))).toEqual([]);
+  });
+
+  it("is set in its cell, as code in the file's own word", async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', '3', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toContain('| 3 | Print the posters and flyers | `completed` | |');
+  });
+});

@@ -1,6 +1,5 @@
 // A run that reads much plan text keeps V8's young generation at its starting
-// size and compiles each regular expression once (src/system/heap.ts), and
-// leaves word of how to put the flags back.
+// size (src/system/heap.ts), once, and leaves word of how to put the flag back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runtime, useRuntime } from '../../src/system/runtime.js';
 import { forgetHeavyReads, HEAP_FLAG_RESTORE, HEAVY_BYTES, heavyRead, underDefaultFlags } from '../../src/system/heap.js';
@@ -26,8 +25,8 @@ describe('heavyRead', () => {
     expect(v8.set).toEqual([]);
     expect(restoreOf()).toBeUndefined();
     expect(heavyRead(HEAVY_BYTES / 2, v8)).toBe(true);
-    expect(v8.set).toEqual(['--semi-space-growth-factor=1 --no-regexp-tier-up']);
-    expect(restoreOf()).toBe('--semi-space-growth-factor=2 --regexp-tier-up');
+    expect(v8.set).toEqual(['--semi-space-growth-factor=1']);
+    expect(restoreOf()).toBe('--semi-space-growth-factor=2');
     expect(heavyRead(HEAVY_BYTES * 4, v8)).toBe(false);
     expect(v8.set).toHaveLength(1);
   });
@@ -36,14 +35,11 @@ describe('heavyRead', () => {
     const v8 = flags();
     for (let i = 0; i < 10; i++) heavyRead(3000, v8);
     expect(v8.set).toEqual([]);
-    for (const options of ['--max-semi-space-size=8', '--regexp-tier-up-ticks=5']) {
-      forget();
-      const back = useRuntime({ ...runtime(), env: { NODE_OPTIONS: options } });
-      try {
-        expect(heavyRead(HEAVY_BYTES, v8)).toBe(false);
-      } finally {
-        back();
-      }
+    const back = useRuntime({ ...runtime(), env: { NODE_OPTIONS: '--max-semi-space-size=8' } });
+    try {
+      expect(heavyRead(HEAVY_BYTES, v8)).toBe(false);
+    } finally {
+      back();
     }
     expect(v8.set).toEqual([]);
   });
@@ -62,12 +58,12 @@ describe('underDefaultFlags', () => {
     heavyRead(HEAVY_BYTES, v8);
     v8.set.length = 0;
     expect(underDefaultFlags(compile(2), () => v8)).toBe(2);
-    expect(seen[1]).toEqual(['--semi-space-growth-factor=2 --regexp-tier-up']);
-    expect(v8.set).toEqual(['--semi-space-growth-factor=2 --regexp-tier-up', '--semi-space-growth-factor=1 --no-regexp-tier-up']);
+    expect(seen[1]).toEqual(['--semi-space-growth-factor=2']);
+    expect(v8.set).toEqual(['--semi-space-growth-factor=2', '--semi-space-growth-factor=1']);
     const fails = () => {
       throw new Error('bad source');
     };
     expect(() => underDefaultFlags(fails, () => v8)).toThrow('bad source');
-    expect(v8.set.at(-1)).toBe('--semi-space-growth-factor=1 --no-regexp-tier-up');
+    expect(v8.set.at(-1)).toBe('--semi-space-growth-factor=1');
   });
 });

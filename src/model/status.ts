@@ -700,6 +700,9 @@ export class Vocabulary {
       const status = this.words.get(phrase);
       if (status) return { status, text: text.slice(0, end) };
     }
+    // `À confirmer`, `À déployer`: French `à` and a verb in the infinitive says the work is still to be done.
+    if (tokens.length > 1 && lowerWords(tokens[0]!.value) === 'à' && FRENCH_INFINITIVE.test(lowerWords(tokens[1]!.value)))
+      return { status: 'pending', text: text.slice(0, tokens[1]!.end) };
     // Scripts written without spaces (完了です): try known words as prefixes.
     const head = tokens[0]?.value;
     if (head && WITHOUT_SPACES.test(head)) {
@@ -744,6 +747,9 @@ export class Vocabulary {
  * so a cell of megabytes costs no more than a short one (an expression over a 4.5 MB word exhausted the stack).
  */
 const STATUS_HEAD = 1000;
+
+/** A French verb in the infinitive (`confirmer`, `finir`, `prendre`). */
+const FRENCH_INFINITIVE = /^\p{L}{2,}(?:er|ir|re)$/u;
 
 /** Scripts written without spaces between words (完了です), where a status word may start a longer one. */
 const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;

@@ -21,6 +21,7 @@ import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading
 import { scopesInHeading, scopeWord } from './scope.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
+import { bracketOwner } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
 import { findLegends, LEGEND_HEADING } from './legend.js';
 import { assignRefs } from './ref.js';
@@ -357,6 +358,7 @@ class Builder implements PassState {
     const text = this.display(block.content);
     const line = this.lines.line(block.start);
     const node = outlineNode(text, block.depth, line, this.headings.length, this.vocab);
+    node.owner ??= bracketOwner(text);
     for (const closed of this.outline.enter(node)) this.closeHeading(closed);
     if (this.skipDepth === null && (skipsHeading(this.read, text) || skipsHeading(this.read, node.name))) this.skipDepth = block.depth;
     if (this.skipDepth !== null) this.skipped.add(node);

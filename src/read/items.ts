@@ -529,7 +529,7 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
   const body = titled ? idSplit.rest : shown;
   const fields = dotFields(body);
   if (fields) return { id: idSplit.id, scopeId: idSplit.scope, title: fields.title, rest: fields.rest, restAt: -1, bold: false, titled };
-  const dash = /(?<!\s)\s+(?:—|–|--)\s+/u.exec(body);
+  const dash = dashOutsideBrackets(body);
   if (dash && dash.index > 0) {
     // `` `src/mail.ts` — retrying client ``, `` Fix `src/x.ts` — pass the model ``: a name in code just
     // before the dash says which thing, the words after it the work; both are the title, up to a
@@ -572,6 +572,32 @@ function dotFields(body: string): { title: string; rest: string } | null {
   const first = parts.findIndex((p) => /\p{L}/u.test(p));
   if (first < 0 || first === parts.length - 1) return null;
   return { title: parts[first]!, rest: parts.slice(first + 1).join(' · ') };
+}
+
+/**
+ * The first separating dash not inside an open bracket: in `Objects (shapes, OLE — the error area)` the dash sets
+ * apart words within the parenthesis, which belongs to the title whole.
+ */
+function dashOutsideBrackets(body: string): RegExpExecArray | null {
+  let depth = 0;
+  let from = 0;
+  for (const dash of body.matchAll(/(?<!\s)\s+(?:—|–|--)\s+/gu)) {
+    depth = bracketDepth(body, from, dash.index, depth);
+    from = dash.index;
+    if (depth === 0) return dash;
+  }
+  return null;
+}
+
+/** The bracket depth after `s[from, to)`, starting from `depth` (never below zero: a stray closer opens nothing). */
+function bracketDepth(s: string, from: number, to: number, depth: number): number {
+  let d = depth;
+  for (let i = from; i < to; i++) {
+    const c = s[i];
+    if (c === '(' || c === '（' || c === '[') d++;
+    else if ((c === ')' || c === '）' || c === ']') && d > 0) d--;
+  }
+  return d;
 }
 
 /** The item's first dash follows a span in code (`` `src/mail.ts` — … ``). */

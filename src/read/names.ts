@@ -215,6 +215,8 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   // `[Infra] [Essential] Repository layout`: tags before the words file the task (area, priority); one or several.
   let s = stripLeadingMarks(title).replace(/^(?:\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+)+(?=\S)/u, '');
   // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
+  // `① Objects`, `⑤ The rest`: a circled number ranks the work in its list (the order to do it in); it is not its name.
+  s = s.replace(/^[\u2460-\u2473\u24EB-\u24FE][ \t]*(?=\S)/u, '');
   s = s.replace(/^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/, '');
   // The cheap tests (a closing bracket at the end, a dash, a mark) skip regexes that could not match: most titles need none.
   if (endsInParen(s)) s = s.replace(/(?<!\s)\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');

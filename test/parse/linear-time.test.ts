@@ -65,6 +65,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'heading, spaces then a letter': run('## Phase 1: a', ' ', 'x'),
   'heading, repeated done marks': run('## Phase 1 ', '✅ ', 'x'),
   'heading, closing hashes': run('## a', ' #', 'x'),
+  'heading, owner then bracket pairs': run('## Part 1: a (Owner', ' ()', 'x'),
+  'item, open brackets between dashes': run('- [ ] a', ' ( —', 'x'),
   'cell, spaces then a letter': (size) => table(`a${' '.repeat(size)}x`, '⏳ Pending', ''),
   'cell, repeated done marks': (size) => table('a', '✅ '.repeat(size / 2), ''),
   'cell, one long word': (size) => table('a', 'a'.repeat(size), ''),

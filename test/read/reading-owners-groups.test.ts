@@ -85,3 +85,31 @@ describe('an owner line at the top of a section', () => {
     ]);
   });
 });
+
+describe('an owner named in brackets in a part heading', () => {
+  it('is the owner of the items under it (the first name, up to another person or an aside); an item naming one keeps it', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Plan',
+        '',
+        '## Part 1 — Rebuild the spec (Owner: Ana / review: Ben)',
+        '',
+        '### 1.1 Sources',
+        '- [x] Gather the PDFs',
+        '- [ ] Check the tables @carl',
+        '',
+        '## Part 2 — Audit (Assignee: Dana — runs delegated)',
+        '- [ ] Compare the parser',
+        '',
+        '## Part 3 (draft)',
+        '- [ ] Write the notes',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.owner])).toEqual([
+      ['Gather the PDFs', 'Ana'],
+      ['Check the tables', 'carl'],
+      ['Compare the parser', 'Dana'],
+      ['Write the notes', null],
+    ]);
+  });
+});

@@ -53,3 +53,19 @@ describe('a bracket in emphasis closing an item', () => {
     ]);
   });
 });
+
+describe('a circled number opening an item', () => {
+  it('ranks the work in its list and is not part of its title', async () => {
+    const titles = await titlesOf(doc('# Order', '', '- [ ] ① Parse the headers', '- [ ] ② Check the records', '- [ ] ⑫ Write the report'));
+    expect(titles).toEqual(['Parse the headers', 'Check the records', 'Write the report']);
+  });
+});
+
+describe('a dash inside a parenthesis', () => {
+  it('sets apart words within it: the title does not end there; a dash after it still does', async () => {
+    const titles = await titlesOf(
+      doc('# Audit', '', '- [ ] Objects (shapes, pictures — the error area)', '- [ ] Controls (tabs – numbering) — check them against the spec'),
+    );
+    expect(titles).toEqual(['Objects (shapes, pictures — the error area)', 'Controls (tabs – numbering)']);
+  });
+});

@@ -48,3 +48,11 @@ describe('status words of more languages', () => {
     for (const [, , cells] of LANGUAGES) for (const cell of cells) expect(v.read(cell).status).not.toBe('none');
   });
 });
+
+describe('French `à` and a verb in the infinitive', () => {
+  it('says the work is still to be done, whichever the verb', async () => {
+    const rows = ['| Peindre la porte | À confirmer |', '| Monter la clôture | À prendre |', '| Publier le site | À déployer |', '| Ranger | À propos |'];
+    const tasks = await readTasks(['# Points', '', '| Point | Statut |', '|---|---|', ...rows, ''].join('\n'));
+    expect(tasks.map((t) => t.status)).toEqual(['pending', 'pending', 'pending', 'none']);
+  });
+});

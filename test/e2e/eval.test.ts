@@ -42,7 +42,8 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 // sections, Task | Owner tables, rating columns, counts, templates and days of a schedule before a title.
 // Title 0.967 → 0.971: an issue reference closing a title (`(#349)`) is not part of it (every label set agrees).
 // Group 0.981 → 0.987: a bold label with a colon over a list (`**Deliverables:**`) names the list, not a group.
-const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.971, id: 0.983, owner: 0.999, group: 0.987 };
+// Precision 0.972 → 0.973: field runs after a bold-labelled item that is no task, rows that name several ids.
+const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.971, id: 0.983, owner: 0.999, group: 0.987 };
 // The project's own hold-out set (eval/holdout: real files from repositories
 // outside the corpus, labelled before plan was run on them). On 2026-12-05 the
 // set grew by 12 blind-labelled files (25–36, 511 tasks; 36 files, 1311 tasks):
@@ -83,7 +84,13 @@ const FLOOR = { recall: 0.992, precision: 0.972, status: 0.99, title: 0.971, id:
 // leads out of titles): measured 0.90003 0.93631 0.97441 0.91139 0.99126 0.94914 0.87395 of 3205 matched tasks on 84
 // files, truncated. Recall, owner and group are lower than the 78-file floors because the set grew: on files 01–78
 // every figure rose or held (90.8 93.9 97.5 91.5 99.1 96.1 87.9).
-const HOLDOUT_FLOOR = { recall: 0.9, precision: 0.936, status: 0.974, title: 0.911, id: 0.991, owner: 0.949, group: 0.873 };
+// Eighth batch (files 85–92, 244 tasks, labelled blind; first score 74.6 92.4 92.9 71.4 97.8 86.3 70.9, and the same
+// figures after this round's rules, which were written without seeing it) and this round's rules (field runs, lane
+// captions, rows naming several ids, numbered tables with code statuses, rank marks, À + infinitive, owners in a part
+// heading): measured 0.89224 0.94436 0.97319 0.90279 0.99057 0.95139 0.86539 of 3395 matched tasks on 92 files,
+// truncated. Recall, status, title and group are lower than the 84-file floors because the set grew: on files 01–84
+// none fell (90.2 94.6 97.6 91.3 99.1 95.6 87.4).
+const HOLDOUT_FLOOR = { recall: 0.892, precision: 0.944, status: 0.973, title: 0.902, id: 0.99, owner: 0.951, group: 0.865 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

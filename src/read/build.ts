@@ -618,6 +618,7 @@ class Builder implements PassState {
       ...(plan.inferred && !block.quoted ? { inferred: plan.inferred } : {}),
       ...(plan.guessed && !block.quoted ? { guessed: true as const } : {}),
       ...(plan.idsByPattern ? { idsByPattern: true as const } : {}),
+      ...(plan.states ? { states: plan.states } : {}),
       ...(settings?.roles.some(Boolean) ? { configured: settings.roles.flatMap((r, i) => (r ? [i] : [])) } : {}),
     };
     const index = this.tables.length;

@@ -70,6 +70,7 @@ const SHAPES: Record<string, (size: number) => string> = {
   'cell, one long word': (size) => table('a', 'a'.repeat(size), ''),
   'cell, Phase then spaces in Depends': (size) => table('a', '⏳ Pending', `Phase${' '.repeat(size)}x`),
   'cell, many ids in Depends': (size) => table('a', '⏳ Pending', '1, '.repeat(size / 3)),
+  'cell, a long drawn tree before the title': (size) => table(`└${'─ '.repeat(size / 2)}x`, '⏳ Pending', ''),
   'state cell, a mark then spaces': (size) => markTable(`X${' '.repeat(size)}(a)`),
   'state cell, a mark and open brackets': (size) => markTable(`X (${'('.repeat(size)}`),
   'field, Last Updated then spaces': run('**Last Updated**:', ' ', 'x'),

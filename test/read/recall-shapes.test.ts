@@ -247,3 +247,22 @@ describe('a table with a column per state, whose mark gives each row its status'
     ]);
   });
 });
+
+describe('lines of a drawn tree before a title', () => {
+  it('are not part of the title: `└─ Write the tests` is `Write the tests`', async () => {
+    const PLAN = doc(
+      '# Plan',
+      '',
+      '| Task | Status |',
+      '|---|---|',
+      '| Build the form | doing |',
+      '| ├── Draw the fields | done |',
+      '| └─ Write the tests | todo |',
+    );
+    expect((await read(PLAN)).map((t) => [t.title, t.status])).toEqual([
+      ['Build the form', 'in-progress'],
+      ['Draw the fields', 'done'],
+      ['Write the tests', 'pending'],
+    ]);
+  });
+});

@@ -16,7 +16,7 @@ export interface StateColumn {
 const MARK = /^(?:\S{1,3}|yes|oui|sí|si|ja|sì|да|是)(?:\s{0,3}\([^()]{0,40}\))?$/iu;
 
 /** Whether a cell holds a mark (and nothing longer): the cells of a state column. */
-export function isMark(cell: string): boolean {
+function isMark(cell: string): boolean {
   return MARK.test(cell.trim());
 }
 
@@ -63,4 +63,9 @@ export function markText(cells: (string | null)[], states: StateColumn[]): strin
 /** The state columns a row marks, left to right. */
 export function markedColumns(cells: (string | null)[], states: StateColumn[]): StateColumn[] {
   return states.filter((s) => (cells[s.column] ?? '').trim() !== '').sort((a, b) => a.column - b.column);
+}
+
+/** Whether a row of `cells` cells has a cell in some state column: a place for its mark. */
+export function reachesStates(cells: number, states: StateColumn[]): boolean {
+  return states.some((s) => s.column < cells);
 }

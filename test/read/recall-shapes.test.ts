@@ -266,3 +266,21 @@ describe('lines of a drawn tree before a title', () => {
     ]);
   });
 });
+
+describe('a row cut short before every state column', () => {
+  it('is not a task: it has no place for its mark', async () => {
+    const PLAN = doc(
+      '# Plan',
+      '',
+      '| Task | Todo | Done |',
+      '|---|---|---|',
+      '| Write the spec |  | X |',
+      '| Draw the screens and',
+      '| Test the form | X |  |',
+    );
+    expect((await read(PLAN)).map((t) => [t.line, t.title, t.status])).toEqual([
+      [5, 'Write the spec', 'done'],
+      [7, 'Test the form', 'pending'],
+    ]);
+  });
+});

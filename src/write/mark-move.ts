@@ -53,7 +53,8 @@ function refusal(ec: EditContext, t: Task, to: SettableStatus, states: StateColu
     const can = states.map((s) => `${headers[s.column]?.trim()} (${s.status})`);
     return `${where}'s status is a mark in its table's column for it, and no column is for ${to}: it can write ${can.join(', ')}`;
   }
-  if (opts.markOwner !== undefined || opts.text !== undefined) return `${where}'s status is a mark in a column: only the mark moves (no owner mark, no words of its own)`;
+  if (opts.markOwner !== undefined || opts.text !== undefined)
+    return `${where}'s status is a mark in a column: only the mark moves (no owner mark, no words of its own)`;
   if (!src.cells[target.column]) return `${where}'s row has no cell in the ${to} column; complete the row first`;
   return null;
 }

@@ -149,6 +149,8 @@ export interface TableInfo {
   configured?: number[];
   /** The `read.ids` pattern decided the id column. */
   idsByPattern?: true;
+  /** Columns headed by statuses; the one holding a row's mark gives its status (read/mark-columns.ts). */
+  states?: { column: number; status: Status }[];
   scope: Scope;
   section: string | null;
   /** Index in `tasks` of the table's first task, and how many it holds. */

@@ -19,6 +19,7 @@ import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, 
 import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped, namesSeveralIds } from './names.js';
 import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
+import { reachesStates } from './mark-columns.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { bracketOwner } from './heading-owner.js';
@@ -626,6 +627,7 @@ class Builder implements PassState {
       ...(plan.inferred && !block.quoted ? { inferred: plan.inferred } : {}),
       ...(plan.guessed && !block.quoted ? { guessed: true as const } : {}),
       ...(plan.idsByPattern ? { idsByPattern: true as const } : {}),
+      ...(plan.states ? { states: plan.states } : {}),
       ...(settings?.roles.some(Boolean) ? { configured: settings.roles.flatMap((r, i) => (r ? [i] : [])) } : {}),
     };
     const index = this.tables.length;
@@ -653,6 +655,8 @@ class Builder implements PassState {
     // Past its group column, a table's rows are tasks unless blank or totals.
     const what = rowKind(cells, cellsRaw);
     if (what !== 'task' && !(what === 'group' && run.info.groupColumn !== undefined)) return;
+    // A row cut short before every state column (its text broken onto the next line) has no place for its mark.
+    if (run.info.states && !reachesStates(row.cells.length, run.info.states)) return;
     // `| ✅ Done | | | |`: a row of a form still to fill in (a standup grid) says a status of no work.
     const status = run.info.columns.status;
     if (status !== undefined && cells.every((c, i) => i === status || c.trim() === '')) return;

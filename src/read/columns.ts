@@ -4,6 +4,7 @@
 // (`Task` over `T01`, `T02` is an id column; a column of `✅` is a status
 // column whatever its header). Nothing here depends on one particular file.
 
+import { type StateColumn, stateColumns } from './mark-columns.js';
 import type { ColumnRole } from '../model/types.js';
 import { DEPENDS_KEYS } from './depends.js';
 import { STATE_KEYS } from './items.js';
@@ -249,6 +250,8 @@ export interface ColumnPlan {
   guessed?: boolean;
   /** The id pattern of the settings decided the id column. */
   idsByPattern?: boolean;
+  /** Columns headed by statuses whose marks give each row's status (`| Task | Todo | Done |`); no status column then. */
+  states?: StateColumn[];
 }
 
 /** What the cells of one column look like. */
@@ -434,6 +437,8 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
  */
 export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
   const traits = traitsOf(vocab, settings?.isId ?? isIdShaped);
+  const marked = markedPlan(headers, rows, raw, vocab, traits, settings);
+  if (marked) return marked;
   const groups = settings?.roles[0] ? null : groupRows(rows);
   if (groups) {
     // The schema is what the other rows hold; the first column only names their groups.
@@ -449,6 +454,20 @@ export function planColumns(headers: string[], rows: string[][], raw: string[][]
     if (plan.kind === 'task' && plan.columns.title !== undefined) return plan;
   }
   return planTable(headers, rows, raw, traits, settings);
+}
+
+/**
+ * A table with a column per state (`| Task | Todo | Done |` over `| Write the spec | | ✓ |`): the state columns
+ * take no other role, and the rest is read as any table's, without a status column.
+ */
+function markedPlan(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, traits: Traits, settings?: TableSettings): ColumnPlan | null {
+  if (settings?.roles.some(Boolean)) return null;
+  const states = stateColumns(headers, rows, vocab);
+  if (!states) return null;
+  const roles = headers.map((_, i) => (states.some((s) => s.column === i) ? ('ignore' as const) : undefined));
+  const plan = planTable(headers, rows, raw, traits, { ...settings, roles });
+  if (plan.kind === 'week' || plan.columns.title === undefined || plan.columns.status !== undefined) return null;
+  return { ...plan, kind: 'task', states };
 }
 
 /**

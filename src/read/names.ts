@@ -211,9 +211,12 @@ const DEPENDENCY_INSIDE = new RegExp(
   'iu',
 );
 
+/** `└─ Write the tests`, `├── Fix the form`: lines of a drawn tree before a title place it under the one above; not its name. */
+const TREE_LEAD = /^[\u2500-\u257F][\u2500-\u257F \t]{0,15}(?=[^\u2500-\u257F\s])/u;
+
 export function cleanTitle(title: string, isStatus: (s: string) => boolean = () => false): string {
   // `[Infra] [Essential] Repository layout`: tags before the words file the task (area, priority); one or several.
-  let s = stripLeadingMarks(title).replace(/^(?:\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+)+(?=\S)/u, '');
+  let s = stripLeadingMarks(title.replace(TREE_LEAD, '')).replace(/^(?:\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+)+(?=\S)/u, '');
   // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
   // `① Objects`, `⑤ The rest`: a circled number ranks the work in its list (the order to do it in); it is not its name.
   s = s.replace(/^[\u2460-\u2473\u24EB-\u24FE][ \t]*(?=\S)/u, '');

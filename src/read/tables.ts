@@ -6,6 +6,7 @@
 import type { Span } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../model/status.js';
 import { filled } from './columns.js';
+import { markedStatus, markText } from './mark-columns.js';
 import { trailingOwnerMark } from './owner-mark.js';
 import { closingMark } from './items.js';
 import { cleanTitle, splitNumberedName, stripLeadingMarks } from './names.js';
@@ -87,7 +88,7 @@ function ownerInStatus(statusCell: string, vocab: Vocabulary): string | null {
   return name.split(/\s+/).length <= 3 ? name : null;
 }
 
-export type RowInfo = Pick<TableInfo, 'headers' | 'columns' | 'kind' | 'defaultStatus' | 'numberedNames' | 'codedTitles'>;
+export type RowInfo = Pick<TableInfo, 'headers' | 'columns' | 'kind' | 'defaultStatus' | 'numberedNames' | 'codedTitles' | 'states'>;
 
 /** The fields of a table row task that come from its cells (also used to refresh a row after plan's own edit). */
 export function rowFields(
@@ -107,7 +108,7 @@ export function rowFields(
   const statusCell = cell(columns.status);
   const reading = statusCell != null ? vocab.read(statusCell) : null;
   const fields: Record<string, string> = {};
-  const used = new Set(Object.values(columns));
+  const used = new Set([...Object.values(columns), ...(info.states ?? []).map((s) => s.column)]);
   headers.forEach((h, i) => {
     if (used.has(i) || (periodTable && i === 0)) return;
     const v = cell(i);
@@ -140,19 +141,23 @@ export function rowFields(
   // With no Status column, a mark closing the title cell (`| 0.1 | Set up CI ✅ |`) is the row's status, as at the end of
   // a list item: `plan set` writes it there.
   const mark = columns.status === undefined ? titleMark(cells[columns.title ?? -1], raw, vocab) : null;
-  const status: Status = reading
-    ? cellStatus(reading.status, statusCell!)
-    : mark
-      ? vocab.read(mark).status
-      : columns.status === undefined
-        ? info.defaultStatus
-          ? (stoppedIn(fields, vocab) ?? info.defaultStatus)
-          : 'none'
-        : 'none';
+  // `| Write the spec | | ✓ |` under `| Task | Todo | Done |`: the column that holds the mark says the status.
+  const texts = info.states ? cells.map((_, i) => cell(i)) : null;
+  const status: Status = texts
+    ? markedStatus(texts, info.states!)
+    : reading
+      ? cellStatus(reading.status, statusCell!)
+      : mark
+        ? vocab.read(mark).status
+        : columns.status === undefined
+          ? info.defaultStatus
+            ? (stoppedIn(fields, vocab) ?? info.defaultStatus)
+            : 'none'
+          : 'none';
   return {
     title: cleanTitle(title, isStatus),
     status,
-    statusText: statusCell ?? mark ?? '',
+    statusText: statusCell ?? mark ?? (texts ? markText(texts, info.states!) : ''),
     owner,
     notes: cell(columns.notes) || lead?.rest || null,
     priority: cell(columns.priority) || null,

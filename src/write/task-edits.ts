@@ -19,6 +19,7 @@ import { FileStyle } from './style.js';
 import { locateStatus } from './status-text.js';
 import type { StatusMemory } from './memory.js';
 import { cellSplice } from './layout.js';
+import { markMove } from './mark-move.js';
 import { itemAfter, itemAfterProblem, verifyTask } from './verify.js';
 import { laneDecision, moveEdits, type LaneDecision } from './lanes.js';
 import { doneDateEdit } from './field-text.js';
@@ -453,6 +454,8 @@ function markFor(ec: EditContext, to: SettableStatus): string {
 
 function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, laneReason: string | null = null): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'row' }>;
+  const states = ec.plan.tables[src.table]?.states;
+  if (states) return markMove(ec, t, to, states, opts);
   const col = src.columns.status;
   if (col === undefined) return titleMarkStatus(ec, t, to, opts, laneReason);
   const cell = src.cells[col];

@@ -72,11 +72,19 @@ const SHAPES: Record<string, (size: number) => string> = {
   'cell, one long word': (size) => table('a', 'a'.repeat(size), ''),
   'cell, Phase then spaces in Depends': (size) => table('a', '⏳ Pending', `Phase${' '.repeat(size)}x`),
   'cell, many ids in Depends': (size) => table('a', '⏳ Pending', '1, '.repeat(size / 3)),
+  'cell, a long drawn tree before the title': (size) => table(`└${'─ '.repeat(size / 2)}x`, '⏳ Pending', ''),
+  'state cell, a mark then spaces': (size) => markTable(`X${' '.repeat(size)}(a)`),
+  'state cell, a mark and open brackets': (size) => markTable(`X (${'('.repeat(size)}`),
   'field, Last Updated then spaces': run('**Last Updated**:', ' ', 'x'),
   'field, Status then spaces': run('- [ ] a\n  **Status**:', ' ', 'x'),
   'field item, empty label then spaces': run('- **Status**: a\n- **Steps**:', ' ', ''),
   'field item, bold label then spaces': run('- **Status**: a\n- **Steps', ' ', ':'),
 };
+
+/** A table with a column per state (`| Task | Todo | Done |`), its Done cell `cell`. */
+function markTable(cell: string): string {
+  return ['| Task | Todo | Done |', '|---|---|---|', '| a |  | X |', `| b |  | ${cell} |`].join('\n');
+}
 
 function table(title: string, status: string, depends: string): string {
   return ['| # | Task | Status | Depends |', '|---|---|---|---|', `| 1 | ${title} | ${status} | ${depends} |`].join('\n');

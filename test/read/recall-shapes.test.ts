@@ -232,3 +232,86 @@ describe('a numbered table of steps whose statuses are written as code', () => {
     expect(readFileSync(path, 'utf8')).toContain('| 3 | Print the posters and flyers | `completed` | |');
   });
 });
+
+describe('a table with a column per state, whose mark gives each row its status', () => {
+  it('reads the marked column as the status; no mark is pending beside a to-do column; two marks, the rightmost', async () => {
+    const PLAN = doc(
+      '# Plan',
+      '',
+      '| Task | To do | Doing | Done |',
+      '|---|---|---|---|',
+      '| Write the spec |  |  | X |',
+      '| Draw the screens |  | ✓ |  |',
+      '| Test the form | x (Ana) |  |  |',
+      '| Ship it |  |  |  |',
+      '| Tidy the repo |  | * | yes |',
+    );
+    expect((await read(PLAN)).map((t) => [t.line, t.title, t.status])).toEqual([
+      [5, 'Write the spec', 'done'],
+      [6, 'Draw the screens', 'in-progress'],
+      [7, 'Test the form', 'pending'],
+      [8, 'Ship it', 'pending'],
+      [9, 'Tidy the repo', 'done'],
+    ]);
+  });
+
+  it('leaves a row with no mark without a status where no column is for work to do', async () => {
+    const PLAN = doc('# Plan', '', '| Item | Doing | Done | Notes |', '|---|---|---|---|', '| Order parts | ✔ |  | late |', '| Paint |  |  | - |');
+    expect((await read(PLAN)).map((t) => [t.title, t.status])).toEqual([
+      ['Order parts', 'in-progress'],
+      ['Paint', 'none'],
+    ]);
+  });
+
+  it('is not a board whose state columns hold the tasks’ names', async () => {
+    const PLAN = doc('# Board', '', '| Todo | Doing | Done |', '|---|---|---|', '| Write the spec | Draw the screens | Set up the repo |');
+    expect((await read(PLAN)).map((t) => t.title)).not.toContain('');
+    const { plan } = await loadPlan(planFile(PLAN), false, false);
+    expect(plan.tables[0]?.states).toBeUndefined();
+  });
+
+  it('leaves a table with a Status column alone, a column of marks headed `Done?` beside it', async () => {
+    const PLAN = doc('# Plan', '', '| Task | Status | Done? |', '|---|---|---|', '| Write the spec | in progress |  |', '| Draw the screens | blocked | X |');
+    expect((await read(PLAN)).map((t) => [t.title, t.status])).toEqual([
+      ['Write the spec', 'in-progress'],
+      ['Draw the screens', 'blocked'],
+    ]);
+  });
+});
+
+describe('lines of a drawn tree before a title', () => {
+  it('are not part of the title: `└─ Write the tests` is `Write the tests`', async () => {
+    const PLAN = doc(
+      '# Plan',
+      '',
+      '| Task | Status |',
+      '|---|---|',
+      '| Build the form | doing |',
+      '| ├── Draw the fields | done |',
+      '| └─ Write the tests | todo |',
+    );
+    expect((await read(PLAN)).map((t) => [t.title, t.status])).toEqual([
+      ['Build the form', 'in-progress'],
+      ['Draw the fields', 'done'],
+      ['Write the tests', 'pending'],
+    ]);
+  });
+});
+
+describe('a row cut short before every state column', () => {
+  it('is not a task: it has no place for its mark', async () => {
+    const PLAN = doc(
+      '# Plan',
+      '',
+      '| Task | Todo | Done |',
+      '|---|---|---|',
+      '| Write the spec |  | X |',
+      '| Draw the screens and',
+      '| Test the form | X |  |',
+    );
+    expect((await read(PLAN)).map((t) => [t.line, t.title, t.status])).toEqual([
+      [5, 'Write the spec', 'done'],
+      [7, 'Test the form', 'pending'],
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+// `set` in a table with a column per state (`| Task | Todo | Doing | Done |`): the mark moves to the new status's
+// column, in the file's own mark, the cell it leaves emptied; exactly those bytes change. Without a column for the
+// new status, `set` refuses on one line and exits 1, the file untouched.
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+function planFile(text: string): string {
+  const path = join(tmp.dir, `marks-${n++}.md`);
+  writeFileSync(path, text);
+  return path;
+}
+
+const row = (title: string, todo: string, doing: string, done: string) => `| ${title} | ${todo} | ${doing} | ${done} |`;
+const PLAN = [
+  '# Plan',
+  '',
+  '| Task             | Todo | Doing | Done |',
+  '|------------------|------|-------|------|',
+  row('Write the spec  ', '    ', '     ', ' ✓  '),
+  row('Draw the screens', '    ', '  ✓  ', '    '),
+  row('Test the form   ', ' x  ', '     ', '    '),
+  row('Ship it         ', '    ', '     ', '    '),
+  '',
+].join('\n');
+
+describe('set in a table whose status is the column holding a mark', () => {
+  it('moves the mark: the old cell emptied, the file’s own mark in the new column, the rest byte for byte', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'Draw the screens', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace(row('Draw the screens', '    ', '  ✓  ', '    '), row('Draw the screens', '    ', '     ', '✓   ')));
+  });
+
+  it('writes a mark where the row had none', async () => {
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'set', 'Ship it', 'in-progress'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace(row('Ship it         ', '    ', '     ', '    '), row('Ship it         ', '    ', '✓    ', '    ')));
+    const r = await runCli(['-f', path, '--json', 'list']);
+    const tasks = (JSON.parse(r.stdout) as { tasks: { title: string; status: string }[] }).tasks;
+    expect(tasks.map((t) => t.status)).toEqual(['done', 'in-progress', 'pending', 'in-progress']);
+  });
+
+  it('empties every marked cell but the new status’s', async () => {
+    const twice = PLAN.replace(row('Draw the screens', '    ', '  ✓  ', '    '), row('Draw the screens', '    ', '  ✓  ', ' ✓  '));
+    const path = planFile(twice);
+    expect((await runCli(['-f', path, 'set', 'Draw the screens', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(twice.replace(row('Draw the screens', '    ', '  ✓  ', ' ✓  '), row('Draw the screens', '✓   ', '     ', '    ')));
+  });
+
+  it('refuses a status the table has no column for, on one line, exit 1, the file untouched', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'Test the form', 'blocked']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('no column is for blocked: it can write Todo (pending), Doing (in-progress), Done (done)');
+    expect(readFileSync(path, 'utf8')).toBe(PLAN);
+  });
+});

@@ -232,16 +232,17 @@ function readItemText(
   const boxStatus = boxed.status;
   let at = boxed.at;
   if (countField(text.slice(at, end), !!gfmBox.span || !!r.box)) return { ...r, field: { key: 'count', value: { start: at, end } } };
-  const mark = leadingStatus(text, at, end, vocab);
+  const afterId = leadingStatus(text, at, end, vocab) ? null : markAfterId(text, at, end, vocab);
+  const mark = afterId ?? leadingStatus(text, at, end, vocab);
   if (mark) {
     r.statusMark = mark.span;
-    at = skipBlanks(text, mark.span.end, end);
+    at = skipBlanks(text, afterId?.resume ?? mark.span.end, end);
   }
-  const raw = text.slice(at, end).replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
+  const raw = (afterId?.lead ?? '') + text.slice(at, end).replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
   const show = (s: string) => repair(plainText(s));
   const unmarked = stripLeadingMarks(raw);
   const field = FIELD.exec(unmarked);
-  if (field && !/^\s*\d/.test(unmarked)) {
+  if (field && !/^\s*\d/.test(unmarked) && !afterId) {
     const key = field[1]!.trim().toLowerCase();
     const valueStart = at + (raw.length - unmarked.length) + field[0].length;
     if (FIELD_KEYS.has(key)) r.field = { key, value: { start: valueStart, end } };
@@ -458,6 +459,22 @@ function leadingStatus(text: string, at: number, end: number, vocab: Vocabulary)
   }
   return null;
 }
+
+/**
+ * `**B.1** ✅ Rewrite the prompt`, ``A.3 `□` Edge source``: a status mark right after the item's id (in bold or not,
+ * the mark in code or not) states its status as a leading mark does. `lead` is the id's raw text, put back before
+ * the title; `resume` where the title starts.
+ */
+function markAfterId(text: string, at: number, end: number, vocab: Vocabulary): { span: Span; lead: string; resume: number } | null {
+  const lead = ID_LEAD.exec(text.slice(at, Math.min(end, at + 40)));
+  if (!lead || splitId(`${lead[2]} `).id !== lead[2]) return null;
+  const from = at + lead[0].length;
+  const tick = text[from] === '`' ? 1 : 0;
+  const mark = leadingStatus(text, from + tick, end, vocab);
+  if (!mark || (tick && text[mark.span.end] !== '`')) return null;
+  return { span: mark.span, lead: text.slice(at, from), resume: mark.span.end + tick };
+}
+const ID_LEAD = /^(\*\*|__)?([^\s*_`]{1,24})\1[ \t]+/u;
 
 /** The raw parts of an item's text after its box and marks: where `plan edit` finds its title and notes. */
 export function itemParts(raw: string): { id: string | null; title: string; notes: string | null; labelled: boolean } {

@@ -3,7 +3,7 @@
 // (`🔴 Not started`) reads as the file says everywhere, before and after the legend.
 
 import type { Block, Span } from '../parse/blocks.js';
-import type { SettableStatus, Vocabulary, VocabularyExtension } from '../model/status.js';
+import { leadingSymbol, type SettableStatus, type Vocabulary, type VocabularyExtension } from '../model/status.js';
 import { planColumns } from './columns.js';
 import { readItem } from './items.js';
 import { groupName } from './names.js';
@@ -56,7 +56,7 @@ export function findLegends(
     else if (
       block.type === 'item' &&
       !block.checkbox &&
-      /^[`\p{Extended_Pictographic}\u2600-\u27BF:]/u.test(text.slice(block.text.start, block.text.start + 2))
+      /^[`\p{Extended_Pictographic}\u25A0-\u27BF:]/u.test(text.slice(block.text.start, block.text.start + 2))
     ) {
       const r = readItem(text, block.text, { checked: null, span: null }, vocab, repair);
       const shown = display(block.text);
@@ -65,7 +65,7 @@ export function findLegends(
       if (entry?.emoji && entry.status !== 'none') {
         learn(entry.emoji, meaning(shown, vocab) ?? entry.status);
         learnText(shown, null);
-      }
+      } else if (underHeading) learnSymbol(shown, vocab, learn);
     } else if (block.type === 'table' && block.header.cells.length <= 3) {
       const rows = block.rows.map((r) => r.cells.map(display));
       const raw = block.rows.map((r) => r.cells.map((c) => text.slice(c.start, c.end)));
@@ -84,6 +84,18 @@ export function findLegends(
   const extension: VocabularyExtension = {};
   for (const [mark, status] of found) if (status) extension[mark] = status;
   return { extension, texts };
+}
+
+/**
+ * `- `□` planned, not started`: under a legend heading, a symbol plan does not know (a square, a half circle) is
+ * the file's own mark for the status its words name, as a known emoji's entry is.
+ */
+function learnSymbol(shown: string, vocab: Vocabulary, learn: (mark: string | null, status: string) => void): void {
+  const entry = shown.trimStart();
+  const symbol = leadingSymbol(entry);
+  if (!symbol || vocab.isStatusEmoji(symbol)) return;
+  const words = entry.slice(symbol.length).replace(/^[\s:：=—–-]+/u, '');
+  learn(symbol, meaning(words, vocab) ?? vocab.read(words).status);
 }
 
 /** What a legend entry's words say its mark means (`❌ Not delivered`: to do, though ❌ alone reads as blocked). */

@@ -315,3 +315,41 @@ describe('a row cut short before every state column', () => {
     ]);
   });
 });
+
+describe('an id in bold, then a status mark, then the title', () => {
+  const PLAN = doc(
+    '# Roadmap',
+    '',
+    '## Legend',
+    '',
+    '- `✓` shipped',
+    '- `◐` in progress',
+    '- `□` planned, not started yet',
+    '',
+    '## B · Diagnosis',
+    '',
+    '- **B.1** ✅ Rewrite the prompt',
+    '  - more turns',
+    '- **B.2** `✓` Query the change log',
+    '- **B.3** `◐` Edge event source',
+    '- **B.4** `□` Directed edges',
+    '- **T-5** 🔄 Wire the lights',
+  );
+
+  it('gives the id, the status of the mark (one the legend defines too) and the title after the mark', async () => {
+    expect((await read(PLAN)).map((t) => [t.line, t.id, t.status, t.title])).toEqual([
+      [11, 'B.1', 'done', 'Rewrite the prompt'],
+      [13, 'B.2', 'done', 'Query the change log'],
+      [14, 'B.3', 'in-progress', 'Edge event source'],
+      [15, 'B.4', 'pending', 'Directed edges'],
+      [16, 'T-5', 'in-progress', 'Wire the lights'],
+    ]);
+  });
+
+  it('is set by rewriting the mark in place, in the legend’s own mark', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'B.4', 'in-progress']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('- **B.4** `□` Directed edges', '- **B.4** `◐` Directed edges'));
+  });
+});

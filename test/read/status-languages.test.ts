@@ -56,3 +56,13 @@ describe('French `à` and a verb in the infinitive', () => {
     expect(tasks.map((t) => t.status)).toEqual(['pending', 'pending', 'pending', 'none']);
   });
 });
+
+describe('Chinese words for planned work', () => {
+  it('reads 已规划, 规划中 and 尚未开始 as to do, in a cell and as a legend entry’s meaning', async () => {
+    const rows = ['已规划', '规划中', '尚未开始'].map((cell, i) => `| T-${i + 1} | 第 ${i + 1} 步 | ${cell} |`);
+    const tasks = await readTasks(['# 计划', '', '| ID | 任务 | 状态 |', '|---|---|---|', ...rows, ''].join('\n'));
+    expect(tasks.map((t) => t.status)).toEqual(['pending', 'pending', 'pending']);
+    const legend = await readTasks(['# 路线图', '', '## 图例', '', '- `□` 已规划，尚未开始', '', '## 工作', '', '- **A.1** `□` 写文档', ''].join('\n'));
+    expect(legend.map((t) => [t.id, t.status, t.title])).toEqual([['A.1', 'pending', '写文档']]);
+  });
+});

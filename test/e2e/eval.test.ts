@@ -90,7 +90,11 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.971, id:
 // heading): measured 0.89224 0.94436 0.97319 0.90279 0.99057 0.95139 0.86539 of 3395 matched tasks on 92 files,
 // truncated. Recall, status, title and group are lower than the 84-file floors because the set grew: on files 01–84
 // none fell (90.2 94.6 97.6 91.3 99.1 95.6 87.4).
-const HOLDOUT_FLOOR = { recall: 0.892, precision: 0.944, status: 0.973, title: 0.902, id: 0.99, owner: 0.951, group: 0.865 };
+// Then tables with a column per state (`| Task | TODO | DONE |` with an X) and a mark right after an item's id
+// (`**A.3** `□` …`, with a legend's own symbols): measured 0.91590 0.94546 0.97044 0.90674 0.99282 0.95150 0.86886,
+// truncated. Status fell 0.973 → 0.970 with no task read worse: the 90 tasks now found in two files (41 and 49) carry
+// 12 of the statuses that only a legend's prose explains (`X (STP)`, children of a pending item).
+const HOLDOUT_FLOOR = { recall: 0.915, precision: 0.945, status: 0.97, title: 0.906, id: 0.992, owner: 0.951, group: 0.868 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

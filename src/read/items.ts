@@ -10,7 +10,7 @@
 import type { Span } from '../parse/blocks.js';
 import { startsWithSignifier, type Status, type Vocabulary } from '../model/status.js';
 import { plainText } from '../text/plain.js';
-import { cleanTitle, HERE_MARK, splitId, stripLeadingMarks } from './names.js';
+import { cleanTitle, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks } from './names.js';
 import { priorityLevel } from './priority.js';
 import { trailingOwnerMark } from './owner-mark.js';
 
@@ -232,12 +232,10 @@ function readItemText(
   const boxStatus = boxed.status;
   let at = boxed.at;
   if (countField(text.slice(at, end), !!gfmBox.span || !!r.box)) return { ...r, field: { key: 'count', value: { start: at, end } } };
-  const afterId = leadingStatus(text, at, end, vocab) ? null : markAfterId(text, at, end, vocab);
+  const afterId = markAfterId(text, at, end, vocab);
   const mark = afterId ?? leadingStatus(text, at, end, vocab);
-  if (mark) {
-    r.statusMark = mark.span;
-    at = skipBlanks(text, afterId?.resume ?? mark.span.end, end);
-  }
+  r.statusMark = mark?.span ?? null;
+  if (mark) at = skipBlanks(text, afterId?.resume ?? mark.span.end, end);
   const raw = (afterId?.lead ?? '') + text.slice(at, end).replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
   const show = (s: string) => repair(plainText(s));
   const unmarked = stripLeadingMarks(raw);
@@ -462,17 +460,18 @@ function leadingStatus(text: string, at: number, end: number, vocab: Vocabulary)
 
 /**
  * `**B.1** ✅ Rewrite the prompt`, ``A.3 `□` Edge source``: a status mark right after the item's id (in bold or not,
- * the mark in code or not) states its status as a leading mark does. `lead` is the id's raw text, put back before
- * the title; `resume` where the title starts.
+ * the mark in code or not) states its status as a leading mark does. `lead` is the id, set apart in bold as it is
+ * put back before the title; `resume` where the title starts. An id is never a mark, so a leading mark and
+ * this one never both exist.
  */
 function markAfterId(text: string, at: number, end: number, vocab: Vocabulary): { span: Span; lead: string; resume: number } | null {
   const lead = ID_LEAD.exec(text.slice(at, Math.min(end, at + 40)));
-  if (!lead || splitId(`${lead[2]} `).id !== lead[2]) return null;
+  if (!lead || (splitId(`${lead[2]} `).id !== lead[2] && !LETTER_DOT_ID.test(lead[2]!))) return null;
   const from = at + lead[0].length;
   const tick = text[from] === '`' ? 1 : 0;
   const mark = leadingStatus(text, from + tick, end, vocab);
   if (!mark || (tick && text[mark.span.end] !== '`')) return null;
-  return { span: mark.span, lead: text.slice(at, from), resume: mark.span.end + tick };
+  return { span: mark.span, lead: `**${lead[2]}** `, resume: mark.span.end + tick };
 }
 const ID_LEAD = /^(\*\*|__)?([^\s*_`]{1,24})\1[ \t]+/u;
 
@@ -509,20 +508,21 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
       const qualifier = leadQualifier(raw.slice(close + 2), show);
       const after = raw.slice(close + 2 + qualifier.length);
       const sep = /^[\s:：.—–-]*/u.exec(after)![0];
-      const idSplit = splitId(inner);
+      const idSplit = LETTER_DOT_ID.test(inner) ? { id: inner, rest: '', scope: false } : splitId(inner);
       // `**P2-01 — Undo。** Then describe it.`: the stop that closes a bold lead ends its sentence, in any script.
       let title = (idSplit.id ? idSplit.rest : inner).replace(/(?<![\s:：.。．])[\s:：.。．]+$/u, '') + qualifier.words;
       let rest = show(after.slice(sep.length)).trim();
       const restAt = close + 2 + qualifier.length + sep.length;
       // `**URGENT REVIEW NEEDED**: Compare the volumes`: a bold alert in capitals before a colon flags the task; the words after it name it.
       if (!idSplit.id && rest && /[:：]/u.test(sep) && isAlert(inner)) return { id: null, scopeId: false, title: rest, rest: inner, restAt: -1, bold: true };
+      const titled = !!title.trim() || !!rest;
       if (!title && rest) {
         // `**Hito 1:** Infraestructura Base`: the bold part was only the id.
         title = rest;
         rest = '';
-      }
+      } else if (!title) title = inner; // `- C.4 ✅`: an item that is only an id is titled by it.
       const labelled = !idSplit.id && !!rest && (/[:：]/u.test(sep) || /[:：]$/u.test(inner));
-      return { id: idSplit.id, scopeId: idSplit.scope, title, rest, restAt: rest ? restAt : -1, bold: true, titled: !!title.trim(), labelled };
+      return { id: idSplit.id, scopeId: idSplit.scope, title, rest, restAt: rest ? restAt : -1, bold: true, titled, labelled };
     }
   }
   const shown = show(raw).trim();

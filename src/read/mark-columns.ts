@@ -10,10 +10,11 @@ export interface StateColumn {
 }
 
 /**
- * A mark: a short token (`X`, `✓`, `✅`, `*`) or a yes word, then at most a short note in brackets (`X (Ana)`).
- * Bounded quantifiers only: a long cell fails fast.
+ * A mark: a tick or a cross-out that says "here" (`X`, `✓`, `✅`, `*`, `●`) or a yes word, then at most a short note
+ * in brackets (`X (Ana)`). Not a no (`No`, `-`, `✗`, `❌`), a number or an abbreviation: a column holding those is
+ * data (`| Open | Closed |` over counts), and the table is no board of marks. Bounded quantifiers only.
  */
-const MARK = /^(?:\S{1,3}|yes|oui|sí|si|ja|sì|да|是)(?:\s{0,3}\([^()]{0,40}\))?$/iu;
+const MARK = /^(?:[xX✓✔☑✅*•●■◉]\uFE0F?|yes|oui|sí|si|ja|sì|да|是)(?:\s{0,3}\([^()]{0,40}\))?$/iu;
 
 /** Whether a cell holds a mark (and nothing longer): the cells of a state column. */
 function isMark(cell: string): boolean {

@@ -84,12 +84,15 @@ export interface IdSplit {
   scope: boolean;
 }
 
-/** Code-like ids: `BUG-001`, `WS-A`, `S0-01`, `T01`, `M5.1`, `1.5.1`, `5.A`, `A.3`, `1A`, `#12`; hierarchical `INV-01.1`, `ABC-DEF-001.2.1`. */
+/** Code-like ids: `BUG-001`, `WS-A`, `S0-01`, `T01`, `M5.1`, `1.5.1`, `5.A`, `1A`, `#12`; hierarchical `INV-01.1`, `ABC-DEF-001.2.1`. */
 const HYPHEN_ID = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:\.\d+)*[a-z]?`;
 const SHORT_ID = String.raw`[A-Z]{1,4}\d+(?:\.\d+)*[a-z]?`;
-// `A.3`: a section letter and the item's number, as `5.A` the other way round.
-const LETTER_DOT_ID = String.raw`[A-Z]{1,2}\.\d+(?:\.\d+)*`;
-const LETTER_ID = String.raw`(?:#\d+|${HYPHEN_ID}|${SHORT_ID}(?:[-–]${SHORT_ID})?|${LETTER_DOT_ID}|\d+[A-Z])`;
+const LETTER_ID = String.raw`(?:#\d+|${HYPHEN_ID}|${SHORT_ID}(?:[-–]${SHORT_ID})?|\d+[A-Z])`;
+/**
+ * `A.3`: a section letter and the item's number. In running text it reads as a reference (`- E.2 covers the retry
+ * logic`), so it is an id only where the writer set it apart: in bold before the title, or before a status mark.
+ */
+export const LETTER_DOT_ID = /^[A-Z]{1,2}\.\d+(?:\.\d+)*$/u;
 const CODE_ID = String.raw`(?:${LETTER_ID}|\d+(?:\.[A-Za-z0-9]+)+)`;
 const SEPARATOR = String.raw`(?=$|[\s:)\]—–,*_.-])`;
 const CODE_AT_START = new RegExp(`^(${CODE_ID})${SEPARATOR}`, 'u');

@@ -7,6 +7,7 @@ import type { Task } from '../model/types.js';
 import type { Span } from '../parse/blocks.js';
 import { markedColumns, type StateColumn } from '../read/mark-columns.js';
 import { PlanError } from '../system/errors.js';
+import { plainText } from '../text/plain.js';
 import { cellSplice } from './layout.js';
 import type { Edit } from './splice.js';
 import type { EditContext, StatusChange, StatusOptions } from './task-edits.js';
@@ -64,7 +65,9 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   const why = refusal(ec, t, to, states, opts);
   if (why) throw new PlanError(why);
   const src = t.source as RowSource;
-  const text = (span: Span | undefined) => (span ? ec.text.slice(span.start, span.end).trim() : '');
+  const raw = (span: Span | undefined) => (span ? ec.text.slice(span.start, span.end).trim() : '');
+  // What the reader saw: a cell that shows nothing (`&nbsp;`, `<br>`) is empty, and is written over whole.
+  const text = (span: Span | undefined) => plainText(raw(span)).trim();
   const target = states.find((s) => s.status === to)!;
   const marked = markedColumns(
     src.cells.map((c) => text(c)),
@@ -73,10 +76,10 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   const others = marked.filter((s) => s.column !== target.column);
   const notes = others.map((s) => splitMark(text(src.cells[s.column])).note).filter((n) => n.trim() !== '');
   if (notes.length > 1) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s marks carry notes in several columns; move them with \`plan edit\``);
-  const edits: Edit[] = others.map((s) => cellSplice(ec, src.table, src.cells[s.column]!, 0, text(src.cells[s.column]).length, '').edit);
+  const edits: Edit[] = others.map((s) => cellSplice(ec, src.table, src.cells[s.column]!, 0, raw(src.cells[s.column]).length, '').edit);
   const had = text(src.cells[target.column]);
-  const written = had || fileMark(ec) + (notes[0] ?? '');
-  if (!had) edits.push(cellSplice(ec, src.table, src.cells[target.column]!, 0, 0, written).edit);
+  const written = had ? raw(src.cells[target.column]) : fileMark(ec) + (notes[0] ?? '');
+  if (!had) edits.push(cellSplice(ec, src.table, src.cells[target.column]!, 0, raw(src.cells[target.column]).length, written).edit);
   edits.sort((a, b) => a.start - b.start);
   return { edits, from: t.status, to, statusText: written, remarks: [] };
 }

@@ -603,9 +603,10 @@ function prefixStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Status
   // Without a box only a mark can say the status (an item under `## Todo` set done gets `✅ `).
   const styled = style.mark ?? (src.checkbox ? null : ec.style.emojiFor(to));
   const markText = ownMark ?? (styled && leadingMark(ec, styled, to, text.slice(markEnd, src.text.end)));
-  // ``**A.3** `□` Edge source``: a mark in code is replaced inside its ticks, with no space before the closing one.
-  const inCode = !!src.statusMark && text[src.statusMark.end] === '`';
-  let newMark = markText ? (inCode ? markText : `${markText} `) : '';
+  // ``**A.3** `□` Edge source``: a mark in code is replaced inside its ticks, with no space before the closing one;
+  // a mark that ends the item (`- A.1 ✅`) gets no space after it either.
+  const closed = !!src.statusMark && (text[src.statusMark.end] === '`' || markEnd >= src.text.end);
+  let newMark = markText ? (closed ? markText : `${markText} `) : '';
   const recalled = opts.markOwner === undefined ? ec.memory.recall(key, to, current) : undefined;
   if (recalled !== undefined) {
     newBox = src.checkbox ? recalled.slice(0, 3) : '';

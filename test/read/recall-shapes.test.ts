@@ -353,3 +353,20 @@ describe('an id in bold, then a status mark, then the title', () => {
     expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('- **B.4** `□` Directed edges', '- **B.4** `◐` Directed edges'));
   });
 });
+
+describe('a section letter and number (`A.3`) as an id', () => {
+  it('only set apart (in bold, or before a mark): in running text it is a reference, not a task', async () => {
+    const PLAN = doc('# Notes', '', 'See also:', '', '- E.2 covers the retry logic', '- A.1 was superseded', '- **B.2** Cache the index', '- C.4 ✅');
+    expect((await read(PLAN)).map((t) => [t.line, t.id, t.status, t.title])).toEqual([
+      [7, 'B.2', 'none', 'Cache the index'],
+      [8, 'C.4', 'done', 'C.4'],
+    ]);
+  });
+
+  it('a mark ending the item is rewritten with no space after it', async () => {
+    const PLAN = doc('# Plan', '', '- C.4 ✅');
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'set', 'C.4', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('- C.4 ✅', '- C.4 ⏳'));
+  });
+});

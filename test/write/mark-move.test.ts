@@ -63,3 +63,29 @@ describe('set in a table whose status is the column holding a mark', () => {
     expect(readFileSync(path, 'utf8')).toBe(PLAN);
   });
 });
+
+describe('what a table of marks is not, and cells that show nothing', () => {
+  it('a table whose state columns hold no, a dash, a cross or counts is data, not tasks', async () => {
+    for (const table of [
+      ['| Feature | Blocked | Done |', '|---|---|---|', '| Login | No | Yes |', '| Export | - | - |'],
+      ['| Component | Open | Closed |', '|---|---|---|', '| Parser | 12 | 40 |', '| Writer | 3 | 0 |'],
+      ['| Task | Todo | Done |', '|---|---|---|', '| Alpha | ✗ | ✗ |', '| Beta | | X |'],
+    ]) {
+      const path = planFile(['# Plan', '', ...table, ''].join('\n'));
+      const r = await runCli(['-f', path, '--json', 'list']);
+      expect((JSON.parse(r.stdout) as { tasks: unknown[] }).tasks, table[0]).toEqual([]);
+    }
+  });
+
+  it('writes over a cell that shows nothing (`&nbsp;`, `<br>`) and reads the move back', async () => {
+    for (const blank of ['&nbsp;', '<br>']) {
+      const text = ['# Plan', '', '| Task | Todo | Done |', '|---|---|---|', `| Alpha | X | ${blank} |`, '| Beta | X | |', ''].join('\n');
+      const path = planFile(text);
+      const r = await runCli(['-f', path, 'set', 'Alpha', 'done']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(readFileSync(path, 'utf8')).toBe(text.replace(`| Alpha | X | ${blank} |`, '| Alpha |  | X |'));
+      const listed = await runCli(['-f', path, '--json', 'list']);
+      expect((JSON.parse(listed.stdout) as { tasks: { status: string }[] }).tasks.map((t) => t.status)).toEqual(['done', 'pending']);
+    }
+  });
+});

@@ -65,9 +65,12 @@ export function groupName(text: string, isStatus: (s: string) => boolean = isSta
   const unboxed = text.trimStart().startsWith('[') ? text.replace(HEADING_BOX, '') : text;
   let s = stripLeadingMarks(/here/iu.test(unboxed) ? unboxed.replace(HERE_MARK, '') : unboxed);
   if (HAS_MARK.test(s)) s = s.replace(TRAILING_MARKED_PAREN, '');
-  // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status.
+  // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status, or a status and a note after a comma
+  // (`(completado, mar 2026)`).
   if (s.includes(')') || s.includes(']'))
-    s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) => (isStatus(inner) && s.length > m.length ? '' : m));
+    s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) =>
+      isStatus(inner.split(/[,;，；]/u)[0]!) && s.length > m.length ? '' : m,
+    );
   const cut = HAS_MARK.test(s) ? s.replace(TRAILING_STATUS, '') : s;
   if (cut.trim() !== '') s = cut;
   s = (HAS_MARK.test(s) ? s.replace(ANY_MARK, ' ') : s).replace(/\s+/g, ' ').trim();

@@ -440,9 +440,17 @@ function restyle(ec: EditContext, old: string, to: SettableStatus, heading = fal
   let label = DEFAULT_STYLE[to].label;
   if (/\p{L}/u.test(said) && said === said.toUpperCase()) label = label.toUpperCase();
   else if (/\p{L}/u.test(said) && said === said.toLowerCase()) label = label.toLowerCase();
-  const text = said === '' ? '' : paren ? `(${label})` : label;
+  // `(completado, mar 2026)`: a note after the status words stays; only the status phrase is replaced.
+  const note = noteAfter(said, ec);
+  const text = said === '' ? '' : paren ? `(${label}${note})` : `${label}${note}`;
   const sep = mark && text ? rest.slice(0, rest.length - words.length) || ' ' : '';
   return `${mark ? markFor(ec, to) : ''}${sep}${text}` || label;
+}
+
+/** What follows the status phrase of `said` as a note (`, mar 2026` of `completado, mar 2026`), raw, or ''. */
+function noteAfter(said: string, ec: EditContext): string {
+  const portion = locateStatus(said, ec.vocab, ec.repair);
+  return portion.status !== 'none' && portion.kept && !portion.suffix ? said.slice(portion.end) : '';
 }
 
 /** The file's mark for a status where a mark alone must say it: a strong one that reads so at the end of a line too. */

@@ -217,3 +217,19 @@ describe('a heading task whose heading closes with an emphasised note', () => {
     ]);
   });
 });
+
+describe('a heading whose bracket states a status and a note after a comma', () => {
+  const PLAN = ['# Roadmap', '', '### Milestone 4 — Charging profile (completado, mar 2026)', '- hourly array', ''].join('\n');
+
+  it('reads the status, and the title stops before the bracket', async () => {
+    expect(await tasks(planFile(PLAN))).toEqual([{ id: '4', title: 'Charging profile', status: 'done', line: 3 }]);
+  });
+
+  it('keeps the note when set: only the status words change', async () => {
+    const path = planFile(PLAN);
+    const { text, error } = await setLine(path, 3, 'pending');
+    expect(error).toBeNull();
+    expect(text).toBe(PLAN.replace('(completado, mar 2026)', '(pending, mar 2026)'));
+    expect(await tasks(path)).toEqual([{ id: '4', title: 'Charging profile', status: 'pending', line: 3 }]);
+  });
+});

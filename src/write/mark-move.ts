@@ -81,5 +81,6 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   const written = had ? raw(src.cells[target.column]) : fileMark(ec) + (notes[0] ?? '');
   if (!had) edits.push(cellSplice(ec, src.table, src.cells[target.column]!, 0, raw(src.cells[target.column]).length, written).edit);
   edits.sort((a, b) => a.start - b.start);
-  return { edits, from: t.status, to, statusText: written, remarks: [] };
+  // Text moves between cells here: the new text is read back, and a move that would not read as `to` is refused.
+  return { edits, from: t.status, to, statusText: written, remarks: [], reread: true };
 }

@@ -1,6 +1,8 @@
 // `plan set` in a table with a column per state (`| Task | Todo | Done |`, read/mark-columns.ts): the mark moves.
-// The marked cell is emptied and the file's own mark (the one it writes most) goes to the new status's column;
-// a note beside the mark (`X (Ana)`) goes with it. Without a column for the new status, `set` refuses.
+// The marked cell is emptied and the row's mark (else the file's most used) goes to the new status's column; a
+// note beside the mark (`X (Ana)`) goes with it. Without a column for the new status, `set` refuses. Each cell
+// keeps its width and the mark sits where the column puts it (`:-:` centred, else as it sat in its old cell), so
+// a set and its set back leave the row's bytes as they were.
 
 import type { SettableStatus } from '../model/status.js';
 import type { Task } from '../model/types.js';
@@ -8,7 +10,7 @@ import type { Span } from '../parse/blocks.js';
 import { markedColumns, type StateColumn } from '../read/mark-columns.js';
 import { PlanError } from '../system/errors.js';
 import { plainText } from '../text/plain.js';
-import { cellSplice } from './layout.js';
+import { textWidth } from '../text/width.js';
 import type { Edit } from './splice.js';
 import type { EditContext, StatusChange, StatusOptions } from './task-edits.js';
 
@@ -60,6 +62,49 @@ function refusal(ec: EditContext, t: Task, to: SettableStatus, states: StateColu
   return null;
 }
 
+type Align = 'left' | 'center' | 'right';
+
+/** A cell's whole slot between its pipes: its text and the spaces around it. */
+function slotOf(text: string, cell: Span): Span {
+  let start = cell.start;
+  while (start > 0 && text[start - 1] === ' ') start--;
+  let end = cell.end;
+  while (end < text.length && text[end] === ' ') end++;
+  return { start, end };
+}
+
+/** How a mark sits in its slot: centred with two or more spaces each side, right with one space after it. */
+function placement(slot: string): Align | null {
+  const lead = slot.length - slot.trimStart().length;
+  const trail = slot.length - slot.trimEnd().length;
+  if (lead === slot.length) return null;
+  if (lead >= 2 && Math.abs(lead - trail) <= 1) return 'center';
+  return lead >= 2 && trail <= 1 ? 'right' : 'left';
+}
+
+/** The alignment a table's delimiter row gives a column (`:-:`, `-:`), or null. */
+function delimiterAlign(ec: EditContext, t: Task, column: number): Align | null {
+  const info = ec.plan.tables[(t.source as RowSource).table];
+  const cells = info ? ec.text.slice(info.delimiter.start, info.delimiter.end).trim().replace(/^\|/, '').replace(/\|$/, '').split('|') : [];
+  const d = cells[column]?.trim() ?? '';
+  if (d.startsWith(':') && d.endsWith(':')) return 'center';
+  return d.endsWith(':') ? 'right' : d.startsWith(':') ? 'left' : null;
+}
+
+/** `value` in a slot `width` wide, placed as `align` says; one space each side when it does not fit. */
+function paint(value: string, width: number, align: Align): string {
+  const w = textWidth(value);
+  if (width === 0 && value === '') return '';
+  if (width < w + 2) return width === w ? value : ` ${value} `;
+  const lead = align === 'center' ? Math.floor((width - w) / 2) : align === 'right' ? width - w - 1 : 1;
+  return ' '.repeat(lead) + value + ' '.repeat(width - w - lead);
+}
+
+/** An edit that writes a whole slot (spaces and text) anew. */
+function slotEdit(text: string, slot: Span, value: string): Edit {
+  return { start: slot.start, end: slot.end, expect: text.slice(slot.start, slot.end), text: value };
+}
+
 /** The edits that move a row's mark to the column of `to`. */
 export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: StateColumn[], opts: StatusOptions): StatusChange {
   const why = refusal(ec, t, to, states, opts);
@@ -74,12 +119,24 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
     states,
   );
   const others = marked.filter((s) => s.column !== target.column);
-  const notes = others.map((s) => splitMark(text(src.cells[s.column])).note).filter((n) => n.trim() !== '');
+  const moved = others.map((s) => splitMark(text(src.cells[s.column])));
+  const notes = moved.map((m) => m.note).filter((n) => n.trim() !== '');
   if (notes.length > 1) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s marks carry notes in several columns; move them with \`plan edit\``);
-  const edits: Edit[] = others.map((s) => cellSplice(ec, src.table, src.cells[s.column]!, 0, raw(src.cells[s.column]).length, '').edit);
+  const slots = others.map((s) => slotOf(ec.text, src.cells[s.column]!));
+  // A row written without spaces by its pipes (`|a|X||`) stays so; else an emptied cell keeps its width.
+  const tight = !/ \||\| /.test(ec.text.slice(src.row.start, src.row.end));
+  const width = (slot: Span) => (tight ? 0 : textWidth(ec.text.slice(slot.start, slot.end)));
+  const edits: Edit[] = slots.map((slot) => slotEdit(ec.text, slot, ' '.repeat(width(slot))));
   const had = text(src.cells[target.column]);
-  const written = had ? raw(src.cells[target.column]) : fileMark(ec) + (notes[0] ?? '');
-  if (!had) edits.push(cellSplice(ec, src.table, src.cells[target.column]!, 0, raw(src.cells[target.column]).length, written).edit);
+  const written = had ? raw(src.cells[target.column]) : (moved[0]?.mark ?? fileMark(ec)) + (notes[0] ?? '');
+  if (!had) {
+    const slot = slotOf(ec.text, src.cells[target.column]!);
+    const old = slots[0] ? ec.text.slice(slots[0].start, slots[0].end) : '';
+    const align = delimiterAlign(ec, t, target.column) ?? placement(old) ?? 'left';
+    // A cell that only shows nothing (`&nbsp;`) is written over whole, one space each side.
+    const shown = raw(src.cells[target.column]) === '' ? width(slot) : 0;
+    edits.push(slotEdit(ec.text, slot, tight ? written : paint(written, shown, align)));
+  }
   edits.sort((a, b) => a.start - b.start);
   // Text moves between cells here: the new text is read back, and a move that would not read as `to` is refused.
   return { edits, from: t.status, to, statusText: written, remarks: [], reread: true };

@@ -67,16 +67,19 @@ type Align = 'left' | 'center' | 'right';
 /** A cell's whole slot between its pipes: its text and the spaces around it. */
 function slotOf(text: string, cell: Span): Span {
   let start = cell.start;
-  while (start > 0 && text[start - 1] === ' ') start--;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   let end = cell.end;
-  while (end < text.length && text[end] === ' ') end++;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   return { start, end };
 }
 
+const leadOf = (slot: string) => slot.slice(0, slot.length - slot.trimStart().length);
+const trailOf = (slot: string) => slot.slice(slot.trimEnd().length);
+
 /** How a mark sits in its slot: centred with two or more spaces each side, right with one space after it. */
 function placement(slot: string): Align | null {
-  const lead = slot.length - slot.trimStart().length;
-  const trail = slot.length - slot.trimEnd().length;
+  const lead = leadOf(slot).length;
+  const trail = trailOf(slot).length;
   if (lead === slot.length) return null;
   if (lead >= 2 && Math.abs(lead - trail) <= 1) return 'center';
   return lead >= 2 && trail <= 1 ? 'right' : 'left';
@@ -105,6 +108,28 @@ function slotEdit(text: string, slot: Span, value: string): Edit {
   return { start: slot.start, end: slot.end, expect: text.slice(slot.start, slot.end), text: value };
 }
 
+/** How a row lays out its cells: tight (`|a|X||`, no spaces by its pipes) or padded. */
+function isTight(row: string): boolean {
+  return !/[ \t]\||\|[ \t]/.test(row.replace(/\\\|/g, ''));
+}
+
+/** A slot the mark leaves: as wide as it was (spaces), its own whitespace if tabbed, nothing in a tight row. */
+function emptied(slot: string, tight: boolean): string {
+  if (tight) return '';
+  return slot.includes('\t') ? leadOf(slot) + trailOf(slot) : ' '.repeat(textWidth(slot));
+}
+
+/** The slot the mark enters, with `value` laid out as the slot it left was when they are alike, else as the column aligns. */
+function entered(ec: EditContext, t: Task, column: number, slot: string, left: string | null, value: string): string {
+  if (slot.trim() !== '') return ` ${value} `; // a cell that only shows nothing (`&nbsp;`) is written over whole
+  if (left !== null && (left + slot).includes('\t')) return leadOf(left) + trailOf(left) === slot ? leadOf(left) + value + trailOf(left) : ` ${value} `;
+  const width = textWidth(slot);
+  const lead = left === null ? -1 : leadOf(left).length;
+  const rest = width - lead - textWidth(value);
+  if (left !== null && textWidth(left) === width && rest >= 0) return ' '.repeat(lead) + value + ' '.repeat(rest);
+  return paint(value, width, delimiterAlign(ec, t, column) ?? (left === null ? null : placement(left)) ?? 'left');
+}
+
 /** The edits that move a row's mark to the column of `to`. */
 export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: StateColumn[], opts: StatusOptions): StatusChange {
   const why = refusal(ec, t, to, states, opts);
@@ -114,28 +139,25 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   // What the reader saw: a cell that shows nothing (`&nbsp;`, `<br>`) is empty, and is written over whole.
   const text = (span: Span | undefined) => plainText(raw(span)).trim();
   const target = states.find((s) => s.status === to)!;
-  const marked = markedColumns(
-    src.cells.map((c) => text(c)),
-    states,
-  );
-  const others = marked.filter((s) => s.column !== target.column);
-  const moved = others.map((s) => splitMark(text(src.cells[s.column])));
+  const others = markedColumns(src.cells.map(text), states).filter((s) => s.column !== target.column);
+  // The mark and any note move as written (`**X**`, `X ([Ana](…))`); the reader's mark is the rightmost.
+  const moved = others.map((s) => splitMark(raw(src.cells[s.column])));
   const notes = moved.map((m) => m.note).filter((n) => n.trim() !== '');
   if (notes.length > 1) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s marks carry notes in several columns; move them with \`plan edit\``);
   const slots = others.map((s) => slotOf(ec.text, src.cells[s.column]!));
-  // A row written without spaces by its pipes (`|a|X||`) stays so; else an emptied cell keeps its width.
-  const tight = !/ \||\| /.test(ec.text.slice(src.row.start, src.row.end));
-  const width = (slot: Span) => (tight ? 0 : textWidth(ec.text.slice(slot.start, slot.end)));
-  const edits: Edit[] = slots.map((slot) => slotEdit(ec.text, slot, ' '.repeat(width(slot))));
+  const tight = isTight(ec.text.slice(src.row.start, src.row.end));
+  const slotText = (slot: Span) => ec.text.slice(slot.start, slot.end);
   const had = text(src.cells[target.column]);
-  const written = had ? raw(src.cells[target.column]) : (moved[0]?.mark ?? fileMark(ec)) + (notes[0] ?? '');
+  const written = had ? raw(src.cells[target.column]) : (moved.at(-1)?.mark ?? fileMark(ec)) + (notes[0] ?? '');
+  const into = slotOf(ec.text, src.cells[target.column]!);
+  // A lone mark too wide for its new cell trades cells with it, so that setting it back restores both.
+  const trade = !had && !tight && slots.length === 1 && raw(src.cells[others[0]!.column]) === written && /^ *$/.test(slotText(into));
+  const tooWide = trade && textWidth(slotText(into)) < textWidth(written) + 2;
+  const edits: Edit[] = slots.map((slot) => slotEdit(ec.text, slot, tooWide ? slotText(into) : emptied(slotText(slot), tight)));
   if (!had) {
-    const slot = slotOf(ec.text, src.cells[target.column]!);
-    const old = slots[0] ? ec.text.slice(slots[0].start, slots[0].end) : '';
-    const align = delimiterAlign(ec, t, target.column) ?? placement(old) ?? 'left';
-    // A cell that only shows nothing (`&nbsp;`) is written over whole, one space each side.
-    const shown = raw(src.cells[target.column]) === '' ? width(slot) : 0;
-    edits.push(slotEdit(ec.text, slot, tight ? written : paint(written, shown, align)));
+    const left = slots.length ? slotText(slots.at(-1)!) : null;
+    const value = tooWide ? left! : tight ? written : entered(ec, t, target.column, slotText(into), left, written);
+    edits.push(slotEdit(ec.text, into, value));
   }
   edits.sort((a, b) => a.start - b.start);
   // Text moves between cells here: the new text is read back, and a move that would not read as `to` is refused.

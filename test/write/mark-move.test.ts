@@ -102,6 +102,29 @@ describe('the layout of the cells a mark leaves and enters', () => {
   });
 });
 
+describe('what moves with a mark, as written', () => {
+  const cases: [string, string, string][] = [
+    ['formatting on the mark', '| A | **X** |       |', '| A |       | **X** |'],
+    [
+      'a note with a link and escapes, too wide for its new cell (the cells trade places)',
+      '| A | X ([Ana](https://a.io) a\\_b) |  |',
+      '| A |  | X ([Ana](https://a.io) a\\_b) |',
+    ],
+    ['a row padded with tabs', '|\tA\t|\tX\t|\t\t|', '|\tA\t|\t\t|\tX\t|'],
+    ['a tight row with an escaped pipe in its title', '|A\\| b|X||', '|A\\| b||X|'],
+  ];
+  for (const [what, before, after] of cases)
+    it(what, async () => {
+      const text = ['| T | Todo | Done |', '|---|---|---|', before, '| B | | X |', ''].join('\n');
+      const path = planFile(text);
+      const id = (JSON.parse((await runCli(['-f', path, '--json', 'list'])).stdout) as { tasks: { id: string }[] }).tasks[0]!.id;
+      expect((await runCli(['-f', path, 'set', id, 'done'])).code).toBe(0);
+      expect(readFileSync(path, 'utf8')).toBe(text.replace(before, after));
+      expect((await runCli(['-f', path, 'set', id, 'pending'])).code).toBe(0);
+      expect(readFileSync(path, 'utf8')).toBe(text);
+    });
+});
+
 describe('what a table of marks is not, and cells that show nothing', () => {
   it('a table whose state columns hold no, a dash, a cross or counts is data, not tasks', async () => {
     for (const table of [

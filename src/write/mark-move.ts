@@ -1,6 +1,8 @@
 // `plan set` in a table with a column per state (`| Task | Todo | Done |`, read/mark-columns.ts): the mark moves.
-// The marked cell is emptied and the file's own mark (the one it writes most) goes to the new status's column;
-// a note beside the mark (`X (Ana)`) goes with it. Without a column for the new status, `set` refuses.
+// The marked cell is emptied and the row's mark (else the file's most used) goes to the new status's column; a
+// note beside the mark (`X (Ana)`) goes with it. Without a column for the new status, `set` refuses. Each cell
+// keeps its width and the mark sits where the column puts it (`:-:` centred, else as it sat in its old cell), so
+// a set and its set back leave the row's bytes as they were.
 
 import type { SettableStatus } from '../model/status.js';
 import type { Task } from '../model/types.js';
@@ -8,7 +10,7 @@ import type { Span } from '../parse/blocks.js';
 import { markedColumns, type StateColumn } from '../read/mark-columns.js';
 import { PlanError } from '../system/errors.js';
 import { plainText } from '../text/plain.js';
-import { cellSplice } from './layout.js';
+import { textWidth } from '../text/width.js';
 import type { Edit } from './splice.js';
 import type { EditContext, StatusChange, StatusOptions } from './task-edits.js';
 
@@ -60,6 +62,74 @@ function refusal(ec: EditContext, t: Task, to: SettableStatus, states: StateColu
   return null;
 }
 
+type Align = 'left' | 'center' | 'right';
+
+/** A cell's whole slot between its pipes: its text and the spaces around it. */
+function slotOf(text: string, cell: Span): Span {
+  let start = cell.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let end = cell.end;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return { start, end };
+}
+
+const leadOf = (slot: string) => slot.slice(0, slot.length - slot.trimStart().length);
+const trailOf = (slot: string) => slot.slice(slot.trimEnd().length);
+
+/** How a mark sits in its slot: centred with two or more spaces each side, right with one space after it. */
+function placement(slot: string): Align | null {
+  const lead = leadOf(slot).length;
+  const trail = trailOf(slot).length;
+  if (lead === slot.length) return null;
+  if (lead >= 2 && Math.abs(lead - trail) <= 1) return 'center';
+  return lead >= 2 && trail <= 1 ? 'right' : 'left';
+}
+
+/** The alignment a table's delimiter row gives a column (`:-:`, `-:`), or null. */
+function delimiterAlign(ec: EditContext, t: Task, column: number): Align | null {
+  const info = ec.plan.tables[(t.source as RowSource).table];
+  const cells = info ? ec.text.slice(info.delimiter.start, info.delimiter.end).trim().replace(/^\|/, '').replace(/\|$/, '').split('|') : [];
+  const d = cells[column]?.trim() ?? '';
+  if (d.startsWith(':') && d.endsWith(':')) return 'center';
+  return d.endsWith(':') ? 'right' : d.startsWith(':') ? 'left' : null;
+}
+
+/** `value` in a slot `width` wide, placed as `align` says; one space each side when it does not fit. */
+function paint(value: string, width: number, align: Align): string {
+  const w = textWidth(value);
+  if (width === 0 && value === '') return '';
+  if (width < w + 2) return width === w ? value : ` ${value} `;
+  const lead = align === 'center' ? Math.floor((width - w) / 2) : align === 'right' ? width - w - 1 : 1;
+  return ' '.repeat(lead) + value + ' '.repeat(width - w - lead);
+}
+
+/** An edit that writes a whole slot (spaces and text) anew. */
+function slotEdit(text: string, slot: Span, value: string): Edit {
+  return { start: slot.start, end: slot.end, expect: text.slice(slot.start, slot.end), text: value };
+}
+
+/** How a row lays out its cells: tight (`|a|X||`, no spaces by its pipes) or padded. */
+function isTight(row: string): boolean {
+  return !/[ \t]\||\|[ \t]/.test(row.replace(/\\\|/g, ''));
+}
+
+/** A slot the mark leaves: as wide as it was (spaces), its own whitespace if tabbed, nothing in a tight row. */
+function emptied(slot: string, tight: boolean): string {
+  if (tight) return '';
+  return slot.includes('\t') ? leadOf(slot) + trailOf(slot) : ' '.repeat(textWidth(slot));
+}
+
+/** The slot the mark enters, with `value` laid out as the slot it left was when they are alike, else as the column aligns. */
+function entered(ec: EditContext, t: Task, column: number, slot: string, left: string | null, value: string): string {
+  if (slot.trim() !== '') return ` ${value} `; // a cell that only shows nothing (`&nbsp;`) is written over whole
+  if (left !== null && (left + slot).includes('\t')) return leadOf(left) + trailOf(left) === slot ? leadOf(left) + value + trailOf(left) : ` ${value} `;
+  const width = textWidth(slot);
+  const lead = left === null ? -1 : leadOf(left).length;
+  const rest = width - lead - textWidth(value);
+  if (left !== null && textWidth(left) === width && rest >= 0) return ' '.repeat(lead) + value + ' '.repeat(rest);
+  return paint(value, width, delimiterAlign(ec, t, column) ?? (left === null ? null : placement(left)) ?? 'left');
+}
+
 /** The edits that move a row's mark to the column of `to`. */
 export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: StateColumn[], opts: StatusOptions): StatusChange {
   const why = refusal(ec, t, to, states, opts);
@@ -69,17 +139,26 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   // What the reader saw: a cell that shows nothing (`&nbsp;`, `<br>`) is empty, and is written over whole.
   const text = (span: Span | undefined) => plainText(raw(span)).trim();
   const target = states.find((s) => s.status === to)!;
-  const marked = markedColumns(
-    src.cells.map((c) => text(c)),
-    states,
-  );
-  const others = marked.filter((s) => s.column !== target.column);
-  const notes = others.map((s) => splitMark(text(src.cells[s.column])).note).filter((n) => n.trim() !== '');
+  const others = markedColumns(src.cells.map(text), states).filter((s) => s.column !== target.column);
+  // The mark and any note move as written (`**X**`, `X ([Ana](…))`); the reader's mark is the rightmost.
+  const moved = others.map((s) => splitMark(raw(src.cells[s.column])));
+  const notes = moved.map((m) => m.note).filter((n) => n.trim() !== '');
   if (notes.length > 1) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s marks carry notes in several columns; move them with \`plan edit\``);
-  const edits: Edit[] = others.map((s) => cellSplice(ec, src.table, src.cells[s.column]!, 0, raw(src.cells[s.column]).length, '').edit);
+  const slots = others.map((s) => slotOf(ec.text, src.cells[s.column]!));
+  const tight = isTight(ec.text.slice(src.row.start, src.row.end));
+  const slotText = (slot: Span) => ec.text.slice(slot.start, slot.end);
   const had = text(src.cells[target.column]);
-  const written = had ? raw(src.cells[target.column]) : fileMark(ec) + (notes[0] ?? '');
-  if (!had) edits.push(cellSplice(ec, src.table, src.cells[target.column]!, 0, raw(src.cells[target.column]).length, written).edit);
+  const written = had ? raw(src.cells[target.column]) : (moved.at(-1)?.mark ?? fileMark(ec)) + (notes[0] ?? '');
+  const into = slotOf(ec.text, src.cells[target.column]!);
+  // A lone mark too wide for its new cell trades cells with it, so that setting it back restores both.
+  const trade = !had && !tight && slots.length === 1 && raw(src.cells[others[0]!.column]) === written && /^ *$/.test(slotText(into));
+  const tooWide = trade && textWidth(slotText(into)) < textWidth(written) + 2;
+  const edits: Edit[] = slots.map((slot) => slotEdit(ec.text, slot, tooWide ? slotText(into) : emptied(slotText(slot), tight)));
+  if (!had) {
+    const left = slots.length ? slotText(slots.at(-1)!) : null;
+    const value = tooWide ? left! : tight ? written : entered(ec, t, target.column, slotText(into), left, written);
+    edits.push(slotEdit(ec.text, into, value));
+  }
   edits.sort((a, b) => a.start - b.start);
   // Text moves between cells here: the new text is read back, and a move that would not read as `to` is refused.
   return { edits, from: t.status, to, statusText: written, remarks: [], reread: true };

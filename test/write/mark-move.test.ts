@@ -1,5 +1,5 @@
 // `set` in a table with a column per state (`| Task | Todo | Doing | Done |`): the mark moves to the new status's
-// column, in the file's own mark, the cell it leaves emptied; exactly those bytes change. Without a column for the
+// column, the row's own mark (else the file's), the cell it leaves emptied; exactly those bytes change. Without a column for the
 // new status, `set` refuses on one line and exits 1, the file untouched.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,11 +31,11 @@ const PLAN = [
 ].join('\n');
 
 describe('set in a table whose status is the column holding a mark', () => {
-  it('moves the mark: the old cell emptied, the file’s own mark in the new column, the rest byte for byte', async () => {
+  it('moves the mark: the old cell emptied, the mark in the new column, the rest byte for byte', async () => {
     const path = planFile(PLAN);
     const r = await runCli(['-f', path, 'set', 'Draw the screens', 'done']);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace(row('Draw the screens', '    ', '  ✓  ', '    '), row('Draw the screens', '    ', '     ', '✓   ')));
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace(row('Draw the screens', '    ', '  ✓  ', '    '), row('Draw the screens', '    ', '     ', ' ✓  ')));
   });
 
   it('writes a mark where the row had none', async () => {
@@ -51,7 +51,7 @@ describe('set in a table whose status is the column holding a mark', () => {
     const twice = PLAN.replace(row('Draw the screens', '    ', '  ✓  ', '    '), row('Draw the screens', '    ', '  ✓  ', ' ✓  '));
     const path = planFile(twice);
     expect((await runCli(['-f', path, 'set', 'Draw the screens', 'pending'])).code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toBe(twice.replace(row('Draw the screens', '    ', '  ✓  ', ' ✓  '), row('Draw the screens', '✓   ', '     ', '    ')));
+    expect(readFileSync(path, 'utf8')).toBe(twice.replace(row('Draw the screens', '    ', '  ✓  ', ' ✓  '), row('Draw the screens', ' ✓  ', '     ', '    ')));
   });
 
   it('refuses a status the table has no column for, on one line, exit 1, the file untouched', async () => {
@@ -62,6 +62,67 @@ describe('set in a table whose status is the column holding a mark', () => {
     expect(r.stderr).toContain('no column is for blocked: it can write Todo (pending), Doing (in-progress), Done (done)');
     expect(readFileSync(path, 'utf8')).toBe(PLAN);
   });
+});
+
+describe('the layout of the cells a mark leaves and enters', () => {
+  const setAndBack = async (text: string, title: string, to: string, back: string) => {
+    const path = planFile(text);
+    expect((await runCli(['-f', path, 'set', title, to])).code).toBe(0);
+    const moved = readFileSync(path, 'utf8');
+    expect((await runCli(['-f', path, 'set', title, back])).code).toBe(0);
+    return { moved, back: readFileSync(path, 'utf8') };
+  };
+
+  it('keeps each cell’s width and puts the mark where the column’s delimiter says (`:-:` centred)', async () => {
+    const text = ['| Task | Todo | Done |', '|------|:----:|:----:|', '| Alpha |  X   |      |', '| Beta  |      |  X   |', ''].join('\n');
+    const r = await setAndBack(text, 'Alpha', 'done', 'pending');
+    expect(r.moved).toBe(text.replace('| Alpha |  X   |      |', '| Alpha |      |  X   |'));
+    expect(r.back).toBe(text);
+  });
+
+  it('without a delimiter’s alignment, the mark sits in its new cell as it sat in its old one', async () => {
+    const text = ['| Task | Todo | Doing | Done |', '|---|---|---|---|', '| Alpha |    X |       |      |', '| Beta  |      |       |   X  |', ''].join('\n');
+    const r = await setAndBack(text, 'Alpha', 'in-progress', 'pending');
+    expect(r.moved).toBe(text.replace('| Alpha |    X |       |      |', '| Alpha |      |     X |      |'));
+    expect(r.back).toBe(text);
+  });
+
+  it('moves the row’s own mark, not the file’s most used one', async () => {
+    const text = ['| Task | Todo | Done |', '|---|---|---|', '| Alpha | ✓ |   |', '| Beta  |   | X |', '| Gamma |   | X |', ''].join('\n');
+    const r = await setAndBack(text, 'Alpha', 'done', 'pending');
+    expect(r.moved).toBe(text.replace('| Alpha | ✓ |   |', '| Alpha |   | ✓ |'));
+    expect(r.back).toBe(text);
+  });
+
+  it('a row written without spaces by its pipes stays so', async () => {
+    const text = ['|Task|Todo|Done|', '|-|-|-|', '|Alpha|X||', '|Beta||X|', ''].join('\n');
+    const r = await setAndBack(text, 'Alpha', 'done', 'pending');
+    expect(r.moved).toBe(text.replace('|Alpha|X||', '|Alpha||X|'));
+    expect(r.back).toBe(text);
+  });
+});
+
+describe('what moves with a mark, as written', () => {
+  const cases: [string, string, string][] = [
+    ['formatting on the mark', '| A | **X** |       |', '| A |       | **X** |'],
+    [
+      'a note with a link and escapes, too wide for its new cell (the cells trade places)',
+      '| A | X ([Ana](https://a.io) a\\_b) |  |',
+      '| A |  | X ([Ana](https://a.io) a\\_b) |',
+    ],
+    ['a row padded with tabs', '|\tA\t|\tX\t|\t\t|', '|\tA\t|\t\t|\tX\t|'],
+    ['a tight row with an escaped pipe in its title', '|A\\| b|X||', '|A\\| b||X|'],
+  ];
+  for (const [what, before, after] of cases)
+    it(what, async () => {
+      const text = ['| T | Todo | Done |', '|---|---|---|', before, '| B | | X |', ''].join('\n');
+      const path = planFile(text);
+      const id = (JSON.parse((await runCli(['-f', path, '--json', 'list'])).stdout) as { tasks: { id: string }[] }).tasks[0]!.id;
+      expect((await runCli(['-f', path, 'set', id, 'done'])).code).toBe(0);
+      expect(readFileSync(path, 'utf8')).toBe(text.replace(before, after));
+      expect((await runCli(['-f', path, 'set', id, 'pending'])).code).toBe(0);
+      expect(readFileSync(path, 'utf8')).toBe(text);
+    });
 });
 
 describe('what a table of marks is not, and cells that show nothing', () => {
@@ -83,7 +144,7 @@ describe('what a table of marks is not, and cells that show nothing', () => {
       const path = planFile(text);
       const r = await runCli(['-f', path, 'set', 'Alpha', 'done']);
       expect([r.code, r.stderr]).toEqual([0, '']);
-      expect(readFileSync(path, 'utf8')).toBe(text.replace(`| Alpha | X | ${blank} |`, '| Alpha |  | X |'));
+      expect(readFileSync(path, 'utf8')).toBe(text.replace(`| Alpha | X | ${blank} |`, '| Alpha |   | X |'));
       const listed = await runCli(['-f', path, '--json', 'list']);
       expect((JSON.parse(listed.stdout) as { tasks: { status: string }[] }).tasks.map((t) => t.status)).toEqual(['done', 'pending']);
     }

@@ -88,9 +88,18 @@ export function staleRuns(dir: string, isAlive: (pid: number) => boolean = alive
     .map((e) => join(dir, e));
 }
 
+/** Removes a folder, or leaves it where this user may not (another user's run, in a sticky /tmp). */
+function removeIfAllowed(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // not ours to remove
+  }
+}
+
 /** Removes the run's folder when the process leaves without the teardown (a signal vitest exits on). */
 function removeOnExit(root: string): () => void {
-  const remove = () => rmSync(root, { recursive: true, force: true });
+  const remove = () => removeIfAllowed(root);
   process.once('exit', remove);
   return () => process.off('exit', remove);
 }
@@ -116,7 +125,7 @@ export function setup(): void {
     shared[KEY].users++;
     return;
   }
-  for (const stale of staleRuns(tmpdir())) rmSync(stale, { recursive: true, force: true });
+  for (const stale of staleRuns(tmpdir())) removeIfAllowed(stale);
   const realHome = homedir();
   const root = mkdtempSync(join(tmpdir(), 'plan-test-run-'));
   writeFileSync(join(root, OWNER), String(process.pid));

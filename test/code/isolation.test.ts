@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheFilesOf, fingerprintOf, gitPaths, leftIn } from '../setup/isolate.js';
+import { cacheFilesOf, fingerprintOf, gitPaths, leftIn, staleRuns } from '../setup/isolate.js';
 
 const root = process.env.PLAN_TEST_ROOT!;
 
@@ -80,6 +80,26 @@ describe('the end-of-run checks', () => {
       writeFileSync(join(t.dir, 'x.md'), '');
       expect(leftIn(t.dir)).toEqual(['plan-test-abc', 'x.md']);
       expect(leftIn(join(t.dir, 'none'))).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("find the folders of runs whose process is gone, and leave a live run's and one without a pid", () => {
+    const t = scratch();
+    try {
+      const run = (name: string, pid?: string) => {
+        mkdirSync(join(t.dir, name));
+        if (pid !== undefined) writeFileSync(join(t.dir, name, 'pid'), pid);
+      };
+      run('plan-test-run-gone', '101');
+      run('plan-test-run-live', '102');
+      run('plan-test-run-older');
+      run('plan-test-run-odd', 'x');
+      run('other-gone', '101');
+      expect(staleRuns(t.dir, (pid) => pid === 102)).toEqual([join(t.dir, 'plan-test-run-gone')]);
+      expect(staleRuns(t.dir, () => true)).toEqual([]);
+      expect(staleRuns(join(t.dir, 'none'))).toEqual([]);
     } finally {
       t.cleanup();
     }

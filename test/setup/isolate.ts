@@ -4,7 +4,9 @@
 // run (workers inherit process.env). At the end the run fails if a test left
 // anything in that TMPDIR (every test removes what it made) or changed what
 // plan could write under the real HOME (git's global config and attributes,
-// plan's cache); then the folder is removed.
+// plan's cache); then the folder is removed. A run that is stopped (Ctrl-C, a
+// signal) removes it on its way out; one killed outright cannot, so each run
+// first removes the folders of runs whose process is gone (the pid is in the folder).
 
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -54,6 +56,54 @@ export function leftIn(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
+/** The file in a run's folder that names the process of the run (vitest's main process, where the global setup runs). */
+const OWNER = 'pid';
+
+/** Whether process `pid` is running (one of another user counts: kill says EPERM). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The run folders (plan-test-run-*) in `dir` whose run is over: their pid file names a process that is gone.
+ * A folder without one (being made, or of an older run) is left alone, and so is one of a live run.
+ */
+export function staleRuns(dir: string, isAlive: (pid: number) => boolean = alive): string[] {
+  return leftIn(dir)
+    .filter((e) => e.startsWith('plan-test-run-'))
+    .filter((e) => {
+      let pid: number;
+      try {
+        pid = Number(readFileSync(join(dir, e, OWNER), 'utf8'));
+      } catch {
+        return false;
+      }
+      return Number.isInteger(pid) && pid > 0 && !isAlive(pid);
+    })
+    .map((e) => join(dir, e));
+}
+
+/** Removes a folder, or leaves it where this user may not (another user's run, in a sticky /tmp). */
+function removeIfAllowed(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // not ours to remove
+  }
+}
+
+/** Removes the run's folder when the process leaves without the teardown (a signal vitest exits on). */
+function removeOnExit(root: string): () => void {
+  const remove = () => removeIfAllowed(root);
+  process.once('exit', remove);
+  return () => process.off('exit', remove);
+}
+
 const KEYS = ['HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'TMPDIR', 'PLAN_TEST_ROOT'];
 
 // Each vitest project runs the global setup, each with its own copy of this
@@ -64,6 +114,8 @@ interface RunState {
   realHome: string;
   before: string;
   started: number;
+  /** Takes back the exit handler (removeOnExit): the teardown removes the folder itself. */
+  forget: () => void;
 }
 const KEY = Symbol.for('plan.test.isolate');
 const shared = globalThis as typeof globalThis & { [KEY]?: RunState };
@@ -73,15 +125,18 @@ export function setup(): void {
     shared[KEY].users++;
     return;
   }
+  for (const stale of staleRuns(tmpdir())) removeIfAllowed(stale);
   const realHome = homedir();
+  const root = mkdtempSync(join(tmpdir(), 'plan-test-run-'));
+  writeFileSync(join(root, OWNER), String(process.pid));
   shared[KEY] = {
     users: 1,
     saved: Object.fromEntries(KEYS.map((k) => [k, process.env[k]])),
     realHome,
     before: fingerprintOf(gitPaths(realHome)),
     started: Date.now(),
+    forget: removeOnExit(root),
   };
-  const root = mkdtempSync(join(tmpdir(), 'plan-test-run-'));
   const dirs = { home: join(root, 'home'), config: join(root, 'config'), cache: join(root, 'cache'), data: join(root, 'data'), tmp: join(root, 'tmp') };
   for (const d of Object.values(dirs)) mkdirSync(d);
   // As /tmp is: tests that run plan as another user (write-permissions) reach their folders.
@@ -104,7 +159,8 @@ export function teardown(): void {
   const state = shared[KEY]!;
   if (--state.users > 0) return;
   delete shared[KEY];
-  const { saved, realHome, before, started } = state;
+  const { saved, realHome, before, started, forget } = state;
+  forget();
   const root = process.env.PLAN_TEST_ROOT!;
   const left = leftIn(join(root, 'tmp'));
   for (const [k, v] of Object.entries(saved)) {

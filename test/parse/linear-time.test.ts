@@ -33,6 +33,7 @@ import { parseFast } from '../../src/parse/fast.js';
 import { maskFrontMatter } from '../../src/parse/index.js';
 import { parseWithRemark } from '../../src/parse/remark.js';
 import { Vocabulary } from '../../src/model/status.js';
+import { findMojibake } from '../../src/text/mojibake.js';
 
 /** The smaller size, how many times larger the other is (64 KB: a recursion as deep as the line throws there), the bound on how much longer it may take (linear 8×, quadratic 64×), runs of each at most. */
 const N = 8 * 1024;
@@ -60,6 +61,7 @@ const SHAPES: Record<string, (size: number) => string> = {
   'item, dashes and colons': run('- [ ] a', ' —:', 'x'),
   'item, bold marks': run('- [ ] **a', '*', 'x'),
   'item, one long word': run('- [ ] a', 'a', ''),
+  'item, a run of mojibake': run('- [ ] a ', 'Ã©â€œ', 'x'),
   'item, trailing tags then a word': run('- [ ] a', ' #a', ' x.'),
   'item, trailing +projects then a word': run('- [ ] a', ' +a', ' x.'),
   'heading, spaces then a letter': run('## Phase 1: a', ' ', 'x'),
@@ -100,6 +102,7 @@ const READERS: Record<string, (text: string) => unknown> = {
   'remark parser': (text) => parseWithRemark(maskFrontMatter(text).masked),
   'model builder': (text) => build(text),
   'status reader': (text) => eachLine(text, (l) => vocab.read(l)),
+  'mojibake finder': (text) => findMojibake(text),
   'dependency reader': (text) =>
     eachLine(text, (l) => {
       inlineDependencies(l);

@@ -316,20 +316,10 @@ describe('mayHaveMojibake', () => {
     );
   });
 
-  // CPU time of this process, not the wall clock: waiting for a core on a loaded machine (the suite's other worker,
-  // other jobs) is not findMojibake's time, and failed this test at 110 ms for 50.
-  const cpuMs = (f: () => void): number => {
-    const t0 = process.cpuUsage();
-    f();
-    const d = process.cpuUsage(t0);
-    return (d.user + d.system) / 1000;
-  };
-
-  it('keeps findMojibake fast on 1 MB of clean text', () => {
-    const ascii1mb = '- [ ] task number one, two, three | done |\n'.repeat(25_000);
-    expect(cpuMs(() => expect(findMojibake(ascii1mb)).toEqual([]))).toBeLessThan(50);
-    const mixed1mb = 'Café déjà vu — “quoted” 完了 ✅ Ærøskøbing Не перевірено éè\n'.repeat(17_000);
-    expect(cpuMs(() => expect(findMojibake(mixed1mb)).toEqual([]))).toBeLessThan(1000);
+  // How fast it is on long text is test/parse/linear-time's (a growth ratio, not a time limit); here, what it finds.
+  it('finds nothing in 1 MB of clean text, ASCII or mixed', () => {
+    expect(findMojibake('- [ ] task number one, two, three | done |\n'.repeat(25_000))).toEqual([]);
+    expect(findMojibake('Café déjà vu — “quoted” 完了 ✅ Ærøskøbing Не перевірено éè\n'.repeat(17_000))).toEqual([]);
   });
 });
 

@@ -1,0 +1,64 @@
+// The group a person files a task under, on plans unlike the corpus (issue 20): scope
+// headings in more languages, and the headings that only look like scopes. Made-up plans;
+// each rule failed before the reader learnt it.
+import { describe, expect, it } from 'vitest';
+import { planOf } from '../helpers/inproc.js';
+
+async function tasksOf(markdown: string) {
+  return (await planOf(markdown)).tasks.map((t) => ({ title: t.title, group: t.group, phase: t.phase, week: t.week, sprint: t.sprint }));
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+
+describe('scope headings in Korean and Turkish', () => {
+  it('reads `1단계` (number first, no space) as a stage, which outranks the people under it', async () => {
+    const tasks = await tasksOf(
+      doc('# 팀 보드', '', '# 1단계: 환경 세팅', '', '### 김민수', '', '- [ ] 저장소 만들기', '', '# 2 단계: 개발', '', '### 이서연', '', '- [x] 화면 그리기'),
+    );
+    expect(tasks.map((t) => [t.group, t.phase])).toEqual([
+      ['1단계: 환경 세팅', '1'],
+      ['2 단계: 개발', '2'],
+    ]);
+  });
+
+  it('reads `3주차` as a week and `스프린트 4` as a sprint', async () => {
+    const tasks = await tasksOf(
+      doc('# 계획', '', '## 3주차 목표', '', '### 백엔드', '', '- [ ] API 설계', '', '## 스프린트 4', '', '### 프론트', '', '- [ ] 로그인'),
+    );
+    expect(tasks.map((t) => [t.group, t.week, t.sprint])).toEqual([
+      ['3주차 목표', '3', null],
+      ['스프린트 4', null, '4'],
+    ]);
+  });
+
+  it('reads `Faz 1`, `Aşama 2` and `Hafta 3` as scopes over the plain sections inside them', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Yol haritası',
+        '',
+        '## Faz 1 — Temel',
+        '',
+        '### Geliştirici 1',
+        '',
+        '- [ ] Sunucu kur',
+        '',
+        '## Aşama 2: Oyun',
+        '',
+        '### Tasarım',
+        '',
+        '- [ ] Harita çiz',
+        '',
+        '## Hafta 3',
+        '',
+        '### Test',
+        '',
+        '- [ ] Duman testi',
+      ),
+    );
+    expect(tasks.map((t) => [t.group, t.phase ?? t.week])).toEqual([
+      ['Faz 1 — Temel', '1'],
+      ['Aşama 2: Oyun', '2'],
+      ['Hafta 3', '3'],
+    ]);
+  });
+});

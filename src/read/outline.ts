@@ -16,6 +16,11 @@ export interface OutlineNode {
   scope: Partial<Scope>;
   /** The heading names a sprint, week, month, phase or milestone (`Week 1: …`, `Core (Phase 1-7)`). */
   scoped: boolean;
+  /**
+   * The heading is a scope that groups the sections inside it: `Sprint 2: Polish`, `This week (Week 1)`; not a lane
+   * of a board named by a state (`Done (Phase 1 + Phase 2)`), whose note only says where its work came from.
+   */
+  groupsScope: boolean;
   /** The status written in the heading (`🔄 IN PROGRESS`, `(✅ COMPLETE)`, `[DONE]`). */
   status: Status;
   /** The heading says what state the work listed under it is in (`## Todo`, `### Done ✅`, `## Future Horizons`). */
@@ -119,15 +124,15 @@ export class Outline {
 
   /**
    * The group of a block here: the innermost heading when it names a scope or
-   * is itself a task; else the nearest enclosing scope heading (`Sprint 2` over
-   * `Tasks Breakdown`); else the innermost heading.
+   * is itself a task; else the nearest enclosing heading whose name names a scope
+   * (`Sprint 2` over `Tasks Breakdown`, not `Done (Phase 1)` over `Map System`); else the innermost heading.
    */
   group(except?: OutlineNode): string | null {
     const nodes = this.stack.filter((n) => n !== except && n.name !== '');
     const inner = nodes[nodes.length - 1];
     if (!inner) return null;
     if (inner.scoped || inner.taskLike || inner.task) return inner.name;
-    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.scoped && !this.namesDocument(nodes[i]!)) return nodes[i]!.name;
+    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.groupsScope && !this.namesDocument(nodes[i]!)) return nodes[i]!.name;
     return inner.name;
   }
 }
@@ -144,14 +149,16 @@ export function outlineNode(text: string, depth: number, line: number, index: nu
   const scope = scopesInHeading(text);
   const name = groupName(text);
   const id = headingId(name);
+  const lane = listStatus(text, vocab);
   return {
     depth,
     text,
     name,
     scope,
     scoped: Object.keys(scope).length > 0,
+    groupsScope: Object.keys(scope).length > 0 && !(lane && Object.keys(scopesInHeading(withoutNotes(text))).length === 0),
     status: headingStatus(text, vocab),
-    listStatus: listStatus(text, vocab),
+    listStatus: lane,
     line,
     index,
     task: null,
@@ -161,6 +168,11 @@ export function outlineNode(text: string, depth: number, line: number, index: nu
     taskLike: id.id !== null && !id.scope,
     owner: null,
   };
+}
+
+/** A heading's text without its notes in brackets (`Done (Phase 1 MVP)` → `Done `). */
+function withoutNotes(text: string): string {
+  return text.includes('(') || text.includes('（') ? text.replace(/\([^()]*\)|（[^（）]*）/gu, ' ') : text;
 }
 
 /** Icons that open headings for decoration more often than to state a status. */

@@ -62,3 +62,33 @@ describe('scope headings in Korean and Turkish', () => {
     ]);
   });
 });
+
+describe('a lane of a board whose note names phases', () => {
+  it('groups by the sections inside it: `Done (Phase 1 + Phase 2)` says a state, not a scope', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Board',
+        '',
+        '## Doing',
+        '',
+        '- [ ] Trade routes',
+        '',
+        '## ✅ Done (Phase 1 + Phase 2 work)',
+        '',
+        '### Harbour rules',
+        '',
+        '- [x] Dock fees',
+        '',
+        '### Weather ✅',
+        '',
+        '- [x] Storm table',
+      ),
+    );
+    expect(tasks.map((t) => t.group)).toEqual(['Doing', 'Harbour rules', 'Weather']);
+  });
+
+  it('still lets a heading that is no lane group by the scope in its note (`Focus this week (Week 1)`)', async () => {
+    const tasks = await tasksOf(doc('# Log', '', '## Focus this week (Week 1)', '', '### Outputs', '', '- [ ] Ship the parser'));
+    expect(tasks.map((t) => t.group)).toEqual(['Focus this week (Week 1)']);
+  });
+});

@@ -184,6 +184,12 @@ function statesFacts(name: string, leadIn: boolean): boolean {
 const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?(?:[:：]\s*)?(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
 
 /**
+ * `Done:`, `In development:` alone on a line, in a file (or the part of it) under no heading: a short name and a
+ * colon heads the list after it as a heading would. Under a heading it is a sentence's lead-in, and the heading groups.
+ */
+const PLAIN_LEAD_IN = /^\p{L}[\p{L}\p{N} '’&/-]{0,38}[:：]\s*$/u;
+
+/**
  * `**Deliverables:**`, `**Checklist**:`: a bold word and a colon, nothing more, says what kind of list follows,
  * as a field name does; the heading it is under still names the work. A lead-in with more to it
  * (`**Latest Updates** (25 Dec): 🆕`) names an entry of its own, as a small heading does.
@@ -389,7 +395,8 @@ class Builder implements PassState {
     const raw = this.text.slice(block.start, block.end);
     if (this.boxLine(block, raw)) return;
     const shown = this.display(block);
-    this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
+    const leads = LEAD_IN.test(raw) || (this.outline.current() === undefined && PLAIN_LEAD_IN.test(raw));
+    this.leadIn = leads ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
     this.labelOnly = BOLD_LABEL.test(raw);
     this.colonLine = COLON_END.test(raw) ? shown : null;
     const node = this.outline.current();

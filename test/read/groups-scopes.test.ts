@@ -92,3 +92,15 @@ describe('a lane of a board whose note names phases', () => {
     expect(tasks.map((t) => t.group)).toEqual(['Focus this week (Week 1)']);
   });
 });
+
+describe('a short name and a colon over a list, under no heading', () => {
+  it('groups the list after it, as a heading would', async () => {
+    const tasks = await tasksOf(doc('Shipped:', '- [x] Fog of war', '- [x] Key hints', '', 'In the works:', '- [ ] Path finding'));
+    expect(tasks.map((t) => t.group)).toEqual(['Shipped', 'Shipped', 'In the works']);
+  });
+
+  it('leaves a heading to group its lists: under one the line is a sentence’s lead-in', async () => {
+    const tasks = await tasksOf(doc('## Engine', '', 'Still to fix:', '- [ ] Path finding'));
+    expect(tasks.map((t) => t.group)).toEqual(['Engine']);
+  });
+});

@@ -49,8 +49,14 @@ export interface OutlineNode {
 export class Outline {
   private readonly stack: OutlineNode[] = [];
 
-  /** `title`: the index of the heading that titles the whole file (the first heading, and the only one at its depth), or -1. */
-  constructor(private readonly title = -1) {}
+  /**
+   * `title`: the index of the heading that titles the whole file (the first heading, and the only one at its depth), or -1.
+   * `facets`: the lines of the headings that name a facet of the sections above them (`facetLines`).
+   */
+  constructor(
+    private readonly title = -1,
+    private readonly facets: ReadonlySet<number> = new Set(),
+  ) {}
 
   /**
    * A title that names the document (`# Roadmap: Outland — Milestone 1`, `# Sprint Backlog — Sprint #1`), not
@@ -133,8 +139,37 @@ export class Outline {
     if (!inner) return null;
     if (inner.scoped || inner.taskLike || inner.task) return inner.name;
     for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.groupsScope && !this.namesDocument(nodes[i]!)) return nodes[i]!.name;
-    return inner.name;
+    return this.facetOwner(nodes)?.name ?? inner.name;
   }
+
+  /** Under a facet heading (`Mandatory` of `Track A`), the nearest heading above it that is no facet. */
+  private facetOwner(nodes: OutlineNode[]): OutlineNode | undefined {
+    let i = nodes.length - 1;
+    while (i > 0 && this.facets.has(nodes[i]!.line) && !nodes[i]!.taskLike && !nodes[i]!.task) i--;
+    return i < nodes.length - 1 && !this.namesDocument(nodes[i]!) ? nodes[i] : undefined;
+  }
+}
+
+/**
+ * The headings that name a facet of the section above them rather than a group of their own: one name (notes in
+ * brackets aside) that recurs at one depth under different headings, as `Mandatory` and `Bonus` under each of
+ * `Track A` and `Track B`, or `Backend` under each stage. A person groups their tasks by the section they divide.
+ */
+export function facetLines(headings: readonly { depth: number; name: string; line: number }[]): Set<number> {
+  const parents = new Map<string, Set<number>>();
+  const keyed: [string, number][] = [];
+  const stack: { depth: number; line: number }[] = [];
+  for (const h of headings) {
+    while (stack.length && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
+    const parent = stack[stack.length - 1];
+    stack.push(h);
+    if (!parent) continue;
+    const key = `${h.depth}\u0000${withoutNotes(h.name).replace(/\s+/gu, ' ').trim().toLowerCase()}`;
+    const seen = parents.get(key) ?? new Set<number>();
+    parents.set(key, seen.add(parent.line));
+    keyed.push([key, h.line]);
+  }
+  return new Set(keyed.filter(([key]) => parents.get(key)!.size > 1).map(([, line]) => line));
 }
 
 /** The index among the headings of the one that titles the file: the first, alone at the shallowest depth; else -1. */

@@ -104,3 +104,38 @@ describe('a short name and a colon over a list, under no heading', () => {
     expect(tasks.map((t) => t.group)).toEqual(['Engine']);
   });
 });
+
+describe('sub-headings that recur under each section', () => {
+  it('name a facet of it (`Mandatory` under each track): the section they divide groups their tasks', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Milestones',
+        '',
+        '## Track A — World',
+        '',
+        '### Mandatory',
+        '',
+        '- [ ] Terrain',
+        '',
+        '### Bonus (if time)',
+        '',
+        '- [ ] Caves',
+        '',
+        '## Track B — Engine',
+        '',
+        '### Mandatory',
+        '',
+        '- [ ] Renderer',
+        '',
+        '### Bonus',
+        '',
+        '- [ ] Shadows',
+        '',
+        '### Sound',
+        '',
+        '- [ ] Mixer',
+      ),
+    );
+    expect(tasks.map((t) => t.group)).toEqual(['Track A — World', 'Track A — World', 'Track B — Engine', 'Track B — Engine', 'Sound']);
+  });
+});

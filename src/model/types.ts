@@ -88,7 +88,11 @@ export interface Task {
   milestone: string | null;
   /** Heading path, joined with ` > `. */
   section: string | null;
-  /** The heading a person groups the task under: the nearest sprint/week/phase/… heading, else the nearest heading (decoration removed). */
+  /**
+   * The heading a person groups the task under: the nearest sprint/week/phase/… heading, else the nearest heading
+   * that is not a facet recurring under each section (`Mandatory` under each track), else a lead-in (decoration
+   * removed; docs/reading.md, Groups).
+   */
   group: string | null;
   /** 1-based line of the row or item. */
   line: number;

@@ -17,7 +17,7 @@ import { headerRole, normaliseHeader, planColumns, type TableSettings } from './
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped, namesSeveralIds } from './names.js';
-import { boxSpan, boxWords, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
+import { boxSpan, boxWords, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates } from './mark-columns.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
@@ -101,8 +101,10 @@ export function buildPlan(input: BuildInput): Plan {
   const legend = findLegends(input.blocks, text, display, Vocabulary.of({ ...input.extension, ...fileStatuses.extension }), repair);
   const statusExtension = { ...fileConventions(text), ...legend.extension, ...input.extension, ...fileStatuses.extension };
   const vocab = Vocabulary.of(statusExtension);
-  const title = titleHeading(input.blocks.flatMap((b) => (b.type === 'heading' ? [b.depth] : [])));
-  const builder = new Builder(text, lines, vocab, display, repair, input.read, title);
+  const headingBlocks = input.blocks.filter((b) => b.type === 'heading');
+  const title = titleHeading(headingBlocks.map((b) => b.depth));
+  const facets = facetLines(headingBlocks.map((b) => ({ depth: b.depth, name: groupName(display(b.content)), line: lines.line(b.start) })));
+  const builder = new Builder(text, lines, vocab, display, repair, input.read, title, facets);
   for (const block of input.blocks) builder.add(block);
   const { tasks, headings, tables, detachedStatus, mentions, dependencies } = builder.finish();
   for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
@@ -182,6 +184,12 @@ function statesFacts(name: string, leadIn: boolean): boolean {
 
 /** `**Latest Updates** (25 Dec): 🆕`, `**Success Criteria:**`: a bold lead-in ending in a colon. */
 const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?(?:[:：]\s*)?(?:[\p{Extended_Pictographic}\uFE0F]\s*)*$/u;
+
+/**
+ * `Done:`, `In development:` alone on a line, in a file (or the part of it) under no heading: a short name and a
+ * colon heads the list after it as a heading would. Under a heading it is a sentence's lead-in, and the heading groups.
+ */
+const PLAIN_LEAD_IN = /^\p{L}[\p{L}\p{N} '’&/-]{0,38}[:：]\s*$/u;
 
 /**
  * `**Deliverables:**`, `**Checklist**:`: a bold word and a colon, nothing more, says what kind of list follows,
@@ -271,8 +279,9 @@ class Builder implements PassState {
     private readonly repair: (s: string) => string,
     private readonly read?: ReadConfig,
     title = -1,
+    facets?: ReadonlySet<number>,
   ) {
-    this.outline = new Outline(title);
+    this.outline = new Outline(title, facets);
     this.deps = new Dependencies(text);
     if (read?.ids) this.isId = idMatcher(read.ids.pattern);
   }
@@ -389,7 +398,8 @@ class Builder implements PassState {
     const raw = this.text.slice(block.start, block.end);
     if (this.boxLine(block, raw)) return;
     const shown = this.display(block);
-    this.leadIn = LEAD_IN.test(raw) ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
+    const leads = LEAD_IN.test(raw) || (this.outline.current() === undefined && PLAIN_LEAD_IN.test(raw));
+    this.leadIn = leads ? outlineNode(shown, 7, this.lines.line(block.start), -1, this.vocab) : null;
     this.labelOnly = BOLD_LABEL.test(raw);
     this.colonLine = COLON_END.test(raw) ? shown : null;
     const node = this.outline.current();

@@ -16,6 +16,11 @@ export interface OutlineNode {
   scope: Partial<Scope>;
   /** The heading names a sprint, week, month, phase or milestone (`Week 1: …`, `Core (Phase 1-7)`). */
   scoped: boolean;
+  /**
+   * The heading is a scope that groups the sections inside it: `Sprint 2: Polish`, `This week (Week 1)`; not a lane
+   * of a board named by a state (`Done (Phase 1 + Phase 2)`), whose note only says where its work came from.
+   */
+  groupsScope: boolean;
   /** The status written in the heading (`🔄 IN PROGRESS`, `(✅ COMPLETE)`, `[DONE]`). */
   status: Status;
   /** The heading says what state the work listed under it is in (`## Todo`, `### Done ✅`, `## Future Horizons`). */
@@ -44,8 +49,14 @@ export interface OutlineNode {
 export class Outline {
   private readonly stack: OutlineNode[] = [];
 
-  /** `title`: the index of the heading that titles the whole file (the first heading, and the only one at its depth), or -1. */
-  constructor(private readonly title = -1) {}
+  /**
+   * `title`: the index of the heading that titles the whole file (the first heading, and the only one at its depth), or -1.
+   * `facets`: the lines of the headings that name a facet of the sections above them (`facetLines`).
+   */
+  constructor(
+    private readonly title = -1,
+    private readonly facets: ReadonlySet<number> = new Set(),
+  ) {}
 
   /**
    * A title that names the document (`# Roadmap: Outland — Milestone 1`, `# Sprint Backlog — Sprint #1`), not
@@ -119,17 +130,46 @@ export class Outline {
 
   /**
    * The group of a block here: the innermost heading when it names a scope or
-   * is itself a task; else the nearest enclosing scope heading (`Sprint 2` over
-   * `Tasks Breakdown`); else the innermost heading.
+   * is itself a task; else the nearest enclosing heading whose name names a scope
+   * (`Sprint 2` over `Tasks Breakdown`, not `Done (Phase 1)` over `Map System`); else the innermost heading.
    */
   group(except?: OutlineNode): string | null {
     const nodes = this.stack.filter((n) => n !== except && n.name !== '');
     const inner = nodes[nodes.length - 1];
     if (!inner) return null;
     if (inner.scoped || inner.taskLike || inner.task) return inner.name;
-    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.scoped && !this.namesDocument(nodes[i]!)) return nodes[i]!.name;
-    return inner.name;
+    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.groupsScope && !this.namesDocument(nodes[i]!)) return nodes[i]!.name;
+    return this.facetOwner(nodes)?.name ?? inner.name;
   }
+
+  /** Under a facet heading (`Mandatory` of `Track A`), the nearest heading above it that is no facet. */
+  private facetOwner(nodes: OutlineNode[]): OutlineNode | undefined {
+    let i = nodes.length - 1;
+    while (i > 0 && this.facets.has(nodes[i]!.line) && !nodes[i]!.taskLike && !nodes[i]!.task) i--;
+    return i < nodes.length - 1 && !this.namesDocument(nodes[i]!) ? nodes[i] : undefined;
+  }
+}
+
+/**
+ * The headings that name a facet of the section above them rather than a group of their own: one name (notes in
+ * brackets aside) that recurs at one depth under different headings, as `Mandatory` and `Bonus` under each of
+ * `Track A` and `Track B`, or `Backend` under each stage. A person groups their tasks by the section they divide.
+ */
+export function facetLines(headings: readonly { depth: number; name: string; line: number }[]): Set<number> {
+  const parents = new Map<string, Set<number>>();
+  const keyed: [string, number][] = [];
+  const stack: { depth: number; line: number }[] = [];
+  for (const h of headings) {
+    while (stack.length && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
+    const parent = stack[stack.length - 1];
+    stack.push(h);
+    if (!parent) continue;
+    const key = `${h.depth}\u0000${withoutNotes(h.name).replace(/\s+/gu, ' ').trim().toLowerCase()}`;
+    const seen = parents.get(key) ?? new Set<number>();
+    parents.set(key, seen.add(parent.line));
+    keyed.push([key, h.line]);
+  }
+  return new Set(keyed.filter(([key]) => parents.get(key)!.size > 1).map(([, line]) => line));
 }
 
 /** The index among the headings of the one that titles the file: the first, alone at the shallowest depth; else -1. */
@@ -144,14 +184,16 @@ export function outlineNode(text: string, depth: number, line: number, index: nu
   const scope = scopesInHeading(text);
   const name = groupName(text);
   const id = headingId(name);
+  const lane = listStatus(text, vocab);
   return {
     depth,
     text,
     name,
     scope,
     scoped: Object.keys(scope).length > 0,
+    groupsScope: Object.keys(scope).length > 0 && !(lane && Object.keys(scopesInHeading(withoutNotes(text))).length === 0),
     status: headingStatus(text, vocab),
-    listStatus: listStatus(text, vocab),
+    listStatus: lane,
     line,
     index,
     task: null,
@@ -161,6 +203,11 @@ export function outlineNode(text: string, depth: number, line: number, index: nu
     taskLike: id.id !== null && !id.scope,
     owner: null,
   };
+}
+
+/** A heading's text without its notes in brackets (`Done (Phase 1 MVP)` → `Done `). */
+function withoutNotes(text: string): string {
+  return text.includes('(') || text.includes('（') ? text.replace(/\([^()]*\)|（[^（）]*）/gu, ' ') : text;
 }
 
 /** Icons that open headings for decoration more often than to state a status. */

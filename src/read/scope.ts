@@ -50,7 +50,17 @@ const WORDS: Record<string, ScopeKind> = {
   tydzień: 'week',
   měsíc: 'month',
   miesiąc: 'month',
+  // Turkish: `Faz 1`, `Aşama 2`, `Hafta 3`. Korean words written before the number: `스프린트 4`.
+  faz: 'phase',
+  aşama: 'phase',
+  hafta: 'week',
+  스프린트: 'sprint',
+  마일스톤: 'milestone',
 };
+
+/** Korean counts a stage or a week with the number first, often with no space: `1단계`, `2 단계`, `3주차`. */
+const KOREAN_WORDS: Record<string, ScopeKind> = { 단계: 'phase', 주차: 'week' };
+const KOREAN_RE = new RegExp(String.raw`(?<![\p{N}.])(\d+(?:\s?[-~]\s?\d+)?)\s?(${Object.keys(KOREAN_WORDS).join('|')})`, 'gu');
 
 /**
  * Chinese and Japanese write scopes without spaces, so a letter may stand before the word: `阶段2`,
@@ -113,6 +123,12 @@ export function scopesInHeading(text: string): Partial<Scope> {
     for (const m of text.matchAll(CJK_RE)) {
       const kind = CJK_WORDS[m[1] ?? m[4]!]!;
       if (found[kind] == null) found[kind] = m[1] ? m[2]! : cjkNumber(m[3]!);
+    }
+  }
+  if (/[\uac00-\ud7af]/u.test(text)) {
+    for (const m of text.matchAll(KOREAN_RE)) {
+      const kind = KOREAN_WORDS[m[2]!]!;
+      if (found[kind] == null) found[kind] = normaliseRange(m[1]!.replace('~', '-'));
     }
   }
   return found;

@@ -16,6 +16,7 @@ import { normaliseHeader } from './columns.js';
 import { priorityLevel } from './priority.js';
 import { isoDate } from './iso-date.js';
 import type { Problem, Task } from '../model/types.js';
+import { hasLetterOrDigit } from '../text/char-tests.js';
 
 /** The date fields of a task, as the model and `--json` name them. */
 export type DateKind = 'due' | 'scheduled' | 'start' | 'doneDate';
@@ -386,7 +387,7 @@ function tagsOfCell(cell: string): string[] {
   return cell
     .split(/[,;\s]+/u)
     .map((t) => t.replace(/^[#+@]/, '').replace(/[`*_]/g, ''))
-    .filter((t) => /[\p{L}\p{N}]/u.test(t));
+    .filter((t) => hasLetterOrDigit(t));
 }
 
 // ---- estimates ----------------------------------------------------------------

@@ -2,6 +2,7 @@
 // does its work. The items under it are that person's, as an `**Owner:** Ana` line under it says.
 
 import { headerRole } from './columns.js';
+import { hasLetter } from '../text/char-tests.js';
 
 /** Where the name ends inside the brackets: another person beside them, a clause, or a dashed aside. */
 const NAME_END = /[/,;，；、]|[ \t][—–-][ \t]/u;
@@ -23,5 +24,5 @@ function ownerField(inner: string): string | null {
   const value = inner.slice(colon + 1);
   const end = value.search(NAME_END);
   const name = (end < 0 ? value : value.slice(0, end)).trim();
-  return /\p{L}/u.test(name) ? name : null;
+  return hasLetter(name) ? name : null;
 }

@@ -4,6 +4,7 @@
 
 import { scopeWord } from './scope.js';
 import { Vocabulary } from '../model/status.js';
+import { hasLetterOrDigit, inRange } from '../text/char-tests.js';
 
 /** Whether a text is a status and nothing more (`IN PROGRESS`, `✅ Done`), in the shared vocabulary. */
 function isStatusText(s: string): boolean {
@@ -224,10 +225,11 @@ const TREE_LEAD = /^[\u2500-\u257F][\u2500-\u257F \t]{0,15}(?=[^\u2500-\u257F\s]
 
 export function cleanTitle(title: string, isStatus: (s: string) => boolean = () => false): string {
   // `[Infra] [Essential] Repository layout`: tags before the words file the task (area, priority); one or several.
-  let s = stripLeadingMarks(title.replace(TREE_LEAD, '')).replace(/^(?:\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+)+(?=\S)/u, '');
+  let s = stripLeadingMarks(inRange(title.charCodeAt(0), 0x2500, 0x257f) ? title.replace(TREE_LEAD, '') : title);
+  if (s.startsWith('[')) s = s.replace(/^(?:\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+)+(?=\S)/u, '');
   // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
   // `① Objects`, `⑤ The rest`: a circled number ranks the work in its list (the order to do it in); it is not its name.
-  s = s.replace(/^[\u2460-\u2473\u24EB-\u24FE][ \t]*(?=\S)/u, '');
+  if (inRange(s.charCodeAt(0), 0x2460, 0x24fe)) s = s.replace(/^[\u2460-\u2473\u24EB-\u24FE][ \t]*(?=\S)/u, '');
   s = s.replace(/^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/, '');
   // The cheap tests (a closing bracket at the end, a dash, a mark) skip regexes that could not match: most titles need none.
   if (endsInParen(s)) s = s.replace(/(?<!\s)\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
@@ -238,8 +240,8 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
     );
   if (s.includes('—') || s.includes('–')) s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
   // `API Routes (4/4 plans)`: a count of the work's parts done follows the name; it is not part of it.
-  if (endsInParen(s)) s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');
-  if (HAS_MARK.test(s)) s = s.replace(TRAILING_STATUS, (m) => (/[\p{L}\p{N}]/u.test(s.slice(0, s.length - m.length)) ? '' : m));
+  if (endsInParen(s) && s.includes('/')) s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');
+  if (HAS_MARK.test(s)) s = s.replace(TRAILING_STATUS, (m) => (hasLetterOrDigit(s.slice(0, s.length - m.length)) ? '' : m));
   // `Chat sidebar (#28)`: the tracker's issue or pull request the work is filed as points at it; it is not its name.
   // After the trailing mark, which a write may put after it (`Chat sidebar (#28) ✅`).
   if (endsInParen(s)) s = s.replace(/(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*\)[ \t]*$/u, '');
@@ -260,7 +262,7 @@ const TRACKER_PART = /(?<=\S)[ \t]+[—–-][ \t]+(?:issue|PR|MR|pull request|me
 function withoutTrailingTokens(s: string): string {
   let t = /[#+:]/u.test(s) ? withoutTokensAtEnd(s) : s;
   if (t.includes('#')) t = t.replace(TRACKER_PART, '');
-  return /[\p{L}\p{N}]/u.test(t) ? t : s;
+  return hasLetterOrDigit(t) ? t : s;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Status, Vocabulary } from '../model/status.js';
 import { groupName, HEADING_BOX, headingId, HERE_MARK, splitId, withoutMarks } from './names.js';
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from '../model/types.js';
+import { hasLetter } from '../text/char-tests.js';
 
 export interface OutlineNode {
   /** Heading depth; a `<details>` section sits half a level below the heading around it. */
@@ -244,7 +245,7 @@ export function listStatus(text: string, vocab: Vocabulary): Status | null {
   if (!plain || splitId(plain).id) return null;
   // `## Now` of a Now / Next / Later roadmap: the work under way (a status word nowhere else).
   if (/^(?:now|right now)$/iu.test(plain)) return 'in-progress';
-  const words = plain.split(/[\s/&—–-]+/u).filter((w) => /[\p{L}]/u.test(w));
+  const words = plain.split(/[\s/&—–-]+/u).filter((w) => hasLetter(w));
   if (words.length === 0 || words.length > 4) return null;
   const first = vocab.leadingWord(words.join(' '));
   const last = vocab.leadingWord(words[words.length - 1]!);

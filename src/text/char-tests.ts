@@ -14,3 +14,33 @@ export function hasCodeAtLeast(s: string, min: number, from = 0): boolean {
   for (let i = from; i < s.length; i++) if (s.charCodeAt(i) >= min) return true;
   return false;
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+
+/** Whether `s` has a letter or a digit of any script (`/[\p{L}\p{N}]/u`); an ASCII one answers without the expression. */
+export function hasLetterOrDigit(s: string): boolean {
+  return asciiAnswer(s, true) ?? LETTER_OR_DIGIT.test(s);
+}
+
+/** Whether `s` has a letter of any script (`/\p{L}/u`); an ASCII one answers without the expression. */
+export function hasLetter(s: string): boolean {
+  return asciiAnswer(s, false) ?? LETTER.test(s);
+}
+
+/** True at an ASCII letter (or digit), false for text all ASCII without one, null when only the expression can tell. */
+function asciiAnswer(s: string, digits: boolean): boolean | null {
+  let wide = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (digits && c >= 0x30 && c <= 0x39)) return true;
+    if (c >= 0x80) wide = true;
+  }
+  return wide ? null : false;
+}
+
+/** Whether code unit `c` is an ASCII digit (NaN, past the end, is not). */
+export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Whether code unit `c` is from `low` to `high` (NaN, past the end, is not). */
+export const inRange = (c: number, low: number, high: number): boolean => c >= low && c <= high;

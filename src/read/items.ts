@@ -14,6 +14,7 @@ import { cleanTitle, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks } from
 import { priorityLevel } from './priority.js';
 import { trailingOwnerMark } from './owner-mark.js';
 import { hasCodeAtLeast, hasLetter, hasLetterOrDigit, isDigit, PICTOGRAPHIC_MIN } from '../text/char-tests.js';
+import { allMatches } from '../text/all-matches.js';
 
 /**
  * Obsidian-style checkbox variants, and what each means: as Obsidian Tasks'
@@ -597,10 +598,12 @@ function dotFields(body: string): { title: string; rest: string } | null {
  * The first separating dash not inside an open bracket: in `Objects (shapes, OLE — the error area)` the dash sets
  * apart words within the parenthesis, which belongs to the title whole.
  */
+const DASH_PART = /(?<!\s)\s+(?:—|–|--)\s+/gu;
+
 function dashOutsideBrackets(body: string): RegExpExecArray | null {
   let depth = 0;
   let from = 0;
-  for (const dash of body.matchAll(/(?<!\s)\s+(?:—|–|--)\s+/gu)) {
+  for (const dash of allMatches(DASH_PART, body)) {
     depth = bracketDepth(body, from, dash.index, depth);
     from = dash.index;
     if (depth === 0) return dash;
@@ -627,7 +630,7 @@ function codeBeforeDash(raw: string): boolean {
 
 /** Where the title ends in `body` when its first dash (at `first`) does not end it: before a last part that is a stamp. */
 function stampAt(body: string, first: number): number {
-  const dashes = [...body.slice(first).matchAll(/(?<!\s)\s+(?:—|–|--)\s+/gu)];
+  const dashes = allMatches(DASH_PART, body.slice(first));
   const last = dashes[dashes.length - 1]!;
   const lastAt = first + last.index;
   const tail = body.slice(lastAt + last[0].length);

@@ -8,6 +8,7 @@ import { groupName, HEADING_BOX, headingId, HERE_MARK, splitId, withoutMarks } f
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from '../model/types.js';
 import { hasLetter } from '../text/char-tests.js';
+import { allMatches } from '../text/all-matches.js';
 
 export interface OutlineNode {
   /** Heading depth; a `<details>` section sits half a level below the heading around it. */
@@ -185,7 +186,7 @@ function headingStatus(text: string, vocab: Vocabulary): Status {
     const word = vocab.leadingWord(last);
     if (word && word.text.length === last.length) return word.status;
   }
-  for (const m of text.matchAll(MARK_AT)) {
+  for (const m of allMatches(MARK_AT, text)) {
     const at = m.index!;
     const rest = text.slice(at);
     const reading = vocab.read(rest);

@@ -14,6 +14,7 @@ import { scopesInHeading } from './scope.js';
 import { normaliseRange } from './scope-range.js';
 import type { Scope, TableInfo, Task } from '../model/types.js';
 import { hasLetter, hasLetterOrDigit } from '../text/char-tests.js';
+import { allMatches } from '../text/all-matches.js';
 
 export type RowKind = 'task' | 'group' | 'total' | 'blank';
 
@@ -64,7 +65,7 @@ export function ownerOf(cell: string | null): string | null {
   if (NO_OWNER.test(v)) return null;
   if (BRACKETED_NAMES.test(v))
     return (
-      [...v.matchAll(/\[([^[\]]+)\]/gu)]
+      allMatches(/\[([^[\]]+)\]/gu, v)
         .map((m) => m[1]!.trim())
         .filter(Boolean)
         .join(', ') || null

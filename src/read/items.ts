@@ -141,6 +141,8 @@ const DAY_PREFIX = /^(?:day|día|dia|tag|jour|день)\s+\d{1,3}\s*[:：]\s+(?=
 
 // `%95`: Turkish (and some other languages) write the percent sign before the number.
 const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^%\s?\d+(?:[.,]\d+)?\b|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
+/** PROGRESS_VALUE, run only where it can start: a digit, `~` or `%` first. */
+const progressValue = (s: string): boolean => (isDigit(s.charCodeAt(0)) || s.startsWith('~') || s.startsWith('%')) && PROGRESS_VALUE.test(s);
 
 /**
  * Whether an item's text, without a box, is a bold label over a count or a measure, status words and marks
@@ -155,7 +157,7 @@ function countField(raw: string, boxed: boolean): boolean {
   const unbracketed = value.replace(/\([^()]*\)/gu, ' ');
   // Every mark is U+00A9 or above; a number opens the amount below.
   const bare = (hasCodeAtLeast(unbracketed, PICTOGRAPHIC_MIN) ? unbracketed.replace(/[\p{Extended_Pictographic}\uFE0F✓✗✘]/gu, ' ') : unbracketed).trim();
-  return PROGRESS_VALUE.test(value) || (isDigit(bare.charCodeAt(0)) && /^\d[\d,.]*(?: ?\p{L}{1,2})?$/u.test(bare));
+  return progressValue(value) || (isDigit(bare.charCodeAt(0)) && /^\d[\d,.]*(?: ?\p{L}{1,2})?$/u.test(bare));
 }
 
 export interface ItemReading {
@@ -245,7 +247,7 @@ function readItemText(
     const key = field[1]!.trim().toLowerCase();
     const valueStart = at + (raw.length - unmarked.length) + field[0].length;
     if (FIELD_KEYS.has(key)) r.field = { key, value: { start: valueStart, end } };
-    if (PROGRESS_VALUE.test(unmarked.slice(field[0].length))) return { ...r, field: r.field ?? { key, value: { start: valueStart, end } } };
+    if (progressValue(unmarked.slice(field[0].length))) return { ...r, field: r.field ?? { key, value: { start: valueStart, end } } };
     if (r.field) return r;
   }
   const parts = splitParts(raw, show);

@@ -4,7 +4,7 @@
 
 import { scopeWord } from './scope.js';
 import { Vocabulary } from '../model/status.js';
-import { hasLetterOrDigit, inRange } from '../text/char-tests.js';
+import { hasLetterOrDigit, inRange, isDigit, startsUpper } from '../text/char-tests.js';
 
 /** Whether a text is a status and nothing more (`IN PROGRESS`, `✅ Done`), in the shared vocabulary. */
 function isStatusText(s: string): boolean {
@@ -137,12 +137,13 @@ const NUMBER_PAIR_ID = /^(\d{1,3}(?:\.\d{1,3})*(?:-\d{1,3}(?:\.\d{1,3})*)+)[:：
  * rows are named); another word and number (`Task 4:`) is the id as written.
  */
 export function splitId(text: string, lettersOnly = false): IdSplit {
-  const pair = lettersOnly ? null : NUMBER_PAIR_ID.exec(text);
+  const pair = lettersOnly || !isDigit(text.charCodeAt(0)) ? null : NUMBER_PAIR_ID.exec(text);
   if (pair) return { id: pair[1]!, rest: text.slice(pair[0].length), scope: false };
   const code = (lettersOnly ? HEADING_ID_AT_START : CODE_AT_START).exec(text);
   if (code && !wordInPhrase(code[1]!, text.slice(code[0].length)))
     return { id: code[1]!, rest: text.slice(code[0].length).replace(AFTER_ID, ''), scope: false };
-  const wn = WORD_NUMBER.exec(text);
+  // WORD_NUMBER needs a capital first and a digit after it.
+  const wn = startsUpper(text) && /\d/.test(text) ? WORD_NUMBER.exec(text) : null;
   if (wn) {
     const kind = scopeWord(wn[1]!);
     const number = wn[2]!.replace(/(?<!\s)\s*[-–—]\s*/, '-');
@@ -259,6 +260,11 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
 const TRAILING_TOKEN = /^(?:#\p{L}[\p{L}\p{N}_/-]*|\+\p{L}[\p{L}\p{N}_-]*|_?\p{Ll}+:\d{4}-\d{2}-\d{2})$/u;
 const TRACKER_PART = /(?<=\S)[ \t]+[—–-][ \t]+(?:issue|PR|MR|pull request|merge request)[ \t]*#\d{1,7}[ \t]*$/iu;
 
+/** TRAILING_TOKEN, run only on a word that may be one: `#` or `+` first, or a colon in it. */
+function trailingToken(word: string): boolean {
+  return (word.startsWith('#') || word.startsWith('+') || word.includes(':')) && TRAILING_TOKEN.test(word);
+}
+
 function withoutTrailingTokens(s: string): string {
   let t = /[#+:]/u.test(s) ? withoutTokensAtEnd(s) : s;
   if (t.includes('#')) t = t.replace(TRACKER_PART, '');
@@ -279,7 +285,7 @@ function withoutTokensAtEnd(s: string): string {
     while (word > 0 && !blank(word - 1)) word--;
     let before = word;
     while (before > 0 && blank(before - 1)) before--;
-    if (before === 0 || !TRAILING_TOKEN.test(s.slice(word, end))) break;
+    if (before === 0 || !trailingToken(s.slice(word, end))) break;
     end = before;
   }
   return end === whole ? s : s.slice(0, end);

@@ -44,3 +44,12 @@ export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** Whether code unit `c` is from `low` to `high` (NaN, past the end, is not). */
 export const inRange = (c: number, low: number, high: number): boolean => c >= low && c <= high;
+
+/** U+00C0 À: the first capital (`\p{Lu}`) after A–Z (test/text/char-tests.test.ts). */
+export const UPPER_ABOVE_ASCII = 0xc0;
+
+/** Whether `s` may start with a capital (`/^\p{Lu}/u`): A–Z, or a character from U+00C0 on. */
+export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 0x41 && c <= 0x5a) || c >= UPPER_ABOVE_ASCII;
+}

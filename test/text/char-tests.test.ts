@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HAN_KANA_MIN, hasCodeAtLeast, hasLetter, hasLetterOrDigit, inRange, isDigit, PICTOGRAPHIC_MIN } from '../../src/text/char-tests.js';
+import { HAN_KANA_MIN, hasCodeAtLeast, hasLetter, hasLetterOrDigit, inRange, isDigit, PICTOGRAPHIC_MIN, startsUpper, UPPER_ABOVE_ASCII } from '../../src/text/char-tests.js';
 
 /** The first code point `re` matches, or -1. */
 function firstMatch(re: RegExp): number {
@@ -11,6 +11,7 @@ describe('char-tests', () => {
   it('the bounds are the first code points of their classes, so a test below them is exact', () => {
     expect(firstMatch(/\p{Extended_Pictographic}/u)).toBe(PICTOGRAPHIC_MIN);
     expect(firstMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u)).toBe(HAN_KANA_MIN);
+    expect(firstMatch(/^(?![A-Z])\p{Lu}$/u)).toBe(UPPER_ABOVE_ASCII);
   });
 
   it('hasCodeAtLeast looks at every code unit from `from` on', () => {
@@ -44,5 +45,17 @@ describe('char-tests', () => {
     expect(isDigit(''.charCodeAt(0))).toBe(false);
     expect(inRange('─'.charCodeAt(0), 0x2500, 0x257f)).toBe(true);
     expect(inRange(''.charCodeAt(0), 0, 0xffff)).toBe(false);
+  });
+
+  it('startsUpper is true wherever /^\\p{Lu}/u is', () => {
+    const missed: number[] = [];
+    for (let c = 0; c <= 0x10ffff; c += c < 0x3000 ? 1 : 31) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = `${String.fromCodePoint(c)}x`;
+      if (/^\p{Lu}/u.test(s) && !startsUpper(s)) missed.push(c);
+    }
+    expect(missed).toEqual([]);
+    expect(startsUpper('')).toBe(false);
+    expect(startsUpper('a')).toBe(false);
   });
 });

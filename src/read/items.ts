@@ -451,7 +451,10 @@ function leadingStatus(text: string, at: number, end: number, vocab: Vocabulary)
   const head = text.slice(at, Math.min(end, at + 40));
   // The cheap tests first: a mark is U+00A9 or above, a shortcode opens with a colon, a tag with a bracket or a tick.
   const first = head.charCodeAt(0);
-  const emoji = first >= PICTOGRAPHIC_MIN ? /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘✓✗✘])\uFE0F?/u.exec(head) : null;
+  const emoji =
+    first >= PICTOGRAPHIC_MIN
+      ? /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘✓✗✘])\uFE0F?/u.exec(head)
+      : null;
   if (emoji && vocab.isStatusEmoji(emoji[0]) && !startsWithSignifier(head)) return { span: { start: at, end: at + emoji[0].length } };
   const code = first === 0x3a ? /^:([a-z0-9_+-]+):/i.exec(head) : null;
   if (code && vocab.read(code[0]).emoji) return { span: { start: at, end: at + code[0].length } };
@@ -668,7 +671,9 @@ function tailStatus(
 ): { status: Status; text: string; span: Span; word?: string | null; paren?: string } | null {
   const raw = text.slice(at, end);
   // `✓ **PARTIALLY DONE**`: a mark with status words after it, closing the item.
-  const marked = hasCodeAtLeast(raw, PICTOGRAPHIC_MIN) ? /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s+((?:\*\*|__)?[\p{L}][\p{L}\s'-]{1,30}(?:\*\*|__)?)\s*$/u.exec(raw) : null;
+  const marked = hasCodeAtLeast(raw, PICTOGRAPHIC_MIN)
+    ? /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s+((?:\*\*|__)?[\p{L}][\p{L}\s'-]{1,30}(?:\*\*|__)?)\s*$/u.exec(raw)
+    : null;
   if (marked && vocab.isStatusEmoji(marked[1]!)) {
     const r = vocab.read(show(marked[2]!));
     const words = show(marked[2]!).trim();

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { HAN_KANA_MIN, hasCodeAtLeast, hasLetter, hasLetterOrDigit, inRange, isDigit, PICTOGRAPHIC_MIN, startsUpper, UPPER_ABOVE_ASCII } from '../../src/text/char-tests.js';
+import {
+  HAN_KANA_MIN,
+  hasCodeAtLeast,
+  hasLetter,
+  hasLetterOrDigit,
+  inRange,
+  isDigit,
+  PICTOGRAPHIC_MIN,
+  startsUpper,
+  UPPER_ABOVE_ASCII,
+} from '../../src/text/char-tests.js';
 
 /** The first code point `re` matches, or -1. */
 function firstMatch(re: RegExp): number {

@@ -2,6 +2,8 @@
 // (emoji, words in several languages, GitHub shortcodes, checkboxes) and how
 // each canonical status is written by default.
 
+import { HAN_KANA_MIN, hasCodeAtLeast, PICTOGRAPHIC_MIN } from '../text/char-tests.js';
+
 export const STATUSES = ['done', 'in-progress', 'pending', 'blocked', 'cancelled', 'none'] as const;
 export type Status = (typeof STATUSES)[number];
 /** The statuses a writer can set (`none` is only ever read). */
@@ -630,7 +632,7 @@ export class Vocabulary {
     const s = stripVS(text);
     let p = /^[\s*_`~[\](){}"'“”‘’«»\uFFFD\uDC80-\uDCFF]*/u.exec(s)![0].length;
     const start = p;
-    const code = /^:([a-z0-9_+-]+):/i.exec(s.slice(p));
+    const code = s.charCodeAt(p) === 0x3a ? /^:([a-z0-9_+-]+):/i.exec(s.slice(p)) : null;
     const coded = code ? SHORTCODES[code[1]!.toLowerCase()] : undefined;
     const first = coded ?? leadingSymbol(s.slice(p));
     let emoji: string | null = null;
@@ -685,14 +687,14 @@ export class Vocabulary {
       const m = TOKEN.exec(text);
       if (!m) break;
       // No phrase starts with this word: none can be read here, but in a script written without spaces.
-      if (!tokens.length && !this.firstWords.has(lowerWords(m[0])) && !WITHOUT_SPACES.test(m[0])) return null;
+      if (!tokens.length && !this.firstWords.has(lowerWords(m[0])) && !withoutSpaces(m[0])) return null;
       at = TOKEN.lastIndex;
       tokens.push({ value: m[0], end: at });
     }
     for (let n = tokens.length; n > 0; n--) {
       const end = tokens[n - 1]!.end;
       // `pending_resolution` and `Next.js` are other words, not `pending`/`next` + more text.
-      if (/^[_.-][\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue;
+      if (WORD_JOINERS.has(text.charCodeAt(end)) && /^[_.-][\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue;
       // Tokens hold no separators: joined by one space, the phrase is normalised as normaliseWords would.
       const phrase = lowerWords(
         tokens
@@ -708,7 +710,7 @@ export class Vocabulary {
       return { status: 'pending', text: text.slice(0, tokens[1]!.end) };
     // Scripts written without spaces (完了です): try known words as prefixes.
     const head = tokens[0]?.value;
-    if (head && WITHOUT_SPACES.test(head)) {
+    if (head && withoutSpaces(head)) {
       for (let len = Math.min(head.length, 6); len > 0; len--) {
         const status = this.words.get(head.slice(0, len));
         if (status) return { status, text: head.slice(0, len) };
@@ -759,17 +761,28 @@ const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 /** Words without separators, normalised as normaliseWords does. */
 // Turkish dotless ı and the dot of a lower-cased İ (i + U+0307) fold into i: `TAMAMLANDI` and `İptal` are the words.
-const lowerWords = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/’/g, "'")
-    .replace(/ı/g, 'i')
-    .replace(/(?<=i)\u0307/g, '');
+// Each replacement runs only where its character is (most words have none of them): this runs for every word read.
+function lowerWords(s: string): string {
+  let lower = s.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  if (lower.includes('ı')) lower = lower.replace(/ı/g, 'i');
+  return lower.includes('\u0307') ? lower.replace(/(?<=i)\u0307/g, '') : lower;
+}
+
+/** Whether `s` has a character of a script written without spaces (the expression only where one may be). */
+function withoutSpaces(s: string): boolean {
+  return hasCodeAtLeast(s, HAN_KANA_MIN) && WITHOUT_SPACES.test(s);
+}
 
 /** A word of a status phrase, and what may separate two (sticky: each is tried where the last one ended). */
 // Marks (\p{M}) are parts of words: the vowel signs of Devanagari (`पूर्ण`), combining accents.
 const TOKEN = /[\p{L}\p{M}\p{N}'’]+/uy;
 const SEPARATOR = /[\s_-]+/y;
+/** `_`, `.`, `-`: what joins a status word to more of one word (`pending_resolution`, `Next.js`). */
+const WORD_JOINERS = new Set([0x5f, 0x2e, 0x2d]);
+
+/** U+FE0E, U+FE0F: the variation selectors. */
+const isSelector = (c: number): boolean => c === 0xfe0e || c === 0xfe0f;
 
 function statusHead(text: string): string {
   return text.length > STATUS_HEAD ? text.slice(0, STATUS_HEAD) : text;
@@ -788,8 +801,8 @@ export function normaliseWords(s: string): string {
 function fromStripped(text: string, i: number): number {
   let n = 0;
   let k = 0;
-  for (; k < text.length && n < i; k++) if (!/[\uFE0E\uFE0F]/.test(text[k]!)) n++;
-  while (k < text.length && /[\uFE0E\uFE0F]/.test(text[k]!)) k++;
+  for (; k < text.length && n < i; k++) if (!isSelector(text.charCodeAt(k))) n++;
+  while (k < text.length && isSelector(text.charCodeAt(k))) k++;
   return k;
 }
 
@@ -823,12 +836,14 @@ export function markBefore(emoji: string, status: SettableStatus, following: str
 
 /** Removes variation selectors (U+FE0E, U+FE0F) so `✅️` and `✅` read alike. */
 export function stripVS(s: string): string {
-  return s.replace(/[\uFE0E\uFE0F]/g, '');
+  return s.includes('\uFE0F') || s.includes('\uFE0E') ? s.replace(/[\uFE0E\uFE0F]/g, '') : s;
 }
 
 const EMOJI_RE = /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘])(?:\u200D\p{Extended_Pictographic})*/u;
 
 export function leadingSymbol(s: string): string | null {
+  // Every character EMOJI_RE starts with is U+00A9 or above.
+  if (!(s.charCodeAt(0) >= PICTOGRAPHIC_MIN)) return null;
   const m = EMOJI_RE.exec(s);
   return m ? m[0] : null;
 }

@@ -41,6 +41,7 @@ import { dropSectionSummaries } from './passes/section-summaries.js';
 import { numberOrdinals } from './passes/ordinals.js';
 import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
+import { allMatches } from '../text/all-matches.js';
 
 export { rowFields } from './tables.js';
 
@@ -840,7 +841,9 @@ class Builder implements PassState {
   }
 
   private placeholder(block: ItemBlock): boolean {
-    return PLACEHOLDER.test(this.text.slice(block.text.start, block.text.end));
+    const text = this.text.slice(block.text.start, block.text.end);
+    // Each blank PLACEHOLDER knows holds one of these runs of capitals.
+    return (text.includes('XXXX') || text.includes('YYYY') || text.includes('DD') || text.includes('MM')) && PLACEHOLDER.test(text);
   }
 
   /** `- **Depends on**: 1.2`: of the task item it is nested in, else of the heading above. */
@@ -1095,6 +1098,9 @@ function markToEnd(text: string): string | undefined {
   return mark ? line.slice(mark.index) : undefined;
 }
 
+/** A status mark anywhere in a line, where a status phrase may start. */
+const LINE_MARK = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
+
 /**
  * Where a heading's status is written in the file: its mark with the status
  * words after it (`✅`, `🔄 IN PROGRESS`, `✓ (complete)`), or its bracketed words.
@@ -1105,7 +1111,7 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
   if (box) return { start: content.start + box.start, end: content.start + box.end };
   const here = HERE_MARK.exec(raw);
   if (here) return { start: content.start + here.index + (here[0].length - here[0].trimStart().length), end: content.start + raw.trimEnd().length };
-  for (const m of raw.matchAll(/[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu)) {
+  for (const m of allMatches(LINE_MARK, raw)) {
     const rest = raw.slice(m.index!);
     const reading = vocab.read(rest);
     if (reading.status === 'none') continue;

@@ -12,6 +12,7 @@ import { isIdShaped, splitNumberedName, stripLeadingMarks } from './names.js';
 import type { Vocabulary } from '../model/status.js';
 import type { ReadRole } from './read-config.js';
 import { remembered } from '../text/memo.js';
+import { hasLetter } from '../text/char-tests.js';
 
 /** What the `read` settings say of one table: each column's role where they name its header, and the file's id pattern. */
 export interface TableSettings {
@@ -316,7 +317,7 @@ function cellTraits(c: string, raw: string, vocab: Vocabulary, isId: (cell: stri
   if (splitNumberedName(c)) t |= NUMBERED;
   if (/\s/.test(c) && !idShaped) t |= WORDS;
   if (NUMERIC.test(c)) t |= NUMBERS;
-  if (/\p{L}/u.test(c)) t |= LETTERS;
+  if (hasLetter(c)) t |= LETTERS;
   if (DATE_LIKE.test(c)) t |= DATES;
   if (/^@[\w.-]+$/.test(c)) t |= HANDLES;
   if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) t |= CODE;

@@ -16,6 +16,8 @@ import { normaliseHeader } from './columns.js';
 import { priorityLevel } from './priority.js';
 import { isoDate } from './iso-date.js';
 import type { Problem, Task } from '../model/types.js';
+import { hasLetterOrDigit } from '../text/char-tests.js';
+import { allMatches } from '../text/all-matches.js';
 
 /** The date fields of a task, as the model and `--json` name them. */
 export type DateKind = 'due' | 'scheduled' | 'start' | 'doneDate';
@@ -373,10 +375,10 @@ function tagsIn(raw: string, owner: string | null): string[] {
   // Every tag starts with `#`, `+` or `@`; HASH_TAG is compiled only when a `#` can start one (it costs milliseconds).
   if (!/[#+@]/.test(raw)) return [];
   const text = tagSearchText(raw);
-  const tags = [...(text.includes('#') ? text.matchAll(HASH_TAG) : [])].map((m) => m[1]!).filter((t) => !/^[0-9a-f]{6}$/i.test(t) || !/\d/.test(t));
+  const tags = (text.includes('#') ? allMatches(HASH_TAG, text) : []).map((m) => m[1]!).filter((t) => !/^[0-9a-f]{6}$/i.test(t) || !/\d/.test(t));
   if (todoTxtStyle(text)) {
-    for (const m of text.matchAll(PLUS_PROJECT)) tags.push(m[1]!);
-    for (const m of text.matchAll(AT_CONTEXT)) if (m[1] !== owner) tags.push(m[1]!);
+    for (const m of allMatches(PLUS_PROJECT, text)) tags.push(m[1]!);
+    for (const m of allMatches(AT_CONTEXT, text)) if (m[1] !== owner) tags.push(m[1]!);
   }
   return tags;
 }
@@ -386,7 +388,7 @@ function tagsOfCell(cell: string): string[] {
   return cell
     .split(/[,;\s]+/u)
     .map((t) => t.replace(/^[#+@]/, '').replace(/[`*_]/g, ''))
-    .filter((t) => /[\p{L}\p{N}]/u.test(t));
+    .filter((t) => hasLetterOrDigit(t));
 }
 
 // ---- estimates ----------------------------------------------------------------
@@ -482,13 +484,13 @@ function writtenDates(text: string, t: Task): Written['dates'] {
   };
   const own = ownText(text, t);
   if (mayHoldMarks(own)) {
-    for (const m of own.matchAll(SIGNIFIER)) {
+    for (const m of allMatches(SIGNIFIER, own)) {
       const kind = SIGNIFIERS[m[1]!];
       if (kind === 'cancelled') set('doneDate', m[2]!);
       else if (kind && kind !== 'created') set(kind, m[2]!);
     }
-    for (const m of own.matchAll(KEY_VALUE)) set(TODO_KEYS[m[1]!.toLowerCase()]!, m[2]!);
-    for (const m of own.matchAll(DUE_PAREN)) if (dateText(m[1]!)) set('due', m[1]!);
+    for (const m of allMatches(KEY_VALUE, own)) set(TODO_KEYS[m[1]!.toLowerCase()]!, m[2]!);
+    for (const m of allMatches(DUE_PAREN, own)) if (dateText(m[1]!)) set('due', m[1]!);
   }
   for (const [key, value] of Object.entries(t.fields)) {
     const kind = dateKindOf(key);

@@ -13,6 +13,8 @@ import { plainText } from '../text/plain.js';
 import { cleanTitle, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks } from './names.js';
 import { priorityLevel } from './priority.js';
 import { trailingOwnerMark } from './owner-mark.js';
+import { hasCodeAtLeast, hasLetter, hasLetterOrDigit, isDigit, PICTOGRAPHIC_MIN } from '../text/char-tests.js';
+import { allMatches } from '../text/all-matches.js';
 
 /**
  * Obsidian-style checkbox variants, and what each means: as Obsidian Tasks'
@@ -139,6 +141,8 @@ const DAY_PREFIX = /^(?:day|día|dia|tag|jour|день)\s+\d{1,3}\s*[:：]\s+(?=
 
 // `%95`: Turkish (and some other languages) write the percent sign before the number.
 const PROGRESS_VALUE = /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*%|^%\s?\d+(?:[.,]\d+)?\b|^\d+\s*\/\s*\d+\b|^\d[\d,.]*\s*(?:→|->)/u;
+/** PROGRESS_VALUE, run only where it can start: a digit, `~` or `%` first. */
+const progressValue = (s: string): boolean => (isDigit(s.charCodeAt(0)) || s.startsWith('~') || s.startsWith('%')) && PROGRESS_VALUE.test(s);
 
 /**
  * Whether an item's text, without a box, is a bold label over a count or a measure, status words and marks
@@ -150,11 +154,10 @@ function countField(raw: string, boxed: boolean): boolean {
   const field = /^(?:\*\*|__)[^*_\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*/u.exec(unmarked);
   if (!field) return false;
   const value = unmarked.slice(field[0].length);
-  const bare = value
-    .replace(/\([^()]*\)/gu, ' ')
-    .replace(/[\p{Extended_Pictographic}\uFE0F✓✗✘]/gu, ' ')
-    .trim();
-  return PROGRESS_VALUE.test(value) || /^\d[\d,.]*(?: ?\p{L}{1,2})?$/u.test(bare);
+  const unbracketed = value.replace(/\([^()]*\)/gu, ' ');
+  // Every mark is U+00A9 or above; a number opens the amount below.
+  const bare = (hasCodeAtLeast(unbracketed, PICTOGRAPHIC_MIN) ? unbracketed.replace(/[\p{Extended_Pictographic}\uFE0F✓✗✘]/gu, ' ') : unbracketed).trim();
+  return progressValue(value) || (isDigit(bare.charCodeAt(0)) && /^\d[\d,.]*(?: ?\p{L}{1,2})?$/u.test(bare));
 }
 
 export interface ItemReading {
@@ -214,7 +217,7 @@ export function readItem(
 
 /** The name in brackets opening the title (`(ANA) Build the form`), into `r.lead`; a status word there is no name. */
 function withLead(r: ItemReading, vocab: Vocabulary): ItemReading {
-  const lead = LEAD_NAME.exec(r.title);
+  const lead = r.title.startsWith('(') ? LEAD_NAME.exec(r.title) : null;
   if (lead && vocab.read(lead[1]!).status === 'none') r.lead = { name: lead[1]!, title: r.title.slice(lead[0].length) };
   return r;
 }
@@ -244,7 +247,7 @@ function readItemText(
     const key = field[1]!.trim().toLowerCase();
     const valueStart = at + (raw.length - unmarked.length) + field[0].length;
     if (FIELD_KEYS.has(key)) r.field = { key, value: { start: valueStart, end } };
-    if (PROGRESS_VALUE.test(unmarked.slice(field[0].length))) return { ...r, field: r.field ?? { key, value: { start: valueStart, end } } };
+    if (progressValue(unmarked.slice(field[0].length))) return { ...r, field: r.field ?? { key, value: { start: valueStart, end } } };
     if (r.field) return r;
   }
   const parts = splitParts(raw, show);
@@ -254,7 +257,7 @@ function readItemText(
   r.bold = parts.bold;
   r.struck = /^~~[^~]+~~/.test(raw.trim());
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
-  r.tag = parts.id === null ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
+  r.tag = parts.id === null && parts.title.startsWith('[') ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : emphasisedNote(raw, r);
   if (boxStatus !== null) joinLabel(r, parts);
@@ -308,7 +311,7 @@ function emphasisedNote(raw: string, r: ItemReading): string | null {
   if (!end.endsWith(')*') && !end.endsWith(')_')) return null;
   const note = /(?<!\s)\s*([*_])\(([^()]{1,60})\)\1\s*$/u.exec(raw);
   const cut = note ? r.title.replace(/(?<=\S)\s*\([^()]*\)\s*$/u, '') : r.title;
-  if (!note || cut === r.title || !/[\p{L}\p{N}]/u.test(cut)) return null;
+  if (!note || cut === r.title || !hasLetterOrDigit(cut)) return null;
   r.title = cut;
   return note[2]!.trim();
 }
@@ -446,11 +449,16 @@ function skipBlanks(text: string, at: number, end: number): number {
 /** A status emoji, shortcode, or bracketed/coded status word (`` `[done]` ``) at the start of the item text. */
 function leadingStatus(text: string, at: number, end: number, vocab: Vocabulary): { span: Span } | null {
   const head = text.slice(at, Math.min(end, at + 40));
-  const emoji = /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘✓✗✘])\uFE0F?/u.exec(head);
+  // The cheap tests first: a mark is U+00A9 or above, a shortcode opens with a colon, a tag with a bracket or a tick.
+  const first = head.charCodeAt(0);
+  const emoji =
+    first >= PICTOGRAPHIC_MIN
+      ? /^(?:\p{Extended_Pictographic}|[\u2190-\u21FF\u2300-\u23FF\u2460-\u27BF\u2B00-\u2BFF\u25A0-\u25FF⊘✓✗✘])\uFE0F?/u.exec(head)
+      : null;
   if (emoji && vocab.isStatusEmoji(emoji[0]) && !startsWithSignifier(head)) return { span: { start: at, end: at + emoji[0].length } };
-  const code = /^:([a-z0-9_+-]+):/i.exec(head);
+  const code = first === 0x3a ? /^:([a-z0-9_+-]+):/i.exec(head) : null;
   if (code && vocab.read(code[0]).emoji) return { span: { start: at, end: at + code[0].length } };
-  const tag = /^`?\[([\p{L} _-]{2,20})\]`?(?=\s)/u.exec(head);
+  const tag = first === 0x60 || first === 0x5b ? /^`?\[([\p{L} _-]{2,20})\]`?(?=\s)/u.exec(head) : null;
   if (tag) {
     const word = vocab.leadingWord(tag[1]!);
     if (word && word.text.length === tag[1]!.length) return { span: { start: at, end: at + tag[0].length } };
@@ -586,7 +594,7 @@ function dotFields(body: string): { title: string; rest: string } | null {
   if (!body.includes('·')) return null;
   const parts = body.split(/(?<=^|\s)·(?=\s|$)/u).map((p) => p.trim());
   if (parts.length < 3) return null;
-  const first = parts.findIndex((p) => /\p{L}/u.test(p));
+  const first = parts.findIndex((p) => hasLetter(p));
   if (first < 0 || first === parts.length - 1) return null;
   return { title: parts[first]!, rest: parts.slice(first + 1).join(' · ') };
 }
@@ -595,10 +603,12 @@ function dotFields(body: string): { title: string; rest: string } | null {
  * The first separating dash not inside an open bracket: in `Objects (shapes, OLE — the error area)` the dash sets
  * apart words within the parenthesis, which belongs to the title whole.
  */
+const DASH_PART = /(?<!\s)\s+(?:—|–|--)\s+/gu;
+
 function dashOutsideBrackets(body: string): RegExpExecArray | null {
   let depth = 0;
   let from = 0;
-  for (const dash of body.matchAll(/(?<!\s)\s+(?:—|–|--)\s+/gu)) {
+  for (const dash of allMatches(DASH_PART, body)) {
     depth = bracketDepth(body, from, dash.index, depth);
     from = dash.index;
     if (depth === 0) return dash;
@@ -625,7 +635,7 @@ function codeBeforeDash(raw: string): boolean {
 
 /** Where the title ends in `body` when its first dash (at `first`) does not end it: before a last part that is a stamp. */
 function stampAt(body: string, first: number): number {
-  const dashes = [...body.slice(first).matchAll(/(?<!\s)\s+(?:—|–|--)\s+/gu)];
+  const dashes = allMatches(DASH_PART, body.slice(first));
   const last = dashes[dashes.length - 1]!;
   const lastAt = first + last.index;
   const tail = body.slice(lastAt + last[0].length);
@@ -645,7 +655,7 @@ export const TRAILING_MARKS = new Set(['✅', '✔', '☑', '✓', '❌', '✗',
 
 /** A strong status mark closing `raw` after a space (`Fixed ✅`): the mark and its offset in `raw`, or null. */
 export function closingMark(raw: string, vocab: Vocabulary): { mark: string; at: number } | null {
-  const trailing = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s*$/u.exec(raw);
+  const trailing = hasCodeAtLeast(raw, PICTOGRAPHIC_MIN) ? /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s*$/u.exec(raw) : null;
   if (!trailing || !TRAILING_MARKS.has(trailing[1]!.replace('\uFE0F', '')) || !vocab.isStatusEmoji(trailing[1]!)) return null;
   return { mark: trailing[1]!, at: trailing.index + 1 };
 }
@@ -661,7 +671,9 @@ function tailStatus(
 ): { status: Status; text: string; span: Span; word?: string | null; paren?: string } | null {
   const raw = text.slice(at, end);
   // `✓ **PARTIALLY DONE**`: a mark with status words after it, closing the item.
-  const marked = /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s+((?:\*\*|__)?[\p{L}][\p{L}\s'-]{1,30}(?:\*\*|__)?)\s*$/u.exec(raw);
+  const marked = hasCodeAtLeast(raw, PICTOGRAPHIC_MIN)
+    ? /\s((?:\p{Extended_Pictographic}|[✓✗✘✔])\uFE0F?)\s+((?:\*\*|__)?[\p{L}][\p{L}\s'-]{1,30}(?:\*\*|__)?)\s*$/u.exec(raw)
+    : null;
   if (marked && vocab.isStatusEmoji(marked[1]!)) {
     const r = vocab.read(show(marked[2]!));
     const words = show(marked[2]!).trim();

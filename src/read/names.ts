@@ -4,6 +4,7 @@
 
 import { scopeWord } from './scope.js';
 import { Vocabulary } from '../model/status.js';
+import { hasLetterOrDigit, inRange, isDigit, startsUpper } from '../text/char-tests.js';
 
 /** Whether a text is a status and nothing more (`IN PROGRESS`, `✅ Done`), in the shared vocabulary. */
 function isStatusText(s: string): boolean {
@@ -136,12 +137,13 @@ const NUMBER_PAIR_ID = /^(\d{1,3}(?:\.\d{1,3})*(?:-\d{1,3}(?:\.\d{1,3})*)+)[:：
  * rows are named); another word and number (`Task 4:`) is the id as written.
  */
 export function splitId(text: string, lettersOnly = false): IdSplit {
-  const pair = lettersOnly ? null : NUMBER_PAIR_ID.exec(text);
+  const pair = lettersOnly || !isDigit(text.charCodeAt(0)) ? null : NUMBER_PAIR_ID.exec(text);
   if (pair) return { id: pair[1]!, rest: text.slice(pair[0].length), scope: false };
   const code = (lettersOnly ? HEADING_ID_AT_START : CODE_AT_START).exec(text);
   if (code && !wordInPhrase(code[1]!, text.slice(code[0].length)))
     return { id: code[1]!, rest: text.slice(code[0].length).replace(AFTER_ID, ''), scope: false };
-  const wn = WORD_NUMBER.exec(text);
+  // WORD_NUMBER needs a capital first and a digit after it.
+  const wn = startsUpper(text) && /\d/.test(text) ? WORD_NUMBER.exec(text) : null;
   if (wn) {
     const kind = scopeWord(wn[1]!);
     const number = wn[2]!.replace(/(?<!\s)\s*[-–—]\s*/, '-');
@@ -224,10 +226,11 @@ const TREE_LEAD = /^[\u2500-\u257F][\u2500-\u257F \t]{0,15}(?=[^\u2500-\u257F\s]
 
 export function cleanTitle(title: string, isStatus: (s: string) => boolean = () => false): string {
   // `[Infra] [Essential] Repository layout`: tags before the words file the task (area, priority); one or several.
-  let s = stripLeadingMarks(title.replace(TREE_LEAD, '')).replace(/^(?:\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+)+(?=\S)/u, '');
+  let s = stripLeadingMarks(inRange(title.charCodeAt(0), 0x2500, 0x257f) ? title.replace(TREE_LEAD, '') : title);
+  if (s.startsWith('[')) s = s.replace(/^(?:\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+)+(?=\S)/u, '');
   // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
   // `① Objects`, `⑤ The rest`: a circled number ranks the work in its list (the order to do it in); it is not its name.
-  s = s.replace(/^[\u2460-\u2473\u24EB-\u24FE][ \t]*(?=\S)/u, '');
+  if (inRange(s.charCodeAt(0), 0x2460, 0x24fe)) s = s.replace(/^[\u2460-\u2473\u24EB-\u24FE][ \t]*(?=\S)/u, '');
   s = s.replace(/^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/, '');
   // The cheap tests (a closing bracket at the end, a dash, a mark) skip regexes that could not match: most titles need none.
   if (endsInParen(s)) s = s.replace(/(?<!\s)\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
@@ -238,8 +241,8 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
     );
   if (s.includes('—') || s.includes('–')) s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
   // `API Routes (4/4 plans)`: a count of the work's parts done follows the name; it is not part of it.
-  if (endsInParen(s)) s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');
-  if (HAS_MARK.test(s)) s = s.replace(TRAILING_STATUS, (m) => (/[\p{L}\p{N}]/u.test(s.slice(0, s.length - m.length)) ? '' : m));
+  if (endsInParen(s) && s.includes('/')) s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');
+  if (HAS_MARK.test(s)) s = s.replace(TRAILING_STATUS, (m) => (hasLetterOrDigit(s.slice(0, s.length - m.length)) ? '' : m));
   // `Chat sidebar (#28)`: the tracker's issue or pull request the work is filed as points at it; it is not its name.
   // After the trailing mark, which a write may put after it (`Chat sidebar (#28) ✅`).
   if (endsInParen(s)) s = s.replace(/(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*\)[ \t]*$/u, '');
@@ -257,10 +260,15 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
 const TRAILING_TOKEN = /^(?:#\p{L}[\p{L}\p{N}_/-]*|\+\p{L}[\p{L}\p{N}_-]*|_?\p{Ll}+:\d{4}-\d{2}-\d{2})$/u;
 const TRACKER_PART = /(?<=\S)[ \t]+[—–-][ \t]+(?:issue|PR|MR|pull request|merge request)[ \t]*#\d{1,7}[ \t]*$/iu;
 
+/** TRAILING_TOKEN, run only on a word that may be one: `#` or `+` first, or a colon in it. */
+function trailingToken(word: string): boolean {
+  return (word.startsWith('#') || word.startsWith('+') || word.includes(':')) && TRAILING_TOKEN.test(word);
+}
+
 function withoutTrailingTokens(s: string): string {
   let t = /[#+:]/u.test(s) ? withoutTokensAtEnd(s) : s;
   if (t.includes('#')) t = t.replace(TRACKER_PART, '');
-  return /[\p{L}\p{N}]/u.test(t) ? t : s;
+  return hasLetterOrDigit(t) ? t : s;
 }
 
 /**
@@ -277,7 +285,7 @@ function withoutTokensAtEnd(s: string): string {
     while (word > 0 && !blank(word - 1)) word--;
     let before = word;
     while (before > 0 && blank(before - 1)) before--;
-    if (before === 0 || !TRAILING_TOKEN.test(s.slice(word, end))) break;
+    if (before === 0 || !trailingToken(s.slice(word, end))) break;
     end = before;
   }
   return end === whole ? s : s.slice(0, end);

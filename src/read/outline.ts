@@ -7,6 +7,8 @@ import type { Status, Vocabulary } from '../model/status.js';
 import { groupName, HEADING_BOX, headingId, HERE_MARK, splitId, withoutMarks } from './names.js';
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from '../model/types.js';
+import { hasLetter } from '../text/char-tests.js';
+import { allMatches } from '../text/all-matches.js';
 
 export interface OutlineNode {
   /** Heading depth; a `<details>` section sits half a level below the heading around it. */
@@ -231,7 +233,7 @@ function headingStatus(text: string, vocab: Vocabulary): Status {
     const word = vocab.leadingWord(last);
     if (word && word.text.length === last.length) return word.status;
   }
-  for (const m of text.matchAll(MARK_AT)) {
+  for (const m of allMatches(MARK_AT, text)) {
     const at = m.index!;
     const rest = text.slice(at);
     const reading = vocab.read(rest);
@@ -291,7 +293,7 @@ export function listStatus(text: string, vocab: Vocabulary): Status | null {
   if (!plain || splitId(plain).id) return null;
   // `## Now` of a Now / Next / Later roadmap: the work under way (a status word nowhere else).
   if (/^(?:now|right now)$/iu.test(plain)) return 'in-progress';
-  const words = plain.split(/[\s/&—–-]+/u).filter((w) => /[\p{L}]/u.test(w));
+  const words = plain.split(/[\s/&—–-]+/u).filter((w) => hasLetter(w));
   if (words.length === 0 || words.length > 4) return null;
   const first = vocab.leadingWord(words.join(' '));
   const last = vocab.leadingWord(words[words.length - 1]!);

@@ -3,6 +3,7 @@
 
 import type { Scope, ScopeKind } from '../model/types.js';
 import { normaliseRange } from './scope-range.js';
+import { allMatches } from '../text/all-matches.js';
 
 // A release or a horizon is a milestone; a stage a phase; an iteration a sprint.
 const WORDS: Record<string, ScopeKind> = {
@@ -115,12 +116,12 @@ export function emptyScope(): Scope {
 /** The scopes a heading names (the first mention of each kind). */
 export function scopesInHeading(text: string): Partial<Scope> {
   const found: Partial<Scope> = {};
-  for (const m of text.matchAll(SCOPE_RE)) {
+  for (const m of allMatches(SCOPE_RE, text)) {
     const kind = WORDS[m[1]!.toLowerCase()]!;
     if (found[kind] == null) found[kind] = normaliseRange(m[2]!);
   }
   if (/[\u3040-\u30ff\u4e00-\u9fff]/u.test(text)) {
-    for (const m of text.matchAll(CJK_RE)) {
+    for (const m of allMatches(CJK_RE, text)) {
       const kind = CJK_WORDS[m[1] ?? m[4]!]!;
       if (found[kind] == null) found[kind] = m[1] ? m[2]! : cjkNumber(m[3]!);
     }

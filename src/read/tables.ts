@@ -13,6 +13,8 @@ import { cleanTitle, splitNumberedName, stripLeadingMarks } from './names.js';
 import { scopesInHeading } from './scope.js';
 import { normaliseRange } from './scope-range.js';
 import type { Scope, TableInfo, Task } from '../model/types.js';
+import { hasLetter, hasLetterOrDigit } from '../text/char-tests.js';
+import { allMatches } from '../text/all-matches.js';
 
 export type RowKind = 'task' | 'group' | 'total' | 'blank';
 
@@ -28,7 +30,7 @@ export function rowKind(cells: string[], raw: string[]): RowKind {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   if (filled.length === 0 || filled.every((c) => PLACEHOLDER.test(c))) return 'blank';
   const first = stripLeadingMarks(filled[0]!);
-  if (TOTAL.test(first) && !/\p{L}/u.test(first.replace(TOTAL, '').replace(/[:：]/g, ''))) return 'total';
+  if (TOTAL.test(first) && !hasLetter(first.replace(TOTAL, '').replace(/[:：]/g, ''))) return 'total';
   if (cells.length >= 2 && filled.length === 1) {
     const at = cells.findIndex((c) => c.trim() !== '');
     const bold = /^(\*\*|__)[^*_]+\1$/.test((raw[at] ?? '').trim());
@@ -63,7 +65,7 @@ export function ownerOf(cell: string | null): string | null {
   if (NO_OWNER.test(v)) return null;
   if (BRACKETED_NAMES.test(v))
     return (
-      [...v.matchAll(/\[([^[\]]+)\]/gu)]
+      allMatches(/\[([^[\]]+)\]/gu, v)
         .map((m) => m[1]!.trim())
         .filter(Boolean)
         .join(', ') || null
@@ -186,7 +188,7 @@ function titleMark(span: Span | undefined, raw: (span: Span) => string, vocab: V
 /** The status mark closing a title cell's text after its words, and its offset there: a row's status with no Status column. */
 export function titleCellMark(text: string, vocab: Vocabulary): { mark: string; at: number } | null {
   const found = closingMark(text, vocab);
-  return found && /[\p{L}\p{N}]/u.test(text.slice(0, found.at)) ? found : null;
+  return found && hasLetterOrDigit(text.slice(0, found.at)) ? found : null;
 }
 
 /** `**Name** — words`, `**Name**: words`, `**Name** (#28) — words` in a cell: the name in bold and the words after the dash or colon, as shown. */

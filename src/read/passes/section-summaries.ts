@@ -2,6 +2,7 @@
 // sections, and its rows are not tasks of their own.
 
 import type { Found, PassState } from './state.js';
+import { hasLetter } from '../../text/char-tests.js';
 
 /**
  * A table with one row per section of the file (`| S0 | Foundation | ✅ Done |` beside
@@ -19,7 +20,7 @@ export function dropSectionSummaries(b: PassState): void {
     else byTable.set(f.task.source.table, [f]);
   }
   for (const rows of byTable.values()) {
-    const ids = rows.map((f) => (f.task.idFromFile && /\p{L}/u.test(f.task.id) ? f.task.id.toLowerCase() : ''));
+    const ids = rows.map((f) => (f.task.idFromFile && hasLetter(f.task.id) ? f.task.id.toLowerCase() : ''));
     if (rows.length < 2 || ids.includes('') || new Set(ids).size !== ids.length) continue;
     const named = ids.filter((id) => b.headings.some((h, i) => b.working.has(i) && namesSection(h.name, id)));
     if (named.length < 2 || named.length * 3 < ids.length * 2) continue;

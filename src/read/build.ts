@@ -224,6 +224,9 @@ interface TableRun {
   noted: boolean;
 }
 
+/** A last dashed part of a date and a word, either first (`— 2026-09-01 done`, `— done 2026-09-01`). */
+const DATED_PART = /(?<=\S)[ \t]{1,4}[—–][ \t]{1,4}((?:\d{4}-\d{2}-\d{2}[ \t]{1,4}[\p{L}\p{M}]{1,20}|[\p{L}\p{M}]{1,20}[ \t]{1,4}\d{4}-\d{2}-\d{2}))[ \t]*$/u;
+
 /** The longest line of text that may stand between a table and its continuation (`**Note: supplier changed.**`). */
 const NOTE_MAX = 160;
 
@@ -484,7 +487,7 @@ class Builder implements PassState {
    * so that setting the status never changes the title.
    */
   private headingTitle(name: string, id: { id: string | null; rest: string; scope: boolean }): string {
-    const title = this.withoutNotedStatus(cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name);
+    const title = this.withoutNotedStatus(this.withoutDatedStatus(cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, ''))) || name);
     if (!id.id) return title;
     const r = this.vocab.read(title);
     const after = r.word ? title.slice(title.indexOf(r.word) + r.word.length).trim() : null;
@@ -503,6 +506,14 @@ class Builder implements PassState {
     const part = title.slice(dash + 3, open).trim();
     const word = this.vocab.leadingWord(part);
     return word && word.text.length === part.length ? title.slice(0, dash).trimEnd() : title;
+  }
+
+  /** `Fix the login — 2026-09-01 done`, `— done 2026-09-01`: a last dashed part that dates a status stamps the task. */
+  private withoutDatedStatus(title: string): string {
+    const m = DATED_PART.exec(title);
+    const part = m?.[1]?.replace(/\d{4}-\d{2}-\d{2}/u, '').trim();
+    const word = part ? this.vocab.leadingWord(part) : null;
+    return m && word && word.text.length === part!.length ? title.slice(0, m.index) : title;
   }
 
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
@@ -778,7 +789,8 @@ class Builder implements PassState {
     const reading = readItem(this.text, block.text, { checked: block.checked, span: block.checkbox }, this.vocab, this.repair);
     if (this.fieldValue !== null && block.depth <= this.fieldValue) this.fieldValue = null;
     // `  1. Mobile: one column ✅` under `- **Steps**:` among a task's fields: what the field holds, not a task of its own.
-    if (this.fieldValue !== null && !block.checkbox && reading.id === null) return;
+    // `  - R-07 → moved to the new module` there: an id and an arrow say what became of a thing, not work to do.
+    if (this.fieldValue !== null && !block.checkbox && (reading.id === null || /^(?:→|⇒|->|=>)/u.test(reading.title))) return;
     const node = this.outline.current();
     if (node && !node.field) node.field = this.lazyField(block);
     const dependsOn = block.checkbox ? null : dependsField(this.text, block.text.start, block.text.end);

@@ -22,7 +22,7 @@ import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates } from './mark-columns.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
-import { bracketOwner } from './heading-owner.js';
+import { bracketOwner, rosterHeading, rosterNames } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
 import { findLegends, LEGEND_HEADING } from './legend.js';
 import { assignRefs } from './ref.js';
@@ -253,6 +253,8 @@ class Builder implements PassState {
   private colonLine: string | null = null;
   /** The task table just read, while rows written after a blank line or a short note may still continue it. */
   private tableRun: TableRun | null = null;
+  /** The people a roster table names (`| Name | Role |`): a heading that is one of them heads that person's work. */
+  private readonly roster = new Set<string>();
   /** The last item read as a field (`- **Status:** …`), and where it ends: the items right after it may be fields too. */
   private fieldItem: { depth: number; end: number } | null = null;
   /** The depth of a field item with no value on its line (`- **Steps**:`), while the items nested under it are its value. */
@@ -362,7 +364,7 @@ class Builder implements PassState {
     const text = this.display(block.content);
     const line = this.lines.line(block.start);
     const node = outlineNode(text, block.depth, line, this.headings.length, this.vocab);
-    node.owner ??= bracketOwner(text);
+    node.owner ??= bracketOwner(text) ?? rosterHeading(text, this.roster);
     for (const closed of this.outline.enter(node)) this.closeHeading(closed);
     if (this.skipDepth === null && (skipsHeading(this.read, text) || skipsHeading(this.read, node.name))) this.skipDepth = block.depth;
     if (this.skipDepth !== null) this.skipped.add(node);
@@ -646,7 +648,10 @@ class Builder implements PassState {
     block.rows.forEach((row) => {
       if (row.cells.length !== headers.length) info.ragged.push([this.lines.line(row.start), row.cells.length]);
     });
-    if (info.kind === 'other') return;
+    if (info.kind === 'other') {
+      for (const name of rosterNames(headers, rows)) this.roster.add(name);
+      return;
+    }
     const run: TableRun = { index, info, scope, groupScope: {}, label: null, at: block.end, noted: false };
     block.rows.forEach((row, r) => {
       this.tableRow(run, row, rows[r]!);

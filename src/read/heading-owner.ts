@@ -25,3 +25,19 @@ function ownerField(inner: string): string | null {
   const name = (end < 0 ? value : value.slice(0, end)).trim();
   return /\p{L}/u.test(name) ? name : null;
 }
+
+/** Headers of a roster's name column: `Name`, `Member`, `이름`, `姓名`. */
+const NAME_HEADERS = new Set(['name', 'names', 'member', 'members', 'person', 'nombre', 'nom', 'nome', 'имя', '이름', '팀원', '姓名', '名前', '氏名', '成员', '名字']);
+
+/** The names of a roster table (a first column headed `Name`, `이름`): the people its plan may give work to. */
+export function rosterNames(headers: string[], rows: string[][]): string[] {
+  if (!NAME_HEADERS.has(headers[0]?.trim().toLowerCase() ?? '') || headers.length < 2) return [];
+  return rows.map((r) => (r[0] ?? '').trim()).filter((n) => n.length > 0 && n.length <= 40 && /\p{L}/u.test(n));
+}
+
+/** `### Ana (PM)` when Ana is on the roster: a heading that names a person heads that person's work. */
+export function rosterHeading(heading: string, roster: ReadonlySet<string>): string | null {
+  if (roster.size === 0) return null;
+  const name = heading.replace(/[ \t]*[(（][^()（）]{0,40}[)）][ \t]*$/u, '').trim();
+  return roster.has(name) ? name : null;
+}

@@ -76,3 +76,34 @@ describe('an item with an id and an arrow in the value of a field of a heading t
     expect(tasks.map((t) => [t.id, t.title])).toEqual([['IS-7', 'Update the test suite']]);
   });
 });
+
+describe('a heading that names a person of the roster table', () => {
+  it('heads that person’s work: the tasks under it are theirs', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Board',
+        '',
+        '| Name | Role |',
+        '|------|------|',
+        '| **Ana** | Backend |',
+        '| **Ben** | Frontend |',
+        '',
+        '## Stage 1',
+        '',
+        '### Ana (Backend)',
+        '- [ ] Define the schema',
+        '',
+        '### Ben',
+        '- [ ] Draw the pages',
+        '',
+        '### Docs',
+        '- [ ] Write the guide',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.owner])).toEqual([
+      ['Define the schema', 'Ana'],
+      ['Draw the pages', 'Ben'],
+      ['Write the guide', null],
+    ]);
+  });
+});

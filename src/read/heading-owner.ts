@@ -27,7 +27,24 @@ function ownerField(inner: string): string | null {
 }
 
 /** Headers of a roster's name column: `Name`, `Member`, `이름`, `姓名`. */
-const NAME_HEADERS = new Set(['name', 'names', 'member', 'members', 'person', 'nombre', 'nom', 'nome', 'имя', '이름', '팀원', '姓名', '名前', '氏名', '成员', '名字']);
+const NAME_HEADERS = new Set([
+  'name',
+  'names',
+  'member',
+  'members',
+  'person',
+  'nombre',
+  'nom',
+  'nome',
+  'имя',
+  '이름',
+  '팀원',
+  '姓名',
+  '名前',
+  '氏名',
+  '成员',
+  '名字',
+]);
 
 /** The names of a roster table (a first column headed `Name`, `이름`): the people its plan may give work to. */
 export function rosterNames(headers: string[], rows: string[][]): string[] {

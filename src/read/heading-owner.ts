@@ -55,6 +55,8 @@ export function rosterNames(headers: string[], rows: string[][]): string[] {
 /** `### Ana (PM)` when Ana is on the roster: a heading that names a person heads that person's work. */
 export function rosterHeading(heading: string, roster: ReadonlySet<string>): string | null {
   if (roster.size === 0) return null;
-  const name = heading.replace(/[ \t]*[(（][^()（）]{0,40}[)）][ \t]*$/u, '').trim();
+  const text = heading.trim();
+  const open = /[)）]$/u.test(text) ? Math.max(text.lastIndexOf('('), text.lastIndexOf('（')) : -1;
+  const name = (open > 0 && text.length - open <= 42 ? text.slice(0, open) : text).trim();
   return roster.has(name) ? name : null;
 }

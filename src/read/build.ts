@@ -22,7 +22,7 @@ import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates } from './mark-columns.js';
 import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
-import { bracketOwner } from './heading-owner.js';
+import { bracketOwner, rosterHeading, rosterNames } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
 import { findLegends, LEGEND_HEADING } from './legend.js';
 import { assignRefs } from './ref.js';
@@ -233,6 +233,9 @@ interface TableRun {
   noted: boolean;
 }
 
+/** A last dashed part of a date and a word, either first (`— 2026-09-01 done`, `— done 2026-09-01`). */
+const DATED_PART = /(?<=\S)[ \t]{1,4}[—–][ \t]{1,4}((?:\d{4}-\d{2}-\d{2}[ \t]{1,4}[\p{L}\p{M}]{1,20}|[\p{L}\p{M}]{1,20}[ \t]{1,4}\d{4}-\d{2}-\d{2}))[ \t]*$/u;
+
 /** The longest line of text that may stand between a table and its continuation (`**Note: supplier changed.**`). */
 const NOTE_MAX = 160;
 
@@ -259,6 +262,8 @@ class Builder implements PassState {
   private colonLine: string | null = null;
   /** The task table just read, while rows written after a blank line or a short note may still continue it. */
   private tableRun: TableRun | null = null;
+  /** The people a roster table names (`| Name | Role |`): a heading that is one of them heads that person's work. */
+  private readonly roster = new Set<string>();
   /** The last item read as a field (`- **Status:** …`), and where it ends: the items right after it may be fields too. */
   private fieldItem: { depth: number; end: number } | null = null;
   /** The depth of a field item with no value on its line (`- **Steps**:`), while the items nested under it are its value. */
@@ -369,7 +374,7 @@ class Builder implements PassState {
     const text = this.display(block.content);
     const line = this.lines.line(block.start);
     const node = outlineNode(text, block.depth, line, this.headings.length, this.vocab);
-    node.owner ??= bracketOwner(text);
+    node.owner ??= bracketOwner(text) ?? rosterHeading(text, this.roster);
     for (const closed of this.outline.enter(node)) this.closeHeading(closed);
     if (this.skipDepth === null && (skipsHeading(this.read, text) || skipsHeading(this.read, node.name))) this.skipDepth = block.depth;
     if (this.skipDepth !== null) this.skipped.add(node);
@@ -495,7 +500,7 @@ class Builder implements PassState {
    * so that setting the status never changes the title.
    */
   private headingTitle(name: string, id: { id: string | null; rest: string; scope: boolean }): string {
-    const title = this.withoutNotedStatus(cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, '')) || name);
+    const title = this.withoutNotedStatus(this.withoutDatedStatus(cleanTitle(id.id ? id.rest : name.replace(/^\d+[.)]\s+/, ''))) || name);
     if (!id.id) return title;
     const r = this.vocab.read(title);
     const after = r.word ? title.slice(title.indexOf(r.word) + r.word.length).trim() : null;
@@ -514,6 +519,14 @@ class Builder implements PassState {
     const part = title.slice(dash + 3, open).trim();
     const word = this.vocab.leadingWord(part);
     return word && word.text.length === part.length ? title.slice(0, dash).trimEnd() : title;
+  }
+
+  /** `Fix the login — 2026-09-01 done`, `— done 2026-09-01`: a last dashed part that dates a status stamps the task. */
+  private withoutDatedStatus(title: string): string {
+    const m = DATED_PART.exec(title);
+    const part = m?.[1]?.replace(/\d{4}-\d{2}-\d{2}/u, '').trim();
+    const word = part ? this.vocab.leadingWord(part) : null;
+    return m && word && word.text.length === part!.length ? title.slice(0, m.index) : title;
   }
 
   /** A heading whose section ends: is it a task (with an id, or a status of its own)? */
@@ -646,7 +659,10 @@ class Builder implements PassState {
     block.rows.forEach((row) => {
       if (row.cells.length !== headers.length) info.ragged.push([this.lines.line(row.start), row.cells.length]);
     });
-    if (info.kind === 'other') return;
+    if (info.kind === 'other') {
+      for (const name of rosterNames(headers, rows)) this.roster.add(name);
+      return;
+    }
     const run: TableRun = { index, info, scope, groupScope: {}, label: null, at: block.end, noted: false };
     block.rows.forEach((row, r) => {
       this.tableRow(run, row, rows[r]!);
@@ -789,7 +805,8 @@ class Builder implements PassState {
     const reading = readItem(this.text, block.text, { checked: block.checked, span: block.checkbox }, this.vocab, this.repair);
     if (this.fieldValue !== null && block.depth <= this.fieldValue) this.fieldValue = null;
     // `  1. Mobile: one column ✅` under `- **Steps**:` among a task's fields: what the field holds, not a task of its own.
-    if (this.fieldValue !== null && !block.checkbox && reading.id === null) return;
+    // `  - R-07 → moved to the new module` there: an id and an arrow say what became of a thing, not work to do.
+    if (this.fieldValue !== null && !block.checkbox && (reading.id === null || /^(?:→|⇒|->|=>)/u.test(reading.title))) return;
     const node = this.outline.current();
     if (node && !node.field) node.field = this.lazyField(block);
     const dependsOn = block.checkbox ? null : dependsField(this.text, block.text.start, block.text.end);

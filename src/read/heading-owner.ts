@@ -29,3 +29,38 @@ function ownerField(inner: string): string | null {
   const name = (end < 0 ? value : value.slice(0, end)).trim();
   return hasLetter(name) ? name : null;
 }
+
+/** Headers of a roster's name column: `Name`, `Member`, `이름`, `姓名`. */
+const NAME_HEADERS = new Set([
+  'name',
+  'names',
+  'member',
+  'members',
+  'person',
+  'nombre',
+  'nom',
+  'nome',
+  'имя',
+  '이름',
+  '팀원',
+  '姓名',
+  '名前',
+  '氏名',
+  '成员',
+  '名字',
+]);
+
+/** The names of a roster table (a first column headed `Name`, `이름`): the people its plan may give work to. */
+export function rosterNames(headers: string[], rows: string[][]): string[] {
+  if (!NAME_HEADERS.has(headers[0]?.trim().toLowerCase() ?? '') || headers.length < 2) return [];
+  return rows.map((r) => (r[0] ?? '').trim()).filter((n) => n.length > 0 && n.length <= 40 && /\p{L}/u.test(n));
+}
+
+/** `### Ana (PM)` when Ana is on the roster: a heading that names a person heads that person's work. */
+export function rosterHeading(heading: string, roster: ReadonlySet<string>): string | null {
+  if (roster.size === 0) return null;
+  const text = heading.trim();
+  const open = /[)）]$/u.test(text) ? Math.max(text.lastIndexOf('('), text.lastIndexOf('（')) : -1;
+  const name = (open > 0 && text.length - open <= 42 ? text.slice(0, open) : text).trim();
+  return roster.has(name) ? name : null;
+}

@@ -506,6 +506,17 @@ interface Parts {
   labelled?: boolean;
 }
 
+/**
+ * Whether the words after a bold lead go on with its sentence: a comma, an East Asian bracket that no colon follows
+ * (`**Export**（P2）：…` qualifies a label), or a small letter after a lead in a script of capitals (in Chinese or
+ * Japanese a space sets a description apart, whatever letter starts it).
+ */
+function goesOn(lead: string, rest: string): boolean {
+  if (/^[,，、]/u.test(rest)) return true;
+  if (rest.startsWith('（')) return !/^（[^（）]{0,80}）[ \t]*[:：]/u.test(rest);
+  return /^\p{Ll}/u.test(rest) && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(lead);
+}
+
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
 function splitParts(raw: string, show: (s: string) => string): Parts {
   const open = /^(\*\*|__)(?=\S)/.exec(raw);
@@ -523,6 +534,10 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
       const restAt = close + 2 + qualifier.length + sep.length;
       // `**URGENT REVIEW NEEDED**: Compare the volumes`: a bold alert in capitals before a colon flags the task; the words after it name it.
       if (!idSplit.id && rest && /[:：]/u.test(sep) && isAlert(inner)) return { id: null, scopeId: false, title: rest, rest: inner, restAt: -1, bold: true };
+      // `**Call the venue** about the dates`: words that go on the sentence after the bold, with no separator, belong to it.
+      if (title && rest && !sep.trim() && !/[:：]$/u.test(inner) && goesOn(inner, rest)) {
+        return { id: idSplit.id, scopeId: idSplit.scope, title: `${title}${sep ? ' ' : ''}${rest}`, rest: '', restAt: -1, bold: true, titled: true };
+      }
       const titled = !!title.trim() || !!rest;
       if (!title && rest) {
         // `**Hito 1:** Infraestructura Base`: the bold part was only the id.

@@ -224,6 +224,8 @@ const DEPENDENCY_INSIDE = new RegExp(
 /** `└─ Write the tests`, `├── Fix the form`: lines of a drawn tree before a title place it under the one above; not its name. */
 const TREE_LEAD = /^[\u2500-\u257F][\u2500-\u257F \t]{0,15}(?=[^\u2500-\u257F\s])/u;
 
+const CITED_CODES = new RegExp(String.raw`^\((?:${HYPHEN_ID}|${SHORT_ID})(?:,[ \t]?(?:${HYPHEN_ID}|${SHORT_ID})){0,20}\)[ \t]*[:：][ \t]*(?=\S)`, 'u');
+
 export function cleanTitle(title: string, isStatus: (s: string) => boolean = () => false): string {
   // `[Infra] [Essential] Repository layout`: tags before the words file the task (area, priority); one or several.
   let s = stripLeadingMarks(inRange(title.charCodeAt(0), 0x2500, 0x257f) ? title.replace(TREE_LEAD, '') : title);
@@ -232,6 +234,8 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   // `① Objects`, `⑤ The rest`: a circled number ranks the work in its list (the order to do it in); it is not its name.
   if (inRange(s.charCodeAt(0), 0x2460, 0x24fe)) s = s.replace(/^[\u2460-\u2473\u24EB-\u24FE][ \t]*(?=\S)/u, '');
   s = s.replace(/^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/, '');
+  // `(RQ-OPS-4, RQ-DOC-1): Add the login`: codes in brackets before a colon cite the requirements the work meets.
+  if (s.startsWith('(')) s = s.replace(CITED_CODES, '');
   // The cheap tests (a closing bracket at the end, a dash, a mark) skip regexes that could not match: most titles need none.
   if (endsInParen(s)) s = s.replace(/(?<!\s)\s*\(\s*\d{4}-\d{2}-\d{2}[^()]*\)\s*$/u, '');
   // A status in parentheses goes (`(done)`); `(blocked by #12)` opens with one but is a dependency, read out later.

@@ -48,3 +48,41 @@ describe('bold-named items under a sprint, phase or milestone heading', () => {
     expect((await read(readFileSync(path, 'utf8')))[1]).toEqual([6, 'Lay the path', 'pending']);
   });
 });
+
+describe('plain items under a milestone heading of no state, in a section that gives one', () => {
+  const PLAN = doc(
+    '# Kitchen refit',
+    '',
+    '## ✅ Done',
+    '',
+    '### Milestone 1 — Strip out',
+    '- Old units removed and taken to the tip',
+    '- Wiring checked by the electrician',
+    '',
+    '## Backlog',
+    '',
+    '### Milestone 2 — Fit',
+    '- Worktop cut to size',
+  );
+
+  it('take the state of that section', async () => {
+    expect(await read(PLAN)).toEqual([
+      [6, 'Old units removed and taken to the tip', 'done'],
+      [7, 'Wiring checked by the electrician', 'done'],
+      [12, 'Worktop cut to size', 'pending'],
+    ]);
+  });
+
+  it('are not tasks where only the file title names a state, nor under a milestone that says its own', async () => {
+    const details = await read(doc('# Sprint Backlog', '', '## Details of sprint 1', '', '- Goal: the CRUD screens'));
+    expect(details.filter(([line]) => line === 5)).toEqual([]);
+    expect((await read(doc('## Done', '', '### Milestone 1 ✅', '- Old units removed'))).map((t) => t[1])).toEqual(['Milestone 1']);
+  });
+
+  it('are set by a mark', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'Worktop cut to size', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect((await read(readFileSync(path, 'utf8'))).at(-1)).toEqual([12, 'Worktop cut to size', 'done']);
+  });
+});

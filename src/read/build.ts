@@ -219,6 +219,8 @@ const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
 const PLACEHOLDER = /(?<![\p{L}\p{N}])(?:X{4,}|YYYY[-/.]MM[-/.]DD|DD[-/.]MM[-/.]YYYY|MM[-/.]DD[-/.]YYYY)(?![\p{L}\p{N}])/u;
 
 const CODE_NAME_ITEM = /^`[^`\n]+`\s*(?:[-—–:]\s|\(|$)/u;
+/** `**Referral waitlist** — Supabase backend`: a name in bold, then a dash and what it involves. */
+const BOLD_NAME_ITEM = /^\*\*[^*\n]+\*\*\s*[—–-]\s/u;
 
 /** A task table being read, and what its rows so far set for the rows after them. */
 interface TableRun {
@@ -891,9 +893,26 @@ class Builder implements PassState {
     if (CODE_NAME_ITEM.test(this.text.slice(block.text.start, block.text.end))) return null;
     const listed = this.leadIn ? (this.leadIn.listStatus ?? (this.leadIn.name ? null : node.listStatus)) : node.listStatus;
     if (listed) return listed;
+    const inherited = this.sectionState(node);
+    if (inherited) return inherited;
     if (block.ordered && node.scoped && (node.status !== 'none' || reading.bold)) return node.status;
+    if (node.scoped && !reading.id && this.namedWork(block)) return node.status;
     if (block.ordered && node.scoped) return this.continuedStatus(block);
     return null;
+  }
+
+  /**
+   * `- Trip manager, CRUD services` under `### Milestone 1` (no state of its own) under `## ✅ Done`: a milestone's work
+   * in a section of that state. A file's title (`# Sprint Backlog`) names the document, not a state of this work.
+   */
+  private sectionState(node: OutlineNode): Status | null {
+    const state = node.scoped && node.status === 'none' && !this.leadIn ? this.outline.inheritedListStatus() : null;
+    return state && this.outline.open().some((n) => n !== node && n.depth > 1 && n.listStatus === state) ? state : null;
+  }
+
+  /** `- **Referral waitlist** — Supabase backend` under `### Sprint 5`: the named pieces of work a sprint, phase or milestone holds (not under `**Goals:**`). */
+  private namedWork(block: ItemBlock): boolean {
+    return !this.leadIn && this.colonLine === null && BOLD_NAME_ITEM.test(this.text.slice(block.text.start, block.text.end));
   }
 
   /**

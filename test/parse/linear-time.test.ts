@@ -59,6 +59,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'item, backtick pairs': run('- [ ] a ', '`` ', 'x'),
   'item, open brackets': run('- [ ] a ', '([', 'x'),
   'item, dashes and colons': run('- [ ] a', ' —:', 'x'),
+  'bold item under a phase, spaces before the dash': run('## Phase 1\n\n- **a**', ' ', 'x'),
+  'bold item under a phase, an unclosed bold name': run('## Phase 1\n\n- **a', ' b', ' — x'),
   'item, bold marks': run('- [ ] **a', '*', 'x'),
   'item, one long word': run('- [ ] a', 'a', ''),
   'item, a run of mojibake': run('- [ ] a ', 'Ã©â€œ', 'x'),

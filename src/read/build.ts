@@ -28,6 +28,7 @@ import { findLegends, LEGEND_HEADING } from './legend.js';
 import { assignRefs } from './ref.js';
 import { foldMentions } from './mentions.js';
 import { Dependencies, dependsField } from './depends.js';
+import { lazyFieldStart } from './lazy-fields.js';
 import { dateKindOf, isEstimateKey, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '../model/types.js';
 import type { Found, PassState } from './passes/state.js';
@@ -480,20 +481,23 @@ class Builder implements PassState {
     return wrote;
   }
 
-  /** `**Plans:** 3/3 complete` written right after a list, without a blank line, continues its last item: still the heading's field. */
-  private lazyField(block: ItemBlock): OutlineNode['field'] {
-    let at = this.text.indexOf('\n', block.text.start);
-    while (at >= 0 && at < block.text.end) {
-      const start = at + 1;
-      let end = this.text.indexOf('\n', start);
-      if (end < 0 || end > block.text.end) end = block.text.end;
-      if (/^(?:\*\*|__)/.test(this.text.slice(start, start + 2))) {
-        const field = this.statusField(start, end);
-        if (field) return field;
-      }
-      at = end < block.text.end ? end : -1;
+  /**
+   * `**Status**: backlog` (`**Plans:** 3/3 complete`) written right after a list, without a blank line, continues
+   * its last item in Markdown: read the item without it, and the line as a field of the heading it stands under.
+   */
+  private itemWithFields(block: ItemBlock, fieldsAt: number): void {
+    const end = block.text.start + this.text.slice(block.text.start, fieldsAt).trimEnd().length;
+    this.item({ ...block, end, text: { start: block.text.start, end } });
+    const node = this.outline.current();
+    if (!node) return;
+    for (let start = fieldsAt; start < block.text.end; ) {
+      let lineEnd = this.text.indexOf('\n', start);
+      if (lineEnd < 0 || lineEnd > block.text.end) lineEnd = block.text.end;
+      if (!node.field) node.field = this.statusField(start, lineEnd);
+      this.headingOwner(node, start, lineEnd);
+      this.headingFields(node, start, lineEnd);
+      start = lineEnd + 1;
     }
-    return null;
   }
 
   /**
@@ -800,6 +804,11 @@ class Builder implements PassState {
   // ---- list items --------------------------------------------------------
 
   private item(block: ItemBlock): void {
+    const fieldsAt = lazyFieldStart(this.text, block.text);
+    if (fieldsAt !== null) {
+      this.itemWithFields(block, fieldsAt);
+      return;
+    }
     this.endRuns(block.depth);
     if (block.quoted) return;
     const holder = block.depth > 0 ? this.runs.get(block.depth - 1)?.at(-1)?.found : null;
@@ -810,7 +819,6 @@ class Builder implements PassState {
     // `  - R-07 → moved to the new module` there: an id and an arrow say what became of a thing, not work to do.
     if (this.fieldValue !== null && !block.checkbox && (reading.id === null || /^(?:→|⇒|->|=>)/u.test(reading.title))) return;
     const node = this.outline.current();
-    if (node && !node.field) node.field = this.lazyField(block);
     const dependsOn = block.checkbox ? null : dependsField(this.text, block.text.start, block.text.end);
     if (dependsOn) {
       this.dependsItem(block, dependsOn, node);

@@ -60,6 +60,12 @@ export function headingNoteAt(raw: string): number {
   return m ? m.index : raw.length;
 }
 
+/**
+ * A count of what is done in square brackets (`[0/6 Tasks]`, `[3/3]`, `[40%]`): a badge generated from the section's
+ * items, not its name (a count in round brackets, `(9/12)`, is more often written as part of the name).
+ */
+const COUNT_BADGE = /^\s*\d{1,5}\s*\/\s*\d{1,5}(?:\s+\p{L}{1,20})?\s*$|^\s*\d{1,3}(?:[.,]\d{1,2})?\s*%\s*$/u;
+
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`, `[x] Fix it` → `Fix it`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
   // The cheap tests (the word `here`, a mark, a closing bracket, a dash) skip regexes that could not match.
@@ -70,7 +76,7 @@ export function groupName(text: string, isStatus: (s: string) => boolean = isSta
   // (`(completado, mar 2026)`).
   if (s.includes(')') || s.includes(']'))
     s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) =>
-      isStatus(inner.split(/[,;，；]/u)[0]!) && s.length > m.length ? '' : m,
+      (isStatus(inner.split(/[,;，；]/u)[0]!) || (m.includes('[') && COUNT_BADGE.test(inner))) && s.length > m.length ? '' : m,
     );
   const cut = HAS_MARK.test(s) ? s.replace(TRAILING_STATUS, '') : s;
   if (cut.trim() !== '') s = cut;

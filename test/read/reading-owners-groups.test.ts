@@ -113,3 +113,30 @@ describe('an owner named in brackets in a part heading', () => {
     ]);
   });
 });
+
+describe('a count badge closing a section heading', () => {
+  it('in square brackets is generated from the items, not part of the group; in round brackets it stays', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Board',
+        '',
+        '## [Epic 3: Billing](epics/3.md) `[1/4 Items]`',
+        '',
+        '- [ ] Send invoices',
+        '',
+        '## Épica 5: Informes [2/2]',
+        '',
+        '- [x] Exportar a PDF',
+        '',
+        '## Stage 2 (3/7)',
+        '',
+        '- [ ] Wire the alerts',
+      ),
+    );
+    expect(tasks.filter((t) => t.group !== 'Board').map((t) => [t.title, t.group])).toEqual([
+      ['Send invoices', 'Epic 3: Billing'],
+      ['Exportar a PDF', 'Épica 5: Informes'],
+      ['Wire the alerts', 'Stage 2 (3/7)'],
+    ]);
+  });
+});

@@ -43,7 +43,8 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 // Title 0.967 → 0.971: an issue reference closing a title (`(#349)`) is not part of it (every label set agrees).
 // Group 0.981 → 0.987: a bold label with a colon over a list (`**Deliverables:**`) names the list, not a group.
 // Precision 0.972 → 0.973: field runs after a bold-labelled item that is no task, rows that name several ids.
-const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.971, id: 0.983, owner: 0.999, group: 0.987 };
+// Title 0.971 → 0.972: words that go on with a bold lead's sentence are the title (0.97267 measured).
+const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id: 0.983, owner: 0.999, group: 0.987 };
 // The project's own hold-out set (eval/holdout: real files from repositories
 // outside the corpus, labelled before plan was run on them). On 2026-12-05 the
 // set grew by 12 blind-labelled files (25–36, 511 tasks; 36 files, 1311 tasks):
@@ -94,7 +95,15 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.971, id:
 // (`**A.3** `□` …`, with a legend's own symbols): measured 0.91590 0.94546 0.97044 0.90674 0.99282 0.95150 0.86886,
 // truncated. Status fell 0.973 → 0.970 with no task read worse: the 90 tasks now found in two files (41 and 49) carry
 // 12 of the statuses that only a legend's prose explains (`X (STP)`, children of a pending item).
-const HOLDOUT_FLOOR = { recall: 0.915, precision: 0.945, status: 0.97, title: 0.906, id: 0.992, owner: 0.951, group: 0.868 };
+// Ninth batch (files 93–99, 294 tasks, labelled blind; first score 90.1 93.3 92.1 80.4 99.6 99.2 76.2, and the same
+// figures after this round's rules on names, groups and recall, written without seeing it), then the round's rules
+// (groups under scope words in more languages and facet headings, bold-named work under a sprint, a section's state
+// for its milestones' items, requirement refs and roster owners, a field line closing an item, count badges out of
+// group names): measured 0.92266 0.94787 0.96298 0.91645 0.99313 0.96748 0.92808 of 3782 matched tasks on 99 files,
+// truncated. Status is lower than the 92-file floor because the set grew (batch 93–99 reads 92.1) and 21 tasks found
+// in file 81 carry statuses its labels take from a separate phase table; on files 01–92 no task reads worse (every
+// file's counts held or rose against the build before).
+const HOLDOUT_FLOOR = { recall: 0.922, precision: 0.947, status: 0.962, title: 0.916, id: 0.993, owner: 0.967, group: 0.928 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -293,6 +293,8 @@ export function listStatus(text: string, vocab: Vocabulary): Status | null {
   if (!plain || splitId(plain).id) return null;
   // `## Now` of a Now / Next / Later roadmap: the work under way (a status word nowhere else).
   if (/^(?:now|right now)$/iu.test(plain)) return 'in-progress';
+  const dashed = dashedState(plain, vocab);
+  if (dashed) return dashed;
   const words = plain.split(/[\s/&—–-]+/u).filter((w) => hasLetter(w));
   if (words.length === 0 || words.length > 4) return null;
   const first = vocab.leadingWord(words.join(' '));
@@ -301,6 +303,20 @@ export function listStatus(text: string, vocab: Vocabulary): Status | null {
   if (!hit || hit.status === 'cancelled' || NOT_LIST_WORDS.has(hit.text.toLowerCase())) return null;
   if (LANE_ONLY_WORDS.has(hit.text.toLowerCase()) && !laneName(words)) return null;
   return hit.status;
+}
+
+/**
+ * A state set apart by a dash before a name of any length (`Pending - Phase 2: Main Rental Process`, `Done — the
+ * launch work`): the section is that state's lane, however long its name. Not a word that is a lane only alone.
+ */
+function dashedState(plain: string, vocab: Vocabulary): Status | null {
+  const dash = /\s[—–-]\s/u.exec(plain);
+  if (!dash) return null;
+  const head = plain.slice(0, dash.index).trim();
+  const hit = vocab.leadingWord(head);
+  if (!hit || hit.text.length !== head.length || hit.status === 'cancelled') return null;
+  const word = hit.text.toLowerCase();
+  return NOT_LIST_WORDS.has(word) || LANE_ONLY_WORDS.has(word) ? null : hit.status;
 }
 
 /** A heading that is only a state (`Open`), or a state and a word for the work (`Open tasks`): a lane of a board. */

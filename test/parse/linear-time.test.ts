@@ -70,6 +70,7 @@ const SHAPES: Record<string, (size: number) => string> = {
   'item, bold lead then spaces': run('- [ ] **a**', ' ', 'x'),
   'heading, dashed date part then spaces': run('## A-1 — a — 2026-01-01', ' ', 'x'),
   'heading, spaces then a letter': run('## Phase 1: a', ' ', 'x'),
+  'heading, a state then spaces before a dash': run('## Pending', ' ', '- x'),
   'heading, repeated done marks': run('## Phase 1 ', '✅ ', 'x'),
   'heading, closing hashes': run('## a', ' #', 'x'),
   'heading, owner then bracket pairs': run('## Part 1: a (Owner', ' ()', 'x'),

@@ -86,3 +86,31 @@ describe('plain items under a milestone heading of no state, in a section that g
     expect((await read(readFileSync(path, 'utf8'))).at(-1)).toEqual([12, 'Worktop cut to size', 'done']);
   });
 });
+
+describe('a state set apart by a dash before a long section name', () => {
+  const PLAN = doc(
+    '# Works',
+    '',
+    '## Done - Phase 1: Ground works and the new garden path',
+    '',
+    '- [GW-1] Clear the beds',
+    '',
+    '## Pending - Phase 2: Planting along the whole north fence',
+    '',
+    '- [GW-2] Plant the hedge',
+    '- [GW-3] Mulch the beds',
+  );
+
+  it('makes the section that state’s lane, its plain items tasks in it', async () => {
+    expect(await read(PLAN)).toEqual([
+      [5, 'Clear the beds', 'done'],
+      [9, 'Plant the hedge', 'pending'],
+      [10, 'Mulch the beds', 'pending'],
+    ]);
+  });
+
+  it('not a word that is a lane only alone, nor a state that is not first', async () => {
+    expect(await read(doc('## Open - Questions we still have about the garden', '', '- [Q-1] Which soil'))).toEqual([]);
+    expect(await read(doc('## Garden works - done in the spring of last year', '', '- [GW-1] Clear the beds'))).toEqual([]);
+  });
+});

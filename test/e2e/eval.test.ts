@@ -103,7 +103,10 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // truncated. Status is lower than the 92-file floor because the set grew (batch 93–99 reads 92.1) and 21 tasks found
 // in file 81 carry statuses its labels take from a separate phase table; on files 01–92 no task reads worse (every
 // file's counts held or rose against the build before).
-const HOLDOUT_FLOOR = { recall: 0.922, precision: 0.947, status: 0.962, title: 0.916, id: 0.993, owner: 0.967, group: 0.928 };
+// Then a state set apart by a dash before a long section name (`## Pending - Phase 2: Main Rental Process`) makes the
+// section that state's lane: measured 0.92608 0.94805 0.96312 0.91333 0.99315 0.96760 0.92835 of 3796 matched tasks.
+// Title 0.916 → 0.913 with no title read worse: the 14 tasks now found (file 95) keep a ` - LOW, …` tail the labels cut.
+const HOLDOUT_FLOOR = { recall: 0.926, precision: 0.948, status: 0.963, title: 0.913, id: 0.993, owner: 0.967, group: 0.928 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -804,7 +804,7 @@ class Builder implements PassState {
   // ---- list items --------------------------------------------------------
 
   private item(block: ItemBlock): void {
-    const fieldsAt = lazyFieldStart(this.text, block.text);
+    const fieldsAt = lazyFieldStart(this.text, block.text, block.ordered);
     if (fieldsAt !== null) {
       this.itemWithFields(block, fieldsAt);
       return;

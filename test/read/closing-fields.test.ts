@@ -39,3 +39,22 @@ describe('a field line closing a checklist without a blank line', () => {
     expect(plan.tasks.map((t) => t.title)).toEqual(['Write the guide Status: the page that says how things stand', 'Fix the build note: later']);
   });
 });
+
+describe('a field line between two items of a list', () => {
+  it('stays the item’s own words: the items after it get nothing from it', async () => {
+    const plan = await planOf(doc('# Plan', '', '## Work', '', '- [ ] Fix login', 'Owner: Ana', '- [ ] Fix logout', ''));
+    const tasks = plan.tasks.map((t) => [t.title, t.owner ?? null]);
+    expect(tasks).toEqual([
+      ['Fix login Owner: Ana', null],
+      ['Fix logout', null],
+    ]);
+  });
+
+  it('closes a numbered list when a list of bullets follows it: a field of the heading task still', async () => {
+    const plan = await planOf(doc('# Plan', '', '### Phase 3: Parser', '1. Reads the fixtures', '**Status:** done', '- [x] Write the lexer', ''));
+    expect(plan.tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Parser', 'done'],
+      ['Write the lexer', 'done'],
+    ]);
+  });
+});

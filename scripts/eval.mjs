@@ -9,7 +9,7 @@
 // and group agree with the label. test/e2e/eval.test.ts holds the totals at a
 // floor so they never slide back.
 //
-//   node scripts/eval.mjs [--corpus DIR] [--json] [--diff FILE-PREFIX]
+//   node scripts/eval.mjs [--corpus DIR] [--json] [--diff FILE-PREFIX]   (a number names one file: 10, not 100)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -113,6 +113,17 @@ export function rates(c) {
   };
 }
 
+/** File names in the order of their numbers (`99-…` before `100-…`), then by name. */
+function byNumber(a, b) {
+  return Number.parseInt(a, 10) - Number.parseInt(b, 10) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Whether `--diff` names this file: a number names the file of that number only (`10` is not `100-…`); other text is a prefix. */
+export function namesFile(file, prefix) {
+  if (!file.startsWith(prefix)) return false;
+  return !/^\d+$/.test(prefix) || !/\d/.test(file.charAt(prefix.length));
+}
+
 /** Every labelled file of a corpus: its labels and the path of the file they label, in name order; null when the corpus is absent. */
 export function labelledFiles(corpus = DEFAULT_CORPUS) {
   const labelDir = join(corpus, 'labels');
@@ -120,7 +131,7 @@ export function labelledFiles(corpus = DEFAULT_CORPUS) {
   if (!existsSync(labelDir) || !existsSync(realDir)) return null;
   return readdirSync(labelDir)
     .filter((f) => f.endsWith('.labels.json'))
-    .sort()
+    .sort(byNumber)
     .map((name) => {
       const labels = JSON.parse(readFileSync(join(labelDir, name), 'utf8'));
       return { labels, path: join(realDir, labels.file) };
@@ -169,7 +180,7 @@ function main(argv) {
   }
   const diff = arg('--diff');
   if (diff !== undefined) {
-    for (const f of result.files.filter((x) => x.file.startsWith(diff))) {
+    for (const f of result.files.filter((x) => namesFile(x.file, diff))) {
       console.log(`# ${f.file}`);
       for (const m of f.misses) {
         const detail =

@@ -167,3 +167,20 @@ describe(`the model on the labelled corpus in ${CORPUS}`, () => {
     expect(rates(scoreFile(labels, once).counts)).toMatchObject({ recall: 1, precision: 1, status: 1, title: 1, owner: 1, group: 1 });
   });
 });
+
+describe('scripts/eval.mjs --diff', () => {
+  it('names one file by its number, two digits or three', async () => {
+    const { namesFile } = (await import(join(ROOT, 'scripts/eval.mjs'))) as { namesFile: (file: string, prefix: string) => boolean };
+    expect(namesFile('10-a-TODO.md', '10')).toBe(true);
+    expect(namesFile('100-b-TODO.md', '10')).toBe(false);
+    expect(namesFile('100-b-TODO.md', '100')).toBe(true);
+    expect(namesFile('07-c-TODO.md', '07-c')).toBe(true);
+    expect(namesFile('07-c-TODO.md', '08')).toBe(false);
+  });
+
+  it('orders files by their numbers, 99 before 100', async () => {
+    const { labelledFiles } = (await import(join(ROOT, 'scripts/eval.mjs'))) as Eval;
+    const names = (labelledFiles(join(ROOT, 'eval/holdout')) ?? []).map((f) => Number.parseInt(f.path.split('/').pop()!, 10));
+    expect(names).toEqual([...names].sort((a, b) => a - b));
+  });
+});

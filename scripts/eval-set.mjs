@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_CORPUS, normaliseText } from './eval.mjs';
+import { DEFAULT_CORPUS, namesFile, normaliseText } from './eval.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -205,7 +205,7 @@ async function evalSet() {
   const work = mkdtempSync(join(tmpdir(), 'plan-eval-set-'));
   try {
     const run = runner(await loadMain(work), work);
-    const files = readdirSync(join(o.corpus, 'labels')).filter((f) => f.endsWith('.labels.json') && (!o.diff || f.startsWith(o.diff)));
+    const files = readdirSync(join(o.corpus, 'labels')).filter((f) => f.endsWith('.labels.json') && (!o.diff || namesFile(f, o.diff)));
     const results = [];
     for (const f of files.sort()) results.push(await scoreFile(run, work, o.corpus, f));
     const tried = results.reduce((n, r) => n + r.tried, 0);

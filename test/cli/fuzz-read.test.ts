@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, tempDir } from '../helpers/run.js';
-import { BIN_COMMANDS, document, RAW, snapshot } from '../helpers/fuzz-markdown.js';
+import { BIN_COMMANDS, document, RAW, sampleFiles, snapshot } from '../helpers/fuzz-markdown.js';
 import { runCli } from '../helpers/cli.js';
 import type { Context } from '../../src/commands/context.js';
 import type { OutputMode } from '../../src/render/mode.js';
@@ -96,13 +96,7 @@ describe('every read command on random files', () => {
 
   it("prints no raw control character through the CLI (runCli: its choke points), on the binary's sample and more", async () => {
     // test/e2e/fuzz-read.test.ts runs the first of these through the built binary.
-    const samples = fc.sample(document, { numRuns: 20, seed: 11 });
-    for (const [i, bytes] of samples.entries()) {
-      const dir = join(t.dir, `cli-${i}`);
-      mkdirSync(dir);
-      const file = join(dir, 'plan.md');
-      writeFileSync(file, bytes);
-      const before = snapshot(dir, file);
+    for (const { i, dir, file, before } of sampleFiles(t.dir, 'cli', 20)) {
       for (const args of BIN_COMMANDS) {
         const r = await runCli(['-f', file, ...args], { env: { XDG_CACHE_HOME: CACHE } });
         const what = `sample ${i}: plan ${args.join(' ')}`;

@@ -4,25 +4,16 @@
 // no crash, no hang (a timeout), no write, and no raw control character on
 // stdout or stderr.
 import { afterAll, describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { BIN, CACHE, tempDir } from '../helpers/run.js';
-import { BIN_COMMANDS, document, RAW, snapshot } from '../helpers/fuzz-markdown.js';
+import { BIN_COMMANDS, RAW, sampleFiles, snapshot } from '../helpers/fuzz-markdown.js';
 
 const t = tempDir();
 afterAll(() => t.cleanup());
 
 describe('every read command on random files', () => {
   it('never crashes, hangs or writes through the built binary, and prints no raw control character', () => {
-    const samples = fc.sample(document, { numRuns: 2, seed: 11 });
-    samples.forEach((bytes, i) => {
-      const dir = join(t.dir, `bin-${i}`);
-      mkdirSync(dir);
-      const file = join(dir, 'plan.md');
-      writeFileSync(file, bytes);
-      const before = snapshot(dir, file);
+    for (const { i, dir, file, before } of sampleFiles(t.dir, 'bin', 2)) {
       for (const args of BIN_COMMANDS) {
         const r = spawnSync(process.execPath, [BIN, '-f', file, ...args], {
           env: { PATH: process.env.PATH, NO_COLOR: '1', XDG_CACHE_HOME: CACHE },
@@ -37,6 +28,6 @@ describe('every read command on random files', () => {
         expect(r.stdout, what).not.toMatch(RAW);
       }
       expect(snapshot(dir, file)).toEqual(before);
-    });
+    }
   }, 600_000);
 });

@@ -3,7 +3,7 @@
 // tables, list items, quotes, fences, front matter, hostile text and the
 // inputs known to cost parsers dearly, or plain random bytes.
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const HOSTILE = ['\x1b]0;t\x07', '\x1b[2J', '\u009b', '\u202e', '\x07', '\x00', '\r', '\uDC80', '\uFEFF'];
@@ -111,3 +111,14 @@ export function snapshot(dir: string, file: string): unknown {
 
 /** The read commands the sample runs as whole command lines (the built binary, runCli). */
 export const BIN_COMMANDS = [['list'], ['show', '1'], ['next'], ['summary'], ['board'], ['check'], ['list', '--json'], ['__complete-ids']];
+
+/** The sample's files, each as plan.md in a folder of its own under `parent`, with the folder's snapshot before any read. */
+export function sampleFiles(parent: string, prefix: string, runs: number): { i: number; dir: string; file: string; before: unknown }[] {
+  return fc.sample(document, { numRuns: runs, seed: 11 }).map((bytes, i) => {
+    const dir = join(parent, `${prefix}-${i}`);
+    mkdirSync(dir);
+    const file = join(dir, 'plan.md');
+    writeFileSync(file, bytes);
+    return { i, dir, file, before: snapshot(dir, file) };
+  });
+}

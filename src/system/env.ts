@@ -24,6 +24,10 @@ export const ENV_VARS = [
   { name: 'PATH', description: '`git-setup` writes `plan merge-driver …` when the `plan` found on it is the copy that runs' },
   { name: 'HOME', description: 'the home folder (the default cache and config folders are under it)' },
   { name: 'LOCALAPPDATA', description: 'the cache folder on Windows' },
+  {
+    name: 'PLAN_TEST_HALT',
+    description: 'a test seam, not for use: `SIGKILL@<point>` or `SIGSTOP@<point>` stops a write at that point (src/system/halt.ts)',
+  },
   { name: 'DEBUG', description: 'set: an unexpected error prints its stack trace (as --debug)' },
 ] as const;
 

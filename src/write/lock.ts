@@ -16,6 +16,7 @@ import { readFileText } from '../fs/read.js';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { PlanError } from '../system/errors.js';
 import { envNumber } from '../system/env.js';
+import { haltAt } from '../system/halt.js';
 
 /** A lock not refreshed for this long, whose holder is gone, is taken over (PLAN_LOCK_STALE overrides, in ms). */
 const STALE_MS = 4000;
@@ -128,6 +129,7 @@ function tryMake(dir: string, owner: Owner, display: string): boolean {
     if (code === 'EEXIST') return false;
     throw new PlanError(`${display}: cannot lock the file for writing (${code ?? (e as Error).message}); check that its folder is writable`);
   }
+  haltAt('lock-made');
   try {
     // Written aside and renamed: a waiter never reads half an owner file.
     const tmp = join(dir, `owner.${owner.token}`);
@@ -219,6 +221,7 @@ async function holding<T>(dir: string, token: string, fn: (lock: HeldLock) => Pr
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    haltAt('locked');
     return await fn({ stillOurs });
   } finally {
     clearInterval(refresh);
@@ -232,5 +235,6 @@ async function holding<T>(dir: string, token: string, fn: (lock: HeldLock) => Pr
     } catch {
       // a lock folder we cannot remove goes stale once we are gone
     }
+    haltAt('unlocked');
   }
 }

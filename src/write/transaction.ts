@@ -27,6 +27,7 @@ import { changesWhatItIs, makeEditContext, type EditContext } from './task-edits
 import type { Plan, Task } from '../model/types.js';
 import type { Status } from '../model/status.js';
 import { runtime } from '../system/runtime.js';
+import { haltAt } from '../system/halt.js';
 
 export interface TransactOptions {
   /** Print the diff instead of writing. */
@@ -95,6 +96,7 @@ export async function transact<T>(
     const identity = fileIdentity(target);
     const loaded = await loadPlan(path, true, useCache);
     const { plan, text } = loaded;
+    if (lock) haltAt('read');
     refuseUnwritable(plan, display, opts);
     const memory = opts.memory === false ? new StatusMemory(null) : StatusMemory.forPlan(target);
     const damage = await damageTools(text);
@@ -135,6 +137,7 @@ export async function transact<T>(
     const journal = Journal.forPlan(target);
     if (opts.undo) journal.dropLast();
     else journal.record(all, loaded.bytes, bytes, commandLine());
+    haltAt('journaled');
     await warmCache(path, bytes, loaded, all, next, touched);
     return { value, changed: true, written: true, diff, text: next, display, remarks, ...(after ? { after } : {}) };
   };

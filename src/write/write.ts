@@ -23,6 +23,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PlanError, asPlanError } from '../system/errors.js';
+import { haltAt } from '../system/halt.js';
 
 const TEMP_PREFIX = '.plan-tmp-';
 
@@ -133,12 +134,15 @@ export function atomicWrite(target: string, bytes: Uint8Array, display: string, 
     keepOwner(fd, st, display);
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    haltAt('temp-written');
     fchmodSync(fd, st.mode & 0o7777);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
+    haltAt('temp-synced');
     beforeReplace();
     renameSync(tmp, target);
+    haltAt('replaced');
   } catch (e) {
     if (fd !== null) closeSync(fd);
     try {

@@ -10,7 +10,7 @@ describe('the order test files start in', () => {
   it("moves each project's long files to the front of its run, keeping the order otherwise", () => {
     const order = [
       ['bin', 'test/e2e/views.test.ts'],
-      ['bin', 'test/e2e/pty.test.ts'],
+      ['bin', 'test/e2e/readme.test.ts'],
       ['unit', 'test/read/items.test.ts'],
       ['unit', 'test/write/corpus-sweep-2.test.ts'],
       ['unit', 'test/text/plain.test.ts'],
@@ -24,7 +24,7 @@ describe('the order test files start in', () => {
         (t) => t[1],
       ).map((t) => t[1]),
     ).toEqual([
-      'test/e2e/pty.test.ts',
+      'test/e2e/readme.test.ts',
       'test/e2e/views.test.ts',
       'test/write/corpus-sweep-2.test.ts',
       'test/write/corpus-sweep-1.test.ts',

@@ -1,10 +1,14 @@
-// Snapshot tests of the terminal views: the built binary on a real
-// pseudo-terminal at 60, 80 and 120 columns, on the seed, a fixture of wide
-// characters and three corpus files of different shapes.
-import { describe, expect, it } from 'vitest';
+// Snapshot tests of the terminal views at 60, 80 and 120 columns, on the seed,
+// a fixture of wide characters and three corpus files of different shapes. The
+// seed and the fixture run as the built binary on a real pseudo-terminal, each
+// run also drawn in-process (test/helpers/cli.ts, a terminal of that width) and
+// held equal to it; the corpus files, whose checks are about what is drawn,
+// run in-process only.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, FIXTURES, plan, type RunResult, SEED } from '../helpers/run.js';
+import { CORPUS, FIXTURES, type RunResult, SEED } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
 import { HAS_SCRIPT, planOnPty, stripAnsi } from '../helpers/pty.js';
 import { textWidth } from '../../src/text/width.js';
 
@@ -16,9 +20,12 @@ interface TaskJson {
   status: string;
 }
 
+const WIDE = join(FIXTURES, 'wide.md');
+/** The files drawn on a real terminal; the others in-process. */
+const ON_PTY = new Set([SEED, WIDE]);
 const FILES: [string, string][] = [
   ['the seed', SEED],
-  ['wide characters', join(FIXTURES, 'wide.md')],
+  ['wide characters', WIDE],
   // A weekly log, months and a portfolio table; Arabic text, emoji headings and
   // long ids; phases with long notes.
   ['corpus 08 (weeks, months)', join(CORPUS, '08-utkarsh820-utkarsh-ai-labs-dashboard.md')],
@@ -27,15 +34,29 @@ const FILES: [string, string][] = [
 ];
 const WIDTHS = [60, 80, 120];
 
+/** A view in-process, on a terminal `columns` wide (the pty's 500 rows: no pager). */
+async function viewInProcess(file: string, view: string, columns: number, env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  const r = await runCli(['-f', file, view], { isTTY: true, columns, rows: 500, env: { TERM: 'xterm-256color', ...env } });
+  // One terminal: stdout and stderr arrive together, as on the pty.
+  return { code: r.code, stdout: r.stdout + r.stderr, stderr: '' };
+}
+
 /**
- * A view of a file at a width, without colour: run on the pty once per test file, and shared by the tests that look
- * at the same run (each test still runs it when alone).
+ * A view of a file at a width, without colour: run once per test file, and shared by the tests that look at the
+ * same run (each test still runs it when alone). On the pty, the in-process drawing must be the same.
  */
-const runs = new Map<string, RunResult>();
-function viewOnPty(file: string, view: string, columns: number): RunResult {
+const runs = new Map<string, Promise<RunResult>>();
+function viewOf(file: string, view: string, columns: number): Promise<RunResult> {
   const key = JSON.stringify([file, view, columns]);
-  if (!runs.has(key)) runs.set(key, planOnPty(['-f', file, view], { columns }));
+  if (!runs.has(key)) runs.set(key, ON_PTY.has(file) ? ptyAndInProcess(file, view, columns) : viewInProcess(file, view, columns));
   return runs.get(key)!;
+}
+
+async function ptyAndInProcess(file: string, view: string, columns: number): Promise<RunResult> {
+  const pty = planOnPty(['-f', file, view], { columns });
+  const inProcess = await viewInProcess(file, view, columns);
+  expect(inProcess, `plan ${view} at ${columns} columns: in-process as on the terminal`).toEqual(pty);
+  return pty;
 }
 
 const lines = (out: string): string[] => stripAnsi(out).replace(/\n$/, '').split('\n');
@@ -103,27 +124,31 @@ describe.skipIf(!HAS_SCRIPT)('terminal views on a pty', () => {
   for (const [name, file] of FILES) {
     const present = existsSync(file);
     describe.skipIf(!present)(`${name}${present ? '' : ' (corpus not found: skipped)'}`, () => {
-      const json = present ? (JSON.parse(plan(['-f', file, 'list', '--json']).stdout).tasks as TaskJson[]) : [];
-      const ids = [...new Set(json.map((t) => t.id))];
+      let json: TaskJson[] = [];
+      let ids: string[] = [];
+      beforeAll(async () => {
+        json = JSON.parse((await runCli(['-f', file, 'list', '--json'])).stdout).tasks as TaskJson[];
+        ids = [...new Set(json.map((t) => t.id))];
+      });
 
       for (const width of WIDTHS) {
-        it(`list at ${width} columns: fits, every task once in file order under its heading`, () => {
-          const r = viewOnPty(file, 'list', width);
+        it(`list at ${width} columns: fits, every task once in file order under its heading`, async () => {
+          const r = await viewOf(file, 'list', width);
           expect(r.code).toBe(0);
           expect(r.stdout).not.toContain('\x1b');
           expectFits(r.stdout, width);
           expectListOrder(r.stdout, json);
         });
 
-        it(`board at ${width} columns: fits, a card for every task`, () => {
-          const r = viewOnPty(file, 'board', width);
+        it(`board at ${width} columns: fits, a card for every task`, async () => {
+          const r = await viewOf(file, 'board', width);
           expect(r.code).toBe(0);
           expectFits(r.stdout, width);
           expect(boardCardIds(r.stdout, ids)).toEqual(json.map((t) => t.id).sort());
         });
 
-        it(`summary at ${width} columns: fits, the total counts every task list shows`, () => {
-          const r = viewOnPty(file, 'summary', width);
+        it(`summary at ${width} columns: fits, the total counts every task list shows`, async () => {
+          const r = await viewOf(file, 'summary', width);
           expect(r.code).toBe(0);
           expectFits(r.stdout, width);
           const total = json.filter((t) => t.status !== 'cancelled').length;
@@ -132,10 +157,11 @@ describe.skipIf(!HAS_SCRIPT)('terminal views on a pty', () => {
         });
       }
 
-      it('colours change nothing but the colour: the same lines with FORCE_COLOR as with NO_COLOR', () => {
+      it('colours change nothing but the colour: the same lines with FORCE_COLOR as with NO_COLOR', async () => {
         for (const view of ['list', 'board', 'summary']) {
-          const plain = viewOnPty(file, view, 80);
-          const coloured = planOnPty(['-f', file, view], { columns: 80, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+          const plain = await viewOf(file, view, 80);
+          const colour = { NO_COLOR: undefined, FORCE_COLOR: '1' };
+          const coloured = ON_PTY.has(file) ? planOnPty(['-f', file, view], { columns: 80, env: colour }) : await viewInProcess(file, view, 80, colour);
           expect(coloured.stdout, view).toContain('\x1b[');
           expect(stripAnsi(coloured.stdout), view).toBe(plain.stdout);
         }
@@ -143,10 +169,10 @@ describe.skipIf(!HAS_SCRIPT)('terminal views on a pty', () => {
     });
   }
 
-  it('keeps columns aligned past ZWJ emoji, flags and CJK: every owner starts in the same column', () => {
+  it('keeps columns aligned past ZWJ emoji, flags and CJK: every owner starts in the same column', async () => {
     const owners = ['田中', 'Ana', '佐藤', 'Bo', 'Cy'];
     for (const width of WIDTHS) {
-      const out = lines(viewOnPty(join(FIXTURES, 'wide.md'), 'list', width).stdout);
+      const out = lines((await viewOf(WIDE, 'list', width)).stdout);
       const starts = out.flatMap((line) => {
         const at = owners.map((o) => line.indexOf(`  ${o}`)).find((i) => i >= 0);
         return at === undefined ? [] : [textWidth(line.slice(0, at + 2))];

@@ -1,10 +1,8 @@
-// Shared by the write-*.test.ts files: exact-bytes expectations, checks
-// that a write leaves nothing behind in the plan's folder, and a wait for a
-// writer's lock files told by folder events.
+// Shared by the write-*.test.ts files: exact-bytes expectations, and checks
+// that a write leaves nothing behind in the plan's folder.
 import { expect } from 'vitest';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, watch, type FSWatcher } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { copyToTemp, FIXTURES, plan, type RunResult } from '../helpers/run.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -120,26 +118,4 @@ export async function cliIdAtLine(w: CliWorkspace, line: number): Promise<string
   const tasks = JSON.parse(r.stdout).tasks as { id: string }[];
   expect(tasks, `one task on line ${line}`).toHaveLength(1);
   return tasks[0]!.id;
-}
-
-/** Resolves when `path` exists (told by its folder's change events, not by polling) or `child` has ended, whichever is first. */
-export function existsOrEnded(path: string, child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    const ended = () => child.exitCode !== null || child.signalCode !== null;
-    let watcher: FSWatcher | undefined;
-    const done = () => {
-      watcher?.close();
-      child.off('exit', done);
-      resolve();
-    };
-    child.once('exit', done);
-    try {
-      watcher = watch(dirname(path), () => existsSync(path) && done());
-      watcher.on('error', () => {}); // its folder removed (a lock let go): the child's exit ends the wait
-    } catch {
-      // No folder to watch (a lock already let go): the child has ended or is ending, and its exit ends the wait.
-    }
-    // It may have come, or the child gone, before the watch began.
-    if (existsSync(path) || ended()) done();
-  });
 }

@@ -9,9 +9,9 @@ import { existsSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync,
 import { join } from 'node:path';
 import { genPlan } from '../helpers/gen.js';
 import { BIN, CACHE, tempDir } from '../helpers/run.js';
-import { existsOrEnded, leftovers } from './write-helpers.js';
+import { leftovers } from './write-helpers.js';
+import { HALT_POINTS, type HaltPoint } from '../../src/system/halt.js';
 
-const RUNS = 20;
 const TASKS = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -36,28 +36,13 @@ function start(file: string, args: string[], extra: Record<string, string> = {})
 }
 
 /**
- * Starts `plan set` and stops it `afterMs` after it took the lock (its owner
- * file appears right after the folder is made): by then it has usually read
- * the file and is parsing it. Null when it finished first.
+ * Starts `plan set` stopped at `point` of its write (the test seam PLAN_TEST_HALT, src/system/halt.ts: it sends
+ * itself SIGSTOP there), resolving once the kernel says it is stopped.
  */
-async function startAndStopHolding(file: string, args: string[], afterMs = 10): Promise<Child | null> {
-  const owner = join(`${file}.lock`, 'owner');
-  const w = start(file, args);
-  // The lock folder first, then its owner file (renamed into it), each seen from the folder it appears in.
-  await existsOrEnded(`${file}.lock`, w.child);
-  await existsOrEnded(owner, w.child);
-  if (afterMs) await sleep(afterMs);
-  if (w.child.exitCode !== null || !w.child.kill('SIGSTOP')) {
-    await w.done;
-    return null;
-  }
-  // SIGSTOP also "succeeds" on a writer that has just ended (its exit not yet seen here), and takes effect a moment after
-  // kill() returns: held only once the kernel says the writer is stopped and its lock is still there.
-  if (!(await stopped(w.child.pid!)) || !existsSync(owner)) {
-    w.child.kill('SIGCONT');
-    await w.done;
-    return null;
-  }
+async function heldWriter(file: string, args: string[], point: HaltPoint = 'read'): Promise<Child> {
+  const w = start(file, args, { PLAN_TEST_HALT: `SIGSTOP@${point}` });
+  expect(await stopped(w.child.pid!), `the writer stopped at ${point}`).toBe(true);
+  expect(existsSync(join(`${file}.lock`, 'owner')), `the writer holds the lock at ${point}`).toBe(true);
   return w;
 }
 
@@ -74,17 +59,6 @@ async function stopped(pid: number): Promise<boolean> {
     if (state === 'Z' || state === 'X') return false;
     await sleep(1);
   }
-}
-
-/** A writer stopped while it holds the lock, trying again (on the original bytes) when it finishes first. */
-async function heldWriter(file: string, args: string[]): Promise<Child> {
-  const before = readFileSync(file);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const w = await startAndStopHolding(file, args);
-    if (w) return w;
-    writeFileSync(file, before);
-  }
-  throw new Error('the writer always finished before it could be stopped');
 }
 
 /** `text` with the status cell of task `id` in sprint `sprint` set to 🚫 Cancelled, by hand. */
@@ -143,12 +117,12 @@ const ATIME_SHOWS_READS = ((): boolean => {
   }
 })();
 
-/** Trials of the first test run this many at a time, each on a file of its own. */
-const AT_ONCE = 4;
+/** The points of a write at which its lock is held (a pause anywhere between taking it and letting it go). */
+const HOLDING = HALT_POINTS.filter((p) => p !== 'lock-made' && p !== 'unlocked');
 
 describe('a writer paused while it holds the lock', () => {
-  /** Trial i: a writer stopped holding the lock, a second one waiting behind it, then the first resumed. */
-  async function pausedTrial(i: number, misses: { n: number }): Promise<void> {
+  /** A writer stopped at `point`, a second one waiting behind it, then the first resumed. */
+  async function pausedTrial(point: HaltPoint, i: number): Promise<void> {
     const t = tempDir();
     const file = join(t.dir, 'plan.md');
     try {
@@ -156,13 +130,7 @@ describe('a writer paused while it holds the lock', () => {
       const before = readFileSync(file, 'utf8');
       const a = { sprint: 1 + (i % 2), id: `${1 + (i % 5)}.${1 + i}` };
       const b = { sprint: 1 + (i % 2), id: `${1 + ((i + 2) % 5)}.${50 + i}` };
-      let first: Child | null;
-      while (!(first = await startAndStopHolding(file, ['set', a.id, 'cancelled', '--sprint', String(a.sprint)]))) {
-        // It finished before it could be stopped: nothing to race this time.
-        expect(readFileSync(file, 'utf8')).toBe(cancelled(before, a.sprint, a.id));
-        writeFileSync(file, before);
-        expect(++misses.n, 'the writer keeps finishing before it can be stopped').toBeLessThan(RUNS);
-      }
+      const first = await heldWriter(file, ['set', a.id, 'cancelled', '--sprint', String(a.sprint)], point);
       // A lock counts as stale after 200 ms here, and its folder is dated 1970: every look the second
       // writer takes finds it long past stale, held by a process that is stopped, and must not take it over.
       utimesSync(`${file}.lock`, 0, 0);
@@ -170,28 +138,25 @@ describe('a writer paused while it holds the lock', () => {
       await waiterHasLooked(join(`${file}.lock`, 'owner'), second.child);
       first.child.kill('SIGCONT');
       const [ra, rb] = await Promise.all([first.done, second.done]);
-      expect(ra, `run ${i}: the paused writer`).toEqual({ code: 0, stderr: '' });
-      expect(rb, `run ${i}: the waiting writer`).toEqual({ code: 0, stderr: '' });
-      expect(readFileSync(file, 'utf8'), `run ${i}: both changes are in the file`).toBe(cancelled(cancelled(before, a.sprint, a.id), b.sprint, b.id));
+      expect(ra, `${point}: the paused writer`).toEqual({ code: 0, stderr: '' });
+      expect(rb, `${point}: the waiting writer`).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(file, 'utf8'), `${point}: both changes are in the file`).toBe(cancelled(cancelled(before, a.sprint, a.id), b.sprint, b.id));
       expect(leftovers(t.dir)).toEqual([]);
     } finally {
       t.cleanup();
     }
   }
 
-  it(`keeps it: the writer waiting behind it lands after it, zero lost updates in ${RUNS} runs`, async () => {
-    const misses = { n: 0 };
-    for (let i = 0; i < RUNS; i += AT_ONCE) {
-      await Promise.all(Array.from({ length: Math.min(AT_ONCE, RUNS - i) }, (_, k) => pausedTrial(i + k, misses)));
-    }
-  }, 400_000);
+  it(`keeps it at every point of its write (${HOLDING.join(', ')}): the writer waiting behind it lands after it, zero lost updates`, async () => {
+    await Promise.all(HOLDING.map((point, i) => pausedTrial(point, i)));
+  }, 120_000);
 
   it(
     'is reported by a writer that gives up waiting: its pid, still running, and how long it waited (exit 1)',
     () =>
       onGenerated(async (file) => {
         const before = readFileSync(file, 'utf8');
-        const first = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
+        const first = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1'], 'locked');
         const second = start(file, ['set', '1.2', 'cancelled', '--sprint', '1'], { PLAN_LOCK_STALE: '300', PLAN_LOCK_TIMEOUT: '1500' });
         const rb = await second.done;
         expect(rb.code).toBe(1);
@@ -212,7 +177,7 @@ describe('a writer interrupted while it holds the lock', () => {
     () =>
       onGenerated(async (file) => {
         const before = readFileSync(file, 'utf8');
-        const w = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1']);
+        const w = await heldWriter(file, ['set', '1.1', 'cancelled', '--sprint', '1'], 'locked');
         w.child.kill('SIGTERM');
         w.child.kill('SIGCONT');
         expect((await w.done).code).toBeNull(); // ended by the signal
@@ -229,52 +194,41 @@ describe('a writer interrupted while it holds the lock', () => {
   );
 });
 
-describe("another editor in the window between a writer's read and its rename", () => {
+/** Just after the read (the edits not yet made) and just before the rename (the temporary file written and synced). */
+const WINDOW: HaltPoint[] = ['read', 'temp-synced'];
+
+describe.each(WINDOW)("another editor in the window between a writer's read and its rename (stopped at %s)", (point) => {
   /** Runs `edit` on the file while a `plan set` holding the lock is stopped; returns the writer's outcome. */
   async function whilePaused(file: string, edit: () => void): Promise<{ code: number | null; stderr: string }> {
-    const w = await heldWriter(file, ['set', '2.3', 'cancelled', '--sprint', '2']);
+    const w = await heldWriter(file, ['set', '2.3', 'cancelled', '--sprint', '2'], point);
     edit();
     w.child.kill('SIGCONT');
     return w.done;
   }
 
-  it(
-    'writing the file in place: the writer starts over from the new text, and both changes stay',
-    () =>
-      onGenerated(async (file) => {
-        const edited = `${readFileSync(file, 'utf8')}\nAdded by another editor.\n`;
-        const r = await whilePaused(file, () => writeFileSync(file, edited));
-        expect(r).toEqual({ code: 0, stderr: '' });
-        expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
-      }),
-    60_000,
-  );
+  it('writing the file in place: the writer starts over from the new text, and both changes stay', () =>
+    onGenerated(async (file) => {
+      const edited = `${readFileSync(file, 'utf8')}\nAdded by another editor.\n`;
+      const r = await whilePaused(file, () => writeFileSync(file, edited));
+      expect(r).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
+    }));
 
-  it(
-    'replacing the file (an editor that saves by rename): both changes stay',
-    () =>
-      onGenerated(async (file, dir) => {
-        const edited = readFileSync(file, 'utf8').replace('# Big Plan', '# Big Plan, renamed');
-        const r = await whilePaused(file, () => {
-          writeFileSync(join(dir, 'saved.tmp'), edited);
-          renameSync(join(dir, 'saved.tmp'), file);
-        });
-        expect(r).toEqual({ code: 0, stderr: '' });
-        expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
-      }),
-    60_000,
-  );
+  it('replacing the file (an editor that saves by rename): both changes stay', () =>
+    onGenerated(async (file, dir) => {
+      const edited = readFileSync(file, 'utf8').replace('# Big Plan', '# Big Plan, renamed');
+      const r = await whilePaused(file, () => {
+        writeFileSync(join(dir, 'saved.tmp'), edited);
+        renameSync(join(dir, 'saved.tmp'), file);
+      });
+      expect(r).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(file, 'utf8')).toBe(cancelled(edited, 2, '2.3'));
+    }));
 
-  it(
-    'deleting the file: the writer fails (exit 1) and does not bring it back',
-    () =>
-      onGenerated(async (file) => {
-        const r = await whilePaused(file, () => unlinkSync(file));
-        expect(r.code).toBe(1);
-        // Stopped before or after its read, the writer finds the file gone.
-        expect(r.stderr).toMatch(new RegExp(`^plan: ${file}: (the file was deleted or moved while plan was writing it|no such file)`));
-        expect(existsSync(file)).toBe(false);
-      }),
-    60_000,
-  );
+  it('deleting the file: the writer fails (exit 1) and does not bring it back', () =>
+    onGenerated(async (file) => {
+      const r = await whilePaused(file, () => unlinkSync(file));
+      expect(r).toEqual({ code: 1, stderr: `plan: ${file}: the file was deleted or moved while plan was writing it; nothing was written\n` });
+      expect(existsSync(file)).toBe(false);
+    }));
 });

@@ -6,7 +6,8 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { plan, writeTemp } from '../helpers/run.js';
+import { writeTemp } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
 import { textOf, withSession } from './client.js';
 
 const SHARED = `# Two sprints
@@ -40,10 +41,10 @@ const CANCELLED = `# Deps
 `;
 
 /** The bytes `plan <args> --no-touch` leaves on a fresh copy of `text`. */
-function cliBytes(text: string, args: string[]): string {
+async function cliBytes(text: string, args: string[]): Promise<string> {
   const t = writeTemp(text);
   try {
-    const r = plan(['-f', t.file, ...args, '--no-touch']);
+    const r = await runCli(['-f', t.file, ...args, '--no-touch']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     return readFileSync(t.file, 'utf8');
   } finally {
@@ -52,8 +53,8 @@ function cliBytes(text: string, args: string[]): string {
 }
 
 /** What `plan -f file --json <args>` prints, parsed. */
-function cliJson(file: string, args: string[]): unknown {
-  const r = plan(['-f', file, '--json', ...args]);
+async function cliJson(file: string, args: string[]): Promise<unknown> {
+  const r = await runCli(['-f', file, '--json', ...args]);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
 }
@@ -64,7 +65,7 @@ describe('plan mcp: a tool takes what its command takes', () => {
       [{ grep: 'old' }, ['--grep', 'old']],
       [{ sprint: '9', owner: 'cy' }, ['--sprint', '9', '--owner', 'cy']],
     ] as const) {
-      const want = cliBytes(SHARED, ['set', '3.1', 'done', ...flags]);
+      const want = await cliBytes(SHARED, ['set', '3.1', 'done', ...flags]);
       expect(want).not.toBe(SHARED);
       await withSession(writeTemp(SHARED), async (s, file) => {
         const r = await s.call('set_status', { id: '3.1', status: 'done', ...pick });
@@ -81,13 +82,13 @@ describe('plan mcp: a tool takes what its command takes', () => {
       const strict = await s.call('list_tasks', { waiting: true, fields: ['id'] });
       expect(strict.structuredContent).toMatchObject({ tasks: [{ id: 'B' }, { id: 'C' }] });
       const lenient = await s.call('list_tasks', { waiting: true, allow_cancelled: true, fields: ['id'] });
-      expect(lenient.structuredContent).toEqual(cliJson(file, ['list', '--waiting', '--allow-cancelled', '--fields', 'id']));
+      expect(lenient.structuredContent).toEqual(await cliJson(file, ['list', '--waiting', '--allow-cancelled', '--fields', 'id']));
       expect(lenient.structuredContent).toMatchObject({ tasks: [{ id: 'C' }] });
     });
   });
 
   it('add_task takes milestone, as `plan add --milestone` does', async () => {
-    const want = cliBytes(SHARED, ['add', 'Docs', '--milestone', '2']);
+    const want = await cliBytes(SHARED, ['add', 'Docs', '--milestone', '2']);
     expect(want).toBe(`${SHARED}| 8 | Docs | ⏳ Pending |\n`);
     await withSession(writeTemp(SHARED), async (s, file) => {
       const r = await s.call('add_task', { title: 'Docs', milestone: 2 });
@@ -98,7 +99,7 @@ describe('plan mcp: a tool takes what its command takes', () => {
 
   it('add_task and edit_task take depends and estimate, as `plan add`/`plan edit --depends --estimate` do', async () => {
     const table = '| ID | Task | Status | Depends | Est |\n|----|------|--------|---------|-----|\n| 1 | A | pending | | 2d |\n| 2 | B | pending | 1 | |\n';
-    const want = cliBytes(table, ['add', 'C', '--depends', '1,2', '--estimate', '3d']);
+    const want = await cliBytes(table, ['add', 'C', '--depends', '1,2', '--estimate', '3d']);
     expect(want).toBe(`${table}| 3 | C | pending | 1, 2 | 3d |\n`);
     await withSession(writeTemp(table), async (s, file) => {
       const r = await s.call('add_task', { title: 'C', depends: '1,2', estimate: '3d' });

@@ -3,14 +3,15 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { plan, SEED, writeTemp } from '../helpers/run.js';
+import { SEED, writeTemp } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
 import { sessionOn, textOf, withSession, type Session } from './client.js';
 
 const seedText = readFileSync(SEED, 'utf8');
 
 /** The message `plan <args>` prints on stderr, without `plan: ` and the newline. */
-function cliMessage(file: string, args: string[], code = 1): string {
-  const r = plan(['-f', file, ...args]);
+async function cliMessage(file: string, args: string[], code = 1): Promise<string> {
+  const r = await runCli(['-f', file, ...args]);
   expect(r.code, args.join(' ')).toBe(code);
   expect(r.stderr).toMatch(/^plan: /);
   return r.stderr.replace(/^plan: /, '').replace(/\n$/, '');
@@ -53,7 +54,7 @@ describe('plan mcp: bad arguments', () => {
       const r = await s.call(tool, args);
       expect(r.isError, `${tool} ${JSON.stringify(args)}`).toBe(true);
       expect(r.structuredContent).toBeUndefined();
-      expect(textOf(r)).toBe(cliMessage(copy.file, cli, code));
+      expect(textOf(r)).toBe(await cliMessage(copy.file, cli, code));
       await stillServing();
     }
     expect(readFileSync(copy.file, 'utf8')).toBe(seedText);
@@ -127,7 +128,7 @@ describe('plan mcp: ids and filters in tool words', () => {
       expect(textOf(r)).toBe(
         `${file}: id "3" matches 2 tasks; pick one with a filter argument:\n  3 line 7: Alpha  (sprint: "1")\n  3 line 13: Beta  (sprint: "2")`,
       );
-      expect(cliMessage(file, ['set', '3', 'done'])).toBe(
+      expect(await cliMessage(file, ['set', '3', 'done'])).toBe(
         `${file}: id "3" matches 2 tasks; pick one with a filter flag:\n  3 line 7: Alpha  (--sprint 1)\n  3 line 13: Beta  (--sprint 2)`,
       );
       const out = await s.call('show_task', { id: '3', sprint: '9' });
@@ -168,7 +169,7 @@ describe('plan mcp: refused writes', () => {
         expect(set.isError).toBe(true);
         // The CLI's message, but for the way out: the tools have no force.
         const refusal = `${ro.file}: the plan is read-only (read_only: true in its front matter); nothing was written`;
-        expect(cliMessage(ro.file, ['set', '1.2', 'done'])).toBe(`${refusal} (pass --force to write anyway)`);
+        expect(await cliMessage(ro.file, ['set', '1.2', 'done'])).toBe(`${refusal} (pass --force to write anyway)`);
         expect(textOf(set)).toBe(`${refusal} (only its owner can lift read_only)`);
         for (const [tool, args] of [
           ['claim_task', { owner: 'Opus' }],
@@ -202,7 +203,7 @@ describe('plan mcp: refused writes', () => {
       try {
         const r = await s.call('add_task', { title: 'One task too many', week: '1' });
         expect(r.isError).toBe(true);
-        const cli = cliMessage(tight.file, ['add', 'One task too many', '--week', '1']);
+        const cli = await cliMessage(tight.file, ['add', 'One task too many', '--week', '1']);
         expect(cli).toMatch(/over its chars_limit of 2488; nothing was written \(shorten the plan, raise chars_limit, or pass --force\)$/);
         expect(textOf(r)).toBe(cli.replace('(shorten the plan, raise chars_limit, or pass --force)', '(shorten the plan or raise chars_limit)'));
         expect(readFileSync(tight.file).equals(before)).toBe(true);

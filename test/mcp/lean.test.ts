@@ -3,7 +3,8 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FIXTURES, plan } from '../helpers/run.js';
+import { FIXTURES } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
 import { sessionOn, textOf, type Session } from './client.js';
 
 /**
@@ -18,8 +19,8 @@ import { sessionOn, textOf, type Session } from './client.js';
  */
 const TOOLS_LIST_LIMIT = 18_950;
 
-function cliJson(file: string, args: string[]): unknown {
-  const r = plan(['-f', file, '--json', ...args]);
+async function cliJson(file: string, args: string[]): Promise<unknown> {
+  const r = await runCli(['-f', file, '--json', ...args]);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
 }
@@ -44,19 +45,19 @@ describe('plan mcp: dependencies and lean results', () => {
   });
 
   it('ready_tasks returns what `plan ready --json` prints, also with fields and limit', async () => {
-    expect((await s.call('ready_tasks')).structuredContent).toEqual(cliJson(copy.file, ['ready']));
+    expect((await s.call('ready_tasks')).structuredContent).toEqual(await cliJson(copy.file, ['ready']));
     const lean = await s.call('ready_tasks', { fields: ['title', 'status'], limit: 1 });
-    expect(lean.structuredContent).toEqual(cliJson(copy.file, ['ready', '--fields', 'title,status', '--limit', '1']));
+    expect(lean.structuredContent).toEqual(await cliJson(copy.file, ['ready', '--fields', 'title,status', '--limit', '1']));
     expect(lean.structuredContent).toMatchObject({ tasks: [{ id: 'FEAT-001.2', title: 'API', status: 'in-progress' }], waiting: 2 });
     expect(textOf(lean)).toBe(`2 ready, 2 waiting on dependencies, in ${copy.file}; the first 1 shown (limit)\nFEAT-001.2  in-progress  API  (Ben)`);
   });
 
   it('list_tasks takes fields, limit, waiting and blocked_by as the CLI does', async () => {
     const r = await s.call('list_tasks', { fields: ['dependsOn'], waiting: true });
-    expect(r.structuredContent).toEqual(cliJson(copy.file, ['list', '--fields', 'dependsOn', '--waiting']));
+    expect(r.structuredContent).toEqual(await cliJson(copy.file, ['list', '--fields', 'dependsOn', '--waiting']));
     expect(r.structuredContent).toMatchObject({ tasks: [{ id: 'FEAT-001.3', dependsOn: ['FEAT-001.2'] }, { id: 'FEAT-001.4' }] });
     const blocked = await s.call('list_tasks', { blocked_by: 'FEAT-001.2', limit: 1 });
-    expect(blocked.structuredContent).toEqual(cliJson(copy.file, ['list', '--blocked-by', 'FEAT-001.2', '--limit', '1']));
+    expect(blocked.structuredContent).toEqual(await cliJson(copy.file, ['list', '--blocked-by', 'FEAT-001.2', '--limit', '1']));
   });
 
   it('an unknown field is a tool error with the CLI message', async () => {
@@ -66,9 +67,9 @@ describe('plan mcp: dependencies and lean results', () => {
   });
 
   it('show_task and next_task carry dependencies; claim_task never takes a waiting task', async () => {
-    expect((await s.call('show_task', { id: 'FEAT-001.3' })).structuredContent).toEqual(cliJson(copy.file, ['show', 'FEAT-001.3']));
+    expect((await s.call('show_task', { id: 'FEAT-001.3' })).structuredContent).toEqual(await cliJson(copy.file, ['show', 'FEAT-001.3']));
     const next = await s.call('next_task', { owner: 'Cleo', status: 'pending' });
-    expect(next.structuredContent).toEqual(cliJson(copy.file, ['next', '--owner', 'Cleo', '--status', 'pending']));
+    expect(next.structuredContent).toEqual(await cliJson(copy.file, ['next', '--owner', 'Cleo', '--status', 'pending']));
     expect(next.structuredContent).toMatchObject({ task: { id: 'FEAT-001.5' } });
     const claims = [];
     for (const owner of ['Cleo', 'Dan']) claims.push((await s.call('claim_task', { owner, dry_run: owner === 'Dan' })).structuredContent);

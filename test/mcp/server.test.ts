@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BIN, copyToTemp, plan, ROOT, SEED, tempDir, writeTemp } from '../helpers/run.js';
+import { BIN, copyToTemp, ROOT, SEED, tempDir, writeTemp } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
 import { serverEnv, sessionOn, textOf, withSession, type Session } from './client.js';
 
 const seedText = readFileSync(SEED, 'utf8');
@@ -23,9 +24,9 @@ function replaceOnce(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-/** What `plan -f file --json <args>` prints, parsed. */
-function cliJson(file: string, args: string[]): unknown {
-  const r = plan(['-f', file, '--json', ...args]);
+/** What `plan -f file --json <args>` prints, parsed (in-process: the server is the process under test here). */
+async function cliJson(file: string, args: string[]): Promise<unknown> {
+  const r = await runCli(['-f', file, '--json', ...args]);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
 }
@@ -71,7 +72,7 @@ describe('plan mcp: reading', () => {
     for (const [args, cli] of cases) {
       const r = await s.call('list_tasks', args);
       expect(r.isError, JSON.stringify(args)).toBeFalsy();
-      expect(r.structuredContent, JSON.stringify(args)).toEqual(cliJson(copy.file, cli));
+      expect(r.structuredContent, JSON.stringify(args)).toEqual(await cliJson(copy.file, cli));
     }
     const week1 = await s.call('list_tasks', { week: '1' });
     expect(textOf(week1)).toBe(
@@ -84,7 +85,7 @@ describe('plan mcp: reading', () => {
   it('show_task returns what `plan show --json` prints', async () => {
     for (const id of ['1.2', 'W4-5', '5.A', '12']) {
       const r = await s.call('show_task', { id });
-      expect(r.structuredContent).toEqual(cliJson(copy.file, ['show', id]));
+      expect(r.structuredContent).toEqual(await cliJson(copy.file, ['show', id]));
     }
     const r = await s.call('show_task', { id: '1.2', sprint: '8' });
     expect(textOf(r)).toBe(`1.2  in-progress  Memory Tools Integration  (${copy.file}:25)`);
@@ -99,7 +100,7 @@ describe('plan mcp: reading', () => {
       [{ week: '1', status: 'done' }, ['next', '--week', '1', '--status', 'done']],
     ] as [Record<string, unknown>, string[]][]) {
       const r = await s.call('next_task', args);
-      expect(r.structuredContent, JSON.stringify(args)).toEqual(cliJson(copy.file, cli));
+      expect(r.structuredContent, JSON.stringify(args)).toEqual(await cliJson(copy.file, cli));
     }
     const r = await s.call('next_task', { owner: 'Architect', month: '2' });
     expect(r.structuredContent).toMatchObject({
@@ -116,19 +117,19 @@ describe('plan mcp: reading', () => {
 
   it('summary returns what `plan summary --json` prints', async () => {
     const all = await s.call('summary');
-    expect(all.structuredContent).toEqual(cliJson(copy.file, ['summary']));
+    expect(all.structuredContent).toEqual(await cliJson(copy.file, ['summary']));
     expect(textOf(all).split('\n').pop()).toBe(`${copy.file}: 1/24 4%`);
     const sprint = await s.call('summary', { sprint: '8' });
-    expect(sprint.structuredContent).toEqual(cliJson(copy.file, ['summary', '--sprint', '8']));
+    expect(sprint.structuredContent).toEqual(await cliJson(copy.file, ['summary', '--sprint', '8']));
   });
 
   it('check returns what `plan check --json` prints, not as a tool error', async () => {
     const r = await s.call('check');
     expect(r.isError).toBeFalsy();
-    const cli = plan(['-f', copy.file, '--json', 'check']);
+    const cli = await runCli(['-f', copy.file, '--json', 'check']);
     expect(cli.code).toBe(1);
     expect(r.structuredContent).toEqual(JSON.parse(cli.stdout));
-    const plain = plan(['-f', copy.file, '--plain', 'check']).stdout.trimEnd().split('\n');
+    const plain = (await runCli(['-f', copy.file, '--plain', 'check'])).stdout.trimEnd().split('\n');
     const lines = textOf(r).split('\n');
     expect(lines.slice(0, -1)).toEqual(plain);
     expect(lines.at(-1)).toMatch(/^\d+ errors?, \d+ warnings?$/);
@@ -136,7 +137,7 @@ describe('plan mcp: reading', () => {
 
   it('serves the plan file and one resource per task', async () => {
     const { resources } = await s.client.listResources();
-    const tasks = (cliJson(copy.file, ['list']) as { tasks: { id: string }[] }).tasks;
+    const tasks = ((await cliJson(copy.file, ['list'])) as { tasks: { id: string }[] }).tasks;
     expect(resources.map((r) => r.uri)).toEqual(['plan://file', ...tasks.map((t) => `plan://task/${encodeURIComponent(t.id)}`)]);
     expect(resources.find((r) => r.uri === 'plan://task/1.2')).toMatchObject({ name: '1.2 Memory Tools Integration', mimeType: 'application/json' });
     const { resourceTemplates } = await s.client.listResourceTemplates();
@@ -148,7 +149,7 @@ describe('plan mcp: reading', () => {
       const uri = `plan://task/${id}`;
       const r = await s.client.readResource({ uri });
       expect(r.contents[0]).toMatchObject({ uri, mimeType: 'application/json' });
-      expect(JSON.parse((r.contents[0] as { text: string }).text)).toEqual(cliJson(copy.file, ['show', id]));
+      expect(JSON.parse((r.contents[0] as { text: string }).text)).toEqual(await cliJson(copy.file, ['show', id]));
     }
     await expect(s.client.readResource({ uri: 'plan://task/9.9' })).rejects.toThrow(/no task with id "9\.9"/);
   });
@@ -214,7 +215,7 @@ describe('plan mcp: writing', () => {
           ['12', '✅'],
         ] as const) {
           expect((await s.call('set_status', { id, status })).isError).toBeFalsy();
-          expect(plan(['-f', cli.file, 'set', id, status]).code).toBe(0);
+          expect((await runCli(['-f', cli.file, 'set', id, status])).code).toBe(0);
           expect(readFileSync(file, 'utf8')).toBe(readFileSync(cli.file, 'utf8'));
         }
         expect(readFileSync(file, 'utf8')).not.toBe(seedText);
@@ -263,7 +264,7 @@ describe('plan mcp: writing', () => {
       );
       expect(textOf(r)).toBe(`1.4 Write MCP docs: added  (${file}:27)`);
       expect(r.structuredContent).toMatchObject({ changed: true, written: true, task: { id: '1.4', status: 'pending', week: '1', sprint: '8', line: 27 } });
-      expect((r.structuredContent as { task: unknown }).task).toEqual((cliJson(file, ['show', '1.4']) as { task: unknown }).task);
+      expect((r.structuredContent as { task: unknown }).task).toEqual(((await cliJson(file, ['show', '1.4'])) as { task: unknown }).task);
       const { resources } = await s.client.listResources();
       expect(resources.map((x) => x.uri)).toContain('plan://task/1.4');
       const withOwner = await s.call('add_task', { title: 'Check dashboards', month: '2', owner: 'Opus' });
@@ -292,8 +293,8 @@ describe('plan mcp: writing', () => {
 
         const owned = await s.call('claim_task', { owner: 'Sonnet', month: '2' });
         expect(owned.structuredContent).toMatchObject({ task: { id: '10', owner: 'Sonnet', status: 'in-progress' } });
-        expect(plan(['-f', cli.file, 'next', '--claim', '--owner', 'Opus']).code).toBe(0);
-        expect(plan(['-f', cli.file, 'next', '--claim', '--owner', 'Sonnet', '--month', '2']).code).toBe(0);
+        expect((await runCli(['-f', cli.file, 'next', '--claim', '--owner', 'Opus'])).code).toBe(0);
+        expect((await runCli(['-f', cli.file, 'next', '--claim', '--owner', 'Sonnet', '--month', '2'])).code).toBe(0);
         expect(readFileSync(file, 'utf8')).toBe(readFileSync(cli.file, 'utf8'));
 
         const before = readFileSync(file, 'utf8');
@@ -415,8 +416,8 @@ describe('plan mcp: the file it serves', () => {
         expect(ambiguous.isError).toBe(true);
         // The CLI's message, in the tool's words: arguments, not flags.
         expect(textOf(ambiguous)).toBe(
-          plan(['-f', f.file, 'set', '3.1', 'done'])
-            .stderr.replace(/^plan: /, '')
+          (await runCli(['-f', f.file, 'set', '3.1', 'done'])).stderr
+            .replace(/^plan: /, '')
             .trimEnd()
             .replace('filter flag:', 'filter argument:')
             .replace(/\(--(\w+) (\S+)\)/g, (_m, k: string, v: string) => `(${k}: "${v}")`),

@@ -15,10 +15,10 @@ export const CLI_TIER = ['test/cli/**/*.test.ts'];
 export const OWN_MODULES = ['test/cache/writers-property.test.ts', 'test/history/incremental.test.ts'];
 
 /**
- * Files that take the longest (the corpus sweeps, the crash and merge
- * corpora, the fuzzing, the terminal snapshots), by path prefix: they start
- * first in their project (test/setup/sequencer.ts), so that the two workers
- * end together. Vitest orders by the durations of the last run when it has
+ * Files that take the longest (the corpus sweeps, the merge corpus, the
+ * fuzzing, git's histories, the cache's lies, the MCP server, the docs'
+ * examples), by path prefix: they start first in their project
+ * (test/setup/sequencer.ts), so that the two workers end together. Vitest orders by the durations of the last run when it has
  * them, else by file size, which would start these small files last.
  */
 export const LONG_FIRST = [
@@ -27,9 +27,10 @@ export const LONG_FIRST = [
   'test/parse/differential',
   'test/cache/update',
   'test/merge/no-loss',
-  'test/e2e/write-crash',
+  'test/cli/fuzz-read',
   'test/e2e/git-merge-corpus',
-  'test/e2e/fuzz-read',
+  'test/e2e/git-history.test',
   'test/e2e/write-identity',
-  'test/e2e/pty',
+  'test/mcp/server',
+  'test/e2e/readme',
 ];

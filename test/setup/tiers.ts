@@ -27,6 +27,8 @@ export const LONG_FIRST = [
   'test/parse/differential',
   'test/cache/update',
   'test/merge/no-loss',
+  'test/cache/build-key',
+  'test/write/write-property',
   'test/e2e/write-crash',
   'test/e2e/git-merge-corpus',
   'test/e2e/fuzz-read',

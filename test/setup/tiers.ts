@@ -28,6 +28,8 @@ export const LONG_FIRST = [
   'test/cache/update',
   'test/merge/no-loss',
   'test/cli/fuzz-read',
+  'test/cache/build-key',
+  'test/write/write-property',
   'test/e2e/git-merge-corpus',
   'test/e2e/git-history.test',
   'test/e2e/write-identity',

@@ -10,7 +10,7 @@ import { readBlobs } from '../git/blobs.js';
 import { HistoryStore } from './store.js';
 import { snapshotOf, snapshotTask, type Snapshot } from './snapshot.js';
 import { changesFrom, nextVersion } from './incremental.js';
-import { heavyRead } from '../system/heap.js';
+import { collectEvery, heavyRead } from '../system/heap.js';
 
 export async function snapshots(root: string, planPath: string, display: string, oids: Iterable<string>): Promise<Map<string, Snapshot>> {
   const store = new HistoryStore(realpathSync(planPath), readConfigText(planPath).text);
@@ -22,8 +22,10 @@ export async function snapshots(root: string, planPath: string, display: string,
     else missing.push(oid);
   }
   const reader = new VersionReader(planPath);
+  const collect = collectEvery(VERSIONS_COLLECT_BYTES);
   for await (const [oid, bytes] of readBlobs(root, missing, display)) {
     heavyRead(bytes.length);
+    collect(bytes.length);
     // The stored form, so unchanged tasks are shared objects like those read from the store.
     const keep = (snapshot: Snapshot) => {
       store.set(oid, snapshot);
@@ -34,6 +36,12 @@ export async function snapshots(root: string, planPath: string, display: string,
   store.save();
   return out;
 }
+
+/**
+ * Bytes of versions read between two full collections (system/heap.ts): 200 versions of a 1,000-task plan
+ * are 16 MB; peak RSS of a cold `log` over them 100 → 80 MB (every 8 MB: 88 MB).
+ */
+const VERSIONS_COLLECT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Past this many tasks changed since the base, the base moves up: each version

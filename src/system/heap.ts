@@ -99,6 +99,22 @@ export function collectAfterParse(chars: number, collect?: Collect): boolean {
   }
 }
 
+/**
+ * A counter of plan text read one version after another (history), that
+ * collects each time `every` bytes more have passed: each version's text is a
+ * string of its own, too big for the young generation, so they pile up in the
+ * old one until V8's next full collection, tens of megabytes later.
+ */
+export function collectEvery(every: number, collect?: Collect): (bytes: number) => void {
+  let since = 0;
+  return (bytes) => {
+    since += bytes;
+    if (since < every) return;
+    since = 0;
+    collectAfterParse(COLLECT_CHARS, collect);
+  };
+}
+
 let gc: Collect | null = null;
 
 function exposedGc(): Collect {

@@ -2,7 +2,16 @@
 // size (src/system/heap.ts), once, and leaves word of how to put the flag back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runtime, useRuntime } from '../../src/system/runtime.js';
-import { COLLECT_CHARS, collectAfterParse, forgetHeavyReads, HEAP_FLAG_RESTORE, HEAVY_BYTES, heavyRead, underDefaultFlags } from '../../src/system/heap.js';
+import {
+  COLLECT_CHARS,
+  collectAfterParse,
+  collectEvery,
+  forgetHeavyReads,
+  HEAP_FLAG_RESTORE,
+  HEAVY_BYTES,
+  heavyRead,
+  underDefaultFlags,
+} from '../../src/system/heap.js';
 
 const flags = (): { set: string[]; setFlagsFromString(f: string): void } => {
   const set: string[] = [];
@@ -86,5 +95,20 @@ describe('collectAfterParse', () => {
       throw new Error('no gc');
     };
     expect(collectAfterParse(COLLECT_CHARS, fails)).toBe(false);
+  });
+});
+
+describe('collectEvery', () => {
+  it('collects each time `every` bytes more have been read, counting from the last collection', () => {
+    let runs = 0;
+    const read = collectEvery(100, () => void runs++);
+    read(60);
+    expect(runs).toBe(0);
+    read(60);
+    expect(runs).toBe(1);
+    read(99);
+    expect(runs).toBe(1);
+    read(1);
+    expect(runs).toBe(2);
   });
 });

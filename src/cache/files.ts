@@ -16,7 +16,7 @@
 //   under /proc).
 // A cache folder that cannot be used is skipped with one warning.
 
-import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writevSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { warn } from '../system/errors.js';
 import { readFileBytes } from '../fs/read.js';
@@ -118,11 +118,14 @@ export function readCacheBytes(file: string, quiet = true): Buffer | null {
   return 'bytes' in r ? r.bytes : null;
 }
 
+/** What a cache file is written from: text, bytes, or pieces of bytes written one after the other. */
+type CacheContent = string | Uint8Array | readonly Uint8Array[];
+
 /**
  * Replaces the cache file `file` with `text` (a new file renamed over it).
  * A failure costs only speed (or an undo): it is said once per run (unless `quiet`: see readCacheBytes), and the command goes on.
  */
-export function writeCacheFile(file: string, text: string | Uint8Array, quiet = false): void {
+export function writeCacheFile(file: string, text: CacheContent, quiet = false): void {
   if (!safeFolders(file, quiet)) return;
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
@@ -144,13 +147,35 @@ export function writeCacheFile(file: string, text: string | Uint8Array, quiet = 
 }
 
 /** Writes a new file at `path`; fails if anything (a file, a link) is already there. */
-function createExclusive(path: string, text: string | Uint8Array): void {
+function createExclusive(path: string, text: CacheContent): void {
   const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
   try {
-    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    writeAll(fd, typeof text === 'string' ? [Buffer.from(text, 'utf8')] : text instanceof Uint8Array ? [text] : text);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The most pieces one writev takes (IOV_MAX on Linux and macOS). */
+const MAX_PIECES = 1024;
+
+/**
+ * Writes `pieces` in order, picking up after a short write. Pieces rather than one joined
+ * buffer: a model entry is megabytes, and joining it first doubled it in memory.
+ * `writev`: the system call (tests give one that writes less than asked).
+ */
+export function writeAll(fd: number, pieces: readonly Uint8Array[], writev: (fd: number, b: Uint8Array[]) => number = writevSync): void {
+  let i = 0;
+  let at = 0; // bytes of pieces[i] already written
+  while (i < pieces.length) {
+    const batch = pieces.slice(i, i + MAX_PIECES);
+    batch[0] = batch[0]!.subarray(at);
+    let n = writev(fd, batch);
+    for (; i < pieces.length && n >= pieces[i]!.length - at; i++) {
+      n -= pieces[i]!.length - at;
+      at = 0;
+    }
+    at += n;
   }
 }
 

@@ -119,7 +119,7 @@ export function writeCached(key: CacheKey, plan: Plan | CompactPlan, dirty?: Set
       if (kept === undefined && !rows) throw new Error(`chunk ${k} was never read`);
       out.push(NEWLINE, kept ?? Buffer.from(JSON.stringify(rows), 'utf8'));
     });
-    writeCacheFile(key.file, Buffer.concat(out));
+    writeCacheFile(key.file, out);
   } catch {
     // A model that cannot be cached (a chunk never read) only costs speed.
   }

@@ -85,7 +85,7 @@ function keep(store: string, head: Buffer, script: Script, file: string): void {
     // V8 refuses code data made under other flags: put back what a heavy run changed (system/heap.ts).
     const restore = (globalThis as unknown as Record<symbol, string | undefined>)[HEAP_FLAG_RESTORE];
     if (restore) (createRequire(file)('node:v8') as typeof import('node:v8')).setFlagsFromString(restore);
-    writeCacheFile(store, Buffer.concat([head, script.createCachedData()]), true);
+    writeCacheFile(store, [head, script.createCachedData()], true);
   } catch {
     // only speed is lost
   }

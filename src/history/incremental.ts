@@ -24,13 +24,26 @@ export interface Step {
   changed: number[];
 }
 
-/** `newer` read from `plan` (the model of `older`), or null when only a whole parse can tell. */
-export function nextVersion(plan: Plan, older: string, newer: string, repair: (s: string) => string): Step | null {
-  const found = changesFrom(plan, older, newer, repair);
+/** The tasks of a version that differ from the base's (changesFrom), and the line edits from the base's text to it. */
+export interface Changes {
+  changed: Map<number, Task>;
+  edits: Edit[];
+}
+
+/**
+ * `newer` read from `plan` (the model of `older`), or null when only a whole parse can tell.
+ * `found`: what changesFrom found for these versions, when the caller has it already.
+ */
+export function nextVersion(
+  plan: Plan,
+  older: string,
+  newer: string,
+  repair: (s: string) => string,
+  found = changesAndEdits(plan, older, newer, repair),
+): Step | null {
   if (!found) return null;
-  const edits = lineEdits(older, newer)!;
-  const after = planAfterEdits(plan, edits, older, newer, repair);
-  return after ? { plan: after, changed: [...found.keys()] } : null;
+  const after = planAfterEdits(plan, found.edits, older, newer, repair);
+  return after ? { plan: after, changed: [...found.changed.keys()] } : null;
 }
 
 /**
@@ -40,6 +53,11 @@ export function nextVersion(plan: Plan, older: string, newer: string, repair: (s
  * versions can each be read from one base, however many tasks follow the edits.
  */
 export function changesFrom(plan: Plan, older: string, newer: string, repair: (s: string) => string): Map<number, Task> | null {
+  return changesAndEdits(plan, older, newer, repair)?.changed ?? null;
+}
+
+/** changesFrom's tasks, with the line edits they were read from. */
+export function changesAndEdits(plan: Plan, older: string, newer: string, repair: (s: string) => string): Changes | null {
   // `read` settings decide columns by their headers, in ways the check of the columns below does not repeat.
   if (plan.read) return null;
   const edits = lineEdits(older, newer);
@@ -57,7 +75,7 @@ export function changesFrom(plan: Plan, older: string, newer: string, repair: (s
     const now = effect.changed.get(task);
     if (!now || !sameTask(plan.tasks[task]!, now)) return null;
   }
-  return effect.changed;
+  return { changed: effect.changed, edits };
 }
 
 /** An edit inside one cell of a row task. */

@@ -16,7 +16,7 @@ import { conflictProblem } from '../read/merge-conflict.js';
 import type { VocabularyExtension } from '../model/status.js';
 import { envNumber } from '../system/env.js';
 import { runtime } from '../system/runtime.js';
-import { heavyRead } from '../system/heap.js';
+import { collectAfterParse, heavyRead } from '../system/heap.js';
 
 /** Files larger than this are refused rather than read (PLAN_MAX_BYTES overrides). */
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -212,6 +212,7 @@ export async function loadPlan(path: string, lazy = false, useCache = true, conf
   const plan = await buildFromText(path, text, escaped);
   // Settings plan cannot use stop every command that reads the file (never cached: the next run says so again).
   if (plan.readConfigError) throw new UsageError(`${plan.readConfigError}; fix or remove it`);
+  collectAfterParse(text.length);
   if (key) writeCached(key, plan);
   return { path, display, bytes, text, plan, stamp, ...(key ? { key } : {}) };
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { folderProblem, forgetFolderVerdicts, readCacheFile, writeCacheFile } from '../../src/cache/files.js';
+import { folderProblem, forgetFolderVerdicts, readCacheFile, writeAll, writeCacheFile } from '../../src/cache/files.js';
 import { Journal } from '../../src/write/journal.js';
 
 let dir: string;
@@ -50,6 +50,26 @@ describe('cache files', () => {
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
     expect(lstatSync(file).isFile()).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('a file written from pieces holds them in order, empty pieces and more pieces than one writev takes included', () => {
+    const file = join(cache, 'plans', 'x.json');
+    const pieces = Array.from({ length: 2500 }, (_, i) => Buffer.from(i % 7 === 0 ? '' : `${i},`));
+    writeCacheFile(file, pieces);
+    expect(readFileSync(file, 'utf8')).toBe(Buffer.concat(pieces).toString('utf8'));
+  });
+
+  it('a short write is picked up where it stopped, inside a piece or at its end', () => {
+    const pieces = ['ab', '', 'cdefg', 'h', 'ijklmnop'].map((s) => Buffer.from(s));
+    for (const most of [1, 2, 3, 5, 100]) {
+      const got: string[] = [];
+      writeAll(0, pieces, (_fd, batch) => {
+        const joined = Buffer.concat(batch).subarray(0, most);
+        got.push(joined.toString('latin1'));
+        return joined.length;
+      });
+      expect(got.join('')).toBe('abcdefghijklmnop');
+    }
   });
 
   it('the folders plan makes are private to the user', () => {

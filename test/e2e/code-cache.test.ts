@@ -2,9 +2,10 @@
 // plan's cache folder like the other cache files, and never able to change what
 // plan does, whatever is found in its place.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plan, ROOT, SEED, tempDir } from '../helpers/run.js';
+import { COLLECT_CHARS } from '../../src/system/heap.js';
 
 const BUILD = readFileSync(join(ROOT, 'dist', 'BUILD_ID'), 'utf8').trim();
 const dirs: { cleanup: () => void }[] = [];
@@ -43,10 +44,10 @@ function headOf(file: string): string {
 }
 
 /** A plan past HEAVY_BYTES of text: its run changes a V8 flag, and V8 stamps its code data with its flags. */
-function bigPlan(): string {
+function bigPlan(count = 1500): string {
   const t = tempDir();
   dirs.push(t);
-  const rows = Array.from({ length: 1500 }, (_, i) => `| ${i + 1} | Task number ${i + 1} with some words | ⏳ Pending |`);
+  const rows = Array.from({ length: count }, (_, i) => `| ${i + 1} | Task number ${i + 1} with some words | ⏳ Pending |`);
   const big = join(t.dir, 'big.md');
   writeFileSync(big, `# Plan\n\n| # | Task | Status |\n|---|---|---|\n${rows.join('\n')}\n`);
   expect(statSync(big).size).toBeGreaterThan(64 * 1024);
@@ -119,6 +120,26 @@ describe('the code cache of the main bundle', () => {
     expect(statSync(parser).ino).toBe(made);
     sameAsWithoutCache(env);
     expect(statSync(parser).ino).toBe(made);
+  });
+
+  it('is used as it is after a parse big enough for a full collection (gc() taken under --expose-gc, the flag put back)', () => {
+    const { env, file } = fresh();
+    const big = bigPlan(10_000);
+    expect(readFileSync(big, 'utf8').length).toBeGreaterThan(COLLECT_CHARS);
+    const dir = join(file, '..');
+    const cold = () => {
+      rmSync(join(dir, '..', 'plans'), { recursive: true, force: true });
+      // A filter that keeps the output small: the whole file is parsed all the same.
+      const r = plan(['-f', big, 'list', '--json', '--status', 'done'], { env });
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      return r.stdout;
+    };
+    const inodes = () => readdirSync(dir).map((f) => [f, statSync(join(dir, f)).ino]);
+    const first = cold();
+    const made = inodes();
+    expect(made.map(([f]) => f)).toContain('read-build.bin');
+    expect(cold()).toBe(first);
+    expect(inodes()).toEqual(made);
   });
 
   it('is replaced when it is damaged or another build’s, and the command does what it does without it', () => {

@@ -2,7 +2,16 @@
 // size (src/system/heap.ts), once, and leaves word of how to put the flag back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runtime, useRuntime } from '../../src/system/runtime.js';
-import { forgetHeavyReads, HEAP_FLAG_RESTORE, HEAVY_BYTES, heavyRead, underDefaultFlags } from '../../src/system/heap.js';
+import {
+  COLLECT_CHARS,
+  collectAfterParse,
+  collectEvery,
+  forgetHeavyReads,
+  HEAP_FLAG_RESTORE,
+  HEAVY_BYTES,
+  heavyRead,
+  underDefaultFlags,
+} from '../../src/system/heap.js';
 
 const flags = (): { set: string[]; setFlagsFromString(f: string): void } => {
   const set: string[] = [];
@@ -65,5 +74,41 @@ describe('underDefaultFlags', () => {
     };
     expect(() => underDefaultFlags(fails, () => v8)).toThrow('bad source');
     expect(v8.set.at(-1)).toBe('--semi-space-growth-factor=1');
+  });
+});
+
+describe('collectAfterParse', () => {
+  it('collects once after a parse of COLLECT_CHARS or more, never after a smaller one', () => {
+    let runs = 0;
+    const collect = () => void runs++;
+    expect(collectAfterParse(COLLECT_CHARS - 1, collect)).toBe(false);
+    expect(runs).toBe(0);
+    expect(collectAfterParse(COLLECT_CHARS, collect)).toBe(true);
+    expect(runs).toBe(1);
+  });
+
+  it("runs V8's own collection without leaving gc() on the global object, and a collection that fails costs nothing", () => {
+    expect(collectAfterParse(COLLECT_CHARS)).toBe(true);
+    expect(collectAfterParse(COLLECT_CHARS)).toBe(true);
+    expect('gc' in globalThis).toBe(false);
+    const fails = () => {
+      throw new Error('no gc');
+    };
+    expect(collectAfterParse(COLLECT_CHARS, fails)).toBe(false);
+  });
+});
+
+describe('collectEvery', () => {
+  it('collects each time `every` bytes more have been read, counting from the last collection', () => {
+    let runs = 0;
+    const read = collectEvery(100, () => void runs++);
+    read(60);
+    expect(runs).toBe(0);
+    read(60);
+    expect(runs).toBe(1);
+    read(99);
+    expect(runs).toBe(1);
+    read(1);
+    expect(runs).toBe(2);
   });
 });

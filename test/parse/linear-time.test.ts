@@ -68,6 +68,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'item, trailing +projects then a word': run('- [ ] a', ' +a', ' x.'),
   'item, cited codes in brackets': run('- [ ] A-1 (B-1', ', B-1', ' x'),
   'item, bold lead then spaces': run('- [ ] **a**', ' ', 'x'),
+  'item, spaced hyphens before words': run('- [ ] a', ' - b', ' - Low'),
+  'item, spaced hyphens in brackets': run('- [ ] a (', ' - b', ' - Done'),
   'heading, dashed date part then spaces': run('## A-1 — a — 2026-01-01', ' ', 'x'),
   'heading, spaces then a letter': run('## Phase 1: a', ' ', 'x'),
   'heading, a state then spaces before a dash': run('## Pending', ' ', '- x'),

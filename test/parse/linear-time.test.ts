@@ -70,6 +70,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'item, bold lead then spaces': run('- [ ] **a**', ' ', 'x'),
   'item, spaced hyphens before words': run('- [ ] a', ' - b', ' - Low'),
   'item, spaced hyphens in brackets': run('- [ ] a (', ' - b', ' - Done'),
+  'owner line, stops then spaces': run('## A\n\nTeam: **a** and b', '. ', 'x'),
+  'owner line, a stop then spaces': run('## A\n\nTeam: a.', ' ', 'x'),
   'heading, dashed date part then spaces': run('## A-1 — a — 2026-01-01', ' ', 'x'),
   'heading, spaces then a letter': run('## Phase 1: a', ' ', 'x'),
   'heading, a state then spaces before a dash': run('## Pending', ' ', '- x'),

@@ -44,3 +44,33 @@ describe('a hyphen before a status or a priority', () => {
     expect(tasks[2]!.notes).toBe('LOW, ops module');
   });
 });
+
+describe('a `Team:` line that names the people', () => {
+  it('owns the work up to the end of its sentence, and a part heading naming one of them is that person’s', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Garden plan',
+        '',
+        'Team: **Mara** and **Tomek**. The split below follows last year’s',
+        'shape; swap freely.',
+        '',
+        '## Shared groundwork',
+        '',
+        '- [ ] Measure the beds',
+        '',
+        '## Track A — Planting (Mara)',
+        '',
+        '- [ ] Order the seeds',
+        '',
+        '## Track B — Watering (Tomek)',
+        '',
+        '- [ ] Lay the drip line',
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.owner])).toEqual([
+      ['Measure the beds', 'Mara and Tomek'],
+      ['Order the seeds', 'Mara'],
+      ['Lay the drip line', 'Tomek'],
+    ]);
+  });
+});

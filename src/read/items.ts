@@ -12,7 +12,7 @@ import { startsWithSignifier, type Status, type Vocabulary } from '../model/stat
 import { plainText } from '../text/plain.js';
 import { cleanTitle, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks } from './names.js';
 import { priorityLevel } from './priority.js';
-import { bracketDepth, stampTailAt } from './stamp-tail.js';
+import { bracketDepth, withoutStamp } from './stamp-tail.js';
 import { trailingOwnerMark } from './owner-mark.js';
 import { hasCodeAtLeast, hasLetter, hasLetterOrDigit, isDigit, PICTOGRAPHIC_MIN } from '../text/char-tests.js';
 import { allMatches } from '../text/all-matches.js';
@@ -261,11 +261,7 @@ function readItemText(
   r.tag = parts.id === null && parts.title.startsWith('[') ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : emphasisedNote(raw, r);
-  const stamp = stampTailAt(r.title, vocab);
-  if (stamp > 0) {
-    r.notes = [r.title.slice(stamp + 3), r.notes].filter(Boolean).join(' ');
-    r.title = r.title.slice(0, stamp);
-  }
+  Object.assign(r, withoutStamp(r.title, r.notes, vocab));
   if (boxStatus !== null) joinLabel(r, parts);
   const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
   const whole = show(text.slice(mark ? mark.span.start : at, end));

@@ -17,8 +17,15 @@ const PRIORITY_PART = /^\p{L}+(?: priority)?$/iu;
 /** How much of a tail is read for a stamp: its first words (a hostile line of hyphens stays linear). */
 const STAMP_HEAD = 60;
 
+/** The title without its stamp, and the notes with it in front. */
+export function withoutStamp(title: string, notes: string | null, vocab: Vocabulary): { title: string; notes: string | null } {
+  const stamp = stampTailAt(title, vocab);
+  if (stamp <= 0) return { title, notes };
+  return { title: title.slice(0, stamp), notes: [title.slice(stamp + 3), notes].filter(Boolean).join(' ') };
+}
+
 /** Where a stamp starts in `title` (the title is what is before it), or -1. */
-export function stampTailAt(title: string, vocab: Vocabulary): number {
+function stampTailAt(title: string, vocab: Vocabulary): number {
   if (!title.includes(' - ')) return -1;
   let depth = 0;
   let from = 0;

@@ -268,6 +268,25 @@ const WORDS: Record<SettableStatus, string[]> = {
     'partially implemented',
     'partially done',
     'mostly done',
+    // Partly done, in the words a status cell uses for it (`一部` alone: see WHOLE_ONLY).
+    'teilweise',
+    'parcial',
+    'parcialmente',
+    'parziale',
+    'parzialmente',
+    'partiel',
+    'partiellement',
+    'częściowo',
+    'частково',
+    'částečně',
+    'gedeeltelijk',
+    'kısmen',
+    '部分完成',
+    '部分完了',
+    '一部完了',
+    '一部',
+    '부분 완료',
+    '일부 완료',
     'en proceso',
     'em progresso',
     'in corso',
@@ -506,6 +525,25 @@ const WORDS: Record<SettableStatus, string[]> = {
     'अवरुद्ध',
     'pausiert',
     'pausado',
+    // On hold, put off: stopped until something changes.
+    'angehalten',
+    'zurückgestellt',
+    'en espera',
+    'em espera',
+    'suspendido',
+    'suspenso',
+    'in sospeso',
+    'sospeso',
+    'en pause',
+    'en suspens',
+    'suspendu',
+    'приостановлено',
+    'на паузе',
+    '一時停止',
+    '暂停',
+    '搁置',
+    'askıda',
+    'ditunda',
   ],
   cancelled: [
     'cancelled',
@@ -712,7 +750,7 @@ export class Vocabulary {
     const head = tokens[0]?.value;
     if (head && withoutSpaces(head)) {
       for (let len = Math.min(head.length, 6); len > 0; len--) {
-        const status = this.words.get(head.slice(0, len));
+        const status = WHOLE_ONLY.has(head.slice(0, len)) ? undefined : this.words.get(head.slice(0, len));
         if (status) return { status, text: head.slice(0, len) };
       }
     }
@@ -752,6 +790,12 @@ export class Vocabulary {
  * so a cell of megabytes costs no more than a short one (an expression over a 4.5 MB word exhausted the stack).
  */
 const STATUS_HEAD = 1000;
+
+/**
+ * Words of a script without spaces that state a status only alone (a cell of `一部` says partly done), not as the
+ * start of a longer word: `一部の画面を直す` is "fix some of the screens".
+ */
+const WHOLE_ONLY = new Set(['一部']);
 
 /** A French verb in the infinitive (`confirmer`, `finir`, `prendre`). */
 const FRENCH_INFINITIVE = /^\p{L}{2,}(?:er|ir|re)$/u;

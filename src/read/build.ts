@@ -22,7 +22,7 @@ import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates, type StateColumn } from './mark-columns.js';
 import { cardInfo, groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
-import { bracketOwner, rosterHeading, rosterNames } from './heading-owner.js';
+import { bracketOwner, fieldOwners, ownerNames, rosterHeading, rosterNames } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
 import { findLegends, LEGEND_HEADING } from './legend.js';
 import { assignRefs } from './ref.js';
@@ -450,7 +450,11 @@ class Builder implements PassState {
   private headingOwner(node: OutlineNode, start: number, end: number): boolean {
     const field = lineFields(this.text.slice(start, end)).find((f) => headerRole(f.key) === 'owner');
     if (!field) return false;
-    node.owner ??= ownerOf(this.display({ start: start + field.value.start, end: start + field.value.end }));
+    const shown = this.display({ start: start + field.value.start, end: start + field.value.end });
+    const named = fieldOwners(shown);
+    node.owner ??= named ?? ownerOf(shown);
+    // The people a `Team:` sentence names are the file's roster: a part heading naming one of them is that person's.
+    for (const name of named ? ownerNames(named) : []) this.roster.add(name);
     return true;
   }
 

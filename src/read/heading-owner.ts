@@ -30,6 +30,29 @@ function ownerField(inner: string): string | null {
   return hasLetter(name) ? name : null;
 }
 
+/** Where an owner field's sentence ends: a full stop before the next sentence (`Ana and Ben. Split below …`). */
+const SENTENCE_END = /[.!?。][ \t]+(?=\p{Lu})|[.!?。]$/u;
+/** `Ana and Ben`, `Ana y Ben`, `Ana & Ben`: two names joined by a word for "and". */
+const TWO_NAMES = /^([^\s,]{1,30}) +(?:and|y|e|et|und|en|i|и|&) +([^\s,]{1,30})$/iu;
+
+/**
+ * `Team: **Ana** and **Ben**. Split below follows…`: the people an owner field line names, as written, up to the end
+ * of its sentence; null when the line holds no sentence end (its whole value is the owner, as a cell's is).
+ */
+export function fieldOwners(value: string): string | null {
+  const unmarked = value.replace(/\*\*|__/gu, '');
+  const end = unmarked.search(SENTENCE_END);
+  const sentence = (end < 0 ? unmarked : unmarked.slice(0, end)).trim();
+  return end < 0 || !hasLetter(sentence) ? null : sentence;
+}
+
+/** The people of an owner as written (`Ana and Ben` → Ana, Ben; `Ana` → Ana): names for the file's roster. */
+export function ownerNames(owner: string): string[] {
+  const two = TWO_NAMES.exec(owner);
+  if (two) return [two[1]!, two[2]!];
+  return owner.length <= 30 && !/\s\S+\s/u.test(owner) ? [owner] : [];
+}
+
 /** Headers of a roster's name column: `Name`, `Member`, `이름`, `姓名`. */
 const NAME_HEADERS = new Set([
   'name',
@@ -62,5 +85,8 @@ export function rosterHeading(heading: string, roster: ReadonlySet<string>): str
   const text = heading.trim();
   const open = /[)）]$/u.test(text) ? Math.max(text.lastIndexOf('('), text.lastIndexOf('（')) : -1;
   const name = (open > 0 && text.length - open <= 42 ? text.slice(0, open) : text).trim();
-  return roster.has(name) ? name : null;
+  if (roster.has(name)) return name;
+  // `## Track A — World & Entities (Ana)`: a part whose bracket names one of the team is that person's.
+  const inner = open > 0 ? text.slice(open + 1, -1).trim() : '';
+  return roster.has(inner) ? inner : null;
 }

@@ -12,6 +12,7 @@ import { startsWithSignifier, type Status, type Vocabulary } from '../model/stat
 import { plainText } from '../text/plain.js';
 import { cleanTitle, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks } from './names.js';
 import { priorityLevel } from './priority.js';
+import { bracketDepth, withoutStamp } from './stamp-tail.js';
 import { trailingOwnerMark } from './owner-mark.js';
 import { hasCodeAtLeast, hasLetter, hasLetterOrDigit, isDigit, PICTOGRAPHIC_MIN } from '../text/char-tests.js';
 import { allMatches } from '../text/all-matches.js';
@@ -260,6 +261,7 @@ function readItemText(
   r.tag = parts.id === null && parts.title.startsWith('[') ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : emphasisedNote(raw, r);
+  Object.assign(r, withoutStamp(r.title, r.notes, vocab));
   if (boxStatus !== null) joinLabel(r, parts);
   const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
   const whole = show(text.slice(mark ? mark.span.start : at, end));
@@ -629,17 +631,6 @@ function dashOutsideBrackets(body: string): RegExpExecArray | null {
     if (depth === 0) return dash;
   }
   return null;
-}
-
-/** The bracket depth after `s[from, to)`, starting from `depth` (never below zero: a stray closer opens nothing). */
-function bracketDepth(s: string, from: number, to: number, depth: number): number {
-  let d = depth;
-  for (let i = from; i < to; i++) {
-    const c = s[i];
-    if (c === '(' || c === '（' || c === '[') d++;
-    else if ((c === ')' || c === '）' || c === ']') && d > 0) d--;
-  }
-  return d;
 }
 
 /** The item's first dash follows a span in code (`` `src/mail.ts` — … ``). */

@@ -66,3 +66,25 @@ describe('Chinese words for planned work', () => {
     expect(legend.map((t) => [t.id, t.status, t.title])).toEqual([['A.1', 'pending', '写文档']]);
   });
 });
+
+describe('on hold and partly done, in more languages', () => {
+  const ON_HOLD = ['Angehalten', 'Zurückgestellt', 'En espera', 'Em espera', 'Suspendido', 'In sospeso', 'En pause', 'Suspendu'];
+  const MORE_ON_HOLD = ['Приостановлено', 'На паузе', '一時停止', '暂停', '搁置', 'Askıda', 'Ditunda'];
+  const PARTLY = ['Teilweise', 'Parcial', 'Parcialmente', 'Parziale', 'Partiel', 'Częściowo', 'Částečně'];
+  const MORE_PARTLY = ['Gedeeltelijk', 'Kısmen', '部分完成', '一部完了', '一部', '부분 완료', '일부 완료'];
+
+  it('reads them in a status column', async () => {
+    const cells = [...ON_HOLD, ...MORE_ON_HOLD, ...PARTLY, ...MORE_PARTLY];
+    const rows = cells.map((cell, i) => `| T-${i + 1} | Step ${i + 1} | ${cell} |`);
+    const tasks = await readTasks(['# Plan', '', '| ID | Task | Status |', '|---|---|---|', ...rows, ''].join('\n'));
+    const blocked = ON_HOLD.length + MORE_ON_HOLD.length;
+    expect(tasks.map((t) => t.status)).toEqual(cells.map((_, i) => (i < blocked ? 'blocked' : 'in-progress')));
+  });
+
+  it('reads `一部` (partly) alone, not as the start of a longer Japanese word', () => {
+    const v = Vocabulary.of();
+    expect(v.read('一部').status).toBe('in-progress');
+    expect(v.read('一部完了').status).toBe('in-progress');
+    expect(v.read('一部の画面を直す').status).toBe('none');
+  });
+});

@@ -260,10 +260,11 @@ async function bothWays(file: string, by: 'sprint' | 'week') {
   vi.resetModules();
   let asked = 0;
   vi.doMock('../../src/history/incremental.js', () => ({
-    changesFrom: () => {
+    changesAndEdits: () => {
       asked++;
       return null;
     },
+    changesFrom: () => null,
     nextVersion: () => null,
   }));
   const whole = await both();

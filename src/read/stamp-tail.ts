@@ -37,8 +37,16 @@ function stampTailAt(title: string, vocab: Vocabulary): number {
   return -1;
 }
 
+/**
+ * What may follow a status for it to be a stamp: nothing, a mark that ends the part, or a date or a number
+ * after at most one short word (`Completed on 2026-02-04`, `Done 3/4`). A status followed by other words
+ * names the title's second half (`Fix X - Done right`, `Search - In progress bar redesign`).
+ */
+const AFTER_STATUS = /^(?:\s*$|\s*[,;:.(（[—–]| - |\s+(?:\p{L}{1,5}\s+)?\d)/u;
+
 function isStamp(tail: string, vocab: Vocabulary): boolean {
-  if (vocab.read(tail).status !== 'none') return true;
+  const reading = vocab.read(tail);
+  if (reading.status !== 'none') return AFTER_STATUS.test(tail.slice(reading.end));
   const part = tail.split(PART_END, 1)[0]!.trim();
   return PRIORITY_PART.test(part) && priorityLevel(part) !== null;
 }

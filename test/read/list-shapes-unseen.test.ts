@@ -43,6 +43,13 @@ describe('a hyphen before a status or a priority', () => {
     expect(tasks[0]!.notes).toContain('Completed on 2025-04-02');
     expect(tasks[2]!.notes).toBe('LOW, ops module');
   });
+
+  it('leaves the title whole when other words follow the status: they are the title’s second half', async () => {
+    const titles = ['Fix X - Done right', 'Auth - pending review flow', 'Search - In progress bar redesign', 'Export - Blocked users list'];
+    const tasks = await tasksOf(doc('# Backlog', '', ...titles.map((t, i) => `- [ ] T-${i + 1} ${t}`), '- [ ] T-9 Cut the logs - Done 3/4'));
+    expect(tasks.map((t) => t.title)).toEqual([...titles, 'Cut the logs']);
+    expect(tasks.map((t) => t.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
+  });
 });
 
 describe('a `Team:` line that names the people', () => {

@@ -59,7 +59,9 @@ export function readFrontMatter(text: string, from = 0): FrontMatterResult {
     // gray-matter hands js-yaml the text from the opening delimiter's line end,
     // so js-yaml's 0-based line 0 is the delimiter line itself.
     const at = typeof e.mark?.line === 'number' ? line + e.mark.line : line;
-    const reason = (e.reason ?? e.message ?? 'invalid YAML').split('\n')[0];
+    // js-yaml recurses per level of nesting: a deep enough block exhausts the stack, and the engine's
+    // own words ("Maximum call stack size exceeded") say nothing to the person who wrote it.
+    const reason = error instanceof RangeError ? 'it nests too deeply' : (e.reason ?? e.message ?? 'invalid YAML').split('\n')[0];
     return { block, data: {}, problem: { line: at, kind: 'invalid-yaml', message: `invalid YAML front matter: ${reason}` } };
   }
 }

@@ -4,6 +4,14 @@ import { runChecks } from '../../src/check/index.js';
 import { brief, input } from './helpers.js';
 
 describe('check: front matter', () => {
+  it('says YAML nested past what the parser can follow nests too deeply, not what the engine says', async () => {
+    const deep = `---\na: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n# Plan\n- [ ] one\n`;
+    const problems = checkReadProblems(await input(deep));
+    expect(problems.map((p) => [p.code, p.line])).toEqual([['front-matter-yaml', 1]]);
+    expect(problems[0]!.message).toMatch(/^invalid YAML front matter: it nests too deeply; fix the YAML/);
+    expect(problems[0]!.message).not.toMatch(/call stack/i);
+  });
+
   it('reports invalid YAML as an error at its line, with how to mend it', async () => {
     const problems = checkReadProblems(await input('---\ntitle: a\nbad: [unclosed\n---\n# Plan\n'));
     expect(problems).toHaveLength(1);

@@ -29,6 +29,7 @@ import { assignRefs } from './ref.js';
 import { foldMentions } from './mentions.js';
 import { Dependencies, dependsField } from './depends.js';
 import { lazyFieldStart } from './lazy-fields.js';
+import { applyNaming, takeNamingField } from './heading-naming.js';
 import { dateKindOf, isEstimateKey, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '../model/types.js';
 import type { Found, PassState } from './passes/state.js';
@@ -415,6 +416,7 @@ class Builder implements PassState {
     if (node && !node.field) node.field = this.statusField(block.start, block.end);
     if (node) this.headingOwner(node, block.start, block.end);
     if (node) this.headingFields(node, block.start, block.end);
+    if (node) this.headingNaming(node, block.start, block.end);
     const dependsOn = node ? dependsField(this.text, block.start, block.end) : null;
     if (node && dependsOn) this.deps.heading(node, this.deps.field(dependsOn, this.display));
   }
@@ -483,6 +485,13 @@ class Builder implements PassState {
       wrote = true;
     }
     return wrote;
+  }
+
+  /** `**ID:** T-1`, `**Title:** …` under a heading: what its task is called (see heading-naming.ts). */
+  private headingNaming(node: OutlineNode, start: number, end: number): void {
+    for (const f of lineFields(this.text.slice(start, end))) {
+      takeNamingField((node.naming ??= {}), f.key, this.display({ start: start + f.value.start, end: start + f.value.end }));
+    }
   }
 
   /**
@@ -626,6 +635,7 @@ class Builder implements PassState {
     this.headingTasks.push(f);
     node.task = task;
     task.title = stripFieldMarks(task.title);
+    applyNaming(task, node.naming, id.id === null ? null : cleanTitle(id.rest));
     this.deps.inline(task, block.content);
     if (id.scope) this.deps.names(task, Object.entries(node.scope) as [ScopeKind, string][]);
   }
@@ -829,6 +839,7 @@ class Builder implements PassState {
       return;
     }
     if (this.itemOwner(block)) return;
+    if (block.depth === 0 && !block.checkbox && node) this.headingNaming(node, block.text.start, block.text.end);
     const ownerLine = block.depth === 0 && !block.checkbox && !!node && this.headingOwner(node, block.text.start, block.text.end);
     // `- **Started:** Completed` among `- **Assignee:** …`, `- **Status:** …`: one field of a list of fields, not a task.
     const fieldList = this.fieldItem !== null && this.fieldItem.depth === block.depth && !/\S/u.test(this.text.slice(this.fieldItem.end, block.start));

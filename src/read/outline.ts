@@ -4,6 +4,7 @@
 
 import type { HeadingBlock } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../model/status.js';
+import type { HeadingNaming } from './heading-naming.js';
 import { groupName, HEADING_BOX, headingId, HERE_MARK, splitId, withoutMarks } from './names.js';
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from '../model/types.js';
@@ -42,6 +43,8 @@ export interface OutlineNode {
   /** `**Due:** …`, `**Tags:** …` lines or items right under the heading: fields of its task, by their names as written; a `**Priority:**` one goes to `priority`. */
   fields?: Record<string, string>;
   priority?: string;
+  /** `**ID:** T-1`, `**Title:** …` lines or items right under the heading: the id and name of its task. */
+  naming?: HeadingNaming;
   /** The heading starts with an id of its own (`BUG-001:`, `Task 4:`): it is a task, and groups what it holds. */
   taskLike: boolean;
   /** Where the heading is, and the scope, section and group it has there (for a heading that turns out to be a task). */

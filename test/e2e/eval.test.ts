@@ -106,7 +106,13 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // Then a state set apart by a dash before a long section name (`## Pending - Phase 2: Main Rental Process`) makes the
 // section that state's lane: measured 0.92608 0.94805 0.96312 0.91333 0.99315 0.96760 0.92835 of 3796 matched tasks.
 // Title 0.916 → 0.913 with no title read worse: the 14 tasks now found (file 95) keep a ` - LOW, …` tail the labels cut.
-const HOLDOUT_FLOOR = { recall: 0.926, precision: 0.948, status: 0.963, title: 0.913, id: 0.993, owner: 0.967, group: 0.928 };
+// Tenth batch (files 100–106, 199 tasks, labelled blind; first score 93.0 88.9 95.1 98.4 86.5 100 100, and the same
+// after this round's rules on tables and lists, written without seeing it), then the round's rules (stamps after a
+// spaced hyphen, status words of more languages, `Team:` owners, backlog header words, `**ID**:`/`**Title:**` field
+// lines of a heading task): 0.929 0.945 0.964 0.930 0.989 0.973 0.931 on 106 files, truncated. Precision and id are
+// lower than the 99-file floors because the set grew (the batch reads 88.9 and 91.4); on files 01–99 they read as
+// before (94.8, 99.3) and no file's counts fell against the build before.
+const HOLDOUT_FLOOR = { recall: 0.929, precision: 0.945, status: 0.964, title: 0.93, id: 0.989, owner: 0.973, group: 0.931 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

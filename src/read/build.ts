@@ -884,8 +884,8 @@ class Builder implements PassState {
 
   private placeholder(block: ItemBlock): boolean {
     const text = this.text.slice(block.text.start, block.text.end);
-    // Each blank PLACEHOLDER knows holds one of these runs of capitals.
-    return (text.includes('XXXX') || text.includes('YYYY') || text.includes('DD') || text.includes('MM')) && PLACEHOLDER.test(text);
+    // Each blank PLACEHOLDER knows holds `XXXX` or `YYYY` (`DD` and `MM` only beside a `YYYY`).
+    return (text.includes('XXXX') || text.includes('YYYY')) && PLACEHOLDER.test(text);
   }
 
   /** `- **Depends on**: 1.2`: of the task item it is nested in, else of the heading above. */

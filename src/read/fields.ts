@@ -16,7 +16,7 @@ import { normaliseHeader } from './columns.js';
 import { priorityLevel } from './priority.js';
 import { isoDate } from './iso-date.js';
 import type { Problem, Task } from '../model/types.js';
-import { hasLetterOrDigit } from '../text/char-tests.js';
+import { hasDigit, hasLetterOrDigit } from '../text/char-tests.js';
 import { allMatches } from '../text/all-matches.js';
 
 /** The date fields of a task, as the model and `--json` name them. */
@@ -244,6 +244,8 @@ const FORMS: [RegExp, (m: RegExpExecArray) => DateText | null][] = [
 
 /** The first date written in `text`, in any of the common forms; null when there is none. */
 export function dateText(text: string): DateText | null {
+  // Every form has a digit: text without one compiles none of them.
+  if (!hasDigit(text)) return null;
   let best: { at: number; value: DateText } | null = null;
   for (const [re, read] of FORMS) {
     const m = re.exec(text);

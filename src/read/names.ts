@@ -4,7 +4,7 @@
 
 import { scopeWord } from './scope.js';
 import { Vocabulary } from '../model/status.js';
-import { hasLetterOrDigit, inRange, isDigit, startsUpper } from '../text/char-tests.js';
+import { hasDigit, hasLetterOrDigit, inRange, isDigit, startsUpper } from '../text/char-tests.js';
 
 /** Whether a text is a status and nothing more (`IN PROGRESS`, `✅ Done`), in the shared vocabulary. */
 function isStatusText(s: string): boolean {
@@ -247,7 +247,7 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   // A status in parentheses goes (`(done)`); `(blocked by #12)` opens with one but is a dependency, read out later.
   if (endsInParen(s))
     s = s.replace(/(?<!\s)\s*\(([^()]{2,60})\)\s*$/u, (m, inner: string) =>
-      isStatus(inner) && !DEPENDENCY_INSIDE.test(inner) && s.length > m.length ? '' : m,
+      isStatus(inner) && !(hasDigit(inner) && DEPENDENCY_INSIDE.test(inner)) && s.length > m.length ? '' : m,
     );
   if (s.includes('—') || s.includes('–')) s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
   // `API Routes (4/4 plans)`: a count of the work's parts done follows the name; it is not part of it.

@@ -4,6 +4,7 @@
 import type { Scope, ScopeKind } from '../model/types.js';
 import { normaliseRange } from './scope-range.js';
 import { allMatches } from '../text/all-matches.js';
+import { hasDigit } from '../text/char-tests.js';
 
 // A release or a horizon is a milestone; a stage a phase; an iteration a sprint.
 const WORDS: Record<string, ScopeKind> = {
@@ -116,17 +117,20 @@ export function emptyScope(): Scope {
 /** The scopes a heading names (the first mention of each kind). */
 export function scopesInHeading(text: string): Partial<Scope> {
   const found: Partial<Scope> = {};
-  for (const m of allMatches(SCOPE_RE, text)) {
-    const kind = WORDS[m[1]!.toLowerCase()]!;
-    if (found[kind] == null) found[kind] = normaliseRange(m[2]!);
-  }
+  // SCOPE_RE and KOREAN_RE need an ASCII digit: a heading without one compiles neither.
+  const digits = hasDigit(text);
+  if (digits)
+    for (const m of allMatches(SCOPE_RE, text)) {
+      const kind = WORDS[m[1]!.toLowerCase()]!;
+      if (found[kind] == null) found[kind] = normaliseRange(m[2]!);
+    }
   if (/[\u3040-\u30ff\u4e00-\u9fff]/u.test(text)) {
     for (const m of allMatches(CJK_RE, text)) {
       const kind = CJK_WORDS[m[1] ?? m[4]!]!;
       if (found[kind] == null) found[kind] = m[1] ? m[2]! : cjkNumber(m[3]!);
     }
   }
-  if (/[\uac00-\ud7af]/u.test(text)) {
+  if (digits && /[\uac00-\ud7af]/u.test(text)) {
     for (const m of text.matchAll(KOREAN_RE)) {
       const kind = KOREAN_WORDS[m[2]!]!;
       if (found[kind] == null) found[kind] = normaliseRange(m[1]!.replace('~', '-'));

@@ -42,6 +42,12 @@ function asciiAnswer(s: string, digits: boolean): boolean | null {
 /** Whether code unit `c` is an ASCII digit (NaN, past the end, is not). */
 export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
+/** Whether `s` has an ASCII digit: what `\d` matches, with or without the `u` and `i` flags. */
+export function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Whether code unit `c` is from `low` to `high` (NaN, past the end, is not). */
 export const inRange = (c: number, low: number, high: number): boolean => c >= low && c <= high;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HAN_KANA_MIN,
   hasCodeAtLeast,
+  hasDigit,
   hasLetter,
   hasLetterOrDigit,
   inRange,
@@ -55,6 +56,18 @@ describe('char-tests', () => {
     expect(isDigit(''.charCodeAt(0))).toBe(false);
     expect(inRange('─'.charCodeAt(0), 0x2500, 0x257f)).toBe(true);
     expect(inRange(''.charCodeAt(0), 0, 0xffff)).toBe(false);
+  });
+
+  it('hasDigit is true wherever \\d matches, with the u and i flags or without (the guards of the date forms and scopes)', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0x10ffff; c++) {
+      const s = `a${String.fromCodePoint(c)}b`;
+      const d = /\d/.test(s);
+      if (hasDigit(s) !== d || /\d/iu.test(s) !== d) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    expect(hasDigit('Phase one')).toBe(false);
+    expect(hasDigit('Phase 1')).toBe(true);
   });
 
   it('startsUpper is true wherever /^\\p{Lu}/u is', () => {

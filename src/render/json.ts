@@ -35,7 +35,10 @@ interface PlaceJson {
 }
 
 /** A task as `--json` prints it: every field but the source offsets, its other places as `places`, the typed fields null (tags empty) when absent. */
-export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence' | 'statusFrom'> & {
+export type TaskJson = Omit<
+  Task,
+  'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence' | 'statusFrom'
+> & {
   places: PlaceJson[];
   priorityLevel: NonNullable<Task['priorityLevel']> | null;
   due: string | null;

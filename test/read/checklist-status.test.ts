@@ -35,15 +35,7 @@ describe('a heading task over a checklist', () => {
   });
 
   it('counts the boxes under a field lead-in below the heading', async () => {
-    const md = doc(
-      '## Stage 1',
-      '',
-      '### Step 4: Wire the garage',
-      '- **Ref**: W-4',
-      '- **Checks**:',
-      '  - [x] Cable run',
-      '  - [ ] Sockets fitted',
-    );
+    const md = doc('## Stage 1', '', '### Step 4: Wire the garage', '- **Ref**: W-4', '- **Checks**:', '  - [x] Cable run', '  - [ ] Sockets fitted');
     const tasks = await readTasks(md);
     expect(tasks.map((t) => [t.title, t.status])).toEqual([
       ['Wire the garage', 'in-progress'],

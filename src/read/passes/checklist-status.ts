@@ -38,7 +38,8 @@ function boxesUnder(tasks: readonly Task[], i: number, end: number): Task[] {
 export function checklistOf(plan: Pick<Plan, 'tasks' | 'headings'>, t: Task): Task[] {
   if (t.statusFrom !== 'checklist') return [];
   const at = plan.headings.findIndex((h) => h.line === t.line);
-  const i = plan.tasks.indexOf(t);
+  // By line and id: a writer's task may be a copy of the model's.
+  const i = plan.tasks.findIndex((u) => u.line === t.line && u.id === t.id);
   return at < 0 || i < 0 ? [] : boxesUnder(plan.tasks, i, sectionEnd(plan.headings, at));
 }
 

@@ -4,6 +4,7 @@
 
 import { transact, type TransactOptions } from '../write/transaction.js';
 import { checkMarkName, checkValue, type EditContext } from '../write/task-edits.js';
+import { checklistHeadsAbove, onlyChecklistMoved } from '../write/verify.js';
 import { cellSlot, tableAlignment } from '../write/layout.js';
 import type { Edit } from '../write/splice.js';
 import { buildFromText } from '../load/load.js';
@@ -236,7 +237,10 @@ async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken:
     (a.idFromFile ? a.id === b.id : !b.idFromFile) && a.title === b.title && a.status === b.status && a.notes === b.notes && a.owner === b.owner;
   const added = again.tasks.findIndex((t) => t.line === lineOf(next, after) + 1);
   const others = again.tasks.filter((_, i) => i !== added);
-  if (added < 0 || others.length !== plan.tasks.length || others.some((t, i) => !same(t, plan.tasks[i]!))) {
+  // A heading's status that its checklist gives may follow the new item (Task.statusFrom).
+  const heads = checklistHeadsAbove(plan, lineOf(next, after) + 1);
+  const unchanged = (t: Task, i: number) => same(t, plan.tasks[i]!) || onlyChecklistMoved(plan.tasks[i]!, t, heads, same);
+  if (added < 0 || others.length !== plan.tasks.length || !others.every(unchanged)) {
     throw new PlanError(`${display}:${list.line}: a new item here would change how other items read; nothing was written (add it by hand)`);
   }
   return edit;

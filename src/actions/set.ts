@@ -2,7 +2,7 @@
 
 import { transact, type TransactOptions, type TransactResult } from '../write/transaction.js';
 import { checkValue, readBackOf, statusOwnerEdits, type EditContext, type StatusChange } from '../write/task-edits.js';
-import { movedTaskAfter } from '../write/verify.js';
+import { checklistHeadsAbove, movedTaskAfter, onlyChecklistMoved } from '../write/verify.js';
 import { ownedBy } from '../query/next.js';
 import type { Plan, Task } from '../model/types.js';
 import type { Filters } from '../query/filter.js';
@@ -136,6 +136,8 @@ async function checkNextOccurrence(ec: EditContext, before: Task, edits: Edit[])
   const others = after.tasks.filter((_, i) => i !== at && i !== at + 1);
   const same = (a: Task, b: Task) => a.title === b.title && a.status === b.status && (a.idFromFile ? a.id === b.id : !b.idFromFile);
   const was = ec.plan.tasks.filter((t) => t !== before);
+  // The new open box may change the status its heading's checklist gives (Task.statusFrom).
+  const heads = checklistHeadsAbove(ec.plan, before.line);
   if (
     !added ||
     !done ||
@@ -143,7 +145,7 @@ async function checkNextOccurrence(ec: EditContext, before: Task, edits: Edit[])
     done.status !== 'done' ||
     undated(added.title) !== undated(before.title) ||
     others.length !== was.length ||
-    others.some((t, i) => !same(t, was[i]!))
+    others.some((t, i) => !same(t, was[i]!) && !onlyChecklistMoved(was[i]!, t, heads, same))
   ) {
     throw new PlanError(`${ec.file}:${before.line}: writing task ${before.id}'s next occurrence would change how the plan reads; nothing was written`);
   }

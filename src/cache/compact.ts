@@ -40,10 +40,10 @@ type Row = [
   mentions?: Row[],
 ];
 
-/** The typed fields of a task, those it has. */
-type Typed = Partial<Pick<Task, 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence'>>;
+/** The typed fields of a task, those it has (and where a status no text writes came from). */
+type Typed = Partial<Pick<Task, 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence' | 'statusFrom'>>;
 
-const TYPED_KEYS = ['priorityLevel', 'due', 'scheduled', 'start', 'doneDate', 'tags', 'estimate', 'recurrence'] as const;
+const TYPED_KEYS = ['priorityLevel', 'due', 'scheduled', 'start', 'doneDate', 'tags', 'estimate', 'recurrence', 'statusFrom'] as const;
 
 function typedOf(t: Task): Typed | 0 {
   const out: Typed = {};

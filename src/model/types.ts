@@ -63,6 +63,12 @@ export interface Task {
   status: Status;
   /** The status cell or mark as a person reads it (repaired, no Markdown). */
   statusText: string;
+  /**
+   * Where the status came from when the task does not write one: `checklist` for a heading task whose status
+   * is its checklist's (read/passes/checklist-status.ts). Absent when the task's own text, a field or its
+   * section says it. Such a status changes with the boxes, and a write never sets it directly.
+   */
+  statusFrom?: 'checklist';
   owner: string | null;
   notes: string | null;
   /** The priority as written (a Priority cell or field, an Obsidian `⏫`, todo.txt's `(A)`). */

@@ -9,6 +9,7 @@ import { normaliseKey } from '../read/read-config.js';
 import type { ColumnRole, Plan, TableInfo, Task } from '../model/types.js';
 import { Vocabulary } from '../model/status.js';
 import { loadPlan, type Loaded } from '../load/load.js';
+import { checklistOf } from '../read/passes/checklist-status.js';
 
 interface FieldOrigin {
   field: string;
@@ -122,12 +123,24 @@ function explainTask(plan: Plan, task: Task, text?: string): Explanation {
     fields.push({ field: 'status', from, line: task.line, by: from === 'the heading above' ? 'heading above' : 'text', detail });
   } else {
     fields.push({ field: 'title', from: 'the heading', line: task.line, by: 'text', detail: 'its text without id and status' });
-    const inside = src.status && src.status.start >= src.heading.start && src.status.end <= src.heading.end;
-    const line = src.status ? lineAt(text, src.status.start, task.line) : task.line;
-    const from = !src.status ? 'nowhere' : inside ? 'the heading' : 'a line below the heading (a `Status:` field or a ledger row)';
-    fields.push({ field: 'status', from, line, by: 'text', detail: src.status ? 'status words or a mark' : 'no status written' });
+    fields.push(headingStatusOrigin(plan, task, src, text));
   }
   return { block: { type: src.type, line: task.line }, fields, status };
+}
+
+/** Where a heading task's status came from: the heading, a line below it, the checklist under it, or nowhere. */
+function headingStatusOrigin(plan: Plan, task: Task, src: Extract<Task['source'], { type: 'heading' }>, text?: string): FieldOrigin {
+  const boxes = checklistOf(plan, task);
+  if (boxes.length) {
+    const ticked = boxes.filter((b) => b.status === 'done').length;
+    const lines = `${boxes[0]!.line}–${boxes.at(-1)!.line}`;
+    const detail = `${ticked} of ${boxes.length} boxes ticked (lines ${lines})`;
+    return { field: 'status', from: 'the checklist under it', line: boxes[0]!.line, by: 'derived', detail };
+  }
+  const inside = src.status && src.status.start >= src.heading.start && src.status.end <= src.heading.end;
+  const line = src.status ? lineAt(text, src.status.start, task.line) : task.line;
+  const from = !src.status ? 'nowhere' : inside ? 'the heading' : 'a line below the heading (a `Status:` field or a ledger row)';
+  return { field: 'status', from, line, by: 'text', detail: src.status ? 'status words or a mark' : 'no status written' };
 }
 
 /** The explanation as field lines for the terminal and TSV views. */

@@ -4,7 +4,7 @@
 // read the shapes, this file puts them in the outline and keeps the order.
 // Once every block is read, Builder.finish runs the passes of passes/ in order
 // (one file each: fielded-headings, sibling-headings, lane-cards, todo-sections, ledgers, section-summaries,
-// ordinals, then table-counts on the final tasks).
+// ordinals; then, on the final tasks, checklist-status and table-counts).
 
 import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
 import { splitRow } from '../parse/cells.js';
@@ -43,6 +43,7 @@ import { dropSectionSummaries } from './passes/section-summaries.js';
 import { numberOrdinals } from './passes/ordinals.js';
 import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
+import { checklistStatuses } from './passes/checklist-status.js';
 import { allMatches } from '../text/all-matches.js';
 
 export { rowFields } from './tables.js';
@@ -354,6 +355,7 @@ class Builder implements PassState {
       this.vocab,
       { under: (t) => this.under.get(t) ?? filledCells(t, this.text), fold: (t, m) => this.deps.fold(t, m) },
     );
+    checklistStatuses(tasks, this.headings);
     assignRefs(tasks);
     const dependencies = this.deps.resolve(tasks, (offset) => this.position(offset));
     countTableTasks(this, tasks);

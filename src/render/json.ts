@@ -12,6 +12,7 @@ import type { Status } from '../model/status.js';
  * Later additions within 3: `file`, in a plan of several files only (a plan of one file prints what it did).
  * Later additions within 3: `estimate` ({value, unit} or null).
  * Later additions within 3: `recurrence` (Obsidian Tasks' rule after `🔁`, `every week`, or null); the rule is no longer part of `title`.
+ * Later additions within 3: `statusFrom` (`checklist` for a heading task's status that its boxes give, or null).
  */
 export const SCHEMA_VERSION = 3;
 /**
@@ -34,7 +35,10 @@ interface PlaceJson {
 }
 
 /** A task as `--json` prints it: every field but the source offsets, its other places as `places`, the typed fields null (tags empty) when absent. */
-export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence'> & {
+export type TaskJson = Omit<
+  Task,
+  'source' | 'mentions' | 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence' | 'statusFrom'
+> & {
   places: PlaceJson[];
   priorityLevel: NonNullable<Task['priorityLevel']> | null;
   due: string | null;
@@ -46,6 +50,8 @@ export type TaskJson = Omit<Task, 'source' | 'mentions' | 'priorityLevel' | 'due
   file?: string;
   estimate: NonNullable<Task['estimate']> | null;
   recurrence: string | null;
+  /** Where a status no text writes came from (Task.statusFrom), or null. */
+  statusFrom: NonNullable<Task['statusFrom']> | null;
 };
 
 export function taskJson(t: Task): TaskJson {
@@ -85,6 +91,7 @@ export function taskJson(t: Task): TaskJson {
     ...(t.file === undefined ? {} : { file: t.file }),
     estimate: t.estimate ?? null,
     recurrence: t.recurrence ?? null,
+    statusFrom: t.statusFrom ?? null,
   };
 }
 

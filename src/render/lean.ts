@@ -35,6 +35,7 @@ const TASK_FIELDS: readonly FieldName[] = [
   'file',
   'estimate',
   'recurrence',
+  'statusFrom',
 ];
 
 /** `id,title,status` (or a list) → the fields, `id` always first: a task is acted on by its id. */

@@ -14,6 +14,8 @@ function taskPairs(t: Task, file: string): [string, string | null][] {
     ['title', t.title],
     ['status', t.status],
     ['statusText', t.statusText],
+    // Only where the boxes under a heading give its status: other tasks' pairs stay as they were.
+    ...(t.statusFrom ? [['statusFrom', t.statusFrom] as [string, string]] : []),
     ['owner', t.owner],
     ['notes', t.notes],
     ['priority', t.priority],
@@ -48,7 +50,9 @@ export async function renderTask(ctx: Printer, t: Task, file: string, extra: Rec
     t = visibleTask(t); // a writer's task comes straight from the file
     const { fieldView, statusField } = await import('./fields.js');
     const fields = taskPairs(t, file).map(([key, value]) =>
-      key === 'status' ? statusField(t.status, t.statusText) : { key, value: key === 'statusText' ? null : value },
+      key === 'status'
+        ? statusField(t.status, t.statusFrom ? 'from its checklist' : t.statusText)
+        : { key, value: key === 'statusText' || key === 'statusFrom' ? null : value },
     );
     ctx.out(fieldView([...fields, ...Object.entries(extra).map(([key, v]) => ({ key, value: String(v) }))], ctx.width));
   }

@@ -18,7 +18,7 @@ import { escapeCell } from '../text/plain.js';
 import { cellSplice } from './layout.js';
 import { applyEdits, type Edit } from './splice.js';
 import type { EditContext } from './task-edits.js';
-import { verifyTask } from './verify.js';
+import { checklistHeadsAbove, onlyChecklistMoved, verifyTask } from './verify.js';
 import { dateLike } from './date-format.js';
 
 /** The fields a write sets, parsed: a due date ('' removes it), a priority level ('' removes it), tags to add and to remove. */
@@ -559,7 +559,10 @@ export async function fieldReadBack(
   const others = after.tasks.filter((_, i) => i !== at);
   const inserted = after.tasks.length === ec.plan.tasks.length + 1;
   const was = inserted || !before ? ec.plan.tasks : ec.plan.tasks.filter((t) => t.line !== before!.line || t.id !== before!.id);
-  const changed = others.length !== was.length ? others[0] : others.find((t, i) => reading(t) !== reading(was[i]!));
+  // A heading's status that its checklist gives may follow the box written or added under it (Task.statusFrom).
+  const heads = checklistHeadsAbove(ec.plan, before?.line ?? line);
+  const same = (a: Task, b: Task) => reading(a) === reading(b);
+  const changed = others.length !== was.length ? others[0] : others.find((t, i) => !same(t, was[i]!) && !onlyChecklistMoved(was[i]!, t, heads, same));
   if (changed) throw refuse(`change how task ${changed.id} reads`);
   return { task: found, after };
 }

@@ -289,6 +289,26 @@ export function itemAfterProblem(found: ItemReading, t: Task, to: Status): strin
   return null;
 }
 
+/**
+ * The lines of the heading tasks above `line` whose status their checklist gives (Task.statusFrom): a write
+ * at `line` (a box ticked, an item added) may change that status, as ticking the last box finishes the task.
+ */
+export function checklistHeadsAbove(plan: Pick<Plan, 'headings' | 'tasks'>, line: number): Set<number> {
+  const path: Heading[] = [];
+  for (const h of plan.headings) {
+    if (h.line >= line) break;
+    while (path.length && path[path.length - 1]!.depth >= h.depth) path.pop();
+    path.push(h);
+  }
+  const lines = new Set(path.map((h) => h.line));
+  return new Set(plan.tasks.filter((t) => t.statusFrom === 'checklist' && lines.has(t.line)).map((t) => t.line));
+}
+
+/** `now` is `was` but for the status its checklist gives, `was` being one of `heads` (checklistHeadsAbove). */
+export function onlyChecklistMoved(was: Task, now: Task, heads: ReadonlySet<number>, same: (a: Task, b: Task) => boolean): boolean {
+  return heads.has(was.line) && was.statusFrom === 'checklist' && now.statusFrom === 'checklist' && same({ ...now, status: was.status }, was);
+}
+
 /** After a write, read afresh: task `t` (set to `to`) is still a task on its line, with its title and that status. */
 export function readBackProblem(after: Plan, t: Task, to: Status): string | null {
   const same = (u: Task) => u.line === t.line && u.title === t.title;

@@ -19,8 +19,8 @@ import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, 
 import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped, namesSeveralIds } from './names.js';
 import { boxSpan, boxWords, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
-import { reachesStates } from './mark-columns.js';
-import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
+import { reachesStates, type StateColumn } from './mark-columns.js';
+import { cardInfo, groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { bracketOwner, fieldOwners, ownerNames, rosterHeading, rosterNames } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
@@ -672,6 +672,7 @@ class Builder implements PassState {
       ...(plan.guessed && !block.quoted ? { guessed: true as const } : {}),
       ...(plan.idsByPattern ? { idsByPattern: true as const } : {}),
       ...(plan.states ? { states: plan.states } : {}),
+      ...(plan.lanes ? { lanes: plan.lanes } : {}),
       ...(settings?.roles.some(Boolean) ? { configured: settings.roles.flatMap((r, i) => (r ? [i] : [])) } : {}),
     };
     const index = this.tables.length;
@@ -692,6 +693,10 @@ class Builder implements PassState {
 
   /** One body row of a task table: a group row (`| **Sprint 1** | | |`) for the rows below, a task, or nothing (blank, totals). */
   private tableRow(run: TableRun, row: TableBlock['rows'][number], cells: string[]): void {
+    if (run.info.lanes) {
+      this.laneRow(run, row, cells, run.info.lanes);
+      return;
+    }
     const cellsRaw = row.cells.map((c) => this.text.slice(c.start, c.end));
     const group = groupLabel(cells, cellsRaw, run.info);
     if (group !== null) {
@@ -708,6 +713,15 @@ class Builder implements PassState {
     const status = run.info.columns.status;
     if (status !== undefined && cells.every((c, i) => i === status || c.trim() === '')) return;
     this.rowTask(row, run.index, run.info, { ...run.scope, ...run.groupScope }, run.label);
+  }
+
+  /** A row of a board's lanes (`| Write the spec | | Set up the repo |`): each card, a task with its lane's status. */
+  private laneRow(run: TableRun, row: TableBlock['rows'][number], cells: string[], lanes: StateColumn[]): void {
+    for (const lane of lanes) {
+      const text = cells[lane.column] ?? '';
+      if (rowKind([text], [text]) !== 'task') continue;
+      this.rowTask(row, run.index, cardInfo(run.info, lane.column), { ...run.scope }, run.label);
+    }
   }
 
   /**

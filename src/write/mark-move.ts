@@ -65,7 +65,7 @@ function refusal(ec: EditContext, t: Task, to: SettableStatus, states: StateColu
 type Align = 'left' | 'center' | 'right';
 
 /** A cell's whole slot between its pipes: its text and the spaces around it. */
-function slotOf(text: string, cell: Span): Span {
+export function slotOf(text: string, cell: Span): Span {
   let start = cell.start;
   while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   let end = cell.end;
@@ -104,23 +104,23 @@ function paint(value: string, width: number, align: Align): string {
 }
 
 /** An edit that writes a whole slot (spaces and text) anew. */
-function slotEdit(text: string, slot: Span, value: string): Edit {
+export function slotEdit(text: string, slot: Span, value: string): Edit {
   return { start: slot.start, end: slot.end, expect: text.slice(slot.start, slot.end), text: value };
 }
 
 /** How a row lays out its cells: tight (`|a|X||`, no spaces by its pipes) or padded. */
-function isTight(row: string): boolean {
+export function isTight(row: string): boolean {
   return !/[ \t]\||\|[ \t]/.test(row.replace(/\\\|/g, ''));
 }
 
 /** A slot the mark leaves: as wide as it was (spaces), its own whitespace if tabbed, nothing in a tight row. */
-function emptied(slot: string, tight: boolean): string {
+export function emptied(slot: string, tight: boolean): string {
   if (tight) return '';
   return slot.includes('\t') ? leadOf(slot) + trailOf(slot) : ' '.repeat(textWidth(slot));
 }
 
 /** The slot the mark enters, with `value` laid out as the slot it left was when they are alike, else as the column aligns. */
-function entered(ec: EditContext, t: Task, column: number, slot: string, left: string | null, value: string): string {
+export function entered(ec: EditContext, t: Task, column: number, slot: string, left: string | null, value: string): string {
   if (slot.trim() !== '') return ` ${value} `; // a cell that only shows nothing (`&nbsp;`) is written over whole
   if (left !== null && (left + slot).includes('\t')) return leadOf(left) + trailOf(left) === slot ? leadOf(left) + value + trailOf(left) : ` ${value} `;
   const width = textWidth(slot);

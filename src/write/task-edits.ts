@@ -19,6 +19,7 @@ import { FileStyle } from './style.js';
 import { locateStatus } from './status-text.js';
 import type { StatusMemory } from './memory.js';
 import { cellSplice } from './layout.js';
+import { cardMove } from './card-move.js';
 import { markMove } from './mark-move.js';
 import { itemAfter, itemAfterProblem, verifyTask } from './verify.js';
 import { laneDecision, moveEdits, type LaneDecision } from './lanes.js';
@@ -464,6 +465,8 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOpt
   const src = t.source as Extract<Task['source'], { type: 'row' }>;
   const states = ec.plan.tables[src.table]?.states;
   if (states) return markMove(ec, t, to, states, opts);
+  const lanes = ec.plan.tables[src.table]?.lanes;
+  if (lanes) return cardMove(ec, t, to, lanes, opts);
   const col = src.columns.status;
   if (col === undefined) return titleMarkStatus(ec, t, to, opts, laneReason);
   const cell = src.cells[col];

@@ -11,7 +11,7 @@ import { PlanError } from '../system/errors.js';
 import { splitRow } from '../parse/cells.js';
 import type { Span } from '../parse/blocks.js';
 import { displayText } from '../read/build.js';
-import { groupLabel, groupRowScope, rowFields } from '../read/tables.js';
+import { cardInfo, groupLabel, groupRowScope, rowFields } from '../read/tables.js';
 import { emptyScope } from '../read/scope.js';
 import { boxStatus } from '../read/outline.js';
 import { boxReadStart, LINE_BOX, readItem, type ItemReading } from '../read/items.js';
@@ -131,8 +131,10 @@ function rowProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { typ
   if (!/^[ \t]*\r?(?:\n|$)/.test(text.slice(src.row.end, src.row.end + 80))) return 'its row does not end its line';
   const again = splitRow(text, src.row.start, src.row.end);
   if (!sameSpans(again.cells, src.cells)) return 'its cells moved';
-  const info = ec.plan.tables[src.table];
-  if (!info) return 'its table is unknown';
+  const table = ec.plan.tables[src.table];
+  if (!table) return 'its table is unknown';
+  // A card of a board's lanes is read through its own lane's column.
+  const info = table.lanes?.some((l) => l.column === src.columns.title) ? cardInfo(table, src.columns.title!) : table;
   const header = headerProblem(ec, src.table);
   if (header) return header;
   if (!sameColumns(src.columns, info.columns)) return 'its columns differ from its table';

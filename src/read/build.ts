@@ -20,6 +20,7 @@ import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK
 import { boxSpan, boxWords, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates, type StateColumn } from './mark-columns.js';
+import { cardWords } from './lane-columns.js';
 import { cardInfo, groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { bracketOwner, fieldOwners, ownerNames, rosterHeading, rosterNames } from './heading-owner.js';
@@ -694,7 +695,7 @@ class Builder implements PassState {
   /** One body row of a task table: a group row (`| **Sprint 1** | | |`) for the rows below, a task, or nothing (blank, totals). */
   private tableRow(run: TableRun, row: TableBlock['rows'][number], cells: string[]): void {
     if (run.info.lanes) {
-      this.laneRow(run, row, cells, run.info.lanes);
+      this.laneRow(run, row, run.info.lanes);
       return;
     }
     const cellsRaw = row.cells.map((c) => this.text.slice(c.start, c.end));
@@ -716,9 +717,11 @@ class Builder implements PassState {
   }
 
   /** A row of a board's lanes (`| Write the spec | | Set up the repo |`): each card, a task with its lane's status. */
-  private laneRow(run: TableRun, row: TableBlock['rows'][number], cells: string[], lanes: StateColumn[]): void {
+  private laneRow(run: TableRun, row: TableBlock['rows'][number], lanes: StateColumn[]): void {
     for (const lane of lanes) {
-      const text = cells[lane.column] ?? '';
+      const span = row.cells[lane.column];
+      // A comment, a picture or a space in a lane is no card (`<!-- waiting on Ana -->`).
+      const text = span ? cardWords(this.text.slice(span.start, span.end)) : '';
       if (rowKind([text], [text]) !== 'task') continue;
       this.rowTask(row, run.index, cardInfo(run.info, lane.column), { ...run.scope }, run.label);
     }

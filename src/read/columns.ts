@@ -459,7 +459,7 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
  * `rows` are the display texts of the body rows, `raw` their Markdown.
  */
 export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
-  const lanes = settings?.roles.some(Boolean) ? null : laneColumns(headers, rows, vocab);
+  const lanes = settings?.roles.some(Boolean) ? null : laneColumns(headers, rows, raw, vocab);
   if (lanes) return { columns: {}, kind: 'task', periodPrefix: null, numberedNames: false, lanes };
   const traits = traitsOf(vocab, settings?.isId ?? isIdShaped);
   const marked = markedPlan(headers, rows, raw, vocab, traits, settings);

@@ -3,15 +3,44 @@
 // reads them; `plan set` moves a card's text to its new lane on the same row (write/card-move.ts).
 
 import type { Vocabulary } from '../model/status.js';
-import { hasLetter } from '../text/char-tests.js';
+import { hasLetter, hasLetterOrDigit } from '../text/char-tests.js';
+import { plainText } from '../text/plain.js';
 import { headerStatus, isMark, type StateColumn } from './mark-columns.js';
+
+/** A picture at the start of a cell (`![](a.png)`, `![Sketch](b.png)`): shown, not read. Anchored, one pass. */
+const LEADING_IMAGE = /^\s*!\[[^\]]{0,200}\]\([^)]*\)/u;
+
+/** A cell's Markdown without its HTML comments (an unclosed one runs to the cell's end, as in HTML). */
+function withoutComments(raw: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = raw.indexOf('<!--'); open >= 0; open = raw.indexOf('<!--', at)) {
+    out += raw.slice(at, open);
+    const close = raw.indexOf('-->', open + 4);
+    if (close < 0) return out;
+    at = close + 3;
+  }
+  return out + raw.slice(at);
+}
+
+/**
+ * The words of a card in a cell's Markdown, or '' when the cell holds none: a comment (`<!-- waiting on Ana -->`),
+ * a picture alone, a space (`&nbsp;`) or a break (`<br>`) shows nothing a person would call a card.
+ */
+export function cardWords(raw: string): string {
+  let s = withoutComments(raw);
+  for (let m = LEADING_IMAGE.exec(s); m; m = LEADING_IMAGE.exec(s)) s = s.slice(m[0].length);
+  const words = plainText(s).trim();
+  return hasLetterOrDigit(words) ? words : '';
+}
 
 /**
  * The lanes of a table every column of which is headed by a status, two statuses at least, whose cells are cards
  * (words, not marks): each column with its status, left to right. Null when the table is not of that shape: a
  * table of counts under `| Open | Closed |` has no words, and one of marks has no column left for the title.
+ * `rows` are the cells' display texts, `raw` their Markdown.
  */
-export function laneColumns(headers: string[], rows: string[][], vocab: Vocabulary): StateColumn[] | null {
+export function laneColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary): StateColumn[] | null {
   if (headers.length < 2) return null;
   const lanes: StateColumn[] = [];
   for (const [column, h] of headers.entries()) {
@@ -21,5 +50,19 @@ export function laneColumns(headers: string[], rows: string[][], vocab: Vocabula
   }
   if (new Set(lanes.map((l) => l.status)).size < 2) return null;
   const cells = rows.flatMap((r) => r.map((c) => c.trim()).filter((c) => c !== ''));
-  return cells.some(hasLetter) && !cells.some(isMark) ? lanes : null;
+  if (!cells.some(hasLetter) || cells.some(isMark)) return null;
+  const cards = raw.map((r) => r.map(cardWords));
+  return placesWork(cards, headers.length) ? lanes : null;
+}
+
+/**
+ * Whether the cards stand as work on a board does. A board's cards are named by words, and the work spreads
+ * unevenly. Cards that all open with a number count something (`12 bugs | 40 bugs`, `40%`), and a single row with
+ * a card in every lane says what each lane means or holds (a legend: `Waiting for review | Being worked on | Merged`;
+ * totals); a board of several rows, or of one row with a lane still empty, places work.
+ */
+function placesWork(cards: string[][], lanes: number): boolean {
+  const rows = cards.map((r) => r.filter((c) => c !== '')).filter((r) => r.length > 0);
+  if (rows.length === 0 || rows.flat().every((c) => /^\p{N}/u.test(c))) return false;
+  return rows.length > 1 || rows[0]!.length < lanes;
 }

@@ -90,6 +90,9 @@ const SHAPES: Record<string, (size: number) => string> = {
   'cell, a long drawn tree before the title': (size) => table(`└${'─ '.repeat(size / 2)}x`, '⏳ Pending', ''),
   'state cell, a mark then spaces': (size) => markTable(`X${' '.repeat(size)}(a)`),
   'state cell, a mark and open brackets': (size) => markTable(`X (${'('.repeat(size)}`),
+  'lane cell, open comments': (size) => laneTable(`a ${'<!--'.repeat(size / 4)}`),
+  'lane cell, pictures with open brackets': (size) => laneTable(`${'![]('.repeat(size / 4)}a`),
+  'lane cell, many pictures': (size) => laneTable(`${'![](a)'.repeat(size / 6)} a`),
   'field, Last Updated then spaces': run('**Last Updated**:', ' ', 'x'),
   'field, Status then spaces': run('- [ ] a\n  **Status**:', ' ', 'x'),
   'field item, empty label then spaces': run('- **Status**: a\n- **Steps**:', ' ', ''),
@@ -99,6 +102,11 @@ const SHAPES: Record<string, (size: number) => string> = {
 /** A table with a column per state (`| Task | Todo | Done |`), its Done cell `cell`. */
 function markTable(cell: string): string {
   return ['| Task | Todo | Done |', '|---|---|---|', '| a |  | X |', `| b |  | ${cell} |`].join('\n');
+}
+
+/** A board whose columns are its lanes (`| Todo | Doing | Done |`), its Doing cell `cell`. */
+function laneTable(cell: string): string {
+  return ['| Todo | Doing | Done |', '|---|---|---|', '| a |  |  |', `| b | ${cell} |  |`].join('\n');
 }
 
 function table(title: string, status: string, depends: string): string {

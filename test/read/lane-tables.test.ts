@@ -36,6 +36,35 @@ describe('a table whose every column is a lane of a board', () => {
     expect(await read('# Plan', '', '| Todo | Done |', '|---|---|', '| X |  |', '|  | ✓ |')).toEqual([]);
   });
 
+  it('reads no card in a cell that only holds a comment or a picture', async () => {
+    const tasks = await read(
+      '# Board',
+      '',
+      '| To do | Doing | Done |',
+      '|---|---|---|',
+      '| Write the spec | <!-- waiting on Ana --> | ![Sketch](sketch.png) |',
+      '| <!-- unclosed | Draw the screens | ![](a.png) ![](b.png) |',
+    );
+    expect(tasks.map((t) => [t[1], t[2]])).toEqual([
+      ['Write the spec', 'pending'],
+      ['Draw the screens', 'in-progress'],
+    ]);
+  });
+
+  it('is not a legend: one row that fills every lane says what the lanes mean', async () => {
+    const legend = ['| Pending | In progress | Done |', '|---|---|---|', '| Waiting for review | Being worked on | Merged |'];
+    expect(await read('# Process', '', '## How we track work', '', ...legend)).toEqual([]);
+    // A board of one row with a lane still empty, or of several rows, is a board.
+    expect(await read('# Board', '', ...legend.slice(0, 2), '| Write the spec | Draw the screens | |')).toHaveLength(2);
+    expect(await read('# Board', '', ...legend, '| Fix the gate | | |')).toHaveLength(4);
+  });
+
+  it('is not a table of counts: every card opening with a number counts something', async () => {
+    expect(await read('# Stats', '', '| Open | Closed |', '|---|---|', '| 12 bugs | 40 bugs |', '| 3 features | |')).toEqual([]);
+    const board = await read('# Board', '', '| Open | Closed |', '|---|---|', '| 3D export | |', '| Fix the login | 2FA setup |');
+    expect(board.map((t) => t[1])).toEqual(['3D export', 'Fix the login', '2FA setup']);
+  });
+
   it('needs two statuses and every header a status: a title column makes it a table of rows', async () => {
     const rows = await read('# Plan', '', '| Task | Todo | Done |', '|---|---|---|', '| Write the spec | Draft it | |');
     expect(rows.map((t) => t[1])).not.toContain('Draft it');

@@ -1,15 +1,17 @@
 // `plan set` on a card of a board whose columns are its lanes (`| To do | Doing | Done |`, read/lane-columns.ts):
-// the card's text moves to the new status's column on the same row, as a person dragging it would. Each cell keeps
-// its width where the text fits (else the two cells trade places), so a set and its set back leave the row's bytes as
-// they were. Where the row's cell in that column holds another card, or no column is for the status, `set` refuses.
+// the card's text moves to the new status's column on the same row, as a person dragging it would. Where the new
+// cell is spaces wide enough, each cell keeps its width and the card its leading spaces; else (too narrow, a tab, or
+// a cell holding a comment, a picture or `&nbsp;`) the two cells trade places. Either way nothing in the row is lost
+// and a set and its set back leave the row's bytes as they were. Where the row's cell in that column holds another
+// card, or no column is for the status, `set` refuses.
 
 import type { SettableStatus } from '../model/status.js';
 import type { Task } from '../model/types.js';
+import { cardWords } from '../read/lane-columns.js';
 import type { StateColumn } from '../read/mark-columns.js';
 import { PlanError } from '../system/errors.js';
-import { plainText } from '../text/plain.js';
 import { textWidth } from '../text/width.js';
-import { emptied, entered, isTight, slotEdit, slotOf } from './mark-move.js';
+import { slotEdit, slotOf } from './mark-move.js';
 import type { EditContext, StatusChange, StatusOptions } from './task-edits.js';
 
 type RowSource = Extract<Task['source'], { type: 'row' }>;
@@ -28,7 +30,8 @@ function refusal(ec: EditContext, t: Task, to: SettableStatus, lanes: StateColum
     return `${where}'s status is the column its card stands in: only the card moves (no owner mark, no words of its own)`;
   const into = src.cells[target.column];
   if (!into) return `${where}'s row has no cell in the ${headers[target.column]?.trim()} column; complete the row first`;
-  if (plainText(ec.text.slice(into.start, into.end)).trim() !== '')
+  // A comment, a picture or a space there is no card: the two cells trade places, and none of it is lost.
+  if (cardWords(ec.text.slice(into.start, into.end)) !== '')
     return `${where}: the ${headers[target.column]?.trim()} cell of its row holds another card; move it with \`plan edit\``;
   return null;
 }
@@ -39,22 +42,32 @@ export function cardMove(ec: EditContext, t: Task, to: SettableStatus, lanes: St
   const target = lanes.find((l) => l.status === to);
   const why = refusal(ec, t, to, lanes, opts);
   if (why) throw new PlanError(why);
-  const fromCell = src.cells[src.columns.title!]!;
-  const card = ec.text.slice(fromCell.start, fromCell.end).trim();
-  const from = slotOf(ec.text, fromCell);
+  const from = slotOf(ec.text, src.cells[src.columns.title!]!);
   const into = slotOf(ec.text, src.cells[target!.column]!);
   const slot = (s: { start: number; end: number }) => ec.text.slice(s.start, s.end);
-  const tight = isTight(ec.text.slice(src.row.start, src.row.end));
-  // A card too wide for its new cell trades cells with it, so that setting it back restores both.
-  const trade = !tight && (/\S/u.test(slot(into)) || textWidth(slot(into)) < textWidth(card) + 2);
-  const edits = trade
-    ? [slotEdit(ec.text, from, slot(into)), slotEdit(ec.text, into, slot(from))]
-    : [
-        slotEdit(ec.text, from, emptied(slot(from), tight)),
-        slotEdit(ec.text, into, tight ? card : entered(ec, t, target!.column, slot(into), slot(from), card)),
-      ];
+  const entered = laidOut(slot(from), slot(into));
+  const edits = entered
+    ? [slotEdit(ec.text, from, ' '.repeat(textWidth(slot(from)))), slotEdit(ec.text, into, entered)]
+    : [slotEdit(ec.text, from, slot(into)), slotEdit(ec.text, into, slot(from))];
   edits.sort((a, b) => a.start - b.start);
   const statusText = ec.plan.tables[src.table]?.headers[target!.column]?.trim() ?? to;
   // Text moves between cells here: the new text is read back, and a move that would not read as `to` is refused.
   return { edits, from: t.status, to, statusText, remarks: [], reread: true };
+}
+
+/**
+ * The card of slot `from` laid out in the blank slot `into`: its leading spaces kept, spaces after it to the slot's
+ * width, so that the move back lays it out as it was. Null where that could not be undone so (a tab in the blanks,
+ * a slot holding anything but spaces, too narrow a slot): there the two slots trade places, which always can be.
+ */
+function laidOut(from: string, into: string): string | null {
+  const blank = (c: string | undefined) => c === ' ' || c === '\t';
+  let a = 0;
+  while (a < from.length && blank(from[a])) a++;
+  let b = from.length;
+  while (b > a && blank(from[b - 1])) b--;
+  const card = from.slice(a, b);
+  if (!/^ *$/.test(into) || (from.slice(0, a) + from.slice(b)).includes('\t')) return null;
+  const rest = textWidth(into) - a - textWidth(card);
+  return rest >= 0 ? ' '.repeat(a) + card + ' '.repeat(rest) : null;
 }

@@ -109,18 +109,18 @@ export function slotEdit(text: string, slot: Span, value: string): Edit {
 }
 
 /** How a row lays out its cells: tight (`|a|X||`, no spaces by its pipes) or padded. */
-export function isTight(row: string): boolean {
+function isTight(row: string): boolean {
   return !/[ \t]\||\|[ \t]/.test(row.replace(/\\\|/g, ''));
 }
 
 /** A slot the mark leaves: as wide as it was (spaces), its own whitespace if tabbed, nothing in a tight row. */
-export function emptied(slot: string, tight: boolean): string {
+function emptied(slot: string, tight: boolean): string {
   if (tight) return '';
   return slot.includes('\t') ? leadOf(slot) + trailOf(slot) : ' '.repeat(textWidth(slot));
 }
 
 /** The slot the mark enters, with `value` laid out as the slot it left was when they are alike, else as the column aligns. */
-export function entered(ec: EditContext, t: Task, column: number, slot: string, left: string | null, value: string): string {
+function entered(ec: EditContext, t: Task, column: number, slot: string, left: string | null, value: string): string {
   if (slot.trim() !== '') return ` ${value} `; // a cell that only shows nothing (`&nbsp;`) is written over whole
   if (left !== null && (left + slot).includes('\t')) return leadOf(left) + trailOf(left) === slot ? leadOf(left) + value + trailOf(left) : ` ${value} `;
   const width = textWidth(slot);

@@ -295,7 +295,9 @@ export function itemAfterProblem(found: ItemReading, t: Task, to: Status): strin
 export function readBackProblem(after: Plan, t: Task, to: Status): string | null {
   const same = (u: Task) => u.line === t.line && u.title === t.title;
   // A place of a task written in several (Task.mentions) reads as one of the task's places.
-  const now = after.tasks.find(same) ?? (after.mentions ? after.tasks.flatMap((u) => u.mentions ?? []).find(same) : undefined);
+  // Two cards of one text on a board's row (`| Tests | Tests | |`) share line and title: the one that reads as `to`.
+  const found = after.tasks.filter(same);
+  const now = found.find((u) => u.status === to) ?? found[0] ?? (after.mentions ? after.tasks.flatMap((u) => u.mentions ?? []).find(same) : undefined);
   if (!now) return 'it would no longer read as a task';
   return now.status === to ? null : `it would read as ${now.status}`;
 }

@@ -61,3 +61,46 @@ describe('set on a card of a board’s lanes', () => {
     expect(readFileSync(path, 'utf8')).toBe(PLAN);
   });
 });
+
+describe('set on a card never loses what the row holds, and set back restores its bytes', () => {
+  const HEAD = ['# Board', '', '| To do | Doing | Done |', '|---|:---:|---:|'];
+
+  /** Sets the card `title` to `to`, expects `row` after it, sets it back and expects the file as it was. */
+  async function roundTrip(row: string, title: string, to: string, back: string, after: string): Promise<void> {
+    const text = [...HEAD, row, '| Fix the gate | | |', ''].join('\n');
+    const path = planFile(text);
+    const r = await set(path, title, to);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe(text.replace(row, after));
+    expect((await set(path, title, back)).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  }
+
+  it('trades places with a comment, a picture or a space in the new cell, in a tight row too', async () => {
+    await roundTrip('|Spec|![](a.png)||', 'Spec', 'in-progress', 'pending', '|![](a.png)|Spec||');
+    await roundTrip('|Spec|<!-- waiting on Ana -->||', 'Spec', 'in-progress', 'pending', '|<!-- waiting on Ana -->|Spec||');
+    await roundTrip('| Spec |&nbsp;|  |', 'Spec', 'in-progress', 'pending', '|&nbsp;| Spec |  |');
+    await roundTrip('| Spec | \u00a0 |        |', 'Spec', 'in-progress', 'pending', '| \u00a0 | Spec |        |');
+  });
+
+  it('keeps the card’s leading spaces and each cell’s width, whatever the padding or the column’s alignment', async () => {
+    await roundTrip('| cd   |            |            |', 'cd', 'in-progress', 'pending', '|      | cd         |            |');
+    await roundTrip('|gh  |      |     |', 'gh', 'done', 'pending', '|    |      |gh   |');
+    await roundTrip('|   ij |       |   |', 'ij', 'in-progress', 'pending', '|      |   ij  |   |');
+  });
+
+  it('moves the spaces of other scripts with the card’s text, and trades cells across tabs', async () => {
+    await roundTrip('| Spec\u3000 |            |  |', 'Spec', 'in-progress', 'pending', '|        | Spec\u3000     |  |');
+    await roundTrip('| \u00a0Nbsp\u00a0 |          |  |', 'Nbsp', 'in-progress', 'pending', '|        | \u00a0Nbsp\u00a0   |  |');
+    await roundTrip('|\tTab |        |   |', 'Tab', 'in-progress', 'pending', '|        |\tTab |   |');
+  });
+
+  it('moves one of two cards of the same text on a row', async () => {
+    const text = [...HEAD, '| Tests | Tests |       |', ''].join('\n');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, '--json', 'list']);
+    const first = (JSON.parse(r.stdout) as { tasks: { id: string }[] }).tasks[0]!.id;
+    expect((await set(path, first, 'done')).stderr).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('| Tests | Tests |       |', '|       | Tests | Tests |'));
+  });
+});

@@ -1,6 +1,7 @@
 // `set` on a card of a board whose columns are its lanes (`| To do | Doing | Done |`): the card's text moves to the new
 // status's column on its row, and back; exactly those bytes change. Where that cell holds another card, or no column
-// is for the status, or a claim would write an owner, `set` refuses on one line and exits 1, the file untouched.
+// is for the status, or a claim would write an owner, `set` refuses on one line and exits 1, the file untouched;
+// `add` adds no row to such a board.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runCli } from '../helpers/cli.js';
@@ -102,5 +103,16 @@ describe('set on a card never loses what the row holds, and set back restores it
     const first = (JSON.parse(r.stdout) as { tasks: { id: string }[] }).tasks[0]!.id;
     expect((await set(path, first, 'done')).stderr).toBe('');
     expect(readFileSync(path, 'utf8')).toBe(text.replace('| Tests | Tests |       |', '|       | Tests | Tests |'));
+  });
+});
+
+describe('add on a plan whose only table is a board of lanes', () => {
+  it('refuses, as on a plan with no task table: a board has no row to copy for a new task', async () => {
+    const text = ['# Plan', '', '| To do | Doing | Done |', '|---|---|---|', '| Write the spec | Build it | |', ''].join('\n');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'add', 'New card']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no task table or task list to add to');
+    expect(readFileSync(path, 'utf8')).toBe(text);
   });
 });

@@ -55,14 +55,17 @@ export function laneColumns(headers: string[], rows: string[][], raw: string[][]
   return placesWork(cards, headers.length) ? lanes : null;
 }
 
+/** A count and at most two words of what it counts (`12 bugs`, `40%`, `1,200 open issues`); not `1. Write the spec`. */
+const COUNT = /^\p{N}+(?:[.,]\p{N}+)*%?(?: +\p{L}+){0,2}$/u;
+
 /**
  * Whether the cards stand as work on a board does. A board's cards are named by words, and the work spreads
- * unevenly. Cards that all open with a number count something (`12 bugs | 40 bugs`, `40%`), and a single row with
+ * unevenly. Cards that are all counts count something (`12 bugs | 40 bugs`, `40%`), and a single row with
  * a card in every lane says what each lane means or holds (a legend: `Waiting for review | Being worked on | Merged`;
  * totals); a board of several rows, or of one row with a lane still empty, places work.
  */
 function placesWork(cards: string[][], lanes: number): boolean {
   const rows = cards.map((r) => r.filter((c) => c !== '')).filter((r) => r.length > 0);
-  if (rows.length === 0 || rows.flat().every((c) => /^\p{N}/u.test(c))) return false;
+  if (rows.length === 0 || rows.flat().every((c) => COUNT.test(c))) return false;
   return rows.length > 1 || rows[0]!.length < lanes;
 }

@@ -93,6 +93,7 @@ const SHAPES: Record<string, (size: number) => string> = {
   'lane cell, open comments': (size) => laneTable(`a ${'<!--'.repeat(size / 4)}`),
   'lane cell, pictures with open brackets': (size) => laneTable(`${'![]('.repeat(size / 4)}a`),
   'lane cell, many pictures': (size) => laneTable(`${'![](a)'.repeat(size / 6)} a`),
+  'lane cell, a long count': (size) => laneTable(`${'1.'.repeat(size / 4)}1 x${' '.repeat(size / 2)}y!`, '12'),
   'field, Last Updated then spaces': run('**Last Updated**:', ' ', 'x'),
   'field, Status then spaces': run('- [ ] a\n  **Status**:', ' ', 'x'),
   'field item, empty label then spaces': run('- **Status**: a\n- **Steps**:', ' ', ''),
@@ -104,9 +105,9 @@ function markTable(cell: string): string {
   return ['| Task | Todo | Done |', '|---|---|---|', '| a |  | X |', `| b |  | ${cell} |`].join('\n');
 }
 
-/** A board whose columns are its lanes (`| Todo | Doing | Done |`), its Doing cell `cell`. */
-function laneTable(cell: string): string {
-  return ['| Todo | Doing | Done |', '|---|---|---|', '| a |  |  |', `| b | ${cell} |  |`].join('\n');
+/** A board whose columns are its lanes (`| Todo | Doing | Done |`), its first card `first` and a Doing cell `cell`. */
+function laneTable(cell: string, first = 'a'): string {
+  return ['| Todo | Doing | Done |', '|---|---|---|', `| ${first} |  |  |`, `| ${first} | ${cell} |  |`].join('\n');
 }
 
 function table(title: string, status: string, depends: string): string {

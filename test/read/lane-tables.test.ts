@@ -59,10 +59,12 @@ describe('a table whose every column is a lane of a board', () => {
     expect(await read('# Board', '', ...legend, '| Fix the gate | | |')).toHaveLength(4);
   });
 
-  it('is not a table of counts: every card opening with a number counts something', async () => {
+  it('is not a table of counts: every card a number and what it counts (`12 bugs`)', async () => {
     expect(await read('# Stats', '', '| Open | Closed |', '|---|---|', '| 12 bugs | 40 bugs |', '| 3 features | |')).toEqual([]);
     const board = await read('# Board', '', '| Open | Closed |', '|---|---|', '| 3D export | |', '| Fix the login | 2FA setup |');
     expect(board.map((t) => t[1])).toEqual(['3D export', 'Fix the login', '2FA setup']);
+    const numbered = await read('# Board', '', '| Open | Closed |', '|---|---|', '| 1. Write the spec | |', '| | 2. Draw the screens |');
+    expect(numbered.map((t) => t[2])).toEqual(['pending', 'done']);
   });
 
   it('needs two statuses and every header a status: a title column makes it a table of rows', async () => {

@@ -9,9 +9,11 @@ import type { SettableStatus } from '../model/status.js';
 import type { Task } from '../model/types.js';
 import { cardWords } from '../read/lane-columns.js';
 import type { StateColumn } from '../read/mark-columns.js';
+import { splitRow } from '../parse/cells.js';
 import { PlanError } from '../system/errors.js';
 import { textWidth } from '../text/width.js';
 import { slotEdit, slotOf } from './mark-move.js';
+import type { Edit } from './splice.js';
 import type { EditContext, StatusChange, StatusOptions } from './task-edits.js';
 
 type RowSource = Extract<Task['source'], { type: 'row' }>;
@@ -50,9 +52,32 @@ export function cardMove(ec: EditContext, t: Task, to: SettableStatus, lanes: St
     ? [slotEdit(ec.text, from, ' '.repeat(textWidth(slot(from)))), slotEdit(ec.text, into, entered)]
     : [slotEdit(ec.text, from, slot(into)), slotEdit(ec.text, into, slot(from))];
   edits.sort((a, b) => a.start - b.start);
+  if (cellsAfter(ec.text, src.row.start, edits) < src.cells.length) throw new PlanError(edgeRefusal(ec, t));
   const statusText = ec.plan.tables[src.table]?.headers[target!.column]?.trim() ?? to;
   // Text moves between cells here: the new text is read back, and a move that would not read as `to` is refused.
   return { edits, from: t.status, to, statusText, remarks: [], reread: true };
+}
+
+/**
+ * How many cells the row starting at `rowStart` has once `edits` are made. A cell at the row's edge with no pipe
+ * outside it (`| Spec | | Ship`, or a table written without outer pipes) is no cell once it is blank.
+ */
+function cellsAfter(text: string, rowStart: number, edits: Edit[]): number {
+  const nl = text.indexOf('\n', rowStart);
+  let end = nl < 0 ? text.length : nl;
+  if (text[end - 1] === '\r') end--;
+  let row = '';
+  let at = rowStart;
+  for (const e of edits) {
+    row += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  row += text.slice(at, end);
+  return splitRow(row, 0, row.length).cells.length;
+}
+
+function edgeRefusal(ec: EditContext, t: Task): string {
+  return `${ec.file}:${t.line}: task ${t.id}'s card is in the cell at its row's edge with no \`|\` outside it: emptied, the row would lose that cell; write the row's outer \`|\` first`;
 }
 
 /**

@@ -299,6 +299,8 @@ export function readBackProblem(after: Plan, t: Task, to: Status): string | null
   const found = after.tasks.filter(same);
   const now = found.find((u) => u.status === to) ?? found[0] ?? (after.mentions ? after.tasks.flatMap((u) => u.mentions ?? []).find(same) : undefined);
   if (!now) return 'it would no longer read as a task';
+  // A cell at a row's edge with no pipe outside it is no cell once blank (`| Spec | | ` after `| Spec | | Ship`).
+  if (t.source.type === 'row' && now.source.type === 'row' && now.source.cells.length < t.source.cells.length) return 'its row would lose a cell';
   return now.status === to ? null : `it would read as ${now.status}`;
 }
 

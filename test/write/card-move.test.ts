@@ -106,6 +106,43 @@ describe('set on a card never loses what the row holds, and set back restores it
   });
 });
 
+describe('set on a card keeps every cell of its row', () => {
+  const HEAD = ['# Board', '', '| To do | Doing | Done |', '|---|---|---|'];
+
+  it('refuses to empty a cell at the row’s edge with no pipe outside it (it would be no cell), on one line', async () => {
+    for (const [rows, title] of [
+      [['| Spec |        | Ship', '| Lint | Docs |'], 'Ship'],
+      [['| Spec | | Ship', '| Lint | Docs |'], 'Ship'],
+      [['To do | Doing | Done', '---|---|---', 'Spec |      | Ship', 'Lint | Docs | Ship it'], 'Ship'],
+      [['To do | Doing | Done', '---|---|---', 'Spec |      | Ship', 'Lint | Docs | Ship it'], 'Spec'],
+    ] as const) {
+      const text = [...(rows[0]!.startsWith('|') ? HEAD : ['# Board', '']), ...rows, ''].join('\n');
+      const path = planFile(text);
+      const r = await set(path, title, 'in-progress');
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('the row would lose that cell');
+      expect(readFileSync(path, 'utf8')).toBe(text);
+    }
+  });
+
+  it('moves a card out of a cell with its pipe, in a row whose other edge has none', async () => {
+    const text = [...HEAD, '| Spec |        | Ship', '| Lint | Docs |', ''].join('\n');
+    const path = planFile(text);
+    expect((await set(path, 'Spec', 'in-progress')).stderr).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('| Spec |        | Ship', '|      | Spec   | Ship'));
+  });
+
+  it('reads the row back: a write that would leave it a cell short is refused (a mark in an unclosed last cell)', async () => {
+    const text = ['# Plan', '', '| Task | Todo | Done', '|---|---|---', '| Spec | | X', '| Docs | X |', ''].join('\n');
+    const path = planFile(text);
+    const r = await set(path, 'Spec', 'pending');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('its row would lose a cell');
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+});
+
 describe('add on a plan whose only table is a board of lanes', () => {
   it('refuses, as on a plan with no task table: a board has no row to copy for a new task', async () => {
     const text = ['# Plan', '', '| To do | Doing | Done |', '|---|---|---|', '| Write the spec | Build it | |', ''].join('\n');

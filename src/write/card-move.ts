@@ -18,15 +18,40 @@ import type { EditContext, StatusChange, StatusOptions } from './task-edits.js';
 
 type RowSource = Extract<Task['source'], { type: 'row' }>;
 
-/** Why the card cannot move to the lane of `to` (no such lane, a claim's mark, the cell taken), or null. */
+/** A lane's header as a word the user may give for it: `In Review` for `in review` and `InReview`. */
+const laneKey = (s: string) => s.toLowerCase().replace(/\s+/gu, '');
+
+/**
+ * The lane the card goes to: the one the user's word names (`To Do` beside `Backlog`, both pending), else the one
+ * lane of status `to`. Where several lanes share it and the word names none of them, none: plan does not guess.
+ */
+function targetLane(headers: string[], lanes: StateColumn[], to: SettableStatus, word: string | undefined): StateColumn[] {
+  const named = word === undefined ? undefined : lanes.find((l) => laneKey(headers[l.column] ?? '') === laneKey(word));
+  return named?.status === to ? [named] : lanes.filter((l) => l.status === to);
+}
+
+/** Whether the user's word names a lane of the card's board other than the one it stands in: a move, same status or not. */
+export function namesOtherLane(ec: EditContext, t: Task, word: string | undefined): boolean {
+  if (word === undefined || t.source.type !== 'row') return false;
+  const table = ec.plan.tables[t.source.table];
+  const named = table?.lanes?.find((l) => laneKey(table.headers[l.column] ?? '') === laneKey(word));
+  return named !== undefined && named.column !== t.source.columns.title;
+}
+
+/** Why the card cannot move to the lane of `to` (no such lane, two such, a claim's mark, the cell taken), or null. */
 function refusal(ec: EditContext, t: Task, to: SettableStatus, lanes: StateColumn[], opts: StatusOptions): string | null {
-  const target = lanes.find((l) => l.status === to);
   const src = t.source as RowSource;
   const where = `${ec.file}:${t.line}: task ${t.id}`;
   const headers = ec.plan.tables[src.table]?.headers ?? [];
+  const targets = targetLane(headers, lanes, to, opts.word);
+  const target = targets[0];
   if (!target) {
     const can = lanes.map((l) => `${headers[l.column]?.trim()} (${l.status})`);
     return `${where}'s status is the column its card stands in, and no column is for ${to}: it can write ${can.join(', ')}`;
+  }
+  if (targets.length > 1) {
+    const names = targets.map((l) => JSON.stringify(headers[l.column]?.trim()));
+    return `${where}'s status is the column its card stands in, and ${names.join(' and ')} are all ${to}: name the column (\`plan set ${t.id} ${names[0]}\`)`;
   }
   if (opts.markOwner !== undefined || opts.text !== undefined)
     return `${where}'s status is the column its card stands in: only the card moves (no owner mark, no words of its own)`;
@@ -41,8 +66,8 @@ function refusal(ec: EditContext, t: Task, to: SettableStatus, lanes: StateColum
 /** The edits that move a card's text to the column of `to`, on its row. */
 export function cardMove(ec: EditContext, t: Task, to: SettableStatus, lanes: StateColumn[], opts: StatusOptions): StatusChange {
   const src = t.source as RowSource;
-  const target = lanes.find((l) => l.status === to);
   const why = refusal(ec, t, to, lanes, opts);
+  const target = targetLane(ec.plan.tables[src.table]?.headers ?? [], lanes, to, opts.word)[0];
   if (why) throw new PlanError(why);
   const from = slotOf(ec.text, src.cells[src.columns.title!]!);
   const into = slotOf(ec.text, src.cells[target!.column]!);

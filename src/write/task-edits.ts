@@ -19,7 +19,7 @@ import { FileStyle } from './style.js';
 import { locateStatus } from './status-text.js';
 import type { StatusMemory } from './memory.js';
 import { cellSplice } from './layout.js';
-import { cardMove } from './card-move.js';
+import { cardMove, namesOtherLane } from './card-move.js';
 import { markMove } from './mark-move.js';
 import { itemAfter, itemAfterProblem, verifyTask } from './verify.js';
 import { laneDecision, moveEdits, type LaneDecision } from './lanes.js';
@@ -148,11 +148,14 @@ export interface StatusOptions {
   markOwner?: string;
   /** An owner to write in the task's Owner cell, when the task moves (statusOwnerEdits writes it otherwise). */
   cellOwner?: string;
+  /** The user's word for the status, as given to `set`: where it names a board's lane (`To Do`), the card goes there. */
+  word?: string;
 }
 
 export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions = {}): StatusChange {
   verifyTask(ec, t);
-  if (t.status === to && !opts.markOwner && (opts.text === undefined || t.statusText.startsWith(opts.text))) {
+  const stays = !opts.markOwner && (opts.text === undefined || t.statusText.startsWith(opts.text)) && !namesOtherLane(ec, t, opts.word);
+  if (t.status === to && stays) {
     return { edits: [], from: t.status, to, statusText: t.statusText, remarks: [] };
   }
   if (opts.markOwner !== undefined) checkMarkName(opts.markOwner, `${ec.file}:${t.line}: task ${t.id} has no Owner column`);

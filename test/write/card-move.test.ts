@@ -143,6 +143,41 @@ describe('set on a card keeps every cell of its row', () => {
   });
 });
 
+describe('set on a card of a board with two lanes of one status', () => {
+  const TEXT = ['# Board', '', '| Backlog | To Do | Doing | Done |', '|---|---|---|---|', '|  |  | Build |  |', ''].join('\n');
+
+  it('goes to the lane the word names, whatever its case and spaces', async () => {
+    for (const [word, row] of [
+      ['To Do', '|  | Build |  |  |'],
+      ['todo', '|  | Build |  |  |'],
+      ['backlog', '| Build |  |  |  |'],
+    ] as const) {
+      const path = planFile(TEXT);
+      expect((await set(path, 'Build', word)).stderr).toBe('');
+      expect(readFileSync(path, 'utf8')).toBe(TEXT.replace('|  |  | Build |  |', row));
+    }
+    const path = planFile(TEXT.replace('|  |  | Build |  |', '| Build |  |  |  |'));
+    expect((await set(path, 'Build', 'To Do')).stderr).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe(TEXT.replace('|  |  | Build |  |', '|  | Build |  |  |'));
+  });
+
+  it('refuses on one line, naming the lanes, where the word names none of them', async () => {
+    const path = planFile(TEXT);
+    const r = await set(path, 'Build', 'pending');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('"Backlog" and "To Do" are all pending: name the column');
+    expect(readFileSync(path, 'utf8')).toBe(TEXT);
+  });
+
+  it('takes a lane of a word read as another lane’s status (`In Review` beside `In Progress`)', async () => {
+    const text = ['# Board', '', '| Ready | In Progress | In Review | Done |', '|---|---|---|---|', '| Idea |  |  |  |', ''].join('\n');
+    const path = planFile(text);
+    expect((await set(path, 'Idea', 'In Review')).stderr).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('| Idea |  |  |  |', '|  |  | Idea |  |'));
+  });
+});
+
 describe('add on a plan whose only table is a board of lanes', () => {
   it('refuses, as on a plan with no task table: a board has no row to copy for a new task', async () => {
     const text = ['# Plan', '', '| To do | Doing | Done |', '|---|---|---|', '| Write the spec | Build it | |', ''].join('\n');

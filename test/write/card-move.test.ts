@@ -178,6 +178,27 @@ describe('set on a card of a board with two lanes of one status', () => {
   });
 });
 
+describe('edit --title on a board’s card', () => {
+  const TEXT = ['# Plan', '', '| To Do | Doing | Done |', '|---|---|---|', '| Spec |  |       |', '| Tests | Build | Ship |', ''].join('\n');
+
+  it('refuses on one line a title that would make the board no board (a mark, a blank, a comment)', async () => {
+    for (const title of ['X', 'yes', '✅', '', '<!-- c -->']) {
+      const path = planFile(TEXT);
+      const r = await runCli(['-f', path, 'edit', 'Spec', '--title', title]);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('would change how task');
+      expect(readFileSync(path, 'utf8')).toBe(TEXT);
+    }
+  });
+
+  it('writes a title of words', async () => {
+    const path = planFile(TEXT);
+    expect((await runCli(['-f', path, 'edit', 'Spec', '--title', 'Write the spec'])).stderr).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe(TEXT.replace('| Spec |', '| Write the spec |'));
+  });
+});
+
 describe('add on a plan whose only table is a board of lanes', () => {
   it('refuses, as on a plan with no task table: a board has no row to copy for a new task', async () => {
     const text = ['# Plan', '', '| To do | Doing | Done |', '|---|---|---|', '| Write the spec | Build it | |', ''].join('\n');

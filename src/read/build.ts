@@ -735,6 +735,11 @@ class Builder implements PassState {
   private continueTable(block: LineBlock): boolean {
     const run = this.tableRun;
     if (!run) return false;
+    // A board's lanes are seen as columns of the drawn table: lines after it are no cards of it (`| Ana | Lead | … |`).
+    if (run.info.lanes) {
+      this.tableRun = null;
+      return false;
+    }
     // Only blank lines since what the run read last (a code block or an HTML comment between ends it).
     if (/\S/u.test(this.text.slice(run.at, block.start))) {
       this.tableRun = null;

@@ -58,14 +58,31 @@ export function laneColumns(headers: string[], rows: string[][], raw: string[][]
 /** A count and at most two words of what it counts (`12 bugs`, `40%`, `1,200 open issues`); not `1. Write the spec`. */
 const COUNT = /^\p{N}+(?:[.,]\p{N}+)*%?(?: +\p{L}+){0,2}$/u;
 
+/** A cell held for a value not known yet: `n/a`, `TBD`, `none`. */
+const PLACEHOLDER = /^(?:n\/?a|tb[acd]|none|nil|null|unknown)\.?$/iu;
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
+/** A date (`2024-03-01`, `3/1`, `Jan 3`, `3 March 2024`): when something happened, not work. */
+const DATE = new RegExp(
+  `^(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?|${MONTH} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?: \\d{4})?)$`,
+  'iu',
+);
+
+/** Symbols named by shortcodes (`:white_circle:`, `:x: :x:`): a mark drawn, not words. */
+const SYMBOLS = /^(?::[\w+-]{1,40}: *)+$/u;
+
+/** A card that names no work: a count, a date, a placeholder or symbols. */
+const namesNoWork = (c: string) => COUNT.test(c) || DATE.test(c) || PLACEHOLDER.test(c) || SYMBOLS.test(c);
+
 /**
  * Whether the cards stand as work on a board does. A board's cards are named by words, and the work spreads
- * unevenly. Cards that are all counts count something (`12 bugs | 40 bugs`, `40%`), and a single row with
- * a card in every lane says what each lane means or holds (a legend: `Waiting for review | Being worked on | Merged`;
- * totals); a board of several rows, or of one row with a lane still empty, places work.
+ * unevenly. Cards that are all counts, dates, placeholders or symbols say when or how much (`12 bugs | 40 bugs`,
+ * `Jan 3`, `n/a`), and rows that each fill every lane say what each lane means or holds (a legend:
+ * `Waiting for review | Being worked on | Merged`, with a row of its symbols; totals); a board has a lane still empty
+ * on some row.
  */
 function placesWork(cards: string[][], lanes: number): boolean {
   const rows = cards.map((r) => r.filter((c) => c !== '')).filter((r) => r.length > 0);
-  if (rows.length === 0 || rows.flat().every((c) => COUNT.test(c))) return false;
-  return rows.length > 1 || rows[0]!.length < lanes;
+  if (rows.length === 0 || rows.flat().every(namesNoWork)) return false;
+  return rows.some((r) => r.length < lanes);
 }

@@ -94,6 +94,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'lane cell, pictures with open brackets': (size) => laneTable(`${'![]('.repeat(size / 4)}a`),
   'lane cell, many pictures': (size) => laneTable(`${'![](a)'.repeat(size / 6)} a`),
   'lane cell, a long count': (size) => laneTable(`${'1.'.repeat(size / 4)}1 x${' '.repeat(size / 2)}y!`, '12'),
+  'lane cell, a long date': (size) => laneTable(`January${'.'.repeat(size / 2)} 3${'1'.repeat(size / 2)}`, 'Jan 3'),
+  'lane cell, many shortcodes': (size) => laneTable(`${':a_b: '.repeat(size / 6)}:c`, ':x:'),
   'field, Last Updated then spaces': run('**Last Updated**:', ' ', 'x'),
   'field, Status then spaces': run('- [ ] a\n  **Status**:', ' ', 'x'),
   'field item, empty label then spaces': run('- **Status**: a\n- **Steps**:', ' ', ''),

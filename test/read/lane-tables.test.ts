@@ -67,6 +67,35 @@ describe('a table whose every column is a lane of a board', () => {
     expect(numbered.map((t) => t[2])).toEqual(['pending', 'done']);
   });
 
+  it('is not a table of counts with a placeholder among them (`n/a`, `TBD`)', async () => {
+    for (const p of ['n/a', 'TBD', 'none'])
+      expect(await read('# Stats', '', '| Open | Closed |', '|---|---|', '| 3 | 5 |', `| ${p} | 2 |`)).toEqual([]);
+    const board = await read('# Board', '', '| Open | Closed |', '|---|---|', '| Fix the login | |', '| TBD | |');
+    expect(board.map((t) => t[1])).toEqual(['Fix the login', 'TBD']);
+  });
+
+  it('is not a table of dates (`Jan 3`, `2024-03-01`, `3/1`)', async () => {
+    const head = ['| Started | Finished |', '|---|---|'];
+    expect(await read('# Log', '', ...head, '| Jan 3 | Feb 1 |', '| Mar 2 | |')).toEqual([]);
+    expect(await read('# Log', '', ...head, '| 2024-03-01 | 3/9 |', '| 12 April 2024 | |')).toEqual([]);
+    expect(await read('# Board', '', ...head, '| Plan the march | |', '| Draw the maps | Jan 3 |')).toHaveLength(3);
+  });
+
+  it('is not a legend of several rows, each filling every lane (what each lane means, its symbol)', async () => {
+    const head = ['| Not started | In progress | Done |', '|---|---|---|'];
+    const rows = ['| A new issue | An open pull request | A closed issue |', '| :white_circle: | :large_blue_circle: | :green_circle: |'];
+    expect(await read('# Process', '', '## Workflow', '', ...head, ...rows)).toEqual([]);
+    expect(await read('# Process', '', ...head, '| :white_circle: | :x: | |')).toEqual([]);
+    // A board has a lane still empty somewhere.
+    expect(await read('# Board', '', ...head, rows[0]!, '| Fix the gate | | |')).toHaveLength(4);
+  });
+
+  it('takes no rows after a blank line as its cards (a table without a header is another table, or text)', async () => {
+    const board = ['| To do | Doing | Done |', '|---|---|---|', '| Write the spec | | |', '| Fix the gate | Draw the screens | |'];
+    expect(await read('# Board', '', ...board, '', '| Ana | Lead | ana@example.org |')).toHaveLength(3);
+    expect(await read('# Board', '', ...board, '', '**Note: the team grew.**', '', '| Ana | Lead | |')).toHaveLength(3);
+  });
+
   it('needs two statuses and every header a status: a title column makes it a table of rows', async () => {
     const rows = await read('# Plan', '', '| Task | Todo | Done |', '|---|---|---|', '| Write the spec | Draft it | |');
     expect(rows.map((t) => t[1])).not.toContain('Draft it');

@@ -55,12 +55,23 @@ function refusal(ec: EditContext, t: Task, to: SettableStatus, lanes: StateColum
   }
   if (opts.markOwner !== undefined || opts.text !== undefined)
     return `${where}'s status is the column its card stands in: only the card moves (no owner mark, no words of its own)`;
+  const own = src.cells[src.columns.title!]!;
+  if (lines(ec.text.slice(own.start, own.end)) > 1)
+    return `${where}'s cell holds several lines (\`<br>\`), maybe several cards: set would move them all; move them by hand`;
   const into = src.cells[target.column];
   if (!into) return `${where}'s row has no cell in the ${headers[target.column]?.trim()} column; complete the row first`;
   // A comment, a picture or a space there is no card: the two cells trade places, and none of it is lost.
   if (cardWords(ec.text.slice(into.start, into.end)) !== '')
     return `${where}: the ${headers[target.column]?.trim()} cell of its row holds another card; move it with \`plan edit\``;
   return null;
+}
+
+/** A line break written in a cell (`<br>`, `<br/>`, `<BR />`). */
+const BREAK = /<br *\/?>/iu;
+
+/** How many lines of words a cell's Markdown shows (`Spec<br>Tests`: two). */
+function lines(raw: string): number {
+  return raw.split(BREAK).filter((part) => cardWords(part) !== '').length;
 }
 
 /** The edits that move a card's text to the column of `to`, on its row. */

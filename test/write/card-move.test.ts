@@ -199,6 +199,28 @@ describe('edit --title on a board’s card', () => {
   });
 });
 
+describe('set on a card whose cell holds several lines (`<br>`)', () => {
+  it('refuses on one line: the cell may hold several cards, and set would move them all', async () => {
+    for (const cell of ['Spec<br>Tests', '• Spec<br/>• Tests', 'Spec <BR /> Tests<br>Docs']) {
+      const text = ['# Board', '', '| To do | Doing | Done |', '|---|---|---|', `| ${cell} | Build |                      |`, '| Lint |  |  |', ''].join('\n');
+      const path = planFile(text);
+      const r = await runCli(['-f', path, '--json', 'list']);
+      const id = (JSON.parse(r.stdout) as { tasks: { id: string }[] }).tasks[0]!.id;
+      const s = await set(path, id, 'done');
+      expect(s.code).toBe(1);
+      expect(s.stderr.trim().split('\n')).toHaveLength(1);
+      expect(s.stderr).toContain('holds several lines');
+      expect(readFileSync(path, 'utf8')).toBe(text);
+    }
+  });
+
+  it('moves a card whose cell ends in a break', async () => {
+    const text = ['# Board', '', '| To do | Doing | Done |', '|---|---|---|', '| Spec<br> |  |  |', ''].join('\n');
+    const path = planFile(text);
+    expect((await set(path, 'Spec', 'done')).stderr).toBe('');
+  });
+});
+
 describe('add on a plan whose only table is a board of lanes', () => {
   it('refuses, as on a plan with no task table: a board has no row to copy for a new task', async () => {
     const text = ['# Plan', '', '| To do | Doing | Done |', '|---|---|---|', '| Write the spec | Build it | |', ''].join('\n');

@@ -27,6 +27,15 @@ async function set(path: string, ...args: string[]): Promise<{ code: number; std
   return runCli(['-f', path, 'set', ...args]);
 }
 
+/** Runs `plan -f path args`, expects a refusal on one line that says `says`, and the file as `text` was. */
+async function expectRefused(path: string, text: string, args: string[], says: string): Promise<void> {
+  const r = await runCli(['-f', path, ...args]);
+  expect(r.code).toBe(1);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toContain(says);
+  expect(readFileSync(path, 'utf8')).toBe(text);
+}
+
 describe('set on a card of a board’s lanes', () => {
   it('moves the text to the new lane on its row, and back to the bytes it had', async () => {
     const path = planFile(PLAN);
@@ -117,12 +126,7 @@ describe('set on a card keeps every cell of its row', () => {
       [['To do | Doing | Done', '---|---|---', 'Spec |      | Ship', 'Lint | Docs | Ship it'], 'Spec'],
     ] as const) {
       const text = [...(rows[0]!.startsWith('|') ? HEAD : ['# Board', '']), ...rows, ''].join('\n');
-      const path = planFile(text);
-      const r = await set(path, title, 'in-progress');
-      expect(r.code).toBe(1);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toContain('the row would lose that cell');
-      expect(readFileSync(path, 'utf8')).toBe(text);
+      await expectRefused(planFile(text), text, ['set', title, 'in-progress'], 'the row would lose that cell');
     }
   });
 
@@ -162,12 +166,7 @@ describe('set on a card of a board with two lanes of one status', () => {
   });
 
   it('refuses on one line, naming the lanes, where the word names none of them', async () => {
-    const path = planFile(TEXT);
-    const r = await set(path, 'Build', 'pending');
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('"Backlog" and "To Do" are all pending: name the column');
-    expect(readFileSync(path, 'utf8')).toBe(TEXT);
+    await expectRefused(planFile(TEXT), TEXT, ['set', 'Build', 'pending'], '"Backlog" and "To Do" are all pending: name the column');
   });
 
   it('takes a lane of a word read as another lane’s status (`In Review` beside `In Progress`)', async () => {
@@ -183,12 +182,7 @@ describe('edit --title on a board’s card', () => {
 
   it('refuses on one line a title that would make the board no board (a mark, a blank, a comment)', async () => {
     for (const title of ['X', 'yes', '✅', '', '<!-- c -->']) {
-      const path = planFile(TEXT);
-      const r = await runCli(['-f', path, 'edit', 'Spec', '--title', title]);
-      expect(r.code).toBe(1);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toContain('would change how task');
-      expect(readFileSync(path, 'utf8')).toBe(TEXT);
+      await expectRefused(planFile(TEXT), TEXT, ['edit', 'Spec', '--title', title], 'would change how task');
     }
   });
 
@@ -206,11 +200,7 @@ describe('set on a card whose cell holds several lines (`<br>`)', () => {
       const path = planFile(text);
       const r = await runCli(['-f', path, '--json', 'list']);
       const id = (JSON.parse(r.stdout) as { tasks: { id: string }[] }).tasks[0]!.id;
-      const s = await set(path, id, 'done');
-      expect(s.code).toBe(1);
-      expect(s.stderr.trim().split('\n')).toHaveLength(1);
-      expect(s.stderr).toContain('holds several lines');
-      expect(readFileSync(path, 'utf8')).toBe(text);
+      await expectRefused(path, text, ['set', id, 'done'], 'holds several lines');
     }
   });
 

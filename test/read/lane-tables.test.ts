@@ -68,8 +68,7 @@ describe('a table whose every column is a lane of a board', () => {
   });
 
   it('is not a table of counts with a placeholder among them (`n/a`, `TBD`)', async () => {
-    for (const p of ['n/a', 'TBD', 'none'])
-      expect(await read('# Stats', '', '| Open | Closed |', '|---|---|', '| 3 | 5 |', `| ${p} | 2 |`)).toEqual([]);
+    for (const p of ['n/a', 'TBD', 'none']) expect(await read('# Stats', '', '| Open | Closed |', '|---|---|', '| 3 | 5 |', `| ${p} | 2 |`)).toEqual([]);
     const board = await read('# Board', '', '| Open | Closed |', '|---|---|', '| Fix the login | |', '| TBD | |');
     expect(board.map((t) => t[1])).toEqual(['Fix the login', 'TBD']);
   });

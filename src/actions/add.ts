@@ -41,7 +41,8 @@ function inScope(scope: Scope, section: string | null, input: AddInput): boolean
 
 /** The task tables that match the scope flags given. */
 function targetTables(plan: Plan, input: AddInput): TableInfo[] {
-  return plan.tables.filter((t) => t.kind === 'task' && inScope(t.scope, t.section, input));
+  // A board whose columns are its lanes has no cell for a title or a status of a new row's: not added to.
+  return plan.tables.filter((t) => t.kind === 'task' && !t.lanes && inScope(t.scope, t.section, input));
 }
 
 /** The task lists that match the scope flags given. */

@@ -102,7 +102,7 @@ export async function setStatusOp(
     guard?.(before, display);
     const own = ownWord(status, plan.statusExtension);
     const assigned = assign !== undefined && !ownedBy(before, assign) ? assign : undefined;
-    const change = statusOwnerEdits(ec, before, to, assigned, own ? { text: ec.style.textForWord(own) } : {});
+    const change = statusOwnerEdits(ec, before, to, assigned, { word: status, ...(own ? { text: ec.style.textForWord(own) } : {}) });
     const task = { ...before, status: to, statusText: change.statusText, owner: assigned ?? before.owner };
     const recur = to === 'done' && before.status !== 'done' ? nextOccurrenceEdit(ec, before) : null;
     if (recur) {

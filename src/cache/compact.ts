@@ -150,6 +150,10 @@ function packSource(s: TaskSource, delta: number): number[] {
     const a = s.row.start;
     const out = [0, s.table, delta, s.row.end - a];
     for (const c of s.cells) out.push(c.start - a, c.end - a);
+    // A card of a board's lanes is read through its own lane's column (read/tables.ts cardInfo), not its table's
+    // (`{}`): a row of a title column alone keeps it, one number after the cells' pairs.
+    const keys = Object.keys(s.columns);
+    if (keys.length === 1 && s.columns.title !== undefined) out.push(s.columns.title);
     return out;
   }
   if (s.type === 'heading') {
@@ -177,8 +181,10 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
   if (p[0] === 0) {
     const table = p[1]!;
     const cells: Span[] = [];
-    for (let i = 4; i < p.length; i += 2) cells.push({ start: anchor + p[i]!, end: anchor + p[i + 1]! });
-    return { type: 'row', table, row: { start: anchor, end: anchor + p[3]! }, cells, columns: plan.tables[table]!.columns };
+    const lane = p.length % 2 === 1 ? p.at(-1)! : undefined;
+    for (let i = 4; i + 1 < p.length; i += 2) cells.push({ start: anchor + p[i]!, end: anchor + p[i + 1]! });
+    const columns = lane === undefined ? plan.tables[table]!.columns : { title: lane };
+    return { type: 'row', table, row: { start: anchor, end: anchor + p[3]! }, cells, columns };
   }
   if (p[0] === 2) {
     return {

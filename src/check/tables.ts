@@ -36,7 +36,8 @@ export function checkRaggedRows({ plan }: CheckInput): Finding[] {
 export function checkIdColumns({ plan }: CheckInput): Problem[] {
   const problems: Problem[] = [];
   for (const table of plan.tables) {
-    if (table.kind !== 'task' || table.columns.id !== undefined || table.taskCount === 0) continue;
+    // A board's cards (`| To do | Doing | Done |`) have no cell for an id: a column of ids would not name them.
+    if (table.kind !== 'task' || table.columns.id !== undefined || table.taskCount === 0 || table.lanes) continue;
     const first = plan.tasks[table.firstTask];
     const example = first ? ` (${first.id}, …)` : '';
     problems.push({

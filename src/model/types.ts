@@ -161,6 +161,8 @@ export interface TableInfo {
   idsByPattern?: true;
   /** Columns headed by statuses; the one holding a row's mark gives its status (read/mark-columns.ts). */
   states?: { column: number; status: Status }[];
+  /** Columns that are a board's lanes, each filled cell a card with its lane's status (read/lane-columns.ts). */
+  lanes?: { column: number; status: Status }[];
   scope: Scope;
   section: string | null;
   /** Index in `tasks` of the table's first task, and how many it holds. */

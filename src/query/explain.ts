@@ -76,7 +76,12 @@ function rowFields(plan: Plan, task: Task & { source: { type: 'row' } }): FieldO
   if (task.source.columns.id === undefined) out.unshift(idOrigin(task, table.codedTitles ? 'the title cell, which starts with the id' : null));
   else if (table.numberedNames)
     out.push({ field: 'title', from: 'the id cell', line: task.line, by: 'cell shape', detail: 'its cells number and name the task (`1. Name`)' });
-  if (task.source.columns.status === undefined) {
+  const lane = table.lanes?.find((l) => l.column === task.source.columns.title);
+  if (lane) {
+    const header = table.headers[lane.column]!.trim();
+    const from = `column ${lane.column + 1} ${JSON.stringify(header)}`;
+    out.push({ field: 'status', from, line: task.line, by: 'header word', detail: `the card stands in the ${JSON.stringify(header)} lane of a board` });
+  } else if (task.source.columns.status === undefined) {
     const detail = table.defaultStatus ? `the table has no status column; the heading above says ${table.defaultStatus}` : 'the table has no status column';
     out.push({ field: 'status', from: 'the heading above', line: task.line, by: 'heading above', detail });
   }

@@ -19,8 +19,9 @@ import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, 
 import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped, namesSeveralIds } from './names.js';
 import { boxSpan, boxWords, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
-import { reachesStates } from './mark-columns.js';
-import { groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
+import { reachesStates, type StateColumn } from './mark-columns.js';
+import { cardWords } from './lane-columns.js';
+import { cardInfo, groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { bracketOwner, fieldOwners, ownerNames, rosterHeading, rosterNames } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
@@ -674,6 +675,7 @@ class Builder implements PassState {
       ...(plan.guessed && !block.quoted ? { guessed: true as const } : {}),
       ...(plan.idsByPattern ? { idsByPattern: true as const } : {}),
       ...(plan.states ? { states: plan.states } : {}),
+      ...(plan.lanes ? { lanes: plan.lanes } : {}),
       ...(settings?.roles.some(Boolean) ? { configured: settings.roles.flatMap((r, i) => (r ? [i] : [])) } : {}),
     };
     const index = this.tables.length;
@@ -694,6 +696,10 @@ class Builder implements PassState {
 
   /** One body row of a task table: a group row (`| **Sprint 1** | | |`) for the rows below, a task, or nothing (blank, totals). */
   private tableRow(run: TableRun, row: TableBlock['rows'][number], cells: string[]): void {
+    if (run.info.lanes) {
+      this.laneRow(run, row, run.info.lanes);
+      return;
+    }
     const cellsRaw = row.cells.map((c) => this.text.slice(c.start, c.end));
     const group = groupLabel(cells, cellsRaw, run.info);
     if (group !== null) {
@@ -712,6 +718,17 @@ class Builder implements PassState {
     this.rowTask(row, run.index, run.info, { ...run.scope, ...run.groupScope }, run.label);
   }
 
+  /** A row of a board's lanes (`| Write the spec | | Set up the repo |`): each card, a task with its lane's status. */
+  private laneRow(run: TableRun, row: TableBlock['rows'][number], lanes: StateColumn[]): void {
+    for (const lane of lanes) {
+      const span = row.cells[lane.column];
+      // A comment, a picture or a space in a lane is no card (`<!-- waiting on Ana -->`).
+      const text = span ? cardWords(this.text.slice(span.start, span.end)) : '';
+      if (rowKind([text], [text]) !== 'task') continue;
+      this.rowTask(row, run.index, cardInfo(run.info, lane.column), { ...run.scope }, run.label);
+    }
+  }
+
   /**
    * `| K-3 | Fit the sink | Ana | doing |` after a blank line, or after one short note (`**Note: supplier changed.**`),
    * below a task table with as many columns and no heading between: the table goes on, and so do its columns.
@@ -720,6 +737,11 @@ class Builder implements PassState {
   private continueTable(block: LineBlock): boolean {
     const run = this.tableRun;
     if (!run) return false;
+    // A board's lanes are seen as columns of the drawn table: lines after it are no cards of it (`| Ana | Lead | … |`).
+    if (run.info.lanes) {
+      this.tableRun = null;
+      return false;
+    }
     // Only blank lines since what the run read last (a code block or an HTML comment between ends it).
     if (/\S/u.test(this.text.slice(run.at, block.start))) {
       this.tableRun = null;

@@ -5,6 +5,7 @@
 // column whatever its header). Nothing here depends on one particular file.
 
 import { type StateColumn, stateColumns } from './mark-columns.js';
+import { laneColumns } from './lane-columns.js';
 import type { ColumnRole } from '../model/types.js';
 import { DEPENDS_KEYS } from './depends.js';
 import { STATE_KEYS } from './items.js';
@@ -272,6 +273,8 @@ export interface ColumnPlan {
   idsByPattern?: boolean;
   /** Columns headed by statuses whose marks give each row's status (`| Task | Todo | Done |`); no status column then. */
   states?: StateColumn[];
+  /** Every column a lane of a board (`| To do | Doing | Done |`), each filled cell a card in its lane's state; no other role then. */
+  lanes?: StateColumn[];
 }
 
 /** What the cells of one column look like. */
@@ -456,6 +459,8 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
  * `rows` are the display texts of the body rows, `raw` their Markdown.
  */
 export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
+  const lanes = settings?.roles.some(Boolean) ? null : laneColumns(headers, rows, raw, vocab);
+  if (lanes) return { columns: {}, kind: 'task', periodPrefix: null, numberedNames: false, lanes };
   const traits = traitsOf(vocab, settings?.isId ?? isIdShaped);
   const marked = markedPlan(headers, rows, raw, vocab, traits, settings);
   if (marked) return marked;

@@ -17,12 +17,12 @@ export interface StateColumn {
 const MARK = /^(?:[xX✓✔☑✅*•●■◉]\uFE0F?|yes|oui|sí|si|ja|sì|да|是)(?:\s{0,3}\([^()]{0,40}\))?$/iu;
 
 /** Whether a cell holds a mark (and nothing longer): the cells of a state column. */
-function isMark(cell: string): boolean {
+export function isMark(cell: string): boolean {
   return MARK.test(cell.trim());
 }
 
 /** A header that is a status word and nothing else (`TODO`, `In progress`, `Done`), or null. */
-function headerStatus(header: string, vocab: Vocabulary): Status | null {
+export function headerStatus(header: string, vocab: Vocabulary): Status | null {
   const h = header.trim();
   if (h === '' || h.length > 24) return null;
   const r = vocab.read(h);

@@ -90,7 +90,12 @@ function ownerInStatus(statusCell: string, vocab: Vocabulary): string | null {
   return name.split(/\s+/).length <= 3 ? name : null;
 }
 
-export type RowInfo = Pick<TableInfo, 'headers' | 'columns' | 'kind' | 'defaultStatus' | 'numberedNames' | 'codedTitles' | 'states'>;
+export type RowInfo = Pick<TableInfo, 'headers' | 'columns' | 'kind' | 'defaultStatus' | 'numberedNames' | 'codedTitles' | 'states' | 'lanes'>;
+
+/** How a card of a board's lanes is read (read/lane-columns.ts): its lane's cell is its title, and the lane its status. */
+export function cardInfo<T extends RowInfo>(info: T, column: number): T {
+  return { ...info, columns: { title: column } };
+}
 
 /** The fields of a table row task that come from its cells (also used to refresh a row after plan's own edit). */
 export function rowFields(
@@ -111,8 +116,10 @@ export function rowFields(
   const reading = statusCell != null ? vocab.read(statusCell) : null;
   const fields: Record<string, string> = {};
   const used = new Set([...Object.values(columns), ...(info.states ?? []).map((s) => s.column)]);
+  // A card's lane is its status; the other cells of its row are other cards, not its fields.
+  const lane = info.lanes?.find((l) => l.column === columns.title);
   headers.forEach((h, i) => {
-    if (used.has(i) || (periodTable && i === 0)) return;
+    if (used.has(i) || (periodTable && i === 0) || lane) return;
     const v = cell(i);
     if (v != null) fields[h || `column ${i + 1}`] = v;
   });
@@ -142,24 +149,26 @@ export function rowFields(
     (columns.owner === undefined && statusCell ? (trailingOwnerMark(statusCell)?.owner ?? ownerInStatus(statusCell, vocab)) : null);
   // With no Status column, a mark closing the title cell (`| 0.1 | Set up CI ✅ |`) is the row's status, as at the end of
   // a list item: `plan set` writes it there.
-  const mark = columns.status === undefined ? titleMark(cells[columns.title ?? -1], raw, vocab) : null;
+  const mark = columns.status === undefined && !lane ? titleMark(cells[columns.title ?? -1], raw, vocab) : null;
   // `| Write the spec | | ✓ |` under `| Task | Todo | Done |`: the column that holds the mark says the status.
   const texts = info.states ? cells.map((_, i) => cell(i)) : null;
-  const status: Status = texts
-    ? markedStatus(texts, info.states!)
-    : reading
-      ? cellStatus(reading.status, statusCell!)
-      : mark
-        ? vocab.read(mark).status
-        : columns.status === undefined
-          ? info.defaultStatus
-            ? (stoppedIn(fields, vocab) ?? info.defaultStatus)
-            : 'none'
-          : 'none';
+  const status: Status = lane
+    ? lane.status
+    : texts
+      ? markedStatus(texts, info.states!)
+      : reading
+        ? cellStatus(reading.status, statusCell!)
+        : mark
+          ? vocab.read(mark).status
+          : columns.status === undefined
+            ? info.defaultStatus
+              ? (stoppedIn(fields, vocab) ?? info.defaultStatus)
+              : 'none'
+            : 'none';
   return {
     title: cleanTitle(title, isStatus),
     status,
-    statusText: statusCell ?? mark ?? (texts ? markText(texts, info.states!) : ''),
+    statusText: lane ? headers[lane.column]!.trim() : (statusCell ?? mark ?? (texts ? markText(texts, info.states!) : '')),
     owner,
     notes: cell(columns.notes) || lead?.rest || null,
     priority: cell(columns.priority) || null,

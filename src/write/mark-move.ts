@@ -65,7 +65,7 @@ function refusal(ec: EditContext, t: Task, to: SettableStatus, states: StateColu
 type Align = 'left' | 'center' | 'right';
 
 /** A cell's whole slot between its pipes: its text and the spaces around it. */
-function slotOf(text: string, cell: Span): Span {
+export function slotOf(text: string, cell: Span): Span {
   let start = cell.start;
   while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   let end = cell.end;
@@ -104,7 +104,7 @@ function paint(value: string, width: number, align: Align): string {
 }
 
 /** An edit that writes a whole slot (spaces and text) anew. */
-function slotEdit(text: string, slot: Span, value: string): Edit {
+export function slotEdit(text: string, slot: Span, value: string): Edit {
   return { start: slot.start, end: slot.end, expect: text.slice(slot.start, slot.end), text: value };
 }
 

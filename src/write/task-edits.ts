@@ -20,6 +20,7 @@ import { FileStyle } from './style.js';
 import { locateStatus } from './status-text.js';
 import type { StatusMemory } from './memory.js';
 import { cellSplice } from './layout.js';
+import { cardMove, namesOtherLane } from './card-move.js';
 import { markMove } from './mark-move.js';
 import { itemAfter, itemAfterProblem, verifyTask } from './verify.js';
 import { laneDecision, moveEdits, type LaneDecision } from './lanes.js';
@@ -148,11 +149,14 @@ export interface StatusOptions {
   markOwner?: string;
   /** An owner to write in the task's Owner cell, when the task moves (statusOwnerEdits writes it otherwise). */
   cellOwner?: string;
+  /** The user's word for the status, as given to `set`: where it names a board's lane (`To Do`), the card goes there. */
+  word?: string;
 }
 
 export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions = {}): StatusChange {
   verifyTask(ec, t);
-  if (t.status === to && !opts.markOwner && (opts.text === undefined || t.statusText.startsWith(opts.text))) {
+  const stays = !opts.markOwner && (opts.text === undefined || t.statusText.startsWith(opts.text)) && !namesOtherLane(ec, t, opts.word);
+  if (t.status === to && stays) {
     return { edits: [], from: t.status, to, statusText: t.statusText, remarks: [] };
   }
   if (t.statusFrom === 'checklist') return checklistEdits(ec, t, to);
@@ -488,6 +492,8 @@ function rowStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOpt
   const src = t.source as Extract<Task['source'], { type: 'row' }>;
   const states = ec.plan.tables[src.table]?.states;
   if (states) return markMove(ec, t, to, states, opts);
+  const lanes = ec.plan.tables[src.table]?.lanes;
+  if (lanes) return cardMove(ec, t, to, lanes, opts);
   const col = src.columns.status;
   if (col === undefined) return titleMarkStatus(ec, t, to, opts, laneReason);
   const cell = src.cells[col];

@@ -11,7 +11,7 @@ import { PlanError } from '../system/errors.js';
 import { splitRow } from '../parse/cells.js';
 import type { Span } from '../parse/blocks.js';
 import { displayText } from '../read/build.js';
-import { groupLabel, groupRowScope, rowFields } from '../read/tables.js';
+import { cardInfo, groupLabel, groupRowScope, rowFields } from '../read/tables.js';
 import { emptyScope } from '../read/scope.js';
 import { boxStatus } from '../read/outline.js';
 import { boxReadStart, LINE_BOX, readItem, type ItemReading } from '../read/items.js';
@@ -131,8 +131,10 @@ function rowProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { typ
   if (!/^[ \t]*\r?(?:\n|$)/.test(text.slice(src.row.end, src.row.end + 80))) return 'its row does not end its line';
   const again = splitRow(text, src.row.start, src.row.end);
   if (!sameSpans(again.cells, src.cells)) return 'its cells moved';
-  const info = ec.plan.tables[src.table];
-  if (!info) return 'its table is unknown';
+  const table = ec.plan.tables[src.table];
+  if (!table) return 'its table is unknown';
+  // A card of a board's lanes is read through its own lane's column.
+  const info = table.lanes?.some((l) => l.column === src.columns.title) ? cardInfo(table, src.columns.title!) : table;
   const header = headerProblem(ec, src.table);
   if (header) return header;
   if (!sameColumns(src.columns, info.columns)) return 'its columns differ from its table';
@@ -313,8 +315,12 @@ export function onlyChecklistMoved(was: Task, now: Task, heads: ReadonlySet<numb
 export function readBackProblem(after: Plan, t: Task, to: Status): string | null {
   const same = (u: Task) => u.line === t.line && u.title === t.title;
   // A place of a task written in several (Task.mentions) reads as one of the task's places.
-  const now = after.tasks.find(same) ?? (after.mentions ? after.tasks.flatMap((u) => u.mentions ?? []).find(same) : undefined);
+  // Two cards of one text on a board's row (`| Tests | Tests | |`) share line and title: the one that reads as `to`.
+  const found = after.tasks.filter(same);
+  const now = found.find((u) => u.status === to) ?? found[0] ?? (after.mentions ? after.tasks.flatMap((u) => u.mentions ?? []).find(same) : undefined);
   if (!now) return 'it would no longer read as a task';
+  // A cell at a row's edge with no pipe outside it is no cell once blank (`| Spec | | ` after `| Spec | | Ship`).
+  if (t.source.type === 'row' && now.source.type === 'row' && now.source.cells.length < t.source.cells.length) return 'its row would lose a cell';
   return now.status === to ? null : `it would read as ${now.status}`;
 }
 

@@ -39,6 +39,15 @@ describe('compact cache form', () => {
   });
 });
 
+describe('compact cache form of a board whose columns are its lanes', () => {
+  it('keeps each card’s own lane column (its table has none of its rows)', async () => {
+    const text = '# Board\n\n| To do | Doing | Done |\n|---|---|---|\n| Write the spec | Draw the screens | |\n| Fix the gate | | |\n';
+    const plan = await planOf(text);
+    expect(plan.tasks.map((t) => t.source.type === 'row' && t.source.columns.title)).toEqual([0, 1, 0]);
+    expect(expand(JSON.parse(JSON.stringify(compact(plan))))).toEqual(plan);
+  });
+});
+
 describe('a lazily read model', () => {
   it('reads chunks only as tasks are used, and behaves as the whole model for array methods', async () => {
     const { genPlan } = await import('../helpers/gen.js');

@@ -77,3 +77,18 @@ describe('the model cache', () => {
     copy.cleanup();
   });
 });
+
+describe('the model cache of a board whose columns are its lanes', () => {
+  it('gives show --explain the card’s lane, warm as cold', () => {
+    const dir = tempDir();
+    const file = join(dir.dir, 'plan.md');
+    writeFileSync(file, '# Board\n\n| To do | Doing | Done |\n|---|---|---|\n| Write the spec | Draw the screens | |\n');
+    const env = { XDG_CACHE_HOME: join(dir.dir, 'cache') };
+    const cold = plan(['-f', file, 'show', 'Draw the screens', '--explain'], { env });
+    expect(plan(['-f', file, 'list'], { env }).code).toBe(0);
+    const warm = plan(['-f', file, 'show', 'Draw the screens', '--explain'], { env });
+    expect(cold.stdout).toContain('the card stands in the "Doing" lane of a board');
+    expect(warm.stdout).toBe(cold.stdout);
+    dir.cleanup();
+  });
+});

@@ -90,6 +90,12 @@ const SHAPES: Record<string, (size: number) => string> = {
   'cell, a long drawn tree before the title': (size) => table(`└${'─ '.repeat(size / 2)}x`, '⏳ Pending', ''),
   'state cell, a mark then spaces': (size) => markTable(`X${' '.repeat(size)}(a)`),
   'state cell, a mark and open brackets': (size) => markTable(`X (${'('.repeat(size)}`),
+  'lane cell, open comments': (size) => laneTable(`a ${'<!--'.repeat(size / 4)}`),
+  'lane cell, pictures with open brackets': (size) => laneTable(`${'![]('.repeat(size / 4)}a`),
+  'lane cell, many pictures': (size) => laneTable(`${'![](a)'.repeat(size / 6)} a`),
+  'lane cell, a long count': (size) => laneTable(`${'1.'.repeat(size / 4)}1 x${' '.repeat(size / 2)}y!`, '12'),
+  'lane cell, a long date': (size) => laneTable(`January${'.'.repeat(size / 2)} 3${'1'.repeat(size / 2)}`, 'Jan 3'),
+  'lane cell, many shortcodes': (size) => laneTable(`${':a_b: '.repeat(size / 6)}:c`, ':x:'),
   'field, Last Updated then spaces': run('**Last Updated**:', ' ', 'x'),
   'field, Status then spaces': run('- [ ] a\n  **Status**:', ' ', 'x'),
   'field item, empty label then spaces': run('- **Status**: a\n- **Steps**:', ' ', ''),
@@ -99,6 +105,11 @@ const SHAPES: Record<string, (size: number) => string> = {
 /** A table with a column per state (`| Task | Todo | Done |`), its Done cell `cell`. */
 function markTable(cell: string): string {
   return ['| Task | Todo | Done |', '|---|---|---|', '| a |  | X |', `| b |  | ${cell} |`].join('\n');
+}
+
+/** A board whose columns are its lanes (`| Todo | Doing | Done |`), its first card `first` and a Doing cell `cell`. */
+function laneTable(cell: string, first = 'a'): string {
+  return ['| Todo | Doing | Done |', '|---|---|---|', `| ${first} |  |  |`, `| ${first} | ${cell} |  |`].join('\n');
 }
 
 function table(title: string, status: string, depends: string): string {

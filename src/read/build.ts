@@ -45,6 +45,7 @@ import { dateKindOf, isEstimateKey, isTagKey, readTaskFields, stripFieldMarks } 
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '../model/types.js';
 import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
+import { labelledSteps } from './passes/labelled-steps.js';
 import { siblingHeadingTasks } from './passes/sibling-headings.js';
 import { codeHeadingTasks, openRegisterEntries } from './passes/code-headings.js';
 import { laneCards } from './passes/lane-cards.js';
@@ -261,6 +262,7 @@ class Builder implements PassState {
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   readonly ordinals: { found: Found; n: string }[] = [];
   readonly headingTasks: Found[] = [];
+  readonly labelledSteps: Found[] = [];
   /** Every heading's node once its section has ended (for headings that are tasks beside heading tasks). */
   readonly closedHeadings: OutlineNode[] = [];
   /** Headings with a status field, no id and no tasks under them: tasks when the file has several (see fieldedHeadingTasks). */
@@ -347,6 +349,7 @@ class Builder implements PassState {
   } {
     this.endRuns(-1);
     for (const node of this.outline.closeAll()) this.closeHeading(node);
+    labelledSteps(this);
     fieldedHeadingTasks(this);
     siblingHeadingTasks(this);
     const registerEntries = codeHeadingTasks(this);
@@ -880,6 +883,7 @@ class Builder implements PassState {
       return;
     }
     const found = this.itemTask(block, reading, status);
+    if (!node && !reading.task && this.labelledStep(block, reading)) this.labelledSteps.push(found);
     run.push({
       found,
       start: block.start,
@@ -920,6 +924,7 @@ class Builder implements PassState {
       if (reading.status === 'none' && node && (node.status === 'done' || node.status === 'cancelled')) return node.status;
       return reading.status;
     }
+    if (!node && this.labelledStep(block, reading)) return 'none';
     if (block.depth !== 0 || !node || !reading.title) return null;
     // `- `obs:setVolume` - server/index.js:3594`: a name in code and what it is describes the code, not work.
     if (CODE_NAME_ITEM.test(this.text.slice(block.text.start, block.text.end))) return null;
@@ -931,6 +936,11 @@ class Builder implements PassState {
     if (node.scoped && !reading.id && this.namedWork(block)) return node.status;
     if (block.ordered && node.scoped) return this.continuedStatus(block);
     return null;
+  }
+
+  /** `Sign-up form:` over `1. Create the schema` under no heading: a step of the numbered list its label names (see labelledSteps). */
+  private labelledStep(block: ItemBlock, reading: ItemReading): boolean {
+    return block.depth === 0 && block.ordered && !!reading.title && this.leadIn !== null && !this.labelOnly;
   }
 
   /**

@@ -262,7 +262,7 @@ class Builder implements PassState {
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   readonly ordinals: { found: Found; n: string }[] = [];
   readonly headingTasks: Found[] = [];
-  readonly labelledSteps: Found[] = [];
+  readonly labelledSteps: { found: Found; marked: boolean }[] = [];
   /** Every heading's node once its section has ended (for headings that are tasks beside heading tasks). */
   readonly closedHeadings: OutlineNode[] = [];
   /** Headings with a status field, no id and no tasks under them: tasks when the file has several (see fieldedHeadingTasks). */
@@ -883,7 +883,7 @@ class Builder implements PassState {
       return;
     }
     const found = this.itemTask(block, reading, status);
-    if (!node && !reading.task && this.labelledStep(block, reading)) this.labelledSteps.push(found);
+    if (!node && this.labelledStep(block, reading)) this.labelledSteps.push({ found, marked: reading.task });
     run.push({
       found,
       start: block.start,

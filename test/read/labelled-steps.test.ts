@@ -17,6 +17,14 @@ describe('numbered lists under label lines', () => {
     ]);
   });
 
+  it('stay tasks when one of them states a status (as `plan set` writes one)', async () => {
+    const tasks = await readTasks(doc('Sign-up form:', '1. ✅ Create the schema', '2. Add the endpoint'));
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Create the schema', 'done'],
+      ['Add the endpoint', 'none'],
+    ]);
+  });
+
   it('are steps of prose where the file has a heading', async () => {
     expect(await readTasks(doc('# Setup', '', ...LISTS))).toEqual([]);
   });

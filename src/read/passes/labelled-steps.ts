@@ -11,7 +11,8 @@ import type { PassState } from './state.js';
  */
 export function labelledSteps(b: PassState): void {
   if (b.labelledSteps.length === 0) return;
-  const steps = new Set(b.labelledSteps);
+  // A step given a status (`plan set` marks one: `1. ✅ Create the schema`) is still one of the steps.
+  const steps = new Set(b.labelledSteps.map((s) => s.found));
   if (b.headings.length === 0 && b.found.every((f) => f.dropped || steps.has(f))) return;
-  for (const f of b.labelledSteps) if (!f.dropped) b.drop(f);
+  for (const s of b.labelledSteps) if (!s.marked && !s.found.dropped) b.drop(s.found);
 }

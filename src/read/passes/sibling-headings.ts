@@ -46,7 +46,8 @@ export function siblingHeadingTasks(b: PassState): void {
     for (const f of family) {
       if (f.node.task || b.skipped.has(f.node) || !f.style || !styles.has(f.style) || f.node.holds > 0 || f.node.depth <= 1 || f.node.listStatus) continue;
       if (holdsHeadingTasks(b, f.node)) continue;
-      b.addHeadingTask(f.node, f.name, f.id, doneParent(byIndex.get(parents[f.node.index]!)) ? 'done' : 'none');
+      // No status from a done parent: `plan set` on the parent would change its steps too.
+      b.addHeadingTask(f.node, f.name, f.id, 'none');
     }
   }
 }
@@ -63,9 +64,4 @@ function holdsHeadingTasks(b: PassState, node: OutlineNode): boolean {
   const next = b.headings.findIndex((h, i) => i > node.index && h.depth <= node.depth);
   const end = next < 0 ? Infinity : b.headings[next]!.line;
   return b.headingTasks.some((f) => !f.dropped && f.task.line > node.line && f.task.line < end);
-}
-
-/** `## 1. Sign-in - Done` over `### 1.1. Hash passwords`: the steps of work said to be done are done. */
-function doneParent(parent: OutlineNode | undefined): boolean {
-  return parent?.status === 'done' && parent.task !== null;
 }

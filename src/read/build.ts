@@ -16,7 +16,18 @@ import { showEscapes } from '../text/decode.js';
 import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
-import { cleanTitle, groupName, HEADING_BOX, headingId, headingNoteAt, HERE_MARK, issueHeadingId, isIdShaped, namesSeveralIds } from './names.js';
+import {
+  cleanTitle,
+  groupName,
+  HEADING_BOX,
+  headingId,
+  headingNoteAt,
+  headingNumber,
+  HERE_MARK,
+  issueHeadingId,
+  isIdShaped,
+  namesSeveralIds,
+} from './names.js';
 import { boxSpan, boxWords, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates, type StateColumn } from './mark-columns.js';
@@ -35,6 +46,7 @@ import { dateKindOf, isEstimateKey, isTagKey, readTaskFields, stripFieldMarks } 
 import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '../model/types.js';
 import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
+import { labelledSteps } from './passes/labelled-steps.js';
 import { siblingHeadingTasks } from './passes/sibling-headings.js';
 import { codeHeadingTasks, openRegisterEntries } from './passes/code-headings.js';
 import { laneCards } from './passes/lane-cards.js';
@@ -213,8 +225,6 @@ const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
  * A heading that numbers its step: `2. Repository Pattern`, or with a short code of capitals and a number
  * (`K1. Reply card`, `R2. Recipes`), numbered as a list of change requests is. With a status of its own it is a task.
  */
-const NUMBERED_HEADING = /^(?:\d+|[A-Z]{1,3}\d{1,4})[.)]\s/u;
-
 /** Marks that say yes or no (included, met) more than they track work, where a list mixes them. */
 const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
 const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
@@ -254,6 +264,7 @@ class Builder implements PassState {
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   readonly ordinals: { found: Found; n: string }[] = [];
   readonly headingTasks: Found[] = [];
+  readonly labelledSteps: { found: Found; marked: boolean }[] = [];
   /** Every heading's node once its section has ended (for headings that are tasks beside heading tasks). */
   readonly closedHeadings: OutlineNode[] = [];
   /** Headings with a status field, no id and no tasks under them: tasks when the file has several (see fieldedHeadingTasks). */
@@ -340,6 +351,7 @@ class Builder implements PassState {
   } {
     this.endRuns(-1);
     for (const node of this.outline.closeAll()) this.closeHeading(node);
+    labelledSteps(this);
     fieldedHeadingTasks(this);
     siblingHeadingTasks(this);
     const registerEntries = codeHeadingTasks(this);
@@ -582,8 +594,8 @@ class Builder implements PassState {
     if (node.holds > 0 && node.holdsItems === 0 && !boxed) return;
     const documentStatus = node.depth === 1 && !fromText;
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
-    // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`).
-    const numbered = NUMBERED_HEADING.test(name) && node.holds === 0;
+    // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`, `### 1.2. Pour the slab - Done`).
+    const numbered = headingNumber(name) !== null && node.holds === 0;
     const isTask = codeId || boxed || (status !== 'none' && !documentStatus && (id.scope || numbered));
     if (isTask) this.addHeadingTask(node, name, id, status);
     else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
@@ -601,10 +613,10 @@ class Builder implements PassState {
   addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
     if (!node.at) return;
     // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
-    const numbered = headingCode.id === null ? /^(\d+(?:\.\d+)*|[A-Z]{1,3}\d{1,4})[.)]\s+(?=\S)/u.exec(name) : null;
+    const numbered = headingCode.id === null ? headingNumber(name) : null;
     // `### Task #12`, `### Login — Issue #7`: the tracker's number, typed as the id; it names, it does not make the task.
     const id = numbered
-      ? { id: numbered[1]!, rest: name.slice(numbered[0].length), scope: false }
+      ? { id: numbered.id, rest: numbered.rest, scope: false }
       : headingCode.id === null
         ? (issueHeadingId(name) ?? headingCode)
         : headingCode;
@@ -895,6 +907,7 @@ class Builder implements PassState {
       return;
     }
     const found = this.itemTask(block, reading, status);
+    if (!node && this.labelledStep(block, reading)) this.labelledSteps.push({ found, marked: reading.task });
     run.push({
       found,
       start: block.start,
@@ -935,6 +948,7 @@ class Builder implements PassState {
       if (reading.status === 'none' && node && (node.status === 'done' || node.status === 'cancelled')) return node.status;
       return reading.status;
     }
+    if (!node && this.labelledStep(block, reading)) return 'none';
     if (block.depth !== 0 || !node || !reading.title) return null;
     // `- `obs:setVolume` - server/index.js:3594`: a name in code and what it is describes the code, not work.
     if (CODE_NAME_ITEM.test(this.text.slice(block.text.start, block.text.end))) return null;
@@ -946,6 +960,11 @@ class Builder implements PassState {
     if (node.scoped && !reading.id && this.namedWork(block)) return node.status;
     if (block.ordered && node.scoped) return this.continuedStatus(block);
     return null;
+  }
+
+  /** `Sign-up form:` over `1. Create the schema` under no heading: a step of the numbered list its label names (see labelledSteps). */
+  private labelledStep(block: ItemBlock, reading: ItemReading): boolean {
+    return block.depth === 0 && block.ordered && !!reading.title && this.leadIn !== null && !this.labelOnly;
   }
 
   /**

@@ -318,3 +318,15 @@ export function issueHeadingId(name: string): IdSplit | null {
   const issue = ISSUE_PART.exec(name);
   return issue ? { id: issue[1]!, rest: name, scope: false } : null;
 }
+
+/**
+ * `2. Record the album`, `A3) Survey`, `1.2. Pour the slab`, `1.2 Pour the slab`: the number a person gave a
+ * numbered heading (an outline number of several parts needs no stop after it), and the name after it; null when
+ * the heading is not numbered so.
+ */
+export function headingNumber(name: string): { id: string; rest: string; parts: number } | null {
+  const m = /^(?:(\d+(?:\.\d+)*|[A-Z]{1,3}\d{1,4})[.)]|(\d+(?:\.\d+)+))\s+(?=\S)/u.exec(name);
+  if (!m) return null;
+  const id = m[1] ?? m[2]!;
+  return { id, rest: name.slice(m[0].length), parts: /^\d/u.test(id) ? id.split('.').length : 1 };
+}

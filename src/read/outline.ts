@@ -5,7 +5,7 @@
 import type { HeadingBlock } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../model/status.js';
 import type { HeadingNaming } from './heading-naming.js';
-import { groupName, HEADING_BOX, headingId, HERE_MARK, splitId, withoutMarks } from './names.js';
+import { groupName, HEADING_BOX, headingId, headingNumber, HERE_MARK, splitId, withoutMarks } from './names.js';
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from '../model/types.js';
 import { hasLetter } from '../text/char-tests.js';
@@ -293,7 +293,7 @@ export function listStatus(text: string, vocab: Vocabulary): Status | null {
   const plain = withoutMarks(text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' '))
     .replace(/(?<![:：.!])[:：.!]+$/u, '')
     .trim();
-  if (!plain || splitId(plain).id) return null;
+  if (!plain || splitId(plain).id || numberedStep(plain, vocab)) return null;
   // `## Now` of a Now / Next / Later roadmap: the work under way (a status word nowhere else).
   if (/^(?:now|right now)$/iu.test(plain)) return 'in-progress';
   const dashed = dashedState(plain, vocab);
@@ -306,6 +306,14 @@ export function listStatus(text: string, vocab: Vocabulary): Status | null {
   if (!hit || hit.status === 'cancelled' || NOT_LIST_WORDS.has(hit.text.toLowerCase())) return null;
   if (LANE_ONLY_WORDS.has(hit.text.toLowerCase()) && !laneName(words)) return null;
   return hit.status;
+}
+
+/** `2. Paint - Done`: a numbered heading is a step of a list, not a lane, unless its name is only a state (`3. Done`). */
+function numberedStep(plain: string, vocab: Vocabulary): boolean {
+  const number = headingNumber(plain);
+  if (!number) return false;
+  const word = vocab.leadingWord(number.rest);
+  return !word || word.text.length !== number.rest.length;
 }
 
 /**

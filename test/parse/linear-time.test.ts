@@ -80,6 +80,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'heading, owner then bracket pairs': run('## Part 1: a (Owner', ' ()', 'x'),
   'heading, Korean stage numbers': run('## 1단계 ', '1 ~ 1 ', '단x'),
   'heading, a lane with open brackets': run('## Done (Phase 1 ', '( ', 'x'),
+  'heading, outline number parts': run('### 1', '.1', ' x'),
+  'heading, outline number then spaces': run('### 1.1.', ' ', 'x - Done'),
   'line, a short name then spaces': run('Shipped', ' ', ':x'),
   'item, open brackets between dashes': run('- [ ] a', ' ( —', 'x'),
   'cell, spaces then a letter': (size) => table(`a${' '.repeat(size)}x`, '⏳ Pending', ''),

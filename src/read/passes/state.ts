@@ -22,6 +22,11 @@ export interface PassState {
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   readonly ordinals: { found: Found; n: string }[];
   readonly headingTasks: Found[];
+  /**
+   * Numbered items under a label line and no heading (`Sign-up form:` `1. Create the schema`): unmarked, tasks only in
+   * a file of no headings and no other tasks; `marked` when the item is a task of its own (`1. ✅ …`).
+   */
+  readonly labelledSteps: { found: Found; marked: boolean }[];
   /** Every heading's node once its section has ended (for headings that are tasks beside heading tasks). */
   readonly closedHeadings: OutlineNode[];
   /** Headings with a status field, no id and no tasks under them: tasks when the file has several (see fieldedHeadingTasks). */

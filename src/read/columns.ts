@@ -807,7 +807,11 @@ function inferTitle(columns: Partial<Record<ColumnRole, number>>, names: string[
   // A column of single words that repeat (`project`, `maintenance`) sorts the rows into kinds; a title names one task.
   const kinds = (i: number) => stats[i]!.words === 0 && ratio(stats[i]!.unique, stats[i]!) < 0.8;
   const named = (i: number) => usable(i) && ratio(stats[i]!.ids, stats[i]!) < 0.8;
-  let pick = names.findIndex((_, i) => named(i) && !kinds(i));
+  // Beside an id column (`| BE-01 | M | Fix the parser |`), a column of phrases names the work better than one of
+  // single tokens before it (a size, a code); without ids, a first column of names (`UART`) is the title.
+  const prose = (i: number) => columns.id !== undefined && ratio(stats[i]!.words, stats[i]!) >= 0.5;
+  let pick = names.findIndex((_, i) => named(i) && prose(i));
+  if (pick < 0) pick = names.findIndex((_, i) => named(i) && !kinds(i));
   if (pick < 0) pick = names.findIndex((_, i) => named(i));
   if (pick < 0) pick = names.findIndex((_, i) => usable(i));
   if (pick < 0) return;

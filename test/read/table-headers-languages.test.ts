@@ -56,3 +56,24 @@ describe('a table under a heading that names its owner', () => {
     expect(tasks.map((t) => [t.id, t.owner])).toEqual([['T1', 'Ana']]);
   });
 });
+
+describe('a table whose task column holds ids', () => {
+  it('takes the column of phrases as the title, not a column of sizes before it', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Plan',
+        '',
+        '| Task | Owner | Size | Description | Status |',
+        '|---|---|---|---|---|',
+        '| AB-01 | Ana | M | Rewrite the parser | Done |',
+        '| AB-02 | Bo | S | Cache the index | Todo |',
+        '| AB-03 | Ana | XS | Trim the logs | Todo |',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['AB-01', 'Rewrite the parser'],
+      ['AB-02', 'Cache the index'],
+      ['AB-03', 'Trim the logs'],
+    ]);
+  });
+});

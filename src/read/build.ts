@@ -838,6 +838,9 @@ class Builder implements PassState {
       dependsOn: [],
       source: { type: 'row', table, row: { start: row.start, end: row.end }, cells: row.cells, columns: info.columns },
     };
+    // A table with no owner column under a heading that names its owner (`### Ana (PM)`, `**Owner:** Ana`) is
+    // that person's work, as the list items there are.
+    if (task.owner == null && info.columns.owner === undefined) task.owner = this.sectionOwner();
     this.push({ task, anchor: row.start });
     task.title = stripFieldMarks(task.title);
     this.rowDependencies(task, row, info);

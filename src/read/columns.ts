@@ -22,7 +22,29 @@ export interface TableSettings {
 }
 
 const ROLE_NAMES: Record<ColumnRole, string[]> = {
-  id: ['#', 'id', 'no', 'no.', 'nr', 'nr.', 'num', 'number', 'key', 'ref', 'task id', 'ticket', 'issue', '№', '番号', '编号', 'código', 'codigo', 'code'],
+  id: [
+    '#',
+    'id',
+    'no',
+    'no.',
+    'nr',
+    'nr.',
+    'num',
+    'number',
+    'key',
+    'ref',
+    'task id',
+    'ticket',
+    'issue',
+    '№',
+    '番号',
+    '编号',
+    'código',
+    'codigo',
+    'code',
+    '이슈',
+    '번호',
+  ],
   title: [
     'task',
     'tasks',
@@ -73,6 +95,21 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'المهمة',
     'المهام',
     'úkol',
+    // Korean, Japanese, Chinese (traditional), Vietnamese and Turkish words for the task or its title.
+    '할 일',
+    '작업',
+    '과제',
+    '제목',
+    '件名',
+    '作業',
+    '任務',
+    '事项',
+    '事項',
+    'công việc',
+    'nhiệm vụ',
+    'tiêu đề',
+    'görev',
+    'başlık',
   ],
   // A status column is named like a status field, or so.
   status: [...STATE_KEYS, 'situação', 'situacion', 'situación', 'disposition', 'done?'],
@@ -132,6 +169,8 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'bearbeiter',
     '담당',
     '담당자',
+    '負責人',
+    '担当者名',
   ],
   notes: [
     'notes',
@@ -172,6 +211,12 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     '優先度',
     '优先级',
     'الأولوية',
+    '우선순위',
+    '優先順位',
+    '優先級',
+    'ưu tiên',
+    'độ ưu tiên',
+    'öncelik',
     'severity',
   ],
   depends: [...DEPENDS_KEYS, 'prereq module', 'after'],
@@ -530,6 +575,7 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
   configured();
   const idsByPattern = !!settings?.isId && roles.every((r) => r !== 'id') && patternId(columns, stats);
   inferId(columns, stats);
+  if (!roles.some(Boolean)) issueNames(columns, names, stats);
   if (!roles[columns.id ?? -1]) countedRows(columns, rows, stats);
   inferStatus(columns, names, stats);
   inferOwner(columns, stats);
@@ -664,6 +710,19 @@ function inferId(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStat
   }
 }
 
+/**
+ * A second column headed as an id (`Issue`, `Ticket`) whose cells are prose, beside the column of ids
+ * (`| # | Issue | To do |` over `| #2 | Define the API | Review the schemas |`): it names each row, as an
+ * issue's subject does in a tracker, so it is the title, and a column headed for the title holds its notes.
+ */
+function issueNames(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): void {
+  if (columns.id === undefined) return;
+  const at = names.findIndex((n, i) => i !== columns.id && roleOfHeader(n) === 'id' && stats[i]!.filled > 0 && ratio(stats[i]!.words, stats[i]!) > 0.5);
+  if (at < 0 || at === columns.title) return;
+  if (columns.title !== undefined && columns.notes === undefined) columns.notes = columns.title;
+  columns.title = at;
+}
+
 /** Cells that count the rows: whole numbers, each one more than the last (`1`, `2`, `3`). */
 function runningNumbers(cells: string[]): boolean {
   const filledCells = cells.map((c) => c.trim()).filter((c) => filled(c));
@@ -753,7 +812,11 @@ function inferTitle(columns: Partial<Record<ColumnRole, number>>, names: string[
   // A column of single words that repeat (`project`, `maintenance`) sorts the rows into kinds; a title names one task.
   const kinds = (i: number) => stats[i]!.words === 0 && ratio(stats[i]!.unique, stats[i]!) < 0.8;
   const named = (i: number) => usable(i) && ratio(stats[i]!.ids, stats[i]!) < 0.8;
-  let pick = names.findIndex((_, i) => named(i) && !kinds(i));
+  // Beside an id column (`| BE-01 | M | Fix the parser |`), a column of phrases names the work better than one of
+  // single tokens before it (a size, a code); without ids, a first column of names (`UART`) is the title.
+  const prose = (i: number) => columns.id !== undefined && ratio(stats[i]!.words, stats[i]!) >= 0.5;
+  let pick = names.findIndex((_, i) => named(i) && prose(i));
+  if (pick < 0) pick = names.findIndex((_, i) => named(i) && !kinds(i));
   if (pick < 0) pick = names.findIndex((_, i) => named(i));
   if (pick < 0) pick = names.findIndex((_, i) => usable(i));
   if (pick < 0) return;

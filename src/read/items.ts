@@ -59,6 +59,11 @@ export const STATE_KEYS = new Set([
   '状态',
   'ステータス',
   'الحالة',
+  '상태',
+  '狀態',
+  '状況',
+  'trạng thái',
+  'durum',
 ]);
 
 /** Field names whose value gives a heading its status: its state, or its progress or outcome (`**Result**: ✅ COMPLETE`). */

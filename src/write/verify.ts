@@ -148,7 +148,9 @@ function rowProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { typ
   }
   found.title = withoutDependencies(found.title);
   // A row under a group row (`| **Sprint 2** |`) has no status of its own only where the table has no status column.
-  return fieldsProblem(t, found);
+  // With no owner column, the owner comes from the heading above (`### Ana (PM)`): only an owner the row writes is checked.
+  const owner = found.owner ?? (info.columns.owner === undefined ? t.owner : null);
+  return fieldsProblem(t, { ...found, owner });
 }
 
 /** The table's header row still names the columns the model has (checked once per table). */

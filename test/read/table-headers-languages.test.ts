@@ -1,0 +1,79 @@
+// Table headers in Korean, Japanese, Chinese, Vietnamese and Turkish name the task, its status, owner and priority as
+// the English words do; a second id-named column of prose (`Issue` beside `#`) names each row.
+import { describe, expect, it } from 'vitest';
+import { doc, planFiles } from '../helpers/read-plan.js';
+
+const { readTasks } = planFiles();
+
+const rowsOf = async (...lines: string[]) => (await readTasks(doc('# Plan', '', ...lines))).map((t) => [t.line, t.id, t.title, t.status, t.owner, t.priority]);
+
+describe('table headers in more languages', () => {
+  it('reads a Korean table: task, status, owner and priority', async () => {
+    expect(await rowsOf('| 번호 | 작업 | 상태 | 담당자 | 우선순위 |', '|---|---|---|---|---|', '| 1 | 로그 정리 | 완료 | 민수 | 높음 |')).toEqual([
+      [5, '1', '로그 정리', 'done', '민수', '높음'],
+    ]);
+  });
+  it('reads a Vietnamese table and a Turkish one', async () => {
+    expect(await rowsOf('| # | Công việc | Trạng thái | Ưu tiên |', '|---|---|---|---|', '| 1 | Viết tài liệu | Done | Cao |')).toEqual([
+      [5, '1', 'Viết tài liệu', 'done', null, 'Cao'],
+    ]);
+    expect(await rowsOf('| # | Görev | Durum | Öncelik |', '|---|---|---|---|', '| 1 | Testleri yaz | Done | Yüksek |')).toEqual([
+      [5, '1', 'Testleri yaz', 'done', null, 'Yüksek'],
+    ]);
+  });
+  it('reads traditional Chinese headers', async () => {
+    expect(await rowsOf('| # | 任務 | 狀態 | 負責人 |', '|---|---|---|---|', '| 1 | 整理文件 | Done | 小明 |')).toEqual([
+      [5, '1', '整理文件', 'done', '小明', null],
+    ]);
+  });
+  it('takes an issue column of prose beside the ids as the title, the column named for the work as its notes', async () => {
+    const tasks = await readTasks(
+      doc('# Plan', '', '| # | Issue | Task | Priority |', '|---|---|---|---|', '| #2 | **Define the API** | Review the schemas with the team | High |'),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.notes])).toEqual([['#2', 'Define the API', 'Review the schemas with the team']]);
+  });
+});
+
+describe('a table under a heading that names its owner', () => {
+  it('gives its rows that owner when it has no owner column of its own', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Plan',
+        '',
+        '## Team',
+        '',
+        '| Name | Role |',
+        '|---|---|',
+        '| Ana | Backend |',
+        '',
+        '### Ana (Backend)',
+        '',
+        '| # | Task | Priority |',
+        '|---|---|---|',
+        '| T1 | Write the migrations | High |',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.owner])).toEqual([['T1', 'Ana']]);
+  });
+});
+
+describe('a table whose task column holds ids', () => {
+  it('takes the column of phrases as the title, not a column of sizes before it', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Plan',
+        '',
+        '| Task | Owner | Size | Description | Status |',
+        '|---|---|---|---|---|',
+        '| AB-01 | Ana | M | Rewrite the parser | Done |',
+        '| AB-02 | Bo | S | Cache the index | Todo |',
+        '| AB-03 | Ana | XS | Trim the logs | Todo |',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['AB-01', 'Rewrite the parser'],
+      ['AB-02', 'Cache the index'],
+      ['AB-03', 'Trim the logs'],
+    ]);
+  });
+});

@@ -9,7 +9,7 @@
 // (id, title, status) but for it — and, when the file kept its line count (no
 // move), no line changed outside the task's own lines, its other places and the
 // file's date stamps. A status a heading's checklist gives (`statusFrom`) follows its boxes: setting
-// a box may change it, and setting the heading sets its boxes; nothing else may change. The commands run
+// a box may change it; nothing else may change (`set` on such a heading is refused: it fails here). The commands run
 // in-process (one esbuild bundle of src/cli/command-table.ts), so a sweep of
 // two thousand writes takes seconds, not a Node start each.
 //
@@ -109,7 +109,6 @@ const stampOnly = (a, b) => a.replace(DATE_TIME, 'D') === b.replace(DATE_TIME, '
  * no line was added or removed; a move is judged by the tasks alone.
  */
 function linesOutside(before, after, task, tasks) {
-  const boxes = new Set(checklistBoxes(tasks, task).map((t) => t.line));
   const a = before.split('\n');
   const b = after.split('\n');
   if (a.length !== b.length) return []; // an added line (a stamp, a section): judged by the tasks alone
@@ -119,7 +118,7 @@ function linesOutside(before, after, task, tasks) {
       .filter((l) => l > task.line)
       .sort((x, y) => x - y)[0] ?? a.length + 1;
   const places = new Set((task.places ?? []).map((p) => p.line));
-  const mine = (n) => (n >= task.line && n < next) || places.has(n) || boxes.has(n);
+  const mine = (n) => (n >= task.line && n < next) || places.has(n);
   return a.flatMap((line, i) => (line === b[i] || mine(i + 1) || stampOnly(line, b[i]) ? [] : [i + 1]));
 }
 
@@ -140,18 +139,8 @@ function checklistHeads(tasks, task) {
 }
 const named = (t) => `${t.idFromFile ? t.id : ''}\u0000${normaliseText(t.title)}`;
 
-/** The boxes a heading task's status comes from (`statusFrom`): `set` on the heading sets them (ticks or clears them all). */
-function checklistBoxes(tasks, task) {
-  if (task.statusFrom !== 'checklist') return [];
-  const under = (u) => u.section === task.section || u.section?.startsWith(`${task.section} > `);
-  const after = tasks.filter((u) => u.line > task.line).sort((a, b) => a.line - b.line);
-  const end = after.findIndex((u) => !under(u));
-  return end < 0 ? after : after.slice(0, end);
-}
-
 function taskChange(tasks, now, task, target) {
-  const boxes = new Set(checklistBoxes(tasks, task));
-  const before = tasks.map((t) => (boxes.has(t) && t.status !== 'cancelled' ? { ...t, status: target } : t));
+  const before = tasks;
   const heads = checklistHeads(before, task);
   const keyOf = (t) => (t.statusFrom === 'checklist' && heads.has(named(t)) ? `${named(t)}\u0000(its checklist's)` : key(t));
   const gone = minus(before.map(keyOf), now.map(keyOf));

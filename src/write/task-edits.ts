@@ -159,7 +159,7 @@ export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opt
   if (t.status === to && stays) {
     return { edits: [], from: t.status, to, statusText: t.statusText, remarks: [] };
   }
-  if (t.statusFrom === 'checklist') return checklistEdits(ec, t, to);
+  if (t.statusFrom === 'checklist') refuseChecklistHeading(ec, t);
   if (opts.markOwner !== undefined) checkMarkName(opts.markOwner, `${ec.file}:${t.line}: task ${t.id} has no Owner column`);
   // On a board the status is the place: the task moves to its new status's section.
   const lane = laneDecision(ec, t, to);
@@ -170,25 +170,19 @@ export function setStatusEdits(ec: EditContext, t: Task, to: SettableStatus, opt
 }
 
 /**
- * A heading whose status its checklist gives (Task.statusFrom) is set through its boxes, as a person would:
- * done ticks every open box, pending clears every box (each written as `set` on it writes it). No box can say
- * in progress, blocked or cancelled without plan choosing which boxes: those are refused, naming the checklist.
+ * A heading whose status its checklist gives (Task.statusFrom) is refused, naming its boxes: its status is
+ * theirs. Ticking them all for the heading would skip what `set` on each box does (its next occurrence, its
+ * other places, its remembered text), and `pending` would forget which were ticked; a mark in the heading
+ * would contradict its boxes. The person sets the boxes, one `set` each.
  */
-function checklistEdits(ec: EditContext, t: Task, to: SettableStatus): StatusChange {
+function refuseChecklistHeading(ec: EditContext, t: Task): never {
   verifyTask(ec, t);
   const boxes = checklistOf(ec.plan, t);
   const where = boxes.length ? `lines ${boxes[0]!.line}–${boxes.at(-1)!.line}` : 'below it';
-  if ((to !== 'done' && to !== 'pending') || boxes.length === 0) {
-    const ticked = boxes.filter((b) => b.status === 'done').length;
-    throw new PlanError(
-      `${ec.file}:${t.line}: task ${t.id} takes its status from the checklist under it (${ticked} of ${boxes.length} ticked, ${where}); nothing was written (set its boxes, or set it done or pending)`,
-    );
-  }
-  const open = boxes.filter((b) => b.status !== 'cancelled' && b.status !== to);
-  const edits = open.flatMap((b) => setStatusEdits(ec, b, to).edits);
-  const remark = `task ${t.id}: ${to === 'done' ? 'ticked' : 'cleared'} ${open.length} box${open.length === 1 ? '' : 'es'} of its checklist (${where})`;
-  // The heading reads its new status only from the boxes: a fresh read of the file confirms it.
-  return { edits, from: t.status, to, statusText: '', remarks: [remark], reread: true };
+  const ticked = boxes.filter((b) => b.status === 'done').length;
+  throw new PlanError(
+    `${ec.file}:${t.line}: task ${t.id} takes its status from the checklist under it (${ticked} of ${boxes.length} ticked, ${where}); nothing was written (set its boxes)`,
+  );
 }
 
 /** A status written where the task stands: its cell, box or mark, its heading's words. */

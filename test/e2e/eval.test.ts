@@ -112,7 +112,14 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // lines of a heading task): 0.929 0.945 0.964 0.930 0.989 0.973 0.931 on 106 files, truncated. Precision and id are
 // lower than the 99-file floors because the set grew (the batch reads 88.9 and 91.4); on files 01–99 they read as
 // before (94.8, 99.3) and no file's counts fell against the build before.
-const HOLDOUT_FLOOR = { recall: 0.929, precision: 0.945, status: 0.964, title: 0.93, id: 0.989, owner: 0.973, group: 0.931 };
+// Eleventh batch (files 107–113, 253 tasks, labelled blind; first score 100 95.1 86.6 79.4 100 80.2 77.9, the same
+// after this round's rules, written without seeing it), with the round's rules (a board whose columns are its lanes,
+// numbered step headings, labelled numbered lists, a heading's status from its checklist, header words in five more
+// languages, an issue column of prose as the title): 0.956 0.947 0.946 0.925 0.990 0.956 0.922 on 113 files,
+// truncated. Status, title, owner and group are lower as rates only: no file's counts of right fields fell; the batch
+// reads 86.6 79.4 80.2 77.9 there, and 56 newly found tasks (files 63, 68) have no status in the file (none) where
+// their labels say pending.
+const HOLDOUT_FLOOR = { recall: 0.956, precision: 0.947, status: 0.946, title: 0.925, id: 0.99, owner: 0.956, group: 0.922 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

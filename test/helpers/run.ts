@@ -54,8 +54,12 @@ export function plan(args: string[], opts: RunOptions = {}): RunResult {
     input: opts.input,
     encoding: 'utf8',
     timeout: 60_000,
+    // A big plan's `--json` passes spawnSync's 1 MB default, which kills the child and reads as exit -1.
+    maxBuffer: 64 * 1024 * 1024,
   });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  // A child that could not run or was stopped says why, rather than a bare -1.
+  const why = r.error ? `${r.stderr}${String(r.error)}\n` : r.stderr;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: why };
 }
 
 /** Starts `plan` without waiting, for concurrency tests. */

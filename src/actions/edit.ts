@@ -28,19 +28,18 @@ function refAfterRetitle(tasks: readonly Task[], before: Task, after: Task): str
 }
 
 /**
- * A card's words decide whether its table reads as a board at all (`X`, `yes`, `✅` or a blank among the cards make
- * it a table of marks or a legend, and every card is gone): read afresh, the plan must hold as many tasks, every
- * other one on its line with its title and status, the card on its line with its status.
+ * New words can change what a line is (`**Status**: open` is a field, `(to be named)` a placeholder) or, on a board,
+ * whether its table reads as one at all (`X`, `yes`, `✅` among the cards make it a table of marks): read afresh, the
+ * plan must hold as many tasks, every other one on its line with its title and status, this one on its line with its status.
  */
-async function boardReadBack(ec: EditContext, edits: Edit[], before: Task, display: string): Promise<void> {
+async function titleReadBack(ec: EditContext, edits: Edit[], before: Task, display: string): Promise<void> {
   const after = await buildFromText(ec.file, applyEdits(ec.text, edits, ec.file), false);
   const at = ec.plan.tasks.findIndex((t) => t.line === before.line && t.id === before.id);
-  // The card itself is known by its place and status (its title is the new one), the others by their titles too.
+  // The task itself is known by its place and status (its title is the new one), the others by their titles too.
   const keys = (tasks: readonly Task[]) => tasks.map((t, i) => `${t.line} ${t.status}${i === at ? '' : ` ${t.title}`}`).join('\n');
   if (after.tasks.length === ec.plan.tasks.length && keys(after.tasks) === keys(ec.plan.tasks)) return;
-  throw new PlanError(
-    `${display}:${before.line}: that title would change how task ${before.id}'s board reads (it would hold ${after.tasks.length} tasks, ${ec.plan.tasks.length} before, or read other cards otherwise); nothing was written`,
-  );
+  const board = before.source.type === 'row' && ec.plan.tables[before.source.table]?.lanes ? ` (its board would hold ${after.tasks.length} tasks, ${ec.plan.tasks.length} before, or read other cards otherwise)` : '';
+  throw new PlanError(`${display}:${before.line}: that title would change how the plan reads${board || ` (task ${before.id} would no longer read as a task with its status, or another task would read otherwise)`}; nothing was written`);
 }
 
 /** What `plan edit` changes: title, owner, notes, and the fields (due date, priority, tags; see edit/field-text.ts). */
@@ -117,7 +116,7 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
     }
     // A task without an id of its own is known by its words: new words, a new reference (the one the file will give it).
     if (!before.idFromFile && task.title !== before.title) task.id = refAfterRetitle(plan.tasks, before, task);
-    if (roles.includes('title') && src.type === 'row' && plan.tables[src.table]?.lanes) await boardReadBack(ec, edits, before, display);
+    if (roles.includes('title') && edits.length) await titleReadBack(ec, edits, before, display);
     if (hasFieldChanges(fields) && edits.length) {
       // The task must read back with its new fields, every other task as before.
       const back = await fieldReadBack(ec, edits, before, before.line, fields, `writing task ${before.id}'s fields`, roles);

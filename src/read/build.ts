@@ -944,6 +944,7 @@ class Builder implements PassState {
       : (this.colonLine !== null && statesFacts(this.colonLine, true)) || statesFacts(node?.name ?? '', false);
     // Plain items there are not tasks either, so that writing a status mark into one never unmakes the task.
     if (reading.marked && !reading.id && facts) return null;
+    if (reading.placeholder) return null;
     // `  - Uses Stripe (TODO: switch providers)` under a task: a detail of that task and what is left of it, not a task.
     if (reading.todoNote && block.depth > 0 && this.runs.get(block.depth - 1)?.at(-1)?.found) return null;
     if (reading.task) {

@@ -32,13 +32,27 @@ const BOXES: Record<string, Status> = {
   '>': 'pending',
   '!': 'pending',
   '?': 'pending',
+  // A tick drawn inside the brackets (`[✔️]`, `[✅]`, `[✓]`, `[☑]`): a ticked box, whatever glyph ticks it.
+  '✔️': 'done',
+  '✔': 'done',
+  '✅': 'done',
+  '✓': 'done',
+  '☑️': 'done',
+  '☑': 'done',
 };
+/** What can stand between a box's brackets: a space, a letter or sign of the Obsidian variants, or a drawn tick. */
+const BOX_INSIDE = String.raw`[ xX\-/~>!?]|✔️|✔|✅|✓|☑️|☑`;
+/** A box's own text (`[x]`, `[✔️]`) at the start of `s`: its length, or 0 (a drawn tick is two code units or more). */
+export function boxLength(s: string): number {
+  return BOX_TEXT.exec(s)?.[0].length ?? 0;
+}
+const BOX_TEXT = new RegExp(String.raw`^\[(?:${BOX_INSIDE})\]`, 'u');
 // `[ ]*`: Kiro's optional task (`- [ ]* 2.3 Write property tests`), a box all the same; the star is not the title's.
-const BOX_AT_START = /^\[([ xX\-/~>!?])\]\*?[ \t]+(?=\S)/;
+const BOX_AT_START = new RegExp(String.raw`^\[(${BOX_INSIDE})\]\*?[ \t]+(?=\S)`, 'u');
 // `` - `[x]` Build the form ``: a box written as code (so it shows as typed) is the item's box all the same.
 /** A box opening a paragraph line, no list marker before it, in bold or not (`**[x] 1. Set up the project**`, `[ ] Write the tests`). */
 export const LINE_BOX = /^(\*\*|__)?\[[ xX]\][ \t]+(?=\S)/u;
-const CODE_BOX_AT_START = /^`\[([ xX\-/~>!?])\]`[ \t]+(?=\S)/;
+const CODE_BOX_AT_START = new RegExp(`^\u0060${String.raw`\[(${BOX_INSIDE})\]`}\u0060${String.raw`[ \t]+(?=\S)`}`, 'u');
 /** `(ANA) Build the form`: one capitalised word in brackets, then the title. */
 const LEAD_NAME = /^\((\p{Lu}[\p{L}]{1,19})\)\s+(?=\S)/u;
 /** How many blanks after a box are looked through for the text (bounded: a hostile line of spaces stays cheap). */
@@ -201,6 +215,8 @@ export interface ItemReading {
   lead: { name: string; title: string } | null;
   /** Only a `(TODO: switch providers)` after the title says a status: a note of work still to do, which the builder weighs. */
   todoNote: boolean;
+  /** `- [ ] (Move tasks here once work starts)`: an open box whose whole text is in brackets holds a place; it names no work. */
+  placeholder: boolean;
 }
 
 /** Reads one item. `text` is the file's text; `span` the item's first paragraph (after a GFM checkbox). */
@@ -305,6 +321,7 @@ function readItemText(
   // `✅ `signup_completed``: a mark beside a name in code is a checked list of names, not work; a legend entry neither.
   if (r.legend || (!boxStatus && /^`[^`]+`(?:\s*\([^()]*\))?$/.test(raw.trim()))) r.task = false;
   r.marked = boxStatus === null;
+  r.placeholder = boxStatus === 'pending' && !mark && !tail && PLACEHOLDER_TEXT.test(show(raw).trim());
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
 }
@@ -335,6 +352,8 @@ function outcomeLine(text: string, span: Span): Span | null {
   if (!at || (text.slice(span.start, span.start + at.index).match(ARROWS)?.length ?? 0) >= 2) return null;
   return { start: span.start + at.index, end: span.end };
 }
+/** A text wholly in one pair of brackets, none inside (`(Add tasks here)`, `[to be decided]`). */
+const PLACEHOLDER_TEXT = /^(?:\([^()]+\)|\[[^[\]]+\])$/u;
 const ARROWS = /→|⇒|⟶|->|=>/gu;
 const OUTCOME_LINE = /\r?\n[ \t]*(?=(?:→|⇒|⟶|->|=>)[ \t]*\S)/u;
 
@@ -372,6 +391,7 @@ function emptyReading(): ItemReading {
     lead: null,
     tailSays: false,
     todoNote: false,
+    placeholder: false,
   };
 }
 
@@ -419,9 +439,9 @@ function readBox(
     const head = text.slice(at, Math.min(end, at + 6 + BOX_BLANKS_MAX));
     const box = BOX_AT_START.exec(head) ?? CODE_BOX_AT_START.exec(head);
     if (box) {
-      // The box's own three characters, inside the backticks when it is code: a write ticks it there.
+      // The box's own characters (three, more for a drawn tick), inside the backticks when it is code: a write ticks it there.
       const boxAt = head[0] === '`' ? at + 1 : at;
-      r.box = { start: boxAt, end: boxAt + 3 };
+      r.box = { start: boxAt, end: boxAt + 2 + box[1]!.length };
       boxStatus = vocab.boxStatus(`[${box[1]!}]`) ?? BOXES[box[1]!]!;
       at += box[0].length;
     }

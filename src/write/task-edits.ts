@@ -7,7 +7,7 @@ import type { Plan, Task } from '../model/types.js';
 import { isMarkName, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
 import { DEFAULT_STYLE, isFinished, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import type { Span } from '../parse/blocks.js';
-import { TRAILING_MARKS } from '../read/items.js';
+import { boxLength, TRAILING_MARKS } from '../read/items.js';
 import { isMemoCell, titleCellMark } from '../read/tables.js';
 import { showsStatus } from '../read/mentions.js';
 import { checklistOf } from '../read/passes/checklist-status.js';
@@ -641,7 +641,7 @@ function prefixStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Status
   let newMark = markText ? (closed ? markText : `${markText} `) : '';
   const recalled = opts.markOwner === undefined ? ec.memory.recall(key, to, current) : undefined;
   if (recalled !== undefined) {
-    newBox = src.checkbox ? recalled.slice(0, 3) : '';
+    newBox = src.checkbox ? recalled.slice(0, boxLength(recalled) || 3) : '';
     newMark = recalled.slice(newBox.length);
     remarks.push(
       `task ${t.id}: restored ${JSON.stringify(recalled.trim())}, the text plan replaced before (from its memory; --no-memory writes the file's style)`,

@@ -14,7 +14,7 @@ import { displayText } from '../read/build.js';
 import { cardInfo, groupLabel, groupRowScope, rowFields } from '../read/tables.js';
 import { emptyScope } from '../read/scope.js';
 import { boxStatus } from '../read/outline.js';
-import { boxReadStart, LINE_BOX, readItem, type ItemReading } from '../read/items.js';
+import { boxLength, boxReadStart, LINE_BOX, readItem, type ItemReading } from '../read/items.js';
 import { inlineDependencies } from '../read/depends.js';
 import { wordNumberSplit } from '../read/passes/word-numbers.js';
 import { stripFieldMarks } from '../read/fields.js';
@@ -181,10 +181,11 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
     return 'its list marker moved';
   }
   if (src.text.start < src.item.start || src.text.end > text.length || src.text.start > src.text.end) return 'its text is outside the file';
-  if (src.checkbox && !/^\[[ xX\-/~>!?]\]$/.test(text.slice(src.checkbox.start, src.checkbox.end))) return 'its checkbox moved';
+  if (src.checkbox && boxLength(text.slice(src.checkbox.start, src.checkbox.end)) !== src.checkbox.end - src.checkbox.start) return 'its checkbox moved';
   // Read again from the box (GFM's or a variant like `[-]`) or the text: the same reading the model made.
   const span = { start: src.checkbox ? boxReadStart(text, src.checkbox) : src.text.start, end: src.text.end };
   const found = readItem(text, span, { checked: null, span: null }, ec.vocab, ec.repair);
+  if (found.placeholder) return 'it would read as a placeholder, not a task';
   if (!sameSpan(found.statusMark, src.statusMark)) return 'its status mark moved';
   if (!sameSpan(found.statusTail, src.statusTail ?? null)) return 'its status moved';
   // An ordered item's number is its id where the numbers run on across the file (`7. …`), and so is
@@ -284,6 +285,7 @@ export function itemAfter(ec: EditContext, t: Task, edits: Edit[]): ItemReading 
  */
 export function itemAfterProblem(found: ItemReading, t: Task, to: Status): string | null {
   if (found.legend) return 'it would read as an entry of a status legend';
+  if (found.placeholder) return 'it would read as a placeholder, not a task';
   if (found.status === 'none') return null;
   if (found.status !== to) return `it would read as ${found.status}`;
   const card = found.id === null ? wordNumberSplit(found.title, found.notes) : null;

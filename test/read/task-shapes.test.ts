@@ -79,3 +79,59 @@ describe('a name in brackets before the title', () => {
     ]);
   });
 });
+
+describe('a box ticked with a drawn tick (`[✔️]`, `[✅]`, `[✓]`, `[☑]`)', () => {
+  const PLAN = doc('# Plan', '', '## Done', '', '- [✔️] Build the form', '- [✅] Wire the submit button', '- [✓] Style the page', '- [☑] Test the form', '- [ ] Ship it');
+
+  it('is a ticked box: done, and the tick is not part of the title', async () => {
+    expect(await tasksOf(PLAN)).toEqual([
+      { line: 5, title: 'Build the form', status: 'done' },
+      { line: 6, title: 'Wire the submit button', status: 'done' },
+      { line: 7, title: 'Style the page', status: 'done' },
+      { line: 8, title: 'Test the form', status: 'done' },
+      { line: 9, title: 'Ship it', status: 'pending' },
+    ]);
+  });
+
+  it('is opened by set over the whole box, and set back writes the same tick again', async () => {
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'set', 'Build the form', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('- [✔️] Build', '- [ ] Build'));
+    const r = await runCli(['-f', path, 'set', 'Build the form', 'done']);
+    expect([r.code, readFileSync(path, 'utf8')]).toEqual([0, PLAN]);
+  });
+});
+
+describe('an open box whose whole text is in brackets', () => {
+  const PLAN = doc('# Board', '', '## In Progress', '', '- [ ] (Move tasks here once work starts)', '', '## To Do', '', '- [ ] [to be decided]', '- [ ] (optional) Build the form', '- [ ] [Design doc](https://example.com/doc)');
+
+  it('holds a place, names no work: not a task (brackets before a title, or a link, still are one)', async () => {
+    expect((await tasksOf(PLAN)).map((t) => [t.line, t.title])).toEqual([
+      [10, '(optional) Build the form'],
+      [11, 'Design doc'],
+    ]);
+  });
+
+  it('is what an edit may not turn a task into', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'edit', 'Design doc', '--title', '(to be named)']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/that title would change how the plan reads \(task @\w+ would no longer read as a task/);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN);
+  });
+
+  it('is what opening a ticked one would make of it: set refuses and writes nothing', async () => {
+    const ticked = doc('# Board', '', '- [x] (Move me here)', '- [ ] Other');
+    const path = planFile(ticked);
+    const r = await runCli(['-f', path, 'set', '(Move me here)', 'pending']);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('(it would read as a placeholder, not a task); nothing was written')]);
+    expect(readFileSync(path, 'utf8')).toBe(ticked);
+  });
+
+  it('is one of the lines a new title may not make of a task (a field line neither)', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'edit', 'Design doc', '--title', '**Status**: open']);
+    expect([r.code, readFileSync(path, 'utf8')]).toEqual([1, PLAN]);
+    expect(r.stderr).toMatch(/^plan: .*:11: that title would change how the plan reads/);
+  });
+});

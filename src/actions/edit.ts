@@ -38,8 +38,13 @@ async function titleReadBack(ec: EditContext, edits: Edit[], before: Task, displ
   // The task itself is known by its place and status (its title is the new one), the others by their titles too.
   const keys = (tasks: readonly Task[]) => tasks.map((t, i) => `${t.line} ${t.status}${i === at ? '' : ` ${t.title}`}`).join('\n');
   if (after.tasks.length === ec.plan.tasks.length && keys(after.tasks) === keys(ec.plan.tasks)) return;
-  const board = before.source.type === 'row' && ec.plan.tables[before.source.table]?.lanes ? ` (its board would hold ${after.tasks.length} tasks, ${ec.plan.tasks.length} before, or read other cards otherwise)` : '';
-  throw new PlanError(`${display}:${before.line}: that title would change how the plan reads${board || ` (task ${before.id} would no longer read as a task with its status, or another task would read otherwise)`}; nothing was written`);
+  const board =
+    before.source.type === 'row' && ec.plan.tables[before.source.table]?.lanes
+      ? ` (its board would hold ${after.tasks.length} tasks, ${ec.plan.tasks.length} before, or read other cards otherwise)`
+      : '';
+  throw new PlanError(
+    `${display}:${before.line}: that title would change how the plan reads${board || ` (task ${before.id} would no longer read as a task with its status, or another task would read otherwise)`}; nothing was written`,
+  );
 }
 
 /** What `plan edit` changes: title, owner, notes, and the fields (due date, priority, tags; see edit/field-text.ts). */

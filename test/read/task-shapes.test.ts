@@ -81,7 +81,17 @@ describe('a name in brackets before the title', () => {
 });
 
 describe('a box ticked with a drawn tick (`[✔️]`, `[✅]`, `[✓]`, `[☑]`)', () => {
-  const PLAN = doc('# Plan', '', '## Done', '', '- [✔️] Build the form', '- [✅] Wire the submit button', '- [✓] Style the page', '- [☑] Test the form', '- [ ] Ship it');
+  const PLAN = doc(
+    '# Plan',
+    '',
+    '## Done',
+    '',
+    '- [✔️] Build the form',
+    '- [✅] Wire the submit button',
+    '- [✓] Style the page',
+    '- [☑] Test the form',
+    '- [ ] Ship it',
+  );
 
   it('is a ticked box: done, and the tick is not part of the title', async () => {
     expect(await tasksOf(PLAN)).toEqual([
@@ -103,7 +113,19 @@ describe('a box ticked with a drawn tick (`[✔️]`, `[✅]`, `[✓]`, `[☑]`)
 });
 
 describe('an open box whose whole text is in brackets', () => {
-  const PLAN = doc('# Board', '', '## In Progress', '', '- [ ] (Move tasks here once work starts)', '', '## To Do', '', '- [ ] [to be decided]', '- [ ] (optional) Build the form', '- [ ] [Design doc](https://example.com/doc)');
+  const PLAN = doc(
+    '# Board',
+    '',
+    '## In Progress',
+    '',
+    '- [ ] (Move tasks here once work starts)',
+    '',
+    '## To Do',
+    '',
+    '- [ ] [to be decided]',
+    '- [ ] (optional) Build the form',
+    '- [ ] [Design doc](https://example.com/doc)',
+  );
 
   it('holds a place, names no work: not a task (brackets before a title, or a link, still are one)', async () => {
     expect((await tasksOf(PLAN)).map((t) => [t.line, t.title])).toEqual([

@@ -299,13 +299,7 @@ function readItemText(
   r.tailSays = !!tail?.word && front !== null && (EXPLICIT.has(tail.status) || tail.status === front);
   const wins = r.tailSays && !STOPPED.has(front!);
   r.status = wins ? tail!.status : pickStatus(boxStatus, markReading?.status ?? null, tail?.status ?? null, r.struck);
-  r.statusText = [
-    gfmBox.span ? text.slice(gfmBox.span.start, gfmBox.span.end) : r.box ? text.slice(r.box.start, r.box.end) : '',
-    mark ? show(text.slice(mark.span.start, mark.span.end)) : '',
-    !mark && tail ? tail.text : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  r.statusText = statusTextOf(text, gfmBox.span ?? r.box, mark ? show(text.slice(mark.span.start, mark.span.end)) : '', !mark && tail ? tail.text : '');
   if (tail && (!mark || r.tailSays)) r.statusTail = tail.span;
   // The words around a status in brackets (`(blocked on step 4)`) say why: notes, never dropped with the status.
   const why = tail?.paren && tail.word ? tail.paren.slice(tail.paren.indexOf(tail.word) + tail.word.length).replace(/^[\s:：,;—–-]+/u, '') : '';
@@ -324,6 +318,11 @@ function readItemText(
   r.placeholder = boxStatus === 'pending' && !mark && !tail && PLACEHOLDER_TEXT.test(show(raw).trim());
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
+}
+
+/** The words that say an item's status, as written: its box, its mark, else the phrase after its title. */
+function statusTextOf(text: string, box: Span | null, mark: string, tail: string): string {
+  return [box ? text.slice(box.start, box.end) : '', mark, tail].filter(Boolean).join(' ');
 }
 
 /**

@@ -368,6 +368,9 @@ const WORDS: Record<SettableStatus, string[]> = {
     'not done',
     'incomplete',
     'not implemented',
+    // A bug register's open states: the issue stands, known (and perhaps worked around), not yet fixed.
+    'known issue',
+    'has workaround',
     'unimplemented',
     'scheduled',
     'proposed',
@@ -553,6 +556,10 @@ const WORDS: Record<SettableStatus, string[]> = {
     'wont do',
     "won't fix",
     'wontfix',
+    // A bug tracker's resolutions for a report that asks for no change.
+    'by design',
+    'as designed',
+    'works as designed',
     'abandoned',
     'rejected',
     'out of scope',

@@ -28,7 +28,7 @@ import {
   isIdShaped,
   namesSeveralIds,
 } from './names.js';
-import { boxSpan, boxWords, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
+import { boxSpan, boxWords, leadBracketStatus, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates, type StateColumn } from './mark-columns.js';
 import { cardWords } from './lane-columns.js';
@@ -589,8 +589,9 @@ class Builder implements PassState {
     const placed = codeId ? node.at.listed : null;
     const status: Status = fromText ? node.status : (node.field?.status ?? placed ?? 'none');
     if (node.listStatus) return;
-    // A heading over a table of tasks is the table's caption, not a task of its own; one with a box says it is one.
-    const boxed = HEADING_BOX.test(node.text);
+    // A heading over a table of tasks is the table's caption, not a task of its own; one with a box says it is one,
+    // and so does one that opens with its status in brackets as a box would (`### [RESOLVED] Login loops`).
+    const boxed = HEADING_BOX.test(node.text) || leadBracketStatus(node.text, this.vocab) !== null;
     if (node.holds > 0 && node.holdsItems === 0 && !boxed) return;
     const documentStatus = node.depth === 1 && !fromText;
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
@@ -1215,6 +1216,10 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
   const raw = text.slice(content.start, content.end);
   const box = boxSpan(raw, vocab);
   if (box) return { start: content.start + box.start, end: content.start + box.end };
+  if (leadBracketStatus(raw, vocab)) {
+    const start = content.start + raw.indexOf('[') + 1;
+    return { start, end: raw.indexOf(']', start - content.start) + content.start };
+  }
   const here = HERE_MARK.exec(raw);
   if (here) return { start: content.start + here.index + (here[0].length - here[0].trimStart().length), end: content.start + raw.trimEnd().length };
   for (const m of allMatches(LINE_MARK, raw)) {

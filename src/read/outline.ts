@@ -5,7 +5,7 @@
 import type { HeadingBlock } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../model/status.js';
 import type { HeadingNaming } from './heading-naming.js';
-import { groupName, HEADING_BOX, headingId, headingNumber, HERE_MARK, splitId, withoutMarks } from './names.js';
+import { groupName, HEADING_BOX, HEADING_LEAD_BRACKET, headingId, headingNumber, HERE_MARK, splitId, withoutMarks } from './names.js';
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from '../model/types.js';
 import { hasLetter } from '../text/char-tests.js';
@@ -222,7 +222,7 @@ const MARK_AT = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
 /** A status written in a heading: a trailing `(IN PROGRESS)`/`[DONE]`, or a status mark with its words. */
 function headingStatus(text: string, vocab: Vocabulary): Status {
   if (HERE_MARK.test(text)) return 'in-progress';
-  const boxed = boxStatus(text, vocab);
+  const boxed = boxStatus(text, vocab) ?? leadBracketStatus(text, vocab);
   if (boxed) return boxed;
   const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
   if (bracket) {
@@ -246,6 +246,14 @@ function headingStatus(text: string, vocab: Vocabulary): Status {
     if (strong || reading.word) return reading.status;
   }
   return 'none';
+}
+
+/** `[RESOLVED] DEF-001: …`: the status the brackets opening a heading say, when they hold a status phrase and nothing else. */
+export function leadBracketStatus(text: string, vocab: Vocabulary): Status | null {
+  const lead = text.trimStart().startsWith('[') ? HEADING_LEAD_BRACKET.exec(text) : null;
+  if (!lead) return null;
+  const r = vocab.read(lead[1]!);
+  return r.status !== 'none' && r.start === 0 && r.end >= lead[1]!.trim().length ? r.status : null;
 }
 
 /** A heading's box, and the mark after an open one (`[ ] ⛔ Fix the gate`: blocked), as an item's box and mark read; null without a box. */

@@ -2,9 +2,11 @@
 // `## Erledigt`) gives it to the plain items under it, while the same word starting a heading of something
 // else (`## Open Questions`, `## Active users`) gives nothing.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { doc, planFiles } from '../helpers/read-plan.js';
+import { runCli } from '../helpers/cli.js';
 
-const { readTasks } = planFiles();
+const { readTasks, planFile } = planFiles();
 
 describe('a heading that names a state', () => {
   it('gives `Open` to the plain items under it, as a lane of a board', async () => {
@@ -64,5 +66,62 @@ describe('a heading that names a state', () => {
       ),
     );
     expect(tasks.map((t) => [t.title, t.status])).toEqual([['Sign the permit', 'pending']]);
+  });
+});
+
+describe('a heading that opens with its status in brackets', () => {
+  const PLAN = doc(
+    '# Defects',
+    '',
+    '## Resolved',
+    '',
+    '### [RESOLVED] DEF-001: Viewer loops',
+    'Fixed by the new listener.',
+    '',
+    '### [WIP] Search is slow',
+    '',
+    '### [M0] Tooling',
+    '',
+    '- Lint',
+  );
+
+  it('is a task, as a heading opening with a box is: the brackets say its status, the id and title follow', async () => {
+    const tasks = await readTasks(PLAN);
+    expect(tasks.map((t) => [t.id, t.title, t.status])).toEqual([
+      ['DEF-001', 'Viewer loops', 'done'],
+      [expect.stringMatching(/^@/), 'Search is slow', 'in-progress'],
+    ]);
+  });
+
+  it('has its status set inside the brackets, and set back restores the bytes', async () => {
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'set', 'DEF-001', 'pending', '--no-memory'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('[RESOLVED] DEF-001', '[PENDING] DEF-001'));
+    expect((await runCli(['-f', path, 'set', 'DEF-001', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('[RESOLVED] DEF-001', '[DONE] DEF-001'));
+  });
+});
+
+describe('a bug register’s states', () => {
+  it('reads `By Design` as cancelled and `Known Issue`, `Has Workaround` as still open', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Bugs',
+        '',
+        '### BUG-1: Media links expire',
+        '**Status:** By Design (API limit)',
+        '',
+        '### BUG-2: Duplicate toast',
+        '**Status:** Known Issue',
+        '',
+        '### BUG-3: Rate limits',
+        '**Status:** Has Workaround',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([
+      ['BUG-1', 'cancelled'],
+      ['BUG-2', 'pending'],
+      ['BUG-3', 'pending'],
+    ]);
   });
 });

@@ -182,7 +182,7 @@ describe('edit --title on a board’s card', () => {
 
   it('refuses on one line a title that would make the board no board (a mark, a blank, a comment)', async () => {
     for (const title of ['X', 'yes', '✅', '', '<!-- c -->']) {
-      await expectRefused(planFile(TEXT), TEXT, ['edit', 'Spec', '--title', title], 'would change how task');
+      await expectRefused(planFile(TEXT), TEXT, ['edit', 'Spec', '--title', title], 'would change how the plan reads (its board would hold');
     }
   });
 

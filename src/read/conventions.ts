@@ -6,7 +6,7 @@
 import type { VocabularyExtension } from '../model/status.js';
 
 /** A numbered checkbox item: `- [ ] 1. Title`, `- [-] 2.1 Title`, `- [x]* 3.4 Title` (the `*` marks an optional one). */
-const NUMBERED_BOX = /^[ \t]*[-*][ \t]+\[[ xX-]\]\*?[ \t]+\d{1,4}(?:\.\d{1,4})*\.?[ \t]/mu;
+const NUMBERED_BOX = /^[ \t]*[-*][ \t]+\[[ xX-]\](?:\\?\*)?[ \t]+\d{1,4}(?:\.\d{1,4})*\.?[ \t]/mu;
 /** A detail line naming the requirements a task meets: `  - _Requirements: 1.2, 3.4_`. */
 const REQUIREMENTS = /^[ \t]*[-*][ \t]+_Requirements?:/mu;
 

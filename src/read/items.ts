@@ -47,8 +47,9 @@ export function boxLength(s: string): number {
   return BOX_TEXT.exec(s)?.[0].length ?? 0;
 }
 const BOX_TEXT = new RegExp(String.raw`^\[(?:${BOX_INSIDE})\]`, 'u');
-// `[ ]*`: Kiro's optional task (`- [ ]* 2.3 Write property tests`), a box all the same; the star is not the title's.
-const BOX_AT_START = new RegExp(String.raw`^\[(${BOX_INSIDE})\]\*?[ \t]+(?=\S)`, 'u');
+// `[ ]*`: Kiro's optional task (`- [ ]* 2.3 Write property tests`), a box all the same; the star is not the title's
+// (nor its backslash, where the file escapes the star so it shows as typed: `- [ ]\* 2.3`).
+const BOX_AT_START = new RegExp(String.raw`^\[(${BOX_INSIDE})\](?:\\?\*)?[ \t]+(?=\S)`, 'u');
 // `` - `[x]` Build the form ``: a box written as code (so it shows as typed) is the item's box all the same.
 /** A box opening a paragraph line, no list marker before it, in bold or not (`**[x] 1. Set up the project**`, `[ ] Write the tests`). */
 export const LINE_BOX = /^(\*\*|__)?\[[ xX]\][ \t]+(?=\S)/u;

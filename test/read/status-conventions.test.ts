@@ -24,17 +24,20 @@ const SPEC = doc(
   '- [ ]* 2.2 Write property tests',
   '  - _Requirements: 2.2_',
   '',
+  '- [ ]\\* 2.3 Write unit tests',
+  '',
   '- [ ] 3. Ship it',
 );
 
 describe('a spec task list (numbered boxes with requirement lines)', () => {
-  it('reads `[-]` as started and `[ ]*` as an optional task, the star not in its title', async () => {
+  it('reads `[-]` as started and `[ ]*` (or `[ ]\\*`, the star escaped) as an optional task, the star not in its title', async () => {
     const tasks = await readTasks(SPEC);
     expect(tasks.map((t) => [t.id, t.title, t.status])).toEqual([
       ['1', 'Set up the project', 'done'],
       ['2', 'Build the parser', 'in-progress'],
       ['2.1', 'Read the header', 'done'],
       ['2.2', 'Write property tests', 'pending'],
+      ['2.3', 'Write unit tests', 'pending'],
       ['3', 'Ship it', 'pending'],
     ]);
   });
@@ -48,9 +51,10 @@ describe('a spec task list (numbered boxes with requirement lines)', () => {
     const path = planFile(SPEC);
     expect((await runCli(['-f', path, 'set', '3', 'in-progress'])).code).toBe(0);
     expect((await runCli(['-f', path, 'set', '2.2', 'done'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'set', '2.3', 'done'])).code).toBe(0);
     expect((await runCli(['-f', path, 'set', '2', 'done'])).code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(
-      SPEC.replace('- [ ] 3. Ship it', '- [-] 3. Ship it').replace('- [ ]* 2.2', '- [x]* 2.2').replace('- [-] 2. Build', '- [x] 2. Build'),
+      SPEC.replace('- [ ] 3. Ship it', '- [-] 3. Ship it').replace('- [ ]* 2.2', '- [x]* 2.2').replace('- [ ]\\* 2.3', '- [x]\\* 2.3').replace('- [-] 2. Build', '- [x] 2. Build'),
     );
   });
 });

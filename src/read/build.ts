@@ -36,7 +36,7 @@ import { cardInfo, groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowK
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
 import { bracketOwner, fieldOwners, ownerNames, rosterHeading, rosterNames } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
-import { findLegends, LEGEND_HEADING } from './legend.js';
+import { findLegends, LEGEND_HEADING, LEGEND_LEAD_IN } from './legend.js';
 import { assignRefs } from './ref.js';
 import { foldMentions } from './mentions.js';
 import { Dependencies, dependsField } from './depends.js';
@@ -899,7 +899,7 @@ class Builder implements PassState {
     }
     if (ownerLine) return;
     if (block.depth === 0 && !block.checkbox && node && this.headingFields(node, block.text.start, block.text.end)) return;
-    const inLegend = node ? LEGEND_HEADING.test(node.name) : false;
+    const inLegend = (node ? LEGEND_HEADING.test(node.name) : false) || (this.leadIn !== null && LEGEND_LEAD_IN.test(this.leadIn.name));
     const run = this.runs.get(block.depth) ?? [];
     this.runs.set(block.depth, run);
     const status = this.itemStatus(block, reading, node);

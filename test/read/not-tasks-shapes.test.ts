@@ -166,3 +166,24 @@ describe('a heading over a table in a lane of a board', () => {
     expect((await tasksOf(plan)).map((t) => t.line)).toEqual([5, 9, 17]);
   });
 });
+
+describe('marks listed under a lead-in that names a legend', () => {
+  it('are explained, not work (`**Priority Legend:**`, `**Category Icons (for Ideas):**`); a list under another lead-in still is', async () => {
+    const plan = [
+      '# Board',
+      '',
+      '**Priority Legend:**',
+      '- 🔴 **P1** = High priority',
+      '- 🟡 **P2** = Medium priority',
+      '',
+      '**Category Icons (for Ideas):**',
+      '- ✅ **[TEST]**: Testing improvements',
+      '- 🚧 **[WIP]**: Work under way',
+      '',
+      '**Key deliverables:**',
+      '- ✅ Ship the form',
+      '',
+    ].join('\n');
+    expect(await tasksOf(plan)).toEqual([{ line: 12, title: 'Ship the form', status: 'done' }]);
+  });
+});

@@ -20,8 +20,7 @@ export const LEGEND_HEADING =
  * `**Priority Legend:**`, `**Status key:**`, `**Category Icons (for Ideas):**`: a lead-in that names what it
  * introduces as a legend (its last word, notes in brackets aside): the marks listed under it are explained, not work.
  */
-export const LEGEND_LEAD_IN =
-  /(?:^|\s)(?:legend|legenda|leyenda|légende|legende|key|symbols|icons|凡例|图例|圖例|범례)(?:\s*\([^()]*\))?\s*[:：]?$/iu;
+export const LEGEND_LEAD_IN = /(?:^|\s)(?:legend|legenda|leyenda|légende|legende|key|symbols|icons|凡例|图例|圖例|범례)(?:\s*\([^()]*\))?\s*[:：]?$/iu;
 
 /** How a legend writes each status (`🔄 Em Andamento`): the style `set` follows where no cell shows it. */
 export type LegendTexts = Partial<Record<SettableStatus, string>>;

@@ -72,7 +72,9 @@ const COUNT_BADGE = /^\s*\d{1,5}\s*\/\s*\d{1,5}(?:\s+\p{L}{1,20})?\s*$|^\s*\d{1,
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`, `[x] Fix it` → `Fix it`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
   // The cheap tests (the word `here`, a mark, a closing bracket, a dash) skip regexes that could not match.
-  const unboxed = text.trimStart().startsWith('[') ? text.replace(HEADING_BOX, '').replace(HEADING_LEAD_BRACKET, (m, inner: string) => (isStatus(inner) ? '' : m)) : text;
+  const unboxed = text.trimStart().startsWith('[')
+    ? text.replace(HEADING_BOX, '').replace(HEADING_LEAD_BRACKET, (m, inner: string) => (isStatus(inner) ? '' : m))
+    : text;
   let s = stripLeadingMarks(/here/iu.test(unboxed) ? unboxed.replace(HERE_MARK, '') : unboxed);
   if (HAS_MARK.test(s)) s = s.replace(TRAILING_MARKED_PAREN, '');
   // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status, or a status and a note after a comma

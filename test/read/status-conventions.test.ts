@@ -54,7 +54,10 @@ describe('a spec task list (numbered boxes with requirement lines)', () => {
     expect((await runCli(['-f', path, 'set', '2.3', 'done'])).code).toBe(0);
     expect((await runCli(['-f', path, 'set', '2', 'done'])).code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(
-      SPEC.replace('- [ ] 3. Ship it', '- [-] 3. Ship it').replace('- [ ]* 2.2', '- [x]* 2.2').replace('- [ ]\\* 2.3', '- [x]\\* 2.3').replace('- [-] 2. Build', '- [x] 2. Build'),
+      SPEC.replace('- [ ] 3. Ship it', '- [-] 3. Ship it')
+        .replace('- [ ]* 2.2', '- [x]* 2.2')
+        .replace('- [ ]\\* 2.3', '- [x]\\* 2.3')
+        .replace('- [-] 2. Build', '- [x] 2. Build'),
     );
   });
 });

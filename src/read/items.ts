@@ -41,7 +41,7 @@ const BOXES: Record<string, Status> = {
   '☑': 'done',
 };
 /** What can stand between a box's brackets: a space, a letter or sign of the Obsidian variants, or a drawn tick. */
-const BOX_INSIDE = String.raw`[ xX\-/~>!?]|✔️|✔|✅|✓|☑️|☑`;
+const BOX_INSIDE = String.raw`[ xX\-/~>!?]|✔️|✔|✅|✓|☑️|☑|\p{Extended_Pictographic}\uFE0F?`;
 /** A box's own text (`[x]`, `[✔️]`) at the start of `s`: its length, or 0 (a drawn tick is two code units or more). */
 export function boxLength(s: string): number {
   return BOX_TEXT.exec(s)?.[0].length ?? 0;
@@ -442,11 +442,20 @@ function readBox(
       // The box's own characters (three, more for a drawn tick), inside the backticks when it is code: a write ticks it there.
       const boxAt = head[0] === '`' ? at + 1 : at;
       r.box = { start: boxAt, end: boxAt + 2 + box[1]!.length };
-      boxStatus = vocab.boxStatus(`[${box[1]!}]`) ?? BOXES[box[1]!]!;
+      boxStatus = vocab.boxStatus(`[${box[1]!}]`) ?? BOXES[box[1]!] ?? emojiBox(box[1]!, vocab);
       at += box[0].length;
     }
   }
   return { status: boxStatus, at };
+}
+
+/**
+ * `[⏳]`, `[🧩]`: a box holding an emoji says what that emoji says (the file's legend first, as `boxStatus` gives it);
+ * one that says nothing known is still an open box.
+ */
+function emojiBox(emoji: string, vocab: Vocabulary): Status {
+  const status = vocab.read(emoji).status;
+  return status === 'none' ? 'pending' : status;
 }
 
 /** Where an item's text is read again from its box `box`: the backtick before it when the box is written as code. */

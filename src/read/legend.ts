@@ -12,10 +12,11 @@ const MAX_LEGEND = 64;
 
 /**
  * A heading over a legend: its items and rows say what marks mean, they are not tasks. A legend's name, or
- * "status" and a word for its marks written together as one name (`Status icons`, `状态图例`, `상태 표시`).
+ * "status" and a word for its marks written together as one name (`Status icons`, `状态图例`, `상태 표시`),
+ * or a name that ends with a legend's (`Task State Legend`).
  */
 export const LEGEND_HEADING =
-  /^(?:legend|legenda|leyenda|légende|legende|key|symbols|凡例|图例|圖例|범례|условные обозначения|(?:status|状态|狀態|ステータス|상태)\s*(?:key|legend|symbols|icons|indicators|凡例|图例|圖例|범례|표시|表示|标识|標識))$/iu;
+  /^(?:(?:.*\s)?(?:legend|legenda|leyenda|légende|legende|凡例|图例|圖例|범례)|legend|legenda|leyenda|légende|legende|key|symbols|凡例|图例|圖例|범례|условные обозначения|(?:status|状态|狀態|ステータス|상태)\s*(?:key|legend|symbols|icons|indicators|凡例|图例|圖例|범례|표시|表示|标识|標識))$/iu;
 /**
  * `**Priority Legend:**`, `**Status key:**`, `**Category Icons (for Ideas):**`: a lead-in that names what it
  * introduces as a legend (its last word, notes in brackets aside): the marks listed under it are explained, not work.
@@ -58,7 +59,11 @@ export function findLegends(
   let underHeading = false;
   for (const block of blocks) {
     if (block.type === 'heading') underHeading = LEGEND_HEADING.test(groupName(display(block.content)));
-    else if (
+    else if (block.type === 'item' && !block.checkbox && underHeading && EMOJI_BOX_ENTRY.test(text.slice(block.text.start, block.text.end))) {
+      // `- [⏳] In progress`: the file's own box, and the status its words name.
+      const m = EMOJI_BOX_ENTRY.exec(text.slice(block.text.start, block.text.end))!;
+      learn(`[${m[1]!}]`, meaning(m[2]!, vocab) ?? vocab.read(m[2]!).status);
+    } else if (
       block.type === 'item' &&
       !block.checkbox &&
       /^[`\p{Extended_Pictographic}\u25A0-\u27BF:]/u.test(text.slice(block.text.start, block.text.start + 2))
@@ -90,6 +95,9 @@ export function findLegends(
   for (const [mark, status] of found) if (status) extension[mark] = status;
   return { extension, texts };
 }
+
+/** `[⏳] In progress` of a legend: an emoji in a box, then what it means. */
+const EMOJI_BOX_ENTRY = /^\[(\p{Extended_Pictographic}\uFE0F?)\][ \t]+(\S[^\n]{0,80})$/u;
 
 /**
  * `- `□` planned, not started`: under a legend heading, a symbol plan does not know (a square, a half circle) is

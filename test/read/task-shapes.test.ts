@@ -157,3 +157,25 @@ describe('an open box whose whole text is in brackets', () => {
     expect(r.stderr).toMatch(/^plan: .*:11: that title would change how the plan reads/);
   });
 });
+
+describe('a box holding an emoji (`[⏳]`, `[🧩]`)', () => {
+  const LEGEND = ['## Task State Legend', '', '- [ ] Not started', '- [⏳] In progress', '- [🧩] Blocked / Needs input', '- [x] Complete', ''];
+  const PLAN = doc('# Goals', '', ...LEGEND, '## Goals', '', '- [⏳] Wire the servo', '- [🧩] Order the parts', '- [🚩] Fix the leak', '- [x] Build the frame');
+
+  it('says what its legend says the emoji means, else what the emoji says, else it is open; the legend’s entries are no tasks', async () => {
+    expect(await tasksOf(PLAN)).toEqual([
+      { line: 12, title: 'Wire the servo', status: 'in-progress' },
+      { line: 13, title: 'Order the parts', status: 'blocked' },
+      { line: 14, title: 'Fix the leak', status: 'pending' },
+      { line: 15, title: 'Build the frame', status: 'done' },
+    ]);
+  });
+
+  it('is replaced whole by set, and set back writes the file’s own box again', async () => {
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'set', 'Wire the servo', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('- [⏳] Wire', '- [x] Wire'));
+    expect((await runCli(['-f', path, 'set', 'Wire the servo', 'in-progress'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN);
+  });
+});

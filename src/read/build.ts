@@ -23,6 +23,7 @@ import {
   headingId,
   headingNoteAt,
   headingNumber,
+  headingVersion,
   HERE_MARK,
   issueHeadingId,
   isIdShaped,
@@ -597,7 +598,9 @@ class Builder implements PassState {
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
     // or, for a section holding no tasks, a number (`#### 2. Repository Pattern ✅`, `### 1.2. Pour the slab - Done`).
     const numbered = headingNumber(name) !== null && node.holds === 0;
-    const isTask = codeId || boxed || (status !== 'none' && !documentStatus && (id.scope || numbered));
+    // A release (`## ✅ v0.1.0 - Foundation`) with a status is a task as a phase is, though it holds tasks.
+    const release = id.id === null && headingVersion(name) !== null;
+    const isTask = codeId || boxed || (status !== 'none' && !documentStatus && (id.scope || numbered || release));
     if (isTask) this.addHeadingTask(node, name, id, status);
     else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
   }
@@ -614,7 +617,7 @@ class Builder implements PassState {
   addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
     if (!node.at) return;
     // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
-    const numbered = headingCode.id === null ? headingNumber(name) : null;
+    const numbered = headingCode.id === null ? (headingNumber(name) ?? headingVersion(name)) : null;
     // `### Task #12`, `### Login — Issue #7`: the tracker's number, typed as the id; it names, it does not make the task.
     const id = numbered
       ? { id: numbered.id, rest: numbered.rest, scope: false }

@@ -329,6 +329,15 @@ export function issueHeadingId(name: string): IdSplit | null {
  * numbered heading (an outline number of several parts needs no stop after it), and the name after it; null when
  * the heading is not numbered so.
  */
+/**
+ * `v0.3.0 - Cloud & SaaS`, `v2.1: Sync`: a heading that opens with a version names a release, as `Milestone 3` does;
+ * the version is its id, the words after the separator its name.
+ */
+export function headingVersion(name: string): { id: string; rest: string } | null {
+  const m = /^(v\d{1,4}(?:\.\d{1,4}){1,3})(?:[ \t]*[—–:-][ \t]*|[ \t]+)(?=\S)/u.exec(name);
+  return m ? { id: m[1]!, rest: name.slice(m[0].length) } : null;
+}
+
 export function headingNumber(name: string): { id: string; rest: string; parts: number } | null {
   const m = /^(?:(\d+(?:\.\d+)*|[A-Z]{1,3}\d{1,4})[.)]|(\d+(?:\.\d+)+))\s+(?=\S)/u.exec(name);
   if (!m) return null;

@@ -125,3 +125,32 @@ describe('a bug register’s states', () => {
     ]);
   });
 });
+
+describe('a heading that opens with a version and states a status', () => {
+  it('is a release: a task with the version for its id, as `Phase 3 ✅` is, though it holds tasks', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Roadmap',
+        '',
+        '## ✅ v0.1.0 - Foundation (Done)',
+        '',
+        '- [x] Login',
+        '',
+        '## 🚀 v0.2.0 - Cloud (In Progress)',
+        '',
+        '- [ ] Sync',
+        '',
+        '## v0.3.0 - Later',
+        '',
+        '- [ ] Share',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.status, t.kind])).toEqual([
+      ['v0.1.0', 'Foundation', 'done', 'parent'],
+      [expect.stringMatching(/^@/), 'Login', 'done', 'task'],
+      ['v0.2.0', 'Cloud', 'in-progress', 'parent'],
+      [expect.stringMatching(/^@/), 'Sync', 'pending', 'task'],
+      [expect.stringMatching(/^@/), 'Share', 'pending', 'task'],
+    ]);
+  });
+});

@@ -237,6 +237,7 @@ const WORDS: Record<SettableStatus, string[]> = {
     'bitti',
     'sudah selesai',
     'hoàn thành',
+    'đã hoàn thành',
     'đã xong',
     'xong',
     'зроблено',
@@ -368,6 +369,8 @@ const WORDS: Record<SettableStatus, string[]> = {
     'not done',
     'incomplete',
     'not implemented',
+    'chưa bắt đầu',
+    'chưa làm',
     // A bug register's open states: the issue stands, known (and perhaps worked around), not yet fixed.
     'known issue',
     'has workaround',

@@ -56,6 +56,9 @@ const WORDS: Record<string, ScopeKind> = {
   faz: 'phase',
   aşama: 'phase',
   hafta: 'week',
+  // Vietnamese: `Giai đoạn 1`, `Tuần 2`.
+  'giai đoạn': 'phase',
+  tuần: 'week',
   스프린트: 'sprint',
   마일스톤: 'milestone',
 };

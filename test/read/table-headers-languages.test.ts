@@ -21,6 +21,41 @@ describe('table headers in more languages', () => {
       [5, '1', 'Testleri yaz', 'done', null, 'Yüksek'],
     ]);
   });
+  it('reads a Vietnamese feature table (`Chức năng` the title, `Mô tả` its notes) and a Czech owner column (`Vlastník`)', async () => {
+    expect(
+      await rowsOf(
+        '| STT | Chức năng | Mô tả | Trạng thái |',
+        '|---|---|---|---|',
+        '| 1 | Heading 1 | CHỮ IN HOA, đậm | Đã hoàn thành |',
+        '| 2 | Page setup | Khổ A4 | Chưa bắt đầu |',
+      ),
+    ).toEqual([
+      [5, '1', 'Heading 1', 'done', null, null],
+      [6, '2', 'Page setup', 'pending', null, null],
+    ]);
+    expect(await rowsOf('| # | Úkol | Vlastník | Popis | Stav |', '|---|---|---|---|---|', '| S1 | Poslat žádost | Dan | do pátku | ⬜ |')).toEqual([
+      [5, 'S1', 'Poslat žádost', 'pending', 'Dan', null],
+    ]);
+  });
+  it('reads Vietnamese phase headings (`Giai đoạn 2: …`) as phases', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Kế hoạch',
+        '',
+        '### Giai đoạn 1: Nền tảng (Đã hoàn thành)',
+        '- [x] Tạo manifest',
+        '',
+        '### Giai đoạn 2: AI Agent (Đang thực hiện)',
+        '- [ ] Cấu hình',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.status, t.phase])).toEqual([
+      ['1', 'Nền tảng', 'done', '1'],
+      [expect.stringMatching(/^@/), 'Tạo manifest', 'done', '1'],
+      ['2', 'AI Agent', 'in-progress', '2'],
+      [expect.stringMatching(/^@/), 'Cấu hình', 'pending', '2'],
+    ]);
+  });
   it('reads traditional Chinese headers', async () => {
     expect(await rowsOf('| # | 任務 | 狀態 | 負責人 |', '|---|---|---|---|', '| 1 | 整理文件 | Done | 小明 |')).toEqual([
       [5, '1', '整理文件', 'done', '小明', null],

@@ -114,7 +114,8 @@ const CODE_AT_START = new RegExp(`^(${CODE_ID})${SEPARATOR}`, 'u');
 /** Headings take only ids with a hyphen (`BUG-001`, `WS-A`): `S0 — …` and `P1.1 - …` number sections. */
 const HEADING_ID_AT_START = new RegExp(`^(${HYPHEN_ID})${SEPARATOR}`, 'u');
 /** `Task 4:`, `Hito 1:`, `Phase 3 —`: a word and a number, then a separator. */
-const WORD_NUMBER = /^([\p{Lu}][\p{L}]{1,15}(?: [\p{Ll}][\p{L}]{1,15})?)\s+(\d+(?:\.\d+)*[A-Za-z]?(?:\s*[-–—]\s*\d+(?:\.\d+)*[A-Za-z]?)?)(?=\s*(?:[:：—–]|\s-\s|$))/u;
+const WORD_NUMBER =
+  /^([\p{Lu}][\p{L}]{1,15}(?: [\p{Ll}][\p{L}]{1,15})?)\s+(\d+(?:\.\d+)*[A-Za-z]?(?:\s*[-–—]\s*\d+(?:\.\d+)*[A-Za-z]?)?)(?=\s*(?:[:：—–]|\s-\s|$))/u;
 /** Words that name a unit of work when a number follows (`Task 4`); other words and numbers (`Funnel 1`) are just names. */
 const WORK_WORDS = new Set([
   'task',

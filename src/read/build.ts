@@ -1225,6 +1225,12 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
   }
   const here = HERE_MARK.exec(raw);
   if (here) return { start: content.start + here.index + (here[0].length - here[0].trimStart().length), end: content.start + raw.trimEnd().length };
+  // Bracketed words closing the heading say its status before any mark does (`🚧 v0.6 - Charts (Planned)`), as headingStatus reads them.
+  const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(raw);
+  if (bracket && vocab.read(bracket[1]!).status !== 'none') {
+    const start = content.start + bracket.index + 1;
+    return { start, end: start + bracket[1]!.length };
+  }
   for (const m of allMatches(LINE_MARK, raw)) {
     const rest = raw.slice(m.index!);
     const reading = vocab.read(rest);
@@ -1240,7 +1246,6 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
     const start = content.start + m.index!;
     return { start, end: content.start + end };
   }
-  const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(raw);
   if (bracket) {
     const start = content.start + bracket.index + 1;
     return { start, end: start + bracket[1]!.length };

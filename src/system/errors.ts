@@ -36,10 +36,13 @@ export class UsageError extends PlanError {
  * The PlanError in `e`, if it is one. Lazily loaded bundles carry their own
  * copy of this class, so `instanceof` is not enough across them.
  */
+/** The names of PlanError and its subclasses (an error from another bundle is not `instanceof` this one's class). */
+const PLAN_ERROR_NAMES = new Set(['PlanError', 'UsageError', 'StaleModelError']);
+
 export function asPlanError(e: unknown): PlanError | null {
   if (e instanceof PlanError) return e;
   const x = e as { name?: unknown; exitCode?: unknown; message?: unknown } | null;
-  if (x && typeof x === 'object' && (x.name === 'PlanError' || x.name === 'UsageError') && typeof x.exitCode === 'number' && typeof x.message === 'string') {
+  if (x && typeof x === 'object' && PLAN_ERROR_NAMES.has(x.name as string) && typeof x.exitCode === 'number' && typeof x.message === 'string') {
     return x as PlanError;
   }
   return null;

@@ -154,3 +154,17 @@ describe('a heading that opens with a version and states a status', () => {
     ]);
   });
 });
+
+describe('a heading with a mark and, closing it, a status in brackets', () => {
+  it('reads the bracketed words, and set writes there: the place the reading came from', async () => {
+    const plan = doc('# Roadmap', '', '## 🚧 Phase 6 - Charts (Planned)', '', '- [ ] Draw the axes');
+    expect((await readTasks(plan)).map((t) => [t.id, t.status])).toEqual([
+      ['6', 'pending'],
+      [expect.stringMatching(/^@/), 'pending'],
+    ]);
+    const path = planFile(plan);
+    const r = await runCli(['-f', path, 'set', '6', 'done', '--no-memory']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(plan.replace('(Planned)', '(Done)'));
+  });
+});

@@ -78,10 +78,10 @@ export function groupName(text: string, isStatus: (s: string) => boolean = isSta
   let s = stripLeadingMarks(/here/iu.test(unboxed) ? unboxed.replace(HERE_MARK, '') : unboxed);
   if (HAS_MARK.test(s)) s = s.replace(TRAILING_MARKED_PAREN, '');
   // `Week 1: Foundation (IN PROGRESS)`: a bracket that only states a status, or a status and a note after a comma
-  // (`(completado, mar 2026)`).
+  // or a dash (`(completado, mar 2026)`, `(Complete — 2026-03-09)`).
   if (s.includes(')') || s.includes(']'))
     s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) =>
-      (isStatus(inner.split(/[,;，；]/u)[0]!) || (m.includes('[') && COUNT_BADGE.test(inner))) && s.length > m.length ? '' : m,
+      (isStatus(inner.split(/[,;，；]|\s[—–-]\s/u)[0]!) || (m.includes('[') && COUNT_BADGE.test(inner))) && s.length > m.length ? '' : m,
     );
   const cut = HAS_MARK.test(s) ? s.replace(TRAILING_STATUS, '') : s;
   if (cut.trim() !== '') s = cut;

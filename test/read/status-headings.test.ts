@@ -168,3 +168,18 @@ describe('a heading with a mark and, closing it, a status in brackets', () => {
     expect(readFileSync(path, 'utf8')).toBe(plan.replace('(Planned)', '(Done)'));
   });
 });
+
+describe('a status and a note in the brackets closing a heading (`(Complete — 2026-03-09)`)', () => {
+  it('keeps both out of the title, so a write to the status leaves the title as it was', async () => {
+    const plan = doc('# Roadmap', '', '### ✅ v8.0 Platform Quality (Complete — 2026-03-09)', '', '- [x] Lint');
+    expect((await readTasks(plan)).map((t) => [t.id, t.title, t.status])).toEqual([
+      ['v8.0', 'Platform Quality', 'done'],
+      [expect.stringMatching(/^@/), 'Lint', 'done'],
+    ]);
+    const path = planFile(plan);
+    expect((await runCli(['-f', path, 'set', 'v8.0', 'blocked'])).code).toBe(0);
+    expect((await readTasks(readFileSync(path, 'utf8'))).map((t) => [t.title, t.status])[0]).toEqual(['Platform Quality', 'blocked']);
+    expect((await runCli(['-f', path, 'set', 'v8.0', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(plan);
+  });
+});

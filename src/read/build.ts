@@ -1225,11 +1225,13 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
   }
   const here = HERE_MARK.exec(raw);
   if (here) return { start: content.start + here.index + (here[0].length - here[0].trimStart().length), end: content.start + raw.trimEnd().length };
-  // Bracketed words closing the heading say its status before any mark does (`🚧 v0.6 - Charts (Planned)`), as headingStatus reads them.
+  // Bracketed words closing the heading say its status before any mark does (`🚧 v0.6 - Charts (Planned)`), as headingStatus
+  // reads them: the status phrase among them (`(Complete — 2026-03-09)`), never a link's target (`[notes](done)`).
   const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(raw);
-  if (bracket && vocab.read(bracket[1]!).status !== 'none') {
+  const said = bracket && raw[bracket.index - 1] !== ']' ? vocab.read(bracket[1]!) : null;
+  if (bracket && said && said.status !== 'none') {
     const start = content.start + bracket.index + 1;
-    return { start, end: start + bracket[1]!.length };
+    return { start: start + said.start, end: start + said.end };
   }
   for (const m of allMatches(LINE_MARK, raw)) {
     const rest = raw.slice(m.index!);
@@ -1245,10 +1247,6 @@ function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null
     }
     const start = content.start + m.index!;
     return { start, end: content.start + end };
-  }
-  if (bracket) {
-    const start = content.start + bracket.index + 1;
-    return { start, end: start + bracket[1]!.length };
   }
   return null;
 }

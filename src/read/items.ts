@@ -438,11 +438,12 @@ function readBox(
     // The box and the blanks after it (any number: `[ ]     five spaces` is still a box and its text).
     const head = text.slice(at, Math.min(end, at + 6 + BOX_BLANKS_MAX));
     const box = BOX_AT_START.exec(head) ?? CODE_BOX_AT_START.exec(head);
-    if (box) {
+    const status = box ? (vocab.boxStatus(`[${box[1]!}]`) ?? BOXES[box[1]!] ?? emojiBox(box[1]!, vocab)) : null;
+    if (box && status) {
       // The box's own characters (three, more for a drawn tick), inside the backticks when it is code: a write ticks it there.
       const boxAt = head[0] === '`' ? at + 1 : at;
       r.box = { start: boxAt, end: boxAt + 2 + box[1]!.length };
-      boxStatus = vocab.boxStatus(`[${box[1]!}]`) ?? BOXES[box[1]!] ?? emojiBox(box[1]!, vocab);
+      boxStatus = status;
       at += box[0].length;
     }
   }
@@ -450,12 +451,12 @@ function readBox(
 }
 
 /**
- * `[⏳]`, `[🧩]`: a box holding an emoji says what that emoji says (the file's legend first, as `boxStatus` gives it);
- * one that says nothing known is still an open box.
+ * `[⏳]`, `[🚧]`: a box holding an emoji that firmly says a status (the file's legend says more, as `boxStatus` gives
+ * it). A weak or unknown one (`[🐛]` a category, `[🔴]` a priority) is a tag in brackets, not a box: null.
  */
-function emojiBox(emoji: string, vocab: Vocabulary): Status {
-  const status = vocab.read(emoji).status;
-  return status === 'none' ? 'pending' : status;
+function emojiBox(emoji: string, vocab: Vocabulary): Status | null {
+  const known = vocab.emojiStatus(emoji);
+  return known?.strong ? known.status : null;
 }
 
 /** Where an item's text is read again from its box `box`: the backtick before it when the box is written as code. */

@@ -13,15 +13,18 @@ const MAX_LEGEND = 64;
 /**
  * A heading over a legend: its items and rows say what marks mean, they are not tasks. A legend's name, or
  * "status" and a word for its marks written together as one name (`Status icons`, `状态图例`, `상태 표시`),
- * or a name that ends with a legend's (`Task State Legend`).
+ * or a name of at most three words that ends with a legend's (`Task State Legend`; `Build the map legend` names work).
  */
 export const LEGEND_HEADING =
-  /^(?:(?:.*\s)?(?:legend|legenda|leyenda|légende|legende|凡例|图例|圖例|범례)|legend|legenda|leyenda|légende|legende|key|symbols|凡例|图例|圖例|범례|условные обозначения|(?:status|状态|狀態|ステータス|상태)\s*(?:key|legend|symbols|icons|indicators|凡例|图例|圖例|범례|표시|表示|标识|標識))$/iu;
+  /^(?:(?:[\p{L}\p{N}]+\s+){1,2}(?:legend|legenda|leyenda|légende|legende|凡例|图例|圖例|범례)|legend|legenda|leyenda|légende|legende|key|symbols|凡例|图例|圖例|범례|условные обозначения|(?:status|状态|狀態|ステータス|상태)\s*(?:key|legend|symbols|icons|indicators|凡例|图例|圖例|범례|표시|表示|标识|標識))$/iu;
 /**
  * `**Priority Legend:**`, `**Status key:**`, `**Category Icons (for Ideas):**`: a lead-in that names what it
- * introduces as a legend (its last word, notes in brackets aside): the marks listed under it are explained, not work.
+ * introduces as a legend (a legend in at most three words, or a key, icons or symbols of a status, priority, category
+ * or colour; notes in brackets aside): the marks listed under it are explained, not work. `**Rotate the API key:**`
+ * and `**Redraw app icons**` name work.
  */
-export const LEGEND_LEAD_IN = /(?:^|\s)(?:legend|legenda|leyenda|légende|legende|key|symbols|icons|凡例|图例|圖例|범례)(?:\s*\([^()]*\))?\s*[:：]?$/iu;
+export const LEGEND_LEAD_IN =
+  /^(?:[\p{L}\p{N}]+\s+){0,2}(?:legend|legenda|leyenda|légende|legende|凡例|图例|圖例|범례)(?:\s*\([^()]*\))?\s*[:：]?$|^(?:status|state|priority|category|colou?r|emoji|label|tag)\s+(?:key|icons|symbols)(?:\s*\([^()]*\))?\s*[:：]?$/iu;
 
 /** How a legend writes each status (`🔄 Em Andamento`): the style `set` follows where no cell shows it. */
 export type LegendTexts = Partial<Record<SettableStatus, string>>;

@@ -337,7 +337,8 @@ function headingStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Statu
   let at = src.status.start;
   while (at > src.text.start && /[ \t]/.test(ec.text[at - 1]!)) at--;
   const added = src.status.end <= src.text.end && opts.text === undefined ? headingMark(ec, t, to, opts, at, src.status.end, true) : null;
-  return added ?? phraseStatus(ec, t, to, src.status, opts);
+  // Read the file again: a heading's words may say its status in more places than the one written (a mark and a bracket).
+  return { ...(added ?? phraseStatus(ec, t, to, src.status, opts)), reread: true };
 }
 
 /** The mark plan added to a heading whose place said its status (placeMark), taken out again when set back to that status. */

@@ -186,4 +186,24 @@ describe('marks listed under a lead-in that names a legend', () => {
     ].join('\n');
     expect(await tasksOf(plan)).toEqual([{ line: 12, title: 'Ship the form', status: 'done' }]);
   });
+  it('are work where the lead-in or heading only ends with such a word (`**Rotate the API key:**`, `## Build the map legend`)', async () => {
+    const plan = doc(
+      '# Plan',
+      '',
+      '## Sprint 3',
+      '',
+      '**Rotate the API key:**',
+      '',
+      '- [ ] Generate a new key',
+      '',
+      '**Redraw app icons**',
+      '',
+      '- [ ] Draw the 512px icon',
+      '',
+      '## Build the map legend',
+      '',
+      '- [x] Render the legend box',
+    );
+    expect((await tasksOf(plan)).map((t) => t.line)).toEqual([7, 11, 15]);
+  });
 });

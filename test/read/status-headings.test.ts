@@ -183,3 +183,24 @@ describe('a status and a note in the brackets closing a heading (`(Complete — 
     expect(readFileSync(path, 'utf8')).toBe(plan);
   });
 });
+
+describe('a heading status write that would say something else than asked', () => {
+  const refused = async (plan: string, args: string[]) => {
+    const path = planFile(plan);
+    const r = await runCli(['-f', path, ...args]);
+    expect([r.code, readFileSync(path, 'utf8')]).toEqual([1, plan]);
+    expect(r.stderr).toMatch(/nothing was written/);
+  };
+
+  it('is refused, the file untouched: a styled status bracket, words beside the status in a closing bracket', async () => {
+    await refused(doc('# Bugs', '', '### [_Resolved_] DEF-7: Baz (iOS)'), ['set', 'DEF-7', 'pending']);
+    await refused(doc('# Plan', '', '## ✅ Phase 1: Build (Done by Ana)', '', '- [x] a'), ['set', '1', 'in-progress']);
+  });
+
+  it('never takes a link’s target for a status (`[notes](done)`): the mark is written', async () => {
+    const plan = doc('# Plan', '', '## ✅ Phase 5: Docs — [release notes](done)', '', '- [x] e');
+    const path = planFile(plan);
+    expect((await runCli(['-f', path, 'set', '5', 'pending', '--no-memory'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(plan.replace('## ✅ Phase 5', '## ⏳ Phase 5'));
+  });
+});

@@ -160,14 +160,27 @@ describe('an open box whose whole text is in brackets', () => {
 
 describe('a box holding an emoji (`[⏳]`, `[🧩]`)', () => {
   const LEGEND = ['## Task State Legend', '', '- [ ] Not started', '- [⏳] In progress', '- [🧩] Blocked / Needs input', '- [x] Complete', ''];
-  const PLAN = doc('# Goals', '', ...LEGEND, '## Goals', '', '- [⏳] Wire the servo', '- [🧩] Order the parts', '- [🚩] Fix the leak', '- [x] Build the frame');
+  const PLAN = doc(
+    '# Goals',
+    '',
+    ...LEGEND,
+    '## Goals',
+    '',
+    '- [⏳] Wire the servo',
+    '- [🧩] Order the parts',
+    '- [🚧] Fix the leak',
+    '- [🐛] Fix the crash ✅',
+    '- [🔴] Tidy the CSS',
+    '- [x] Build the frame',
+  );
 
-  it('says what its legend says the emoji means, else what the emoji says, else it is open; the legend’s entries are no tasks', async () => {
+  it('says what its legend says the emoji means, else what a status emoji says; an icon that says no status firmly (`[🐛]`, `[🔴]`) is no box; the legend’s entries are no tasks', async () => {
     expect(await tasksOf(PLAN)).toEqual([
       { line: 12, title: 'Wire the servo', status: 'in-progress' },
       { line: 13, title: 'Order the parts', status: 'blocked' },
-      { line: 14, title: 'Fix the leak', status: 'pending' },
-      { line: 15, title: 'Build the frame', status: 'done' },
+      { line: 14, title: 'Fix the leak', status: 'in-progress' },
+      { line: 15, title: '[🐛] Fix the crash', status: 'done' },
+      { line: 17, title: 'Build the frame', status: 'done' },
     ]);
   });
 

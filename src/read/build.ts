@@ -210,11 +210,11 @@ const LEAD_IN = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:\([^()]*\)\s*)?(?:[:：]\s*)?(?:
 const PLAIN_LEAD_IN = /^\p{L}[\p{L}\p{N} '’&/-]{0,38}[:：]\s*$/u;
 
 /**
- * `**Deliverables:**`, `**Checklist**:`: a bold word and a colon, nothing more, says what kind of list follows,
- * as a field name does; the heading it is under still names the work. A lead-in with more to it
- * (`**Latest Updates** (25 Dec): 🆕`) names an entry of its own, as a small heading does.
+ * `**Deliverables:**`, `**Checklist**:`, `**Checklist**`: a bold word and a colon, or one bold word, nothing more, says
+ * what kind of list follows, as a field name does; the heading it is under still names the work. A lead-in with more
+ * to it (`**Latest Updates** (25 Dec): 🆕`, `**Command System & Parser**`) names an entry of its own, as a small heading does.
  */
-const BOLD_LABEL = /^(\*\*|__)(?=\S)[^*_]+?\1\s*(?:[:：]\s*)?$|^(\*\*|__)(?=\S)[^*_]+?[:：]\2\s*$/u;
+const BOLD_LABEL = /^(\*\*|__)(?=\S)[^*_]+?\1\s*[:：]\s*$|^(\*\*|__)(?=\S)[^*_]+?[:：]\2\s*$|^(\*\*|__)[\p{L}\p{N}-]+\3\s*$/u;
 
 /** `**Steps**:`, `**Notes:**`: a bold label whose value is what is nested under it. */
 const EMPTY_LABEL = /^(?:\*\*|__)[^*_:：\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*$/u;

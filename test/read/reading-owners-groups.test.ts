@@ -47,6 +47,12 @@ describe('a bold label over a list', () => {
     );
     expect(tasks.map((t) => t.group)).toEqual(['Latest updates (25 Dec)', 'Earlier updates (20 Dec)']);
   });
+  it('groups the list as a small heading does when it is a name of several words with no colon (`**Command System & Parser**`)', async () => {
+    const tasks = await tasksOf(
+      doc('# Goals', '', '## Goals', '', '**Command System & Parser**', '- [x] Split the parser', '', '**Calibration**', '- [ ] Store the offsets'),
+    );
+    expect(tasks.map((t) => t.group)).toEqual(['Command System & Parser', 'Goals']);
+  });
 });
 
 describe('an owner line at the top of a section', () => {

@@ -59,6 +59,7 @@ import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
 import { checklistStatuses } from './passes/checklist-status.js';
 import { allMatches } from '../text/all-matches.js';
+import { hasLetterOrDigit } from '../text/char-tests.js';
 
 export { rowFields } from './tables.js';
 
@@ -825,7 +826,8 @@ class Builder implements PassState {
     } else {
       const idCell = info.columns.id !== undefined ? row.cells[info.columns.id] : undefined;
       const cell = idCell ? this.display(idCell) : '';
-      id = fields.numberedId ?? (cell.trim() || null);
+      // `| ✅ | Koncept … |`: a mark in the id column says the row is done; an id has a letter or a digit.
+      id = fields.numberedId ?? (hasLetterOrDigit(cell) ? cell.trim() : null);
     }
     const { numberedId: _n, ...taskFields } = fields;
     void _n;

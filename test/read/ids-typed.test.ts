@@ -56,3 +56,15 @@ describe('an issue number before the name in a table row with an id column', () 
     ]);
   });
 });
+
+describe('a mark in a table’s id column', () => {
+  it('is no id (`| ✅ | Pick the size |`): an id has a letter or a digit', async () => {
+    const { tasks } = await planOf(
+      doc('# Plan', '', '## Done', '', '| # | What | When |', '|---|---|---|', '| ✅ | Pick the size | 22. 6. |', '| T3 | Write the text | 24. 6. |'),
+    );
+    expect(tasks.map((t) => [t.idFromFile, t.idFromFile ? t.id : null, t.title, t.status])).toEqual([
+      [false, null, 'Pick the size', 'done'],
+      [true, 'T3', 'Write the text', 'done'],
+    ]);
+  });
+});

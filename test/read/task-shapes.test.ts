@@ -150,6 +150,14 @@ describe('an open box whose whole text is in brackets', () => {
     expect(readFileSync(path, 'utf8')).toBe(ticked);
   });
 
+  it('is what `plan add` refuses to write, saying the new line would be no task', async () => {
+    const list = doc('# Plan', '', '## To Do', '', '- [ ] Write the spec');
+    const path = planFile(list);
+    const r = await runCli(['-f', path, 'add', '(Follow up)']);
+    expect([r.code, readFileSync(path, 'utf8')]).toEqual([1, list]);
+    expect(r.stderr).toMatch(/^plan: .*:5: "\(Follow up\)" would not read as a task there \(a placeholder, a field or a legend entry\); nothing was written/);
+  });
+
   it('is one of the lines a new title may not make of a task (a field line neither)', async () => {
     const path = planFile(PLAN);
     const r = await runCli(['-f', path, 'edit', 'Design doc', '--title', '**Status**: open']);

@@ -243,7 +243,9 @@ async function itemEdit(ec: EditContext, list: TaskList, input: AddInput, taken:
   const unchanged = (t: Task, i: number) => same(t, plan.tasks[i]!) || onlyChecklistMoved(plan.tasks[i]!, t, heads, same);
   // The new line itself may read as no task (`(Follow up)` holds a place, `**Status:** x` is a field): say so, not that others moved.
   if (added < 0 && again.tasks.length === plan.tasks.length && again.tasks.every(unchanged)) {
-    throw new PlanError(`${display}:${list.line}: "${input.title.trim()}" would not read as a task there (a placeholder, a field or a legend entry); nothing was written, give it other words`);
+    throw new PlanError(
+      `${display}:${list.line}: "${input.title.trim()}" would not read as a task there (a placeholder, a field or a legend entry); nothing was written, give it other words`,
+    );
   }
   if (added < 0 || others.length !== plan.tasks.length || !others.every(unchanged)) {
     throw new PlanError(`${display}:${list.line}: a new item here would change how other items read; nothing was written (add it by hand)`);

@@ -123,11 +123,12 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // reader of the round before), then this round's rules (drawn ticks and emoji in boxes, a box whose text is all in
 // brackets holds a place, a heading opening with its status in brackets, bug-register states, a lead-in naming a legend,
 // a release heading with a status, an escaped Kiro star, Vietnamese and Czech header and scope words): 0.960 0.951 0.949
-// 0.925 0.980 0.960 0.891 on 121 files; with a bold name of several words grouping the list under it, group 0.912.
-// Title, id and group are lower as rates only: the batch reads 91.4 85.7 79.0
+// 0.925 0.980 0.960 0.891 on 121 files; with a bold name of several words grouping the list under it, group 0.912,
+// and with a mark in an id column read as no id, id 0.981.
+// Title, id and group are lower as rates only: the batch reads 91.4 87.1 79.0
 // there (its labels keep a heading's status words in group names, and count a row number restarting in each table as
 // no id); on files 1–113 no file's counts fell.
-const HOLDOUT_FLOOR = { recall: 0.959, precision: 0.951, status: 0.949, title: 0.924, id: 0.979, owner: 0.959, group: 0.912 };
+const HOLDOUT_FLOOR = { recall: 0.959, precision: 0.951, status: 0.949, title: 0.924, id: 0.98, owner: 0.959, group: 0.912 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -37,6 +37,11 @@ describe('table headers in more languages', () => {
       [5, 'S1', 'Poslat žádost', 'pending', 'Dan', null],
     ]);
   });
+  it('reads a Polish assignee column (`Przypisany`)', async () => {
+    expect(await rowsOf('| ID | Tytuł Zadania | Status | Przypisany |', '|---|---|---|---|', '| I-1 | Edytować Readme | Done | maksym456 |')).toEqual([
+      [5, 'I-1', 'Edytować Readme', 'done', 'maksym456', null],
+    ]);
+  });
   it('reads Vietnamese phase headings (`Giai đoạn 2: …`) as phases', async () => {
     const tasks = await readTasks(
       doc(

@@ -186,9 +186,11 @@ const FACT_LEAD_IN = /(?<![\p{L}])(?:features?|capabilit(?:y|ies)|files|caracter
 
 /**
  * A heading or lead-in that reports what was changed (`### Files Modified (Phases 6d-6e)`,
- * `**Latest Changes:**`, `**Changes Implemented**:`): its marked bullets record work done
- * elsewhere, not tasks. The whole name must say so: `Regulatory Changes Testing` is work.
+ * `**Latest Changes:**`, `**Changes Implemented**:`, a change log: `## Changelog`, `## Historia Zmian`): its marked
+ * bullets record work done elsewhere or before, not tasks. The whole name must say so: `Regulatory Changes Testing` is work.
  */
+const CHANGE_LOG =
+  /^(?:change\s?log|change history|history of changes|version history|revision history|historia zmian|historial de cambios|histórico de (?:alterações|mudanças)|historique des (?:modifications|changements)|änderungs(?:verlauf|historie)|更新履歴|变更记录|更新日志|변경 이력)$/iu;
 const REPORT_CONTEXT =
   /^(?:(?:latest|recent|core|code|key)\s+)?changes(?:\s+(?:made|implemented|delivered|applied))?$|^files\s+(?:created|modified|changed|added|touched|updated)$|^(?:created|modified|changed|new)\s+files$/iu;
 
@@ -198,7 +200,7 @@ function statesFacts(name: string, leadIn: boolean): boolean {
     .replace(/(?<!\s)\s*\([^()]*\)\s*$/u, '')
     .replace(/[:：]\s*$/u, '')
     .trim();
-  return FACT_CONTEXT.test(name) || REPORT_CONTEXT.test(bare) || (leadIn && FACT_LEAD_IN.test(name));
+  return FACT_CONTEXT.test(name) || REPORT_CONTEXT.test(bare) || CHANGE_LOG.test(bare) || (leadIn && FACT_LEAD_IN.test(name));
 }
 
 /** `**Latest Updates** (25 Dec): 🆕`, `**Success Criteria:**`: a bold lead-in ending in a colon. */
@@ -945,9 +947,12 @@ class Builder implements PassState {
   /** The item's status when it is a task, or null when it is not one. */
   private itemStatus(block: ItemBlock, reading: ItemReading, node: OutlineNode | undefined): Status | null {
     // Under a bold lead-in its words decide; a plain line ending with a colon (`Key features:`) adds to the heading's.
-    const facts = this.leadIn
-      ? statesFacts(this.leadIn.name, true)
-      : (this.colonLine !== null && statesFacts(this.colonLine, true)) || statesFacts(node?.name ?? '', false);
+    const facts =
+      (this.leadIn
+        ? statesFacts(this.leadIn.name, true)
+        : (this.colonLine !== null && statesFacts(this.colonLine, true)) || statesFacts(node?.name ?? '', false)) ||
+      // A change log's dated entries (`## Changelog` › `**2026-01-03:**`) report done work, however they are headed.
+      this.outline.open().some((n) => CHANGE_LOG.test(n.name.trim()));
     // Plain items there are not tasks either, so that writing a status mark into one never unmakes the task.
     if (reading.marked && !reading.id && facts) return null;
     if (reading.placeholder) return null;

@@ -132,7 +132,9 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // 100 92.0 98.8 93.3 96.7 75.0 100, the same with the reader before the round; then a Polish assignee header word
 // (`Przypisany`): owner 100. On 125 files: 0.962 0.950 0.951 0.925 0.980 0.962 0.916. Precision is lower than the
 // 121-file floor as a rate only: the batch's file 122 lists 21 dated change-log and goal bullets marked ✅ (92.0).
-const HOLDOUT_FLOOR = { recall: 0.961, precision: 0.949, status: 0.951, title: 0.925, id: 0.98, owner: 0.961, group: 0.916 };
+// Then a change log's marked bullets (`## Historia Zmian` › `**2026-01-03:**` › `- ✅ …`) are reports, not tasks:
+// precision 0.952 (file 122 lists 15 fewer).
+const HOLDOUT_FLOOR = { recall: 0.961, precision: 0.952, status: 0.951, title: 0.925, id: 0.98, owner: 0.961, group: 0.916 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -207,3 +207,27 @@ describe('marks listed under a lead-in that names a legend', () => {
     expect((await tasksOf(plan)).map((t) => t.line)).toEqual([7, 11, 15]);
   });
 });
+
+describe('marked bullets in a change log', () => {
+  it('report work done before, under dated lead-ins or sub-headings, in any of its names (`## Changelog`, `## Historia Zmian`)', async () => {
+    const plan = doc(
+      '# Plan',
+      '',
+      '## Sprint 1',
+      '',
+      '- [ ] Ship the form',
+      '',
+      '## 📝 Historia Zmian',
+      '',
+      '**2026-01-03:**',
+      '- ✅ Utworzono README.md',
+      '- 🔄 Rozpoczęto ETAP 1',
+      '',
+      '## Changelog',
+      '',
+      '### 2026-01-20',
+      '- ✅ Added the importer',
+    );
+    expect(await tasksOf(plan)).toEqual([{ line: 5, title: 'Ship the form', status: 'pending' }]);
+  });
+});

@@ -708,7 +708,7 @@ class Builder implements PassState {
     }
     const run: TableRun = { index, info, scope, groupScope: {}, label: null, at: block.end, noted: false };
     block.rows.forEach((row, r) => {
-      this.tableRow(run, row, rows[r]!);
+      if (r > 0 || !plan.namesRow) this.tableRow(run, row, rows[r]!);
     });
     this.tableRun = run;
   }

@@ -338,6 +338,8 @@ export interface ColumnPlan {
   states?: StateColumn[];
   /** Every column a lane of a board (`| To do | Doing | Done |`), each filled cell a card in its lane's state; no other role then. */
   lanes?: StateColumn[];
+  /** The header is a spreadsheet's column letters (`| A | B | C |`): the first body row names the columns, and is no task. */
+  namesRow?: true;
 }
 
 /** What the cells of one column look like. */
@@ -357,6 +359,8 @@ interface ColumnStats {
   letters: number;
   /** Cells written wholly as inline code (`` `open` ``, `` `pending` (own) ``): values of a system, not prose. */
   literals: number;
+  /** Cells that can only be a day of the calendar (`15/12`, `02/12`, `07/03/2026`), never a fraction done. */
+  days: number;
 }
 
 const EMPTY = /^(?:|-|—|–|\.{3}|…|n\/a|tbd|\?)$/i;
@@ -387,6 +391,19 @@ const LETTERS = 256;
 const DATES = 512;
 const HANDLES = 1024;
 const CODE = 2048;
+const DAYS = 4096;
+
+/**
+ * A day of the calendar, not a fraction done: with a year (`07/03/2026`), a leading zero (`02/12`), or a
+ * first number past the second (`15/12`): a count of what is done (`3/5`) is never written so.
+ */
+function isCalendarDay(c: string): boolean {
+  const m = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$/.exec(c);
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (a === 0 || b === 0 || a > 31 || b > 31 || (a > 12 && b > 12)) return false;
+  return m[3] !== undefined || m[1]!.startsWith('0') || a > b;
+}
 
 /** The bits a cell (display text, trimmed; raw Markdown) adds to its column's statistics; -1 for an empty cell. */
 function cellTraits(c: string, raw: string, vocab: Vocabulary, isId: (cell: string) => boolean): number {
@@ -406,6 +423,7 @@ function cellTraits(c: string, raw: string, vocab: Vocabulary, isId: (cell: stri
   if (DATE_LIKE.test(c)) t |= DATES;
   if (/^@[\w.-]+$/.test(c)) t |= HANDLES;
   if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) t |= CODE;
+  if (isCalendarDay(c)) t |= DAYS;
   return t;
 }
 
@@ -453,6 +471,7 @@ function statsOf(cells: string[], raw: string[], traits: Traits): ColumnStats {
     numbers: 0,
     letters: 0,
     literals: 0,
+    days: 0,
   };
   const seen = new Set<string>();
   cells.forEach((cell, i) => {
@@ -476,6 +495,7 @@ function statsOf(cells: string[], raw: string[], traits: Traits): ColumnStats {
     if (t & DATES) s.dates++;
     if (t & HANDLES) s.handles++;
     if (t & CODE) s.code++;
+    if (t & DAYS) s.days++;
   });
   return s;
 }
@@ -522,6 +542,9 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
  * `rows` are the display texts of the body rows, `raw` their Markdown.
  */
 export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
+  if (rows.length > 1 && spreadsheetLetters(headers) && rows[0]!.filter(filled).length * 2 > headers.length) {
+    return { ...planColumns(rows[0]!, rows.slice(1), raw.slice(1), vocab, settings), namesRow: true };
+  }
   const lanes = settings?.roles.some(Boolean) ? null : laneColumns(headers, rows, raw, vocab);
   if (lanes) return { columns: {}, kind: 'task', periodPrefix: null, numberedNames: false, lanes };
   const traits = traitsOf(vocab, settings?.isId ?? isIdShaped);
@@ -542,6 +565,14 @@ export function planColumns(headers: string[], rows: string[][], raw: string[][]
     if (plan.kind === 'task' && plan.columns.title !== undefined) return plan;
   }
   return planTable(headers, rows, raw, traits, settings);
+}
+
+/**
+ * `| A | B | C |`: a spreadsheet pasted with the letters of its columns as the header row. Markdown needs a
+ * header, so the sheet's own row of names (`| SPRINT | TASK ID | STATUS |`) comes first under it.
+ */
+function spreadsheetLetters(headers: string[]): boolean {
+  return headers.length >= 3 && headers.length <= 26 && headers.every((h, i) => h.trim() === String.fromCharCode(65 + i));
 }
 
 /**
@@ -601,7 +632,7 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
   const titleNamed = columns.title !== undefined;
   inferTitle(columns, names, stats, numberedNames);
   configured();
-  const reason = roles.some((r) => r && r !== 'ignore') ? undefined : (notTasks(columns, stats) ?? logOf(columns, names, stats));
+  const reason = roles.some((r) => r && r !== 'ignore') ? undefined : (notTasks(columns, names, stats) ?? logOf(columns, names, stats));
   if (reason) return { columns, kind: 'other', periodPrefix: null, numberedNames: false, reason };
   // With no id column, title cells that start with a code (`4c-A. Paint the hall`) give the ids.
   const title = columns.title !== undefined ? stats[columns.title]! : null;
@@ -865,7 +896,7 @@ function numberedWork(columns: Partial<Record<ColumnRole, number>>, stats: Colum
 }
 
 /** Tables with a status column that are not plans: a legend of marks, or a report of checks and services. */
-function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): ColumnPlan['reason'] | undefined {
+function notTasks(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): ColumnPlan['reason'] | undefined {
   if (columns.status === undefined) return undefined;
   const status = stats[columns.status]!;
   const others = stats.filter((_, i) => i !== columns.status);
@@ -880,8 +911,10 @@ function notTasks(columns: Partial<Record<ColumnRole, number>>, stats: ColumnSta
   if (status.filled >= 2 && ratio(status.checks, status) >= 0.6) return 'checks';
   // Most other columns are numbers (tests, coverage, counts): a table of measurements.
   const roles = new Set(Object.values(columns));
-  const rest = stats.filter((s, i) => !roles.has(i) && s.filled > 0);
-  const numeric = rest.filter((s) => ratio(s.numbers, s) >= 0.8).length;
+  const rest = stats.map((s, i) => ({ s, i })).filter(({ s, i }) => !roles.has(i) && s.filled > 0);
+  // Days of the calendar (a start and an end, `02/12` over `15/12`) say when work runs, not what was measured.
+  const measured = ({ s, i }: { s: ColumnStats; i: number }) => ratio(s.numbers, s) >= 0.8 && s.days === 0 && !DATE_HEADER.test(names[i]!);
+  const numeric = rest.filter(measured).length;
   // Ids of their own (`T1`, `T2`, not the row numbers of a report) make a plan of work whatever else the rows measure (estimates, story refs).
   const coded = columns.id !== undefined && ratio(stats[columns.id]!.letters, stats[columns.id]!) >= 0.8;
   if (numeric >= 2 && numeric * 2 > rest.length && !coded) return 'checks';

@@ -13,7 +13,7 @@ import { plainText } from '../text/plain.js';
 import { cleanTitle, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks } from './names.js';
 import { priorityLevel } from './priority.js';
 import { bracketDepth, withoutStamp } from './stamp-tail.js';
-import { trailingOwnerMark } from './owner-mark.js';
+import { leadingOwnerMark, trailingOwnerMark } from './owner-mark.js';
 import { hasCodeAtLeast, hasLetter, hasLetterOrDigit, isDigit, PICTOGRAPHIC_MIN } from '../text/char-tests.js';
 import { allMatches } from '../text/all-matches.js';
 
@@ -240,6 +240,13 @@ export function readItem(
 
 /** The name in brackets opening the title (`(ANA) Build the form`), into `r.lead`; a status word there is no name. */
 function withLead(r: ItemReading, vocab: Vocabulary): ItemReading {
+  // `(@ana) Build the form`: a handle says who, on its own; it decides over a claim's mark after the title.
+  const handle = r.id === null ? leadingOwnerMark(r.title) : null;
+  if (handle) {
+    if (handle.owner) r.owner = handle.owner;
+    r.title = r.title.slice(handle.end);
+    return r;
+  }
   const lead = r.title.startsWith('(') ? LEAD_NAME.exec(r.title) : null;
   if (lead && vocab.read(lead[1]!).status === 'none') r.lead = { name: lead[1]!, title: r.title.slice(lead[0].length) };
   return r;

@@ -17,6 +17,21 @@ export function trailingOwnerMark(text: string): { owner: string; start: number 
   return { owner: m[1]!, start: m.index };
 }
 
+// Words follow the slot: `() => void` is code, not an empty slot.
+const LEADING = new RegExp(String.raw`^([(\[])(?:@(${NAME}))?([)\]])[ \t]+(?=[\p{L}\p{N}\x60*_"'])`, 'u');
+
+/**
+ * `(@ana) Build the form`, `[@ana] …`, or the empty slot `() Build the form` of a list where the others are
+ * filled: who does the item, named before its words. The owner ('' for an empty slot), where the name goes
+ * (between the brackets) and where the title starts.
+ */
+export function leadingOwnerMark(text: string): { owner: string; inner: { start: number; end: number }; end: number } | null {
+  if (text[0] !== '(' && text[0] !== '[') return null;
+  const m = LEADING.exec(text);
+  if (!m || (m[1] === '(') !== (m[3] === ')')) return null;
+  return { owner: m[2] ?? '', inner: { start: 1, end: 1 + (m[2] ? m[2].length + 1 : 0) }, end: m[0].length };
+}
+
 /** Whether `owner` can be written as a mark (one word, see NAME). */
 export function isMarkName(owner: string): boolean {
   return WHOLE.test(owner);

@@ -6,8 +6,10 @@
 
 import { PlanError } from '../system/errors.js';
 import { itemParts } from '../read/items.js';
-import { ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
+import { leadingOwnerMark, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
 import type { Task } from '../model/types.js';
+
+type ItemSource = Extract<Task['source'], { type: 'item' }>;
 import type { Edit } from './splice.js';
 import type { EditContext } from './task-edits.js';
 import { verifyTask } from './verify.js';
@@ -26,6 +28,9 @@ export function itemTextEdit(ec: EditContext, t: Task, changes: ItemChanges): Ed
   let start = src.statusMark ? src.statusMark.end : src.text.start;
   while (ec.text[start] === ' ' || ec.text[start] === '\t') start++;
   const old = ec.text.slice(start, src.text.end);
+  // `(@ana) Build it`: the owner stands before the words, and is rewritten there.
+  const lead = leadingOwnerMark(old);
+  if (lead) return leadEdit(ec, t, changes, { start, end: src.text.end }, old, lead);
   const mark = trailingOwnerMark(old);
   let core = mark ? old.slice(0, mark.start) : old;
   const owner = mark ? old.slice(mark.start) : '';
@@ -76,6 +81,23 @@ export function itemTextEdit(ec: EditContext, t: Task, changes: ItemChanges): Ed
     titleEnd = titleAt + value.length;
   }
   return finish({ start, end: src.text.end }, old, core + tail, owner, changes, !!tail);
+}
+
+/** itemTextEdit for an item whose owner leads its words: the words after the lead edited as any item's, the owner in the lead. */
+function leadEdit(
+  ec: EditContext,
+  t: Task,
+  changes: ItemChanges,
+  span: { start: number; end: number },
+  old: string,
+  lead: NonNullable<ReturnType<typeof leadingOwnerMark>>,
+): Edit | null {
+  const source: ItemSource = { ...(t.source as ItemSource), statusMark: null, text: { start: span.start + lead.end, end: span.end } };
+  const words = itemTextEdit(ec, { ...t, source }, { ...changes, owner: undefined });
+  const after = words ? words.text : old.slice(lead.end);
+  const owner = changes.owner === undefined ? old.slice(lead.inner.start, lead.inner.end) : changes.owner.trim() ? ownerMark(changes.owner.trim()) : '';
+  const text = old.slice(0, lead.inner.start) + owner + old.slice(lead.inner.end, lead.end) + after;
+  return text === old ? null : { start: span.start, end: span.end, expect: old, text };
 }
 
 /** The edit that writes the item's new words (`body`: its text and any status after it) and its owner mark. */

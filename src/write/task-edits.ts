@@ -4,7 +4,7 @@
 // says it is.
 
 import type { Plan, Task } from '../model/types.js';
-import { isMarkName, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
+import { isMarkName, leadingOwnerMark, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
 import { DEFAULT_STYLE, isFinished, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import type { Span } from '../parse/blocks.js';
 import { boxLength, TRAILING_MARKS } from '../read/items.js';
@@ -282,7 +282,7 @@ function movedStatus(ec: EditContext, t: Task, to: SettableStatus, d: Extract<La
       `${ec.file}:${t.line}: task ${t.id} is a heading; plan records an owner only in a table's cells or at the end of a list item, so nothing was written`,
     );
   } else if (src.type === 'item' && opts.markOwner !== undefined) {
-    local.push(itemOwnerEdit(ec, src.text, opts.markOwner));
+    local.push(itemOwnerEdit(ec, src, opts.markOwner));
   } else if (opts.cellOwner !== undefined) {
     const e = cellEdit(ec, t, 'owner', opts.cellOwner);
     if (e) local.push(e);
@@ -655,7 +655,7 @@ function prefixStatus(ec: EditContext, t: Task, to: SettableStatus, opts: Status
     const at = src.statusMark ? src.statusMark.start : src.text.start;
     edits.push({ start: at, end: src.statusMark ? markEnd : at, expect: mark, text: newMark });
   }
-  if (opts.markOwner !== undefined) edits.push(itemOwnerEdit(ec, src.text, opts.markOwner));
+  if (opts.markOwner !== undefined) edits.push(itemOwnerEdit(ec, src, opts.markOwner));
   ec.memory.remember(key, t.status, current, `${newBox}${newMark}`);
   const shown = [newBox, newMark.trim()].filter(Boolean).join(' ');
   return { edits, from: t.status, to, statusText: ec.repair(shown), remarks };
@@ -667,12 +667,27 @@ function leadingMark(ec: EditContext, mark: string, to: SettableStatus, followin
   return other === mark || ec.vocab.emojiStatus(other)?.status !== to ? mark : other;
 }
 
-/** The edit that ends an item's text with `@owner` (replacing another owner's mark). */
-function itemOwnerEdit(ec: EditContext, span: { start: number; end: number }, owner: string): Edit {
+/** The edit that writes `@owner` where the item names its owner: in its lead (`(@ana) Build it`), else as the mark ending its text (replacing another owner's). */
+function itemOwnerEdit(ec: EditContext, src: Extract<Task['source'], { type: 'item' }>, owner: string): Edit {
+  const lead = ownerLead(ec.text, src);
+  if (lead) return { ...lead, expect: ec.text.slice(lead.start, lead.end), text: owner ? ownerMark(owner) : '' };
+  const span = src.text;
   const body = ec.text.slice(span.start, span.end);
   const old = trailingOwnerMark(body);
   const start = old ? span.start + old.start : span.end;
   return { start, end: span.end, expect: ec.text.slice(start, span.end), text: ` ${ownerMark(owner)}` };
+}
+
+/** Where the name goes in an item's owner lead (`(@ana) Build it`, `() Build it`), the brackets aside; null without one. */
+function ownerLead(text: string, src: Extract<Task['source'], { type: 'item' }>): { start: number; end: number } | null {
+  const at = skipBlanks(text, src.statusMark ? src.statusMark.end : src.text.start);
+  const lead = at < src.text.end ? leadingOwnerMark(text.slice(at, src.text.end)) : null;
+  return lead ? { start: at + lead.inner.start, end: at + lead.inner.end } : null;
+}
+
+function skipBlanks(text: string, at: number): number {
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
 }
 
 function skipSpaces(text: string, at: number): number {

@@ -2,7 +2,12 @@
 // for, and which heading groups them. Small synthetic plans; each rule failed
 // before the reader learnt it.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { planOf } from '../helpers/inproc.js';
+import { planFiles } from '../helpers/read-plan.js';
+import { runCli } from '../helpers/cli.js';
+
+const { planFile, readTasks } = planFiles();
 
 async function tasksOf(markdown: string) {
   return (await planOf(markdown)).tasks.map((t) => ({ title: t.title, owner: t.owner ?? null, group: t.group }));
@@ -144,5 +149,39 @@ describe('a count badge closing a section heading', () => {
       ['Exportar a PDF', 'Épica 5: Informes'],
       ['Wire the alerts', 'Stage 2 (3/7)'],
     ]);
+  });
+});
+
+describe('a handle in brackets before an item’s words', () => {
+  const PLAN = doc(
+    '## Scripts',
+    '',
+    '- [ ] (@Sheena) create the training script',
+    '- [x] [@zach] add the scripts to the makefile',
+    '- [ ] () sanity check the results',
+    '- [ ] () => a callback, not an empty slot',
+  );
+
+  it('names who does it, and is not part of the title; an empty slot names no one', async () => {
+    expect((await readTasks(PLAN)).map((t) => [t.title, t.owner])).toEqual([
+      ['create the training script', 'Sheena'],
+      ['add the scripts to the makefile', 'zach'],
+      ['sanity check the results', null],
+      ['() => a callback, not an empty slot', null],
+    ]);
+  });
+
+  it('is where set --owner and edit --owner write the owner; set and edit --title keep it', async () => {
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'set', 'create the training script', 'done', '--owner', 'ana'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'edit', 'sanity check the results', '--owner', 'bo'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'edit', 'add the scripts to the makefile', '--title', 'add the make targets'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(
+      PLAN.replace('- [ ] (@Sheena) create', '- [x] (@ana) create')
+        .replace('() sanity', '(@bo) sanity')
+        .replace('add the scripts to the makefile', 'add the make targets'),
+    );
+    expect((await runCli(['-f', path, 'edit', 'add the make targets', '--owner', ''])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toContain('- [x] [] add the make targets\n');
   });
 });

@@ -114,3 +114,99 @@ describe('a state set apart by a dash before a long section name', () => {
     expect(await read(doc('## Garden works - done in the spring of last year', '', '- [GW-1] Clear the beds'))).toEqual([]);
   });
 });
+
+describe('a table of work with a start and an end day', () => {
+  const table = (head: string, days: [string, string][]) =>
+    doc(
+      '# Build',
+      '',
+      `| Activity | Who | ${head} | Status |`,
+      '|---|---|---|---|---|',
+      `| Wire the sensors | Ana | ${days[0]![0]} | ${days[0]![1]} | ✅ |`,
+      `| Flash the firmware | Bo | ${days[1]![0]} | ${days[1]![1]} | 🔄 |`,
+    );
+  const both = [
+    [5, 'Wire the sensors', 'done'],
+    [6, 'Flash the firmware', 'in-progress'],
+  ];
+
+  it('is a plan: days of the calendar are when work runs, not what a report measured', async () => {
+    // A leading zero, or a day past the month's number, is a day and never a count done (`3/5`).
+    expect(
+      await read(
+        table('From | To', [
+          ['02/12', '06/12'],
+          ['06/12', '10/12'],
+        ]),
+      ),
+    ).toEqual(both);
+    expect(
+      await read(
+        table('From | To', [
+          ['1/12', '15/12'],
+          ['3/1', '28/1'],
+        ]),
+      ),
+    ).toEqual(both);
+    expect(
+      await read(
+        table('From | To', [
+          ['1/2/2026', '3/2/2026'],
+          ['3/2/2026', '4/2/2026'],
+        ]),
+      ),
+    ).toEqual(both);
+    // Columns named for when work starts and ends hold days whatever their cells look like.
+    expect(
+      await read(
+        table('Start | End', [
+          ['1/2', '3/4'],
+          ['3/4', '5/6'],
+        ]),
+      ),
+    ).toEqual(both);
+  });
+
+  it('a table whose other columns are counts done stays a report of checks', async () => {
+    expect(
+      await read(
+        table('Tests | Cases', [
+          ['3/5', '4/6'],
+          ['1/2', '2/3'],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a spreadsheet pasted with its column letters as the header', () => {
+  const PLAN = doc(
+    '| A | B | C | D | E |',
+    '|---|---|---|---|---|',
+    '| SPRINT | TASK ID | TASK NAME | ASSIGNED TO | STATUS |',
+    '| Sprint 1 | | Groundwork | | In Progress |',
+    '| | 1.1 | Dig the trench | Ana | In Progress |',
+    '| | 1.2 | Pour the footing | Bo | Not Started |',
+  );
+
+  it('names its columns in its first row, which is no task; the sprint rows group the rows below', async () => {
+    const tasks = await readTasks(PLAN);
+    expect(tasks.map((t) => [t.line, t.id, t.title, t.owner, t.status, t.sprint])).toEqual([
+      [5, '1.1', 'Dig the trench', 'Ana', 'in-progress', '1'],
+      [6, '1.2', 'Pour the footing', 'Bo', 'pending', '1'],
+    ]);
+  });
+
+  it('is set in its status column', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', '1.2', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('| Bo | Not Started |', '| Bo | Done |'));
+  });
+
+  it('not letters out of order: such a header names no column, and its rows are read as any table’s', async () => {
+    const letters = (head: string) => doc(head, '|---|---|---|', '| ID | TITLE | STATUS |', '| T1 | Dig | done |');
+    expect((await readTasks(letters('| A | B | C |'))).map((t) => [t.line, t.id])).toEqual([[4, 'T1']]);
+    expect((await readTasks(letters('| A | C | B |'))).map((t) => [t.line, t.id])).toEqual([]);
+  });
+});

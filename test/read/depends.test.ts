@@ -43,6 +43,11 @@ describe('inlineDependencies', () => {
     ['Retry (after 3 attempts)', 'Retry (after 3 attempts)', [], null],
     ['Blocked by the API team', 'Blocked by the API team', [], null],
     ['Deploy ⛔ Blocked', 'Deploy ⛔ Blocked', [], null],
+    // The same marks in the languages plans are written in: Spanish and Portuguese, French, German.
+    ['Monta el resumen (depende de T001, T004)', 'Monta el resumen', ['T001', 'T004'], null],
+    ['Monter le résumé (dépend de T-3)', 'Monter le résumé', ['T-3'], null],
+    ['Zusammenfassung bauen (abhängig von 2.1)', 'Zusammenfassung bauen', ['2.1'], null],
+    ['Conectar (depende de la API)', 'Conectar (depende de la API)', [], null],
   ])('%s', (text, title, refs, ownId) => {
     const r = inlineDependencies(text);
     expect([r.title, r.refs.map((x) => x.text), r.ownId]).toEqual([title, refs, ownId]);

@@ -521,6 +521,7 @@ const WORDS: Record<SettableStatus, string[]> = {
     'beklemede',
     'diblokir',
     'tertunda',
+    'menunggu',
     'bị chặn',
     'tạm dừng',
     'заблоковано',

@@ -160,6 +160,9 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'eigenaar',
     'verantwoordelijke',
     'penanggung jawab',
+    // The person in charge: so headed in Indonesia, Malaysia, the Philippines, Vietnam and Japan.
+    'pic',
+    'person in charge',
     // Czech and Slovak: owner, who answers for it, who does it.
     'vlastník',
     'zodpovídá',

@@ -117,3 +117,15 @@ describe('a table whose task column holds ids', () => {
     ]);
   });
 });
+
+describe('a PIC column (the person in charge)', () => {
+  it('names the owner; `Menunggu` (Indonesian: waiting) reads as waiting does, blocked', async () => {
+    const tasks = await readTasks(
+      doc('# Rencana', '', '| Fase | PIC | Status |', '|---|---|---|', '| O - Obtain | Nicholas | SELESAI |', '| N - iNterpret | Aziz + Adam | MENUNGGU |'),
+    );
+    expect(tasks.map((t) => [t.title, t.owner, t.status])).toEqual([
+      ['O - Obtain', 'Nicholas', 'done'],
+      ['N - iNterpret', 'Aziz + Adam', 'blocked'],
+    ]);
+  });
+});

@@ -108,8 +108,14 @@ const LETTER_ID = String.raw`(?:#\d+|${HYPHEN_ID}|${SHORT_ID}(?:[-–]${SHORT_ID
  * logic`), so it is an id only where the writer set it apart: in bold before the title, or before a status mark.
  */
 export const LETTER_DOT_ID = /^[A-Z]{1,2}\.\d+(?:\.\d+)*$/u;
-const CODE_ID = String.raw`(?:${LETTER_ID}|\d+(?:\.[A-Za-z0-9]+)+)`;
-const SEPARATOR = String.raw`(?=$|[\s:)\]—–,*_.-])`;
+/** `18.01.2019`: a day, month and year, a date and never a number in a plan's outline. */
+const DOTTED_DATE = String.raw`\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)`;
+const CODE_ID = String.raw`(?:${LETTER_ID}|(?!${DOTTED_DATE})\d+(?:\.[A-Za-z0-9]+)+)`;
+/**
+ * What may end an id: a colon or a dot before a letter or digit goes on with the token (`127.0.0.1:7007`,
+ * `10.30:15`), so no id ends there.
+ */
+const SEPARATOR = String.raw`(?=$|[\s)\]—–,*_-]|[:.](?![A-Za-z0-9]))`;
 const CODE_AT_START = new RegExp(`^(${CODE_ID})${SEPARATOR}`, 'u');
 /** Headings take only ids with a hyphen (`BUG-001`, `WS-A`): `S0 — …` and `P1.1 - …` number sections. */
 const HEADING_ID_AT_START = new RegExp(`^(${HYPHEN_ID})${SEPARATOR}`, 'u');

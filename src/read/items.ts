@@ -24,6 +24,8 @@ import { allMatches } from '../text/all-matches.js';
  */
 const BOXES: Record<string, Status> = {
   ' ': 'pending',
+  // `- [] Request forwarder`: an open box typed without its space (GitHub shows the brackets; the writer meant a box).
+  '': 'pending',
   x: 'done',
   X: 'done',
   '-': 'cancelled',
@@ -40,8 +42,8 @@ const BOXES: Record<string, Status> = {
   '☑️': 'done',
   '☑': 'done',
 };
-/** What can stand between a box's brackets: a space, a letter or sign of the Obsidian variants, or a drawn tick. */
-const BOX_INSIDE = String.raw`[ xX\-/~>!?]|✔️|✔|✅|✓|☑️|☑|\p{Extended_Pictographic}\uFE0F?`;
+/** What can stand between a box's brackets: a space, a letter or sign of the Obsidian variants, a drawn tick, or nothing. */
+const BOX_INSIDE = String.raw`[ xX\-/~>!?]|✔️|✔|✅|✓|☑️|☑|\p{Extended_Pictographic}\uFE0F?|`;
 /** A box's own text (`[x]`, `[✔️]`) at the start of `s`: its length, or 0 (a drawn tick is two code units or more). */
 export function boxLength(s: string): number {
   return BOX_TEXT.exec(s)?.[0].length ?? 0;

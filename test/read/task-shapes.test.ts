@@ -112,6 +112,26 @@ describe('a box ticked with a drawn tick (`[✔️]`, `[✅]`, `[✓]`, `[☑]`)
   });
 });
 
+describe('an open box typed without its space (`- [] Request forwarder`)', () => {
+  const PLAN = doc('# Plan', '', '## Features', '', '- [] Request forwarder', '  - [x] Route compiler', '- [ ] Plugins', '- []', '- [] ');
+
+  it('is an open box: pending, and the brackets are not part of the title; alone it is no task', async () => {
+    expect(await tasksOf(PLAN)).toEqual([
+      { line: 5, title: 'Request forwarder', status: 'pending' },
+      { line: 6, title: 'Route compiler', status: 'done' },
+      { line: 7, title: 'Plugins', status: 'pending' },
+    ]);
+  });
+
+  it('is ticked by set over its two brackets, and set back writes them as they were', async () => {
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'set', 'Request forwarder', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('- [] Request', '- [x] Request'));
+    const r = await runCli(['-f', path, 'set', 'Request forwarder', 'pending']);
+    expect([r.code, readFileSync(path, 'utf8')]).toEqual([0, PLAN]);
+  });
+});
+
 describe('an open box whose whole text is in brackets', () => {
   const PLAN = doc(
     '# Board',

@@ -364,6 +364,8 @@ interface ColumnStats {
   literals: number;
   /** Cells that can only be a day of the calendar (`15/12`, `02/12`, `07/03/2026`), never a fraction done. */
   days: number;
+  /** Cells that show a picture (`![login](img/login.png)`): a column of them names no one. */
+  pictures: number;
 }
 
 const EMPTY = /^(?:|-|—|–|\.{3}|…|n\/a|tbd|\?)$/i;
@@ -395,17 +397,19 @@ const DATES = 512;
 const HANDLES = 1024;
 const CODE = 2048;
 const DAYS = 4096;
+const PICTURES = 8192;
 
 /**
  * A day of the calendar, not a fraction done: with a year (`07/03/2026`), a leading zero (`02/12`), or a
  * first number past the second (`15/12`): a count of what is done (`3/5`) is never written so.
  */
 function isCalendarDay(c: string): boolean {
-  const m = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$/.exec(c);
+  const m = /^(\d{1,2})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(c);
   if (!m) return false;
-  const [a, b] = [Number(m[1]), Number(m[2])];
+  const [a, b] = [Number(m[1]), Number(m[3])];
   if (a === 0 || b === 0 || a > 31 || b > 31 || (a > 12 && b > 12)) return false;
-  return m[3] !== undefined || m[1]!.startsWith('0') || a > b;
+  // With dots and no year, only a leading zero (`02.12`) sets a day apart from a decimal (`9.8`).
+  return m[4] !== undefined || m[1]!.startsWith('0') || (m[2] === '/' && a > b);
 }
 
 /** The bits a cell (display text, trimmed; raw Markdown) adds to its column's statistics; -1 for an empty cell. */
@@ -427,6 +431,7 @@ function cellTraits(c: string, raw: string, vocab: Vocabulary, isId: (cell: stri
   if (/^@[\w.-]+$/.test(c)) t |= HANDLES;
   if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) t |= CODE;
   if (isCalendarDay(c)) t |= DAYS;
+  if (/^(?:!\[|<img\b)/i.test(raw.trim())) t |= PICTURES;
   return t;
 }
 
@@ -475,6 +480,7 @@ function statsOf(cells: string[], raw: string[], traits: Traits): ColumnStats {
     letters: 0,
     literals: 0,
     days: 0,
+    pictures: 0,
   };
   const seen = new Set<string>();
   cells.forEach((cell, i) => {
@@ -499,6 +505,7 @@ function statsOf(cells: string[], raw: string[], traits: Traits): ColumnStats {
     if (t & HANDLES) s.handles++;
     if (t & CODE) s.code++;
     if (t & DAYS) s.days++;
+    if (t & PICTURES) s.pictures++;
   });
   return s;
 }
@@ -545,7 +552,7 @@ const ratio = (n: number, s: ColumnStats) => (s.filled === 0 ? 0 : n / s.filled)
  * `rows` are the display texts of the body rows, `raw` their Markdown.
  */
 export function planColumns(headers: string[], rows: string[][], raw: string[][], vocab: Vocabulary, settings?: TableSettings): ColumnPlan {
-  if (rows.length > 1 && spreadsheetLetters(headers) && rows[0]!.filter(filled).length * 2 > headers.length) {
+  if (rows.length > 1 && !settings?.roles.some(Boolean) && spreadsheetLetters(headers) && namesRow(rows[0]!, vocab)) {
     return { ...planColumns(rows[0]!, rows.slice(1), raw.slice(1), vocab, settings), namesRow: true };
   }
   const lanes = settings?.roles.some(Boolean) ? null : laneColumns(headers, rows, raw, vocab);
@@ -576,6 +583,13 @@ export function planColumns(headers: string[], rows: string[][], raw: string[][]
  */
 function spreadsheetLetters(headers: string[]): boolean {
   return headers.length >= 3 && headers.length <= 26 && headers.every((h, i) => h.trim() === String.fromCharCode(65 + i));
+}
+
+/** A row that names columns: most cells filled, each with a letter and no status, none repeated (`| SPRINT | TASK ID | STATUS |`). */
+function namesRow(cells: string[], vocab: Vocabulary): boolean {
+  const names = cells.map((c) => c.trim()).filter(filled);
+  if (names.length * 2 <= cells.length || new Set(names).size !== names.length) return false;
+  return names.every((n) => hasLetter(n) && vocab.read(n).status === 'none');
 }
 
 /**
@@ -618,6 +632,8 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
       if (role && role !== 'ignore') columns[role] = i;
     });
   };
+  // `Pic` over pictures is a picture, not the person in charge.
+  if (columns.owner !== undefined && !roles[columns.owner] && ratio(stats[columns.owner]!.pictures, stats[columns.owner]!) >= 0.5) delete columns.owner;
   const period = roles.some(Boolean) ? null : periodColumn(names, stats);
   if (period) return weekPlan(names, stats, columns, period);
   if (UNIT_HEADERS.has(names[0] ?? '') && isIdColumn(stats[0]!)) {
@@ -827,6 +843,8 @@ function inferStatus(columns: Partial<Record<ColumnRole, number>>, names: string
 const PRIORITY_HEADER =
   /priori|severity|urgency|risk|impact|likelihood|probability|riesgo|impacto|risque|risiko|优先|風險|风险|等级|级别|严重|影响|リスク|重要度|緊急度|影響/iu;
 const DATE_HEADER = /^(?:date|due|deadline|eta|start|end|completed|done date|fecha|data|datum|日付|期限|期間|duration|est\.?)\b/i;
+/** Headers of a column of days when work starts or ends (`Start`, `To`): their cells say when, whatever their shape. */
+const DAY_HEADER = /^(?:dates?|due|deadline|start|end|begin|finish|from|to|fecha|datum|日付|期限)\b/i;
 
 function inferOwner(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): void {
   if (columns.owner !== undefined) return;
@@ -916,7 +934,7 @@ function notTasks(columns: Partial<Record<ColumnRole, number>>, names: string[],
   const roles = new Set(Object.values(columns));
   const rest = stats.map((s, i) => ({ s, i })).filter(({ s, i }) => !roles.has(i) && s.filled > 0);
   // Days of the calendar (a start and an end, `02/12` over `15/12`) say when work runs, not what was measured.
-  const measured = ({ s, i }: { s: ColumnStats; i: number }) => ratio(s.numbers, s) >= 0.8 && s.days === 0 && !DATE_HEADER.test(names[i]!);
+  const measured = ({ s, i }: { s: ColumnStats; i: number }) => ratio(s.numbers, s) >= 0.8 && s.days === 0 && !DAY_HEADER.test(names[i]!);
   const numeric = rest.filter(measured).length;
   // Ids of their own (`T1`, `T2`, not the row numbers of a report) make a plan of work whatever else the rows measure (estimates, story refs).
   const coded = columns.id !== undefined && ratio(stats[columns.id]!.letters, stats[columns.id]!) >= 0.8;

@@ -112,10 +112,10 @@ export const LETTER_DOT_ID = /^[A-Z]{1,2}\.\d+(?:\.\d+)*$/u;
 const DOTTED_DATE = String.raw`\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)`;
 const CODE_ID = String.raw`(?:${LETTER_ID}|(?!${DOTTED_DATE})\d+(?:\.[A-Za-z0-9]+)+)`;
 /**
- * What may end an id: a colon or a dot before a letter or digit goes on with the token (`127.0.0.1:7007`,
- * `10.30:15`), so no id ends there.
+ * What may end an id: a colon or a dot before a digit goes on with the number (`127.0.0.1:7007`, `10.30:15`), so
+ * no id ends there; before a letter it closes the id (`T-1:Build the form`).
  */
-const SEPARATOR = String.raw`(?=$|[\s)\]—–,*_-]|[:.](?![A-Za-z0-9]))`;
+const SEPARATOR = String.raw`(?=$|[\s)\]—–,*_-]|[:.](?!\d))`;
 const CODE_AT_START = new RegExp(`^(${CODE_ID})${SEPARATOR}`, 'u');
 /** Headings take only ids with a hyphen (`BUG-001`, `WS-A`): `S0 — …` and `P1.1 - …` number sections. */
 const HEADING_ID_AT_START = new RegExp(`^(${HYPHEN_ID})${SEPARATOR}`, 'u');

@@ -111,12 +111,22 @@ describe('a heading that names a person of the roster table', () => {
 describe('a number that goes on past a colon or a dot, and a dotted date', () => {
   it('are no ids: an address with its port, a day written with its year', async () => {
     const tasks = await tasksOf(
-      doc('# Setup', '', '- [ ] 18.01.2019: Draft the chapter', '- 127.0.0.1:7007 (the local address)', '- [ ] 1.2: Fit the sink', '- [ ] 1.2.3. Wire it'),
+      doc(
+        '# Setup',
+        '',
+        '- [ ] 18.01.2019: Draft the chapter',
+        '- 127.0.0.1:7007 (the local address)',
+        '- [ ] 1.2: Fit the sink',
+        '- [ ] 1.2.3. Wire it',
+        '- [ ] T-1:Build the form',
+      ),
     );
     expect(tasks.map((t) => [t.id.startsWith('@') ? null : t.id, t.title])).toEqual([
       [null, '18.01.2019: Draft the chapter'],
       ['1.2', 'Fit the sink'],
       ['1.2.3', 'Wire it'],
+      // Before a letter, a colon closes the id.
+      ['T-1', 'Build the form'],
     ]);
   });
 });

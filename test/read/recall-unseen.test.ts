@@ -167,6 +167,25 @@ describe('a table of work with a start and an end day', () => {
     ).toEqual(both);
   });
 
+  it('a table whose other columns are decimals or durations stays a report of checks', async () => {
+    expect(
+      await read(
+        table('p50 (ms) | p99 (ms)', [
+          ['5.2', '9.8'],
+          ['3.4', '7.1'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      await read(
+        table('Duration | Retries', [
+          ['120', '0'],
+          ['95', '2'],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
   it('a table whose other columns are counts done stays a report of checks', async () => {
     expect(
       await read(
@@ -208,5 +227,14 @@ describe('a spreadsheet pasted with its column letters as the header', () => {
     const letters = (head: string) => doc(head, '|---|---|---|', '| ID | TITLE | STATUS |', '| T1 | Dig | done |');
     expect((await readTasks(letters('| A | B | C |'))).map((t) => [t.line, t.id])).toEqual([[4, 'T1']]);
     expect((await readTasks(letters('| A | C | B |'))).map((t) => [t.line, t.id])).toEqual([]);
+  });
+
+  it('keeps its first row when that row is work, not names (a number, a status)', async () => {
+    const sheet = doc('| A | B | C |', '|---|---|---|', '| 1 | Build the form | ✅ |', '| 2 | Ship it | ⬜ |', '| 3 | Write docs | 🔄 |');
+    expect((await readTasks(sheet)).map((t) => [t.line, t.title])).toEqual([
+      [3, 'Build the form'],
+      [4, 'Ship it'],
+      [5, 'Write docs'],
+    ]);
   });
 });

@@ -129,3 +129,22 @@ describe('a PIC column (the person in charge)', () => {
     ]);
   });
 });
+
+describe('a column of pictures named Pic', () => {
+  it('names no owner: a picture is no person in charge', async () => {
+    const tasks = await readTasks(
+      doc(
+        '# Backlog',
+        '',
+        '| ID | Task | Pic | Status |',
+        '|---|---|---|---|',
+        '| T-1 | Login page | ![login](img/login.png) | Done |',
+        '| T-2 | Signup page | ![signup](img/signup.png) | Todo |',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.owner])).toEqual([
+      ['T-1', 'Login page', null],
+      ['T-2', 'Signup page', null],
+    ]);
+  });
+});

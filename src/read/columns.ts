@@ -398,6 +398,8 @@ const HANDLES = 1024;
 const CODE = 2048;
 const DAYS = 4096;
 const PICTURES = 8192;
+/** A cell that only shows pictures (`![login](img/login.png)`, `<img src=…>`); a badge before names (`![Team][] [types]`) names them. */
+const ONLY_PICTURES = /^(?:(?:!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<img\b[^>]*>)\s*)+$/i;
 
 /**
  * A day of the calendar, not a fraction done: with a year (`07/03/2026`), a leading zero (`02/12`), or a
@@ -431,7 +433,7 @@ function cellTraits(c: string, raw: string, vocab: Vocabulary, isId: (cell: stri
   if (/^@[\w.-]+$/.test(c)) t |= HANDLES;
   if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) t |= CODE;
   if (isCalendarDay(c)) t |= DAYS;
-  if (/^(?:!\[|<img\b)/i.test(raw.trim())) t |= PICTURES;
+  if (ONLY_PICTURES.test(raw.trim())) t |= PICTURES;
   return t;
 }
 
@@ -633,7 +635,7 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
     });
   };
   // `Pic` over pictures is a picture, not the person in charge.
-  if (columns.owner !== undefined && !roles[columns.owner] && ratio(stats[columns.owner]!.pictures, stats[columns.owner]!) >= 0.5) delete columns.owner;
+  if (columns.owner !== undefined && !roles[columns.owner] && ratio(stats[columns.owner]!.pictures, stats[columns.owner]!) >= 0.8) delete columns.owner;
   const period = roles.some(Boolean) ? null : periodColumn(names, stats);
   if (period) return weekPlan(names, stats, columns, period);
   if (UNIT_HEADERS.has(names[0] ?? '') && isIdColumn(stats[0]!)) {

@@ -131,6 +131,13 @@ describe('a PIC column (the person in charge)', () => {
 });
 
 describe('a column of pictures named Pic', () => {
+  it('a badge before names is no picture column: the names own the work', async () => {
+    const tasks = await readTasks(
+      doc('| Task | Owner(s) or team(s) | Notes |', '|---|---|---|', '| Author RFC | @ana | |', '| RFC decision | ![Team][] [lang], [types] | |'),
+    );
+    expect(tasks.map((t) => t.title)).toEqual(['Author RFC', 'RFC decision']);
+  });
+
   it('names no owner: a picture is no person in charge', async () => {
     const tasks = await readTasks(
       doc(

@@ -160,6 +160,8 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'eigenaar',
     'verantwoordelijke',
     'penanggung jawab',
+    'toegewezen aan',
+    'toegewezen',
     // The person in charge: so headed in Indonesia, Malaysia, the Philippines, Vietnam and Japan.
     'pic',
     'person in charge',
@@ -936,7 +938,9 @@ function notTasks(columns: Partial<Record<ColumnRole, number>>, names: string[],
   const roles = new Set(Object.values(columns));
   const rest = stats.map((s, i) => ({ s, i })).filter(({ s, i }) => !roles.has(i) && s.filled > 0);
   // Days of the calendar (a start and an end, `02/12` over `15/12`) say when work runs, not what was measured.
-  const measured = ({ s, i }: { s: ColumnStats; i: number }) => ratio(s.numbers, s) >= 0.8 && s.days === 0 && !DAY_HEADER.test(names[i]!);
+  // Nor do a priority's rank or a sprint's number (`| 1 | Log in | 2 | done |` under Priority, Sprint): which first, and when.
+  const measured = ({ s, i }: { s: ColumnStats; i: number }) =>
+    ratio(s.numbers, s) >= 0.8 && s.days === 0 && !DAY_HEADER.test(names[i]!) && !PRIORITY_HEADER.test(names[i]!) && !PERIOD_HEADERS[names[i]!];
   const numeric = rest.filter(measured).length;
   // Ids of their own (`T1`, `T2`, not the row numbers of a report) make a plan of work whatever else the rows measure (estimates, story refs).
   const coded = columns.id !== undefined && ratio(stats[columns.id]!.letters, stats[columns.id]!) >= 0.8;

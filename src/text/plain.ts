@@ -22,6 +22,22 @@ const ENTITIES: Record<string, string> = {
   trade: '™',
 };
 
+/** `s` without its closed HTML comments and the blanks before each, in one pass; an unclosed one stays as written. */
+function dropComments(s: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = s.indexOf('<!--', at);
+    const close = open < 0 ? -1 : s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    let cut = open;
+    while (cut > at && (s[cut - 1] === ' ' || s[cut - 1] === '\t')) cut--;
+    out += s.slice(at, cut);
+    at = close + 3;
+  }
+  return out + s.slice(at);
+}
+
 export function plainText(raw: string): string {
   if (!/[\\`*_~[\]<&!]/.test(raw)) return raw.trim();
   // Each step runs only where its mark is in the text (this runs for every cell and title read).
@@ -48,6 +64,8 @@ export function plainText(raw: string): string {
     s = unwrapLinks(s, '[', '(', ')', 0); // inline links → text
     s = unwrapLinks(s, '[', '[', ']', 1); // reference links → text
   }
+  // Comments: a reader never sees them (`Remove tub <!-- quick -->`).
+  if (s.includes('<!--')) s = dropComments(s);
   if (s.includes('<'))
     s = s
       .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1') // autolinks

@@ -60,6 +60,8 @@ export function itemTextEdit(ec: EditContext, t: Task, changes: ItemChanges): Ed
   const titleAt = core.indexOf(parts.title, from);
   if (titleAt < 0) throw cantFind('title');
   let titleEnd = titleAt + parts.title.length;
+  // A comment closing the title (`Remove tub <!-- quick -->`) is no part of it a reader sees: a new title keeps it.
+  titleEnd = titleAt + beforeComments(core.slice(titleAt, titleEnd));
   const notesAt = parts.notes === null ? -1 : core.lastIndexOf(parts.notes);
   if (parts.notes !== null && notesAt < titleEnd) throw cantFind('notes');
   if (changes.notes !== undefined) {
@@ -98,6 +100,19 @@ function leadEdit(
   const owner = changes.owner === undefined ? old.slice(lead.inner.start, lead.inner.end) : changes.owner.trim() ? ownerMark(changes.owner.trim()) : '';
   const text = old.slice(0, lead.inner.start) + owner + old.slice(lead.inner.end, lead.end) + after;
   return text === old ? null : { start: span.start, end: span.end, expect: old, text };
+}
+
+/** Where the words of `title` end before the HTML comments closing it (each found searching back from the last: linear). */
+function beforeComments(title: string): number {
+  let end = title.trimEnd().length;
+  while (title.endsWith('-->', end)) {
+    const open = title.lastIndexOf('<!--', end - 3);
+    if (open <= 0) break;
+    const words = title.slice(0, open).trimEnd().length;
+    if (words === 0) break;
+    end = words;
+  }
+  return end;
 }
 
 /** The edit that writes the item's new words (`body`: its text and any status after it) and its owner mark. */

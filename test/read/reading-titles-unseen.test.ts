@@ -2,8 +2,12 @@
 // states something true of planning files in general, found where files of different
 // repositories wrote their tasks the same way; each failed before the reader learnt it.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { planOf } from '../helpers/inproc.js';
-import { doc } from '../helpers/read-plan.js';
+import { doc, planFiles } from '../helpers/read-plan.js';
+import { runCli } from '../helpers/cli.js';
+
+const { planFile } = planFiles();
 
 async function tasksOf(markdown: string) {
   return (await planOf(markdown)).tasks.map((t) => ({ id: t.id, title: t.title, status: t.status, notes: t.notes }));
@@ -137,5 +141,20 @@ describe('an issue or pull-request reference closing a title', () => {
       ),
     );
     expect(tasks.map((t) => t.title)).toEqual(['Haystack integration', 'Two fixes', 'Port (#12) to the new API', 'Polars support']);
+  });
+});
+
+describe('an HTML comment in a task’s words (`Remove tub <!-- quick -->`)', () => {
+  const PLAN = doc('# Bath', '', '## Demo', '', '- ✅ Remove tub <!-- quick -->', '- ⏳ Install <!-- size: S --> blinds');
+
+  it('is no part of the title: a reader of the page never sees it', async () => {
+    expect((await tasksOf(PLAN)).map((t) => t.title)).toEqual(['Remove tub', 'Install blinds']);
+  });
+
+  it('stays in the file when the title is edited or the status set', async () => {
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'edit', 'Remove tub', '--title', 'Remove the tub'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'set', 'Install blinds', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('Remove tub', 'Remove the tub').replace('- ⏳ Install', '- ✅ Install'));
   });
 });

@@ -238,3 +238,24 @@ describe('a spreadsheet pasted with its column letters as the header', () => {
     ]);
   });
 });
+
+describe('a table whose numbers are a priority’s rank and a sprint’s number', () => {
+  it('is a backlog, not a report of measurements (`prioriteetti`: Finnish, priority)', async () => {
+    const plan = doc(
+      '| prioriteetti | user story | sprint | status |',
+      '|---|---|---|---|',
+      '| 1 | Log in with a password | 1 | **done** |',
+      '| 1 | Set a priority | 2 | **done** |',
+      '| 2 | Reset the password | 8 | **done** |',
+      '| 3 | Edit the tasks | | |',
+      '| 3 | Estimate the work | | |',
+    );
+    expect(await read(plan)).toEqual([
+      [3, 'Log in with a password', 'done'],
+      [4, 'Set a priority', 'done'],
+      [5, 'Reset the password', 'done'],
+      [6, 'Edit the tasks', 'none'],
+      [7, 'Estimate the work', 'none'],
+    ]);
+  });
+});

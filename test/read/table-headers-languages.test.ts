@@ -118,6 +118,13 @@ describe('a table whose task column holds ids', () => {
   });
 });
 
+describe('a Toegewezen aan column (Dutch: assigned to)', () => {
+  it('names the owner', async () => {
+    const tasks = await readTasks(doc('| ID | Taak | Toegewezen aan | Status |', '|---|---|---|---|', '| SB1 | Database opzetten | Manesh | To Do |'));
+    expect(tasks.map((t) => [t.id, t.owner])).toEqual([['SB1', 'Manesh']]);
+  });
+});
+
 describe('a PIC column (the person in charge)', () => {
   it('names the owner; `Menunggu` (Indonesian: waiting) reads as waiting does, blocked', async () => {
     const tasks = await readTasks(

@@ -207,7 +207,9 @@ export function inlineDependencies(text: string): Inline {
 
 /** Whether text may hold an inline dependency mark (cheap test, for the cache updater). */
 export function mayHoldDependencies(text: string): boolean {
-  return /⛔|🆔|\((?:after|depends|blocked|waits?|waiting|tras|después|depende|dépend|après|nach|abhängig|depois)\b|(?:blocked|depends) (?:by|on)\b/iu.test(text);
+  return /⛔|🆔|\((?:after|depends|blocked|waits?|waiting|tras|después|depende|dépend|après|nach|abhängig|depois)\b|(?:blocked|depends) (?:by|on)\b/iu.test(
+    text,
+  );
 }
 
 // ---- collecting and resolving ----------------------------------------------

@@ -234,7 +234,8 @@ export function splitNumberedName(cell: string): { id: string; title: string } |
  * `Add distros (deferred: MVP sufficient)` → `Add distros`, `Search (#349)` → `Search`.
  */
 /** The words that open an inline dependency mark (`(after 1.2)`, `(blocked by #12)`): depends.ts reads them out of titles. */
-export const DEPENDENCY_OPENERS = 'after|depends on|blocked by|blocked on|waits? on|waiting on|tras|después de|depende de|dépend de|après|nach|abhängig von|depois de';
+export const DEPENDENCY_OPENERS =
+  'after|depends on|blocked by|blocked on|waits? on|waiting on|tras|después de|depende de|dépend de|après|nach|abhängig von|depois de';
 /** `blocked by #12`, `after 1.2, T-3`: an opener then ids (a digit in each), a dependency; `blocked on step 4` is a status with its reason. */
 const DEPENDENCY_INSIDE = new RegExp(
   `^(?:${DEPENDENCY_OPENERS})\\s+#?[\\p{L}._-]*\\d[\\p{L}\\p{N}._-]*(?:\\s*,\\s*#?[\\p{L}._-]*\\d[\\p{L}\\p{N}._-]*)*$`,

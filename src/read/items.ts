@@ -231,22 +231,44 @@ export function readItem(
   repair: (s: string) => string,
 ): ItemReading {
   const outcome = outcomeLine(text, span);
-  if (!outcome) return withLead(readItemText(text, span, gfmBox, vocab, repair), vocab);
+  if (!outcome) return withLead(readItemText(text, span, gfmBox, vocab, repair), vocab, text, span);
   const r = readItemText(text, { start: span.start, end: outcome.start }, gfmBox, vocab, repair);
   const said = repair(plainText(text.slice(outcome.start, span.end)))
     .replace(/\s+/g, ' ')
     .trim();
   if (!r.field) r.notes = [r.notes, said].filter(Boolean).join(' ');
-  return withLead(r, vocab);
+  return withLead(r, vocab, text, span);
 }
 
-/** The name in brackets opening the title (`(ANA) Build the form`), into `r.lead`; a status word there is no name. */
-function withLead(r: ItemReading, vocab: Vocabulary): ItemReading {
-  // `(@ana) Build the form`: a handle says who, on its own; it decides over a claim's mark after the title.
-  const handle = r.id === null ? leadingOwnerMark(r.title) : null;
+/** Where an item's words start: after its box and leading mark, and the blanks after them. */
+export function wordsStart(text: string, src: { statusMark: Span | null; text: Span }): number {
+  let at = src.statusMark ? src.statusMark.end : src.text.start;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
+}
+
+/**
+ * `(@ana) Build it`, `[@ana] …`, `() …`: the owner lead where the item's words start (the raw text, so that the
+ * reader and the writers find the same one), with where its name goes; null without one.
+ */
+export function ownerLeadOf(text: string, src: { statusMark: Span | null; text: Span }): (Span & { owner: string; inner: Span }) | null {
+  const at = wordsStart(text, src);
+  const lead = at < src.text.end ? leadingOwnerMark(text.slice(at, src.text.end)) : null;
+  if (!lead) return null;
+  return { start: at, end: at + lead.end, owner: lead.owner, inner: { start: at + lead.inner.start, end: at + lead.inner.end } };
+}
+
+/**
+ * An owner lead (`(@ana) Build the form`) names the owner unless a claim's mark after the words names a later one,
+ * and leaves the title; else the name in brackets opening the title (`(ANA) Build the form`), into `r.lead` (a status
+ * word there is no name). `span`: the item's text, as readItem has it.
+ */
+function withLead(r: ItemReading, vocab: Vocabulary, text: string, span: Span): ItemReading {
+  const handle = ownerLeadOf(text, { statusMark: r.statusMark, text: r.box ? { start: r.box.end + 1, end: span.end } : span });
   if (handle) {
-    if (handle.owner) r.owner = handle.owner;
-    r.title = r.title.slice(handle.end);
+    r.owner ??= handle.owner || null;
+    const shown = text.slice(handle.start, handle.end).trim();
+    if (r.title.startsWith(shown)) r.title = r.title.slice(shown.length).trimStart();
     return r;
   }
   const lead = r.title.startsWith('(') ? LEAD_NAME.exec(r.title) : null;

@@ -18,7 +18,7 @@ export function trailingOwnerMark(text: string): { owner: string; start: number 
 }
 
 // Words follow the slot: `() => void` is code, not an empty slot.
-const LEADING = new RegExp(String.raw`^([(\[])(?:@(${NAME}))?([)\]])[ \t]+(?=[\p{L}\p{N}\x60*_"'])`, 'u');
+const LEADING = new RegExp(String.raw`^([(\[])(?:@(${NAME}))?([)\]])[ \t]+(?=[^\s=<>])`, 'u');
 
 /**
  * `(@ana) Build the form`, `[@ana] …`, or the empty slot `() Build the form` of a list where the others are

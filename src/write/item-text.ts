@@ -5,11 +5,10 @@
 // separator the item already uses.
 
 import { PlanError } from '../system/errors.js';
-import { itemParts } from '../read/items.js';
-import { leadingOwnerMark, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
+import { itemParts, ownerLeadOf, wordsStart } from '../read/items.js';
+import { ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
+import type { Span } from '../parse/blocks.js';
 import type { Task } from '../model/types.js';
-
-type ItemSource = Extract<Task['source'], { type: 'item' }>;
 import type { Edit } from './splice.js';
 import type { EditContext } from './task-edits.js';
 import { verifyTask } from './verify.js';
@@ -25,12 +24,23 @@ export function itemTextEdit(ec: EditContext, t: Task, changes: ItemChanges): Ed
   verifyTask(ec, t);
   const src = t.source;
   if (src.type !== 'item') throw new Error('itemTextEdit on a table row');
-  let start = src.statusMark ? src.statusMark.end : src.text.start;
-  while (ec.text[start] === ' ' || ec.text[start] === '\t') start++;
+  // `(@ana) Build it`: the owner stands before the words (as items.ts reads it), and is written there.
+  const lead = ownerLeadOf(ec.text, src);
+  const start = lead ? lead.end : wordsStart(ec.text, src);
   const old = ec.text.slice(start, src.text.end);
-  // `(@ana) Build it`: the owner stands before the words, and is rewritten there.
-  const lead = leadingOwnerMark(old);
-  if (lead) return leadEdit(ec, t, changes, { start, end: src.text.end }, old, lead);
+  const mark = trailingOwnerMark(old);
+  // The lead is written where it names the owner (no claim's mark after the words), and emptied with a mark that goes.
+  if (lead && changes.owner !== undefined && (!mark || !changes.owner.trim())) {
+    const words = wordsEdit(ec, t, { ...changes, owner: mark ? '' : undefined }, start);
+    return withLeadOwner(ec.text, lead, src.text.end, words, changes.owner);
+  }
+  return wordsEdit(ec, t, changes, start);
+}
+
+/** itemTextEdit on the words from `start` (after the box, the mark and any owner lead) to the item's end. */
+function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number): Edit | null {
+  const src = t.source as Extract<Task['source'], { type: 'item' }>;
+  const old = ec.text.slice(start, src.text.end);
   const mark = trailingOwnerMark(old);
   let core = mark ? old.slice(0, mark.start) : old;
   const owner = mark ? old.slice(mark.start) : '';
@@ -85,21 +95,13 @@ export function itemTextEdit(ec: EditContext, t: Task, changes: ItemChanges): Ed
   return finish({ start, end: src.text.end }, old, core + tail, owner, changes, !!tail);
 }
 
-/** itemTextEdit for an item whose owner leads its words: the words after the lead edited as any item's, the owner in the lead. */
-function leadEdit(
-  ec: EditContext,
-  t: Task,
-  changes: ItemChanges,
-  span: { start: number; end: number },
-  old: string,
-  lead: NonNullable<ReturnType<typeof leadingOwnerMark>>,
-): Edit | null {
-  const source: ItemSource = { ...(t.source as ItemSource), statusMark: null, text: { start: span.start + lead.end, end: span.end } };
-  const words = itemTextEdit(ec, { ...t, source }, { ...changes, owner: undefined });
-  const after = words ? words.text : old.slice(lead.end);
-  const owner = changes.owner === undefined ? old.slice(lead.inner.start, lead.inner.end) : changes.owner.trim() ? ownerMark(changes.owner.trim()) : '';
-  const text = old.slice(0, lead.inner.start) + owner + old.slice(lead.inner.end, lead.end) + after;
-  return text === old ? null : { start: span.start, end: span.end, expect: old, text };
+/** The words edit `words` (or none) after an owner lead rewritten for `owner` ('' empties it), as one edit from the lead on. */
+function withLeadOwner(text: string, lead: Span & { inner: Span }, end: number, words: Edit | null, owner: string): Edit | null {
+  const name = owner.trim() ? ownerMark(owner.trim()) : '';
+  const head = text.slice(lead.start, lead.inner.start) + name + text.slice(lead.inner.end, lead.end);
+  const next = head + (words ? words.text : text.slice(lead.end, end));
+  const old = text.slice(lead.start, end);
+  return next === old ? null : { start: lead.start, end, expect: old, text: next };
 }
 
 /** Where the words of `title` end before the HTML comments closing it (each found searching back from the last: linear). */

@@ -4,10 +4,10 @@
 // says it is.
 
 import type { Plan, Task } from '../model/types.js';
-import { isMarkName, leadingOwnerMark, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
+import { isMarkName, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
 import { DEFAULT_STYLE, isFinished, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import type { Span } from '../parse/blocks.js';
-import { boxLength, TRAILING_MARKS } from '../read/items.js';
+import { boxLength, ownerLeadOf, TRAILING_MARKS } from '../read/items.js';
 import { isMemoCell, titleCellMark } from '../read/tables.js';
 import { showsStatus } from '../read/mentions.js';
 import { checklistOf } from '../read/passes/checklist-status.js';
@@ -669,25 +669,14 @@ function leadingMark(ec: EditContext, mark: string, to: SettableStatus, followin
 
 /** The edit that writes `@owner` where the item names its owner: in its lead (`(@ana) Build it`), else as the mark ending its text (replacing another owner's). */
 function itemOwnerEdit(ec: EditContext, src: Extract<Task['source'], { type: 'item' }>, owner: string): Edit {
-  const lead = ownerLead(ec.text, src);
-  if (lead) return { ...lead, expect: ec.text.slice(lead.start, lead.end), text: owner ? ownerMark(owner) : '' };
   const span = src.text;
   const body = ec.text.slice(span.start, span.end);
   const old = trailingOwnerMark(body);
+  // A claim's mark after the words names the owner over a lead (items.ts), so it is the one rewritten.
+  const lead = old ? null : ownerLeadOf(ec.text, src);
+  if (lead) return { ...lead.inner, expect: ec.text.slice(lead.inner.start, lead.inner.end), text: owner ? ownerMark(owner) : '' };
   const start = old ? span.start + old.start : span.end;
   return { start, end: span.end, expect: ec.text.slice(start, span.end), text: ` ${ownerMark(owner)}` };
-}
-
-/** Where the name goes in an item's owner lead (`(@ana) Build it`, `() Build it`), the brackets aside; null without one. */
-function ownerLead(text: string, src: Extract<Task['source'], { type: 'item' }>): { start: number; end: number } | null {
-  const at = skipBlanks(text, src.statusMark ? src.statusMark.end : src.text.start);
-  const lead = at < src.text.end ? leadingOwnerMark(text.slice(at, src.text.end)) : null;
-  return lead ? { start: at + lead.inner.start, end: at + lead.inner.end } : null;
-}
-
-function skipBlanks(text: string, at: number): number {
-  while (text[at] === ' ' || text[at] === '\t') at++;
-  return at;
 }
 
 function skipSpaces(text: string, at: number): number {

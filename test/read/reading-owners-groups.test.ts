@@ -185,3 +185,32 @@ describe('a handle in brackets before an item’s words', () => {
     expect(readFileSync(path, 'utf8')).toContain('- [x] [] add the make targets\n');
   });
 });
+
+describe('an owner lead, read and written where the raw words start', () => {
+  it('reads the same lead the writers write, whatever markup follows it; a claim’s mark after the words names a later owner', async () => {
+    const plan = doc('- [ ] (@ana) *#1 thing*', '- [ ] 🔄 [@bo] Ship it', '- [ ] (@cy) Build it @dan', '- [ ] ⏫ (@ed) Prio first');
+    expect((await readTasks(plan)).map((t) => [t.title, t.owner])).toEqual([
+      ['#1 thing', 'ana'],
+      ['Ship it', 'bo'],
+      ['Build it', 'dan'],
+      // Not where the words start (a priority mark before it): words of the title, as the writers see them.
+      ['(@ed) Prio first', null],
+    ]);
+  });
+
+  it('is rewritten by edit whatever the title says, and emptied with a claim’s mark when the owner is cleared', async () => {
+    const plan = doc('- [ ] (@ana) *#1 thing*', '- [ ] 🔄 [@bo] Ship it', '- [ ] (@cy) Build it @dan', '- [ ] (@ed) Write docs');
+    const path = planFile(plan);
+    expect((await runCli(['-f', path, 'edit', '#1 thing', '--owner', 'bo'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'edit', 'Ship it', '--title', 'Ship'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'edit', 'Build it', '--owner', ''])).code).toBe(0);
+    expect((await runCli(['-f', path, 'edit', 'Write docs', '--title', '#2 docs'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(doc('- [ ] (@bo) *#1 thing*', '- [ ] 🔄 [@bo] Ship', '- [ ] () Build it', '- [ ] (@ed) #2 docs'));
+    expect((await readTasks(readFileSync(path, 'utf8'))).map((t) => [t.title, t.owner])).toEqual([
+      ['#1 thing', 'bo'],
+      ['Ship', 'bo'],
+      ['Build it', null],
+      ['#2 docs', 'ed'],
+    ]);
+  });
+});

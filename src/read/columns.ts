@@ -368,6 +368,8 @@ interface ColumnStats {
   days: number;
   /** Cells that show a picture (`![login](img/login.png)`): a column of them names no one. */
   pictures: number;
+  /** Cells that name a release (`v0.1.x`, `1.2.0`, `v2`): ids, in a first column. */
+  versions: number;
 }
 
 const EMPTY = /^(?:|-|—|–|\.{3}|…|n\/a|tbd|\?)$/i;
@@ -400,6 +402,7 @@ const HANDLES = 1024;
 const CODE = 2048;
 const DAYS = 4096;
 const PICTURES = 8192;
+const VERSIONS = 16384;
 /** A cell that only shows pictures (`![login](img/login.png)`, `<img src=…>`); a badge before names (`![Team][] [types]`) names them. */
 const ONLY_PICTURES = /^(?:(?:!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<img\b[^>]*>)\s*)+$/i;
 
@@ -436,6 +439,7 @@ function cellTraits(c: string, raw: string, vocab: Vocabulary, isId: (cell: stri
   if (/^(?:[`/.][^\s]*|\S+\.(?:ts|js|py|md|cs|jsx|tsx|json|yaml|yml|sh|go|rs))$/.test(c)) t |= CODE;
   if (isCalendarDay(c)) t |= DAYS;
   if (ONLY_PICTURES.test(raw.trim())) t |= PICTURES;
+  if (/^v\d+(?:\.(?:\d+|x))*$|^\d+\.\d+(?:\.(?:\d+|x))+$/i.test(c)) t |= VERSIONS;
   return t;
 }
 
@@ -485,6 +489,7 @@ function statsOf(cells: string[], raw: string[], traits: Traits): ColumnStats {
     literals: 0,
     days: 0,
     pictures: 0,
+    versions: 0,
   };
   const seen = new Set<string>();
   cells.forEach((cell, i) => {
@@ -510,6 +515,7 @@ function statsOf(cells: string[], raw: string[], traits: Traits): ColumnStats {
     if (t & CODE) s.code++;
     if (t & DAYS) s.days++;
     if (t & PICTURES) s.pictures++;
+    if (t & VERSIONS) s.versions++;
   });
   return s;
 }
@@ -644,6 +650,7 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
     if (columns.title === 0) delete columns.title;
     columns.id = 0;
   }
+  releaseIds(columns, stats);
   configured();
   const idsByPattern = !!settings?.isId && roles.every((r) => r !== 'id') && patternId(columns, stats);
   inferId(columns, stats);
@@ -676,6 +683,18 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
     ...(guessed && isTask ? { guessed } : {}),
     ...(idsByPattern ? { idsByPattern } : {}),
   };
+}
+
+/**
+ * `| Version | Theme | Status |` over `| v0.5.x | Hardening | 🔄 Active |`: a first column of distinct releases names
+ * each row as an id does (a release heading's version is its id too); the title is a column of words after it.
+ */
+function releaseIds(columns: Partial<Record<ColumnRole, number>>, stats: ColumnStats[]): void {
+  const first = stats[0];
+  if (columns.id !== undefined || !first || first.filled < 2 || ratio(first.versions, first) < 0.8 || first.unique < first.filled) return;
+  if (Object.entries(columns).some(([role, at]) => at === 0 && role !== 'title')) return;
+  if (columns.title === 0) delete columns.title;
+  columns.id = 0;
 }
 
 /** With an id pattern: the first column whose cells mostly match it is the id column, whatever its header says. */

@@ -44,8 +44,8 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 // Group 0.981 → 0.987: a bold label with a colon over a list (`**Deliverables:**`) names the list, not a group.
 // Precision 0.972 → 0.973: field runs after a bold-labelled item that is no task, rows that name several ids.
 // Title 0.971 → 0.972: words that go on with a bold lead's sentence are the title (0.97267 measured).
-// Recall 0.992 → 0.993: an open box typed without its space (`- [] Request Forwarder`; the hold-out labels agree).
-const FLOOR = { recall: 0.993, precision: 0.973, status: 0.99, title: 0.972, id: 0.983, owner: 0.999, group: 0.987 };
+// Recall 0.9923 → 0.9928 (floor 0.992): an open box typed without its space (`- [] Request Forwarder`; the hold-out labels agree).
+const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id: 0.983, owner: 0.999, group: 0.987 };
 // The project's own hold-out set (eval/holdout: real files from repositories
 // outside the corpus, labelled before plan was run on them). On 2026-12-05 the
 // set grew by 12 blind-labelled files (25–36, 511 tasks; 36 files, 1311 tasks):
@@ -141,7 +141,14 @@ const FLOOR = { recall: 0.993, precision: 0.973, status: 0.99, title: 0.972, id:
 // Then days of the calendar are no measurements, a header of column letters gives way to the row of names under it,
 // and a bracketed handle before an item's words is its owner: the batch 85.7 90.9 99.3 82.9 99.3 79.6 78.8; on 133
 // files 0.955 0.949 0.953 0.920 0.980 0.953 0.909 (lower than the 125-file floor as rates only: no file's counts fell).
-const HOLDOUT_FLOOR = { recall: 0.955, precision: 0.949, status: 0.953, title: 0.92, id: 0.98, owner: 0.953, group: 0.909 };
+// Then, from a review and the batch: a picture column named Pic names no owner, comments are no part of a title, `[]`
+// is an open box, a priority's rank and a sprint's number are no measurements; on 133 files 95.6 95.0 95.3 92.1 98.1 95.4
+// 91.0. Fifteenth batch (files 134–141, 374 tasks, labelled blind): first score 48.1 72.3 91.1 43.9 53.9 89.4 78.3, the
+// same with the reader before this session (`dcf6aa3`): Spec Kit-free agent plans (a whole file in a code fence, a
+// Copilot plan's `Completed | Yes` column), a release table, kebab-case ids. Then HTML comments, priority and sprint
+// numbers, `Toegewezen aan`, a first column of releases as ids: the batch 59.4 76.3 92.8 74.8 67.6 100 82.4; on 141
+// files (5850 tasks) 0.933 0.940 0.952 0.913 0.968 0.956 0.906 (lower as rates only: no file's counts fell).
+const HOLDOUT_FLOOR = { recall: 0.933, precision: 0.94, status: 0.952, title: 0.913, id: 0.968, owner: 0.956, group: 0.906 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -259,3 +259,34 @@ describe('a table whose numbers are a priority’s rank and a sprint’s number'
     ]);
   });
 });
+
+describe('a table of releases (`| Version | Theme | Status |`)', () => {
+  const PLAN = doc(
+    '| Version | Theme | Status |',
+    '|---|---|---|',
+    '| v0.1.x | Foundation | ✅ Complete |',
+    '| v0.2.x | Webhooks | Planned |',
+    '| 1.0.0 | Stable release | Planned |',
+  );
+
+  it('names each row by its release, as an id; the theme is the title', async () => {
+    expect((await readTasks(PLAN)).map((t) => [t.id, t.title, t.status])).toEqual([
+      ['v0.1.x', 'Foundation', 'done'],
+      ['v0.2.x', 'Webhooks', 'pending'],
+      ['1.0.0', 'Stable release', 'pending'],
+    ]);
+  });
+
+  it('is set by its release', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'v0.2.x', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('| Webhooks | Planned |', '| Webhooks | ✅ Complete |'));
+  });
+
+  it('not a column of repeated releases, nor one not first', async () => {
+    const repeated = doc('| Version | Work | Status |', '|---|---|---|', '| v1 | Write docs | done |', '| v1 | Ship | todo |');
+    expect((await readTasks(repeated)).map((t) => t.title)).toEqual(['Write docs', 'Ship']);
+    expect((await readTasks(repeated)).every((t) => t.id.startsWith('@'))).toBe(true);
+  });
+});

@@ -89,6 +89,8 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
   if (changes.title !== undefined) {
     const value = changes.title.trim();
     if (value === '') throw new PlanError(`${ec.file}:${t.line}: the title is empty; give the task a title`);
+    if (/<!--|-->/.test(value))
+      throw new PlanError(`${ec.file}:${t.line}: a title cannot hold an HTML comment (<!-- … -->): no reader sees it; nothing was written`);
     core = core.slice(0, titleAt) + value + core.slice(titleEnd);
     titleEnd = titleAt + value.length;
   }
@@ -98,23 +100,29 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
 /** The words edit `words` (or none) after an owner lead rewritten for `owner` ('' empties it), as one edit from the lead on. */
 function withLeadOwner(text: string, lead: Span & { inner: Span }, end: number, words: Edit | null, owner: string): Edit | null {
   const name = owner.trim() ? ownerMark(owner.trim()) : '';
-  const head = text.slice(lead.start, lead.inner.start) + name + text.slice(lead.inner.end, lead.end);
+  // Emptied, `[@ana]` goes whole: `[]` before the words would read as an open box.
+  const head = !name && text[lead.start] === '[' ? '' : text.slice(lead.start, lead.inner.start) + name + text.slice(lead.inner.end, lead.end);
   const next = head + (words ? words.text : text.slice(lead.end, end));
   const old = text.slice(lead.start, end);
   return next === old ? null : { start: lead.start, end, expect: old, text: next };
 }
 
-/** Where the words of `title` end before the HTML comments closing it (each found searching back from the last: linear). */
+/**
+ * Where the words of `title` end before the HTML comments closing it: the comments found from the start, as the
+ * reader drops them (text/plain.ts), so a `<!--` inside one is its text. The whole length when words end it.
+ */
 function beforeComments(title: string): number {
-  let end = title.trimEnd().length;
-  while (title.endsWith('-->', end)) {
-    const open = title.lastIndexOf('<!--', end - 3);
-    if (open <= 0) break;
-    const words = title.slice(0, open).trimEnd().length;
-    if (words === 0) break;
-    end = words;
+  let words = 0;
+  let at = 0;
+  for (;;) {
+    const open = title.indexOf('<!--', at);
+    const close = open < 0 ? -1 : title.indexOf('-->', open + 4);
+    if (close < 0) break;
+    if (title.slice(at, open).trim()) words = at + title.slice(at, open).trimEnd().length;
+    at = close + 3;
   }
-  return end;
+  if (title.slice(at).trim()) return title.length;
+  return words > 0 ? words : title.length;
 }
 
 /** The edit that writes the item's new words (`body`: its text and any status after it) and its owner mark. */

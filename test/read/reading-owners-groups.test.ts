@@ -182,7 +182,7 @@ describe('a handle in brackets before an item’s words', () => {
         .replace('add the scripts to the makefile', 'add the make targets'),
     );
     expect((await runCli(['-f', path, 'edit', 'add the make targets', '--owner', ''])).code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toContain('- [x] [] add the make targets\n');
+    expect(readFileSync(path, 'utf8')).toContain('- [x] add the make targets\n');
   });
 });
 
@@ -211,6 +211,19 @@ describe('an owner lead, read and written where the raw words start', () => {
       ['Ship', 'bo'],
       ['Build it', null],
       ['#2 docs', 'ed'],
+    ]);
+  });
+});
+
+describe('an owner lead in square brackets, emptied', () => {
+  it('goes whole, so that no `[]` is left to read as an open box', async () => {
+    const path = planFile(doc('- [@ana] Build the form ✅', '- [ ] (@bo) Ship it'));
+    expect((await runCli(['-f', path, 'edit', 'Build the form', '--owner', ''])).code).toBe(0);
+    expect((await runCli(['-f', path, 'edit', 'Ship it', '--owner', ''])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(doc('- Build the form ✅', '- [ ] () Ship it'));
+    expect((await readTasks(readFileSync(path, 'utf8'))).map((t) => [t.title, t.status, t.owner])).toEqual([
+      ['Build the form', 'done', null],
+      ['Ship it', 'pending', null],
     ]);
   });
 });

@@ -158,3 +158,14 @@ describe('an HTML comment in a task’s words (`Remove tub <!-- quick -->`)', ()
     expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('Remove tub', 'Remove the tub').replace('- ⏳ Install', '- ✅ Install'));
   });
 });
+
+describe('a comment closing a title, with `<!--` in its own text', () => {
+  it('is found from its start, as the reader finds it, and kept whole by edit --title; a title holding a comment is refused', async () => {
+    const plan = doc('- [ ] Fix the parser <!-- handles "<!--" in input -->', '- [ ] Build it <!-- c -->');
+    const path = planFile(plan);
+    expect((await runCli(['-f', path, 'edit', 'Fix the parser', '--title', 'New words'])).code).toBe(0);
+    const refused = await runCli(['-f', path, 'edit', 'Build it', '--title', 'Fix <!-- x']);
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringMatching(/a title cannot hold an HTML comment.*nothing was written\n$/)]);
+    expect(readFileSync(path, 'utf8')).toBe(plan.replace('Fix the parser', 'New words'));
+  });
+});

@@ -253,7 +253,8 @@ export function wordsStart(text: string, src: { statusMark: Span | null; text: S
  */
 export function ownerLeadOf(text: string, src: { statusMark: Span | null; text: Span }): (Span & { owner: string; inner: Span }) | null {
   const at = wordsStart(text, src);
-  const lead = at < src.text.end ? leadingOwnerMark(text.slice(at, src.text.end)) : null;
+  // Most items open with no bracket: no copy of their text for them.
+  const lead = at < src.text.end && (text[at] === '(' || text[at] === '[') ? leadingOwnerMark(text.slice(at, src.text.end)) : null;
   if (!lead) return null;
   return { start: at, end: at + lead.end, owner: lead.owner, inner: { start: at + lead.inner.start, end: at + lead.inner.end } };
 }

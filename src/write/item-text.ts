@@ -6,7 +6,7 @@
 
 import { PlanError } from '../system/errors.js';
 import { itemParts, ownerLeadOf, wordsStart } from '../read/items.js';
-import { ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
+import { leadingOwnerMark, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
 import type { Span } from '../parse/blocks.js';
 import type { Task } from '../model/types.js';
 import type { Edit } from './splice.js';
@@ -61,6 +61,7 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
     if (changes.title !== undefined) {
       const value = changes.title.trim();
       if (value === '') throw new PlanError(`${ec.file}:${t.line}: the title is empty; give the task a title`);
+      refuseOwnerWords(ec, t, 'title', value);
       const end = core.lastIndexOf(parts.notes) + parts.notes.length;
       core = value + core.slice(end);
     }
@@ -69,13 +70,13 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
   const from = parts.id ? core.indexOf(parts.id) + parts.id.length : 0;
   const titleAt = core.indexOf(parts.title, from);
   if (titleAt < 0) throw cantFind('title');
-  let titleEnd = titleAt + parts.title.length;
   // A comment closing the title (`Remove tub <!-- quick -->`) is no part of it a reader sees: a new title keeps it.
-  titleEnd = titleAt + beforeComments(core.slice(titleAt, titleEnd));
+  let titleEnd = titleAt + beforeComments(core.slice(titleAt, titleAt + parts.title.length));
   const notesAt = parts.notes === null ? -1 : core.lastIndexOf(parts.notes);
   if (parts.notes !== null && notesAt < titleEnd) throw cantFind('notes');
   if (changes.notes !== undefined) {
     const value = changes.notes.trim();
+    refuseOwnerWords(ec, t, 'notes', value);
     if (parts.notes !== null) {
       // Dropping the notes drops their separator too; the title's emphasis stays.
       const cut = value === '' ? titleEnd + (/^(\*\*|__)/.exec(core.slice(titleEnd))?.[0].length ?? 0) : notesAt;
@@ -89,6 +90,7 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
   if (changes.title !== undefined) {
     const value = changes.title.trim();
     if (value === '') throw new PlanError(`${ec.file}:${t.line}: the title is empty; give the task a title`);
+    refuseOwnerWords(ec, t, 'title', value);
     if (/<!--|-->/.test(value))
       throw new PlanError(`${ec.file}:${t.line}: a title cannot hold an HTML comment (<!-- … -->): no reader sees it; nothing was written`);
     core = core.slice(0, titleAt) + value + core.slice(titleEnd);
@@ -123,6 +125,14 @@ function beforeComments(title: string): number {
   }
   if (title.slice(at).trim()) return title.length;
   return words > 0 ? words : title.length;
+}
+
+/** New words that would read back as an owner (`(@zed) Fix it`, `Ask @bo`) are refused: the owner has an option of its own. */
+function refuseOwnerWords(ec: EditContext, t: Task, role: 'title' | 'notes', value: string): void {
+  if (!leadingOwnerMark(value) && !trailingOwnerMark(value)) return;
+  throw new PlanError(
+    `${ec.file}:${t.line}: the ${role} "${value}" would read as naming an owner (an @name before or after the words); nothing was written, set the owner with --owner`,
+  );
 }
 
 /** The edit that writes the item's new words (`body`: its text and any status after it) and its owner mark. */

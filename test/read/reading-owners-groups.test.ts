@@ -227,3 +227,23 @@ describe('an owner lead in square brackets, emptied', () => {
     ]);
   });
 });
+
+describe('a new title or notes that would name an owner', () => {
+  it('is refused with one line, and nothing is written: the owner has --owner', async () => {
+    const plan = doc('- [ ] Build the form', '- [ ] (@ana) Ship it');
+    const path = planFile(plan);
+    for (const args of [
+      ['Build the form', '--title', '(@zed) New words'],
+      ['Build the form', '--title', 'Ping @bo'],
+      ['Build the form', '--notes', 'ask @bo'],
+      ['Ship it', '--title', '[@zed] Ship'],
+    ]) {
+      const r = await runCli(['-f', path, 'edit', ...args]);
+      expect([r.code, r.stderr], args.join(' ')).toEqual([
+        1,
+        expect.stringMatching(/would read as naming an owner.*nothing was written, set the owner with --owner\n$/),
+      ]);
+    }
+    expect(readFileSync(path, 'utf8')).toBe(plan);
+  });
+});

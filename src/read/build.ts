@@ -7,6 +7,7 @@
 // ordinals; then, on the final tasks, checklist-status and table-counts).
 
 import type { Block, DetailsBlock, HeadingBlock, ItemBlock, LineBlock, Span, TableBlock } from '../parse/blocks.js';
+import { statesNoWork } from './statements.js';
 import { splitRow } from '../parse/cells.js';
 import type { FrontMatterResult } from '../parse/front-matter-yaml.js';
 import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '../model/status.js';
@@ -959,6 +960,8 @@ class Builder implements PassState {
     // `  - Uses Stripe (TODO: switch providers)` under a task: a detail of that task and what is left of it, not a task.
     if (reading.todoNote && block.depth > 0 && this.runs.get(block.depth - 1)?.at(-1)?.found) return null;
     if (reading.task) {
+      // `- **REQ-001**: …` under `## Requirements`: a statement about the work, not a piece of it (read/statements.ts).
+      if (reading.status === 'none' && !block.checkbox && statesNoWork(reading.id, node?.name)) return null;
       // An id'd item with no status of its own shares a finished heading's state (`Phase 1 ✅` → its parts are done).
       if (reading.status === 'none' && node && (node.status === 'done' || node.status === 'cancelled')) return node.status;
       return reading.status;

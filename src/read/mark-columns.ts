@@ -30,8 +30,10 @@ export function headerStatus(header: string, vocab: Vocabulary): Status | null {
 }
 
 /**
- * The state columns of a table, or null when it is not of that shape: at least two columns headed by different
- * statuses, every filled cell of theirs a mark, some row marked, and a column of words left for the title.
+ * The state columns of a table, or null when it is not of that shape: every filled cell of theirs a mark, a column
+ * of words left for the title, and either at least two columns headed by different statuses, some row marked, or
+ * one column headed by the finished state (`| Task | Description | Completed | Date |`): a checklist in a table,
+ * whose rows are done where ticked and not yet where blank, however few are ticked so far.
  */
 export function stateColumns(headers: string[], rows: string[][], vocab: Vocabulary): StateColumn[] | null {
   const states: StateColumn[] = [];
@@ -39,20 +41,26 @@ export function stateColumns(headers: string[], rows: string[][], vocab: Vocabul
     const status = headerStatus(h, vocab);
     if (status && !states.some((s) => s.status === status)) states.push({ column, status });
   });
-  if (states.length < 2 || states.length >= headers.length) return null;
+  if (states.length === 0 || states.length >= headers.length || rows.length === 0) return null;
   const cells = (c: number) => rows.map((r) => (r[c] ?? '').trim()).filter((v) => v !== '');
   if (states.some((s) => !cells(s.column).every(isMark))) return null;
+  if (states.length === 1) return states[0]!.status === 'done' ? states : null;
   return states.some((s) => cells(s.column).length > 0) ? states : null;
 }
 
 /**
  * A row's status: the column that holds its mark (the rightmost, the furthest state, when several do); with none,
- * pending where the table has a to-do column, else none.
+ * pending where the table has a to-do column or only a column for done (not yet ticked), else none.
  */
 export function markedStatus(cells: (string | null)[], states: StateColumn[]): Status {
   const marked = markedColumns(cells, states);
   if (marked.length > 0) return marked[marked.length - 1]!.status;
-  return states.some((s) => s.status === 'pending') ? 'pending' : 'none';
+  return states.some((s) => s.status === 'pending') || onlyDone(states) ? 'pending' : 'none';
+}
+
+/** A table whose one state column is for done: a blank cell there is work not done yet. */
+export function onlyDone(states: StateColumn[]): boolean {
+  return states.length === 1 && states[0]!.status === 'done';
 }
 
 /** The text of the mark that gives a row its status (`✓`), or '' with none: its status text. */

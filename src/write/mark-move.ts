@@ -7,10 +7,11 @@
 import type { SettableStatus } from '../model/status.js';
 import type { Task } from '../model/types.js';
 import type { Span } from '../parse/blocks.js';
-import { markedColumns, type StateColumn } from '../read/mark-columns.js';
+import { markedColumns, onlyDone, type StateColumn } from '../read/mark-columns.js';
 import { PlanError } from '../system/errors.js';
 import { plainText } from '../text/plain.js';
 import { textWidth } from '../text/width.js';
+import { taskKey } from './memory.js';
 import type { Edit } from './splice.js';
 import type { EditContext, StatusChange, StatusOptions } from './task-edits.js';
 
@@ -51,14 +52,16 @@ function refusal(ec: EditContext, t: Task, to: SettableStatus, states: StateColu
   const src = t.source as RowSource;
   const where = `${ec.file}:${t.line}: task ${t.id}`;
   const target = states.find((s) => s.status === to);
-  if (!target) {
+  if (!target && !(to === 'pending' && onlyDone(states))) {
     const headers = ec.plan.tables[src.table]?.headers ?? [];
+    if (onlyDone(states))
+      return `${where}'s status is a tick in its table's ${headers[states[0]!.column]?.trim()} column, which says done or not yet: it can be set done or pending`;
     const can = states.map((s) => `${headers[s.column]?.trim()} (${s.status})`);
     return `${where}'s status is a mark in its table's column for it, and no column is for ${to}: it can write ${can.join(', ')}`;
   }
   if (opts.markOwner !== undefined || opts.text !== undefined)
     return `${where}'s status is a mark in a column: only the mark moves (no owner mark, no words of its own)`;
-  if (!src.cells[target.column]) return `${where}'s row has no cell in the ${to} column; complete the row first`;
+  if (target && !src.cells[target.column]) return `${where}'s row has no cell in the ${to} column; complete the row first`;
   return null;
 }
 
@@ -92,6 +95,13 @@ function delimiterAlign(ec: EditContext, t: Task, column: number): Align | null 
   const d = cells[column]?.trim() ?? '';
   if (d.startsWith(':') && d.endsWith(':')) return 'center';
   return d.endsWith(':') ? 'right' : d.startsWith(':') ? 'left' : null;
+}
+
+/** The width of a column's cell in its table's delimiter row (`|:---:|` is 5). */
+function delimiterWidth(ec: EditContext, t: Task, column: number): number {
+  const info = ec.plan.tables[(t.source as RowSource).table];
+  const cells = info ? ec.text.slice(info.delimiter.start, info.delimiter.end).trim().replace(/^\|/, '').replace(/\|$/, '').split('|') : [];
+  return cells[column]?.length ?? -1;
 }
 
 /** `value` in a slot `width` wide, placed as `align` says; one space each side when it does not fit. */
@@ -138,8 +148,10 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   const raw = (span: Span | undefined) => (span ? ec.text.slice(span.start, span.end).trim() : '');
   // What the reader saw: a cell that shows nothing (`&nbsp;`, `<br>`) is empty, and is written over whole.
   const text = (span: Span | undefined) => plainText(raw(span)).trim();
-  const target = states.find((s) => s.status === to)!;
-  const others = markedColumns(src.cells.map(text), states).filter((s) => s.column !== target.column);
+  // Pending in a table whose one state column is for done: the tick goes, and no column takes it.
+  const target = states.find((s) => s.status === to);
+  const others = markedColumns(src.cells.map(text), states).filter((s) => s.column !== target?.column);
+  if (!target) return unmarked(ec, t, to, others);
   // The mark and any note move as written (`**X**`, `X ([Ana](…))`); the reader's mark is the rightmost.
   const moved = others.map((s) => splitMark(raw(src.cells[s.column])));
   const notes = moved.map((m) => m.note).filter((n) => n.trim() !== '');
@@ -148,7 +160,9 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   const tight = isTight(ec.text.slice(src.row.start, src.row.end));
   const slotText = (slot: Span) => ec.text.slice(slot.start, slot.end);
   const had = text(src.cells[target.column]);
-  const written = had ? raw(src.cells[target.column]) : (moved.at(-1)?.mark ?? fileMark(ec)) + (notes[0] ?? '');
+  // A tick plan took out of a column for done comes back as it was (from the memory), else the file's.
+  const ticked = onlyDone(states) && !had ? ec.memory.recall(taskKey(t), to, '') : undefined;
+  const written = had ? raw(src.cells[target.column]) : ticked || (moved.at(-1)?.mark ?? fileMark(ec)) + (notes[0] ?? '');
   const into = slotOf(ec.text, src.cells[target.column]!);
   // A lone mark too wide for its new cell trades cells with it, so that setting it back restores both.
   const trade = !had && !tight && slots.length === 1 && raw(src.cells[others[0]!.column]) === written && /^ *$/.test(slotText(into));
@@ -162,4 +176,20 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   edits.sort((a, b) => a.start - b.start);
   // Text moves between cells here: the new text is read back, and a move that would not read as `to` is refused.
   return { edits, from: t.status, to, statusText: written, remarks: [], reread: true };
+}
+
+/** The edits that take a row's tick out of the one column for done: its slot keeps its width, spaces for the mark. */
+function unmarked(ec: EditContext, t: Task, to: SettableStatus, marked: StateColumn[]): StatusChange {
+  const src = t.source as RowSource;
+  const tight = isTight(ec.text.slice(src.row.start, src.row.end));
+  const tick = marked.map((s) => ec.text.slice(src.cells[s.column]!.start, src.cells[s.column]!.end).trim()).join('');
+  ec.memory.remember(taskKey(t), t.status, tick, '');
+  const edits = marked.map((s) => {
+    const slot = slotOf(ec.text, src.cells[s.column]!);
+    const was = ec.text.slice(slot.start, slot.end);
+    // A column laid out to its delimiter's width keeps it; else the cell is left as a blank one is typed, `| |`.
+    const aligned = textWidth(was) === delimiterWidth(ec, t, s.column);
+    return slotEdit(ec.text, slot, aligned || tight ? emptied(was, tight) : ' ');
+  });
+  return { edits, from: t.status, to, statusText: '', remarks: [], reread: true };
 }

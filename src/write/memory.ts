@@ -8,6 +8,12 @@ import { join } from 'node:path';
 import { cacheDir, keyOf } from '../cache/dir.js';
 import { readCacheFile, writeCacheFile } from '../cache/files.js';
 import { runtime } from '../system/runtime.js';
+import type { Task } from '../model/types.js';
+
+/** The key a task's memory is kept under: its id and line. */
+export function taskKey(t: Task): string {
+  return `${t.id}@${t.line}`;
+}
 
 export interface TaskMemory {
   /** What plan last wrote for this task (its status text, or item prefix). */

@@ -18,7 +18,7 @@ import { PlanError, UsageError } from '../system/errors.js';
 import type { Edit } from './splice.js';
 import { FileStyle } from './style.js';
 import { locateStatus } from './status-text.js';
-import type { StatusMemory } from './memory.js';
+import { taskKey, type StatusMemory } from './memory.js';
 import { cellSplice } from './layout.js';
 import { cardMove, namesOtherLane } from './card-move.js';
 import { markMove } from './mark-move.js';
@@ -96,10 +96,6 @@ function styleExample(raw: string, vocab: Vocabulary, repair: (s: string) => str
   const p = locateStatus(raw, vocab, repair);
   const said = p.word ? vocab.read(p.word).status : 'none';
   return said !== 'none' && said !== p.status ? null : p;
-}
-
-function taskKey(t: Task): string {
-  return `${t.id}@${t.line}`;
 }
 
 /** Rejects values that cannot live in one table cell or list item line (a line break, or another control character). */

@@ -1,0 +1,91 @@
+// A table whose one state column is for done (`| Task | Description | Completed | Date |`, the implementation-plan
+// template many repositories keep): a tick there (`✅`, `Yes`, `x`) reads done, a blank cell pending, however few rows
+// are ticked so far. `set done` writes the tick (the row's own from the status memory, else the file's), `set
+// pending` takes it out, and any other status is refused on one line, exit 1, the file untouched.
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+function planFile(text: string): string {
+  const path = join(tmp.dir, `done-column-${n++}.md`);
+  writeFileSync(path, text);
+  return path;
+}
+
+const doc = (...lines: string[]) => [...lines, ''].join('\n');
+const PLAN = doc(
+  '# Implementation plan',
+  '',
+  '### Implementation Phase 1',
+  '',
+  '| Task | Description | Completed | Date |',
+  '|------|-------------|-----------|------|',
+  '| TASK-001 | Harden the login | ✅ | 2025-04-25 |',
+  '| TASK-002 | Drop public sign-up | |  |',
+  '',
+  '### Implementation Phase 2',
+  '',
+  '| Task | Description | Completed | Date |',
+  '|------|-------------|-----------|------|',
+  '| TASK-003 | Wire the webhook | |  |',
+);
+
+async function tasks(path: string): Promise<{ id: string; title: string; status: string }[]> {
+  const r = await runCli(['-f', path, '--json', 'list']);
+  expect([r.code, r.stderr]).toEqual([0, '']);
+  return (JSON.parse(r.stdout) as { tasks: { id: string; title: string; status: string }[] }).tasks.map(({ id, title, status }) => ({ id, title, status }));
+}
+
+describe('a table with one column for done', () => {
+  it('reads a ticked row done and a blank one pending, the id and the title from the other columns', async () => {
+    expect(await tasks(planFile(PLAN))).toEqual([
+      { id: 'TASK-001', title: 'Harden the login', status: 'done' },
+      { id: 'TASK-002', title: 'Drop public sign-up', status: 'pending' },
+      { id: 'TASK-003', title: 'Wire the webhook', status: 'pending' },
+    ]);
+  });
+
+  it('reads `Yes` and `x` as ticks, and a table with no tick yet as work not done', async () => {
+    const path = planFile(
+      doc('| Step | Done |', '|---|---|', '| Build the form | Yes |', '| Wire it | x |', '', '## Next', '', '| Step | Done |', '|---|---|', '| Ship it | |'),
+    );
+    expect((await tasks(path)).map((t) => t.status)).toEqual(['done', 'done', 'pending']);
+  });
+
+  it('is no such column when a cell holds words: the column states each status (`🔄`, `❌`)', async () => {
+    const path = planFile(doc('| Task | Done |', '|---|---|', '| Build | ✅ |', '| Wire | 🔄 |'));
+    expect((await tasks(path)).map((t) => t.status)).toEqual(['done', 'in-progress']);
+  });
+
+  it('set done writes the file’s tick, set pending takes it out: set and set back give the bytes back', async () => {
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'set', 'TASK-002', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('| TASK-002 | Drop public sign-up | |', '| TASK-002 | Drop public sign-up | ✅ |'));
+    expect((await runCli(['-f', path, 'set', 'TASK-002', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN);
+  });
+
+  it('set pending and back done restores the row’s own tick from the memory, where no other row shows it', async () => {
+    const text = doc('| Step | Done |', '|------|------|', '| Build | ✓    |', '| Wire  |      |');
+    const path = planFile(text);
+    expect((await runCli(['-f', path, 'set', 'Build', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('| Build | ✓    |', '| Build |      |'));
+    expect((await runCli(['-f', path, 'set', 'Build', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('refuses a status it has no place for, on one line, exit 1, the file untouched', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'TASK-002', 'blocked']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/Completed column, which says done or not yet: it can be set done or pending/);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN);
+  });
+});

@@ -5,7 +5,9 @@
 // separator the item already uses.
 
 import { PlanError } from '../system/errors.js';
+import { inlineDependencies, mayHoldDependencies } from '../read/depends.js';
 import { itemParts, ownerLeadOf, wordsStart } from '../read/items.js';
+import { cleanTitle } from '../read/names.js';
 import { leadingOwnerMark, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
 import type { Span } from '../parse/blocks.js';
 import type { Task } from '../model/types.js';
@@ -48,7 +50,8 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
   let tail = '';
   if (src.statusTail && src.statusTail.start >= start) {
     let at = src.statusTail.start - start;
-    while (at > 0 && /[\s—–-]/.test(core[at - 1]!)) at--;
+    // `Build it (DONE)`: the bracket around the status goes with it.
+    while (at > 0 && /[\s—–([-]/.test(core[at - 1]!)) at--;
     tail = core.slice(at);
     core = core.slice(0, at);
   }
@@ -70,8 +73,11 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
   const from = parts.id ? core.indexOf(parts.id) + parts.id.length : 0;
   const titleAt = core.indexOf(parts.title, from);
   if (titleAt < 0) throw cantFind('title');
-  // A comment closing the title (`Remove tub <!-- quick -->`) is no part of it a reader sees: a new title keeps it.
+  // A comment closing the title (`Remove tub <!-- quick -->`) is no part of it a reader sees: a new title keeps it,
+  // and so it keeps the dependencies after the words (`Wire it (depends on T-9)`).
   let titleEnd = titleAt + beforeComments(core.slice(titleAt, titleAt + parts.title.length));
+  titleEnd = titleAt + beforeDependencies(ec, t, core.slice(titleAt, titleEnd), changes);
+  titleEnd = titleAt + beforeHidden(ec, core.slice(titleAt, titleEnd));
   const notesAt = parts.notes === null ? -1 : core.lastIndexOf(parts.notes);
   if (parts.notes !== null && notesAt < titleEnd) throw cantFind('notes');
   if (changes.notes !== undefined) {
@@ -125,6 +131,27 @@ function beforeComments(title: string): number {
   }
   if (title.slice(at).trim()) return title.length;
   return words > 0 ? words : title.length;
+}
+
+/**
+ * Where the words of `title` end before the dependency marks the reader takes out of it (`(depends on T-9)`, `⛔ 12`):
+ * a new title goes before them. Marks inside the words cannot be kept in place by new words: a new title is refused.
+ */
+function beforeDependencies(ec: EditContext, t: Task, title: string, changes: ItemChanges): number {
+  if (changes.title === undefined || !mayHoldDependencies(title)) return title.length;
+  const inline = inlineDependencies(title);
+  if (inline.refs.length === 0 && inline.ownId === null) return title.length;
+  if (inline.title !== '' && title.startsWith(inline.title)) return inline.title.length;
+  throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s dependencies stand inside its title's words; nothing was written (edit the line by hand)`);
+}
+
+/**
+ * Where the words of `title` end before what the reader reads as no part of its name (a status after it, `⛔ T-9`,
+ * `(#28)`, `#backend`, a date in brackets): the title as cleanTitle gives it, where it is the start of the text.
+ */
+function beforeHidden(ec: EditContext, title: string): number {
+  const shown = cleanTitle(title, (s) => ec.vocab.read(s).status !== 'none');
+  return shown !== '' && title.startsWith(shown) ? shown.length : title.length;
 }
 
 /** New words that would read back as an owner (`(@zed) Fix it`, `Ask @bo`) are refused: the owner has an option of its own. */

@@ -598,7 +598,11 @@ function laneOf(ec: EditContext, t: Task): Status | null {
 function itemStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions): StatusChange {
   const src = t.source as Extract<Task['source'], { type: 'item' }>;
   // A status written after the title (`… ✅`, `— cancelled`) is changed where it is, not doubled at the front.
-  if (!src.checkbox && !src.statusMark && src.statusTail && opts.markOwner === undefined) return phraseStatus(ec, t, to, src.statusTail, opts);
+  // With an owner, the owner's mark is written after the words as on any item (a mark at the front would say a second status).
+  if (!src.checkbox && !src.statusMark && src.statusTail) {
+    const change = phraseStatus(ec, t, to, src.statusTail, opts);
+    return opts.markOwner === undefined ? change : { ...change, edits: [...change.edits, itemOwnerEdit(ec, src, opts.markOwner)] };
+  }
   // Where the words after the title decide over the box or mark (`[ ] Lay turf (SKIPPED - …)`), both are rewritten.
   if (src.tailSays && src.statusTail) {
     const front = prefixStatus(ec, t, to, opts);

@@ -1,0 +1,67 @@
+// Words the reader keeps out of a task's title (a status after it, a dependency, a tag, an issue number) are the
+// user's text all the same: `edit --title` replaces the title's words and keeps them, and `set --owner` on an item
+// whose status follows its words rewrites that status where it is (no second mark at the front).
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+let n = 0;
+
+/** A plan of `first` then a task T-9; the path and the first task's id. */
+async function planWith(first: string): Promise<{ path: string; id: string }> {
+  const path = join(tmp.dir, `hidden-${n++}.md`);
+  writeFileSync(path, `# Plan\n\n${first}\n- T-9 Base\n`);
+  const r = await runCli(['-f', path, '--json', 'list']);
+  expect(r.code).toBe(0);
+  return { path, id: (JSON.parse(r.stdout) as { tasks: { id: string }[] }).tasks[0]!.id };
+}
+
+async function first(path: string): Promise<{ title: string; status: string; owner: string | null; dependsOn?: string[] }> {
+  return (JSON.parse((await runCli(['-f', path, '--json', 'list'])).stdout) as { tasks: never[] }).tasks[0]!;
+}
+
+describe('edit --title keeps the words the title does not show', () => {
+  it.each([
+    ['- [ ] Build it (DONE)', '- [ ] Make it (DONE)'],
+    ['- [ ] Wire it (depends on T-9)', '- [ ] Make it (depends on T-9)'],
+    ['- [ ] Wire it (depends on T-9) — after the demo', '- [ ] Make it (depends on T-9) — after the demo'],
+    ['- [ ] Wire it ⛔ T-9', '- [ ] Make it ⛔ T-9'],
+    ['- [ ] Fix the parser #backend +pai', '- [ ] Make it #backend +pai'],
+    ['- [ ] Chat sidebar (#28)', '- [ ] Make it (#28)'],
+  ])('%s', async (line, want) => {
+    const { path, id } = await planWith(line);
+    const before = await first(path);
+    const r = await runCli(['-f', path, 'edit', id, '--title', 'Make it']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(`# Plan\n\n${want}\n- T-9 Base\n`);
+    const after = await first(path);
+    expect(after).toEqual({ ...before, id: after.id, title: 'Make it' });
+  });
+
+  it('refuses a title whose dependency stands inside its words, the file untouched', async () => {
+    const { path, id } = await planWith('- [ ] Wire (after T-9) it');
+    const text = readFileSync(path, 'utf8');
+    const r = await runCli(['-f', path, 'edit', id, '--title', 'Make it']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/dependencies stand inside its title's words; nothing was written/);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+});
+
+describe('set with --owner on an item whose status follows its words', () => {
+  it.each([
+    ['- Build the form ✅', 'pending', '- Build the form ⏳ @ana'],
+    ['- Build the form ✅ @bo', 'in-progress', '- Build the form 🔄 @ana'],
+    ['- Build the form — cancelled', 'done', '- Build the form — done @ana'],
+  ])('%s → %s', async (line, to, want) => {
+    const { path, id } = await planWith(line);
+    const r = await runCli(['-f', path, 'set', id, to, '--owner', 'ana']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(`# Plan\n\n${want}\n- T-9 Base\n`);
+    expect(await first(path)).toMatchObject({ title: 'Build the form', status: to, owner: 'ana' });
+  });
+});

@@ -5,13 +5,13 @@
 // so the same owner finds its task again.
 
 import { transact, type TransactOptions } from '../write/transaction.js';
-import { checkValue, readBackOf, statusOwnerEdits } from '../write/task-edits.js';
+import { readBackOf, statusOwnerEdits } from '../write/task-edits.js';
 import { verifyTask } from '../write/verify.js';
 import type { Plan, Task } from '../model/types.js';
 import { filterTasks, type Filters } from '../query/filter.js';
 import { ownedBy, pickClaim } from '../query/next.js';
 import { DependencyGraph, type WaitOptions } from '../query/deps.js';
-import { afterMove, moveOf, type OpResult } from './set.js';
+import { afterMove, moveOf, ownerName, type OpResult } from './set.js';
 
 export async function claimOp(
   path: string,
@@ -20,7 +20,7 @@ export async function claimOp(
   opts: TransactOptions,
   wait: WaitOptions = {},
 ): Promise<(OpResult & { reason: string }) | null> {
-  checkValue(owner, 'the owner'); // a usage error even when there is nothing to claim
+  ownerName(owner); // a usage error even when there is nothing to claim
   let read: Plan | undefined;
   const r = await transact(path, opts, ({ plan, compact }, ec) => {
     read = plan;

@@ -76,6 +76,14 @@ function ownWord(arg: string, extension: Record<string, SettableStatus>): string
 }
 
 /** Sets a task's status; with `owner`, also assigns the task to that owner (as `plan edit --owner`). */
+/** The name an owner option gives (`set --owner`, `claim --owner`), or a usage error: one line, no control characters, not blank. */
+export function ownerName(owner: string): string {
+  checkValue(owner, 'the owner');
+  const name = owner.trim();
+  if (name === '') throw new UsageError('--owner needs a name; use `plan edit <id> --owner ""` to clear an owner');
+  return name;
+}
+
 export async function setStatusOp(
   path: string,
   id: string,
@@ -87,9 +95,7 @@ export async function setStatusOp(
 ): Promise<OpResult & { from: Status }> {
   checkValue(id, 'the id');
   checkValue(status, 'the status'); // a usage error before the lock, whatever the file's words
-  const assign = owner?.trim();
-  if (owner !== undefined) checkValue(owner, 'the owner');
-  if (assign === '') throw new UsageError('--owner needs a name; use `plan edit <id> --owner ""` to clear an owner');
+  const assign = owner === undefined ? undefined : ownerName(owner);
   let first: Task | undefined; // what the reference named in a model found stale
   let read: Plan | undefined;
   // The status is read with the file's own words, so only under the lock.

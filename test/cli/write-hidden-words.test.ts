@@ -1,6 +1,7 @@
 // Words the reader keeps out of a task's title (a status after it, a dependency, a tag, an issue number) are the
 // user's text all the same: `edit --title` replaces the title's words and keeps them, and `set --owner` on an item
-// whose status follows its words rewrites that status where it is (no second mark at the front).
+// whose status follows its words rewrites that status where it is (no second mark at the front). An owner option
+// with no name is refused (a claim for no one took the task).
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ async function planWith(first: string): Promise<{ path: string; id: string }> {
   return { path, id: (JSON.parse(r.stdout) as { tasks: { id: string }[] }).tasks[0]!.id };
 }
 
-async function first(path: string): Promise<{ title: string; status: string; owner: string | null; dependsOn?: string[] }> {
+async function first(path: string): Promise<{ id: string; title: string; status: string; owner: string | null; dependsOn?: string[] }> {
   return (JSON.parse((await runCli(['-f', path, '--json', 'list'])).stdout) as { tasks: never[] }).tasks[0]!;
 }
 
@@ -64,4 +65,18 @@ describe('set with --owner on an item whose status follows its words', () => {
     expect(readFileSync(path, 'utf8')).toBe(`# Plan\n\n${want}\n- T-9 Base\n`);
     expect(await first(path)).toMatchObject({ title: 'Build the form', status: to, owner: 'ana' });
   });
+});
+
+describe('an owner option with no name', () => {
+  it.each([[['next', '--claim', '--owner', ' ']], [['set', 'T-9', 'done', '--owner', '  ']]])(
+    '%j is a usage error on one line, exit 2, nothing written',
+    async (args) => {
+      const { path } = await planWith('- [ ] Build it');
+      const text = readFileSync(path, 'utf8');
+      const r = await runCli(['-f', path, ...args]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(/^plan: --owner needs a name; use `plan edit <id> --owner ""` to clear an owner\n$/);
+      expect(readFileSync(path, 'utf8')).toBe(text);
+    },
+  );
 });

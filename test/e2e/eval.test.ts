@@ -148,7 +148,13 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // Copilot plan's `Completed | Yes` column), a release table, kebab-case ids. Then HTML comments, priority and sprint
 // numbers, `Toegewezen aan`, a first column of releases as ids: the batch 59.4 76.3 92.8 74.8 67.6 100 82.4; on 141
 // files (5850 tasks) 0.933 0.940 0.952 0.913 0.968 0.956 0.906 (lower as rates only: no file's counts fell).
-const HOLDOUT_FLOOR = { recall: 0.933, precision: 0.94, status: 0.952, title: 0.913, id: 0.968, owner: 0.956, group: 0.906 };
+// Then a table with one column for done (the implementation-plan template's `Completed`) and id'd statements
+// (`REQ-001`, `## Risks & Assumptions`) as no tasks: on 141 files 0.938 0.950 0.952 0.914 0.969 0.956 0.907.
+// Sixteenth batch (files 142–149, 316 tasks, labelled blind): first score 88.9 94.9 89.3 82.2 91.8 94.3 47.7, the same
+// with the reader before this session (`1173074`); its labels group by the nearest heading where the corpus's group by
+// the phase. Then a repeated `Name` column names the owner and a table of e-mail addresses is a roster: on 149 files
+// (6166 tasks) 0.935 0.950 0.949 0.912 0.966 0.958 0.885 (lower as rates only: no file's counts fell).
+const HOLDOUT_FLOOR = { recall: 0.935, precision: 0.95, status: 0.949, title: 0.912, id: 0.966, owner: 0.958, group: 0.885 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -318,8 +318,9 @@ function readItemText(
   Object.assign(r, withoutStamp(r.title, r.notes, vocab));
   if (boxStatus !== null) joinLabel(r, parts);
   const markReading = mark ? vocab.read(show(text.slice(mark.span.start, mark.span.end))) : null;
-  const whole = show(text.slice(mark ? mark.span.start : at, end));
-  if (!boxStatus && isLegend(whole, vocab)) {
+  const from = mark ? mark.span.start : at;
+  const whole = !boxStatus && mayOpenWithMark(text, from, end) ? show(text.slice(from, end)) : '';
+  if (whole && isLegend(whole, vocab)) {
     const reading = vocab.read(whole);
     r.legend = { emoji: reading.emoji, status: reading.status };
   }
@@ -806,6 +807,16 @@ function phraseSpan(raw: string, from: number, emoji: string | null, word: strin
 
 function shift(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
+}
+
+/**
+ * Whether the text from `start` may open with a mark (an emoji, a symbol, `:code:`): not where its first character,
+ * after spaces, emphasis and brackets, is a letter or a digit. Most items open with words, and need no legend reading.
+ */
+function mayOpenWithMark(text: string, start: number, end: number): boolean {
+  let at = start;
+  while (at < end && ' \t*_`~[](){}"\'“”‘’«»'.includes(text[at]!)) at++;
+  return at < end && !/[\p{L}\p{N}]/u.test(text[at]!);
 }
 
 /** `✅ Done`, `⬜ Not Started`, `` `⚙️ En Progreso` ``, `✅ **Done**: Task completed`: a legend entry. */

@@ -69,8 +69,23 @@ export function headingNoteAt(raw: string): number {
  */
 const COUNT_BADGE = /^\s*\d{1,5}\s*\/\s*\d{1,5}(?:\s+\p{L}{1,20})?\s*$|^\s*\d{1,3}(?:[.,]\d{1,2})?\s*%\s*$/u;
 
+/** Group names already worked out with the default vocabulary: a reader asks for each heading's four times. */
+const namedGroups = new Map<string, string>();
+
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`, `[x] Fix it` → `Fix it`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
+  if (isStatus !== isStatusText) return nameOfGroup(text, isStatus);
+  let name = namedGroups.get(text);
+  if (name === undefined) {
+    // Bounded: a file of a million headings must not keep them all.
+    if (namedGroups.size >= 4096) namedGroups.clear();
+    name = nameOfGroup(text, isStatus);
+    namedGroups.set(text, name);
+  }
+  return name;
+}
+
+function nameOfGroup(text: string, isStatus: (s: string) => boolean): string {
   // The cheap tests (the word `here`, a mark, a closing bracket, a dash) skip regexes that could not match.
   const unboxed = text.trimStart().startsWith('[')
     ? text.replace(HEADING_BOX, '').replace(HEADING_LEAD_BRACKET, (m, inner: string) => (isStatus(inner) ? '' : m))

@@ -188,8 +188,9 @@ describe('the lock', () => {
       expect(existsSync(`${t.file}.lock`)).toBe(true);
       holder.kill('SIGKILL');
       await closed(holder);
-      // Within 10 s, or the writer gives up (exit 1): the product's own deadline, not a clock in the test.
-      const r = await planAsync(['-f', t.file, 'set', '1', 'done'], { env: { PLAN_LOCK_TIMEOUT: '10000' } });
+      // Within 10 s, or the writer gives up (exit 1): the product's own deadline, not a clock in the test. The lock
+      // counts as stale after 1 s here (PLAN_LOCK_STALE; 4 s by default), so the test waits 1 s, not 4.
+      const r = await planAsync(['-f', t.file, 'set', '1', 'done'], { env: { PLAN_LOCK_TIMEOUT: '10000', PLAN_LOCK_STALE: '1000' } });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(readFileSync(t.file, 'utf8')).toBe(written);
@@ -212,7 +213,7 @@ describe('the lock', () => {
       expect(existsSync(`${t.file}.lock`)).toBe(true);
       expect(readFileSync(t.file, 'utf8')).toBe(text);
       // Within 10 s, or the writer gives up (exit 1).
-      const r = await planAsync(['-f', t.file, 'set', '1', 'done'], { env: { PLAN_LOCK_TIMEOUT: '10000' } });
+      const r = await planAsync(['-f', t.file, 'set', '1', 'done'], { env: { PLAN_LOCK_TIMEOUT: '10000', PLAN_LOCK_STALE: '1000' } });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(readFileSync(t.file, 'utf8')).toBe(written);

@@ -948,14 +948,14 @@ class Builder implements PassState {
   /** The item's status when it is a task, or null when it is not one. */
   private itemStatus(block: ItemBlock, reading: ItemReading, node: OutlineNode | undefined): Status | null {
     // Under a bold lead-in its words decide; a plain line ending with a colon (`Key features:`) adds to the heading's.
-    const facts =
+    const facts = () =>
       (this.leadIn
         ? statesFacts(this.leadIn.name, true)
         : (this.colonLine !== null && statesFacts(this.colonLine, true)) || statesFacts(node?.name ?? '', false)) ||
       // A change log's dated entries (`## Changelog` › `**2026-01-03:**`) report done work, however they are headed.
       this.outline.open().some((n) => CHANGE_LOG.test(n.name.trim()));
     // Plain items there are not tasks either, so that writing a status mark into one never unmakes the task.
-    if (reading.marked && !reading.id && facts) return null;
+    if (reading.marked && !reading.id && facts()) return null;
     if (reading.placeholder) return null;
     // `  - Uses Stripe (TODO: switch providers)` under a task: a detail of that task and what is left of it, not a task.
     if (reading.todoNote && block.depth > 0 && this.runs.get(block.depth - 1)?.at(-1)?.found) return null;

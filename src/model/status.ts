@@ -451,6 +451,8 @@ const WORDS: Record<SettableStatus, string[]> = {
     'nog te doen',
     'gepland',
     'da fare',
+    // Italian: missing, not there yet (`| Interni selezionati | MANCANTE |`).
+    'mancante',
     'pianificato',
     'yapılacak',
     'planlandı',

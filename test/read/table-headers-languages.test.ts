@@ -162,3 +162,16 @@ describe('a column of pictures named Pic', () => {
     ]);
   });
 });
+
+describe('Italian status words in a status column', () => {
+  it('reads `MANCANTE` (missing, not there yet) as pending beside `FATTO` and `PARZIALE`', async () => {
+    const tasks = await readTasks(
+      doc('| Blocco | Stato | Note |', '|---|---|---|', '| Traffico | FATTO | ok |', '| Rampe | PARZIALE | metà |', '| Interni | MANCANTE | nessuno |'),
+    );
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Traffico', 'done'],
+      ['Rampe', 'in-progress'],
+      ['Interni', 'pending'],
+    ]);
+  });
+});

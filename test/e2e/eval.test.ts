@@ -153,8 +153,9 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // Sixteenth batch (files 142–149, 316 tasks, labelled blind): first score 88.9 94.9 89.3 82.2 91.8 94.3 47.7, the same
 // with the reader before this session (`1173074`); its labels group by the nearest heading where the corpus's group by
 // the phase. Then a repeated `Name` column names the owner and a table of e-mail addresses is a roster: on 149 files
-// (6166 tasks) 0.935 0.950 0.949 0.912 0.966 0.958 0.885 (lower as rates only: no file's counts fell).
-const HOLDOUT_FLOOR = { recall: 0.935, precision: 0.95, status: 0.949, title: 0.912, id: 0.966, owner: 0.958, group: 0.885 };
+// (6166 tasks) 0.935 0.950 0.949 0.912 0.966 0.958 0.885 (lower as rates only: no file's counts fell). Then `mancante`
+// (Italian: missing) is pending: status 0.950.
+const HOLDOUT_FLOOR = { recall: 0.935, precision: 0.95, status: 0.95, title: 0.912, id: 0.966, owner: 0.958, group: 0.885 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -651,7 +651,6 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
     columns.id = 0;
   }
   releaseIds(columns, stats);
-  if (!roles.some(Boolean)) namesWhoDoesIt(columns, names, stats);
   configured();
   const idsByPattern = !!settings?.isId && roles.every((r) => r !== 'id') && patternId(columns, stats);
   inferId(columns, stats);
@@ -672,7 +671,7 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
   // So does a column that names the work to do beside one that says who does it (`Task | Owner(s) | Notes`): an
   // assignment of work, where `Component | Owner` says who looks after a thing.
   const assigned = titleNamed && columns.owner !== undefined && WORK_HEADERS.has(names[columns.title!]!);
-  const isTask = columns.status !== undefined || (!listsPeople(rows) && ((columns.id !== undefined && (titleNamed || numberedNames)) || assigned));
+  const isTask = columns.status !== undefined || (columns.id !== undefined && (titleNamed || numberedNames)) || assigned;
   const inferred = isTask ? inferredRoles(headers, names, columns, idsByPattern) : [];
   return {
     columns,
@@ -696,36 +695,6 @@ function releaseIds(columns: Partial<Record<ColumnRole, number>>, stats: ColumnS
   if (Object.entries(columns).some(([role, at]) => at === 0 && role !== 'title')) return;
   if (columns.title === 0) delete columns.title;
   columns.id = 0;
-}
-
-const EMAIL = /^[^\s@<>()]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$/u;
-
-/** A column of e-mail addresses (`| Ana | ana@uni.edu |`): the table lists people (a team's roster), not work, unless it says a status. */
-function listsPeople(rows: string[][]): boolean {
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  for (let c = 0; c < width; c++) {
-    const cells = rows.map((r) => (r[c] ?? '').trim()).filter(filled);
-    if (cells.length >= 2 && cells.filter((v) => EMAIL.test(v)).length >= cells.length * 0.8) return true;
-  }
-  return false;
-}
-
-/**
- * `| Name | Task ID | Task Description |` over `| Ana | 111 | Team formation |`, `| Ana | 112 | … |`: a title names one
- * piece of work, so a `Name` column whose values repeat row after row names who does it; the task is the column of
- * distinct words its header calls the description.
- */
-function namesWhoDoesIt(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): void {
-  const title = columns.title;
-  const words = columns.notes;
-  if (title === undefined || words === undefined || names[title] !== 'name' || columns.owner !== undefined) return;
-  const named = stats[title]!;
-  const described = stats[words]!;
-  if (named.filled < 4 || named.unique * 2 > named.filled || named.words > named.filled * 0.2) return;
-  if (described.unique < described.filled || ratio(described.words, described) < 0.8) return;
-  columns.title = words;
-  columns.owner = title;
-  delete columns.notes;
 }
 
 /** With an id pattern: the first column whose cells mostly match it is the id column, whatever its header says. */

@@ -1,7 +1,9 @@
 // Id'd bullets that state something about the work rather than name a piece of it. Plans written to a template
-// number every line they hold (`- **REQ-001**: …`, `- **RISK-002**: …`, `- **GOAL-001**: …`) beside the tasks
-// themselves (`| TASK-001 | … |`): a requirement, a constraint, a risk, an assumption, an alternative weighed, a
-// dependency or a file touched is no task, though it has an id. A box or a status on the line still makes it one.
+// number every line they hold (`- **REQ-001**: …`, `- **RISK-002**: …`) beside the tasks themselves
+// (`| TASK-001 | … |`): under a heading that names only such statements, a requirement, a constraint, a risk, an
+// assumption, an alternative weighed, a dependency or a file touched is no task, though it has an id. A box or a
+// status on the line still makes it one. An id's letters alone do not say what it is (`FR-1` is a requirement in one
+// plan, a front-end task in another).
 
 /**
  * The kinds of statement a plan lists under a heading of their own, in the languages plans are written in:
@@ -20,10 +22,7 @@ export function statementHeading(name: string): boolean {
   return bare.split(/&|\/|,|\band\b|\by\b|\be\b|\bet\b|\bund\b/iu).every((part) => STATEMENT_KIND.test(part.trim()));
 }
 
-/** `REQ-001`, `FR-12`, `NFR-3`, `GOAL-001`, `RISK-2`, `ASSUMPTION-1`: an id whose letters say it names a requirement, a goal, a risk or an assumption. */
-const STATEMENT_ID = /^(?:REQ|FR|NFR|GOAL|RISK|ASSUMPTION)-\d/u;
-
 /** Whether an item with this id and no status of its own, under this heading, states something rather than names work. */
 export function statesNoWork(id: string | null, heading: string | undefined): boolean {
-  return id !== null && (STATEMENT_ID.test(id) || (heading !== undefined && statementHeading(heading)));
+  return id !== null && heading !== undefined && statementHeading(heading);
 }

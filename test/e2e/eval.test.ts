@@ -154,8 +154,10 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // with the reader before this session (`1173074`); its labels group by the nearest heading where the corpus's group by
 // the phase. Then a repeated `Name` column names the owner and a table of e-mail addresses is a roster: on 149 files
 // (6166 tasks) 0.935 0.950 0.949 0.912 0.966 0.958 0.885 (lower as rates only: no file's counts fell). Then `mancante`
-// (Italian: missing) is pending: status 0.950.
-const HOLDOUT_FLOOR = { recall: 0.935, precision: 0.95, status: 0.95, title: 0.912, id: 0.966, owner: 0.958, group: 0.885 };
+// (Italian: missing) is pending: status 0.950. A review then took out the two table rules (an Assignee column of
+// e-mail addresses unmade a plan; an owner edit flipped a small table's columns) and the `REQ-`/`GOAL-` id rule (`FR-1`
+// is a front-end task elsewhere): 0.935 0.949 0.950 0.909 0.966 0.955 0.885 (files 138 and 147 read as at first).
+const HOLDOUT_FLOOR = { recall: 0.935, precision: 0.949, status: 0.95, title: 0.909, id: 0.966, owner: 0.955, group: 0.885 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

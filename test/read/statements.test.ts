@@ -1,7 +1,8 @@
-// Id'd bullets that state something about the work (a requirement, a risk, an assumption, a goal, a file touched)
-// are no tasks, though they have ids: plans written to a template number every line they hold. A box or a status
-// on the line still makes one a task, and a heading that only mentions such a word (`## Upgrade the dependencies`)
-// is a section of work.
+// Id'd bullets that state something about the work (a requirement, a risk, an assumption, a file touched) under a
+// heading that names only such statements are no tasks, though they have ids: plans written to a template number
+// every line they hold. A box or a status on the line still makes one a task; an id's letters alone say nothing
+// (`FR-1` may be a front-end task), and a heading that only mentions such a word (`## Upgrade the dependencies`) is a
+// section of work.
 import { describe, expect, it } from 'vitest';
 import { statementHeading } from '../../src/read/statements.js';
 import { planOf } from '../helpers/inproc.js';
@@ -33,9 +34,9 @@ describe('statements with ids', () => {
     expect(await ids(text)).toEqual(['W-1 none']);
   });
 
-  it('are no tasks where the id names a goal, a requirement, a risk or an assumption', async () => {
-    const text = doc('### Implementation Phase 1', '', '- GOAL-001: Make the backoffice safe.', '- **FR-12**: Users can log in.', '- T-1: Build the form');
-    expect(await ids(text)).toEqual(['T-1 none']);
+  it('are tasks where only the id’s letters would say what they are (`FR-1` may be a front-end task)', async () => {
+    const text = doc('## Frontend', '', '- FR-1 Build the login page', '- FR-2 Build the dashboard ✅', '', '## Tasks', '', '- REQ-2: Logout');
+    expect(await ids(text)).toEqual(['FR-1 none', 'FR-2 done', 'REQ-2 none']);
   });
 
   it('are tasks when the line has a box or a status', async () => {

@@ -75,9 +75,10 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
   if (titleAt < 0) throw cantFind('title');
   // A comment closing the title (`Remove tub <!-- quick -->`) is no part of it a reader sees: a new title keeps it,
   // and so it keeps the dependencies after the words (`Wire it (depends on T-9)`).
-  let titleEnd = titleAt + beforeComments(core.slice(titleAt, titleAt + parts.title.length));
-  titleEnd = titleAt + beforeDependencies(ec, t, core.slice(titleAt, titleEnd), changes);
-  titleEnd = titleAt + beforeHidden(ec, core.slice(titleAt, titleEnd));
+  const titleText = core.slice(titleAt, titleAt + parts.title.length);
+  const titleEnd = titleAt + beforeComments(titleText);
+  // A new title replaces the words only: what the reader keeps out of the title after them stays.
+  const wordsEnd = changes.title === undefined ? titleEnd : titleAt + titleWordsEnd(ec, t, titleText);
   const notesAt = parts.notes === null ? -1 : core.lastIndexOf(parts.notes);
   if (parts.notes !== null && notesAt < titleEnd) throw cantFind('notes');
   if (changes.notes !== undefined) {
@@ -99,8 +100,8 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
     refuseOwnerWords(ec, t, 'title', value);
     if (/<!--|-->/.test(value))
       throw new PlanError(`${ec.file}:${t.line}: a title cannot hold an HTML comment (<!-- … -->): no reader sees it; nothing was written`);
-    core = core.slice(0, titleAt) + value + core.slice(titleEnd);
-    titleEnd = titleAt + value.length;
+    refuseHiddenWords(ec, t, value);
+    core = core.slice(0, titleAt) + value + core.slice(wordsEnd);
   }
   return finish({ start, end: src.text.end }, old, core + tail, owner, changes, !!tail);
 }
@@ -134,24 +135,38 @@ function beforeComments(title: string): number {
 }
 
 /**
- * Where the words of `title` end before the dependency marks the reader takes out of it (`(depends on T-9)`, `⛔ 12`):
- * a new title goes before them. Marks inside the words cannot be kept in place by new words: a new title is refused.
+ * Where the words of `title` end before what the reader keeps out of it at its end: HTML comments, dependency marks
+ * (`(depends on T-9)`, `⛔ T-9`) and the words cleanTitle drops (a status after it, `(#28)`, `#backend`), peeled off
+ * in any order until none is left. Dependency marks left inside the words cannot be kept in place by new words: refused.
  */
-function beforeDependencies(ec: EditContext, t: Task, title: string, changes: ItemChanges): number {
-  if (changes.title === undefined || !mayHoldDependencies(title)) return title.length;
-  const inline = inlineDependencies(title);
-  if (inline.refs.length === 0 && inline.ownId === null) return title.length;
-  if (inline.title !== '' && title.startsWith(inline.title)) return inline.title.length;
-  throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s dependencies stand inside its title's words; nothing was written (edit the line by hand)`);
+function titleWordsEnd(ec: EditContext, t: Task, title: string): number {
+  const isStatus = (s: string) => ec.vocab.read(s).status !== 'none';
+  let end = title.length;
+  for (;;) {
+    const words = title.slice(0, end);
+    const shown = cleanTitle(words, isStatus);
+    const inline = mayHoldDependencies(words) ? inlineDependencies(words).title : words;
+    const cut = Math.min(
+      beforeComments(words),
+      shown !== '' && words.startsWith(shown) ? shown.length : end,
+      inline !== '' && words.startsWith(inline) ? inline.length : end,
+    );
+    if (cut >= end) break;
+    end = cut;
+  }
+  const left = inlineDependencies(title.slice(0, end));
+  if (left.refs.length > 0 || left.ownId !== null)
+    throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s dependencies stand inside its title's words; nothing was written (edit the line by hand)`);
+  return end;
 }
 
-/**
- * Where the words of `title` end before what the reader reads as no part of its name (a status after it, `⛔ T-9`,
- * `(#28)`, `#backend`, a date in brackets): the title as cleanTitle gives it, where it is the start of the text.
- */
-function beforeHidden(ec: EditContext, title: string): number {
-  const shown = cleanTitle(title, (s) => ec.vocab.read(s).status !== 'none');
-  return shown !== '' && title.startsWith(shown) ? shown.length : title.length;
+/** A new title that would read back as other words (`New (#12)` reads `New`, `fix: login` reads `login`) is refused. */
+function refuseHiddenWords(ec: EditContext, t: Task, value: string): void {
+  const shown = cleanTitle(inlineDependencies(value).title, (s) => ec.vocab.read(s).status !== 'none');
+  if (shown === value) return;
+  throw new PlanError(
+    `${ec.file}:${t.line}: the title "${value}" would read as "${shown}" (plan keeps statuses, dependencies, tags and issue numbers out of a title); nothing was written, give the title's words only`,
+  );
 }
 
 /** New words that would read back as an owner (`(@zed) Fix it`, `Ask @bo`) are refused: the owner has an option of its own. */

@@ -33,6 +33,8 @@ describe('edit --title keeps the words the title does not show', () => {
     ['- [ ] Wire it ⛔ T-9', '- [ ] Make it ⛔ T-9'],
     ['- [ ] Fix the parser #backend +pai', '- [ ] Make it #backend +pai'],
     ['- [ ] Chat sidebar (#28)', '- [ ] Make it (#28)'],
+    ['- [x] Plan it <!-- c --> (depends on T-9)', '- [x] Make it <!-- c --> (depends on T-9)'],
+    ['- [ ] Wire it (depends on T-9) #api', '- [ ] Make it (depends on T-9) #api'],
   ])('%s', async (line, want) => {
     const { path, id } = await planWith(line);
     const before = await first(path);
@@ -51,6 +53,22 @@ describe('edit --title keeps the words the title does not show', () => {
     expect(r.stderr).toMatch(/dependencies stand inside its title's words; nothing was written/);
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
+});
+
+describe('edit --title with words the reader would keep out of the title', () => {
+  it.each([['Fix crash (#28)'], ['Wire it #backend'], ['Make it (DONE)'], ['Wire it (depends on T-9)']])(
+    '%s is refused on one line, exit 1, the file untouched (it would read as other words, or write them twice)',
+    async (title) => {
+      const { path, id } = await planWith('- [ ] Fix crash (#28)');
+      const text = readFileSync(path, 'utf8');
+      const r = await runCli(['-f', path, 'edit', id, '--title', title]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^plan: .*: the title ".*" would read as ".*" \(plan keeps statuses, dependencies, tags and issue numbers out of a title\); nothing was written, give the title's words only\n$/,
+      );
+      expect(readFileSync(path, 'utf8')).toBe(text);
+    },
+  );
 });
 
 describe('set with --owner on an item whose status follows its words', () => {

@@ -7,6 +7,7 @@ import { checkMarkName, checkValue, type EditContext } from '../write/task-edits
 import { checklistHeadsAbove, onlyChecklistMoved } from '../write/verify.js';
 import { cellSlot, tableAlignment } from '../write/layout.js';
 import type { Edit } from '../write/splice.js';
+import { newRowMarks } from '../write/mark-move.js';
 import { buildFromText } from '../load/load.js';
 import { SCOPE_KINDS, type Plan, type Scope, type ScopeKind, type TableInfo, type Task } from '../model/types.js';
 import { ownerMark } from '../read/owner-mark.js';
@@ -205,6 +206,8 @@ function rowEdit(ec: EditContext, info: TableInfo, input: AddInput, taken: Set<s
   if (c.id !== undefined) values[c.id] = id;
   if (c.title !== undefined) values[c.title] = escapeCell(input.title.trim());
   if (c.status !== undefined) values[c.status] = ec.style.textFor(status, plan.tables.indexOf(info));
+  // A table with a column per state (`| Task | Todo | Done |`, `| Task | Completed |`): a mark in the status's column.
+  if (info.states) for (const [column, mark] of newRowMarks(ec, display, info.line, info.states, info.headers, status)) values[column] = mark;
   if (c.owner !== undefined && input.owner) values[c.owner] = escapeCell(input.owner.trim());
   if (c.notes !== undefined && input.notes) values[c.notes] = escapeCell(input.notes.trim());
   const owner = input.owner?.trim();

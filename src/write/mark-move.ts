@@ -24,8 +24,8 @@ function splitMark(cell: string): { mark: string; note: string } {
   return { mark, note: cell.slice(mark.length) };
 }
 
-/** The mark the file writes most in its state columns (`X` where it has ten `X` and one `✓`); `X` when it has none. */
-function fileMark(ec: EditContext): string {
+/** The mark the file writes most in its state columns (`X` where it has ten `X` and one `✓`); `fallback` when it has none. */
+function fileMark(ec: EditContext, fallback = 'X'): string {
   const counts = new Map<string, number>();
   for (const t of ec.plan.tasks) {
     if (t.source.type !== 'row') continue;
@@ -37,7 +37,7 @@ function fileMark(ec: EditContext): string {
       if (text) counts.set(splitMark(text).mark, (counts.get(splitMark(text).mark) ?? 0) + 1);
     }
   }
-  let best = 'X';
+  let best = fallback;
   let most = 0;
   for (const [mark, n] of counts)
     if (n > most) {
@@ -160,10 +160,9 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   const tight = isTight(ec.text.slice(src.row.start, src.row.end));
   const slotText = (slot: Span) => ec.text.slice(slot.start, slot.end);
   const had = text(src.cells[target.column]);
-  // A tick plan took out of a column for done comes back as it was (from the memory), else the file's.
-  const ticked = onlyDone(states) && !had ? ec.memory.recall(taskKey(t), to, '') : undefined;
-  const written = had ? raw(src.cells[target.column]) : ticked || (moved.at(-1)?.mark ?? fileMark(ec)) + (notes[0] ?? '');
   const into = slotOf(ec.text, src.cells[target.column]!);
+  if (onlyDone(states) && !had) return ticked(ec, t, to, into);
+  const written = had ? raw(src.cells[target.column]) : (moved.at(-1)?.mark ?? fileMark(ec)) + (notes[0] ?? '');
   // A lone mark too wide for its new cell trades cells with it, so that setting it back restores both.
   const trade = !had && !tight && slots.length === 1 && raw(src.cells[others[0]!.column]) === written && /^ *$/.test(slotText(into));
   const tooWide = trade && textWidth(slotText(into)) < textWidth(written) + 2;
@@ -178,18 +177,70 @@ export function markMove(ec: EditContext, t: Task, to: SettableStatus, states: S
   return { edits, from: t.status, to, statusText: written, remarks: [], reread: true };
 }
 
-/** The edits that take a row's tick out of the one column for done: its slot keeps its width, spaces for the mark. */
+/**
+ * The edit that ticks a row in the one column for done: the slot plan emptied comes back as it was (from the status
+ * memory), else the file's tick (`✅` where it has none) laid out as the column aligns it. The blank slot is remembered,
+ * so that setting the row back to pending gives its bytes back.
+ */
+function ticked(ec: EditContext, t: Task, to: SettableStatus, into: Span): StatusChange {
+  const key = taskKey(t);
+  const blank = ec.text.slice(into.start, into.end);
+  const tight = isTight(ec.text.slice((t.source as RowSource).row.start, (t.source as RowSource).row.end));
+  const mark = fileMark(ec, '✅');
+  const value = ec.memory.recall(key, to, blank) ?? (tight ? mark : entered(ec, t, columnOf(t, into), blank, null, mark));
+  ec.memory.remember(key, t.status, blank, value);
+  return { edits: [slotEdit(ec.text, into, value)], from: t.status, to, statusText: value.trim(), remarks: [], reread: true };
+}
+
+/** The column of a row's cell whose slot is `slot`. */
+function columnOf(t: Task, slot: Span): number {
+  return (t.source as RowSource).cells.findIndex((c) => c.start >= slot.start && c.end <= slot.end);
+}
+
+/**
+ * The edits that take a row's tick out of the one column for done: the slot it had before plan ticked it (from the
+ * status memory), else spaces as wide as the column's delimiter where the table is laid out to it, else `| |`. A tick
+ * that carries a note (`✅ (Ana, 2 May)`) is refused: the column has no place to keep the note.
+ */
 function unmarked(ec: EditContext, t: Task, to: SettableStatus, marked: StateColumn[]): StatusChange {
   const src = t.source as RowSource;
+  const key = taskKey(t);
   const tight = isTight(ec.text.slice(src.row.start, src.row.end));
-  const tick = marked.map((s) => ec.text.slice(src.cells[s.column]!.start, src.cells[s.column]!.end).trim()).join('');
-  ec.memory.remember(taskKey(t), t.status, tick, '');
+  for (const s of marked) {
+    const { note } = splitMark(ec.text.slice(src.cells[s.column]!.start, src.cells[s.column]!.end).trim());
+    if (note.trim())
+      throw new PlanError(
+        `${ec.file}:${t.line}: task ${t.id}'s tick carries a note, "${note.trim()}", which setting it pending would lose; nothing was written (edit the cell by hand)`,
+      );
+  }
   const edits = marked.map((s) => {
     const slot = slotOf(ec.text, src.cells[s.column]!);
     const was = ec.text.slice(slot.start, slot.end);
     // A column laid out to its delimiter's width keeps it; else the cell is left as a blank one is typed, `| |`.
     const aligned = textWidth(was) === delimiterWidth(ec, t, s.column);
-    return slotEdit(ec.text, slot, aligned || tight ? emptied(was, tight) : ' ');
+    const value = ec.memory.recall(key, to, was) ?? (aligned || tight ? emptied(was, tight) : ' ');
+    ec.memory.remember(key, t.status, was, value);
+    return slotEdit(ec.text, slot, value);
   });
   return { edits, from: t.status, to, statusText: '', remarks: [], reread: true };
+}
+
+/**
+ * What a new row of a table with a column per state writes for `status`: the file's mark in that status's column
+ * (`✅` in a table whose one column is for done, where the file has none), nothing for pending where the table has no
+ * column for it. A status with no column is refused, as `set` refuses it.
+ */
+export function newRowMarks(
+  ec: EditContext,
+  file: string,
+  line: number,
+  states: StateColumn[],
+  headers: string[],
+  status: SettableStatus,
+): Map<number, string> {
+  const target = states.find((s) => s.status === status);
+  if (target) return new Map([[target.column, fileMark(ec, onlyDone(states) ? '✅' : 'X')]]);
+  if (status === 'pending' && !states.some((s) => s.status === 'pending')) return new Map();
+  const can = onlyDone(states) ? ['done', 'pending'] : states.map((s) => `${headers[s.column]?.trim()} (${s.status})`);
+  throw new PlanError(`${file}:${line}: the table says a status by a mark in a column, and no column is for ${status}: a new row can be ${can.join(' or ')}`);
 }

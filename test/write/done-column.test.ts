@@ -88,4 +88,37 @@ describe('a table with one column for done', () => {
     expect(r.stderr).toMatch(/Completed column, which says done or not yet: it can be set done or pending/);
     expect(readFileSync(path, 'utf8')).toBe(PLAN);
   });
+
+  it('gives a blank cell its own spaces back: set done then pending, cells of two spaces and of a tab', async () => {
+    const text = doc('| Step | Done |', '|---|---|', '| Build |  |', '| Wire |\t|', '| Ship | ✅ |');
+    const path = planFile(text);
+    for (const [task, to] of [
+      ['Build', 'done'],
+      ['Wire', 'done'],
+      ['Build', 'pending'],
+      ['Wire', 'pending'],
+    ])
+      expect((await runCli(['-f', path, 'set', task!, to!])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('refuses to set pending a tick that carries a note (the column has no place for it), the file untouched', async () => {
+    const text = doc('| Step | Done |', '|---|---|', '| Build | ✅ (Ana, 2 May) |');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'set', 'Build', 'pending']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/tick carries a note, "\(Ana, 2 May\)", which setting it pending would lose; nothing was written/);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('add writes the tick for --status done, a blank cell for pending, and refuses a status it has no place for', async () => {
+    const path = planFile(PLAN);
+    expect((await runCli(['-f', path, 'add', 'Ship it', '--status', 'done', '--section', 'Implementation Phase 2'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'add', 'Test it', '--section', 'Implementation Phase 2'])).code).toBe(0);
+    const r = await runCli(['-f', path, 'add', 'Block it', '--status', 'blocked', '--section', 'Implementation Phase 2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no column is for blocked: a new row can be done or pending/);
+    expect(readFileSync(path, 'utf8')).toBe(`${PLAN}| TASK-004 | Ship it | ✅ |  |\n| TASK-005 | Test it |  |  |\n`);
+    expect((await tasks(path)).slice(3).map((t) => t.status)).toEqual(['done', 'pending']);
+  });
 });

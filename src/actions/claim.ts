@@ -26,7 +26,7 @@ export async function claimOp(
     read = plan;
     // Decided under the lock, on the file as it is now: a task waiting on another is never taken.
     const graph = new DependencyGraph(plan);
-    const candidates = filterTasks(plan.tasks, filters).filter((t) => !graph.isWaiting(t, wait));
+    const candidates = filterTasks(plan.tasks, filters).filter((t) => !graph.isWaiting(t, wait) && canMarkTaken(plan, t, owner));
     // A cached model decides which task is taken: every status and owner it
     // decides on is checked against the bytes first (a fresh parse is the bytes).
     if (compact) for (const t of candidates) verifyTask(ec, t);
@@ -42,4 +42,15 @@ export async function claimOp(
   });
   if (!r.value) return null;
   return { ...afterMove({ ...r, value: r.value }, read), changed: r.changed, written: r.written, diff: r.diff, display: r.display };
+}
+
+/**
+ * Whether a claim can write that `owner` took the task: not a row of a table with a column per state and no column for
+ * in progress (`| Task | Completed |` says done or not yet), nor, in one with such a column, where no Owner column can
+ * name a new owner (the mark moves alone). Such a task is passed over, never a claim's dead end.
+ */
+function canMarkTaken(plan: Plan, t: Task, owner: string): boolean {
+  const states = t.source.type === 'row' ? plan.tables[t.source.table]?.states : undefined;
+  if (!states || t.source.type !== 'row') return true;
+  return states.some((s) => s.status === 'in-progress') && (t.source.columns.owner !== undefined || ownedBy(t, owner));
 }

@@ -121,4 +121,15 @@ describe('a table with one column for done', () => {
     expect(readFileSync(path, 'utf8')).toBe(`${PLAN}| TASK-004 | Ship it | ✅ |  |\n| TASK-005 | Test it |  |  |\n`);
     expect((await tasks(path)).slice(3).map((t) => t.status)).toEqual(['done', 'pending']);
   });
+
+  it('is passed over by next --claim (it cannot say in progress): the claim takes other work, else exits 3', async () => {
+    const path = planFile(`${PLAN}\n## Work\n\n- [ ] T-9 Write the docs\n`);
+    const r = await runCli(['-f', path, 'next', '--claim', '--owner', 'ana', '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ task: { id: 'T-9', status: 'in-progress', owner: 'ana' }, claimed: true });
+    const only = planFile(PLAN);
+    const none = await runCli(['-f', only, 'next', '--claim', '--owner', 'ana']);
+    expect(none.code).toBe(3);
+    expect(readFileSync(only, 'utf8')).toBe(PLAN);
+  });
 });

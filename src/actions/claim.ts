@@ -52,5 +52,8 @@ export async function claimOp(
 function canMarkTaken(plan: Plan, t: Task, owner: string): boolean {
   const states = t.source.type === 'row' ? plan.tables[t.source.table]?.states : undefined;
   if (!states || t.source.type !== 'row') return true;
-  return states.some((s) => s.status === 'in-progress') && (t.source.columns.owner !== undefined || ownedBy(t, owner));
+  const { cells, columns } = t.source;
+  const doing = states.find((s) => s.status === 'in-progress');
+  // The row must hold the cells the claim writes (a row cut short has no place for the mark or the owner).
+  return !!doing && !!cells[doing.column] && (ownedBy(t, owner) || (columns.owner !== undefined && !!cells[columns.owner]));
 }

@@ -4,6 +4,7 @@
 
 import { transact, type TransactOptions } from '../write/transaction.js';
 import { buildFromText } from '../load/load.js';
+import { inlineDependencies } from '../read/depends.js';
 import { applyEdits } from '../write/splice.js';
 import { cellEdit, checkMarkName, checkValue, statusCellOwnerEdit } from '../write/task-edits.js';
 import { itemTextEdit } from '../write/item-text.js';
@@ -32,12 +33,22 @@ function refAfterRetitle(tasks: readonly Task[], before: Task, after: Task): str
  * whether its table reads as one at all (`X`, `yes`, `✅` among the cards make it a table of marks): read afresh, the
  * plan must hold as many tasks, every other one on its line with its title and status, this one on its line with its status.
  */
-async function titleReadBack(ec: EditContext, edits: Edit[], before: Task, display: string): Promise<void> {
+async function titleReadBack(ec: EditContext, edits: Edit[], before: Task, display: string, want: Task, tagsKept: boolean): Promise<void> {
   const after = await buildFromText(ec.file, applyEdits(ec.text, edits, ec.file), false);
   const at = ec.plan.tasks.findIndex((t) => t.line === before.line && t.id === before.id);
   // The task itself is known by its place and status (its title is the new one), the others by their titles too.
   const keys = (tasks: readonly Task[]) => tasks.map((t, i) => `${t.line} ${t.status}${i === at ? '' : ` ${t.title}`}`).join('\n');
-  if (after.tasks.length === ec.plan.tasks.length && keys(after.tasks) === keys(ec.plan.tasks)) return;
+  if (after.tasks.length === ec.plan.tasks.length && keys(after.tasks) === keys(ec.plan.tasks)) {
+    // And the task reads back as the command reports it: its new title, its notes, owner and tags as they were.
+    const got = after.tasks[at]!;
+    const tags = (t: Task) => JSON.stringify(t.tags ?? []);
+    if (got.title === want.title && got.notes === want.notes && got.owner === want.owner && (!tagsKept || tags(got) === tags(before))) return;
+    const notes = got.notes === want.notes ? '' : `, notes ${JSON.stringify(got.notes)}`;
+    const tagged = !tagsKept || tags(got) === tags(before) ? '' : `, tags ${tags(got)}`;
+    throw new PlanError(
+      `${display}:${before.line}: task ${before.id} would read back as ${JSON.stringify(got.title)}${notes}${tagged}, not as given; nothing was written (give the title's words only)`,
+    );
+  }
   const board =
     before.source.type === 'row' && ec.plan.tables[before.source.table]?.lanes
       ? ` (its board would hold ${after.tasks.length} tasks, ${ec.plan.tasks.length} before, or read other cards otherwise)`
@@ -115,13 +126,14 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
     }
     for (const role of roles) {
       const shown = plainText(changes[role]!);
-      if (role === 'title') task.title = shown;
+      // Dependency marks in a new title are read out of it (`Logout (after 1.1)`: title `Logout`).
+      if (role === 'title') task.title = inlineDependencies(shown).title;
       else if (role === 'owner') task.owner = shown || null;
       else task.notes = shown || null;
     }
     // A task without an id of its own is known by its words: new words, a new reference (the one the file will give it).
     if (!before.idFromFile && task.title !== before.title) task.id = refAfterRetitle(plan.tasks, before, task);
-    if (roles.includes('title') && edits.length) await titleReadBack(ec, edits, before, display);
+    if (roles.includes('title') && edits.length) await titleReadBack(ec, edits, before, display, task, !fields.tag?.length && !fields.untag?.length);
     if (hasFieldChanges(fields) && edits.length) {
       // The task must read back with its new fields, every other task as before.
       const back = await fieldReadBack(ec, edits, before, before.line, fields, `writing task ${before.id}'s fields`, roles);

@@ -78,7 +78,9 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
   const titleText = core.slice(titleAt, titleAt + parts.title.length);
   const titleEnd = titleAt + beforeComments(titleText);
   // A new title replaces the words only: what the reader keeps out of the title after them stays.
-  const wordsEnd = changes.title === undefined ? titleEnd : titleAt + titleWordsEnd(ec, t, titleText);
+  // A new title with dependency marks of its own (`New (after 1.1)`) replaces the old ones with the words.
+  const ownDeps = changes.title !== undefined && inlineDependencies(changes.title).refs.length > 0;
+  const words = changes.title === undefined ? { start: 0, end: titleEnd - titleAt } : titleWords(ec, t, titleText, !ownDeps);
   const notesAt = parts.notes === null ? -1 : core.lastIndexOf(parts.notes);
   if (parts.notes !== null && notesAt < titleEnd) throw cantFind('notes');
   if (changes.notes !== undefined) {
@@ -101,7 +103,7 @@ function wordsEdit(ec: EditContext, t: Task, changes: ItemChanges, start: number
     if (/<!--|-->/.test(value))
       throw new PlanError(`${ec.file}:${t.line}: a title cannot hold an HTML comment (<!-- … -->): no reader sees it; nothing was written`);
     refuseHiddenWords(ec, t, value);
-    core = core.slice(0, titleAt) + value + core.slice(wordsEnd);
+    core = core.slice(0, titleAt + words.start) + value + core.slice(titleAt + words.end);
   }
   return finish({ start, end: src.text.end }, old, core + tail, owner, changes, !!tail);
 }
@@ -135,35 +137,37 @@ function beforeComments(title: string): number {
 }
 
 /**
- * Where the words of `title` end before what the reader keeps out of it at its end: HTML comments, dependency marks
- * (`(depends on T-9)`, `⛔ T-9`) and the words cleanTitle drops (a status after it, `(#28)`, `#backend`), peeled off
- * in any order until none is left. Dependency marks left inside the words cannot be kept in place by new words: refused.
+ * Where the words of `title` stand between what the reader keeps out of it: labels before them (`[CI]`, `fix:`) and,
+ * after them, HTML comments, dependency marks (`(depends on T-9)`, `⛔ T-9`) and what cleanTitle drops (a status,
+ * `(#28)`, `#backend`), peeled off the end in any order until none is left. A new title replaces only the words.
+ * Dependency marks left inside the words cannot be kept in place by new words: refused.
  */
-function titleWordsEnd(ec: EditContext, t: Task, title: string): number {
+function titleWords(ec: EditContext, t: Task, title: string, keepDeps: boolean): { start: number; end: number } {
   const isStatus = (s: string) => ec.vocab.read(s).status !== 'none';
+  let start = 0;
   let end = title.length;
   for (;;) {
     const words = title.slice(0, end);
     const shown = cleanTitle(words, isStatus);
-    const inline = mayHoldDependencies(words) ? inlineDependencies(words).title : words;
-    const cut = Math.min(
-      beforeComments(words),
-      shown !== '' && words.startsWith(shown) ? shown.length : end,
-      inline !== '' && words.startsWith(inline) ? inline.length : end,
-    );
+    const at = shown === '' ? -1 : words.indexOf(shown);
+    const inline = keepDeps && mayHoldDependencies(words) ? inlineDependencies(words).title : words;
+    const cut = Math.min(beforeComments(words), at >= 0 ? at + shown.length : end, inline !== '' && words.startsWith(inline) ? inline.length : end);
+    if (at >= 0) start = at;
     if (cut >= end) break;
     end = cut;
   }
-  const left = inlineDependencies(title.slice(0, end));
-  if (left.refs.length > 0 || left.ownId !== null)
+  const left = inlineDependencies(title.slice(start, end));
+  if (keepDeps && (left.refs.length > 0 || left.ownId !== null))
     throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s dependencies stand inside its title's words; nothing was written (edit the line by hand)`);
-  return end;
+  return { start, end };
 }
 
 /** A new title that would read back as other words (`New (#12)` reads `New`, `fix: login` reads `login`) is refused. */
 function refuseHiddenWords(ec: EditContext, t: Task, value: string): void {
-  const shown = cleanTitle(inlineDependencies(value).title, (s) => ec.vocab.read(s).status !== 'none');
-  if (shown === value) return;
+  // Dependency marks are welcome (`Logout (after 1.1)` sets what the task waits for); the rest must read as given.
+  const words = inlineDependencies(value).title;
+  const shown = cleanTitle(words, (s) => ec.vocab.read(s).status !== 'none');
+  if (shown === words) return;
   throw new PlanError(
     `${ec.file}:${t.line}: the title "${value}" would read as "${shown}" (plan keeps statuses, dependencies, tags and issue numbers out of a title); nothing was written, give the title's words only`,
   );

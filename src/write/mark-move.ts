@@ -7,7 +7,7 @@
 import type { SettableStatus } from '../model/status.js';
 import type { Task } from '../model/types.js';
 import type { Span } from '../parse/blocks.js';
-import { markedColumns, onlyDone, type StateColumn } from '../read/mark-columns.js';
+import { isMark, markedColumns, onlyDone, type StateColumn } from '../read/mark-columns.js';
 import { PlanError } from '../system/errors.js';
 import { plainText } from '../text/plain.js';
 import { textWidth } from '../text/width.js';
@@ -34,7 +34,8 @@ function fileMark(ec: EditContext, fallback = 'X'): string {
     for (const s of states) {
       const span = t.source.cells[s.column];
       const text = span ? ec.text.slice(span.start, span.end).trim() : '';
-      if (text) counts.set(splitMark(text).mark, (counts.get(splitMark(text).mark) ?? 0) + 1);
+      // Only what the reader takes for a mark counts: `&nbsp;` fills a cell and shows nothing.
+      if (text && isMark(plainText(text))) counts.set(splitMark(text).mark, (counts.get(splitMark(text).mark) ?? 0) + 1);
     }
   }
   let best = fallback;

@@ -35,6 +35,7 @@ describe('edit --title keeps the words the title does not show', () => {
     ['- [ ] Chat sidebar (#28)', '- [ ] Make it (#28)'],
     ['- [x] Plan it <!-- c --> (depends on T-9)', '- [x] Make it <!-- c --> (depends on T-9)'],
     ['- [ ] Wire it (depends on T-9) #api', '- [ ] Make it (depends on T-9) #api'],
+    ['- [ ] [CI] Wire it #api', '- [ ] [CI] Make it #api'],
   ])('%s', async (line, want) => {
     const { path, id } = await planWith(line);
     const before = await first(path);
@@ -56,7 +57,7 @@ describe('edit --title keeps the words the title does not show', () => {
 });
 
 describe('edit --title with words the reader would keep out of the title', () => {
-  it.each([['Fix crash (#28)'], ['Wire it #backend'], ['Make it (DONE)'], ['Wire it (depends on T-9)']])(
+  it.each([['Fix crash (#28)'], ['Wire it #backend'], ['Make it (DONE)']])(
     '%s is refused on one line, exit 1, the file untouched (it would read as other words, or write them twice)',
     async (title) => {
       const { path, id } = await planWith('- [ ] Fix crash (#28)');
@@ -69,6 +70,40 @@ describe('edit --title with words the reader would keep out of the title', () =>
       expect(readFileSync(path, 'utf8')).toBe(text);
     },
   );
+});
+
+describe('edit --title with dependencies of its own', () => {
+  it('replaces the old dependency marks with its words: the task waits on what the new title says', async () => {
+    const { path, id } = await planWith('- [ ] Wire it (depends on T-9)');
+    const r = await runCli(['-f', path, 'edit', id, '--title', 'Make it (after T-8)']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe('# Plan\n\n- [ ] Make it (after T-8)\n- T-9 Base\n');
+    expect(await first(path)).toMatchObject({ title: 'Make it', dependsOn: ['T-8'] });
+  });
+});
+
+describe('edit --title that would read back otherwise', () => {
+  it.each([
+    ['- [ ] T-1 Wire it', 'Login — phase two', /would read back as "Login", notes "phase two", not as given/],
+    ['- [ ] T-1 Wire it', 'Use #hash in middle', /would read back as "Use #hash in middle", tags \["hash"\], not as given/],
+    ['- [ ] T-1 Wire it (DONE) #api', 'Make it', /would read back as "Make it \(DONE\)", not as given/],
+  ])('%s with %j is refused, exit 1, the file untouched', async (line, title, message) => {
+    const { path } = await planWith(line);
+    const text = readFileSync(path, 'utf8');
+    const r = await runCli(['-f', path, 'edit', 'T-1', '--title', title]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('in a table too: a title cell that would read as other words is refused', async () => {
+    const path = join(tmp.dir, `hidden-${n++}.md`);
+    const text = '| ID | Task | Status |\n|---|---|---|\n| T-1 | Wire it (#28) | todo |\n';
+    writeFileSync(path, text);
+    const r = await runCli(['-f', path, 'edit', 'T-1', '--title', 'New (#12)']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
 });
 
 describe('set with --owner on an item whose status follows its words', () => {

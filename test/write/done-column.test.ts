@@ -132,4 +132,24 @@ describe('a table with one column for done', () => {
     expect(none.code).toBe(3);
     expect(readFileSync(only, 'utf8')).toBe(PLAN);
   });
+
+  it('takes a cell that only shows nothing (`&nbsp;`) for no tick: set done and add --status done write one', async () => {
+    const text = doc('| Task | Done |', '|---|---|', '| Login | |', '| Signup | &nbsp; |');
+    const path = planFile(text);
+    expect((await runCli(['-f', path, 'set', 'Login', 'done'])).code).toBe(0);
+    expect((await runCli(['-f', path, 'add', 'Docs', '--status', 'done'])).code).toBe(0);
+    expect((await tasks(path)).map((t) => [t.title, t.status])).toEqual([
+      ['Login', 'done'],
+      ['Signup', 'pending'],
+      ['Docs', 'done'],
+    ]);
+  });
+
+  it('next --claim passes over a row cut short of the in-progress or Owner cell', async () => {
+    const text = doc('| Task | Owner | Todo | Doing | Done |', '|---|---|---|---|---|', '| Login | | X |', '| Signup | | X | | |');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'next', '--claim', '--owner', 'ana', '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ task: { title: 'Signup', status: 'in-progress', owner: 'ana' } });
+  });
 });

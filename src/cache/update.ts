@@ -89,6 +89,9 @@ export function editEffect(
     const { numberedId, ...fields } = rowFields(row.cells, info, display, vocab, (s) => newText.slice(s.start, s.end));
     // Dependencies are read from titles and notes, and resolved against every task: a new parse says what they are now.
     if (changesDependencies(plan, src, edits)) return null;
+    // Without an Owner column a row's owner may be its section's (`## Sprint 1 (Owner: bob)`), which the row does not
+    // hold: where the row names none now, only a parse can tell whether the section's applies.
+    if (info.columns.owner === undefined && fields.owner == null && t.owner != null) return null;
     fields.title = inlineDependencies(stripFieldMarks(fields.title)).title || fields.title;
     const next: Task = { ...t, ...fields, source: { ...src, row: { start: row.start, end: row.end }, cells: row.cells } };
     readOneTask(next, newText, plan.dates ?? { dayFirst: null, year: null });

@@ -28,7 +28,8 @@ import { mergePlans } from '../../src/merge/plans.js';
 import { PlanError, UsageError } from '../../src/system/errors.js';
 import { FIXTURES, SEED } from '../helpers/run.js';
 
-const STARTS = [SEED, join(FIXTURES, 'checklist.md'), join(FIXTURES, 'two-sprints.md'), join(FIXTURES, 'crlf.md')];
+// section-owner.md: rows whose owner is their section's, and a table with one column for done.
+const STARTS = [SEED, join(FIXTURES, 'checklist.md'), join(FIXTURES, 'two-sprints.md'), join(FIXTURES, 'crlf.md'), join(FIXTURES, 'section-owner.md')];
 const STATUSES = ['done', 'wip', 'pending', 'blocked', 'todo', 'cancelled'];
 const WORDS = ['Alpha', 'Beta task', 'Gamma | pipe', 'Déjà vu', '✅ Done', 'x'];
 

@@ -75,7 +75,6 @@ function ownWord(arg: string, extension: Record<string, SettableStatus>): string
   return Object.keys(extension).find((key) => normaliseWords(stripVS(key)) === wanted) ?? null;
 }
 
-/** Sets a task's status; with `owner`, also assigns the task to that owner (as `plan edit --owner`). */
 /** The name an owner option gives (`set --owner`, `claim --owner`), or a usage error: one line, no control characters, not blank. */
 export function ownerName(owner: string): string {
   checkValue(owner, 'the owner');
@@ -84,6 +83,7 @@ export function ownerName(owner: string): string {
   return name;
 }
 
+/** Sets a task's status; with `owner`, also assigns the task to that owner (as `plan edit --owner`). */
 export async function setStatusOp(
   path: string,
   id: string,

@@ -142,11 +142,18 @@ function beforeComments(title: string): number {
  * `(#28)`, `#backend`), peeled off the end in any order until none is left. A new title replaces only the words.
  * Dependency marks left inside the words cannot be kept in place by new words: refused.
  */
+/** How many layers of comments, tags and dependencies after a title's words titleWords peels before it gives up. */
+const MAX_ROUNDS = 16;
+
 function titleWords(ec: EditContext, t: Task, title: string, keepDeps: boolean): { start: number; end: number } {
   const isStatus = (s: string) => ec.vocab.read(s).status !== 'none';
   let start = 0;
   let end = title.length;
-  for (;;) {
+  // Each round peels what the last uncovered; a title of hundreds of alternating tags and comments would take as many
+  // rounds, each reading the whole title: past a few, the words are not found (the edit is refused, never slow).
+  for (let round = 0; ; round++) {
+    if (round === MAX_ROUNDS)
+      throw new PlanError(`${ec.file}:${t.line}: cannot find the words of task ${t.id}'s title among what follows them; edit the line by hand`);
     const words = title.slice(0, end);
     const shown = cleanTitle(words, isStatus);
     const at = shown === '' ? -1 : words.indexOf(shown);

@@ -72,6 +72,18 @@ describe('edit --title with words the reader would keep out of the title', () =>
   );
 });
 
+describe('edit --title on a title followed by hundreds of alternating tags and comments', () => {
+  it('is refused in one line, exit 1, the file untouched (peeling them one layer at a time would read the line again and again)', async () => {
+    const tail = Array.from({ length: 300 }, (_, i) => ` #t${i} <!-- c${i} -->`).join('');
+    const { path } = await planWith(`- [ ] T-1 Wire it${tail}`);
+    const text = readFileSync(path, 'utf8');
+    const r = await runCli(['-f', path, 'edit', 'T-1', '--title', 'New']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^plan: .*: cannot find the words of task T-1's title among what follows them; edit the line by hand\n$/);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+});
+
 describe('edit --title with dependencies of its own', () => {
   it('replaces the old dependency marks with its words: the task waits on what the new title says', async () => {
     const { path, id } = await planWith('- [ ] Wire it (depends on T-9)');

@@ -157,7 +157,9 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // (Italian: missing) is pending: status 0.950. A review then took out the two table rules (an Assignee column of
 // e-mail addresses unmade a plan; an owner edit flipped a small table's columns) and the `REQ-`/`GOAL-` id rule (`FR-1`
 // is a front-end task elsewhere): 0.935 0.949 0.950 0.909 0.966 0.955 0.885 (files 138 and 147 read as at first).
-const HOLDOUT_FLOOR = { recall: 0.935, precision: 0.949, status: 0.95, title: 0.909, id: 0.966, owner: 0.955, group: 0.885 };
+// Seventeenth batch (files 150–157, 315 tasks, labelled blind): first score 92.4 76.4 83.5 94.2 97.3 92.8 95.5; on 157
+// files (6481 tasks) 0.935 0.938 0.945 0.911 0.966 0.954 0.889.
+const HOLDOUT_FLOOR = { recall: 0.935, precision: 0.938, status: 0.945, title: 0.911, id: 0.966, owner: 0.954, group: 0.889 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

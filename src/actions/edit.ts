@@ -88,10 +88,10 @@ export async function editOp(path: string, id: string, changes: TaskChanges, fil
       const back = await fieldReadBack(ec, edits, before, before.line, fields, `writing task ${before.id}'s fields`);
       return { edits, touched: [before], value: { before, task: back.task } };
     }
-    if (src.type === 'heading') {
-      throw new PlanError(
-        `${display}:${before.line}: task ${before.id} is a heading; plan edit changes table rows and list items only (edit the heading by hand)`,
-      );
+    if (src.type === 'heading' || src.type === 'entry') {
+      const what = src.type === 'heading' ? 'a heading' : "an entry of the front matter's to-do list";
+      const where = src.type === 'heading' ? 'the heading' : 'the front matter';
+      throw new PlanError(`${display}:${before.line}: task ${before.id} is ${what}; plan edit changes table rows and list items only (edit ${where} by hand)`);
     }
     const markOwner = changes.owner !== undefined && (src.type === 'item' || src.columns.owner === undefined);
     if (markOwner && changes.owner!.trim()) checkMarkName(changes.owner!.trim(), `${display}:${before.line}: task ${before.id} has no Owner column`);

@@ -6,7 +6,7 @@
 // re-encoding 10,000 tasks. A task's source is only unpacked when read.
 
 import type { Span } from '../parse/blocks.js';
-import type { Plan, Task, TaskSource } from '../model/types.js';
+import { sourceStart, type Plan, type Task, type TaskSource } from '../model/types.js';
 import { STATUSES, type Status } from '../model/status.js';
 import { indexTasks, scopeKey, type TaskIndex } from './task-index.js';
 
@@ -97,7 +97,7 @@ export function compact(plan: Plan): CompactPlan {
       chunks.push([]);
       bases.push(prev);
     }
-    const anchor = anchorOf(t.source);
+    const anchor = sourceStart(t.source);
     chunks[chunks.length - 1]!.push(compactRow(t, intern, anchor - prev));
     prev = anchor;
   });
@@ -106,15 +106,11 @@ export function compact(plan: Plan): CompactPlan {
   return { plan: rest, strings, ids: plan.tasks.map((t) => t.id), scopes: plan.tasks.map(scopeKey), bases, chunks };
 }
 
-function anchorOf(s: TaskSource): number {
-  return s.type === 'row' ? s.row.start : s.type === 'item' ? s.item.start : s.heading.start;
-}
-
 function compactRow(t: Task, intern: (s: string | null) => number, delta: number): Row {
   const row = taskRow(t, intern, delta);
   if (t.mentions?.length) {
-    const anchor = anchorOf(t.source);
-    row.push(t.mentions.map((m) => taskRow(m, intern, anchorOf(m.source) - anchor)));
+    const anchor = sourceStart(t.source);
+    row.push(t.mentions.map((m) => taskRow(m, intern, sourceStart(m.source) - anchor)));
   }
   return row;
 }
@@ -161,6 +157,11 @@ function packSource(s: TaskSource, delta: number): number[] {
     const st = s.status ? [1, s.status.start - a, s.status.end - a] : [0, 0, 0];
     return [2, delta, s.heading.end - a, s.text.start - a, s.text.end - a, ...st];
   }
+  if (s.type === 'entry') {
+    const a = s.entry.start;
+    const rel = (x: Span | null) => (x ? [x.start - a, x.end - a] : [-1, -1]);
+    return [3, delta, s.entry.end - a, ...rel(s.text), ...rel(s.status)];
+  }
   const a = s.item.start;
   const rel = (x: Span | null | undefined) => (x ? [x.start - a, x.end - a] : [-1, -1]);
   return [
@@ -195,6 +196,7 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
     };
   }
   const span = (i: number) => (p[i]! < 0 ? null : { start: anchor + p[i]!, end: anchor + p[i + 1]! });
+  if (p[0] === 3) return { type: 'entry', entry: { start: anchor, end: anchor + p[2]! }, text: span(3), status: span(5) };
   return {
     type: 'item',
     item: { start: anchor, end: anchor + p[2]! },
@@ -367,7 +369,7 @@ export function updateCompact(
     const k = Math.floor(i / CHUNK);
     const row = rows(k)[i - k * CHUNK]!;
     if (updated) {
-      updates.push([i, compactRow(updated, intern, anchorOf(updated.source) - newPrev)]);
+      updates.push([i, compactRow(updated, intern, sourceStart(updated.source) - newPrev)]);
     } else {
       const d = own + shiftAt(own) - newPrev;
       if (d !== row[17][deltaIndex(row)]) {

@@ -11,7 +11,7 @@ import { splitRow } from '../parse/cells.js';
 import { displayText, rowFields } from '../read/build.js';
 import { inlineDependencies, mayHoldDependencies } from '../read/depends.js';
 import { readOneTask, stripFieldMarks } from '../read/fields.js';
-import type { Plan, Task } from '../model/types.js';
+import { sourceStart, type Plan, type Task } from '../model/types.js';
 import { Vocabulary } from '../model/status.js';
 import { lineStartAt } from '../text/lines.js';
 import { mayHaveMojibake } from '../text/mojibake-check.js';
@@ -54,6 +54,8 @@ export function editEffect(
     if (fm && e.end <= fm.end) {
       // A date stamp: `modified:` keeps its YYYY-MM-DD shape or we give up.
       if (!/^\d{4}-\d{2}-\d{2}$/.test(e.text)) return null;
+      // Its year is the year of the file's dates written without one (`Mar 14`): a new year, a new reading.
+      if (e.text.slice(0, 4) !== modified?.slice(0, 4)) return null;
       modified = e.text;
       continue;
     }
@@ -132,10 +134,7 @@ function indexOfTask(plan: Plan, t: Task): number {
 export function rowContaining(plan: Plan, e: Edit): number {
   let lo = 0;
   let hi = plan.tasks.length - 1;
-  const anchor = (i: number) => {
-    const s = plan.tasks[i]!.source;
-    return s.type === 'row' ? s.row.start : s.type === 'item' ? s.item.start : s.heading.start;
-  };
+  const anchor = (i: number) => sourceStart(plan.tasks[i]!.source);
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (anchor(mid) < e.start) lo = mid;
@@ -175,6 +174,9 @@ export function planAfterEdits(plan: Plan, edits: Edit[], oldText: string, newTe
     if (src.type === 'heading') {
       return { ...t, source: { ...src, heading: mapSpan(src.heading), text: mapSpan(src.text), status: src.status && mapSpan(src.status) } };
     }
+    if (src.type === 'entry') {
+      return { ...t, source: { ...src, entry: mapSpan(src.entry), text: src.text && mapSpan(src.text), status: src.status && mapSpan(src.status) } };
+    }
     return { ...t, source: { ...src, row: mapSpan(src.row), cells: src.cells.map(mapSpan) } };
   });
   const fm = plan.frontMatter.span;
@@ -191,6 +193,7 @@ export function planAfterEdits(plan: Plan, edits: Edit[], oldText: string, newTe
 function lastOffset(src: Task['source']): number {
   if (src.type === 'row') return src.row.end;
   if (src.type === 'heading') return Math.max(src.heading.end, src.status?.end ?? 0);
+  if (src.type === 'entry') return src.entry.end;
   return Math.max(src.item.end, src.statusTail?.end ?? 0, src.statusMark?.end ?? 0, src.checkbox?.end ?? 0, src.text.end);
 }
 

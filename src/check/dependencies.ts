@@ -43,5 +43,6 @@ function statusOffset(t: Task): number {
   const s = t.source;
   if (s.type === 'row') return (s.columns.status !== undefined ? s.cells[s.columns.status]?.start : undefined) ?? s.row.start;
   if (s.type === 'item') return (s.checkbox ?? s.statusMark ?? s.statusTail ?? s.item).start;
+  if (s.type === 'entry') return (s.status ?? s.entry).start;
   return s.status && s.status.start >= s.heading.start && s.status.end <= s.heading.end ? s.status.start : s.heading.start;
 }

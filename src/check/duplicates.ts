@@ -49,5 +49,5 @@ export function idColumn(t: Task, pos: LineIndex): number {
     const cell = s.columns.id !== undefined ? s.cells[s.columns.id] : s.cells[0];
     return pos.at(cell ? cell.start : s.row.start).column;
   }
-  return pos.at(s.text.start).column;
+  return pos.at((s.type === 'entry' ? (s.text ?? s.entry) : s.text).start).column;
 }

@@ -46,6 +46,15 @@ export type TaskSource =
       text: Span;
       /** Where the status is written: in the heading, or the value of a `**Status**:` line or item below it. */
       status: Span | null;
+    }
+  | {
+      /** An entry of a to-do list in the front matter (`todos:` with `- id:` / `content:` / `status:` lines). */
+      type: 'entry';
+      entry: Span;
+      /** The title's value as written (inside its quotes); null when it is not written on one line. */
+      text: Span | null;
+      /** The status's value as written; null when the entry writes none on one line. */
+      status: Span | null;
     };
 
 /**
@@ -257,4 +266,18 @@ export interface ReadConfig {
   skip: string[];
   /** The id pattern's source, and where it was said. */
   ids?: { pattern: string; from: ConfigSource };
+}
+
+/** Where a task's source starts in the file: its row, item, heading or front-matter entry (tasks are in this order). */
+export function sourceStart(s: TaskSource): number {
+  switch (s.type) {
+    case 'row':
+      return s.row.start;
+    case 'item':
+      return s.item.start;
+    case 'heading':
+      return s.heading.start;
+    case 'entry':
+      return s.entry.start;
+  }
 }

@@ -24,7 +24,7 @@ interface FieldOrigin {
 
 export interface Explanation {
   /** The block the task was read from, and its line. */
-  block: { type: 'row' | 'item' | 'heading'; line: number; table?: number };
+  block: { type: 'row' | 'item' | 'heading' | 'entry'; line: number; table?: number };
   fields: FieldOrigin[];
   /** The status as written, what it reads as, and the words or mark that said so. */
   status: { text: string; reads: string; words: string | null };
@@ -108,6 +108,7 @@ function explainTask(plan: Plan, task: Task, text?: string): Explanation {
   const words = marks || (reading.status === 'none' ? null : task.statusText.slice(Math.max(0, reading.start), reading.end).trim() || null);
   const status = { text: task.statusText, reads: task.status, words };
   const src = task.source;
+  if (src.type === 'entry') return { block: { type: 'entry', line: task.line }, fields: entryFields(task, src, text), status };
   if (src.type === 'row') {
     return {
       block: { type: 'row', line: task.line, table: plan.tables[src.table]!.line },
@@ -133,6 +134,17 @@ function explainTask(plan: Plan, task: Task, text?: string): Explanation {
   return { block: { type: src.type, line: task.line }, fields, status };
 }
 
+/** Where an entry of the front matter's to-do list got its fields: its own keys. */
+function entryFields(task: Task, src: Extract<Task['source'], { type: 'entry' }>, text?: string): FieldOrigin[] {
+  const key = (k: string, line: number, detail: string): FieldOrigin => ({ field: k, from: 'the entry', line, by: 'text', detail });
+  const fields = [
+    task.idFromFile ? key('id', task.line, 'its `id:` value') : idOrigin(task, 'the entry'),
+    key('title', src.text ? lineAt(text, src.text.start, task.line) : task.line, 'its `content:` (or `title:`) value'),
+    src.status ? key('status', lineAt(text, src.status.start, task.line), 'its `status:` value') : key('status', task.line, 'no status written'),
+  ];
+  return fields;
+}
+
 /** Where a heading task's status came from: the heading, a line below it, the checklist under it, or nowhere. */
 function headingStatusOrigin(plan: Plan, task: Task, src: Extract<Task['source'], { type: 'heading' }>, text?: string): FieldOrigin {
   const boxes = checklistOf(plan, task);
@@ -150,7 +162,8 @@ function headingStatusOrigin(plan: Plan, task: Task, src: Extract<Task['source']
 
 /** The explanation as field lines for the terminal and TSV views. */
 export function explainLines(e: Explanation): Record<string, string> {
-  const block = e.block.type === 'row' ? `a row of the table at line ${e.block.table}` : e.block.type === 'item' ? 'a list item' : 'a heading';
+  const blocks = { item: 'a list item', heading: 'a heading', entry: "an entry of the front matter's to-do list" };
+  const block = e.block.type === 'row' ? `a row of the table at line ${e.block.table}` : blocks[e.block.type];
   const out: Record<string, string> = { 'read from': `${block} (line ${e.block.line})` };
   for (const f of e.fields) {
     const key = `${f.field} from`;

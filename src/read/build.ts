@@ -35,7 +35,9 @@ import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates, type StateColumn } from './mark-columns.js';
 import { cardWords } from './lane-columns.js';
 import { cardInfo, groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
-import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
+import { planName, readFrontMatterInfo, statusMap } from './front-matter-fields.js';
+import { frontMatterTasks } from './front-matter-tasks.js';
+import { findFrontMatterLists, isTodoList } from '../parse/front-matter-todos.js';
 import { bracketOwner, fieldOwners, ownerNames, rosterHeading, rosterNames } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
 import { findLegends, LEGEND_HEADING, LEGEND_LEAD_IN } from './legend.js';
@@ -45,7 +47,7 @@ import { Dependencies, dependsField } from './depends.js';
 import { lazyFieldStart } from './lazy-fields.js';
 import { applyNaming, takeNamingField } from './heading-naming.js';
 import { dateKindOf, isEstimateKey, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
-import type { Heading, Plan, Problem, Scope, ScopeKind, Task, TableInfo } from '../model/types.js';
+import { sourceStart, type Heading, type Plan, type Problem, type Scope, type ScopeKind, type Task, type TableInfo } from '../model/types.js';
 import type { Found, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
 import { labelledSteps } from './passes/labelled-steps.js';
@@ -125,6 +127,14 @@ export function buildPlan(input: BuildInput): Plan {
   const title = titleHeading(headingBlocks.map((b) => b.depth));
   const facets = facetLines(headingBlocks.map((b) => ({ depth: b.depth, name: groupName(display(b.content)), line: lines.line(b.start) })));
   const builder = new Builder(text, lines, vocab, display, repair, input.read, title, facets);
+  const plainValue = (raw: string) => displayText(raw, repair);
+  for (const list of findFrontMatterLists(text, fm)) {
+    const todo = isTodoList(list);
+    const name = todo ? planName(fm) : list.key;
+    const entries = frontMatterTasks(list, name && plainValue(name), lines, vocab, plainValue);
+    // A named list (`phases:`) is work when its statuses say so: `status: active` on a list of people says none.
+    if (todo || entries.some((t) => t.status !== 'none')) builder.addTasks(entries);
+  }
   for (const block of input.blocks) builder.add(block);
   const { tasks, headings, tables, detachedStatus, mentions, dependencies } = builder.finish();
   for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
@@ -312,6 +322,11 @@ class Builder implements PassState {
     this.outline = new Outline(title, facets);
     this.deps = new Dependencies(text);
     if (read?.ids) this.isId = idMatcher(read.ids.pattern);
+  }
+
+  /** Tasks read outside the body's blocks (a to-do list in the front matter). */
+  addTasks(tasks: Task[]): void {
+    for (const task of tasks) this.found.push({ task, anchor: sourceStart(task.source) });
   }
 
   add(block: Block): void {

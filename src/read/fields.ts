@@ -471,6 +471,7 @@ function ownText(text: string, t: Task): string {
   const s = t.source;
   let span: Span | undefined;
   if (s.type === 'item' || s.type === 'heading') span = s.text;
+  else if (s.type === 'entry') span = s.text ?? undefined;
   else if (s.columns.title !== undefined) span = s.cells[s.columns.title];
   return span ? text.slice(span.start, span.end) : '';
 }

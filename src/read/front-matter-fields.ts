@@ -36,6 +36,12 @@ export function readFrontMatterInfo(fm: FrontMatterResult): FrontMatterInfo {
   };
 }
 
+/** The plan's name (`name:` in Cursor's plan files, else `title:`): the group of the front matter's own to-do list. */
+export function planName(fm: FrontMatterResult): string | null {
+  const name = [fm.data.name, fm.data.title].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+  return name ? name.trim() : null;
+}
+
 /** The file's own status vocabulary: `plan: { statuses: { Shipped: done } }`. */
 export function statusMap(data: Record<string, unknown>): unknown {
   const plan = data.plan;

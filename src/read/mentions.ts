@@ -59,7 +59,7 @@ export function foldMentions(tasks: Task[], vocab: Vocabulary, opts: FoldOptions
 /** Whether a task's place shows a status of its own: a heading's status, an item's box or mark, a row's Status cell. */
 export function showsStatus(t: Task): boolean {
   const s = t.source;
-  if (s.type === 'heading') return s.status !== null;
+  if (s.type === 'heading' || s.type === 'entry') return s.status !== null;
   if (s.type === 'row') return s.columns.status !== undefined && s.cells[s.columns.status] !== undefined;
   return !!(s.checkbox || s.statusMark || s.statusTail);
 }

@@ -66,6 +66,7 @@ export function laneDecision(ec: EditContext, t: Task, to: SettableStatus): Lane
   const src = t.source;
   // A heading is a card when its lane says its status; one that writes its own is set where it writes it.
   if (src.type === 'heading') return src.status ? null : cardDecision(ec, t, to);
+  if (src.type === 'entry') return null; // the front matter's list has no lanes
   if (src.type === 'row' && src.columns.status !== undefined) return null; // its Status cell says the status
   const headings = ec.plan.headings;
   let k = -1;

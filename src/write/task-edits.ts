@@ -3,7 +3,7 @@
 // edit is computed only after verifyTask has found the task where the model
 // says it is.
 
-import type { Plan, Task } from '../model/types.js';
+import { sourceStart, type Plan, type Task } from '../model/types.js';
 import { isMarkName, ownerMark, trailingOwnerMark } from '../read/owner-mark.js';
 import { DEFAULT_STYLE, isFinished, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import type { Span } from '../parse/blocks.js';
@@ -25,6 +25,7 @@ import { markMove } from './mark-move.js';
 import { itemAfter, itemAfterProblem, verifyTask } from './verify.js';
 import { laneDecision, moveEdits, type LaneDecision } from './lanes.js';
 import { doneDateEdit } from './field-text.js';
+import { entryStatusChange } from './entry-status.js';
 
 export interface EditContext {
   file: string;
@@ -48,7 +49,7 @@ export function makeEditContext(file: string, text: string, plan: Plan, memory: 
   const seen = new Map<string, ReturnType<typeof styleExample>>();
   const learnTask = (t: Task, style: FileStyle) => {
     const src = t.source;
-    if (src.type === 'heading') return;
+    if (src.type === 'heading' || src.type === 'entry') return;
     if (src.type === 'row') {
       const cell = src.columns.status !== undefined ? src.cells[src.columns.status] : undefined;
       if (!cell) return;
@@ -185,6 +186,7 @@ function refuseChecklistHeading(ec: EditContext, t: Task): never {
 function inPlaceStatus(ec: EditContext, t: Task, to: SettableStatus, opts: StatusOptions, laneReason: string | null): StatusChange {
   if (t.source.type === 'heading') return headingStatus(ec, t, to, opts);
   if (t.source.type === 'row') return rowStatus(ec, t, to, opts, laneReason);
+  if (t.source.type === 'entry') return entryStatusChange(ec, t, to, opts);
   let change = itemStatus(ec, t, to, opts);
   // Obsidian Tasks' done date (`✅ 2025-03-14`), where the file's done items carry one.
   const dated = change.edits.length ? doneDateEdit(ec, t, to) : null;
@@ -286,7 +288,7 @@ function movedStatus(ec: EditContext, t: Task, to: SettableStatus, d: Extract<La
   // A row's mark (`Write parser ⛔`, written where the board had no lane for it) would contradict its new lane.
   if (src.type === 'row' && src.columns.status === undefined) local.push(...dropTitleMark(ec, src));
   // Tasks nested in the item go with it (their own statuses stay theirs: the read-back holds them to that).
-  const anchor = (u: Task) => (u.source.type === 'row' ? u.source.row.start : u.source.type === 'item' ? u.source.item.start : u.source.heading.start);
+  const anchor = (u: Task) => sourceStart(u.source);
   const carried = ec.plan.tasks.filter((u) => u !== t && anchor(u) > d.block.start && anchor(u) < d.block.end).length;
   const moved = { from: d.from.heading.text, to: d.target.heading.text, carried };
   remarks.push(`task ${t.id}: moved from ${JSON.stringify(moved.from)} to the end of ${JSON.stringify(moved.to)}`);

@@ -18,6 +18,7 @@ import { boxLength, boxReadStart, LINE_BOX, readItem, type ItemReading } from '.
 import { inlineDependencies } from '../read/depends.js';
 import { wordNumberSplit } from '../read/passes/word-numbers.js';
 import { stripFieldMarks } from '../read/fields.js';
+import { entryStatus } from '../read/front-matter-tasks.js';
 import { showEscapes } from '../text/decode.js';
 import { lineStartAt } from '../text/lines.js';
 import { SCOPE_KINDS, type ColumnRole, type Heading, type Plan, type Scope, type Task } from '../model/types.js';
@@ -52,10 +53,17 @@ export function verifyTask(ec: EditContext, t: Task): void {
 function identityProblem(ec: EditContext, t: Task): string | null {
   const src = t.source;
   const { text } = ec;
-  const anchor = src.type === 'row' ? src.row : src.type === 'item' ? src.item : src.heading;
+  const anchor = src.type === 'row' ? src.row : src.type === 'item' ? src.item : src.type === 'heading' ? src.heading : src.entry;
   if (anchor.start < 0 || anchor.end > text.length || anchor.start > anchor.end) return 'its offsets are outside the file';
   if (ec.lineOf(anchor.start) !== t.line) return `it is on line ${ec.lineOf(anchor.start)}, not ${t.line}`;
-  const own = src.type === 'row' ? rowProblem(ec, t, src) : src.type === 'item' ? itemProblem(ec, t, src) : headingProblem(ec, t, src);
+  const own =
+    src.type === 'row'
+      ? rowProblem(ec, t, src)
+      : src.type === 'item'
+        ? itemProblem(ec, t, src)
+        : src.type === 'heading'
+          ? headingProblem(ec, t, src)
+          : entryProblem(ec, t, src);
   // A cached model also says which sprint, week and section a task is in
   // (filters pick tasks by them): the headings above it must say so too.
   return own ?? (ec.cached ? scopeProblem(ec, t) : null);
@@ -223,6 +231,13 @@ function headingProblem(ec: EditContext, t: Task, src: Extract<Task['source'], {
     const read = boxStatus(shown, ec.vocab) ?? ec.vocab.read(shown).status;
     if (read !== 'none' && read !== t.status) return `its status is not ${t.status}`;
   }
+  return null;
+}
+
+/** An entry of the front matter's to-do list: its line still opens an entry, and its status value still reads as the model has it. */
+function entryProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { type: 'entry' }>): string | null {
+  if (!/^[ \t]*- /.test(ec.text.slice(src.entry.start, src.entry.end))) return 'its entry changed';
+  if (src.status && entryStatus(ec.text.slice(src.status.start, src.status.end), ec.vocab) !== t.status) return `its status is not ${t.status}`;
   return null;
 }
 

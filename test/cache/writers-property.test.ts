@@ -28,8 +28,16 @@ import { mergePlans } from '../../src/merge/plans.js';
 import { PlanError, UsageError } from '../../src/system/errors.js';
 import { FIXTURES, SEED } from '../helpers/run.js';
 
-// section-owner.md: rows whose owner is their section's, and a table with one column for done.
-const STARTS = [SEED, join(FIXTURES, 'checklist.md'), join(FIXTURES, 'two-sprints.md'), join(FIXTURES, 'crlf.md'), join(FIXTURES, 'section-owner.md')];
+// section-owner.md: rows whose owner is their section's, and a table with one column for done; front-matter-todos.md:
+// a to-do list in the front matter (its entries are tasks) above a checklist and a table.
+const STARTS = [
+  SEED,
+  join(FIXTURES, 'checklist.md'),
+  join(FIXTURES, 'two-sprints.md'),
+  join(FIXTURES, 'crlf.md'),
+  join(FIXTURES, 'section-owner.md'),
+  join(FIXTURES, 'front-matter-todos.md'),
+];
 const STATUSES = ['done', 'wip', 'pending', 'blocked', 'todo', 'cancelled'];
 const WORDS = ['Alpha', 'Beta task', 'Gamma | pipe', 'Déjà vu', '✅ Done', 'x'];
 

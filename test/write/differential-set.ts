@@ -39,6 +39,7 @@ function statusRegion(text: string, t: Task): { start: number; end: number } | n
   const src = t.source;
   // A heading whose place says its status (a card in its lane, a section of a to-do file) takes a mark at its end.
   if (src.type === 'heading') return src.status ?? (t.status !== 'none' ? { start: src.text.end, end: src.text.end } : null);
+  if (src.type === 'entry') return src.status;
   if (src.type === 'item' && !src.checkbox && !src.statusMark && src.statusTail) return src.statusTail;
   // Words after the title that decide over the box or mark are rewritten with them.
   if (src.type === 'item' && src.tailSays && src.statusTail) return { start: src.item.start, end: src.statusTail.end };

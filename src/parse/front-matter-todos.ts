@@ -1,0 +1,169 @@
+// A to-do list kept in the front matter (Cursor's plan files write one:
+// `todos:` with `- id:` / `content:` / `status:` entries), found in the YAML's
+// own lines so each value has a span a writer can splice. gray-matter's data
+// says what the values are; this scan says where they are written, and the
+// two must agree entry for entry, or the list is not read at all (a span that
+// pointed at the wrong entry would make a write change the wrong task).
+
+import type { Span } from './blocks.js';
+import type { FrontMatterResult } from './front-matter-yaml.js';
+
+/** The keys that name a to-do list: their entries are tasks with or without a status. */
+const LIST_KEYS: ReadonlySet<string> = new Set(['todos', 'tasks']);
+/** The keys whose value is an entry's title, in the order they are tried. */
+export const TITLE_KEYS = ['content', 'title', 'task', 'name'] as const;
+/** No front matter list is read past this many entries (a generated file, not a plan). */
+const MAX_ENTRIES = 5000;
+
+export interface EntryField {
+  /** The value as YAML reads it (quotes and escapes resolved). */
+  value: string;
+  /** The value as written on its line (inside quotes when quoted); null when it is not on one line or is not a plain string. */
+  span: Span | null;
+}
+
+interface FrontMatterEntry {
+  /** From the entry's `- ` through the end of its last line. */
+  span: Span;
+  fields: Map<string, EntryField>;
+}
+
+export interface FrontMatterList {
+  key: string;
+  entries: FrontMatterEntry[];
+}
+
+/**
+ * The front matter's lists of work with the spans of their entries' values: a list under `todos:` or `tasks:`, or
+ * under any top-level key whose entries all have a title and some a status (`phases:` of `name` and `status`). A list
+ * whose lines cannot be matched to its data is left out.
+ */
+export function findFrontMatterLists(text: string, fm: FrontMatterResult): FrontMatterList[] {
+  if (!fm.block || fm.problem) return [];
+  const out: FrontMatterList[] = [];
+  for (const [key, data] of Object.entries(fm.data)) {
+    if (!Array.isArray(data) || data.length === 0 || data.length > MAX_ENTRIES || !data.every(isTodo)) continue;
+    if (!LIST_KEYS.has(key) && !data.some((d: Record<string, unknown>) => 'status' in d || 'state' in d)) continue;
+    const entries = scanList(text, fm.block.sourceStart, fm.block.sourceEnd, key);
+    if (entries && agrees(entries, data as Record<string, unknown>[])) out.push({ key, entries });
+  }
+  return out;
+}
+
+/** Whether the list is the plan's own to-do list (grouped under the plan's name) rather than a named list (`phases`). */
+export function isTodoList(list: FrontMatterList): boolean {
+  return LIST_KEYS.has(list.key);
+}
+
+function isTodo(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const title = TITLE_KEYS.map((k) => (v as Record<string, unknown>)[k]).find((x) => x !== undefined);
+  return typeof title === 'string' && title.trim() !== '';
+}
+
+/** Every field the scan found on one line says what the data says (the data may hold more, written over several lines). */
+function agrees(entries: FrontMatterEntry[], data: Record<string, unknown>[]): boolean {
+  if (entries.length !== data.length) return false;
+  return entries.every((entry, i) => {
+    for (const [key, field] of entry.fields) {
+      const value = data[i]![key];
+      const said = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+      // A value read otherwise than written (escapes, a number's form), or not a scalar: read, never spliced.
+      if (said !== field.value) field.span = null;
+      field.value = said ?? '';
+    }
+    return TITLE_KEYS.some((k) => typeof data[i]![k] === 'string');
+  });
+}
+
+/** The entries of `key:`'s block sequence, from its lines: null when the list is written in a shape this scan does not follow (flow style, anchors). */
+function scanList(text: string, from: number, to: number, key: string): FrontMatterEntry[] | null {
+  const lines = linesOf(text, from, to);
+  const at = lines.findIndex((l) => l.text.startsWith(`${key}:`) && /^[ \t]*(?:#.*)?$/.test(l.text.slice(key.length + 1)));
+  if (at === -1) return null;
+  const entries: FrontMatterEntry[] = [];
+  let dash = -1;
+  let keyColumn = -1;
+  let entry: FrontMatterEntry | null = null;
+  let lastField: EntryField | null = null;
+  for (const line of lines.slice(at + 1)) {
+    if (/^[ \t]*(?:#.*)?$/.test(line.text)) continue;
+    const indent = /^ */.exec(line.text)![0].length;
+    if (indent === 0 && !line.text.startsWith('- ')) break; // the next top-level key
+    const item = /^( *)- +/.exec(line.text);
+    if (item && (dash === -1 || item[1]!.length === dash)) {
+      dash = item[1]!.length;
+      keyColumn = item[0].length;
+      entry = { span: { start: line.start, end: line.end }, fields: new Map() };
+      entries.push(entry);
+      const field = addField(entry, text, line.start + keyColumn, line.end);
+      if (field === undefined) return null;
+      lastField = field;
+      continue;
+    }
+    if (!entry) return null;
+    entry.span.end = line.end;
+    if (indent === keyColumn) {
+      const field = addField(entry, text, line.start + keyColumn, line.end);
+      if (field === undefined) return null;
+      lastField = field;
+    } else if (indent > keyColumn) {
+      if (lastField) lastField.span = null; // the value goes on over several lines (or nests)
+    } else {
+      return null;
+    }
+  }
+  return entries;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function linesOf(text: string, from: number, to: number): Line[] {
+  const out: Line[] = [];
+  let start = from;
+  while (start < to) {
+    let end = text.indexOf('\n', start);
+    if (end === -1 || end > to) end = to;
+    const lineEnd = end > start && text[end - 1] === '\r' ? end - 1 : end;
+    out.push({ start, end: lineEnd, text: text.slice(start, lineEnd) });
+    start = end + 1;
+  }
+  return out;
+}
+
+/**
+ * One `key: value` line of an entry. Returns the field (null when the line holds
+ * no key of ours), or undefined when the line is YAML this scan does not follow.
+ */
+function addField(entry: FrontMatterEntry, text: string, start: number, end: number): EntryField | null | undefined {
+  const line = text.slice(start, end);
+  const m = /^([A-Za-z_][\w-]*):(?:[ \t]+|$)/.exec(line);
+  if (!m) return line.startsWith('#') ? null : undefined;
+  const valueStart = start + m[0].length;
+  const field = scalar(text, valueStart, end);
+  entry.fields.set(m[1]!, field);
+  return field;
+}
+
+/** A scalar written on its line: its span (inside quotes when quoted), or null span when it is empty, a block scalar, an alias or a collection. */
+function scalar(text: string, start: number, end: number): EntryField {
+  const raw = text.slice(start, end);
+  const none: EntryField = { value: '', span: null };
+  if (raw === '' || /^[|>&*![{]/.test(raw)) return none;
+  const q = raw[0];
+  if (q === '"' || q === "'") {
+    const close = q === '"' ? /^"((?:[^"\\]|\\.)*)"[ \t]*(?:#.*)?$/.exec(raw) : /^'((?:[^']|'')*)'[ \t]*(?:#.*)?$/.exec(raw);
+    if (!close) return none;
+    return { value: close[1]!, span: { start: start + 1, end: start + 1 + close[1]!.length } };
+  }
+  // A comment starts at a `#` after a space; the value ends before the spaces before it (linear: no backtracking).
+  const comment = /[ \t]#/.exec(raw);
+  let cut = comment ? comment.index : raw.length;
+  while (cut > 0 && (raw[cut - 1] === ' ' || raw[cut - 1] === '\t')) cut--;
+  const plain = raw.slice(0, cut);
+  return { value: plain, span: { start, end: start + plain.length } };
+}

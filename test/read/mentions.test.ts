@@ -86,4 +86,34 @@ describe('a task written in several places', () => {
     const plan = await planOf('# Plan\n\n## Backend\n\n### B-1: Setup ✅\n\nNotes.\n\n## Frontend\n\n### B-1: Setup 🔄\n\nMore notes.\n');
     expect(plan.tasks.map((t) => t.line)).toEqual([5, 11]);
   });
+
+  it('folds a row that maps a task to a phase (its title only names the phase) into the task, and no other row', async () => {
+    const text = [
+      '# Requirements',
+      '',
+      '## Authentication',
+      '',
+      '- [x] **AUTH-01**: Log in with a password',
+      '- [ ] **AUTH-02**: Reset a password by mail',
+      '',
+      '## Traceability',
+      '',
+      '| Requirement | Phase | Status |',
+      '|---|---|---|',
+      '| AUTH-01 | Phase 1 | Complete |',
+      '| AUTH-02 | Phase 2 | Pending |',
+      '| AUTH-03 | Phase 2 | Pending |',
+      '',
+    ].join('\n');
+    const plan = await planOf(text);
+    expect(plan.tasks.map((t) => [t.id, t.line, t.title])).toEqual([
+      ['AUTH-01', 5, 'Log in with a password'],
+      ['AUTH-02', 6, 'Reset a password by mail'],
+      ['AUTH-03', 14, 'Phase 2'],
+    ]);
+    expect(plan.tasks[0]!.mentions!.map((m) => m.line)).toEqual([12]);
+    // A title that says more than its phase is other work with the same id, kept apart as before.
+    const other = await planOf(text.replace('| AUTH-01 | Phase 1 |', '| AUTH-01 | Phase 1 rollout |'));
+    expect(other.tasks.filter((t) => t.id === 'AUTH-01').map((t) => t.line)).toEqual([5, 12]);
+  });
 });

@@ -160,7 +160,9 @@ function packSource(s: TaskSource, delta: number): number[] {
   if (s.type === 'entry') {
     const a = s.entry.start;
     const rel = (x: Span | null) => (x ? [x.start - a, x.end - a] : [-1, -1]);
-    return [3, delta, s.entry.end - a, ...rel(s.text), ...rel(s.status)];
+    // The owner's place: absent (no owner key), -2 (a key whose value is not plain), or its span.
+    const owner = s.owner === undefined ? [] : s.owner === null ? [-2, -2] : rel(s.owner);
+    return [3, delta, s.entry.end - a, ...rel(s.text), ...rel(s.status), ...owner];
   }
   const a = s.item.start;
   const rel = (x: Span | null | undefined) => (x ? [x.start - a, x.end - a] : [-1, -1]);
@@ -196,7 +198,10 @@ function unpackSource(p: number[], anchor: number, plan: Omit<Plan, 'tasks'>): T
     };
   }
   const span = (i: number) => (p[i]! < 0 ? null : { start: anchor + p[i]!, end: anchor + p[i + 1]! });
-  if (p[0] === 3) return { type: 'entry', entry: { start: anchor, end: anchor + p[2]! }, text: span(3), status: span(5) };
+  if (p[0] === 3) {
+    const owner = p.length > 7 ? { owner: span(7) } : {};
+    return { type: 'entry', entry: { start: anchor, end: anchor + p[2]! }, text: span(3), status: span(5), ...owner };
+  }
   return {
     type: 'item',
     item: { start: anchor, end: anchor + p[2]! },

@@ -175,7 +175,8 @@ export function planAfterEdits(plan: Plan, edits: Edit[], oldText: string, newTe
       return { ...t, source: { ...src, heading: mapSpan(src.heading), text: mapSpan(src.text), status: src.status && mapSpan(src.status) } };
     }
     if (src.type === 'entry') {
-      return { ...t, source: { ...src, entry: mapSpan(src.entry), text: src.text && mapSpan(src.text), status: src.status && mapSpan(src.status) } };
+      const owner = src.owner === undefined ? {} : { owner: src.owner && mapSpan(src.owner) };
+      return { ...t, source: { ...src, entry: mapSpan(src.entry), text: src.text && mapSpan(src.text), status: src.status && mapSpan(src.status), ...owner } };
     }
     return { ...t, source: { ...src, row: mapSpan(src.row), cells: src.cells.map(mapSpan) } };
   });

@@ -55,6 +55,8 @@ export type TaskSource =
       text: Span | null;
       /** The status's value as written; null when the entry writes none on one line. */
       status: Span | null;
+      /** The owner's value as written (empty after `owner:`); null when it is not written plainly; absent when the entry has no owner key. */
+      owner?: Span | null;
     };
 
 /**

@@ -20,6 +20,8 @@ export interface EntryField {
   value: string;
   /** The value as written on its line (inside quotes when quoted); null when it is not on one line or is not a plain string. */
   span: Span | null;
+  /** The value is quoted with escapes in it (`\\"`, `''`): YAML reads it otherwise than written. */
+  escaped?: boolean;
 }
 
 interface FrontMatterEntry {
@@ -35,16 +37,20 @@ export interface FrontMatterList {
 
 /**
  * The front matter's lists of work with the spans of their entries' values: a list under `todos:` or `tasks:`, or
- * under any top-level key whose entries all have a title and some a status (`phases:` of `name` and `status`). A list
- * whose lines cannot be matched to its data is left out.
+ * under any other top-level key whose entries all have a title (the reader decides from their statuses whether such
+ * a list is work). A list whose lines cannot be matched to its data, key for key, is left out.
  */
 export function findFrontMatterLists(text: string, fm: FrontMatterResult): FrontMatterList[] {
   if (!fm.block || fm.problem) return [];
+  const lines = linesOf(text, fm.block.sourceStart, fm.block.sourceEnd);
+  const opening = keyLines(lines);
   const out: FrontMatterList[] = [];
   for (const [key, data] of Object.entries(fm.data)) {
     if (!Array.isArray(data) || data.length === 0 || data.length > MAX_ENTRIES || !data.every(isTodo)) continue;
-    if (!LIST_KEYS.has(key) && !data.some((d: Record<string, unknown>) => 'status' in d || 'state' in d)) continue;
-    const entries = scanList(text, fm.block.sourceStart, fm.block.sourceEnd, key);
+    // A key opened on two lines (one of them inside a quoted string) is not told apart by a scan: not read.
+    const at = opening.get(key);
+    if (at === undefined || at.length !== 1 || !/^[ \t]*(?:#.*)?$/.test(lines[at[0]!]!.text.slice(key.length + 1))) continue;
+    const entries = scanList(text, lines, at[0]!);
     if (entries && agrees(entries, data as Record<string, unknown>[])) out.push({ key, entries });
   }
   return out;
@@ -55,38 +61,57 @@ export function isTodoList(list: FrontMatterList): boolean {
   return LIST_KEYS.has(list.key);
 }
 
+/** The lines that open a top-level key (`todos:`), by key. */
+function keyLines(lines: Line[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    const m = /^([^\s#:'"\-[{][^:]*):(?:[ \t]|$)/.exec(line.text);
+    if (!m) return;
+    const list = out.get(m[1]!);
+    if (list) list.push(i);
+    else out.set(m[1]!, [i]);
+  });
+  return out;
+}
+
 function isTodo(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const title = TITLE_KEYS.map((k) => (v as Record<string, unknown>)[k]).find((x) => x !== undefined);
   return typeof title === 'string' && title.trim() !== '';
 }
 
-/** Every field the scan found on one line says what the data says (the data may hold more, written over several lines). */
+/**
+ * The scan found the data's entries: as many, each with the same keys, each value written on one line reading as
+ * the data has it. A value written with escapes (`"say \\"hi\\""`) or read as another type (`007`) is kept from the
+ * data and never spliced; any other difference means the scan read other lines than YAML did, and the list is left out.
+ */
 function agrees(entries: FrontMatterEntry[], data: Record<string, unknown>[]): boolean {
   if (entries.length !== data.length) return false;
   return entries.every((entry, i) => {
+    const d = data[i]!;
+    const keys = Object.keys(d);
+    if (keys.length !== entry.fields.size || keys.some((k) => !entry.fields.has(k))) return false;
     for (const [key, field] of entry.fields) {
-      const value = data[i]![key];
-      const said = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
-      // A value read otherwise than written (escapes, a number's form), or not a scalar: read, never spliced.
-      if (said !== field.value) field.span = null;
-      field.value = said ?? '';
+      const value = d[key];
+      const said = value === null ? '' : typeof value === 'string' ? value : null;
+      if (said === field.value) continue;
+      if (field.span !== null && said !== null && !field.escaped) return false;
+      field.span = null;
+      field.value = said ?? (typeof value === 'number' || typeof value === 'boolean' ? String(value) : '');
     }
-    return TITLE_KEYS.some((k) => typeof data[i]![k] === 'string');
+    return true;
   });
 }
 
-/** The entries of `key:`'s block sequence, from its lines: null when the list is written in a shape this scan does not follow (flow style, anchors). */
-function scanList(text: string, from: number, to: number, key: string): FrontMatterEntry[] | null {
-  const lines = linesOf(text, from, to);
-  const at = lines.findIndex((l) => l.text.startsWith(`${key}:`) && /^[ \t]*(?:#.*)?$/.test(l.text.slice(key.length + 1)));
-  if (at === -1) return null;
+/** The entries of the block sequence under the key on line `at`: null when it is written in a shape this scan does not follow (flow style, anchors). */
+function scanList(text: string, lines: Line[], at: number): FrontMatterEntry[] | null {
   const entries: FrontMatterEntry[] = [];
   let dash = -1;
   let keyColumn = -1;
   let entry: FrontMatterEntry | null = null;
   let lastField: EntryField | null = null;
-  for (const line of lines.slice(at + 1)) {
+  for (let i = at + 1; i < lines.length; i++) {
+    const line = lines[i]!;
     if (/^[ \t]*(?:#.*)?$/.test(line.text)) continue;
     const indent = /^ */.exec(line.text)![0].length;
     if (indent === 0 && !line.text.startsWith('- ')) break; // the next top-level key
@@ -153,12 +178,16 @@ function addField(entry: FrontMatterEntry, text: string, start: number, end: num
 function scalar(text: string, start: number, end: number): EntryField {
   const raw = text.slice(start, end);
   const none: EntryField = { value: '', span: null };
-  if (raw === '' || /^[|>&*![{]/.test(raw)) return none;
+  // An empty value (`owner:`) is a place to write one.
+  if (raw === '') return { value: '', span: { start, end: start } };
+  if (/^[|>&*![{#]/.test(raw)) return none;
   const q = raw[0];
   if (q === '"' || q === "'") {
     const close = q === '"' ? /^"((?:[^"\\]|\\.)*)"[ \t]*(?:#.*)?$/.exec(raw) : /^'((?:[^']|'')*)'[ \t]*(?:#.*)?$/.exec(raw);
     if (!close) return none;
-    return { value: close[1]!, span: { start: start + 1, end: start + 1 + close[1]!.length } };
+    const inner = close[1]!;
+    const escaped = q === '"' ? inner.includes('\\') : inner.includes("''");
+    return { value: inner, span: { start: start + 1, end: start + 1 + inner.length }, ...(escaped ? { escaped } : {}) };
   }
   // A comment starts at a `#` after a space; the value ends before the spaces before it (linear: no backtracking).
   const comment = /[ \t]#/.exec(raw);

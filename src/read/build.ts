@@ -132,8 +132,7 @@ export function buildPlan(input: BuildInput): Plan {
     const todo = isTodoList(list);
     const name = todo ? planName(fm) : list.key;
     const entries = frontMatterTasks(list, name && plainValue(name), lines, vocab, plainValue);
-    // A named list (`phases:`) is work when its statuses say so: `status: active` on a list of people says none.
-    if (todo || entries.some((t) => t.status !== 'none')) builder.addTasks(entries);
+    if (todo || isWorkList(entries)) builder.addTasks(entries);
   }
   for (const block of input.blocks) builder.add(block);
   const { tasks, headings, tables, detachedStatus, mentions, dependencies } = builder.finish();
@@ -160,6 +159,14 @@ export function buildPlan(input: BuildInput): Plan {
     ...(input.read ? { read: input.read } : {}),
     ...(dates.dayFirst !== null || dates.year !== null ? { dates } : {}),
   };
+}
+
+/**
+ * A named list of the front matter (`phases:`) is work when every entry's status reads as one and some say work is
+ * done, to do or stopped: people's `status: active` (in progress, read alone) does not make a list of authors a plan.
+ */
+function isWorkList(entries: Task[]): boolean {
+  return entries.every((t) => t.status !== 'none') && entries.some((t) => t.status !== 'in-progress');
 }
 
 /** The year of the front matter's date, for dates written without one (`Mar 14`). */

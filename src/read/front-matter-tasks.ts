@@ -36,7 +36,8 @@ export function frontMatterTasks(list: FrontMatterList, group: string | null, li
     const title = fieldOf(entry.fields, TITLE_KEYS)!;
     const status = fieldOf(entry.fields, STATUS_KEYS);
     const id = entry.fields.get('id')?.value.trim() ?? '';
-    const owner = fieldOf(entry.fields, OWNER_KEYS)?.value.trim() || null;
+    const ownerField = fieldOf(entry.fields, OWNER_KEYS);
+    const owner = ownerField?.value.trim() || null;
     const statusText = status ? display(status.value) : '';
     const span = (f: EntryField | undefined): Span | null => (f?.span ? { ...f.span } : null);
     return {
@@ -59,7 +60,13 @@ export function frontMatterTasks(list: FrontMatterList, group: string | null, li
       fields: {},
       idFromFile: id !== '',
       dependsOn: [],
-      source: { type: 'entry', entry: { ...entry.span }, text: span(title), status: span(status) },
+      source: {
+        type: 'entry',
+        entry: { ...entry.span },
+        text: span(title),
+        status: span(status),
+        ...(ownerField ? { owner: span(ownerField) } : {}),
+      },
     };
   });
 }

@@ -1,11 +1,14 @@
 // A status written into an entry of the front matter's to-do list
 // (read/front-matter-tasks.ts): the value of its `status:` key, in the words
-// the list already uses, else those of Cursor's plan files, whose tools read
-// the list back. Nothing else of the entry is written: an owner, a title or a
-// status key it lacks are refused, so the YAML stays what its tool expects.
+// its own list already uses, else those of Cursor's plan files, whose tools
+// read the list back. A claim writes the owner key the reader reads, or adds
+// `owner:` under the status line. Nothing else of the entry is written: a
+// title, a status key it lacks, a value not written plainly are refused, so
+// the YAML stays what its tool expects.
 
 import type { SettableStatus } from '../model/status.js';
 import type { Task } from '../model/types.js';
+import type { Span } from '../parse/blocks.js';
 import { entryStatus } from '../read/front-matter-tasks.js';
 import { PlanError } from '../system/errors.js';
 import type { EditContext, StatusChange, StatusOptions } from './task-edits.js';
@@ -25,51 +28,63 @@ export function entryStatusChange(ec: EditContext, t: Task, to: SettableStatus, 
   const src = t.source as EntrySource;
   const where = `${ec.file}:${t.line}: task ${t.id} is an entry of the front matter's to-do list`;
   if (!src.status) throw new PlanError(`${where} whose \`status:\` is missing or not written plainly on one line; nothing was written (write it by hand)`);
-  const word = opts.text ?? listWord(ec, to) ?? CURSOR_WORDS[to];
+  const word = opts.text ?? listWord(ec, src, to) ?? CURSOR_WORDS[to];
   if (word === undefined) {
     throw new PlanError(`${where}, and the list has no word for ${to} (Cursor's plans know pending, in_progress, completed, cancelled); nothing was written`);
   }
   if (!/^[\p{L}\p{N}][\p{L}\p{N}_ -]*$/u.test(word) || entryStatus(word, ec.vocab) !== to) {
     throw new PlanError(`${where}; "${word}" would not read as ${to} there; nothing was written`);
   }
+  const edits: Edit[] = [];
   const old = ec.text.slice(src.status.start, src.status.end);
-  const edits: Edit[] = old === word ? [] : [{ start: src.status.start, end: src.status.end, expect: old, text: word }];
+  if (old !== word) edits.push(valueEdit(ec, src.status, word));
   if (opts.markOwner !== undefined) edits.push(ownerEdit(ec, src, opts.markOwner, where));
-  return {
-    edits,
-    from: t.status,
-    to,
-    statusText: word,
-    remarks: [],
-    reread: true,
-  };
+  return { edits, from: t.status, to, statusText: word, remarks: [], reread: true };
 }
 
-/** The word another entry of the file's list writes for `to`, as written (`done`, `Completed`). */
-function listWord(ec: EditContext, to: SettableStatus): string | undefined {
+/** A value replaced; after a bare `key:` the new value takes a space first. */
+function valueEdit(ec: EditContext, span: Span, value: string): Edit {
+  const bare = span.start === span.end && ec.text[span.start - 1] === ':';
+  return { start: span.start, end: span.end, expect: ec.text.slice(span.start, span.end), text: bare ? ` ${value}` : value };
+}
+
+/** The word another entry of the same list writes for `to`, as written (`done`, `Completed`): never another list's. */
+function listWord(ec: EditContext, src: EntrySource, to: SettableStatus): string | undefined {
+  const list = listStart(ec.text, src.entry.start);
   for (const u of ec.plan.tasks) {
-    if (u.source.type !== 'entry' || !u.source.status || u.status !== to) continue;
-    return ec.text.slice(u.source.status.start, u.source.status.end);
+    const s = u.source;
+    if (s.type !== 'entry' || !s.status || u.status !== to || listStart(ec.text, s.entry.start) !== list) continue;
+    return ec.text.slice(s.status.start, s.status.end);
   }
   return undefined;
 }
 
+/** Where the top-level key that holds the entry at `offset` starts: the last line above it that opens at column 0 with neither `-` nor `#`. */
+function listStart(text: string, offset: number): number {
+  let at = text.lastIndexOf('\n', offset - 1);
+  while (at > 0) {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    const c = text[start];
+    if (c !== undefined && c !== ' ' && c !== '\t' && c !== '-' && c !== '#' && c !== '\r' && c !== '\n') return start;
+    at = start - 1;
+  }
+  return 0;
+}
+
 /**
- * The owner of a claim: the value of the entry's `owner:` (`assignee:`, `agent:`) key where it writes one plainly,
- * else a new `owner:` key after the entry's last line, at its keys' indentation.
+ * The owner of a claim: the value of the owner key the reader reads (`owner:`, else `assignee:`, `agent:`) where
+ * it is written plainly, else a new `owner:` key right under the status line, at its column.
  */
 function ownerEdit(ec: EditContext, src: EntrySource, owner: string, where: string): Edit {
-  const body = ec.text.slice(src.entry.start, src.entry.end);
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._@-]*$/u.test(owner))
     throw new PlanError(`${where}; "${owner}" is not a plain name for its \`owner:\` key; nothing was written`);
-  const column = /^[ \t]*- +/.exec(body)![0].length;
-  // The entry's own keys start at one column (the first after its `- `): a deeper `owner:` is another mapping's.
-  const key = new RegExp(`^(?:[ \\t]*- +| {${column}})(?:owner|assignee|agent):[ \\t]*(.*)$`, 'm').exec(body);
-  if (key) {
-    const value = key[1]!;
-    if (!/^[\p{L}\p{N}._@ -]*$/u.test(value)) throw new PlanError(`${where}, whose owner is not written plainly; nothing was written (change it by hand)`);
-    const start = src.entry.start + key.index + key[0].length - value.length;
-    return { start, end: start + value.length, expect: value, text: owner };
-  }
-  return { start: src.entry.end, end: src.entry.end, expect: '', text: `${ec.plan.eol}${' '.repeat(column)}owner: ${owner}` };
+  if (src.owner === null) throw new PlanError(`${where}, whose owner is not written plainly on one line; nothing was written (change it by hand)`);
+  if (src.owner) return valueEdit(ec, src.owner, owner);
+  const status = src.status!;
+  const lineStart = ec.text.lastIndexOf('\n', status.start - 1) + 1;
+  const column = /^[ \t]*(?:- +)?/.exec(ec.text.slice(lineStart, status.start))![0].length;
+  let end = ec.text.indexOf('\n', status.end);
+  if (end === -1) end = ec.text.length;
+  if (ec.text[end - 1] === '\r') end--;
+  return { start: end, end, expect: '', text: `${ec.plan.eol}${' '.repeat(column)}owner: ${owner}` };
 }

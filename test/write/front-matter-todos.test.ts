@@ -101,7 +101,10 @@ describe("the front matter's to-do list", () => {
       { id: '0', title: 'Bootstrap', status: 'done', group: 'phases' },
       { id: '1', title: 'Shell', status: 'pending', group: 'phases' },
     ]);
-    const people = planFile(doc('---', 'authors:', '  - name: Ana', '    status: emeritus', '---', '', '- [ ] Real task'));
+    // A list of people whose statuses say `active` (in progress, read alone) and `inactive` is no plan: claims go past it.
+    const people = planFile(
+      doc('---', 'authors:', '  - name: Ana', '    status: active', '  - name: Bo', '    status: inactive', '---', '', '- [ ] Real task'),
+    );
     expect((await tasks(people)).map((t) => t.title)).toEqual(['Real task']);
   });
 
@@ -161,5 +164,60 @@ describe("the front matter's to-do list", () => {
     expect((await tasks(escaped)).map((t) => [t.title, t.status])).toEqual([['Say "hi"', 'pending']]);
     const set = await runCli(['-f', escaped, 'set', 'a', 'done']);
     expect([set.code, /not written plainly/.test(set.stderr)]).toEqual([1, true]);
+  });
+
+  it('writes the owner key the reader reads, at the entry own column, never a nested or another key', async () => {
+    const nested = doc(
+      '---',
+      'todos:',
+      '  - id: a',
+      '    content: Alpha',
+      '    status: pending',
+      '    notes: |',
+      '      Steps:',
+      '      - owner: alice signs off',
+      '---',
+      '',
+    );
+    const path = planFile(nested);
+    expect((await runCli(['-f', path, 'next', '--claim', '--owner', 'bob'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(nested.replace('status: pending\n', 'status: in_progress\n    owner: bob\n'));
+    const both = doc('---', 'todos:', '  - agent: robo', '    owner: ann', '    content: Alpha', '    status: pending', '---', '');
+    const second = planFile(both);
+    expect((await runCli(['-f', second, 'set', 'Alpha', 'in-progress', '--owner', 'bob'])).code).toBe(0);
+    expect(readFileSync(second, 'utf8')).toBe(both.replace('owner: ann', 'owner: bob').replace('status: pending', 'status: in_progress'));
+    const empty = doc('---', 'todos:', '  - content: Alpha', '    owner:', '    status: pending', '---', '');
+    const third = planFile(empty);
+    expect((await runCli(['-f', third, 'next', '--claim', '--owner', 'bob'])).code).toBe(0);
+    expect(readFileSync(third, 'utf8')).toBe(empty.replace('owner:\n', 'owner: bob\n').replace('status: pending', 'status: in_progress'));
+    // A block scalar that keeps its blank lines (`|+`) as the last key: the owner goes under the status, above it.
+    const kept = doc('---', 'todos:', '  - status: pending', '    content: |+', '      Alpha', '', '---', '');
+    const fourth = planFile(kept);
+    expect((await runCli(['-f', fourth, 'next', '--claim', '--owner', 'bob'])).code).toBe(0);
+    expect(readFileSync(fourth, 'utf8')).toBe(kept.replace('  - status: pending\n', '  - status: in_progress\n    owner: bob\n'));
+  });
+
+  it("takes a status word from the entry's own list only, and reads no list whose key also opens a line inside a string", async () => {
+    const two = doc(
+      '---',
+      'todos:',
+      '  - id: a',
+      '    content: Alpha',
+      '    status: "pending"',
+      'phases:',
+      '  - name: One',
+      '    status: active',
+      '  - name: Two',
+      '    status: done',
+      '---',
+      '',
+    );
+    const path = planFile(two);
+    expect((await runCli(['-f', path, 'set', 'a', 'in-progress'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(two.replace('"pending"', '"in_progress"'));
+    const hidden = doc('---', 'note: "x', 'todos:', '- id: a', '"', 'todos:', '- content: Real', '  status: pending', '---', '', '- [ ] Body task');
+    const r = await runCli(['-f', planFile(hidden), '--json', 'list']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect((JSON.parse(r.stdout) as { tasks: Listed[] }).tasks.map((t) => t.title)).toEqual(['Body task']);
   });
 });

@@ -397,7 +397,7 @@ const OUTCOME_LINE = /\r?\n[ \t]*(?=(?:→|⇒|⟶|->|=>)[ \t]*\S)/u;
  */
 function joinLabel(r: ItemReading, parts: Parts): void {
   if (!parts.labelled || !r.notes || /[:：]$/u.test(parts.rest.trimEnd())) return;
-  r.title = `${r.title}: ${r.notes}`;
+  r.title = `${r.title}${parts.wideColon ? '：' : ': '}${r.notes}`;
   r.notes = null;
 }
 
@@ -574,6 +574,8 @@ interface Parts {
   titled?: boolean;
   /** `**Search speed**: under 2 s`: a bold label closed by a colon, words after it. */
   labelled?: boolean;
+  /** The label's colon is a full-width one (`：`). */
+  wideColon?: boolean;
 }
 
 /**
@@ -615,7 +617,19 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
         rest = '';
       } else if (!title) title = inner; // `- C.4 ✅`: an item that is only an id is titled by it.
       const labelled = !idSplit.id && !!rest && (/[:：]/u.test(sep) || /[:：]$/u.test(inner));
-      return { id: idSplit.id, scopeId: idSplit.scope, title, rest, restAt: rest ? restAt : -1, bold: true, titled, labelled };
+      // The colon as written: a full-width one (`**数据共享**：通过…`) joins without a space, as in the file.
+      const wide = labelled && (sep.includes('：') || inner.endsWith('：'));
+      return {
+        id: idSplit.id,
+        scopeId: idSplit.scope,
+        title,
+        rest,
+        restAt: rest ? restAt : -1,
+        bold: true,
+        titled,
+        labelled,
+        ...(wide ? { wideColon: true } : {}),
+      };
     }
   }
   const shown = show(raw).trim();

@@ -169,3 +169,12 @@ describe('a comment closing a title, with `<!--` in its own text', () => {
     expect(readFileSync(path, 'utf8')).toBe(plan.replace('Fix the parser', 'New words'));
   });
 });
+
+describe('a bold label and a full-width colon', () => {
+  it('keeps the colon as written when the label and its words make the title (`**数据共享**：通过…`)', async () => {
+    const tasks = await tasksOf(
+      doc('# 开发计划', '', '- [x] **数据共享**：通过现有API获取数据', '- [ ] **Search speed**: under 2 s', '- [ ] **検索**: 2 秒以内'),
+    );
+    expect(tasks.map((t) => t.title)).toEqual(['数据共享：通过现有API获取数据', 'Search speed: under 2 s', '検索: 2 秒以内']);
+  });
+});

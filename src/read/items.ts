@@ -10,7 +10,7 @@
 import type { Span } from '../parse/blocks.js';
 import { startsWithSignifier, type Status, type Vocabulary } from '../model/status.js';
 import { plainText } from '../text/plain.js';
-import { cleanTitle, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks } from './names.js';
+import { cleanTitle, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks, trailingIssue } from './names.js';
 import { priorityLevel } from './priority.js';
 import { bracketDepth, withoutStamp } from './stamp-tail.js';
 import { leadingOwnerMark, trailingOwnerMark } from './owner-mark.js';
@@ -314,6 +314,8 @@ function readItemText(
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
   r.tag = parts.id === null && parts.title.startsWith('[') ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
+  // `- Cloudflare DNS provider (#24)`: with no id of its own, an item is called by the issue it is filed as.
+  if (r.id === null && !parts.rest) r.id = trailingIssue(parts.title);
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : emphasisedNote(raw, r);
   Object.assign(r, withoutStamp(r.title, r.notes, vocab));
   if (boxStatus !== null) joinLabel(r, parts);
@@ -574,7 +576,7 @@ interface Parts {
   titled?: boolean;
   /** `**Search speed**: under 2 s`: a bold label closed by a colon, words after it. */
   labelled?: boolean;
-  /** The label's colon is a full-width one (`：`). */
+  /** The label's colon is a full-width one (`**数据共享**：通过…`): the title joins with it, as the file does. */
   wideColon?: boolean;
 }
 
@@ -617,7 +619,6 @@ function splitParts(raw: string, show: (s: string) => string): Parts {
         rest = '';
       } else if (!title) title = inner; // `- C.4 ✅`: an item that is only an id is titled by it.
       const labelled = !idSplit.id && !!rest && (/[:：]/u.test(sep) || /[:：]$/u.test(inner));
-      // The colon as written: a full-width one (`**数据共享**：通过…`) joins without a space, as in the file.
       const wide = labelled && (sep.includes('：') || inner.endsWith('：'));
       return {
         id: idSplit.id,

@@ -285,11 +285,19 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   if (HAS_MARK.test(s)) s = s.replace(TRAILING_STATUS, (m) => (hasLetterOrDigit(s.slice(0, s.length - m.length)) ? '' : m));
   // `Chat sidebar (#28)`: the tracker's issue or pull request the work is filed as points at it; it is not its name.
   // After the trailing mark, which a write may put after it (`Chat sidebar (#28) ✅`).
-  if (endsInParen(s)) s = s.replace(/(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*\)[ \t]*$/u, '');
+  // With the release that shipped it (`(#6, v0.2.1)`), or the release alone (`(v0.8.0)`): where it landed, not its name.
+  if (endsInParen(s)) s = s.replace(TRACKER_TAIL, '');
   s = withoutTrailingTokens(s);
   // `P0：Pick the mode`: a priority level before a colon ranks the task; the words after it name it.
   if (/^P[0-4][ \t]*：/u.test(s)) s = s.replace(/^P[0-4][ \t]*：[ \t]*(?=\S)/u, '');
   return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim();
+}
+
+const TRACKER_TAIL = /(?<=\S)[ \t]*\((?:#\d{1,7}(?:,[ \t]*#\d{1,7})*(?:,[ \t]*v\d{1,4}(?:\.\d{1,4}){1,3})?|v\d{1,4}(?:\.\d{1,4}){2,3})\)[ \t]*$/u;
+
+/** `Color picker (#11)`, `(#11, v0.5.0)`: the one issue an item's words end by citing, the work's number in its tracker. */
+export function trailingIssue(title: string): string | null {
+  return endsInParen(title) ? (/\((#\d{1,7})(?:,[ \t]*v\d{1,4}(?:\.\d{1,4}){1,3})?\)[ \t]*$/u.exec(title)?.[1] ?? null) : null;
 }
 
 /**

@@ -178,3 +178,28 @@ describe('a bold label and a full-width colon', () => {
     expect(tasks.map((t) => t.title)).toEqual(['数据共享：通过现有API获取数据', 'Search speed: under 2 s', '検索: 2 秒以内']);
   });
 });
+
+describe('an item that ends by citing its issue', () => {
+  it('is called by the issue when it has no id of its own, and the release it shipped in is not its name', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Roadmap',
+        '',
+        '- [x] Cloudflare DNS provider (#24)',
+        '- [x] Bundled tool icon ([#6](https://example.com/issues/6), v0.2.1)',
+        '- [ ] Bump esbuild (v0.8.0)',
+        '- [ ] IP change detection (#43, #44)',
+        '- [ ] T-9 Fix the parser (#50)',
+        '- [ ] Migrate to the v2 API (v2)',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['#24', 'Cloudflare DNS provider'],
+      ['#6', 'Bundled tool icon'],
+      [expect.stringMatching(/^@/), 'Bump esbuild'],
+      [expect.stringMatching(/^@/), 'IP change detection'],
+      ['T-9', 'Fix the parser'],
+      [expect.stringMatching(/^@/), 'Migrate to the v2 API (v2)'],
+    ]);
+  });
+});

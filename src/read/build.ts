@@ -57,7 +57,7 @@ import { laneCards } from './passes/lane-cards.js';
 import { todoSections } from './passes/todo-sections.js';
 import { mergeLedgers } from './passes/ledgers.js';
 import { dropSectionSummaries } from './passes/section-summaries.js';
-import { numberOrdinals } from './passes/ordinals.js';
+import { issueIds, numberOrdinals } from './passes/ordinals.js';
 import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
 import { checklistStatuses } from './passes/checklist-status.js';
@@ -285,6 +285,7 @@ class Builder implements PassState {
   private readonly runs = new Map<number, RunEntry[]>();
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   readonly ordinals: { found: Found; n: string }[] = [];
+  readonly issues: { found: Found; n: string }[] = [];
   readonly headingTasks: Found[] = [];
   readonly labelledSteps: { found: Found; marked: boolean }[] = [];
   /** Every heading's node once its section has ended (for headings that are tasks beside heading tasks). */
@@ -388,6 +389,7 @@ class Builder implements PassState {
     openRegisterEntries(registerEntries);
     dropSectionSummaries(this);
     numberOrdinals(this);
+    issueIds(this);
     wordNumberIds(this);
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
     const tasks = foldMentions(
@@ -1075,6 +1077,7 @@ class Builder implements PassState {
       const n = this.listNumber(block);
       if (n) this.ordinals.push({ found, n });
     } else if (reading.ordinal !== null) this.ordinals.push({ found, n: reading.ordinal });
+    if (reading.issue) this.issues.push({ found, n: reading.issue });
     return found;
   }
 

@@ -210,6 +210,8 @@ export interface ItemReading {
   owner: string | null;
   /** `- [ ] 1. Set up the API`: the number written before the title, an id where such numbers never repeat. */
   ordinal: string | null;
+  /** The one issue the item's words end by citing (`Cloudflare DNS provider (#24)`), when it has no id of its own. */
+  issue?: string | null;
   /** A status phrase after the title says the status beside the box or mark (`(SKIPPED - …)`), and decides over a generic one. */
   tailSays: boolean;
   /** `[M0] Workspace tooling`: the bracketed tag before the title (an id when each item of its list has its own). */
@@ -314,8 +316,7 @@ function readItemText(
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
   r.tag = parts.id === null && parts.title.startsWith('[') ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   r.title = cleanTitle(parts.title, isStatus);
-  // `- Cloudflare DNS provider (#24)`: with no id of its own, an item is called by the issue it is filed as.
-  if (r.id === null && !parts.rest) r.id = trailingIssue(parts.title);
+  if (r.id === null && !parts.rest) r.issue = trailingIssue(parts.title);
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : emphasisedNote(raw, r);
   Object.assign(r, withoutStamp(r.title, r.notes, vocab));
   if (boxStatus !== null) joinLabel(r, parts);

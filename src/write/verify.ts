@@ -197,9 +197,9 @@ function itemProblem(ec: EditContext, t: Task, src: Extract<Task['source'], { ty
   if (!sameSpan(found.statusMark, src.statusMark)) return 'its status mark moved';
   if (!sameSpan(found.statusTail, src.statusTail ?? null)) return 'its status moved';
   // An ordered item's number is its id where the numbers run on across the file (`7. …`), and so is
-  // a number before its title (`[ ] 7. …`) or a tag of its own (`[M0] …`).
+  // a number before its title (`[ ] 7. …`), a tag of its own (`[M0] …`) or the issue it ends by citing (`(#24)`).
   const number = /^(\d{1,9})[.)]/.exec(text.slice(src.item.start, src.item.start + 11))?.[1];
-  const written = [number, found.ordinal, found.tag, ownId(found.title)];
+  const written = [number, found.ordinal, found.tag, ownId(found.title), found.issue];
   // `Card 3: …` is an id where such items rise across the file (the reader's pass decides): read the same way here.
   // A day (`Day 3: …`) gives the title and no id.
   const card = found.id === null ? wordNumberSplit(found.title, found.notes) : null;

@@ -334,11 +334,14 @@ describe('references in titles', () => {
     ]);
   });
 
-  it('a pull-request number after the title is neither its id nor a dependency (nor its name); an item that is only an id is titled by it', async () => {
-    const tasks = await tasksOf('- [ ] Update changelog (#126)\n- [ ] #123\n');
+  it('an issue number after the title is not its name: its id where no other task cites it or has it; an item that is only an id is titled by it', async () => {
+    const tasks = await tasksOf('- [ ] Update changelog (#126)\n- [ ] #123\n- [x] Fix the footer (#7)\n- [x] Fix the header (#7)\n- [ ] Wire it (#123)\n');
     expect(tasks.map((t) => [t.id, t.title])).toEqual([
-      [expect.stringMatching(/^@/), 'Update changelog'],
+      ['#126', 'Update changelog'],
       ['#123', '#123'],
+      [expect.stringMatching(/^@/), 'Fix the footer'],
+      [expect.stringMatching(/^@/), 'Fix the header'],
+      [expect.stringMatching(/^@/), 'Wire it'],
     ]);
   });
 });

@@ -21,6 +21,8 @@ export interface PassState {
   readonly tables: TableInfo[];
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   readonly ordinals: { found: Found; n: string }[];
+  /** Items without an id that end by citing an issue (`(#24)`): the issue is the id where no other task has it. */
+  readonly issues: { found: Found; n: string }[];
   readonly headingTasks: Found[];
   /**
    * Numbered items under a label line and no heading (`Sign-up form:` `1. Create the schema`): unmarked, tasks only in

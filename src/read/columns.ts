@@ -165,6 +165,10 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     // The person in charge: so headed in Indonesia, Malaysia, the Philippines, Vietnam and Japan.
     'pic',
     'person in charge',
+    // The person to ask about the work (`Primary Contact`, `Point of contact`): the one who answers for it.
+    'contact',
+    'point of contact',
+    'poc',
     // Czech and Slovak: owner, who answers for it, who does it.
     'vlastník',
     'zodpovídá',

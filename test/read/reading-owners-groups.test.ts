@@ -247,3 +247,15 @@ describe('a new title or notes that would name an owner', () => {
     expect(readFileSync(path, 'utf8')).toBe(plan);
   });
 });
+
+describe('a Contact column', () => {
+  it('names the owner (`Primary Contact`, `Point of contact`): the person who answers for the work', async () => {
+    const tasks = await tasksOf(
+      doc('# Roadmap', '', '| Feature | Status | Primary Contact |', '|---|---|---|', '| Identity | Complete | Darian Plumb |', '| Search | Planned | Shawn |'),
+    );
+    expect(tasks.map((t) => [t.title, t.owner])).toEqual([
+      ['Identity', 'Darian Plumb'],
+      ['Search', 'Shawn'],
+    ]);
+  });
+});

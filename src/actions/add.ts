@@ -19,6 +19,7 @@ import { idKey } from '../read/ids.js';
 import { isOpen } from '../model/status.js';
 import { parseStatusArgument, type OpResult } from './set.js';
 import { newItem, taskLists, type TaskList } from './add-item.js';
+import { entryAddEdit, entryList } from '../write/entry-add.js';
 import { fieldReadBack, hasFieldChanges, newItemMarks, parseFieldArgs, rowFieldValues, type FieldArgs, type FieldChanges } from '../write/field-text.js';
 
 /** Where the new task goes (a scope's and a section's table or list), and what it holds. */
@@ -138,6 +139,9 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
       }
     }
     const found = tables.length + lists.length;
+    // A plan whose only list of tasks is its front matter's (Cursor's `todos:`): the new task is an entry of it.
+    const entries = found === 0 && !scoped ? entryList(ec) : null;
+    if (entries) return entryAdd(ec, entries, input, fields);
     if (found === 0) {
       throw new PlanError(
         scoped
@@ -167,6 +171,37 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
   const task = after.tasks.find((t) => t.line === r.value.line);
   if (!task) throw new PlanError(`${r.display}: the new task was written but could not be read back at line ${r.value.line}; check the file`);
   return { before: task, task, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
+}
+
+/** A new entry of the front matter's to-do list, read back: one more task, with the title and status asked, the others as they were. */
+async function entryAdd(ec: EditContext, list: Task[], input: AddInput, fields: FieldChanges) {
+  if (hasFieldChanges(fields) || input.notes) {
+    throw new PlanError(
+      `${ec.file}:${list[0]!.line}: a front-matter to-do entry holds a title and a status here; nothing was written (leave out --notes and the fields)`,
+    );
+  }
+  const status = parseStatusArgument(input.status ?? 'pending', ec.plan.statusExtension);
+  const taken = new Set(ec.plan.tasks.map((t) => idKey(t.id)));
+  const owner = input.owner?.trim();
+  const edit = entryAddEdit(ec, list, { title: input.title.trim(), status, ...(owner ? { owner } : {}) }, taken);
+  const next = ec.text.slice(0, edit.start) + edit.text + ec.text.slice(edit.end);
+  const again = await buildFromText(ec.file, next, false);
+  const line = lineOf(next, edit.start) + 1;
+  const added = again.tasks.find((t) => t.line === line);
+  const others = again.tasks.filter((t) => t !== added);
+  const same = (a: Task, b: Task) => a.id === b.id && a.title === b.title && a.status === b.status && a.owner === b.owner;
+  if (
+    !added ||
+    added.title !== input.title.trim() ||
+    added.status !== status ||
+    others.length !== ec.plan.tasks.length ||
+    !others.every((t, i) => same(t, ec.plan.tasks[i]!))
+  ) {
+    throw new PlanError(
+      `${ec.file}:${list[0]!.line}: a new entry of the front matter's to-do list would not read back as asked; nothing was written (add it by hand)`,
+    );
+  }
+  return { edits: [edit], value: { line }, remarks: [] as string[] };
 }
 
 /**

@@ -28,18 +28,24 @@ export function entryStatusChange(ec: EditContext, t: Task, to: SettableStatus, 
   const src = t.source as EntrySource;
   const where = `${ec.file}:${t.line}: task ${t.id} is an entry of the front matter's to-do list`;
   if (!src.status) throw new PlanError(`${where} whose \`status:\` is missing or not written plainly on one line; nothing was written (write it by hand)`);
-  const word = opts.text ?? listWord(ec, src, to) ?? CURSOR_WORDS[to];
+  const word = entryWord(ec, src.entry.start, to, where, opts.text);
+  const edits: Edit[] = [];
+  const old = ec.text.slice(src.status.start, src.status.end);
+  if (old !== word) edits.push(valueEdit(ec, src.status, word));
+  if (opts.markOwner !== undefined) edits.push(ownerEdit(ec, src, opts.markOwner, where));
+  return { edits, from: t.status, to, statusText: word, remarks: [], reread: true };
+}
+
+/** The word an entry of the list at `entryStart` is given for `to`: `text` as given, the list's own, else Cursor's; refused when none reads as `to`. */
+export function entryWord(ec: EditContext, entryStart: number, to: SettableStatus, where: string, text?: string): string {
+  const word = text ?? listWord(ec, entryStart, to) ?? CURSOR_WORDS[to];
   if (word === undefined) {
     throw new PlanError(`${where}, and the list has no word for ${to} (Cursor's plans know pending, in_progress, completed, cancelled); nothing was written`);
   }
   if (!/^[\p{L}\p{N}][\p{L}\p{N}_ -]*$/u.test(word) || entryStatus(word, ec.vocab) !== to) {
     throw new PlanError(`${where}; "${word}" would not read as ${to} there; nothing was written`);
   }
-  const edits: Edit[] = [];
-  const old = ec.text.slice(src.status.start, src.status.end);
-  if (old !== word) edits.push(valueEdit(ec, src.status, word));
-  if (opts.markOwner !== undefined) edits.push(ownerEdit(ec, src, opts.markOwner, where));
-  return { edits, from: t.status, to, statusText: word, remarks: [], reread: true };
+  return word;
 }
 
 /** A value replaced; after a bare `key:` the new value takes a space first. */
@@ -49,8 +55,8 @@ function valueEdit(ec: EditContext, span: Span, value: string): Edit {
 }
 
 /** The word another entry of the same list writes for `to`, as written (`done`, `Completed`): never another list's. */
-function listWord(ec: EditContext, src: EntrySource, to: SettableStatus): string | undefined {
-  const list = listStart(ec.text, src.entry.start);
+function listWord(ec: EditContext, entryStart: number, to: SettableStatus): string | undefined {
+  const list = listStart(ec.text, entryStart);
   for (const u of ec.plan.tasks) {
     const s = u.source;
     if (s.type !== 'entry' || !s.status || u.status !== to || listStart(ec.text, s.entry.start) !== list) continue;
@@ -60,7 +66,7 @@ function listWord(ec: EditContext, src: EntrySource, to: SettableStatus): string
 }
 
 /** Where the top-level key that holds the entry at `offset` starts: the last line above it that opens at column 0 with neither `-` nor `#`. */
-function listStart(text: string, offset: number): number {
+export function listStart(text: string, offset: number): number {
   let at = text.lastIndexOf('\n', offset - 1);
   while (at > 0) {
     const start = text.lastIndexOf('\n', at - 1) + 1;

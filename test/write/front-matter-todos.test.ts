@@ -220,4 +220,26 @@ describe("the front matter's to-do list", () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect((JSON.parse(r.stdout) as { tasks: Listed[] }).tasks.map((t) => t.title)).toEqual(['Body task']);
   });
+
+  it('adds a task as an entry after the list last, with its keys, a slug id and a quoted title where YAML needs one', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'add', 'Write the docs: API and UI']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const entry = '\n  - id: write-the-docs-api-and\n    content: "Write the docs: API and UI"\n    status: pending';
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('    status: cancelled', `    status: cancelled${entry}`));
+    const wip = await runCli(['-f', path, 'add', 'Ship', '--status', 'in-progress', '--owner', 'ana']);
+    expect(wip.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toContain(`${entry}\n  - id: ship\n    content: Ship\n    status: in_progress\n    owner: ana\n`);
+    const notes = await runCli(['-f', path, 'add', 'Other', '--notes', 'why']);
+    expect([notes.code, /leave out --notes/.test(notes.stderr)]).toEqual([1, true]);
+    // A numbered list takes the next number; a plan with a task list in its body adds there, as before.
+    const phases = planFile(doc('---', 'phases:', '  - id: 0', '    name: Bootstrap', '    status: complete', '---', ''));
+    expect((await runCli(['-f', phases, 'add', 'Shell'])).code).toBe(0);
+    expect(readFileSync(phases, 'utf8')).toBe(
+      doc('---', 'phases:', '  - id: 0', '    name: Bootstrap', '    status: complete', '  - id: 1', '    name: Shell', '    status: pending', '---', ''),
+    );
+    const body = planFile(PLAN.replace('Tables first, then the API.', '- [ ] Body task'));
+    expect((await runCli(['-f', body, 'add', 'Second body task'])).code).toBe(0);
+    expect(readFileSync(body, 'utf8').endsWith('- [ ] Body task\n- [ ] Second body task\n')).toBe(true);
+  });
 });

@@ -389,7 +389,7 @@ class Builder implements PassState {
     openRegisterEntries(registerEntries);
     dropSectionSummaries(this);
     numberOrdinals(this);
-    issueIds(this);
+    issueIds(this, this.text);
     wordNumberIds(this);
     const kept = this.found.filter((f) => !f.dropped).sort((a, b) => a.anchor - b.anchor);
     const tasks = foldMentions(

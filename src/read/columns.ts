@@ -165,8 +165,9 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     // The person in charge: so headed in Indonesia, Malaysia, the Philippines, Vietnam and Japan.
     'pic',
     'person in charge',
-    // The person to ask about the work (`Primary Contact`, `Point of contact`): the one who answers for it.
-    'contact',
+    // The person to ask about the work (`Primary Contact`, `Point of contact`): the one who answers for it. Not a
+    // `Contact` alone, nor a header ending in it (`Customer contact`, a field `Emergency contact:`): a way to reach someone.
+    'primary contact',
     'point of contact',
     'poc',
     // Czech and Slovak: owner, who answers for it, who does it.
@@ -317,7 +318,7 @@ function roleOfName(name: string): ColumnRole | undefined {
   if (ROMANCE_LINK.test(name)) return LOOKUP.get(name.split(' ')[0]!);
   if (/(?:^|[\s\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}])id$/u.test(name)) return 'id';
   const last = name.split(' ').pop()!;
-  const byLast = LOOKUP.get(last);
+  const byLast = last === 'contact' ? undefined : LOOKUP.get(last);
   return byLast === 'title' || byLast === 'status' || byLast === 'notes' || byLast === 'owner' ? byLast : undefined;
 }
 

@@ -6,7 +6,6 @@
 
 import type { Vocabulary } from '../model/status.js';
 import { idKey } from './ids.js';
-import { namesOnlyScope } from './scope.js';
 import { SCOPE_KINDS, type Task } from '../model/types.js';
 
 /** Tasks sharing one id beyond this many are left apart: a file with 500 `1`s lists different work. */
@@ -74,9 +73,6 @@ export function showsStatus(t: Task): boolean {
 function samePlace(a: Task, b: Task, titleOf: (t: Task) => string[]): boolean {
   if (a.section === b.section) return false;
   if (SCOPE_KINDS.some((k) => a[k] !== null && b[k] !== null && a[k] !== b[k])) return false;
-  // `| AUTH-01 | Phase 1 | Complete |` in a table that maps requirements to phases: its title says when the work
-  // is planned, not what it is, and the id alone says which task it is.
-  if (namesOnlyScope(a.title) !== namesOnlyScope(b.title)) return true;
   const [x, y] = [titleOf(a), titleOf(b)];
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length === 0) return long.length === 0;

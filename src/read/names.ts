@@ -262,7 +262,12 @@ const TREE_LEAD = /^[\u2500-\u257F][\u2500-\u257F \t]{0,15}(?=[^\u2500-\u257F\s]
 
 const CITED_CODES = new RegExp(String.raw`^\((?:${HYPHEN_ID}|${SHORT_ID})(?:,[ \t]?(?:${HYPHEN_ID}|${SHORT_ID})){0,20}\)[ \t]*[:：][ \t]*(?=\S)`, 'u');
 
-export function cleanTitle(title: string, isStatus: (s: string) => boolean = () => false): string {
+/** What cleanTitle cut that names the task: the one issue a title ended by citing (`(#24)`, `(#6, v0.2.1)`). */
+export interface TitleCut {
+  issue?: string;
+}
+
+export function cleanTitle(title: string, isStatus: (s: string) => boolean = () => false, cut?: TitleCut): string {
   // `[Infra] [Essential] Repository layout`: tags before the words file the task (area, priority); one or several.
   let s = stripLeadingMarks(inRange(title.charCodeAt(0), 0x2500, 0x257f) ? title.replace(TREE_LEAD, '') : title);
   if (s.startsWith('[')) s = s.replace(/^(?:\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+)+(?=\S)/u, '');
@@ -285,20 +290,21 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   if (HAS_MARK.test(s)) s = s.replace(TRAILING_STATUS, (m) => (hasLetterOrDigit(s.slice(0, s.length - m.length)) ? '' : m));
   // `Chat sidebar (#28)`: the tracker's issue or pull request the work is filed as points at it; it is not its name.
   // After the trailing mark, which a write may put after it (`Chat sidebar (#28) ✅`).
-  // With the release that shipped it (`(#6, v0.2.1)`), or the release alone (`(v0.8.0)`): where it landed, not its name.
-  if (endsInParen(s)) s = s.replace(TRACKER_TAIL, '');
+  // With the release that shipped it (`(#6, v0.2.1)`): where it landed, not its name. (A release alone, `(v18.2.0)`,
+  // may be what the work is about: `Upgrade React (v18.2.0)`.)
+  if (endsInParen(s))
+    s = s.replace(TRACKER_TAIL, (m) => {
+      const issues = m.match(/#\d+/g)!;
+      if (cut && issues.length === 1) cut.issue = issues[0]!;
+      return '';
+    });
   s = withoutTrailingTokens(s);
   // `P0：Pick the mode`: a priority level before a colon ranks the task; the words after it name it.
   if (/^P[0-4][ \t]*：/u.test(s)) s = s.replace(/^P[0-4][ \t]*：[ \t]*(?=\S)/u, '');
   return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim();
 }
 
-const TRACKER_TAIL = /(?<=\S)[ \t]*\((?:#\d{1,7}(?:,[ \t]*#\d{1,7})*(?:,[ \t]*v\d{1,4}(?:\.\d{1,4}){1,3})?|v\d{1,4}(?:\.\d{1,4}){2,3})\)[ \t]*$/u;
-
-/** `Color picker (#11)`, `(#11, v0.5.0)`: the one issue an item's words end by citing, the work's number in its tracker. */
-export function trailingIssue(title: string): string | null {
-  return endsInParen(title) ? (/\((#\d{1,7})(?:,[ \t]*v\d{1,4}(?:\.\d{1,4}){1,3})?\)[ \t]*$/u.exec(title)?.[1] ?? null) : null;
-}
+const TRACKER_TAIL = /(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*(?:,[ \t]*v\d{1,4}(?:\.\d{1,4}){1,3})?\)[ \t]*$/u;
 
 /**
  * `Fix the parser #backend +pai _done:2026-01-27`: words after the title that tag it (`#word`), name its project

@@ -113,13 +113,6 @@ export function scopeWord(word: string): ScopeKind | null {
   return WORDS[word.toLowerCase()] ?? null;
 }
 
-/** Whether a text names a scope and nothing else (`Phase 1`, `Sprint 2–3`, `第1周`): where work is planned, not what it is. */
-export function namesOnlyScope(text: string): boolean {
-  if (!hasDigit(text)) return false;
-  const rest = text.replace(SCOPE_RE, '').replace(CJK_RE, '').replace(KOREAN_RE, '');
-  return rest.length < text.length && !/[\p{L}\p{N}]/u.test(rest);
-}
-
 export function emptyScope(): Scope {
   return { sprint: null, week: null, month: null, phase: null, milestone: null };
 }

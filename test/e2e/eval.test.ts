@@ -161,7 +161,10 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // files (6481 tasks) 0.935 0.938 0.945 0.911 0.966 0.954 0.889. Then the front matter's to-do lists (Cursor's `todos:`,
 // a named `phases:` list): recall 0.939 (files 127 and 153), the rest as before. Then a full-width colon kept, an item's
 // cited issue as its id, a Contact column as the owner: 0.939 0.938 0.945 0.913 0.969 0.957 0.889.
-const HOLDOUT_FLOOR = { recall: 0.939, precision: 0.938, status: 0.945, title: 0.913, id: 0.969, owner: 0.957, group: 0.889 };
+// Eighteenth batch (files 158–165, 213 tasks, labelled blind): first score 92.0 89.1 98.0 61.7 77.0 90.8 82.1; a review
+// then took back the scope-only mention rule and narrowed the cited-issue and Contact rules: on 165 files (6694 tasks)
+// 0.938 0.936 0.946 0.903 0.963 0.956 0.887.
+const HOLDOUT_FLOOR = { recall: 0.938, precision: 0.936, status: 0.946, title: 0.903, id: 0.963, owner: 0.956, group: 0.887 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

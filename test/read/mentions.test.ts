@@ -87,33 +87,29 @@ describe('a task written in several places', () => {
     expect(plan.tasks.map((t) => t.line)).toEqual([5, 11]);
   });
 
-  it('folds a row that maps a task to a phase (its title only names the phase) into the task, and no other row', async () => {
+  it('keeps a row whose title only names a phase apart from other work with its id (one id says nothing more)', async () => {
     const text = [
-      '# Requirements',
+      '# Plan',
       '',
-      '## Authentication',
+      '## Roadmap',
       '',
-      '- [x] **AUTH-01**: Log in with a password',
-      '- [ ] **AUTH-02**: Reset a password by mail',
-      '',
-      '## Traceability',
-      '',
-      '| Requirement | Phase | Status |',
+      '| Step | Name | Status |',
       '|---|---|---|',
-      '| AUTH-01 | Phase 1 | Complete |',
-      '| AUTH-02 | Phase 2 | Pending |',
-      '| AUTH-03 | Phase 2 | Pending |',
+      '| 1 | Phase 1 | Done |',
+      '',
+      '## Tasks',
+      '',
+      '| # | Task | Status |',
+      '|---|---|---|',
+      '| 1 | Login page | Done |',
+      '| 2 | Signup | Todo |',
       '',
     ].join('\n');
     const plan = await planOf(text);
-    expect(plan.tasks.map((t) => [t.id, t.line, t.title])).toEqual([
-      ['AUTH-01', 5, 'Log in with a password'],
-      ['AUTH-02', 6, 'Reset a password by mail'],
-      ['AUTH-03', 14, 'Phase 2'],
+    expect(plan.tasks.map((t) => [t.line, t.title])).toEqual([
+      [7, 'Phase 1'],
+      [13, 'Login page'],
+      [14, 'Signup'],
     ]);
-    expect(plan.tasks[0]!.mentions!.map((m) => m.line)).toEqual([12]);
-    // A title that says more than its phase is other work with the same id, kept apart as before.
-    const other = await planOf(text.replace('| AUTH-01 | Phase 1 |', '| AUTH-01 | Phase 1 rollout |'));
-    expect(other.tasks.filter((t) => t.id === 'AUTH-01').map((t) => t.line)).toEqual([5, 12]);
   });
 });

@@ -257,5 +257,19 @@ describe('a Contact column', () => {
       ['Identity', 'Darian Plumb'],
       ['Search', 'Shawn'],
     ]);
+    // A customer's contact, or a contact field under an item, is how to reach someone: no owner.
+    const other = await tasksOf(
+      doc(
+        '# Jobs',
+        '',
+        '| Job | Status | Customer contact |',
+        '|---|---|---|',
+        '| Fit the sink | Todo | Hank Scorpio |',
+        '',
+        '- [ ] Book the venue',
+        '  - Contact: Maria, 555-0101',
+      ),
+    );
+    expect(other.map((t) => t.owner)).toEqual([null, null]);
   });
 });

@@ -180,7 +180,7 @@ describe('a bold label and a full-width colon', () => {
 });
 
 describe('an item that ends by citing its issue', () => {
-  it('is called by the issue when it has no id of its own, and the release it shipped in is not its name', async () => {
+  it('is called by the issue when it has no id of its own, and the release it shipped in with it is not its name', async () => {
     const tasks = await tasksOf(
       doc(
         '# Roadmap',
@@ -191,15 +191,34 @@ describe('an item that ends by citing its issue', () => {
         '- [ ] IP change detection (#43, #44)',
         '- [ ] T-9 Fix the parser (#50)',
         '- [ ] Migrate to the v2 API (v2)',
+        '- [x] Chat sidebar (#28) ✅',
       ),
     );
     expect(tasks.map((t) => [t.id, t.title])).toEqual([
       ['#24', 'Cloudflare DNS provider'],
       ['#6', 'Bundled tool icon'],
-      [expect.stringMatching(/^@/), 'Bump esbuild'],
+      [expect.stringMatching(/^@/), 'Bump esbuild (v0.8.0)'],
       [expect.stringMatching(/^@/), 'IP change detection'],
       ['T-9', 'Fix the parser'],
       [expect.stringMatching(/^@/), 'Migrate to the v2 API (v2)'],
+      ['#28', 'Chat sidebar'],
     ]);
+  });
+
+  it('is not called by an issue the file cites elsewhere too, or that is another task id written without its #', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Plan',
+        '',
+        '| # | Task | Status |',
+        '|---|---|---|',
+        '| 24 | DNS providers | Todo |',
+        '| 25 | Webhooks (#31) | Todo |',
+        '',
+        '- [ ] Cloudflare DNS provider (#24)',
+        '- [ ] Webhook retries (#31)',
+      ),
+    );
+    expect(tasks.map((t) => t.id)).toEqual(['24', '25', expect.stringMatching(/^@/), expect.stringMatching(/^@/)]);
   });
 });

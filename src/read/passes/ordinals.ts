@@ -2,6 +2,7 @@
 // the file.
 
 import type { PassState } from './state.js';
+import { idKey } from '../ids.js';
 
 /** Numbers of ordered items are ids when they run on across the file (1…22), not when each list restarts at 1. */
 export function numberOrdinals(b: PassState): void {
@@ -19,14 +20,15 @@ export function numberOrdinals(b: PassState): void {
  * citing, where no other task cites it or has it for id (`(#126)` after several items done in one pull request
  * names none of them).
  */
-export function issueIds(b: PassState): void {
+export function issueIds(b: PassState, text: string): void {
   const live = b.issues.filter((o) => !o.found.dropped && !o.found.task.idFromFile);
   if (live.length === 0) return;
-  const count = new Map<string, number>();
-  for (const o of live) count.set(o.n, (count.get(o.n) ?? 0) + 1);
-  for (const f of b.found) if (!f.dropped && f.task.idFromFile) count.set(f.task.id, 2);
+  // Cited once in the whole file (a row, a heading, another item citing it too would make it no one's), and no task's id.
+  const cited = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}_#])#(\d{1,7})(?!\d)/gu)) cited.set(m[1]!, (cited.get(m[1]!) ?? 0) + 1);
+  const ids = new Set(b.found.filter((f) => !f.dropped && f.task.idFromFile).map((f) => idKey(f.task.id)));
   for (const o of live) {
-    if (count.get(o.n) !== 1) continue;
+    if (cited.get(o.n.slice(1)) !== 1 || ids.has(idKey(o.n))) continue;
     o.found.task.id = o.n;
     o.found.task.idFromFile = true;
   }

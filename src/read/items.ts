@@ -593,8 +593,19 @@ function goesOn(lead: string, rest: string): boolean {
   return /^\p{Ll}/u.test(rest) && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(lead);
 }
 
+/**
+ * `**1. Versehentlicher Sieg**`: a number opening a bold lead numbers the item, as `1. …` before the words does
+ * (an id where such numbers never repeat in the file): the lead without it, and the number.
+ */
+function boldOrdinal(raw: string): { raw: string; n: string } | null {
+  const m = /^(\*\*|__)(\d{1,4})[.)][ \t]+(?=[^\s*_])/u.exec(raw);
+  return m && raw.indexOf(m[1]!, m[0].length) > 0 ? { raw: m[1]! + raw.slice(m[0].length), n: m[2]! } : null;
+}
+
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
 function splitParts(raw: string, show: (s: string) => string): Parts {
+  const numbered = boldOrdinal(raw);
+  if (numbered) return { ...splitParts(numbered.raw, show), ordinal: numbered.n };
   const open = /^(\*\*|__)(?=\S)/.exec(raw);
   if (open) {
     const close = raw.indexOf(open[1]!, 2);

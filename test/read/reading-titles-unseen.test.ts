@@ -222,3 +222,32 @@ describe('an item that ends by citing its issue', () => {
     expect(tasks.map((t) => t.id)).toEqual(['24', '25', expect.stringMatching(/^@/), expect.stringMatching(/^@/)]);
   });
 });
+
+describe('a number opening a bold lead', () => {
+  it('numbers the item as `1. …` does: the id where the numbers never repeat, the title without it; set writes the box', async () => {
+    const text = doc(
+      '# Findings',
+      '',
+      '## Critical',
+      '',
+      '- [x] **1. Victory ends the fight**',
+      '  Details.',
+      '- [ ] **2. Dead character vanishes**',
+      '',
+      '## Minor',
+      '',
+      '- [ ] **3. No error boundary**',
+    );
+    expect((await tasksOf(text)).map((t) => [t.id, t.title])).toEqual([
+      ['1', 'Victory ends the fight'],
+      ['2', 'Dead character vanishes'],
+      ['3', 'No error boundary'],
+    ]);
+    const again = await tasksOf(text.replace('**3. No error', '**1. No error'));
+    expect(again.map((t) => t.id).every((id) => id.startsWith('@'))).toBe(true);
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'set', '2', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('- [ ] **2.', '- [x] **2.'));
+  });
+});

@@ -605,7 +605,11 @@ function boldOrdinal(raw: string): { raw: string; n: string } | null {
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
 function splitParts(raw: string, show: (s: string) => string): Parts {
   const numbered = boldOrdinal(raw);
-  if (numbered) return { ...splitParts(numbered.raw, show), ordinal: numbered.n };
+  return numbered ? { ...splitParts(numbered.raw, show), ordinal: numbered.n } : splitLead(raw, show);
+}
+
+/** splitParts for a text that no number opens in bold. */
+function splitLead(raw: string, show: (s: string) => string): Parts {
   const open = /^(\*\*|__)(?=\S)/.exec(raw);
   if (open) {
     const close = raw.indexOf(open[1]!, 2);

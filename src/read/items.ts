@@ -589,6 +589,8 @@ interface Parts {
  */
 function goesOn(lead: string, rest: string): boolean {
   if (/^[,，、]/u.test(rest)) return true;
+  // A lead that closes with a full stop has ended its sentence (`**Collapse all.** diffModel: …`).
+  if (/[.。．!?！？]$/u.test(lead)) return false;
   if (rest.startsWith('（')) return !/^（[^（）]{0,80}）[ \t]*[:：]/u.test(rest);
   return /^\p{Ll}/u.test(rest) && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(lead);
 }
@@ -605,7 +607,19 @@ function boldOrdinal(raw: string): { raw: string; n: string } | null {
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
 function splitParts(raw: string, show: (s: string) => string): Parts {
   const numbered = boldOrdinal(raw);
-  return numbered ? { ...splitParts(numbered.raw, show), ordinal: numbered.n } : splitLead(raw, show);
+  if (numbered) return { ...splitParts(numbered.raw, show), ordinal: numbered.n };
+  return idThenBold(raw, show) ?? splitLead(raw, show);
+}
+
+/** `P1.2 **Collapse all — and expand.** diffModel: …`: after an id, a bold lead names the task as it does first. */
+function idThenBold(raw: string, show: (s: string) => string): Parts | null {
+  const m = /^(\S{1,30})[ \t]+(?=(?:\*\*|__)\S)/u.exec(raw);
+  if (!m || m[1]!.includes('*') || m[1]!.includes('_')) return null;
+  const idSplit = splitId(m[1]!);
+  if (idSplit.id !== m[1] || idSplit.rest.trim()) return null;
+  const lead = splitLead(raw.slice(m[0].length), show);
+  if (!lead.bold || lead.id !== null) return null;
+  return { ...lead, id: idSplit.id, scopeId: idSplit.scope, restAt: lead.restAt < 0 ? -1 : lead.restAt + m[0].length, titled: true };
 }
 
 /** splitParts for a text that no number opens in bold. */

@@ -251,3 +251,22 @@ describe('a number opening a bold lead', () => {
     expect(readFileSync(path, 'utf8')).toBe(text.replace('- [ ] **2.', '- [x] **2.'));
   });
 });
+
+describe('a bold lead after an id, and one closed by a full stop', () => {
+  it('names the task whole (a dash inside it stays), and words after a stop that closes it are notes', async () => {
+    const tasks = await tasksOf(
+      doc(
+        '# Work tree',
+        '',
+        '- [x] P1.1 **Item 4 (highest priority) — changed-line legibility.** `App.css`: bg raised',
+        '- [x] **Les deux boutons ne font rien.** sauverPeriode appelait du code disparu',
+        '- [ ] **Call the venue** about the dates',
+      ),
+    );
+    expect(tasks.map((t) => [t.id, t.title, t.notes])).toEqual([
+      ['P1.1', 'Item 4 (highest priority) — changed-line legibility', 'App.css: bg raised'],
+      [expect.stringMatching(/^@/), 'Les deux boutons ne font rien', 'sauverPeriode appelait du code disparu'],
+      [expect.stringMatching(/^@/), 'Call the venue about the dates', null],
+    ]);
+  });
+});

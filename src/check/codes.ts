@@ -33,6 +33,12 @@ export const CHECK_CODES: readonly CheckCode[] = [
     severity: 'warning',
     means: 'a task written in several places (a summary bullet and its own section) whose places say different statuses; `plan set` writes them all',
   },
+  {
+    code: 'front-matter-list',
+    severity: 'warning',
+    means:
+      'a `todos:` or `tasks:` list in the front matter that plan could not match to its lines (flow style, a key repeated inside a string): its entries are not read',
+  },
   { code: 'status-map', severity: 'warning', means: 'an entry of `plan: statuses:` whose value is not one of the five statuses' },
   { code: 'config', severity: 'warning', means: '`.planrc.json` cannot be read or is not valid JSON; its statuses are ignored' },
   {

@@ -56,6 +56,14 @@ export function findFrontMatterLists(text: string, fm: FrontMatterResult): Front
   return out;
 }
 
+/** The plan's to-do lists (`todos:`, `tasks:` of mappings) that the scan left out: said, never skipped silently. */
+export function unreadTodoLists(fm: FrontMatterResult, read: FrontMatterList[]): string[] {
+  return [...LIST_KEYS].filter((key) => {
+    const data = fm.data[key];
+    return Array.isArray(data) && data.some((d) => d !== null && typeof d === 'object' && !Array.isArray(d)) && !read.some((l) => l.key === key);
+  });
+}
+
 /** Whether the list is the plan's own to-do list (grouped under the plan's name) rather than a named list (`phases`). */
 export function isTodoList(list: FrontMatterList): boolean {
   return LIST_KEYS.has(list.key);

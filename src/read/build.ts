@@ -35,9 +35,8 @@ import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates, type StateColumn } from './mark-columns.js';
 import { cardWords } from './lane-columns.js';
 import { cardInfo, groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
-import { planName, readFrontMatterInfo, statusMap } from './front-matter-fields.js';
-import { frontMatterTasks } from './front-matter-tasks.js';
-import { findFrontMatterLists, isTodoList } from '../parse/front-matter-todos.js';
+import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
+import { frontMatterListTasks } from './front-matter-tasks.js';
 import { bracketOwner, fieldOwners, ownerNames, rosterHeading, rosterNames } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
 import { findLegends, LEGEND_HEADING, LEGEND_LEAD_IN } from './legend.js';
@@ -127,13 +126,7 @@ export function buildPlan(input: BuildInput): Plan {
   const title = titleHeading(headingBlocks.map((b) => b.depth));
   const facets = facetLines(headingBlocks.map((b) => ({ depth: b.depth, name: groupName(display(b.content)), line: lines.line(b.start) })));
   const builder = new Builder(text, lines, vocab, display, repair, input.read, title, facets);
-  const plainValue = (raw: string) => displayText(raw, repair);
-  for (const list of findFrontMatterLists(text, fm)) {
-    const todo = isTodoList(list);
-    const name = todo ? planName(fm) : list.key;
-    const entries = frontMatterTasks(list, name && plainValue(name), lines, vocab, plainValue);
-    if (todo || isWorkList(entries)) builder.addTasks(entries);
-  }
+  builder.addTasks(frontMatterListTasks(text, fm, lines, vocab, (raw) => displayText(raw, repair), problems));
   for (const block of input.blocks) builder.add(block);
   const { tasks, headings, tables, detachedStatus, mentions, dependencies } = builder.finish();
   for (const p of dependencies.problems) problems.push(p); // not push(...): a list of 100,000 would overflow the stack
@@ -159,14 +152,6 @@ export function buildPlan(input: BuildInput): Plan {
     ...(input.read ? { read: input.read } : {}),
     ...(dates.dayFirst !== null || dates.year !== null ? { dates } : {}),
   };
-}
-
-/**
- * A named list of the front matter (`phases:`) is work when every entry's status reads as one and some say work is
- * done, to do or stopped: people's `status: active` (in progress, read alone) does not make a list of authors a plan.
- */
-function isWorkList(entries: Task[]): boolean {
-  return entries.every((t) => t.status !== 'none') && entries.some((t) => t.status !== 'in-progress');
 }
 
 /** The year of the front matter's date, for dates written without one (`Mar 14`). */

@@ -5,10 +5,12 @@
 // entry is a task on the line of its `- `, grouped under the plan's name.
 
 import type { Span } from '../parse/blocks.js';
-import { TITLE_KEYS, type EntryField, type FrontMatterList } from '../parse/front-matter-todos.js';
+import { findFrontMatterLists, isTodoList, TITLE_KEYS, unreadTodoLists, type EntryField, type FrontMatterList } from '../parse/front-matter-todos.js';
+import type { FrontMatterResult } from '../parse/front-matter-yaml.js';
 import type { Status, Vocabulary } from '../model/status.js';
-import type { Task } from '../model/types.js';
+import type { Problem, Task } from '../model/types.js';
 import type { LineIndex } from '../text/lines.js';
+import { planName } from './front-matter-fields.js';
 
 const STATUS_KEYS = ['status', 'state'] as const;
 const OWNER_KEYS = ['owner', 'assignee', 'agent'] as const;
@@ -31,7 +33,7 @@ function fieldOf(entry: Map<string, EntryField>, keys: readonly string[]): Entry
 }
 
 /** The list's entries as tasks, in file order, under `group` (the plan's `name` or `title`). */
-export function frontMatterTasks(list: FrontMatterList, group: string | null, lines: LineIndex, vocab: Vocabulary, display: (raw: string) => string): Task[] {
+function frontMatterTasks(list: FrontMatterList, group: string | null, lines: LineIndex, vocab: Vocabulary, display: (raw: string) => string): Task[] {
   return list.entries.map((entry) => {
     const title = fieldOf(entry.fields, TITLE_KEYS)!;
     const status = fieldOf(entry.fields, STATUS_KEYS);
@@ -69,4 +71,45 @@ export function frontMatterTasks(list: FrontMatterList, group: string | null, li
       },
     };
   });
+}
+
+/**
+ * The tasks of the front matter's lists, in file order; a `todos:` or `tasks:` list the scan could not match to its
+ * lines is said in `problems` (`front-matter-list`), never skipped silently.
+ */
+export function frontMatterListTasks(
+  text: string,
+  fm: FrontMatterResult,
+  lines: LineIndex,
+  vocab: Vocabulary,
+  display: (raw: string) => string,
+  problems: Problem[],
+): Task[] {
+  const lists = findFrontMatterLists(text, fm);
+  for (const key of unreadTodoLists(fm, lists)) {
+    const at = text.indexOf(`\n${key}:`, fm.block?.start ?? 0);
+    problems.push({
+      line: at < 0 ? 1 : lines.line(at + 1),
+      column: 1,
+      severity: 'warning',
+      code: 'front-matter-list',
+      message: `the front matter's \`${key}:\` list was not read (plan reads a block list of entries, each with a title, written one key a line); its entries are no tasks`,
+    });
+  }
+  const out: Task[] = [];
+  for (const list of lists) {
+    const todo = isTodoList(list);
+    const name = todo ? planName(fm) : list.key;
+    const entries = frontMatterTasks(list, name && display(name), lines, vocab, display);
+    if (todo || isWorkList(entries)) out.push(...entries);
+  }
+  return out;
+}
+
+/**
+ * A named list of the front matter (`phases:`) is work when every entry's status reads as one and some say work is
+ * done, to do or stopped: people's `status: active` (in progress, read alone) does not make a list of authors a plan.
+ */
+function isWorkList(entries: Task[]): boolean {
+  return entries.every((t) => t.status !== 'none') && entries.some((t) => t.status !== 'in-progress');
 }

@@ -160,6 +160,10 @@ describe("the front matter's to-do list", () => {
     const flow = planFile(doc('---', 'todos: [{id: a, content: Do it, status: pending}]', '---', '', '# Plan'));
     const r = await runCli(['-f', flow, '--json', 'list']);
     expect((JSON.parse(r.stdout) as { tasks: Listed[] }).tasks).toEqual([]);
+    // Said on stderr, and by `plan check`, never skipped silently.
+    expect(r.stderr).toMatch(/^plan: warning: .*:2: the front matter's `todos:` list was not read/);
+    const check = await runCli(['-f', flow, 'check']);
+    expect(check.stdout).toMatch(/:2:1 warning the front matter's `todos:` list was not read/);
     const escaped = planFile(doc('---', 'todos:', '  - id: a', '    content: "Say \\"hi\\""', '    status: "pen\\x64ing"', '---', ''));
     expect((await tasks(escaped)).map((t) => [t.title, t.status])).toEqual([['Say "hi"', 'pending']]);
     const set = await runCli(['-f', escaped, 'set', 'a', 'done']);
@@ -217,7 +221,8 @@ describe("the front matter's to-do list", () => {
     expect(readFileSync(path, 'utf8')).toBe(two.replace('"pending"', '"in_progress"'));
     const hidden = doc('---', 'note: "x', 'todos:', '- id: a', '"', 'todos:', '- content: Real', '  status: pending', '---', '', '- [ ] Body task');
     const r = await runCli(['-f', planFile(hidden), '--json', 'list']);
-    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^plan: warning: .*todos-\d+\.md:3: the front matter's `todos:` list was not read .*its entries are no tasks\n$/);
     expect((JSON.parse(r.stdout) as { tasks: Listed[] }).tasks.map((t) => t.title)).toEqual(['Body task']);
   });
 

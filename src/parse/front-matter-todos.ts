@@ -12,6 +12,8 @@ import type { FrontMatterResult } from './front-matter-yaml.js';
 const LIST_KEYS: ReadonlySet<string> = new Set(['todos', 'tasks']);
 /** The keys whose value is an entry's title, in the order they are tried. */
 export const TITLE_KEYS = ['content', 'title', 'task', 'name'] as const;
+/** The keys whose value lists the entries an entry waits on (Cursor writes `dependencies:`). */
+const DEPENDENCY_KEYS = ['dependencies', 'depends_on', 'dependsOn', 'blocked_by'] as const;
 /** No front matter list is read past this many entries (a generated file, not a plan). */
 const MAX_ENTRIES = 5000;
 
@@ -27,6 +29,8 @@ export interface EntryField {
 interface FrontMatterEntry {
   /** From the entry's `- ` through the end of its last line. */
   span: Span;
+  /** The ids its `dependencies:` (`depends_on:`, `blocked_by:`) list names, as the data has them. */
+  dependsOn?: string[];
   fields: Map<string, EntryField>;
 }
 
@@ -99,6 +103,9 @@ function agrees(entries: FrontMatterEntry[], data: Record<string, unknown>[]): b
     const d = data[i]!;
     const keys = Object.keys(d);
     if (keys.length !== entry.fields.size || keys.some((k) => !entry.fields.has(k))) return false;
+    const deps = DEPENDENCY_KEYS.map((k) => d[k]).find((v) => v !== undefined && v !== null);
+    const named = (Array.isArray(deps) ? deps : [deps]).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
+    if (named.length) entry.dependsOn = named.slice(0, 100);
     for (const [key, field] of entry.fields) {
       const value = d[key];
       const said = value === null ? '' : typeof value === 'string' ? value : null;

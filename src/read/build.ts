@@ -36,13 +36,13 @@ import { reachesStates, type StateColumn } from './mark-columns.js';
 import { cardWords } from './lane-columns.js';
 import { cardInfo, groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
-import { frontMatterListTasks } from './front-matter-tasks.js';
+import { frontMatterListTasks, type FrontMatterTask } from './front-matter-tasks.js';
 import { bracketOwner, fieldOwners, ownerNames, rosterHeading, rosterNames } from './heading-owner.js';
 import { fileConventions } from './conventions.js';
 import { findLegends, LEGEND_HEADING, LEGEND_LEAD_IN } from './legend.js';
 import { assignRefs } from './ref.js';
 import { foldMentions } from './mentions.js';
-import { Dependencies, dependsField } from './depends.js';
+import { Dependencies, dependsField, parseReferences } from './depends.js';
 import { lazyFieldStart } from './lazy-fields.js';
 import { applyNaming, takeNamingField } from './heading-naming.js';
 import { dateKindOf, isEstimateKey, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
@@ -318,8 +318,12 @@ class Builder implements PassState {
   }
 
   /** Tasks read outside the body's blocks (a to-do list in the front matter). */
-  addTasks(tasks: Task[]): void {
-    for (const task of tasks) this.found.push({ task, anchor: sourceStart(task.source) });
+  addTasks(tasks: FrontMatterTask[]): void {
+    for (const { task, dependsOn } of tasks) {
+      this.found.push({ task, anchor: sourceStart(task.source) });
+      const span = task.source.type === 'entry' ? task.source.entry : null;
+      if (dependsOn.length && span) this.deps.add(task, this.deps.locate(parseReferences(dependsOn.join(', ')), span));
+    }
   }
 
   add(block: Block): void {

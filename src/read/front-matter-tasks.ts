@@ -32,8 +32,20 @@ function fieldOf(entry: Map<string, EntryField>, keys: readonly string[]): Entry
   return undefined;
 }
 
+/** A task of the front matter, and the ids its entry says it waits on (resolved with the file's other dependencies). */
+export interface FrontMatterTask {
+  task: Task;
+  dependsOn: string[];
+}
+
 /** The list's entries as tasks, in file order, under `group` (the plan's `name` or `title`). */
-function frontMatterTasks(list: FrontMatterList, group: string | null, lines: LineIndex, vocab: Vocabulary, display: (raw: string) => string): Task[] {
+function frontMatterTasks(
+  list: FrontMatterList,
+  group: string | null,
+  lines: LineIndex,
+  vocab: Vocabulary,
+  display: (raw: string) => string,
+): FrontMatterTask[] {
   return list.entries.map((entry) => {
     const title = fieldOf(entry.fields, TITLE_KEYS)!;
     const status = fieldOf(entry.fields, STATUS_KEYS);
@@ -42,7 +54,7 @@ function frontMatterTasks(list: FrontMatterList, group: string | null, lines: Li
     const owner = ownerField?.value.trim() || null;
     const statusText = status ? display(status.value) : '';
     const span = (f: EntryField | undefined): Span | null => (f?.span ? { ...f.span } : null);
-    return {
+    const task: Task = {
       id,
       kind: 'task',
       title: display(title.value),
@@ -70,6 +82,7 @@ function frontMatterTasks(list: FrontMatterList, group: string | null, lines: Li
         ...(ownerField ? { owner: span(ownerField) } : {}),
       },
     };
+    return { task, dependsOn: entry.dependsOn ?? [] };
   });
 }
 
@@ -84,7 +97,7 @@ export function frontMatterListTasks(
   vocab: Vocabulary,
   display: (raw: string) => string,
   problems: Problem[],
-): Task[] {
+): FrontMatterTask[] {
   const lists = findFrontMatterLists(text, fm);
   for (const key of unreadTodoLists(fm, lists)) {
     const at = text.indexOf(`\n${key}:`, fm.block?.start ?? 0);
@@ -96,7 +109,7 @@ export function frontMatterListTasks(
       message: `the front matter's \`${key}:\` list was not read (plan reads a block list of entries, each with a title, written one key a line); its entries are no tasks`,
     });
   }
-  const out: Task[] = [];
+  const out: FrontMatterTask[] = [];
   for (const list of lists) {
     const todo = isTodoList(list);
     const name = todo ? planName(fm) : list.key;
@@ -110,6 +123,6 @@ export function frontMatterListTasks(
  * A named list of the front matter (`phases:`) is work when every entry's status reads as one and some say work is
  * done, to do or stopped: people's `status: active` (in progress, read alone) does not make a list of authors a plan.
  */
-function isWorkList(entries: Task[]): boolean {
-  return entries.every((t) => t.status !== 'none') && entries.some((t) => t.status !== 'in-progress');
+function isWorkList(entries: FrontMatterTask[]): boolean {
+  return entries.every(({ task }) => task.status !== 'none') && entries.some(({ task }) => task.status !== 'in-progress');
 }

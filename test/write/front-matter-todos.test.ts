@@ -247,4 +247,43 @@ describe("the front matter's to-do list", () => {
     expect((await runCli(['-f', body, 'add', 'Second body task'])).code).toBe(0);
     expect(readFileSync(body, 'utf8').endsWith('- [ ] Body task\n- [ ] Second body task\n')).toBe(true);
   });
+
+  it("reads an entry's `dependencies:` (a block list or a flow list) as what it waits on: ready and check follow them", async () => {
+    const path = planFile(
+      doc(
+        '---',
+        'todos:',
+        '  - id: schema',
+        '    content: Add the schema',
+        '    status: completed',
+        '  - id: api',
+        '    content: Build the API',
+        '    status: pending',
+        '    dependencies:',
+        '      - schema',
+        '  - id: ui',
+        '    content: Build the UI',
+        '    status: pending',
+        '    dependencies: [api, schema]',
+        '  - id: ghost',
+        '    content: Wire it',
+        '    status: pending',
+        '    dependencies: [nowhere]',
+        '---',
+        '',
+      ),
+    );
+    const r = await runCli(['-f', path, '--json', 'list']);
+    const read = (JSON.parse(r.stdout) as { tasks: { id: string; dependsOn: string[] }[] }).tasks.map((t) => [t.id, t.dependsOn]);
+    expect(read).toEqual([
+      ['schema', []],
+      ['api', ['schema']],
+      ['ui', ['api', 'schema']],
+      ['ghost', ['nowhere']],
+    ]);
+    const ready = await runCli(['-f', path, '--json', 'ready']);
+    expect((JSON.parse(ready.stdout) as { tasks: { id: string }[] }).tasks.map((t) => t.id)).not.toContain('ui');
+    const check = await runCli(['-f', path, 'check']);
+    expect(check.stdout).toMatch(/:18:\d+ warning task ghost depends on "nowhere", which names no task/);
+  });
 });

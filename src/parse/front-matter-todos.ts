@@ -46,6 +46,8 @@ export interface FrontMatterList {
  */
 export function findFrontMatterLists(text: string, fm: FrontMatterResult): FrontMatterList[] {
   if (!fm.block || fm.problem) return [];
+  // Most front matter holds no list of mappings: no scan of its lines then.
+  if (!Object.values(fm.data).some((v) => Array.isArray(v) && v.length > 0)) return [];
   const lines = linesOf(text, fm.block.sourceStart, fm.block.sourceEnd);
   const opening = keyLines(lines);
   const out: FrontMatterList[] = [];

@@ -15,7 +15,7 @@ export const TITLE_KEYS = ['content', 'title', 'task', 'name'] as const;
 /** The keys whose value lists the entries an entry waits on (Cursor writes `dependencies:`). */
 const DEPENDENCY_KEYS = ['dependencies', 'depends_on', 'dependsOn', 'blocked_by'] as const;
 /** No front matter list is read past this many entries (a generated file, not a plan). */
-const MAX_ENTRIES = 5000;
+export const MAX_ENTRIES = 5000;
 
 export interface EntryField {
   /** The value as YAML reads it (quotes and escapes resolved). */

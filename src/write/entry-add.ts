@@ -4,10 +4,11 @@
 // and at its columns, each value a plain or a double-quoted YAML scalar.
 
 import type { SettableStatus } from '../model/status.js';
-import type { Task } from '../model/types.js';
+import { sourceStart, type Task } from '../model/types.js';
 import { PlanError } from '../system/errors.js';
+import { MAX_ENTRIES } from '../parse/front-matter-todos.js';
 import { idKey } from '../read/ids.js';
-import { entryWord, listStart } from './entry-status.js';
+import { entryWord, listRange } from './entry-status.js';
 import type { EditContext } from './task-edits.js';
 import type { Edit } from './splice.js';
 
@@ -23,14 +24,17 @@ export interface NewEntry {
 export function entryList(ec: EditContext): Task[] | null {
   const entries = ec.plan.tasks.filter((t) => t.source.type === 'entry');
   if (entries.length === 0) return null;
-  const byList = new Map<number, Task[]>();
+  // Entries are in file order: one list's run, then the next's (one range found per list, not per entry).
+  const lists: { start: number; end: number; tasks: Task[] }[] = [];
   for (const t of entries) {
-    const at = listStart(ec.text, t.source.type === 'entry' ? t.source.entry.start : 0);
-    byList.set(at, [...(byList.get(at) ?? []), t]);
+    const at = sourceStart(t.source);
+    const last = lists.at(-1);
+    if (last && at >= last.start && at < last.end) last.tasks.push(t);
+    else lists.push({ ...listRange(ec.text, at), tasks: [t] });
   }
-  const todo = [...byList].find(([at]) => /^(?:todos|tasks):/.test(ec.text.slice(at, at + 6)));
-  if (todo) return todo[1];
-  return byList.size === 1 ? entries : null;
+  const todo = lists.find((l) => /^(?:todos|tasks):/.test(ec.text.slice(l.start, l.start + 6)));
+  if (todo) return todo.tasks;
+  return lists.length === 1 ? entries : null;
 }
 
 /** The edit that appends `entry` after the list's last entry, with an id in the list's scheme where its entries have ids. */
@@ -38,6 +42,7 @@ export function entryAddEdit(ec: EditContext, list: Task[], entry: NewEntry, tak
   const last = list.at(-1)!;
   const src = last.source as Extract<Task['source'], { type: 'entry' }>;
   const where = `${ec.file}:${last.line}: the front matter's to-do list`;
+  if (list.length >= MAX_ENTRIES) throw new PlanError(`${where} holds ${list.length} entries, the most plan reads; nothing was written`);
   const body = ec.text.slice(src.entry.start, src.entry.end);
   // A block scalar that keeps its trailing blank lines (`|+`) would lose them to the new entry.
   if (/:[ \t]*[|>][0-9]*\+/.test(body))

@@ -56,25 +56,28 @@ function valueEdit(ec: EditContext, span: Span, value: string): Edit {
 
 /** The word another entry of the same list writes for `to`, as written (`done`, `Completed`): never another list's. */
 function listWord(ec: EditContext, entryStart: number, to: SettableStatus): string | undefined {
-  const list = listStart(ec.text, entryStart);
+  const list = listRange(ec.text, entryStart);
   for (const u of ec.plan.tasks) {
     const s = u.source;
-    if (s.type !== 'entry' || !s.status || u.status !== to || listStart(ec.text, s.entry.start) !== list) continue;
+    if (s.type !== 'entry' || !s.status || u.status !== to || s.entry.start < list.start || s.entry.start >= list.end) continue;
     return ec.text.slice(s.status.start, s.status.end);
   }
   return undefined;
 }
 
-/** Where the top-level key that holds the entry at `offset` starts: the last line above it that opens at column 0 with neither `-` nor `#`. */
-export function listStart(text: string, offset: number): number {
-  let at = text.lastIndexOf('\n', offset - 1);
-  while (at > 0) {
-    const start = text.lastIndexOf('\n', at - 1) + 1;
-    const c = text[start];
-    if (c !== undefined && c !== ' ' && c !== '\t' && c !== '-' && c !== '#' && c !== '\r' && c !== '\n') return start;
-    at = start - 1;
-  }
-  return 0;
+/** A line that opens a top-level key: it starts at column 0 with neither `-` nor `#`. */
+function opensKey(text: string, start: number): boolean {
+  const c = text[start];
+  return c !== undefined && c !== ' ' && c !== '\t' && c !== '-' && c !== '#' && c !== '\r' && c !== '\n';
+}
+
+/** The top-level key's lines that hold the entry at `offset`: from its `key:` line to the next key's (or the block's end). */
+export function listRange(text: string, offset: number): Span {
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  while (start > 0 && !opensKey(text, start)) start = text.lastIndexOf('\n', start - 2) + 1;
+  let end = text.indexOf('\n', offset);
+  while (end !== -1 && !opensKey(text, end + 1)) end = text.indexOf('\n', end + 1);
+  return { start, end: end === -1 ? text.length : end + 1 };
 }
 
 /**

@@ -61,7 +61,7 @@ import { wordNumberIds } from './passes/word-numbers.js';
 import { countTableTasks } from './passes/table-counts.js';
 import { checklistStatuses } from './passes/checklist-status.js';
 import { allMatches } from '../text/all-matches.js';
-import { hasLetterOrDigit } from '../text/char-tests.js';
+import { hasLetter, hasLetterOrDigit } from '../text/char-tests.js';
 
 export { rowFields } from './tables.js';
 
@@ -745,9 +745,12 @@ class Builder implements PassState {
     if (what !== 'task' && !(what === 'group' && run.info.groupColumn !== undefined)) return;
     // A row cut short before every state column (its text broken onto the next line) has no place for its mark.
     if (run.info.states && !reachesStates(row.cells.length, run.info.states)) return;
-    // `| ✅ Done | | | |`: a row of a form still to fill in (a standup grid) says a status of no work.
+    // `| ✅ Done | | | |`: a row of a form still to fill in (a standup grid) says a status of no work; so does a
+    // tally of tasks by status (`| Done | 9 |`, `| In Progress | ███░ 40% |`): no cell but the status has a word.
     const status = run.info.columns.status;
-    if (status !== undefined && cells.every((c, i) => i === status || c.trim() === '')) return;
+    const { id } = run.info.columns;
+    const tally = run.info.kind !== 'week';
+    if (status !== undefined && cells.every((c, i) => i === status || (tally && i !== id ? !hasLetter(c) : c.trim() === ''))) return;
     this.rowTask(row, run.index, run.info, { ...run.scope, ...run.groupScope }, run.label);
   }
 

@@ -38,6 +38,28 @@ describe('a row of a form still to fill in', () => {
     );
     expect(await tasksOf(plan)).toEqual([{ line: 5, title: 'Set up the repo', status: 'done' }]);
   });
+
+  it('is no task as a tally of tasks by status: no cell but the status has a word (`| Done | 9 |`, `| Pending | ██░ 40% |`)', async () => {
+    const plan = doc(
+      '# Export',
+      '',
+      '| Dashboard | |',
+      '|---|---|',
+      '| Done | 9 |',
+      '| In Progress | 0 |',
+      '| Pending | ███░░ 40% |',
+      '',
+      '| ID | Title | Status |',
+      '|---|---|---|',
+      '| 1 | Set up the repo | done |',
+      '| 2 | 12 | pending |',
+    );
+    // A row with an id and a title of digits alone stays a task; the tally rows do not.
+    expect(await tasksOf(plan)).toEqual([
+      { line: 11, title: 'Set up the repo', status: 'done' },
+      { line: 12, title: '12', status: 'pending' },
+    ]);
+  });
 });
 
 describe('a status legend', () => {

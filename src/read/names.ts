@@ -301,7 +301,19 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   s = withoutTrailingTokens(s);
   // `P0：Pick the mode`: a priority level before a colon ranks the task; the words after it name it.
   if (/^P[0-4][ \t]*：/u.test(s)) s = s.replace(/^P[0-4][ \t]*：[ \t]*(?=\S)/u, '');
-  return s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim();
+  return unquoted(s.replace(/(?<![\s:：])[\s:：]+$/u, '').trim());
+}
+
+/** The quote that closes each opening quote (`„…“` in German, `«…»` in French, `「…」` in Japanese). */
+const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '「': '」', '『': '』' };
+
+/** `“Connect & test”`: quotes around the whole title set the name apart; they are not part of it. */
+function unquoted(s: string): string {
+  const close = CLOSING_QUOTE[s[0] ?? ''];
+  if (close === undefined || s.length < 3 || !s.endsWith(close)) return s;
+  const inner = s.slice(1, -1);
+  // `"Save" and "Save as"`: quotes that open and close inside are two quotations, not one around the title.
+  return inner.includes(s[0]!) || inner.includes(close) || !inner.trim() ? s : inner.trim();
 }
 
 const TRACKER_TAIL = /(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*(?:,[ \t]*v\d{1,4}(?:\.\d{1,4}){1,3})?\)[ \t]*$/u;

@@ -159,7 +159,8 @@ function titleWords(ec: EditContext, t: Task, title: string, keepDeps: boolean):
     const at = shown === '' ? -1 : words.indexOf(shown);
     const inline = keepDeps && mayHoldDependencies(words) ? inlineDependencies(words).title : words;
     const cut = Math.min(beforeComments(words), at >= 0 ? at + shown.length : end, inline !== '' && words.startsWith(inline) ? inline.length : end);
-    if (at >= 0) start = at;
+    // Peeling the end never uncovers a label before the words: the start found once stands (`"Export"` then `"Export`).
+    if (at >= 0) start = Math.max(start, at);
     if (cut >= end) break;
     end = cut;
   }

@@ -270,3 +270,30 @@ describe('a bold lead after an id, and one closed by a full stop', () => {
     ]);
   });
 });
+
+describe('quotes around a whole title', () => {
+  it('set the name apart and are no part of it; quotations inside a title stay, and an edit keeps the quotes', async () => {
+    const text = doc(
+      '# Roadmap',
+      '',
+      '## Milestone 1 — “Connect & test” ✅',
+      '',
+      '## Milestone 2 — «Project config»',
+      '',
+      '- [ ] "Save" and "Save as" buttons',
+      '- [ ] 「設定画面」',
+      '- [x] "Export"',
+    );
+    const tasks = await tasksOf(text);
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['1', 'Connect & test'],
+      [expect.stringMatching(/^@/), '"Save" and "Save as" buttons'],
+      [expect.stringMatching(/^@/), '設定画面'],
+      [expect.stringMatching(/^@/), 'Export'],
+    ]);
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'edit', tasks[3]!.id, '--title', 'Export all']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('"Export"', '"Export all"'));
+  });
+});

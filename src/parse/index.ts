@@ -4,6 +4,7 @@
 import { readFrontMatter, type FrontMatterResult } from './front-matter-yaml.js';
 import { parseFast } from './fast.js';
 import { maskDeepNesting } from './depth.js';
+import { unwrapWholeFence } from './whole-fence.js';
 import type { Block } from './blocks.js';
 import { cutLines, findConflicts, mapBlocks, type Conflict } from './conflicts.js';
 import { envText } from '../system/env.js';
@@ -39,7 +40,7 @@ export function maskFrontMatter(text: string): { masked: string; frontMatter: Fr
  */
 export async function parseDocument(text: string): Promise<ParsedDocument> {
   const { masked: body, frontMatter } = maskFrontMatter(text);
-  const { text: masked, lines: tooDeep } = maskDeepNesting(body);
+  const { text: masked, lines: tooDeep } = maskDeepNesting(unwrapWholeFence(body));
   // Markers in the front matter are conflicts too (found in the text, cut from the masked text: same offsets).
   const { conflicts, cuts } = findConflicts(text);
   if (cuts.length === 0) return { frontMatter, tooDeep, conflicts, ...(await parseBlocks(masked)) };

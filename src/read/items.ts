@@ -555,6 +555,7 @@ function markAfterId(text: string, at: number, end: number, vocab: Vocabulary): 
   if (!mark || (tick && text[mark.span.end] !== '`')) return null;
   return { span: mark.span, lead: `**${lead[2]}** `, resume: mark.span.end + tick };
 }
+const LEAD_STAMP = /^\(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[ ]?[+-]\d{2}:?\d{2})?)?\)[ \t]+(?=\S)/u;
 const ID_LEAD = /^(\*\*|__)?([^\s*_`]{1,24})\1[ \t]+/u;
 
 /** The raw parts of an item's text after its box and marks: where `plan edit` finds its title and notes. */
@@ -606,6 +607,12 @@ function boldOrdinal(raw: string): { raw: string; n: string } | null {
 
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
 function splitParts(raw: string, show: (s: string) => string): Parts {
+  // `(2025-11-18 02:40Z) Validation 1: …`: a timestamp before the words says when the step was done (an ExecPlan's
+  // progress log writes every step so); it is not its name.
+  if (raw.startsWith('(')) {
+    const stamp = LEAD_STAMP.exec(raw);
+    if (stamp) return splitParts(raw.slice(stamp[0].length), show);
+  }
   const numbered = boldOrdinal(raw);
   if (numbered) return { ...splitParts(numbered.raw, show), ordinal: numbered.n };
   return idThenBold(raw, show) ?? splitLead(raw, show);

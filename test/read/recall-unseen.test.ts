@@ -290,3 +290,38 @@ describe('a table of releases (`| Version | Theme | Status |`)', () => {
     expect((await readTasks(repeated)).every((t) => t.id.startsWith('@'))).toBe(true);
   });
 });
+
+describe('a plan written as one fenced block of Markdown', () => {
+  const PLAN = doc(
+    '```md',
+    '# Kiosk ExecPlan',
+    '',
+    '## Progress',
+    '',
+    '- [x] (2025-11-18 02:40Z) Task 1: the server answers /health',
+    '- [ ] (2025-11-19) Wire the reader',
+    '',
+    '```sh',
+    '- [ ] not a task: an example inside',
+    '```',
+    '```',
+  );
+
+  it('is read as the Markdown it holds, and a timestamp before an item’s words is no part of its title', async () => {
+    expect(await read(PLAN)).toEqual([
+      [6, 'the server answers /health', 'done'],
+      [7, 'Wire the reader', 'pending'],
+    ]);
+    const tasks = await readTasks(PLAN);
+    expect(tasks[0]!.id).toBe('Task 1');
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', tasks[1]!.id, 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('- [ ] (2025-11-19)', '- [x] (2025-11-19)'));
+  });
+
+  it('stays an example where anything stands outside it, or its language is not Markdown', async () => {
+    expect(await read(`Notes first.\n\n${PLAN}`)).toEqual([]);
+    expect(await read(PLAN.replace('```md', '```text'))).toEqual([]);
+  });
+});

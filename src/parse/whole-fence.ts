@@ -1,0 +1,56 @@
+// A plan written as one fenced block of Markdown (```` ```md ```` on the first
+// line, ```` ``` ```` on the last, nothing outside): coding agents are asked to
+// write their plans so (an ExecPlan in a chat message is one `md` fence) and
+// often save them with the fence still around. A fence elsewhere is an example,
+// and stays one; a fence that is the whole file is the file's own Markdown.
+
+/** An opening fence naming Markdown as its language. */
+const OPEN = /^ {0,3}(`{3,}|~{3,})[ \t]*(?:md|markdown)[ \t]*\r?$/i;
+/** A closing fence: the same character, no info string. */
+const CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
+
+/** The first line of `text` with something on it: where it starts and ends (before its line break); null if all blank. */
+function firstFilledLine(text: string): { start: number; end: number } | null {
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (text.slice(start, end).trim()) return { start, end };
+    start = end + 1;
+  }
+  return null;
+}
+
+/** The last line of `text` with something on it. */
+function lastFilledLine(text: string): { start: number; end: number } | null {
+  let end = text.length;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    if (text.slice(start, end).trim()) return { start, end };
+    end = start - 1;
+  }
+  return null;
+}
+
+/**
+ * `text` (its front matter already masked by spaces) with the fence lines around the whole of it replaced
+ * by spaces, so every offset and line number stays the file's own; the text itself when it is not one fence.
+ */
+export function unwrapWholeFence(text: string): string {
+  const first = firstFilledLine(text);
+  if (!first || first.end - first.start > 40) return text;
+  const open = OPEN.exec(text.slice(first.start, first.end));
+  if (!open) return text;
+  const last = lastFilledLine(text);
+  if (!last || last.start <= first.start) return text;
+  const close = CLOSE.exec(text.slice(last.start, last.end));
+  if (!close || close[1]![0] !== open[1]![0] || close[1]!.length < open[1]!.length) return text;
+  const blank = (s: string) => s.replace(/[^\r]/g, ' ');
+  return (
+    text.slice(0, first.start) +
+    blank(text.slice(first.start, first.end)) +
+    text.slice(first.end, last.start) +
+    blank(text.slice(last.start, last.end)) +
+    text.slice(last.end)
+  );
+}

@@ -647,6 +647,7 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
     const role = roleOfHeader(n);
     if (role && columns[role] === undefined) columns[role] = i;
   });
+  if (!roles.some(Boolean)) nameOfPeople(columns, names, stats);
   const guessed = Object.keys(columns).length === 0 && !roles.some(Boolean) && !UNIT_HEADERS.has(names[0] ?? '');
   const configured = () => {
     roles.forEach((role, i) => {
@@ -889,6 +890,22 @@ function inferOwner(columns: Partial<Record<ColumnRole, number>>, stats: ColumnS
   if (columns.owner !== undefined) return;
   const i = stats.findIndex((s, k) => !Object.values(columns).includes(k) && s.filled > 0 && ratio(s.handles, s) >= 0.8);
   if (i >= 0) columns.owner = i;
+}
+
+/**
+ * `| Name | Task ID | Task Description |` over `| All | 111 | Team Formation |`, `| Casper | 113 | Set up the repo |`:
+ * a `Name` column whose few names repeat down the rows, beside a described column whose cells differ row by row,
+ * names who does the work (the owner, where no column is headed so); the description names the work.
+ */
+function nameOfPeople(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): void {
+  const name = columns.title;
+  const described = columns.notes;
+  if (name === undefined || described === undefined || names[name] !== 'name') return;
+  const [people, work] = [stats[name]!, stats[described]!];
+  if (people.filled < 4 || ratio(people.unique, people) > 0.5 || work.unique < work.filled || ratio(work.letters, work) < 0.8) return;
+  columns.title = described;
+  delete columns.notes;
+  if (columns.owner === undefined) columns.owner = name;
 }
 
 /** The title: named so, else the first column of words that holds no other role, no dates and no code. */

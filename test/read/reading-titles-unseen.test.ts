@@ -330,3 +330,43 @@ describe('a number and a space before the title cells of a table with no id colu
     expect(readFileSync(path, 'utf8')).toBe(text.replace('| 2 公开阅读 | 进行中 |', '| 2 公开阅读 | 已完成 |'));
   });
 });
+
+describe('a Name column whose few names repeat, beside a column describing each task', () => {
+  it('names who does the work; the description names the work (names that differ row by row stay titles)', async () => {
+    const tasks = await planOf(
+      doc(
+        '# Allocation',
+        '',
+        '| Name | Task ID | Task Description |',
+        '|:--:|:--:|:--:|',
+        '| All | 111 | Team formation |',
+        '| All | 112 | Task allocation |',
+        '| Casper | 113 | Repo setup on GitHub |',
+        '| Ana | 121 | Class diagram |',
+        '| Casper | 122 | Use case diagram |',
+        '| All | 123 | Demo |',
+        '',
+        '## Features',
+        '',
+        '| Name | Description | Status |',
+        '|---|---|---|',
+        '| Login | Sign in with a link | done |',
+        '| Export | CSV of the month | todo |',
+        '| Search | Full text | todo |',
+        '| Sync | Two devices | todo |',
+      ),
+    );
+    expect(tasks.tasks.map((t) => [t.id, t.title, t.owner])).toEqual([
+      ['111', 'Team formation', 'All'],
+      ['112', 'Task allocation', 'All'],
+      ['113', 'Repo setup on GitHub', 'Casper'],
+      ['121', 'Class diagram', 'Ana'],
+      ['122', 'Use case diagram', 'Casper'],
+      ['123', 'Demo', 'All'],
+      [expect.stringMatching(/^@/), 'Login', null],
+      [expect.stringMatching(/^@/), 'Export', null],
+      [expect.stringMatching(/^@/), 'Search', null],
+      [expect.stringMatching(/^@/), 'Sync', null],
+    ]);
+  });
+});

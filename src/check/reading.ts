@@ -12,6 +12,7 @@ const NOT_TASKS = {
   legend: 'table read as a status legend (a mark and its meaning per row), not as tasks',
   checks: 'table read as a report of checks or measurements (its status cells say ok/pass/fail or its columns are numbers), not as tasks',
   summary: "table read as a summary of the file's sections (each row names a section that tracks its own tasks), not counted again",
+  trace: 'table read as a trace of tasks listed elsewhere in the file (each row gives one of their ids and only a phase or sprint), not counted again',
   skipped: 'table in a section the `read.skip` settings leave out, not read as tasks',
   log: 'table read as a log of impediments, risks or blockers (its title column names them), not as tasks',
 } as const;
@@ -20,6 +21,7 @@ const INSTEAD = {
   legend: 'a Status column of work statuses makes it a task table',
   checks: 'a Status column of work statuses makes it a task table',
   summary: 'to count its rows, give them ids that name no section',
+  trace: 'to count its rows as tasks of their own, give them titles',
   skipped: 'remove its heading from `read.skip` to read it',
   log: 'to track its rows as work, give them ids of work (`T-12`)',
 } as const;

@@ -161,7 +161,7 @@ export interface TableInfo {
   /** A column whose filled cells head groups of the rows below (`| Sprint 1 | | Groundwork |`). */
   groupColumn?: number;
   /** Why a table with a status column holds no tasks (a legend, a report of checks), for `check`. */
-  reason?: 'legend' | 'checks' | 'summary' | 'skipped' | 'log';
+  reason?: 'legend' | 'checks' | 'summary' | 'trace' | 'skipped' | 'log';
   /** Column roles the cells decided against the header, said by `check` (see columns.ts). */
   inferred?: string[];
   /** No header word named a role: every column was decided from what its cells hold (`check` says how to decide otherwise). */

@@ -253,3 +253,35 @@ describe('marked bullets in a change log', () => {
     expect(await tasksOf(plan)).toEqual([{ line: 5, title: 'Ship the form', status: 'pending' }]);
   });
 });
+
+describe('a table that traces tasks listed elsewhere to the plan', () => {
+  it('is no tasks where each row gives a listed task’s id and only a phase, a sprint or a number', async () => {
+    const plan = doc(
+      '# Requirements',
+      '',
+      '- [x] **AUTH-01**: User can log in',
+      '- [ ] **AUTH-02**: User can log out',
+      '',
+      '## Traceability',
+      '',
+      '| Requirement | Phase | Status |',
+      '|---|---|---|',
+      '| AUTH-01 | Phase 1 | Complete |',
+      '| AUTH-02 | Phase 2 | Pending |',
+      '',
+      '## Work',
+      '',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| AUTH-03 | Phase 3 | Pending |',
+      '| AUTH-04 | Phase 3 | Pending |',
+    );
+    // The last table's ids are listed nowhere else: its rows are tasks, whatever they are called.
+    expect(await tasksOf(plan)).toEqual([
+      { line: 3, title: 'User can log in', status: 'done' },
+      { line: 4, title: 'User can log out', status: 'pending' },
+      { line: 17, title: 'Phase 3', status: 'pending' },
+      { line: 18, title: 'Phase 3', status: 'pending' },
+    ]);
+  });
+});

@@ -296,7 +296,7 @@ function readItemText(
   const mark = afterId ?? leadingStatus(text, at, end, vocab);
   r.statusMark = mark?.span ?? null;
   if (mark) at = skipBlanks(text, afterId?.resume ?? mark.span.end, end);
-  const raw = (afterId?.lead ?? '') + text.slice(at, end).replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
+  const raw = (afterId?.lead ?? '') + joinLines(text.slice(at, end));
   const show = (s: string) => repair(plainText(s));
   const unmarked = stripLeadingMarks(raw);
   const field = FIELD.exec(unmarked);
@@ -356,6 +356,19 @@ function readItemText(
   r.placeholder = boxStatus === 'pending' && !mark && !tail && PLACEHOLDER_TEXT.test(show(raw).trim());
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
+}
+
+/** A first line that is wholly a bold lead (`**Das Relay ist offen**`), up to where the lead closes. */
+const LEAD_LINE = /^(\*\*|__)(?=\S)[^\n]*?\S\1(?=[ \t]*\r?\n)/u;
+
+/**
+ * An item's lines joined into one, as a reader reads a paragraph; after a first line that is wholly a bold lead the
+ * line break stays (splitLead: the lead named the item on a line of its own, and the lines below describe it).
+ */
+function joinLines(s: string): string {
+  if (!s.includes('\n')) return s;
+  const lead = LEAD_LINE.exec(s);
+  return s.replace(/(?<!\s)\s*\r?\n\s*/g, (_: string, at: number) => (lead && at === lead[0].length ? '\n' : ' '));
 }
 
 /** The words that say an item's status, as written: its box, its mark, else the phrase after its title. */
@@ -647,7 +660,7 @@ function splitLead(raw: string, show: (s: string) => string): Parts {
       // `**URGENT REVIEW NEEDED**: Compare the volumes`: a bold alert in capitals before a colon flags the task; the words after it name it.
       if (!idSplit.id && rest && /[:：]/u.test(sep) && isAlert(inner)) return { id: null, scopeId: false, title: rest, rest: inner, restAt: -1, bold: true };
       // `**Call the venue** about the dates`: words that go on the sentence after the bold, with no separator, belong to it.
-      if (title && rest && !sep.trim() && !/[:：]$/u.test(inner) && goesOn(inner, rest)) {
+      if (title && rest && !sep.trim() && !sep.includes('\n') && !/[:：]$/u.test(inner) && goesOn(inner, rest)) {
         return { id: idSplit.id, scopeId: idSplit.scope, title: `${title}${sep ? ' ' : ''}${rest}`, rest: '', restAt: -1, bold: true, titled: true };
       }
       const titled = !!title.trim() || !!rest;

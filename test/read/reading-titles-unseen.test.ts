@@ -370,3 +370,24 @@ describe('a Name column whose few names repeat, beside a column describing each 
     ]);
   });
 });
+
+describe('a bold lead that is the whole first line of an item', () => {
+  it('names the item; the lines below describe it, whatever letter they start with; an edit of the title keeps them', async () => {
+    const text = doc(
+      '# Findings',
+      '',
+      '- [x] **Das Relay ist komplett offen**',
+      '  `server.js` und der Worker haben keine Authentifizierung.',
+      '- [ ] **Call the venue** about the dates',
+    );
+    const tasks = await tasksOf(text);
+    expect(tasks.map((t) => [t.title, t.notes])).toEqual([
+      ['Das Relay ist komplett offen', 'server.js und der Worker haben keine Authentifizierung.'],
+      ['Call the venue about the dates', null],
+    ]);
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'edit', tasks[0]!.id, '--title', 'Relay offen']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('**Das Relay ist komplett offen**', '**Relay offen**'));
+  });
+});

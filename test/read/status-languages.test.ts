@@ -88,3 +88,24 @@ describe('on hold and partly done, in more languages', () => {
     expect(v.read('一部の画面を直す').status).toBe('none');
   });
 });
+
+describe('words for implemented, resolved and fixed', () => {
+  it('say done in a status column, in the languages that write them', async () => {
+    const words = [
+      'Implementada',
+      'Implementado',
+      'Implementato',
+      'Implémenté',
+      'Umgesetzt',
+      'Реализовано',
+      '已实现',
+      '実装済み',
+      'Resuelto',
+      'Corrigido',
+      'Behoben',
+    ];
+    const rows = words.map((cell, i) => `| T-${i + 1} | Step ${i + 1} | ${cell} |`);
+    const tasks = await readTasks(['# Plan', '', '| ID | Historia de usuario | Resultado |', '|---|---|---|', ...rows, ''].join('\n'));
+    expect(tasks.map((t) => t.status)).toEqual(words.map(() => 'done'));
+  });
+});

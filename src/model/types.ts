@@ -157,7 +157,7 @@ export interface TableInfo {
   /** The id column's cells also name the task (`1. Základ`). */
   numberedNames?: boolean;
   /** The title cells start with the task's id (`4c-A. Paint the hall`); the table has no id column. */
-  codedTitles?: boolean | 'spaced';
+  codedTitles?: boolean;
   /** A column whose filled cells head groups of the rows below (`| Sprint 1 | | Groundwork |`). */
   groupColumn?: number;
   /** Why a table with a status column holds no tasks (a legend, a report of checks), for `check`. */

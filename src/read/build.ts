@@ -701,7 +701,7 @@ class Builder implements PassState {
       columns: plan.columns,
       ...(defaultStatus ? { defaultStatus } : {}),
       ...(plan.numberedNames ? { numberedNames: true } : {}),
-      ...(plan.codedTitles ? { codedTitles: plan.codedTitles } : {}),
+      ...(plan.codedTitles ? { codedTitles: true } : {}),
       ...(plan.groupColumn !== undefined ? { groupColumn: plan.groupColumn } : {}),
       ...(plan.reason ? { reason: plan.reason } : {}),
       ...(plan.inferred && !block.quoted ? { inferred: plan.inferred } : {}),

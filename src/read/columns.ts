@@ -335,7 +335,7 @@ export interface ColumnPlan {
   /** Why a table with a status column is not a task table, for `check`. */
   reason?: 'legend' | 'checks' | 'log';
   /** There is no id column, and the title cells start with the ids (`4c-A. Paint the hall`). */
-  codedTitles?: boolean | 'spaced';
+  codedTitles?: boolean;
   /** Rows that fill this column name a group (`| Sprint 1 | | Groundwork |`) for the rows below, which leave it empty. */
   groupColumn?: number;
   /** Columns whose role the cells decided against the header (`Task` holding `T01`s read as ids), for `check`. */
@@ -375,8 +375,6 @@ interface ColumnStats {
   pictures: number;
   /** Cells that name a release (`v0.1.x`, `1.2.0`, `v2`): ids, in a first column. */
   versions: number;
-  /** Cells that a number and a space open (`0 需求文档`), not numbered in NUMBERED's way. */
-  spaced: number;
 }
 
 const EMPTY = /^(?:|-|—|–|\.{3}|…|n\/a|tbd|\?)$/i;
@@ -410,7 +408,6 @@ const CODE = 2048;
 const DAYS = 4096;
 const PICTURES = 8192;
 const VERSIONS = 16384;
-const SPACED = 32768;
 /** A cell that only shows pictures (`![login](img/login.png)`, `<img src=…>`); a badge before names (`![Team][] [types]`) names them. */
 const ONLY_PICTURES = /^(?:(?:!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<img\b[^>]*>)\s*)+$/i;
 
@@ -439,7 +436,6 @@ function cellTraits(c: string, raw: string, vocab: Vocabulary, isId: (cell: stri
   const idShaped = isId(c);
   if (idShaped) t |= IDS;
   if (splitNumberedName(c)) t |= NUMBERED;
-  else if (splitNumberedName(c, true)) t |= SPACED;
   if (/\s/.test(c) && !idShaped) t |= WORDS;
   if (NUMERIC.test(c)) t |= NUMBERS;
   if (hasLetter(c)) t |= LETTERS;
@@ -499,7 +495,6 @@ function statsOf(cells: string[], raw: string[], traits: Traits): ColumnStats {
     days: 0,
     pictures: 0,
     versions: 0,
-    spaced: 0,
   };
   const seen = new Set<string>();
   cells.forEach((cell, i) => {
@@ -526,7 +521,6 @@ function statsOf(cells: string[], raw: string[], traits: Traits): ColumnStats {
     if (t & DAYS) s.days++;
     if (t & PICTURES) s.pictures++;
     if (t & VERSIONS) s.versions++;
-    if (t & SPACED) s.spaced++;
   });
   return s;
 }
@@ -678,12 +672,7 @@ function planTable(headers: string[], rows: string[][], raw: string[][], traits:
   if (reason) return { columns, kind: 'other', periodPrefix: null, numberedNames: false, reason };
   // With no id column, title cells that start with a code (`4c-A. Paint the hall`) give the ids.
   const title = columns.title !== undefined ? stats[columns.title]! : null;
-  // `| 0 需求文档 | 已完成 |`: a number and a space before the titles number them too, where at least three do and
-  // nearly all (a title added later without one leaves the others' ids as they were).
-  const codedTitles =
-    columns.id === undefined && title !== null
-      ? ratio(title.numbered, title) >= 0.6 || (title.spaced >= 3 && ratio(title.spaced, title) >= 0.8 && 'spaced')
-      : false;
+  const codedTitles = columns.id === undefined && title !== null && ratio(title.numbered, title) >= 0.6;
   // Without a status, ids and a column named for work (`# | Task`) make a task table; `# | Risk` or `ID | Decision` do not.
   // So does a column that names the work to do beside one that says who does it (`Task | Owner(s) | Notes`): an
   // assignment of work, where `Component | Owner` says who looks after a thing.

@@ -239,12 +239,7 @@ export function namesSeveralIds(name: string): boolean {
  * `1. Základ` → id `1`, title `Základ`; `4c-A. Paint the hall` → id `4c-A`: a cell that numbers the task
  * and names it. The code is one short token with a digit in it, then a full stop or a bracket.
  */
-export function splitNumberedName(cell: string, spaced = false): { id: string; title: string } | null {
-  // `0 需求文档`: with `spaced`, a number of up to three digits and a space before a word, as a column of titles writes them.
-  if (spaced) {
-    const n = /^(\d{1,3})[ \t]+(\p{L}.*)$/u.exec(cell.trim());
-    return n ? { id: n[1]!, title: n[2]! } : null;
-  }
+export function splitNumberedName(cell: string): { id: string; title: string } | null {
   const m = /^(\d+(?:\.\d+)*|(?=[^\s.]{0,9}\d)[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)[.)]\s+(\S.*)$/u.exec(cell.trim());
   return m && m[1]!.length <= 10 ? { id: m[1]!, title: m[2]! } : null;
 }

@@ -131,7 +131,7 @@ export function rowFields(
   if (lead) title = lead.title;
   // `| S25-2 | #11 grid.js — split |`: the id column names the row; an issue number before the name files it in the tracker.
   if (cell(columns.id)?.trim()) title = title.replace(/^#\d{1,7}[ \t]+(?=\S)/u, '');
-  const coded = info.codedTitles ? splitNumberedName(title, info.codedTitles === 'spaced') : null;
+  const coded = info.codedTitles ? splitNumberedName(title) : null;
   if (coded) {
     numberedId = coded.id;
     title = coded.title;

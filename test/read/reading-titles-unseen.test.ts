@@ -298,39 +298,6 @@ describe('quotes around a whole title', () => {
   });
 });
 
-describe('a number and a space before the title cells of a table with no id column', () => {
-  it('number the rows where nearly all of at least three open so; a set finds the row by it', async () => {
-    const text = doc(
-      '# 进度',
-      '',
-      '| 阶段 | 状态 |',
-      '|---|---|',
-      '| 0 需求文档 | 已完成 |',
-      '| 1 工程骨架 | 已完成 |',
-      '| 2 公开阅读 | 进行中 |',
-      '',
-      '| Task | Status |',
-      '|---|---|',
-      '| 2 weeks of beta | Done |',
-      '| Write the docs | Todo |',
-      '| 3 new endpoints | Todo |',
-    );
-    const tasks = await tasksOf(text);
-    expect(tasks.map((t) => [t.id, t.title, t.status])).toEqual([
-      ['0', '需求文档', 'done'],
-      ['1', '工程骨架', 'done'],
-      ['2', '公开阅读', 'in-progress'],
-      [expect.stringMatching(/^@/), '2 weeks of beta', 'done'],
-      [expect.stringMatching(/^@/), 'Write the docs', 'pending'],
-      [expect.stringMatching(/^@/), '3 new endpoints', 'pending'],
-    ]);
-    const path = planFile(text);
-    const r = await runCli(['-f', path, 'set', '2', 'done']);
-    expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(readFileSync(path, 'utf8')).toBe(text.replace('| 2 公开阅读 | 进行中 |', '| 2 公开阅读 | 已完成 |'));
-  });
-});
-
 describe('a Name column whose few names repeat, beside a column describing each task', () => {
   it('names who does the work; the description names the work (names that differ row by row stay titles)', async () => {
     const tasks = await planOf(

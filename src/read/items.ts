@@ -619,16 +619,17 @@ function boldOrdinal(raw: string): { raw: string; n: string } | null {
 }
 
 /** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
-function splitParts(raw: string, show: (s: string) => string): Parts {
+/** How many numbers, days and bold numbers before the words splitParts takes off (`1. 1. 1. …` on one line stays words). */
+const MAX_LEADS = 4;
+
+function splitParts(text: string, show: (s: string) => string, depth = 0): Parts {
   // `(2025-11-18 02:40Z) Validation 1: …`: a timestamp before the words says when the step was done (an ExecPlan's
-  // progress log writes every step so); it is not its name.
-  if (raw.startsWith('(')) {
-    const stamp = LEAD_STAMP.exec(raw);
-    if (stamp) return splitParts(raw.slice(stamp[0].length), show);
-  }
+  // progress log writes every step so); it is not its name. One stamp: a second one is words.
+  const stamp = text.startsWith('(') ? LEAD_STAMP.exec(text) : null;
+  const raw = stamp ? text.slice(stamp[0].length) : text;
   const numbered = boldOrdinal(raw);
-  if (numbered) return { ...splitParts(numbered.raw, show), ordinal: numbered.n };
-  return idThenBold(raw, show) ?? splitLead(raw, show);
+  if (numbered && depth < MAX_LEADS) return { ...splitParts(numbered.raw, show, depth + 1), ordinal: numbered.n };
+  return idThenBold(raw, show) ?? splitLead(raw, show, depth);
 }
 
 /** `P1.2 **Collapse all — and expand.** diffModel: …`: after an id, a bold lead names the task as it does first. */
@@ -643,7 +644,7 @@ function idThenBold(raw: string, show: (s: string) => string): Parts | null {
 }
 
 /** splitParts for a text that no number opens in bold. */
-function splitLead(raw: string, show: (s: string) => string): Parts {
+function splitLead(raw: string, show: (s: string) => string, depth = 0): Parts {
   const open = /^(\*\*|__)(?=\S)/.exec(raw);
   if (open) {
     const close = raw.indexOf(open[1]!, 2);
@@ -692,14 +693,14 @@ function splitLead(raw: string, show: (s: string) => string): Parts {
   // `- [ ] 1. Set up the API`: a number the writer put before the title orders it; it is an id only
   // where such numbers never repeat in the file (the builder decides, as for ordered lists). `003: Parse
   // the file` numbers it the same way with a colon.
-  const number = idSplit.id ? null : /^(\d{1,4})[.):：]\s+(?=\S)/u.exec(stripLeadingMarks(shown));
+  const number = idSplit.id || depth >= MAX_LEADS ? null : /^(\d{1,4})[.):：]\s+(?=\S)/u.exec(stripLeadingMarks(shown));
   if (number) {
-    const parts = splitParts(stripLeadingMarks(shown).slice(number[0].length), (s) => s);
+    const parts = splitParts(stripLeadingMarks(shown).slice(number[0].length), (s) => s, depth + 1);
     return { ...parts, ordinal: number[1]! };
   }
   // `- Day 3: AI Debate Chamber`: the day of a schedule says when; what follows is the work.
-  const day = idSplit.id ? null : DAY_PREFIX.exec(stripLeadingMarks(shown));
-  if (day) return splitParts(stripLeadingMarks(shown).slice(day[0].length), (s) => s);
+  const day = idSplit.id || depth >= MAX_LEADS ? null : DAY_PREFIX.exec(stripLeadingMarks(shown));
+  if (day) return splitParts(stripLeadingMarks(shown).slice(day[0].length), (s) => s, depth + 1);
   // `- [ ] #123`: an item that is only an id is titled by it.
   const titled = !!idSplit.id && !!idSplit.rest.trim();
   const body = titled ? idSplit.rest : shown;

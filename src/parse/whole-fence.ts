@@ -45,6 +45,7 @@ export function unwrapWholeFence(text: string): string {
   if (!last || last.start <= first.start) return text;
   const close = CLOSE.exec(text.slice(last.start, last.end));
   if (!close || close[1]![0] !== open[1]![0] || close[1]!.length < open[1]!.length) return text;
+  if (!pairedFences(text.slice(first.end, last.start))) return text;
   const blank = (s: string) => s.replace(/[^\r]/g, ' ');
   return (
     text.slice(0, first.start) +
@@ -53,4 +54,26 @@ export function unwrapWholeFence(text: string): string {
     blank(text.slice(last.start, last.end)) +
     text.slice(last.end)
   );
+}
+
+/** A fence line: its run of backticks or tildes, and what follows it. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(?![`~])(.*)$/;
+
+/**
+ * Whether the fences between the first and last lines pair up as code blocks of their own (`` ```sh `` … `` ``` ``).
+ * A fence that cannot open one there (a second language while one is open) or one left open means the first fence
+ * closed earlier: the file opens with an example and ends with another, and is no single fence.
+ */
+function pairedFences(inner: string): boolean {
+  if (!inner.includes('```') && !inner.includes('~~~')) return true;
+  let open: string | null = null;
+  for (const line of inner.split('\n')) {
+    const fence = FENCE.exec(line.replace(/\r$/, ''));
+    if (!fence) continue;
+    const [, run, info] = fence as unknown as [string, string, string];
+    if (open === null) open = run;
+    else if (info.trim() !== '') return false;
+    else if (run[0] === open[0] && run.length >= open.length) open = null;
+  }
+  return open === null;
 }

@@ -749,7 +749,9 @@ class Builder implements PassState {
     // tally of tasks by status (`| Done | 9 |`, `| In Progress | ███░ 40% |`): no cell but the status has a word.
     const status = run.info.columns.status;
     const { id } = run.info.columns;
-    const tally = run.info.kind !== 'week';
+    // Only where the cells decided the columns (no header names one): a task table's header says its title column holds
+    // names, whatever they are (`| Task | Status |` over `| 42 | Todo |`).
+    const tally = run.info.kind !== 'week' && !!run.info.guessed;
     if (status !== undefined && cells.every((c, i) => i === status || (tally && i !== id ? !hasLetter(c) : c.trim() === ''))) return;
     this.rowTask(row, run.index, run.info, { ...run.scope, ...run.groupScope }, run.label);
   }

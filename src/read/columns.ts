@@ -886,10 +886,13 @@ function inferOwner(columns: Partial<Record<ColumnRole, number>>, stats: ColumnS
  * a `Name` column whose few names repeat down the rows, beside a described column whose cells differ row by row,
  * names who does the work (the owner, where no column is headed so); the description names the work.
  */
+/** A header that describes the task (`Task Description`, `Descripción de la tarea`), not any thing (`Description`). */
+const WORK_DESCRIBED = /(?:^|\s)(?:task|tasks|work|job|tarea|tarefa|tâche|aufgabe|attività)(?:\s|$)/u;
+
 function nameOfPeople(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): void {
   const name = columns.title;
   const described = columns.notes;
-  if (name === undefined || described === undefined || names[name] !== 'name') return;
+  if (name === undefined || described === undefined || names[name] !== 'name' || !WORK_DESCRIBED.test(names[described]!)) return;
   const [people, work] = [stats[name]!, stats[described]!];
   if (people.filled < 4 || ratio(people.unique, people) > 0.5 || work.unique < work.filled || ratio(work.letters, work) < 0.8) return;
   columns.title = described;

@@ -53,11 +53,17 @@ describe('a row of a form still to fill in', () => {
       '|---|---|---|',
       '| 1 | Set up the repo | done |',
       '| 2 | 12 | pending |',
+      '',
+      '| Task | Status |',
+      '|---|---|',
+      '| 2.0 → 3.0 | Todo |',
     );
-    // A row with an id and a title of digits alone stays a task; the tally rows do not.
+    // A row with an id and a title of digits alone stays a task, and so does a row of a table whose header names its
+    // title column (`plan add "2.0 → 3.0"` writes one); the tally rows, in a table whose header names nothing, do not.
     expect(await tasksOf(plan)).toEqual([
       { line: 11, title: 'Set up the repo', status: 'done' },
       { line: 12, title: '12', status: 'pending' },
+      { line: 16, title: '2.0 → 3.0', status: 'pending' },
     ]);
   });
 });
@@ -282,6 +288,26 @@ describe('a table that traces tasks listed elsewhere to the plan', () => {
       { line: 4, title: 'User can log out', status: 'pending' },
       { line: 17, title: 'Phase 3', status: 'pending' },
       { line: 18, title: 'Phase 3', status: 'pending' },
+    ]);
+  });
+
+  it('is the tasks’ board where the tasks listed say no status of their own', async () => {
+    const plan = doc(
+      '# Backlog',
+      '',
+      '- **US-1**: As a user I can sign up',
+      '- **US-2**: As a user I can sign in',
+      '',
+      '| Story | Sprint | Status |',
+      '|---|---|---|',
+      '| US-1 | Sprint 1 | Done |',
+      '| US-2 | Sprint 1 | In progress |',
+    );
+    expect(await tasksOf(plan)).toEqual([
+      { line: 3, title: 'As a user I can sign up', status: 'none' },
+      { line: 4, title: 'As a user I can sign in', status: 'none' },
+      { line: 8, title: 'Sprint 1', status: 'done' },
+      { line: 9, title: 'Sprint 1', status: 'in-progress' },
     ]);
   });
 });

@@ -321,6 +321,16 @@ describe('a Name column whose few names repeat, beside a column describing each 
         '| Export | CSV of the month | todo |',
         '| Search | Full text | todo |',
         '| Sync | Two devices | todo |',
+        '',
+        '## Areas',
+        '',
+        '| Name | Description | Status |',
+        '|---|---|---|',
+        '| Auth | Login form | done |',
+        '| Auth | Password reset | todo |',
+        '| API | Rate limiting | todo |',
+        '| API | Pagination | todo |',
+        '| Auth | Two-factor login | todo |',
       ),
     );
     expect(tasks.tasks.map((t) => [t.id, t.title, t.owner])).toEqual([
@@ -334,6 +344,8 @@ describe('a Name column whose few names repeat, beside a column describing each 
       [expect.stringMatching(/^@/), 'Export', null],
       [expect.stringMatching(/^@/), 'Search', null],
       [expect.stringMatching(/^@/), 'Sync', null],
+      // `Description` describes any thing: the areas stay the titles, and name no one.
+      ...['Auth', 'Auth', 'API', 'API', 'Auth'].map((name) => [expect.stringMatching(/^@/), name, null]),
     ]);
   });
 });

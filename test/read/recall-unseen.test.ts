@@ -324,4 +324,12 @@ describe('a plan written as one fenced block of Markdown', () => {
     expect(await read(`Notes first.\n\n${PLAN}`)).toEqual([]);
     expect(await read(PLAN.replace('```md', '```text'))).toEqual([]);
   });
+
+  it('is no single fence where the file opens with an example and ends with another', async () => {
+    const text = doc('```md', '- [ ] an example', '```', '', '## Tasks', '- [ ] Real one', '- [x] Real two', '', '```markdown', '- [ ] another example', '```');
+    expect(await read(text)).toEqual([
+      [6, 'Real one', 'pending'],
+      [7, 'Real two', 'done'],
+    ]);
+  });
 });

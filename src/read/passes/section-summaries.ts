@@ -29,9 +29,11 @@ export function dropSectionSummaries(b: PassState): void {
  * `| AUTH-01 | Phase 1 | Complete |` below the checklist item `- [x] **AUTH-01**: …`: a table whose rows each give
  * the id of a task listed elsewhere in the file and, for a title, only where it is scheduled (a phase, a sprint, a
  * number) traces those tasks to the plan; its rows are not tasks of their own, or the work would be counted twice.
+ * Where the tasks listed say no status themselves (`- **US-1**: …`), the table is where their statuses are kept.
  */
 function dropTraces(b: PassState, byTable: Map<number, Found[]>): void {
-  const listed = b.found.filter((f) => !f.dropped && f.task.source.type !== 'row' && f.task.idFromFile);
+  // Only tasks that say their own status: the trace's rows must not hold the only statuses of the work.
+  const listed = b.found.filter((f) => !f.dropped && f.task.source.type !== 'row' && f.task.idFromFile && f.task.status !== 'none');
   if (listed.length < 2) return;
   const others = new Set(listed.map((f) => idKey(f.task.id)));
   for (const rows of byTable.values()) {

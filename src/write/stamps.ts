@@ -2,6 +2,7 @@
 // under `block:`) and a `Last Updated` line. Only the date bytes change, in the
 // format the file already uses.
 
+import { unwrapWholeFence } from '../parse/whole-fence.js';
 import type { Edit } from './splice.js';
 import type { Span } from '../parse/blocks.js';
 import { runtime } from '../system/runtime.js';
@@ -86,7 +87,8 @@ function lastUpdatedStamps(text: string, bodyStart: number, skip: Span[]): Found
   const found: Found[] = [];
   let fence: { char: string; len: number } | null = null;
   let at = bodyStart;
-  for (const line of text.slice(bodyStart).split('\n')) {
+  // A plan that is one fence of Markdown is read as what it holds (parse/whole-fence.ts): its stamps are the plan's.
+  for (const line of unwrapWholeFence(text.slice(bodyStart)).split('\n')) {
     const lineStart = at;
     at += line.length + 1;
     const content = line.trimStart();

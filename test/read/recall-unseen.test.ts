@@ -325,6 +325,14 @@ describe('a plan written as one fenced block of Markdown', () => {
     expect(await read(PLAN.replace('```md', '```text'))).toEqual([]);
   });
 
+  it('stamps its own `Last Updated` line on a write, as any plan’s', async () => {
+    const text = PLAN.replace('## Progress', '**Last Updated**: 2025-01-01\n\n## Progress');
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'set', 'Task 1', 'pending'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('2025-01-01', '2026-01-01').replace('- [x] (2025-11-18 02:40Z)', '- [ ] (2025-11-18 02:40Z)'));
+  });
+
   it('is no single fence where the file opens with an example and ends with another', async () => {
     const text = doc('```md', '- [ ] an example', '```', '', '## Tasks', '- [ ] Real one', '- [x] Real two', '', '```markdown', '- [ ] another example', '```');
     expect(await read(text)).toEqual([

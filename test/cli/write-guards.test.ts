@@ -284,3 +284,20 @@ describe('invalid UTF-8', () => {
     }
   });
 });
+
+describe('add that would not read back', () => {
+  it('is refused before a byte is written: a row whose only words are its status reads as a tally there', async () => {
+    const text = '# Plan\n\n| Col1 | Col2 |\n|---|---|\n| Write the docs | done |\n| Fix the bug | todo |\n';
+    const t = temp(text);
+    try {
+      const r = await t.run(['add', '42', '--no-touch']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('plan: plan.md:7: the new task would not read back as a task there; nothing was written (add it by hand)\n');
+      expect(t.text()).toBe(text);
+      expect((await t.run(['add', 'Ship it', '--no-touch'])).code).toBe(0);
+      expect(t.text()).toBe(`${text}| Ship it | todo |\n`);
+    } finally {
+      t.done();
+    }
+  });
+});

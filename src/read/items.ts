@@ -299,7 +299,9 @@ function readItemText(
   const raw = (afterId?.lead ?? '') + joinLines(text.slice(at, end));
   const show = (s: string) => repair(plainText(s));
   const unmarked = stripLeadingMarks(raw);
-  const field = FIELD.exec(unmarked);
+  // `- [ ] fix: Export the login`: a change's type in the conventional-commit way labels a checklist item (cleanTitle
+  // takes it off the title); it is no `Fix:` field of the task above.
+  const field = boxStatus !== null && COMMIT_TYPE.test(unmarked) ? null : FIELD.exec(unmarked);
   if (field && !/^\s*\d/.test(unmarked) && !afterId) {
     const key = field[1]!.trim().toLowerCase();
     const valueStart = at + (raw.length - unmarked.length) + field[0].length;
@@ -357,6 +359,9 @@ function readItemText(
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
 }
+
+/** `fix: …`, `docs(api): …`: a conventional commit's type, in small letters, before the words. */
+const COMMIT_TYPE = /^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:[ \t]+\S/;
 
 /** A first line that is wholly a bold lead (`**Das Relay ist offen**`), up to where the lead closes. */
 const LEAD_LINE = /^(\*\*|__)(?=\S)[^\n]*?\S\1(?=[ \t]*\r?\n)/u;

@@ -341,3 +341,29 @@ describe('a plan written as one fenced block of Markdown', () => {
     ]);
   });
 });
+
+describe('a checklist item labelled with a conventional-commit type', () => {
+  it('is a task titled by its words (`- [ ] fix: …` is no `Fix:` field); a plain `- Fix: …` under a task stays a field', async () => {
+    const text = doc(
+      '# Plan',
+      '',
+      '- [ ] fix: Export the login',
+      '- [x] docs(api): Write the guide',
+      '',
+      '### BUG-1: Login fails',
+      '',
+      '- Fix: retry the token',
+    );
+    expect(await read(text)).toEqual([
+      [3, 'Export the login', 'pending'],
+      [4, 'Write the guide', 'done'],
+      // The bug heading is a task; its `Fix:` line a field of it, no task of its own.
+      [6, 'Login fails', 'none'],
+    ]);
+    const path = planFile(text);
+    const tasks = await readTasks(text);
+    const r = await runCli(['-f', path, 'set', tasks[0]!.id, 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('- [ ] fix:', '- [x] fix:'));
+  });
+});

@@ -181,8 +181,15 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
 async function readsBack(ec: EditContext, edit: Edit, line: number): Promise<void> {
   const next = applyEdits(ec.text, [edit], ec.file);
   const again = await buildFromText(ec.file, next, false);
-  if (again.tasks.some((t) => t.line === line)) return;
-  throw new PlanError(`${ec.file}:${line}: the new task would not read back as a task there; nothing was written (add it by hand)`);
+  const added = again.tasks.find((t) => t.line === line);
+  if (!added) throw new PlanError(`${ec.file}:${line}: the new task would not read back as a task there; nothing was written (add it by hand)`);
+  // The other tasks read as before: a new row can tip how a table's columns are read (a column of names no longer repeating).
+  const others = again.tasks.filter((t) => t !== added);
+  // A heading whose status its checklist adds up to (Task.statusFrom) may change with a new box: that is the point of it.
+  const same = (a: Task, b: Task) => a.id === b.id && a.title === b.title && a.owner === b.owner && (a.status === b.status || b.statusFrom === 'checklist');
+  if (others.length !== ec.plan.tasks.length || !others.every((t, i) => same(t, ec.plan.tasks[i]!))) {
+    throw new PlanError(`${ec.file}:${line}: a new task here would change how other tasks read; nothing was written (add it by hand)`);
+  }
 }
 
 /** A new entry of the front matter's to-do list, read back: one more task, with the title and status asked, the others as they were. */

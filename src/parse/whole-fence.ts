@@ -61,8 +61,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(?![`~])(.*)$/;
 
 /**
  * Whether the fences between the first and last lines pair up as code blocks of their own (`` ```sh `` … `` ``` ``).
- * A fence that cannot open one there (a second language while one is open) or one left open means the first fence
- * closed earlier: the file opens with an example and ends with another, and is no single fence.
+ * A block left open means the first fence closed earlier: the file opens with an example and ends with another
+ * (`` ``` `` then `` ```markdown ``), and is no single fence.
  */
 function pairedFences(inner: string): boolean {
   if (!inner.includes('```') && !inner.includes('~~~')) return true;
@@ -72,8 +72,8 @@ function pairedFences(inner: string): boolean {
     if (!fence) continue;
     const [, run, info] = fence as unknown as [string, string, string];
     if (open === null) open = run;
-    else if (info.trim() !== '') return false;
-    else if (run[0] === open[0] && run.length >= open.length) open = null;
+    // Inside a block, only a bare fence of its character, as long or longer, closes it; any other is its text.
+    else if (info.trim() === '' && run[0] === open[0] && run.length >= open.length) open = null;
   }
   return open === null;
 }

@@ -748,10 +748,11 @@ class Builder implements PassState {
     // `| ✅ Done | | | |`: a row of a form still to fill in (a standup grid) says a status of no work; so does a
     // tally of tasks by status (`| Done | 9 |`, `| In Progress | ███░ 40% |`): no cell but the status has a word.
     const status = run.info.columns.status;
-    const { id } = run.info.columns;
-    // Only where the cells decided the columns (no header names one): a task table's header says its title column holds
-    // names, whatever they are (`| Task | Status |` over `| 42 | Todo |`).
-    const tally = run.info.kind !== 'week' && !!run.info.guessed;
+    const { id, title } = run.info.columns;
+    // Not where a header names the title column and the row fills it: there it holds a name, whatever it is (`| Task |
+    // Status |` over `| 42 | Todo |`); a count beside a status (`| Status | Count |`, `| | In Progress | 70% |`) names none.
+    const named = title !== undefined && headerRole(run.info.headers[title] ?? '') === 'title' && (cells[title] ?? '').trim() !== '';
+    const tally = run.info.kind !== 'week' && !named;
     if (status !== undefined && cells.every((c, i) => i === status || (tally && i !== id ? !hasLetter(c) : c.trim() === ''))) return;
     this.rowTask(row, run.index, run.info, { ...run.scope, ...run.groupScope }, run.label);
   }

@@ -300,4 +300,27 @@ describe('add that would not read back', () => {
       t.done();
     }
   });
+
+  it('is refused where the new row would change how the other tasks read', async () => {
+    const text = [
+      '# Plan',
+      '',
+      '| Name | Task Description | Status |',
+      '|---|---|---|',
+      '| Alice | Write the spec | Todo |',
+      '| Alice | Review the spec | Todo |',
+      '| Alice | Demo | Todo |',
+      '',
+    ].join('\n');
+    // Three rows are too few to say the names are people: the Name column is the title. A fourth would tip it.
+    const t = temp(text);
+    try {
+      const r = await t.run(['add', 'Deploy staging', '--no-touch']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('plan: plan.md:8: a new task here would change how other tasks read; nothing was written (add it by hand)\n');
+      expect(t.text()).toBe(text);
+    } finally {
+      t.done();
+    }
+  });
 });

@@ -57,6 +57,15 @@ describe('a row of a form still to fill in', () => {
       '| Task | Status |',
       '|---|---|',
       '| 2.0 → 3.0 | Todo |',
+      '',
+      '| Status | Count |',
+      '|---|---|',
+      '| ✅ Done | 1 |',
+      '| 🔄 In Progress | 0 |',
+      '',
+      '| Task | Status | Progress |',
+      '|---|---|---|',
+      '| | In Progress | 70% |',
     );
     // A row with an id and a title of digits alone stays a task, and so does a row of a table whose header names its
     // title column (`plan add "2.0 → 3.0"` writes one); the tally rows, in a table whose header names nothing, do not.

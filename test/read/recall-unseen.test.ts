@@ -333,6 +333,14 @@ describe('a plan written as one fenced block of Markdown', () => {
     expect(readFileSync(path, 'utf8')).toBe(text.replace('2025-01-01', '2026-01-01').replace('- [x] (2025-11-18 02:40Z)', '- [ ] (2025-11-18 02:40Z)'));
   });
 
+  it('holds fences of other kinds and longer ones as its text', async () => {
+    const text = doc('~~~md', '# ExecPlan', '- [x] Draft the outline', '````markdown', '```bash', 'npm i plan', '```', '````', '- [ ] Publish', '~~~');
+    expect(await read(text)).toEqual([
+      [3, 'Draft the outline', 'done'],
+      [9, 'Publish', 'pending'],
+    ]);
+  });
+
   it('is no single fence where the file opens with an example and ends with another', async () => {
     const text = doc('```md', '- [ ] an example', '```', '', '## Tasks', '- [ ] Real one', '- [x] Real two', '', '```markdown', '- [ ] another example', '```');
     expect(await read(text)).toEqual([

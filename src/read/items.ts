@@ -299,13 +299,12 @@ function readItemText(
   const raw = (afterId?.lead ?? '') + joinLines(text.slice(at, end));
   const show = (s: string) => repair(plainText(s));
   const unmarked = stripLeadingMarks(raw);
-  // `- [ ] fix: Export the login`: a change's type in the conventional-commit way labels a checklist item (cleanTitle
-  // takes it off the title); it is no `Fix:` field of the task above.
+  // `- [ ] fix: Export the login`: a conventional-commit type labels a checklist item; no `Fix:` field (BOXED_FIELD_KEYS).
   const field = boxStatus !== null && COMMIT_TYPE.test(unmarked) ? null : FIELD.exec(unmarked);
   if (field && !/^\s*\d/.test(unmarked) && !afterId) {
     const key = field[1]!.trim().toLowerCase();
     const valueStart = at + (raw.length - unmarked.length) + field[0].length;
-    if (FIELD_KEYS.has(key)) r.field = { key, value: { start: valueStart, end } };
+    if (FIELD_KEYS.has(key) && (boxStatus === null || BOXED_FIELD_KEYS.has(key))) r.field = { key, value: { start: valueStart, end } };
     if (progressValue(unmarked.slice(field[0].length))) return { ...r, field: r.field ?? { key, value: { start: valueStart, end } } };
     if (r.field) return r;
   }
@@ -359,6 +358,12 @@ function readItemText(
   r.todoNote = r.task && !boxStatus && !mark && !r.struck && r.id === null && !!tail?.paren && /^\s*(?:todo|to do|fixme)\s*[:：]/iu.test(tail.paren);
   return r;
 }
+
+/**
+ * Field names that stay fields on a line with a box: the state and the owner of the task above (`- [x] Status: done`).
+ * A box makes any other line a checklist item (`- [ ] Fix: retry the token`, `- [x] Goal: ship v1`).
+ */
+const BOXED_FIELD_KEYS = new Set([...STATUS_KEYS, 'owner', 'assignee']);
 
 /** `fix: …`, `docs(api): …`: a conventional commit's type, in small letters, before the words. */
 const COMMIT_TYPE = /^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:[ \t]+\S/;

@@ -375,3 +375,19 @@ describe('a checklist item labelled with a conventional-commit type', () => {
     expect(readFileSync(path, 'utf8')).toBe(text.replace('- [ ] fix:', '- [x] fix:'));
   });
 });
+
+describe('a checklist item whose words open with a field name', () => {
+  it('is a task (`- [ ] Fix: …`, `- [x] Goal: …`); a boxed `Status:` line under a heading task stays its field', async () => {
+    const text = doc('# Plan', '', '- [ ] Fix: Export the login', '- [x] Goal: ship v1', '', '### BUG-1: Login fails', '', '- [x] Status: done');
+    expect(await read(text)).toEqual([
+      [3, 'Fix: Export the login', 'pending'],
+      [4, 'Goal: ship v1', 'done'],
+      [6, 'Login fails', 'done'],
+    ]);
+    const path = planFile(text);
+    const tasks = await readTasks(text);
+    const r = await runCli(['-f', path, 'set', tasks[0]!.id, 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('- [ ] Fix:', '- [x] Fix:'));
+  });
+});

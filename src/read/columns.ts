@@ -881,14 +881,14 @@ function inferOwner(columns: Partial<Record<ColumnRole, number>>, stats: ColumnS
   if (i >= 0) columns.owner = i;
 }
 
-/**
- * `| Name | Task ID | Task Description |` over `| All | 111 | Team Formation |`, `| Casper | 113 | Set up the repo |`:
- * a `Name` column whose few names repeat down the rows, beside a described column whose cells differ row by row,
- * names who does the work (the owner, where no column is headed so); the description names the work.
- */
 /** A header that describes the task (`Task Description`, `Descripción de la tarea`), not any thing (`Description`). */
 const WORK_DESCRIBED = /(?:^|\s)(?:task|tasks|work|job|tarea|tarefa|tâche|aufgabe|attività)(?:\s|$)/u;
 
+/**
+ * `| Name | Task ID | Task Description |` over `| All | 111 | Team Formation |`, `| Casper | 113 | Set up the repo |`:
+ * a `Name` column whose few names repeat down the rows, beside a column describing the task (WORK_DESCRIBED) whose cells differ row by row,
+ * names who does the work (the owner, where no column is headed so); the description names the work.
+ */
 function nameOfPeople(columns: Partial<Record<ColumnRole, number>>, names: string[], stats: ColumnStats[]): void {
   const name = columns.title;
   const described = columns.notes;

@@ -578,6 +578,8 @@ function markAfterId(text: string, at: number, end: number, vocab: Vocabulary): 
   if (!mark || (tick && text[mark.span.end] !== '`')) return null;
   return { span: mark.span, lead: `**${lead[2]}** `, resume: mark.span.end + tick };
 }
+
+/** `(2025-11-18 02:40Z) `: a date, or a date and a time, in brackets before an item's words (an ExecPlan's progress log). */
 const LEAD_STAMP = /^\(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[ ]?[+-]\d{2}:?\d{2})?)?\)[ \t]+(?=\S)/u;
 const ID_LEAD = /^(\*\*|__)?([^\s*_`]{1,24})\1[ \t]+/u;
 
@@ -628,10 +630,10 @@ function boldOrdinal(raw: string): { raw: string; n: string } | null {
   return m && raw.indexOf(m[1]!, m[0].length) > 0 ? { raw: m[1]! + raw.slice(m[0].length), n: m[2]! } : null;
 }
 
-/** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
 /** How many numbers, days and bold numbers before the words splitParts takes off (`1. 1. 1. …` on one line stays words). */
 const MAX_LEADS = 4;
 
+/** `**5.A Title**: notes`, `**Hito 1:** text`, `BUG-3: title — notes`, `Phase 1: Name — 4/4 plans`. */
 function splitParts(text: string, show: (s: string) => string, depth = 0): Parts {
   // `(2025-11-18 02:40Z) Validation 1: …`: a timestamp before the words says when the step was done (an ExecPlan's
   // progress log writes every step so); it is not its name. One stamp: a second one is words.

@@ -45,7 +45,7 @@ export function unwrapWholeFence(text: string): string {
   if (!last || last.start <= first.start) return text;
   const close = CLOSE.exec(text.slice(last.start, last.end));
   if (!close || close[1]![0] !== open[1]![0] || close[1]!.length < open[1]!.length) return text;
-  if (!pairedFences(text.slice(first.end, last.start))) return text;
+  if (!pairedFences(text.slice(first.end, last.start), open[1]!)) return text;
   const blank = (s: string) => s.replace(/[^\r]/g, ' ');
   return (
     text.slice(0, first.start) +
@@ -61,17 +61,21 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(?![`~])(.*)$/;
 
 /**
  * Whether the fences between the first and last lines pair up as code blocks of their own (`` ```sh `` … `` ``` ``).
- * A block left open means the first fence closed earlier: the file opens with an example and ends with another
- * (`` ``` `` then `` ```markdown ``), and is no single fence.
+ * A block left open, or a bare fence that opens none, means the first fence closed earlier: the file opens with an
+ * example and ends with another (`` ``` `` then `` ```markdown ``, or a bare code block), and is no single fence.
  */
-function pairedFences(inner: string): boolean {
+function pairedFences(inner: string, outer: string): boolean {
   if (!inner.includes('```') && !inner.includes('~~~')) return true;
   let open: string | null = null;
   for (const line of inner.split('\n')) {
     const fence = FENCE.exec(line.replace(/\r$/, ''));
     if (!fence) continue;
     const [, run, info] = fence as unknown as [string, string, string];
-    if (open === null) open = run;
+    // A bare fence with no block open closes the first fence (as in CommonMark): the file is no single fence.
+    if (open === null) {
+      if (info.trim() === '' && run[0] === outer[0] && run.length >= outer.length) return false;
+      open = run;
+    }
     // Inside a block, only a bare fence of its character, as long or longer, closes it; any other is its text.
     else if (info.trim() === '' && run[0] === open[0] && run.length >= open.length) open = null;
   }

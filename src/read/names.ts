@@ -309,11 +309,16 @@ const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '„': '
 
 /** `“Connect & test”`: quotes around the whole title set the name apart; they are not part of it. */
 function unquoted(s: string): string {
+  return quotesAround(s) ? s.slice(1, -1).trim() : s;
+}
+
+/** The quotes around the whole of `s` (`“…”`, `«…»`), or null: where a title's words are quoted as one. */
+export function quotesAround(s: string): { open: string; close: string } | null {
   const close = CLOSING_QUOTE[s[0] ?? ''];
-  if (close === undefined || s.length < 3 || !s.endsWith(close)) return s;
+  if (close === undefined || s.length < 3 || !s.endsWith(close)) return null;
   const inner = s.slice(1, -1);
   // `"Save" and "Save as"`: quotes that open and close inside are two quotations, not one around the title.
-  return inner.includes(s[0]!) || inner.includes(close) || !inner.trim() ? s : inner.trim();
+  return inner.includes(s[0]!) || inner.includes(close) || !inner.trim() ? null : { open: s[0]!, close };
 }
 
 const TRACKER_TAIL = /(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*(?:,[ \t]*v\d{1,4}(?:\.\d{1,4}){1,3})?\)[ \t]*$/u;

@@ -11,7 +11,7 @@ import { boxLength, ownerLeadOf, TRAILING_MARKS } from '../read/items.js';
 import { isMemoCell, titleCellMark } from '../read/tables.js';
 import { showsStatus } from '../read/mentions.js';
 import { checklistOf } from '../read/passes/checklist-status.js';
-import { HERE_MARK, headingNoteAt } from '../read/names.js';
+import { HERE_MARK, headingNoteAt, quotesAround } from '../read/names.js';
 import { LineIndex } from '../text/lines.js';
 import { escapeCell } from '../text/plain.js';
 import { PlanError, UsageError } from '../system/errors.js';
@@ -699,7 +699,9 @@ export function cellEdit(ec: EditContext, t: Task, role: TextRole, value: string
   const cell = src.cells[col];
   if (!cell) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s row has no ${role} cell; complete the row first`);
   const raw = ec.text.slice(cell.start, cell.end);
-  const next = escapeFor(t, value.trim());
+  // A title quoted as a whole (`| A-1 | "Quoted row" |`) keeps its quotes around new words, as a heading's does.
+  const quotes = role === 'title' ? quotesAround(raw.trim()) : null;
+  const next = escapeFor(t, quotes ? `${quotes.open}${value.trim()}${quotes.close}` : value.trim());
   if (raw === next) return null;
   return cellSplice(ec, src.table, cell, 0, raw.length, next).edit;
 }

@@ -296,6 +296,15 @@ describe('quotes around a whole title', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(readFileSync(path, 'utf8')).toBe(text.replace('"Export"', '"Export all"'));
   });
+
+  it('in a table’s title cell are kept by an edit too', async () => {
+    const text = doc('| ID | Title | Status |', '|---|---|---|', '| A-1 | «Quoted row» | todo |');
+    expect((await tasksOf(text)).map((t) => t.title)).toEqual(['Quoted row']);
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'edit', 'A-1', '--title', 'New row']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('«Quoted row»', '«New row»'));
+  });
 });
 
 describe('a Name column whose few names repeat, beside a column describing each task', () => {

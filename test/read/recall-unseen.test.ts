@@ -348,6 +348,11 @@ describe('a plan written as one fenced block of Markdown', () => {
       [7, 'Real two', 'done'],
     ]);
   });
+
+  it('is no single fence where the file opens with an example and ends with a bare code block', async () => {
+    const text = doc('```md', '- [ ] an example', '```', '', '## Tasks', '- [ ] Real one', '', '```', 'make all', '```');
+    expect(await read(text)).toEqual([[6, 'Real one', 'pending']]);
+  });
 });
 
 describe('a checklist item labelled with a conventional-commit type', () => {

@@ -165,7 +165,10 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // then took back the scope-only mention rule and narrowed the cited-issue and Contact rules: on 165 files (6694 tasks)
 // 0.938 0.936 0.946 0.903 0.963 0.956 0.887. Then a number opening a bold lead and a bold lead after an id: title 0.908,
 // id 0.969.
-const HOLDOUT_FLOOR = { recall: 0.941, precision: 0.943, status: 0.948, title: 0.907, id: 0.968, owner: 0.955, group: 0.889 };
+// Nineteenth batch (files 166–173, 256 tasks): first score 79.7 87.9 100.0 77.5 97.1 85.8 92.2; then 0.941 0.943 0.948
+// 0.907 0.968 0.955 0.889 on 173 files. Twentieth batch (files 174–181, 534 tasks, labelled blind): first score
+// 86.5 98.3 98.9 82.7 99.8 100.0 69.5; on 181 files (7484 tasks) 0.936 0.946 0.951 0.902 0.970 0.959 0.877.
+const HOLDOUT_FLOOR = { recall: 0.936, precision: 0.946, status: 0.951, title: 0.902, id: 0.97, owner: 0.959, group: 0.877 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

@@ -30,7 +30,7 @@ import {
   isIdShaped,
   namesSeveralIds,
 } from './names.js';
-import { boxSpan, boxWords, leadBracketStatus, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
+import { boxSpan, boxWords, laneItemStatus, leadBracketStatus, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates, type StateColumn } from './mark-columns.js';
 import { cardWords } from './lane-columns.js';
@@ -174,6 +174,8 @@ interface RunEntry {
   lead?: { name: string; title: string } | null;
   /** A bullet under a lead-in ending with a colon, marked only with a tick or only with a cross (no box, no id). */
   yesNo?: 'yes' | 'no' | null;
+  /** The state the item names and nothing else (`- DONE`): the items nested in it are in that state (laneItemStatus). */
+  lane?: Status | null;
 }
 
 /**
@@ -934,7 +936,8 @@ class Builder implements PassState {
       // `- **Finding:** …` that is no task: the bold-labelled items right after it are fields of the same list,
       // whatever their values say (`- **Review:** _open_` under `### A-01 …` is the heading's review state).
       if (!block.checkbox && boldLabelled(this.text.slice(block.text.start, block.text.end))) this.fieldItem = { depth: block.depth, end: block.end };
-      run.push({ found: null, start: block.start, legend: inLegend || !!reading.legend, placeholder: this.placeholder(block) });
+      const lane = block.checkbox || inLegend ? null : laneItemStatus(this.text.slice(block.text.start, block.text.end), this.vocab);
+      run.push({ found: null, start: block.start, legend: inLegend || !!reading.legend, placeholder: this.placeholder(block), lane });
       return;
     }
     const found = this.itemTask(block, reading, status);
@@ -986,6 +989,8 @@ class Builder implements PassState {
       return reading.status;
     }
     if (!node && this.labelledStep(block, reading)) return 'none';
+    const lane = block.depth > 0 ? this.runs.get(block.depth - 1)?.at(-1)?.lane : null;
+    if (lane && reading.title) return lane;
     if (block.depth !== 0 || !node || !reading.title) return null;
     // `- `obs:setVolume` - server/index.js:3594`: a name in code and what it is describes the code, not work.
     if (CODE_NAME_ITEM.test(this.text.slice(block.text.start, block.text.end))) return null;

@@ -85,7 +85,26 @@ export function groupName(text: string, isStatus: (s: string) => boolean = isSta
   return name;
 }
 
-function nameOfGroup(text: string, isStatus: (s: string) => boolean): string {
+/** Group labels worked out already, as namedGroups. */
+const labelledGroups = new Map<string, string>();
+
+/**
+ * A heading as the group its tasks are filed under: its name, but with a bracket stating a state kept, words and all
+ * (`### v0.8 (in progress)` files its items under `v0.8 (in progress)`): they tell one release from the next. The
+ * heading's own title, when it is a task, is its name (`v0.8`), its state read apart.
+ */
+export function groupLabel(text: string): string {
+  if (!text.includes(')') && !text.includes(']')) return groupName(text);
+  let label = labelledGroups.get(text);
+  if (label === undefined) {
+    if (labelledGroups.size >= 4096) labelledGroups.clear();
+    label = nameOfGroup(text, isStatusText, true);
+    labelledGroups.set(text, label);
+  }
+  return label;
+}
+
+function nameOfGroup(text: string, isStatus: (s: string) => boolean, keepStated = false): string {
   // The cheap tests (the word `here`, a mark, a closing bracket, a dash) skip regexes that could not match.
   const unboxed = text.trimStart().startsWith('[')
     ? text.replace(HEADING_BOX, '').replace(HEADING_LEAD_BRACKET, (m, inner: string) => (isStatus(inner) ? '' : m))
@@ -96,7 +115,7 @@ function nameOfGroup(text: string, isStatus: (s: string) => boolean): string {
   // or a dash (`(completado, mar 2026)`, `(Complete — 2026-03-09)`).
   if (s.includes(')') || s.includes(']'))
     s = s.replace(/(?<!\s)\s*[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u, (m, inner: string) =>
-      (isStatus(inner.split(/[,;，；]|\s[—–-]\s/u)[0]!) || (m.includes('[') && COUNT_BADGE.test(inner))) && s.length > m.length ? '' : m,
+      ((!keepStated && isStatus(inner.split(/[,;，；]|\s[—–-]\s/u)[0]!)) || (m.includes('[') && COUNT_BADGE.test(inner))) && s.length > m.length ? '' : m,
     );
   const cut = HAS_MARK.test(s) ? s.replace(TRAILING_STATUS, '') : s;
   if (cut.trim() !== '') s = cut;

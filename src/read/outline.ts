@@ -5,7 +5,7 @@
 import type { HeadingBlock } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../model/status.js';
 import type { HeadingNaming } from './heading-naming.js';
-import { groupName, HEADING_BOX, HEADING_LEAD_BRACKET, headingId, headingNumber, HERE_MARK, splitId, withoutMarks } from './names.js';
+import { groupLabel, groupName, HEADING_BOX, HEADING_LEAD_BRACKET, headingId, headingNumber, HERE_MARK, splitId, withoutMarks } from './names.js';
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from '../model/types.js';
 import { hasLetter } from '../text/char-tests.js';
@@ -16,6 +16,8 @@ export interface OutlineNode {
   depth: number;
   text: string;
   name: string;
+  /** The group its tasks are filed under: the name, with a bracket stating a state kept (groupLabel). */
+  label: string;
   scope: Partial<Scope>;
   /** The heading names a sprint, week, month, phase or milestone (`Week 1: …`, `Core (Phase 1-7)`). */
   scoped: boolean;
@@ -142,9 +144,9 @@ export class Outline {
     const nodes = this.stack.filter((n) => n !== except && n.name !== '');
     const inner = nodes[nodes.length - 1];
     if (!inner) return null;
-    if (inner.scoped || inner.taskLike || inner.task) return inner.name;
-    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.groupsScope && !this.namesDocument(nodes[i]!)) return nodes[i]!.name;
-    return this.facetOwner(nodes)?.name ?? inner.name;
+    if (inner.scoped || inner.taskLike || inner.task) return inner.label;
+    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.groupsScope && !this.namesDocument(nodes[i]!)) return nodes[i]!.label;
+    return this.facetOwner(nodes)?.label ?? inner.label;
   }
 
   /** Under a facet heading (`Mandatory` of `Track A`), the nearest heading above it that is no facet. */
@@ -194,6 +196,7 @@ export function outlineNode(text: string, depth: number, line: number, index: nu
     depth,
     text,
     name,
+    label: groupLabel(text),
     scope,
     scoped: Object.keys(scope).length > 0,
     groupsScope: Object.keys(scope).length > 0 && !(lane && Object.keys(scopesInHeading(withoutNotes(text))).length === 0),
@@ -314,6 +317,19 @@ export function listStatus(text: string, vocab: Vocabulary): Status | null {
   if (!hit || hit.status === 'cancelled' || NOT_LIST_WORDS.has(hit.text.toLowerCase())) return null;
   if (LANE_ONLY_WORDS.has(hit.text.toLowerCase()) && !laneName(words)) return null;
   return hit.status;
+}
+
+/**
+ * `- TODO` or `- **Done:**` over a nested list: an item that is only a state's name is a lane, as a heading naming one
+ * is (listStatus), and the items under it are its cards. Not an item of more words (`- Done criteria:`).
+ */
+export function laneItemStatus(text: string, vocab: Vocabulary): Status | null {
+  const plain = withoutMarks(text.replace(/[*_]+/gu, ''))
+    .replace(/[:：]\s*$/u, '')
+    .trim();
+  const word = plain ? vocab.leadingWord(plain) : null;
+  if (!word || word.text.length !== plain.length) return null;
+  return listStatus(plain, vocab);
 }
 
 /** `2. Paint - Done`: a numbered heading is a step of a list, not a lane, unless its name is only a state (`3. Done`). */

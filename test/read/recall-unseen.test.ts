@@ -396,3 +396,42 @@ describe('a checklist item whose words open with a field name', () => {
     expect(readFileSync(path, 'utf8')).toBe(text.replace('- [ ] Fix:', '- [x] Fix:'));
   });
 });
+
+describe('an item that only names a state, over a nested list', () => {
+  const PLAN = doc(
+    '# Roadmap',
+    '',
+    '### v0.8 (in progress)',
+    '- TODO',
+    '    - Static exchange evaluation',
+    '    - [x] Futility pruning',
+    '- **Done:**',
+    '    - Check extension',
+    '- Done criteria:',
+    '    - all tests pass',
+    '',
+    '### v0.7 (done) [2/2]',
+    '- DONE',
+    '    - Null move',
+  );
+
+  it('is a lane: the items in it are tasks in its state (a box of their own wins); an item of more words is none', async () => {
+    expect(await read(PLAN)).toEqual([
+      [5, 'Static exchange evaluation', 'pending'],
+      [6, 'Futility pruning', 'done'],
+      [8, 'Check extension', 'done'],
+      [14, 'Null move', 'done'],
+    ]);
+  });
+
+  it('files them under their heading as written, a bracket stating its state kept, a count badge not', async () => {
+    expect((await readTasks(PLAN)).map((t) => t.group)).toEqual(['v0.8 (in progress)', 'v0.8 (in progress)', 'v0.8 (in progress)', 'v0.7 (done)']);
+  });
+
+  it('takes a status written on a card, which then reads back', async () => {
+    const path = planFile(PLAN);
+    const r = await runCli(['-f', path, 'set', 'Static exchange evaluation', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('    - Static', '    - ✅ Static'));
+  });
+});

@@ -137,7 +137,7 @@ describe('field view', () => {
 const LIST_80 =
   [
     'ID   STATUS         TITLE                                OWNER',
-    'Week 1: VictoriaMetrics Foundation',
+    'Week 1: VictoriaMetrics Foundation (IN PROGRESS)',
     '1.1  ✔ done         VM Service Startup',
     '                    Health OK, port 8428',
     '1.2  ▶ in progress  Memory Tools Integration',

@@ -32,7 +32,7 @@ import {
 } from './names.js';
 import { boxSpan, boxWords, laneItemStatus, leadBracketStatus, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
-import { reachesStates, type StateColumn } from './mark-columns.js';
+import { reachesStates, type StateColumn, yesOrNo } from './mark-columns.js';
 import { cardWords } from './lane-columns.js';
 import { cardInfo, groupLabel, groupRowScope, ownerOf, periodOf, rowFields, rowKind } from './tables.js';
 import { readFrontMatterInfo, statusMap } from './front-matter-fields.js';
@@ -229,14 +229,6 @@ const EMPTY_LABEL = /^(?:\*\*|__)[^*_:：\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|
 
 /** A line that introduces the list after it: it ends with a colon (`Our hosting plan comes with:`, `**Eligible orders:**`). */
 const COLON_END = /[:：](?:\*\*|__)?\s*$/u;
-
-/**
- * A heading that numbers its step: `2. Repository Pattern`, or with a short code of capitals and a number
- * (`K1. Reply card`, `R2. Recipes`), numbered as a list of change requests is. With a status of its own it is a task.
- */
-/** Marks that say yes or no (included, met) more than they track work, where a list mixes them. */
-const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
-const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
 
 /** Blanks of a template: `XXXX`, a date to fill in (`YYYY-MM-DD`, `DD/MM/YYYY`). */
 const PLACEHOLDER = /(?<![\p{L}\p{N}])(?:X{4,}|YYYY[-/.]MM[-/.]DD|DD[-/.]MM[-/.]YYYY|MM[-/.]DD[-/.]YYYY)(?![\p{L}\p{N}])/u;
@@ -1110,7 +1102,7 @@ class Builder implements PassState {
     if (block.depth !== 0 || !reading.marked || reading.id !== null || this.colonLine === null) return null;
     const span = reading.statusMark ?? reading.statusTail;
     const mark = span ? this.text.slice(span.start, span.end).trim() : '';
-    return YES_MARK.test(mark) ? 'yes' : NO_MARK.test(mark) ? 'no' : null;
+    return yesOrNo(mark);
   }
 
   /**

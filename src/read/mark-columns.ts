@@ -1,7 +1,7 @@
 // Tables with a column per state (`| Task | To do | Doing | Done |`): a row's status is the column that holds its
 // mark (`X`, `✓`, `yes`). The reader finds such columns here; `plan set` moves the mark (write/mark-move.ts).
 
-import type { Status, Vocabulary } from '../model/status.js';
+import { type Status, Vocabulary } from '../model/status.js';
 
 /** A column whose header is a status word: a mark in it gives the row that status. */
 export interface StateColumn {
@@ -15,6 +15,16 @@ export interface StateColumn {
  * data (`| Open | Closed |` over counts), and the table is no board of marks. Bounded quantifiers only.
  */
 const MARK = /^(?:[xX✓✔☑✅*•●■◉]\uFE0F?|yes|oui|sí|si|ja|sì|да|是)(?:\s{0,3}\([^()]{0,40}\))?$/iu;
+
+/** A tick alone, and a cross alone: a yes and a no, where a list or a column asks one (`✅ Daily backups`, `| Done | ❌ |`). */
+const YES_MARK = /^(?:✅|✔️?|✓|☑️?)$/u;
+const NO_MARK = /^(?:❌|✗|✘|✖️?)$/u;
+
+/** Whether `mark` (trimmed) is a tick alone, a cross alone (or a shortcode drawing one, `:x:`), or neither. */
+export function yesOrNo(mark: string): 'yes' | 'no' | null {
+  const drawn = mark.startsWith(':') && mark.endsWith(':') ? (Vocabulary.shortcode(mark.slice(1, -1)) ?? mark) : mark;
+  return YES_MARK.test(drawn) ? 'yes' : NO_MARK.test(drawn) ? 'no' : null;
+}
 
 /** Whether a cell holds a mark (and nothing longer): the cells of a state column. */
 export function isMark(cell: string): boolean {

@@ -6,7 +6,7 @@
 import type { Span } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../model/status.js';
 import { filled } from './columns.js';
-import { markedStatus, markText } from './mark-columns.js';
+import { headerStatus, markedStatus, markText, yesOrNo } from './mark-columns.js';
 import { trailingOwnerMark } from './owner-mark.js';
 import { closingMark } from './items.js';
 import { cleanTitle, splitNumberedName, stripLeadingMarks } from './names.js';
@@ -157,7 +157,7 @@ export function rowFields(
     : texts
       ? markedStatus(texts, info.states!)
       : reading
-        ? cellStatus(reading.status, statusCell!)
+        ? cellStatus(reading.status, statusCell!, headers[columns.status!] ?? '', vocab)
         : mark
           ? vocab.read(mark).status
           : columns.status === undefined
@@ -185,8 +185,13 @@ export function isMemoCell(cell: string): boolean {
   return MEMO_CELL.test(cell.trim());
 }
 
-function cellStatus(read: Status, cell: string): Status {
-  return read === 'none' && isMemoCell(cell) ? 'pending' : read;
+/**
+ * The status a cell states. A cross under a header naming the finished state (`| Concluído |` over `❌`) answers
+ * no: the work is not done yet (pending), where under `Status` a cross says blocked.
+ */
+export function cellStatus(read: Status, cell: string, header: string, vocab: Vocabulary): Status {
+  if (read === 'none') return isMemoCell(cell) ? 'pending' : read;
+  return yesOrNo(cell.trim()) === 'no' && headerStatus(header, vocab) === 'done' ? 'pending' : read;
 }
 
 /** The status mark closing a title cell after its words (`Set up CI ✅`), or null. */

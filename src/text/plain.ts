@@ -131,7 +131,8 @@ function firstAfter(list: number[] | undefined, n: number): number | undefined {
 
 /**
  * `lead` + `[text]` + `open` … `close` → `text`: the matches of /!\[([^\]]*)\]\([^)]*\)/g (lead `![`),
- * /!\[([^\]]*)\]\[[^\]]*\]/g, /\[([^\]]*)\]\([^)]*\)/g and /\[([^\]]+)\]\[[^\]]*\]/g (`minText` 1).
+ * /!\[([^\]]*)\]\[[^\]]*\]/g, /\[([^\]]*)\]\([^)]*\)/g and /\[([^\]]+)\]\[[^\]]*\]/g (`minText` 1), where the text
+ * may also hold pairs of brackets (`[[hotfix] Fix it](…)`): see the reference in test/text/plain-scanners.test.ts.
  */
 function unwrapLinks(s: string, lead: '[' | '![', open: '(' | '[', close: ')' | ']', minText: 0 | 1): string {
   let out = '';
@@ -139,10 +140,20 @@ function unwrapLinks(s: string, lead: '[' | '![', open: '(' | '[', close: ')' | 
   let from = 0;
   for (let p = s.indexOf(lead, from); p >= 0; p = s.indexOf(lead, from)) {
     const textStart = p + lead.length;
-    const q = s.indexOf(']', textStart);
+    let q = s.indexOf(']', textStart);
     if (q < 0) break; // no later opening finds a `]` either
     // Every opening before q ends its text at q too, so they all match or fail alike: the first one is the match.
     from = q + 1;
+    // `[[hotfix] Fix the form](…)`: brackets in pairs inside a link's text are its text (as CommonMark reads them).
+    const inner = s.indexOf('[', textStart);
+    if (inner >= 0 && inner < q && s[q + 1] !== open) {
+      const end = pairedClose(s, textStart);
+      if (end < 0 || s[end + 1] !== open) {
+        from = inner; // the inner bracket may open a link of its own
+        continue;
+      }
+      q = end;
+    }
     if (q - textStart < minText || s[q + 1] !== open) continue;
     const r = s.indexOf(close, q + 2);
     if (r < 0) break;
@@ -150,6 +161,27 @@ function unwrapLinks(s: string, lead: '[' | '![', open: '(' | '[', close: ')' | 
     done = from = r + 1;
   }
   return out + s.slice(done);
+}
+
+/** How far pairedClose looks for a link text's closing bracket: link texts are short, and the scan stays linear. */
+const LINK_TEXT_MAX = 200;
+
+/**
+ * Where the `]` closing a link text that starts at `start` stands, the brackets inside it in pairs that hold no
+ * brackets (`[hotfix]`); -1 when there is none near, or a bracket inside a pair.
+ */
+function pairedClose(s: string, start: number): number {
+  let open = false;
+  for (let i = start; i < s.length && i < start + LINK_TEXT_MAX; i++) {
+    if (s[i] === '[') {
+      if (open) return -1;
+      open = true;
+    } else if (s[i] === ']') {
+      if (!open) return i;
+      open = false;
+    }
+  }
+  return -1;
 }
 
 /** `**x**`, `__x__`, `~~x~~` → `x`: the matches of /(\*\*|__)(?=\S)([\s\S]*?\S)\1/g for the marks given. */

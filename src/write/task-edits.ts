@@ -8,7 +8,7 @@ import { isMarkName, ownerMark, trailingOwnerMark } from '../read/owner-mark.js'
 import { DEFAULT_STYLE, isFinished, leadingSymbol, markBefore, Vocabulary, type SettableStatus, type Status } from '../model/status.js';
 import type { Span } from '../parse/blocks.js';
 import { boxLength, ownerLeadOf, TRAILING_MARKS } from '../read/items.js';
-import { isMemoCell, titleCellMark } from '../read/tables.js';
+import { cellStatus, isMemoCell, titleCellMark } from '../read/tables.js';
 import { showsStatus } from '../read/mentions.js';
 import { checklistOf } from '../read/passes/checklist-status.js';
 import { HERE_MARK, headingNoteAt, quotesAround } from '../read/names.js';
@@ -56,7 +56,10 @@ export function makeEditContext(file: string, text: string, plan: Plan, memory: 
       const raw = text.slice(cell.start, cell.end);
       let p = seen.get(raw);
       if (p === undefined) seen.set(raw, (p = styleExample(raw, vocab, repair)));
-      if (p && p.status !== 'none') style.add(p.status, { text: p.example, emoji: p.emoji, word: p.word, table: src.table, exact: p.exact });
+      if (!p || p.status === 'none') return;
+      // As the reader reads the cell: a cross under `Done` is how this file writes pending (cellStatus).
+      const status = cellStatus(p.status, raw, plan.tables[src.table]?.headers[src.columns.status!] ?? '', vocab);
+      style.add(status, { text: p.example, emoji: p.emoji, word: p.word, table: src.table, exact: p.exact });
       return;
     }
     const mark = src.statusMark ? text.slice(src.statusMark.start, src.statusMark.end) : null;

@@ -1,9 +1,11 @@
 // Table headers in Korean, Japanese, Chinese, Vietnamese and Turkish name the task, its status, owner and priority as
 // the English words do; a second id-named column of prose (`Issue` beside `#`) names each row.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { doc, planFiles } from '../helpers/read-plan.js';
+import { runCli } from '../helpers/cli.js';
 
-const { readTasks } = planFiles();
+const { planFile, readTasks } = planFiles();
 
 const rowsOf = async (...lines: string[]) => (await readTasks(doc('# Plan', '', ...lines))).map((t) => [t.line, t.id, t.title, t.status, t.owner, t.priority]);
 
@@ -173,5 +175,39 @@ describe('Italian status words in a status column', () => {
       ['Rampe', 'in-progress'],
       ['Interni', 'pending'],
     ]);
+  });
+});
+
+describe('a cross under a header naming the finished state', () => {
+  const TEXT = doc(
+    '## Sprint Backlog',
+    'Issues | Pontuação | Concluído',
+    '--- | --- | :---:',
+    '[Ver detalhes](https://x/53) | 8 | :x:',
+    'Atualizar o analytics | 0 | ❌',
+    '[[hotfix] Sigla da caixa](https://x/145) | 0 | :white_check_mark:',
+    '',
+    '| Task | Status |',
+    '|---|---|',
+    '| Renew the certificate | ❌ |',
+  );
+
+  it('answers no (not done yet: pending), where a cross under Status says blocked; a link’s text in brackets is read', async () => {
+    expect((await readTasks(TEXT)).map((t) => [t.title, t.status])).toEqual([
+      ['Ver detalhes', 'pending'],
+      ['Atualizar o analytics', 'pending'],
+      ['Sigla da caixa', 'done'],
+      ['Renew the certificate', 'blocked'],
+    ]);
+  });
+
+  it('is what plan writes back for pending there', async () => {
+    const text = TEXT.replace('| 0 | ❌', '| 0 | :x:');
+    const path = planFile(text);
+    for (const to of ['done', 'pending']) {
+      const r = await runCli(['-f', path, 'set', 'Atualizar o analytics', to]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+    }
+    expect(readFileSync(path, 'utf8')).toBe(text);
   });
 });

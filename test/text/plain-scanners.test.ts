@@ -21,11 +21,13 @@ function reference(raw: string): string {
     escapes.push(c);
     return `\u0001${escapes.length - 1}\u0001`;
   });
+  // A link's text: up to its first `]`, else (`[[hotfix] Fix it](…)`) holding pairs of brackets with none inside them.
+  const text = (t: string | undefined, paired: string | undefined) => t ?? paired!;
   s = s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/!\[(?:([^\]]*)|((?:[^[\]]|\[[^[\]]*\])*))\]\([^)]*\)/g, (_m, t?: string, p?: string) => text(t, p))
+    .replace(/!\[(?:([^\]]*)|((?:[^[\]]|\[[^[\]]*\])*))\]\[[^\]]*\]/g, (_m, t?: string, p?: string) => text(t, p))
+    .replace(/\[(?:([^\]]*)|((?:[^[\]]|\[[^[\]]*\])*))\]\([^)]*\)/g, (_m, t?: string, p?: string) => text(t, p))
+    .replace(/\[(?:([^\]]+)|((?:[^[\]]|\[[^[\]]*\])+))\]\[[^\]]*\]/g, (_m, t?: string, p?: string) => text(t, p))
     .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, '')
@@ -54,12 +56,29 @@ describe('plainText scanners', () => {
     );
   });
 
+  it('read a link whose text holds brackets in pairs as its text (`[[hotfix] Sigla](…)`)', () => {
+    expect(plainText('[[hotfix] Sigla da caixa](https://x/145) and [Fix [x] boxes](y)')).toBe('[hotfix] Sigla da caixa and Fix [x] boxes');
+  });
+
   it('read a reference image (a badge, `![Complete][]`) as its alt text, as an inline image', () => {
     expect(plainText('![Complete][] ![Team][team] [lang]')).toBe('Complete Team [lang]');
   });
 
   it('read code spans, links and emphasis', () => {
-    for (const raw of ['`a` ``b`` ```c```', '```a``', 'x ` y `` z ``', '[a](b) ![c](d) [e][f] [g]', '[a[b](c)', '**a** __b__ ~~c~~ ***d***', '` a `', '`  `']) {
+    for (const raw of [
+      '`a` ``b`` ```c```',
+      '```a``',
+      'x ` y `` z ``',
+      '[a](b) ![c](d) [e][f] [g]',
+      '[a[b](c)',
+      '**a** __b__ ~~c~~ ***d***',
+      '` a `',
+      '`  `',
+      '[[a]](b)',
+      '[[a] b [c]][d]',
+      '![x [y]](z)',
+      '[[[a]]](b)',
+    ]) {
       expect(plainText(raw)).toBe(reference(raw));
     }
   });

@@ -59,9 +59,12 @@ const FIELD_HEAD = /^(?:[-*+]\s+(?!\s))?(?:\*\*|__)?([^*_:：\n]{1,30}?)(?:\*\*|
 /** Values that say there is no dependency (`-`, `None`, `Nothing (first phase)`). */
 const NONE = /^(?:|-+|—|–|none|nothing|n\/a|na|nil|no|tbd|ninguna|ninguno|nenhuma|aucune|keine|なし|无|無)$/iu;
 
-/** Words after a reference that state the condition, not another reference (`Phase 5 complete`, `Phase 1 must be 100% complete`). */
+/**
+ * Words after a reference that state the condition, not another reference (`Phase 5 complete`, `Phase 1 must be 100%
+ * complete`, and the test-first `depends on T001 failing`: the test written, and failing, before the work).
+ */
 const QUALIFIER =
-  /(?<!\s)\s+(?:(?:must|should|needs? to|has to)\s+be\s+|to\s+be\s+|is\s+|are\s+|fully\s+|being\s+)?(?:~?\d+\s*%\s*)?(?:complete|completed|done|finished|merged|shipped|ready|approved|landed|concluíd[ao]s?|completad[ao]s?|terminad[ao]s?|完了)\b.*$/iu;
+  /(?<!\s)\s+(?:(?:must|should|needs? to|has to)\s+be\s+|to\s+be\s+|is\s+|are\s+|fully\s+|being\s+)?(?:~?\d+\s*%\s*)?(?:complete|completed|done|finished|merged|shipped|ready|approved|landed|concluíd[ao]s?|completad[ao]s?|terminad[ao]s?|完了|failing|passing|falhando|fallando|passando|pasando)\b.*$/iu;
 
 const SCOPE_REF = /^(\p{L}+)\s*(?:(?:#|no\.?)\s*)?(\d+(?:\.\d+)*(?:\s*[-–—]\s*\d+(?:\.\d+)*)?)$/u;
 

@@ -48,6 +48,9 @@ describe('inlineDependencies', () => {
     ['Monter le résumé (dépend de T-3)', 'Monter le résumé', ['T-3'], null],
     ['Zusammenfassung bauen (abhängig von 2.1)', 'Zusammenfassung bauen', ['2.1'], null],
     ['Conectar (depende de la API)', 'Conectar (depende de la API)', [], null],
+    // Test first: the work waits on its tests written and failing (a state of those tasks, not more references).
+    ['Print the banner (depends on T001 failing, T004 failing)', 'Print the banner', ['T001', 'T004'], null],
+    ['Monta o resumo (depende de T001 falhando)', 'Monta o resumo', ['T001'], null],
   ])('%s', (text, title, refs, ownId) => {
     const r = inlineDependencies(text);
     expect([r.title, r.refs.map((x) => x.text), r.ownId]).toEqual([title, refs, ownId]);

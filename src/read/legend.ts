@@ -87,10 +87,16 @@ export function findLegends(
       const status = plan.columns.status;
       rows.forEach((row, r) => {
         const mark = row.find((c, i) => i !== status && vocab.read(c).emoji && vocab.read(c).word === null);
+        const said = sentenceMeaning(row[status] ?? '', vocab);
         if (mark) {
-          learn(vocab.read(mark).emoji, vocab.read(row[status] ?? '').status);
+          learn(vocab.read(mark).emoji, said);
           learnText(row[status] ?? '', vocab.read(mark).emoji);
-        } else learnToken(row, raw[r]!);
+        } else {
+          // `| :o: | Work in Progress (WIP) |`: a shortcode plan draws no emoji for is the file's own mark.
+          const code = row.find((c, i) => i !== status && SHORTCODE_ONLY.test(c.trim()));
+          if (code) learn(code.trim(), said);
+          else learnToken(row, raw[r]!);
+        }
       });
     }
   }
@@ -112,6 +118,30 @@ function learnSymbol(shown: string, vocab: Vocabulary, learn: (mark: string | nu
   if (!symbol || vocab.isStatusEmoji(symbol)) return;
   const words = entry.slice(symbol.length).replace(/^[\s:：=—–-]+/u, '');
   learn(symbol, meaning(words, vocab) ?? vocab.read(words).status);
+}
+
+/** A GitHub shortcode alone in a cell (`:o:`, `:hourglass:`). */
+const SHORTCODE_ONLY = /^:[a-z0-9_+-]{1,30}:$/u;
+
+/** How many words a legend entry's sentence may have for sentenceMeaning to look inside it. */
+const SENTENCE_WORDS = 12;
+
+/**
+ * The status a legend entry's words state: at their start (`Not started`), else, in a short sentence, where a status
+ * phrase begins (`Test has not started.`, `Test automation is complete.`); not one a `not` before it denies.
+ */
+function sentenceMeaning(shown: string, vocab: Vocabulary): SettableStatus | 'none' {
+  const first = vocab.read(shown).status;
+  if (first !== 'none') return first;
+  let end = shown.trimEnd().length;
+  while (end > 0 && '.!。'.includes(shown[end - 1]!)) end--;
+  const words = shown.slice(0, end).split(/\s+/u);
+  if (words.length > SENTENCE_WORDS) return 'none';
+  for (let i = 1; i < words.length; i++) {
+    const hit = vocab.leadingWord(words.slice(i).join(' '));
+    if (hit && !/^(?:not|no|never|nicht|pas|não)$/iu.test(words[i - 1]!)) return hit.status;
+  }
+  return 'none';
 }
 
 /** What a legend entry's words say its mark means (`❌ Not delivered`: to do, though ❌ alone reads as blocked). */

@@ -85,3 +85,38 @@ describe('a legend under a Legend heading', () => {
     expect(readFileSync(path, 'utf8')).toBe(before.replace('| ✅ Done |', '| ⛔ Blocked |').replace('| 🟢 |', '| ❌ Not delivered |'));
   });
 });
+
+describe('a legend table whose meanings are sentences', () => {
+  const TEXT = doc(
+    '### Icon Status Attribution',
+    '',
+    '| Icon | Status |',
+    '| :-: | :-: |',
+    '| :question: | Investigation is currently in progress. |',
+    '| :white_check_mark: | Test automation is complete. |',
+    '| :o: | Work in Progress (WIP) |',
+    '| :stop_sign: | Test has not started. |',
+    '| :construction: | Work is not complete. |',
+    '',
+    '### Protocol v0.5',
+    '',
+    '| feature | Testing |',
+    '| :-: | :-: |',
+    '| consensus update | :stop_sign: |',
+    '| metadata | :o: |',
+    '| hashlock | :question: |',
+    '| aliases | :white_check_mark: |',
+    '| rollback | :construction: |',
+  );
+
+  it('gives its marks the status the sentence states (a shortcode plan draws no emoji for too); a `not` denies one', async () => {
+    expect((await readTasks(TEXT)).map((t) => [t.title, t.status])).toEqual([
+      ['consensus update', 'pending'],
+      ['metadata', 'in-progress'],
+      ['hashlock', 'in-progress'],
+      ['aliases', 'done'],
+      // 🚧 keeps its own meaning: "not complete" names no status the legend could give it.
+      ['rollback', 'in-progress'],
+    ]);
+  });
+});

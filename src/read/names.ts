@@ -176,7 +176,8 @@ const WORK_WORDS = new Set([
   'historia',
   'incidencia',
 ]);
-const AFTER_ID = /^[\s:：.)\]—–-]+/u;
+/** The separators after an id; not a dot that opens a name (`TASK-16 — .gitignore + cleanup`). */
+const AFTER_ID = /^(?:[\s:：)\]—–-]|\.(?![\p{L}\p{N}_]))+/u;
 /**
  * `03-01: Run the cables`, `23.1-01: Fit the sockets`: numbers joined by a hyphen, then a colon, number
  * a plan's parts (phase 3, step 1). Parts of at most three digits: `2025-06-02:` is a date.

@@ -121,6 +121,15 @@ describe('a heading that opens with a short code closed by a colon', () => {
       [null, 'Pour the slab', 'pending'],
     ]);
   });
+
+  it('keeps a dot that opens the title’s first word (`.gitignore`): it is a name, not a separator after the id', async () => {
+    const tasks = await tasksOf(doc('# Tasks', '', '- [x] TASK-16 — .gitignore + cleanup', '- [ ] T2. Set up CI', '- [ ] T3: .env template'));
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['TASK-16', '.gitignore + cleanup'],
+      ['T2', 'Set up CI'],
+      ['T3', '.env template'],
+    ]);
+  });
 });
 
 describe('an issue or pull-request reference closing a title', () => {

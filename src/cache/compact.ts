@@ -40,10 +40,12 @@ type Row = [
   mentions?: Row[],
 ];
 
-/** The typed fields of a task, those it has (and where a status no text writes came from). */
-type Typed = Partial<Pick<Task, 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence' | 'statusFrom'>>;
+/** The typed fields of a task, those it has (and where a status no text writes came from, and its group's name). */
+type Typed = Partial<
+  Pick<Task, 'priorityLevel' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'tags' | 'estimate' | 'recurrence' | 'statusFrom' | 'groupName'>
+>;
 
-const TYPED_KEYS = ['priorityLevel', 'due', 'scheduled', 'start', 'doneDate', 'tags', 'estimate', 'recurrence', 'statusFrom'] as const;
+const TYPED_KEYS = ['priorityLevel', 'due', 'scheduled', 'start', 'doneDate', 'tags', 'estimate', 'recurrence', 'statusFrom', 'groupName'] as const;
 
 function typedOf(t: Task): Typed | 0 {
   const out: Typed = {};

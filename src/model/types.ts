@@ -111,6 +111,11 @@ export interface Task {
    * removed; docs/reading.md, Groups).
    */
   group: string | null;
+  /**
+   * The group's name where `group` says more (`Phase 1` of `Phase 1 (In Progress)`): what a derived reference is made
+   * of, so that a heading's state changing leaves the references of its tasks alone (read/ref.ts).
+   */
+  groupName?: string;
   /** 1-based line of the row or item. */
   line: number;
   /** Other columns of the row, by header text. */

@@ -45,7 +45,7 @@ export function unwrapWholeFence(text: string): string {
   if (!last || last.start <= first.start) return text;
   const close = CLOSE.exec(text.slice(last.start, last.end));
   if (!close || close[1]![0] !== open[1]![0] || close[1]!.length < open[1]!.length) return text;
-  if (!pairedFences(text.slice(first.end, last.start), open[1]!)) return text;
+  if (!pairedFences(text.slice(first.end, last.start))) return text;
   const blank = (s: string) => s.replace(/[^\r]/g, ' ');
   return (
     text.slice(0, first.start) +
@@ -56,25 +56,33 @@ export function unwrapWholeFence(text: string): string {
   );
 }
 
+/** A heading or a checklist item: a plan's lines, which a code block does not hold. */
+const PLAN_LINE = /^ {0,3}#{1,6}[ \t]|^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]/u;
+
 /** A fence line: its run of backticks or tildes, and what follows it. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(?![`~])(.*)$/;
 
 /**
  * Whether the fences between the first and last lines pair up as code blocks of their own (`` ```sh `` … `` ``` ``).
- * A block left open, or a bare fence that opens none, means the first fence closed earlier: the file opens with an
- * example and ends with another (`` ``` `` then `` ```markdown ``, or a bare code block), and is no single fence.
+ * A block left open means the first fence closed earlier: the file opens with an example and ends with another
+ * (`` ``` `` then `` ```markdown ``), and is no single fence; so does a block opened by a bare fence that holds
+ * a heading or a task (the example's closing fence, read as an opening one, and the plan after it).
  */
-function pairedFences(inner: string, outer: string): boolean {
+function pairedFences(inner: string): boolean {
   if (!inner.includes('```') && !inner.includes('~~~')) return true;
   let open: string | null = null;
+  let bare = false;
   for (const line of inner.split('\n')) {
     const fence = FENCE.exec(line.replace(/\r$/, ''));
-    if (!fence) continue;
+    // A block opened by a bare fence that holds a heading or a task is no code: that fence closed the first one.
+    if (!fence) {
+      if (open !== null && bare && PLAN_LINE.test(line)) return false;
+      continue;
+    }
     const [, run, info] = fence as unknown as [string, string, string];
-    // A bare fence with no block open closes the first fence (as in CommonMark): the file is no single fence.
     if (open === null) {
-      if (info.trim() === '' && run[0] === outer[0] && run.length >= outer.length) return false;
       open = run;
+      bare = info.trim() === '';
     }
     // Inside a block, only a bare fence of its character, as long or longer, closes it; any other is its text.
     else if (info.trim() === '' && run[0] === open[0] && run.length >= open.length) open = null;

@@ -30,7 +30,18 @@ import {
   isIdShaped,
   namesSeveralIds,
 } from './names.js';
-import { boxSpan, boxWords, laneItemStatus, leadBracketStatus, facetLines, Outline, outlineNode, type OutlineNode, titleHeading } from './outline.js';
+import {
+  boxSpan,
+  boxWords,
+  type GroupOf,
+  laneItemStatus,
+  leadBracketStatus,
+  facetLines,
+  Outline,
+  outlineNode,
+  type OutlineNode,
+  titleHeading,
+} from './outline.js';
 import { scopesInHeading, scopeWord } from './scope.js';
 import { reachesStates, type StateColumn, yesOrNo } from './mark-columns.js';
 import { cardWords } from './lane-columns.js';
@@ -174,8 +185,6 @@ interface RunEntry {
   lead?: { name: string; title: string } | null;
   /** A bullet under a lead-in ending with a colon, marked only with a tick or only with a cross (no box, no id). */
   yesNo?: 'yes' | 'no' | null;
-  /** The state the item names and nothing else (`- DONE`): the items nested in it are in that state (laneItemStatus). */
-  lane?: Status | null;
 }
 
 /**
@@ -262,6 +271,8 @@ class Builder implements PassState {
   readonly headings: Heading[] = [];
   readonly tables: TableInfo[] = [];
   private readonly runs = new Map<number, RunEntry[]>();
+  /** The item naming only a state (`- DONE`) whose nested items are read now: they are in that state (laneItemStatus). */
+  private lane: { depth: number; status: Status } | null = null;
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
   readonly ordinals: { found: Found; n: string }[] = [];
   readonly issues: { found: Found; n: string }[] = [];
@@ -402,6 +413,7 @@ class Builder implements PassState {
   // ---- headings and sections -------------------------------------------
 
   private heading(block: HeadingBlock): void {
+    this.lane = null;
     const text = this.display(block.content);
     const line = this.lines.line(block.start);
     const node = outlineNode(text, block.depth, line, this.headings.length, this.vocab);
@@ -648,7 +660,7 @@ class Builder implements PassState {
       priority: node.priority ?? null,
       ...node.at.scope,
       section: node.at.section ?? node.text,
-      group: node.at.group,
+      ...node.at.group,
       line: node.line,
       fields: node.fields ?? {},
       idFromFile: id.id !== null,
@@ -854,7 +866,7 @@ class Builder implements PassState {
       ...taskFields,
       ...rowScope,
       section: this.outline.section(),
-      group: groupLabel ?? this.outline.group(),
+      ...(groupLabel !== null ? { group: groupLabel } : this.outline.group()),
       line,
       idFromFile: id !== null,
       dependsOn: [],
@@ -879,6 +891,8 @@ class Builder implements PassState {
   // ---- list items --------------------------------------------------------
 
   private item(block: ItemBlock): void {
+    // Any item as shallow as a lane item ends its lane, whatever the item turns out to be.
+    if (this.lane && block.depth <= this.lane.depth) this.lane = null;
     const fieldsAt = lazyFieldStart(this.text, block.text, block.ordered);
     if (fieldsAt !== null) {
       this.itemWithFields(block, fieldsAt);
@@ -929,7 +943,8 @@ class Builder implements PassState {
       // whatever their values say (`- **Review:** _open_` under `### A-01 …` is the heading's review state).
       if (!block.checkbox && boldLabelled(this.text.slice(block.text.start, block.text.end))) this.fieldItem = { depth: block.depth, end: block.end };
       const lane = block.checkbox || inLegend ? null : laneItemStatus(this.text.slice(block.text.start, block.text.end), this.vocab);
-      run.push({ found: null, start: block.start, legend: inLegend || !!reading.legend, placeholder: this.placeholder(block), lane });
+      if (lane) this.lane = { depth: block.depth, status: lane };
+      run.push({ found: null, start: block.start, legend: inLegend || !!reading.legend, placeholder: this.placeholder(block) });
       return;
     }
     const found = this.itemTask(block, reading, status);
@@ -981,8 +996,7 @@ class Builder implements PassState {
       return reading.status;
     }
     if (!node && this.labelledStep(block, reading)) return 'none';
-    const lane = block.depth > 0 ? this.runs.get(block.depth - 1)?.at(-1)?.lane : null;
-    if (lane && reading.title) return lane;
+    if (this.lane && block.depth === this.lane.depth + 1 && reading.title) return this.lane.status;
     if (block.depth !== 0 || !node || !reading.title) return null;
     // `- `obs:setVolume` - server/index.js:3594`: a name in code and what it is describes the code, not work.
     if (CODE_NAME_ITEM.test(this.text.slice(block.text.start, block.text.end))) return null;
@@ -1044,7 +1058,7 @@ class Builder implements PassState {
       priority: null,
       ...this.outline.scope(),
       section: this.outline.section(),
-      group: this.itemGroup(),
+      ...this.itemGroup(),
       line,
       fields: {},
       idFromFile: reading.id !== null,
@@ -1089,9 +1103,9 @@ class Builder implements PassState {
   }
 
   /** A list's lead-in groups its items, unless a sprint/week/phase heading (or a heading task) holds them. */
-  private itemGroup(): string | null {
+  private itemGroup(): GroupOf {
     const scoped = this.outline.open().some((n) => n.scoped) || this.outline.current()?.taskLike;
-    return this.leadIn && !scoped && !this.labelOnly ? this.leadIn.name : this.outline.group();
+    return this.leadIn && !scoped && !this.labelOnly ? { group: this.leadIn.name } : this.outline.group();
   }
 
   /**

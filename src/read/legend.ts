@@ -123,23 +123,31 @@ function learnSymbol(shown: string, vocab: Vocabulary, learn: (mark: string | nu
 /** A GitHub shortcode alone in a cell (`:o:`, `:hourglass:`). */
 const SHORTCODE_ONLY = /^:[a-z0-9_+-]{1,30}:$/u;
 
+/** A word that puts what follows in the future or in doubt (`Will be done`, `Should be done`): no state yet. */
+const MODAL = /^(?:will|would|should|shall|must|can|could|may|might|to)$/iu;
+
 /** How many words a legend entry's sentence may have for sentenceMeaning to look inside it. */
 const SENTENCE_WORDS = 12;
 
 /**
- * The status a legend entry's words state: at their start (`Not started`), else, in a short sentence, where a status
- * phrase begins (`Test has not started.`, `Test automation is complete.`); not one a `not` before it denies.
+ * The status a legend entry's words state: at their start (`Not started`), else, in a short sentence, a status phrase
+ * that closes it (`Test has not started.`, `Test automation is complete.`); not one a `not` denies, nor after a modal.
  */
 function sentenceMeaning(shown: string, vocab: Vocabulary): SettableStatus | 'none' {
   const first = vocab.read(shown).status;
   if (first !== 'none') return first;
-  let end = shown.trimEnd().length;
-  while (end > 0 && '.!。'.includes(shown[end - 1]!)) end--;
-  const words = shown.slice(0, end).split(/\s+/u);
+  // Notes in brackets aside (`Work in Progress (WIP)`), and the full stop.
+  const said = shown.replace(/\([^()]*\)/gu, ' ').trimEnd();
+  let end = said.length;
+  while (end > 0 && '.!。'.includes(said[end - 1]!)) end--;
+  const words = said.slice(0, end).trim().split(/\s+/u);
   if (words.length > SENTENCE_WORDS) return 'none';
   for (let i = 1; i < words.length; i++) {
-    const hit = vocab.leadingWord(words.slice(i).join(' '));
-    if (hit && !/^(?:not|no|never|nicht|pas|não)$/iu.test(words[i - 1]!)) return hit.status;
+    if (MODAL.test(words[i - 1]!)) return 'none';
+    const rest = words.slice(i).join(' ');
+    const hit = vocab.leadingWord(rest);
+    // The phrase closes the sentence: `Should be done by Friday` says when, not that it is.
+    if (hit && hit.text.length === rest.length && !/^(?:not|no|never|nicht|pas|não)$/iu.test(words[i - 1]!)) return hit.status;
   }
   return 'none';
 }

@@ -69,39 +69,35 @@ export function headingNoteAt(raw: string): number {
  */
 const COUNT_BADGE = /^\s*\d{1,5}\s*\/\s*\d{1,5}(?:\s+\p{L}{1,20})?\s*$|^\s*\d{1,3}(?:[.,]\d{1,2})?\s*%\s*$/u;
 
-/** Group names already worked out with the default vocabulary: a reader asks for each heading's four times. */
+/** Group names and labels already worked out with the default vocabulary: a reader asks for each heading's four times. */
 const namedGroups = new Map<string, string>();
+const labelledGroups = new Map<string, string>();
+
+/** `make(text)`, kept in `memo`: bounded, for a file of a million headings must not keep them all. */
+function remembered(memo: Map<string, string>, text: string, make: (text: string) => string): string {
+  let value = memo.get(text);
+  if (value === undefined) {
+    if (memo.size >= 4096) memo.clear();
+    value = make(text);
+    memo.set(text, value);
+  }
+  return value;
+}
 
 /** A heading as a group name: `### Done ✅` → `Done`, `Phase 1: Audio (✅ COMPLETE)` → `Phase 1: Audio`, `[x] Fix it` → `Fix it`. */
 export function groupName(text: string, isStatus: (s: string) => boolean = isStatusText): string {
   if (isStatus !== isStatusText) return nameOfGroup(text, isStatus);
-  let name = namedGroups.get(text);
-  if (name === undefined) {
-    // Bounded: a file of a million headings must not keep them all.
-    if (namedGroups.size >= 4096) namedGroups.clear();
-    name = nameOfGroup(text, isStatus);
-    namedGroups.set(text, name);
-  }
-  return name;
+  return remembered(namedGroups, text, (t) => nameOfGroup(t, isStatus));
 }
-
-/** Group labels worked out already, as namedGroups. */
-const labelledGroups = new Map<string, string>();
 
 /**
  * A heading as the group its tasks are filed under: its name, but with a bracket stating a state kept, words and all
  * (`### v0.8 (in progress)` files its items under `v0.8 (in progress)`): they tell one release from the next. The
  * heading's own title, when it is a task, is its name (`v0.8`), its state read apart.
  */
-export function groupLabel(text: string): string {
+export function headingGroup(text: string): string {
   if (!text.includes(')') && !text.includes(']')) return groupName(text);
-  let label = labelledGroups.get(text);
-  if (label === undefined) {
-    if (labelledGroups.size >= 4096) labelledGroups.clear();
-    label = nameOfGroup(text, isStatusText, true);
-    labelledGroups.set(text, label);
-  }
-  return label;
+  return remembered(labelledGroups, text, (t) => nameOfGroup(t, isStatusText, true));
 }
 
 function nameOfGroup(text: string, isStatus: (s: string) => boolean, keepStated = false): string {
@@ -176,8 +172,16 @@ const WORK_WORDS = new Set([
   'historia',
   'incidencia',
 ]);
-/** The separators after an id; not a dot that opens a name (`TASK-16 — .gitignore + cleanup`). */
-const AFTER_ID = /^(?:[\s:：)\]—–-]|\.(?![\p{L}\p{N}_]))+/u;
+const AFTER_ID = /^[\s:：.)\]—–-]+/u;
+
+/** `rest` without the separators after an id; not a dot after a space that opens a name (`TASK-16 — .gitignore`). */
+function afterId(rest: string): string {
+  const m = AFTER_ID.exec(rest);
+  if (!m) return rest;
+  let cut = m[0].length;
+  if (cut >= 2 && rest[cut - 1] === '.' && /\s/u.test(rest[cut - 2]!) && /[\p{L}\p{N}_]/u.test(rest[cut] ?? '')) cut--;
+  return rest.slice(cut);
+}
 /**
  * `03-01: Run the cables`, `23.1-01: Fit the sockets`: numbers joined by a hyphen, then a colon, number
  * a plan's parts (phase 3, step 1). Parts of at most three digits: `2025-06-02:` is a date.
@@ -193,8 +197,7 @@ export function splitId(text: string, lettersOnly = false): IdSplit {
   const pair = lettersOnly || !isDigit(text.charCodeAt(0)) ? null : NUMBER_PAIR_ID.exec(text);
   if (pair) return { id: pair[1]!, rest: text.slice(pair[0].length), scope: false };
   const code = (lettersOnly ? HEADING_ID_AT_START : CODE_AT_START).exec(text);
-  if (code && !wordInPhrase(code[1]!, text.slice(code[0].length)))
-    return { id: code[1]!, rest: text.slice(code[0].length).replace(AFTER_ID, ''), scope: false };
+  if (code && !wordInPhrase(code[1]!, text.slice(code[0].length))) return { id: code[1]!, rest: afterId(text.slice(code[0].length)), scope: false };
   // WORD_NUMBER needs a capital first and a digit after it.
   const wn = startsUpper(text) && /\d/.test(text) ? WORD_NUMBER.exec(text) : null;
   if (wn) {
@@ -202,7 +205,7 @@ export function splitId(text: string, lettersOnly = false): IdSplit {
     const kind = scopeWord(wn[1]!);
     if (!kind && wn[1]!.includes(' ')) return { id: null, rest: text, scope: false };
     const number = wn[2]!.replace(/(?<!\s)\s*[-–—]\s*/, '-');
-    const rest = text.slice(wn[0].length).replace(AFTER_ID, '');
+    const rest = afterId(text.slice(wn[0].length));
     if (kind) return { id: (PERIOD_PREFIX[kind] ?? '') + number, rest, scope: true };
     if (WORK_WORDS.has(wn[1]!.toLowerCase())) return { id: `${wn[1]} ${number}`, rest, scope: false };
   }
@@ -307,6 +310,8 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   if (s.includes('—') || s.includes('–')) s = s.replace(/(?<!\s)\s+[—–]\s+Priority:.*$/iu, '');
   // `API Routes (4/4 plans)`: a count of the work's parts done follows the name; it is not part of it.
   if (endsInParen(s) && s.includes('/')) s = s.replace(/(?<=[\p{L}\p{N})\]])[ \t]*\(\d{1,4}[ \t]?\/[ \t]?\d{1,4}(?:[ \t]\p{L}{1,20}){0,2}\)[ \t]*$/u, '');
+  // `As a user, I can log in. (2 pts)`, `Checkout [5 SP]`: the estimate in story points sizes the work; it is not its name.
+  s = withoutEstimate(s);
   if (HAS_MARK.test(s)) s = s.replace(TRAILING_STATUS, (m) => (hasLetterOrDigit(s.slice(0, s.length - m.length)) ? '' : m));
   // `Chat sidebar (#28)`: the tracker's issue or pull request the work is filed as points at it; it is not its name.
   // After the trailing mark, which a write may put after it (`Chat sidebar (#28) ✅`).
@@ -339,6 +344,15 @@ export function quotesAround(s: string): { open: string; close: string } | null 
   const inner = s.slice(1, -1);
   // `"Save" and "Save as"`: quotes that open and close inside are two quotations, not one around the title.
   return inner.includes(s[0]!) || inner.includes(close) || !inner.trim() ? null : { open: s[0]!, close };
+}
+
+/** An estimate in story points closing a title: `(2 pts)`, `(1 pt)`, `[5 SP]`, `(3 points)`, `(8 story points)`. */
+const STORY_POINTS =
+  /(?<=\S)[ \t]*(?:\(\d{1,3}(?:[.,]\d)?[ \t]?(?:pts?|points?|SP|story points?)\)|\[\d{1,3}(?:[.,]\d)?[ \t]?(?:pts?|points?|SP|story points?)\])[ \t]*$/iu;
+
+/** `title` without an estimate in story points closing it (STORY_POINTS). */
+export function withoutEstimate(title: string): string {
+  return endsInParen(title) || title.trimEnd().endsWith(']') ? title.replace(STORY_POINTS, '') : title;
 }
 
 const TRACKER_TAIL = /(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*(?:,[ \t]*v\d{1,4}(?:\.\d{1,4}){1,3})?\)[ \t]*$/u;
@@ -395,7 +409,7 @@ const ISSUE_PART = /(?<=\S)[ \t]+[—–-][ \t]+issue[ \t]*(#\d{1,7})[ \t]*$/iu;
 /** A heading's id typed as an issue number: `Task #12`, or `Login — Issue #7` when it writes no other (`rest` is what names the work). */
 export function issueHeadingId(name: string): IdSplit | null {
   const work = WORK_WORD_ISSUE.exec(name);
-  if (work && WORK_WORDS.has(work[1]!.toLowerCase())) return { id: work[2]!, rest: name.slice(work[0].length).replace(AFTER_ID, ''), scope: false };
+  if (work && WORK_WORDS.has(work[1]!.toLowerCase())) return { id: work[2]!, rest: afterId(name.slice(work[0].length)), scope: false };
   const issue = ISSUE_PART.exec(name);
   return issue ? { id: issue[1]!, rest: name, scope: false } : null;
 }

@@ -5,18 +5,24 @@
 import type { HeadingBlock } from '../parse/blocks.js';
 import type { Status, Vocabulary } from '../model/status.js';
 import type { HeadingNaming } from './heading-naming.js';
-import { groupLabel, groupName, HEADING_BOX, HEADING_LEAD_BRACKET, headingId, headingNumber, HERE_MARK, splitId, withoutMarks } from './names.js';
+import { groupName, headingGroup, HEADING_BOX, HEADING_LEAD_BRACKET, headingId, headingNumber, HERE_MARK, splitId, withoutMarks } from './names.js';
 import { emptyScope, scopesInHeading } from './scope.js';
 import type { Scope, Task } from '../model/types.js';
 import { hasLetter } from '../text/char-tests.js';
 import { allMatches } from '../text/all-matches.js';
+
+/** A task's group as its fields hold it: `group`, and `groupName` where the name is shorter (Task.groupName). */
+export interface GroupOf {
+  group: string | null;
+  groupName?: string;
+}
 
 export interface OutlineNode {
   /** Heading depth; a `<details>` section sits half a level below the heading around it. */
   depth: number;
   text: string;
   name: string;
-  /** The group its tasks are filed under: the name, with a bracket stating a state kept (groupLabel). */
+  /** The group its tasks are filed under: the name, with a bracket stating a state kept (headingGroup). */
   label: string;
   scope: Partial<Scope>;
   /** The heading names a sprint, week, month, phase or milestone (`Week 1: …`, `Core (Phase 1-7)`). */
@@ -50,7 +56,7 @@ export interface OutlineNode {
   /** The heading starts with an id of its own (`BUG-001:`, `Task 4:`): it is a task, and groups what it holds. */
   taskLike: boolean;
   /** Where the heading is, and the scope, section and group it has there (for a heading that turns out to be a task). */
-  at?: { block: HeadingBlock; scope: Scope; section: string | null; group: string | null; listed: Status | null };
+  at?: { block: HeadingBlock; scope: Scope; section: string | null; group: GroupOf; listed: Status | null };
 }
 
 export class Outline {
@@ -140,13 +146,19 @@ export class Outline {
    * is itself a task; else the nearest enclosing heading whose name names a scope
    * (`Sprint 2` over `Tasks Breakdown`, not `Done (Phase 1)` over `Map System`); else the innermost heading.
    */
-  group(except?: OutlineNode): string | null {
+  group(except?: OutlineNode): GroupOf {
+    const node = this.groupNode(except);
+    if (!node) return { group: null };
+    return node.label === node.name ? { group: node.label } : { group: node.label, groupName: node.name };
+  }
+
+  private groupNode(except?: OutlineNode): OutlineNode | null {
     const nodes = this.stack.filter((n) => n !== except && n.name !== '');
     const inner = nodes[nodes.length - 1];
     if (!inner) return null;
-    if (inner.scoped || inner.taskLike || inner.task) return inner.label;
-    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.groupsScope && !this.namesDocument(nodes[i]!)) return nodes[i]!.label;
-    return this.facetOwner(nodes)?.label ?? inner.label;
+    if (inner.scoped || inner.taskLike || inner.task) return inner;
+    for (let i = nodes.length - 2; i >= 0; i--) if (nodes[i]!.groupsScope && !this.namesDocument(nodes[i]!)) return nodes[i]!;
+    return this.facetOwner(nodes) ?? inner;
   }
 
   /** Under a facet heading (`Mandatory` of `Track A`), the nearest heading above it that is no facet. */
@@ -196,7 +208,7 @@ export function outlineNode(text: string, depth: number, line: number, index: nu
     depth,
     text,
     name,
-    label: groupLabel(text),
+    label: headingGroup(text),
     scope,
     scoped: Object.keys(scope).length > 0,
     groupsScope: Object.keys(scope).length > 0 && !(lane && Object.keys(scopesInHeading(withoutNotes(text))).length === 0),
@@ -328,9 +340,12 @@ export function laneItemStatus(text: string, vocab: Vocabulary): Status | null {
     .replace(/[:：]\s*$/u, '')
     .trim();
   const word = plain ? vocab.leadingWord(plain) : null;
-  if (!word || word.text.length !== plain.length) return null;
+  if (!word || word.text.length !== plain.length || RELEASE_NOTE_WORDS.test(plain)) return null;
   return listStatus(plain, vocab);
 }
+
+/** `- Fixed` over a list under `## v1.2.0`: what a release changed, as a change log sorts it; no lane of work. */
+const RELEASE_NOTE_WORDS = /^(?:fixed|released|merged|closed|resolved|shipped|deployed|published|landed|implemented|added|changed|removed)$/iu;
 
 /** `2. Paint - Done`: a numbered heading is a step of a list, not a lane, unless its name is only a state (`3. Done`). */
 function numberedStep(plain: string, vocab: Vocabulary): boolean {

@@ -9,8 +9,9 @@
 import type { Task } from '../model/types.js';
 
 /** The reference of a task's words; `n` > 0 for the nth further one of the same words. */
-export function taskRef(t: Pick<Task, 'title' | 'group'>, n = 0): string {
-  const key = `${t.group ?? ''}\u0000${t.title.trim().replace(/\s+/g, ' ').toLowerCase()}${n ? `\u0000${n}` : ''}`;
+export function taskRef(t: Pick<Task, 'title' | 'group' | 'groupName'>, n = 0): string {
+  // The group as named, its state left out (`Phase 1 (In Progress)` is `Phase 1`): a state changes, the place does not.
+  const key = `${t.groupName ?? t.group ?? ''}\u0000${t.title.trim().replace(/\s+/g, ' ').toLowerCase()}${n ? `\u0000${n}` : ''}`;
   // FNV-1a, 32 bits: small, stable across versions and machines.
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {

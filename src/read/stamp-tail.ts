@@ -6,6 +6,7 @@
 import type { Vocabulary } from '../model/status.js';
 import { allMatches } from '../text/all-matches.js';
 import { priorityLevel } from './priority.js';
+import { withoutEstimate } from './names.js';
 
 /** A hyphen between two spaces, after a word (linear: one character on each side). */
 const HYPHEN = /(?<=\S) - (?=\S)/gu;
@@ -21,7 +22,8 @@ const STAMP_HEAD = 60;
 export function withoutStamp(title: string, notes: string | null, vocab: Vocabulary): { title: string; notes: string | null } {
   const stamp = stampTailAt(title, vocab);
   if (stamp <= 0) return { title, notes };
-  return { title: title.slice(0, stamp), notes: [title.slice(stamp + 3), notes].filter(Boolean).join(' ') };
+  // `Log in. (2 pts) - Completed: OAuth`: an estimate closes the title once its stamp is off.
+  return { title: withoutEstimate(title.slice(0, stamp)), notes: [title.slice(stamp + 3), notes].filter(Boolean).join(' ') };
 }
 
 /** Where a stamp starts in `title` (the title is what is before it), or -1. */

@@ -145,8 +145,10 @@ function unwrapLinks(s: string, lead: '[' | '![', open: '(' | '[', close: ')' | 
     // Every opening before q ends its text at q too, so they all match or fail alike: the first one is the match.
     from = q + 1;
     // `[[hotfix] Fix the form](…)`: brackets in pairs inside a link's text are its text (as CommonMark reads them).
-    const inner = s.indexOf('[', textStart);
-    if (inner >= 0 && inner < q && s[q + 1] !== open) {
+    // Only where the first `]` is near: each opening then looks at most LINK_TEXT_MAX characters on, and the scan
+    // stays linear however many openings fail (`[a[a[a…`).
+    const inner = q - textStart <= LINK_TEXT_MAX && s[q + 1] !== open ? s.indexOf('[', textStart) : -1;
+    if (inner >= 0 && inner < q) {
       const end = pairedClose(s, textStart);
       if (end < 0 || s[end + 1] !== open) {
         from = inner; // the inner bracket may open a link of its own

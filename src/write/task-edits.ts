@@ -704,7 +704,9 @@ export function cellEdit(ec: EditContext, t: Task, role: TextRole, value: string
   const raw = ec.text.slice(cell.start, cell.end);
   // A title quoted as a whole (`| A-1 | "Quoted row" |`) keeps its quotes around new words, as a heading's does.
   const quotes = role === 'title' ? quotesAround(raw.trim()) : null;
-  const next = escapeFor(t, quotes ? `${quotes.open}${value.trim()}${quotes.close}` : value.trim());
+  // New words with quotes of their own (`Say "hi" now`, `"Second row"`) are written as given.
+  const quoted = quotes && !value.includes(quotes.open) && !value.includes(quotes.close);
+  const next = escapeFor(t, quoted ? `${quotes.open}${value.trim()}${quotes.close}` : value.trim());
   if (raw === next) return null;
   return cellSplice(ec, src.table, cell, 0, raw.length, next).edit;
 }

@@ -170,8 +170,9 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // 0.907 0.968 0.955 0.889 on 173 files. Twentieth batch (files 174–181, 534 tasks, labelled blind): first score
 // 86.5 98.3 98.9 82.7 99.8 100.0 69.5; on 181 files (7484 tasks) 0.936 0.946 0.951 0.902 0.970 0.959 0.877.
 // Then an item naming only a state as a lane (`- DONE` over a nested list), a heading's stated state kept in the group:
-// 0.943 0.946 0.951 0.903 0.970 0.958 0.893.
-const HOLDOUT_FLOOR = { recall: 0.943, precision: 0.946, status: 0.951, title: 0.903, id: 0.97, owner: 0.958, group: 0.893 };
+// 0.943 0.946 0.951 0.903 0.970 0.958 0.893. Then a cross under `Concluído`, legend sentences, a test-first dependency
+// and story points out of titles: status 0.953, title 0.906.
+const HOLDOUT_FLOOR = { recall: 0.943, precision: 0.946, status: 0.953, title: 0.906, id: 0.97, owner: 0.958, group: 0.893 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

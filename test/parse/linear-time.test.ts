@@ -65,6 +65,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'item, runs of backticks': run('- [ ] a ', '`', 'x'),
   'item, backtick pairs': run('- [ ] a ', '`` ', 'x'),
   'item, open brackets': run('- [ ] a ', '([', 'x'),
+  'item, link texts opening inside each other': run('- [ ] a ', '[a', ']'),
+  'item, bracket pairs in unclosed link texts': run('- [ ] a ', '[[a] b ', ']'),
   'item, dashes and colons': run('- [ ] a', ' —:', 'x'),
   'bold item under a phase, spaces before the dash': run('## Phase 1\n\n- **a**', ' ', 'x'),
   'bold item under a phase, an unclosed bold name': run('## Phase 1\n\n- **a', ' b', ' — x'),

@@ -123,11 +123,23 @@ describe('a heading that opens with a short code closed by a colon', () => {
   });
 
   it('keeps a dot that opens the title’s first word (`.gitignore`): it is a name, not a separator after the id', async () => {
-    const tasks = await tasksOf(doc('# Tasks', '', '- [x] TASK-16 — .gitignore + cleanup', '- [ ] T2. Set up CI', '- [ ] T3: .env template'));
+    const tasks = await tasksOf(
+      doc(
+        '# Tasks',
+        '',
+        '- [x] TASK-16 — .gitignore + cleanup',
+        '- [ ] T2. Set up CI',
+        '- [ ] T3: .env template',
+        '- [ ] T4.Add login',
+        '- [ ] T5 ...and more',
+      ),
+    );
     expect(tasks.map((t) => [t.id, t.title])).toEqual([
       ['TASK-16', '.gitignore + cleanup'],
       ['T2', 'Set up CI'],
       ['T3', '.env template'],
+      ['T4', 'Add login'],
+      ['T5', 'and more'],
     ]);
   });
 });
@@ -313,6 +325,10 @@ describe('quotes around a whole title', () => {
     const r = await runCli(['-f', path, 'edit', 'A-1', '--title', 'New row']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(readFileSync(path, 'utf8')).toBe(text.replace('«Quoted row»', '«New row»'));
+    // New words with quotes of their own are written as given.
+    const again = await runCli(['-f', path, 'edit', 'A-1', '--title', 'Say «hi» now']);
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('«Quoted row»', 'Say «hi» now'));
   });
 });
 
@@ -386,5 +402,24 @@ describe('a bold lead that is the whole first line of an item', () => {
     const r = await runCli(['-f', path, 'edit', tasks[0]!.id, '--title', 'Relay offen']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(readFileSync(path, 'utf8')).toBe(text.replace('**Das Relay ist komplett offen**', '**Relay offen**'));
+  });
+});
+
+describe('an estimate in story points closing a title', () => {
+  it('sizes the work and is no part of its name; an edit keeps it after the new words', async () => {
+    const text = doc(
+      '# Backlog',
+      '',
+      '- [x] As a user, I can log in. _(2 pts)_ - Completed: OAuth',
+      '- [ ] Checkout [5 SP]',
+      '- [ ] Reports (3 points)',
+      '- [ ] Release 2 (v2)',
+    );
+    const tasks = await tasksOf(text);
+    expect(tasks.map((t) => t.title)).toEqual(['As a user, I can log in.', 'Checkout', 'Reports', 'Release 2 (v2)']);
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'edit', tasks[1]!.id, '--title', 'Pay by card']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('Checkout [5 SP]', 'Pay by card [5 SP]'));
   });
 });

@@ -349,6 +349,14 @@ describe('a plan written as one fenced block of Markdown', () => {
     ]);
   });
 
+  it('holds a bare code block of its own (commands to run)', async () => {
+    const text = doc('```markdown', '## Setup', '- [ ] Install deps', '', '```', 'npm install', '```', '', '- [ ] Write config', '```');
+    expect(await read(text)).toEqual([
+      [3, 'Install deps', 'pending'],
+      [9, 'Write config', 'pending'],
+    ]);
+  });
+
   it('is no single fence where the file opens with an example and ends with a bare code block', async () => {
     const text = doc('```md', '- [ ] an example', '```', '', '## Tasks', '- [ ] Real one', '', '```', 'make all', '```');
     expect(await read(text)).toEqual([[6, 'Real one', 'pending']]);
@@ -426,6 +434,33 @@ describe('an item that only names a state, over a nested list', () => {
 
   it('files them under their heading as written, a bracket stating its state kept, a count badge not', async () => {
     expect((await readTasks(PLAN)).map((t) => t.group)).toEqual(['v0.8 (in progress)', 'v0.8 (in progress)', 'v0.8 (in progress)', 'v0.7 (done)']);
+  });
+
+  it('holds only the items nested right in it: not those under a later item, nor what a release note lists', async () => {
+    const text = doc(
+      '# Notes',
+      '',
+      '- TODO',
+      '  - Write the importer',
+      '- Owner: Alice',
+      '  - phone 555-1234',
+      '',
+      '## v1.2.0',
+      '',
+      '- Fixed',
+      '  - Crash when config is missing',
+    );
+    expect(await read(text)).toEqual([[4, 'Write the importer', 'pending']]);
+  });
+
+  it('keeps the references of the tasks under a heading whose state changes (the group’s name makes them)', async () => {
+    const text = doc('# Plan', '', '## Phase 1: Setup (In Progress)', '- [ ] Install deps');
+    const path = planFile(text);
+    const before = (await readTasks(text)).find((t) => t.title === 'Install deps')!;
+    const r = await runCli(['-f', path, 'set', '1', 'done']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const after = (await readTasks(readFileSync(path, 'utf8'))).find((t) => t.title === 'Install deps')!;
+    expect([after.group, after.id]).toEqual(['Phase 1: Setup (Done)', before.id]);
   });
 
   it('takes a status written on a card, which then reads back', async () => {

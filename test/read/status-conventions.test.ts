@@ -97,6 +97,7 @@ describe('a legend table whose meanings are sentences', () => {
     '| :o: | Work in Progress (WIP) |',
     '| :stop_sign: | Test has not started. |',
     '| :construction: | Work is not complete. |',
+    '| 🟡 | Should be done by Friday |',
     '',
     '### Protocol v0.5',
     '',
@@ -107,6 +108,7 @@ describe('a legend table whose meanings are sentences', () => {
     '| hashlock | :question: |',
     '| aliases | :white_check_mark: |',
     '| rollback | :construction: |',
+    '| escrow | 🟡 |',
   );
 
   it('gives its marks the status the sentence states (a shortcode plan draws no emoji for too); a `not` denies one', async () => {
@@ -117,6 +119,8 @@ describe('a legend table whose meanings are sentences', () => {
       ['aliases', 'done'],
       // 🚧 keeps its own meaning: "not complete" names no status the legend could give it.
       ['rollback', 'in-progress'],
+      // A sentence about when (`Should be done by Friday`) states no state: 🟡 keeps its own.
+      ['escrow', 'in-progress'],
     ]);
   });
 });

@@ -14,7 +14,7 @@ import { Vocabulary, toExtension, type Status, type VocabularyExtension } from '
 import { LineIndex } from '../text/lines.js';
 import { plainText } from '../text/plain.js';
 import { showEscapes } from '../text/decode.js';
-import { headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
+import { filled, headerRole, normaliseHeader, planColumns, type TableSettings } from './columns.js';
 import { configuredRole, idMatcher, skipsHeading, type ReadConfig } from './read-config.js';
 import { boldLabelled, LINE_BOX, lineFields, readItem, STATE_KEYS, STATUS_KEYS, type ItemReading } from './items.js';
 import {
@@ -1214,7 +1214,8 @@ function filledCells(t: Task, text: string): number {
   const s = t.source;
   if (s.type !== 'row') return 0;
   const own = new Set([s.columns.id, s.columns.title, s.columns.status]);
-  return s.cells.filter((c, i) => !own.has(i) && text.slice(c.start, c.end).trim() !== '').length;
+  // A dash or a placeholder (`| FEAT-1 | Setup | - | Done |`) is nothing written beside the task.
+  return s.cells.filter((c, i) => !own.has(i) && filled(text.slice(c.start, c.end))).length;
 }
 
 function periodLetter(header: string): 'W' | 'S' | 'M' {

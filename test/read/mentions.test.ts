@@ -112,4 +112,28 @@ describe('a task written in several places', () => {
       [14, 'Signup'],
     ]);
   });
+
+  it('is the first place where the others hold nothing more than a dash beside it (a details table of placeholders)', async () => {
+    const text = [
+      '# Board',
+      '',
+      '## Done',
+      '',
+      '- [x] FEAT-001: Project Setup (Electron + Vue)',
+      '- [x] FEAT-002: Global Hotkey',
+      '',
+      '## Feature Details',
+      '',
+      '| ID | Titel | Spec | Status |',
+      '|----|-------|------|--------|',
+      '| FEAT-001 | Project Setup | - | ✅ Done |',
+      '| FEAT-002 | Global Hotkey | [Spec](specs/FEAT-002.md) | ✅ Done |',
+      '',
+    ].join('\n');
+    const plan = await planOf(text);
+    expect(plan.tasks.map((t) => [t.id, t.line, t.mentions?.map((m) => m.line)])).toEqual([
+      ['FEAT-001', 5, [12]],
+      ['FEAT-002', 13, [6]],
+    ]);
+  });
 });

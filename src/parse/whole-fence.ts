@@ -56,8 +56,11 @@ export function unwrapWholeFence(text: string): string {
   );
 }
 
-/** A heading or a checklist item: a plan's lines, which a code block does not hold. */
-const PLAN_LINE = /^ {0,3}#{1,6}[ \t]|^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]/u;
+/**
+ * A plan's lines, which a code block does not hold: a section heading (`##`; one `#` is as often a shell comment), a
+ * checklist item, a table's delimiter row.
+ */
+const PLAN_LINE = /^ {0,3}#{2,6}[ \t]|^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]|^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|/u;
 
 /** A fence line: its run of backticks or tildes, and what follows it. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(?![`~])(.*)$/;

@@ -126,6 +126,9 @@ const SHORTCODE_ONLY = /^:[a-z0-9_+-]{1,30}:$/u;
 /** A word that puts what follows in the future or in doubt (`Will be done`, `Should be done`): no state yet. */
 const MODAL = /^(?:will|would|should|shall|must|can|could|may|might|to)$/iu;
 
+/** A word that denies what follows: `not`, `never`, `isn't`, `hasn't` (and `not started`, read whole, is a status). */
+const DENIAL = /^(?:not|no|never|nicht|pas|não|\p{L}+n['’]t)$/iu;
+
 /** How many words a legend entry's sentence may have for sentenceMeaning to look inside it. */
 const SENTENCE_WORDS = 12;
 
@@ -143,11 +146,12 @@ function sentenceMeaning(shown: string, vocab: Vocabulary): SettableStatus | 'no
   const words = said.slice(0, end).trim().split(/\s+/u);
   if (words.length > SENTENCE_WORDS) return 'none';
   for (let i = 1; i < words.length; i++) {
-    if (MODAL.test(words[i - 1]!)) return 'none';
+    // A modal or a denial before the status (`Should be done`, `has not yet started`, `isn't done`) states none.
+    if (MODAL.test(words[i - 1]!) || DENIAL.test(words[i - 1]!)) return 'none';
     const rest = words.slice(i).join(' ');
     const hit = vocab.leadingWord(rest);
     // The phrase closes the sentence: `Should be done by Friday` says when, not that it is.
-    if (hit && hit.text.length === rest.length && !/^(?:not|no|never|nicht|pas|não)$/iu.test(words[i - 1]!)) return hit.status;
+    if (hit && hit.text.length === rest.length) return hit.status;
   }
   return 'none';
 }

@@ -355,6 +355,11 @@ export function withoutEstimate(title: string): string {
   return endsInParen(title) || title.trimEnd().endsWith(']') ? title.replace(STORY_POINTS, '') : title;
 }
 
+/** The estimate in story points closing `title`, spaces before it included (` (3 points)`), or ''. */
+export function estimateTail(title: string): string {
+  return title.slice(withoutEstimate(title).length);
+}
+
 const TRACKER_TAIL = /(?<=\S)[ \t]*\(#\d{1,7}(?:,[ \t]*#\d{1,7})*(?:,[ \t]*v\d{1,4}(?:\.\d{1,4}){1,3})?\)[ \t]*$/u;
 
 /**

@@ -11,7 +11,7 @@ import { boxLength, ownerLeadOf, TRAILING_MARKS } from '../read/items.js';
 import { cellStatus, isMemoCell, titleCellMark } from '../read/tables.js';
 import { showsStatus } from '../read/mentions.js';
 import { checklistOf } from '../read/passes/checklist-status.js';
-import { HERE_MARK, headingNoteAt, quotesAround } from '../read/names.js';
+import { estimateTail, HERE_MARK, headingNoteAt, quotesAround, withoutEstimate } from '../read/names.js';
 import { LineIndex } from '../text/lines.js';
 import { escapeCell } from '../text/plain.js';
 import { PlanError, UsageError } from '../system/errors.js';
@@ -691,6 +691,20 @@ function skipSpaces(text: string, at: number): number {
 
 export type TextRole = 'title' | 'owner' | 'notes' | 'priority';
 
+/**
+ * A title cell's new text: the new words, in the quotes the old title was in as a whole (`| A-1 | "Quoted row" |`, as a
+ * heading's edit keeps them; words quoted whole or with quotes of their own are taken as given), then the estimate
+ * that closed it (`(3 points)`), which is no part of the title and stays.
+ */
+function titleCellText(raw: string, words: string): string {
+  const old = withoutEstimate(raw.trim());
+  const quotes = quotesAround(old);
+  const unquoted = quotes && quotesAround(words) ? words.slice(1, -1).trim() : words;
+  const keep = quotes && !unquoted.includes(quotes.open) && !unquoted.includes(quotes.close);
+  const quoted = keep ? `${quotes.open}${unquoted}${quotes.close}` : words;
+  return withoutEstimate(words) === words ? quoted + estimateTail(raw.trim()) : quoted;
+}
+
 /** The edit that replaces one cell of a row task (title, owner, notes, …), or null when it already holds `value`. */
 export function cellEdit(ec: EditContext, t: Task, role: TextRole, value: string): Edit | null {
   verifyTask(ec, t);
@@ -702,11 +716,7 @@ export function cellEdit(ec: EditContext, t: Task, role: TextRole, value: string
   const cell = src.cells[col];
   if (!cell) throw new PlanError(`${ec.file}:${t.line}: task ${t.id}'s row has no ${role} cell; complete the row first`);
   const raw = ec.text.slice(cell.start, cell.end);
-  // A title quoted as a whole (`| A-1 | "Quoted row" |`) keeps its quotes around new words, as a heading's does.
-  const quotes = role === 'title' ? quotesAround(raw.trim()) : null;
-  // New words with quotes of their own (`Say "hi" now`, `"Second row"`) are written as given.
-  const quoted = quotes && !value.includes(quotes.open) && !value.includes(quotes.close);
-  const next = escapeFor(t, quoted ? `${quotes.open}${value.trim()}${quotes.close}` : value.trim());
+  const next = escapeFor(t, role === 'title' ? titleCellText(raw, value.trim()) : value.trim());
   if (raw === next) return null;
   return cellSplice(ec, src.table, cell, 0, raw.length, next).edit;
 }

@@ -422,4 +422,13 @@ describe('an estimate in story points closing a title', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(readFileSync(path, 'utf8')).toBe(text.replace('Checkout [5 SP]', 'Pay by card [5 SP]'));
   });
+
+  it('stays in a table’s title cell when the title is edited', async () => {
+    const text = doc('| ID | Title | Status |', '|---|---|---|', '| A-1 | Search page (3 points) | Todo |');
+    expect((await tasksOf(text)).map((t) => t.title)).toEqual(['Search page']);
+    const path = planFile(text);
+    const r = await runCli(['-f', path, 'edit', 'A-1', '--title', 'Search box']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('Search page (3 points)', 'Search box (3 points)'));
+  });
 });

@@ -350,11 +350,42 @@ describe('a plan written as one fenced block of Markdown', () => {
   });
 
   it('holds a bare code block of its own (commands to run)', async () => {
-    const text = doc('```markdown', '## Setup', '- [ ] Install deps', '', '```', 'npm install', '```', '', '- [ ] Write config', '```');
+    const text = doc(
+      '```markdown',
+      '## Setup',
+      '- [ ] Install deps',
+      '',
+      '```',
+      '# install dependencies',
+      'npm install',
+      '```',
+      '',
+      '- [ ] Write config',
+      '```',
+    );
     expect(await read(text)).toEqual([
       [3, 'Install deps', 'pending'],
-      [9, 'Write config', 'pending'],
+      [10, 'Write config', 'pending'],
     ]);
+  });
+
+  it('is no single fence where an example table comes first and a bare code block last', async () => {
+    const text = doc(
+      '```md',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| EX-1 | Example | Done |',
+      '```',
+      '',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| T-1 | Write parser | Todo |',
+      '',
+      '```',
+      'npm test',
+      '```',
+    );
+    expect((await readTasks(text)).map((t) => t.id)).toEqual(['T-1']);
   });
 
   it('is no single fence where the file opens with an example and ends with a bare code block', async () => {

@@ -98,6 +98,7 @@ describe('a legend table whose meanings are sentences', () => {
     '| :stop_sign: | Test has not started. |',
     '| :construction: | Work is not complete. |',
     '| 🟡 | Should be done by Friday |',
+    "| :hourglass: | Work hasn't started. |",
     '',
     '### Protocol v0.5',
     '',
@@ -109,6 +110,7 @@ describe('a legend table whose meanings are sentences', () => {
     '| aliases | :white_check_mark: |',
     '| rollback | :construction: |',
     '| escrow | 🟡 |',
+    '| fees | :hourglass: |',
   );
 
   it('gives its marks the status the sentence states (a shortcode plan draws no emoji for too); a `not` denies one', async () => {
@@ -121,6 +123,8 @@ describe('a legend table whose meanings are sentences', () => {
       ['rollback', 'in-progress'],
       // A sentence about when (`Should be done by Friday`) states no state: 🟡 keeps its own.
       ['escrow', 'in-progress'],
+      // `hasn't started` denies the status: ⌛ keeps its own.
+      ['fees', 'pending'],
     ]);
   });
 });

@@ -413,6 +413,7 @@ const WORDS: Record<SettableStatus, string[]> = {
     'próxima',
     'próximas',
     'unassigned',
+    'unclaimed',
     'not tested',
     'not checked',
     'not yet',

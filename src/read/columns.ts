@@ -33,6 +33,7 @@ const ROLE_NAMES: Record<ColumnRole, string[]> = {
     'number',
     'key',
     'ref',
+    'slug',
     'task id',
     'ticket',
     'issue',

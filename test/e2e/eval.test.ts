@@ -173,8 +173,9 @@ const FLOOR = { recall: 0.992, precision: 0.973, status: 0.99, title: 0.972, id:
 // 0.943 0.946 0.951 0.903 0.970 0.958 0.893. Then a cross under `Concluído`, legend sentences, a test-first dependency
 // and story points out of titles: status 0.953, title 0.906.
 // Twenty-first batch (files 182–185, 172 tasks, labelled blind): first score 100.0 86.4 97.1 90.7 81.4 99.4 100.0; on
-// 185 files (7656 tasks) 0.945 0.944 0.954 0.906 0.966 0.959 0.895.
-const HOLDOUT_FLOOR = { recall: 0.945, precision: 0.944, status: 0.954, title: 0.906, id: 0.966, owner: 0.959, group: 0.895 };
+// 185 files (7656 tasks) 0.945 0.944 0.954 0.906 0.966 0.959 0.895. Then a `Slug` column names its rows, and
+// `unclaimed` is pending: id 0.971.
+const HOLDOUT_FLOOR = { recall: 0.945, precision: 0.944, status: 0.954, title: 0.906, id: 0.971, owner: 0.959, group: 0.895 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

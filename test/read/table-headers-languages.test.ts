@@ -211,3 +211,19 @@ describe('a cross under a header naming the finished state', () => {
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 });
+
+describe('a Slug column of a claim board', () => {
+  it('names each row (its id), and `unclaimed` work is still to do', async () => {
+    expect(
+      await rowsOf(
+        '| Slug | Feature | Owner | Status |',
+        '|---|---|---|---|',
+        '| `web-skeleton` | Next.js app | Jeremy | done |',
+        '| `web-split` | Split the page | | unclaimed |',
+      ),
+    ).toEqual([
+      [5, 'web-skeleton', 'Next.js app', 'done', 'Jeremy', null],
+      [6, 'web-split', 'Split the page', 'pending', null, null],
+    ]);
+  });
+});

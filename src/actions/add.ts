@@ -165,10 +165,12 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
     const line = lineOf(ec.text, edit.start) + 1;
     // The new task must read back with its fields, every other task as before.
     if (hasFieldChanges(fields)) await fieldReadBack(ec, [edit], null, line, fields, 'adding the task with these fields');
-    else await readsBack(ec, edit, line);
-    return { edits: [edit], value: { line }, remarks };
+    const readBack = hasFieldChanges(fields) ? null : await readsBack(ec, edit, line);
+    return { edits: [edit], value: { line, readBack }, remarks };
   });
-  const after = await buildFromText(path, r.text, false);
+  // The text read back before writing is the text written unless a stamp was added: then it is read again.
+  const readBack = (r.value as { readBack?: { text: string; plan: Plan } | null }).readBack;
+  const after = readBack?.text === r.text ? readBack.plan : await buildFromText(path, r.text, false);
   const task = after.tasks.find((t) => t.line === r.value.line);
   if (!task) throw new PlanError(`${r.display}: the new task was written but could not be read back at line ${r.value.line}; check the file`);
   return { before: task, task, changed: r.changed, written: r.written, diff: r.diff, display: r.display, remarks: r.remarks };
@@ -178,7 +180,7 @@ export async function addOp(path: string, input: AddInput, opts: TransactOptions
  * The new row or item reads back as a task on its line, before a byte is written: a title that reads as no task
  * there (`| 9 |` in a table whose header names nothing reads as a tally) is refused, not written and then reported.
  */
-async function readsBack(ec: EditContext, edit: Edit, line: number): Promise<void> {
+async function readsBack(ec: EditContext, edit: Edit, line: number): Promise<{ text: string; plan: Plan }> {
   const next = applyEdits(ec.text, [edit], ec.file);
   const again = await buildFromText(ec.file, next, false);
   const added = again.tasks.find((t) => t.line === line);
@@ -190,6 +192,7 @@ async function readsBack(ec: EditContext, edit: Edit, line: number): Promise<voi
   if (others.length !== ec.plan.tasks.length || !others.every((t, i) => same(t, ec.plan.tasks[i]!))) {
     throw new PlanError(`${ec.file}:${line}: a new task here would change how other tasks read; nothing was written (add it by hand)`);
   }
+  return { text: next, plan: again };
 }
 
 /** A new entry of the front matter's to-do list, read back: one more task, with the title and status asked, the others as they were. */

@@ -693,15 +693,13 @@ export type TextRole = 'title' | 'owner' | 'notes' | 'priority';
 
 /**
  * A title cell's new text: the new words, in the quotes the old title was in as a whole (`| A-1 | "Quoted row" |`, as a
- * heading's edit keeps them; words quoted whole or with quotes of their own are taken as given), then the estimate
- * that closed it (`(3 points)`), which is no part of the title and stays.
+ * heading's edit keeps them; words with quotes of their own are taken as given), then the estimate that closed it
+ * (`(3 points)`), which is no part of the title and stays.
  */
 function titleCellText(raw: string, words: string): string {
-  const old = withoutEstimate(raw.trim());
-  const quotes = quotesAround(old);
-  const unquoted = quotes && quotesAround(words) ? words.slice(1, -1).trim() : words;
-  const keep = quotes && !unquoted.includes(quotes.open) && !unquoted.includes(quotes.close);
-  const quoted = keep ? `${quotes.open}${unquoted}${quotes.close}` : words;
+  const quotes = quotesAround(withoutEstimate(raw.trim()));
+  const keep = quotes && !words.includes(quotes.open) && !words.includes(quotes.close);
+  const quoted = keep ? `${quotes.open}${words}${quotes.close}` : words;
   return withoutEstimate(words) === words ? quoted + estimateTail(raw.trim()) : quoted;
 }
 

@@ -10,7 +10,7 @@
 import type { Span } from '../parse/blocks.js';
 import { startsWithSignifier, type Status, type Vocabulary } from '../model/status.js';
 import { plainText } from '../text/plain.js';
-import { cleanTitle, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks, type TitleCut } from './names.js';
+import { cleanTitle, COMMIT_TYPE, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks, type TitleCut } from './names.js';
 import { priorityLevel } from './priority.js';
 import { bracketDepth, withoutStamp } from './stamp-tail.js';
 import { leadingOwnerMark, trailingOwnerMark } from './owner-mark.js';
@@ -364,9 +364,6 @@ function readItemText(
  * A box makes any other line a checklist item (`- [ ] Fix: retry the token`, `- [x] Goal: ship v1`).
  */
 const BOXED_FIELD_KEYS = new Set([...STATUS_KEYS, 'owner', 'assignee']);
-
-/** `fix: …`, `docs(api): …`: a conventional commit's type, in small letters, before the words. */
-const COMMIT_TYPE = /^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:[ \t]+\S/;
 
 /** A first line that is wholly a bold lead (`**Das Relay ist offen**`), up to where the lead closes. */
 const LEAD_LINE = /^(\*\*|__)(?=\S)[^\n]*?\S\1(?=[ \t]*\r?\n)/u;

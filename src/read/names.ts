@@ -286,6 +286,9 @@ const TREE_LEAD = /^[\u2500-\u257F][\u2500-\u257F \t]{0,15}(?=[^\u2500-\u257F\s]
 const CITED_CODES = new RegExp(String.raw`^\((?:${HYPHEN_ID}|${SHORT_ID})(?:,[ \t]?(?:${HYPHEN_ID}|${SHORT_ID})){0,20}\)[ \t]*[:：][ \t]*(?=\S)`, 'u');
 
 /** What cleanTitle cut that names the task: the one issue a title ended by citing (`(#24)`, `(#6, v0.2.1)`). */
+/** `fix: …`, `docs(api): …`: a conventional commit's type, in small letters, before the words (up to them). */
+export const COMMIT_TYPE = /^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/;
+
 export interface TitleCut {
   issue?: string;
 }
@@ -297,7 +300,7 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
   // `① Objects`, `⑤ The rest`: a circled number ranks the work in its list (the order to do it in); it is not its name.
   if (inRange(s.charCodeAt(0), 0x2460, 0x24fe)) s = s.replace(/^[\u2460-\u2473\u24EB-\u24FE][ \t]*(?=\S)/u, '');
-  s = s.replace(/^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/, '');
+  s = s.replace(COMMIT_TYPE, '');
   // `(RQ-OPS-4, RQ-DOC-1): Add the login`: codes in brackets before a colon cite the requirements the work meets.
   if (s.startsWith('(')) s = s.replace(CITED_CODES, '');
   // The cheap tests (a closing bracket at the end, a dash, a mark) skip regexes that could not match: most titles need none.

@@ -993,6 +993,7 @@ class Builder implements PassState {
       if (reading.status === 'none' && !block.checkbox && statesNoWork(reading.id, node?.name)) return null;
       // An id'd item with no status of its own shares a finished heading's state (`Phase 1 ✅` → its parts are done).
       if (reading.status === 'none' && node && (node.status === 'done' || node.status === 'cancelled')) return node.status;
+      if (reading.status === 'none' && node) return this.laneState(node) ?? 'none';
       return reading.status;
     }
     if (!node && this.labelledStep(block, reading)) return 'none';
@@ -1008,6 +1009,16 @@ class Builder implements PassState {
     if (node.scoped && !reading.id && this.namedWork(block)) return node.status;
     if (block.ordered && node.scoped) return this.continuedStatus(block);
     return null;
+  }
+
+  /**
+   * `- **S1** Create the project` under `## Backlog`, or under `### Setup` inside it: a card of that lane, in its state.
+   * Not under the file's title (`# Backlog`): it names the document, and the items may take their state elsewhere.
+   */
+  private laneState(node: OutlineNode): Status | null {
+    if (node.listStatus) return node.depth > 1 ? node.listStatus : null;
+    const state = this.outline.inheritedListStatus();
+    return state && this.outline.open().some((n) => n !== node && n.depth > 1 && n.listStatus === state) ? state : null;
   }
 
   /** `Sign-up form:` over `1. Create the schema` under no heading: a step of the numbered list its label names (see labelledSteps). */

@@ -67,6 +67,25 @@ describe('a heading that names a state', () => {
     );
     expect(tasks.map((t) => [t.title, t.status])).toEqual([['Sign the permit', 'pending']]);
   });
+
+  it('gives its state to the id’d items under it, through a category heading, and set writes a mark there', async () => {
+    const plan = doc('# Kanban', '', '## Backlog', '', '### Setup', '- **S1** Create the project', '', '### Schema', '- **DB1** Engineers table', '');
+    const tasks = await readTasks(plan);
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([
+      ['S1', 'pending'],
+      ['DB1', 'pending'],
+    ]);
+    const path = planFile(plan);
+    expect((await runCli(['-f', path, 'set', 'S1', 'done'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(plan.replace('- **S1**', '- ✅ **S1**'));
+    expect((await runCli(['-f', path, 'set', 'S1', 'pending'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(plan);
+  });
+
+  it('leaves an id’d item under a heading of something else without a status', async () => {
+    const tasks = await readTasks(doc('# Design', '', '## Open Questions', '', '### Roof', '- **Q1** Who pays for the roof?', ''));
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([['Q1', 'none']]);
+  });
 });
 
 describe('a heading that opens with its status in brackets', () => {

@@ -58,7 +58,7 @@ import { lazyFieldStart } from './lazy-fields.js';
 import { applyNaming, takeNamingField } from './heading-naming.js';
 import { dateKindOf, isEstimateKey, isTagKey, readTaskFields, stripFieldMarks } from './fields.js';
 import { sourceStart, type Heading, type Plan, type Problem, type Scope, type ScopeKind, type Task, type TableInfo } from '../model/types.js';
-import type { Found, PassState } from './passes/state.js';
+import type { Found, Ordinal, PassState } from './passes/state.js';
 import { fieldedHeadingTasks } from './passes/fielded-headings.js';
 import { labelledSteps } from './passes/labelled-steps.js';
 import { siblingHeadingTasks } from './passes/sibling-headings.js';
@@ -194,7 +194,7 @@ interface RunEntry {
  */
 // Written-together scripts (Chinese, Japanese) have no word boundaries: their words match anywhere in a heading.
 const FACT_CONTEXT =
-  /(?<![\p{L}])(?:criteria|criterion|evidence|validation|benefits?|principles?|results?|metrics|highlights|outcomes?|summary|overview|advantages|achievements|definition of done|acceptance|current (?:state|status)|criterios|evidencia|beneficios|resultados|principios|resumen|résumé|zusammenfassung|vorteile|avantages|ventajas|ملخص|المزايا|الفوائد|الوضع الحالي)(?![\p{L}])|原則|原则|成果|要約|总结|總結|まとめ|評価基準|验收标准/iu;
+  /(?<![\p{L}])(?:criteria|criterion|evidence|validation|benefits?|principles?|results?|metrics|highlights|outcomes?|summary|overview|advantages|achievements|definition of done|acceptance|current (?:state|status)|criterios|evidencia|beneficios|resultados|principios|resumen|résumé|zusammenfassung|vorteile|avantages|ventajas|ملخص|المزايا|الفوائد|الوضع الحالي)(?![\p{L}])|原則|原则|成果|要約|总结|總結|まとめ|条件|基準|标准|標準|기준/iu;
 /** A lead-in (`**Key Features:**`) also introduces facts when it lists features or files. */
 const FACT_LEAD_IN = /(?<![\p{L}])(?:features?|capabilit(?:y|ies)|files|características|fonctionnalités|funcionalidades|funktionen|الميزات|ميزات)(?![\p{L}])/iu;
 
@@ -274,7 +274,7 @@ class Builder implements PassState {
   /** The item naming only a state (`- DONE`) whose nested items are read now: they are in that state (laneItemStatus). */
   private lane: { depth: number; status: Status } | null = null;
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
-  readonly ordinals: { found: Found; n: string }[] = [];
+  readonly ordinals: Ordinal[] = [];
   readonly issues: { found: Found; n: string }[] = [];
   readonly headingTasks: Found[] = [];
   readonly labelledSteps: { found: Found; marked: boolean }[] = [];
@@ -1092,8 +1092,8 @@ class Builder implements PassState {
     if (reading.scopeId) this.deps.names(task, Object.entries(scopesInHeading(this.display(block.text).slice(0, 60))).slice(0, 1) as [ScopeKind, string][]);
     if (block.ordered && reading.id === null && block.depth === 0) {
       const n = this.listNumber(block);
-      if (n) this.ordinals.push({ found, n });
-    } else if (reading.ordinal !== null) this.ordinals.push({ found, n: reading.ordinal });
+      if (n) this.ordinals.push({ found, n, written: false });
+    } else if (reading.ordinal !== null) this.ordinals.push({ found, n: reading.ordinal, written: true });
     if (reading.issue) this.issues.push({ found, n: reading.issue });
     return found;
   }

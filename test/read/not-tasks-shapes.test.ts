@@ -110,6 +110,16 @@ describe('a measure with the percent sign first (`Kapsam: %95 ✅`)', () => {
   });
 });
 
+describe('the conditions of done, in any language (`## Done criteria`, `## 完了条件`, `## 완료 기준`)', () => {
+  it('are criteria, not tasks in a lane named by the state, as `Definition of Done` is', async () => {
+    const conditions = (heading: string) =>
+      doc('# Plan', '', '## Tasks', '- [ ] Build it', '', `## ${heading}`, '- Coverage above eighty percent', '1. **Docs**: in the wiki');
+    for (const heading of ['Done criteria', '完了条件', '完成标准', '완료 기준']) {
+      expect(await tasksOf(conditions(heading)), heading).toEqual([{ line: 4, title: 'Build it', status: 'pending' }]);
+    }
+  });
+});
+
 describe('a status cell that defers the work to a later time (`Deferred to Sprint 3`)', () => {
   it('reads as still to do, where `Deferred` alone reads as set aside', async () => {
     const plan = doc(

@@ -451,6 +451,29 @@ describe('ids and titles from what the cells hold and where the header words sta
     ]);
   });
 
+  it('keeps those ids beside a numbered list of another kind that starts at 1 again', async () => {
+    const plan = doc(
+      '# Plan',
+      '',
+      '## Tasks',
+      '- [x] 1. Set up the API',
+      '- [ ] 2. Build the editor',
+      '',
+      '## Phase 2',
+      '1. **Pick hosting**',
+      '',
+      '## Phase 3',
+      '1. **Ship it**',
+    );
+    const tasks = await readTasks(plan);
+    expect(tasks.map((t) => [t.idFromFile, t.id.startsWith('@') ? '@' : t.id, t.title])).toEqual([
+      [true, '1', 'Set up the API'],
+      [true, '2', 'Build the editor'],
+      [false, '@', 'Pick hosting'],
+      [false, '@', 'Ship it'],
+    ]);
+  });
+
   it('does not take a bold alert before a colon for the whole title', async () => {
     const [task] = await readTasks(doc('# Ops', '', '- [ ] **URGENT REVIEW NEEDED**: Compare the backup volumes'));
     expect(task!.title).toBe('Compare the backup volumes');

@@ -1,12 +1,19 @@
 // A pass after reading: the numbers of ordered items are ids where they run on across
 // the file.
 
-import type { PassState } from './state.js';
+import type { Ordinal, PassState } from './state.js';
 import { idKey } from '../ids.js';
 
-/** Numbers of ordered items are ids when they run on across the file (1…22), not when each list restarts at 1. */
+/**
+ * Numbers of ordered items are ids when they run on across the file (1…22), not when each list restarts at 1. Numbers
+ * written in the items' words and those of ordered lists are two numberings, each decided on its own.
+ */
 export function numberOrdinals(b: PassState): void {
-  const live = b.ordinals.filter((o) => !o.found.dropped);
+  numberRun(b.ordinals.filter((o) => !o.found.dropped && o.written));
+  numberRun(b.ordinals.filter((o) => !o.found.dropped && !o.written));
+}
+
+function numberRun(live: readonly Ordinal[]): void {
   const numbers = live.map((o) => o.n);
   if (live.length < 2 || new Set(numbers).size !== numbers.length) return;
   for (const o of live) {

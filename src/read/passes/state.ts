@@ -20,7 +20,7 @@ export interface PassState {
   readonly headings: Heading[];
   readonly tables: TableInfo[];
   /** Ordered-list tasks without an id: their numbers become ids when no number repeats. */
-  readonly ordinals: { found: Found; n: string }[];
+  readonly ordinals: Ordinal[];
   /** Items without an id that end by citing an issue (`(#24)`): the issue is the id where no other task has it. */
   readonly issues: { found: Found; n: string }[];
   readonly headingTasks: Found[];
@@ -56,4 +56,14 @@ export function headingParents(headings: readonly Heading[]): number[] {
     stack.push(i);
   });
   return parents;
+}
+
+/**
+ * A task's number: the ordered list's (`1. Set up`) or one written in the item's words (`- [ ] 1. Set up`). Each
+ * kind is a numbering of its own: a checklist's `1.`…`10.` stay ids beside a numbered list that starts at 1 again.
+ */
+export interface Ordinal {
+  found: Found;
+  n: string;
+  written: boolean;
 }

@@ -35,6 +35,7 @@ import {
   boxWords,
   type GroupOf,
   laneItemStatus,
+  idThenState,
   leadBracketStatus,
   facetLines,
   Outline,
@@ -615,7 +616,7 @@ class Builder implements PassState {
     if (node.listStatus) return;
     // A heading over a table of tasks is the table's caption, not a task of its own; one with a box says it is one,
     // and so does one that opens with its status in brackets as a box would (`### [RESOLVED] Login loops`).
-    const boxed = HEADING_BOX.test(node.text) || leadBracketStatus(node.text, this.vocab) !== null;
+    const boxed = HEADING_BOX.test(node.text) || leadBracketStatus(node.text, this.vocab) !== null || idThenState(node.text, this.vocab) !== null;
     if (node.holds > 0 && node.holdsItems === 0 && !boxed) return;
     const documentStatus = node.depth === 1 && !fromText;
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
@@ -631,7 +632,9 @@ class Builder implements PassState {
   /** A heading's name as a task (emphasised notes in brackets at its end left out) and the id it writes. */
   headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
     const whole = this.text.slice(block.content.start, block.content.end);
-    const raw = whole.slice(0, headingNoteAt(whole));
+    // `T001 [P] [x] Create the repo`: the id and the title, without the tags and the state written between them.
+    const stated = idThenState(whole, this.vocab);
+    const raw = stated ? `${stated.id}: ${stated.rest}` : whole.slice(0, headingNoteAt(whole));
     const name = groupName(displayText(raw, this.repair));
     const id = headingId(name);
     return { name, id: id.id === null ? (colonCode(name) ?? id) : id };
@@ -654,7 +657,7 @@ class Builder implements PassState {
       kind: node.holds > 0 ? 'parent' : 'task',
       title: this.headingTitle(name, id),
       status,
-      statusText: fromText ? (boxWords(node.text, this.vocab) ?? statusWords(node.text)) : (node.field?.text ?? ''),
+      statusText: fromText ? (boxWords(node.text, this.vocab) ?? statedWords(node.text, this.vocab) ?? statusWords(node.text)) : (node.field?.text ?? ''),
       owner: node.owner,
       notes: null,
       priority: node.priority ?? null,
@@ -1244,6 +1247,12 @@ function readProgress(value: string): Status | null {
 }
 
 /** The status part of a heading's text (`🔄 IN PROGRESS`), for `statusText`. */
+/** The box or the status phrase a heading writes after its id (`T001 [P] [x] …` → `[x]`), else null. */
+function statedWords(text: string, vocab: Vocabulary): string | null {
+  const stated = idThenState(text, vocab);
+  return stated ? text.slice(stated.start, stated.end) : null;
+}
+
 function statusWords(text: string): string {
   const here = HERE_MARK.exec(text);
   if (here) return here[0].trim();
@@ -1270,7 +1279,7 @@ const LINE_MARK = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
  */
 function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null {
   const raw = text.slice(content.start, content.end);
-  const box = boxSpan(raw, vocab);
+  const box = boxSpan(raw, vocab) ?? idThenState(raw, vocab);
   if (box) return { start: content.start + box.start, end: content.start + box.end };
   if (leadBracketStatus(raw, vocab)) {
     const start = content.start + raw.indexOf('[') + 1;

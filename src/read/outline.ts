@@ -237,7 +237,7 @@ const MARK_AT = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
 /** A status written in a heading: a trailing `(IN PROGRESS)`/`[DONE]`, or a status mark with its words. */
 function headingStatus(text: string, vocab: Vocabulary): Status {
   if (HERE_MARK.test(text)) return 'in-progress';
-  const boxed = boxStatus(text, vocab) ?? leadBracketStatus(text, vocab);
+  const boxed = boxStatus(text, vocab) ?? leadBracketStatus(text, vocab) ?? idThenState(text, vocab)?.status;
   if (boxed) return boxed;
   const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
   if (bracket) {
@@ -269,6 +269,60 @@ export function leadBracketStatus(text: string, vocab: Vocabulary): Status | nul
   if (!lead) return null;
   const r = vocab.read(lead[1]!);
   return r.status !== 'none' && r.start === 0 && r.end >= lead[1]!.trim().length ? r.status : null;
+}
+
+/** A heading's id: a short code (`T001`, `BUG-12`, `2.1`) or a word and its number (`Phase 1`, `Task 4`). */
+const HEADING_LEAD_ID =
+  /^[ \t]*([A-Z]{1,4}-?\d+(?:\.\d+)*[a-z]?|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|\d+(?:\.\d+)+|[\p{Lu}][\p{L}]{1,15} \d+(?:\.\d+)*)(?=[ \t]+[[(])/u;
+const NEXT_BRACKET = /^[ \t]+(\[[^[\]\n]{1,60}\]|\([^()\n]{2,24}\))/u;
+
+/** Where a heading writes its state after its id, the id, and the words after the state (the title). */
+export interface IdThenState {
+  status: Status;
+  /** The box (`[x]`, `[ ] ⛔`) or the status phrase inside the brackets, in the heading's text. */
+  start: number;
+  end: number;
+  id: string;
+  rest: string;
+}
+
+/**
+ * `T001 [P] [x] Create the repo`, `Phase 1 [DONE] — Sync the files`: a heading that writes its state in brackets right
+ * after its id, past tags or notes in brackets (`[P]`, `[D: T001]`): a box, or brackets that hold only a status.
+ */
+export function idThenState(text: string, vocab: Vocabulary): IdThenState | null {
+  const lead = text.length < 400 ? HEADING_LEAD_ID.exec(text) : null;
+  if (!lead) return null;
+  let at = lead[0].length;
+  for (let i = 0; i < 4; i++) {
+    const b = NEXT_BRACKET.exec(text.slice(at));
+    if (!b) return null;
+    const open = at + b[0].length - b[1]!.length;
+    at += b[0].length;
+    const state = bracketState(b[1]!, text.slice(at), vocab);
+    if (!state) continue;
+    const rest = text.slice(at + state.past).replace(/^[ \t]*(?:[:：—–-][ \t]*)?/u, '');
+    if (!hasLetter(rest)) return null;
+    return { status: state.status, start: open + state.start, end: open + state.end, id: lead[1]!, rest };
+  }
+  return null;
+}
+
+/**
+ * A box (and the mark after an open one), or brackets holding a status phrase and nothing else: its status, where
+ * it is written (from the bracket's start), and how far past the bracket a mark after a box goes.
+ */
+function bracketState(bracket: string, after: string, vocab: Vocabulary): { status: Status; start: number; end: number; past: number } | null {
+  if (/^\[[xX]\]$/u.test(bracket)) return { status: 'done', start: 0, end: 3, past: 0 };
+  if (bracket === '[ ]') {
+    const mark = vocab.read(after);
+    const marked = mark.emoji && mark.status !== 'none' && mark.start <= 1;
+    return marked ? { status: mark.status, start: 0, end: 3 + mark.end, past: mark.end } : { status: 'pending', start: 0, end: 3, past: 0 };
+  }
+  const inner = bracket.slice(1, -1);
+  const r = vocab.read(inner);
+  const whole = r.status !== 'none' && r.start === 0 && r.end >= inner.trim().length;
+  return whole ? { status: r.status, start: 1, end: 1 + inner.length, past: 0 } : null;
 }
 
 /** A heading's box, and the mark after an open one (`[ ] ⛔ Fix the gate`: blocked), as an item's box and mark read; null without a box. */

@@ -121,6 +121,54 @@ describe('a heading that opens with its status in brackets', () => {
   });
 });
 
+describe('a heading that writes its state in brackets after its id (`### T001 [P] [x] Create the repo`)', () => {
+  const PLAN = doc(
+    '# Tasks',
+    '',
+    '## Phase 1: Setup',
+    '',
+    '### T001 [P] [x] Create the repo',
+    'Prose.',
+    '',
+    '### T002 [D: T001] [ ] Write the tests',
+    '',
+    '### Phase 2 [DONE] — Sync the files',
+    'Prose.',
+    '',
+    '### Step 3 (optional) Configure the proxy',
+    '',
+  );
+
+  it('is a task: the id, the box or the status phrase past any tags, then the title', async () => {
+    const tasks = await readTasks(PLAN);
+    expect(tasks.map((t) => [t.id, t.status, t.title, t.statusText])).toEqual([
+      ['T001', 'done', 'Create the repo', '[x]'],
+      ['T002', 'pending', 'Write the tests', '[ ]'],
+      ['2', 'done', 'Sync the files', 'DONE'],
+    ]);
+  });
+
+  it('has its state written in that place, and set back restores the bytes', async () => {
+    const path = planFile(PLAN);
+    for (const [id, to] of [
+      ['T001', 'pending'],
+      ['T002', 'blocked'],
+      ['2', 'in-progress'],
+    ]) {
+      expect((await runCli(['-f', path, 'set', id!, to!, '--no-memory'])).code).toBe(0);
+    }
+    expect(readFileSync(path, 'utf8')).toBe(PLAN.replace('[P] [x]', '[P] [ ]').replace('[D: T001] [ ]', '[D: T001] [ ] ⛔').replace('[DONE]', '[IN PROGRESS]'));
+    for (const [id, to] of [
+      ['T001', 'done'],
+      ['T002', 'pending'],
+      ['2', 'done'],
+    ]) {
+      expect((await runCli(['-f', path, 'set', id!, to!])).code).toBe(0);
+    }
+    expect(readFileSync(path, 'utf8')).toBe(PLAN);
+  });
+});
+
 describe('a bug register’s states', () => {
   it('reads `By Design` as cancelled and `Known Issue`, `Has Workaround` as still open', async () => {
     const tasks = await readTasks(

@@ -100,3 +100,15 @@ describe('the group of a task under a file title that mentions a scope', () => {
     expect(tasks.map((t) => t.group)).toEqual(['Release plan — Milestone 1', 'Release plan — Milestone 1', 'Release plan — Milestone 2']);
   });
 });
+
+describe('an item struck out between single tildes (`- ~Fix the gate~`), as GitHub strikes it', () => {
+  it('is done, as one between double tildes is, and its title is the words', async () => {
+    const tasks = await readTasks(doc('# TODO', '', '- [ ] Paint the fence', '- ~Fix the gate~', '- ~~Pour the slab~~', '- Wait ~5 min for the glue'));
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Paint the fence', 'pending'],
+      ['Fix the gate', 'done'],
+      ['Pour the slab', 'done'],
+      ['Wait ~5 min for the glue', 'pending'],
+    ]);
+  });
+});

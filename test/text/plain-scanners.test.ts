@@ -33,6 +33,7 @@ function reference(raw: string): string {
     .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, '')
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/(^|[^\p{L}\p{N}~])~(?=[^\s~])([^~]*?[^\s~])~(?![\p{L}\p{N}~])/gu, '$1$2')
     .replace(/(^|[^\p{L}\p{N}*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, '$1$2')
     .replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2')
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m) => m);
@@ -43,7 +44,7 @@ function reference(raw: string): string {
 
 // Inline Markdown made of the marks the scanners look for, so openings, closings and near misses are common.
 const inline = fc
-  .array(fc.constantFrom('`', '``', '```', ' ', 'a', 'b c', '[', ']', '(', ')', '![', '**', '__', '~~', '*', '_', '\\', '|', '\n'), { maxLength: 30 })
+  .array(fc.constantFrom('`', '``', '```', ' ', 'a', 'b c', '[', ']', '(', ')', '![', '**', '__', '~~', '~', '*', '_', '\\', '|', '\n'), { maxLength: 30 })
   .map((parts) => parts.join(''));
 
 describe('plainText scanners', () => {
@@ -58,6 +59,10 @@ describe('plainText scanners', () => {
 
   it('read a link whose text holds brackets in pairs as its text (`[[hotfix] Sigla](…)`)', () => {
     expect(plainText('[[hotfix] Sigla da caixa](https://x/145) and [Fix [x] boxes](y)')).toBe('[hotfix] Sigla da caixa and Fix [x] boxes');
+  });
+
+  it('read text between single tildes as struck out, as GitHub does, and leave `~5 min` alone', () => {
+    expect(plainText('~Fix the gate~ in ~5 min, not ~~twice~~')).toBe('Fix the gate in ~5 min, not twice');
   });
 
   it('read a reference image (a badge, `![Complete][]`) as its alt text, as an inline image', () => {

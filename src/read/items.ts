@@ -10,7 +10,7 @@
 import type { Span } from '../parse/blocks.js';
 import { startsWithSignifier, type Status, type Vocabulary } from '../model/status.js';
 import { plainText } from '../text/plain.js';
-import { cleanTitle, COMMIT_TYPE, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks, type TitleCut } from './names.js';
+import { cleanTitle, COMMIT_TYPE, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks, type TitleCut, withoutCodedType } from './names.js';
 import { priorityLevel } from './priority.js';
 import { bracketDepth, withoutStamp } from './stamp-tail.js';
 import { leadingOwnerMark, trailingOwnerMark } from './owner-mark.js';
@@ -317,7 +317,7 @@ function readItemText(
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
   r.tag = parts.id === null && parts.title.startsWith('[') ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   const cut: TitleCut = {};
-  r.title = cleanTitle(parts.title, isStatus, cut);
+  r.title = cleanTitle(withoutCodedType(parts.title, raw), isStatus, cut);
   if (r.id === null && !parts.rest) r.issue = cut.issue ?? null;
   r.notes = parts.rest ? cleanTitle(parts.rest, isStatus) || null : emphasisedNote(raw, r);
   Object.assign(r, withoutStamp(r.title, r.notes, vocab));

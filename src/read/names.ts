@@ -289,6 +289,19 @@ const CITED_CODES = new RegExp(String.raw`^\((?:${HYPHEN_ID}|${SHORT_ID})(?:,[ \
 /** `fix: …`, `docs(api): …`: a conventional commit's type, in small letters, before the words (up to them). */
 export const COMMIT_TYPE = /^(?:feat|fix|perf|chore|docs|refactor|test|build|ci|style|revert)(?:\([^()\s]{1,30}\))?!?:\s+(?=\S)/;
 
+/**
+ * `` `perf(gpu)`: CUDA backend ``: a conventional-commit type set in code before the words tags the change, as a
+ * bracketed tag does, and the title follows it; written as plain text (`fix: set the flag`) it is how the writer named
+ * the work, and stays. `raw` is the Markdown the title was read from.
+ */
+export function withoutCodedType(title: string, raw: string): string {
+  const type = raw.includes('`') ? COMMIT_TYPE.exec(title) : null;
+  if (!type) return title;
+  // The type as written, up to its colon (`perf(gpu)`), set in code in the Markdown?
+  const word = type[0].slice(0, type[0].lastIndexOf(':'));
+  return raw.includes(`\`${word}\``) ? title.slice(type[0].length) : title;
+}
+
 export interface TitleCut {
   issue?: string;
 }
@@ -297,10 +310,8 @@ export function cleanTitle(title: string, isStatus: (s: string) => boolean = () 
   // `[Infra] [Essential] Repository layout`: tags before the words file the task (area, priority); one or several.
   let s = stripLeadingMarks(inRange(title.charCodeAt(0), 0x2500, 0x257f) ? title.replace(TREE_LEAD, '') : title);
   if (s.startsWith('[')) s = s.replace(/^(?:\[[\p{L}\p{N}][\p{L}\p{N}._/-]{0,20}\]\s+)+(?=\S)/u, '');
-  // A conventional-commit type (`perf(gpu): …`, `fix: …`) labels the change; the title follows it.
   // `① Objects`, `⑤ The rest`: a circled number ranks the work in its list (the order to do it in); it is not its name.
   if (inRange(s.charCodeAt(0), 0x2460, 0x24fe)) s = s.replace(/^[\u2460-\u2473\u24EB-\u24FE][ \t]*(?=\S)/u, '');
-  s = s.replace(COMMIT_TYPE, '');
   // `(RQ-OPS-4, RQ-DOC-1): Add the login`: codes in brackets before a colon cite the requirements the work meets.
   if (s.startsWith('(')) s = s.replace(CITED_CODES, '');
   // The cheap tests (a closing bracket at the end, a dash, a mark) skip regexes that could not match: most titles need none.

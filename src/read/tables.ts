@@ -9,7 +9,7 @@ import { filled } from './columns.js';
 import { headerStatus, markedStatus, markText, yesOrNo } from './mark-columns.js';
 import { trailingOwnerMark } from './owner-mark.js';
 import { closingMark } from './items.js';
-import { cleanTitle, splitNumberedName, stripLeadingMarks } from './names.js';
+import { cleanTitle, splitNumberedName, stripLeadingMarks, withoutCodedType } from './names.js';
 import { scopesInHeading } from './scope.js';
 import { normaliseRange } from './scope-range.js';
 import type { Scope, TableInfo, Task } from '../model/types.js';
@@ -166,7 +166,7 @@ export function rowFields(
               : 'none'
             : 'none';
   return {
-    title: cleanTitle(title, isStatus),
+    title: cleanTitle(columns.title !== undefined && cells[columns.title] ? withoutCodedType(title, raw(cells[columns.title]!)) : title, isStatus),
     status,
     statusText: lane ? headers[lane.column]!.trim() : (statusCell ?? mark ?? (texts ? markText(texts, info.states!) : '')),
     owner,

@@ -395,7 +395,7 @@ describe('a plan written as one fenced block of Markdown', () => {
 });
 
 describe('a checklist item labelled with a conventional-commit type', () => {
-  it('is a task titled by its words (`- [ ] fix: …` is no `Fix:` field); a plain `- Fix: …` under a task stays a field', async () => {
+  it('is a task titled as written (`- [ ] fix: …` is no `Fix:` field); a plain `- Fix: …` under a task stays a field', async () => {
     const text = doc(
       '# Plan',
       '',
@@ -407,8 +407,8 @@ describe('a checklist item labelled with a conventional-commit type', () => {
       '- Fix: retry the token',
     );
     expect(await read(text)).toEqual([
-      [3, 'Export the login', 'pending'],
-      [4, 'Write the guide', 'done'],
+      [3, 'fix: Export the login', 'pending'],
+      [4, 'docs(api): Write the guide', 'done'],
       // The bug heading is a task; its `Fix:` line a field of it, no task of its own.
       [6, 'Login fails', 'none'],
     ]);
@@ -417,6 +417,23 @@ describe('a checklist item labelled with a conventional-commit type', () => {
     const r = await runCli(['-f', path, 'set', tasks[0]!.id, 'done']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(readFileSync(path, 'utf8')).toBe(text.replace('- [ ] fix:', '- [x] fix:'));
+  });
+});
+
+describe('a conventional-commit type set in code before a title (`` `perf(gpu)`: … ``)', () => {
+  it('tags the change, as a bracketed tag does: the title is the words after it, in a list and in a table', async () => {
+    const text = doc(
+      '# Plan',
+      '',
+      '- [ ] `perf(gpu)`: Batch the shaders',
+      '- [ ] fix: Export the login',
+      '',
+      '| Item | Status |',
+      '|---|---|',
+      '| `feat(api)`: Stream the rows | ⏳ |',
+      '| feat: Page the rows | ⏳ |',
+    );
+    expect((await readTasks(text)).map((t) => t.title)).toEqual(['Batch the shaders', 'fix: Export the login', 'Stream the rows', 'feat: Page the rows']);
   });
 });
 

@@ -193,9 +193,11 @@ interface RunEntry {
  * marked bullets state facts (evidence, criteria met, features) rather than
  * track work. Checkboxes there are still tasks.
  */
-// Written-together scripts (Chinese, Japanese) have no word boundaries: their words match anywhere in a heading.
+// Written-together scripts (Chinese, Japanese) have no word boundaries: their words match anywhere in a heading, but
+// criteria only as the name's last word, and conditions only those of done, of reaching or entering a stage (`完了条件`,
+// `里程碑达成条件`; `検索条件の追加` is work, `前提条件` lists what must come first).
 const FACT_CONTEXT =
-  /(?<![\p{L}])(?:criteria|criterion|evidence|validation|benefits?|principles?|results?|metrics|highlights|outcomes?|summary|overview|advantages|achievements|definition of done|acceptance|current (?:state|status)|criterios|evidencia|beneficios|resultados|principios|resumen|résumé|zusammenfassung|vorteile|avantages|ventajas|ملخص|المزايا|الفوائد|الوضع الحالي)(?![\p{L}])|原則|原则|成果|要約|总结|總結|まとめ|条件|基準|标准|標準|기준/iu;
+  /(?<![\p{L}])(?:criteria|criterion|evidence|validation|benefits?|principles?|results?|metrics|highlights|outcomes?|summary|overview|advantages|achievements|definition of done|done (?:when|means)|acceptance|current (?:state|status)|criterios|evidencia|beneficios|resultados|principios|resumen|résumé|zusammenfassung|vorteile|avantages|ventajas|ملخص|المزايا|الفوائد|الوضع الحالي)(?![\p{L}])|原則|原则|成果|要約|总结|總結|まとめ|(?:基準|标准|標準|기준|(?:完了|完成|达成|達成|验收|驗收|受入|受け入れ|阶段|段階|완료)\s?(?:条件|條件|조건))(?:\s*[:：])?\s*$/iu;
 /** A lead-in (`**Key Features:**`) also introduces facts when it lists features or files. */
 const FACT_LEAD_IN = /(?<![\p{L}])(?:features?|capabilit(?:y|ies)|files|características|fonctionnalités|funcionalidades|funktionen|الميزات|ميزات)(?![\p{L}])/iu;
 
@@ -616,7 +618,7 @@ class Builder implements PassState {
     if (node.listStatus) return;
     // A heading over a table of tasks is the table's caption, not a task of its own; one with a box says it is one,
     // and so does one that opens with its status in brackets as a box would (`### [RESOLVED] Login loops`).
-    const boxed = HEADING_BOX.test(node.text) || leadBracketStatus(node.text, this.vocab) !== null || idThenState(node.text, this.vocab) !== null;
+    const boxed = HEADING_BOX.test(node.text) || leadBracketStatus(node.text, this.vocab) !== null || idThenState(node.text, this.vocab, node.depth) !== null;
     if (node.holds > 0 && node.holdsItems === 0 && !boxed) return;
     const documentStatus = node.depth === 1 && !fromText;
     // An id of its own makes a heading a task; a status makes one only with a scope's number (`Phase 3 ✅`)
@@ -633,7 +635,7 @@ class Builder implements PassState {
   headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> } {
     const whole = this.text.slice(block.content.start, block.content.end);
     // `T001 [P] [x] Create the repo`: the id and the title, without the tags and the state written between them.
-    const stated = idThenState(whole, this.vocab);
+    const stated = idThenState(whole, this.vocab, block.depth);
     const raw = stated ? `${stated.id}: ${stated.rest}` : whole.slice(0, headingNoteAt(whole));
     const name = groupName(displayText(raw, this.repair));
     const id = headingId(name);
@@ -657,7 +659,9 @@ class Builder implements PassState {
       kind: node.holds > 0 ? 'parent' : 'task',
       title: this.headingTitle(name, id),
       status,
-      statusText: fromText ? (boxWords(node.text, this.vocab) ?? statedWords(node.text, this.vocab) ?? statusWords(node.text)) : (node.field?.text ?? ''),
+      statusText: fromText
+        ? (boxWords(node.text, this.vocab) ?? statedWords(node.text, this.vocab, node.depth) ?? statusWords(node.text))
+        : (node.field?.text ?? ''),
       owner: node.owner,
       notes: null,
       priority: node.priority ?? null,
@@ -672,7 +676,7 @@ class Builder implements PassState {
         type: 'heading',
         heading: { start: block.start, end: block.end },
         text: block.content,
-        status: fromText ? statusSpan(this.text, block.content, this.vocab) : (node.field?.span ?? null),
+        status: fromText ? statusSpan(this.text, block.content, this.vocab, block.depth) : (node.field?.span ?? null),
       },
     };
     const f: Found = { task, anchor: block.start };
@@ -1016,12 +1020,16 @@ class Builder implements PassState {
 
   /**
    * `- **S1** Create the project` under `## Backlog`, or under `### Setup` inside it: a card of that lane, in its state.
-   * Not under the file's title (`# Backlog`): it names the document, and the items may take their state elsewhere.
+   * Not under the file's title (`# Backlog`): it names the document, and the items may take their state elsewhere; nor
+   * under a heading naming what done means (`## Done when`): its items are the criteria.
    */
   private laneState(node: OutlineNode): Status | null {
-    if (node.listStatus) return node.depth > 1 ? node.listStatus : null;
+    const lane = (n: OutlineNode) => n.depth > 1 && !statesFacts(n.name, false);
+    if (node.listStatus) return lane(node) ? node.listStatus : null;
+    // `### Phase 3 🔄 In progress` or `### Sprint 4 — Active` inside `## Done`: the nearer heading says how its work stands.
+    if (node.status !== 'none' || node.taskLike || node.task) return null;
     const state = this.outline.inheritedListStatus();
-    return state && this.outline.open().some((n) => n !== node && n.depth > 1 && n.listStatus === state) ? state : null;
+    return state && this.outline.open().some((n) => n !== node && lane(n) && n.listStatus === state) ? state : null;
   }
 
   /** `Sign-up form:` over `1. Create the schema` under no heading: a step of the numbered list its label names (see labelledSteps). */
@@ -1248,8 +1256,8 @@ function readProgress(value: string): Status | null {
 
 /** The status part of a heading's text (`🔄 IN PROGRESS`), for `statusText`. */
 /** The box or the status phrase a heading writes after its id (`T001 [P] [x] …` → `[x]`), else null. */
-function statedWords(text: string, vocab: Vocabulary): string | null {
-  const stated = idThenState(text, vocab);
+function statedWords(text: string, vocab: Vocabulary, depth: number): string | null {
+  const stated = idThenState(text, vocab, depth);
   return stated ? text.slice(stated.start, stated.end) : null;
 }
 
@@ -1277,9 +1285,9 @@ const LINE_MARK = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
  * Where a heading's status is written in the file: its mark with the status
  * words after it (`✅`, `🔄 IN PROGRESS`, `✓ (complete)`), or its bracketed words.
  */
-function statusSpan(text: string, content: Span, vocab: Vocabulary): Span | null {
+function statusSpan(text: string, content: Span, vocab: Vocabulary, depth: number): Span | null {
   const raw = text.slice(content.start, content.end);
-  const box = boxSpan(raw, vocab) ?? idThenState(raw, vocab);
+  const box = boxSpan(raw, vocab) ?? idThenState(raw, vocab, depth);
   if (box) return { start: content.start + box.start, end: content.start + box.end };
   if (leadBracketStatus(raw, vocab)) {
     const start = content.start + raw.indexOf('[') + 1;

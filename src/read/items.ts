@@ -313,7 +313,7 @@ function readItemText(
   r.ordinal = parts.ordinal ?? null;
   r.scopeId = parts.scopeId;
   r.bold = parts.bold;
-  r.struck = /^~~[^~]+~~|^~(?=[^\s~])[^~]*[^\s~]~(?!~)/u.test(raw.trim());
+  r.struck = /^~~[^~]+~~|^~(?=[^\s~/])[^~]*[^\s~]~(?![\p{L}\p{N}~])/u.test(raw.trim());
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
   r.tag = parts.id === null && parts.title.startsWith('[') ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   const cut: TitleCut = {};

@@ -212,7 +212,7 @@ export function outlineNode(text: string, depth: number, line: number, index: nu
     scope,
     scoped: Object.keys(scope).length > 0,
     groupsScope: Object.keys(scope).length > 0 && !(lane && Object.keys(scopesInHeading(withoutNotes(text))).length === 0),
-    status: headingStatus(text, vocab),
+    status: headingStatus(text, vocab, depth),
     listStatus: lane,
     line,
     index,
@@ -235,9 +235,9 @@ const ICONS = new Set(['📋', '📅', '🗓', '🔜', '📌']);
 const MARK_AT = /[\p{Extended_Pictographic}✓✗✘]\uFE0F?/gu;
 
 /** A status written in a heading: a trailing `(IN PROGRESS)`/`[DONE]`, or a status mark with its words. */
-function headingStatus(text: string, vocab: Vocabulary): Status {
+function headingStatus(text: string, vocab: Vocabulary, depth: number): Status {
   if (HERE_MARK.test(text)) return 'in-progress';
-  const boxed = boxStatus(text, vocab) ?? leadBracketStatus(text, vocab) ?? idThenState(text, vocab)?.status;
+  const boxed = boxStatus(text, vocab) ?? leadBracketStatus(text, vocab) ?? idThenState(text, vocab, depth)?.status;
   if (boxed) return boxed;
   const bracket = /[([]([^()[\]]+)[)\]]\s*(?:[:：]\s*)?$/u.exec(text);
   if (bracket) {
@@ -287,12 +287,14 @@ export interface IdThenState {
 }
 
 /**
- * `T001 [P] [x] Create the repo`, `Phase 1 [DONE] — Sync the files`: a heading that writes its state in brackets right
- * after its id, past tags or notes in brackets (`[P]`, `[D: T001]`): a box, or brackets that hold only a status.
+ * `T001 [P] [x] Create the repo`, `Phase 1 [DONE] — Sync the files`: a heading that writes its state in square brackets
+ * right after its id, past tags or notes in brackets (`[P]`, `[D: T001]`): a box, or brackets that hold only a status.
+ * The id is a code or a word of work or of a scope and its number (`Option 2 (Rejected)` names a choice, no task); a
+ * file's title (`# Sprint 5 [ACTIVE] Board`) names the document, not a task in it.
  */
-export function idThenState(text: string, vocab: Vocabulary): IdThenState | null {
-  const lead = text.length < 400 ? HEADING_LEAD_ID.exec(text) : null;
-  if (!lead) return null;
+export function idThenState(text: string, vocab: Vocabulary, depth: number): IdThenState | null {
+  const lead = depth > 1 && text.length < 400 ? HEADING_LEAD_ID.exec(text) : null;
+  if (!lead || (/\s/u.test(lead[1]!) && splitId(`${lead[1]}: x`).id === null)) return null;
   let at = lead[0].length;
   for (let i = 0; i < 4; i++) {
     const b = NEXT_BRACKET.exec(text.slice(at));
@@ -319,6 +321,7 @@ function bracketState(bracket: string, after: string, vocab: Vocabulary): { stat
     const marked = mark.emoji && mark.status !== 'none' && mark.start <= 1;
     return marked ? { status: mark.status, start: 0, end: 3 + mark.end, past: mark.end } : { status: 'pending', start: 0, end: 3, past: 0 };
   }
+  if (!bracket.startsWith('[')) return null;
   const inner = bracket.slice(1, -1);
   const r = vocab.read(inner);
   const whole = r.status !== 'none' && r.start === 0 && r.end >= inner.trim().length;

@@ -72,8 +72,8 @@ export function plainText(raw: string): string {
       .replace(/<br\s*\/?>/gi, ' ')
       .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, ''); // inline HTML tags
   s = unwrapPairs(unwrapPairs(s, ['**', '__']), ['~~']);
-  // GitHub strikes out text between single tildes too (`~Fix the gate~`); `~5 min` opens nothing.
-  if (s.includes('~')) s = s.replace(/(^|[^\p{L}\p{N}~])~(?=[^\s~])([^~]*?[^\s~])~(?![\p{L}\p{N}~])/gu, '$1$2');
+  // GitHub strikes out text between single tildes too (`~Fix the gate~`); `~5 min` and a home path (`~/.bashrc`) open nothing.
+  if (s.includes('~')) s = s.replace(/(^|[^\p{L}\p{N}~])~(?=[^\s~/])([^~]*?[^\s~])~(?![\p{L}\p{N}~])/gu, '$1$2');
   if (s.includes('*')) s = s.replace(/(^|[^\p{L}\p{N}*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, '$1$2');
   if (s.includes('_')) s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2');
   if (s.includes('&')) s = s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m);

@@ -114,8 +114,18 @@ describe('the conditions of done, in any language (`## Done criteria`, `## 完�
   it('are criteria, not tasks in a lane named by the state, as `Definition of Done` is', async () => {
     const conditions = (heading: string) =>
       doc('# Plan', '', '## Tasks', '- [ ] Build it', '', `## ${heading}`, '- Coverage above eighty percent', '1. **Docs**: in the wiki');
-    for (const heading of ['Done criteria', '完了条件', '完成标准', '완료 기준']) {
+    for (const heading of ['Done criteria', '完了条件', '完成标准', '완료 기준', '里程碑达成条件', 'Done when']) {
       expect(await tasksOf(conditions(heading)), heading).toEqual([{ line: 4, title: 'Build it', status: 'pending' }]);
+    }
+  });
+
+  it('leave work alone whose name only holds such a word (`検索条件の追加`, `标准化改造`, `기준정보 관리`)', async () => {
+    for (const heading of ['検索条件の追加', '标准化改造', '기준정보 관리 기능', '前提条件の確認']) {
+      const plan = doc('# Plan', '', `## ${heading}`, '- ✅ Keyword search', '- ⏳ Saved filters');
+      expect(await tasksOf(plan), heading).toEqual([
+        { line: 4, title: 'Keyword search', status: 'done' },
+        { line: 5, title: 'Saved filters', status: 'pending' },
+      ]);
     }
   });
 });

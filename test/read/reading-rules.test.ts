@@ -451,6 +451,21 @@ describe('ids and titles from what the cells hold and where the header words sta
     ]);
   });
 
+  it('gives no number to two tasks: where both numberings would use one, neither is ids', async () => {
+    const plan = doc(
+      '# Plan',
+      '',
+      '## Setup',
+      '- [ ] 1. Create the repo',
+      '- [x] 2. Add CI',
+      '',
+      '## Launch',
+      '1. [ ] Write the docs',
+      '2. [x] Publish the site',
+    );
+    expect((await readTasks(plan)).map((t) => t.idFromFile)).toEqual([false, false, false, false]);
+  });
+
   it('keeps those ids beside a numbered list of another kind that starts at 1 again', async () => {
     const plan = doc(
       '# Plan',

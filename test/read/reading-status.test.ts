@@ -103,12 +103,25 @@ describe('the group of a task under a file title that mentions a scope', () => {
 
 describe('an item struck out between single tildes (`- ~Fix the gate~`), as GitHub strikes it', () => {
   it('is done, as one between double tildes is, and its title is the words', async () => {
-    const tasks = await readTasks(doc('# TODO', '', '- [ ] Paint the fence', '- ~Fix the gate~', '- ~~Pour the slab~~', '- Wait ~5 min for the glue'));
+    const tasks = await readTasks(
+      doc(
+        '# TODO',
+        '',
+        '- [ ] Paint the fence',
+        '- ~Fix the gate~',
+        '- ~~Pour the slab~~',
+        '- Wait ~5 min for the glue',
+        '- ~3/15 設計書、~3/31 実装',
+        '- ~/.bashrc,~/.zshrc: merge them',
+      ),
+    );
     expect(tasks.map((t) => [t.title, t.status])).toEqual([
       ['Paint the fence', 'pending'],
       ['Fix the gate', 'done'],
       ['Pour the slab', 'done'],
       ['Wait ~5 min for the glue', 'pending'],
+      ['~3/15 設計書、~3/31 実装', 'pending'],
+      ['~/.bashrc,~/.zshrc: merge them', 'pending'],
     ]);
   });
 });

@@ -86,6 +86,26 @@ describe('a heading that names a state', () => {
     const tasks = await readTasks(doc('# Design', '', '## Open Questions', '', '### Roof', '- **Q1** Who pays for the roof?', ''));
     expect(tasks.map((t) => [t.id, t.status])).toEqual([['Q1', 'none']]);
   });
+
+  it('gives nothing past a nearer heading that says a state, nor under one naming what done means', async () => {
+    const plan = doc(
+      '# Plan',
+      '',
+      '## Done',
+      '',
+      '### Phase 3 🔄 In progress',
+      '- **S1** Create the project',
+      '',
+      '## Done when',
+      '- **AC1** A user can sign up',
+      '',
+    );
+    const tasks = await readTasks(plan);
+    expect(tasks.filter((t) => t.kind !== 'parent').map((t) => [t.id, t.status])).toEqual([
+      ['S1', 'none'],
+      ['AC1', 'none'],
+    ]);
+  });
 });
 
 describe('a heading that opens with its status in brackets', () => {
@@ -146,6 +166,21 @@ describe('a heading that writes its state in brackets after its id (`### T001 [P
       ['T002', 'pending', 'Write the tests', '[ ]'],
       ['2', 'done', 'Sync the files', 'DONE'],
     ]);
+  });
+
+  it('is no task where the brackets are a note, the id names no work, or the heading titles the file', async () => {
+    const plan = doc(
+      '# Sprint 5 [ACTIVE] Board',
+      '',
+      '## Design',
+      '',
+      '### Option 2 [Rejected] Use Mongo',
+      '',
+      '### Step 1 (done) Configure',
+      '',
+      '- [ ] Build it',
+    );
+    expect((await readTasks(plan)).map((t) => t.title)).toEqual(['Build it']);
   });
 
   it('has its state written in that place, and set back restores the bytes', async () => {

@@ -33,7 +33,7 @@ function reference(raw: string): string {
     .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, '')
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/(^|[^\p{L}\p{N}~])~(?=[^\s~])([^~]*?[^\s~])~(?![\p{L}\p{N}~])/gu, '$1$2')
+    .replace(/(^|[^\p{L}\p{N}~])~(?=[^\s~/])([^~]*?[^\s~])~(?![\p{L}\p{N}~])/gu, '$1$2')
     .replace(/(^|[^\p{L}\p{N}*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, '$1$2')
     .replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2')
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m) => m);
@@ -63,6 +63,7 @@ describe('plainText scanners', () => {
 
   it('read text between single tildes as struck out, as GitHub does, and leave `~5 min` alone', () => {
     expect(plainText('~Fix the gate~ in ~5 min, not ~~twice~~')).toBe('Fix the gate in ~5 min, not twice');
+    expect(plainText('Sync dotfiles (~/.bashrc,~/.zshrc) ~3/15 設計書、~3/31 実装')).toBe('Sync dotfiles (~/.bashrc,~/.zshrc) ~3/15 設計書、~3/31 実装');
   });
 
   it('read a reference image (a badge, `![Complete][]`) as its alt text, as an inline image', () => {

@@ -9,17 +9,20 @@ import { idKey } from '../ids.js';
  * written in the items' words and those of ordered lists are two numberings, each decided on its own.
  */
 export function numberOrdinals(b: PassState): void {
-  numberRun(b.ordinals.filter((o) => !o.found.dropped && o.written));
-  numberRun(b.ordinals.filter((o) => !o.found.dropped && !o.written));
-}
-
-function numberRun(live: readonly Ordinal[]): void {
-  const numbers = live.map((o) => o.n);
-  if (live.length < 2 || new Set(numbers).size !== numbers.length) return;
-  for (const o of live) {
+  const live = b.ordinals.filter((o) => !o.found.dropped);
+  const runs = [live.filter((o) => o.written), live.filter((o) => !o.written)].filter(runsOn);
+  // Two numberings that would give one number to two tasks number neither: an id names one task.
+  const [first, second] = runs;
+  if (second && first!.some((o) => second.some((p) => p.n === o.n))) return;
+  for (const o of runs.flat()) {
     o.found.task.id = o.n;
     o.found.task.idFromFile = true;
   }
+}
+
+/** Two or more numbers and none repeated: the numbering runs on across the file. */
+function runsOn(run: readonly Ordinal[]): boolean {
+  return run.length >= 2 && new Set(run.map((o) => o.n)).size === run.length;
 }
 
 /**

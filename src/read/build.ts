@@ -627,7 +627,7 @@ class Builder implements PassState {
     // A release (`## ✅ v0.1.0 - Foundation`) with a status is a task as a phase is, though it holds tasks.
     const release = id.id === null && headingVersion(name) !== null;
     const isTask = codeId || boxed || (status !== 'none' && !documentStatus && (id.scope || numbered || release));
-    if (isTask) this.addHeadingTask(node, name, id, status);
+    if (isTask) this.addHeadingTask(node, name, id, status, !fromText && !node.field?.status && placed !== null);
     else if (!fromText && node.field && STATE_KEYS.has(node.field.key) && node.holds === 0 && !documentStatus) this.fielded.push({ node, name, id, status });
   }
 
@@ -642,7 +642,7 @@ class Builder implements PassState {
     return { name, id: id.id === null ? (colonCode(name) ?? id) : id };
   }
 
-  addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void {
+  addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status, placed = false): void {
     if (!node.at) return;
     // `### 2. Record the album`: the number a person gave the task is its id, as `## Phase 2:` gives `2`.
     const numbered = headingCode.id === null ? (headingNumber(name) ?? headingVersion(name)) : null;
@@ -679,7 +679,7 @@ class Builder implements PassState {
         status: fromText ? statusSpan(this.text, block.content, this.vocab, block.depth) : (node.field?.span ?? null),
       },
     };
-    const f: Found = { task, anchor: block.start };
+    const f: Found = { task, anchor: block.start, ...(placed ? { placed } : {}) };
     this.found.push(f);
     this.headingTasks.push(f);
     node.task = task;

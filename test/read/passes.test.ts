@@ -26,6 +26,11 @@ describe('the passes after reading', () => {
     expect(brief(p)).toEqual(['BUG-001|Fix login|done']);
   });
 
+  it('ledgers: a ledger row’s status wins over the lane a heading task stands in (a stale `Bugs to fix`)', async () => {
+    const p = await read('# Bugs\n\n## To do\n\n| ID | Status |\n|----|--------|\n| BUG-039 | ✅ Fixed |\n\n### BUG-039: Stop resets the UI\n\nThe form.\n');
+    expect(brief(p)).toEqual(['BUG-039|Stop resets the UI|done']);
+  });
+
   it('section-summaries: a table with a row per section is a summary, not tasks', async () => {
     const p = await read(
       '# Plan\n\n| Id | Name | Status |\n|----|------|--------|\n| S0 | Foundation | ✅ Done |\n| S1 | Build | 🔄 In progress |\n\n' +

@@ -49,6 +49,14 @@ describe('status words of more languages', () => {
   });
 });
 
+describe('Chinese `待` and a verb (`待修复`, `待开始`): waiting to be fixed, to be begun', () => {
+  it('is still to do, and its words win over a colour beside them (`🟡 待修复`)', async () => {
+    const rows = ['🟡 待修复', '待开始', '待处理', '待开发', '未実装'].map((cell, i) => `| B-${i + 1} | Step ${i + 1} | ${cell} |`);
+    const tasks = await readTasks(['# Bugs', '', '| ID | Task | 状态 |', '|---|---|---|', ...rows, ''].join('\n'));
+    expect(tasks.map((t) => t.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
+  });
+});
+
 describe('French `à` and a verb in the infinitive', () => {
   it('says the work is still to be done, whichever the verb', async () => {
     const rows = ['| Peindre la porte | À confirmer |', '| Monter la clôture | À prendre |', '| Publier le site | À déployer |', '| Ranger | À propos |'];

@@ -6,7 +6,8 @@ import type { Found, PassState } from './state.js';
 
 /**
  * A ledger row (`| Task 4 | completed |`) that names a heading task with no
- * status of its own gives it that status, and is not a task itself.
+ * status of its own gives it that status, and is not a task itself; so does one naming a heading task whose only
+ * status is the lane it stands in (`## 🐛 Bugs to fix` › `### BUG-39: …` over `| BUG-39 | … | ✅ Fixed |`).
  */
 export function mergeLedgers(b: PassState): void {
   const rowsById = new Map<string, Found[]>();
@@ -18,7 +19,7 @@ export function mergeLedgers(b: PassState): void {
     else rowsById.set(key, [f]);
   }
   for (const h of b.headingTasks) {
-    if (h.task.status !== 'none' || !h.task.idFromFile) continue;
+    if ((h.task.status !== 'none' && !h.placed) || !h.task.idFromFile) continue;
     const rows = rowsById.get(h.task.id.toLowerCase());
     if (rows?.length !== 1) continue;
     const row = rows[0]!;

@@ -13,6 +13,8 @@ export interface Found {
   task: Task;
   anchor: number;
   dropped?: boolean;
+  /** The status is only the place the task stands in (a heading task in a lane): any status written for it wins. */
+  placed?: boolean;
 }
 
 export interface PassState {
@@ -41,7 +43,7 @@ export interface PassState {
   readonly vocab: Vocabulary;
   /** Drops a task found (it is no task after all), keeping the counts of the headings over it. */
   drop(found: Found): void;
-  addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status): void;
+  addHeadingTask(node: OutlineNode, name: string, headingCode: ReturnType<typeof headingId>, status: Status, placed?: boolean): void;
   /** A heading's name as a task and the id it writes. */
   headingName(block: HeadingBlock): { name: string; id: ReturnType<typeof headingId> };
 }

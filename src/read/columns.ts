@@ -301,12 +301,15 @@ export const normaliseHeader = remembered((text: string): string =>
     .trim(),
 );
 
+/** A head noun and a participle after it, as Spanish, Portuguese and Italian qualify a noun (`Responsable sugerido`). */
+const ROMANCE_PARTICIPLE = /^(\S+) \p{L}{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas|ato|ata)$/u;
+
 /** Words that join a head noun to what follows it in Romance languages (`ID de la Tarea`, `Nome do projeto`). */
 const ROMANCE_LINK = /^\S+ (?:de|del|della|dello|dei|degli|des|du|da|do|das|dos|di)(?: |$)/u;
 
 /**
  * The role a header names: the whole header; else, where a Romance link follows the first word
- * (`ID de la Tarea`), that first word, the head of the phrase; else its last word (`タスクID`,
+ * (`ID de la Tarea`) or a participle (`Responsable sugerido`), that first word, the head of the phrase; else its last word (`タスクID`,
  * `Task ID`, `Prereq Module`). `Owner(s) or team(s)` names what its first alternative names.
  */
 const roleOfHeader = remembered(roleOfName);
@@ -317,6 +320,9 @@ function roleOfName(name: string): ColumnRole | undefined {
   const alternative = /^(.+?) (?:or|and|\/) /u.exec(name);
   if (alternative) return roleOfHeader(alternative[1]!);
   if (ROMANCE_LINK.test(name)) return LOOKUP.get(name.split(' ')[0]!);
+  // `Responsable sugerido`, `Estado revisado`: a Romance head noun, then the participle that qualifies it.
+  const qualified = ROMANCE_PARTICIPLE.exec(name);
+  if (qualified) return LOOKUP.get(qualified[1]!);
   if (/(?:^|[\s\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}])id$/u.test(name)) return 'id';
   const last = name.split(' ').pop()!;
   const byLast = last === 'contact' ? undefined : LOOKUP.get(last);

@@ -175,7 +175,7 @@ const FLOOR = { recall: 0.992, precision: 0.975, status: 0.99, title: 0.972, id:
 // Twenty-first batch (files 182–185, 172 tasks, labelled blind): first score 100.0 86.4 97.1 90.7 81.4 99.4 100.0; on
 // 185 files (7656 tasks) 0.945 0.944 0.954 0.906 0.966 0.959 0.895. Then a `Slug` column names its rows, and
 // `unclaimed` is pending: id 0.971.
-const HOLDOUT_FLOOR = { recall: 0.937, precision: 0.938, status: 0.959, title: 0.898, id: 0.971, owner: 0.958, group: 0.88 };
+const HOLDOUT_FLOOR = { recall: 0.937, precision: 0.938, status: 0.959, title: 0.898, id: 0.971, owner: 0.96, group: 0.88 };
 
 describe(`the model on the labelled corpus in ${CORPUS}`, () => {
   const present = existsSync(join(CORPUS, 'labels')) && existsSync(join(CORPUS, 'real'));

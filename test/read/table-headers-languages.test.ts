@@ -39,6 +39,12 @@ describe('table headers in more languages', () => {
       [5, 'S1', 'Poslat žádost', 'pending', 'Dan', null],
     ]);
   });
+  it('reads a head noun a participle qualifies, as Romance languages write it (`Responsable sugerido`)', async () => {
+    expect(await rowsOf('| # | Tarea | Responsable sugerido | Estado |', '|---|---|---|---|', '| T-05 | Ajustar el modelo | Daniel | 📋 Por hacer |')).toEqual([
+      [5, 'T-05', 'Ajustar el modelo', 'pending', 'Daniel', null],
+    ]);
+  });
+
   it('reads a Polish assignee column (`Przypisany`)', async () => {
     expect(await rowsOf('| ID | Tytuł Zadania | Status | Przypisany |', '|---|---|---|---|', '| I-1 | Edytować Readme | Done | maksym456 |')).toEqual([
       [5, 'I-1', 'Edytować Readme', 'done', 'maksym456', null],

@@ -1254,13 +1254,13 @@ function readProgress(value: string): Status | null {
   return done >= total ? 'done' : done === 0 ? 'pending' : 'in-progress';
 }
 
-/** The status part of a heading's text (`🔄 IN PROGRESS`), for `statusText`. */
 /** The box or the status phrase a heading writes after its id (`T001 [P] [x] …` → `[x]`), else null. */
 function statedWords(text: string, vocab: Vocabulary, depth: number): string | null {
   const stated = idThenState(text, vocab, depth);
   return stated ? text.slice(stated.start, stated.end) : null;
 }
 
+/** The status part of a heading's text (`🔄 IN PROGRESS`), for `statusText`. */
 function statusWords(text: string): string {
   const here = HERE_MARK.exec(text);
   if (here) return here[0].trim();

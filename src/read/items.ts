@@ -9,7 +9,7 @@
 
 import type { Span } from '../parse/blocks.js';
 import { startsWithSignifier, type Status, type Vocabulary } from '../model/status.js';
-import { plainText } from '../text/plain.js';
+import { plainText, startsStruck } from '../text/plain.js';
 import { cleanTitle, COMMIT_TYPE, HERE_MARK, LETTER_DOT_ID, splitId, stripLeadingMarks, type TitleCut, withoutCodedType } from './names.js';
 import { priorityLevel } from './priority.js';
 import { bracketDepth, withoutStamp } from './stamp-tail.js';
@@ -313,7 +313,7 @@ function readItemText(
   r.ordinal = parts.ordinal ?? null;
   r.scopeId = parts.scopeId;
   r.bold = parts.bold;
-  r.struck = /^~~[^~]+~~|^~(?=[^\s~/])[^~]*[^\s~]~(?![\p{L}\p{N}~])/u.test(raw.trim());
+  r.struck = startsStruck(raw.trim());
   const isStatus = (s: string) => vocab.read(s).status !== 'none';
   r.tag = parts.id === null && parts.title.startsWith('[') ? (/^\[([\p{L}\p{N}][\p{L}\p{N}._/-]{0,20})\]\s+(?=\S)/u.exec(parts.title)?.[1] ?? null) : null;
   const cut: TitleCut = {};

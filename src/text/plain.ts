@@ -38,6 +38,19 @@ function dropComments(s: string): string {
   return out + s.slice(at);
 }
 
+/**
+ * Struck text between single tildes, as GitHub strikes it (`~Fix the gate~`): a tilde opens before a word, closes after
+ * one, and stands apart from letters and digits outside; `~5 min` and a home path (`~/.bashrc`) open nothing.
+ */
+const STRIKE = String.raw`~(?=[^\s~/])([^~]*?[^\s~])~(?![\p{L}\p{N}~])`;
+const SINGLE_STRIKE = new RegExp(String.raw`(^|[^\p{L}\p{N}~])${STRIKE}`, 'gu');
+const STRUCK_START = new RegExp(String.raw`^(?:~~[^~]+~~|${STRIKE})`, 'u');
+
+/** Whether text opens with struck words (`~~Fix the gate~~`, `~Fix the gate~`): a done item, as a reader sees it. */
+export function startsStruck(text: string): boolean {
+  return text.startsWith('~') && STRUCK_START.test(text);
+}
+
 export function plainText(raw: string): string {
   if (!/[\\`*_~[\]<&!]/.test(raw)) return raw.trim();
   // Each step runs only where its mark is in the text (this runs for every cell and title read).
@@ -72,8 +85,7 @@ export function plainText(raw: string): string {
       .replace(/<br\s*\/?>/gi, ' ')
       .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, ''); // inline HTML tags
   s = unwrapPairs(unwrapPairs(s, ['**', '__']), ['~~']);
-  // GitHub strikes out text between single tildes too (`~Fix the gate~`); `~5 min` and a home path (`~/.bashrc`) open nothing.
-  if (s.includes('~')) s = s.replace(/(^|[^\p{L}\p{N}~])~(?=[^\s~/])([^~]*?[^\s~])~(?![\p{L}\p{N}~])/gu, '$1$2');
+  if (s.includes('~')) s = s.replace(SINGLE_STRIKE, '$1$2');
   if (s.includes('*')) s = s.replace(/(^|[^\p{L}\p{N}*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, '$1$2');
   if (s.includes('_')) s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2');
   if (s.includes('&')) s = s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m);

@@ -13,7 +13,8 @@ export function numberOrdinals(b: PassState): void {
   const runs = [live.filter((o) => o.written), live.filter((o) => !o.written)].filter(runsOn);
   // Two numberings that would give one number to two tasks number neither: an id names one task.
   const [first, second] = runs;
-  if (second && first!.some((o) => second.some((p) => p.n === o.n))) return;
+  const taken = new Set(first?.map((o) => o.n));
+  if (second?.some((o) => taken.has(o.n))) return;
   for (const o of runs.flat()) {
     o.found.task.id = o.n;
     o.found.task.idFromFile = true;
